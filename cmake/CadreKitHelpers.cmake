@@ -1,0 +1,20 @@
+# Strict warnings, on our own targets only (never PUBLIC: users' code is theirs).
+function(cadrekit_strict_warnings target)
+  target_compile_options(${target} PRIVATE
+    $<$<OR:$<CXX_COMPILER_ID:GNU>,$<CXX_COMPILER_ID:Clang>>:-Wall -Wextra -Wpedantic -Werror>)
+endfunction()
+
+# cadrekit_embed(<out_var> <symbol> <file>): generate a .cpp defining
+#   extern "C++" const unsigned char <symbol>[]; const std::size_t <symbol>_size;
+# holding <file>'s bytes, so the library reads its reference data without file lookups.
+function(cadrekit_embed out_var symbol file)
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded/${symbol}.cpp")
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -DIN=${file} -DOUT=${out} -DSYMBOL=${symbol}
+            -P "${PROJECT_SOURCE_DIR}/cmake/embed.cmake"
+    DEPENDS "${file}" "${PROJECT_SOURCE_DIR}/cmake/embed.cmake"
+    COMMENT "Embedding ${file}"
+    VERBATIM)
+  set(${out_var} "${out}" PARENT_SCOPE)
+endfunction()

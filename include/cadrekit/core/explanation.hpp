@@ -1,0 +1,71 @@
+// The one explanation type of every decision in cadrekit: which rules fired (with the clause of
+// the source they come from, in Chinese and English), which policy parameters were used (value,
+// the date it took effect, whether it is assumed), and which inputs mattered. Its JSON form is
+// stable and versioned (docs/explanation.md, docs/explanation.schema.json).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadrekit/core/date.hpp"
+
+namespace cadrekit {
+
+/// The JSON form's version tag, the "schema" member of every explanation.
+inline constexpr std::string_view explanation_schema = "cadrekit.explanation/1";
+
+struct RuleFired {
+  std::string rule_id;     ///< stable id of the rule in cadrekit, e.g. "village.grade.by_share"
+  std::string clause;      ///< clause of the rule catalog, e.g. "JARUD.1"
+  std::string message_zh;  ///< what it decided, in Chinese
+  std::string message_en;  ///< the same in English
+  friend bool operator==(const RuleFired &, const RuleFired &) = default;
+};
+
+struct ParamUsed {
+  std::string name;     ///< policy parameter name, e.g. "village.performance_pay.excellent"
+  std::string value;    ///< exact text of the value in force ("4000", "0.35", "1/3")
+  std::string unit;     ///< e.g. "yuan/year", "share", "working_days"
+  Date effective_from;  ///< the date this value took effect
+  bool assumed = false; ///< the source gives no number: this value is the profile's assumption
+  std::string clause;   ///< clause of the rule catalog the parameter belongs to
+  friend bool operator==(const ParamUsed &, const ParamUsed &) = default;
+};
+
+struct InputUsed {
+  std::string name;   ///< e.g. "population", "units[3].budget"
+  std::string value;  ///< exact text; never a personal value (ID number, income, address)
+  friend bool operator==(const InputUsed &, const InputUsed &) = default;
+};
+
+class Explanation {
+ public:
+  Explanation() = default;
+  explicit Explanation(std::string subject) : subject(std::move(subject)) {}
+
+  std::string subject;  ///< what was decided about, e.g. "village V001" (an id, not a name)
+  std::vector<RuleFired> rules;
+  std::vector<ParamUsed> parameters;
+  std::vector<InputUsed> inputs;
+
+  void add_rule(RuleFired rule) { rules.push_back(std::move(rule)); }
+  /// Adds a parameter once: a second use of the same name and date is not repeated.
+  void add_parameter(ParamUsed param);
+  void add_input(std::string name, std::string value);
+
+  /// True when any parameter used is marked assumed.
+  bool uses_assumed() const;
+
+  /// Canonical JSON (members in a fixed order, no white space): byte-identical for equal values.
+  std::string to_json() const;
+  /// Parses what to_json wrote; throws InvalidInput naming the member that is wrong.
+  static Explanation from_json(std::string_view json);
+
+  /// A human-readable rendering, one line per rule and parameter. `lang` is "zh" or "en".
+  std::string to_text(std::string_view lang) const;
+
+  friend bool operator==(const Explanation &, const Explanation &) = default;
+};
+
+}  // namespace cadrekit

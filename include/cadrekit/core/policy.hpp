@@ -1,0 +1,94 @@
+// Policy profiles: every number of the rules is a parameter with dated values, a unit, zh/en
+// labels, the clause it comes from, and an `assumed` flag where the source gives no number.
+// Profiles are YAML (docs/policy.md); one may `extends:` another (province -> county).
+// A Policy is immutable after loading and safe to share across threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadrekit/core/date.hpp"
+#include "cadrekit/core/explanation.hpp"
+#include "cadrekit/core/money.hpp"
+#include "cadrekit/core/number.hpp"
+
+namespace cadrekit {
+
+/// The type of a parameter's values, declared in the profile (`type:`).
+enum class ParamType {
+  integer,   ///< whole number: counts, years, ranks ("5")
+  decimal,   ///< exact decimal or fraction ("0.6", "1/3")
+  money,     ///< yuan, as Money parses ("4000", "500万")
+  share,     ///< as Share parses ("35%", "1:3", "0.2")
+  text,      ///< a word from a set the rule defines ("up", "lower_band")
+  boolean,   ///< true / false
+};
+const char *param_type_name(ParamType t) noexcept;
+
+/// One dated value of a parameter.
+struct ParamValue {
+  Date effective_from;
+  std::string text;  ///< the value exactly as written (canonicalised per type)
+  bool assumed = false;
+};
+
+/// A parameter's declaration and its values, oldest first.
+struct ParamInfo {
+  std::string name;
+  ParamType type = ParamType::text;
+  std::string unit;
+  std::string label_zh;
+  std::string label_en;
+  std::string clause;
+  std::string source;  ///< "file:line" of the profile that set its latest values
+  std::vector<ParamValue> values;
+};
+
+class Policy {
+ public:
+  /// The embedded default profile, `tongliao-2016`.
+  static Policy default_profile();
+  /// An embedded profile by name ("tongliao-2016"); PolicyError if there is none.
+  static Policy embedded(std::string_view name);
+  /// Loads a profile file. `extends:` names an embedded profile or a path relative to the file.
+  static Policy load(const std::string &path);
+  /// Loads a profile from YAML text; `source` names it in errors. `extends:` may name an
+  /// embedded profile only (there is no directory to resolve a path against).
+  static Policy loads(std::string_view yaml, std::string_view source = "<string>");
+
+  /// The profile's name (`profile:`), e.g. "tongliao-2016".
+  const std::string &name() const;
+  /// The chain of profiles this one stands on, itself first: {"horqin-2018", "tongliao-2016"}.
+  const std::vector<std::string> &lineage() const;
+  /// Every parameter name, sorted.
+  std::vector<std::string> parameter_names() const;
+  bool has(std::string_view name) const;
+  /// Declaration and values; PolicyError for an unknown name.
+  const ParamInfo &info(std::string_view name) const;
+
+  /// The value in force on `as_of` with its metadata, ready for an Explanation.
+  /// PolicyError for an unknown name or a date before the first value.
+  ParamUsed lookup(std::string_view name, Date as_of) const;
+  /// Exact text of the value in force.
+  std::string value(std::string_view name, Date as_of) const;
+
+  // Typed reads; PolicyError when the parameter is not of that type. When `ex` is given the
+  // use is recorded in it (name, value, effective date, assumed, clause).
+  std::int64_t integer(std::string_view name, Date as_of, Explanation *ex = nullptr) const;
+  Rational decimal(std::string_view name, Date as_of, Explanation *ex = nullptr) const;
+  Money money(std::string_view name, Date as_of, Explanation *ex = nullptr) const;
+  Share share(std::string_view name, Date as_of, Explanation *ex = nullptr) const;
+  std::string text(std::string_view name, Date as_of, Explanation *ex = nullptr) const;
+  bool boolean(std::string_view name, Date as_of, Explanation *ex = nullptr) const;
+
+  struct Impl;
+
+ private:
+  explicit Policy(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace cadrekit

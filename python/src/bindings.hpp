@@ -1,0 +1,13 @@
+// One init function per binding file (private).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+namespace cadrekit::python {
+void init_errors(pybind11::module_ &m);
+void init_calendar(pybind11::module_ &m);
+void init_money(pybind11::module_ &m);
+void init_policy(pybind11::module_ &m);
+void init_explanation(pybind11::module_ &m);
+void init_person(pybind11::module_ &m);
+}  // namespace cadrekit::python

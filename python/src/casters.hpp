@@ -1,0 +1,95 @@
+// pybind11 conversions shared by the bindings (private):
+//   cadrekit::Date      <-> datetime.date
+//   cadrekit::Money     <-  decimal.Decimal | int (yuan) | str (any form Money parses)
+//                       ->  decimal.Decimal yuan
+//   cadrekit::Rational  <-> fractions.Fraction (also accepts int and str)
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+
+#include "cadrekit/core/date.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/money.hpp"
+#include "cadrekit/core/number.hpp"
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<cadrekit::Date> {
+  PYBIND11_TYPE_CASTER(cadrekit::Date, const_name("datetime.date"));
+  bool load(handle src, bool) {
+    static object date_type = module_::import("datetime").attr("date");
+    static object datetime_type = module_::import("datetime").attr("datetime");
+    if (!isinstance(src, date_type) || isinstance(src, datetime_type)) return false;
+    int y = src.attr("year").cast<int>();
+    int m = src.attr("month").cast<int>();
+    int d = src.attr("day").cast<int>();
+    value = cadrekit::make_date(y, m, d);
+    return true;
+  }
+  static handle cast(const cadrekit::Date &d, return_value_policy, handle) {
+    static object date_type = module_::import("datetime").attr("date");
+    auto ymd = d.year_month_day();
+    return date_type(int(ymd.year), int(ymd.month), int(ymd.day)).release();
+  }
+};
+
+template <>
+struct type_caster<cadrekit::Money> {
+  PYBIND11_TYPE_CASTER(cadrekit::Money, const_name("decimal.Decimal"));
+  bool load(handle src, bool) {
+    static object decimal_type = module_::import("decimal").attr("Decimal");
+    if (isinstance<bool_>(src)) return false;
+    if (isinstance<int_>(src)) {
+      // Whole yuan; through text so that huge ints are an overflow error, not a wrap.
+      value = cadrekit::Money::parse(str(src).cast<std::string>());
+      return true;
+    }
+    if (isinstance(src, decimal_type)) {
+      if (!src.attr("is_finite")().cast<bool>())
+        throw cadrekit::InvalidInput("amount is not a finite number", "amount");
+      value = cadrekit::Money::parse(str(src.attr("__format__")("f")).cast<std::string>());
+      return true;
+    }
+    if (isinstance<str>(src)) {
+      value = cadrekit::Money::parse(src.cast<std::string>());
+      return true;
+    }
+    return false;
+  }
+  static handle cast(const cadrekit::Money &m, return_value_policy, handle) {
+    static object decimal_type = module_::import("decimal").attr("Decimal");
+    return decimal_type(m.to_decimal_string()).release();
+  }
+};
+
+template <>
+struct type_caster<cadrekit::Rational> {
+  PYBIND11_TYPE_CASTER(cadrekit::Rational, const_name("fractions.Fraction"));
+  bool load(handle src, bool) {
+    static object fraction_type = module_::import("fractions").attr("Fraction");
+    if (isinstance<bool_>(src)) return false;
+    if (isinstance(src, fraction_type) || isinstance<int_>(src)) {
+      object f = fraction_type(src);
+      std::string num = str(f.attr("numerator")).cast<std::string>();
+      std::string den = str(f.attr("denominator")).cast<std::string>();
+      value = cadrekit::parse_decimal(num + "/" + den);
+      return true;
+    }
+    if (isinstance<str>(src)) {
+      value = cadrekit::parse_decimal(src.cast<std::string>());
+      return true;
+    }
+    return false;
+  }
+  static handle cast(const cadrekit::Rational &r, return_value_policy, handle) {
+    static object fraction_type = module_::import("fractions").attr("Fraction");
+    std::string num = boost::multiprecision::numerator(r).str();
+    std::string den = boost::multiprecision::denominator(r).str();
+    return fraction_type(int_(pybind11::str(num)), int_(pybind11::str(den))).release();
+  }
+};
+
+}  // namespace pybind11::detail

@@ -1,0 +1,14 @@
+// cadrekit._core: the private extension module. Users import the package `cadrekit`.
+#include "bindings.hpp"
+#include "cadrekit/core/version.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "cadrekit's compiled core; import the package `cadrekit` instead.";
+  m.attr("__version__") = cadrekit::version_string;
+  cadrekit::python::init_errors(m);  // first: the other bindings raise these
+  cadrekit::python::init_calendar(m);
+  cadrekit::python::init_money(m);
+  cadrekit::python::init_policy(m);
+  cadrekit::python::init_explanation(m);
+  cadrekit::python::init_person(m);
+}

@@ -1,0 +1,5 @@
+#include "bindings.hpp"
+
+namespace cadrekit::python {
+void init_money(pybind11::module_ &) {}
+}  // namespace cadrekit::python

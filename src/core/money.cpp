@@ -1,0 +1,2 @@
+// Implemented with its issue section; see include/cadrekit/core/.
+#include "cadrekit/core/errors.hpp"

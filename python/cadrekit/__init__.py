@@ -3,22 +3,21 @@
 The compiled core lives in ``cadrekit._core``; this package re-exports its public names.
 Every computation takes its as-of date as an argument: nothing here reads the clock.
 """
-from ._core import (  # noqa: F401
-    __version__,
-    Error,
-    InvalidInput,
-    PolicyError,
-    CalendarCoverageError,
-    StateError,
-    WorkCalendar,
-)
 
-__all__ = [
-    "__version__",
-    "Error",
-    "InvalidInput",
-    "PolicyError",
-    "CalendarCoverageError",
-    "StateError",
-    "WorkCalendar",
-]
+# --- errors ---------------------------------------------------------------------------------
+from ._core import __version__  # noqa: F401
+from ._core import Error, InvalidInput, PolicyError, CalendarCoverageError, StateError  # noqa: F401
+
+# --- calendar -------------------------------------------------------------------------------
+from ._core import WorkCalendar  # noqa: F401
+
+# --- money and shares -----------------------------------------------------------------------
+
+# --- policy ---------------------------------------------------------------------------------
+
+# --- explanation ----------------------------------------------------------------------------
+
+# --- people and citizen IDs -----------------------------------------------------------------
+
+# -------------------------------------------------------------------------------------------
+__all__ = sorted(n for n in dir() if not n.startswith("_")) + ["__version__"]

@@ -1,0 +1,2 @@
+// The JSON form and text rendering of Explanation (docs/explanation.md).
+#include "cadrekit/core/explanation.hpp"

@@ -106,6 +106,7 @@ std::string person_to_json(const Person &p) {
   if (!detail::is_valid_sex(p.sex))
     throw InvalidInput("not a GB/T 2261.1 sex code (1 male, 2 female)", "sex", p.id);
   if (p.birth_date.is_special()) throw InvalidInput("the date is not set", "birth_date", p.id);
+  if (!detail::is_valid_rank(p.rank)) throw InvalidInput("not a rank", "rank", p.id);
 
   json::object o;
   o["id"] = p.id;
@@ -122,8 +123,9 @@ std::string person_to_json(const Person &p) {
   json::array posts;
   for (std::size_t i = 0; i < p.posts.size(); ++i) {
     const Post &post = p.posts[i];
-    if (post.from.is_special())
-      throw InvalidInput("the date is not set", "posts[" + std::to_string(i) + "].from", p.id);
+    const std::string at = "posts[" + std::to_string(i) + "]";
+    if (post.from.is_special()) throw InvalidInput("the date is not set", at + ".from", p.id);
+    if (!detail::is_valid_rank(post.rank)) throw InvalidInput("not a rank", at + ".rank", p.id);
     json::object q;
     q["unit"] = post.unit;
     q["title"] = post.title;

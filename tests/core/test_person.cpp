@@ -472,6 +472,21 @@ TEST(PersonJson, RoundTripIsExactAndCanonical) {
   EXPECT_EQ(person_to_json(back), j);
 }
 
+TEST(PersonJson, WritingRefusesWhatCannotBeWritten) {
+  Person p = sample();
+  p.rank = static_cast<Rank>(12);
+  EXPECT_EQ(invalid([&] { person_to_json(p); }).field(), "rank");
+  p = sample();
+  p.posts[1].rank = static_cast<Rank>(-1);
+  EXPECT_EQ(invalid([&] { person_to_json(p); }).field(), "posts[1].rank");
+  p = sample();
+  p.ethnicity = "99";
+  EXPECT_EQ(invalid([&] { person_to_json(p); }).field(), "ethnicity");
+  p = sample();
+  p.ethnicity = "蒙古族";  // a name where the code belongs is written as the code
+  EXPECT_NE(person_to_json(p).find(R"("ethnicity":"02")"), std::string::npos);
+}
+
 TEST(PersonJson, NamesOnInputCodesOnOutput) {
   Person p = person_from_json(
       R"({"id":"X1","sex":"女","birth_date":"1980-01-02","ethnicity":"蒙古",)"

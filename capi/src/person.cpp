@@ -1,1 +1,63 @@
+// C ABI: citizen ID numbers, 三龄 and the person summary.
+#include <cstring>
+
+#include "cadrekit/core/citizen_id.hpp"
+#include "cadrekit/core/person.hpp"
+#include "cadrekit/core/person_json.hpp"
 #include "common.hpp"
+
+using namespace cadrekit;
+using namespace cadrekit::capi;
+
+extern "C" {
+
+CK_API int ck_citizen_id_is_valid(const char *id) {
+  if (id == nullptr) return 0;
+  // A valid number has 18 bytes: looking at 19 is enough to tell, however long the text is.
+  return is_valid_citizen_id(std::string_view(id, strnlen(id, 19))) ? 1 : 0;
+}
+
+CK_API int ck_citizen_id_parse(ck_date *out_birth, int *out_sex, const char *id) {
+  if (out_birth == nullptr) return null_argument("out_birth");
+  if (out_sex == nullptr) return null_argument("out_sex");
+  if (id == nullptr) return null_argument("id");
+  return guard([&] {
+    CitizenId c = parse_citizen_id(text_arg(id, "citizen_id"));
+    ck_date birth = to_days(c.birth_date);
+    *out_birth = birth;
+    *out_sex = static_cast<int>(c.sex);
+  });
+}
+
+CK_API int ck_three_ages(int32_t *out_age, int32_t *out_party_years, int32_t *out_work_years,
+                         ck_date birth, int has_party, ck_date party_joined, int has_work,
+                         ck_date work_started, ck_date as_of) {
+  if (out_age == nullptr) return null_argument("out_age");
+  if (out_party_years == nullptr) return null_argument("out_party_years");
+  if (out_work_years == nullptr) return null_argument("out_work_years");
+  return guard([&] {
+    Person p;
+    p.birth_date = date_arg(birth, "birth");
+    if (has_party != 0) {
+      // A date of joining given here is a member's: party standing is counted.
+      p.political_status = "01";
+      p.party_joined = date_arg(party_joined, "party_joined");
+    }
+    if (has_work != 0) p.work_started = date_arg(work_started, "work_started");
+    ThreeAges a = three_ages(p, date_arg(as_of, "as_of"));
+    *out_age = a.age;
+    *out_party_years = a.party_years.value_or(-1);
+    *out_work_years = a.work_years.value_or(-1);
+  });
+}
+
+CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date as_of) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    Date when = date_arg(as_of, "as_of");
+    Person p = person_from_json(text_arg(person_json, "person_json"));
+    *out = dup_string(person_summary_json(p, when));
+  });
+}
+
+}  // extern "C"

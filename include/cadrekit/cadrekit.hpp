@@ -9,6 +9,7 @@
 #include "cadrekit/core/money.hpp"
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/person.hpp"
+#include "cadrekit/core/person_json.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/core/version.hpp"

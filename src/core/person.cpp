@@ -1,2 +1,333 @@
-// Implemented with its issue section; see include/cadrekit/core/.
+// The cadre record: the national code lists (parsed once from the embedded CSVs), sex and rank
+// parsing, 三龄, the group helpers and validate().
+#include "cadrekit/core/person.hpp"
+
+#include <array>
+#include <string>
+#include <utility>
+
 #include "cadrekit/core/errors.hpp"
+#include "core/embedded.hpp"
+#include "core/person_detail.hpp"
+#include "core/text.hpp"
+
+namespace cadrekit {
+
+namespace {
+
+// ASCII-only case folding: the romanised names and English words are ASCII; Chinese text is
+// compared byte for byte.
+bool iequals_ascii(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+[[noreturn]] void bad_embedded(const char *what) {
+  throw Error(ErrorCode::internal, std::string("embedded code list is malformed: ") + what);
+}
+
+// Rows of an embedded code list: '#' comment lines and the header skipped, fields trimmed.
+std::vector<std::vector<std::string_view>> csv_rows(std::string_view text, std::string_view header,
+                                                    std::size_t columns, const char *what) {
+  std::vector<std::vector<std::string_view>> rows;
+  bool seen_header = false;
+  for (std::string_view line : detail::split_lines(text)) {
+    line = detail::trim(detail::strip_bom(line));
+    if (line.empty() || line.front() == '#') continue;
+    if (!seen_header) {
+      if (line != header) bad_embedded(what);
+      seen_header = true;
+      continue;
+    }
+    auto fields = detail::split(line, ',');
+    if (fields.size() != columns) bad_embedded(what);
+    for (auto &f : fields) f = detail::trim(f);
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+bool is_two_digit_code(std::string_view s) {
+  return s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
+}
+
+std::vector<CodeEntry> load_ethnic_groups() {
+  std::vector<CodeEntry> out;
+  for (const auto &f : csv_rows(embedded::ethnic_gb3304_csv_text(), "code,name_zh,roman,letter_code",
+                                4, "ethnic_gb3304.csv")) {
+    if (!is_two_digit_code(f[0]) || f[1].empty()) bad_embedded("ethnic_gb3304.csv");
+    out.push_back(CodeEntry{std::string(f[0]), std::string(f[1]), std::string(f[1]),
+                            std::string(f[2])});
+  }
+  if (out.size() != 56) bad_embedded("ethnic_gb3304.csv: not 56 groups");
+  return out;
+}
+
+std::vector<CodeEntry> load_political_statuses() {
+  std::vector<CodeEntry> out;
+  for (const auto &f : csv_rows(embedded::political_status_gb4762_csv_text(),
+                                "code,full_name,short_name", 3, "political_status_gb4762.csv")) {
+    if (!is_two_digit_code(f[0]) || f[1].empty() || f[2].empty())
+      bad_embedded("political_status_gb4762.csv");
+    out.push_back(CodeEntry{std::string(f[0]), std::string(f[1]), std::string(f[2]), {}});
+  }
+  if (out.size() != 13) bad_embedded("political_status_gb4762.csv: not 13 statuses");
+  return out;
+}
+
+// Short names seen in other seeds of GB/T 4762 (see the source line of the CSV).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kPoliticalVariants{{
+    {"民革党员", "04"},
+    {"致公党会员", "09"},
+}};
+
+struct RankInfo {
+  Rank rank;
+  const char *name;
+  const char *name_zh;
+};
+constexpr std::array<RankInfo, 7> kRanks{{
+    {Rank::keyuan, "keyuan", "科员"},
+    {Rank::fu_ke, "fu_ke", "副科级"},
+    {Rank::zheng_ke, "zheng_ke", "正科级"},
+    {Rank::fu_chu, "fu_chu", "副处级"},
+    {Rank::zheng_chu, "zheng_chu", "正处级"},
+    {Rank::fu_ting, "fu_ting", "副厅级"},
+    {Rank::zheng_ting, "zheng_ting", "正厅级"},
+}};
+// Other Chinese forms of the ranks: without 级, and the 职务层次 wording.
+constexpr std::array<std::pair<std::string_view, Rank>, 12> kRankAliases{{
+    {"副科", Rank::fu_ke},
+    {"乡科级副职", Rank::fu_ke},
+    {"正科", Rank::zheng_ke},
+    {"乡科级正职", Rank::zheng_ke},
+    {"副处", Rank::fu_chu},
+    {"县处级副职", Rank::fu_chu},
+    {"正处", Rank::zheng_chu},
+    {"县处级正职", Rank::zheng_chu},
+    {"副厅", Rank::fu_ting},
+    {"厅局级副职", Rank::fu_ting},
+    {"正厅", Rank::zheng_ting},
+    {"厅局级正职", Rank::zheng_ting},
+}};
+
+void require_date(Date d, const std::string &field, const std::string &record) {
+  if (d.is_special()) throw InvalidInput("the date is not set", field, record);
+}
+
+bool is_party_member(const Person &p) {
+  const CodeEntry *e = detail::find_political_status(p.political_status);
+  if (e == nullptr)
+    throw InvalidInput("not a GB/T 4762 political status code or name", "political_status", p.id);
+  return e->code == "01" || e->code == "02";
+}
+
+}  // namespace
+
+// ---- private look-ups ----------------------------------------------------------------------
+
+namespace detail {
+
+const CodeEntry *find_ethnic_group(std::string_view text) noexcept {
+  try {
+    text = trim(text);
+    if (text.empty()) return nullptr;
+    for (const CodeEntry &e : ethnic_groups()) {
+      if (text == e.code || text == e.name_zh) return &e;
+      // 蒙古 -> 蒙古族 (and 土 -> 土族, 土家 -> 土家族: the whole name must match).
+      if (e.name_zh.size() == text.size() + 3 && e.name_zh.compare(0, text.size(), text) == 0 &&
+          e.name_zh.compare(text.size(), 3, "族") == 0)
+        return &e;
+      if (!e.name_en.empty() && iequals_ascii(text, e.name_en)) return &e;
+    }
+  } catch (...) {
+  }
+  return nullptr;
+}
+
+const CodeEntry *find_political_status(std::string_view text) noexcept {
+  try {
+    text = trim(text);
+    if (text.empty()) return nullptr;
+    for (const CodeEntry &e : political_statuses())
+      if (text == e.code || text == e.name_zh || text == e.short_zh) return &e;
+    for (const auto &[variant, code] : kPoliticalVariants)
+      if (text == variant)
+        for (const CodeEntry &e : political_statuses())
+          if (e.code == code) return &e;
+  } catch (...) {
+  }
+  return nullptr;
+}
+
+std::optional<Sex> sex_from_text(std::string_view text) noexcept {
+  text = trim(text);
+  if (text == "1" || text == "男" || iequals_ascii(text, "male")) return Sex::male;
+  if (text == "2" || text == "女" || iequals_ascii(text, "female")) return Sex::female;
+  return std::nullopt;
+}
+
+std::optional<Rank> rank_from_text(std::string_view text) noexcept {
+  text = trim(text);
+  for (const RankInfo &r : kRanks)
+    if (iequals_ascii(text, r.name) || text == r.name_zh) return r.rank;
+  for (const auto &[alias, rank] : kRankAliases)
+    if (text == alias) return rank;
+  return std::nullopt;
+}
+
+bool is_valid_rank(Rank r) noexcept {
+  int v = static_cast<int>(r);
+  return v >= static_cast<int>(Rank::keyuan) && v <= static_cast<int>(Rank::zheng_ting);
+}
+
+bool is_valid_sex(Sex s) noexcept { return s == Sex::male || s == Sex::female; }
+
+}  // namespace detail
+
+// ---- code lists ----------------------------------------------------------------------------
+
+const std::vector<CodeEntry> &ethnic_groups() {
+  static const std::vector<CodeEntry> list = load_ethnic_groups();
+  return list;
+}
+
+const CodeEntry &ethnic_group(std::string_view code_or_name, std::string_view field) {
+  if (const CodeEntry *e = detail::find_ethnic_group(code_or_name)) return *e;
+  throw InvalidInput("not a GB 3304 ethnic group code or name", std::string(field));
+}
+
+const std::vector<CodeEntry> &political_statuses() {
+  static const std::vector<CodeEntry> list = load_political_statuses();
+  return list;
+}
+
+const CodeEntry &political_status(std::string_view code_or_name, std::string_view field) {
+  if (const CodeEntry *e = detail::find_political_status(code_or_name)) return *e;
+  throw InvalidInput("not a GB/T 4762 political status code or name", std::string(field));
+}
+
+Sex parse_sex(std::string_view text, std::string_view field) {
+  if (auto s = detail::sex_from_text(text)) return *s;
+  throw InvalidInput("expected a GB/T 2261.1 sex code (1, 2), 男/女 or male/female",
+                     std::string(field));
+}
+
+Rank parse_rank(std::string_view text, std::string_view field) {
+  if (auto r = detail::rank_from_text(text)) return *r;
+  throw InvalidInput("expected a rank: keyuan, fu_ke, zheng_ke, fu_chu, zheng_chu, fu_ting, "
+                     "zheng_ting or its Chinese name (科员, 副科级…)",
+                     std::string(field));
+}
+
+const char *rank_name(Rank r) noexcept {
+  return detail::is_valid_rank(r) ? kRanks[static_cast<std::size_t>(r)].name : "unknown";
+}
+
+const char *rank_name_zh(Rank r) noexcept {
+  return detail::is_valid_rank(r) ? kRanks[static_cast<std::size_t>(r)].name_zh : "未知";
+}
+
+// ---- the record ----------------------------------------------------------------------------
+
+bool operator==(const Post &a, const Post &b) {
+  return a.unit == b.unit && a.title == b.title && a.rank == b.rank && a.from == b.from &&
+         a.until == b.until;
+}
+
+bool operator==(const Person &a, const Person &b) {
+  return a.id == b.id && a.name == b.name && a.sex == b.sex && a.birth_date == b.birth_date &&
+         a.ethnicity == b.ethnicity && a.political_status == b.political_status &&
+         a.party_joined == b.party_joined && a.work_started == b.work_started &&
+         a.education == b.education && a.rank == b.rank && a.unit == b.unit &&
+         a.posts == b.posts;
+}
+
+ThreeAges three_ages(const Person &p, Date as_of) {
+  require_date(p.birth_date, "birth_date", p.id);
+  require_date(as_of, "as_of", p.id);
+  if (as_of < p.birth_date)
+    throw InvalidInput("the as-of date is before the date of birth", "as_of", p.id);
+  auto years_since = [&](const std::optional<Date> &d, const char *field) -> std::optional<int> {
+    if (!d) return std::nullopt;
+    require_date(*d, field, p.id);
+    if (*d < p.birth_date) throw InvalidInput("the date is before the date of birth", field, p.id);
+    if (*d > as_of) throw InvalidInput("the date is after the as-of date", field, p.id);
+    return whole_years_between(*d, as_of);
+  };
+  ThreeAges out;
+  out.age = whole_years_between(p.birth_date, as_of);
+  std::optional<int> party = years_since(p.party_joined, "party_joined");
+  out.work_years = years_since(p.work_started, "work_started");
+  if (is_party_member(p)) out.party_years = party;
+  return out;
+}
+
+bool is_woman(const Person &p) {
+  if (!detail::is_valid_sex(p.sex))
+    throw InvalidInput("not a GB/T 2261.1 sex code (1 male, 2 female)", "sex", p.id);
+  return p.sex == Sex::female;
+}
+
+bool is_ethnic_minority(const Person &p) {
+  const CodeEntry *e = detail::find_ethnic_group(p.ethnicity);
+  if (e == nullptr) throw InvalidInput("not a GB 3304 ethnic group code or name", "ethnicity", p.id);
+  return e->code != "01";
+}
+
+bool is_non_party(const Person &p) { return !is_party_member(p); }
+
+void validate(const Person &p) {
+  const std::string &rec = p.id;
+  require_date(p.birth_date, "birth_date", rec);
+  if (!detail::is_valid_sex(p.sex))
+    throw InvalidInput("not a GB/T 2261.1 sex code (1 male, 2 female)", "sex", rec);
+  const CodeEntry *eth = detail::find_ethnic_group(p.ethnicity);
+  if (eth == nullptr || eth->code != p.ethnicity)
+    throw InvalidInput("not a GB 3304 ethnic group code", "ethnicity", rec);
+  const CodeEntry *pol = detail::find_political_status(p.political_status);
+  if (pol == nullptr || pol->code != p.political_status)
+    throw InvalidInput("not a GB/T 4762 political status code", "political_status", rec);
+  if (!detail::is_valid_rank(p.rank)) throw InvalidInput("not a rank", "rank", rec);
+  auto after_birth = [&](const std::optional<Date> &d, const std::string &field) {
+    if (!d) return;
+    require_date(*d, field, rec);
+    if (*d <= p.birth_date)
+      throw InvalidInput("the date must be after the date of birth", field, rec);
+  };
+  after_birth(p.party_joined, "party_joined");
+  after_birth(p.work_started, "work_started");
+  for (std::size_t i = 0; i < p.posts.size(); ++i) {
+    const Post &post = p.posts[i];
+    const std::string at = "posts[" + std::to_string(i) + "]";
+    if (!detail::is_valid_rank(post.rank)) throw InvalidInput("not a rank", at + ".rank", rec);
+    after_birth(post.from, at + ".from");
+    if (p.work_started && post.from < *p.work_started)
+      throw InvalidInput("a post cannot begin before work_started", at + ".from", rec);
+    if (post.until) {
+      require_date(*post.until, at + ".until", rec);
+      if (*post.until <= post.from)
+        throw InvalidInput("until (exclusive) must be after from", at + ".until", rec);
+    }
+  }
+  // Two posts at the same unit must not overlap: [from, until) with an empty until = open.
+  for (std::size_t j = 0; j < p.posts.size(); ++j) {
+    for (std::size_t i = 0; i < j; ++i) {
+      const Post &a = p.posts[i], &b = p.posts[j];
+      if (a.unit != b.unit) continue;
+      bool a_before_b_ends = !b.until || a.from < *b.until;
+      bool b_before_a_ends = !a.until || b.from < *a.until;
+      if (a_before_b_ends && b_before_a_ends)
+        throw InvalidInput("overlaps posts[" + std::to_string(i) + "] at the same unit",
+                           "posts[" + std::to_string(j) + "]", rec);
+    }
+  }
+}
+
+}  // namespace cadrekit

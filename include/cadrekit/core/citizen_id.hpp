@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/person.hpp"
@@ -26,5 +27,18 @@ bool is_valid_citizen_id(std::string_view id) noexcept;
 CitizenId parse_citizen_id(std::string_view id, std::string_view field = "citizen_id");
 /// The ISO 7064 MOD 11-2 check character ('0'–'9' or 'X') of the first 17 digits.
 char citizen_id_check_char(std::string_view first17);
+
+/// A Tongliao division of GB/T 2260 as the MCA revisions list it (data/codes/
+/// gb2260_tongliao_history.csv): the current 1505xx codes and the former 哲里木盟 1523xx codes
+/// still found in numbers issued before 1999.
+struct RegionEntry {
+  std::string code;    ///< "152300"
+  std::string name;    ///< "哲里木盟"
+  int first_seen = 0;  ///< first MCA revision that lists it (YYYYMM)
+  int last_seen = 0;   ///< last MCA revision that lists it (YYYYMM)
+};
+const std::vector<RegionEntry> &tongliao_regions();
+/// The Tongliao division with this six-digit code (current or abolished), or nullptr.
+const RegionEntry *tongliao_region(std::string_view code) noexcept;
 
 }  // namespace cadrekit

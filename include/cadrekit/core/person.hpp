@@ -58,6 +58,7 @@ struct Post {
   Date from;
   std::optional<Date> until;
 };
+bool operator==(const Post &a, const Post &b);
 
 /// The cadre record. `id` is the caller's record key (not the citizen ID number).
 struct Person {
@@ -74,6 +75,8 @@ struct Person {
   std::string unit;
   std::vector<Post> posts;
 };
+/// Member-wise equality (codes compared as stored).
+bool operator==(const Person &a, const Person &b);
 
 /// 三龄 as of a date, in whole years. party_years is empty for a non-member; work_years empty
 /// when no start date is known.

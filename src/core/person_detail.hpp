@@ -1,0 +1,21 @@
+// Non-throwing look-ups behind the person API (private): the public functions throw without a
+// record; callers that know the record (validate, the JSON reader) throw with it.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "cadrekit/core/person.hpp"
+
+namespace cadrekit::detail {
+
+/// GB 3304 entry by code, Chinese name (with or without 族) or romanised name (any case).
+const CodeEntry *find_ethnic_group(std::string_view code_or_name) noexcept;
+/// GB/T 4762 entry by code, full name, short name or a documented variant.
+const CodeEntry *find_political_status(std::string_view code_or_name) noexcept;
+std::optional<Sex> sex_from_text(std::string_view text) noexcept;
+std::optional<Rank> rank_from_text(std::string_view text) noexcept;
+bool is_valid_rank(Rank r) noexcept;
+bool is_valid_sex(Sex s) noexcept;
+
+}  // namespace cadrekit::detail

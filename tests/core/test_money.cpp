@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <fstream>
 #include <limits>
-#include <sstream>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,6 +27,11 @@ struct Case {
   int line = 0;
   std::string kind, input, n, expected, error, note;
 };
+
+// How gtest shows a row when it fails.
+void PrintTo(const Case &c, std::ostream *os) {
+  *os << "line " << c.line << " " << c.kind << " '" << c.input << "'";
+}
 
 // One CSV record (RFC 4180 quoting: "a,b" and "" inside quotes; no newlines in fields).
 std::vector<std::string> split_csv(const std::string &line) {

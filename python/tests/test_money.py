@@ -154,7 +154,10 @@ def test_parse_of_format_is_identity(fen):
 @given(
     units=st.integers(0, 10**12),
     places=st.integers(0, 6),
-    unit=st.sampled_from([("", 0), ("元", 0), ("万", 4), ("万元", 4), ("千万", 7), ("亿", 8)]),
+    unit=st.sampled_from(
+        [("", 0), ("元", 0), ("千", 3), ("万", 4), ("万元", 4), ("千万", 7), ("亿", 8)]
+        + [("十万", 5), ("百万", 6), ("十亿", 9), ("百亿", 10), ("千亿", 11), ("万亿", 12)]
+    ),
 )
 def test_multipliers(units, places, unit):
     suffix, zeros = unit

@@ -3,6 +3,8 @@
 //   cadrekit::Money     <-  decimal.Decimal | int (yuan) | str (any form Money parses)
 //                       ->  decimal.Decimal yuan
 //   cadrekit::Rational  <-> fractions.Fraction (also accepts int and str)
+// The Python types are looked up once and deliberately never released (py::handle, not
+// py::object): a static py::object would be destroyed after the interpreter has finalised.
 #pragma once
 
 #include <pybind11/pybind11.h>
@@ -20,8 +22,8 @@ template <>
 struct type_caster<cadrekit::Date> {
   PYBIND11_TYPE_CASTER(cadrekit::Date, const_name("datetime.date"));
   bool load(handle src, bool) {
-    static object date_type = module_::import("datetime").attr("date");
-    static object datetime_type = module_::import("datetime").attr("datetime");
+    static handle date_type = object(module_::import("datetime").attr("date")).release();
+    static handle datetime_type = object(module_::import("datetime").attr("datetime")).release();
     if (!isinstance(src, date_type) || isinstance(src, datetime_type)) return false;
     int y = src.attr("year").cast<int>();
     int m = src.attr("month").cast<int>();
@@ -30,7 +32,7 @@ struct type_caster<cadrekit::Date> {
     return true;
   }
   static handle cast(const cadrekit::Date &d, return_value_policy, handle) {
-    static object date_type = module_::import("datetime").attr("date");
+    static handle date_type = object(module_::import("datetime").attr("date")).release();
     auto ymd = d.year_month_day();
     return date_type(int(ymd.year), int(ymd.month), int(ymd.day)).release();
   }
@@ -40,7 +42,7 @@ template <>
 struct type_caster<cadrekit::Money> {
   PYBIND11_TYPE_CASTER(cadrekit::Money, const_name("decimal.Decimal"));
   bool load(handle src, bool) {
-    static object decimal_type = module_::import("decimal").attr("Decimal");
+    static handle decimal_type = object(module_::import("decimal").attr("Decimal")).release();
     if (isinstance<bool_>(src)) return false;
     if (isinstance<int_>(src)) {
       // Whole yuan; through text so that huge ints are an overflow error, not a wrap.
@@ -60,7 +62,7 @@ struct type_caster<cadrekit::Money> {
     return false;
   }
   static handle cast(const cadrekit::Money &m, return_value_policy, handle) {
-    static object decimal_type = module_::import("decimal").attr("Decimal");
+    static handle decimal_type = object(module_::import("decimal").attr("Decimal")).release();
     return decimal_type(m.to_decimal_string()).release();
   }
 };
@@ -69,7 +71,7 @@ template <>
 struct type_caster<cadrekit::Rational> {
   PYBIND11_TYPE_CASTER(cadrekit::Rational, const_name("fractions.Fraction"));
   bool load(handle src, bool) {
-    static object fraction_type = module_::import("fractions").attr("Fraction");
+    static handle fraction_type = object(module_::import("fractions").attr("Fraction")).release();
     if (isinstance<bool_>(src)) return false;
     if (isinstance(src, fraction_type) || isinstance<int_>(src)) {
       object f = fraction_type(src);
@@ -85,7 +87,7 @@ struct type_caster<cadrekit::Rational> {
     return false;
   }
   static handle cast(const cadrekit::Rational &r, return_value_policy, handle) {
-    static object fraction_type = module_::import("fractions").attr("Fraction");
+    static handle fraction_type = object(module_::import("fractions").attr("Fraction")).release();
     std::string num = boost::multiprecision::numerator(r).str();
     std::string den = boost::multiprecision::denominator(r).str();
     return fraction_type(int_(pybind11::str(num)), int_(pybind11::str(den))).release();

@@ -102,13 +102,13 @@ static void test_normalize_reorders_and_unescapes(void) {
       "  \"parameters\": [ {\"clause\": \"JARUD.1\", \"assumed\": false,\n"
       "    \"effective_from\": \"2016-01-01\", \"unit\": \"yuan/year\", \"value\": \"4000\",\n"
       "    \"name\": \"village.performance_pay.excellent\"} ],\n"
-      "  \"rules\": [ {\"message_en\": \"tab\\there \\/ \\u0001\", \"message_zh\": \"\\u4f18\\u79c0\",\n"
+      "  \"rules\": [ {\"message_en\": \"tab\\there \\/ \\u001f\", \"message_zh\": \"\\u4f18\\u79c0\",\n"
       "    \"clause\": \"JARUD.1\", \"rule_id\": \"r\"} ],\n"
       "  \"uses_assumed\": false, \"subject\": \"\\ud83d\\ude00\", \"schema\": \"cadrekit.explanation/1\" }";
   const char *want =
       "{\"schema\":\"cadrekit.explanation/1\",\"subject\":\"\xF0\x9F\x98\x80\",\"uses_assumed\":false,"
       "\"rules\":[{\"rule_id\":\"r\",\"clause\":\"JARUD.1\",\"message_zh\":\"\xE4\xBC\x98\xE7\xA7\x80\","
-      "\"message_en\":\"tab\\there / \\u0001\"}],"
+      "\"message_en\":\"tab\\there / \\u001f\"}],"
       "\"parameters\":[{\"name\":\"village.performance_pay.excellent\",\"value\":\"4000\","
       "\"unit\":\"yuan/year\",\"effective_from\":\"2016-01-01\",\"assumed\":false,"
       "\"clause\":\"JARUD.1\"}],\"inputs\":[{\"name\":\"rank\",\"value\":\"2\"}]}";
@@ -184,6 +184,20 @@ static void test_invalid_utf8(void) {
   free(golden);
 }
 
+/* A newline or other control character in a message cannot break the one-line-per-item text. */
+static void test_text_escapes_controls(void) {
+  const char *in =
+      "{\"schema\":\"cadrekit.explanation/1\",\"subject\":\"a\\nb\",\"uses_assumed\":false,"
+      "\"rules\":[{\"rule_id\":\"r\",\"clause\":\"\",\"message_zh\":\"\",\"message_en\":\"x\\u0000y\\rz\\u001f\"}],"
+      "\"parameters\":[],\"inputs\":[]}";
+  const char *want = "Subject: a\\nb\nRule r: x\\u0000y\\rz\\u001f\n";
+  char *out = NULL;
+  CHECK(ck_explanation_to_text(&out, in, "en") == CK_OK);
+  CHECK(out != NULL && strcmp(out, want) == 0);
+  if (out != NULL && strcmp(out, want) != 0) fprintf(stderr, "got  %s\nwant %s\n", out, want);
+  ck_free(out);
+}
+
 static void test_arguments(void) {
   char *golden = read_golden("explanation_example.json", NULL);
   char *out = SENTINEL;
@@ -217,6 +231,7 @@ int main(void) {
   test_normalize_reorders_and_unescapes();
   test_rejects();
   test_invalid_utf8();
+  test_text_escapes_controls();
   test_arguments();
   printf("test_explanation: %d checks, %d failures\n", checks, failures);
   return failures == 0 ? 0 : 1;

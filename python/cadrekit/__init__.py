@@ -16,6 +16,7 @@ from ._core import WorkCalendar  # noqa: F401
 # --- policy ---------------------------------------------------------------------------------
 
 # --- explanation ----------------------------------------------------------------------------
+from ._core import Explanation, RuleFired, ParamUsed, InputUsed  # noqa: F401
 
 # --- people and citizen IDs -----------------------------------------------------------------
 

@@ -105,6 +105,25 @@ std::string checked_iso(Date d, const auto &path) {
   return to_iso(d);
 }
 
+/// One parameter object; `where` prefixes the member in errors ("parameters[2]", or "").
+void append_param(std::string &out, const ParamUsed &p, std::string_view where) {
+  auto at = [&](const char *m) { return [&where, m] { return join(where, m); }; };
+  check_text(p.name, at("name"));
+  check_text(p.value, at("value"));
+  check_text(p.unit, at("unit"));
+  check_text(p.clause, at("clause"));
+  std::string date = checked_iso(p.effective_from, at("effective_from"));
+  out.push_back('{');
+  append_member(out, "name", p.name, true);
+  append_member(out, "value", p.value);
+  append_member(out, "unit", p.unit);
+  append_member(out, "effective_from", date);
+  out += ",\"assumed\":";
+  out += p.assumed ? "true" : "false";
+  append_member(out, "clause", p.clause);
+  out.push_back('}');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------
@@ -381,25 +400,8 @@ std::string Explanation::to_json() const {
 
   out += "],\"parameters\":[";
   for (std::size_t i = 0; i < parameters.size(); ++i) {
-    const ParamUsed &p = parameters[i];
-    auto at = [&](const char *m) {
-      return [&i, m] { return element("parameters", i) + "." + m; };
-    };
-    check_text(p.name, at("name"));
-    check_text(p.value, at("value"));
-    check_text(p.unit, at("unit"));
-    check_text(p.clause, at("clause"));
-    std::string date = checked_iso(p.effective_from, at("effective_from"));
     if (i > 0) out.push_back(',');
-    out.push_back('{');
-    append_member(out, "name", p.name, true);
-    append_member(out, "value", p.value);
-    append_member(out, "unit", p.unit);
-    append_member(out, "effective_from", date);
-    out += ",\"assumed\":";
-    out += p.assumed ? "true" : "false";
-    append_member(out, "clause", p.clause);
-    out.push_back('}');
+    append_param(out, parameters[i], element("parameters", i));
   }
 
   out += "],\"inputs\":[";
@@ -415,6 +417,12 @@ std::string Explanation::to_json() const {
     out.push_back('}');
   }
   out += "]}";
+  return out;
+}
+
+std::string to_json(const ParamUsed &param) {
+  std::string out;
+  append_param(out, param, "");
   return out;
 }
 

@@ -288,6 +288,25 @@ TEST(ExplanationJson, ToJsonRefusesWhatFromJsonWouldReject) {
   EXPECT_THROW(surrogate.to_text("zh"), InvalidInput);
 }
 
+TEST(ExplanationJson, OneParameterIsTheSameBytesAsInTheExplanation) {
+  Explanation ex = Explanation::from_json(read_golden("explanation_example.json"));
+  std::string json = ex.to_json();
+  for (const ParamUsed &p : ex.parameters) {
+    std::string one = to_json(p);
+    EXPECT_NE(json.find(one), std::string::npos) << one;
+    EXPECT_EQ(one.front(), '{');
+  }
+  EXPECT_EQ(to_json(ParamUsed{"p", "1", "u", Date(2016, 1, 1), true, "C.1"}),
+            R"({"name":"p","value":"1","unit":"u","effective_from":"2016-01-01",)"
+            R"("assumed":true,"clause":"C.1"})");
+  try {
+    to_json(ParamUsed{"p", "\xFF", "", Date(2016, 1, 1), false, ""});
+    FAIL();
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "value");
+  }
+}
+
 // ------------------------------------------------------------------------------------------------
 // What from_json rejects
 

@@ -73,4 +73,9 @@ class Explanation {
   friend bool operator==(const Explanation &, const Explanation &) = default;
 };
 
+/// One entry of the form's "parameters" array, canonical (e.g. for ck_policy_lookup_json):
+/// exactly the bytes Explanation::to_json writes for it. Throws InvalidInput naming the member
+/// ("value", "effective_from") for text that is not UTF-8 or a not-a-date.
+std::string to_json(const ParamUsed &param);
+
 }  // namespace cadrekit

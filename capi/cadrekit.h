@@ -168,9 +168,19 @@ CK_API int ck_policy_lookup_json(char **out, const ck_policy *policy, const char
 /* Explanations                                                                             */
 /* ======================================================================================== */
 
-/* Re-emits an explanation JSON in canonical form (validates it). Free with ck_free(). */
+/* Every decision's explanation travels as its JSON form "cadrekit.explanation/1"
+ * (docs/explanation.md, docs/explanation.schema.json). Both functions validate the JSON fully:
+ * a missing, mistyped, unknown or duplicate member, a bad date, a wrong schema tag, a
+ * "uses_assumed" that disagrees with the parameters, invalid UTF-8, text that is not JSON, or
+ * more than 16 MiB / 16 levels of nesting is CK_E_INVALID_INPUT, and the message names the
+ * member path, e.g. "... (field parameters[2].effective_from)". */
+
+/* Re-emits an explanation in canonical form: members in a fixed order, no white space, UTF-8
+ * as is, so equal explanations give byte-identical text. *out must be freed with ck_free(). */
 CK_API int ck_explanation_normalize(char **out, const char *json);
-/* Renders an explanation JSON as text; lang is "zh" or "en". Free with ck_free(). */
+/* Renders an explanation as text, one line per rule, parameter and input, assumed values
+ * marked; lang is "zh" or "en" (anything else: CK_E_INVALID_INPUT). The text is for people
+ * and may change between versions; exchange the JSON. *out must be freed with ck_free(). */
 CK_API int ck_explanation_to_text(char **out, const char *json, const char *lang);
 
 /* ======================================================================================== */

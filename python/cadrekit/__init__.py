@@ -17,6 +17,7 @@ from ._core import at_least_share, parse_money, format_money, parse_share  # noq
 # --- policy ---------------------------------------------------------------------------------
 
 # --- explanation ----------------------------------------------------------------------------
+from ._core import Explanation, RuleFired, ParamUsed, InputUsed  # noqa: F401
 
 # --- people and citizen IDs -----------------------------------------------------------------
 from ._core import Person, Post, Rank, ThreeAges, CodeEntry  # noqa: F401

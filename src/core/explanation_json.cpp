@@ -1,2 +1,577 @@
 // The JSON form and text rendering of Explanation (docs/explanation.md).
+//
+// Writing is done by hand rather than with boost::json::serialize so that the canonical form
+// (member order, escapes) is pinned here, in code we own, and cannot move with a Boost upgrade.
+// Reading parses with Boost.JSON, then walks the value checking every member, so that an error
+// names the member path ("parameters[2].effective_from") and no key is ever silently skipped.
 #include "cadrekit/core/explanation.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include <boost/json.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/utf8.hpp"
+
+namespace cadrekit {
+
+namespace {
+
+namespace json = boost::json;
+
+// ---------------------------------------------------------------------------------------------
+// Member paths in error messages
+// ---------------------------------------------------------------------------------------------
+
+/// A key as it may appear in an error message. The form's keys are short ASCII identifiers, and
+/// a misspelt one is worth naming; any other key (CJK text, digits first like an ID number,
+/// punctuation, long) is shown as "?" so that a message never repeats what may be personal data.
+std::string display_key(std::string_view key) {
+  constexpr std::size_t kMaxShown = 32;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  bool plain = !key.empty() && key.size() <= kMaxShown && letter(key.front()) &&
+               std::all_of(key.begin(), key.end(),
+                           [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
+  return plain ? std::string(key) : std::string("?");
+}
+
+std::string join(std::string_view prefix, std::string_view key) {
+  std::string out(prefix);
+  if (!out.empty()) out += '.';
+  out += key;
+  return out;
+}
+
+std::string element(std::string_view array, std::size_t i) {
+  return std::string(array) + "[" + std::to_string(i) + "]";
+}
+
+[[noreturn]] void fail(std::string message, std::string path) {
+  throw InvalidInput(std::move(message), std::move(path));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+void check_text(std::string_view s, const auto &path) {
+  if (!is_valid_utf8(s)) fail("text is not valid UTF-8", path());
+}
+
+/// A JSON string: `"` `\` and the C0 controls escaped (\b \f \n \r \t, else \u00xx in lower-case
+/// hex), every other byte as is. This is exactly Python's json.dumps(ensure_ascii=False).
+void append_string(std::string &out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t run = 0;  // start of the pending run of bytes copied as is
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 0xF]);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
+
+/// `"name":"value"` with a leading comma unless first.
+void append_member(std::string &out, std::string_view name, std::string_view value,
+                   bool first = false) {
+  if (!first) out.push_back(',');
+  out.push_back('"');
+  out += name;
+  out += "\":";
+  append_string(out, value);
+}
+
+std::string checked_iso(Date d, const auto &path) {
+  if (d.is_special()) fail("not a date", path());
+  return to_iso(d);
+}
+
+/// One parameter object; `where` prefixes the member in errors ("parameters[2]", or "").
+void append_param(std::string &out, const ParamUsed &p, std::string_view where) {
+  auto at = [&](const char *m) { return [&where, m] { return join(where, m); }; };
+  check_text(p.name, at("name"));
+  check_text(p.value, at("value"));
+  check_text(p.unit, at("unit"));
+  check_text(p.clause, at("clause"));
+  std::string date = checked_iso(p.effective_from, at("effective_from"));
+  out.push_back('{');
+  append_member(out, "name", p.name, true);
+  append_member(out, "value", p.value);
+  append_member(out, "unit", p.unit);
+  append_member(out, "effective_from", date);
+  out += ",\"assumed\":";
+  out += p.assumed ? "true" : "false";
+  append_member(out, "clause", p.clause);
+  out.push_back('}');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+/// A Boost.JSON handler that builds nothing and fails on the first duplicate key, recording its
+/// path. Boost's DOM keeps the last of duplicate keys silently; in an explanation a duplicate is
+/// an ambiguity, so it is an error.
+struct DuplicateKeyCheck {
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+  struct Frame {
+    bool object = false;
+    std::size_t index = 0;           // arrays: index of the next element
+    std::string current;             // objects: key of the member being read
+    std::set<std::string, std::less<>> keys;
+  };
+  std::vector<Frame> stack;
+  std::string key;        // a key arriving in parts
+  std::string duplicate;  // the path of the first duplicate key, once found
+
+  std::string path_of(std::string_view last) const {
+    std::string out;
+    for (const Frame &f : stack) {
+      if (&f == &stack.back()) break;
+      if (f.object)
+        out = join(out, display_key(f.current));
+      else
+        out += "[" + std::to_string(f.index) + "]";
+    }
+    return join(out, display_key(last));
+  }
+  bool value_done() {
+    if (!stack.empty() && !stack.back().object) ++stack.back().index;
+    return true;
+  }
+
+  bool on_document_begin(json::error_code &) { return true; }
+  bool on_document_end(json::error_code &) { return true; }
+  bool on_array_begin(json::error_code &) {
+    stack.push_back(Frame{});
+    return true;
+  }
+  bool on_array_end(std::size_t, json::error_code &) {
+    stack.pop_back();
+    return value_done();
+  }
+  bool on_object_begin(json::error_code &) {
+    stack.push_back(Frame{});
+    stack.back().object = true;
+    return true;
+  }
+  bool on_object_end(std::size_t, json::error_code &) {
+    stack.pop_back();
+    return value_done();
+  }
+  bool on_string_part(json::string_view, std::size_t, json::error_code &) { return true; }
+  bool on_string(json::string_view, std::size_t, json::error_code &) { return value_done(); }
+  bool on_key_part(json::string_view s, std::size_t, json::error_code &) {
+    key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, json::error_code &ec) {
+    key.append(s.data(), s.size());
+    Frame &f = stack.back();
+    if (!f.keys.insert(key).second) {
+      duplicate = path_of(key);
+      ec = json::error::syntax;  // any error stops the parser; `duplicate` says what it was
+      return false;
+    }
+    f.current = std::move(key);
+    key.clear();
+    return true;
+  }
+  bool on_number_part(json::string_view, json::error_code &) { return true; }
+  bool on_int64(std::int64_t, json::string_view, json::error_code &) { return value_done(); }
+  bool on_uint64(std::uint64_t, json::string_view, json::error_code &) { return value_done(); }
+  bool on_double(double, json::string_view, json::error_code &) { return value_done(); }
+  bool on_bool(bool, json::error_code &) { return value_done(); }
+  bool on_null(json::error_code &) { return value_done(); }
+  bool on_comment_part(json::string_view, json::error_code &) { return true; }
+  bool on_comment(json::string_view, json::error_code &) { return true; }
+};
+
+json::parse_options parse_options() {
+  json::parse_options opt;
+  opt.max_depth = explanation_json_max_depth;
+  return opt;  // no comments, no trailing commas, strict UTF-8: RFC 8259 only
+}
+
+/// Parses `text` as one JSON value; InvalidInput (field "json") for anything that is not
+/// RFC 8259 JSON within the limits, or naming the path of a duplicate key.
+json::value parse_document(std::string_view text) {
+  json::error_code ec;
+  json::parser p(json::storage_ptr(), parse_options());
+  std::size_t n = p.write(text.data(), text.size(), ec);
+  if (ec == json::error::too_deep)
+    fail("JSON nested deeper than " + std::to_string(explanation_json_max_depth) + " levels",
+         "json");
+  if (ec)
+    fail("not valid JSON (" + ec.message() + " at byte " + std::to_string(n) + ")", "json");
+  json::value v = p.release();
+
+  json::basic_parser<DuplicateKeyCheck> check(parse_options());
+  check.write_some(false, text.data(), text.size(), ec);
+  if (!check.handler().duplicate.empty())
+    fail("duplicate member", check.handler().duplicate);
+  if (ec) fail("not valid JSON (" + ec.message() + ")", "json");  // cannot happen: parsed above
+  return v;
+}
+
+const char *kind_name(const json::value &v) {
+  switch (v.kind()) {
+    case json::kind::null: return "null";
+    case json::kind::bool_: return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_: return "a number";
+    case json::kind::string: return "a string";
+    case json::kind::array: return "an array";
+    case json::kind::object: return "an object";
+  }
+  return "a value";
+}
+
+[[noreturn]] void wrong_type(const char *expected, const json::value &v, std::string path) {
+  fail(std::string("expected ") + expected + ", got " + kind_name(v), std::move(path));
+}
+
+/// The members of one object of the form: unknown ones are errors, missing ones too.
+class Members {
+ public:
+  Members(const json::value &v, std::string path) : path_(std::move(path)) {
+    if (!v.is_object()) wrong_type("an object", v, path_.empty() ? "json" : path_);
+    obj_ = &v.get_object();
+  }
+
+  void only(std::initializer_list<std::string_view> known) const {
+    for (const auto &kv : *obj_) {
+      std::string_view k(kv.key().data(), kv.key().size());
+      if (std::find(known.begin(), known.end(), k) == known.end())
+        fail("unknown member (not part of " + std::string(explanation_schema) + ")",
+             join(path_, display_key(k)));
+    }
+  }
+
+  std::string path(std::string_view name) const { return join(path_, name); }
+
+  const json::value &get(std::string_view name) const {
+    const json::value *v = obj_->if_contains(name);
+    if (v == nullptr) fail("missing member", path(name));
+    return *v;
+  }
+
+  std::string string(std::string_view name) const {
+    const json::value &v = get(name);
+    if (!v.is_string()) wrong_type("a string", v, path(name));
+    std::string_view s(v.get_string().data(), v.get_string().size());
+    // Boost.JSON already rejects invalid UTF-8 and lone surrogate escapes; checked again here
+    // because a string that does not round-trip must never get into an Explanation.
+    if (!is_valid_utf8(s)) fail("text is not valid UTF-8", path(name));
+    return std::string(s);
+  }
+
+  bool boolean(std::string_view name) const {
+    const json::value &v = get(name);
+    if (!v.is_bool()) wrong_type("a boolean", v, path(name));
+    return v.get_bool();
+  }
+
+  const json::array &array(std::string_view name) const {
+    const json::value &v = get(name);
+    if (!v.is_array()) wrong_type("an array", v, path(name));
+    return v.get_array();
+  }
+
+ private:
+  std::string path_;
+  const json::object *obj_ = nullptr;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Text rendering
+// ---------------------------------------------------------------------------------------------
+
+/// `s` with the C0 controls, DEL and the Unicode line/paragraph separators shown as escapes, so
+/// that every rule and parameter stays on its one line whatever its text holds.
+void append_line_text(std::string &out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xA8 ||
+         static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+      out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0xF]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+}
+
+struct UnitName {
+  std::string_view unit, zh, en;
+};
+// Units the profiles use, as a reader expects them; any other unit is shown as written.
+constexpr std::array<UnitName, 14> kUnits{{
+    {"yuan", "元", "yuan"},
+    {"yuan/year", "元/年", "yuan/year"},
+    {"yuan/month", "元/月", "yuan/month"},
+    {"fen", "分", "fen"},
+    {"days", "天", "days"},
+    {"calendar_days", "天", "calendar days"},
+    {"working_days", "个工作日", "working days"},
+    {"months", "个月", "months"},
+    {"years", "年", "years"},
+    {"persons", "人", "persons"},
+    {"villages", "个村", "villages"},
+    {"share", "比例", "share"},
+    {"ratio", "比", "ratio"},
+    {"points", "分", "points"},
+}};
+
+std::string_view unit_text(std::string_view unit, bool zh) {
+  for (const UnitName &u : kUnits)
+    if (u.unit == unit) return zh ? u.zh : u.en;
+  return unit;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+std::string Explanation::to_json() const {
+  check_text(subject, [] { return std::string("subject"); });
+  std::string out;
+  out.reserve(128 + subject.size() + 160 * (rules.size() + parameters.size()) +
+              48 * inputs.size());
+  out += "{\"schema\":\"";
+  out += explanation_schema;
+  out += '"';
+  append_member(out, "subject", subject);
+  out += ",\"uses_assumed\":";
+  out += uses_assumed() ? "true" : "false";
+
+  out += ",\"rules\":[";
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const RuleFired &r = rules[i];
+    auto at = [&](const char *m) { return [&i, m] { return element("rules", i) + "." + m; }; };
+    check_text(r.rule_id, at("rule_id"));
+    check_text(r.clause, at("clause"));
+    check_text(r.message_zh, at("message_zh"));
+    check_text(r.message_en, at("message_en"));
+    if (i > 0) out.push_back(',');
+    out.push_back('{');
+    append_member(out, "rule_id", r.rule_id, true);
+    append_member(out, "clause", r.clause);
+    append_member(out, "message_zh", r.message_zh);
+    append_member(out, "message_en", r.message_en);
+    out.push_back('}');
+  }
+
+  out += "],\"parameters\":[";
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    append_param(out, parameters[i], element("parameters", i));
+  }
+
+  out += "],\"inputs\":[";
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const InputUsed &in = inputs[i];
+    auto at = [&](const char *m) { return [&i, m] { return element("inputs", i) + "." + m; }; };
+    check_text(in.name, at("name"));
+    check_text(in.value, at("value"));
+    if (i > 0) out.push_back(',');
+    out.push_back('{');
+    append_member(out, "name", in.name, true);
+    append_member(out, "value", in.value);
+    out.push_back('}');
+  }
+  out += "]}";
+  return out;
+}
+
+std::string to_json(const ParamUsed &param) {
+  std::string out;
+  append_param(out, param, "");
+  return out;
+}
+
+Explanation Explanation::from_json(std::string_view text) {
+  if (text.size() > explanation_json_max_bytes)
+    fail("explanation JSON longer than " + std::to_string(explanation_json_max_bytes) + " bytes",
+         "json");
+  if (!is_valid_utf8(text)) fail("text is not valid UTF-8", "json");
+  json::value doc = parse_document(text);
+
+  Members root(doc, "");
+  // The tag first: a document of another version gets "unsupported schema", not a list of
+  // members this version does not know.
+  if (root.string("schema") != explanation_schema)
+    fail("unsupported schema tag (expected " + std::string(explanation_schema) + ")", "schema");
+  root.only({"schema", "subject", "uses_assumed", "rules", "parameters", "inputs"});
+
+  Explanation ex(root.string("subject"));
+  bool uses_assumed = root.boolean("uses_assumed");
+
+  const json::array &rules = root.array("rules");
+  ex.rules.reserve(rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    Members m(rules[i], element("rules", i));
+    m.only({"rule_id", "clause", "message_zh", "message_en"});
+    ex.rules.push_back(
+        {m.string("rule_id"), m.string("clause"), m.string("message_zh"), m.string("message_en")});
+  }
+
+  const json::array &params = root.array("parameters");
+  ex.parameters.reserve(params.size());
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    Members m(params[i], element("parameters", i));
+    m.only({"name", "value", "unit", "effective_from", "assumed", "clause"});
+    ParamUsed p;
+    p.name = m.string("name");
+    p.value = m.string("value");
+    p.unit = m.string("unit");
+    p.effective_from = parse_iso_date(m.string("effective_from"), m.path("effective_from"));
+    p.assumed = m.boolean("assumed");
+    p.clause = m.string("clause");
+    ex.parameters.push_back(std::move(p));
+  }
+
+  const json::array &inputs = root.array("inputs");
+  ex.inputs.reserve(inputs.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    Members m(inputs[i], element("inputs", i));
+    m.only({"name", "value"});
+    ex.inputs.push_back({m.string("name"), m.string("value")});
+  }
+
+  if (uses_assumed != ex.uses_assumed())
+    fail(uses_assumed ? "uses_assumed is true but no parameter is assumed"
+                      : "uses_assumed is false but a parameter is assumed",
+         "uses_assumed");
+  return ex;
+}
+
+std::string Explanation::to_text(std::string_view lang) const {
+  if (lang != "zh" && lang != "en") fail("unknown language (expected \"zh\" or \"en\")", "lang");
+  const bool zh = lang == "zh";
+  // Same checks as to_json: a rendering must not carry what the JSON form would refuse.
+  check_text(subject, [] { return std::string("subject"); });
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    auto at = [&](const char *m) { return [&i, m] { return element("rules", i) + "." + m; }; };
+    check_text(rules[i].rule_id, at("rule_id"));
+    check_text(rules[i].clause, at("clause"));
+    check_text(rules[i].message_zh, at("message_zh"));
+    check_text(rules[i].message_en, at("message_en"));
+  }
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    auto at = [&](const char *m) {
+      return [&i, m] { return element("parameters", i) + "." + m; };
+    };
+    check_text(parameters[i].name, at("name"));
+    check_text(parameters[i].value, at("value"));
+    check_text(parameters[i].unit, at("unit"));
+    check_text(parameters[i].clause, at("clause"));
+    checked_iso(parameters[i].effective_from, at("effective_from"));
+  }
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    auto at = [&](const char *m) { return [&i, m] { return element("inputs", i) + "." + m; }; };
+    check_text(inputs[i].name, at("name"));
+    check_text(inputs[i].value, at("value"));
+  }
+
+  // Full-width punctuation in Chinese, ASCII in English.
+  const std::string_view open = zh ? "（" : " (", close = zh ? "）" : ")",
+                         sep = zh ? "，" : ", ", colon = zh ? "：" : ": ";
+  std::string out;
+  if (!subject.empty()) {
+    out += zh ? "对象" : "Subject";
+    out += colon;
+    append_line_text(out, subject);
+    out += '\n';
+  }
+  for (const RuleFired &r : rules) {
+    out += zh ? "规则 " : "Rule ";
+    append_line_text(out, r.rule_id);
+    if (!r.clause.empty()) {
+      out += open;
+      append_line_text(out, r.clause);
+      out += close;
+    }
+    // A message missing in one language falls back to the other rather than to nothing.
+    const std::string &msg = zh ? (r.message_zh.empty() ? r.message_en : r.message_zh)
+                                : (r.message_en.empty() ? r.message_zh : r.message_en);
+    if (!msg.empty()) {
+      out += colon;
+      append_line_text(out, msg);
+    }
+    out += '\n';
+  }
+  for (const ParamUsed &p : parameters) {
+    out += zh ? "参数 " : "Parameter ";
+    append_line_text(out, p.name);
+    out += " = ";
+    append_line_text(out, p.value);
+    if (!p.unit.empty()) {
+      out += ' ';
+      append_line_text(out, unit_text(p.unit, zh));
+    }
+    out += open;
+    out += zh ? "自 " + to_iso(p.effective_from) + " 起" : "since " + to_iso(p.effective_from);
+    if (!p.clause.empty()) {
+      out += sep;
+      append_line_text(out, p.clause);
+    }
+    if (p.assumed) {
+      out += sep;
+      out += zh ? "假定值" : "assumed";
+    }
+    out += close;
+    out += '\n';
+  }
+  for (const InputUsed &in : inputs) {
+    out += zh ? "输入 " : "Input ";
+    append_line_text(out, in.name);
+    out += " = ";
+    append_line_text(out, in.value);
+    out += '\n';
+  }
+  if (uses_assumed()) {
+    out += zh ? "注意：结果用到假定值（原文未给出数字，由政策配置假定），须经核定后方可作准。\n"
+              : "Note: this result uses assumed values (the source gives no number; the policy "
+                "profile assumes one) and needs confirming before it is relied on.\n";
+  }
+  return out;
+}
+
+}  // namespace cadrekit

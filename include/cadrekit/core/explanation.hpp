@@ -4,6 +4,7 @@
 // stable and versioned (docs/explanation.md, docs/explanation.schema.json).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,10 @@ namespace cadrekit {
 
 /// The JSON form's version tag, the "schema" member of every explanation.
 inline constexpr std::string_view explanation_schema = "cadrekit.explanation/1";
+/// Explanation::from_json's limits: the longest text (bytes) and the deepest nesting it
+/// accepts (the form itself nests 3 deep); beyond them it throws InvalidInput, never crashes.
+inline constexpr std::size_t explanation_json_max_bytes = 16u * 1024u * 1024u;
+inline constexpr std::size_t explanation_json_max_depth = 16;
 
 struct RuleFired {
   std::string rule_id;     ///< stable id of the rule in cadrekit, e.g. "village.grade.by_share"
@@ -67,5 +72,10 @@ class Explanation {
 
   friend bool operator==(const Explanation &, const Explanation &) = default;
 };
+
+/// One entry of the form's "parameters" array, canonical (e.g. for ck_policy_lookup_json):
+/// exactly the bytes Explanation::to_json writes for it. Throws InvalidInput naming the member
+/// ("value", "effective_from") for text that is not UTF-8 or a not-a-date.
+std::string to_json(const ParamUsed &param);
 
 }  // namespace cadrekit

@@ -149,6 +149,21 @@ std::optional<std::int64_t> parse_int64(std::string_view s) {
   return v;
 }
 
+/// The message of `e` without the " (field F, record R)" its constructor appended, so that a
+/// message built on it does not repeat context.
+std::string bare_message(const Error &e) {
+  std::string what = e.what();
+  if (e.field().empty() && e.record().empty()) return what;
+  std::string suffix = " (";
+  if (!e.field().empty()) suffix += "field " + e.field();
+  if (!e.field().empty() && !e.record().empty()) suffix += ", ";
+  if (!e.record().empty()) suffix += "record " + e.record();
+  suffix += ")";
+  if (what.size() >= suffix.size() && what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0)
+    what.resize(what.size() - suffix.size());
+  return what;
+}
+
 bool has_control_char(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -162,7 +177,7 @@ std::optional<std::string> canonical_value(ParamType t, const std::string &text,
       case ParamType::integer: {
         auto v = parse_int64(text);
         if (!v) {
-          why = "is not a whole number within the 64-bit range";
+          why = "not a whole number within the 64-bit range";
           return std::nullopt;
         }
         return std::to_string(*v);
@@ -172,24 +187,24 @@ std::optional<std::string> canonical_value(ParamType t, const std::string &text,
       case ParamType::share: return Share::parse(text).to_string();
       case ParamType::text:
         if (text.empty() || has_control_char(text)) {
-          why = "is empty or holds a control character";
+          why = "empty or holds a control character";
           return std::nullopt;
         }
         return text;
       case ParamType::boolean: {
         auto b = parse_bool(text);
         if (!b) {
-          why = "is not true or false";
+          why = "not true or false";
           return std::nullopt;
         }
         return *b ? "true" : "false";
       }
     }
   } catch (const Error &e) {
-    why = std::string("does not parse: ") + e.what();
+    why = bare_message(e);
     return std::nullopt;
   }
-  why = "has an unknown type";
+  why = "unknown type";
   return std::nullopt;
 }
 
@@ -231,26 +246,35 @@ struct RawProfile {
 };
 
 /// The text of a scalar node, or an error naming `field` when the node is not a scalar.
+/// Where a value node is. yaml-cpp marks an empty value (`key:`) at the next token, often on
+/// a later line, so an empty value is placed at its key.
+YAML::Mark mark_of(const YAML::Node &n, const YAML::Mark &key_mark) {
+  return (n.IsNull() || n.Mark().is_null()) ? key_mark : n.Mark();
+}
+
 std::string scalar(const YAML::Node &n, const std::string &field, const std::string &file,
-                   const char *what) {
+                   const char *what, const YAML::Mark &key_mark) {
   if (!n.IsScalar()) {
     std::string got = n.IsNull() ? "nothing" : n.IsMap() ? "a mapping" : "a list";
-    fail(std::string("expected ") + what + ", got " + got, field, file, n.Mark());
+    fail(std::string("expected ") + what + ", got " + got, field, file, mark_of(n, key_mark));
   }
   return n.Scalar();
 }
 
 std::string nonempty_scalar(const YAML::Node &n, const std::string &field,
-                            const std::string &file, const char *what) {
-  std::string s = scalar(n, field, file, what);
-  if (s.empty()) fail(std::string("expected ") + what + ", got an empty text", field, file, n.Mark());
+                            const std::string &file, const char *what,
+                            const YAML::Mark &key_mark) {
+  std::string s = scalar(n, field, file, what, key_mark);
+  if (s.empty())
+    fail(std::string("expected ") + what + ", got an empty text", field, file, n.Mark());
   if (has_control_char(s))
     fail("text holds a control character (write it on one line)", field, file, n.Mark());
   return s;
 }
 
-bool scalar_bool(const YAML::Node &n, const std::string &field, const std::string &file) {
-  std::string s = scalar(n, field, file, "true or false");
+bool scalar_bool(const YAML::Node &n, const std::string &field, const std::string &file,
+                 const YAML::Mark &key_mark) {
+  std::string s = scalar(n, field, file, "true or false", key_mark);
   auto b = parse_bool(s);
   if (!b) fail("expected true or false, got `" + s + "`", field, file, n.Mark());
   return *b;
@@ -260,10 +284,10 @@ bool scalar_bool(const YAML::Node &n, const std::string &field, const std::strin
 /// `allowed` is given). Calls f(key, value, key_mark).
 template <class F>
 void each_entry(const YAML::Node &map, const std::string &field, const std::string &file,
-                const std::vector<std::string> *allowed, F &&f) {
+                const std::vector<std::string> *allowed, const YAML::Mark &key_mark, F &&f) {
   if (!map.IsMap()) {
     std::string got = map.IsNull() ? "nothing" : map.IsScalar() ? "a text" : "a list";
-    fail("expected a mapping, got " + got, field, file, map.Mark());
+    fail("expected a mapping, got " + got, field, file, mark_of(map, key_mark));
   }
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
@@ -281,13 +305,14 @@ void each_entry(const YAML::Node &map, const std::string &field, const std::stri
 }
 
 std::pair<std::string, std::string> parse_zh_en(const YAML::Node &n, const std::string &field,
-                                                const std::string &file) {
+                                                const std::string &file,
+                                                const YAML::Mark &key_mark) {
   static const std::vector<std::string> keys = {"zh", "en"};
   std::optional<std::string> zh, en;
-  each_entry(n, field, file, &keys,
-             [&](const std::string &key, const YAML::Node &v, const YAML::Mark &,
+  each_entry(n, field, file, &keys, key_mark,
+             [&](const std::string &key, const YAML::Node &v, const YAML::Mark &kmark,
                  const std::string &path) {
-               std::string s = nonempty_scalar(v, path, file, "a text");
+               std::string s = nonempty_scalar(v, path, file, "a text", kmark);
                (key == "zh" ? zh : en) = std::move(s);
              });
   if (!zh) fail("missing key `zh`", field + ".zh", file, n.Mark());
@@ -296,10 +321,10 @@ std::pair<std::string, std::string> parse_zh_en(const YAML::Node &n, const std::
 }
 
 void parse_values(const YAML::Node &n, RawParam &p, const std::string &field,
-                  const std::string &file) {
+                  const std::string &file, const YAML::Mark &key_mark) {
   static const std::vector<std::string> value_keys = {"value", "assumed"};
   std::optional<Date> previous;
-  each_entry(n, field, file, nullptr,
+  each_entry(n, field, file, nullptr, key_mark,
              [&](const std::string &key, const YAML::Node &v, const YAML::Mark &mark,
                  const std::string &path) {
                RawValue rv;
@@ -319,22 +344,22 @@ void parse_values(const YAML::Node &n, RawParam &p, const std::string &field,
                previous = rv.date;
                if (v.IsMap()) {
                  std::optional<std::string> text;
-                 each_entry(v, path, file, &value_keys,
-                            [&](const std::string &k2, const YAML::Node &v2, const YAML::Mark &,
-                                const std::string &path2) {
+                 each_entry(v, path, file, &value_keys, mark,
+                            [&](const std::string &k2, const YAML::Node &v2,
+                                const YAML::Mark &m2, const std::string &path2) {
                               if (k2 == "value")
-                                text = scalar(v2, path2, file, "a value");
+                                text = scalar(v2, path2, file, "a value", m2);
                               else
-                                rv.assumed = scalar_bool(v2, path2, file);
+                                rv.assumed = scalar_bool(v2, path2, file, m2);
                             });
                  if (!text) fail("missing key `value`", path + ".value", file, v.Mark());
                  rv.text = *text;
                } else {
-                 rv.text = scalar(v, path, file, "a value");
+                 rv.text = scalar(v, path, file, "a value", mark);
                }
                p.values.push_back(std::move(rv));
              });
-  if (p.values.empty()) fail("`values` is empty", field, file, n.Mark());
+  if (p.values.empty()) fail("`values` is empty", field, file, mark_of(n, key_mark));
 }
 
 RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::Mark &mark,
@@ -345,11 +370,11 @@ RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::M
   p.name = name;
   p.mark = mark;
   bool has_values = false;
-  each_entry(n, field, file, &keys,
+  each_entry(n, field, file, &keys, mark,
              [&](const std::string &key, const YAML::Node &v, const YAML::Mark &kmark,
                  const std::string &path) {
                if (key == "type") {
-                 std::string s = scalar(v, path, file, "a type");
+                 std::string s = scalar(v, path, file, "a type", kmark);
                  p.type = parse_type_name(s);
                  if (!p.type)
                    fail("unknown type `" + s +
@@ -357,22 +382,22 @@ RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::M
                         path, file, v.Mark());
                  p.type_mark = kmark;
                } else if (key == "unit") {
-                 p.unit = nonempty_scalar(v, path, file, "a unit");
+                 p.unit = nonempty_scalar(v, path, file, "a unit", kmark);
                  p.unit_mark = kmark;
                } else if (key == "label") {
-                 p.label = parse_zh_en(v, path, file);
+                 p.label = parse_zh_en(v, path, file, kmark);
                  p.label_mark = kmark;
                } else if (key == "clause") {
-                 std::string s = scalar(v, path, file, "a clause id");
+                 std::string s = scalar(v, path, file, "a clause id", kmark);
                  if (!is_clause_id(s))
                    fail("clause `" + s + "` is not a clause id like JARUD.1 ([A-Z]+.[0-9]+)",
                         path, file, v.Mark());
                  p.clause = s;
                  p.clause_mark = kmark;
                } else if (key == "assumed") {
-                 p.assumed = scalar_bool(v, path, file);
+                 p.assumed = scalar_bool(v, path, file, kmark);
                } else {  // values
-                 parse_values(v, p, path, file);
+                 parse_values(v, p, path, file, kmark);
                  has_values = true;
                }
              });
@@ -384,37 +409,45 @@ RawProfile parse_profile(std::string_view text, const std::string &file) {
   static const std::vector<std::string> keys = {"profile", "description", "extends",
                                                 "parameters"};
   if (!is_valid_utf8(text)) throw PolicyError("profile is not valid UTF-8", {}, file);
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(std::string(text));
+    documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception &e) {
     throw PolicyError("not valid YAML: " + e.msg, {}, where(file, e.mark));
   }
+  // A second document would be silently unused: refuse it like any unknown content.
+  if (documents.size() > 1)
+    throw PolicyError("a profile file holds one YAML document, this one holds " +
+                          std::to_string(documents.size()),
+                      {}, where(file, documents[1].Mark()));
   RawProfile raw;
   raw.file = file;
-  if (root.IsNull()) throw PolicyError("profile is empty", {}, file + ":1");
+  if (documents.empty() || documents[0].IsNull())
+    throw PolicyError("profile is empty", {}, file + ":1");
+  const YAML::Node &root = documents[0];
   bool has_profile = false, has_parameters = false;
-  each_entry(root, "", file, &keys,
+  each_entry(root, "", file, &keys, YAML::Mark(),
              [&](const std::string &key, const YAML::Node &v, const YAML::Mark &kmark,
                  const std::string &path) {
                if (key == "profile") {
-                 raw.name = scalar(v, path, file, "a profile name");
+                 raw.name = scalar(v, path, file, "a profile name", kmark);
                  if (!is_profile_name(raw.name))
                    fail("profile name `" + raw.name +
                             "` is not of letters, digits, '.', '_' and '-'",
                         path, file, v.Mark());
                  has_profile = true;
                } else if (key == "description") {
-                 auto [zh, en] = parse_zh_en(v, path, file);
+                 auto [zh, en] = parse_zh_en(v, path, file, kmark);
                  raw.description_zh = std::move(zh);
                  raw.description_en = std::move(en);
                } else if (key == "extends") {
-                 raw.extends_mark = v.Mark();
-                 if (!v.IsNull()) raw.extends = nonempty_scalar(v, path, file, "a profile");
+                 raw.extends_mark = mark_of(v, kmark);
+                 if (!v.IsNull())
+                   raw.extends = nonempty_scalar(v, path, file, "a profile", kmark);
                } else {  // parameters
                  has_parameters = true;
                  if (v.IsNull()) return;  // `parameters:` with none: allowed
-                 each_entry(v, path, file, nullptr,
+                 each_entry(v, path, file, nullptr, kmark,
                             [&](const std::string &name, const YAML::Node &pv,
                                 const YAML::Mark &pmark, const std::string &ppath) {
                               if (!is_param_name(name))
@@ -425,7 +458,6 @@ RawProfile parse_profile(std::string_view text, const std::string &file) {
                               raw.params.push_back(parse_param(name, pv, pmark, ppath, file));
                             });
                }
-               (void)kmark;
              });
   if (!has_profile) throw PolicyError("missing key `profile`", "profile", file + ":1");
   if (!has_parameters) throw PolicyError("missing key `parameters`", "parameters", file + ":1");
@@ -479,7 +511,7 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
       std::string why;
       auto text = canonical_value(info->type, rv.text, why);
       if (!text)
-        fail("value `" + rv.text + "` " + why + " (type " + param_type_name(info->type) + ")",
+        fail("value `" + rv.text + "` is not of type " + param_type_name(info->type) + ": " + why,
              rv.field, file, rv.mark);
       ParamValue pv{rv.date, std::move(*text), rv.assumed.value_or(rp.assumed.value_or(false))};
       auto pos = std::lower_bound(info->values.begin(), info->values.end(), rv.date,

@@ -112,7 +112,7 @@ CK_API int ck_calendar_add_working_days_batch(ck_date *out, const ck_calendar *c
         throw Error(e.code(), e.what(), {}, "row " + std::to_string(i));
       }
     }
-    std::memcpy(out, tmp.data(), len * sizeof(ck_date));
+    if (len > 0) std::memcpy(out, tmp.data(), len * sizeof(ck_date));  // out may be NULL when len is 0
   });
 }
 

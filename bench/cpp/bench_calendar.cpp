@@ -1,0 +1,96 @@
+// add_working_days over the whole coverage for n from 1 to 500 (C++ and the C ABI call that
+// wraps it). Target: <= 100 ns a call in C++ (issue #2); results in docs/performance.md.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "cadrekit.h"
+#include "cadrekit/core/calendar.hpp"
+
+namespace {
+
+struct Case {
+  cadrekit::Date from;
+  int n;
+  std::int32_t from_days;
+};
+
+// Deterministic inputs: start dates over 2007-01-01..2024-12-31, n in [1, 500].
+const std::vector<Case> &cases() {
+  static const std::vector<Case> v = [] {
+    std::mt19937 rng(2016);
+    std::uniform_int_distribution<int> day(0, 6574), step(1, 500);
+    std::vector<Case> out;
+    for (int i = 0; i < 4096; ++i) {
+      cadrekit::Date d = cadrekit::Date(2007, 1, 1) + boost::gregorian::date_duration(day(rng));
+      out.push_back({d, step(rng), cadrekit::to_days(d)});
+    }
+    return out;
+  }();
+  return v;
+}
+
+void BM_AddWorkingDays_Cpp(benchmark::State &state) {
+  auto cal = cadrekit::WorkCalendar::china();
+  const auto &cs = cases();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    const Case &c = cs[i++ & 4095];
+    benchmark::DoNotOptimize(cal.add_working_days(c.from, c.n));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_AddWorkingDays_Cpp);
+
+void BM_AddWorkingDays_CApi(benchmark::State &state) {
+  ck_calendar *cal = nullptr;
+  if (ck_calendar_china(&cal, 0) != CK_OK) {
+    state.SkipWithError("ck_calendar_china failed");
+    return;
+  }
+  const auto &cs = cases();
+  std::size_t i = 0;
+  ck_date out = 0;
+  for (auto _ : state) {
+    const Case &c = cs[i++ & 4095];
+    benchmark::DoNotOptimize(ck_calendar_add_working_days(&out, cal, c.from_days, c.n));
+  }
+  state.SetItemsProcessed(state.iterations());
+  ck_calendar_free(cal);
+}
+BENCHMARK(BM_AddWorkingDays_CApi);
+
+void BM_AddWorkingDays_CApiBatch(benchmark::State &state) {
+  ck_calendar *cal = nullptr;
+  if (ck_calendar_china(&cal, 0) != CK_OK) {
+    state.SkipWithError("ck_calendar_china failed");
+    return;
+  }
+  const auto &cs = cases();
+  std::vector<ck_date> from, out(cs.size());
+  std::vector<std::int32_t> n;
+  for (const auto &c : cs) {
+    from.push_back(c.from_days);
+    n.push_back(c.n);
+  }
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        ck_calendar_add_working_days_batch(out.data(), cal, from.data(), n.data(), from.size()));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(from.size()));
+  ck_calendar_free(cal);
+}
+BENCHMARK(BM_AddWorkingDays_CApiBatch);
+
+void BM_IsWorkingDay_Cpp(benchmark::State &state) {
+  auto cal = cadrekit::WorkCalendar::china();
+  const auto &cs = cases();
+  std::size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(cal.is_working_day(cs[i++ & 4095].from));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_IsWorkingDay_Cpp);
+
+}  // namespace

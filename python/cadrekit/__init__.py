@@ -12,6 +12,7 @@ from ._core import Error, InvalidInput, PolicyError, CalendarCoverageError, Stat
 from ._core import WorkCalendar  # noqa: F401
 
 # --- money and shares -----------------------------------------------------------------------
+from ._core import at_least_share, parse_money, format_money, parse_share  # noqa: F401
 
 # --- policy ---------------------------------------------------------------------------------
 from ._core import Policy  # noqa: F401

@@ -39,8 +39,10 @@ constexpr Multiplier kMultipliers[] = {
 constexpr std::string_view kYuan = "\xE5\x85\x83";                    // 元
 constexpr std::string_view kYenSign = "\xC2\xA5";                     // ¥ U+00A5
 constexpr std::string_view kFullWidthYenSign = "\xEF\xBF\xA5";        // ￥ U+FFE5
-constexpr std::string_view kNotMoney = "not an amount of money: write it as 7000, 7,000.50, "
-                                       "¥7,000.00, 500万 or 1亿";
+// No example figures in messages: a test checks that a message never repeats an amount.
+constexpr std::string_view kNotMoney =
+    "not an amount of money (digits with optional thousands separators and at most two "
+    "decimals, optionally with ¥, 万/亿 and 元)";
 
 std::string digits_grouped(std::uint64_t v) {
   std::string plain = std::to_string(v);

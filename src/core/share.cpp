@@ -75,7 +75,10 @@ Rational to_rational(const DecimalText &d, std::string_view field) {
   if (d.int_digits.size() + d.frac_digits.size() > kMaxDecimalDigits)
     throw InvalidInput("number has too many digits", std::string(field));
   std::string digits = d.int_digits + d.frac_digits;
-  if (digits.empty()) return Rational(0);
+  // No leading zero may reach cpp_int: it would read "012" as octal.
+  std::size_t nz = digits.find_first_not_of('0');
+  if (nz == std::string::npos) return Rational(0);
+  digits.erase(0, nz);
   boost::multiprecision::cpp_int num(digits);
   boost::multiprecision::cpp_int den = boost::multiprecision::pow(
       boost::multiprecision::cpp_int(10), static_cast<unsigned>(d.frac_digits.size()));
@@ -115,6 +118,9 @@ bool strip_prefix(std::string_view &s, std::string_view prefix) {
 namespace {
 
 using boost::multiprecision::cpp_int;
+
+constexpr const char *kNotShare =
+    "not a share (a percentage, a decimal, a fraction a/b or a ratio a:b)";
 
 // r rounded to an integer of any size.
 cpp_int round_big(const Rational &r, Rounding mode) {
@@ -159,7 +165,7 @@ std::int64_t to_int64(const cpp_int &v, std::string_view field) {
 Rational plain_decimal(std::string_view s, std::string_view field) {
   detail::DecimalText d;
   if (!detail::lex_decimal(detail::trim_space(s), d))
-    throw InvalidInput("not a share: write it as 35%, 0.35, 7/20 or 1:3", std::string(field));
+    throw InvalidInput(kNotShare, std::string(field));
   return detail::to_rational(d, field);
 }
 
@@ -251,7 +257,7 @@ Share Share::parse(std::string_view text, std::string_view field) {
       value = parse_decimal(s, field);
     } catch (const InvalidInput &e) {
       if (e.code() != ErrorCode::invalid_input) throw;
-      throw InvalidInput("not a share: write it as 35%, 0.35, 7/20 or 1:3", std::string(field));
+      throw InvalidInput(kNotShare, std::string(field));
     }
   }
   if (value < 0) throw InvalidInput("share is negative", std::string(field));

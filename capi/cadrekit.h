@@ -150,12 +150,19 @@ CK_API int ck_at_least_share(int64_t *out, int64_t n, const char *share);
 
 typedef struct ck_policy ck_policy;
 
+/* Profiles are YAML (docs/policy.md). A malformed profile is CK_E_POLICY and the message
+ * names the file, line and key; an unknown parameter or a date before its first value is
+ * CK_E_POLICY too. */
+
 /* The embedded default profile tongliao-2016. Free with ck_policy_free(). */
 CK_API int ck_policy_default(ck_policy **out);
+/* A profile file; `extends:` names an embedded profile or a path relative to the file. */
 CK_API int ck_policy_load(ck_policy **out, const char *path);
+/* A profile from YAML text; `extends:` may name an embedded profile only. */
 CK_API int ck_policy_loads(ck_policy **out, const char *yaml);
 CK_API void ck_policy_free(ck_policy *policy);
-/* The profile's name; owned by the policy, valid while it lives. */
+/* The profile's name; owned by the policy, valid while it lives. Never NULL: "" for a NULL
+ * or freed policy. */
 CK_API const char *ck_policy_name(const ck_policy *policy);
 /* Exact text of the value in force on as_of ("4000", "0.35"). Free with ck_free(). */
 CK_API int ck_policy_value(char **out, const ck_policy *policy, const char *name, ck_date as_of);

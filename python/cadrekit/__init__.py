@@ -15,6 +15,7 @@ from ._core import WorkCalendar  # noqa: F401
 from ._core import at_least_share, parse_money, format_money, parse_share  # noqa: F401
 
 # --- policy ---------------------------------------------------------------------------------
+from ._core import Policy  # noqa: F401
 
 # --- explanation ----------------------------------------------------------------------------
 from ._core import Explanation, RuleFired, ParamUsed, InputUsed  # noqa: F401

@@ -28,6 +28,9 @@ enum class ParamType {
 };
 const char *param_type_name(ParamType t) noexcept;
 
+/// Names of the profiles embedded in the library, sorted ("tongliao-2016").
+std::vector<std::string> embedded_policy_names();
+
 /// One dated value of a parameter.
 struct ParamValue {
   Date effective_from;

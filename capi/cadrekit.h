@@ -206,6 +206,36 @@ CK_API int ck_three_ages(int32_t *out_age, int32_t *out_party_years, int32_t *ou
 /* Person record as JSON (docs/person.md) -> 三龄 and group flags as JSON. Free with ck_free(). */
 CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date as_of);
 
+/* ======================================================================================== */
+/* Village cadre pay and incentives (JARUD)                                                 */
+/* ======================================================================================== */
+
+/* (ck_village_* functions: this section is filled in with the module) */
+
+/* ======================================================================================== */
+/* Economic-responsibility audit (HOLINGOL)                                                 */
+/* ======================================================================================== */
+
+/* (ck_audit_* functions: this section is filled in with the module) */
+
+/* ======================================================================================== */
+/* Disclosure of promoted leaders' personal matters (KAILU)                                 */
+/* ======================================================================================== */
+
+/* (ck_disclosure_* functions: this section is filled in with the module) */
+
+/* ======================================================================================== */
+/* Assessment, red lines, disposal, follow-up, promotion (HORQIN)                           */
+/* ======================================================================================== */
+
+/* (ck_assessment_* functions: this section is filled in with the module) */
+
+/* ======================================================================================== */
+/* Talent pools and leadership teams (HURE)                                                 */
+/* ======================================================================================== */
+
+/* (ck_talent_* functions: this section is filled in with the module) */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

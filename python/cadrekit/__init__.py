@@ -26,5 +26,7 @@ from ._core import ethnic_groups, ethnic_group, political_statuses, political_st
 from ._core import CitizenId, is_valid_citizen_id, parse_citizen_id, citizen_id_check_char  # noqa: F401
 from ._core import RegionEntry, tongliao_regions  # noqa: F401
 
+# --- reform modules: cadrekit.village, cadrekit.audit, … (one Python module each) ------------
+
 # -------------------------------------------------------------------------------------------
 __all__ = sorted(n for n in dir() if not n.startswith("_")) + ["__version__"]

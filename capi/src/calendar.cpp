@@ -4,21 +4,11 @@
 #include <vector>
 
 #include "common.hpp"
+#include "handles.hpp"
 
 using namespace cadrekit;
 using namespace cadrekit::capi;
 
-namespace {
-constexpr std::uint32_t kCalendarMagic = 0x434B4341u;  // "CKCA"
-}
-
-struct ck_calendar : Handle<WorkCalendar, kCalendarMagic> {
-  using Handle::Handle;
-};
-
-namespace {
-const WorkCalendar &cal_of(const ck_calendar *c) { return handle_value(c, kCalendarMagic, "cal"); }
-}  // namespace
 
 extern "C" {
 
@@ -36,7 +26,7 @@ CK_API int ck_calendar_from_csv(ck_calendar **out, const char *csv, int lenient)
 
 CK_API int ck_calendar_with_csv(ck_calendar **out, const ck_calendar *cal, const char *csv) {
   if (out == nullptr) return null_argument("out");
-  return guard([&] { *out = new ck_calendar(cal_of(cal).with_csv(text_arg(csv, "csv"))); });
+  return guard([&] { *out = new ck_calendar(calendar_of(cal).with_csv(text_arg(csv, "csv"))); });
 }
 
 CK_API void ck_calendar_free(ck_calendar *cal) {
@@ -48,7 +38,7 @@ CK_API int ck_calendar_coverage(ck_date *out_first, ck_date *out_last, const ck_
   if (out_first == nullptr) return null_argument("out_first");
   if (out_last == nullptr) return null_argument("out_last");
   return guard([&] {
-    auto cov = cal_of(cal).coverage();
+    auto cov = calendar_of(cal).coverage();
     *out_first = to_days(cov.first);
     *out_last = to_days(cov.last);
   });
@@ -56,13 +46,13 @@ CK_API int ck_calendar_coverage(ck_date *out_first, ck_date *out_last, const ck_
 
 CK_API int ck_calendar_is_working_day(int *out, const ck_calendar *cal, ck_date d) {
   if (out == nullptr) return null_argument("out");
-  return guard([&] { *out = cal_of(cal).is_working_day(date_arg(d, "d")) ? 1 : 0; });
+  return guard([&] { *out = calendar_of(cal).is_working_day(date_arg(d, "d")) ? 1 : 0; });
 }
 
 CK_API int ck_calendar_add_working_days(ck_date *out, const ck_calendar *cal, ck_date from,
                                         int32_t n) {
   if (out == nullptr) return null_argument("out");
-  return guard([&] { *out = to_days(cal_of(cal).add_working_days(date_arg(from, "from"), n)); });
+  return guard([&] { *out = to_days(calendar_of(cal).add_working_days(date_arg(from, "from"), n)); });
 }
 
 CK_API int ck_calendar_window(ck_date *out_first, ck_date *out_last, const ck_calendar *cal,
@@ -70,7 +60,7 @@ CK_API int ck_calendar_window(ck_date *out_first, ck_date *out_last, const ck_ca
   if (out_first == nullptr) return null_argument("out_first");
   if (out_last == nullptr) return null_argument("out_last");
   return guard([&] {
-    auto w = cal_of(cal).window(date_arg(start, "start"), n);
+    auto w = calendar_of(cal).window(date_arg(start, "start"), n);
     *out_first = to_days(w.first);
     *out_last = to_days(w.last);
   });
@@ -80,7 +70,7 @@ CK_API int ck_calendar_count_working_days(int32_t *out, const ck_calendar *cal, 
                                           ck_date last) {
   if (out == nullptr) return null_argument("out");
   return guard([&] {
-    *out = cal_of(cal).count_working_days(date_arg(first, "first"), date_arg(last, "last"));
+    *out = calendar_of(cal).count_working_days(date_arg(first, "first"), date_arg(last, "last"));
   });
 }
 
@@ -89,7 +79,7 @@ CK_API int ck_calendar_calendar_window(ck_date *out_first, ck_date *out_last,
   if (out_first == nullptr) return null_argument("out_first");
   if (out_last == nullptr) return null_argument("out_last");
   return guard([&] {
-    auto w = cal_of(cal).calendar_window(date_arg(start, "start"), n);
+    auto w = calendar_of(cal).calendar_window(date_arg(start, "start"), n);
     *out_first = to_days(w.first);
     *out_last = to_days(w.last);
   });
@@ -102,7 +92,7 @@ CK_API int ck_calendar_add_working_days_batch(ck_date *out, const ck_calendar *c
   if (len > 0 && from == nullptr) return null_argument("from");
   if (len > 0 && n == nullptr) return null_argument("n");
   return guard([&] {
-    const WorkCalendar &c = cal_of(cal);
+    const WorkCalendar &c = calendar_of(cal);
     // Computed into a scratch buffer first so that a failing row leaves `out` untouched.
     std::vector<ck_date> tmp(len);
     for (size_t i = 0; i < len; ++i) {

@@ -4,20 +4,12 @@
 #include <boost/json.hpp>
 
 #include "common.hpp"
+#include "handles.hpp"
 
 using namespace cadrekit;
 using namespace cadrekit::capi;
 
 namespace {
-constexpr std::uint32_t kPolicyMagic = 0x434B504Fu;  // "CKPO"
-}
-
-struct ck_policy : Handle<Policy, kPolicyMagic> {
-  using Handle::Handle;
-};
-
-namespace {
-const Policy &policy_of(const ck_policy *p) { return handle_value(p, kPolicyMagic, "policy"); }
 
 /// A parameter in force, as the "parameters" entry of an explanation's JSON: members in the
 /// order of ParamUsed (name, value, unit, effective_from, assumed, clause).

@@ -476,4 +476,15 @@ std::string screen_json(std::string_view request_json, const Policy &policy);
 /// "label_zh", "label_en", "assumed", "target", "suggestion"}]}.
 std::string rules_json(const Policy &policy, Date as_of);
 
+/// JSON forms of the case actions (docs/assessment.md), shared by the C ABI and any JSON client.
+/// A disposal action {"op": "open"|"advance"|"decide"|"close_no_action", …} applied to a case
+/// given as JSON (none for "open"); returns the new case's JSON. Refused moves throw StateError.
+std::string disposal_apply_json(std::optional<std::string_view> case_json,
+                                std::string_view action_json);
+/// {"decision_date", "until"?, "as_of"?, "held"?} -> {"schedule"?, "ledger"?}.
+std::string follow_up_json(std::string_view request_json, const Policy &policy);
+/// A promotion action {"op": "open"|"post_quota"|"pass"|"fail"|"vetoes", …} on a case as JSON.
+std::string promotion_apply_json(std::optional<std::string_view> case_json,
+                                 std::string_view action_json, const Policy &policy);
+
 }  // namespace cadrekit::assessment

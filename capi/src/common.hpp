@@ -31,6 +31,13 @@ char *dup_string(std::string_view s);
 
 Date date_arg(ck_date d, const char *name);
 
+}  // namespace cadrekit::capi
+namespace cadrekit { class Policy; }
+namespace cadrekit::capi {
+/// The policy behind a ck_policy handle (for the modules' C calls); InvalidInput
+/// (invalid_argument) naming `name` if NULL or not a live policy. Defined in policy.cpp.
+const Policy &policy_arg(const ck_policy *p, const char *name);
+
 /// Runs f; returns CK_OK, or the status of the exception it threw (message recorded).
 template <class F>
 int guard(F &&f) noexcept {

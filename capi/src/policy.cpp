@@ -33,6 +33,10 @@ std::string param_json(const ParamUsed &u) {
 }
 }  // namespace
 
+const Policy &cadrekit::capi::policy_arg(const ck_policy *p, const char *name) {
+  return handle_value(p, kPolicyMagic, name);
+}
+
 extern "C" {
 
 CK_API int ck_policy_default(ck_policy **out) {

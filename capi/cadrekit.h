@@ -216,7 +216,49 @@ CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date a
 /* Economic-responsibility audit (HOLINGOL)                                                 */
 /* ======================================================================================== */
 
-/* (ck_audit_* functions: this section is filled in with the module) */
+/* Audit levels are 1, 2, 3 (and "special" in JSON, 0 in columns). The JSON forms of requests
+ * and responses are documented in docs/audit.md. For every ck_audit_*_json call: `*out`
+ * receives a NUL-terminated UTF-8 JSON response in malloc'd memory that the caller releases
+ * with ck_free(); on failure `*out` is untouched and the status (CK_E_INVALID_INPUT naming the
+ * member and the record, e.g. "budget" of "units[3]"; CK_E_POLICY; CK_E_INVALID_ARGUMENT for a
+ * NULL argument) and ck_last_error_message() say why. `policy` is borrowed. */
+
+/* Tiers units (HOLINGOL.1): {"as_of","units":[...],"explain"?} -> {"results":[...]}. */
+CK_API int ck_audit_tier_json(char **out, const ck_policy *policy, const char *request_json);
+/* Level and obligations on special funds (HOLINGOL.3):
+ * {"as_of","current_level","amount"} -> {"new_level","band","tracking",...}. */
+CK_API int ck_audit_special_funds_json(char **out, const ck_policy *policy,
+                                       const char *request_json);
+/* The audit plan (HOLINGOL.2): {"first_year","last_year","capacity","seed","units","audits",
+ * "terms"} -> {"feasible","min_capacity","audits":[...],"shortfall":[...],...}. */
+CK_API int ck_audit_plan_json(char **out, const ck_policy *policy, const char *request_json);
+/* Checks a plan: the plan request without capacity/seed plus "plan":[{"year","unit_id","kind"}]
+ * -> {"breaches":[...]} (empty when the plan is sound). */
+CK_API int ck_audit_verify_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Columns of units for ck_audit_tier_batch (struct of arrays, all borrowed). `budget_fen` has
+ * `n` entries; each factor column has `n` entries or is NULL (all zeros). Factor values are
+ * 0..the policy's audit.factor.<name>.max (booleans 0/1). */
+typedef struct ck_audit_units {
+  size_t n;
+  const int64_t *budget_fen;
+  const int8_t *admin_fees;
+  const int8_t *special_funds;
+  const int8_t *economic_power;
+  const int8_t *allocation_power;
+  const int8_t *attention;
+  const int8_t *complaints;
+  const int8_t *high_risk_sector;
+  const int8_t *special_need;
+  const int8_t *window_unit;
+} ck_audit_units;
+
+/* Tiers `units->n` units as of `as_of`: writes each level (1, 2, 3) to out_levels[0..n) and,
+ * when out_scores is not NULL, each score. Both buffers are the caller's, with room for n.
+ * Every row is checked first: on failure (CK_E_INVALID_INPUT naming the column and the row
+ * index) nothing is written. */
+CK_API int ck_audit_tier_batch(int8_t *out_levels, int64_t *out_scores, const ck_policy *policy,
+                               ck_date as_of, const ck_audit_units *units);
 
 /* ======================================================================================== */
 /* Disclosure of promoted leaders' personal matters (KAILU)                                 */

@@ -31,6 +31,7 @@ char *dup_string(std::string_view s);
 
 Date date_arg(ck_date d, const char *name);
 
+
 /// Runs f; returns CK_OK, or the status of the exception it threw (message recorded).
 template <class F>
 int guard(F &&f) noexcept {

@@ -14,3 +14,4 @@
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/core/version.hpp"
+#include "cadrekit/audit.hpp"

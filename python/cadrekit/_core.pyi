@@ -327,3 +327,27 @@ class _AssessmentModule:
     DisposalCase: type
     PromotionCase: type
 assessment: _AssessmentModule
+# --- audit ---
+# Kernels of cadrekit.audit (the user-facing module is cadrekit/audit.py, typed there).
+class _AuditKernels:
+    FACTORS: List[str]
+    def tier(self, unit_ids: List[str], budgets: List[Any], factors: List[List[int]],
+             as_of: datetime.date, policy: Optional[Policy] = None) -> List[Dict[str, Any]]: ...
+    def tier_columns(self, budget_fen: Any, factors: Any, as_of: datetime.date,
+                     policy: Optional[Policy] = None) -> Tuple[Any, Any]: ...
+    def special_funds_level(self, current_level: Union[int, str], amount: Any,
+                            as_of: datetime.date, policy: Optional[Policy] = None) -> Dict[str, Any]: ...
+    def plan(self, units: List[Tuple[str, Union[int, str], Optional[int]]],
+             audits: List[Tuple[str, datetime.date, str]],
+             terms: List[Tuple[str, str, datetime.date, Optional[datetime.date]]],
+             first_year: int, last_year: int, capacity: int, seed: int,
+             policy: Optional[Policy] = None) -> Dict[str, Any]: ...
+    def verify_plan(self, plan: List[Tuple[int, str, str]],
+                    units: List[Tuple[str, Union[int, str], Optional[int]]],
+                    audits: List[Tuple[str, datetime.date, str]],
+                    terms: List[Tuple[str, str, datetime.date, Optional[datetime.date]]],
+                    first_year: int, last_year: int,
+                    policy: Optional[Policy] = None) -> List[Dict[str, Any]]: ...
+    def draw_sample(self, candidates: List[str], count: int, seed: int, year: int) -> List[str]: ...
+
+_audit: _AuditKernels

@@ -1,0 +1,283 @@
+"""Economic-responsibility audit (HOLINGOL, 霍林郭勒市): tiering, special funds, the multi-year
+audit plan and its checker. Rules, assumed defaults and the JSON forms: docs/audit.md.
+
+Inputs are pandas DataFrames or lists of dicts (any iterable of mappings). Levels are ``1``,
+``2``, ``3`` or ``'special'``. Money is ``decimal.Decimal`` / ``int`` yuan / text such as
+``"500万"`` (never ``float``). Nothing here reads the clock: every call takes its date or years.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math as _math
+from decimal import Decimal as _Decimal
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _core
+from ._core import InvalidInput, Policy
+
+_k = _core._audit
+
+#: The supplementary factors of HOLINGOL.1, in order (column names of ``tier``).
+FACTORS: List[str] = list(_k.FACTORS)
+#: Kinds of audit.
+KINDS = ("in_term", "departure", "five_year_term", "special_project", "sample")
+#: Audit findings (HOLINGOL.4), as the cadre-assessment module reads them.
+FINDINGS = ("none", "minor", "serious", "referred")
+
+Level = Union[int, str]
+Records = Union[Iterable[Mapping[str, Any]], Any]  # also a pandas DataFrame
+
+__all__ = [
+    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "special_funds_level", "plan",
+    "verify_plan", "draw_sample",
+]
+
+
+def _is_frame(obj: Any) -> bool:
+    return type(obj).__name__ == "DataFrame" and hasattr(obj, "to_dict")
+
+
+def _rows(obj: Records, what: str) -> List[Mapping[str, Any]]:
+    if obj is None:
+        return []
+    if _is_frame(obj):
+        return obj.to_dict("records")
+    rows = list(obj)
+    for i, r in enumerate(rows):
+        if not isinstance(r, Mapping):
+            raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
+    return rows
+
+
+def _missing(v: Any) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, float) and _math.isnan(v):
+        return True
+    return type(v).__name__ in ("NaTType", "NAType")
+
+
+def _get(row: Mapping[str, Any], key: str, what: str, i: int, required: bool = True) -> Any:
+    v = row.get(key)
+    if _missing(v):
+        if required:
+            raise InvalidInput(f"{what}[{i}]: member {key} is missing")
+        return None
+    return v
+
+
+def _date(v: Any, field: str, what: str, i: int) -> _dt.date:
+    if isinstance(v, _dt.datetime):  # also pandas.Timestamp
+        return v.date()
+    if isinstance(v, _dt.date):
+        return v
+    if isinstance(v, str):
+        try:
+            return _dt.date.fromisoformat(v)
+        except ValueError:
+            raise InvalidInput(f"{what}[{i}]: {field} is not an ISO date (YYYY-MM-DD)") from None
+    raise InvalidInput(f"{what}[{i}]: {field} must be a date")
+
+
+def _int(v: Any, field: str, what: str, i: int) -> int:
+    if isinstance(v, bool):
+        return int(v)
+    if hasattr(v, "__index__"):
+        return int(v.__index__())
+    if isinstance(v, float) and v.is_integer():  # pandas turns int columns with gaps into float
+        return int(v)
+    raise InvalidInput(f"{what}[{i}]: {field} must be an integer")
+
+
+def _level(v: Any) -> Any:
+    if hasattr(v, "__index__") and not isinstance(v, bool):
+        return int(v.__index__())
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def _money(v: Any, what: str, i: int) -> Any:
+    if isinstance(v, float):
+        raise InvalidInput(f"{what}[{i}]: budget must be Decimal, int or text yuan, not float")
+    if hasattr(v, "__index__") and not isinstance(v, bool):
+        return int(v.__index__())
+    return v
+
+
+# --- tiering --------------------------------------------------------------------------------
+
+def tier(units: Records, as_of: _dt.date, policy: Optional[Policy] = None, *,
+         explain: bool = True) -> Any:
+    """Tiers units (HOLINGOL.1) as of ``as_of``.
+
+    ``units`` has ``unit_id``, ``name`` (optional), ``budget`` and the factor columns
+    ``FACTORS`` (booleans or small integers 0…``audit.factor.<name>.max``; missing = 0).
+    A list of dicts gives a list of records ``{unit_id, level, band, band_points, score,
+    parts, explanation}`` (``parts``: each factor's points). A DataFrame gives a DataFrame
+    with the same columns; with ``explain=False`` a DataFrame takes the columnar kernel
+    (NumPy, no explanation) and returns ``unit_id, level, score``.
+    """
+    frame = _is_frame(units)
+    if frame and not explain:
+        return _tier_frame(units, as_of, policy)
+    rows = _rows(units, "units")
+    ids, budgets, factors = [], [], []
+    for i, r in enumerate(rows):
+        ids.append(str(_get(r, "unit_id", "units", i)))
+        budgets.append(_money(_get(r, "budget", "units", i), "units", i))
+        fs = []
+        for f in FACTORS:
+            v = r.get(f)
+            fs.append(0 if _missing(v) else _int(v, f, "units", i))
+        factors.append(fs)
+    out = _k.tier(ids, budgets, factors, as_of, policy)
+    if frame:
+        import pandas as pd
+        return pd.DataFrame.from_records(out, columns=[
+            "unit_id", "level", "band", "band_points", "score", "parts", "explanation"])
+    return out
+
+
+def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
+    import numpy as np
+    import pandas as pd
+    n = len(df)
+    budgets = df["budget"]
+    fen = np.empty(n, dtype=np.int64)
+    for i, b in enumerate(budgets.tolist()):
+        b = _money(b, "units", i)
+        yuan = _core.parse_money(b if isinstance(b, str) else format(_Decimal(b), "f"))
+        fen[i] = int(yuan * 100)
+    factors = np.zeros((len(FACTORS), n), dtype=np.int8)
+    for j, f in enumerate(FACTORS):
+        if f in df.columns:
+            col = df[f].fillna(0).to_numpy()
+            if col.dtype.kind == "f" and not np.all(np.mod(col, 1) == 0):
+                raise InvalidInput(f"units: column {f} must hold integers")
+            if np.any(col < -128) or np.any(col > 127):
+                raise InvalidInput(f"units: column {f} holds a value outside 0…127")
+            factors[j] = col.astype(np.int8)
+    levels, scores = _k.tier_columns(fen, factors, as_of, policy)
+    return pd.DataFrame({"unit_id": df["unit_id"].to_numpy(), "level": levels, "score": scores})
+
+
+def special_funds_level(current_level: Level, amount: Any, *, as_of: Optional[_dt.date] = None,
+                        policy: Optional[Policy] = None) -> Dict[str, Any]:
+    """The new level and obligations when a unit at ``current_level`` receives special funds or
+    a key project of ``amount`` yuan (HOLINGOL.3): ``{previous_level, new_level, band,
+    tracking, budget_final_accounts_audit, audit_on_completion, audit_within_years,
+    explanation}``. ``as_of`` picks the parameters in force; without it, the profile's latest
+    values (the last dated value of each parameter) are used — never today's date."""
+    if as_of is None:
+        as_of = _dt.date(9999, 12, 31)
+    return _k.special_funds_level(_level(current_level), _money(amount, "amount", 0), as_of,
+                                  policy)
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+def _unit_rows(units: Records) -> list:
+    out = []
+    for i, r in enumerate(_rows(units, "units")):
+        due = r.get("special_due_year")
+        out.append((str(_get(r, "unit_id", "units", i)), _level(_get(r, "level", "units", i)),
+                    None if _missing(due) else _int(due, "special_due_year", "units", i)))
+    return out
+
+
+def _audit_rows(audits: Records) -> list:
+    out = []
+    for i, r in enumerate(_rows(audits, "audits")):
+        kind = r.get("kind")
+        out.append((str(_get(r, "unit_id", "audits", i)),
+                     _date(_get(r, "date", "audits", i), "date", "audits", i),
+                     "" if _missing(kind) else str(kind)))
+    return out
+
+
+def _term_rows(terms: Records) -> list:
+    out = []
+    for i, r in enumerate(_rows(terms, "terms")):
+        end = r.get("planned_end")
+        leader = r.get("leader_id")
+        out.append((str(_get(r, "unit_id", "terms", i)), "" if _missing(leader) else str(leader),
+                    _date(_get(r, "start", "terms", i), "start", "terms", i),
+                    None if _missing(end) else _date(end, "planned_end", "terms", i)))
+    return out
+
+
+class AuditPlan:
+    """A plan drawn up by :func:`plan`.
+
+    ``feasible``: every rule met. ``shortfall``: the obligations the plan fails (list of
+    ``{rule, year, unit_id, message}``; empty when feasible). ``min_capacity``: the least yearly
+    capacity that meets every rule; ``capacity_shortfall``: how many audits a year are missing
+    (0 when feasible). ``seed``: the seed of the level-3 sample draw, to replay it.
+    """
+
+    def __init__(self, d: Dict[str, Any]):
+        self._d = d
+        self.feasible: bool = d["feasible"]
+        self.shortfall: List[Dict[str, Any]] = d["shortfall"]
+        self.capacity: int = d["capacity"]
+        self.capacity_used: int = d["capacity_used"]
+        self.min_capacity: int = d["min_capacity"]
+        self.lower_bound: int = d["lower_bound"]
+        self.seed: int = d["seed"]
+        self.explanation = d["explanation"]
+
+    @property
+    def capacity_shortfall(self) -> int:
+        return max(0, self.min_capacity - self.capacity)
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per planned audit: ``year, unit_id, kind, reason`` (and ``leader_id``)."""
+        return [dict(r) for r in self._d["audits"]]
+
+    def to_pandas(self) -> Any:
+        import pandas as pd
+        return pd.DataFrame.from_records(
+            self._d["audits"], columns=["year", "unit_id", "kind", "reason", "leader_id"])
+
+    def __len__(self) -> int:
+        return len(self._d["audits"])
+
+    def __repr__(self) -> str:
+        return (f"AuditPlan(feasible={self.feasible}, audits={len(self)}, "
+                f"min_capacity={self.min_capacity}, capacity={self.capacity}, seed={self.seed})")
+
+
+def plan(units: Records, audits: Records, terms: Records, first_year: int, last_year: int,
+         capacity: int, seed: int, policy: Optional[Policy] = None) -> AuditPlan:
+    """Draws up the audit plan for ``first_year``…``last_year`` (HOLINGOL.2).
+
+    ``units``: ``unit_id, level`` (and optionally ``special_due_year``); ``audits``: past
+    audits ``unit_id, date, kind`` (before ``first_year``); ``terms``: ``unit_id, leader_id,
+    start, planned_end`` (``planned_end`` is a known departure). ``capacity``: audits a year;
+    ``seed``: seed of the level-3 sample draw (recorded in the plan)."""
+    d = _k.plan(_unit_rows(units), _audit_rows(audits), _term_rows(terms), int(first_year),
+                int(last_year), int(capacity), int(seed), policy)
+    return AuditPlan(d)
+
+
+def verify_plan(plan_records: Records, units: Records, audits: Records, terms: Records,
+                first_year: int, last_year: int,
+                policy: Optional[Policy] = None) -> List[Dict[str, Any]]:
+    """Checks any plan (``year, unit_id, kind`` per row; ours or one drawn up by hand) against
+    the rules; returns every breach as ``{rule, year, unit_id, message}`` (empty when sound)."""
+    if isinstance(plan_records, AuditPlan):
+        plan_records = plan_records.to_records()
+    rows = []
+    for i, r in enumerate(_rows(plan_records, "plan")):
+        kind = r.get("kind")
+        rows.append((_int(_get(r, "year", "plan", i), "year", "plan", i),
+                     str(_get(r, "unit_id", "plan", i)), "" if _missing(kind) else str(kind)))
+    return _k.verify_plan(rows, _unit_rows(units), _audit_rows(audits), _term_rows(terms),
+                          int(first_year), int(last_year), policy)
+
+
+def draw_sample(candidates: Sequence[str], count: int, seed: int, year: int) -> List[str]:
+    """Replays the seeded level-3 sample draw of a year (docs/audit.md): the planner calls it
+    with the level-3 units not otherwise audited that year, in ascending id order."""
+    return _k.draw_sample(list(candidates), int(count), int(seed), int(year))

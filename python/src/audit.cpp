@@ -1,0 +1,273 @@
+// Python: the kernels of cadrekit.audit (the user-facing module is python/cadrekit/audit.py).
+// Arguments arrive as plain lists / NumPy arrays; the GIL is released around each kernel.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <tuple>
+
+#include "bindings.hpp"
+#include "cadrekit/audit.hpp"
+#include "cadrekit/core/policy.hpp"
+#include "casters.hpp"
+
+namespace py = pybind11;
+
+namespace cadrekit::python {
+
+namespace {
+
+using namespace cadrekit::audit;
+
+const Policy &policy_or_default(const py::object &p, std::optional<Policy> &holder) {
+  if (p.is_none()) {
+    holder = Policy::default_profile();
+    return *holder;
+  }
+  return p.cast<const Policy &>();
+}
+
+py::object level_obj(Level l) {
+  if (l == Level::special) return py::str("special");
+  return py::int_(static_cast<int>(l));
+}
+
+Level level_arg(const py::handle &v, const std::string &record) {
+  try {
+    if (py::isinstance<py::bool_>(v)) throw InvalidInput("level must be 1, 2, 3 or 'special'", "level", record);
+    if (py::isinstance<py::int_>(v) || py::hasattr(v, "__index__")) {
+      long long l = v.cast<long long>();
+      if (l >= 1 && l <= 3) return static_cast<Level>(l);
+      throw InvalidInput("level must be 1, 2, 3 or 'special'", "level", record);
+    }
+    if (py::isinstance<py::str>(v)) return parse_level(v.cast<std::string>(), "level");
+  } catch (const InvalidInput &e) {
+    throw InvalidInput(e.what(), "level", record);
+  }
+  throw InvalidInput("level must be 1, 2, 3 or 'special'", "level", record);
+}
+
+using UnitRow = std::tuple<std::string, py::object, std::optional<std::int32_t>>;
+using AuditRow = std::tuple<std::string, Date, std::string>;
+using TermRow = std::tuple<std::string, std::string, Date, std::optional<Date>>;
+using PlanRow = std::tuple<std::int32_t, std::string, std::string>;
+
+PlanRequest request_of(const std::vector<UnitRow> &units, const std::vector<AuditRow> &audits,
+                       const std::vector<TermRow> &terms, std::int32_t first_year,
+                       std::int32_t last_year) {
+  PlanRequest r;
+  r.first_year = first_year;
+  r.last_year = last_year;
+  r.units.reserve(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    r.units.push_back({std::get<0>(units[i]),
+                       level_arg(std::get<1>(units[i]), "units[" + std::to_string(i) + "]"),
+                       std::get<2>(units[i])});
+  }
+  for (std::size_t i = 0; i < audits.size(); ++i) {
+    const auto &[id, date, kind] = audits[i];
+    AuditKind k = AuditKind::in_term;
+    if (!kind.empty()) {
+      try {
+        k = parse_audit_kind(kind);
+      } catch (const InvalidInput &e) {
+        throw InvalidInput(e.what(), "kind", "audits[" + std::to_string(i) + "]");
+      }
+    }
+    r.audits.push_back({id, date, k});
+  }
+  for (const auto &[id, leader, start, end] : terms) r.terms.push_back({id, leader, start, end});
+  return r;
+}
+
+py::dict breach_dict(const Breach &b) {
+  py::dict d;
+  d["rule"] = b.rule;
+  d["year"] = b.year;
+  d["unit_id"] = b.unit_id;
+  d["message"] = b.message;
+  return d;
+}
+
+}  // namespace
+
+void init_audit(py::module_ &root) {
+  py::module_ m = root.def_submodule("_audit", "Kernels of cadrekit.audit (use cadrekit.audit).");
+
+  m.def(
+      "tier",
+      [](const std::vector<std::string> &ids, const std::vector<Money> &budgets,
+         const std::vector<std::array<std::int32_t, factor_count>> &factors, Date as_of,
+         const py::object &policy) {
+        std::optional<Policy> holder;
+        const Policy &p = policy_or_default(policy, holder);
+        if (budgets.size() != ids.size() || factors.size() != ids.size())
+          throw InvalidInput("unit_id, budget and factor lists differ in length", "units");
+        std::vector<Unit> units(ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+          units[i].unit_id = ids[i];
+          units[i].budget = budgets[i];
+          units[i].factors = factors[i];
+        }
+        std::vector<TierResult> rs;
+        {
+          py::gil_scoped_release release;
+          rs = tier(std::span<const Unit>(units), as_of, p);
+        }
+        py::list out;
+        for (const TierResult &r : rs) {
+          py::dict d;
+          d["unit_id"] = r.unit_id;
+          d["level"] = level_obj(r.level);
+          d["band"] = band_name(r.band);
+          d["band_points"] = r.band_points;
+          d["score"] = r.score;
+          py::dict parts;
+          for (const FactorPart &fp : r.parts) parts[factor_name(fp.factor)] = fp.points;
+          d["parts"] = parts;
+          d["explanation"] = py::cast(r.explanation);
+          out.append(d);
+        }
+        return out;
+      },
+      py::arg("unit_ids"), py::arg("budgets"), py::arg("factors"), py::arg("as_of"),
+      py::arg("policy") = py::none());
+
+  m.def(
+      "tier_columns",
+      [](py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> budget_fen,
+         py::array_t<std::int8_t, py::array::c_style | py::array::forcecast> factors, Date as_of,
+         const py::object &policy) {
+        std::optional<Policy> holder;
+        const Policy &p = policy_or_default(policy, holder);
+        if (budget_fen.ndim() != 1) throw InvalidInput("budget column must be 1-D", "budget");
+        const auto n = static_cast<std::size_t>(budget_fen.shape(0));
+        if (factors.ndim() != 2 || static_cast<std::size_t>(factors.shape(0)) != factor_count ||
+            static_cast<std::size_t>(factors.shape(1)) != n)
+          throw InvalidInput("factors must be an array of shape (9, n)", "factors");
+        TierParams params = TierParams::load(p, as_of);
+        py::array_t<std::int8_t> levels(static_cast<py::ssize_t>(n));
+        py::array_t<std::int64_t> scores(static_cast<py::ssize_t>(n));
+        UnitColumns cols;
+        cols.budget_fen = {budget_fen.data(), n};
+        for (std::size_t f = 0; f < factor_count; ++f)
+          cols.factors[f] = {factors.data() + f * n, n};
+        std::span<std::int8_t> out_l{levels.mutable_data(), n};
+        std::span<std::int64_t> out_s{scores.mutable_data(), n};
+        {
+          py::gil_scoped_release release;
+          tier_columns(cols, params, out_l, out_s);
+        }
+        return py::make_tuple(levels, scores);
+      },
+      py::arg("budget_fen"), py::arg("factors"), py::arg("as_of"), py::arg("policy") = py::none());
+
+  m.def(
+      "special_funds_level",
+      [](const py::object &current_level, Money amount, Date as_of, const py::object &policy) {
+        std::optional<Policy> holder;
+        const Policy &p = policy_or_default(policy, holder);
+        SpecialFundsResult r = special_funds_level(level_arg(current_level, "current_level"),
+                                                   amount, as_of, p);
+        py::dict d;
+        d["previous_level"] = level_obj(r.previous_level);
+        d["new_level"] = level_obj(r.new_level);
+        d["band"] = funds_band_name(r.band);
+        d["tracking"] = r.tracking;
+        d["budget_final_accounts_audit"] = r.budget_final_accounts_audit;
+        d["audit_on_completion"] = r.audit_on_completion;
+        d["audit_within_years"] =
+            r.audit_within_years ? py::object(py::int_(*r.audit_within_years)) : py::none();
+        d["explanation"] = py::cast(r.explanation);
+        return d;
+      },
+      py::arg("current_level"), py::arg("amount"), py::arg("as_of"),
+      py::arg("policy") = py::none());
+
+  m.def(
+      "plan",
+      [](const std::vector<UnitRow> &units, const std::vector<AuditRow> &audits,
+         const std::vector<TermRow> &terms, std::int32_t first_year, std::int32_t last_year,
+         std::int64_t capacity, std::uint64_t seed, const py::object &policy) {
+        std::optional<Policy> holder;
+        const Policy &p = policy_or_default(policy, holder);
+        PlanRequest r = request_of(units, audits, terms, first_year, last_year);
+        r.capacity = capacity;
+        r.seed = seed;
+        Plan pl;
+        {
+          py::gil_scoped_release release;
+          pl = plan(r, p);
+        }
+        py::list rows;
+        for (const PlannedAudit &a : pl.audits) {
+          py::dict d;
+          d["year"] = a.year;
+          d["unit_id"] = a.unit_id;
+          d["kind"] = audit_kind_name(a.kind);
+          d["reason"] = a.reason;
+          d["leader_id"] = a.leader_id;
+          rows.append(d);
+        }
+        py::list shortfall;
+        for (const Breach &b : pl.shortfall) shortfall.append(breach_dict(b));
+        py::dict d;
+        d["feasible"] = pl.feasible;
+        d["audits"] = rows;
+        d["shortfall"] = shortfall;
+        d["capacity"] = pl.capacity;
+        d["capacity_used"] = pl.capacity_used;
+        d["min_capacity"] = pl.min_capacity;
+        d["lower_bound"] = pl.lower_bound;
+        d["seed"] = pl.seed;
+        d["explanation"] = py::cast(pl.explanation);
+        return d;
+      },
+      py::arg("units"), py::arg("audits"), py::arg("terms"), py::arg("first_year"),
+      py::arg("last_year"), py::arg("capacity"), py::arg("seed"), py::arg("policy") = py::none());
+
+  m.def(
+      "verify_plan",
+      [](const std::vector<PlanRow> &plan_rows, const std::vector<UnitRow> &units,
+         const std::vector<AuditRow> &audits, const std::vector<TermRow> &terms,
+         std::int32_t first_year, std::int32_t last_year, const py::object &policy) {
+        std::optional<Policy> holder;
+        const Policy &p = policy_or_default(policy, holder);
+        PlanRequest r = request_of(units, audits, terms, first_year, last_year);
+        std::vector<PlannedAudit> pl;
+        pl.reserve(plan_rows.size());
+        for (std::size_t i = 0; i < plan_rows.size(); ++i) {
+          const auto &[year, id, kind] = plan_rows[i];
+          AuditKind k = AuditKind::in_term;
+          if (!kind.empty()) {
+            try {
+              k = parse_audit_kind(kind);
+            } catch (const InvalidInput &e) {
+              throw InvalidInput(e.what(), "kind", "plan[" + std::to_string(i) + "]");
+            }
+          }
+          pl.push_back({year, id, k, {}, {}});
+        }
+        std::vector<Breach> bs;
+        {
+          py::gil_scoped_release release;
+          bs = verify_plan(pl, r, p);
+        }
+        py::list out;
+        for (const Breach &b : bs) out.append(breach_dict(b));
+        return out;
+      },
+      py::arg("plan"), py::arg("units"), py::arg("audits"), py::arg("terms"),
+      py::arg("first_year"), py::arg("last_year"), py::arg("policy") = py::none());
+
+  m.def(
+      "draw_sample",
+      [](const std::vector<std::string> &candidates, std::size_t count, std::uint64_t seed,
+         std::int32_t year) { return draw_sample(candidates, count, seed, year); },
+      py::arg("candidates"), py::arg("count"), py::arg("seed"),
+        py::arg("year"), "The seeded level-3 sample draw (docs/audit.md), for replaying it.");
+  m.attr("FACTORS") = py::cast(std::vector<std::string>(factor_names().begin(), factor_names().end()));
+}
+
+}  // namespace cadrekit::python

@@ -1,0 +1,314 @@
+// JSON request/response forms of the audit module (docs/audit.md).
+#include <boost/json.hpp>
+#include <string>
+
+#include "cadrekit/audit.hpp"
+#include "cadrekit/core/errors.hpp"
+
+namespace cadrekit::audit {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::size_t kMaxDepth = 16;
+
+json::object parse_request(std::string_view text) {
+  json::parse_options opt;
+  opt.max_depth = kMaxDepth;
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec, {}, opt);
+  if (ec) throw InvalidInput("request is not valid JSON", "request");
+  if (!v.is_object()) throw InvalidInput("request must be a JSON object", "request");
+  return std::move(v.as_object());
+}
+
+const json::value *member(const json::object &o, std::string_view name) {
+  auto it = o.find(name);
+  return it == o.end() || it->value().is_null() ? nullptr : &it->value();
+}
+
+const json::value &required(const json::object &o, std::string_view name,
+                            const std::string &record) {
+  const json::value *v = member(o, name);
+  if (!v) throw InvalidInput("member is missing", std::string(name), record);
+  return *v;
+}
+
+std::string text_of(const json::value &v, std::string_view field, const std::string &record) {
+  if (!v.is_string()) throw InvalidInput("must be a string", std::string(field), record);
+  return std::string(v.as_string());
+}
+
+std::int64_t int_of(const json::value &v, std::string_view field, const std::string &record) {
+  if (v.is_int64()) return v.as_int64();
+  if (v.is_uint64() && v.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    return static_cast<std::int64_t>(v.as_uint64());
+  throw InvalidInput("must be an integer", std::string(field), record);
+}
+
+Date date_of(const json::value &v, std::string_view field, const std::string &record) {
+  std::string t = text_of(v, field, record);
+  try {
+    return parse_iso_date(t, field);
+  } catch (const InvalidInput &e) {
+    throw InvalidInput(e.what(), std::string(field), record);
+  }
+}
+
+std::int32_t year_of(const json::value &v, std::string_view field, const std::string &record) {
+  std::int64_t y = int_of(v, field, record);
+  if (y < 1900 || y > 9999) throw InvalidInput("year must be within 1900…9999", std::string(field), record);
+  return static_cast<std::int32_t>(y);
+}
+
+Level level_of(const json::value &v, std::string_view field, const std::string &record) {
+  if (v.is_int64() || v.is_uint64()) {
+    std::int64_t l = int_of(v, field, record);
+    if (l >= 1 && l <= 3) return static_cast<Level>(l);
+    throw InvalidInput("level must be 1, 2, 3 or \"special\"", std::string(field), record);
+  }
+  if (v.is_string()) {
+    try {
+      return parse_level(v.as_string(), field);
+    } catch (const InvalidInput &e) {
+      throw InvalidInput(e.what(), std::string(field), record);
+    }
+  }
+  throw InvalidInput("level must be 1, 2, 3 or \"special\"", std::string(field), record);
+}
+
+Money money_of(const json::value &v, std::string_view field, const std::string &record) {
+  try {
+    if (v.is_string()) return Money::parse(v.as_string(), field);
+    if (v.is_int64() || v.is_uint64()) return Money::from_yuan(int_of(v, field, record));
+  } catch (const InvalidInput &e) {
+    throw InvalidInput(e.what(), std::string(field), record, e.code());
+  }
+  throw InvalidInput("must be a string of yuan or a whole number of yuan", std::string(field), record);
+}
+
+std::int32_t factor_of(const json::value &v, std::string_view field, const std::string &record) {
+  if (v.is_bool()) return v.as_bool() ? 1 : 0;
+  std::int64_t x = int_of(v, field, record);
+  if (x < 0 || x > 127) throw InvalidInput("factor value must be within 0…127", std::string(field), record);
+  return static_cast<std::int32_t>(x);
+}
+
+const json::array &array_of(const json::object &o, std::string_view name, bool need) {
+  static const json::array empty;
+  const json::value *v = member(o, name);
+  if (!v) {
+    if (need) throw InvalidInput("member is missing", std::string(name), "request");
+    return empty;
+  }
+  if (!v->is_array()) throw InvalidInput("must be an array", std::string(name), "request");
+  return v->as_array();
+}
+
+const json::object &object_at(const json::array &a, std::size_t i, const std::string &record) {
+  if (!a[i].is_object()) throw InvalidInput("must be an object", "item", record);
+  return a[i].as_object();
+}
+
+json::value level_json(Level l) {
+  if (l == Level::special) return json::value("special");
+  return json::value(static_cast<std::int64_t>(l));
+}
+
+json::value explanation_json(const Explanation &ex) { return json::parse(ex.to_json()); }
+
+PlanRequest plan_request(const json::object &o, bool with_capacity) {
+  PlanRequest r;
+  r.first_year = year_of(required(o, "first_year", "request"), "first_year", "request");
+  r.last_year = year_of(required(o, "last_year", "request"), "last_year", "request");
+  if (with_capacity) {
+    r.capacity = int_of(required(o, "capacity", "request"), "capacity", "request");
+    const json::value *s = member(o, "seed");
+    if (s) {
+      if (s->is_uint64()) r.seed = s->as_uint64();
+      else if (s->is_int64() && s->as_int64() >= 0) r.seed = static_cast<std::uint64_t>(s->as_int64());
+      else throw InvalidInput("seed must be an integer within 0…2^64−1", "seed", "request");
+    }
+  }
+  const json::array &units = array_of(o, "units", true);
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    std::string rec = "units[" + std::to_string(i) + "]";
+    const json::object &u = object_at(units, i, rec);
+    PlanUnit pu;
+    pu.unit_id = text_of(required(u, "unit_id", rec), "unit_id", rec);
+    pu.level = level_of(required(u, "level", rec), "level", rec);
+    if (const json::value *due = member(u, "special_due_year"))
+      pu.special_due_year = year_of(*due, "special_due_year", rec);
+    r.units.push_back(std::move(pu));
+  }
+  const json::array &audits = array_of(o, "audits", false);
+  for (std::size_t i = 0; i < audits.size(); ++i) {
+    std::string rec = "audits[" + std::to_string(i) + "]";
+    const json::object &a = object_at(audits, i, rec);
+    PastAudit pa;
+    pa.unit_id = text_of(required(a, "unit_id", rec), "unit_id", rec);
+    pa.date = date_of(required(a, "date", rec), "date", rec);
+    if (const json::value *k = member(a, "kind")) {
+      try {
+        pa.kind = parse_audit_kind(text_of(*k, "kind", rec));
+      } catch (const InvalidInput &e) {
+        throw InvalidInput(e.what(), "kind", rec);
+      }
+    }
+    r.audits.push_back(std::move(pa));
+  }
+  const json::array &terms = array_of(o, "terms", false);
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    std::string rec = "terms[" + std::to_string(i) + "]";
+    const json::object &t = object_at(terms, i, rec);
+    Term tm;
+    tm.unit_id = text_of(required(t, "unit_id", rec), "unit_id", rec);
+    if (const json::value *l = member(t, "leader_id")) tm.leader_id = text_of(*l, "leader_id", rec);
+    tm.start = date_of(required(t, "start", rec), "start", rec);
+    if (const json::value *e = member(t, "planned_end")) tm.planned_end = date_of(*e, "planned_end", rec);
+    r.terms.push_back(std::move(tm));
+  }
+  return r;
+}
+
+json::array breaches_json(const std::vector<Breach> &bs) {
+  json::array a;
+  for (const Breach &b : bs) {
+    json::object o;
+    o["rule"] = b.rule;
+    o["year"] = b.year;
+    o["unit_id"] = b.unit_id;
+    o["message"] = b.message;
+    a.push_back(std::move(o));
+  }
+  return a;
+}
+
+}  // namespace
+
+std::string tier_json(std::string_view request, const Policy &policy) {
+  json::object o = parse_request(request);
+  Date as_of = date_of(required(o, "as_of", "request"), "as_of", "request");
+  bool explain = true;
+  if (const json::value *e = member(o, "explain")) {
+    if (!e->is_bool()) throw InvalidInput("must be true or false", "explain", "request");
+    explain = e->as_bool();
+  }
+  const json::array &units = array_of(o, "units", true);
+  std::vector<Unit> us;
+  us.reserve(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    std::string rec = "units[" + std::to_string(i) + "]";
+    const json::object &u = object_at(units, i, rec);
+    Unit unit;
+    unit.unit_id = text_of(required(u, "unit_id", rec), "unit_id", rec);
+    if (const json::value *n = member(u, "name")) unit.name = text_of(*n, "name", rec);
+    unit.budget = money_of(required(u, "budget", rec), "budget", rec);
+    for (std::size_t f = 0; f < factor_count; ++f)
+      if (const json::value *v = member(u, factor_names()[f]))
+        unit.factors[f] = factor_of(*v, factor_names()[f], rec);
+    us.push_back(std::move(unit));
+  }
+  std::vector<TierResult> rs = tier(std::span<const Unit>(us), as_of, policy);
+  json::array results;
+  for (const TierResult &r : rs) {
+    json::object x;
+    x["unit_id"] = r.unit_id;
+    x["level"] = level_json(r.level);
+    x["band"] = band_name(r.band);
+    x["band_points"] = r.band_points;
+    x["score"] = r.score;
+    json::array parts;
+    for (const FactorPart &p : r.parts) {
+      json::object po;
+      po["factor"] = factor_name(p.factor);
+      po["value"] = p.value;
+      po["weight"] = p.weight;
+      po["points"] = p.points;
+      parts.push_back(std::move(po));
+    }
+    x["parts"] = std::move(parts);
+    if (explain) x["explanation"] = explanation_json(r.explanation);
+    results.push_back(std::move(x));
+  }
+  json::object out;
+  out["results"] = std::move(results);
+  return json::serialize(out);
+}
+
+std::string special_funds_json(std::string_view request, const Policy &policy) {
+  json::object o = parse_request(request);
+  Date as_of = date_of(required(o, "as_of", "request"), "as_of", "request");
+  Level cur = level_of(required(o, "current_level", "request"), "current_level", "request");
+  Money amount = money_of(required(o, "amount", "request"), "amount", "request");
+  SpecialFundsResult r = special_funds_level(cur, amount, as_of, policy);
+  json::object out;
+  out["previous_level"] = level_json(r.previous_level);
+  out["new_level"] = level_json(r.new_level);
+  out["band"] = funds_band_name(r.band);
+  out["tracking"] = r.tracking;
+  out["budget_final_accounts_audit"] = r.budget_final_accounts_audit;
+  out["audit_on_completion"] = r.audit_on_completion;
+  if (r.audit_within_years) out["audit_within_years"] = *r.audit_within_years;
+  else out["audit_within_years"] = nullptr;
+  out["explanation"] = explanation_json(r.explanation);
+  return json::serialize(out);
+}
+
+std::string plan_json(std::string_view request, const Policy &policy) {
+  json::object o = parse_request(request);
+  PlanRequest r = plan_request(o, true);
+  Plan p = plan(r, policy);
+  json::object out;
+  out["feasible"] = p.feasible;
+  out["capacity"] = p.capacity;
+  out["capacity_used"] = p.capacity_used;
+  out["min_capacity"] = p.min_capacity;
+  out["lower_bound"] = p.lower_bound;
+  out["seed"] = p.seed;
+  json::array audits;
+  for (const PlannedAudit &a : p.audits) {
+    json::object x;
+    x["year"] = a.year;
+    x["unit_id"] = a.unit_id;
+    x["kind"] = audit_kind_name(a.kind);
+    x["reason"] = a.reason;
+    x["leader_id"] = a.leader_id;
+    audits.push_back(std::move(x));
+  }
+  out["audits"] = std::move(audits);
+  out["shortfall"] = breaches_json(p.shortfall);
+  out["explanation"] = explanation_json(p.explanation);
+  return json::serialize(out);
+}
+
+std::string verify_json(std::string_view request, const Policy &policy) {
+  json::object o = parse_request(request);
+  PlanRequest r = plan_request(o, false);
+  const json::array &plan_items = array_of(o, "plan", true);
+  std::vector<PlannedAudit> pl;
+  pl.reserve(plan_items.size());
+  for (std::size_t i = 0; i < plan_items.size(); ++i) {
+    std::string rec = "plan[" + std::to_string(i) + "]";
+    const json::object &a = object_at(plan_items, i, rec);
+    PlannedAudit x;
+    std::int64_t y = int_of(required(a, "year", rec), "year", rec);
+    if (y < INT32_MIN / 2 || y > INT32_MAX / 2) throw InvalidInput("year is out of range", "year", rec);
+    x.year = static_cast<std::int32_t>(y);
+    x.unit_id = text_of(required(a, "unit_id", rec), "unit_id", rec);
+    if (const json::value *k = member(a, "kind")) {
+      try {
+        x.kind = parse_audit_kind(text_of(*k, "kind", rec));
+      } catch (const InvalidInput &e) {
+        throw InvalidInput(e.what(), "kind", rec);
+      }
+    }
+    pl.push_back(std::move(x));
+  }
+  json::object out;
+  out["breaches"] = breaches_json(verify_plan(pl, r, policy));
+  return json::serialize(out);
+}
+
+}  // namespace cadrekit::audit

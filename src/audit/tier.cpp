@@ -1,0 +1,433 @@
+// HOLINGOL.1 tiering and HOLINGOL.3 special funds and tier history.
+#include <algorithm>
+#include <string>
+
+#include "cadrekit/audit.hpp"
+#include "cadrekit/core/errors.hpp"
+
+namespace cadrekit::audit {
+
+namespace {
+constexpr std::array<std::string_view, factor_count> kFactorNames = {
+    "admin_fees", "special_funds", "economic_power", "allocation_power", "attention",
+    "complaints", "high_risk_sector", "special_need", "window_unit"};
+constexpr std::array<std::string_view, factor_count> kFactorZh = {
+    "行政事业收费", "专项资金", "经济决策权", "资金分配权", "社会关注度",
+    "群众反响集中", "违纪问题高发行业", "需特殊审计", "窗口单位"};
+constexpr std::array<std::string_view, 3> kBandZh = {"500万元以上档", "300—500万元档",
+                                                      "300万元以下档"};
+
+std::string level_zh(Level l) {
+  switch (l) {
+    case Level::special: return "特殊级别";
+    case Level::level1: return "一级";
+    case Level::level2: return "二级";
+    case Level::level3: return "三级";
+  }
+  return "?";
+}
+
+bool boundary_is_higher(const Policy &policy, std::string_view name, Date as_of,
+                        Explanation *ex) {
+  std::string b = policy.text(name, as_of, ex);
+  if (b == "higher") return true;
+  if (b == "lower") return false;
+  throw PolicyError("boundary rule must be `higher` or `lower`", std::string(name), policy.name());
+}
+
+Level raise(Level l, std::int64_t steps) {
+  if (l == Level::special) return l;
+  std::int64_t v = static_cast<std::int64_t>(l) - steps;
+  return static_cast<Level>(std::clamp<std::int64_t>(v, 1, 3));
+}
+}  // namespace
+
+const char *level_name(Level l) noexcept {
+  switch (l) {
+    case Level::special: return "special";
+    case Level::level1: return "1";
+    case Level::level2: return "2";
+    case Level::level3: return "3";
+  }
+  return "?";
+}
+
+Level parse_level(std::string_view t, std::string_view field) {
+  if (t == "special") return Level::special;
+  if (t == "1" || t == "level1") return Level::level1;
+  if (t == "2" || t == "level2") return Level::level2;
+  if (t == "3" || t == "level3") return Level::level3;
+  throw InvalidInput("level must be 1, 2, 3 or special", std::string(field));
+}
+
+const char *band_name(Band b) noexcept {
+  switch (b) {
+    case Band::high: return "high";
+    case Band::middle: return "middle";
+    case Band::low: return "low";
+  }
+  return "?";
+}
+
+const char *factor_name(Factor f) noexcept {
+  return kFactorNames[static_cast<std::size_t>(f)].data();
+}
+const std::array<std::string_view, factor_count> &factor_names() noexcept { return kFactorNames; }
+
+const char *funds_band_name(FundsBand b) noexcept {
+  switch (b) {
+    case FundsBand::special: return "special";
+    case FundsBand::level_up: return "level_up";
+    case FundsBand::small: return "small";
+  }
+  return "?";
+}
+
+const char *finding_name(Finding f) noexcept {
+  switch (f) {
+    case Finding::none: return "none";
+    case Finding::minor: return "minor";
+    case Finding::serious: return "serious";
+    case Finding::referred: return "referred";
+  }
+  return "?";
+}
+
+Finding parse_finding(std::string_view t, std::string_view field) {
+  for (Finding f : {Finding::none, Finding::minor, Finding::serious, Finding::referred})
+    if (t == finding_name(f)) return f;
+  throw InvalidInput("finding must be none, minor, serious or referred", std::string(field));
+}
+
+const char *audit_kind_name(AuditKind k) noexcept {
+  switch (k) {
+    case AuditKind::in_term: return "in_term";
+    case AuditKind::departure: return "departure";
+    case AuditKind::five_year_term: return "five_year_term";
+    case AuditKind::special_project: return "special_project";
+    case AuditKind::sample: return "sample";
+  }
+  return "?";
+}
+
+AuditKind parse_audit_kind(std::string_view t, std::string_view field) {
+  for (AuditKind k : {AuditKind::in_term, AuditKind::departure, AuditKind::five_year_term,
+                      AuditKind::special_project, AuditKind::sample})
+    if (t == audit_kind_name(k)) return k;
+  throw InvalidInput(
+      "kind must be in_term, departure, five_year_term, special_project or sample",
+      std::string(field));
+}
+
+const char *change_kind_name(ChangeKind k) noexcept {
+  switch (k) {
+    case ChangeKind::initial: return "initial";
+    case ChangeKind::regrade: return "regrade";
+    case ChangeKind::yearly: return "yearly";
+    case ChangeKind::special_funds: return "special_funds";
+    case ChangeKind::completion: return "completion";
+    case ChangeKind::referral: return "referral";
+  }
+  return "?";
+}
+
+// ---- tiering --------------------------------------------------------------------------------
+
+TierParams TierParams::load(const Policy &policy, Date as_of, Explanation *ex) {
+  TierParams p;
+  p.high_min = policy.money("audit.budget_band.high_min", as_of, ex);
+  p.low_max = policy.money("audit.budget_band.low_max", as_of, ex);
+  p.boundary_higher = boundary_is_higher(policy, "audit.budget_band.boundary", as_of, ex);
+  if (p.low_max > p.high_min)
+    throw PolicyError("audit.budget_band.low_max exceeds audit.budget_band.high_min",
+                      "audit.budget_band.low_max", policy.name());
+  p.band_points[0] = policy.integer("audit.band_points.high", as_of, ex);
+  p.band_points[1] = policy.integer("audit.band_points.middle", as_of, ex);
+  p.band_points[2] = policy.integer("audit.band_points.low", as_of, ex);
+  p.level1_min = policy.integer("audit.score.level1_min", as_of, ex);
+  p.level2_min = policy.integer("audit.score.level2_min", as_of, ex);
+  if (p.level2_min > p.level1_min)
+    throw PolicyError("audit.score.level2_min exceeds audit.score.level1_min",
+                      "audit.score.level2_min", policy.name());
+  for (std::size_t i = 0; i < factor_count; ++i) {
+    std::string base = "audit.factor." + std::string(kFactorNames[i]);
+    p.factor_max[i] = policy.integer(base + ".max", as_of, ex);
+    p.factor_weight[i] = policy.integer(base + ".weight", as_of, ex);
+    if (p.factor_max[i] < 0 || p.factor_max[i] > 127)
+      throw PolicyError("factor scale must be within 0…127", base + ".max", policy.name());
+    if (p.factor_weight[i] < -1000000 || p.factor_weight[i] > 1000000)
+      throw PolicyError("factor weight must be within ±1,000,000", base + ".weight",
+                        policy.name());
+  }
+  for (auto bp : p.band_points)
+    if (bp < -1000000 || bp > 1000000)
+      throw PolicyError("band points must be within ±1,000,000", "audit.band_points",
+                        policy.name());
+  return p;
+}
+
+Band TierParams::band_of(Money budget) const noexcept {
+  if (budget > high_min || (budget == high_min && boundary_higher)) return Band::high;
+  if (budget < low_max || (budget == low_max && !boundary_higher)) return Band::low;
+  return Band::middle;
+}
+
+namespace {
+Level level_of(std::int64_t score, const TierParams &p) {
+  if (score >= p.level1_min) return Level::level1;
+  if (score >= p.level2_min) return Level::level2;
+  return Level::level3;
+}
+
+TierResult tier_with(const Unit &u, const TierParams &p, Explanation ex) {
+  if (u.budget < Money())
+    throw InvalidInput("budget must not be negative", "budget", u.unit_id);
+  TierResult r;
+  r.unit_id = u.unit_id;
+  r.band = p.band_of(u.budget);
+  r.band_points = p.band_points[static_cast<std::size_t>(r.band)];
+  r.score = r.band_points;
+  ex.add_input("budget", u.budget.to_decimal_string());
+  ex.add_rule({"audit.tier.band", "HOLINGOL.1",
+               "预算资金" + u.budget.format() + "，属" +
+                   std::string(kBandZh[static_cast<std::size_t>(r.band)]) + "，基础分" +
+                   std::to_string(r.band_points),
+               "budget " + u.budget.format() + " is in the " + band_name(r.band) +
+                   " band: " + std::to_string(r.band_points) + " base points"});
+  for (std::size_t i = 0; i < factor_count; ++i) {
+    std::int32_t v = u.factors[i];
+    if (v < 0 || v > p.factor_max[i])
+      throw InvalidInput("factor value must be within 0…" + std::to_string(p.factor_max[i]),
+                         std::string(kFactorNames[i]), u.unit_id);
+    FactorPart &part = r.parts[i];
+    part.factor = static_cast<Factor>(i);
+    part.value = v;
+    part.weight = p.factor_weight[i];
+    part.points = part.weight * v;
+    r.score += part.points;
+    ex.add_input(std::string(kFactorNames[i]), std::to_string(v));
+    if (v != 0)
+      ex.add_rule({"audit.tier.factor", "HOLINGOL.1",
+                   std::string(kFactorZh[i]) + "取值" + std::to_string(v) + "×每级" +
+                       std::to_string(part.weight) + "分=" + std::to_string(part.points) + "分",
+                   std::string(kFactorNames[i]) + " " + std::to_string(v) + " x " +
+                       std::to_string(part.weight) + " points = " + std::to_string(part.points) +
+                       " points"});
+  }
+  r.level = level_of(r.score, p);
+  ex.add_rule({"audit.tier.level", "HOLINGOL.1",
+               "合计" + std::to_string(r.score) + "分（一级不少于" +
+                   std::to_string(p.level1_min) + "分，二级不少于" +
+                   std::to_string(p.level2_min) + "分）：评定为" + level_zh(r.level) +
+                   "审计责任主体",
+               "total " + std::to_string(r.score) + " points (level 1 from " +
+                   std::to_string(p.level1_min) + ", level 2 from " +
+                   std::to_string(p.level2_min) + "): audit level " + level_name(r.level)});
+  r.explanation = std::move(ex);
+  return r;
+}
+}  // namespace
+
+TierResult tier(const Unit &unit, Date as_of, const Policy &policy) {
+  Explanation ex("unit " + unit.unit_id);
+  TierParams p = TierParams::load(policy, as_of, &ex);
+  return tier_with(unit, p, std::move(ex));
+}
+
+std::vector<TierResult> tier(std::span<const Unit> units, Date as_of, const Policy &policy) {
+  Explanation proto;
+  TierParams p = TierParams::load(policy, as_of, &proto);
+  std::vector<TierResult> out;
+  out.reserve(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    Explanation ex = proto;
+    ex.subject = "unit " + units[i].unit_id;
+    try {
+      out.push_back(tier_with(units[i], p, std::move(ex)));
+    } catch (const InvalidInput &e) {
+      throw InvalidInput(e.what(), e.field(),
+                         units[i].unit_id.empty() ? std::to_string(i) : units[i].unit_id);
+    }
+  }
+  return out;
+}
+
+void tier_columns(const UnitColumns &u, const TierParams &p, std::span<std::int8_t> out_levels,
+                  std::span<std::int64_t> out_scores) {
+  const std::size_t n = u.budget_fen.size();
+  if (out_levels.size() < n)
+    throw InvalidInput("output column is shorter than the input", "out_levels");
+  if (!out_scores.empty() && out_scores.size() < n)
+    throw InvalidInput("output column is shorter than the input", "out_scores");
+  for (std::size_t f = 0; f < factor_count; ++f)
+    if (!u.factors[f].empty() && u.factors[f].size() != n)
+      throw InvalidInput("column length differs from the budget column",
+                         std::string(kFactorNames[f]));
+  const std::int64_t hi = p.high_min.fen(), lo = p.low_max.fen();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t b = u.budget_fen[i];
+    if (b < 0) throw InvalidInput("budget must not be negative", "budget", std::to_string(i));
+    std::size_t band = (b > hi || (b == hi && p.boundary_higher))  ? 0
+                       : (b < lo || (b == lo && !p.boundary_higher)) ? 2
+                                                                      : 1;
+    std::int64_t s = p.band_points[band];
+    for (std::size_t f = 0; f < factor_count; ++f) {
+      if (u.factors[f].empty()) continue;
+      std::int64_t v = u.factors[f][i];
+      if (v < 0 || v > p.factor_max[f])
+        throw InvalidInput("factor value must be within 0…" + std::to_string(p.factor_max[f]),
+                           std::string(kFactorNames[f]), std::to_string(i));
+      s += v * p.factor_weight[f];
+    }
+    out_levels[i] = s >= p.level1_min ? 1 : s >= p.level2_min ? 2 : 3;
+    if (!out_scores.empty()) out_scores[i] = s;
+  }
+}
+
+// ---- special funds --------------------------------------------------------------------------
+
+SpecialFundsResult special_funds_level(Level current, Money amount, Date as_of,
+                                       const Policy &policy) {
+  if (amount < Money()) throw InvalidInput("amount must not be negative", "amount");
+  SpecialFundsResult r;
+  Explanation &ex = r.explanation;
+  ex.subject = "special funds";
+  Money special_min = policy.money("audit.special_funds.special_min", as_of, &ex);
+  Money up_min = policy.money("audit.special_funds.level_up_min", as_of, &ex);
+  bool higher = boundary_is_higher(policy, "audit.special_funds.boundary", as_of, &ex);
+  ex.add_input("current_level", level_name(current));
+  ex.add_input("amount", amount.to_decimal_string());
+  r.previous_level = current;
+  auto at_least = [&](Money limit) { return amount > limit || (amount == limit && higher); };
+  if (at_least(special_min)) {
+    r.band = FundsBand::special;
+    r.new_level = Level::special;
+    r.tracking = true;
+    r.budget_final_accounts_audit = true;
+    ex.add_rule({"audit.special_funds.special", "HOLINGOL.3",
+                 "资金额度" + amount.format() + "达到" + special_min.format() +
+                     "：列入特殊级别，当年调级，跟踪监督，预决算审计",
+                 "funds of " + amount.format() + " reach " + special_min.format() +
+                     ": special level this year, tracking supervision, audit of budget and "
+                     "final accounts"});
+  } else if (at_least(up_min)) {
+    r.band = FundsBand::level_up;
+    r.new_level = raise(current, 1);
+    r.audit_on_completion = true;
+    ex.add_rule({"audit.special_funds.level_up", "HOLINGOL.3",
+                 "资金额度" + amount.format() + "在" + up_min.format() + "至" +
+                     special_min.format() + "之间：上调一个审计级别至" + level_zh(r.new_level) +
+                     "，项目和资金投入完成后审计",
+                 "funds of " + amount.format() + " between " + up_min.format() + " and " +
+                     special_min.format() + ": one level up to " + level_name(r.new_level) +
+                     ", audit once the project and funds are spent"});
+  } else {
+    r.band = FundsBand::small;
+    std::int64_t step = policy.integer("audit.special_funds.small_step_levels", as_of, &ex);
+    std::int64_t within = policy.integer("audit.special_funds.small_audit_within_years", as_of, &ex);
+    if (step < 0 || step > 3)
+      throw PolicyError("step must be within 0…3", "audit.special_funds.small_step_levels",
+                        policy.name());
+    if (within < 1 || within > 100)
+      throw PolicyError("years must be within 1…100",
+                        "audit.special_funds.small_audit_within_years", policy.name());
+    r.new_level = raise(current, step);
+    r.audit_within_years = static_cast<std::int32_t>(within);
+    ex.add_rule({"audit.special_funds.small", "HOLINGOL.3",
+                 "资金额度" + amount.format() + "低于" + up_min.format() + "：当年调级至" +
+                     level_zh(r.new_level) + "，" + std::to_string(within) + "年内审计",
+                 "funds of " + amount.format() + " below " + up_min.format() +
+                     ": re-tiered this year to " + level_name(r.new_level) + ", audit within " +
+                     std::to_string(within) + " years"});
+  }
+  return r;
+}
+
+// ---- tier history ---------------------------------------------------------------------------
+
+Level TierHistory::level_on(Date d) const {
+  Level l = Level::level3;
+  bool any = false;
+  for (const auto &c : changes_) {
+    if (c.effective > d) break;
+    l = c.level;
+    any = true;
+  }
+  if (!any) throw StateError("no tier in force on that date", "date", unit_id_);
+  return l;
+}
+
+void TierHistory::push(TierChange c) {
+  if (!changes_.empty() && c.effective < changes_.back().effective)
+    throw StateError("a change may not be dated before the last change", "effective", unit_id_);
+  changes_.push_back(std::move(c));
+}
+
+TierResult TierHistory::start(const Unit &unit, Date effective, const Policy &policy) {
+  if (!changes_.empty()) throw StateError("the history has already started", "effective", unit_id_);
+  TierResult r = tier(unit, effective, policy);
+  push({effective, r.level, ChangeKind::initial, "initial tiering"});
+  return r;
+}
+
+TierResult TierHistory::annual_review(const Unit &unit, int year, const Policy &policy) {
+  if (changes_.empty()) throw StateError("the history has not started", "year", unit_id_);
+  Date jan1 = make_date(year, 1, 1, "year");
+  if (jan1 < changes_.back().effective)
+    throw StateError("a review may not be dated before the last change", "year", unit_id_);
+  TierResult r = tier(unit, jan1, policy);
+  std::int64_t period = policy.integer("audit.regrade_period_years", jan1, &r.explanation);
+  if (period < 1)
+    throw PolicyError("period must be at least 1", "audit.regrade_period_years", policy.name());
+  const int first = static_cast<int>(changes_.front().effective.year());
+  ChangeKind kind = ((year - first) % period == 0) ? ChangeKind::regrade : ChangeKind::yearly;
+  r.explanation.add_rule(
+      {kind == ChangeKind::regrade ? "audit.retier.regrade" : "audit.retier.yearly", "HOLINGOL.3",
+       kind == ChangeKind::regrade ? "五年一周期全面调整审计级别" : "年初根据事权财权变化微调审计级别",
+       kind == ChangeKind::regrade ? "periodic full re-grading"
+                                   : "yearly adjustment at the start of the year"});
+  if (open_) {
+    // The raised level stays until completion; the new base level is the one to return to.
+    open_->previous_level = r.level;
+    r.explanation.add_rule({"audit.retier.funds_open", "HOLINGOL.3",
+                            "专项资金未完成：保持调整后的级别",
+                            "special funds open: the raised level stays until completion"});
+    push({jan1, open_->new_level, kind,
+          std::string("review; base level ") + level_name(r.level) + ", raised level kept"});
+    r.level = open_->new_level;
+  } else {
+    push({jan1, r.level, kind, kind == ChangeKind::regrade ? "full re-grading" : "yearly adjustment"});
+  }
+  return r;
+}
+
+SpecialFundsResult TierHistory::receive_special_funds(Money amount, Date received,
+                                                      const Policy &policy) {
+  if (changes_.empty()) throw StateError("the history has not started", "date", unit_id_);
+  if (open_) throw StateError("special funds are already open", "amount", unit_id_);
+  if (received < changes_.back().effective)
+    throw StateError("a change may not be dated before the last change", "date", unit_id_);
+  SpecialFundsResult r = special_funds_level(level_on(received), amount, received, policy);
+  push({received, r.new_level, ChangeKind::special_funds,
+        std::string("special funds, band ") + funds_band_name(r.band)});
+  open_ = r;
+  return r;
+}
+
+void TierHistory::complete_special_funds(Date completed, Finding finding) {
+  if (!open_) throw StateError("no special funds are open", "finding", unit_id_);
+  if (completed < changes_.back().effective)
+    throw StateError("a change may not be dated before the last change", "date", unit_id_);
+  if (finding == Finding::none) {
+    push({completed, open_->previous_level, ChangeKind::completion,
+          "clean completion audit: back to the previous level"});
+  } else {
+    push({completed, open_->new_level, ChangeKind::referral,
+          std::string("completion audit found problems (") + finding_name(finding) +
+              "): referred"});
+    referrals_.push_back({unit_id_, {}, completed, AuditKind::special_project, Finding::referred});
+  }
+  open_.reset();
+}
+
+}  // namespace cadrekit::audit

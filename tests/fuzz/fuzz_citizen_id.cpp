@@ -3,17 +3,21 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "cadrekit.h"
 #include "cadrekit/core/citizen_id.hpp"
 #include "cadrekit/core/errors.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  std::string text(reinterpret_cast<const char *>(data), size);
-  bool valid = cadrekit::is_valid_citizen_id(text);
+  // The C++ API sees the fuzzer's exact buffer (a read past its end is an ASan report); the
+  // C ABI needs a NUL-terminated copy.
+  std::string_view view(reinterpret_cast<const char *>(data), size);
+  std::string text(view);
+  bool valid = cadrekit::is_valid_citizen_id(view);
   bool parsed = true;
   try {
-    (void)cadrekit::parse_citizen_id(text);
+    (void)cadrekit::parse_citizen_id(view);
   } catch (const cadrekit::Error &) {
     parsed = false;
   }

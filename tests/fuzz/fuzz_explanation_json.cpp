@@ -4,15 +4,19 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "cadrekit.h"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  std::string text(reinterpret_cast<const char *>(data), size);
+  // The C++ API sees the fuzzer's exact buffer (a read past its end is an ASan report); the
+  // C ABI needs a NUL-terminated copy.
+  std::string_view view(reinterpret_cast<const char *>(data), size);
+  std::string text(view);
   try {
-    auto ex = cadrekit::Explanation::from_json(text);
+    auto ex = cadrekit::Explanation::from_json(view);
     auto again = cadrekit::Explanation::from_json(ex.to_json());
     if (!(again == ex)) std::abort();
     (void)ex.to_text("zh");

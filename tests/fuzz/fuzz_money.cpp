@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "cadrekit.h"
 #include "cadrekit/core/errors.hpp"
@@ -11,21 +12,24 @@
 #include "cadrekit/core/number.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  std::string text(reinterpret_cast<const char *>(data), size);
+  // The C++ API sees the fuzzer's exact buffer (a read past its end is an ASan report); the
+  // C ABI needs a NUL-terminated copy.
+  std::string_view view(reinterpret_cast<const char *>(data), size);
+  std::string text(view);
   try {
-    auto m = cadrekit::Money::parse(text);
+    auto m = cadrekit::Money::parse(view);
     (void)m.format();
     (void)cadrekit::Money::parse(m.to_decimal_string());
   } catch (const cadrekit::Error &) {
   }
   try {
-    auto s = cadrekit::Share::parse(text);
+    auto s = cadrekit::Share::parse(view);
     (void)cadrekit::at_least_share(static_cast<std::int64_t>(size) * 1000, s);
     (void)s.to_string();
   } catch (const cadrekit::Error &) {
   }
   try {
-    auto r = cadrekit::parse_decimal(text);
+    auto r = cadrekit::parse_decimal(view);
     (void)cadrekit::to_exact_string(r);
     (void)cadrekit::round_to_int(r, cadrekit::Rounding::half_even);
   } catch (const cadrekit::Error &) {

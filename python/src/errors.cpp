@@ -55,6 +55,20 @@ void init_errors(py::module_ &m) {
   g_state = make_class(m, "StateError", g_error,
                        "An operation the object's current state does not allow.");
 
+  // Defaults for errors raised from the Python side of the package (DataFrame adapters):
+  // every cadrekit error has .code, .field and .record, whoever raised it.
+  auto defaults = [](PyObject *cls, const char *code) {
+    py::handle h(cls);
+    h.attr("code") = code;
+    h.attr("field") = "";
+    h.attr("record") = "";
+  };
+  defaults(g_error, "internal");
+  defaults(g_invalid_input, "invalid_input");
+  defaults(g_policy, "policy");
+  defaults(g_coverage, "calendar_coverage");
+  defaults(g_state, "state");
+
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);

@@ -1,6 +1,7 @@
 """docs/errors.md from Python: every row of tests/golden/bad_inputs.tsv raises its typed error
 (the same table runs through C++ and C), and no personal value reaches a message."""
 import datetime as dt
+import json
 import pathlib
 
 import pytest
@@ -60,6 +61,13 @@ def run(op, a):
         cadrekit.Explanation.from_json(a[0])
     elif op == "person_json":
         cadrekit.Person.from_json(a[0]).three_ages(AS_OF)
+    elif op == "audit_plan":
+        req = json.loads(a[0])
+        cadrekit.audit.plan(req["units"], req.get("audits", []), req.get("terms", []), req["first_year"],
+                            req["last_year"], req["capacity"], req["seed"])
+    elif op == "assessment_screen":
+        req = json.loads(a[0])
+        cadrekit.assessment.screen(req["records"], as_of=iso(req["as_of"]))
     else:
         raise AssertionError(f"unknown operation {op}")
 
@@ -78,3 +86,14 @@ def test_bad_input_gets_its_typed_error(op, args, code, private):
     if private:
         for a in args:
             assert a not in str(e.value)
+
+
+def test_nan_and_float_in_a_money_column_are_refused_with_a_typed_error():
+    """NaN in a batch column (docs/errors.md): money never comes from a float."""
+    pd = pytest.importorskip("pandas")
+    import numpy as np
+    df = pd.DataFrame({"unit_id": ["U1", "U2"], "name": ["a", "b"], "budget": [np.nan, np.nan]})
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        cadrekit.audit.tier(df, AS_OF)
+    assert e.value.code == "invalid_input"
+    assert "budget" in str(e.value)

@@ -81,6 +81,16 @@ static int run(const char *op, char **a, const ck_calendar *cal, const ck_policy
     ck_free(out);
     return st;
   }
+  if (strcmp(op, "audit_plan") == 0) {
+    st = ck_audit_plan_json(&out, pol, a[0]);
+    ck_free(out);
+    return st;
+  }
+  if (strcmp(op, "assessment_screen") == 0) {
+    st = ck_assessment_screen_json(&out, pol, a[0]);
+    ck_free(out);
+    return st;
+  }
   fprintf(stderr, "unknown operation %s\n", op);
   return -1;
 }

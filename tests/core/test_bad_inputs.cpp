@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "cadrekit/cadrekit.hpp"
+#include "cadrekit/assessment.hpp"
+#include "cadrekit/audit.hpp"
 #include "cadrekit/core/person_json.hpp"
 
 using namespace cadrekit;
@@ -87,6 +89,8 @@ void run(const Row &r) {
   else if (r.op == "citizen_id") (void)parse_citizen_id(a.at(0));
   else if (r.op == "explanation_json") (void)Explanation::from_json(a.at(0));
   else if (r.op == "person_json") (void)three_ages(person_from_json(a.at(0)), as_of);
+  else if (r.op == "audit_plan") (void)audit::plan_json(a.at(0), Policy::default_profile());
+  else if (r.op == "assessment_screen") (void)assessment::screen_json(a.at(0), Policy::default_profile());
   else FAIL() << "unknown operation " << r.op;
 }
 

@@ -11,6 +11,7 @@
 #include "cadrekit.h"
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/policy.hpp"
 
 namespace cadrekit::capi {
 
@@ -30,6 +31,10 @@ std::string_view text_arg(const char *p, const char *name);
 char *dup_string(std::string_view s);
 
 Date date_arg(ck_date d, const char *name);
+
+/// The policy behind a ck_policy handle (defined in policy.cpp), or InvalidInput
+/// (invalid_argument) naming `name` if NULL or not a live policy. For the reform modules.
+const Policy &policy_arg(const ck_policy *p, const char *name);
 
 /// Runs f; returns CK_OK, or the status of the exception it threw (message recorded).
 template <class F>

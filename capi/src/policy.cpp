@@ -18,6 +18,13 @@ struct ck_policy : Handle<Policy, kPolicyMagic> {
 
 namespace {
 const Policy &policy_of(const ck_policy *p) { return handle_value(p, kPolicyMagic, "policy"); }
+}  // namespace
+
+const Policy &cadrekit::capi::policy_arg(const ck_policy *p, const char *name) {
+  return handle_value(p, kPolicyMagic, name);
+}
+
+namespace {
 
 /// A parameter in force, as the "parameters" entry of an explanation's JSON: members in the
 /// order of ParamUsed (name, value, unit, effective_from, assumed, clause).

@@ -33,6 +33,9 @@ struct PayRules {
   Rounding share_rounding = Rounding::half_up;
   std::int64_t cut1_key = 0, cut2_key = 0;
   Money perf[3];  // excellent, basic, unqualified
+  std::int32_t jan1 = 0, dec31 = 0;     // days of the pay year's ends
+  std::int32_t month_first[12] = {};    // days of the 1st of each month of the pay year
+  std::int64_t talk_days = 0, rectify_days = 0;  // deadlines of the actions for 不合格
 };
 
 PayRules load_pay_rules(const Policy &policy, int year);

@@ -95,6 +95,13 @@ PayRules load_pay_rules(const Policy &p, int year) {
   r.perf[0] = p.money("village.performance_pay.excellent", r.as_of);
   r.perf[1] = p.money("village.performance_pay.basic", r.as_of);
   r.perf[2] = p.money("village.performance_pay.unqualified", r.as_of);
+  r.talk_days = p.integer("village.admonishment_talk.within_days", r.as_of);
+  r.rectify_days = p.integer("village.rectification.within_days", r.as_of);
+  if (r.talk_days < 0 || r.talk_days > 3660 || r.rectify_days < 0 || r.rectify_days > 3660)
+    throw PolicyError("village action deadlines must be 0 .. 3660 days", "village.rectification.within_days");
+  r.jan1 = to_days(r.as_of);
+  r.dec31 = to_days(make_date(year, 12, 31, "year"));
+  for (int m = 0; m < 12; ++m) r.month_first[m] = to_days(make_date(year, m + 1, 1, "year"));
   return r;
 }
 
@@ -113,21 +120,15 @@ int band_of(const PayRules &r, std::int64_t population) {
   return 0;
 }
 
-Units units_served(const PayRules &r, int year, std::int32_t from, std::int32_t to) {
-  const std::int32_t jan1 = to_days(make_date(year, 1, 1));
-  const std::int32_t dec31 = to_days(make_date(year, 12, 31));
+Units units_served(const PayRules &r, int /*year*/, std::int32_t from, std::int32_t to) {
   if (r.prorate_days) {
-    const std::int32_t a = std::max(from, jan1), b = std::min(to, dec31);
-    return {b >= a ? b - a + 1 : 0, dec31 - jan1 + 1};
+    const std::int32_t a = std::max(from, r.jan1), b = std::min(to, r.dec31);
+    return {b >= a ? b - a + 1 : 0, r.dec31 - r.jan1 + 1};
   }
   // whole_months: each month is paid whole to the principal in post on its first day.
-  static constexpr int cum[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  const bool leap = (dec31 - jan1) == 365;
   std::int32_t n = 0;
-  for (int m = 0; m < 12; ++m) {
-    const std::int32_t first = jan1 + cum[m] + (leap && m >= 2 ? 1 : 0);
-    if (from <= first && first <= to) ++n;
-  }
+  for (int m = 0; m < 12; ++m)
+    if (from <= r.month_first[m] && r.month_first[m] <= to) ++n;
   return {n, 12};
 }
 

@@ -92,15 +92,19 @@ struct ParsedPeriod {
   int index;  // 0..3 quarters, 4 annual
 };
 
-ParsedPeriod parse_period(std::string_view p, const std::string &record) {
+ParsedPeriod parse_period(std::string_view p, std::size_t row) {
   auto digits = [](std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (p.size() == 4 && digits(p)) return {std::stoi(std::string(p)), 4};
+  auto year4 = [](std::string_view s) {
+    return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  };
+  if (p.size() == 4 && digits(p)) return {year4(p), 4};
   if (p.size() == 6 && digits(p.substr(0, 4)) && (p[4] == 'Q' || p[4] == 'q') && p[5] >= '1' &&
       p[5] <= '4')
-    return {std::stoi(std::string(p.substr(0, 4))), p[5] - '1'};
-  throw InvalidInput("period must be YYYY (annual) or YYYYQ1..YYYYQ4", "period", record);
+    return {year4(p), p[5] - '1'};
+  throw InvalidInput("period must be YYYY (annual) or YYYYQ1..YYYYQ4", "period",
+                     "scores[" + std::to_string(row) + "]");
 }
 
 std::string period_name(int year, int i) {
@@ -127,48 +131,54 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
   // Villages and townships.
   std::unordered_map<std::string, std::int32_t> vrow;
   vrow.reserve(V * 2);
-  std::map<std::string, std::int32_t> towns;
+  // townships: indices in name (byte) order; hashing first, one sort of the distinct names
+  std::unordered_map<std::string_view, std::int32_t> town_tmp;
+  std::vector<std::string_view> town_names;
+  std::vector<std::int32_t> v_town(V);
+  std::vector<std::int64_t> pop(V);
   for (std::size_t v = 0; v < V; ++v) {
     const auto &x = villages[v];
-    const std::string rec = "villages[" + std::to_string(v) + "]";
-    if (x.village_id.empty()) throw InvalidInput("village_id is empty", "village_id", rec);
+    if (x.village_id.empty())
+      throw InvalidInput("village_id is empty", "village_id", "villages[" + std::to_string(v) + "]");
     if (x.township.empty()) throw InvalidInput("township is empty", "township", x.village_id);
     if (x.population < 0) throw InvalidInput("population is negative", "population", x.village_id);
     if (!vrow.emplace(x.village_id, static_cast<std::int32_t>(v)).second)
       throw InvalidInput("village_id appears twice", "village_id", x.village_id);
-    towns.emplace(x.township, 0);
+    const auto [it, fresh] = town_tmp.emplace(x.township, static_cast<std::int32_t>(town_names.size()));
+    if (fresh) town_names.push_back(x.township);
+    v_town[v] = it->second;
+    pop[v] = x.population;
   }
-  {
-    std::int32_t i = 0;
-    for (auto &[k, idx] : towns) idx = i++;
-  }
-  std::vector<std::int32_t> v_town(V);
-  std::vector<std::int64_t> pop(V);
-  for (std::size_t v = 0; v < V; ++v) {
-    v_town[v] = towns[villages[v].township];
-    pop[v] = villages[v].population;
-  }
+  std::vector<std::int32_t> town_order(town_names.size()), town_rank(town_names.size());
+  for (std::size_t i = 0; i < town_order.size(); ++i) town_order[i] = static_cast<std::int32_t>(i);
+  std::sort(town_order.begin(), town_order.end(),
+            [&](std::int32_t a, std::int32_t b) { return town_names[a] < town_names[b]; });
+  for (std::size_t i = 0; i < town_order.size(); ++i) town_rank[town_order[i]] = static_cast<std::int32_t>(i);
+  for (auto &t : v_town) t = town_rank[t];
+  const std::size_t n_towns = town_names.size();
 
   // Scores of the year.
   std::vector<std::int64_t> sc(5 * V, 0);
   std::vector<std::uint8_t> present(V, 0);
   for (std::size_t i = 0; i < scores.size(); ++i) {
     const auto &s = scores[i];
-    const std::string rec = "scores[" + std::to_string(i) + "]";
+    auto rec = [i] { return "scores[" + std::to_string(i) + "]"; };
     const auto it = vrow.find(s.village_id);
-    if (it == vrow.end()) throw InvalidInput("score of an unknown village", "village_id", rec);
-    const ParsedPeriod pp = parse_period(s.period, rec);
+    if (it == vrow.end()) throw InvalidInput("score of an unknown village", "village_id", rec());
+    const ParsedPeriod pp = parse_period(s.period, i);
     if (pp.year != year) continue;  // other years do not count
-    const Rational scaled = s.score * score_scale;
-    if (boost::multiprecision::denominator(scaled) != 1)
-      throw InvalidInput("score has more than 4 decimal places", "score", rec);
-    if (s.score < 0 || s.score > 1000000)
-      throw InvalidInput("score is outside 0 .. 1,000,000", "score", rec);
+    // exact: score = num/den with den dividing score_scale (at most 4 decimal places)
+    const auto &num = boost::multiprecision::numerator(s.score);
+    const auto &den = boost::multiprecision::denominator(s.score);
+    if (den > score_scale || score_scale % den.convert_to<std::int64_t>() != 0)
+      throw InvalidInput("score has more than 4 decimal places", "score", rec());
+    if (num < 0 || num > den * 1000000)
+      throw InvalidInput("score is outside 0 .. 1,000,000", "score", rec());
     const auto v = static_cast<std::size_t>(it->second);
-    if (present[v] & (1u << pp.index)) throw InvalidInput("score given twice for the period", "period", rec);
+    if (present[v] & (1u << pp.index)) throw InvalidInput("score given twice for the period", "period", rec());
     present[v] |= static_cast<std::uint8_t>(1u << pp.index);
     sc[5 * v + static_cast<std::size_t>(pp.index)] =
-        boost::multiprecision::numerator(scaled).convert_to<std::int64_t>();
+        num.convert_to<std::int64_t>() * (score_scale / den.convert_to<std::int64_t>());
   }
 
   // Principals.
@@ -176,8 +186,9 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
   std::vector<std::uint8_t> p_post(P);
   for (std::size_t i = 0; i < P; ++i) {
     const auto &x = principals[i];
-    const std::string rec = x.cadre_id.empty() ? "principals[" + std::to_string(i) + "]" : x.cadre_id;
-    if (x.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", rec);
+    if (x.cadre_id.empty())
+      throw InvalidInput("cadre_id is empty", "cadre_id", "principals[" + std::to_string(i) + "]");
+    const std::string &rec = x.cadre_id;
     const auto it = vrow.find(x.village_id);
     if (it == vrow.end()) throw InvalidInput("principal of an unknown village", "village_id", rec);
     if (x.served_from.is_special()) throw InvalidInput("served_from is missing", "served_from", rec);
@@ -214,8 +225,9 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
   detail::compute(in, year, rules, out, keys);
 
   PaySheet sheet;
+  sheet.lines.reserve(P);
   sheet.year = year;
-  std::vector<std::int64_t> graded_in(towns.size(), 0);
+  std::vector<std::int64_t> graded_in(n_towns, 0);
   for (std::size_t v = 0; v < V; ++v)
     if (v_rank[v] > 0) ++graded_in[static_cast<std::size_t>(v_town[v])];
   sheet.villages.reserve(V);
@@ -238,10 +250,10 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
     sheet.villages.push_back(std::move(r));
   }
 
-  const std::int32_t jan1 = to_days(make_date(year, 1, 1)), dec31 = to_days(make_date(year, 12, 31));
+  const std::int32_t jan1 = rules.jan1, dec31 = rules.dec31;
   const std::int32_t graded_day = to_days(graded_on);
-  std::vector<Totals> tt(towns.size());
-  for (const auto &[name, i] : towns) tt[static_cast<std::size_t>(i)].township = name;
+  std::vector<Totals> tt(n_towns);
+  for (std::size_t i = 0; i < n_towns; ++i) tt[i].township = std::string(town_names[town_order[i]]);
   for (std::size_t v = 0; v < V; ++v) ++tt[static_cast<std::size_t>(v_town[v])].villages;
 
   for (std::size_t i = 0; i < P; ++i) {
@@ -261,14 +273,17 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
     l.team_grade = static_cast<TeamGrade>(v_grade[v]);
     l.grade = static_cast<Grade>(p_grade[i]);
     const bool in_post_at_grading = p_to[i] >= graded_day && p_from[i] <= graded_day;
-    Explanation ex("principal " + x.cadre_id + " of village " + x.village_id);
+    Explanation ex;
+    if (options.explain) ex.subject = "principal " + x.cadre_id + " of village " + x.village_id;
     Explanation *e = options.explain ? &ex : nullptr;
     if (l.grade == Grade::unqualified && in_post_at_grading) {
-      const Date as_of = rules.as_of;
-      const auto talk = policy.integer("village.admonishment_talk.within_days", as_of, e);
-      const auto rect = policy.integer("village.rectification.within_days", as_of, e);
-      l.actions.push_back({"admonishment_talk", graded_on + boost::gregorian::days(talk)});
-      l.actions.push_back({"rectification", graded_on + boost::gregorian::days(rect)});
+      if (e) {
+        policy.integer("village.admonishment_talk.within_days", rules.as_of, e);
+        policy.integer("village.rectification.within_days", rules.as_of, e);
+      }
+      l.actions.reserve(2);
+      l.actions.push_back({"admonishment_talk", graded_on + boost::gregorian::days(rules.talk_days)});
+      l.actions.push_back({"rectification", graded_on + boost::gregorian::days(rules.rectify_days)});
     }
     if (options.explain) {
       const Date a = rules.as_of;

@@ -226,7 +226,8 @@ CK_API int ck_village_pay_sheet_json(char **out, const ck_policy *policy, const 
 /* Selection for public-institution pay (JARUD.2) and the subsidy after leaving (JARUD.3): one
  * call, `"op"` says which: "quota" (n_villages, year), "allocate" (villages_per_township,
  * quota | year), "funnel" (places, year), "eligibility" (as_of, applicants), "check" (year,
- * places, the township's lists and dates), "renewal" (year, holders), "subsidy" (year, terms).
+ * places, the township's lists and dates), "renewal" (year, holders), "subsidy" (year, terms),
+ * "publicity" (year, starts?: the 7-calendar-day window of each quarter).
  * *out receives the response JSON; the caller frees it with ck_free(). */
 CK_API int ck_village_selection_json(char **out, const ck_policy *policy, const char *request_json);
 

@@ -31,6 +31,7 @@ __all__ = [
     "renewals",
     "subsidies",
     "budget_what_if",
+    "publicity_windows",
 ]
 
 
@@ -300,3 +301,14 @@ def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, po
         b = json.loads(_k.pay_sheet_json(body, pol))["budget"]
         out[key] = {k: (decimal.Decimal(v) if k not in ("policy", "year") else v) for k, v in b.items()}
     return out
+
+
+def publicity_windows(year: int, starts: Optional[Sequence[datetime.date]] = None,
+                      policy: Optional[_core.Policy] = None) -> List[Tuple[datetime.date, datetime.date]]:
+    """The 7-calendar-day publicity window (first, last) of each quarter's results of ``year``;
+    published on the first day of the next quarter unless ``starts`` gives the four dates."""
+    req: Dict[str, Any] = {"op": "publicity", "year": int(year)}
+    if starts is not None:
+        req["starts"] = list(starts)
+    ws = _call(req, policy)["windows"]
+    return [(datetime.date.fromisoformat(w["first"]), datetime.date.fromisoformat(w["last"])) for w in ws]

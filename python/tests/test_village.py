@@ -196,3 +196,12 @@ def test_errors_name_field_and_record():
         village.funnel(-1)
     with pytest.raises(cadrekit.PolicyError):
         village.pay_sheet(v, [], [], 2015)
+
+
+def test_publicity_windows_seven_calendar_days():
+    got = village.publicity_windows(2016)
+    assert [(a.isoformat(), b.isoformat()) for a, b in got] == [tuple(w) for w in CASES["publicity_2016"]]
+    # a publication on 30 September runs over the National Day holiday: calendar days
+    got = village.publicity_windows(2016, [dt.date(2016, 4, 5), dt.date(2016, 7, 4), dt.date(2016, 9, 30),
+                                           dt.date(2017, 1, 3)])
+    assert got[2] == (dt.date(2016, 9, 30), dt.date(2016, 10, 6))

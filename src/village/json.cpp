@@ -1,5 +1,7 @@
 // JSON requests and responses of the village module (the C ABI's form; docs/village.md).
+#include <array>
 #include <boost/json.hpp>
+#include <optional>
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
@@ -364,6 +366,27 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     for (const auto &r : renewals(hs, req_year(req, "request"), policy))
       rs.push_back(json::object{{"cadre_id", r.cadre_id}, {"renewed", r.renewed}, {"reason", r.reason}});
     out["renewals"] = std::move(rs);
+  } else if (op == "publicity") {
+    const int year = req_year(req, "request");
+    std::optional<std::array<Date, 4>> starts;
+    if (const auto *sv = member(req, "starts"); sv && !sv->is_null()) {
+      if (!sv->is_array() || sv->as_array().size() != 4)
+        throw InvalidInput("must be an array of 4 dates", "starts", "request");
+      std::array<Date, 4> a;
+      for (std::size_t q = 0; q < 4; ++q) {
+        const auto &x = sv->as_array()[q];
+        if (!x.is_string()) throw InvalidInput("must be a date YYYY-MM-DD", "starts", "starts[" + std::to_string(q) + "]");
+        a[q] = parse_iso_date(x.as_string(), "starts");
+      }
+      starts = a;
+    }
+    json::array ws;
+    const auto w = quarterly_publicity_windows(year, policy, starts);
+    for (std::size_t q = 0; q < 4; ++q)
+      ws.push_back(json::object{{"quarter", static_cast<std::int64_t>(q + 1)},
+                                {"first", to_iso(w[q].first)},
+                                {"last", to_iso(w[q].last)}});
+    out["windows"] = std::move(ws);
   } else if (op == "subsidy") {
     json::array rs;
     for (const auto &s : subsidies(terms_of(req), req_year(req, "request"), policy))
@@ -375,7 +398,7 @@ std::string selection_json(std::string_view request, const Policy &policy) {
                                 {"amount", s.amount.to_decimal_string()}});
     out["statuses"] = std::move(rs);
   } else {
-    throw InvalidInput("op must be quota, allocate, funnel, eligibility, check, renewal or subsidy", "op",
+    throw InvalidInput("op must be quota, allocate, funnel, eligibility, check, renewal, subsidy or publicity", "op",
                        "request");
   }
   return json::serialize(out);

@@ -199,22 +199,23 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
     if (p_to[i] < p_from[i]) throw InvalidInput("served_to is before served_from", "served_to", rec);
   }
   // The same cadre twice in one village with overlapping service: must be one record "both".
+  // Principals grouped by village (counting sort); pairs compared within each village.
   {
-    std::vector<std::size_t> idx(P);
-    for (std::size_t i = 0; i < P; ++i) idx[i] = i;
-    std::sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-      const auto &x = principals[a], &y = principals[b];
-      if (p_village[a] != p_village[b]) return p_village[a] < p_village[b];
-      if (x.cadre_id != y.cadre_id) return x.cadre_id < y.cadre_id;
-      return p_from[a] < p_from[b];
-    });
-    for (std::size_t k = 1; k < P; ++k) {
-      const auto a = idx[k - 1], b = idx[k];
-      if (p_village[a] == p_village[b] && principals[a].cadre_id == principals[b].cadre_id &&
-          p_from[b] <= p_to[a])
-        throw InvalidInput("cadre listed twice in one village with overlapping service (use post 'both')",
-                           "post", principals[b].cadre_id);
-    }
+    std::vector<std::int32_t> off(V + 1, 0), by(P);
+    for (std::size_t i = 0; i < P; ++i) ++off[static_cast<std::size_t>(p_village[i]) + 1];
+    for (std::size_t v = 0; v < V; ++v) off[v + 1] += off[v];
+    std::vector<std::int32_t> pos(off.begin(), off.end() - 1);
+    for (std::size_t i = 0; i < P; ++i)
+      by[static_cast<std::size_t>(pos[static_cast<std::size_t>(p_village[i])]++)] = static_cast<std::int32_t>(i);
+    for (std::size_t v = 0; v < V; ++v)
+      for (std::int32_t x = off[v]; x < off[v + 1]; ++x)
+        for (std::int32_t y = x + 1; y < off[v + 1]; ++y) {
+          const auto a = static_cast<std::size_t>(by[static_cast<std::size_t>(x)]);
+          const auto b = static_cast<std::size_t>(by[static_cast<std::size_t>(y)]);
+          if (p_from[a] <= p_to[b] && p_from[b] <= p_to[a] && principals[a].cadre_id == principals[b].cadre_id)
+            throw InvalidInput("cadre listed twice in one village with overlapping service (use post 'both')",
+                               "post", principals[std::max(a, b)].cadre_id);
+        }
   }
 
   std::vector<std::uint8_t> v_grade(V), p_grade(P);

@@ -206,6 +206,11 @@ static void test_selection(const ck_policy *p) {
   CHECK(out == NULL || strstr(out, "1970") == NULL); /* no birth date echoed */
   ck_free(out);
   out = NULL;
+  CHECK_STATUS(CK_OK, ck_village_selection_json(&out, p, "{\"op\":\"publicity\",\"year\":2016}"));
+  CHECK(has(out, "{\"quarter\":1,\"first\":\"2016-04-01\",\"last\":\"2016-04-07\"}"));
+  CHECK(has(out, "{\"quarter\":4,\"first\":\"2017-01-01\",\"last\":\"2017-01-07\"}"));
+  ck_free(out);
+  out = NULL;
   CHECK_STATUS(CK_OK, ck_village_selection_json(
                           &out, p,
                           "{\"op\":\"subsidy\",\"year\":2016,\"terms\":["

@@ -327,6 +327,12 @@ class _VillageModule:
                   scores: List[Tuple[str, str, str]], year: int, policy: Policy, *,
                   graded_on: Optional[datetime.date] = ..., explain: bool = ...) -> _VillagePaySheet: ...
     @staticmethod
+    def pay_sheet_columns(village_id: List[str], name: List[str], township: List[str], population: Any,
+                          cadre_id: List[str], principal_name: List[str], principal_village_id: List[str],
+                          post: List[str], served_from: Any, served_to: Any, score_village_id: List[str],
+                          period: List[str], score: List[str], year: int, policy: Policy, *,
+                          graded_on: Optional[datetime.date] = ..., explain: bool = ...) -> _VillagePaySheet: ...
+    @staticmethod
     def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any,
                     principal_village: Any, post: Any, served_from: Any, served_to: Any, year: int,
                     policy: Policy) -> Dict[str, Any]: ...

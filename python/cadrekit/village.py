@@ -156,6 +156,8 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     Decimal; a float is read by its shortest repr). ``graded_on`` (default 31 December of the
     year) starts the deadlines of the actions for 不合格.
     """
+    if any(_is_frame(x) for x in (villages, principals, scores)):
+        return _pay_sheet_frames(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain)
     v = [(_text(a), _text(b), _text(c), int(d)) for a, b, c, d in
          _columns(villages, ["village_id", "name", "township", "population"], "villages", optional=["name"])]
     p = []
@@ -170,6 +172,91 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     s = [(_text(vid), _text(per), _score_text(sc, f"scores[{i}]"))
          for i, (vid, per, sc) in enumerate(_columns(scores, ["village_id", "period", "score"], "scores"))]
     return PaySheet(_k.pay_sheet(v, p, s, int(year), _policy(policy), graded_on=graded_on, explain=explain))
+
+
+_OPEN = 2**31 - 1  # served_to of a principal still serving, in the columnar forms
+
+
+def _is_frame(x: Any) -> bool:
+    return hasattr(x, "columns") and hasattr(x, "iloc")
+
+
+def _frame(x: Any) -> Any:
+    import pandas as pd
+
+    return x if _is_frame(x) else pd.DataFrame.from_records(list(x))
+
+
+def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]:
+    if name not in df.columns:
+        if optional:
+            return [""] * len(df)
+        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+    col = df[name]
+    return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
+
+
+def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    n = len(df)
+    if name not in df.columns:
+        if optional:
+            return np.full(n, _OPEN, dtype=np.int32)
+        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+    col = df[name]
+    if pd.api.types.is_datetime64_any_dtype(col):
+        nat = col.isna().to_numpy()
+        days = col.to_numpy().astype("datetime64[D]").astype(np.int64)
+    else:  # dates, ISO strings or None, read one by one exactly as the list-of-dicts path does
+        ds = [_date(x, name, f"{what}[{i}]") for i, x in enumerate(col.tolist())]
+        nat = np.array([d is None for d in ds], dtype=bool)
+        epoch = datetime.date(1970, 1, 1)
+        days = np.array([0 if d is None else (d - epoch).days for d in ds], dtype=np.int64)
+    if nat.any():
+        if not optional:
+            i = int(np.flatnonzero(nat)[0])
+            raise _core.InvalidInput(f"{what}[{i}]: {name} is missing")
+        days[nat] = _OPEN
+    return days.astype(np.int32)
+
+
+def _score_col(df: Any) -> List[str]:
+    import pandas as pd
+
+    if "score" not in df.columns:
+        raise _core.InvalidInput("scores: column 'score' is missing")
+    col = df["score"]
+    if pd.api.types.is_integer_dtype(col):
+        return col.astype(str).tolist()
+    if pd.api.types.is_float_dtype(col) and not col.isna().any():
+        return [repr(x) for x in col.tolist()]
+    return [_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())]
+
+
+def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
+                      policy: Optional[_core.Policy], *, graded_on: Optional[datetime.date],
+                      explain: bool) -> PaySheet:
+    """pay_sheet for DataFrames: whole columns cross into C++ (same rules as the row path)."""
+    import numpy as np
+
+    v, p, s = _frame(villages), _frame(principals), _frame(scores)
+    if "population" not in v.columns:
+        raise _core.InvalidInput("villages: column 'population' is missing")
+    try:
+        pop = v["population"].to_numpy(dtype=np.int64)
+    except (TypeError, ValueError):
+        raise _core.InvalidInput("villages: population must be whole numbers") from None
+    sheet = _k.pay_sheet_columns(
+        _str_col(v, "village_id", "villages"), _str_col(v, "name", "villages", True),
+        _str_col(v, "township", "villages"), pop,
+        _str_col(p, "cadre_id", "principals"), _str_col(p, "name", "principals", True),
+        _str_col(p, "village_id", "principals"), _str_col(p, "post", "principals"),
+        _days_col(p, "served_from", "principals"), _days_col(p, "served_to", "principals", True),
+        _str_col(s, "village_id", "scores"), _str_col(s, "period", "scores"), _score_col(s),
+        int(year), _policy(policy), graded_on=graded_on, explain=explain)
+    return PaySheet(sheet)
 
 
 def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any, principal_village: Any,

@@ -130,6 +130,54 @@ void init_village(py::module_ &m) {
       "post, served_from, served_to|None); scores: (village_id, period, score text).");
 
   v.def(
+      "pay_sheet_columns",
+      [](std::vector<std::string> village_id, std::vector<std::string> vname, std::vector<std::string> township,
+         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> population,
+         std::vector<std::string> cadre_id, std::vector<std::string> pname, std::vector<std::string> p_village,
+         std::vector<std::string> post,
+         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_from,
+         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_to,
+         std::vector<std::string> s_village, std::vector<std::string> period, std::vector<std::string> score,
+         int year, const Policy &policy, std::optional<Date> graded_on, bool explain) {
+        const std::size_t V = village_id.size(), P = cadre_id.size(), S = s_village.size();
+        if (vname.size() != V || township.size() != V || static_cast<std::size_t>(population.size()) != V)
+          throw InvalidInput("village columns differ in length", "villages");
+        if (pname.size() != P || p_village.size() != P || post.size() != P ||
+            static_cast<std::size_t>(served_from.size()) != P || static_cast<std::size_t>(served_to.size()) != P)
+          throw InvalidInput("principal columns differ in length", "principals");
+        if (period.size() != S || score.size() != S) throw InvalidInput("score columns differ in length", "scores");
+        const std::int64_t *pop = population.data();
+        const std::int32_t *f = served_from.data(), *t = served_to.data();
+        py::gil_scoped_release release;
+        std::vector<village::Village> vs(V);
+        for (std::size_t i = 0; i < V; ++i)
+          vs[i] = {std::move(village_id[i]), std::move(vname[i]), std::move(township[i]), pop[i]};
+        std::vector<village::Principal> ps(P);
+        for (std::size_t i = 0; i < P; ++i) {
+          auto &x = ps[i];
+          x.post = village::parse_post(post[i], cadre_id[i].empty() ? "principals[" + std::to_string(i) + "]" : cadre_id[i]);
+          x.cadre_id = std::move(cadre_id[i]);
+          x.name = std::move(pname[i]);
+          x.village_id = std::move(p_village[i]);
+          x.served_from = from_days(f[i]);
+          if (t[i] != INT32_MAX) x.served_to = from_days(t[i]);
+        }
+        std::vector<village::Score> ss(S);
+        for (std::size_t i = 0; i < S; ++i)
+          ss[i] = {std::move(s_village[i]), std::move(period[i]), parse_decimal(score[i], "score")};
+        village::PaySheetOptions o;
+        o.graded_on = graded_on;
+        o.explain = explain;
+        return village::pay_sheet(vs, ps, ss, year, policy, o);
+      },
+      py::arg("village_id"), py::arg("name"), py::arg("township"), py::arg("population"), py::arg("cadre_id"),
+      py::arg("principal_name"), py::arg("principal_village_id"), py::arg("post"), py::arg("served_from"),
+      py::arg("served_to"), py::arg("score_village_id"), py::arg("period"), py::arg("score"), py::arg("year"),
+      py::arg("policy"), py::kw_only(), py::arg("graded_on") = py::none(), py::arg("explain") = true,
+      "The pay sheet from columns (the DataFrame path): dates as days since 1970-01-01, served_to "
+      "2147483647 when still serving; scores as exact decimal texts.");
+
+  v.def(
       "pay_columns",
       [](py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> village_township,
          py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> population,

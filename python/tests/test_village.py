@@ -87,6 +87,27 @@ def test_pay_sheet_golden_dataframes(case):
     assert df["total"].sum() == Decimal(case["expect_banner"]["total"])
 
 
+@pytest.mark.parametrize("case", CASES["pay_sheets"], ids=[c["name"][:30] for c in CASES["pay_sheets"]])
+def test_pay_sheet_golden_dataframes_of_text(case):
+    # ISO strings and None in object columns, scores as strings, one input still a list
+    v, p, s = inputs(case)
+    check_sheet(village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), s, case["year"], policy_of(case)), case)
+
+
+def test_dataframe_errors_match_rows():
+    v = pd.DataFrame([{"village_id": "V", "name": "V", "township": "T", "population": 1}])
+    p = pd.DataFrame([{"cadre_id": "P1", "name": "x", "village_id": "nowhere", "post": "secretary",
+                       "served_from": dt.date(2016, 1, 1), "served_to": None}])
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        village.pay_sheet(v, p, pd.DataFrame(columns=["village_id", "period", "score"]), 2016)
+    assert e.value.field == "village_id" and e.value.record == "P1"
+    p2 = p.assign(village_id="V", served_from=[None])
+    with pytest.raises(cadrekit.InvalidInput, match="served_from"):
+        village.pay_sheet(v, p2, [], 2016)
+    with pytest.raises(cadrekit.InvalidInput, match="population"):
+        village.pay_sheet(v.assign(population=["many"]), p, [], 2016)
+
+
 def test_explanations_name_rules_and_no_names():
     case = CASES["pay_sheets"][0]
     v, p, s = inputs(case)

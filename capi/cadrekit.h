@@ -235,7 +235,7 @@ CK_API int ck_village_selection_json(char **out, const ck_policy *policy, const 
  * All arrays are owned by the caller and must hold the sizes given; nothing is retained. */
 typedef struct ck_village_pay_in {
   size_t n_villages;
-  const int32_t *village_township; /* [n_villages] township index >= 0 (grading groups) */
+  const int32_t *village_township; /* [n_villages] township index 0 .. n_villages-1 (grading groups) */
   const int64_t *population;       /* [n_villages] */
   const int64_t *scores;           /* [5 * n_villages] score x 10000: Q1, Q2, Q3, Q4, annual */
   const uint8_t *score_present;    /* [n_villages] bit i set: score i given */

@@ -153,7 +153,7 @@ std::array<DateRange, 4> quarterly_publicity_windows(
 
 // Columnar pay: no per-row allocation. Villages are rows 0..V-1, principals 0..P-1.
 struct PayColumnsIn {
-  std::span<const std::int32_t> village_township;  ///< township index of each village (≥ 0)
+  std::span<const std::int32_t> village_township;  ///< township index of each village, 0 .. V-1
   std::span<const std::int64_t> population;
   /// Scores × score_scale, 5 per village: Q1, Q2, Q3, Q4, annual (row-major, size 5·V).
   std::span<const std::int64_t> scores;

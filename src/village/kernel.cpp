@@ -173,8 +173,9 @@ void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut 
   constexpr std::int64_t max_score = 1000000 * score_scale;
   for (std::size_t v = 0; v < V; ++v) {
     const auto row = static_cast<std::int64_t>(v);
-    if (in.village_township[v] < 0)
-      throw InvalidInput("township index is negative", "village_township", "row " + std::to_string(v));
+    if (in.village_township[v] < 0 || static_cast<std::size_t>(in.village_township[v]) >= V)
+      throw InvalidInput("township index must be 0 .. villages - 1", "village_township",
+                         "row " + std::to_string(v));
     n_town = std::max(n_town, in.village_township[v] + 1);
     if (in.population[v] < 0)
       throw InvalidInput("population is negative", "population", "row " + std::to_string(v));

@@ -347,6 +347,13 @@ TEST(Village, Errors) {
   std::vector<std::uint8_t> pr{0}, vg(1);
   std::vector<std::int32_t> vr(1);
   EXPECT_THROW(pay_columns({t, pop, sc, pr, {}, {}, {}, {}}, 2016, p, {vg, vr, {}, {}, {}, {}, {}}), InvalidInput);
+  // a township index beyond the villages is refused before anything is allocated or written
+  std::vector<std::int32_t> far{1 << 30};
+  std::vector<std::int64_t> sc5(5);
+  vg[0] = 9;
+  EXPECT_EQ(field_of([&] { pay_columns({far, pop, sc5, pr, {}, {}, {}, {}}, 2016, p, {vg, vr, {}, {}, {}, {}, {}}); }),
+            "village_township@row 0");
+  EXPECT_EQ(vg[0], 9);
 }
 
 TEST(Village, Eligibility) {

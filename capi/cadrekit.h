@@ -210,7 +210,56 @@ CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date a
 /* Village cadre pay and incentives (JARUD)                                                 */
 /* ======================================================================================== */
 
-/* (ck_village_* functions: this section is filled in with the module) */
+/* Rules, defaults and the JSON forms: docs/village.md. Every function returns CK_OK or a CK_E_*
+ * status (message: ck_last_error_message()); on failure its outputs are left untouched. */
+
+/* The year's pay sheet (JARUD.1). `request_json` is
+ *   {"year": 2016, "villages": [...], "principals": [...], "scores": [...],
+ *    "graded_on": "YYYY-MM-DD"?, "explain": true?, "holders": n?, "terms": [...]?}
+ * and *out receives the response JSON (lines with base/performance/total as decimal yuan
+ * strings, grades as Chinese labels and codes, actions, explanations; villages; townships;
+ * banner; "budget" when "holders" or "terms" is given). The caller frees *out with ck_free().
+ * NULL `out`, `policy` or `request_json` -> CK_E_INVALID_ARGUMENT; bad input ->
+ * CK_E_INVALID_INPUT naming the field and the record (e.g. "principals[3]"). */
+CK_API int ck_village_pay_sheet_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Selection for public-institution pay (JARUD.2) and the subsidy after leaving (JARUD.3): one
+ * call, `"op"` says which: "quota" (n_villages, year), "allocate" (villages_per_township,
+ * quota | year), "funnel" (places, year), "eligibility" (as_of, applicants), "check" (year,
+ * places, the township's lists and dates), "renewal" (year, holders), "subsidy" (year, terms),
+ * "publicity" (year, starts?: the 7-calendar-day window of each quarter).
+ * *out receives the response JSON; the caller frees it with ck_free(). */
+CK_API int ck_village_selection_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Columnar pay (struct of arrays), the pay sheet's arithmetic without names or explanations.
+ * All arrays are owned by the caller and must hold the sizes given; nothing is retained. */
+typedef struct ck_village_pay_in {
+  size_t n_villages;
+  const int32_t *village_township; /* [n_villages] township index 0 .. n_villages-1 (grading groups) */
+  const int64_t *population;       /* [n_villages] */
+  const int64_t *scores;           /* [5 * n_villages] score x 10000: Q1, Q2, Q3, Q4, annual */
+  const uint8_t *score_present;    /* [n_villages] bit i set: score i given */
+  size_t n_principals;
+  const int32_t *principal_village; /* [n_principals] village row */
+  const uint8_t *post;              /* [n_principals] 0 secretary, 1 director, 2 both */
+  const ck_date *served_from;       /* [n_principals] */
+  const ck_date *served_to;         /* [n_principals] INT32_MAX: still serving */
+} ck_village_pay_in;
+
+typedef struct ck_village_pay_out {
+  uint8_t *village_team_grade; /* [n_villages] 0 实绩突出, 1 比较突出, 2 一般, 3 not graded */
+  int32_t *village_rank;       /* [n_villages] rank in the township, 0 if not graded */
+  int64_t *base_fen;           /* [n_principals] */
+  int64_t *performance_fen;    /* [n_principals] */
+  int64_t *total_fen;          /* [n_principals] */
+  uint8_t *grade;              /* [n_principals] 0 优秀, 1 基本合格, 2 不合格, 3 not graded */
+  int32_t *units;              /* [n_principals] months (or days) paid */
+} ck_village_pay_out;
+
+/* Fills `out` for `year`. A NULL array with a nonzero count -> CK_E_INVALID_ARGUMENT; bad
+ * values -> CK_E_INVALID_INPUT naming the column and row; the outputs are untouched then. */
+CK_API int ck_village_pay_columns(const ck_policy *policy, int year, const ck_village_pay_in *in,
+                                  const ck_village_pay_out *out);
 
 /* ======================================================================================== */
 /* Economic-responsibility audit (HOLINGOL)                                                 */

@@ -15,3 +15,4 @@
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/core/version.hpp"
 #include "cadrekit/audit.hpp"
+#include "cadrekit/village.hpp"

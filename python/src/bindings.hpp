@@ -12,4 +12,5 @@ void init_explanation(pybind11::module_ &m);
 void init_person(pybind11::module_ &m);
 void init_assessment(pybind11::module_ &m);
 void init_audit(pybind11::module_ &m);
+void init_village(pybind11::module_ &m);
 }  // namespace cadrekit::python

@@ -1,0 +1,311 @@
+// Village cadre pay and incentives (JARUD, 扎鲁特旗): structured pay of the principals of the
+// village committees (基础工资 + 绩效工资), grading of village teams within each township,
+// selection of village heads for public-institution pay, the subsidy after leaving, and the
+// yearly budget. Every number is a parameter `village.*` of the policy; every rule is stated
+// in docs/village.md. Nothing reads the clock: every call takes its year or as-of date.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadrekit/core/calendar.hpp"
+#include "cadrekit/core/date.hpp"
+#include "cadrekit/core/explanation.hpp"
+#include "cadrekit/core/money.hpp"
+#include "cadrekit/core/number.hpp"
+#include "cadrekit/core/policy.hpp"
+
+namespace cadrekit::village {
+
+// ---------------------------------------------------------------------------------------------
+// Model
+// ---------------------------------------------------------------------------------------------
+
+/// The post of a principal (两委正职). `both` is 一肩挑: secretary and director in one person.
+enum class Post : std::uint8_t { secretary = 0, director = 1, both = 2 };
+
+/// A village team's grade within its township. `not_graded`: the village lacks scores.
+enum class TeamGrade : std::uint8_t { outstanding = 0, good = 1, ordinary = 2, not_graded = 3 };
+
+/// A principal's grade, mapped 1:1 from the team grade (source: 班子等次与正职等次相对应).
+enum class Grade : std::uint8_t { excellent = 0, basic = 1, unqualified = 2, not_graded = 3 };
+
+const char *post_code(Post p) noexcept;            ///< "secretary" | "director" | "both"
+Post parse_post(std::string_view code, std::string_view record = {});  ///< InvalidInput if unknown
+const char *team_grade_code(TeamGrade g) noexcept;  ///< "outstanding" | "good" | "ordinary" | "not_graded"
+const char *team_grade_zh(TeamGrade g) noexcept;    ///< 实绩突出 | 比较突出 | 一般 | 未评定
+const char *grade_code(Grade g) noexcept;           ///< "excellent" | "basic" | "unqualified" | "not_graded"
+const char *grade_zh(Grade g) noexcept;             ///< 优秀 | 基本合格 | 不合格 | 未评定
+/// Accepts the code or the Chinese label; InvalidInput otherwise.
+Grade parse_grade(std::string_view text, std::string_view record = {});
+/// The source's mapping: 实绩突出 → 优秀, 比较突出 → 基本合格, 一般 → 不合格.
+Grade personal_grade(TeamGrade g) noexcept;
+
+/// A village (嘎查村) with its population as of the pay year.
+struct Village {
+  std::string village_id;
+  std::string name;
+  std::string township;  ///< 苏木镇
+  std::int64_t population = 0;
+};
+
+/// A principal's service in one village and post. `served_to` empty: still serving.
+struct Principal {
+  std::string cadre_id;
+  std::string name;
+  std::string village_id;
+  Post post = Post::secretary;
+  Date served_from;
+  std::optional<Date> served_to;
+};
+
+/// One assessment score of a village: `period` is "2016Q1" … "2016Q4" (quarterly) or
+/// "2016" (annual). Exact decimal, at most 4 decimal places, 0 ≤ score ≤ 1,000,000.
+struct Score {
+  std::string village_id;
+  std::string period;
+  Rational score;
+};
+
+/// Scores are carried at this fixed scale in the columnar path (score × 10,000 as int64).
+inline constexpr std::int64_t score_scale = 10000;
+
+// ---------------------------------------------------------------------------------------------
+// Structured pay (JARUD.1)
+// ---------------------------------------------------------------------------------------------
+
+/// A follow-up action for a principal graded 不合格.
+struct Action {
+  std::string kind;  ///< "admonishment_talk" (诫勉谈话) | "rectification" (限期整改)
+  Date due;
+};
+
+struct PaySheetOptions {
+  /// The date the year's grades are fixed; actions are due from it. Default: 31 Dec of the year.
+  std::optional<Date> graded_on;
+  /// Build an explanation for each line (costly for very large sheets).
+  bool explain = true;
+};
+
+struct VillageResult {
+  std::string village_id;
+  std::string township;
+  std::optional<Rational> composite;  ///< empty: scores missing
+  int rank = 0;                       ///< competition rank in the township (1 = best); 0 if not graded
+  int graded_in_township = 0;         ///< villages graded in the township
+  TeamGrade team_grade = TeamGrade::not_graded;
+  std::string missing;                ///< the periods missing, e.g. "2016Q3,2016"
+};
+
+struct PayLine {
+  std::string cadre_id;
+  std::string village_id;
+  std::string township;
+  Post post = Post::secretary;
+  int months = 0;           ///< months paid (whole_months); days when proration = days
+  int period_units = 12;    ///< 12 (months) or the days of the year
+  Money base;
+  Money performance;
+  Money total;
+  TeamGrade team_grade = TeamGrade::not_graded;
+  Grade grade = Grade::not_graded;
+  std::vector<Action> actions;
+  Explanation explanation;  ///< empty unless options.explain
+};
+
+struct Totals {
+  std::string township;  ///< empty for the banner
+  std::int64_t villages = 0;
+  std::int64_t principals = 0;  ///< pay lines
+  Money base;
+  Money performance;
+  Money total;
+};
+
+struct PaySheet {
+  int year = 0;
+  std::vector<PayLine> lines;          ///< in the order of the principals given
+  std::vector<VillageResult> villages; ///< in the order of the villages given
+  std::vector<Totals> townships;       ///< sorted by township name (byte order)
+  Totals banner;
+};
+
+/// The year's pay sheet. Principals whose service does not touch the year get no line.
+/// InvalidInput (naming the field and record) for unknown villages, duplicate ids, bad periods
+/// or scores, served_to before served_from, a negative population, a cadre listed twice in
+/// one village with overlapping service (use post "both").
+PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Principal> &principals,
+                   const std::vector<Score> &scores, int year, const Policy &policy,
+                   const PaySheetOptions &options = {});
+
+/// The 7-calendar-day publicity window of quarterly results published on `start`.
+DateRange publicity_window(Date start, const Policy &policy, Explanation *ex = nullptr);
+/// The window of each quarter of `year`, publication on the first day of the next quarter
+/// unless `starts` gives the dates (assumed default, docs/village.md).
+std::array<DateRange, 4> quarterly_publicity_windows(
+    int year, const Policy &policy, const std::optional<std::array<Date, 4>> &starts = {});
+
+// Columnar pay: no per-row allocation. Villages are rows 0..V-1, principals 0..P-1.
+struct PayColumnsIn {
+  std::span<const std::int32_t> village_township;  ///< township index of each village, 0 .. V-1
+  std::span<const std::int64_t> population;
+  /// Scores × score_scale, 5 per village: Q1, Q2, Q3, Q4, annual (row-major, size 5·V).
+  std::span<const std::int64_t> scores;
+  /// Bit i set (i = 0..4): score i present. Size V.
+  std::span<const std::uint8_t> score_present;
+  std::span<const std::int32_t> principal_village;  ///< village row of each principal
+  std::span<const std::uint8_t> post;               ///< Post values
+  std::span<const std::int32_t> served_from;        ///< days since 1970-01-01
+  std::span<const std::int32_t> served_to;          ///< days; INT32_MAX = still serving
+};
+struct PayColumnsOut {
+  std::span<std::uint8_t> village_team_grade;  ///< size V (TeamGrade)
+  std::span<std::int32_t> village_rank;        ///< size V (0 if not graded)
+  std::span<std::int64_t> base_fen;            ///< size P
+  std::span<std::int64_t> performance_fen;     ///< size P
+  std::span<std::int64_t> total_fen;           ///< size P
+  std::span<std::uint8_t> grade;               ///< size P (Grade)
+  std::span<std::int32_t> units;               ///< size P: months (or days) paid
+};
+/// The pay sheet's arithmetic on columns, same rules as pay_sheet. InvalidInput naming the
+/// column and the row for sizes that do not match or values out of range.
+void pay_columns(const PayColumnsIn &in, int year, const Policy &policy, PayColumnsOut out);
+
+// ---------------------------------------------------------------------------------------------
+// Public-institution pay selection (JARUD.2)
+// ---------------------------------------------------------------------------------------------
+
+/// At least village.selection.min_share_per_year of the villages, exact: 206 → 11, 200 → 10.
+std::int64_t selection_quota(std::int64_t n_villages, int year, const Policy &policy,
+                             Explanation *ex = nullptr);
+
+/// Largest remainder (Hamilton) allocation of `quota` to townships by their number of
+/// villages. Tie-break of equal remainders: more villages first, then township name in byte
+/// order. InvalidInput if quota < 0, quota > total villages, or a count < 0.
+std::map<std::string, std::int64_t> allocate_quota(
+    const std::map<std::string, std::int64_t> &villages_per_township, std::int64_t quota);
+
+struct Funnel {
+  std::int64_t places = 0;
+  std::int64_t initial = 0;      ///< 1:3 → 3·places
+  std::int64_t prospective = 0;  ///< 1:2 → 2·places
+  std::int64_t formal = 0;       ///< ⌈(1 + 20 %)·places⌉
+};
+Funnel funnel(std::int64_t places, int year, const Policy &policy, Explanation *ex = nullptr);
+
+struct Applicant {
+  std::string cadre_id;
+  std::optional<Post> post;   ///< current post; empty: not a principal now
+  Date in_post_since;         ///< start of the current continuous service as principal
+  Date birth_date;
+  std::map<int, Grade> grades;  ///< personal grade by year
+};
+struct Eligibility {
+  std::string cadre_id;
+  bool eligible = false;
+  std::vector<std::string> failed;  ///< rule ids that failed, e.g. "village.selection.max_age"
+  Explanation explanation;
+};
+/// Eligibility on `as_of`: in post as secretary/director/both; ≥ min_years_in_post whole years;
+/// age ≤ max_age; no 不合格 in the clean_grade_years years before as_of's year.
+Eligibility eligibility(const Applicant &a, Date as_of, const Policy &policy);
+
+/// The lists one township produced for `places` seats, and the dates of each step.
+struct TownshipLists {
+  std::int64_t places = 0;
+  std::vector<std::string> eligible;     ///< publicised list of eligible applicants
+  std::optional<Date> eligible_publicised_on;
+  std::vector<std::string> initial;      ///< 初步人选
+  std::optional<Date> initial_on;        ///< date of the enlarged meeting
+  std::vector<std::string> prospective;  ///< 预备人选
+  std::vector<std::string> formal;       ///< 正式候选人
+  std::vector<std::string> selected;     ///< 拟选聘人选
+  std::optional<Date> selected_publicised_on;
+  std::optional<Date> certified_on;      ///< certificates issued
+};
+struct Problem {
+  std::string stage;    ///< "eligible" | "initial" | "prospective" | "formal" | "selected"
+  std::string code;     ///< "size" | "not_from_previous" | "duplicate" | "publicity" | "missing_date"
+  std::string cadre_id; ///< when the problem is one name
+  std::string message_en;
+  std::string message_zh;
+};
+/// Everything wrong with the lists (empty: all correct). Sizes must be exactly the funnel's,
+/// or the whole previous list when it is shorter; `selected` must have exactly `places`.
+std::vector<Problem> check_lists(const TownshipLists &lists, int year, const Policy &policy,
+                                 const WorkCalendar &calendar);
+
+struct Renewal {
+  std::string cadre_id;
+  bool renewed = false;
+  std::string reason;  ///< "renewed" | "unqualified" | "left_post" | "not_graded"
+};
+struct Holder {
+  std::string cadre_id;
+  bool in_post = true;          ///< still secretary/director at the end of the year
+  std::optional<Grade> grade;   ///< the year's personal grade
+};
+/// 一年一评、一年一聘: a holder stays while in post and not graded 不合格 in `year`.
+std::vector<Renewal> renewals(const std::vector<Holder> &holders, int year, const Policy &policy);
+
+// ---------------------------------------------------------------------------------------------
+// Subsidy after leaving (JARUD.3)
+// ---------------------------------------------------------------------------------------------
+
+struct Term {
+  std::string cadre_id;
+  std::string village_id;
+  Date served_from;
+  std::optional<Date> served_to;
+};
+struct SubsidyStatus {
+  std::string cadre_id;
+  std::int64_t months = 0;   ///< months as principal, all terms, counted once when terms overlap
+  bool serving = false;      ///< in post on 31 Dec of the year
+  bool eligible = false;
+  bool newly_eligible = false;  ///< eligible in `year` but not in year − 1
+  Money amount;              ///< yearly subsidy when eligible
+};
+/// Status of every cadre of `terms` for `year` (sorted by cadre id).
+std::vector<SubsidyStatus> subsidies(const std::vector<Term> &terms, int year,
+                                     const Policy &policy);
+
+// ---------------------------------------------------------------------------------------------
+// Budget (JARUD.4)
+// ---------------------------------------------------------------------------------------------
+
+struct Budget {
+  int year = 0;
+  std::string policy;  ///< profile name
+  Money base;
+  Money performance;
+  Money public_institution;  ///< holders × village.selection.yearly_pay
+  Money subsidies;
+  Money total;
+};
+Budget budget(const PaySheet &sheet, std::int64_t holders, const std::vector<SubsidyStatus> &subs,
+              const Policy &policy);
+struct BudgetInput {
+  std::vector<Village> villages;
+  std::vector<Principal> principals;
+  std::vector<Score> scores;
+  std::int64_t holders = 0;
+  std::vector<Term> terms;
+};
+/// The budget of `year` under `a` and under `b`, side by side.
+std::pair<Budget, Budget> budget_what_if(const BudgetInput &in, int year, const Policy &a,
+                                         const Policy &b);
+
+// ---------------------------------------------------------------------------------------------
+// JSON (the C ABI's requests and responses; docs/village.md)
+// ---------------------------------------------------------------------------------------------
+std::string pay_sheet_json(std::string_view request, const Policy &policy);
+std::string selection_json(std::string_view request, const Policy &policy);
+
+}  // namespace cadrekit::village

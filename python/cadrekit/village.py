@@ -1,0 +1,401 @@
+"""Village cadre pay and incentives (JARUD, 扎鲁特旗): structured pay, public-institution pay
+selection, subsidies after leaving, and the budget.
+
+Inputs are pandas DataFrames or lists of dicts; money comes back as ``decimal.Decimal`` yuan,
+grades as the Chinese labels (实绩突出 / 比较突出 / 一般, 优秀 / 基本合格 / 不合格, 未评定 when a
+village lacks scores). Every rule and default is stated in docs/village.md. Nothing reads the
+clock: each call takes its year or as-of date.
+"""
+from __future__ import annotations
+
+import datetime
+import decimal
+import json
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _core
+
+_k = _core._village
+
+Rows = Union[Sequence[Mapping[str, Any]], Any]  # list of dicts or a pandas DataFrame
+
+__all__ = [
+    "PaySheet",
+    "pay_sheet",
+    "pay_columns",
+    "selection_quota",
+    "allocate_quota",
+    "funnel",
+    "eligibility",
+    "check_lists",
+    "renewals",
+    "subsidies",
+    "budget_what_if",
+    "publicity_windows",
+]
+
+
+def _policy(policy: Optional[_core.Policy]) -> _core.Policy:
+    return _core.Policy.default() if policy is None else policy
+
+
+def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str] = ()) -> List[Tuple[Any, ...]]:
+    """The rows as tuples of the named columns (a DataFrame is read column-wise)."""
+    if hasattr(rows, "columns") and hasattr(rows, "__getitem__") and not isinstance(rows, (list, tuple)):
+        cols = []
+        n = len(rows)
+        for name in names:
+            if name in rows.columns:
+                cols.append(rows[name].tolist())
+            elif name in optional:
+                cols.append([None] * n)
+            else:
+                raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+        return list(zip(*cols)) if cols else []
+    out = []
+    for i, r in enumerate(rows):
+        try:
+            out.append(tuple(r.get(name) if name in optional else r[name] for name in names))
+        except KeyError as e:
+            raise _core.InvalidInput(f"{what}[{i}]: key {e.args[0]!r} is missing") from None
+    return out
+
+
+def _missing(x: Any) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(x != x)  # NaN / NaT
+    except (TypeError, ValueError):
+        return False
+
+
+def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
+    if _missing(x):
+        return None
+    if isinstance(x, datetime.datetime):
+        return x.date()
+    if isinstance(x, datetime.date):
+        return x
+    if hasattr(x, "to_pydatetime"):
+        return x.to_pydatetime().date()
+    if isinstance(x, str):
+        try:
+            return datetime.date.fromisoformat(x)
+        except ValueError:
+            raise _core.InvalidInput(f"{record}: {field} must be a date YYYY-MM-DD") from None
+    raise _core.InvalidInput(f"{record}: {field} must be a date")
+
+
+def _score_text(x: Any, record: str) -> str:
+    if isinstance(x, bool) or _missing(x):
+        raise _core.InvalidInput(f"{record}: score must be a number")
+    if isinstance(x, str):
+        return x
+    if isinstance(x, decimal.Decimal):
+        return format(x, "f")
+    if isinstance(x, int):
+        return str(x)
+    if isinstance(x, float):
+        return repr(x)  # the shortest decimal that reads back as this float (documented)
+    if hasattr(x, "item"):  # NumPy scalar
+        return _score_text(x.item(), record)
+    raise _core.InvalidInput(f"{record}: score must be a number or a decimal string")
+
+
+def _text(x: Any) -> str:
+    return "" if _missing(x) else str(x)
+
+
+class PaySheet:
+    """The year's pay sheet: ``to_records()``, ``to_pandas()``, ``villages()``, ``townships()``,
+    ``banner``, and per-line explanations (``explanations()``)."""
+
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+        self.year: int = sheet.year
+
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One dict per principal paid: cadre_id, village_id, township, base, performance, total,
+        team_grade, grade, actions (list of (kind, due date)), plus post and units."""
+        return self._sheet.lines()
+
+    def explanations(self) -> List[Any]:
+        """The Explanation of each line, in the order of to_records()."""
+        return [r["explanation"] for r in self._sheet.lines(explanations=True)]
+
+    def to_pandas(self) -> Any:
+        import pandas as pd
+
+        cols = ["cadre_id", "village_id", "township", "post", "units", "base", "performance", "total",
+                "team_grade", "grade", "actions"]
+        return pd.DataFrame.from_records(self.to_records(), columns=cols)
+
+    def villages(self) -> List[Dict[str, Any]]:
+        """Per village: composite score (Fraction, None when scores are missing), rank in the
+        township, team grade, the periods missing."""
+        return self._sheet.villages()
+
+    def townships(self) -> List[Dict[str, Any]]:
+        """Totals per township (sorted by name)."""
+        return self._sheet.townships()
+
+    @property
+    def banner(self) -> Dict[str, Any]:
+        """Totals of the banner (旗)."""
+        return self._sheet.banner()
+
+
+def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy] = None,
+              *, graded_on: Optional[datetime.date] = None, explain: bool = True) -> PaySheet:
+    """The pay sheet of ``year`` (JARUD.1).
+
+    villages: village_id, name, township, population; principals: cadre_id, name, village_id,
+    post ('secretary' | 'director' | 'both'), served_from, served_to (None: still serving);
+    scores: village_id, period ('2016Q1'…'2016Q4', '2016'), score (exact decimal: str, int,
+    Decimal; a float is read by its shortest repr). ``graded_on`` (default 31 December of the
+    year) starts the deadlines of the actions for 不合格.
+    """
+    if any(_is_frame(x) for x in (villages, principals, scores)):
+        return _pay_sheet_frames(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain)
+    v = [(_text(a), _text(b), _text(c), int(d)) for a, b, c, d in
+         _columns(villages, ["village_id", "name", "township", "population"], "villages", optional=["name"])]
+    p = []
+    for i, (cid, name, vid, post, f, t) in enumerate(_columns(
+            principals, ["cadre_id", "name", "village_id", "post", "served_from", "served_to"], "principals",
+            optional=["name", "served_to"])):
+        rec = f"principals[{i}]"
+        frm = _date(f, "served_from", rec)
+        if frm is None:
+            raise _core.InvalidInput(f"{rec}: served_from is missing")
+        p.append((_text(cid), _text(name), _text(vid), _text(post), frm, _date(t, "served_to", rec)))
+    s = [(_text(vid), _text(per), _score_text(sc, f"scores[{i}]"))
+         for i, (vid, per, sc) in enumerate(_columns(scores, ["village_id", "period", "score"], "scores"))]
+    return PaySheet(_k.pay_sheet(v, p, s, int(year), _policy(policy), graded_on=graded_on, explain=explain))
+
+
+_OPEN = 2**31 - 1  # served_to of a principal still serving, in the columnar forms
+
+
+def _is_frame(x: Any) -> bool:
+    return hasattr(x, "columns") and hasattr(x, "iloc")
+
+
+def _frame(x: Any) -> Any:
+    import pandas as pd
+
+    return x if _is_frame(x) else pd.DataFrame.from_records(list(x))
+
+
+def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]:
+    if name not in df.columns:
+        if optional:
+            return [""] * len(df)
+        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+    col = df[name]
+    return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
+
+
+def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    n = len(df)
+    if name not in df.columns:
+        if optional:
+            return np.full(n, _OPEN, dtype=np.int32)
+        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+    col = df[name]
+    if pd.api.types.is_datetime64_any_dtype(col):
+        nat = col.isna().to_numpy()
+        days = col.to_numpy().astype("datetime64[D]").astype(np.int64)
+    else:  # dates, ISO strings or None, read one by one exactly as the list-of-dicts path does
+        ds = [_date(x, name, f"{what}[{i}]") for i, x in enumerate(col.tolist())]
+        nat = np.array([d is None for d in ds], dtype=bool)
+        epoch = datetime.date(1970, 1, 1)
+        days = np.array([0 if d is None else (d - epoch).days for d in ds], dtype=np.int64)
+    if nat.any():
+        if not optional:
+            i = int(np.flatnonzero(nat)[0])
+            raise _core.InvalidInput(f"{what}[{i}]: {name} is missing")
+        days[nat] = _OPEN
+    return days.astype(np.int32)
+
+
+def _score_col(df: Any) -> List[str]:
+    import pandas as pd
+
+    if "score" not in df.columns:
+        raise _core.InvalidInput("scores: column 'score' is missing")
+    col = df["score"]
+    if pd.api.types.is_integer_dtype(col):
+        return col.astype(str).tolist()
+    if pd.api.types.is_float_dtype(col) and not col.isna().any():
+        return [repr(x) for x in col.tolist()]
+    return [_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())]
+
+
+def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
+                      policy: Optional[_core.Policy], *, graded_on: Optional[datetime.date],
+                      explain: bool) -> PaySheet:
+    """pay_sheet for DataFrames: whole columns cross into C++ (same rules as the row path)."""
+    import numpy as np
+
+    v, p, s = _frame(villages), _frame(principals), _frame(scores)
+    if "population" not in v.columns:
+        raise _core.InvalidInput("villages: column 'population' is missing")
+    try:
+        pop = v["population"].to_numpy(dtype=np.int64)
+    except (TypeError, ValueError):
+        raise _core.InvalidInput("villages: population must be whole numbers") from None
+    sheet = _k.pay_sheet_columns(
+        _str_col(v, "village_id", "villages"), _str_col(v, "name", "villages", True),
+        _str_col(v, "township", "villages"), pop,
+        _str_col(p, "cadre_id", "principals"), _str_col(p, "name", "principals", True),
+        _str_col(p, "village_id", "principals"), _str_col(p, "post", "principals"),
+        _days_col(p, "served_from", "principals"), _days_col(p, "served_to", "principals", True),
+        _str_col(s, "village_id", "scores"), _str_col(s, "period", "scores"), _score_col(s),
+        int(year), _policy(policy), graded_on=graded_on, explain=explain)
+    return PaySheet(sheet)
+
+
+def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any, principal_village: Any,
+                post: Any, served_from: Any, served_to: Any, year: int,
+                policy: Optional[_core.Policy] = None) -> Dict[str, Any]:
+    """The pay sheet's arithmetic on NumPy columns (no names, no explanations); see
+    docs/village.md. Scores are score × 10000 with shape (villages, 5); dates are days since
+    1970-01-01 (int32), served_to 2147483647 when still serving. Money comes back in fen."""
+    import numpy as np
+
+    return _k.pay_columns(village_township, population, np.asarray(scores).reshape(-1), score_present,
+                          principal_village, post, served_from, served_to, int(year), _policy(policy))
+
+
+def selection_quota(n_villages: int, year: int, policy: Optional[_core.Policy] = None) -> int:
+    """At least 5 % (policy) of the banner's villages, exact: 206 → 11, 200 → 10."""
+    return _k.selection_quota(int(n_villages), int(year), _policy(policy))
+
+
+def funnel(places: int, policy: Optional[_core.Policy] = None, *, year: Optional[int] = None) -> Dict[str, int]:
+    """Candidates at each stage for ``places`` seats: initial 1:3, prospective 1:2, formal 20 %
+    more (11 → 33, 22, 14). ``year`` picks the parameters' values in force (default: the year
+    of the latest value of the three ratios in the policy)."""
+    pol = _policy(policy)
+    if year is None:
+        year = max(_latest_year(pol, n) for n in ("village.selection.initial_ratio",
+                                                  "village.selection.prospective_ratio",
+                                                  "village.selection.formal_extra_share"))
+    return dict(_k.funnel(int(places), int(year), pol))
+
+
+def _latest_year(policy: _core.Policy, name: str) -> int:
+    info = policy.info(name)
+    values = info["values"] if isinstance(info, dict) else info.values
+    last = values[-1]
+    eff = last["effective_from"] if isinstance(last, dict) else last.effective_from
+    if isinstance(eff, str):
+        eff = datetime.date.fromisoformat(eff)
+    return eff.year
+
+
+def allocate_quota(villages_per_township: Mapping[str, int], quota: int) -> Dict[str, int]:
+    """Largest-remainder allocation of ``quota`` to townships by their number of villages; equal
+    remainders go to the township with more villages, then by name."""
+    return dict(_k.allocate_quota({str(k): int(v) for k, v in villages_per_township.items()}, int(quota)))
+
+
+def _call(request: Dict[str, Any], policy: Optional[_core.Policy]) -> Dict[str, Any]:
+    return json.loads(_k.selection_json(json.dumps(request, default=_json_default), _policy(policy)))
+
+
+def _json_default(x: Any) -> Any:
+    if isinstance(x, (datetime.date, datetime.datetime)):
+        return (x.date() if isinstance(x, datetime.datetime) else x).isoformat()
+    if hasattr(x, "item"):
+        return x.item()
+    raise TypeError(f"not JSON serialisable: {type(x).__name__}")
+
+
+def _records(rows: Rows) -> List[Dict[str, Any]]:
+    if hasattr(rows, "to_dict") and not isinstance(rows, dict):
+        return rows.to_dict("records")
+    return [dict(r) for r in rows]
+
+
+def eligibility(applicants: Rows, as_of: datetime.date, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+    """Each applicant's eligibility (cadre_id, post or None, in_post_since, birth_date, grades
+    {year: label}); ``failed`` names every rule that failed."""
+    apps = []
+    for a in _records(applicants):
+        a = {k: (None if _missing(v) else v) for k, v in a.items()} if isinstance(a, dict) else a
+        if "grades" in a and a["grades"] is not None:
+            a["grades"] = {str(k): v for k, v in a["grades"].items()}
+        apps.append(a)
+    return _call({"op": "eligibility", "as_of": as_of, "applicants": apps}, policy)["results"]
+
+
+def check_lists(year: int, places: int, lists: Mapping[str, Any], policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+    """What is wrong with a township's lists (eligible, initial, prospective, formal, selected and
+    the dates eligible_publicised_on, initial_on, selected_publicised_on, certified_on); empty
+    when all is right."""
+    req = {"op": "check", "year": int(year), "places": int(places)}
+    req.update(lists)
+    return _call(req, policy)["problems"]
+
+
+def renewals(holders: Rows, year: int, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+    """一年一评、一年一聘: holders (cadre_id, in_post, grade) renewed or ended, with the reason."""
+    return _call({"op": "renewal", "year": int(year), "holders": _records(holders)}, policy)["renewals"]
+
+
+def subsidies(terms: Rows, year: int, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+    """Former principals' subsidy status in ``year`` from their terms (cadre_id, village_id,
+    served_from, served_to); amount as Decimal yuan."""
+    recs = [{k: (None if _missing(v) else v) for k, v in t.items()} for t in _records(terms)]
+    out = _call({"op": "subsidy", "year": int(year), "terms": recs}, policy)["statuses"]
+    for s in out:
+        s["amount"] = decimal.Decimal(s["amount"])
+    return out
+
+
+def _request(villages: Rows, principals: Rows, scores: Rows, year: int) -> Dict[str, Any]:
+    v = [{"village_id": _text(a), "name": _text(b), "township": _text(c), "population": int(d)} for a, b, c, d in
+         _columns(villages, ["village_id", "name", "township", "population"], "villages", optional=["name"])]
+    p = []
+    for i, (cid, vid, post, f, t) in enumerate(_columns(
+            principals, ["cadre_id", "village_id", "post", "served_from", "served_to"], "principals",
+            optional=["served_to"])):
+        rec = f"principals[{i}]"
+        p.append({"cadre_id": _text(cid), "village_id": _text(vid), "post": _text(post),
+                  "served_from": _date(f, "served_from", rec), "served_to": _date(t, "served_to", rec)})
+    s = [{"village_id": _text(vid), "period": _text(per), "score": _score_text(sc, f"scores[{i}]")}
+         for i, (vid, per, sc) in enumerate(_columns(scores, ["village_id", "period", "score"], "scores"))]
+    return {"year": int(year), "villages": v, "principals": p, "scores": s, "explain": False}
+
+
+def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy],
+                   other: _core.Policy, *, holders: int = 0, terms: Optional[Rows] = None) -> Dict[str, Dict[str, Any]]:
+    """The year's budget (base, performance, public-institution pay = holders × the policy's
+    yearly pay, subsidies, total) under ``policy`` and under ``other``, side by side:
+    {"a": {...}, "b": {...}}; money as Decimal yuan."""
+    req = _request(villages, principals, scores, year)
+    req["holders"] = int(holders)
+    if terms is not None:
+        req["terms"] = [{k: (None if _missing(v) else v) for k, v in t.items()} for t in _records(terms)]
+    body = json.dumps(req, default=_json_default)
+    out = {}
+    for key, pol in (("a", _policy(policy)), ("b", other)):
+        b = json.loads(_k.pay_sheet_json(body, pol))["budget"]
+        out[key] = {k: (decimal.Decimal(v) if k not in ("policy", "year") else v) for k, v in b.items()}
+    return out
+
+
+def publicity_windows(year: int, starts: Optional[Sequence[datetime.date]] = None,
+                      policy: Optional[_core.Policy] = None) -> List[Tuple[datetime.date, datetime.date]]:
+    """The 7-calendar-day publicity window (first, last) of each quarter's results of ``year``;
+    published on the first day of the next quarter unless ``starts`` gives the four dates."""
+    req: Dict[str, Any] = {"op": "publicity", "year": int(year)}
+    if starts is not None:
+        req["starts"] = list(starts)
+    ws = _call(req, policy)["windows"]
+    return [(datetime.date.fromisoformat(w["first"]), datetime.date.fromisoformat(w["last"])) for w in ws]

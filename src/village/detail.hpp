@@ -1,0 +1,61 @@
+// Private helpers of the village module: the rules resolved from a policy for one year, and the
+// pay kernel shared by pay_sheet (objects) and pay_columns (columns).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cadrekit/village.hpp"
+
+namespace cadrekit::village::detail {
+
+__extension__ typedef __int128 i128;  // exact intermediate products (GCC/Clang)
+
+struct Fraction64 {
+  std::int64_t num = 0;
+  std::int64_t den = 1;
+};
+
+Fraction64 to_fraction64(const Rational &r, const char *what);
+
+/// Every parameter the pay rules need, read once (values in force on 1 January of the year).
+struct PayRules {
+  Date as_of;
+  Money band[3];  // small, medium, large
+  std::int64_t medium_min = 0, large_min = 0;
+  bool prorate_days = false;
+  bool both_twice = false;
+  Fraction64 wq, wa;
+  std::int64_t key_den = 1;  // composite = key / key_den
+  bool by_share = true;
+  Fraction64 s1, s12;  // outstanding share, outstanding+good share
+  Rounding share_rounding = Rounding::half_up;
+  std::int64_t cut1_key = 0, cut2_key = 0;
+  Money perf[3];  // excellent, basic, unqualified
+  std::int32_t jan1 = 0, dec31 = 0;     // days of the pay year's ends
+  std::int32_t month_first[12] = {};    // days of the 1st of each month of the pay year
+  std::int64_t talk_days = 0, rectify_days = 0;  // deadlines of the actions for 不合格
+};
+
+PayRules load_pay_rules(const Policy &policy, int year);
+
+/// Number of villages a cumulative share gives in a township of n graded villages.
+std::int64_t share_count(const Fraction64 &s, std::int64_t n, Rounding mode);
+
+int band_of(const PayRules &r, std::int64_t population);
+
+/// Units of the year served (months counted on the 1st, or days) and the units of the year.
+struct Units {
+  std::int32_t served = 0;
+  std::int32_t of_year = 12;
+};
+Units units_served(const PayRules &r, int year, std::int32_t from, std::int32_t to);
+
+/// The kernel. `keys` receives each village's composite key (valid when graded).
+void compute(const PayColumnsIn &in, int year, const PayRules &rules, PayColumnsOut out,
+             std::vector<std::int64_t> &keys);
+
+Money prorate(Money yearly, const Units &u);
+
+}  // namespace cadrekit::village::detail

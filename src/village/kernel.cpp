@@ -1,0 +1,262 @@
+// The pay kernel of JARUD.1 on columns: composite scores, grading within each township, base
+// and performance pay. One implementation for pay_sheet and pay_columns.
+#include <algorithm>
+#include <climits>
+#include <limits>
+#include <numeric>
+#include <string>
+
+#include "cadrekit/core/errors.hpp"
+#include "village/detail.hpp"
+
+namespace cadrekit::village::detail {
+
+namespace {
+
+std::int64_t to_i64(i128 v, const char *field, std::int64_t row) {
+  if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
+    throw InvalidInput("value overflows the exact range", field, "row " + std::to_string(row),
+                       ErrorCode::overflow);
+  return static_cast<std::int64_t>(v);
+}
+
+Rounding parse_rounding(const std::string &t) {
+  if (t == "half_up") return Rounding::half_up;
+  if (t == "floor") return Rounding::floor;
+  if (t == "ceil") return Rounding::ceil;
+  throw PolicyError("village.grade.share_rounding must be half_up, floor or ceil",
+                    "village.grade.share_rounding");
+}
+
+}  // namespace
+
+Fraction64 to_fraction64(const Rational &r, const char *what) {
+  const auto &n = boost::multiprecision::numerator(r);
+  const auto &d = boost::multiprecision::denominator(r);
+  constexpr std::int64_t lim = std::int64_t{1} << 40;
+  if (n > lim || n < -lim || d > lim)
+    throw PolicyError("parameter is too fine-grained for exact village arithmetic", what);
+  return {n.convert_to<std::int64_t>(), d.convert_to<std::int64_t>()};
+}
+
+PayRules load_pay_rules(const Policy &p, int year) {
+  PayRules r;
+  r.as_of = make_date(year, 1, 1, "year");
+  r.band[0] = p.money("village.base_pay.small", r.as_of);
+  r.band[1] = p.money("village.base_pay.medium", r.as_of);
+  r.band[2] = p.money("village.base_pay.large", r.as_of);
+  r.medium_min = p.integer("village.base_pay.medium_min_population", r.as_of);
+  r.large_min = p.integer("village.base_pay.large_min_population", r.as_of);
+  if (r.large_min < r.medium_min)
+    throw PolicyError("village.base_pay.large_min_population is below medium_min_population",
+                      "village.base_pay.large_min_population");
+  const auto pr = p.text("village.base_pay.proration", r.as_of);
+  if (pr == "days")
+    r.prorate_days = true;
+  else if (pr != "whole_months")
+    throw PolicyError("village.base_pay.proration must be whole_months or days",
+                      "village.base_pay.proration");
+  const auto both = p.text("village.both_posts.paid", r.as_of);
+  if (both == "twice")
+    r.both_twice = true;
+  else if (both != "once")
+    throw PolicyError("village.both_posts.paid must be once or twice", "village.both_posts.paid");
+  const Rational wq = p.decimal("village.score.quarterly_weight", r.as_of);
+  const Rational wa = p.decimal("village.score.annual_weight", r.as_of);
+  if (wq < 0 || wa < 0)
+    throw PolicyError("village score weights must not be negative", "village.score.quarterly_weight");
+  r.wq = to_fraction64(wq, "village.score.quarterly_weight");
+  r.wa = to_fraction64(wa, "village.score.annual_weight");
+  // composite = wq·(q1+q2+q3+q4)/4 + wa·a, scores × score_scale
+  //           = (wq.num·wa.den·Σq + 4·wa.num·wq.den·a) / (4·wq.den·wa.den·score_scale)
+  r.key_den = 4 * r.wq.den * r.wa.den * score_scale;
+  const auto method = p.text("village.grade.method", r.as_of);
+  if (method == "share") {
+    r.by_share = true;
+    const Rational s1 = p.share("village.grade.outstanding_share", r.as_of).value();
+    const Rational s2 = p.share("village.grade.good_share", r.as_of).value();
+    if (s1 + s2 > 1)
+      throw PolicyError("village grade shares add up to more than 100%", "village.grade.good_share");
+    r.s1 = to_fraction64(s1, "village.grade.outstanding_share");
+    r.s12 = to_fraction64(s1 + s2, "village.grade.good_share");
+    r.share_rounding = parse_rounding(p.text("village.grade.share_rounding", r.as_of));
+  } else if (method == "cutoff") {
+    r.by_share = false;
+    const Rational c1 = p.decimal("village.grade.outstanding_min_score", r.as_of);
+    const Rational c2 = p.decimal("village.grade.good_min_score", r.as_of);
+    if (c2 > c1)
+      throw PolicyError("village.grade.good_min_score is above outstanding_min_score",
+                        "village.grade.good_min_score");
+    r.cut1_key = round_to_int(c1 * r.key_den, Rounding::ceil);
+    r.cut2_key = round_to_int(c2 * r.key_den, Rounding::ceil);
+  } else {
+    throw PolicyError("village.grade.method must be share or cutoff", "village.grade.method");
+  }
+  r.perf[0] = p.money("village.performance_pay.excellent", r.as_of);
+  r.perf[1] = p.money("village.performance_pay.basic", r.as_of);
+  r.perf[2] = p.money("village.performance_pay.unqualified", r.as_of);
+  r.talk_days = p.integer("village.admonishment_talk.within_days", r.as_of);
+  r.rectify_days = p.integer("village.rectification.within_days", r.as_of);
+  if (r.talk_days < 0 || r.talk_days > 3660 || r.rectify_days < 0 || r.rectify_days > 3660)
+    throw PolicyError("village action deadlines must be 0 .. 3660 days", "village.rectification.within_days");
+  r.jan1 = to_days(r.as_of);
+  r.dec31 = to_days(make_date(year, 12, 31, "year"));
+  for (int m = 0; m < 12; ++m) r.month_first[m] = to_days(make_date(year, m + 1, 1, "year"));
+  return r;
+}
+
+std::int64_t share_count(const Fraction64 &s, std::int64_t n, Rounding mode) {
+  const i128 x = static_cast<i128>(s.num) * n;
+  switch (mode) {
+    case Rounding::floor: return static_cast<std::int64_t>(x / s.den);
+    case Rounding::ceil: return static_cast<std::int64_t>((x + s.den - 1) / s.den);
+    default: return static_cast<std::int64_t>((2 * x + s.den) / (2 * static_cast<i128>(s.den)));
+  }
+}
+
+int band_of(const PayRules &r, std::int64_t population) {
+  if (population >= r.large_min) return 2;
+  if (population >= r.medium_min) return 1;
+  return 0;
+}
+
+Units units_served(const PayRules &r, int /*year*/, std::int32_t from, std::int32_t to) {
+  if (r.prorate_days) {
+    const std::int32_t a = std::max(from, r.jan1), b = std::min(to, r.dec31);
+    return {b >= a ? b - a + 1 : 0, r.dec31 - r.jan1 + 1};
+  }
+  // whole_months: each month is paid whole to the principal in post on its first day.
+  std::int32_t n = 0;
+  for (int m = 0; m < 12; ++m)
+    if (from <= r.month_first[m] && r.month_first[m] <= to) ++n;
+  return {n, 12};
+}
+
+Money prorate(Money yearly, const Units &u) {
+  if (u.served == u.of_year) return yearly;
+  const i128 x = static_cast<i128>(yearly.fen()) * u.served;
+  // half_up to the fen (amounts are not negative)
+  const i128 q = (2 * x + u.of_year) / (2 * static_cast<i128>(u.of_year));
+  return Money::from_fen(static_cast<std::int64_t>(q));
+}
+
+void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut out,
+             std::vector<std::int64_t> &keys) {
+  const std::size_t V = in.village_township.size();
+  const std::size_t P = in.principal_village.size();
+  auto need = [](std::size_t got, std::size_t want, const char *col) {
+    if (got != want)
+      throw InvalidInput("column has " + std::to_string(got) + " rows, expected " +
+                             std::to_string(want),
+                         col);
+  };
+  need(in.population.size(), V, "population");
+  need(in.scores.size(), 5 * V, "scores");
+  need(in.score_present.size(), V, "score_present");
+  need(in.post.size(), P, "post");
+  need(in.served_from.size(), P, "served_from");
+  need(in.served_to.size(), P, "served_to");
+  need(out.village_team_grade.size(), V, "village_team_grade");
+  need(out.village_rank.size(), V, "village_rank");
+  need(out.base_fen.size(), P, "base_fen");
+  need(out.performance_fen.size(), P, "performance_fen");
+  need(out.total_fen.size(), P, "total_fen");
+  need(out.grade.size(), P, "grade");
+  need(out.units.size(), P, "units");
+  if (V > static_cast<std::size_t>(INT32_MAX) || P > static_cast<std::size_t>(INT32_MAX))
+    throw InvalidInput("too many rows", "villages");
+
+  // Validate and compute the composite keys.
+  keys.assign(V, 0);
+  std::int32_t n_town = 0;
+  const std::int64_t kq = r.wq.num * r.wa.den, ka = 4 * r.wa.num * r.wq.den;
+  constexpr std::int64_t max_score = 1000000 * score_scale;
+  for (std::size_t v = 0; v < V; ++v) {
+    const auto row = static_cast<std::int64_t>(v);
+    if (in.village_township[v] < 0 || static_cast<std::size_t>(in.village_township[v]) >= V)
+      throw InvalidInput("township index must be 0 .. villages - 1", "village_township",
+                         "row " + std::to_string(v));
+    n_town = std::max(n_town, in.village_township[v] + 1);
+    if (in.population[v] < 0)
+      throw InvalidInput("population is negative", "population", "row " + std::to_string(v));
+    if ((in.score_present[v] & 0x1F) != 0x1F) continue;
+    i128 sq = 0;
+    for (int i = 0; i < 5; ++i) {
+      const std::int64_t s = in.scores[5 * v + i];
+      if (s < 0 || s > max_score)
+        throw InvalidInput("score is outside 0 .. 1,000,000", "scores", "row " + std::to_string(v));
+      if (i < 4) sq += s;
+    }
+    keys[v] = to_i64(sq * kq + static_cast<i128>(in.scores[5 * v + 4]) * ka, "scores", row);
+  }
+
+  // Validate every principal before any output is written (outputs untouched on failure).
+  for (std::size_t i = 0; i < P; ++i) {
+    const std::int32_t v = in.principal_village[i];
+    if (v < 0 || static_cast<std::size_t>(v) >= V)
+      throw InvalidInput("village row out of range", "principal_village", "row " + std::to_string(i));
+    if (in.post[i] > 2)
+      throw InvalidInput("post must be 0, 1 or 2", "post", "row " + std::to_string(i));
+    if (in.served_to[i] < in.served_from[i])
+      throw InvalidInput("served_to is before served_from", "served_to", "row " + std::to_string(i));
+  }
+
+  // Group graded villages by township (counting sort), rank and grade each township.
+  std::vector<std::int32_t> start(static_cast<std::size_t>(n_town) + 1, 0);
+  for (std::size_t v = 0; v < V; ++v)
+    if ((in.score_present[v] & 0x1F) == 0x1F) ++start[static_cast<std::size_t>(in.village_township[v]) + 1];
+  for (std::int32_t t = 0; t < n_town; ++t) start[t + 1] += start[t];
+  std::vector<std::int32_t> order(static_cast<std::size_t>(start[n_town]));
+  {
+    std::vector<std::int32_t> pos(start.begin(), start.end() - 1);
+    for (std::size_t v = 0; v < V; ++v) {
+      out.village_team_grade[v] = static_cast<std::uint8_t>(TeamGrade::not_graded);
+      out.village_rank[v] = 0;
+      if ((in.score_present[v] & 0x1F) == 0x1F)
+        order[static_cast<std::size_t>(pos[in.village_township[v]]++)] = static_cast<std::int32_t>(v);
+    }
+  }
+  for (std::int32_t t = 0; t < n_town; ++t) {
+    auto *b = order.data() + start[t], *e = order.data() + start[t + 1];
+    const std::int64_t n = e - b;
+    if (n == 0) continue;
+    std::sort(b, e, [&](std::int32_t x, std::int32_t y) {
+      return keys[x] != keys[y] ? keys[x] > keys[y] : x < y;
+    });
+    const std::int64_t c1 = r.by_share ? share_count(r.s1, n, r.share_rounding) : 0;
+    const std::int64_t c12 = r.by_share ? share_count(r.s12, n, r.share_rounding) : 0;
+    std::int64_t rank = 1;
+    for (std::int64_t i = 0; i < n; ++i) {
+      const std::int32_t v = b[i];
+      if (i > 0 && keys[v] != keys[b[i - 1]]) rank = i + 1;  // competition ranking: ties share
+      TeamGrade g;
+      if (r.by_share)
+        g = rank <= c1 ? TeamGrade::outstanding : rank <= c12 ? TeamGrade::good : TeamGrade::ordinary;
+      else
+        g = keys[v] >= r.cut1_key   ? TeamGrade::outstanding
+            : keys[v] >= r.cut2_key ? TeamGrade::good
+                                    : TeamGrade::ordinary;
+      out.village_team_grade[v] = static_cast<std::uint8_t>(g);
+      out.village_rank[v] = static_cast<std::int32_t>(rank);
+    }
+  }
+
+  // Pay per principal.
+  for (std::size_t i = 0; i < P; ++i) {
+    const std::int32_t v = in.principal_village[i];
+    const Units u = units_served(r, year, in.served_from[i], in.served_to[i]);
+    const auto tg = static_cast<TeamGrade>(out.village_team_grade[v]);
+    const Grade g = personal_grade(tg);
+    const std::int64_t times = (in.post[i] == 2 && r.both_twice) ? 2 : 1;
+    const Money base = prorate(r.band[band_of(r, in.population[v])], u) * times;
+    const Money perf =
+        g == Grade::not_graded ? Money{} : prorate(r.perf[static_cast<int>(g)], u) * times;
+    out.units[i] = u.served;
+    out.base_fen[i] = base.fen();
+    out.performance_fen[i] = perf.fen();
+    out.total_fen[i] = (base + perf).fen();
+    out.grade[i] = static_cast<std::uint8_t>(g);
+  }
+}
+
+}  // namespace cadrekit::village::detail

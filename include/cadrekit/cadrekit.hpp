@@ -13,3 +13,4 @@
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/core/version.hpp"
+#include "cadrekit/disclosure.hpp"

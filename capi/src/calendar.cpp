@@ -20,6 +20,12 @@ namespace {
 const WorkCalendar &cal_of(const ck_calendar *c) { return handle_value(c, kCalendarMagic, "cal"); }
 }  // namespace
 
+namespace cadrekit::capi {
+const WorkCalendar &calendar_ref(const ck_calendar *c, const char *name) {
+  return handle_value(c, kCalendarMagic, name);
+}
+}  // namespace cadrekit::capi
+
 extern "C" {
 
 CK_API int ck_calendar_china(ck_calendar **out, int lenient) {

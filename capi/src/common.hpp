@@ -12,6 +12,11 @@
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
 
+namespace cadrekit {
+class Policy;
+class WorkCalendar;
+}  // namespace cadrekit
+
 namespace cadrekit::capi {
 
 /// Longest string argument accepted (bytes); longer is CK_E_INVALID_INPUT, never a crash.
@@ -30,6 +35,11 @@ std::string_view text_arg(const char *p, const char *name);
 char *dup_string(std::string_view s);
 
 Date date_arg(ck_date d, const char *name);
+
+/// The policy / calendar behind a handle (defined with the handles in policy.cpp and
+/// calendar.cpp), for the modules' sources; InvalidInput (invalid_argument) if NULL or not ours.
+const Policy &policy_ref(const ck_policy *p, const char *name);
+const WorkCalendar &calendar_ref(const ck_calendar *c, const char *name);
 
 /// Runs f; returns CK_OK, or the status of the exception it threw (message recorded).
 template <class F>

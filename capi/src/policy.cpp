@@ -33,6 +33,12 @@ std::string param_json(const ParamUsed &u) {
 }
 }  // namespace
 
+namespace cadrekit::capi {
+const Policy &policy_ref(const ck_policy *p, const char *name) {
+  return handle_value(p, kPolicyMagic, name);
+}
+}  // namespace cadrekit::capi
+
 extern "C" {
 
 CK_API int ck_policy_default(ck_policy **out) {

@@ -10,4 +10,5 @@ void init_money(pybind11::module_ &m);
 void init_policy(pybind11::module_ &m);
 void init_explanation(pybind11::module_ &m);
 void init_person(pybind11::module_ &m);
+void init_disclosure(pybind11::module_ &m);
 }  // namespace cadrekit::python

@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_policy(m);
   cadrekit::python::init_explanation(m);
   cadrekit::python::init_person(m);
+  cadrekit::python::init_disclosure(m);
 }

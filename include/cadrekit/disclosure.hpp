@@ -202,9 +202,10 @@ struct Notice {
 /// (`disclosure.roundN.notice_fields`, as of the record's reference date, or of the plan's
 /// posting date when a plan is given). A field not on the whitelist is never read. The record
 /// must be valid (InvalidInput naming the first problem's path otherwise). With a plan, the text
-/// also states the venues and the window.
+/// also states the venues and the window. With `ex`, the parameters read (whitelist, address
+/// level, ID mask) and the rule are recorded; inputs are ids and counts only.
 Notice notice(const Record &record, int round, const Policy &policy,
-              const std::optional<RoundPlan> &plan = std::nullopt);
+              const std::optional<RoundPlan> &plan = std::nullopt, Explanation *ex = nullptr);
 /// The names a whitelist may use (see docs/disclosure.md).
 const std::vector<std::string> &notice_field_names();
 

@@ -63,6 +63,7 @@ struct Ctx {
   const Policy &policy;
   Date as_of;
   ThreeAges ages;
+  Explanation *ex;  // parameters read by a projection are recorded here (may be null)
 };
 
 using Projection = std::function<json::value(const Ctx &)>;
@@ -135,14 +136,14 @@ const std::vector<std::pair<std::string, std::pair<std::string, Projection>>> &p
       {"citizen_id",
        {"身份证号", [](const Ctx &c) -> json::value {
           if (c.r.citizen_id.empty()) return json::string("");
-          int head = static_cast<int>(c.policy.integer("disclosure.notice.id_mask_head", c.as_of));
-          int tail = static_cast<int>(c.policy.integer("disclosure.notice.id_mask_tail", c.as_of));
+          int head = static_cast<int>(c.policy.integer("disclosure.notice.id_mask_head", c.as_of, c.ex));
+          int tail = static_cast<int>(c.policy.integer("disclosure.notice.id_mask_tail", c.as_of, c.ex));
           return json::string(mask_id(c.r.citizen_id, head, tail));
         }}},
       {"residence",
        {"居住地", [](const Ctx &c) -> json::value {
           return json::string(cut_address(
-              c.r.residence, c.policy.text("disclosure.notice.address_level", c.as_of)));
+              c.r.residence, c.policy.text("disclosure.notice.address_level", c.as_of, c.ex)));
         }}},
       {"marriage",
        {"本人婚姻变化情况", [](const Ctx &c) {
@@ -217,7 +218,7 @@ const std::vector<std::pair<std::string, std::pair<std::string, Projection>>> &p
         }}},
       {"real_estate",
        {"本人、配偶、共同生活的子女房产情况", [](const Ctx &c) {
-          std::string level = c.policy.text("disclosure.notice.address_level", c.as_of);
+          std::string level = c.policy.text("disclosure.notice.address_level", c.as_of, c.ex);
           return items_or_none(
               c, "real_estate", [&c, level](const Item &it) -> std::optional<json::object> {
                 return json::object{
@@ -411,7 +412,7 @@ std::string cut_address(const Address &a, std::string_view level) {
 }
 
 Notice notice(const Record &record, int round, const Policy &policy,
-              const std::optional<RoundPlan> &plan) {
+              const std::optional<RoundPlan> &plan, Explanation *ex) {
   check_round(round);
   if (plan && plan->round != round) throw InvalidInput("the plan is of another round", "plan");
   auto problems = validate(record, policy);
@@ -420,8 +421,8 @@ Notice notice(const Record &record, int round, const Policy &policy,
                        problems.front().path, record.id);
   Date as_of = plan ? plan->posted : record.reference_date;
   std::string param = round_param(round, "notice_fields");
-  std::vector<std::string> names = detail::split_list(policy.text(param, as_of));
-  Ctx ctx{record, policy, as_of, three_ages(record.person, record.reference_date)};
+  std::vector<std::string> names = detail::split_list(policy.text(param, as_of, ex));
+  Ctx ctx{record, policy, as_of, three_ages(record.person, record.reference_date), ex};
 
   Notice n;
   n.round = round;
@@ -439,6 +440,16 @@ Notice notice(const Record &record, int round, const Policy &policy,
     n.field_names.push_back(name);
   }
   n.fields_json = json::serialize(fields);
+  if (ex != nullptr) {
+    ex->add_rule(RuleFired{"disclosure.notice.whitelist", "KAILU.5",
+                           "第" + std::to_string(round) + "次公开只公开白名单所列的" +
+                               std::to_string(n.field_names.size()) + "项",
+                           "round " + std::to_string(round) + " notice: only the " +
+                               std::to_string(n.field_names.size()) + " whitelisted fields"});
+    ex->add_input("record", record.id);
+    ex->add_input("round", std::to_string(round));
+    ex->add_input("fields", std::to_string(n.field_names.size()));
+  }
 
   std::string text = round == 1 ? "新提任科级领导干部考察对象有关事项公开\n"
                                 : "拟任科级领导干部人选有关事项公开\n";

@@ -371,6 +371,18 @@ TEST(DisclosureNotice, IdNumberIsMaskedAndAddressLevelIsPolicy) {
   EXPECT_EQ(n.text.find("建华街道"), std::string::npos);
   EXPECT_EQ(n.text.find("王晓梅"), std::string::npos);  // name not on this whitelist
   EXPECT_EQ(f.as_object().size(), 3u);
+  Explanation ex;
+  notice(golden(), 2, p, std::nullopt, &ex);
+  std::vector<std::string> used;
+  for (const auto &u : ex.parameters) used.push_back(u.name);
+  EXPECT_EQ(used, (std::vector<std::string>{"disclosure.round2.notice_fields",
+                                            "disclosure.notice.id_mask_head",
+                                            "disclosure.notice.id_mask_tail",
+                                            "disclosure.notice.address_level"}));
+  EXPECT_TRUE(ex.uses_assumed());
+  std::string ej = ex.to_json();
+  EXPECT_EQ(ej.find("150502197812186440"), std::string::npos);
+  EXPECT_EQ(ej.find("开鲁镇"), std::string::npos);
 }
 
 TEST(DisclosureNotice, UnknownWhitelistFieldIsAPolicyErrorAndInvalidRecordRefused) {

@@ -414,3 +414,58 @@ def test_record_from_lrmx():
     assert all(not m["items"] and not m["none"] for m in r["matters"].values())
     codes = {p["code"] for p in dc.validate(r)}
     assert "matter_empty" in codes and "commitment_missing" in codes
+
+
+# --- robustness: arbitrary values anywhere never crash, only typed errors -----------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.text(max_size=8)
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    max_leaves=6,
+)
+
+
+def leaf_paths(obj, prefix=""):
+    out = [prefix] if prefix else []
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            out += leaf_paths(v, f"{prefix}.{k}" if prefix else k)
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            out += leaf_paths(v, f"{prefix}.{i}")
+    return out
+
+
+ALL_PATHS = leaf_paths(golden())
+
+
+@settings(max_examples=150, deadline=None)
+@given(path=st.sampled_from(ALL_PATHS), value=json_values)
+def test_property_any_value_anywhere_gives_problems_or_typed_errors(path, value):
+    r = golden()
+    set_path(r, path, json.dumps(value))
+    problems = dc.validate(r)
+    assert all(set(p) == {"path", "code", "message"} for p in problems)
+    try:
+        n = dc.notice(r, 1)
+    except cadrekit.Error:
+        assert problems, "notice refused a record validate accepted"
+    else:
+        assert not problems, "notice accepted a record validate refused"
+        assert set(n["fields"]) == set(n["field_names"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(cut=st.integers(0, 4000), junk=st.text(max_size=5))
+def test_property_mangled_case_json_is_a_typed_error(cut, junk):
+    c = opened()
+    c.post_round(1, D(2016, 9, 30), "org")
+    c.receive_complaint("phone", D(2016, 10, 8), "sup")
+    s = c.to_json()
+    mangled = s[:cut] + junk + s[cut + len(junk):]
+    try:
+        back = dc.Case.from_json(mangled)
+    except cadrekit.Error:
+        return
+    assert back.to_json() == dc.Case.from_json(back.to_json()).to_json()

@@ -28,6 +28,7 @@ _impl = _core.disclosure
 
 __all__ = [
     "validate",
+    "validate_all",
     "plan_round",
     "notice",
     "record_from_lrmx",
@@ -96,6 +97,36 @@ def validate(record: Union[Mapping[str, Any], str], *, policy: Optional[Policy] 
     number matching the person). Never raises for bad data.
     """
     return json.loads(_impl.validate_json(_to_json(record), _policy(policy)))
+
+
+def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: bool = False) -> Any:
+    """Validates many records: a list of dicts (or JSON texts), or a pandas DataFrame whose
+    ``record`` column holds them. Returns one row per problem — ``{"index", "id", "path",
+    "code", "message"}`` (``index`` is the position or the DataFrame's index label) — as a list,
+    or a DataFrame with ``as_frame=True``. Valid records contribute no rows."""
+    p = _policy(policy)
+    try:
+        import pandas as pd  # noqa: F401
+        is_frame = isinstance(records, pd.DataFrame)
+    except ImportError:  # pragma: no cover
+        is_frame = False
+    if is_frame:
+        if "record" not in records.columns:
+            raise _core.InvalidInput("the DataFrame needs a `record` column (field record)")
+        items = list(zip(records.index, records["record"]))
+    else:
+        items = list(enumerate(records))
+    rows: List[Dict[str, Any]] = []
+    for index, rec in items:
+        text = _to_json(rec)
+        rid = rec.get("id", "") if isinstance(rec, Mapping) else ""
+        for prob in json.loads(_impl.validate_json(text, p)):
+            rows.append({"index": index, "id": rid, **prob})
+    if as_frame:
+        import pandas as pd
+
+        return pd.DataFrame(rows, columns=["index", "id", "path", "code", "message"])
+    return rows
 
 
 def normalize(record: Union[Mapping[str, Any], str]) -> Dict[str, Any]:

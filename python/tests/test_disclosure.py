@@ -469,3 +469,17 @@ def test_property_mangled_case_json_is_a_typed_error(cut, junk):
     except cadrekit.Error:
         return
     assert back.to_json() == dc.Case.from_json(back.to_json()).to_json()
+
+
+def test_validate_all_lists_and_frames():
+    import pandas as pd
+
+    good, bad = golden(), golden()
+    bad["id"] = bad["person"]["id"] = "KL-BAD"
+    bad["matters"]["securities"]["items"][0]["amount"] = "0"
+    rows = dc.validate_all([good, bad])
+    assert [(r["index"], r["id"], r["code"]) for r in rows] == [(1, "KL-BAD", "amount_not_positive")]
+    frame = dc.validate_all(pd.DataFrame({"record": [good, bad]}, index=["a", "b"]), as_frame=True)
+    assert list(frame.columns) == ["index", "id", "path", "code", "message"]
+    assert frame["index"].tolist() == ["b"]
+    assert frame["path"].tolist() == ["matters.securities.items[0].amount"]

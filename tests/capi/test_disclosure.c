@@ -243,6 +243,17 @@ static void test_case(const ck_policy *pol, const ck_calendar *cal, const char *
           "{\"action\":\"assign\",\"complaint\":\"C1\",\"departments\":[\"police\"],\"date\":\"2016-10-10\",\"actor\":\"s\"}");
   c = act(CK_OK, pol, cal, c,
           "{\"action\":\"assign\",\"complaint\":\"C1\",\"departments\":[\"housing\",\"finance\"],\"date\":\"2016-10-10\",\"actor\":\"s\"}");
+  {
+    /* the form returned and filled again: version 2 is appended, version 1 kept */
+    char *fixed = replace(record, "\"area\": \"118.56\"", "\"area\": \"126.30\"");
+    char *action = concat3("{\"action\":\"return_for_correction\",\"date\":\"2016-10-11\","
+                           "\"actor\":\"org-1\",\"note\":\"area\",\"record\":", fixed, "}");
+    c = act(CK_OK, pol, cal, c, action);
+    CHECK(strstr(c, "\"version\":2") != NULL && strstr(c, "\"area\":\"126.30\"") != NULL);
+    CHECK(strstr(c, "\"version\":1") != NULL && strstr(c, "\"area\":\"118.56\"") != NULL);
+    free(action);
+    free(fixed);
+  }
   c = act(CK_OK, pol, cal, c,
           "{\"action\":\"record_finding\",\"complaint\":\"C1\",\"finding\":\"founded_disqualifying\","
           "\"discrepancies\":[{\"matter\":\"real_estate\",\"kind\":\"unreported\"}],\"date\":\"2016-10-12\",\"actor\":\"t\"}");

@@ -270,7 +270,69 @@ CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
 /* Assessment, red lines, disposal, follow-up, promotion (HORQIN)                           */
 /* ======================================================================================== */
 
-/* (ck_assessment_* functions: this section is filled in with the module) */
+/* docs/assessment.md. Requests and responses are JSON (UTF-8); *out is written only on
+ * success and must be released with ck_free(). Errors: CK_E_INVALID_INPUT (the message names
+ * the member and the record, e.g. "records[3]"), CK_E_POLICY (a malformed red-line rule, the
+ * message names the parameter and the rule key), CK_E_STATE (a refused transition: the case
+ * JSON given is not changed and nothing is written). */
+
+/* The red-line rules in force on as_of: {"rules":[{"index","id","parameter","text","clause",
+ * "label_zh","label_en","assumed","target","suggestion"}]}. `index` is the rule number of
+ * ck_assessment_hit.rule. */
+CK_API int ck_assessment_rules_json(char **out, const ck_policy *policy, ck_date as_of);
+
+/* Screening. request: {"as_of":"2016-12-31","records":[{"cadre_id","unit_id","domain","kind",
+ * "period","rank","group_size","rating","score","method"}...],"findings":[{"id","cadre_id",
+ * "unit_id","date","source","standard","aspect","classification","severity","facts"}...],
+ * "explain":true}. *out: {"hits":[{"cadre_id","rule_id","clause","suggestion","periods",
+ * "records","findings","explanation"}...]} ordered by cadre id then rule id; every rule that
+ * fires is reported. */
+CK_API int ck_assessment_screen_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* One red line that fires, from the batch call. */
+typedef struct ck_assessment_hit {
+  int64_t cadre;        /* the caller's cadre key */
+  uint32_t rule;        /* index into ck_assessment_rules_json's list */
+  int32_t first_period; /* year*100 + n ("2015" = 201500, "2015-2" = 201502) */
+  int32_t last_period;
+  uint32_t count;       /* qualifying periods that made it fire */
+} ck_assessment_hit;
+
+/* Columnar screening (assessment rules only; findings need the JSON call). n rows in
+ * struct-of-arrays form, sorted by cadre, periods of each kind increasing within a cadre:
+ * kind 0 annual, 1 key_work, 2 party_conduct, 3 review; rating 0 none, 1 excellent,
+ * 2 competent, 3 basically_competent, 4 incompetent, 5 up_to_standard, 6 not_up_to_standard,
+ * 7 satisfied, 8 basically_satisfied, 9 unsatisfied; rank 0 = not ranked. On success *hits is
+ * a malloc'd array of *n_hits entries (NULL when none), released with ck_free(); on failure
+ * neither is written. Pointers may be NULL only when n == 0. */
+CK_API int ck_assessment_screen_batch(ck_assessment_hit **hits, size_t *n_hits, const ck_policy *policy,
+                                      ck_date as_of, size_t n, const int64_t *cadre,
+                                      const uint8_t *kind, const int32_t *period, const int32_t *rank,
+                                      const int32_t *group_size, const uint8_t *rating);
+
+/* Disposal case transitions (HORQIN.5). case_json: a case as written by this function, or
+ * NULL to open one. action: {"op":"open","case_id","cadre_id"} |
+ * {"op":"advance","stage","date","actor","note"} |
+ * {"op":"decide","method","date","grounds":[...],"actor","note"} |
+ * {"op":"close_no_action","date","actor","note"}. *out: the case after the action, canonical
+ * JSON {"case_id","cadre_id","stage","events":[...]}. A refused move is CK_E_STATE. */
+CK_API int ck_assessment_disposal_apply_json(char **out, const char *case_json, const char *action_json);
+
+/* Follow-up (HORQIN.6). request: {"decision_date","until"} -> {"schedule":[{"date","kind"}]};
+ * with "as_of" and "held":[{"date","kind","actor","note"}] also {"ledger":[{"date","kind",
+ * "held","overdue"}]}. kind: "monthly_talk" | "quarterly_visit". */
+CK_API int ck_assessment_follow_up_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Promotion gates (HORQIN.1). case_json: a case as written by this function, or NULL to open
+ * one. action: {"op":"open","case_id","facts":{"cadre_id","unit_id","current_rank",
+ * "target_rank","rank_since","work_started","integrity_problem","poor_reputation",
+ * "open_disposal_case","disclosure_blocked"}} | {"op":"post_quota","date","actor",
+ * "approved_posts","filled_posts"} | {"op":"pass","gate","date","actor","note"} |
+ * {"op":"fail","gate","date","actor","reason"} | {"op":"vetoes","as_of"}.
+ * *out: the case JSON {"case_id","facts","status","gates"}; for "vetoes":
+ * {"vetoes":[{"code","reason_zh","reason_en","clause"}],"explanation":{...}}. */
+CK_API int ck_assessment_promotion_apply_json(char **out, const ck_policy *policy, const char *case_json,
+                                              const char *action_json);
 
 /* ======================================================================================== */
 /* Talent pools and leadership teams (HURE)                                                 */

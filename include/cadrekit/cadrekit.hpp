@@ -1,6 +1,7 @@
 // cadrekit: exact, explainable cadre-management rules. Include this for the whole C++ API.
 #pragma once
 
+#include "cadrekit/assessment.hpp"
 #include "cadrekit/core/calendar.hpp"
 #include "cadrekit/core/citizen_id.hpp"
 #include "cadrekit/core/date.hpp"

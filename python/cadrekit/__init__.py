@@ -28,6 +28,7 @@ from ._core import RegionEntry, tongliao_regions  # noqa: F401
 
 # --- reform modules: cadrekit.village, cadrekit.audit, … (one Python module each) ------------
 from . import disclosure  # noqa: F401
+from . import assessment  # noqa: F401,E402
 
 # -------------------------------------------------------------------------------------------
 __all__ = sorted(n for n in dir() if not n.startswith("_")) + ["__version__"]

@@ -11,4 +11,5 @@ void init_policy(pybind11::module_ &m);
 void init_explanation(pybind11::module_ &m);
 void init_person(pybind11::module_ &m);
 void init_disclosure(pybind11::module_ &m);
+void init_assessment(pybind11::module_ &m);
 }  // namespace cadrekit::python

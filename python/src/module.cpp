@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_explanation(m);
   cadrekit::python::init_person(m);
   cadrekit::python::init_disclosure(m);
+  cadrekit::python::init_assessment(m);
 }

@@ -6,16 +6,8 @@
 // a PolicyError whose record is "file:line" and whose field is the key path concerned.
 #include "cadrekit/core/policy.hpp"
 
-// yaml-cpp 0.7's node/impl.h trips GCC 12's -Wdangling-pointer (a false positive on its
-// `Node::Scalar` returning a static empty string); silence it for that header only.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdangling-pointer"
-#endif
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
-#pragma GCC diagnostic pop
-#endif
 
 #include <algorithm>
 #include <charconv>
@@ -290,8 +282,11 @@ void each_entry(const YAML::Node &map, const std::string &field, const std::stri
     fail("expected a mapping, got " + got, field, file, mark_of(map, key_mark));
   }
   std::set<std::string> seen;
+  // By value: yaml-cpp's iterator hands out a temporary pair, so `const Node &k = it->first`
+  // would dangle (AddressSanitizer found it: stack-use-after-scope).
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node &k = it->first;
+    const YAML::detail::iterator_value entry = *it;
+    const YAML::Node k = entry.first;
     std::string kfield = field.empty() ? std::string("?") : field + ".?";
     if (!k.IsScalar()) fail("a key must be a plain text", kfield, file, k.Mark());
     const std::string key = k.Scalar();
@@ -300,7 +295,7 @@ void each_entry(const YAML::Node &map, const std::string &field, const std::stri
       fail("unknown key `" + key + "` (expected one of: " + join(*allowed, ", ") + ")", path,
            file, k.Mark());
     if (!seen.insert(key).second) fail("key `" + key + "` appears twice", path, file, k.Mark());
-    f(key, it->second, k.Mark(), path);
+    f(key, entry.second, k.Mark(), path);
   }
 }
 
@@ -405,26 +400,64 @@ RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::M
   return p;
 }
 
+/// Counts documents without building them.
+struct DocumentCounter : YAML::EventHandler {
+  YAML::Mark start;
+  void OnDocumentStart(const YAML::Mark &mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                const std::string &) override {}
+  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+/// Where a second YAML document starts, if the text has one. Never YAML::LoadAll: on some
+/// malformed input yaml-cpp 0.7's parser reports empty documents forever without advancing,
+/// and LoadAll collects them until memory runs out (found by fuzz_policy_yaml). Stopping at
+/// the second document is all a profile needs.
+std::optional<YAML::Mark> second_document(const std::string &text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentCounter first, second;
+  if (!parser.HandleNextDocument(first)) return std::nullopt;
+  if (!parser.HandleNextDocument(second)) return std::nullopt;
+  return second.start;
+}
+
+RawProfile parse_profile_nodes(std::string_view text, const std::string &file);
+
 RawProfile parse_profile(std::string_view text, const std::string &file) {
+  try {
+    return parse_profile_nodes(text, file);
+  } catch (const YAML::Exception &e) {  // yaml-cpp may throw while walking, too
+    throw PolicyError("not valid YAML: " + e.msg, {}, where(file, e.mark));
+  }
+}
+
+RawProfile parse_profile_nodes(std::string_view text, const std::string &file) {
   static const std::vector<std::string> keys = {"profile", "description", "extends",
                                                 "parameters"};
   if (!is_valid_utf8(text)) throw PolicyError("profile is not valid UTF-8", {}, file);
-  std::vector<YAML::Node> documents;
+  const std::string owned(text);
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    root = YAML::Load(owned);
   } catch (const YAML::Exception &e) {
     throw PolicyError("not valid YAML: " + e.msg, {}, where(file, e.mark));
   }
   // A second document would be silently unused: refuse it like any unknown content.
-  if (documents.size() > 1)
-    throw PolicyError("a profile file holds one YAML document, this one holds " +
-                          std::to_string(documents.size()),
-                      {}, where(file, documents[1].Mark()));
+  if (auto second = second_document(owned))
+    throw PolicyError("a profile holds one YAML document; here another one starts", {},
+                      where(file, *second));
   RawProfile raw;
   raw.file = file;
-  if (documents.empty() || documents[0].IsNull())
-    throw PolicyError("profile is empty", {}, file + ":1");
-  const YAML::Node &root = documents[0];
+  if (root.IsNull()) throw PolicyError("profile is empty", {}, file + ":1");
   bool has_profile = false, has_parameters = false;
   each_entry(root, "", file, &keys, YAML::Mark(),
              [&](const std::string &key, const YAML::Node &v, const YAML::Mark &kmark,

@@ -88,3 +88,27 @@ TEST(Concurrency, LastErrorIsPerThread) {
       EXPECT_NE(messages[t].find("|1"), std::string::npos) << messages[t];
   }
 }
+
+TEST(Concurrency, JsonIsByteIdenticalWhateverTheThreadCount) {
+  // The same decision explained on 8 threads at once, and on this one: the same bytes.
+  const Policy policy = Policy::default_profile();
+  auto explain = [&](int i) {
+    Explanation ex("village V" + std::to_string(i % 7));
+    const Date as_of(2016 + i % 3, 9, 22);
+    (void)policy.money("village.performance_pay.excellent", as_of, &ex);
+    (void)policy.share("audit.level1.min_share_per_year", as_of, &ex);
+    (void)policy.integer("disclosure.round1.window_working_days", as_of, &ex);
+    ex.add_rule({"example.rule", "JARUD.1", "示例", "example"});
+    ex.add_input("population", std::to_string(1000 + i));
+    return ex.to_json();
+  };
+  std::vector<std::string> expected(kThreads * 500), got(kThreads * 500);
+  for (int i = 0; i < kThreads * 500; ++i) expected[i] = explain(i);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 500 - 1; k >= 0; --k) got[t * 500 + k] = explain(t * 500 + k);  // other order
+    });
+  for (auto &th : threads) th.join();
+  EXPECT_EQ(got, expected);
+}

@@ -498,7 +498,7 @@ TEST(PolicyErrors, EveryKindNamesFileLineAndKey) {
       {"missing parameters", "profile: t\n", "t.yaml:1", "parameters"},
       {"a list where the profile belongs", "- 1\n- 2\n", "t.yaml:1", ""},
       {"not YAML", "profile: t\nparameters: {a: [1, 2}\n", "t.yaml:2", ""},
-      {"a second document", "profile: t\nparameters: {}\n---\nprofile: u\n", "t.yaml:4", ""},
+      {"a second document", "profile: t\nparameters: {}\n---\nprofile: u\n", "t.yaml:3", ""},
       {"an empty file", "# nothing\n", "t.yaml:1", ""},
       {"merge keys are not followed", one_param(kGoodBody) + "  village.y:\n    <<: {type: integer}\n",
        "t.yaml:11", "parameters.village.y.<<"},
@@ -564,6 +564,23 @@ TEST(PolicyErrors, ExtendsCycleOfFilesIsNamed) {
     EXPECT_EQ(e.record(), (dir / "bad-parent.yaml").string() + ":8") << e.what();
   }
   fs::remove_all(dir);
+}
+
+TEST(PolicyErrors, FuzzFindingsStayFixed) {
+  // Inputs fuzz_policy_yaml found: one made yaml-cpp 0.7's LoadAll report empty documents
+  // forever (memory ran out), one hit a dangling reference to a mapping key (under ASan).
+  const fs::path dir = fs::path(kSource) / "tests/fuzz/corpus/policy_yaml";
+  std::string endless = read_text(dir / "regress-endless-documents.yaml");
+  ASSERT_FALSE(endless.empty());
+  try {
+    Policy::loads(endless, "e.yaml");
+    ADD_FAILURE() << "loaded";
+  } catch (const PolicyError &e) {
+    EXPECT_NE(std::string(e.what()).find("one YAML document"), std::string::npos) << e.what();
+  }
+  // A valid profile: five parameters, each readable.
+  Policy p = Policy::loads(read_text(dir / "regress-dangling-key.yaml"), "d.yaml");
+  EXPECT_EQ(p.parameter_names().size(), 5u);
 }
 
 // ------------------------------------------------------------------------------------------

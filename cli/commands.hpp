@@ -1,0 +1,33 @@
+// The command groups of the `cadrekit` command line (private to cli/).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "cadrekit/core/date.hpp"
+#include "cadrekit/core/policy.hpp"
+
+namespace cadrekit::cli {
+
+/// Options every command shares.
+struct Common {
+  std::string policy_file;  ///< --policy FILE; empty: the embedded default profile
+  std::string as_of;        ///< --as-of DATE (ISO)
+  std::string lang = "zh";  ///< --lang zh|en
+};
+
+/// The command to run once parsing succeeded (set by the group that matched).
+using Action = std::function<void(std::ostream &out)>;
+
+Policy load_policy(const Common &c);
+Date as_of_date(const Common &c);
+
+void add_calendar_commands(CLI::App &app, Common &c, Action &action);
+void add_policy_commands(CLI::App &app, Common &c, Action &action);
+void add_explain_command(CLI::App &app, Common &c, Action &action);
+
+}  // namespace cadrekit::cli

@@ -1,0 +1,44 @@
+// `cadrekit`: the library's rules from the command line, for data staff and small counties
+// without their own system. Exit status: 0 success; 2 invalid input; 3 policy error;
+// 4 date outside the calendar's coverage; 5 state; 6 overflow; 64 usage; 70 internal error.
+#include <iostream>
+
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/version.hpp"
+#include "commands.hpp"
+
+int main(int argc, char **argv) {
+  using namespace cadrekit;
+  CLI::App app{"cadrekit — exact, explainable cadre-management rules (Tongliao 2016 reforms)"};
+  app.set_version_flag("--version", std::string("cadrekit ") + version_string);
+  app.require_subcommand(1);
+  cli::Common common;
+  cli::Action action;
+  cli::add_calendar_commands(app, common, action);
+  cli::add_policy_commands(app, common, action);
+  cli::add_explain_command(app, common, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 64;
+  }
+  try {
+    if (action) action(std::cout);
+    return 0;
+  } catch (const Error &e) {
+    std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << e.what() << "\n";
+    switch (e.code()) {
+      case ErrorCode::invalid_argument:
+      case ErrorCode::invalid_input: return 2;
+      case ErrorCode::policy: return 3;
+      case ErrorCode::calendar_coverage: return 4;
+      case ErrorCode::state: return 5;
+      case ErrorCode::overflow: return 6;
+      default: return 70;
+    }
+  } catch (const std::exception &e) {
+    std::cerr << "cadrekit: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}

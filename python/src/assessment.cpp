@@ -1,0 +1,245 @@
+// Python: cadrekit._core.assessment (HORQIN) — screening (JSON and NumPy columns), disposal
+// cases, follow-up, promotion cases. The user-facing module is cadrekit/assessment.py.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "cadrekit/assessment.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "casters.hpp"
+
+namespace py = pybind11;
+
+namespace cadrekit::python {
+
+namespace {
+using namespace cadrekit::assessment;
+
+py::dict event_dict(const DisposalEvent &e) {
+  py::dict d;
+  d["stage"] = stage_name(e.stage);
+  d["date"] = py::cast(e.date);
+  d["actor"] = e.actor;
+  d["note"] = e.note;
+  d["method"] = e.method ? py::object(py::str(disposal_method_name(*e.method))) : py::object(py::none());
+  d["grounds"] = e.grounds;
+  return d;
+}
+
+template <class T>
+py::array_t<T> column(const py::handle &h, const char *name, py::ssize_t n) {
+  auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(h);
+  if (!a) throw InvalidInput(std::string("column cannot be converted to ") + name, name);
+  if (a.ndim() != 1 || (n >= 0 && a.shape(0) != n)) throw InvalidInput("columns differ in length", name);
+  return a;
+}
+
+PromotionFacts facts_from_dict(const py::dict &d) {
+  PromotionFacts f;
+  auto get = [&](const char *k) -> py::object { return d.contains(k) ? py::object(d[k]) : py::object(py::none()); };
+  auto s = [&](const char *k) { py::object v = get(k); return v.is_none() ? std::string() : py::str(v).cast<std::string>(); };
+  auto b = [&](const char *k) { py::object v = get(k); return !v.is_none() && v.cast<bool>(); };
+  f.cadre_id = s("cadre_id");
+  f.unit_id = s("unit_id");
+  auto rank = [&](const char *k) {
+    py::object v = get(k);
+    if (v.is_none()) throw InvalidInput("member is missing", k);
+    if (py::isinstance<Rank>(v)) return v.cast<Rank>();
+    return parse_rank(py::str(v).cast<std::string>(), k);
+  };
+  f.current_rank = rank("current_rank");
+  f.target_rank = rank("target_rank");
+  if (get("rank_since").is_none()) throw InvalidInput("member is missing", "rank_since");
+  f.rank_since = get("rank_since").cast<Date>();
+  if (!get("work_started").is_none()) f.work_started = get("work_started").cast<Date>();
+  f.integrity_problem = b("integrity_problem");
+  f.poor_reputation = b("poor_reputation");
+  f.open_disposal_case = b("open_disposal_case");
+  f.disclosure_blocked = b("disclosure_blocked");
+  return f;
+}
+
+Policy policy_or_default(const py::object &p) {
+  if (p.is_none()) return Policy::default_profile();
+  return p.cast<Policy>();
+}
+
+}  // namespace
+
+void init_assessment(py::module_ &root) {
+  using namespace cadrekit::assessment;
+  py::module_ m = root.def_submodule("assessment", "HORQIN: red lines, disposal, follow-up, promotion (compiled part)");
+
+  m.def(
+      "screen_json",
+      [](const std::string &request, const Policy &policy) {
+        py::gil_scoped_release release;
+        return screen_json(request, policy);
+      },
+      py::arg("request"), py::arg("policy"),
+      "Screening request JSON -> response JSON (docs/assessment.md).");
+  m.def("rules_json", &rules_json, py::arg("policy"), py::arg("as_of"),
+        "The red-line rules in force as JSON.");
+  m.def(
+      "screen_batch",
+      [](const Policy &policy, Date as_of, py::handle cadre, py::handle kind, py::handle period,
+         py::handle rank, py::handle group_size, py::handle rating) {
+        auto c = column<std::int64_t>(cadre, "cadre", -1);
+        py::ssize_t n = c.shape(0);
+        auto k = column<std::uint8_t>(kind, "kind", n);
+        auto p = column<std::int32_t>(period, "period", n);
+        auto r = column<std::int32_t>(rank, "rank", n);
+        auto g = column<std::int32_t>(group_size, "group_size", n);
+        auto t = column<std::uint8_t>(rating, "rating", n);
+        auto rs = rules(policy, as_of);
+        std::vector<BatchHit> hits;
+        {
+          py::gil_scoped_release release;
+          auto un = static_cast<std::size_t>(n);
+          Columns cols{{c.data(), un}, {k.data(), un}, {p.data(), un}, {r.data(), un}, {g.data(), un}, {t.data(), un}};
+          hits = screen_batch(cols, as_of, rs);
+        }
+        auto m2 = static_cast<py::ssize_t>(hits.size());
+        py::array_t<std::int64_t> oc(m2);
+        py::array_t<std::uint32_t> orl(m2), ocnt(m2);
+        py::array_t<std::int32_t> of(m2), ol(m2);
+        for (py::ssize_t i = 0; i < m2; ++i) {
+          const auto &h = hits[static_cast<std::size_t>(i)];
+          oc.mutable_at(i) = h.cadre;
+          orl.mutable_at(i) = h.rule;
+          of.mutable_at(i) = h.first_period;
+          ol.mutable_at(i) = h.last_period;
+          ocnt.mutable_at(i) = h.count;
+        }
+        std::vector<std::string> ids;
+        for (const auto &x : rs) ids.push_back(x.id);
+        return py::make_tuple(oc, orl, of, ol, ocnt, ids);
+      },
+      py::arg("policy"), py::arg("as_of"), py::arg("cadre"), py::arg("kind"), py::arg("period"),
+      py::arg("rank"), py::arg("group_size"), py::arg("rating"),
+      "Columnar screening: (cadre, rule, first_period, last_period, count, rule_ids).");
+  m.def("parse_period", [](const std::string &s) { return parse_period(s); }, py::arg("text"));
+  m.def("period_text", &period_text, py::arg("period"));
+
+  py::class_<DisposalCase>(m, "DisposalCase", "A disposal case through the six stages of HORQIN.5.")
+      .def(py::init<std::string, std::string>(), py::arg("case_id"), py::arg("cadre_id"))
+      .def_property_readonly("case_id", &DisposalCase::case_id)
+      .def_property_readonly("cadre_id", &DisposalCase::cadre_id)
+      .def_property_readonly("stage", [](const DisposalCase &c) { return stage_name(c.stage()); })
+      .def_property_readonly("is_open", &DisposalCase::is_open)
+      .def_property_readonly("method", [](const DisposalCase &c) {
+        auto mm = c.method();
+        return mm ? py::object(py::str(disposal_method_name(*mm))) : py::object(py::none());
+      })
+      .def_property_readonly("decision_date", &DisposalCase::decision_date)
+      .def_property_readonly("events", [](const DisposalCase &c) {
+        py::list l;
+        for (const auto &e : c.events()) l.append(event_dict(e));
+        return l;
+      })
+      .def("advance", [](DisposalCase &c, const std::string &stage, Date date, std::string actor, std::string note) {
+             c.advance(parse_stage(stage), date, std::move(actor), std::move(note));
+           }, py::arg("stage"), py::arg("date"), py::arg("actor"), py::arg("note") = "")
+      .def("decide", [](DisposalCase &c, const std::string &method, Date date, std::vector<std::string> grounds,
+                        std::string actor, std::string note) {
+             c.decide(parse_disposal_method(method), date, std::move(grounds), std::move(actor), std::move(note));
+           }, py::arg("method"), py::arg("date"), py::arg("grounds"), py::kw_only(), py::arg("actor") = "committee",
+           py::arg("note") = "")
+      .def("close_no_action", &DisposalCase::close_no_action, py::arg("date"), py::arg("actor"), py::arg("note") = "")
+      .def("to_json", &DisposalCase::to_json)
+      .def_static("from_json", [](const std::string &s) { return DisposalCase::from_json(s); }, py::arg("text"))
+      .def("__eq__", [](const DisposalCase &a, const DisposalCase &b) { return a == b; })
+      .def("__repr__", [](const DisposalCase &c) {
+        return "DisposalCase(" + c.case_id() + ", stage=" + stage_name(c.stage()) + ")";
+      });
+
+  m.def("follow_up_schedule", [](Date decision_date, Date until, const Policy &policy) {
+        std::vector<std::pair<Date, std::string>> out;
+        for (const auto &x : follow_up_schedule(decision_date, until, policy))
+          out.emplace_back(x.date, follow_up_kind_name(x.kind));
+        return out;
+      }, py::arg("decision_date"), py::arg("until"), py::arg("policy"));
+  m.def("follow_up_ledger", [](Date decision_date, const std::vector<std::pair<Date, std::string>> &held, Date as_of,
+                               const Policy &policy) {
+        std::vector<FollowUpHeld> h;
+        for (std::size_t i = 0; i < held.size(); ++i)
+          h.push_back({held[i].first, parse_follow_up_kind(held[i].second, "held[" + std::to_string(i) + "].kind"), "", ""});
+        py::list l;
+        for (const auto &s : follow_up_ledger(decision_date, h, as_of, policy)) {
+          py::dict d;
+          d["date"] = py::cast(s.due.date);
+          d["kind"] = follow_up_kind_name(s.due.kind);
+          d["held"] = s.held ? py::cast(*s.held) : py::object(py::none());
+          d["overdue"] = s.overdue;
+          l.append(d);
+        }
+        return l;
+      }, py::arg("decision_date"), py::arg("held"), py::arg("as_of"), py::arg("policy"));
+  m.def("reappointment_eligibility", [](Date moved_on, bool own_reasons, const std::vector<std::string> &ratings,
+                                        Date as_of, const Policy &policy) {
+        std::vector<Rating> rs;
+        for (const auto &r : ratings) rs.push_back(parse_rating(r, "annual_ratings_since"));
+        auto r = reappointment_eligibility(moved_on, own_reasons, rs, as_of, policy);
+        py::dict d;
+        d["eligible"] = r.eligible;
+        d["early"] = r.early;
+        d["eligible_from"] = py::cast(r.eligible_from);
+        d["explanation"] = py::cast(r.explanation);
+        return d;
+      }, py::arg("moved_on"), py::arg("own_reasons"), py::arg("annual_ratings_since"), py::arg("as_of"), py::arg("policy"));
+
+  py::class_<PromotionCase>(m, "PromotionCase", "A promotion case through the six gates of HORQIN.1.")
+      .def(py::init([](std::string case_id, const py::dict &facts) { return PromotionCase(std::move(case_id), facts_from_dict(facts)); }),
+           py::arg("case_id"), py::arg("facts"))
+      .def_property_readonly("case_id", &PromotionCase::case_id)
+      .def_property_readonly("status", [](const PromotionCase &c) { return promotion_status_name(c.status()); })
+      .def_property_readonly("next_gate", [](const PromotionCase &c) {
+        auto g = c.next_gate();
+        return g ? py::object(py::str(gate_name(*g))) : py::object(py::none());
+      })
+      .def_property_readonly("gates", [](const PromotionCase &c) {
+        py::list l;
+        for (const auto &g : c.gates()) {
+          py::dict d;
+          d["gate"] = gate_name(g.gate);
+          d["date"] = py::cast(g.date);
+          d["passed"] = g.passed;
+          d["actor"] = g.actor;
+          d["note"] = g.note;
+          d["vetoes"] = g.vetoes;
+          l.append(d);
+        }
+        return l;
+      })
+      .def("vetoes", [](const PromotionCase &c, Date as_of, const py::object &policy) {
+        py::list l;
+        for (const auto &v : c.vetoes(as_of, policy_or_default(policy))) {
+          py::dict d;
+          d["code"] = v.code;
+          d["reason_zh"] = v.reason_zh;
+          d["reason_en"] = v.reason_en;
+          d["clause"] = v.clause;
+          l.append(d);
+        }
+        return l;
+      }, py::arg("as_of"), py::arg("policy") = py::none())
+      .def("check_post_quota", [](PromotionCase &c, Date date, std::int64_t approved, std::int64_t filled, std::string actor,
+                                  const py::object &policy) {
+             c.check_post_quota(date, approved, filled, std::move(actor), policy_or_default(policy));
+           }, py::arg("date"), py::arg("approved_posts"), py::arg("filled_posts"), py::arg("actor"), py::kw_only(),
+           py::arg("policy") = py::none())
+      .def("pass_gate", [](PromotionCase &c, const std::string &gate, Date date, std::string actor, std::string note,
+                           const py::object &policy) {
+             c.pass_gate(parse_gate(gate), date, std::move(actor), policy_or_default(policy), std::move(note));
+           }, py::arg("gate"), py::arg("date"), py::arg("actor"), py::arg("note") = "", py::kw_only(),
+           py::arg("policy") = py::none())
+      .def("fail_gate", [](PromotionCase &c, const std::string &gate, Date date, std::string actor, std::string reason) {
+             c.fail_gate(parse_gate(gate), date, std::move(actor), std::move(reason));
+           }, py::arg("gate"), py::arg("date"), py::arg("actor"), py::arg("reason"))
+      .def("to_json", &PromotionCase::to_json)
+      .def_static("from_json", [](const std::string &s) { return PromotionCase::from_json(s); }, py::arg("text"))
+      .def("__eq__", [](const PromotionCase &a, const PromotionCase &b) { return a == b; });
+}
+
+}  // namespace cadrekit::python

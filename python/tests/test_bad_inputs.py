@@ -1,0 +1,80 @@
+"""docs/errors.md from Python: every row of tests/golden/bad_inputs.tsv raises its typed error
+(the same table runs through C++ and C), and no personal value reaches a message."""
+import datetime as dt
+import pathlib
+
+import pytest
+
+import cadrekit
+
+TABLE = pathlib.Path(__file__).resolve().parents[2] / "tests" / "golden" / "bad_inputs.tsv"
+AS_OF = dt.date(2016, 9, 22)
+CLASSES = {
+    "invalid_input": cadrekit.InvalidInput,
+    "invalid_argument": cadrekit.InvalidInput,
+    "overflow": cadrekit.InvalidInput,
+    "policy": cadrekit.PolicyError,
+    "calendar_coverage": cadrekit.CalendarCoverageError,
+    "state": cadrekit.StateError,
+}
+
+
+def rows():
+    lines = [l for l in TABLE.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    out = []
+    for l in lines[1:]:
+        kind, op, args, code, private = l.split("\t")
+        out.append(pytest.param(op, [a.replace("\\n", "\n") for a in args.split(" | ")], code,
+                                private == "yes", id=kind))
+    return out
+
+
+def iso(s):
+    return dt.date.fromisoformat(s)
+
+
+def run(op, a):
+    cal = cadrekit.WorkCalendar.china()
+    if op == "date_iso":
+        # Python's dates are datetime.date; the library's own parser is reached through text
+        # inputs such as a holiday CSV row.
+        cadrekit.WorkCalendar.from_csv(f"date,is_off_day,name\n{a[0]},true,x\n")
+    elif op == "date_ymd":
+        # An impossible date cannot be a datetime.date; the library refuses it in a CSV row.
+        cadrekit.WorkCalendar.from_csv(f"date,is_off_day,name\n{int(a[0]):04d}-{int(a[1]):02d}-{int(a[2]):02d},true,x\n")
+    elif op == "calendar_add":
+        cal.add_working_days(iso(a[0]), int(a[1]))
+    elif op == "calendar_window":
+        cal.window(iso(a[0]), int(a[1]))
+    elif op == "money":
+        cadrekit.parse_money(a[0])
+    elif op == "at_least_share":
+        cadrekit.at_least_share(int(a[0]), a[1])
+    elif op == "policy_yaml":
+        cadrekit.Policy.loads(a[0])
+    elif op == "policy_value":
+        cadrekit.Policy.default().value(a[0], iso(a[1]))
+    elif op == "citizen_id":
+        cadrekit.parse_citizen_id(a[0])
+    elif op == "explanation_json":
+        cadrekit.Explanation.from_json(a[0])
+    elif op == "person_json":
+        cadrekit.Person.from_json(a[0]).three_ages(AS_OF)
+    else:
+        raise AssertionError(f"unknown operation {op}")
+
+
+def test_the_table_is_not_empty():
+    assert len(rows()) >= 20
+
+
+@pytest.mark.parametrize("op,args,code,private", rows())
+def test_bad_input_gets_its_typed_error(op, args, code, private):
+    with pytest.raises(CLASSES[code]) as e:
+        run(op, args)
+    assert isinstance(e.value, cadrekit.Error)
+    assert e.value.code == code
+    assert str(e.value)
+    if private:
+        for a in args:
+            assert a not in str(e.value)

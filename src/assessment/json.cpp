@@ -1,0 +1,166 @@
+// JSON forms of screening (docs/assessment.md): used by the C ABI and the fuzz target.
+#include <string>
+
+#include "cadrekit/assessment.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "json_util.hpp"
+
+namespace cadrekit::assessment {
+
+namespace json = boost::json;
+using namespace detail;
+
+namespace {
+
+/// Rethrows an InvalidInput of a parse_* helper with the record label attached.
+template <class F>
+auto in_record(const std::string &rec, F &&f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const InvalidInput &e) {
+    if (!e.record().empty()) throw;
+    throw InvalidInput(e.what(), e.field(), rec);
+  }
+}
+
+std::int32_t int32_member(const json::object &o, std::string_view key, const std::string &rec) {
+  std::int64_t v = in_record(rec, [&] { return integer(o, key, "", true, 0); });
+  if (v < 0 || v > INT32_MAX) throw InvalidInput("out of range", std::string(key), rec);
+  return static_cast<std::int32_t>(v);
+}
+
+Record record_of(const json::value &v, const std::string &rec) {
+  const auto &o = in_record(rec, [&]() -> const json::object & { return as_object(v, "record"); });
+  Record r;
+  in_record(rec, [&] {
+    r.cadre_id = str(o, "cadre_id", "");
+    r.unit_id = str(o, "unit_id", "", true);
+    r.domain = parse_domain(str(o, "domain", "", true, "township"), "domain");
+    r.kind = parse_kind(str(o, "kind", ""), "kind");
+    if (const auto *p = member(o, "period"); p && p->is_int64())
+      r.period = parse_period(std::to_string(p->get_int64()), "period");
+    else
+      r.period = parse_period(str(o, "period", ""), "period");
+    if (const auto *s = member(o, "score")) {
+      if (s->is_string()) r.score = std::string(s->get_string());
+      else if (s->is_int64()) r.score = std::to_string(s->get_int64());
+      else throw InvalidInput("expected an exact decimal as a string", "score");
+    }
+    r.rating = parse_rating(str(o, "rating", "", true), "rating");
+    if (const auto *m = member(o, "method")) {
+      if (m->is_string()) {
+        r.methods = parse_method(m->get_string(), "method");
+      } else if (m->is_array()) {
+        for (const auto &x : m->get_array()) r.methods |= parse_method(get_string(x, "method"), "method");
+      } else {
+        throw InvalidInput("expected a method or a list of methods", "method");
+      }
+    }
+    return 0;
+  });
+  r.rank = int32_member(o, "rank", rec);
+  r.group_size = int32_member(o, "group_size", rec);
+  validate(r, rec);
+  return r;
+}
+
+Finding finding_of(const json::value &v, const std::string &rec) {
+  Finding f;
+  in_record(rec, [&] {
+    const auto &o = as_object(v, "finding");
+    f.id = str(o, "id", "");
+    f.cadre_id = str(o, "cadre_id", "", true);
+    f.unit_id = str(o, "unit_id", "", true);
+    f.date = date(o, "date", "");
+    f.source = parse_finding_source(str(o, "source", "", true, "qualitative"), "source");
+    f.standard = str(o, "standard", "", true);
+    f.aspect = parse_aspect(str(o, "aspect", "", true), "aspect");
+    f.classification = parse_finding_class(str(o, "classification", "", true), "classification");
+    f.severity = parse_severity(str(o, "severity", "", true, "moderate"), "severity");
+    f.facts = str(o, "facts", "", true);
+    return 0;
+  });
+  validate(f, rec);
+  return f;
+}
+
+}  // namespace
+
+Record record_from_json(std::string_view text, std::string_view label) {
+  return record_of(parse_json(text, "record"), std::string(label));
+}
+
+std::string screen_json(std::string_view request, const Policy &policy) {
+  json::value v = parse_json(request, "request");
+  const auto &o = as_object(v, "request");
+  for (const auto &kv : o)
+    if (kv.key() != "as_of" && kv.key() != "records" && kv.key() != "findings" && kv.key() != "explain")
+      throw InvalidInput("unknown member of the request", std::string(kv.key()));
+  Date as_of = date(o, "as_of", "");
+  bool explain = boolean(o, "explain", "", true);
+  std::vector<Record> records;
+  std::vector<Finding> findings;
+  if (const auto *rs = member(o, "records")) {
+    if (!rs->is_array()) throw InvalidInput("expected an array", "records");
+    records.reserve(rs->get_array().size());
+    for (const auto &r : rs->get_array())
+      records.push_back(record_of(r, "records[" + std::to_string(records.size()) + "]"));
+  }
+  if (const auto *fs = member(o, "findings")) {
+    if (!fs->is_array()) throw InvalidInput("expected an array", "findings");
+    for (const auto &f : fs->get_array())
+      findings.push_back(finding_of(f, "findings[" + std::to_string(findings.size()) + "]"));
+  }
+  auto hits = screen(records, findings, as_of, policy);
+  std::string out = "{\"hits\":[";
+  bool first = true;
+  for (const auto &h : hits) {
+    json::object x;
+    x["cadre_id"] = h.cadre_id;
+    x["rule_id"] = h.rule_id;
+    x["clause"] = h.clause;
+    x["suggestion"] = h.suggestion;
+    json::array ps, rs, fs;
+    for (const auto &p : h.periods) ps.emplace_back(p);
+    x["periods"] = std::move(ps);
+    if (h.findings.empty())
+      for (auto r : h.records) rs.emplace_back(static_cast<std::uint64_t>(r));
+    x["records"] = std::move(rs);
+    for (const auto &f : h.findings) fs.emplace_back(f);
+    x["findings"] = std::move(fs);
+    std::string s = json::serialize(x);
+    if (explain) {
+      s.pop_back();
+      s += ",\"explanation\":" + h.explanation.to_json() + "}";
+    }
+    out += (first ? "" : ",") + s;
+    first = false;
+  }
+  out += "]}";
+  return out;
+}
+
+std::string rules_json(const Policy &policy, Date as_of) {
+  auto rs = rules(policy, as_of);
+  json::array a;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const Rule &r = rs[i];
+    json::object x;
+    x["index"] = static_cast<std::uint64_t>(i);
+    x["id"] = r.id;
+    x["parameter"] = r.parameter;
+    x["text"] = r.text;
+    x["clause"] = r.clause;
+    x["label_zh"] = r.label_zh;
+    x["label_en"] = r.label_en;
+    x["assumed"] = r.assumed;
+    x["target"] = r.target == Rule::Target::assessment ? "assessment" : "finding";
+    x["suggestion"] = r.suggestion;
+    a.emplace_back(std::move(x));
+  }
+  json::object o;
+  o["rules"] = std::move(a);
+  return json::serialize(o);
+}
+
+}  // namespace cadrekit::assessment

@@ -1,0 +1,226 @@
+// Promotion cases through the six gates of HORQIN.1, with vetoes.
+#include <string>
+
+#include "cadrekit/assessment.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "json_util.hpp"
+
+namespace cadrekit::assessment {
+
+namespace json = boost::json;
+
+const char *promotion_status_name(PromotionCase::Status s) noexcept {
+  switch (s) {
+    case PromotionCase::Status::open: return "open";
+    case PromotionCase::Status::promoted: return "promoted";
+    case PromotionCase::Status::stopped: return "stopped";
+  }
+  return "?";
+}
+
+namespace {
+PromotionCase::Status parse_status(const std::string &s) {
+  if (s == "open") return PromotionCase::Status::open;
+  if (s == "promoted") return PromotionCase::Status::promoted;
+  if (s == "stopped") return PromotionCase::Status::stopped;
+  throw InvalidInput("unknown status (open, promoted, stopped)", "status");
+}
+
+std::string years_param(const Policy &p, Rank from, Rank to) {
+  std::string generic = std::string("promotion.min_years_at_rank.") + rank_name(from) + "_to_" + rank_name(to);
+  if (p.has(generic)) return generic;
+  if (from == Rank::keyuan && to == Rank::fu_ke) return "promotion.min_years_at_rank.staff_to_deputy";
+  if (from == Rank::fu_ke && to == Rank::zheng_ke) return "promotion.min_years_at_rank.deputy_to_principal";
+  throw PolicyError("the policy has no minimum years for this step", generic, p.name());
+}
+}  // namespace
+
+PromotionCase::PromotionCase(std::string case_id, PromotionFacts facts)
+    : case_id_(std::move(case_id)), facts_(std::move(facts)) {
+  if (case_id_.empty()) throw InvalidInput("case_id is empty", "case_id");
+  if (facts_.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", case_id_);
+  if (facts_.target_rank <= facts_.current_rank)
+    throw InvalidInput("the target rank is not above the current rank", "target_rank", case_id_);
+  if (facts_.rank_since.is_special()) throw InvalidInput("rank_since is not a date", "rank_since", case_id_);
+  if (facts_.work_started && facts_.work_started->is_special())
+    throw InvalidInput("work_started is not a date", "work_started", case_id_);
+}
+
+std::optional<Gate> PromotionCase::next_gate() const {
+  if (status_ != Status::open) return std::nullopt;
+  return static_cast<Gate>(gates_.size());
+}
+
+std::vector<Veto> PromotionCase::vetoes(Date as_of, const Policy &policy, Explanation *ex) const {
+  if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of", case_id_);
+  std::vector<Veto> out;
+  if (facts_.integrity_problem)
+    out.push_back({"integrity", "德方面存在问题，不作为提名人选", "a problem of integrity: not nominated", "HORQIN.1"});
+  if (facts_.poor_reputation)
+    out.push_back({"reputation", "形象口碑差，不作为提名人选", "a poor reputation: not nominated", "HORQIN.1"});
+  if (facts_.open_disposal_case)
+    out.push_back({"open_disposal", "处置调整案件尚未办结", "a disposal case is open", "HORQIN.5"});
+  if (facts_.disclosure_blocked)
+    out.push_back({"disclosure", "事项公开未能通过", "the disclosure case cannot proceed", "KAILU"});
+  if (as_of < facts_.rank_since)
+    throw InvalidInput("as_of is before rank_since", "rank_since", case_id_);
+  const std::string yp = years_param(policy, facts_.current_rank, facts_.target_rank);
+  const std::int64_t min_rank = policy.integer(yp, as_of, ex);
+  const int at_rank = whole_years_between(facts_.rank_since, as_of);
+  if (at_rank < min_rank)
+    out.push_back({"years_at_rank",
+                   "现职级任职" + std::to_string(at_rank) + "年，不足" + std::to_string(min_rank) + "年",
+                   std::to_string(at_rank) + " year(s) at the current rank, fewer than " + std::to_string(min_rank),
+                   "HORQIN.1"});
+  if (!facts_.work_started) throw InvalidInput("work_started is needed for a promotion", "work_started", case_id_);
+  if (as_of < *facts_.work_started) throw InvalidInput("as_of is before work_started", "work_started", case_id_);
+  const std::int64_t min_work = policy.integer("promotion.min_years_work", as_of, ex);
+  const int work = whole_years_between(*facts_.work_started, as_of);
+  if (work < min_work)
+    out.push_back({"years_of_work", "工龄" + std::to_string(work) + "年，不足" + std::to_string(min_work) + "年",
+                   std::to_string(work) + " year(s) of work, fewer than " + std::to_string(min_work), "HORQIN.1"});
+  if (ex) {
+    if (ex->subject.empty()) ex->subject = "cadre " + facts_.cadre_id;
+    ex->add_input("years_at_rank", std::to_string(at_rank));
+    ex->add_input("years_of_work", std::to_string(work));
+    for (const auto &v : out) ex->add_rule({"assessment.promotion.veto." + v.code, v.clause, v.reason_zh, v.reason_en});
+    if (out.empty())
+      ex->add_rule({"assessment.promotion.no_veto", "HORQIN.1", "无否决情形", "no veto applies"});
+  }
+  return out;
+}
+
+void PromotionCase::expect_gate(Gate gate, Date date) const {
+  if (date.is_special()) throw InvalidInput("date is not a date", "date", case_id_);
+  if (status_ != Status::open)
+    throw StateError(std::string("the case is closed (") + promotion_status_name(status_) + ")", "gate", case_id_);
+  Gate next = static_cast<Gate>(gates_.size());
+  if (gate != next)
+    throw StateError(std::string("the next gate is ") + gate_name(next) + " (" + gate_name_zh(next) + "), not " +
+                         gate_name(gate) + " (" + gate_name_zh(gate) + ")",
+                     "gate", case_id_);
+  if (!gates_.empty() && date < gates_.back().date)
+    throw StateError("date is before the previous gate", "date", case_id_);
+}
+
+void PromotionCase::check_post_quota(Date date, std::int64_t approved, std::int64_t filled,
+                                     std::string actor, const Policy &policy) {
+  expect_gate(Gate::post_quota, date);
+  if (actor.empty()) throw InvalidInput("actor is empty", "actor", case_id_);
+  if (approved < 0 || filled < 0) throw InvalidInput("post counts are negative", "approved_posts", case_id_);
+  if (filled < approved) {
+    pass_gate(Gate::post_quota, date, std::move(actor), policy,
+              "vacancy: " + std::to_string(filled) + "/" + std::to_string(approved));
+  } else {
+    fail_gate(Gate::post_quota, date, std::move(actor),
+              "no vacancy: " + std::to_string(filled) + "/" + std::to_string(approved) + " posts filled");
+  }
+}
+
+void PromotionCase::pass_gate(Gate gate, Date date, std::string actor, const Policy &policy,
+                              std::string note) {
+  expect_gate(gate, date);
+  if (actor.empty()) throw InvalidInput("actor is empty", "actor", case_id_);
+  std::vector<Veto> vs = vetoes(date, policy);  // may throw: nothing changed yet
+  GateResult g{gate, date, vs.empty(), std::move(actor), std::move(note), {}};
+  for (const auto &v : vs) {
+    g.vetoes.push_back(v.code);
+    if (!g.note.empty()) g.note += "; ";
+    g.note += v.reason_en;
+  }
+  gates_.push_back(std::move(g));
+  if (!vs.empty()) status_ = Status::stopped;
+  else if (gate == Gate::decision) status_ = Status::promoted;
+}
+
+void PromotionCase::fail_gate(Gate gate, Date date, std::string actor, std::string reason) {
+  expect_gate(gate, date);
+  if (actor.empty()) throw InvalidInput("actor is empty", "actor", case_id_);
+  if (reason.empty()) throw InvalidInput("a gate that is not passed gives its reason", "reason", case_id_);
+  gates_.push_back({gate, date, false, std::move(actor), std::move(reason), {}});
+  status_ = Status::stopped;
+}
+
+std::string PromotionCase::to_json() const {
+  json::object o;
+  o["case_id"] = case_id_;
+  json::object f;
+  f["cadre_id"] = facts_.cadre_id;
+  f["unit_id"] = facts_.unit_id;
+  f["current_rank"] = rank_name(facts_.current_rank);
+  f["target_rank"] = rank_name(facts_.target_rank);
+  f["rank_since"] = to_iso(facts_.rank_since);
+  f["work_started"] = facts_.work_started ? json::value(to_iso(*facts_.work_started)) : json::value(nullptr);
+  f["integrity_problem"] = facts_.integrity_problem;
+  f["poor_reputation"] = facts_.poor_reputation;
+  f["open_disposal_case"] = facts_.open_disposal_case;
+  f["disclosure_blocked"] = facts_.disclosure_blocked;
+  o["facts"] = std::move(f);
+  o["status"] = promotion_status_name(status_);
+  json::array gs;
+  for (const auto &g : gates_) {
+    json::object x;
+    x["gate"] = gate_name(g.gate);
+    x["date"] = to_iso(g.date);
+    x["passed"] = g.passed;
+    x["actor"] = g.actor;
+    x["note"] = g.note;
+    json::array v;
+    for (const auto &c : g.vetoes) v.emplace_back(c);
+    x["vetoes"] = std::move(v);
+    gs.emplace_back(std::move(x));
+  }
+  o["gates"] = std::move(gs);
+  return json::serialize(o);
+}
+
+PromotionCase PromotionCase::from_json(std::string_view text) {
+  using namespace detail;
+  json::value v = parse_json(text, "case");
+  const auto &o = as_object(v, "case");
+  const auto &fo = as_object(required(o, "facts", ""), "facts");
+  PromotionFacts f;
+  f.cadre_id = str(fo, "cadre_id", "facts.");
+  f.unit_id = str(fo, "unit_id", "facts.", true);
+  f.current_rank = parse_rank(str(fo, "current_rank", "facts."), "facts.current_rank");
+  f.target_rank = parse_rank(str(fo, "target_rank", "facts."), "facts.target_rank");
+  f.rank_since = date(fo, "rank_since", "facts.");
+  if (member(fo, "work_started")) f.work_started = date(fo, "work_started", "facts.");
+  f.integrity_problem = boolean(fo, "integrity_problem", "facts.");
+  f.poor_reputation = boolean(fo, "poor_reputation", "facts.");
+  f.open_disposal_case = boolean(fo, "open_disposal_case", "facts.");
+  f.disclosure_blocked = boolean(fo, "disclosure_blocked", "facts.");
+  PromotionCase c(str(o, "case_id", ""), f);
+  if (const auto *gs = member(o, "gates")) {
+    if (!gs->is_array()) throw InvalidInput("expected an array", "gates", c.case_id_);
+    std::size_t i = 0;
+    for (const auto &gv : gs->get_array()) {
+      std::string path = "gates[" + std::to_string(i++) + "].";
+      const auto &g = as_object(gv, path);
+      GateResult r;
+      r.gate = parse_gate(str(g, "gate", path), path + "gate");
+      r.date = date(g, "date", path);
+      c.expect_gate(r.gate, r.date);
+      const auto *p = member(g, "passed");
+      if (!p || !p->is_bool()) throw InvalidInput("expected true or false", path + "passed", c.case_id_);
+      r.passed = p->get_bool();
+      r.actor = str(g, "actor", path);
+      r.note = str(g, "note", path, true);
+      if (const auto *vs = member(g, "vetoes")) {
+        if (!vs->is_array()) throw InvalidInput("expected an array", path + "vetoes");
+        for (const auto &x : vs->get_array()) r.vetoes.push_back(get_string(x, path + "vetoes"));
+      }
+      if (r.passed && !r.vetoes.empty()) throw InvalidInput("a passed gate has no vetoes", path + "vetoes", c.case_id_);
+      if (r.actor.empty()) throw InvalidInput("actor is empty", path + "actor", c.case_id_);
+      c.gates_.push_back(std::move(r));
+      if (!c.gates_.back().passed) c.status_ = Status::stopped;
+      else if (c.gates_.back().gate == Gate::decision) c.status_ = Status::promoted;
+    }
+  }
+  if (const auto *s = member(o, "status"))
+    if (parse_status(get_string(*s, "status")) != c.status_)
+      throw InvalidInput("status does not match the gates", "status", c.case_id_);
+  return c;
+}
+
+}  // namespace cadrekit::assessment

@@ -313,7 +313,49 @@ CK_API int ck_audit_tier_batch(int8_t *out_levels, int64_t *out_scores, const ck
 /* Disclosure of promoted leaders' personal matters (KAILU)                                 */
 /* ======================================================================================== */
 
-/* (ck_disclosure_* functions: this section is filled in with the module) */
+/* The most sensitive data of the library (assets, income, family). Everything travels as JSON
+ * in the forms of docs/disclosure.md: a record is "cadrekit.disclosure.record/1", a case
+ * "cadrekit.disclosure.case/1". Every function below takes its inputs as NUL-terminated UTF-8,
+ * writes a new string to *out that the caller frees with ck_free(), and leaves *out untouched on
+ * failure. NULL for out, policy, cal or a text is CK_E_INVALID_ARGUMENT. Error messages name the
+ * member path and never contain a value of the record. */
+
+/* Every problem of a record: *out = [{"path","code","message"},...], "[]" when valid. A record
+ * with problems is still CK_OK (the problems are the answer); only NULL arguments or an
+ * unusable policy fail. */
+CK_API int ck_disclosure_validate_json(char **out, const ck_policy *policy,
+                                       const char *record_json);
+/* request {"round":1|2,"rank":"fu_ke"|"zheng_ke"|...,"posted":"YYYY-MM-DD"} ->
+ * {"round","rank","posted","venues":[...],"first_day","last_day","working_days"}: venues by
+ * rank and a window of working days on `cal` (policy disclosure.roundN.*). A rank without
+ * venues or another round is CK_E_INVALID_INPUT; a strict calendar's gap CK_E_CALENDAR_COVERAGE. */
+CK_API int ck_disclosure_plan_round_json(char **out, const ck_policy *policy,
+                                         const ck_calendar *cal, const char *request_json);
+/* request {"record":{...},"round":1|2,"posted":"YYYY-MM-DD" (optional)} ->
+ * {"round","field_names":[...],"fields":{...},"text":"...","plan":{...} (with posted)}.
+ * Only the round's whitelisted fields (policy disclosure.roundN.notice_fields) are read; ID
+ * numbers masked, addresses cut at disclosure.notice.address_level. An invalid record is
+ * CK_E_INVALID_INPUT naming the first problem's path. */
+CK_API int ck_disclosure_notice_json(char **out, const ck_policy *policy, const ck_calendar *cal,
+                                     const char *request_json);
+/* request {"record":{...},"date","actor"} -> a new case (its JSON) with version 1 of the record. */
+CK_API int ck_disclosure_case_open_json(char **out, const ck_policy *policy,
+                                        const char *request_json);
+/* One transition: case_json + action -> the new case JSON. action is {"action": ...}:
+ *   post_round {round,date,actor}            receive_complaint {channel,date,actor}
+ *   assign {complaint,departments,date,actor} record_finding {complaint,finding,
+ *                                               discrepancies:[{matter,kind}],date,actor}
+ *   decide {complaint,outcome,date,actor}    return_for_correction {record,date,actor,note}
+ * A transition the case's state refuses is CK_E_STATE (case_json is never modified; *out is
+ * untouched). */
+CK_API int ck_disclosure_case_apply_json(char **out, const ck_policy *policy,
+                                         const ck_calendar *cal, const char *case_json,
+                                         const char *action_json);
+/* {"ok":true|false,"reasons":["window_open","complaint_unresolved:C1",...]} as of a date. */
+CK_API int ck_disclosure_case_can_proceed_json(char **out, const char *case_json, ck_date as_of);
+/* A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}],
+ * sorted by year and round (the organisation department's yearly figures). */
+CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
 
 /* ======================================================================================== */
 /* Assessment, red lines, disposal, follow-up, promotion (HORQIN)                           */

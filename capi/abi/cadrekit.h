@@ -210,25 +210,220 @@ CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date a
 /* Village cadre pay and incentives (JARUD)                                                 */
 /* ======================================================================================== */
 
-/* (ck_village_* functions: this section is filled in with the module) */
+/* Rules, defaults and the JSON forms: docs/village.md. Every function returns CK_OK or a CK_E_*
+ * status (message: ck_last_error_message()); on failure its outputs are left untouched. */
+
+/* The year's pay sheet (JARUD.1). `request_json` is
+ *   {"year": 2016, "villages": [...], "principals": [...], "scores": [...],
+ *    "graded_on": "YYYY-MM-DD"?, "explain": true?, "holders": n?, "terms": [...]?}
+ * and *out receives the response JSON (lines with base/performance/total as decimal yuan
+ * strings, grades as Chinese labels and codes, actions, explanations; villages; townships;
+ * banner; "budget" when "holders" or "terms" is given). The caller frees *out with ck_free().
+ * NULL `out`, `policy` or `request_json` -> CK_E_INVALID_ARGUMENT; bad input ->
+ * CK_E_INVALID_INPUT naming the field and the record (e.g. "principals[3]"). */
+CK_API int ck_village_pay_sheet_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Selection for public-institution pay (JARUD.2) and the subsidy after leaving (JARUD.3): one
+ * call, `"op"` says which: "quota" (n_villages, year), "allocate" (villages_per_township,
+ * quota | year), "funnel" (places, year), "eligibility" (as_of, applicants), "check" (year,
+ * places, the township's lists and dates), "renewal" (year, holders), "subsidy" (year, terms),
+ * "publicity" (year, starts?: the 7-calendar-day window of each quarter).
+ * *out receives the response JSON; the caller frees it with ck_free(). */
+CK_API int ck_village_selection_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Columnar pay (struct of arrays), the pay sheet's arithmetic without names or explanations.
+ * All arrays are owned by the caller and must hold the sizes given; nothing is retained. */
+typedef struct ck_village_pay_in {
+  size_t n_villages;
+  const int32_t *village_township; /* [n_villages] township index 0 .. n_villages-1 (grading groups) */
+  const int64_t *population;       /* [n_villages] */
+  const int64_t *scores;           /* [5 * n_villages] score x 10000: Q1, Q2, Q3, Q4, annual */
+  const uint8_t *score_present;    /* [n_villages] bit i set: score i given */
+  size_t n_principals;
+  const int32_t *principal_village; /* [n_principals] village row */
+  const uint8_t *post;              /* [n_principals] 0 secretary, 1 director, 2 both */
+  const ck_date *served_from;       /* [n_principals] */
+  const ck_date *served_to;         /* [n_principals] INT32_MAX: still serving */
+} ck_village_pay_in;
+
+typedef struct ck_village_pay_out {
+  uint8_t *village_team_grade; /* [n_villages] 0 实绩突出, 1 比较突出, 2 一般, 3 not graded */
+  int32_t *village_rank;       /* [n_villages] rank in the township, 0 if not graded */
+  int64_t *base_fen;           /* [n_principals] */
+  int64_t *performance_fen;    /* [n_principals] */
+  int64_t *total_fen;          /* [n_principals] */
+  uint8_t *grade;              /* [n_principals] 0 优秀, 1 基本合格, 2 不合格, 3 not graded */
+  int32_t *units;              /* [n_principals] months (or days) paid */
+} ck_village_pay_out;
+
+/* Fills `out` for `year`. A NULL array with a nonzero count -> CK_E_INVALID_ARGUMENT; bad
+ * values -> CK_E_INVALID_INPUT naming the column and row; the outputs are untouched then. */
+CK_API int ck_village_pay_columns(const ck_policy *policy, int year, const ck_village_pay_in *in,
+                                  const ck_village_pay_out *out);
 
 /* ======================================================================================== */
 /* Economic-responsibility audit (HOLINGOL)                                                 */
 /* ======================================================================================== */
 
-/* (ck_audit_* functions: this section is filled in with the module) */
+/* Audit levels are 1, 2, 3 (and "special" in JSON, 0 in columns). The JSON forms of requests
+ * and responses are documented in docs/audit.md. For every ck_audit_*_json call: `*out`
+ * receives a NUL-terminated UTF-8 JSON response in malloc'd memory that the caller releases
+ * with ck_free(); on failure `*out` is untouched and the status (CK_E_INVALID_INPUT naming the
+ * member and the record, e.g. "budget" of "units[3]"; CK_E_POLICY; CK_E_INVALID_ARGUMENT for a
+ * NULL argument) and ck_last_error_message() say why. `policy` is borrowed. */
+
+/* Tiers units (HOLINGOL.1): {"as_of","units":[...],"explain"?} -> {"results":[...]}. */
+CK_API int ck_audit_tier_json(char **out, const ck_policy *policy, const char *request_json);
+/* Level and obligations on special funds (HOLINGOL.3):
+ * {"as_of","current_level","amount"} -> {"new_level","band","tracking",...}. */
+CK_API int ck_audit_special_funds_json(char **out, const ck_policy *policy,
+                                       const char *request_json);
+/* The audit plan (HOLINGOL.2): {"first_year","last_year","capacity","seed","units","audits",
+ * "terms"} -> {"feasible","min_capacity","audits":[...],"shortfall":[...],...}. */
+CK_API int ck_audit_plan_json(char **out, const ck_policy *policy, const char *request_json);
+/* Checks a plan: the plan request without capacity/seed plus "plan":[{"year","unit_id","kind"}]
+ * -> {"breaches":[...]} (empty when the plan is sound). */
+CK_API int ck_audit_verify_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Columns of units for ck_audit_tier_batch (struct of arrays, all borrowed). `budget_fen` has
+ * `n` entries; each factor column has `n` entries or is NULL (all zeros). Factor values are
+ * 0..the policy's audit.factor.<name>.max (booleans 0/1). */
+typedef struct ck_audit_units {
+  size_t n;
+  const int64_t *budget_fen;
+  const int8_t *admin_fees;
+  const int8_t *special_funds;
+  const int8_t *economic_power;
+  const int8_t *allocation_power;
+  const int8_t *attention;
+  const int8_t *complaints;
+  const int8_t *high_risk_sector;
+  const int8_t *special_need;
+  const int8_t *window_unit;
+} ck_audit_units;
+
+/* Tiers `units->n` units as of `as_of`: writes each level (1, 2, 3) to out_levels[0..n) and,
+ * when out_scores is not NULL, each score. Both buffers are the caller's, with room for n.
+ * Every row is checked first: on failure (CK_E_INVALID_INPUT naming the column and the row
+ * index) nothing is written. */
+CK_API int ck_audit_tier_batch(int8_t *out_levels, int64_t *out_scores, const ck_policy *policy,
+                               ck_date as_of, const ck_audit_units *units);
 
 /* ======================================================================================== */
 /* Disclosure of promoted leaders' personal matters (KAILU)                                 */
 /* ======================================================================================== */
 
-/* (ck_disclosure_* functions: this section is filled in with the module) */
+/* The most sensitive data of the library (assets, income, family). Everything travels as JSON
+ * in the forms of docs/disclosure.md: a record is "cadrekit.disclosure.record/1", a case
+ * "cadrekit.disclosure.case/1". Every function below takes its inputs as NUL-terminated UTF-8,
+ * writes a new string to *out that the caller frees with ck_free(), and leaves *out untouched on
+ * failure. NULL for out, policy, cal or a text is CK_E_INVALID_ARGUMENT. Error messages name the
+ * member path and never contain a value of the record. */
+
+/* Every problem of a record: *out = [{"path","code","message"},...], "[]" when valid. A record
+ * with problems is still CK_OK (the problems are the answer); only NULL arguments or an
+ * unusable policy fail. */
+CK_API int ck_disclosure_validate_json(char **out, const ck_policy *policy,
+                                       const char *record_json);
+/* request {"round":1|2,"rank":"fu_ke"|"zheng_ke"|...,"posted":"YYYY-MM-DD"} ->
+ * {"round","rank","posted","venues":[...],"first_day","last_day","working_days"}: venues by
+ * rank and a window of working days on `cal` (policy disclosure.roundN.*). A rank without
+ * venues or another round is CK_E_INVALID_INPUT; a strict calendar's gap CK_E_CALENDAR_COVERAGE. */
+CK_API int ck_disclosure_plan_round_json(char **out, const ck_policy *policy,
+                                         const ck_calendar *cal, const char *request_json);
+/* request {"record":{...},"round":1|2,"posted":"YYYY-MM-DD" (optional)} ->
+ * {"round","field_names":[...],"fields":{...},"text":"...","plan":{...} (with posted)}.
+ * Only the round's whitelisted fields (policy disclosure.roundN.notice_fields) are read; ID
+ * numbers masked, addresses cut at disclosure.notice.address_level. An invalid record is
+ * CK_E_INVALID_INPUT naming the first problem's path. */
+CK_API int ck_disclosure_notice_json(char **out, const ck_policy *policy, const ck_calendar *cal,
+                                     const char *request_json);
+/* request {"record":{...},"date","actor"} -> a new case (its JSON) with version 1 of the record. */
+CK_API int ck_disclosure_case_open_json(char **out, const ck_policy *policy,
+                                        const char *request_json);
+/* One transition: case_json + action -> the new case JSON. action is {"action": ...}:
+ *   post_round {round,date,actor}            receive_complaint {channel,date,actor}
+ *   assign {complaint,departments,date,actor} record_finding {complaint,finding,
+ *                                               discrepancies:[{matter,kind}],date,actor}
+ *   decide {complaint,outcome,date,actor}    return_for_correction {record,date,actor,note}
+ * A transition the case's state refuses is CK_E_STATE (case_json is never modified; *out is
+ * untouched). */
+CK_API int ck_disclosure_case_apply_json(char **out, const ck_policy *policy,
+                                         const ck_calendar *cal, const char *case_json,
+                                         const char *action_json);
+/* {"ok":true|false,"reasons":["window_open","complaint_unresolved:C1",...]} as of a date. */
+CK_API int ck_disclosure_case_can_proceed_json(char **out, const char *case_json, ck_date as_of);
+/* A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}],
+ * sorted by year and round (the organisation department's yearly figures). */
+CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
 
 /* ======================================================================================== */
 /* Assessment, red lines, disposal, follow-up, promotion (HORQIN)                           */
 /* ======================================================================================== */
 
-/* (ck_assessment_* functions: this section is filled in with the module) */
+/* docs/assessment.md. Requests and responses are JSON (UTF-8); *out is written only on
+ * success and must be released with ck_free(). Errors: CK_E_INVALID_INPUT (the message names
+ * the member and the record, e.g. "records[3]"), CK_E_POLICY (a malformed red-line rule, the
+ * message names the parameter and the rule key), CK_E_STATE (a refused transition: the case
+ * JSON given is not changed and nothing is written). */
+
+/* The red-line rules in force on as_of: {"rules":[{"index","id","parameter","text","clause",
+ * "label_zh","label_en","assumed","target","suggestion"}]}. `index` is the rule number of
+ * ck_assessment_hit.rule. */
+CK_API int ck_assessment_rules_json(char **out, const ck_policy *policy, ck_date as_of);
+
+/* Screening. request: {"as_of":"2016-12-31","records":[{"cadre_id","unit_id","domain","kind",
+ * "period","rank","group_size","rating","score","method"}...],"findings":[{"id","cadre_id",
+ * "unit_id","date","source","standard","aspect","classification","severity","facts"}...],
+ * "explain":true}. *out: {"hits":[{"cadre_id","rule_id","clause","suggestion","periods",
+ * "records","findings","explanation"}...]} ordered by cadre id then rule id; every rule that
+ * fires is reported. */
+CK_API int ck_assessment_screen_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* One red line that fires, from the batch call. */
+typedef struct ck_assessment_hit {
+  int64_t cadre;        /* the caller's cadre key */
+  uint32_t rule;        /* index into ck_assessment_rules_json's list */
+  int32_t first_period; /* year*100 + n ("2015" = 201500, "2015-2" = 201502) */
+  int32_t last_period;
+  uint32_t count;       /* qualifying periods that made it fire */
+} ck_assessment_hit;
+
+/* Columnar screening (assessment rules only; findings need the JSON call). n rows in
+ * struct-of-arrays form, sorted by cadre, periods of each kind increasing within a cadre:
+ * kind 0 annual, 1 key_work, 2 party_conduct, 3 review; rating 0 none, 1 excellent,
+ * 2 competent, 3 basically_competent, 4 incompetent, 5 up_to_standard, 6 not_up_to_standard,
+ * 7 satisfied, 8 basically_satisfied, 9 unsatisfied; rank 0 = not ranked. On success *hits is
+ * a malloc'd array of *n_hits entries (NULL when none), released with ck_free(); on failure
+ * neither is written. Pointers may be NULL only when n == 0. */
+CK_API int ck_assessment_screen_batch(ck_assessment_hit **hits, size_t *n_hits, const ck_policy *policy,
+                                      ck_date as_of, size_t n, const int64_t *cadre,
+                                      const uint8_t *kind, const int32_t *period, const int32_t *rank,
+                                      const int32_t *group_size, const uint8_t *rating);
+
+/* Disposal case transitions (HORQIN.5). case_json: a case as written by this function, or
+ * NULL to open one. action: {"op":"open","case_id","cadre_id"} |
+ * {"op":"advance","stage","date","actor","note"} |
+ * {"op":"decide","method","date","grounds":[...],"actor","note"} |
+ * {"op":"close_no_action","date","actor","note"}. *out: the case after the action, canonical
+ * JSON {"case_id","cadre_id","stage","events":[...]}. A refused move is CK_E_STATE. */
+CK_API int ck_assessment_disposal_apply_json(char **out, const char *case_json, const char *action_json);
+
+/* Follow-up (HORQIN.6). request: {"decision_date","until"} -> {"schedule":[{"date","kind"}]};
+ * with "as_of" and "held":[{"date","kind","actor","note"}] also {"ledger":[{"date","kind",
+ * "held","overdue"}]}. kind: "monthly_talk" | "quarterly_visit". */
+CK_API int ck_assessment_follow_up_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Promotion gates (HORQIN.1). case_json: a case as written by this function, or NULL to open
+ * one. action: {"op":"open","case_id","facts":{"cadre_id","unit_id","current_rank",
+ * "target_rank","rank_since","work_started","integrity_problem","poor_reputation",
+ * "open_disposal_case","disclosure_blocked"}} | {"op":"post_quota","date","actor",
+ * "approved_posts","filled_posts"} | {"op":"pass","gate","date","actor","note"} |
+ * {"op":"fail","gate","date","actor","reason"} | {"op":"vetoes","as_of"}.
+ * *out: the case JSON {"case_id","facts","status","gates"}; for "vetoes":
+ * {"vetoes":[{"code","reason_zh","reason_en","clause"}],"explanation":{...}}. */
+CK_API int ck_assessment_promotion_apply_json(char **out, const ck_policy *policy, const char *case_json,
+                                              const char *action_json);
 
 /* ======================================================================================== */
 /* Talent pools and leadership teams (HURE)                                                 */

@@ -9,7 +9,6 @@
 using namespace cadrekit;
 using namespace cadrekit::capi;
 
-
 extern "C" {
 
 CK_API int ck_calendar_china(ck_calendar **out, int lenient) {

@@ -16,3 +16,4 @@
 #include "cadrekit/core/version.hpp"
 #include "cadrekit/audit.hpp"
 #include "cadrekit/village.hpp"
+#include "cadrekit/disclosure.hpp"

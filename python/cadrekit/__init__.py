@@ -27,6 +27,7 @@ from ._core import CitizenId, is_valid_citizen_id, parse_citizen_id, citizen_id_
 from ._core import RegionEntry, tongliao_regions  # noqa: F401
 
 # --- reform modules: cadrekit.village, cadrekit.audit, … (one Python module each) ------------
+from . import disclosure  # noqa: F401
 from . import assessment  # noqa: F401,E402
 from . import audit  # noqa: F401,E402
 from . import village  # noqa: F401,E402

@@ -10,6 +10,7 @@ void init_money(pybind11::module_ &m);
 void init_policy(pybind11::module_ &m);
 void init_explanation(pybind11::module_ &m);
 void init_person(pybind11::module_ &m);
+void init_disclosure(pybind11::module_ &m);
 void init_assessment(pybind11::module_ &m);
 void init_audit(pybind11::module_ &m);
 void init_village(pybind11::module_ &m);

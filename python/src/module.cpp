@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_policy(m);
   cadrekit::python::init_explanation(m);
   cadrekit::python::init_person(m);
+  cadrekit::python::init_disclosure(m);
   cadrekit::python::init_assessment(m);
   cadrekit::python::init_audit(m);
   cadrekit::python::init_village(m);

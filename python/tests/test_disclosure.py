@@ -1,0 +1,485 @@
+"""cadrekit.disclosure (KAILU): the Python contract, on the golden cases shared with C++ and C."""
+import copy
+import csv
+import datetime
+import json
+import pathlib
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cadrekit
+from cadrekit import disclosure as dc
+
+GOLDEN = pathlib.Path(__file__).resolve().parents[2] / "tests" / "golden"
+D = datetime.date
+
+
+def golden():
+    return json.loads((GOLDEN / "disclosure_record.json").read_text(encoding="utf-8"))
+
+
+def expected():
+    return json.loads((GOLDEN / "disclosure_notice_expected.json").read_text(encoding="utf-8"))
+
+
+def set_path(obj, path, value):
+    parts = path.split(".")
+    for p in parts[:-1]:
+        obj = obj[int(p)] if isinstance(obj, list) else obj[p]
+    last = parts[-1]
+    if value == "-":
+        del obj[last]
+    elif isinstance(obj, list):
+        obj[int(last)] = json.loads(value)
+    else:
+        obj[last] = json.loads(value)
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def test_golden_record_is_valid():
+    assert dc.validate(golden()) == []
+
+
+def invalid_rows():
+    rows = []
+    for line in (GOLDEN / "disclosure_invalid.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@pytest.mark.parametrize("patch_path,patch_value,path,code", invalid_rows())
+def test_planted_problems(patch_path, patch_value, path, code):
+    r = golden()
+    set_path(r, patch_path, patch_value)
+    problems = dc.validate(r)
+    assert {"path", "code", "message"} <= set(problems[0])
+    assert (path, code) in {(p["path"], p["code"]) for p in problems}, problems
+
+
+def test_every_problem_not_just_the_first():
+    r = golden()
+    r["matters"]["securities"]["items"][0]["amount"] = "0"
+    r["matters"]["real_estate"]["items"][0]["area"] = "-3"
+    r["commitment"] = None
+    del r["matters"]["marriage"]
+    got = {(p["path"], p["code"]) for p in dc.validate(r)}
+    assert got == {
+        ("matters.securities.items[0].amount", "amount_not_positive"),
+        ("matters.real_estate.items[0].area", "area_not_positive"),
+        ("commitment", "commitment_missing"),
+        ("matters.marriage", "matter_missing"),
+    }
+
+
+def test_dates_and_decimals_are_accepted_floats_are_not():
+    r = golden()
+    r["reference_date"] = D(2016, 9, 20)
+    r["matters"]["securities"]["items"][0]["amount"] = Decimal("50000.00")
+    assert dc.validate(r) == []
+    r["matters"]["securities"]["items"][0]["amount"] = 50000.0
+    problems = dc.validate(r)
+    assert problems and problems[0]["code"] == "wrong_type"
+
+
+def test_normalize_round_trips():
+    n = dc.normalize(golden())
+    assert n["schema"] == "cadrekit.disclosure.record/1"
+    assert dc.normalize(n) == n
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        dc.normalize({"id": "x"})
+    assert "reference_date" in str(e.value)
+
+
+# --- plan_round ------------------------------------------------------------------------------
+
+
+def window_rows():
+    text = (GOLDEN / "disclosure_windows.csv").read_text(encoding="utf-8")
+    lines = [l for l in text.splitlines() if l and not l.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@pytest.mark.parametrize("row", window_rows(), ids=lambda r: f"{r['round']}-{r['rank']}-{r['posted']}")
+def test_plan_round_golden(row):
+    posted = D.fromisoformat(row["posted"])
+    if row["status"] == "ok":
+        p = dc.plan_round(int(row["round"]), row["rank"], posted)
+        assert p["first_day"] == D.fromisoformat(row["first_day"])
+        assert p["last_day"] == D.fromisoformat(row["last_day"])
+        assert p["venues"] == row["venues"].split("|")
+        assert cadrekit.WorkCalendar.china().count_working_days(p["first_day"], p["last_day"]) == 5
+    else:
+        errors = {"invalid_input": cadrekit.InvalidInput, "calendar_coverage": cadrekit.CalendarCoverageError}
+        with pytest.raises(errors[row["status"]]):
+            dc.plan_round(int(row["round"]), row["rank"], posted)
+
+
+def test_plan_round_accepts_chinese_rank_and_calendar():
+    p = dc.plan_round(1, "正科", D(2016, 9, 30), calendar=cadrekit.WorkCalendar.china())
+    assert p["venues"] == ["work_unit", "residence", "field_in_charge"]
+    assert p["last_day"] == D(2016, 10, 11)
+
+
+# --- notice ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rnd", [1, 2])
+def test_notice_fields_match_hand_worked_values(rnd):
+    n = dc.notice(golden(), rnd)
+    want = expected()[f"round{rnd}"]
+    assert n["fields"] == want
+    assert list(n["fields"]) == n["field_names"]
+    for secret in expected()["private_values"]:
+        assert secret not in json.dumps(n["fields"], ensure_ascii=False)
+        assert secret not in n["text"]
+
+
+def test_notice_text_with_window():
+    n = dc.notice(golden(), 1, posted=D(2016, 9, 30))
+    assert "公开时间：2016年9月30日至2016年10月11日（5个工作日）" in n["text"]
+    assert "公开范围：所在单位、居住地" in n["text"]
+    assert n["plan"]["last_day"] == D(2016, 10, 11)
+
+
+def test_notice_refuses_invalid_record_without_leaking():
+    r = golden()
+    r["commitment"]["signed_by"] = "冒名顶替者"
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        dc.notice(r, 1)
+    assert "冒名" not in str(e.value)
+    assert "commitment.signed_by" in str(e.value)
+
+
+# Property: every string leaf of the record replaced by a random token; a token may reach the
+# notice (fields or text) only if the notice field it belongs to is on the round's whitelist.
+FIELD_OF_LEAF = {
+    ("person", "name"): "name",
+    ("identity",): "identity",
+    ("current_post",): "current_post",
+    ("proposed_post",): "proposed_post",
+    ("field_in_charge",): "field_in_charge",
+}
+
+token = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZ", min_size=12, max_size=12)  # equal length: no token inside another
+
+
+def plant(record, draw_tokens):
+    """Replaces free-text leaves by tokens; returns {token: notice field or "private"}."""
+    where = {}
+
+    def put(obj, key, field):
+        t = next(draw_tokens)
+        obj[key] = t
+        where[t] = field
+
+    put(record["person"], "name", "name")
+    record["commitment"]["signed_by"] = record["person"]["name"]
+    for k in ("identity", "current_post", "proposed_post", "field_in_charge"):
+        put(record, k, k)
+    for k in ("township", "street", "detail"):
+        put(record["residence"], k, "private")
+    for e in record["education"]:
+        put(e, "school", "education")
+    for w in record["work_history"]:
+        put(w, "text", "work_history")
+    for f in record["family"]:
+        put(f, "name", "private")
+    put(record["self_assessment"], "text", "private")
+    m = record["matters"]
+    put(m["passports"]["items"][0], "number", "private")
+    put(m["trips_abroad"]["items"][0], "destination", "trips_abroad")
+    put(m["trips_abroad"]["items"][0], "purpose", "trips_abroad")
+    put(m["employment_income"]["items"][0], "employer", "family_employment")
+    put(m["employment_income"]["items"][0], "position", "family_employment")
+    put(m["securities"]["items"][0], "name", "private")
+    for k in ("township", "street", "detail"):
+        put(m["real_estate"]["items"][0]["location"], k, "private")
+    m["investments"] = {"none": False, "items": [{"holder": "f1", "company": "", "amount": "1000"}]}
+    put(m["investments"]["items"][0], "company", "investments")
+    m["businesses"] = {"none": False, "items": [{"holder": "f2", "name": "", "form": "individual"}]}
+    put(m["businesses"]["items"][0], "name", "businesses")
+    m["family_abroad"] = {"none": False, "items": [{"holder": "f2", "country": "", "status": "settled"}]}
+    put(m["family_abroad"]["items"][0], "country", "family_abroad")
+    return where
+
+
+whitelists = st.lists(st.sampled_from(dc.NOTICE_FIELDS), min_size=1, max_size=12, unique=True)
+
+
+def policy_with(round_no, fields):
+    yaml = (
+        "profile: prop\nextends: tongliao-2016\nparameters:\n"
+        f"  disclosure.round{round_no}.notice_fields:\n    values:\n"
+        f"      2015-01-01: {','.join(fields)}\n"
+    )
+    return cadrekit.Policy.loads(yaml)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tokens=st.lists(token, min_size=40, max_size=40, unique=True),
+       rnd=st.sampled_from([1, 2]),
+       fields=st.one_of(st.none(), whitelists))
+def test_property_no_value_outside_whitelist_reaches_notice(tokens, rnd, fields):
+    r = golden()
+    where = plant(r, iter(tokens))
+    policy = None if fields is None else policy_with(rnd, fields)
+    n = dc.notice(r, rnd, policy)
+    allowed = set(n["field_names"])
+    if fields is not None:
+        assert n["field_names"] == fields
+    fields_text = json.dumps(n["fields"], ensure_ascii=False)
+    assert set(n["fields"]) == allowed
+    for t, field in where.items():
+        if field in allowed:
+            assert t in fields_text and t in n["text"], (field, t)
+        else:
+            assert t not in fields_text, (field, n["field_names"])
+            assert t not in n["text"], (field, n["field_names"])
+    # Never, on any whitelist: the full ID number, family names, exact addresses.
+    assert "150502197812186440" not in fields_text + n["text"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(secret=st.text(alphabet="QWXZJK", min_size=8, max_size=12),
+       where=st.sampled_from([
+           "citizen_id", "matters.securities.items.0.amount", "matters.real_estate.items.0.area",
+           "matters.real_estate.items.0.holder", "commitment.signed_by", "reference_date",
+           "matters.trips_abroad.items.0.from", "family.1.birth_date", "matters.marriage",
+           "person.birth_date", "matters.passports.items.0.kind",
+       ]))
+def test_property_no_error_message_carries_a_planted_value(secret, where):
+    r = golden()
+    set_path(r, where, json.dumps(secret))
+    problems = dc.validate(r)
+    assert problems, where
+    for p in problems:
+        assert secret not in p["message"] and secret not in p["path"]
+    with pytest.raises(cadrekit.Error) as e:
+        dc.notice(r, 1)
+    assert secret not in str(e.value)
+    with pytest.raises(cadrekit.Error) as e:
+        dc.Case.open(r, D(2016, 9, 26), "org")
+    assert secret not in str(e.value)
+
+
+# --- the case --------------------------------------------------------------------------------
+
+
+def opened():
+    return dc.Case.open(golden(), D(2016, 9, 26), "org-1")
+
+
+def test_case_full_path_and_round_trip():
+    c = opened()
+    assert not c.can_proceed(D(2016, 9, 26))
+    assert c.can_proceed(D(2016, 9, 26)).reasons == ["no_round_posted"]
+    plan = c.post_round(1, D(2016, 9, 30), "org-1")
+    assert plan["last_day"] == D(2016, 10, 11)
+    assert c.can_proceed(D(2016, 10, 11)).reasons == ["window_open"]
+    cid = c.receive_complaint("phone", D(2016, 10, 9), "sup-1")
+    assert cid == "C1"
+    assert c.complaints()[0]["timing"] == "within_window"
+    assert c.can_proceed(D(2016, 10, 12)).reasons == ["complaint_unresolved:C1"]
+    c.assign(cid, ["housing", "discipline"], D(2016, 10, 10), "sup-1")
+    c.record_finding(cid, "founded_not_affecting", D(2016, 10, 14), "team-1",
+                     [("real_estate", "under_reported")])
+    assert c.complaints()[0]["discrepancies"] == ["real_estate:under_reported:omission"]
+    assert c.complaints()[0]["accountability"] is False
+    c.decide(cid, "proceed_inform_reporter", D(2016, 10, 15), "org-1")
+    assert c.can_proceed(D(2016, 10, 15))
+    v2 = golden()
+    v2["matters"]["real_estate"]["items"][0]["area"] = "126.30"
+    c.return_for_correction(v2, D(2016, 10, 16), "org-1", "area under-reported")
+    assert [r["version"] for r in c.records] == [1, 2]
+    assert c.records[0]["matters"]["real_estate"]["items"][0]["area"] == "118.56"
+    p2 = c.post_round(2, D(2016, 10, 20), "org-1")
+    assert p2["venues"] == ["television", "internet"]
+    c2 = c.receive_complaint("email", D(2016, 10, 31), "sup-1")
+    assert c.complaints()[1]["timing"] == "after_window"
+    c.assign(c2, "finance", D(2016, 11, 1), "sup-1")
+    c.record_finding(c2, "unfounded", D(2016, 11, 2), "team-1")
+    c.decide(c2, "proceed_inform_reporter", D(2016, 11, 3), "org-1")
+    assert len(c.events) == 12
+    s = c.to_json()
+    back = dc.Case.from_json(s)
+    assert back == c and back.to_json() == s
+    assert back.status == "open"
+
+
+@pytest.mark.parametrize("finding,outcome,status", [
+    ("unfounded", "proceed_inform_reporter", "open"),
+    ("founded_not_affecting", "proceed_inform_reporter", "open"),
+    ("founded_disqualifying", "cancel", "cancelled"),
+    ("criminal", "refer", "referred"),
+])
+def test_every_finding_path(finding, outcome, status):
+    c = opened()
+    c.post_round(1, D(2016, 9, 30), "org")
+    c.receive_complaint("visit", D(2016, 10, 8), "sup")
+    c.assign("C1", ["discipline"], D(2016, 10, 8), "sup")
+    ds = [] if finding == "unfounded" else [{"matter": "investments", "kind": "unreported"}]
+    c.record_finding("C1", finding, D(2016, 10, 9), "team", ds)
+    for other in dc.Case.OUTCOMES:
+        if other != outcome:
+            before = c.to_json()
+            with pytest.raises(cadrekit.StateError):
+                c.decide("C1", other, D(2016, 10, 9), "org")
+            assert c.to_json() == before
+    c.decide("C1", outcome, D(2016, 10, 12), "org")
+    assert c.status == status
+    assert bool(c.can_proceed(D(2016, 10, 12))) == (status == "open")
+    if status != "open":
+        before = c.to_json()
+        with pytest.raises(cadrekit.StateError):
+            c.receive_complaint("phone", D(2016, 10, 13), "sup")
+        with pytest.raises(cadrekit.StateError):
+            c.post_round(2, D(2016, 10, 20), "org")
+        assert c.to_json() == before
+    if ds:
+        assert c.complaints()[0]["accountability"] is True
+    assert dc.Case.from_json(c.to_json()) == c
+
+
+def test_refused_transitions_leave_case_unchanged():
+    c = opened()
+    before = c.to_json()
+    with pytest.raises(cadrekit.StateError):
+        c.receive_complaint("phone", D(2016, 9, 27), "x")
+    with pytest.raises(cadrekit.StateError):
+        c.post_round(2, D(2016, 9, 30), "x")
+    assert c.to_json() == before
+    c.post_round(1, D(2016, 9, 30), "org")
+    c.receive_complaint("letter", D(2016, 10, 8), "sup")
+    before = c.to_json()
+    with pytest.raises(cadrekit.StateError):
+        c.record_finding("C1", "unfounded", D(2016, 10, 8), "x")
+    with pytest.raises(cadrekit.StateError):
+        c.decide("C1", "cancel", D(2016, 10, 8), "x")
+    with pytest.raises(cadrekit.InvalidInput):
+        c.assign("C1", ["police"], D(2016, 10, 8), "x")
+    with pytest.raises(cadrekit.StateError):
+        c.assign("C1", ["audit"], D(2016, 10, 7), "x")
+    with pytest.raises(cadrekit.StateError):
+        c.post_round(2, D(2016, 10, 11), "x")
+    with pytest.raises(cadrekit.InvalidInput):
+        c.receive_complaint("fax", D(2016, 10, 8), "x")
+    assert c.to_json() == before
+
+
+def test_from_json_refuses_impossible_log():
+    c = opened()
+    c.post_round(1, D(2016, 9, 30), "org")
+    c.receive_complaint("phone", D(2016, 10, 8), "sup")
+    data = json.loads(c.to_json())
+    data["events"][2]["timing"] = "after_window"
+    with pytest.raises(cadrekit.StateError):
+        dc.Case.from_json(json.dumps(data, ensure_ascii=False))
+    with pytest.raises(cadrekit.InvalidInput):
+        dc.Case.from_json("{}")
+
+
+# --- figures and lrmx ------------------------------------------------------------------------
+
+
+def test_yearly_counts_reproduce_the_source_totals():
+    cases = []
+    for i in range(135):
+        r = golden()
+        r["id"] = r["person"]["id"] = f"K{i}"
+        c = dc.Case.open(r, D(2015 + (i >= 60), 3, 1), "org")
+        c.post_round(1, D(2015 + (i >= 60), 3, 9), "org")
+        if i < 35 or 60 <= i < 103:
+            c.post_round(2, D(2015 + (i >= 60), 4, 6), "org")
+        cases.append(c)
+    rows = dc.yearly_counts(cases)
+    assert [(r["year"], r["round"], r["disclosed"]) for r in rows] == [
+        (2015, 1, 60), (2015, 2, 35), (2016, 1, 75), (2016, 2, 43)]
+    frame = dc.yearly_counts(cases, as_frame=True)
+    assert frame.groupby("round")["disclosed"].sum().to_dict() == {1: 135, 2: 78}
+
+
+def test_record_from_lrmx():
+    r = dc.record_from_lrmx((GOLDEN / "disclosure_lrmx_example.xml").read_bytes(), "LX-1")
+    assert r["person"]["name"] == "王晓梅"
+    assert r["person"]["birth_date"] == "1978-12-18"
+    assert r["citizen_id"] == "150502197812186440"
+    assert len(r["work_history"]) == 4
+    assert all(not m["items"] and not m["none"] for m in r["matters"].values())
+    codes = {p["code"] for p in dc.validate(r)}
+    assert "matter_empty" in codes and "commitment_missing" in codes
+
+
+# --- robustness: arbitrary values anywhere never crash, only typed errors -----------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.text(max_size=8)
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
+    max_leaves=6,
+)
+
+
+def leaf_paths(obj, prefix=""):
+    out = [prefix] if prefix else []
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            out += leaf_paths(v, f"{prefix}.{k}" if prefix else k)
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            out += leaf_paths(v, f"{prefix}.{i}")
+    return out
+
+
+ALL_PATHS = leaf_paths(golden())
+
+
+@settings(max_examples=150, deadline=None)
+@given(path=st.sampled_from(ALL_PATHS), value=json_values)
+def test_property_any_value_anywhere_gives_problems_or_typed_errors(path, value):
+    r = golden()
+    set_path(r, path, json.dumps(value))
+    problems = dc.validate(r)
+    assert all(set(p) == {"path", "code", "message"} for p in problems)
+    try:
+        n = dc.notice(r, 1)
+    except cadrekit.Error:
+        assert problems, "notice refused a record validate accepted"
+    else:
+        assert not problems, "notice accepted a record validate refused"
+        assert set(n["fields"]) == set(n["field_names"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(cut=st.integers(0, 4000), junk=st.text(max_size=5))
+def test_property_mangled_case_json_is_a_typed_error(cut, junk):
+    c = opened()
+    c.post_round(1, D(2016, 9, 30), "org")
+    c.receive_complaint("phone", D(2016, 10, 8), "sup")
+    s = c.to_json()
+    mangled = s[:cut] + junk + s[cut + len(junk):]
+    try:
+        back = dc.Case.from_json(mangled)
+    except cadrekit.Error:
+        return
+    assert back.to_json() == dc.Case.from_json(back.to_json()).to_json()
+
+
+def test_validate_all_lists_and_frames():
+    import pandas as pd
+
+    good, bad = golden(), golden()
+    bad["id"] = bad["person"]["id"] = "KL-BAD"
+    bad["matters"]["securities"]["items"][0]["amount"] = "0"
+    rows = dc.validate_all([good, bad])
+    assert [(r["index"], r["id"], r["code"]) for r in rows] == [(1, "KL-BAD", "amount_not_positive")]
+    frame = dc.validate_all(pd.DataFrame({"record": [good, bad]}, index=["a", "b"]), as_frame=True)
+    assert list(frame.columns) == ["index", "id", "path", "code", "message"]
+    assert frame["index"].tolist() == ["b"]
+    assert frame["path"].tolist() == ["matters.securities.items[0].amount"]

@@ -1,0 +1,493 @@
+// The disclosure case (KAILU.2–KAILU.4): an append-only log of events; every piece of state
+// (rounds, complaints, status, the current record version) is derived by replaying the log.
+// A transition builds its event, applies it to a copy and swaps: a refused transition leaves
+// the case unchanged.
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/utf8.hpp"
+#include "cadrekit/disclosure.hpp"
+#include "disclosure/detail.hpp"
+
+namespace json = boost::json;
+
+namespace cadrekit::disclosure {
+
+namespace {
+
+const std::vector<std::string> kChannels{"phone", "letter", "email", "visit"};
+const std::vector<std::string> kFindings{"unfounded", "founded_not_affecting",
+                                         "founded_disqualifying", "criminal"};
+const std::vector<std::string> kOutcomes{"proceed_inform_reporter", "cancel", "refer"};
+const std::vector<std::string> kKinds{"opened",   "round_posted", "complaint_received",
+                                      "assigned", "finding",      "decided",
+                                      "returned_for_correction"};
+const std::vector<std::string> kDiscrepancyKinds{"unreported", "under_reported", "inaccurate"};
+
+bool one_of(const std::vector<std::string> &set, const std::string &v) {
+  return std::find(set.begin(), set.end(), v) != set.end();
+}
+
+const char *outcome_for(const std::string &finding) {
+  if (finding == "founded_disqualifying") return "cancel";
+  if (finding == "criminal") return "refer";
+  return "proceed_inform_reporter";
+}
+
+Complaint *find_complaint(std::vector<Complaint> &cs, const std::string &id) {
+  for (auto &c : cs)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+void Case::apply(const Event &e) {
+  // Checks first (nothing is changed until all pass).
+  auto refuse = [&](const std::string &why, const char *field) {
+    throw StateError(why, field, records_.empty() ? std::string() : records_.front().id);
+  };
+  if (e.seq != static_cast<int>(events_.size()) + 1) refuse("events out of sequence", "seq");
+  if (e.date.is_not_a_date()) throw InvalidInput("not a date", "date");
+  if (!events_.empty() && e.date < events_.back().date)
+    refuse("an event cannot be dated before the previous event", "date");
+  if (!one_of(kKinds, e.kind)) throw InvalidInput("unknown event kind", "kind");
+  if (events_.empty() != (e.kind == "opened")) refuse("a case starts with one opened event", "kind");
+  if (e.kind != "opened" && status_ != "open") refuse("the case is closed", "kind");
+
+  if (e.kind == "opened" || e.kind == "returned_for_correction") {
+    std::size_t want = active_versions_ + 1;
+    if (e.record_version != static_cast<int>(want) || records_.size() < want ||
+        records_[want - 1].version != e.record_version)
+      refuse("the record version does not follow the previous one", "record_version");
+    active_versions_ = want;
+    return;
+  }
+  if (e.kind == "round_posted") {
+    if (e.round == 1 && !rounds_.empty()) refuse("round 1 has already been posted", "round");
+    if (e.round == 2) {
+      if (rounds_.size() != 1) refuse("round 2 follows round 1", "round");
+      if (!can_proceed(e.date).ok)
+        refuse("round 1 is not finished (window open or complaints unresolved)", "round");
+    }
+    if (e.round != 1 && e.round != 2) throw InvalidInput("round must be 1 or 2", "round");
+    if (!e.window || e.window->last < e.window->first || e.window->first < e.date ||
+        e.working_days < 1)
+      throw InvalidInput("a posted round needs its window", "window");
+    rounds_.push_back(RoundPlan{e.round, current().proposed_rank, e.date, e.venues, *e.window,
+                                e.working_days});
+    return;
+  }
+  if (e.kind == "complaint_received") {
+    if (rounds_.empty()) refuse("no round has been posted", "round");
+    const RoundPlan &r = rounds_.back();
+    if (e.round != r.round) refuse("a complaint concerns the latest round", "round");
+    if (!one_of(kChannels, e.channel))
+      throw InvalidInput("channel must be phone, letter, email or visit", "channel");
+    std::string id = "C" + std::to_string(complaints_.size() + 1);
+    if (e.complaint != id) refuse("complaint ids are C1, C2, … in order", "complaint");
+    std::string timing = e.date <= r.window.last ? "within_window" : "after_window";
+    if (e.timing != timing) refuse("timing disagrees with the round's window", "timing");
+    Complaint c;
+    c.id = id;
+    c.round = r.round;
+    c.channel = e.channel;
+    c.received = e.date;
+    c.timing = timing;
+    c.status = "received";
+    complaints_.push_back(std::move(c));
+    return;
+  }
+  Complaint *c = find_complaint(complaints_, e.complaint);
+  if (c == nullptr) refuse("no such complaint", "complaint");
+  if (e.kind == "assigned") {
+    if (c->status != "received") refuse("only a received complaint can be assigned", "complaint");
+    if (e.departments.empty()) throw InvalidInput("at least one department", "departments");
+    c->departments = e.departments;
+    c->status = "assigned";
+    return;
+  }
+  if (e.kind == "finding") {
+    if (c->status != "assigned")
+      refuse("a finding needs a complaint assigned to the verification team", "complaint");
+    if (!one_of(kFindings, e.finding)) throw InvalidInput("unknown finding", "finding");
+    if (e.finding == "unfounded" && !e.discrepancies.empty())
+      throw InvalidInput("an unfounded complaint has no discrepancies", "discrepancies");
+    bool concealment = false;
+    for (const auto &d : e.discrepancies) {
+      std::size_t a = d.find(':'), b = a == std::string::npos ? a : d.find(':', a + 1);
+      if (b == std::string::npos) throw InvalidInput("expected matter:kind:class", "discrepancies");
+      std::string m = d.substr(0, a), k = d.substr(a + 1, b - a - 1), cl = d.substr(b + 1);
+      if (!one_of(matter_keys(), m) || !one_of(kDiscrepancyKinds, k) ||
+          (cl != "omission" && cl != "concealment"))
+        throw InvalidInput("expected matter:kind:class", "discrepancies");
+      concealment = concealment || cl == "concealment";
+    }
+    c->finding = e.finding;
+    c->discrepancies = e.discrepancies;
+    c->accountability = concealment;
+    c->status = "found";
+    return;
+  }
+  // decided
+  if (c->status != "found") refuse("a decision needs a finding first", "complaint");
+  if (!one_of(kOutcomes, e.outcome)) throw InvalidInput("unknown outcome", "outcome");
+  if (e.outcome != outcome_for(c->finding))
+    refuse("the outcome does not follow from the finding", "outcome");
+  c->outcome = e.outcome;
+  c->status = "decided";
+  if (e.outcome == "cancel") status_ = "cancelled";
+  if (e.outcome == "refer") status_ = "referred";
+}
+
+void Case::append(Event e) {
+  e.seq = static_cast<int>(events_.size()) + 1;
+  Case next = *this;
+  next.apply(e);
+  next.events_.push_back(std::move(e));
+  *this = std::move(next);
+}
+
+Case Case::open(Record record, Date date, std::string actor, const Policy &policy) {
+  record.version = 1;
+  auto problems = validate(record, policy);
+  if (!problems.empty())
+    throw InvalidInput("the record is not valid: " + problems.front().message,
+                       problems.front().path, record.id);
+  if (record.id.empty()) throw InvalidInput("a record id is required", "id");
+  Case c;
+  c.records_.push_back(std::move(record));
+  Event e;
+  e.date = date;
+  e.actor = std::move(actor);
+  e.kind = "opened";
+  e.record_version = 1;
+  c.append(std::move(e));
+  return c;
+}
+
+const RoundPlan &Case::post_round(int round, Date posted, std::string actor,
+                                  const WorkCalendar &calendar, const Policy &policy) {
+  if (status_ != "open") throw StateError("the case is closed", "round", id());
+  RoundPlan plan = plan_round(round, current().proposed_rank, posted, calendar, policy);
+  Event e;
+  e.date = posted;
+  e.actor = std::move(actor);
+  e.kind = "round_posted";
+  e.round = round;
+  e.venues = plan.venues;
+  e.window = plan.window;
+  e.working_days = plan.working_days;
+  append(std::move(e));
+  return rounds_.back();
+}
+
+std::string Case::receive_complaint(std::string channel, Date date, std::string actor) {
+  if (rounds_.empty()) throw StateError("no round has been posted", "round", id());
+  Event e;
+  e.date = date;
+  e.actor = std::move(actor);
+  e.kind = "complaint_received";
+  e.round = rounds_.back().round;
+  e.complaint = "C" + std::to_string(complaints_.size() + 1);
+  e.channel = std::move(channel);
+  e.timing = !date.is_not_a_date() && date <= rounds_.back().window.last ? "within_window"
+                                                                          : "after_window";
+  std::string cid = e.complaint;
+  append(std::move(e));
+  return cid;
+}
+
+void Case::assign(const std::string &complaint, std::vector<std::string> departments, Date date,
+                  std::string actor, const Policy &policy) {
+  if (date.is_not_a_date()) throw InvalidInput("not a date", "date", id());
+  auto allowed = detail::split_list(policy.text("disclosure.verification.departments", date));
+  if (departments.empty()) throw InvalidInput("at least one department", "departments", id());
+  for (std::size_t i = 0; i < departments.size(); ++i)
+    if (!one_of(allowed, departments[i]))
+      throw InvalidInput("not a department of the verification team (policy)",
+                         "departments[" + std::to_string(i) + "]", id());
+  Event e;
+  e.date = date;
+  e.actor = std::move(actor);
+  e.kind = "assigned";
+  e.complaint = complaint;
+  e.departments = std::move(departments);
+  append(std::move(e));
+}
+
+void Case::record_finding(const std::string &complaint, std::string finding,
+                          const std::vector<Discrepancy> &discrepancies, Date date,
+                          std::string actor, const Policy &policy) {
+  if (date.is_not_a_date()) throw InvalidInput("not a date", "date", id());
+  Event e;
+  for (std::size_t i = 0; i < discrepancies.size(); ++i) {
+    const auto &d = discrepancies[i];
+    std::string p = "discrepancies[" + std::to_string(i) + "]";
+    if (!one_of(matter_keys(), d.matter)) throw InvalidInput("not one of the 9 matters", p + ".matter", id());
+    if (!one_of(kDiscrepancyKinds, d.kind))
+      throw InvalidInput("kind must be unreported, under_reported or inaccurate", p + ".kind", id());
+    std::string cls = policy.text("disclosure.discrepancy." + d.kind, date);
+    if (cls != "omission" && cls != "concealment")
+      throw PolicyError("must be omission or concealment", "disclosure.discrepancy." + d.kind,
+                        policy.name());
+    e.discrepancies.push_back(d.matter + ":" + d.kind + ":" + cls);
+  }
+  e.date = date;
+  e.actor = std::move(actor);
+  e.kind = "finding";
+  e.complaint = complaint;
+  e.finding = std::move(finding);
+  append(std::move(e));
+}
+
+void Case::decide(const std::string &complaint, std::string outcome, Date date, std::string actor) {
+  Event e;
+  e.date = date;
+  e.actor = std::move(actor);
+  e.kind = "decided";
+  e.complaint = complaint;
+  e.outcome = std::move(outcome);
+  append(std::move(e));
+}
+
+void Case::return_for_correction(Record corrected, Date date, std::string actor, std::string note,
+                                 const Policy &policy) {
+  if (status_ != "open") throw StateError("the case is closed", "kind", id());
+  if (corrected.id != id()) throw InvalidInput("the corrected record has another id", "id", id());
+  corrected.version = static_cast<int>(active_versions_) + 1;
+  auto problems = validate(corrected, policy);
+  if (!problems.empty())
+    throw InvalidInput("the corrected record is not valid: " + problems.front().message,
+                       problems.front().path, id());
+  Event e;
+  e.date = date;
+  e.actor = std::move(actor);
+  e.kind = "returned_for_correction";
+  e.record_version = corrected.version;
+  e.note = std::move(note);
+  // Strong guarantee: records_ grows only if the event applies.
+  Case next = *this;
+  next.records_.resize(active_versions_);
+  next.records_.push_back(std::move(corrected));
+  next.append(std::move(e));
+  *this = std::move(next);
+}
+
+ProceedCheck Case::can_proceed(Date as_of) const {
+  ProceedCheck r;
+  if (status_ == "cancelled") r.reasons.push_back("case_cancelled");
+  if (status_ == "referred") r.reasons.push_back("case_referred");
+  if (rounds_.empty())
+    r.reasons.push_back("no_round_posted");
+  else if (as_of <= rounds_.back().window.last)
+    r.reasons.push_back("window_open");
+  for (const auto &c : complaints_)
+    if (c.status != "decided") r.reasons.push_back("complaint_unresolved:" + c.id);
+  r.ok = r.reasons.empty();
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+json::array strings(const std::vector<std::string> &v) {
+  json::array a;
+  for (const auto &s : v) a.push_back(json::string(s));
+  return a;
+}
+
+json::object event_json(const Event &e) {
+  json::object o;
+  o["seq"] = e.seq;
+  o["date"] = to_iso(e.date);
+  o["actor"] = e.actor;
+  o["kind"] = e.kind;
+  o["round"] = e.round;
+  o["complaint"] = e.complaint;
+  o["channel"] = e.channel;
+  o["timing"] = e.timing;
+  o["venues"] = strings(e.venues);
+  if (e.window)
+    o["window"] = json::object{{"first", to_iso(e.window->first)}, {"last", to_iso(e.window->last)}};
+  else
+    o["window"] = nullptr;
+  o["working_days"] = e.working_days;
+  o["departments"] = strings(e.departments);
+  o["finding"] = e.finding;
+  o["discrepancies"] = strings(e.discrepancies);
+  o["outcome"] = e.outcome;
+  o["record_version"] = e.record_version;
+  o["note"] = e.note;
+  return o;
+}
+
+[[noreturn]] void bad(const std::string &path, const char *why) { throw InvalidInput(why, path); }
+
+const json::value &member(const json::object &o, const char *key, const std::string &path) {
+  const json::value *v = o.if_contains(key);
+  if (v == nullptr) bad(path + "." + key, "a required member is missing");
+  return *v;
+}
+
+std::string str_member(const json::object &o, const char *key, const std::string &path) {
+  const json::value &v = member(o, key, path);
+  if (!v.is_string()) bad(path + "." + key, "must be a string");
+  return std::string(v.get_string());
+}
+
+int int_member(const json::object &o, const char *key, const std::string &path) {
+  const json::value &v = member(o, key, path);
+  if (!v.is_int64() || v.get_int64() < 0 || v.get_int64() > 1000000000)
+    bad(path + "." + key, "must be a whole number");
+  return static_cast<int>(v.get_int64());
+}
+
+Date date_of(const json::value &v, const std::string &path) {
+  if (!v.is_string()) bad(path, "must be an ISO date string");
+  return parse_iso_date(v.get_string(), path);
+}
+
+std::vector<std::string> strings_member(const json::object &o, const char *key,
+                                        const std::string &path) {
+  const json::value &v = member(o, key, path);
+  if (!v.is_array()) bad(path + "." + key, "must be an array");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < v.get_array().size(); ++i) {
+    const auto &x = v.get_array()[i];
+    if (!x.is_string()) bad(path + "." + key + "[" + std::to_string(i) + "]", "must be a string");
+    out.emplace_back(x.get_string());
+  }
+  return out;
+}
+
+Event event_from(const json::value &v, const std::string &path) {
+  if (!v.is_object()) bad(path, "must be an object");
+  const json::object &o = v.get_object();
+  static const char *known[] = {"seq",        "date",          "actor",       "kind",
+                                "round",      "complaint",     "channel",     "timing",
+                                "venues",     "window",        "working_days", "departments",
+                                "finding",    "discrepancies", "outcome",     "record_version",
+                                "note"};
+  for (const auto &kv : o)
+    if (std::none_of(std::begin(known), std::end(known),
+                     [&](const char *k) { return kv.key() == k; }))
+      bad(path + "." + std::string(kv.key()), "unknown member");
+  Event e;
+  e.seq = int_member(o, "seq", path);
+  e.date = date_of(member(o, "date", path), path + ".date");
+  e.actor = str_member(o, "actor", path);
+  e.kind = str_member(o, "kind", path);
+  e.round = int_member(o, "round", path);
+  e.complaint = str_member(o, "complaint", path);
+  e.channel = str_member(o, "channel", path);
+  e.timing = str_member(o, "timing", path);
+  e.venues = strings_member(o, "venues", path);
+  const json::value &w = member(o, "window", path);
+  if (!w.is_null()) {
+    if (!w.is_object()) bad(path + ".window", "must be an object or null");
+    const json::object &wo = w.get_object();
+    if (wo.size() != 2) bad(path + ".window", "must have first and last only");
+    e.window = DateRange{date_of(member(wo, "first", path + ".window"), path + ".window.first"),
+                         date_of(member(wo, "last", path + ".window"), path + ".window.last")};
+  }
+  e.working_days = int_member(o, "working_days", path);
+  e.departments = strings_member(o, "departments", path);
+  e.finding = str_member(o, "finding", path);
+  e.discrepancies = strings_member(o, "discrepancies", path);
+  e.outcome = str_member(o, "outcome", path);
+  e.record_version = int_member(o, "record_version", path);
+  e.note = str_member(o, "note", path);
+  return e;
+}
+
+}  // namespace
+
+std::string Case::to_json() const {
+  json::object o;
+  o["schema"] = case_schema;
+  o["id"] = id();
+  json::array recs;
+  for (std::size_t i = 0; i < active_versions_; ++i) recs.push_back(detail::record_value(records_[i]));
+  o["records"] = std::move(recs);
+  json::array evs;
+  for (const auto &e : events_) evs.push_back(event_json(e));
+  o["events"] = std::move(evs);
+  return json::serialize(o);
+}
+
+Case Case::from_json(std::string_view text) {
+  if (!is_valid_utf8(text)) throw InvalidInput("the case is not valid UTF-8", "case");
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec) throw InvalidInput("the case is not valid JSON", "case");
+  if (!v.is_object()) bad("case", "must be a JSON object");
+  const json::object &o = v.get_object();
+  for (const auto &kv : o)
+    if (kv.key() != "schema" && kv.key() != "id" && kv.key() != "records" && kv.key() != "events")
+      bad(std::string(kv.key()), "unknown member");
+  if (str_member(o, "schema", "case") != case_schema) bad("schema", "schema must be cadrekit.disclosure.case/1");
+  std::string id = str_member(o, "id", "case");
+  const json::value &recs = member(o, "records", "case");
+  const json::value &evs = member(o, "events", "case");
+  if (!recs.is_array() || recs.get_array().empty()) bad("records", "must be a non-empty array");
+  if (!evs.is_array()) bad("events", "must be an array");
+  Case c;
+  for (std::size_t i = 0; i < recs.get_array().size(); ++i) {
+    std::string p = "records[" + std::to_string(i) + "]";
+    Record r;
+    try {
+      r = detail::record_from_value(recs.get_array()[i]);
+    } catch (const InvalidInput &e) {
+      throw InvalidInput("a record of the case is invalid", p + "." + e.field(), id);
+    }
+    if (r.id != id) throw InvalidInput("a record of the case has another id", p + ".id", id);
+    if (r.version != static_cast<int>(i) + 1)
+      throw InvalidInput("record versions must be 1, 2, … in order", p + ".version", id);
+    c.records_.push_back(std::move(r));
+  }
+  for (std::size_t i = 0; i < evs.get_array().size(); ++i) {
+    Event e = event_from(evs.get_array()[i], "events[" + std::to_string(i) + "]");
+    c.apply(e);
+    c.events_.push_back(std::move(e));
+  }
+  if (c.events_.empty()) throw StateError("a case has at least its opened event", "events", id);
+  if (c.active_versions_ != c.records_.size())
+    throw StateError("a record version has no event in the log", "records", id);
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+// ---------------------------------------------------------------------------------------------
+
+std::vector<YearCount> yearly_counts(std::span<const Case> cases) {
+  std::map<std::pair<int, int>, YearCount> rows;
+  for (const Case &c : cases) {
+    for (const auto &r : c.rounds()) {
+      int year = static_cast<int>(r.posted.year());
+      YearCount &row = rows[{year, r.round}];
+      row.year = year;
+      row.round = r.round;
+      ++row.disclosed;
+      bool cancelled = false, referred = false;
+      for (const auto &cp : c.complaints()) {
+        if (cp.round != r.round) continue;
+        ++row.complaints;
+        cancelled = cancelled || cp.outcome == "cancel";
+        referred = referred || cp.outcome == "refer";
+      }
+      row.cancelled += cancelled ? 1 : 0;
+      row.referred += referred ? 1 : 0;
+    }
+  }
+  std::vector<YearCount> out;
+  for (auto &[k, v] : rows) out.push_back(v);
+  return out;
+}
+
+}  // namespace cadrekit::disclosure

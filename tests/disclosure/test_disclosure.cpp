@@ -1,0 +1,690 @@
+// Disclosure of promoted leaders' personal matters (KAILU), C++ surface: the record and its
+// validation, plan_round on the official calendar, notices through the whitelist, the case
+// workflow, JSON round trips and the yearly counts. Golden tables: tests/golden/disclosure_*.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/disclosure.hpp"
+
+using namespace cadrekit;
+using namespace cadrekit::disclosure;
+namespace json = boost::json;
+
+namespace {
+
+Date d(int y, int m, int day) { return make_date(y, m, day); }
+
+std::string slurp(const std::string &rel) {
+  std::ifstream in(std::string(CADREKIT_SOURCE_DIR) + "/tests/golden/" + rel, std::ios::binary);
+  EXPECT_TRUE(in.good()) << rel;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const Policy &policy() {
+  static const Policy p = Policy::default_profile();
+  return p;
+}
+const WorkCalendar &calendar() {
+  static const WorkCalendar c = WorkCalendar::china();
+  return c;
+}
+
+std::string golden_text() { return slurp("disclosure_record.json"); }
+Record golden() { return record_from_json(golden_text()); }
+
+// Sets (or with "-" deletes) the member at a dotted path; numeric parts index arrays.
+void patch(json::value &root, const std::string &path, const std::string &value) {
+  std::vector<std::string> parts;
+  std::stringstream ss(path);
+  for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+  json::value *cur = &root;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (cur->is_array())
+      cur = &cur->as_array().at(std::stoul(parts[i]));
+    else
+      cur = &cur->as_object()[parts[i]];
+  }
+  const std::string &last = parts.back();
+  if (value == "-") {
+    cur->as_object().erase(last);
+  } else if (cur->is_array()) {
+    cur->as_array().at(std::stoul(last)) = json::parse(value);
+  } else {
+    cur->as_object()[last] = json::parse(value);
+  }
+}
+
+std::string patched(const std::string &path, const std::string &value) {
+  json::value v = json::parse(golden_text());
+  patch(v, path, value);
+  return json::serialize(v);
+}
+
+std::vector<std::vector<std::string>> table(const std::string &rel, char sep) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(slurp(rel));
+  std::string line;
+  bool header = sep == ',';
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {  // CSV has a header line
+      header = false;
+      continue;
+    }
+    std::vector<std::string> f;
+    std::string cell;
+    std::stringstream ls(line);
+    while (std::getline(ls, cell, sep)) f.push_back(cell);
+    rows.push_back(f);
+  }
+  return rows;
+}
+
+bool has_problem(const std::vector<Problem> &ps, const std::string &path, const std::string &code) {
+  for (const auto &p : ps)
+    if (p.path == path && p.code == code) return true;
+  return false;
+}
+
+std::string dump(const std::vector<Problem> &ps) {
+  std::string s;
+  for (const auto &p : ps) s += p.path + " " + p.code + "; ";
+  return s;
+}
+
+Policy with(const std::string &extra) {
+  return Policy::loads("profile: test\nextends: tongliao-2016\nparameters:\n" + extra);
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+// Record, JSON, validation
+// ------------------------------------------------------------------------------------------
+
+TEST(DisclosureRecord, GoldenIsValidAndRoundTrips) {
+  auto problems = validate_json(golden_text(), policy());
+  EXPECT_TRUE(problems.empty()) << dump(problems);
+  Record r = golden();
+  EXPECT_EQ(r.person.name, "王晓梅");
+  EXPECT_EQ(r.matters.size(), 9u);
+  EXPECT_TRUE(r.matters.at("marriage").none);
+  EXPECT_EQ(r.matters.at("employment_income").items.size(), 3u);
+  EXPECT_EQ(r.matters.at("real_estate").items[0].at("location.county"), "开鲁县");
+  std::string once = record_to_json(r);
+  Record again = record_from_json(once);
+  EXPECT_EQ(again, r);
+  EXPECT_EQ(record_to_json(again), once);
+  ThreeAges a = basic_three_ages(r);
+  EXPECT_EQ(a.age, 37);
+  EXPECT_EQ(a.party_years, 15);
+  EXPECT_EQ(a.work_years, 16);
+}
+
+TEST(DisclosureRecord, PlantedProblemsAreEachReportedWithPathAndCode) {
+  int n = 0;
+  for (const auto &row : table("disclosure_invalid.tsv", '\t')) {
+    ASSERT_EQ(row.size(), 4u);
+    std::string text = patched(row[0], row[1]);
+    auto ps = validate_json(text, policy());
+    EXPECT_TRUE(has_problem(ps, row[2], row[3]))
+        << row[0] << " -> expected " << row[2] << " " << row[3] << "; got " << dump(ps);
+    ++n;
+  }
+  EXPECT_GE(n, 20);
+}
+
+TEST(DisclosureRecord, EveryProblemIsReportedNotJustTheFirst) {
+  json::value v = json::parse(golden_text());
+  patch(v, "matters.securities.items.0.amount", "\"0\"");
+  patch(v, "matters.real_estate.items.0.area", "\"-3\"");
+  patch(v, "commitment", "null");
+  patch(v, "matters.marriage", "-");
+  auto ps = validate_json(json::serialize(v), policy());
+  EXPECT_TRUE(has_problem(ps, "matters.securities.items[0].amount", "amount_not_positive"));
+  EXPECT_TRUE(has_problem(ps, "matters.real_estate.items[0].area", "area_not_positive"));
+  EXPECT_TRUE(has_problem(ps, "commitment", "commitment_missing"));
+  EXPECT_TRUE(has_problem(ps, "matters.marriage", "matter_missing"));
+  EXPECT_EQ(ps.size(), 4u) << dump(ps);
+}
+
+TEST(DisclosureRecord, ChildHolderMustBeCoResident) {
+  Record r = golden();
+  r.family[1].co_resident = false;
+  r.matters["securities"].items[0]["holder"] = "f2";
+  EXPECT_TRUE(has_problem(validate(r, policy()), "matters.securities.items[0].holder",
+                          "holder_not_co_resident"));
+  // A family member abroad may be any child.
+  r.matters["family_abroad"] = Matter{false, {{{"holder", "f2"}, {"country", "加拿大"}, {"status", "settled"}}}};
+  EXPECT_FALSE(has_problem(validate(r, policy()), "matters.family_abroad.items[0].holder",
+                           "holder_not_co_resident"));
+}
+
+TEST(DisclosureRecord, ChildAgeLimitIsPolicy) {
+  Record r = golden();
+  r.family[1].birth_date = d(1998, 9, 21);  // 17 on 2016-09-20
+  EXPECT_TRUE(validate(r, policy()).empty());
+  r.family[1].birth_date = d(1998, 9, 20);  // 18 that day
+  EXPECT_TRUE(has_problem(validate(r, policy()), "family[1].co_resident", "child_over_age"));
+  r.family[1].dependent = true;  // 不能独立生活的成年子女
+  EXPECT_TRUE(validate(r, policy()).empty());
+  r.family[1].dependent = false;
+  Policy p = with(
+      "  disclosure.co_resident_child.max_age:\n    values:\n"
+      "      2015-01-01: 22\n");
+  EXPECT_TRUE(validate(r, p).empty());
+}
+
+TEST(DisclosureRecord, MessagesNeverCarryPersonalValues) {
+  // Plant distinctive personal values in wrong places and check no message repeats them.
+  json::value v = json::parse(golden_text());
+  patch(v, "citizen_id", "\"150502197812186441\"");
+  patch(v, "matters.securities.items.0.amount", "\"-98765.43\"");
+  patch(v, "matters.real_estate.items.0.area", "\"XQZ-AREA-777\"");
+  patch(v, "matters.real_estate.items.0.holder", "\"秘密持有人\"");
+  patch(v, "commitment.signed_by", "\"冒名顶替者\"");
+  patch(v, "reference_date", "\"2016-02-31\"");
+  std::string text = json::serialize(v);
+  auto ps = validate_json(text, policy());
+  EXPECT_GE(ps.size(), 6u) << dump(ps);
+  for (const auto &p : ps) {
+    for (const char *secret : {"15050219781218644", "98765", "XQZ", "秘密", "冒名", "2016-02-31",
+                               "王晓梅", "李明远"}) {
+      EXPECT_EQ(p.message.find(secret), std::string::npos) << p.message;
+      EXPECT_EQ(p.path.find(secret), std::string::npos) << p.path;
+    }
+  }
+  try {
+    record_from_json(patched("person.birth_date", "\"1978-13-18\""));
+    ADD_FAILURE() << "expected InvalidInput";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(std::string(e.what()).find("1978"), std::string::npos) << e.what();
+    EXPECT_EQ(e.field(), "person.birth_date");
+    EXPECT_EQ(e.record(), "KL-2016-001");
+  }
+}
+
+TEST(DisclosureRecord, MalformedTextIsAProblemNotACrash) {
+  for (const char *bad : {"", "{", "[]", "null", "{\"id\": 5}", "\xff\xfe"}) {
+    auto ps = validate_json(bad, policy());
+    EXPECT_FALSE(ps.empty()) << bad;
+    EXPECT_THROW(record_from_json(bad), InvalidInput) << bad;
+  }
+}
+
+TEST(DisclosureRecord, LrmxFillsBasicInformation) {
+  Record r = record_from_lrmx(slurp("disclosure_lrmx_example.xml"), "LX-1");
+  EXPECT_EQ(r.person.name, "王晓梅");
+  EXPECT_EQ(r.person.sex, Sex::female);
+  EXPECT_EQ(r.person.birth_date, d(1978, 12, 18));  // from the ID number, not just 197812
+  EXPECT_EQ(r.person.ethnicity, "02");
+  EXPECT_EQ(r.person.political_status, "01");
+  EXPECT_EQ(r.person.party_joined, d(2001, 7, 1));
+  EXPECT_EQ(r.person.work_started, d(2000, 7, 1));
+  EXPECT_EQ(r.citizen_id, "150502197812186440");
+  EXPECT_EQ(r.reference_date, d(2026, 3, 1));
+  ASSERT_EQ(r.education.size(), 2u);
+  EXPECT_EQ(r.education[1].mode, "in_service");
+  EXPECT_EQ(r.education[1].degree, "公共管理硕士");
+  ASSERT_EQ(r.work_history.size(), 4u);  // the （其间…） line is not an entry
+  EXPECT_EQ(r.work_history[0].from, d(1996, 9, 1));
+  EXPECT_EQ(r.work_history[0].until, d(2000, 7, 1));
+  EXPECT_FALSE(r.work_history[3].until.has_value());
+  EXPECT_EQ(r.work_history[3].text, "示例市示例局副局长");
+  EXPECT_EQ(r.proposed_post, "示例市示例局局长");
+  ThreeAges a = basic_three_ages(r);
+  EXPECT_EQ(a.age, 47);
+  EXPECT_EQ(a.party_years, 24);
+  EXPECT_EQ(a.work_years, 25);
+  EXPECT_THROW(record_from_lrmx("<Person>", "x"), InvalidInput);
+  EXPECT_THROW(record_from_lrmx("<Other/>", "x"), InvalidInput);
+}
+
+// ------------------------------------------------------------------------------------------
+// Rounds
+// ------------------------------------------------------------------------------------------
+
+TEST(DisclosureRound, GoldenWindowsAndVenues) {
+  int n = 0;
+  for (const auto &row : table("disclosure_windows.csv", ',')) {
+    ASSERT_GE(row.size(), 7u);
+    int round = std::stoi(row[0]);
+    Rank rank = parse_rank(row[1]);
+    Date posted = parse_iso_date(row[2]);
+    const std::string &status = row[3];
+    if (status == "ok") {
+      Explanation ex;
+      RoundPlan p = plan_round(round, rank, posted, calendar(), policy(), &ex);
+      EXPECT_EQ(to_iso(p.window.first), row[4]) << row[2];
+      EXPECT_EQ(to_iso(p.window.last), row[5]) << row[2];
+      std::string venues;
+      for (const auto &v : p.venues) venues += (venues.empty() ? "" : "|") + v;
+      EXPECT_EQ(venues, row[6]);
+      EXPECT_EQ(p.working_days, 5);
+      EXPECT_EQ(calendar().count_working_days(p.window.first, p.window.last), 5);
+      EXPECT_FALSE(ex.parameters.empty());
+    } else {
+      try {
+        plan_round(round, rank, posted, calendar(), policy());
+        ADD_FAILURE() << "expected " << status << " for " << row[2];
+      } catch (const Error &e) {
+        EXPECT_EQ(error_code_name(e.code()), status);
+      }
+    }
+    ++n;
+  }
+  EXPECT_EQ(n, 10);
+}
+
+TEST(DisclosureRound, VenuesAreParametersOfThePolicy) {
+  Policy p = with(
+      "  disclosure.round1.venues.fu_chu:\n    type: text\n    unit: venue_list\n"
+      "    label: {zh: 测试, en: test}\n    clause: KAILU.2\n    values:\n"
+      "      2015-01-01: work_unit,internet\n");
+  RoundPlan r = plan_round(1, Rank::fu_chu, d(2016, 5, 3), calendar(), p);
+  EXPECT_EQ(r.venues, (std::vector<std::string>{"work_unit", "internet"}));
+}
+
+TEST(DisclosureRound, MaskAndAddressCut) {
+  EXPECT_EQ(mask_id("150502197812186440", 6, 4), "150502********6440");
+  EXPECT_EQ(mask_id("150502197812186440", 0, 0), "******************");
+  EXPECT_EQ(mask_id("1234", 3, 3), "****");
+  Address a{"内蒙古自治区", "通辽市", "开鲁县", "开鲁镇", "建华街道", "幸福小区"};
+  EXPECT_EQ(cut_address(a, "province"), "内蒙古自治区");
+  EXPECT_EQ(cut_address(a, "county"), "内蒙古自治区通辽市开鲁县");
+  EXPECT_EQ(cut_address(a, "detail"), "内蒙古自治区通辽市开鲁县开鲁镇建华街道幸福小区");
+  EXPECT_THROW(cut_address(a, "house"), PolicyError);
+}
+
+// ------------------------------------------------------------------------------------------
+// Notices
+// ------------------------------------------------------------------------------------------
+
+TEST(DisclosureNotice, FieldsAreExactlyTheWhitelistAndMatchTheHandWorkedValues) {
+  json::value expected = json::parse(slurp("disclosure_notice_expected.json"));
+  for (int round : {1, 2}) {
+    Notice n = notice(golden(), round, policy());
+    json::value got = json::parse(n.fields_json);
+    const json::object &want = expected.at(round == 1 ? "round1" : "round2").as_object();
+    EXPECT_EQ(got.as_object().size(), want.size()) << round;
+    for (const auto &kv : want) {
+      ASSERT_TRUE(got.as_object().contains(kv.key())) << kv.key();
+      EXPECT_EQ(got.at(kv.key()), kv.value()) << kv.key() << ": " << json::serialize(got.at(kv.key()));
+    }
+    // order: the whitelist's
+    std::vector<std::string> keys;
+    for (const auto &kv : got.as_object()) keys.emplace_back(kv.key());
+    EXPECT_EQ(keys, n.field_names);
+    for (const auto &secret : expected.at("private_values").as_array()) {
+      std::string s(secret.as_string());
+      EXPECT_EQ(n.fields_json.find(s), std::string::npos) << s;
+      EXPECT_EQ(n.text.find(s), std::string::npos) << s;
+    }
+  }
+}
+
+TEST(DisclosureNotice, RoundTwoLeavesOutTheOtherMatters) {
+  Notice n = notice(golden(), 2, policy());
+  for (const char *absent : {"泰国", "因私护照", "示例县第一中学", "基金", "50000"}) {
+    EXPECT_EQ(n.fields_json.find(absent), std::string::npos) << absent;
+    EXPECT_EQ(n.text.find(absent), std::string::npos) << absent;
+  }
+  Notice one = notice(golden(), 1, policy());
+  EXPECT_NE(one.text.find("泰国"), std::string::npos);
+}
+
+TEST(DisclosureNotice, TextIsReadyToPost) {
+  RoundPlan plan = plan_round(1, Rank::fu_ke, d(2016, 9, 30), calendar(), policy());
+  Notice n = notice(golden(), 1, policy(), plan);
+  EXPECT_NE(n.text.find("姓名：王晓梅\n"), std::string::npos) << n.text;
+  EXPECT_NE(n.text.find("年龄：37岁\n"), std::string::npos);
+  EXPECT_NE(n.text.find("本人婚姻变化情况：无\n"), std::string::npos);
+  EXPECT_NE(n.text.find("2015年：98400.50元"), std::string::npos);
+  EXPECT_NE(n.text.find("本人，内蒙古自治区通辽市开鲁县，118.56平方米，商品房"), std::string::npos);
+  EXPECT_NE(n.text.find("公开范围：所在单位、居住地\n"), std::string::npos);
+  EXPECT_NE(n.text.find("公开时间：2016年9月30日至2016年10月11日（5个工作日）"), std::string::npos);
+  EXPECT_THROW(notice(golden(), 2, policy(), plan), InvalidInput);
+}
+
+TEST(DisclosureNotice, IdNumberIsMaskedAndAddressLevelIsPolicy) {
+  Policy p = with(
+      "  disclosure.round2.notice_fields:\n    values:\n"
+      ""
+      "      2015-01-01: citizen_id,residence,real_estate\n"
+      "  disclosure.notice.address_level:\n    values:\n"
+      ""
+      "      2015-01-01: township\n");
+  Notice n = notice(golden(), 2, p);
+  json::value f = json::parse(n.fields_json);
+  EXPECT_EQ(f.at("citizen_id"), "150502********6440");
+  EXPECT_EQ(f.at("residence"), "内蒙古自治区通辽市开鲁县开鲁镇");
+  EXPECT_EQ(f.at("real_estate").at(0).at("location"), "内蒙古自治区通辽市开鲁县开鲁镇");
+  EXPECT_EQ(n.text.find("150502197812186440"), std::string::npos);
+  EXPECT_EQ(n.text.find("建华街道"), std::string::npos);
+  EXPECT_EQ(n.text.find("王晓梅"), std::string::npos);  // name not on this whitelist
+  EXPECT_EQ(f.as_object().size(), 3u);
+  Explanation ex;
+  notice(golden(), 2, p, std::nullopt, &ex);
+  std::vector<std::string> used;
+  for (const auto &u : ex.parameters) used.push_back(u.name);
+  EXPECT_EQ(used, (std::vector<std::string>{"disclosure.round2.notice_fields",
+                                            "disclosure.notice.id_mask_head",
+                                            "disclosure.notice.id_mask_tail",
+                                            "disclosure.notice.address_level"}));
+  EXPECT_TRUE(ex.uses_assumed());
+  std::string ej = ex.to_json();
+  EXPECT_EQ(ej.find("150502197812186440"), std::string::npos);
+  EXPECT_EQ(ej.find("开鲁镇"), std::string::npos);
+}
+
+TEST(DisclosureNotice, UnknownWhitelistFieldIsAPolicyErrorAndInvalidRecordRefused) {
+  Policy p = with(
+      "  disclosure.round1.notice_fields:\n    values:\n"
+      ""
+      "      2015-01-01: name,family_names\n");
+  EXPECT_THROW(notice(golden(), 1, p), PolicyError);
+  Record r = golden();
+  r.commitment.reset();
+  try {
+    notice(r, 1, policy());
+    ADD_FAILURE();
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "commitment");
+  }
+  EXPECT_THROW(notice(golden(), 3, policy()), InvalidInput);
+}
+
+// Every string leaf of the record replaced by a unique token; then for each round, no token of a
+// field outside the whitelist may appear. Tokens are distinct per leaf, so a leak is unambiguous.
+TEST(DisclosureNotice, NoValueOutsideTheWhitelistReachesANotice) {
+  Record r = golden();
+  int k = 0;
+  auto tok = [&](const std::string &field) { return "Z" + field + "Q" + std::to_string(++k) + "X"; };
+  std::map<std::string, std::vector<std::string>> planted;  // notice field -> tokens of it
+  auto plant = [&](std::string &slot, const std::string &field) {
+    slot = tok(field);
+    planted[field].push_back(slot);
+  };
+  plant(r.person.name, "name");
+  r.commitment->signed_by = r.person.name;  // the signer's copy is the name itself
+  plant(r.identity, "identity");
+  plant(r.current_post, "current_post");
+  plant(r.proposed_post, "proposed_post");
+  plant(r.field_in_charge, "field_in_charge");
+  plant(r.residence.detail, "private");
+  plant(r.residence.street, "private");
+  plant(r.residence.township, "private");
+  for (auto &e : r.education) plant(e.school, "education");
+  for (auto &w : r.work_history) plant(w.text, "work_history");
+  for (auto &f : r.family) plant(f.name, "private");
+  plant(r.self_assessment->text, "private");
+  for (auto &[key, m] : r.matters)
+    for (auto &it : m.items)
+      for (auto &[name, value] : it) {
+        if (name == "number" || name == "purpose" || name == "destination" || name == "employer" ||
+            name == "position" || name == "country" || name == "company" || name == "name") {
+          std::string field = key == "employment_income" ? "family_employment" : key;
+          if (name == "number" || (key == "securities" && name == "name")) field = "private";
+          plant(value, field);
+        }
+        if (name.rfind("location.", 0) == 0 && name != "location.province" &&
+            name != "location.city" && name != "location.county")
+          plant(value, "private");
+      }
+  ASSERT_TRUE(validate(r, policy()).empty()) << dump(validate(r, policy()));
+  for (int round : {1, 2}) {
+    Notice n = notice(r, round, policy());
+    for (const auto &[field, tokens] : planted) {
+      bool allowed = std::find(n.field_names.begin(), n.field_names.end(), field) !=
+                     n.field_names.end();
+      for (const auto &t : tokens) {
+        bool in_fields = n.fields_json.find(t) != std::string::npos;
+        bool in_text = n.text.find(t) != std::string::npos;
+        if (!allowed) {
+          EXPECT_FALSE(in_fields) << "round " << round << " leaks " << field;
+          EXPECT_FALSE(in_text) << "round " << round << " leaks " << field;
+        } else {
+          EXPECT_TRUE(in_fields && in_text) << "round " << round << " drops " << field;
+        }
+      }
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// The case
+// ------------------------------------------------------------------------------------------
+
+namespace {
+Case opened() { return Case::open(golden(), d(2016, 9, 26), "org-1", policy()); }
+}  // namespace
+
+TEST(DisclosureCase, HappyPathBothRoundsAndRoundTrip) {
+  Case c = opened();
+  EXPECT_EQ(c.can_proceed(d(2016, 9, 26)).reasons, std::vector<std::string>{"no_round_posted"});
+  const RoundPlan &r1 = c.post_round(1, d(2016, 9, 30), "org-1", calendar(), policy());
+  EXPECT_EQ(r1.window.last, d(2016, 10, 11));
+  EXPECT_EQ(c.can_proceed(d(2016, 10, 11)).reasons, std::vector<std::string>{"window_open"});
+  EXPECT_TRUE(c.can_proceed(d(2016, 10, 12)).ok);
+  std::string c1 = c.receive_complaint("phone", d(2016, 10, 9), "sup-1");
+  EXPECT_EQ(c1, "C1");
+  EXPECT_EQ(c.complaints()[0].timing, "within_window");
+  auto chk = c.can_proceed(d(2016, 10, 12));
+  EXPECT_FALSE(chk.ok);
+  EXPECT_EQ(chk.reasons, std::vector<std::string>{"complaint_unresolved:C1"});
+  c.assign(c1, {"housing", "discipline"}, d(2016, 10, 10), "sup-1", policy());
+  c.record_finding(c1, "founded_not_affecting", {{"real_estate", "under_reported"}},
+                   d(2016, 10, 14), "team-1", policy());
+  EXPECT_EQ(c.complaints()[0].discrepancies,
+            std::vector<std::string>{"real_estate:under_reported:omission"});
+  EXPECT_FALSE(c.complaints()[0].accountability);
+  c.decide(c1, "proceed_inform_reporter", d(2016, 10, 15), "org-1");
+  EXPECT_TRUE(c.can_proceed(d(2016, 10, 15)).ok);
+  // corrected form: version 2, version 1 kept
+  Record v2 = golden();
+  v2.matters["real_estate"].items[0]["area"] = "126.30";
+  c.return_for_correction(v2, d(2016, 10, 16), "org-1", "area under-reported", policy());
+  EXPECT_EQ(c.records().size(), 2u);
+  EXPECT_EQ(c.current().version, 2);
+  EXPECT_EQ(c.records()[0].matters.at("real_estate").items[0].at("area"), "118.56");
+  const RoundPlan &r2 = c.post_round(2, d(2016, 10, 20), "org-1", calendar(), policy());
+  EXPECT_EQ(r2.venues, (std::vector<std::string>{"television", "internet"}));
+  EXPECT_EQ(r2.window.last, d(2016, 10, 26));
+  std::string c2 = c.receive_complaint("email", d(2016, 10, 31), "sup-1");
+  EXPECT_EQ(c.complaints()[1].timing, "after_window");
+  EXPECT_EQ(c.complaints()[1].round, 2);
+  c.assign(c2, {"finance"}, d(2016, 11, 1), "sup-1", policy());
+  c.record_finding(c2, "unfounded", {}, d(2016, 11, 2), "team-1", policy());
+  c.decide(c2, "proceed_inform_reporter", d(2016, 11, 3), "org-1");
+  EXPECT_TRUE(c.can_proceed(d(2016, 11, 3)).ok);
+  EXPECT_EQ(c.events().size(), 12u);
+  for (std::size_t i = 0; i < c.events().size(); ++i) EXPECT_EQ(c.events()[i].seq, int(i) + 1);
+
+  std::string j = c.to_json();
+  Case back = Case::from_json(j);
+  EXPECT_EQ(back, c);
+  EXPECT_EQ(back.to_json(), j);
+  EXPECT_EQ(back.complaints().size(), 2u);
+  EXPECT_EQ(back.rounds().size(), 2u);
+  EXPECT_EQ(back.current().version, 2);
+}
+
+TEST(DisclosureCase, FindingsDecideOutcomesAndClose) {
+  struct Path {
+    const char *finding, *outcome, *status;
+  };
+  for (Path p : {Path{"unfounded", "proceed_inform_reporter", "open"},
+                 Path{"founded_not_affecting", "proceed_inform_reporter", "open"},
+                 Path{"founded_disqualifying", "cancel", "cancelled"},
+                 Path{"criminal", "refer", "referred"}}) {
+    Case c = opened();
+    c.post_round(1, d(2016, 9, 30), "org", calendar(), policy());
+    c.receive_complaint("visit", d(2016, 10, 8), "sup");
+    c.assign("C1", {"discipline"}, d(2016, 10, 8), "sup", policy());
+    std::vector<Discrepancy> ds;
+    if (std::string(p.finding) != "unfounded") ds.push_back({"investments", "unreported"});
+    c.record_finding("C1", p.finding, ds, d(2016, 10, 9), "team", policy());
+    // every other outcome is refused
+    for (const char *o : {"proceed_inform_reporter", "cancel", "refer"}) {
+      if (std::string(o) == p.outcome) continue;
+      std::string before = c.to_json();
+      EXPECT_THROW(c.decide("C1", o, d(2016, 10, 9), "org"), StateError) << p.finding << o;
+      EXPECT_EQ(c.to_json(), before);
+    }
+    c.decide("C1", p.outcome, d(2016, 10, 12), "org");
+    EXPECT_EQ(c.status(), p.status);
+    auto chk = c.can_proceed(d(2016, 10, 12));
+    EXPECT_EQ(chk.ok, std::string(p.status) == "open") << p.finding;
+    if (std::string(p.status) != "open") {
+      std::string before = c.to_json();
+      EXPECT_THROW(c.receive_complaint("phone", d(2016, 10, 13), "sup"), StateError);
+      EXPECT_THROW(c.post_round(2, d(2016, 10, 20), "org", calendar(), policy()), StateError);
+      EXPECT_EQ(c.to_json(), before);
+    }
+    if (std::string(p.finding) != "unfounded") {
+      EXPECT_TRUE(c.complaints()[0].accountability);  // unreported investment: concealment
+      EXPECT_EQ(c.complaints()[0].discrepancies[0], "investments:unreported:concealment");
+    }
+    EXPECT_EQ(Case::from_json(c.to_json()), c);
+  }
+}
+
+TEST(DisclosureCase, RefusedTransitionsLeaveTheCaseUnchanged) {
+  Case c = opened();
+  std::string before = c.to_json();
+  EXPECT_THROW(c.receive_complaint("phone", d(2016, 9, 27), "x"), StateError);  // no round
+  EXPECT_THROW(c.post_round(2, d(2016, 9, 30), "x", calendar(), policy()), StateError);
+  EXPECT_EQ(c.to_json(), before);
+  c.post_round(1, d(2016, 9, 30), "org", calendar(), policy());
+  before = c.to_json();
+  EXPECT_THROW(c.post_round(1, d(2016, 10, 1), "x", calendar(), policy()), StateError);
+  EXPECT_THROW(c.post_round(2, d(2016, 10, 11), "x", calendar(), policy()), StateError);  // open
+  EXPECT_THROW(c.receive_complaint("fax", d(2016, 10, 8), "x"), InvalidInput);
+  EXPECT_THROW(c.receive_complaint("phone", d(2016, 9, 29), "x"), StateError);  // before posting
+  EXPECT_THROW(c.assign("C1", {"housing"}, d(2016, 10, 8), "x", policy()), StateError);
+  EXPECT_EQ(c.to_json(), before);
+  c.receive_complaint("letter", d(2016, 10, 8), "sup");
+  before = c.to_json();
+  EXPECT_THROW(c.record_finding("C1", "unfounded", {}, d(2016, 10, 8), "x", policy()), StateError);
+  EXPECT_THROW(c.decide("C1", "cancel", d(2016, 10, 8), "x"), StateError);
+  EXPECT_THROW(c.assign("C1", {"police"}, d(2016, 10, 8), "x", policy()), InvalidInput);
+  EXPECT_THROW(c.assign("C1", {}, d(2016, 10, 8), "x", policy()), InvalidInput);
+  EXPECT_THROW(c.assign("C1", {"audit"}, d(2016, 10, 7), "x", policy()), StateError);  // backdated
+  EXPECT_THROW(c.assign("C9", {"audit"}, d(2016, 10, 8), "x", policy()), StateError);
+  EXPECT_EQ(c.to_json(), before);
+  c.assign("C1", {"audit"}, d(2016, 10, 8), "sup", policy());
+  before = c.to_json();
+  EXPECT_THROW(c.assign("C1", {"audit"}, d(2016, 10, 8), "x", policy()), StateError);
+  EXPECT_THROW(c.record_finding("C1", "maybe", {}, d(2016, 10, 9), "x", policy()), InvalidInput);
+  EXPECT_THROW(c.record_finding("C1", "unfounded", {{"real_estate", "unreported"}}, d(2016, 10, 9),
+                                "x", policy()),
+               InvalidInput);
+  EXPECT_THROW(c.record_finding("C1", "criminal", {{"villas", "unreported"}}, d(2016, 10, 9), "x",
+                                policy()),
+               InvalidInput);
+  Record bad = golden();
+  bad.commitment.reset();
+  EXPECT_THROW(c.return_for_correction(bad, d(2016, 10, 9), "x", "", policy()), InvalidInput);
+  Record other = golden();
+  other.id = "KL-OTHER";
+  other.person.id = "KL-OTHER";
+  EXPECT_THROW(c.return_for_correction(other, d(2016, 10, 9), "x", "", policy()), InvalidInput);
+  EXPECT_EQ(c.to_json(), before);
+  EXPECT_EQ(c.records().size(), 1u);
+  EXPECT_EQ(c.can_proceed(d(2016, 10, 12)).reasons,
+            std::vector<std::string>{"complaint_unresolved:C1"});
+}
+
+TEST(DisclosureCase, DiscrepancyClassIsPolicy) {
+  Policy p = with(
+      "  disclosure.discrepancy.under_reported:\n    values:\n"
+      ""
+      "      2015-01-01: concealment\n");
+  Case c = Case::open(golden(), d(2016, 9, 26), "org", p);
+  c.post_round(1, d(2016, 9, 30), "org", calendar(), p);
+  c.receive_complaint("letter", d(2016, 10, 8), "sup");
+  c.assign("C1", {"housing"}, d(2016, 10, 8), "sup", p);
+  c.record_finding("C1", "founded_not_affecting", {{"real_estate", "under_reported"}},
+                   d(2016, 10, 9), "team", p);
+  EXPECT_EQ(c.complaints()[0].discrepancies[0], "real_estate:under_reported:concealment");
+  EXPECT_TRUE(c.complaints()[0].accountability);
+}
+
+TEST(DisclosureCase, FromJsonRefusesImpossibleLogs) {
+  Case c = opened();
+  c.post_round(1, d(2016, 9, 30), "org", calendar(), policy());
+  c.receive_complaint("phone", d(2016, 10, 8), "sup");
+  json::value v = json::parse(c.to_json());
+  {
+    json::value w = v;  // decide before finding
+    json::object e = w.at("events").at(2).as_object();
+    e["seq"] = 4;
+    e["kind"] = "decided";
+    e["outcome"] = "cancel";
+    w.at("events").as_array().push_back(e);
+    EXPECT_THROW(Case::from_json(json::serialize(w)), StateError);
+  }
+  {
+    json::value w = v;  // timing that disagrees with the window
+    w.at("events").at(2).as_object()["timing"] = "after_window";
+    EXPECT_THROW(Case::from_json(json::serialize(w)), StateError);
+  }
+  {
+    json::value w = v;
+    w.as_object()["extra"] = 1;
+    EXPECT_THROW(Case::from_json(json::serialize(w)), InvalidInput);
+  }
+  {
+    json::value w = v;  // a record version with no event
+    json::value r2 = w.at("records").at(0);
+    r2.as_object()["version"] = 2;
+    w.at("records").as_array().push_back(r2);
+    EXPECT_THROW(Case::from_json(json::serialize(w)), StateError);
+  }
+  EXPECT_THROW(Case::from_json("{}"), InvalidInput);
+  EXPECT_THROW(Case::from_json("nope"), InvalidInput);
+}
+
+// ------------------------------------------------------------------------------------------
+// Figures
+// ------------------------------------------------------------------------------------------
+
+TEST(DisclosureFigures, YearlyCountsReproduceTheSourceTotals) {
+  // The source: 135 inspection candidates disclosed in round 1 and 78 nominees in round 2
+  // since 2015. Spread over 2015 (60/35) and 2016 (75/43); 2 of the 2016 round-1 cases cancelled.
+  std::vector<Case> cases;
+  auto make = [&](int i, int year, bool second, bool cancel) {
+    Record r = golden();
+    r.id = "K" + std::to_string(i);
+    r.person.id = r.id;
+    Case c = Case::open(r, d(year, 3, 1), "org", policy());
+    c.post_round(1, d(year, 3, 7), "org", calendar(), policy());
+    if (cancel) {
+      c.receive_complaint("phone", d(year, 3, 8), "sup");
+      c.assign("C1", {"discipline"}, d(year, 3, 8), "sup", policy());
+      c.record_finding("C1", "founded_disqualifying", {}, d(year, 3, 9), "team", policy());
+      c.decide("C1", "cancel", d(year, 3, 10), "org");
+    }
+    if (second) c.post_round(2, d(year, 4, 5), "org", calendar(), policy());
+    cases.push_back(std::move(c));
+  };
+  int i = 0;
+  for (int k = 0; k < 60; ++k) make(++i, 2015, k < 35, false);
+  for (int k = 0; k < 75; ++k) make(++i, 2016, k < 43, k >= 73);
+  auto rows = yearly_counts(cases);
+  std::vector<YearCount> want{{2015, 1, 60, 0, 0, 0}, {2015, 2, 35, 0, 0, 0},
+                              {2016, 1, 75, 2, 2, 0}, {2016, 2, 43, 0, 0, 0}};
+  EXPECT_EQ(rows, want);
+  int r1 = 0, r2 = 0;
+  for (const auto &r : rows) (r.round == 1 ? r1 : r2) += r.disclosed;
+  EXPECT_EQ(r1, 135);
+  EXPECT_EQ(r2, 78);
+}

@@ -1,8 +1,9 @@
-"""The demo of ./scripts/demo: cadrekit's core on the source's own figures (Tongliao, 2016).
+"""The demo of ./scripts/demo: cadrekit on the source's own figures (Tongliao, 2016).
 
-Until the reform modules land, this shows the foundation every module stands on: the policy
-profile (every number with its clause and whether it is assumed), exact quotas, the official
-working-day calendar, money in fen, citizen ID checks — and the explanation of a decision.
+The foundation (policy profile with clauses and assumed flags, exact quotas, the official
+working-day calendar, money in fen, citizen IDs, explanations) and the reform modules on a small
+synthetic county: Holingol's 67 units planned for audit over 2017–2021, a township's village pay
+sheet, a disclosure round, and red-line screening. No real person's data.
 Usage: demo.py [--lang zh|en]
 """
 import argparse
@@ -60,6 +61,46 @@ def main() -> None:
     number = body + cadrekit.citizen_id_check_char(body)
     info = cadrekit.parse_citizen_id(number)
     print(f"  valid: {cadrekit.is_valid_citizen_id(number)}; born {info.birth_date}; sex {info.sex}")
+
+    line("HOLINGOL.2 — a five-year audit plan for 67 units (20 / 28 / 19), 14 audits a year")
+    units = ([{"unit_id": f"L1-{i:02d}", "level": 1} for i in range(20)]
+             + [{"unit_id": f"L2-{i:02d}", "level": 2} for i in range(28)]
+             + [{"unit_id": f"L3-{i:02d}", "level": 3} for i in range(19)])
+    plan = cadrekit.audit.plan(units, [], [], 2017, 2021, 14, 2016, policy)
+    per_year = {}
+    for r in plan.to_records():
+        per_year.setdefault(r["year"], []).append(r["unit_id"][:2])
+    for year in sorted(per_year):
+        got = per_year[year]
+        print(f"  {year}: level 1 x{got.count('L1')}, level 2 x{got.count('L2')}, level 3 x{got.count('L3')}")
+    print(f"  feasible: {plan.feasible}; least yearly capacity: {plan.min_capacity}; draw seed {plan.seed}")
+    short = cadrekit.audit.plan(units, [], [], 2017, 2021, 13, 2016, policy)
+    print(f"  with 13 a year: feasible {short.feasible}, {len(short.shortfall)} obligations fail")
+
+    line("JARUD.1 — a township's pay sheet for 2016")
+    villages = [{"village_id": f"V{i}", "name": f"{'一二三四五'[i - 1]}村", "township": "T1", "population": p}
+                for i, p in zip(range(1, 6), (800, 1500, 2500, 1000, 1999))]
+    principals = [{"cadre_id": f"P{i}", "name": f"村干部{i}", "village_id": f"V{i}", "post": "both",
+                   "served_from": dt.date(2010, 1, 1), "served_to": None} for i in range(1, 6)]
+    scores = [{"village_id": f"V{i}", "period": period, "score": str(s)}
+              for i, q, a in zip(range(1, 6), (90, 83, 80, 70, 60), (95, 90, 80, 75, 60))
+              for period, s in [(f"2016Q{k}", q) for k in range(1, 5)] + [("2016", a)]]
+    sheet = cadrekit.village.pay_sheet(villages, principals, scores, 2016, policy)
+    for r in sheet.to_records():
+        print(f"  {r['cadre_id']} {r['village_id']}: base {r['base']:>8} + performance {r['performance']:>8}"
+              f" = {r['total']:>9}  {r['team_grade']}/{r['grade']} {'; '.join(f'{a[0]} by {a[1]}' for a in r['actions'])}")
+
+    line("KAILU.2 — round 1 for a 正科 candidate posted on 2016-09-30")
+    r1 = cadrekit.disclosure.plan_round(1, "正科", dt.date(2016, 9, 30), policy=policy)
+    print(f"  venues: {', '.join(r1['venues'])}; window {r1['first_day']} .. {r1['last_day']}")
+
+    line("HORQIN.3 — red lines: near the bottom of the annual assessment two years running")
+    records = [{"cadre_id": "C1", "unit_id": "U1", "domain": "township", "kind": "annual",
+                "period": str(y), "rank": 10, "group_size": 10} for y in (2014, 2015)]
+    records += [{"cadre_id": "C2", "unit_id": "U1", "domain": "township", "kind": "annual",
+                 "period": str(y), "rank": r, "group_size": 10} for y, r in ((2014, 10), (2015, 3))]
+    for hit in cadrekit.assessment.screen(records, as_of=dt.date(2016, 12, 31), policy=policy):
+        print(f"  {hit['cadre_id']}: {hit['rule_id']} ({hit['clause']}) periods {hit['periods']} -> {hit['suggestion']}")
 
     line("An explanation (what a module attaches to each decision)")
     ex = cadrekit.Explanation(subject="village V001")

@@ -32,21 +32,6 @@ std::vector<std::string> string_list(const json::object &o, std::string_view key
   return out;
 }
 
-PromotionFacts facts_of(const json::object &fo) {
-  using namespace detail;
-  PromotionFacts f;
-  f.cadre_id = str(fo, "cadre_id", "facts.");
-  f.unit_id = str(fo, "unit_id", "facts.", true);
-  f.current_rank = parse_rank(str(fo, "current_rank", "facts."), "facts.current_rank");
-  f.target_rank = parse_rank(str(fo, "target_rank", "facts."), "facts.target_rank");
-  f.rank_since = date(fo, "rank_since", "facts.");
-  if (member(fo, "work_started")) f.work_started = date(fo, "work_started", "facts.");
-  f.integrity_problem = boolean(fo, "integrity_problem", "facts.");
-  f.poor_reputation = boolean(fo, "poor_reputation", "facts.");
-  f.open_disposal_case = boolean(fo, "open_disposal_case", "facts.");
-  f.disclosure_blocked = boolean(fo, "disclosure_blocked", "facts.");
-  return f;
-}
 
 }  // namespace
 
@@ -129,7 +114,7 @@ std::string promotion_apply_json(std::optional<std::string_view> case_json,
     std::optional<PromotionCase> c;
     if (op == "open") {
       if (case_json.has_value()) throw InvalidInput("open takes no case", "case_json", {}, ErrorCode::invalid_argument);
-      c.emplace(str(a, "case_id", ""), facts_of(as_object(required(a, "facts", ""), "facts")));
+      c.emplace(str(a, "case_id", ""), detail::promotion_facts_from_json(as_object(required(a, "facts", ""), "facts")));
       return (c->to_json());
     }
     if (!case_json.has_value()) throw InvalidInput("argument is NULL", "case_json", {}, ErrorCode::invalid_argument);

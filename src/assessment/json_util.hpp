@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "cadrekit/assessment.hpp"
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
 
@@ -81,5 +82,8 @@ inline Date date(const boost::json::object &o, std::string_view key, const std::
   std::string f = path + std::string(key);
   return parse_iso_date(str(o, key, path), f);
 }
+
+/// The "facts" object of a promotion case (shared by the case's JSON and its actions).
+PromotionFacts promotion_facts_from_json(const boost::json::object &fo);
 
 }  // namespace cadrekit::assessment::detail

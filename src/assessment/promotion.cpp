@@ -178,18 +178,7 @@ PromotionCase PromotionCase::from_json(std::string_view text) {
   using namespace detail;
   json::value v = parse_json(text, "case");
   const auto &o = as_object(v, "case");
-  const auto &fo = as_object(required(o, "facts", ""), "facts");
-  PromotionFacts f;
-  f.cadre_id = str(fo, "cadre_id", "facts.");
-  f.unit_id = str(fo, "unit_id", "facts.", true);
-  f.current_rank = parse_rank(str(fo, "current_rank", "facts."), "facts.current_rank");
-  f.target_rank = parse_rank(str(fo, "target_rank", "facts."), "facts.target_rank");
-  f.rank_since = date(fo, "rank_since", "facts.");
-  if (member(fo, "work_started")) f.work_started = date(fo, "work_started", "facts.");
-  f.integrity_problem = boolean(fo, "integrity_problem", "facts.");
-  f.poor_reputation = boolean(fo, "poor_reputation", "facts.");
-  f.open_disposal_case = boolean(fo, "open_disposal_case", "facts.");
-  f.disclosure_blocked = boolean(fo, "disclosure_blocked", "facts.");
+  PromotionFacts f = promotion_facts_from_json(as_object(required(o, "facts", ""), "facts"));
   PromotionCase c(str(o, "case_id", ""), f);
   if (const auto *gs = member(o, "gates")) {
     if (!gs->is_array()) throw InvalidInput("expected an array", "gates", c.case_id_);
@@ -224,3 +213,22 @@ PromotionCase PromotionCase::from_json(std::string_view text) {
 }
 
 }  // namespace cadrekit::assessment
+
+namespace cadrekit::assessment::detail {
+
+PromotionFacts promotion_facts_from_json(const boost::json::object &fo) {
+  PromotionFacts f;
+  f.cadre_id = str(fo, "cadre_id", "facts.");
+  f.unit_id = str(fo, "unit_id", "facts.", true);
+  f.current_rank = parse_rank(str(fo, "current_rank", "facts."), "facts.current_rank");
+  f.target_rank = parse_rank(str(fo, "target_rank", "facts."), "facts.target_rank");
+  f.rank_since = date(fo, "rank_since", "facts.");
+  if (member(fo, "work_started")) f.work_started = date(fo, "work_started", "facts.");
+  f.integrity_problem = boolean(fo, "integrity_problem", "facts.");
+  f.poor_reputation = boolean(fo, "poor_reputation", "facts.");
+  f.open_disposal_case = boolean(fo, "open_disposal_case", "facts.");
+  f.disclosure_blocked = boolean(fo, "disclosure_blocked", "facts.");
+  return f;
+}
+
+}  // namespace cadrekit::assessment::detail

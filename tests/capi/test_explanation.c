@@ -6,17 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int checks = 0;
-static int failures = 0;
+#include "check.h"
 
-#define CHECK(cond)                                                                  \
-  do {                                                                               \
-    ++checks;                                                                        \
-    if (!(cond)) {                                                                   \
-      ++failures;                                                                    \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);       \
-    }                                                                                \
-  } while (0)
+
 
 /* The whole file, NUL-terminated, in malloc'd memory; exits on failure (a test setup error). */
 static char *read_golden(const char *name, size_t *len) {
@@ -233,6 +225,5 @@ int main(void) {
   test_invalid_utf8();
   test_text_escapes_controls();
   test_arguments();
-  printf("test_explanation: %d checks, %d failures\n", checks, failures);
-  return failures == 0 ? 0 : 1;
+  return ck_test_done("test_explanation");
 }

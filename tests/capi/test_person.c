@@ -5,17 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-static int checks = 0;
+#include "check.h"
 
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    ++checks;                                                                \
-    if (!(cond)) {                                                           \
-      ++failures;                                                            \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                        \
-  } while (0)
+
 
 static ck_date ymd(int y, int m, int d) {
   ck_date out = 0;
@@ -209,6 +201,5 @@ int main(void) {
   citizen_id_edges();
   three_ages();
   summary();
-  printf("%d checks, %d failed\n", checks, failures);
-  return failures == 0 ? 0 : 1;
+  return ck_test_done("test_person");
 }

@@ -278,6 +278,16 @@ CK_API int ck_audit_tier_json(char **out, const ck_policy *policy, const char *r
  * {"as_of","current_level","amount"} -> {"new_level","band","tracking",...}. */
 CK_API int ck_audit_special_funds_json(char **out, const ck_policy *policy,
                                        const char *request_json);
+/* A unit's tier history (HOLINGOL.3) replayed from its events:
+ * {"unit_id","events":[{"event":"start","date",budget+factors | "level"},
+ *  {"event":"review","year",budget+factors | "level"},{"event":"special_funds","date","amount"},
+ *  {"event":"completion","date","finding"}],"level_on"?:[dates],"explain"?}
+ * -> {"unit_id","changes":[{"effective","level","kind","note"}],"referrals":[...],
+ *     "special_funds_open","events":[...],"levels_on":[{"date","level"}]}.
+ * An event the history refuses (dated before the last change, funds already open, completion
+ * without open funds) is CK_E_STATE naming the event ("events[2]"). */
+CK_API int ck_audit_tier_history_json(char **out, const ck_policy *policy,
+                                      const char *request_json);
 /* The audit plan (HOLINGOL.2): {"first_year","last_year","capacity","seed","units","audits",
  * "terms"} -> {"feasible","min_capacity","audits":[...],"shortfall":[...],...}. */
 CK_API int ck_audit_plan_json(char **out, const ck_policy *policy, const char *request_json);

@@ -36,6 +36,11 @@ CK_API int ck_audit_special_funds_json(char **out, const ck_policy *policy,
   return json_call(out, policy, request_json, audit::special_funds_json);
 }
 
+CK_API int ck_audit_tier_history_json(char **out, const ck_policy *policy,
+                                      const char *request_json) {
+  return json_call(out, policy, request_json, audit::tier_history_json);
+}
+
 CK_API int ck_audit_plan_json(char **out, const ck_policy *policy, const char *request_json) {
   return json_call(out, policy, request_json, audit::plan_json);
 }

@@ -201,11 +201,16 @@ class TierHistory {
   Level level_on(Date d) const;
   /// The initial tiering of `unit` on `effective`.
   TierResult start(const Unit &unit, Date effective, const Policy &policy);
+  /// The initial level given directly (tiered elsewhere, or by hand), effective `effective`.
+  void start(Level level, Date effective, std::string note = "initial level given");
   /// Start-of-year review of `year` from the year's budget and powers: a full re-grading when
   /// (year − first year) is a multiple of audit.regrade_period_years, else the yearly
   /// adjustment. While special funds are open, the raised level stays in force and the new
   /// base level becomes the level to return to. Effective 1 January of `year`.
   TierResult annual_review(const Unit &unit, int year, const Policy &policy);
+  /// The same review with the year's base level given directly (same rules for open funds).
+  /// Returns the level in force after the review.
+  Level annual_review(Level base_level, int year, const Policy &policy);
   /// Special funds or a key project received on `received`: applies special_funds_level.
   /// StateError if special funds are already open (complete them first).
   SpecialFundsResult receive_special_funds(Money amount, Date received, const Policy &policy);
@@ -216,9 +221,13 @@ class TierHistory {
   bool special_funds_open() const noexcept { return open_.has_value(); }
   /// Referrals recorded (HOLINGOL.3 / .4): date of each.
   const std::vector<AuditFinding> &referrals() const noexcept { return referrals_; }
+  /// The open special funds (the result of receive_special_funds), if any.
+  const std::optional<SpecialFundsResult> &open_funds() const noexcept { return open_; }
 
  private:
   void push(TierChange c);
+  ChangeKind review_kind(int year, const Policy &policy, Explanation *ex) const;
+  Level apply_review(Level base, int year, ChangeKind kind);
   std::string unit_id_;
   std::vector<TierChange> changes_;
   std::optional<SpecialFundsResult> open_;
@@ -229,12 +238,31 @@ class TierHistory {
 // The plan (HOLINGOL.2)
 // ------------------------------------------------------------------------------------------
 
-/// A unit to plan for: its level over the horizon, and optionally the last year by which a
-/// special-fund audit is due (audited in that year).
+/// A unit to plan for: its level at the start of the horizon (its base level, before any
+/// special funds below), and optionally a year in which a special-fund audit is due, given
+/// directly (the older form; `PlanRequest::funds` derives such years from the fund events).
 struct PlanUnit {
   std::string unit_id;
   Level level = Level::level3;
   std::optional<std::int32_t> special_due_year;
+};
+
+/// Special funds or a key project received by a unit (HOLINGOL.3), for the plan. Replayed
+/// through TierHistory: the unit's level over the horizon follows, and so does the audit due.
+struct FundEvent {
+  std::string unit_id;
+  Date received;
+  Money amount;
+  std::optional<Date> completed;   ///< project (and funds) completed, when known
+  std::optional<Finding> finding;  ///< finding of the completion audit, when known
+};
+
+/// A start-of-year review of a unit's base level decided elsewhere (TierHistory::annual_review
+/// from the year's budget and powers): the unit's base level from 1 January of `year`.
+struct LevelReview {
+  std::string unit_id;
+  std::int32_t year = 0;
+  Level level = Level::level3;
 };
 
 /// An audit done before the horizon (its date must be before 1 January of the first year).
@@ -280,6 +308,8 @@ struct PlanRequest {
   std::int32_t last_year = 0;
   std::int64_t capacity = 0;  ///< audits the bureau can do per year
   std::uint64_t seed = 0;     ///< seed of the level-3 sample draw (recorded in the plan)
+  std::vector<FundEvent> funds;        ///< special funds per unit (re-tiering, audits due)
+  std::vector<LevelReview> reviews;    ///< base-level reviews per unit (re-tiering)
 };
 
 struct Plan {
@@ -291,6 +321,11 @@ struct Plan {
   std::int64_t min_capacity = 0;     ///< least yearly capacity meeting every obligation
   std::int64_t lower_bound = 0;      ///< proven lower bound the search started from
   std::uint64_t seed = 0;
+  /// True when `min_capacity` equals `lower_bound`: then no plan whatever meets the rules with
+  /// less, and `min_capacity` is the true minimum (the certificate is `lower_bound_year`).
+  bool min_capacity_proven = false;
+  std::int32_t lower_bound_year = 0;  ///< a year whose mandatory load is `lower_bound`
+  std::vector<AuditFinding> referrals;  ///< referrals recorded by completion audits (funds)
   Explanation explanation;
 };
 
@@ -333,6 +368,11 @@ namespace cadrekit::audit {
 std::string tier_json(std::string_view request, const Policy &policy);
 /// {"as_of","current_level","amount"} → {"previous_level","new_level","band",…}
 std::string special_funds_json(std::string_view request, const Policy &policy);
+/// {"unit_id","events":[{"event":"start"|"review"|"special_funds"|"completion",…}],
+///  "level_on"?:[dates],"explain"?} → {"unit_id","changes","referrals","special_funds_open",
+///  "events","levels_on"}: a TierHistory replayed from its events (docs/audit.md). An event
+///  the history refuses is a StateError naming the event ("events[3]").
+std::string tier_history_json(std::string_view request, const Policy &policy);
 /// {"first_year","last_year","capacity","seed","units","audits","terms"} → the plan
 std::string plan_json(std::string_view request, const Policy &policy);
 /// {"first_year","last_year","units","audits","terms","plan"} → {"breaches":[…]}

@@ -384,14 +384,19 @@ class _AuditKernels:
              audits: List[Tuple[str, datetime.date, str]],
              terms: List[Tuple[str, str, datetime.date, Optional[datetime.date]]],
              first_year: int, last_year: int, capacity: int, seed: int,
-             policy: Optional[Policy] = None) -> Dict[str, Any]: ...
+             policy: Optional[Policy] = None,
+             funds: List[Tuple[str, datetime.date, Any, Optional[datetime.date], str]] = ...,
+             reviews: List[Tuple[str, int, Union[int, str]]] = ...) -> Dict[str, Any]: ...
     def verify_plan(self, plan: List[Tuple[int, str, str]],
                     units: List[Tuple[str, Union[int, str], Optional[int]]],
                     audits: List[Tuple[str, datetime.date, str]],
                     terms: List[Tuple[str, str, datetime.date, Optional[datetime.date]]],
                     first_year: int, last_year: int,
-                    policy: Optional[Policy] = None) -> List[Dict[str, Any]]: ...
+                    policy: Optional[Policy] = None,
+                    funds: List[Tuple[str, datetime.date, Any, Optional[datetime.date], str]] = ...,
+                    reviews: List[Tuple[str, int, Union[int, str]]] = ...) -> List[Dict[str, Any]]: ...
     def draw_sample(self, candidates: List[str], count: int, seed: int, year: int) -> List[str]: ...
+    def tier_history_json(self, request: str, policy: Optional[Policy] = None) -> str: ...
 
 _audit: _AuditKernels
 # --- village ---

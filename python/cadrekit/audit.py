@@ -28,7 +28,8 @@ Level = Union[int, str]
 Records = Union[Iterable[Mapping[str, Any]], Any]  # also a pandas DataFrame
 
 __all__ = [
-    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "special_funds_level", "plan",
+    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "special_funds_level", "tier_history",
+    "plan",
     "verify_plan", "draw_sample",
 ]
 
@@ -175,6 +176,45 @@ def special_funds_level(current_level: Level, amount: Any, *, as_of: Optional[_d
                                   policy)
 
 
+def _jsonable(v: Any, field: str, what: str, i: int) -> Any:
+    if isinstance(v, _dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, _dt.date):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, _Decimal):
+        return format(v, "f")
+    if isinstance(v, float):
+        if v.is_integer() and field not in ("budget", "amount"):
+            return int(v)
+        raise InvalidInput(f"{what}[{i}]: {field} must not be a float")
+    if hasattr(v, "__index__"):
+        return int(v.__index__())
+    return v
+
+
+def tier_history(unit_id: str, events: Records, *, level_on: Iterable[Any] = (),
+                 explain: bool = False, policy: Optional[Policy] = None) -> Dict[str, Any]:
+    """Replays a unit's tier history (HOLINGOL.3) from its events, in order.
+
+    Each event is a dict with ``event`` and: ``start`` — ``date`` and either ``level`` or
+    ``budget`` and factor columns (tiered); ``review`` — ``year`` and ``level`` or ``budget`` +
+    factors (a full re-grading every ``audit.regrade_period_years``, else the yearly
+    adjustment); ``special_funds`` — ``date``, ``amount``; ``completion`` — ``date``,
+    ``finding`` (``none`` → back to the previous level; otherwise referred, level kept).
+    Returns ``{unit_id, changes: [{effective, level, kind, note}], referrals, special_funds_open,
+    events, levels_on: [{date, level}]}`` (dates as ISO text; explanations as JSON dicts when
+    ``explain``). A refused event raises ``StateError`` naming it (``events[2]``)."""
+    import json
+    evs = []
+    for i, r in enumerate(_rows(events, "events")):
+        evs.append({k: _jsonable(v, k, "events", i) for k, v in r.items() if not _missing(v)})
+    req = {"unit_id": str(unit_id), "events": evs, "explain": bool(explain),
+           "level_on": [_jsonable(d, "level_on", "level_on", i) for i, d in enumerate(level_on)]}
+    return json.loads(_k.tier_history_json(json.dumps(req, ensure_ascii=False), policy))
+
+
 # --- the plan -------------------------------------------------------------------------------
 
 def _unit_rows(units: Records) -> list:
@@ -207,6 +247,25 @@ def _term_rows(terms: Records) -> list:
     return out
 
 
+def _fund_rows(funds: Records) -> list:
+    out = []
+    for i, r in enumerate(_rows(funds, "funds")):
+        done, finding = r.get("completed"), r.get("finding")
+        out.append((str(_get(r, "unit_id", "funds", i)),
+                    _date(_get(r, "date", "funds", i), "date", "funds", i),
+                    _money(_get(r, "amount", "funds", i), "funds", i),
+                    None if _missing(done) else _date(done, "completed", "funds", i),
+                    "" if _missing(finding) else str(finding)))
+    return out
+
+
+def _review_rows(reviews: Records) -> list:
+    return [(str(_get(r, "unit_id", "reviews", i)),
+             _int(_get(r, "year", "reviews", i), "year", "reviews", i),
+             _level(_get(r, "level", "reviews", i)))
+            for i, r in enumerate(_rows(reviews, "reviews"))]
+
+
 class AuditPlan:
     """A plan drawn up by :func:`plan`.
 
@@ -224,6 +283,9 @@ class AuditPlan:
         self.capacity_used: int = d["capacity_used"]
         self.min_capacity: int = d["min_capacity"]
         self.lower_bound: int = d["lower_bound"]
+        self.min_capacity_proven: bool = d["min_capacity_proven"]
+        self.lower_bound_year: int = d["lower_bound_year"]
+        self.referrals: List[Dict[str, Any]] = d["referrals"]
         self.seed: int = d["seed"]
         self.explanation = d["explanation"]
 
@@ -249,23 +311,32 @@ class AuditPlan:
 
 
 def plan(units: Records, audits: Records, terms: Records, first_year: int, last_year: int,
-         capacity: int, seed: int, policy: Optional[Policy] = None) -> AuditPlan:
+         capacity: int, seed: int, policy: Optional[Policy] = None, *,
+         funds: Records = None, reviews: Records = None) -> AuditPlan:
     """Draws up the audit plan for ``first_year``…``last_year`` (HOLINGOL.2).
 
-    ``units``: ``unit_id, level`` (and optionally ``special_due_year``); ``audits``: past
-    audits ``unit_id, date, kind`` (before ``first_year``); ``terms``: ``unit_id, leader_id,
-    start, planned_end`` (``planned_end`` is a known departure). ``capacity``: audits a year;
-    ``seed``: seed of the level-3 sample draw (recorded in the plan)."""
+    ``units``: ``unit_id, level`` (the base level at the start; optionally
+    ``special_due_year``); ``audits``: past audits ``unit_id, date, kind`` (before
+    ``first_year``); ``terms``: ``unit_id, leader_id, start, planned_end`` (``planned_end`` is
+    a known departure). ``capacity``: audits a year; ``seed``: seed of the level-3 sample draw
+    (recorded in the plan). Re-tiering inside the horizon (HOLINGOL.3): ``funds`` —
+    ``unit_id, date, amount`` and, when known, ``completed`` and ``finding`` (special funds or
+    a key project; the level they give and the audit they make due); ``reviews`` — ``unit_id,
+    year, level`` (the base level from 1 January of ``year``). Each year uses the level in
+    force that year."""
     d = _k.plan(_unit_rows(units), _audit_rows(audits), _term_rows(terms), int(first_year),
-                int(last_year), int(capacity), int(seed), policy)
+                int(last_year), int(capacity), int(seed), policy, _fund_rows(funds),
+                _review_rows(reviews))
     return AuditPlan(d)
 
 
 def verify_plan(plan_records: Records, units: Records, audits: Records, terms: Records,
                 first_year: int, last_year: int,
-                policy: Optional[Policy] = None) -> List[Dict[str, Any]]:
+                policy: Optional[Policy] = None, *, funds: Records = None,
+                reviews: Records = None) -> List[Dict[str, Any]]:
     """Checks any plan (``year, unit_id, kind`` per row; ours or one drawn up by hand) against
-    the rules; returns every breach as ``{rule, year, unit_id, message}`` (empty when sound)."""
+    the rules; returns every breach as ``{rule, year, unit_id, message}`` (empty when sound).
+    ``funds`` and ``reviews`` as for :func:`plan`."""
     if isinstance(plan_records, AuditPlan):
         plan_records = plan_records.to_records()
     rows = []
@@ -274,7 +345,8 @@ def verify_plan(plan_records: Records, units: Records, audits: Records, terms: R
         rows.append((_int(_get(r, "year", "plan", i), "year", "plan", i),
                      str(_get(r, "unit_id", "plan", i)), "" if _missing(kind) else str(kind)))
     return _k.verify_plan(rows, _unit_rows(units), _audit_rows(audits), _term_rows(terms),
-                          int(first_year), int(last_year), policy)
+                          int(first_year), int(last_year), policy, _fund_rows(funds),
+                          _review_rows(reviews))
 
 
 def draw_sample(candidates: Sequence[str], count: int, seed: int, year: int) -> List[str]:

@@ -52,6 +52,28 @@ using UnitRow = std::tuple<std::string, py::object, std::optional<std::int32_t>>
 using AuditRow = std::tuple<std::string, Date, std::string>;
 using TermRow = std::tuple<std::string, std::string, Date, std::optional<Date>>;
 using PlanRow = std::tuple<std::int32_t, std::string, std::string>;
+using FundRow = std::tuple<std::string, Date, Money, std::optional<Date>, std::string>;
+using ReviewRow = std::tuple<std::string, std::int32_t, py::object>;
+
+void add_funds_reviews(PlanRequest &r, const std::vector<FundRow> &funds,
+                       const std::vector<ReviewRow> &reviews) {
+  for (std::size_t i = 0; i < funds.size(); ++i) {
+    const auto &[id, date, amount, completed, finding] = funds[i];
+    FundEvent f{id, date, amount, completed, std::nullopt};
+    if (!finding.empty()) {
+      try {
+        f.finding = parse_finding(finding);
+      } catch (const InvalidInput &e) {
+        throw InvalidInput(e.what(), "finding", "funds[" + std::to_string(i) + "]");
+      }
+    }
+    r.funds.push_back(std::move(f));
+  }
+  for (std::size_t i = 0; i < reviews.size(); ++i) {
+    const auto &[id, year, level] = reviews[i];
+    r.reviews.push_back({id, year, level_arg(level, "reviews[" + std::to_string(i) + "]")});
+  }
+}
 
 PlanRequest request_of(const std::vector<UnitRow> &units, const std::vector<AuditRow> &audits,
                        const std::vector<TermRow> &terms, std::int32_t first_year,
@@ -189,10 +211,12 @@ void init_audit(py::module_ &root) {
       "plan",
       [](const std::vector<UnitRow> &units, const std::vector<AuditRow> &audits,
          const std::vector<TermRow> &terms, std::int32_t first_year, std::int32_t last_year,
-         std::int64_t capacity, std::uint64_t seed, const py::object &policy) {
+         std::int64_t capacity, std::uint64_t seed, const py::object &policy,
+         const std::vector<FundRow> &funds, const std::vector<ReviewRow> &reviews) {
         std::optional<Policy> holder;
         const Policy &p = policy_or_default(policy, holder);
         PlanRequest r = request_of(units, audits, terms, first_year, last_year);
+        add_funds_reviews(r, funds, reviews);
         r.capacity = capacity;
         r.seed = seed;
         Plan pl;
@@ -220,21 +244,36 @@ void init_audit(py::module_ &root) {
         d["capacity_used"] = pl.capacity_used;
         d["min_capacity"] = pl.min_capacity;
         d["lower_bound"] = pl.lower_bound;
+        d["min_capacity_proven"] = pl.min_capacity_proven;
+        d["lower_bound_year"] = pl.lower_bound_year;
         d["seed"] = pl.seed;
+        py::list refs;
+        for (const AuditFinding &f : pl.referrals) {
+          py::dict x;
+          x["unit_id"] = f.unit_id;
+          x["date"] = py::cast(f.date);
+          x["kind"] = audit_kind_name(f.kind);
+          x["finding"] = finding_name(f.finding);
+          refs.append(x);
+        }
+        d["referrals"] = refs;
         d["explanation"] = py::cast(pl.explanation);
         return d;
       },
       py::arg("units"), py::arg("audits"), py::arg("terms"), py::arg("first_year"),
-      py::arg("last_year"), py::arg("capacity"), py::arg("seed"), py::arg("policy") = py::none());
+      py::arg("last_year"), py::arg("capacity"), py::arg("seed"), py::arg("policy") = py::none(),
+      py::arg("funds") = std::vector<FundRow>{}, py::arg("reviews") = std::vector<ReviewRow>{});
 
   m.def(
       "verify_plan",
       [](const std::vector<PlanRow> &plan_rows, const std::vector<UnitRow> &units,
          const std::vector<AuditRow> &audits, const std::vector<TermRow> &terms,
-         std::int32_t first_year, std::int32_t last_year, const py::object &policy) {
+         std::int32_t first_year, std::int32_t last_year, const py::object &policy,
+         const std::vector<FundRow> &funds, const std::vector<ReviewRow> &reviews) {
         std::optional<Policy> holder;
         const Policy &p = policy_or_default(policy, holder);
         PlanRequest r = request_of(units, audits, terms, first_year, last_year);
+        add_funds_reviews(r, funds, reviews);
         std::vector<PlannedAudit> pl;
         pl.reserve(plan_rows.size());
         for (std::size_t i = 0; i < plan_rows.size(); ++i) {
@@ -259,7 +298,18 @@ void init_audit(py::module_ &root) {
         return out;
       },
       py::arg("plan"), py::arg("units"), py::arg("audits"), py::arg("terms"),
-      py::arg("first_year"), py::arg("last_year"), py::arg("policy") = py::none());
+      py::arg("first_year"), py::arg("last_year"), py::arg("policy") = py::none(),
+      py::arg("funds") = std::vector<FundRow>{}, py::arg("reviews") = std::vector<ReviewRow>{});
+
+  m.def(
+      "tier_history_json",
+      [](const std::string &request, const py::object &policy) {
+        std::optional<Policy> holder;
+        const Policy &p = policy_or_default(policy, holder);
+        return tier_history_json(request, p);
+      },
+      py::arg("request"), py::arg("policy") = py::none(),
+      "A tier history replayed from its events: the JSON form of ck_audit_tier_history_json.");
 
   m.def(
       "draw_sample",

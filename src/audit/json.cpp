@@ -111,6 +111,25 @@ const json::object &object_at(const json::array &a, std::size_t i, const std::st
   return a[i].as_object();
 }
 
+/// A unit's budget, name and factors (not its id) from a JSON object.
+Unit unit_of(const json::object &u, const std::string &rec) {
+  Unit unit;
+  if (const json::value *n = member(u, "name")) unit.name = text_of(*n, "name", rec);
+  unit.budget = money_of(required(u, "budget", rec), "budget", rec);
+  for (std::size_t f = 0; f < factor_count; ++f)
+    if (const json::value *v = member(u, factor_names()[f]))
+      unit.factors[f] = factor_of(*v, factor_names()[f], rec);
+  return unit;
+}
+
+Finding finding_of(const json::value &v, std::string_view field, const std::string &record) {
+  try {
+    return parse_finding(text_of(v, field, record), field);
+  } catch (const InvalidInput &e) {
+    throw InvalidInput(e.what(), std::string(field), record);
+  }
+}
+
 json::value level_json(Level l) {
   if (l == Level::special) return json::value("special");
   return json::value(static_cast<std::int64_t>(l));
@@ -158,6 +177,28 @@ PlanRequest plan_request(const json::object &o, bool with_capacity) {
     }
     r.audits.push_back(std::move(pa));
   }
+  const json::array &funds = array_of(o, "funds", false);
+  for (std::size_t i = 0; i < funds.size(); ++i) {
+    std::string rec = "funds[" + std::to_string(i) + "]";
+    const json::object &f = object_at(funds, i, rec);
+    FundEvent fe;
+    fe.unit_id = text_of(required(f, "unit_id", rec), "unit_id", rec);
+    fe.received = date_of(required(f, "date", rec), "date", rec);
+    fe.amount = money_of(required(f, "amount", rec), "amount", rec);
+    if (const json::value *c = member(f, "completed")) fe.completed = date_of(*c, "completed", rec);
+    if (const json::value *x = member(f, "finding")) fe.finding = finding_of(*x, "finding", rec);
+    r.funds.push_back(std::move(fe));
+  }
+  const json::array &reviews = array_of(o, "reviews", false);
+  for (std::size_t i = 0; i < reviews.size(); ++i) {
+    std::string rec = "reviews[" + std::to_string(i) + "]";
+    const json::object &v = object_at(reviews, i, rec);
+    LevelReview lr;
+    lr.unit_id = text_of(required(v, "unit_id", rec), "unit_id", rec);
+    lr.year = year_of(required(v, "year", rec), "year", rec);
+    lr.level = level_of(required(v, "level", rec), "level", rec);
+    r.reviews.push_back(std::move(lr));
+  }
   const json::array &terms = array_of(o, "terms", false);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     std::string rec = "terms[" + std::to_string(i) + "]";
@@ -170,6 +211,19 @@ PlanRequest plan_request(const json::object &o, bool with_capacity) {
     r.terms.push_back(std::move(tm));
   }
   return r;
+}
+
+json::array findings_json(const std::vector<AuditFinding> &fs) {
+  json::array refs;
+  for (const AuditFinding &f : fs) {
+    json::object x;
+    x["unit_id"] = f.unit_id;
+    x["date"] = to_iso(f.date);
+    x["kind"] = audit_kind_name(f.kind);
+    x["finding"] = finding_name(f.finding);
+    refs.push_back(std::move(x));
+  }
+  return refs;
 }
 
 json::array breaches_json(const std::vector<Breach> &bs) {
@@ -201,13 +255,8 @@ std::string tier_json(std::string_view request, const Policy &policy) {
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::string rec = "units[" + std::to_string(i) + "]";
     const json::object &u = object_at(units, i, rec);
-    Unit unit;
+    Unit unit = unit_of(u, rec);
     unit.unit_id = text_of(required(u, "unit_id", rec), "unit_id", rec);
-    if (const json::value *n = member(u, "name")) unit.name = text_of(*n, "name", rec);
-    unit.budget = money_of(required(u, "budget", rec), "budget", rec);
-    for (std::size_t f = 0; f < factor_count; ++f)
-      if (const json::value *v = member(u, factor_names()[f]))
-        unit.factors[f] = factor_of(*v, factor_names()[f], rec);
     us.push_back(std::move(unit));
   }
   std::vector<TierResult> rs = tier(std::span<const Unit>(us), as_of, policy);
@@ -256,6 +305,113 @@ std::string special_funds_json(std::string_view request, const Policy &policy) {
   return json::serialize(out);
 }
 
+std::string tier_history_json(std::string_view request, const Policy &policy) {
+  json::object o = parse_request(request);
+  std::string unit_id = text_of(required(o, "unit_id", "request"), "unit_id", "request");
+  bool explain = false;
+  if (const json::value *e = member(o, "explain")) {
+    if (!e->is_bool()) throw InvalidInput("must be true or false", "explain", "request");
+    explain = e->as_bool();
+  }
+  const json::array &events = array_of(o, "events", true);
+  const json::array &level_on = array_of(o, "level_on", false);
+  std::vector<Date> on;
+  for (std::size_t i = 0; i < level_on.size(); ++i)
+    on.push_back(date_of(level_on[i], "level_on", "level_on[" + std::to_string(i) + "]"));
+  TierHistory h(unit_id);
+  json::array results;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    std::string rec = "events[" + std::to_string(i) + "]";
+    const json::object &e = object_at(events, i, rec);
+    std::string kind = text_of(required(e, "event", rec), "event", rec);
+    json::object x;
+    x["event"] = kind;
+    try {
+      if (kind == "start" || kind == "review") {
+        const bool given = member(e, "level") != nullptr;
+        Unit unit;
+        if (!given) {
+          unit = unit_of(e, rec);
+          unit.unit_id = unit_id;
+        }
+        if (kind == "start") {
+          Date d = date_of(required(e, "date", rec), "date", rec);
+          if (given) {
+            h.start(level_of(*member(e, "level"), "level", rec), d);
+          } else {
+            TierResult r = h.start(unit, d, policy);
+            x["score"] = r.score;
+            if (explain) x["explanation"] = explanation_json(r.explanation);
+          }
+        } else {
+          std::int32_t y = year_of(required(e, "year", rec), "year", rec);
+          if (given) {
+            h.annual_review(level_of(*member(e, "level"), "level", rec), y, policy);
+          } else {
+            TierResult r = h.annual_review(unit, y, policy);
+            x["score"] = r.score;
+            if (explain) x["explanation"] = explanation_json(r.explanation);
+          }
+        }
+      } else if (kind == "special_funds") {
+        Date d = date_of(required(e, "date", rec), "date", rec);
+        Money amount = money_of(required(e, "amount", rec), "amount", rec);
+        SpecialFundsResult r = h.receive_special_funds(amount, d, policy);
+        x["band"] = funds_band_name(r.band);
+        x["tracking"] = r.tracking;
+        x["budget_final_accounts_audit"] = r.budget_final_accounts_audit;
+        x["audit_on_completion"] = r.audit_on_completion;
+        if (r.audit_within_years) x["audit_within_years"] = *r.audit_within_years;
+        else x["audit_within_years"] = nullptr;
+        if (explain) x["explanation"] = explanation_json(r.explanation);
+      } else if (kind == "completion") {
+        Date d = date_of(required(e, "date", rec), "date", rec);
+        h.complete_special_funds(d, finding_of(required(e, "finding", rec), "finding", rec));
+      } else {
+        throw InvalidInput("event must be start, review, special_funds or completion", "event",
+                           rec);
+      }
+    } catch (const StateError &err) {
+      throw StateError(err.what(), err.field(), rec);
+    } catch (const InvalidInput &err) {
+      if (err.record() == rec) throw;
+      throw InvalidInput(err.what(), err.field(), rec, err.code());
+    }
+    const TierChange &c = h.changes().back();
+    x["effective"] = to_iso(c.effective);
+    x["level"] = level_json(c.level);
+    results.push_back(std::move(x));
+  }
+  json::object out;
+  out["unit_id"] = unit_id;
+  json::array changes;
+  for (const TierChange &c : h.changes()) {
+    json::object x;
+    x["effective"] = to_iso(c.effective);
+    x["level"] = level_json(c.level);
+    x["kind"] = change_kind_name(c.kind);
+    x["note"] = c.note;
+    changes.push_back(std::move(x));
+  }
+  out["changes"] = std::move(changes);
+  out["referrals"] = findings_json(h.referrals());
+  out["special_funds_open"] = h.special_funds_open();
+  out["events"] = std::move(results);
+  json::array levels;
+  for (std::size_t i = 0; i < on.size(); ++i) {
+    json::object x;
+    x["date"] = to_iso(on[i]);
+    try {
+      x["level"] = level_json(h.level_on(on[i]));
+    } catch (const StateError &err) {
+      throw StateError(err.what(), "level_on", "level_on[" + std::to_string(i) + "]");
+    }
+    levels.push_back(std::move(x));
+  }
+  out["levels_on"] = std::move(levels);
+  return json::serialize(out);
+}
+
 std::string plan_json(std::string_view request, const Policy &policy) {
   json::object o = parse_request(request);
   PlanRequest r = plan_request(o, true);
@@ -266,6 +422,8 @@ std::string plan_json(std::string_view request, const Policy &policy) {
   out["capacity_used"] = p.capacity_used;
   out["min_capacity"] = p.min_capacity;
   out["lower_bound"] = p.lower_bound;
+  out["min_capacity_proven"] = p.min_capacity_proven;
+  out["lower_bound_year"] = p.lower_bound_year;
   out["seed"] = p.seed;
   json::array audits;
   for (const PlannedAudit &a : p.audits) {
@@ -279,6 +437,7 @@ std::string plan_json(std::string_view request, const Policy &policy) {
   }
   out["audits"] = std::move(audits);
   out["shortfall"] = breaches_json(p.shortfall);
+  out["referrals"] = findings_json(p.referrals);
   out["explanation"] = explanation_json(p.explanation);
   return json::serialize(out);
 }

@@ -1,6 +1,7 @@
 // HOLINGOL.2: the multi-year audit plan and its checker.
 #include <algorithm>
 #include <climits>
+#include <iterator>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -53,6 +54,7 @@ std::vector<std::string> draw_sample(std::span<const std::string> candidates, st
 namespace {
 
 constexpr std::int32_t kNone = INT32_MIN / 2;
+constexpr std::int32_t kFar = INT32_MAX / 4;
 
 /// One fixed obligation: a unit that must be audited in a given year.
 struct Obligation {
@@ -64,6 +66,11 @@ struct Obligation {
   std::string reason;
 };
 
+/// Stricter of two levels (special > 1 > 2 > 3).
+Level stricter(Level a, Level b) {
+  return static_cast<int>(a) <= static_cast<int>(b) ? a : b;
+}
+
 /// Everything the rules derive from the request (shared by plan and verify_plan).
 struct Ctx {
   std::int32_t fy = 0, ly = 0, years = 0;
@@ -71,24 +78,180 @@ struct Ctx {
   std::unordered_map<std::string, std::int32_t> index;
   std::vector<std::int32_t> by_id;   // unit indices sorted by id
   std::vector<std::int32_t> rank;    // position of each unit in by_id
-  std::vector<std::int32_t> window;  // coverage window (years) or 0
-  std::vector<std::int32_t> base;    // year of the last audit counted before the horizon
+  std::vector<Level> lv;             // level in force in each year: lv[u * years + y]
+  std::vector<std::int32_t> base;    // year of the last audit before the horizon, or fy - 1
   std::vector<std::int32_t> past;    // year of the last past audit, or kNone
+  std::vector<std::vector<TierChange>> hist;   // re-tiered units: their history, else empty
   std::vector<std::vector<Obligation>> fixed;  // by year offset, in priority order
-  std::vector<std::int32_t> level3_by_id;      // level-3 unit indices sorted by id
-  std::int64_t n1 = 0, n2 = 0, n3 = 0;
-  std::int64_t q1 = 0, q2 = 0;
+  std::vector<std::int64_t> n1, n2, n3, q1, q2;  // by year offset
   std::int64_t k1 = 0, k2 = 0, term_years = 0, sample_min = 0, sample_max = 0;
+  std::int64_t retiered = 0;  // units whose level changes inside the horizon
   Share s1, s2;
+  std::vector<AuditFinding> referrals;
   Explanation ex;
 
-  Level level(std::int32_t u) const { return req->units[static_cast<std::size_t>(u)].level; }
+  Level level(std::int32_t u, std::int32_t yi) const {
+    return lv[static_cast<std::size_t>(u) * static_cast<std::size_t>(years) +
+              static_cast<std::size_t>(yi)];
+  }
+  std::int32_t k(std::int32_t u, std::int32_t yi) const {
+    Level l = level(u, yi);
+    return l == Level::level1 ? static_cast<std::int32_t>(k1)
+           : l == Level::level2 ? static_cast<std::int32_t>(k2) : 0;
+  }
   const std::string &id(std::int32_t u) const {
     return req->units[static_cast<std::size_t>(u)].unit_id;
   }
 };
 
 std::string yr(std::int64_t y) { return std::to_string(y); }
+
+/// The coverage deadline of unit u when its last audit was in `last`, looking from year y: the
+/// first year e ≥ y in which the window of the level in force in e (3 years for level 1, 5 for
+/// level 2) would close without an audit. A unit entering level 1/2 from level 3 or special
+/// starts its clock that year. Returns that year e (when already overdue in y, the year it fell
+/// due, at least fy), or kFar when none is in the horizon.
+std::int32_t next_deadline(const Ctx &c, std::int32_t u, std::int32_t last, std::int32_t y) {
+  std::int32_t eff = last;
+  for (std::int32_t e = y; e <= c.ly; ++e) {
+    std::int32_t k = c.k(u, e - c.fy);
+    if (k == 0) continue;
+    if (e > c.fy && c.k(u, e - 1 - c.fy) == 0) eff = std::max(eff, e - 1);
+    // Overdue already in y: the year it fell due (for the order), at least fy; else e.
+    if (e - eff >= k) return e == y ? std::max(eff + k, c.fy) : e;
+  }
+  return kFar;
+}
+
+/// A note for the reasons of a re-tiered unit: its level in force in y and the last change.
+std::string retier_note(const Ctx &c, std::int32_t u, std::int32_t y) {
+  const auto &h = c.hist[static_cast<std::size_t>(u)];
+  if (h.empty()) return {};
+  const Date end = make_date(y, 12, 31);
+  const TierChange *last = nullptr;
+  for (const TierChange &ch : h)
+    if (ch.effective <= end && ch.kind != ChangeKind::initial) last = &ch;
+  std::string s = "; level in force in " + yr(y) + ": " + level_name(c.level(u, y - c.fy));
+  if (last)
+    s += " (re-tiered " + to_iso(last->effective) + ": " + last->note + ")";
+  return s;
+}
+
+/// Replays the funds and reviews of one unit through TierHistory: its level in each year of
+/// the horizon (the strictest level in force on any day of the year), the audits its special
+/// funds make due, and the referrals recorded.
+void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
+                 const std::vector<std::size_t> &funds, const std::vector<std::size_t> &reviews,
+                 const std::vector<Date> &past_dates) {
+  const PlanRequest &r = *c.req;
+  const PlanUnit &pu = r.units[static_cast<std::size_t>(u)];
+  const Date jan1 = make_date(c.fy, 1, 1);
+  struct Action {
+    Date date;
+    int order;  // reviews (0), completions (1), receipts (2), same-day completions (3)
+    std::size_t idx;
+  };
+  std::vector<Action> acts;
+  Date start = jan1;
+  for (std::size_t i : reviews) {
+    const LevelReview &v = r.reviews[i];
+    Date d = make_date(v.year, 1, 1, "year");
+    acts.push_back({d, 0, i});
+    start = std::min(start, d);
+  }
+  for (std::size_t i : funds) {
+    const FundEvent &f = r.funds[i];
+    acts.push_back({f.received, 2, i});
+    start = std::min(start, f.received);
+    // A completion goes before other funds received that day, but after its own receipt.
+    if (f.completed && f.finding)
+      acts.push_back({*f.completed, *f.completed == f.received ? 3 : 1, i});
+  }
+  std::stable_sort(acts.begin(), acts.end(), [](const Action &a, const Action &b) {
+    return a.date != b.date ? a.date < b.date : a.order < b.order;
+  });
+  TierHistory h(pu.unit_id);
+  h.start(pu.level, start, "base level given for the plan");
+  std::optional<std::size_t> pending;  // funds completed with the finding not yet known
+  for (const Action &a : acts) {
+    if (a.order == 0) {
+      const LevelReview &v = r.reviews[a.idx];
+      std::string rec = "reviews[" + yr(static_cast<std::int64_t>(a.idx)) + "]";
+      try {
+        h.annual_review(v.level, v.year, policy);
+      } catch (const StateError &e) {
+        throw InvalidInput(e.what(), "year", rec);
+      }
+      continue;
+    }
+    const FundEvent &f = r.funds[a.idx];
+    std::string rec = "funds[" + yr(static_cast<std::int64_t>(a.idx)) + "]";
+    if (a.order == 1 || a.order == 3) {
+      try {
+        h.complete_special_funds(*f.completed, *f.finding);
+      } catch (const StateError &e) {
+        throw InvalidInput(e.what(), "completed", rec);
+      }
+      continue;
+    }
+    if (pending || h.special_funds_open())
+      throw InvalidInput(
+          "special funds received while earlier funds of the unit are open (give the earlier "
+          "funds' completion date and finding first)",
+          "date", rec);
+    SpecialFundsResult res;
+    try {
+      res = h.receive_special_funds(f.amount, f.received, policy);
+    } catch (const InvalidInput &e) {
+      throw InvalidInput(e.what(), e.field(), rec, e.code());
+    } catch (const StateError &e) {
+      throw InvalidInput(e.what(), "date", rec);
+    }
+    if (f.completed && !f.finding) pending = a.idx;
+    // The audit the funds make due (the special band's audits are the yearly tracking).
+    std::optional<std::int32_t> due;
+    Date counted_from = f.received;
+    std::string why;
+    if (res.band == FundsBand::level_up && f.completed) {
+      due = static_cast<std::int32_t>(f.completed->year());
+      counted_from = *f.completed;
+      why = "special funds of " + f.amount.format() + " received " + to_iso(f.received) +
+            " (one level up): audit once the project is finished (" + to_iso(*f.completed) +
+            ") (HOLINGOL.3)";
+    } else if (res.band == FundsBand::small) {
+      Date by = f.received + boost::gregorian::years(*res.audit_within_years) -
+                boost::gregorian::days(1);
+      due = static_cast<std::int32_t>(by.year());
+      why = "special funds of " + f.amount.format() + " received " + to_iso(f.received) +
+            ": audit within " + yr(*res.audit_within_years) + " years, by " + to_iso(by) +
+            " (HOLINGOL.3)";
+    }
+    if (!due || *due > c.ly) continue;
+    if (*due < c.fy) {
+      if (std::any_of(past_dates.begin(), past_dates.end(),
+                      [&](Date d) { return d >= counted_from; }))
+        continue;  // audited before the horizon
+      due = c.fy;
+    }
+    c.fixed[static_cast<std::size_t>(*due - c.fy)].push_back(
+        {*due, u, AuditKind::special_project, "special.funds_due", {}, why});
+  }
+  for (const AuditFinding &f : h.referrals()) c.referrals.push_back(f);
+  // Level in force in each year: the strictest on any day of the year.
+  const auto &ch = h.changes();
+  bool varies = false;
+  for (std::int32_t y = c.fy; y <= c.ly; ++y) {
+    Level l = h.level_on(make_date(y, 1, 1));
+    const Date lo = make_date(y, 1, 1), hi = make_date(y, 12, 31);
+    for (const TierChange &x : ch)
+      if (x.effective >= lo && x.effective <= hi) l = stricter(l, x.level);
+    c.lv[static_cast<std::size_t>(u) * static_cast<std::size_t>(c.years) +
+         static_cast<std::size_t>(y - c.fy)] = l;
+    if (l != pu.level) varies = true;
+  }
+  if (varies) ++c.retiered;
+  c.hist[static_cast<std::size_t>(u)] = ch;
+}
 
 Ctx build(const PlanRequest &r, const Policy &policy) {
   Ctx c;
@@ -103,6 +266,7 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   c.years = c.ly - c.fy + 1;
   const Date as_of = make_date(c.fy, 1, 1, "first_year");
   const Date horizon_start = as_of;
+  const auto Y = static_cast<std::size_t>(c.years);
   Explanation &ex = c.ex;
   ex.subject = "audit plan " + yr(c.fy) + "-" + yr(c.ly);
   c.s1 = policy.share("audit.level1.min_share_per_year", as_of, &ex);
@@ -125,29 +289,24 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   const std::size_t n = r.units.size();
   if (n > static_cast<std::size_t>(INT32_MAX / 4)) throw InvalidInput("too many units", "units");
   c.index.reserve(n * 2);
+  c.lv.resize(n * Y);
   for (std::size_t i = 0; i < n; ++i) {
     const PlanUnit &u = r.units[i];
     if (u.unit_id.empty()) throw InvalidInput("unit_id is empty", "unit_id", yr(static_cast<std::int64_t>(i)));
     if (!c.index.emplace(u.unit_id, static_cast<std::int32_t>(i)).second)
       throw InvalidInput("duplicate unit_id", "unit_id", u.unit_id);
     switch (u.level) {
-      case Level::level1: ++c.n1; break;
-      case Level::level2: ++c.n2; break;
-      case Level::level3: ++c.n3; break;
-      case Level::special: break;
+      case Level::level1: case Level::level2: case Level::level3: case Level::special: break;
       default: throw InvalidInput("level must be 1, 2, 3 or special", "level", u.unit_id);
     }
+    std::fill_n(c.lv.begin() + static_cast<std::ptrdiff_t>(i * Y), Y, u.level);
   }
-  c.q1 = at_least_share(c.n1, c.s1);
-  c.q2 = at_least_share(c.n2, c.s2);
   c.by_id.resize(n);
   std::iota(c.by_id.begin(), c.by_id.end(), 0);
   std::sort(c.by_id.begin(), c.by_id.end(),
             [&](std::int32_t a, std::int32_t b) { return c.id(a) < c.id(b); });
   c.rank.resize(n);
   for (std::size_t i = 0; i < n; ++i) c.rank[static_cast<std::size_t>(c.by_id[i])] = static_cast<std::int32_t>(i);
-  for (std::int32_t u : c.by_id)
-    if (c.level(u) == Level::level3) c.level3_by_id.push_back(u);
 
   // Past audits: the latest year of each unit, and their dates for the five-year-term rule.
   std::vector<std::int32_t> last(n, kNone);
@@ -164,33 +323,94 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     last[u] = std::max(last[u], static_cast<std::int32_t>(a.date.year()));
     past_dates[u].push_back(a.date);
   }
-  c.window.assign(n, 0);
-  c.base.assign(n, kNone);
   c.past = last;
-  for (std::size_t u = 0; u < n; ++u) {
-    Level l = r.units[u].level;
-    std::int32_t k = l == Level::level1 ? static_cast<std::int32_t>(c.k1)
-                     : l == Level::level2 ? static_cast<std::int32_t>(c.k2) : 0;
-    c.window[u] = k;
-    if (k == 0) continue;
-    // No audit known: the unit's coverage clock starts with the horizon. An audit long ago:
-    // due in the first year. Else: due k years after it.
-    c.base[u] = last[u] == kNone ? c.fy - 1 : std::max(last[u], c.fy - k);
+  // No audit known: the unit's coverage clock starts with the horizon.
+  c.base.assign(n, c.fy - 1);
+  for (std::size_t u = 0; u < n; ++u)
+    if (last[u] != kNone) c.base[u] = last[u];
+
+  // Fixed obligations by year, in priority order. Special funds and reviews first: they decide
+  // each unit's level in each year.
+  c.fixed.assign(Y, {});
+  c.hist.assign(n, {});
+  {
+    std::unordered_map<std::int32_t, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> per;
+    for (std::size_t i = 0; i < r.funds.size(); ++i) {
+      const FundEvent &f = r.funds[i];
+      std::string rec = "funds[" + yr(static_cast<std::int64_t>(i)) + "]";
+      auto it = c.index.find(f.unit_id);
+      if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
+      if (f.received.is_special()) throw InvalidInput("date is not a date", "date", rec);
+      if (static_cast<int>(f.received.year()) > c.ly)
+        throw InvalidInput("special funds must be received by the last year", "date", rec);
+      if (f.amount < Money()) throw InvalidInput("amount must not be negative", "amount", rec);
+      if (f.completed && (f.completed->is_special() || *f.completed < f.received))
+        throw InvalidInput("completed must be a date on or after the date received", "completed", rec);
+      if (f.finding && !f.completed)
+        throw InvalidInput("a finding needs the completion date", "finding", rec);
+      per[it->second].first.push_back(i);
+    }
+    for (std::size_t i = 0; i < r.reviews.size(); ++i) {
+      const LevelReview &v = r.reviews[i];
+      std::string rec = "reviews[" + yr(static_cast<std::int64_t>(i)) + "]";
+      auto it = c.index.find(v.unit_id);
+      if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
+      if (v.year < 1900 || v.year > c.ly)
+        throw InvalidInput("year must be within 1900 … last_year", "year", rec);
+      per[it->second].second.push_back(i);
+    }
+    std::vector<std::int32_t> keys;
+    for (const auto &kv : per) keys.push_back(kv.first);
+    std::sort(keys.begin(), keys.end());
+    for (std::int32_t u : keys) {
+      auto &fr = per[u];
+      std::sort(fr.second.begin(), fr.second.end(), [&](std::size_t a, std::size_t b) {
+        return r.reviews[a].year < r.reviews[b].year;
+      });
+      for (std::size_t j = 1; j < fr.second.size(); ++j)
+        if (r.reviews[fr.second[j]].year == r.reviews[fr.second[j - 1]].year)
+          throw InvalidInput("two reviews of the unit in one year", "year",
+                             "reviews[" + yr(static_cast<std::int64_t>(fr.second[j])) + "]");
+      replay_unit(c, policy, u, fr.first, fr.second, past_dates[static_cast<std::size_t>(u)]);
+    }
+  }
+  c.n1.assign(Y, 0);
+  c.n2.assign(Y, 0);
+  c.n3.assign(Y, 0);
+  c.q1.assign(Y, 0);
+  c.q2.assign(Y, 0);
+  for (std::size_t u = 0; u < n; ++u)
+    for (std::size_t y = 0; y < Y; ++y) switch (c.lv[u * Y + y]) {
+        case Level::level1: ++c.n1[y]; break;
+        case Level::level2: ++c.n2[y]; break;
+        case Level::level3: ++c.n3[y]; break;
+        default: break;
+      }
+  for (std::size_t y = 0; y < Y; ++y) {
+    c.q1[y] = at_least_share(c.n1[y], c.s1);
+    c.q2[y] = at_least_share(c.n2[y], c.s2);
   }
 
-  // Fixed obligations by year, in priority order.
-  c.fixed.assign(static_cast<std::size_t>(c.years), {});
   auto add = [&](std::int32_t y, std::int32_t u, AuditKind kind, std::string rule,
                  std::string leader, std::string reason) {
     c.fixed[static_cast<std::size_t>(y - c.fy)].push_back(
         {y, u, kind, std::move(rule), std::move(leader), std::move(reason)});
   };
+  // Special level: tracking every year it is in force (these go before the funds' audits).
+  std::vector<std::vector<Obligation>> tracking(Y);
   for (std::size_t u = 0; u < n; ++u) {
     auto ui = static_cast<std::int32_t>(u);
-    if (r.units[u].level == Level::special)
-      for (std::int32_t y = c.fy; y <= c.ly; ++y)
-        add(y, ui, AuditKind::special_project, "special.tracking", {},
-            "special level: tracking and budget-and-final-accounts audit every year (HOLINGOL.3)");
+    for (std::int32_t y = c.fy; y <= c.ly; ++y)
+      if (c.level(ui, y - c.fy) == Level::special)
+        tracking[static_cast<std::size_t>(y - c.fy)].push_back(
+            {y, ui, AuditKind::special_project, "special.tracking", {},
+             "special level: tracking and budget-and-final-accounts audit every year "
+             "(HOLINGOL.3)" + retier_note(c, ui, y)});
+  }
+  for (std::size_t y = 0; y < Y; ++y) {
+    auto &f = c.fixed[y];
+    f.insert(f.begin(), std::make_move_iterator(tracking[y].begin()),
+             std::make_move_iterator(tracking[y].end()));
   }
   for (std::size_t u = 0; u < n; ++u) {
     const auto &due = r.units[u].special_due_year;
@@ -203,7 +423,6 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     add(y, static_cast<std::int32_t>(u), AuditKind::special_project, "special.funds_due", {},
         "special-fund audit due by " + yr(*due) + " (HOLINGOL.3)");
   }
-  std::vector<std::pair<std::int32_t, Obligation>> term_obl;
   for (std::size_t i = 0; i < r.terms.size(); ++i) {
     const Term &t = r.terms[i];
     std::string rec = "terms[" + yr(static_cast<std::int64_t>(i)) + "]";
@@ -213,13 +432,12 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     if (t.planned_end && (t.planned_end->is_special() || *t.planned_end < t.start))
       throw InvalidInput("planned_end must be a date on or after start", "planned_end", rec);
     std::int32_t u = it->second;
-    if (c.level(u) != Level::level3) continue;
     if (t.planned_end) {
       auto y = static_cast<std::int32_t>(t.planned_end->year());
-      if (y >= c.fy && y <= c.ly)
+      if (y >= c.fy && y <= c.ly && c.level(u, y - c.fy) == Level::level3)
         add(y, u, AuditKind::departure, "level3.departure", t.leader_id,
             "level 3: leader " + t.leader_id + " leaves office in " + yr(y) +
-                " (离任必审, HOLINGOL.2)");
+                " (离任必审, HOLINGOL.2)" + retier_note(c, u, y));
     }
     Date ann = t.start + boost::gregorian::years(static_cast<int>(c.term_years));
     if (t.planned_end && *t.planned_end < ann) continue;
@@ -230,9 +448,10 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
       if (std::any_of(pd.begin(), pd.end(), [&](Date d) { return d >= ann; })) continue;
       ya = c.fy;
     }
+    if (c.level(u, ya - c.fy) != Level::level3) continue;
     add(ya, u, AuditKind::five_year_term, "level3.five_year_term", t.leader_id,
         "level 3: leader " + t.leader_id + "'s term reaches " + yr(c.term_years) + " years on " +
-            to_iso(ann) + " (任期满五年必审, HOLINGOL.2)");
+            to_iso(ann) + " (任期满五年必审, HOLINGOL.2)" + retier_note(c, u, ya));
   }
   return c;
 }
@@ -268,7 +487,8 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
   std::vector<std::int32_t> seen(n, -1);
   for (std::size_t y = 0; y < Y; ++y) {
     for (const Obligation &o : c.fixed[y]) {
-      if (c.level(o.unit) == Level::level3 && seen[static_cast<std::size_t>(o.unit)] != static_cast<std::int32_t>(y)) {
+      if (c.level(o.unit, static_cast<std::int32_t>(y)) == Level::level3 &&
+          seen[static_cast<std::size_t>(o.unit)] != static_cast<std::int32_t>(y)) {
         seen[static_cast<std::size_t>(o.unit)] = static_cast<std::int32_t>(y);
         ++fixed3[y];
       }
@@ -276,27 +496,33 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
         out.push_back({o.rule, o.year, c.id(o.unit), "no audit in " + yr(o.year) + ": " + o.reason});
     }
   }
-  // Yearly shares and the level-3 sample.
+  // Yearly shares and the level-3 sample, with the levels in force that year. A sample audit
+  // counts only for a unit without another obligation that year (the sample is drawn from
+  // those; an obligation audit marked "sample" is not one).
+  std::vector<std::int32_t> has_fixed(n, -1);
   for (std::size_t y = 0; y < Y; ++y) {
+    for (const Obligation &o : c.fixed[y])
+      has_fixed[static_cast<std::size_t>(o.unit)] = static_cast<std::int32_t>(y);
     std::int64_t c1 = 0, c2 = 0, samples = 0;
     for (std::size_t u = 0; u < n; ++u) {
       std::uint8_t a = audited[u * Y + y];
       if (a == 0) continue;
-      Level l = c.req->units[u].level;
+      Level l = c.lv[u * Y + y];
       if (l == Level::level1) ++c1;
       else if (l == Level::level2) ++c2;
-      else if (l == Level::level3 && a == 2) ++samples;
+      else if (l == Level::level3 && a == 2 && has_fixed[u] != static_cast<std::int32_t>(y))
+        ++samples;
     }
     auto year = static_cast<std::int32_t>(c.fy + static_cast<std::int32_t>(y));
-    if (c1 < c.q1)
+    if (c1 < c.q1[y])
       out.push_back({"level1.share", year, {},
-                     yr(c1) + " level-1 audits in " + yr(year) + ", at least " + yr(c.q1) +
-                         " required (" + c.s1.to_string() + " of " + yr(c.n1) + ")"});
-    if (c2 < c.q2)
+                     yr(c1) + " level-1 audits in " + yr(year) + ", at least " + yr(c.q1[y]) +
+                         " required (" + c.s1.to_string() + " of " + yr(c.n1[y]) + ")"});
+    if (c2 < c.q2[y])
       out.push_back({"level2.share", year, {},
-                     yr(c2) + " level-2 audits in " + yr(year) + ", at least " + yr(c.q2) +
-                         " required (" + c.s2.to_string() + " of " + yr(c.n2) + ")"});
-    std::int64_t need = std::min(c.sample_min, c.n3 - fixed3[y]);
+                     yr(c2) + " level-2 audits in " + yr(year) + ", at least " + yr(c.q2[y]) +
+                         " required (" + c.s2.to_string() + " of " + yr(c.n2[y]) + ")"});
+    std::int64_t need = std::min(c.sample_min, c.n3[y] - fixed3[y]);
     if (samples < need)
       out.push_back({"level3.sample", year, {},
                      yr(samples) + " level-3 sample audits in " + yr(year) + ", at least " +
@@ -306,21 +532,41 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
                      yr(samples) + " level-3 sample audits in " + yr(year) + ", at most " +
                          yr(c.sample_max) + " allowed"});
   }
-  // Coverage windows: between consecutive audits (the last one before the horizon, or the
-  // start of the unit's clock, and the year after the horizon) at most k years.
+  // Coverage windows: in each year e in which the unit is at level 1 or 2, the window of that
+  // level ending in e ([e − k + 1, e]) holds an audit (or the last audit before the horizon, or
+  // the start of the unit's clock: the horizon, or the year before it entered level 1/2). One
+  // breach per gap, in the first year its window closed empty.
   for (std::size_t u = 0; u < n; ++u) {
-    std::int32_t k = c.window[u];
-    if (k == 0) continue;
-    std::int32_t prev = c.base[u];
-    const char *rule = c.req->units[u].level == Level::level1 ? "level1.coverage" : "level2.coverage";
-    for (std::int32_t y = c.fy; y <= c.ly + 1; ++y) {
-      bool a = y == c.ly + 1 || audited[u * Y + static_cast<std::size_t>(y - c.fy)] != 0;
-      if (!a) continue;
-      if (y - prev > k)
-        out.push_back({rule, prev + k, c.id(static_cast<std::int32_t>(u)),
-                       "no audit in the " + yr(k) + " years " + yr(prev + 1) + "-" + yr(prev + k) +
-                           " (every unit at least once in every " + yr(k) + " consecutive years)"});
-      prev = y;
+    auto ui = static_cast<std::int32_t>(u);
+    std::int32_t last = c.base[u];
+    bool reported = false, prev_window = true;
+    for (std::int32_t y = c.fy; y <= c.ly; ++y) {
+      const auto yi = static_cast<std::size_t>(y - c.fy);
+      const std::int32_t k = c.k(ui, static_cast<std::int32_t>(yi));
+      const bool a = audited[u * Y + yi] != 0;
+      if (k == 0) {
+        prev_window = false;
+        if (a) {
+          last = y;
+          reported = false;
+        }
+        continue;
+      }
+      if (!prev_window) last = std::max(last, y - 1);
+      prev_window = true;
+      if (a) {
+        last = y;
+        reported = false;
+        continue;
+      }
+      if (y - last >= k && !reported) {
+        reported = true;
+        const char *rule = c.lv[u * Y + yi] == Level::level1 ? "level1.coverage" : "level2.coverage";
+        out.push_back({rule, y, c.id(ui),
+                       "no audit in the " + yr(k) + " years " + yr(y - k + 1) + "-" + yr(y) +
+                           " (every unit at least once in every " + yr(k) +
+                           " consecutive years)" + retier_note(c, ui, y)});
+      }
     }
   }
   return out;
@@ -338,23 +584,28 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
   const std::size_t n = c.req->units.size();
   std::vector<std::int32_t> last(c.base);
   std::vector<std::int32_t> stamp(n, INT32_MIN);
+  std::vector<std::int32_t> dl(n, kFar);
   std::vector<std::int32_t> cand;
+  std::vector<std::uint8_t> has_window(n, 0);
+  for (std::size_t u = 0; u < n; ++u)
+    for (std::int32_t y = 0; y < c.years && !has_window[u]; ++y)
+      has_window[u] = c.k(static_cast<std::int32_t>(u), y) != 0;
   cand.reserve(n);
   for (std::int32_t y = c.fy; y <= c.ly; ++y) {
+    const std::int32_t yi = y - c.fy;
+    for (std::size_t u = 0; u < n; ++u)
+      dl[u] = has_window[u] ? next_deadline(c, static_cast<std::int32_t>(u), last[u], y) : kFar;
     std::int64_t load = 0, c1 = 0, c2 = 0;
-    auto deadline = [&](std::int32_t u) {
-      return last[static_cast<std::size_t>(u)] + c.window[static_cast<std::size_t>(u)];
-    };
     auto take = [&](std::int32_t u, AuditKind kind, std::string reason, std::string leader) {
       auto su = static_cast<std::size_t>(u);
       if (stamp[su] == y) return true;  // already on the plan this year: that audit serves
       if (load >= cap) return false;
       stamp[su] = y;
       ++load;
-      Level l = c.level(u);
+      Level l = c.level(u, yi);
       if (l == Level::level1) ++c1;
       if (l == Level::level2) ++c2;
-      if (c.window[su] != 0) last[su] = y;
+      last[su] = y;
       d.audits.push_back({y, c.id(u), kind, std::move(reason), std::move(leader)});
       return true;
     };
@@ -363,53 +614,56 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
       for (std::int32_t u = 0; u < static_cast<std::int32_t>(n); ++u)
         if (stamp[static_cast<std::size_t>(u)] != y && pred(u)) cand.push_back(u);
       std::sort(cand.begin(), cand.end(), [&](std::int32_t a, std::int32_t b) {
-        std::int32_t da = deadline(a), db = deadline(b);
+        std::int32_t da = dl[static_cast<std::size_t>(a)], db = dl[static_cast<std::size_t>(b)];
         if (da != db) return da < db;
         return c.rank[static_cast<std::size_t>(a)] < c.rank[static_cast<std::size_t>(b)];
       });
     };
+    auto due_text = [&](std::int32_t u) {
+      std::int32_t v = dl[static_cast<std::size_t>(u)];
+      return v == kFar ? std::string("no coverage deadline in the horizon") : "coverage due by " + yr(v);
+    };
     // 1. fixed obligations.
-    for (const Obligation &o : c.fixed[static_cast<std::size_t>(y - c.fy)])
+    for (const Obligation &o : c.fixed[static_cast<std::size_t>(yi)])
       take(o.unit, o.kind, o.reason, o.leader_id);
     // 2. coverage deadlines this year (or overdue).
-    edf([&](std::int32_t u) { return c.window[static_cast<std::size_t>(u)] != 0 && deadline(u) <= y; });
+    edf([&](std::int32_t u) { return dl[static_cast<std::size_t>(u)] <= y; });
     for (std::int32_t u : cand) {
       auto su = static_cast<std::size_t>(u);
-      std::string why = "level " + std::string(level_name(c.level(u))) + " coverage: " +
+      std::string why = "level " + std::string(level_name(c.level(u, yi))) + " coverage: " +
                         (last[su] >= c.fy ? "last audit " + yr(last[su])
                          : c.past[su] != kNone ? "last audit " + yr(c.past[su])
                                                : std::string("no audit known")) +
-                        ", due by " + yr(deadline(u)) + " (HOLINGOL.2)";
+                        ", due by " + yr(dl[su]) + " (HOLINGOL.2)" + retier_note(c, u, y);
       take(u, AuditKind::in_term, std::move(why), {});
     }
     // 3. yearly shares, nearest deadline first.
     for (Level lv : {Level::level1, Level::level2}) {
       std::int64_t &cnt = lv == Level::level1 ? c1 : c2;
-      std::int64_t q = lv == Level::level1 ? c.q1 : c.q2;
+      std::int64_t q = lv == Level::level1 ? c.q1[static_cast<std::size_t>(yi)] : c.q2[static_cast<std::size_t>(yi)];
       if (cnt >= q) continue;
-      edf([&](std::int32_t u) { return c.level(u) == lv; });
+      edf([&](std::int32_t u) { return c.level(u, yi) == lv; });
       for (std::int32_t u : cand) {
         if (cnt >= q) break;
         std::string why = "level " + std::string(level_name(lv)) + " yearly share: at least " +
-                          yr(q) + " a year; coverage due by " + yr(deadline(u)) + " (HOLINGOL.2)";
+                          yr(q) + " a year; " + due_text(u) + " (HOLINGOL.2)" +
+                          retier_note(c, u, y);
         if (!take(u, AuditKind::in_term, std::move(why), {})) break;
       }
     }
     // 4. the level-3 sample.
     std::vector<std::string> pool;
-    std::vector<std::int32_t> pool_idx;
-    for (std::int32_t u : c.level3_by_id)
-      if (stamp[static_cast<std::size_t>(u)] != y) {
+    for (std::int32_t u : c.by_id)
+      if (c.level(u, yi) == Level::level3 && stamp[static_cast<std::size_t>(u)] != y)
         pool.push_back(c.id(u));
-        pool_idx.push_back(u);
-      }
     std::vector<std::string> drawn =
         draw_sample(pool, static_cast<std::size_t>(c.sample_max), seed, y);
     std::size_t need = static_cast<std::size_t>(std::min<std::int64_t>(c.sample_min, static_cast<std::int64_t>(pool.size())));
     auto sample_reason = [&](std::size_t i) {
       return "level 3 sample: draw " + yr(static_cast<std::int64_t>(i + 1)) + " of " +
              yr(static_cast<std::int64_t>(pool.size())) + " candidates, seed " +
-             std::to_string(seed) + ", year " + yr(y) + " (任中抽审, HOLINGOL.2)";
+             std::to_string(seed) + ", year " + yr(y) + " (任中抽审, HOLINGOL.2)" +
+             retier_note(c, c.index.at(drawn[i]), y);
     };
     std::size_t drawn_taken = 0;
     for (; drawn_taken < need && drawn_taken < drawn.size(); ++drawn_taken)
@@ -417,13 +671,12 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
         break;
     // 5. pull forward to the even load, nearest deadline first.
     if (load < cap) {
-      edf([&](std::int32_t u) {
-        return c.window[static_cast<std::size_t>(u)] != 0 && deadline(u) <= c.ly;
-      });
+      edf([&](std::int32_t u) { return dl[static_cast<std::size_t>(u)] <= c.ly; });
       for (std::int32_t u : cand) {
         if (load >= cap) break;
         take(u, AuditKind::in_term,
-             "even load: coverage due by " + yr(deadline(u)) + ", audited ahead (HOLINGOL.2)", {});
+             "even load: " + due_text(u) + ", audited ahead (HOLINGOL.2)" + retier_note(c, u, y),
+             {});
       }
     }
     // 6. the rest of the sample while capacity remains.
@@ -438,27 +691,35 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
 }
 
 /// A lower bound on the yearly capacity of any plan meeting the rules: each year, the units that
-/// must be audited that year and the shares.
-std::int64_t lower_bound(const Ctx &c) {
+/// must be audited that year (fixed obligations; in the first year also the coverage already
+/// due) plus what the shares and the sample add beyond them. Returns the bound and its year.
+std::pair<std::int64_t, std::int32_t> lower_bound(const Ctx &c) {
   const std::size_t n = c.req->units.size();
   std::int64_t lb = 0;
+  std::int32_t at = c.fy;
   std::vector<std::int32_t> seen(n, -1);
   for (std::size_t y = 0; y < static_cast<std::size_t>(c.years); ++y) {
+    const auto yi = static_cast<std::int32_t>(y);
     std::int64_t f[4] = {0, 0, 0, 0};
     auto mark = [&](std::int32_t u) {
-      if (seen[static_cast<std::size_t>(u)] == static_cast<std::int32_t>(y)) return;
-      seen[static_cast<std::size_t>(u)] = static_cast<std::int32_t>(y);
-      ++f[static_cast<int>(c.level(u))];
+      if (seen[static_cast<std::size_t>(u)] == yi) return;
+      seen[static_cast<std::size_t>(u)] = yi;
+      ++f[static_cast<int>(c.level(u, yi))];
     };
     for (const Obligation &o : c.fixed[y]) mark(o.unit);
     if (y == 0)
       for (std::size_t u = 0; u < n; ++u)
-        if (c.window[u] != 0 && c.base[u] + c.window[u] <= c.fy) mark(static_cast<std::int32_t>(u));
-    std::int64_t need = f[0] + std::max(c.q1, f[1]) + std::max(c.q2, f[2]) + f[3] +
-                        std::min(c.sample_min, c.n3 - f[3]);
-    lb = std::max(lb, need);
+        if (c.k(static_cast<std::int32_t>(u), 0) != 0 &&
+            next_deadline(c, static_cast<std::int32_t>(u), c.base[u], c.fy) <= c.fy)
+          mark(static_cast<std::int32_t>(u));
+    std::int64_t need = f[0] + std::max(c.q1[y], f[1]) + std::max(c.q2[y], f[2]) + f[3] +
+                        std::min(c.sample_min, c.n3[y] - f[3]);
+    if (need > lb) {
+      lb = need;
+      at = c.fy + yi;
+    }
   }
-  return lb;
+  return {lb, at};
 }
 
 }  // namespace
@@ -475,7 +736,9 @@ Plan plan(const PlanRequest &request, const Policy &policy) {
   Plan p;
   p.capacity = request.capacity;
   p.seed = request.seed;
-  p.lower_bound = lower_bound(c);
+  auto [lb, lb_year] = lower_bound(c);
+  p.lower_bound = lb;
+  p.lower_bound_year = lb_year;
   // The least capacity at which the planner meets every rule: every capacity from the proven
   // lower bound upward is tried (at capacity n every unit can be audited every year, which
   // meets every rule, so the search ends there at the latest).
@@ -489,6 +752,7 @@ Plan plan(const PlanRequest &request, const Policy &policy) {
     }
   }
   p.min_capacity = cap;
+  p.min_capacity_proven = p.min_capacity == p.lower_bound;
   if (request.capacity >= p.min_capacity) {
     p.audits = std::move(best.audits);
     p.capacity_used = best.max_load;
@@ -499,22 +763,47 @@ Plan plan(const PlanRequest &request, const Policy &policy) {
     p.capacity_used = d.max_load;
   }
   p.feasible = p.shortfall.empty();
+  p.referrals = std::move(c.referrals);
   p.explanation = std::move(c.ex);
   Explanation &ex = p.explanation;
-  ex.add_input("units.level1", yr(c.n1));
-  ex.add_input("units.level2", yr(c.n2));
-  ex.add_input("units.level3", yr(c.n3));
+  const std::size_t y0 = 0;
+  ex.add_input("units.level1", yr(c.n1[y0]));
+  ex.add_input("units.level2", yr(c.n2[y0]));
+  ex.add_input("units.level3", yr(c.n3[y0]));
   ex.add_input("capacity", yr(request.capacity));
   ex.add_input("seed", std::to_string(request.seed));
   ex.add_rule({"audit.plan.shares", "HOLINGOL.2",
-               "一级每年至少审计" + yr(c.q1) + "个（" + yr(c.n1) + "个的" + c.s1.to_string() +
-                   "），二级每年至少" + yr(c.q2) + "个（" + yr(c.n2) + "个的" + c.s2.to_string() + "）",
-               "level 1: at least " + yr(c.q1) + " a year (" + c.s1.to_string() + " of " +
-                   yr(c.n1) + "); level 2: at least " + yr(c.q2) + " a year (" +
-                   c.s2.to_string() + " of " + yr(c.n2) + ")"});
+               "一级每年至少审计" + yr(c.q1[y0]) + "个（" + yr(c.n1[y0]) + "个的" +
+                   c.s1.to_string() + "），二级每年至少" + yr(c.q2[y0]) + "个（" +
+                   yr(c.n2[y0]) + "个的" + c.s2.to_string() + "）（" + yr(c.fy) + "年）",
+               "level 1: at least " + yr(c.q1[y0]) + " a year (" + c.s1.to_string() + " of " +
+                   yr(c.n1[y0]) + "); level 2: at least " + yr(c.q2[y0]) + " a year (" +
+                   c.s2.to_string() + " of " + yr(c.n2[y0]) + ") in " + yr(c.fy)});
+  if (c.retiered > 0) {
+    ex.add_input("units.retiered", yr(c.retiered));
+    std::string per_year_en, per_year_zh;
+    for (std::size_t y = 0; y < static_cast<std::size_t>(c.years); ++y) {
+      std::string yy = yr(c.fy + static_cast<std::int32_t>(y));
+      per_year_en += (y ? "; " : "") + yy + ": " + yr(c.n1[y]) + "/" + yr(c.n2[y]) + "/" +
+                     yr(c.n3[y]) + " units, shares " + yr(c.q1[y]) + "/" + yr(c.q2[y]);
+      per_year_zh += (y ? "；" : "") + yy + "年" + yr(c.n1[y]) + "/" + yr(c.n2[y]) + "/" +
+                     yr(c.n3[y]) + "个，比例下限" + yr(c.q1[y]) + "/" + yr(c.q2[y]);
+    }
+    ex.add_rule({"audit.plan.retier", "HOLINGOL.3",
+                 yr(c.retiered) + "个单位在计划期内调整审计级别：每年的审计密度、覆盖期限和义务按当年"
+                     "适用的级别（当年任一日适用的最高级别）计算（" + per_year_zh + "）",
+                 yr(c.retiered) + " units change level inside the horizon: each year's density, "
+                     "coverage windows and obligations use the level in force that year (the "
+                     "strictest level in force on any day of the year) (" + per_year_en + ")"});
+  }
   ex.add_rule({"audit.plan.capacity", "HOLINGOL.2",
-               "满足全部规则所需的最少年度审计能力为" + yr(p.min_capacity) + "个",
-               "least yearly capacity meeting every rule: " + yr(p.min_capacity)});
+               "满足全部规则所需的最少年度审计能力为" + yr(p.min_capacity) + "个" +
+                   (p.min_capacity_proven ? "（等于" + yr(lb_year) + "年的必审下限，已证明最少）"
+                                          : "（本规划方法所需；下限为" + yr(p.lower_bound) + "）"),
+               "least yearly capacity meeting every rule: " + yr(p.min_capacity) +
+                   (p.min_capacity_proven
+                        ? " (equals the mandatory load of " + yr(lb_year) + ": proven least)"
+                        : " (for this planner; proven lower bound " + yr(p.lower_bound) + ")")});
   ex.add_rule({p.feasible ? "audit.plan.feasible" : "audit.plan.infeasible", "HOLINGOL.2",
                p.feasible ? "审计计划满足全部规则"
                           : "年度审计能力" + yr(request.capacity) + "不足，" +

@@ -370,35 +370,60 @@ TierResult TierHistory::start(const Unit &unit, Date effective, const Policy &po
   return r;
 }
 
-TierResult TierHistory::annual_review(const Unit &unit, int year, const Policy &policy) {
+void TierHistory::start(Level level, Date effective, std::string note) {
+  if (!changes_.empty()) throw StateError("the history has already started", "effective", unit_id_);
+  if (effective.is_special()) throw InvalidInput("effective is not a date", "effective", unit_id_);
+  push({effective, level, ChangeKind::initial, std::move(note)});
+}
+
+ChangeKind TierHistory::review_kind(int year, const Policy &policy, Explanation *ex) const {
   if (changes_.empty()) throw StateError("the history has not started", "year", unit_id_);
   Date jan1 = make_date(year, 1, 1, "year");
   if (jan1 < changes_.back().effective)
     throw StateError("a review may not be dated before the last change", "year", unit_id_);
-  TierResult r = tier(unit, jan1, policy);
-  std::int64_t period = policy.integer("audit.regrade_period_years", jan1, &r.explanation);
+  std::int64_t period = policy.integer("audit.regrade_period_years", jan1, ex);
   if (period < 1)
     throw PolicyError("period must be at least 1", "audit.regrade_period_years", policy.name());
   const int first = static_cast<int>(changes_.front().effective.year());
-  ChangeKind kind = ((year - first) % period == 0) ? ChangeKind::regrade : ChangeKind::yearly;
+  return ((year - first) % period == 0) ? ChangeKind::regrade : ChangeKind::yearly;
+}
+
+Level TierHistory::apply_review(Level base, int year, ChangeKind kind) {
+  Date jan1 = make_date(year, 1, 1, "year");
+  if (open_) {
+    // The raised level stays until completion; the new base level is the one to return to.
+    // A base level above the raised one (a re-grading upward) wins: the stricter level.
+    open_->previous_level = base;
+    if (static_cast<int>(base) < static_cast<int>(open_->new_level)) open_->new_level = base;
+    push({jan1, open_->new_level, kind,
+          std::string("review; base level ") + level_name(base) + ", raised level kept"});
+    return open_->new_level;
+  }
+  push({jan1, base, kind, kind == ChangeKind::regrade ? "full re-grading" : "yearly adjustment"});
+  return base;
+}
+
+TierResult TierHistory::annual_review(const Unit &unit, int year, const Policy &policy) {
+  if (changes_.empty()) throw StateError("the history has not started", "year", unit_id_);
+  Date jan1 = make_date(year, 1, 1, "year");
+  TierResult r = tier(unit, jan1, policy);
+  ChangeKind kind = review_kind(year, policy, &r.explanation);
   r.explanation.add_rule(
       {kind == ChangeKind::regrade ? "audit.retier.regrade" : "audit.retier.yearly", "HOLINGOL.3",
        kind == ChangeKind::regrade ? "五年一周期全面调整审计级别" : "年初根据事权财权变化微调审计级别",
        kind == ChangeKind::regrade ? "periodic full re-grading"
                                    : "yearly adjustment at the start of the year"});
-  if (open_) {
-    // The raised level stays until completion; the new base level is the one to return to.
-    open_->previous_level = r.level;
+  if (open_)
     r.explanation.add_rule({"audit.retier.funds_open", "HOLINGOL.3",
                             "专项资金未完成：保持调整后的级别",
                             "special funds open: the raised level stays until completion"});
-    push({jan1, open_->new_level, kind,
-          std::string("review; base level ") + level_name(r.level) + ", raised level kept"});
-    r.level = open_->new_level;
-  } else {
-    push({jan1, r.level, kind, kind == ChangeKind::regrade ? "full re-grading" : "yearly adjustment"});
-  }
+  r.level = apply_review(r.level, year, kind);
   return r;
+}
+
+Level TierHistory::annual_review(Level base_level, int year, const Policy &policy) {
+  ChangeKind kind = review_kind(year, policy, nullptr);
+  return apply_review(base_level, year, kind);
 }
 
 SpecialFundsResult TierHistory::receive_special_funds(Money amount, Date received,

@@ -1,6 +1,8 @@
 """Times cadrekit.village on 500,000 villages / 1,000,000 principals next to the C++ figures of
 bench/cpp/bench_village.cpp: the NumPy columnar path (pay_columns) and the DataFrame pay sheet
-(pay_sheet, no explanations, records not materialised). Run by scripts/bench."""
+(pay_sheet, no explanations, records not materialised). Run by scripts/bench; `--smoke` runs it
+once on 1,000 villages (scripts/test)."""
+import sys
 import time
 
 import numpy as np
@@ -9,7 +11,7 @@ import pandas as pd
 import cadrekit
 from cadrekit import village
 
-V = 500_000
+V = 1_000 if "--smoke" in sys.argv[1:] else 500_000
 P = 2 * V
 
 
@@ -42,7 +44,7 @@ def main() -> None:
     pol = cadrekit.Policy.default()
     cols = columns()
     t = best_of(lambda: village.pay_columns(*cols, 2016, pol))
-    print(f"python village.pay_columns 500k villages / 1M principals: {t * 1e3:.0f} ms")
+    print(f"python village.pay_columns {V:,} villages / {P:,} principals: {t * 1e3:.0f} ms")
     town, pop, scores, present, pv, post, frm, to = cols
     vdf = pd.DataFrame({"village_id": [f"V{i}" for i in range(V)], "name": "",
                         "township": [f"T{t}" for t in town], "population": pop})
@@ -59,7 +61,7 @@ def main() -> None:
                                   "score": [str(s / 10000) for s in scores[m, k]]}))
     sdf = pd.concat(rows, ignore_index=True)
     t = best_of(lambda: village.pay_sheet(vdf, pdf, sdf, 2016, pol, explain=False), n=1)
-    print(f"python village.pay_sheet (DataFrames) 500k villages / 1M principals: {t * 1e3:.0f} ms")
+    print(f"python village.pay_sheet (DataFrames) {V:,} villages / {P:,} principals: {t * 1e3:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -29,5 +29,6 @@ Date as_of_date(const Common &c);
 void add_calendar_commands(CLI::App &app, Common &c, Action &action);
 void add_policy_commands(CLI::App &app, Common &c, Action &action);
 void add_explain_command(CLI::App &app, Common &c, Action &action);
+void add_demo_command(CLI::App &app, Common &c, Action &action);
 
 }  // namespace cadrekit::cli

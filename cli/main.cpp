@@ -17,6 +17,7 @@ int main(int argc, char **argv) {
   cli::add_calendar_commands(app, common, action);
   cli::add_policy_commands(app, common, action);
   cli::add_explain_command(app, common, action);
+  cli::add_demo_command(app, common, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

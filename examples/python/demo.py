@@ -1,4 +1,4 @@
-"""The demo of ./scripts/demo: cadrekit on the source's own figures (Tongliao, 2016).
+"""An example of the Python surface (run by scripts/run-examples): cadrekit on the source's own figures (Tongliao, 2016).
 
 The foundation (policy profile with clauses and assumed flags, exact quotas, the official
 working-day calendar, money in fen, citizen IDs, explanations) and the reform modules on a small

@@ -1,0 +1,324 @@
+// cadrekit demo [--out DIR]: the whole year of the sample county (data/sample, embedded in the
+// binary) through the village, audit, disclosure and assessment modules, via the library's JSON
+// entry points. Writes each module's results as CSV and JSON, summary.json and report.html.
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <string_view>
+
+#include "cadrekit/assessment.hpp"
+#include "cadrekit/audit.hpp"
+#include "cadrekit/core/calendar.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/person.hpp"
+#include "cadrekit/core/person_json.hpp"
+#include "cadrekit/disclosure.hpp"
+#include "cadrekit/village.hpp"
+#include "commands.hpp"
+#include "report.hpp"
+
+namespace cadrekit::embedded {
+#define CADREKIT_SAMPLE(sym)                                                          \
+  extern const unsigned char sym[];                                                   \
+  extern const std::size_t sym##_size;                                                \
+  inline std::string_view sym##_text() { return {reinterpret_cast<const char *>(sym), sym##_size}; }
+CADREKIT_SAMPLE(sample_county_json)
+CADREKIT_SAMPLE(sample_audit_tier_json)
+CADREKIT_SAMPLE(sample_audit_plan_json)
+CADREKIT_SAMPLE(sample_village_pay_json)
+CADREKIT_SAMPLE(sample_disclosure_records_json)
+CADREKIT_SAMPLE(sample_disclosure_rounds_json)
+CADREKIT_SAMPLE(sample_assessment_screen_json)
+CADREKIT_SAMPLE(sample_assessment_cases_json)
+CADREKIT_SAMPLE(sample_cadres_json)
+#undef CADREKIT_SAMPLE
+}  // namespace cadrekit::embedded
+
+namespace cadrekit::cli {
+
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+json::value parse(std::string_view text, const char *what) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec) throw InvalidInput("embedded sample data is not valid JSON", what);
+  return v;
+}
+
+std::string s(const json::value &v) {
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_null()) return {};
+  return json::serialize(v);
+}
+
+class Writer {
+ public:
+  explicit Writer(fs::path dir) : dir_(std::move(dir)) {}
+  void file(const std::string &name, std::string_view text) {
+    std::ofstream out(dir_ / name, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw InvalidInput("cannot write the output file", "--out", (dir_ / name).string());
+    written.push_back(name);
+  }
+  void json_file(const std::string &name, const json::value &v) { file(name, json::serialize(v) + "\n"); }
+  /// rows: header first.
+  void csv(const std::string &name, const std::vector<std::vector<std::string>> &rows) {
+    std::string out;
+    for (const auto &r : rows) {
+      for (std::size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + csv_field(r[i]);
+      out += "\r\n";
+    }
+    file(name, out);
+  }
+  std::vector<std::string> written;
+
+ private:
+  fs::path dir_;
+};
+
+DemoData run_year(const Policy &policy) {
+  DemoData d;
+  d.policy = policy;
+  d.county = parse(embedded::sample_county_json_text(), "county.json").as_object();
+  d.as_of = parse_iso_date(s(d.county.at("as_of")), "as_of");
+  const auto cal = WorkCalendar::china();
+
+  // Audit: tiering, then the plan over the tiering's levels.
+  d.tier_request = parse(embedded::sample_audit_tier_json_text(), "audit_tier.json").as_object();
+  d.tier_as_of = parse_iso_date(s(d.tier_request.at("as_of")), "as_of");
+  d.tiers = parse(audit::tier_json(embedded::sample_audit_tier_json_text(), policy), "tier").as_object();
+  d.plan_request = parse(embedded::sample_audit_plan_json_text(), "audit_plan.json").as_object();
+  json::array units;
+  for (const auto &r : d.tiers.at("results").as_array())
+    units.push_back(json::object{{"unit_id", r.at("unit_id")}, {"level", r.at("level")}});
+  d.plan_request["units"] = std::move(units);
+  d.plan = parse(audit::plan_json(json::serialize(d.plan_request), policy), "plan").as_object();
+
+  // Village: the pay sheet, the selection quota, its allocation to townships and the funnel.
+  d.pay_request = parse(embedded::sample_village_pay_json_text(), "village_pay.json").as_object();
+  d.pay = parse(village::pay_sheet_json(embedded::sample_village_pay_json_text(), policy), "pay").as_object();
+  const auto year = d.pay_request.at("year").as_int64();
+  const auto n_villages = static_cast<std::int64_t>(d.pay_request.at("villages").as_array().size());
+  d.quota = parse(village::selection_json(
+                      json::serialize(json::object{{"op", "quota"}, {"n_villages", n_villages}, {"year", year}}), policy),
+                  "quota")
+                .as_object();
+  json::object per;
+  for (const auto &v : d.pay_request.at("villages").as_array()) {
+    auto t = s(v.at("township"));
+    per[t] = (per.contains(t) ? per[t].as_int64() : 0) + 1;
+  }
+  d.allocation = parse(village::selection_json(json::serialize(json::object{{"op", "allocate"},
+                                                                             {"villages_per_township", per},
+                                                                             {"year", year}}),
+                                               policy),
+                       "allocate")
+                     .as_object();
+  d.funnel = parse(village::selection_json(json::serialize(json::object{{"op", "funnel"},
+                                                                         {"places", d.quota.at("quota")},
+                                                                         {"year", year}}),
+                                           policy),
+                   "funnel")
+                 .as_object();
+
+  // Disclosure: every candidate's record validated, both rounds planned on the calendar.
+  const auto records = parse(embedded::sample_disclosure_records_json_text(), "disclosure_records.json");
+  std::map<std::string, json::array> problems;
+  for (const auto &r : records.as_array())
+    problems[s(r.at("id"))] =
+        parse(disclosure::validate_response_json(json::serialize(r), policy), "validate").as_array();
+  const json::value candidates = parse(embedded::sample_disclosure_rounds_json_text(), "disclosure_rounds.json");
+  for (const auto &c : candidates.as_array()) {
+    json::object o;
+    o["record_id"] = c.at("record_id");
+    o["problems"] = problems[s(c.at("record_id"))];
+    json::array rounds;
+    for (const auto &req : c.at("requests").as_array()) {
+      o["rank"] = req.at("rank");
+      rounds.push_back(parse(disclosure::plan_round_json(json::serialize(req), cal, policy), "plan_round"));
+    }
+    o["rounds"] = std::move(rounds);
+    d.disclosure.push_back(std::move(o));
+  }
+
+  // Assessment: screening for red lines, the disposal cases and their follow-up schedule.
+  d.screen = parse(assessment::screen_json(embedded::sample_assessment_screen_json_text(), policy), "screen").as_object();
+  d.rules = parse(assessment::rules_json(policy, d.as_of), "rules").as_object();
+  const json::value cases = parse(embedded::sample_assessment_cases_json_text(), "assessment_cases.json");
+  for (const auto &c : cases.as_array()) {
+    std::optional<std::string> case_json;
+    for (const auto &a : c.at("actions").as_array()) {
+      std::string next = case_json ? assessment::disposal_apply_json(std::string_view(*case_json), json::serialize(a))
+                                   : assessment::disposal_apply_json(std::nullopt, json::serialize(a));
+      case_json = std::move(next);
+    }
+    json::object o;
+    o["case"] = parse(*case_json, "case");
+    json::array schedule;
+    if (const auto *f = c.as_object().if_contains("follow_up"))
+      schedule = parse(assessment::follow_up_json(json::serialize(*f), policy), "follow_up").at("schedule").as_array();
+    o["schedule"] = std::move(schedule);
+    d.cases.push_back(std::move(o));
+  }
+
+  // Cadres for the talent pools: read and checked; the talent module will pool them.
+  const json::value cadres = parse(embedded::sample_cadres_json_text(), "cadres.json");
+  for (const auto &p : cadres.as_array()) {
+    Person person = person_from_json(json::serialize(p));
+    auto summary = parse(person_summary_json(person, d.as_of), "summary").as_object();
+    ++d.cadres;
+    d.women += summary.at("is_woman").as_bool();
+    d.minority += summary.at("is_ethnic_minority").as_bool();
+    d.non_party += summary.at("is_non_party").as_bool();
+  }
+  return d;
+}
+
+void write_outputs(const DemoData &d, Writer &w) {
+  // audit
+  std::map<std::string, const json::object *> unit_in;
+  for (const auto &u : d.tier_request.at("units").as_array()) unit_in[s(u.at("unit_id"))] = &u.as_object();
+  std::vector<std::vector<std::string>> rows{{"unit_id", "name", "budget", "band", "band_points", "score", "level"}};
+  for (const auto &r : d.tiers.at("results").as_array()) {
+    const auto &u = *unit_in.at(s(r.at("unit_id")));
+    rows.push_back({s(r.at("unit_id")), s(u.at("name")), s(u.at("budget")), s(r.at("band")),
+                    s(r.at("band_points")), s(r.at("score")), s(r.at("level"))});
+  }
+  w.csv("audit_tiers.csv", rows);
+  w.json_file("audit_tiers.json", d.tiers);
+  rows = {{"year", "unit_id", "kind", "leader_id", "reason"}};
+  for (const auto &a : d.plan.at("audits").as_array())
+    rows.push_back({s(a.at("year")), s(a.at("unit_id")), s(a.at("kind")), s(a.at("leader_id")), s(a.at("reason"))});
+  w.csv("audit_plan.csv", rows);
+  w.json_file("audit_plan.json", d.plan);
+
+  // village
+  rows = {{"cadre_id", "village_id", "township", "post", "units", "base", "performance", "total", "team_grade",
+           "grade", "actions"}};
+  for (const auto &l : d.pay.at("lines").as_array()) {
+    std::string acts;
+    for (const auto &a : l.at("actions").as_array()) acts += (acts.empty() ? "" : "; ") + s(a.at("kind")) + " " + s(a.at("due"));
+    rows.push_back({s(l.at("cadre_id")), s(l.at("village_id")), s(l.at("township")), s(l.at("post")),
+                    s(l.at("units")), s(l.at("base")), s(l.at("performance")), s(l.at("total")),
+                    s(l.at("team_grade_code")), s(l.at("grade_code")), acts});
+  }
+  w.csv("village_pay.csv", rows);
+  rows = {{"village_id", "township", "composite", "rank", "team_grade"}};
+  for (const auto &v : d.pay.at("villages").as_array())
+    rows.push_back({s(v.at("village_id")), s(v.at("township")), s(v.at("composite")), s(v.at("rank")),
+                    s(v.at("team_grade_code"))});
+  w.csv("village_villages.csv", rows);
+  rows = {{"township", "villages", "principals", "base", "performance", "total", "selection_places"}};
+  const auto &alloc = d.allocation.at("allocation").as_object();
+  for (const auto &t : d.pay.at("townships").as_array())
+    rows.push_back({s(t.at("township")), s(t.at("villages")), s(t.at("principals")), s(t.at("base")),
+                    s(t.at("performance")), s(t.at("total")),
+                    alloc.contains(s(t.at("township"))) ? s(alloc.at(s(t.at("township")))) : "0"});
+  w.csv("village_townships.csv", rows);
+  w.json_file("village_pay.json", d.pay);
+  w.json_file("village_selection.json",
+              json::object{{"quota", d.quota}, {"allocation", d.allocation}, {"funnel", d.funnel}});
+
+  // disclosure
+  rows = {{"record_id", "rank", "problems", "round", "posted", "first_day", "last_day", "working_days", "venues"}};
+  for (const auto &c : d.disclosure) {
+    for (const auto &r : c.at("rounds").as_array()) {
+      std::string venues;
+      for (const auto &v : r.at("venues").as_array()) venues += (venues.empty() ? "" : "|") + s(v);
+      rows.push_back({s(c.at("record_id")), s(c.at("rank")), std::to_string(c.at("problems").as_array().size()),
+                      s(r.at("round")), s(r.at("posted")), s(r.at("first_day")), s(r.at("last_day")),
+                      s(r.at("working_days")), venues});
+    }
+  }
+  w.csv("disclosure_rounds.csv", rows);
+  w.json_file("disclosure.json", d.disclosure);
+
+  // assessment
+  rows = {{"cadre_id", "rule_id", "clause", "suggestion", "periods"}};
+  for (const auto &h : d.screen.at("hits").as_array()) {
+    std::string ps;
+    for (const auto &p : h.at("periods").as_array()) ps += (ps.empty() ? "" : "|") + s(p);
+    rows.push_back({s(h.at("cadre_id")), s(h.at("rule_id")), s(h.at("clause")), s(h.at("suggestion")), ps});
+  }
+  w.csv("assessment_red_lines.csv", rows);
+  w.json_file("assessment_red_lines.json", d.screen);
+  rows = {{"case_id", "cadre_id", "stage", "method", "decided", "grounds"}};
+  std::vector<std::vector<std::string>> due{{"case_id", "cadre_id", "due", "kind"}};
+  for (const auto &c : d.cases) {
+    const auto &k = c.at("case").as_object();
+    std::string method, decided, grounds;
+    for (const auto &e : k.at("events").as_array())
+      if (s(e.at("stage")) == "decision") {
+        method = s(e.at("method"));
+        decided = s(e.at("date"));
+        for (const auto &g : e.at("grounds").as_array()) grounds += (grounds.empty() ? "" : "|") + s(g);
+      }
+    rows.push_back({s(k.at("case_id")), s(k.at("cadre_id")), s(k.at("stage")), method, decided, grounds});
+    for (const auto &x : c.at("schedule").as_array())
+      due.push_back({s(k.at("case_id")), s(k.at("cadre_id")), s(x.at("date")), s(x.at("kind"))});
+  }
+  w.csv("assessment_cases.csv", rows);
+  w.csv("assessment_follow_ups.csv", due);
+  w.json_file("assessment_cases.json", d.cases);
+}
+
+json::object summary(const DemoData &d) {
+  std::map<std::string, std::int64_t> tiers;
+  for (const auto &r : d.tiers.at("results").as_array()) ++tiers[s(r.at("level"))];
+  json::object t;
+  for (const auto &[k, v] : tiers) t[k] = v;
+  std::size_t valid = 0;
+  for (const auto &c : d.disclosure) valid += c.at("problems").as_array().empty();
+  return json::object{
+      {"county", d.county.at("name_zh")},
+      {"units", d.tiers.at("results").as_array().size()},
+      {"tiers", std::move(t)},
+      {"plan_feasible", d.plan.at("feasible")},
+      {"plan_audits", d.plan.at("audits").as_array().size()},
+      {"plan_min_capacity", d.plan.at("min_capacity")},
+      {"villages", d.pay.at("villages").as_array().size()},
+      {"principals_paid", d.pay.at("lines").as_array().size()},
+      {"pay_total", d.pay.at("banner").at("total")},
+      {"selection_quota", d.quota.at("quota")},
+      {"disclosure_candidates", d.disclosure.size()},
+      {"disclosure_records_valid", valid},
+      {"red_lines_fired", d.screen.at("hits").as_array().size()},
+      {"disposal_cases", d.cases.size()},
+      {"cadres", d.cadres},
+  };
+}
+
+}  // namespace
+
+void add_demo_command(CLI::App &app, Common &common, Action &action) {
+  auto out_dir = std::make_shared<std::string>("out");
+  auto *demo = app.add_subcommand("demo", "the whole year of the sample county, as CSV/JSON and report.html");
+  demo->add_option("--out", *out_dir, "output folder (created; files in it are replaced)")
+      ->capture_default_str();
+  demo->add_option("--policy", common.policy_file, "policy profile (default: the embedded tongliao-2016)");
+  demo->callback([&action, &common, out_dir] {
+    action = [&common, out_dir](std::ostream &out) {
+      const Policy policy = load_policy(common);
+      std::error_code ec;
+      fs::create_directories(*out_dir, ec);
+      if (ec) throw InvalidInput("cannot create the output folder", "--out", *out_dir);
+      const DemoData d = run_year(policy);
+      Writer w{fs::path(*out_dir)};
+      write_outputs(d, w);
+      const json::object sum = summary(d);
+      w.json_file("summary.json", sum);
+      w.file("report.html", render_report(d));
+      out << "cadrekit demo: " << s(d.county.at("name_en")) << ", " << s(d.county.at("year")) << " — "
+          << w.written.size() << " files in " << *out_dir << "\n";
+      for (const auto &[k, v] : sum) out << "  " << std::string(k) << ": " << s(v) << "\n";
+      out << "  report: " << (fs::path(*out_dir) / "report.html").string() << "\n";
+    };
+  });
+}
+
+}  // namespace cadrekit::cli

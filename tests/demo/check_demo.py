@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Runs `cadrekit demo --out DIR` and checks its outputs against the source's figures, each
+recomputed here from data/sample and the source's numbers, independently of the report code:
+  - 67 units tiered 20 / 28 / 19 (HOLINGOL.1; band points and factor weights of the default
+    profile, as in tests/golden/audit_tier_cases.csv), unit by unit;
+  - 206 villages; selection quota ⌈5 % × 206⌉ = 11 (JARUD.2), allocated in full to townships;
+  - pay totals: the township and banner totals are the sums of the principals' lines;
+  - disclosure: every candidate's record valid; the National Day window of the golden cases;
+  - red lines: every leader near the bottom (bottom 10 %, at least one place) of the annual
+    assessment in the latest two years is reported, and no other annual_bottom;
+  - report.html: self-contained (no external resource), its SVG charts present, text escaped.
+Usage: check_demo.py CADREKIT_BINARY SOURCE_DIR WORK_DIR
+"""
+import csv
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from decimal import Decimal
+from fractions import Fraction
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def expected_level(u):
+    """HOLINGOL.1 under the default profile, by hand (see tests/golden/audit_tier_cases.csv)."""
+    budget = Decimal(u["budget"])
+    band = 4 if budget >= 5_000_000 else 2 if budget >= 3_000_000 else 0
+    weights = {"admin_fees": 1, "special_funds": 1, "economic_power": 1, "allocation_power": 1, "attention": 1,
+               "complaints": 4, "high_risk_sector": 4, "special_need": 4, "window_unit": 2}
+    score = band + sum(w * int(u.get(f, 0)) for f, w in weights.items())
+    return "1" if score >= 4 else "2" if score >= 2 else "3"
+
+
+def main():
+    binary, src, work = sys.argv[1:4]
+    out = os.path.join(work, "out")
+    shutil.rmtree(out, ignore_errors=True)
+    p = subprocess.run([binary, "demo", "--out", out], capture_output=True, text=True)
+    if p.returncode != 0:
+        print(p.stdout, p.stderr)
+        sys.exit(f"cadrekit demo exited with {p.returncode}")
+    sample = os.path.join(src, "data", "sample")
+    for name in ("report.html", "summary.json", "audit_tiers.csv", "audit_tiers.json", "audit_plan.csv",
+                 "audit_plan.json", "village_pay.csv", "village_pay.json", "village_villages.csv",
+                 "village_townships.csv", "village_selection.json", "disclosure_rounds.csv", "disclosure.json",
+                 "assessment_red_lines.csv", "assessment_red_lines.json", "assessment_cases.csv",
+                 "assessment_follow_ups.csv", "assessment_cases.json"):
+        check(os.path.isfile(os.path.join(out, name)), f"missing output {name}")
+    if failures:
+        return
+
+    # Audit: 67 units, 20 / 28 / 19, each unit's level recomputed.
+    with open(os.path.join(sample, "audit_tier.json"), encoding="utf-8") as f:
+        units = {u["unit_id"]: u for u in json.load(f)["units"]}
+    tiers = rows(os.path.join(out, "audit_tiers.csv"))
+    check(len(tiers) == 67, f"67 units expected, got {len(tiers)}")
+    count = Counter(r["level"] for r in tiers)
+    check(count == Counter({"1": 20, "2": 28, "3": 19}), f"tiers 20/28/19 expected, got {dict(count)}")
+    for r in tiers:
+        check(r["level"] == expected_level(units[r["unit_id"]]), f"unit {r['unit_id']}: level {r['level']}")
+    plan = rows(os.path.join(out, "audit_plan.csv"))
+    years = defaultdict(set)
+    for a in plan:
+        years[a["unit_id"]].add(int(a["year"]))
+    level1 = [r["unit_id"] for r in tiers if r["level"] == "1"]
+    for y in range(2017, 2022):  # HOLINGOL.2: at least 35 % of level-1 units a year: ⌈0.35·20⌉ = 7
+        n = sum(1 for u in level1 if y in years[u])
+        check(n >= math.ceil(Fraction(35, 100) * 20), f"{y}: only {n} level-1 audits")
+
+    # Village: 206 villages, quota 11, pay totals add up.
+    check(len(rows(os.path.join(out, "village_villages.csv"))) == 206, "206 villages expected")
+    towns = rows(os.path.join(out, "village_townships.csv"))
+    check(sum(int(t["villages"]) for t in towns) == 206, "township villages must add to 206")
+    quota = math.ceil(Fraction(5, 100) * 206)
+    check(quota == 11, "the source's quota is 11")
+    with open(os.path.join(out, "village_selection.json"), encoding="utf-8") as f:
+        sel = json.load(f)
+    check(sel["quota"]["quota"] == quota, f"quota {sel['quota']['quota']}, expected {quota}")
+    check(sum(int(t["selection_places"]) for t in towns) == quota, "places must add up to the quota")
+    check(sel["funnel"]["initial"] == 3 * quota and sel["funnel"]["prospective"] == 2 * quota
+          and sel["funnel"]["formal"] == math.ceil(Fraction(12, 10) * quota), "funnel 1:3, 1:2, +20 %")
+    lines = rows(os.path.join(out, "village_pay.csv"))
+    by_town = defaultdict(Decimal)
+    for l in lines:
+        check(Decimal(l["base"]) + Decimal(l["performance"]) == Decimal(l["total"]), f"line {l['cadre_id']}")
+        by_town[l["township"]] += Decimal(l["total"])
+    for t in towns:
+        check(by_town[t["township"]] == Decimal(t["total"]), f"township {t['township']} total")
+    with open(os.path.join(out, "summary.json"), encoding="utf-8") as f:
+        summary = json.load(f)
+    check(Decimal(summary["pay_total"]) == sum(by_town.values()), "banner total")
+    check(summary["villages"] == 206 and summary["selection_quota"] == 11 and summary["units"] == 67,
+          "summary figures")
+
+    # Disclosure: all 12 records valid; 2016-09-30 round 1 of a 副科 candidate ends 2016-10-11.
+    rounds = rows(os.path.join(out, "disclosure_rounds.csv"))
+    check(len({r["record_id"] for r in rounds}) == 12, "12 candidates")
+    check(all(r["problems"] == "0" for r in rounds), "every sample record must be valid")
+    nd = [r for r in rounds if r["posted"] == "2016-09-30" and r["round"] == "1"]
+    check(len(nd) == 1 and nd[0]["last_day"] == "2016-10-11", "National Day window 2016-09-30 .. 2016-10-11")
+
+    # Assessment: annual_bottom recomputed from the sample's ranks.
+    with open(os.path.join(sample, "assessment_screen.json"), encoding="utf-8") as f:
+        recs = json.load(f)["records"]
+    bottom = defaultdict(dict)
+    for r in recs:
+        if r["kind"] == "annual":
+            places = max(1, math.ceil(Fraction(10, 100) * r["group_size"]))
+            bottom[r["cadre_id"]][int(r["period"])] = r["rank"] > r["group_size"] - places
+    expect = {c for c, y in bottom.items() if y.get(2015) and y.get(2016)}
+    hits = rows(os.path.join(out, "assessment_red_lines.csv"))
+    got = {h["cadre_id"] for h in hits if h["rule_id"] == "annual_bottom"}
+    check(len(expect) >= 3 and got == expect, f"annual_bottom: expected {sorted(expect)}, got {sorted(got)}")
+    check(any(h["rule_id"] == "key_work_bottom" for h in hits), "the planted key-work red line")
+    check(any(h["rule_id"] == "party_conduct_fail" for h in hits), "the planted party-conduct red line")
+    cases = rows(os.path.join(out, "assessment_cases.csv"))
+    check(len(cases) == 5, "5 disposal cases")
+    due = rows(os.path.join(out, "assessment_follow_ups.csv"))
+    check(len(due) > 0 and all(re.fullmatch(r"\d{4}-\d\d-\d\d", d["due"]) for d in due), "follow-up due dates")
+
+    # The report: self-contained, charts present, the figures shown, text escaped.
+    with open(os.path.join(out, "report.html"), encoding="utf-8") as f:
+        html = f.read()
+    check(html.count("<svg") >= 7, f"at least 7 SVG charts expected, got {html.count('<svg')}")
+    external = re.findall(r"(?:src|href)\s*=\s*\"(?!#)[^\"]*\"", html) + re.findall(r"url\(", html)
+    check(not external, f"external resources: {external[:3]}")
+    check(re.sub(r"xmlns=\"http://www\.w3\.org/2000/svg\"", "", html).count("http") == 0, "no URL in the page")
+    check("<script src" not in html, "no external script")
+    for fig in ("20", "28", "19", "206", "11"):
+        check(re.search(r">%s<" % fig, html) is not None, f"figure {fig} not shown")
+    check(html.count('class="num" title="') >= 50, "numbers carry their explanation")
+    check('id="talent-placeholder"' in html, "the talent module's place")
+    # every unit name from the data appears escaped (none contains markup, but & and quotes would be)
+    for u in units.values():
+        name = u["name"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        check(name in html, f"unit name of {u['unit_id']} not in the report")
+
+
+if __name__ == "__main__":
+    main()
+    if failures:
+        print("FAILED:\n  " + "\n  ".join(failures))
+        sys.exit(1)
+    print("demo outputs: all checks passed")

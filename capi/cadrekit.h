@@ -439,7 +439,72 @@ CK_API int ck_assessment_promotion_apply_json(char **out, const ck_policy *polic
 /* Talent pools and leadership teams (HURE)                                                 */
 /* ======================================================================================== */
 
-/* (ck_talent_* functions: this section is filled in with the module) */
+/* docs/talent.md. Requests and responses are JSON (UTF-8); *out is written only on success and
+ * must be released with ck_free(). NULL for out, policy or the request is
+ * CK_E_INVALID_ARGUMENT; bad input is CK_E_INVALID_INPUT naming the member and the record
+ * ("cadres[2]", "members[0]"); a malformed talent parameter is CK_E_POLICY. Reasons are
+ * {"code","zh","en"}; codes, ids and numbers only, never a personal value. */
+
+/* Pools as of a date (HURE.1). request: {"as_of","cadres":[{"id" (or "cadre_id"),"sex",
+ * "birth_date","ethnicity","political_status","rank","rank_since","civil_servant",
+ * "selected_graduate", other members of the person record}],"assessments":[assessment records
+ * as in ck_assessment_screen_json],"findings":[...],"disposal_cases":[case JSON as written by
+ * ck_assessment_disposal_apply_json],"explain":false}.
+ * *out: {"as_of","members":[{"cadre_id","pool","reasons"}],"near_misses":[{"cadre_id","pool",
+ * "kind":"ages_out"|"misses_one","date","reasons"}],"excluded":[{"cadre_id","pool",
+ * "kind":"red_line"|"open_disposal_case","reasons"}],"sizes":[{"pool","members","target"}]};
+ * pool is "echelon1" | "echelon2" | "nvshaofei"; each entry has "explanation" when asked. */
+CK_API int ck_talent_pools_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Who entered and who left each pool between two dates. request: {"from","to", the other
+ * members as for ck_talent_pools_json}. *out: {"from","to","changes":[{"cadre_id","pool",
+ * "change":"entered"|"left","reasons"}]} by pool then cadre id. */
+CK_API int ck_talent_pool_changes_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Team structure (HURE.5). request: {"as_of","members":[{"team_id","cadre_id","sex",
+ * "birth_date","ethnicity","political_status"}],"candidates":[cadres as for
+ * ck_talent_pools_json],"assessments","findings","disposal_cases","explain"}.
+ * *out: {"as_of","teams":[{"team_id","size","young","women","minority","non_party",
+ * "shares":{...exact text},"targets":{...},"gaps":[{"criterion","have","target","missing",
+ * "candidates":[{"cadre_id","pools","eligible","reasons"}]}]}]}, teams in order of first
+ * appearance. Candidates are pool members with the attribute, eligible by
+ * promotion.min_years_at_rank.* and not excluded by a red line or an open disposal case. */
+CK_API int ck_talent_team_structure_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Team structure over columns: n_members rows in struct-of-arrays form, in any order.
+ * team[i] in 0..n_teams-1; sex 1 male, 2 female; birth_date days since 1970-01-01;
+ * ethnicity GB 3304 code 1..56 (1 = Han); political_status GB/T 4762 code 1..13 (1, 2 = party).
+ * Writes, for each team t < n_teams, into the caller's arrays (each with room for n_teams):
+ * out_size[t], out_young[t] (age at most talent.team.young_max_age), out_women[t],
+ * out_minority[t], out_non_party[t], and out_gaps[t]: bit 0 young, bit 1 women, bit 2 minority,
+ * bit 3 non-party set when the count is below its talent.team.min_* target. The library keeps
+ * no pointer after the call and allocates nothing per row. Every row is checked first: on
+ * failure (CK_E_INVALID_INPUT naming the column and "row N") nothing is written. Pointers may
+ * be NULL only when their count is 0. */
+CK_API int ck_talent_team_structure_batch(const ck_policy *policy, ck_date as_of, size_t n_members,
+                                          const int32_t *team, const uint8_t *sex,
+                                          const ck_date *birth_date, const uint8_t *ethnicity,
+                                          const uint8_t *political_status, size_t n_teams,
+                                          int32_t *out_size, int32_t *out_young, int32_t *out_women,
+                                          int32_t *out_minority, int32_t *out_non_party,
+                                          uint8_t *out_gaps);
+
+/* Gaps of one growth file (HURE.2-HURE.4). request: {"as_of","growth_file":{"cadre_id","rank",
+ * "rank_since","postings":[{"kind":"post"|"village_residency"|"secondment"|"frontline"|
+ * "exchange","from","until","unit","sector","grassroots","principal","level","area",
+ * "households"}],"trainings":[{"topic","from","until"}],"results":[{"year","rating"}]}}.
+ * *out: {"cadre_id","figures":{"grassroots_days","grassroots_years","distinct_sectors",
+ * "secondments_upward","principal_posts","years_at_rank","days_at_rank"},"gaps":[{"gap",
+ * "posting","value","threshold","parameter","reason"}],"explanation"}; gap -> posting:
+ * no_grassroots -> village_residency, narrow_view -> secondment, single_track -> exchange,
+ * no_principal_post -> hard_post. */
+CK_API int ck_talent_gaps_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Proposed postings for a pool within places. request: {"as_of","growth_files":[...],
+ * "places":{"village_residency":378,"secondment":22,...}}. *out: {"proposals":[{"cadre_id",
+ * "posting","gap","placed","order","reason"}]}: per posting, the cadres with its gap queued by
+ * the size of the gap (ties by cadre id); the first `places` are placed, the rest wait. */
+CK_API int ck_talent_postings_json(char **out, const ck_policy *policy, const char *request_json);
 
 #ifdef __cplusplus
 } /* extern "C" */

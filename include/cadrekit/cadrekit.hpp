@@ -17,3 +17,4 @@
 #include "cadrekit/audit.hpp"
 #include "cadrekit/village.hpp"
 #include "cadrekit/disclosure.hpp"
+#include "cadrekit/talent.hpp"

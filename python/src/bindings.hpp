@@ -14,4 +14,5 @@ void init_disclosure(pybind11::module_ &m);
 void init_assessment(pybind11::module_ &m);
 void init_audit(pybind11::module_ &m);
 void init_village(pybind11::module_ &m);
+void init_talent(pybind11::module_ &m);
 }  // namespace cadrekit::python

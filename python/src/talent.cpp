@@ -1,0 +1,84 @@
+// Python: cadrekit._core.talent (HURE) — the JSON forms and the NumPy batch path of team
+// structure. The user-facing module is cadrekit/talent.py.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/talent.hpp"
+#include "casters.hpp"
+
+namespace py = pybind11;
+
+namespace cadrekit::python {
+
+namespace {
+
+template <class T>
+py::array_t<T, py::array::c_style | py::array::forcecast> column(const py::handle &h, const char *name,
+                                                                 py::ssize_t n) {
+  auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(h);
+  if (!a) throw InvalidInput(std::string("column cannot be converted to ") + name, name);
+  if (a.ndim() != 1 || (n >= 0 && a.shape(0) != n)) throw InvalidInput("columns differ in length", name);
+  return a;
+}
+
+template <class F>
+void def_json(py::module_ &m, const char *name, F f, const char *doc) {
+  m.def(
+      name,
+      [f](const std::string &request, const Policy &policy) {
+        py::gil_scoped_release release;
+        return f(request, policy);
+      },
+      py::arg("request"), py::arg("policy"), doc);
+}
+
+}  // namespace
+
+void init_talent(py::module_ &root) {
+  py::module_ m = root.def_submodule("talent", "HURE: talent pools and leadership teams (compiled part)");
+  def_json(m, "pools_json", &talent::pools_json, "Pools request JSON -> response JSON (docs/talent.md).");
+  def_json(m, "pool_changes_json", &talent::pool_changes_json, "Pool changes between two dates, JSON.");
+  def_json(m, "team_structure_json", &talent::team_structure_json, "Team structure request JSON -> response JSON.");
+  def_json(m, "gaps_json", &talent::gaps_json, "Gaps of one growth file, JSON.");
+  def_json(m, "postings_json", &talent::postings_json, "Proposed postings within places, JSON.");
+  m.def(
+      "team_structure_batch",
+      [](const Policy &policy, Date as_of, py::handle team, py::handle sex, py::handle birth_date,
+         py::handle ethnicity, py::handle political_status, std::int64_t n_teams) {
+        auto t = column<std::int32_t>(team, "team", -1);
+        const py::ssize_t n = t.shape(0);
+        auto s = column<std::uint8_t>(sex, "sex", n);
+        auto b = column<std::int32_t>(birth_date, "birth_date", n);
+        auto e = column<std::uint8_t>(ethnicity, "ethnicity", n);
+        auto p = column<std::uint8_t>(political_status, "political_status", n);
+        if (n_teams < 0) throw InvalidInput("n_teams is negative", "n_teams");
+        const auto T = static_cast<py::ssize_t>(n_teams);
+        py::array_t<std::int32_t> size(T), young(T), women(T), minority(T), non_party(T);
+        py::array_t<std::uint8_t> gaps(T);
+        {
+          const auto un = static_cast<std::size_t>(n), ut = static_cast<std::size_t>(T);
+          talent::TeamColumns in{{t.data(), un}, {s.data(), un}, {b.data(), un}, {e.data(), un}, {p.data(), un}};
+          talent::TeamOut out{{size.mutable_data(), ut},     {young.mutable_data(), ut},
+                              {women.mutable_data(), ut},    {minority.mutable_data(), ut},
+                              {non_party.mutable_data(), ut}, {gaps.mutable_data(), ut}};
+          py::gil_scoped_release release;
+          talent::team_structure_batch(in, ut, as_of, policy, out);
+        }
+        py::dict d;
+        d["size"] = size;
+        d["young"] = young;
+        d["women"] = women;
+        d["minority"] = minority;
+        d["non_party"] = non_party;
+        d["gaps"] = gaps;
+        return d;
+      },
+      py::arg("policy"), py::arg("as_of"), py::arg("team"), py::arg("sex"), py::arg("birth_date"),
+      py::arg("ethnicity"), py::arg("political_status"), py::arg("n_teams"),
+      "Columnar team structure: dict of arrays size, young, women, minority, non_party, gaps (bit mask).");
+}
+
+}  // namespace cadrekit::python

@@ -1,0 +1,210 @@
+"""cadrekit.talent (HURE): the golden pool cases and teams, near misses, exclusions, pool
+changes, candidates, the NumPy batch path, growth files, gaps and postings — the same cases as
+the C++ and C tests."""
+import csv
+import datetime as dt
+import pathlib
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cadrekit
+from cadrekit import talent as t
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+D = dt.date
+
+
+def read_csv(name):
+    lines = [ln for ln in (GOLDEN / name).read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+POOL_CASES = read_csv("talent_pool_cases.csv")
+
+
+@pytest.mark.parametrize("row", POOL_CASES, ids=[r["case"] for r in POOL_CASES])
+def test_golden_pool_case(row):
+    as_of = D.fromisoformat(row["as_of"])
+    cadres = [{"cadre_id": row["case"], "sex": int(row["sex"]), "birth_date": D.fromisoformat(row["birth_date"]),
+               "ethnicity": row["ethnicity"], "political_status": row["political_status"], "rank": row["rank"],
+               "civil_servant": row["civil_servant"] == "1", "selected_graduate": row["selected_graduate"] == "1"}]
+    assessments = []
+    for key, year in (("rating_y2", as_of.year - 2), ("rating_y1", as_of.year - 1)):
+        if row[key]:
+            assessments.append({"cadre_id": row["case"], "kind": "annual", "period": year, "rating": row[key]})
+    members = t.pools(cadres, assessments, as_of)
+    got = {m["pool"] for m in members}
+    for pool in t.POOLS:
+        assert (pool in got) == (row[pool] == "1"), pool
+    rep = t.pool_report(cadres, assessments, as_of)
+    near = ";".join(f"{n['pool']}:{n['kind']}" for n in rep["near_misses"]) or "-"
+    assert near == row["near"]
+
+
+def test_pools_contract_dataframe_and_reasons():
+    cadres = pd.DataFrame([
+        {"cadre_id": "B", "sex": 1, "birth_date": pd.Timestamp("1980-10-15"), "ethnicity": 1,
+         "political_status": 1, "rank": "fu_ke", "civil_servant": True, "selected_graduate": False},
+        {"cadre_id": "W", "sex": 2, "birth_date": pd.Timestamp("1970-01-01"), "ethnicity": 2,
+         "political_status": 13, "rank": "zheng_ke", "civil_servant": True, "selected_graduate": False},
+    ])
+    assessments = pd.DataFrame([
+        {"cadre_id": "W", "kind": "annual", "period": 2014, "rating": "excellent"},
+        {"cadre_id": "W", "kind": "annual", "period": 2015, "rating": "competent"},
+    ])
+    recs = t.pools(cadres, assessments, D(2016, 9, 22))
+    assert [(r["cadre_id"], r["pool"]) for r in recs] == [("B", "echelon1"), ("B", "echelon2"), ("W", "nvshaofei")]
+    assert set(recs[0]) == {"cadre_id", "pool", "reasons"}
+    assert [x["code"] for x in recs[0]["reasons"]] == ["rank", "age"]
+    assert "2014–2015" in recs[2]["reasons"][1]["en"]
+    rep = t.pool_report(cadres, assessments, D(2016, 9, 22), explain=True)
+    ages_out = [n for n in rep["near_misses"] if n["cadre_id"] == "B"]
+    assert ages_out[0]["date"] == D(2016, 10, 15)
+    assert "turns 36 on 2016-10-15" in ages_out[0]["reasons"][-1]["en"]
+    assert isinstance(rep["members"][0]["explanation"], cadrekit.Explanation)
+    assert {s["pool"]: s["target"] for s in rep["sizes"]} == {"echelon1": 68, "echelon2": 110, "nvshaofei": 50}
+    frame = t.pools(cadres, assessments, D(2016, 9, 22), as_frame=True)
+    assert list(frame.columns) == ["cadre_id", "pool", "reasons"] and len(frame) == 3
+
+
+def test_open_disposal_case_excludes_with_reason():
+    cadres = [{"id": "W", "sex": "女", "birth_date": D(1985, 1, 1), "ethnicity": "01", "political_status": "01",
+               "rank": "fu_ke", "civil_servant": True}]
+    case = cadrekit.assessment.DisposalCase("D1", "W")
+    case.advance("motion", D(2016, 8, 1), "dept")
+    rep = t.pool_report(cadres, [], D(2016, 9, 22), disposal_cases=[case])
+    assert rep["members"] == []
+    assert {e["pool"] for e in rep["excluded"]} == {"echelon1", "echelon2"}
+    assert rep["excluded"][0]["kind"] == "open_disposal_case"
+    assert rep["excluded"][0]["reasons"][0]["code"] == "open_disposal_case:D1"
+    assert len(t.pools(cadres, [], D(2016, 7, 31), disposal_cases=[case])) == 2
+
+
+def test_pool_changes():
+    cadres = [{"id": "B", "sex": 1, "birth_date": D(1980, 10, 15), "ethnicity": "01", "political_status": "01",
+               "rank": "fu_ke", "civil_servant": True}]
+    ch = t.pool_changes(cadres, None, D(2016, 9, 22), D(2016, 11, 1))
+    assert [(c["pool"], c["change"], c["reasons"][0]["code"]) for c in ch] == [
+        ("echelon1", "left", "age"), ("echelon2", "left", "age")]
+
+
+def test_bad_input_names_field_and_record():
+    cadres = [{"id": "X", "sex": 3, "birth_date": D(1980, 1, 1), "ethnicity": "01", "political_status": "01"}]
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        t.pools(cadres, [], D(2016, 9, 22))
+    assert e.value.field == "sex" and e.value.record == "cadres[0]"
+    with pytest.raises(TypeError):
+        t.pools(cadres, [], "2016-09-22")
+
+
+# ------------------------------------------------------------------------------------------
+# Team structure
+
+MEMBERS = read_csv("talent_team_members.csv")
+EXPECTED = read_csv("talent_team_expected.csv")
+
+
+def gap_text(gaps):
+    return ";".join(g["criterion"] for g in gaps) or "-"
+
+
+def test_golden_teams_records():
+    teams = t.team_structure(MEMBERS, D(2016, 9, 22))
+    assert [x["team_id"] for x in teams] == [e["team_id"] for e in EXPECTED]
+    for got, exp in zip(teams, EXPECTED):
+        for k in ("size", "young", "women", "minority", "non_party"):
+            assert got[k] == int(exp[k]), (exp["team_id"], k)
+        assert gap_text(got["gaps"]) == exp["gaps"]
+    assert teams[0]["shares"]["women"] == Fraction(1, 4)
+    assert teams[0]["targets"] == {"young": 1, "women": 1, "minority": 1, "non_party": 0}
+
+
+def test_golden_teams_columns_numpy():
+    df = pd.DataFrame(MEMBERS)
+    ids = [e["team_id"] for e in EXPECTED]
+    team = df["team_id"].map({k: i for i, k in enumerate(ids)}).to_numpy(np.int32)
+    births = pd.to_datetime(df["birth_date"]).to_numpy().astype("datetime64[D]")
+    out = t.team_structure_columns(team, df["sex"].astype(np.uint8).to_numpy(), births,
+                                   df["ethnicity"].astype(int).to_numpy(np.uint8),
+                                   df["political_status"].astype(int).to_numpy(np.uint8),
+                                   as_of=D(2016, 9, 22), n_teams=len(ids))
+    names = t.CRITERIA
+    for i, exp in enumerate(EXPECTED):
+        for k in ("size", "young", "women", "minority", "non_party"):
+            assert out[k][i] == int(exp[k]), (exp["team_id"], k)
+        assert (";".join(n for b, n in enumerate(names) if out["gaps"][i] & (1 << b)) or "-") == exp["gaps"]
+    bad = df["sex"].astype(np.uint8).to_numpy().copy()
+    bad[2] = 7
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        t.team_structure_columns(team, bad, births, df["ethnicity"].astype(int).to_numpy(np.uint8),
+                                 df["political_status"].astype(int).to_numpy(np.uint8),
+                                 as_of=D(2016, 9, 22), n_teams=len(ids))
+    assert e.value.field == "sex" and e.value.record == "row 2"
+
+
+def test_team_candidates_eligibility_and_exclusion():
+    candidates = [
+        {"id": "Y", "sex": 1, "birth_date": D(1988, 1, 1), "ethnicity": "01", "political_status": "01",
+         "rank": "fu_ke", "rank_since": D(2013, 9, 1), "civil_servant": True},
+        {"id": "Z", "sex": 1, "birth_date": D(1989, 1, 1), "ethnicity": "01", "political_status": "01",
+         "rank": "fu_ke", "rank_since": D(2015, 9, 1), "civil_servant": True},
+        {"id": "D", "sex": 1, "birth_date": D(1987, 1, 1), "ethnicity": "01", "political_status": "01",
+         "rank": "fu_ke", "rank_since": D(2010, 1, 1), "civil_servant": True},
+    ]
+    case = cadrekit.assessment.DisposalCase("D9", "D")
+    teams = t.team_structure(MEMBERS, D(2016, 9, 22), candidates=candidates, disposal_cases=[case], explain=True)
+    t_all = next(x for x in teams if x["team_id"] == "T_all")
+    young = t_all["gaps"][0]
+    assert young["criterion"] == "young" and young["missing"] == 1
+    by = {c["cadre_id"]: c for c in young["candidates"]}
+    assert by["Y"]["eligible"] is True
+    assert by["Z"]["eligible"] is False and by["Z"]["reasons"][-1]["code"] == "years_at_rank"
+    assert by["D"]["eligible"] is False and by["D"]["reasons"][1]["code"] == "open_disposal_case:D9"
+    assert young["candidates"][0]["cadre_id"] == "Y"
+    assert isinstance(t_all["explanation"], cadrekit.Explanation)
+
+
+# ------------------------------------------------------------------------------------------
+# Growth file, gaps, postings
+
+def test_gaps_contract_every_gap_and_none():
+    g = t.gaps({"cadre_id": "N", "rank": "fu_ke"}, D(2016, 9, 22))
+    assert [(x["gap"], x["posting"]) for x in g] == [
+        ("no_grassroots", "village_residency"), ("narrow_view", "secondment"),
+        ("single_track", "exchange"), ("no_principal_post", "hard_post")]
+    assert g[0]["threshold"] == 2 and g[0]["parameter"] == "talent.gap.min_grassroots_years"
+    full = {"cadre_id": "F", "postings": [
+        {"kind": "village_residency", "from": D(2012, 1, 1), "until": D(2014, 1, 1), "sector": "agriculture"},
+        {"kind": "secondment", "from": D(2014, 1, 1), "until": D(2014, 12, 31), "sector": "region-finance"},
+        {"kind": "post", "from": D(2015, 1, 1), "sector": "township", "grassroots": True, "principal": True}]}
+    assert t.gaps(full, D(2016, 9, 22)) == []
+
+
+def test_growth_figures_by_hand():
+    g = {"cadre_id": "G", "rank": "fu_ke", "rank_since": D(2013, 3, 1), "postings": [
+        {"kind": "village_residency", "from": D(2010, 1, 1), "until": D(2011, 1, 1), "sector": "agriculture"},
+        {"kind": "frontline", "from": D(2010, 7, 1), "until": D(2011, 7, 1), "sector": "agriculture",
+         "area": "A1", "households": 4},
+        {"kind": "post", "from": D(2015, 9, 22), "sector": "township", "grassroots": True, "principal": True}],
+        "trainings": [{"topic": "bilingual", "from": D(2015, 3, 1)}],
+        "results": [{"year": 2015, "rating": "excellent"}]}
+    r = t.growth(g, D(2016, 9, 22))
+    assert r["figures"]["grassroots_days"] == 546 + 367
+    assert r["figures"]["grassroots_years"] == 2
+    assert r["figures"]["distinct_sectors"] == 2
+    assert r["figures"]["years_at_rank"] == 3
+    assert [x["gap"] for x in r["gaps"]] == ["narrow_view"]
+
+
+def test_propose_postings_within_places():
+    files = [{"cadre_id": c} for c in ("A", "B", "C")]
+    ps = t.propose_postings(files, {"village_residency": 2}, D(2016, 9, 22))
+    assert [(p["cadre_id"], p["placed"], p["order"]) for p in ps] == [("A", True, 1), ("B", True, 2), ("C", False, 3)]
+    assert "beyond the 2 place(s)" in ps[2]["reason"]["en"]
+    with pytest.raises(cadrekit.InvalidInput):
+        t.propose_postings(files, {"moon": 1}, D(2016, 9, 22))

@@ -1,0 +1,479 @@
+// HURE.1: the three pools as of a date, near misses, exclusions, changes between two dates.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+#include "cadrekit/core/errors.hpp"
+#include "talent/detail.hpp"
+
+namespace cadrekit::talent {
+
+using assessment::Rating;
+
+// ------------------------------------------------------------------------------------------
+// Age
+// ------------------------------------------------------------------------------------------
+
+namespace {
+bool by_year_difference(const Policy &policy, Date as_of, Explanation *ex) {
+  const std::string c = policy.text("talent.age.counting", as_of, ex);
+  if (c == "whole_years") return false;
+  if (c == "year_difference") return true;
+  throw PolicyError("talent.age.counting must be whole_years or year_difference", "talent.age.counting");
+}
+}  // namespace
+
+int age_on(Date birth, Date as_of, const Policy &policy, Explanation *ex) {
+  if (birth.is_special() || as_of.is_special()) throw InvalidInput("not a date", "birth_date");
+  if (as_of < birth) throw InvalidInput("the as-of date is before the birth date", "birth_date");
+  if (by_year_difference(policy, as_of, ex)) return static_cast<int>(as_of.year()) - static_cast<int>(birth.year());
+  return whole_years_between(birth, as_of);
+}
+
+Date date_of_age(Date birth, int age, const Policy &policy, Date as_of) {
+  if (birth.is_special()) throw InvalidInput("not a date", "birth_date");
+  const int y = static_cast<int>(birth.year()) + age;
+  if (y < 1400 || y > 9999) throw InvalidInput("date out of range", "birth_date");
+  if (by_year_difference(policy, as_of, nullptr)) return make_date(y, 1, 1);
+  // 周岁: the anniversary; 29 February falls on 1 March in common years.
+  if (birth.month() == 2 && birth.day() == 29 && !boost::gregorian::gregorian_calendar::is_leap_year(
+                                                      static_cast<unsigned short>(y)))
+    return make_date(y, 3, 1);
+  return make_date(y, birth.month(), birth.day());
+}
+
+// ------------------------------------------------------------------------------------------
+// Names
+// ------------------------------------------------------------------------------------------
+
+Pool parse_pool(std::string_view t, std::string_view field) {
+  if (t == "echelon1" || t == "第一梯队") return Pool::echelon1;
+  if (t == "echelon2" || t == "第二梯队") return Pool::echelon2;
+  if (t == "nvshaofei" || t == "女少非") return Pool::nvshaofei;
+  throw InvalidInput("unknown pool (echelon1, echelon2, nvshaofei)", std::string(field));
+}
+const char *pool_name(Pool p) noexcept {
+  switch (p) {
+    case Pool::echelon1: return "echelon1";
+    case Pool::echelon2: return "echelon2";
+    case Pool::nvshaofei: return "nvshaofei";
+  }
+  return "?";
+}
+const char *pool_name_zh(Pool p) noexcept {
+  switch (p) {
+    case Pool::echelon1: return "第一梯队";
+    case Pool::echelon2: return "第二梯队";
+    case Pool::nvshaofei: return "“女少非”干部";
+  }
+  return "?";
+}
+
+// ------------------------------------------------------------------------------------------
+// Supervision
+// ------------------------------------------------------------------------------------------
+
+bool open_on(const assessment::DisposalCase &c, Date as_of) {
+  const auto &ev = c.events();
+  if (ev.empty()) return true;
+  if (ev.front().date > as_of) return false;
+  assessment::Stage last = assessment::Stage::none;
+  for (const auto &e : ev)
+    if (e.date <= as_of) last = e.stage;
+  return last != assessment::Stage::filing && last != assessment::Stage::closed_no_action;
+}
+
+namespace detail {
+
+std::map<std::string, std::vector<Reason>> supervision_reasons(const Supervision &sup, Date as_of,
+                                                               const Policy &policy) {
+  std::map<std::string, std::vector<Reason>> out;
+  if (!sup.assessments.empty() || !sup.findings.empty()) {
+    for (const auto &h : assessment::screen(sup.assessments, sup.findings, as_of, policy))
+      out[h.cadre_id].push_back({"red_line:" + h.rule_id, "触及红线 " + h.rule_id + "（" + h.clause + "）",
+                                 "red line " + h.rule_id + " (" + h.clause + ")"});
+  }
+  for (const auto &c : sup.disposal_cases)
+    if (open_on(c, as_of))
+      out[c.cadre_id()].push_back({"open_disposal_case:" + c.case_id(),
+                                   "处置调整案件 " + c.case_id() + " 尚未办结（HORQIN.5）",
+                                   "disposal case " + c.case_id() + " is open (HORQIN.5)"});
+  return out;
+}
+
+std::string years_at_rank_param(const Policy &p, Rank from) {
+  if (from >= Rank::zheng_ting) return {};
+  const Rank to = static_cast<Rank>(static_cast<int>(from) + 1);
+  std::string generic = std::string("promotion.min_years_at_rank.") + rank_name(from) + "_to_" + rank_name(to);
+  if (p.has(generic)) return generic;
+  if (from == Rank::keyuan && p.has("promotion.min_years_at_rank.staff_to_deputy"))
+    return "promotion.min_years_at_rank.staff_to_deputy";
+  if (from == Rank::fu_ke && p.has("promotion.min_years_at_rank.deputy_to_principal"))
+    return "promotion.min_years_at_rank.deputy_to_principal";
+  return {};
+}
+
+std::optional<Date> rank_since_of(const Cadre &c) {
+  if (c.rank_since) return c.rank_since;
+  std::optional<Date> best;
+  for (const auto &p : c.person.posts)
+    if (p.rank == c.person.rank && (!best || p.from < *best)) best = p.from;
+  return best;
+}
+
+}  // namespace detail
+
+// ------------------------------------------------------------------------------------------
+// Pools
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+struct Params {
+  std::int64_t e1_max_age = 0;
+  Rank e1_min_rank = Rank::fu_ke, e1_max_rank = Rank::zheng_ke;
+  std::int64_t e2_limit = 0;
+  bool e2_inclusive = true;
+  std::int64_t nsf_years = 0;
+  Rating nsf_min = Rating::competent;
+  std::int64_t near_months = 0;
+  std::int64_t size[pool_count] = {0, 0, 0};
+  Explanation used;  // every parameter read, for the entries' explanations
+};
+
+Params load(const Policy &p, Date d) {
+  Params r;
+  Explanation *ex = &r.used;
+  r.e1_max_age = p.integer("talent.echelon1.max_age", d, ex);
+  r.e1_min_rank = parse_rank(p.text("talent.echelon1.min_rank", d, ex), "talent.echelon1.min_rank");
+  r.e1_max_rank = parse_rank(p.text("talent.echelon1.max_rank", d, ex), "talent.echelon1.max_rank");
+  r.e2_limit = p.integer("talent.echelon2.age_limit", d, ex);
+  r.e2_inclusive = p.boolean("talent.echelon2.age_limit_inclusive", d, ex);
+  r.nsf_years = p.integer("talent.nvshaofei.assessment_years", d, ex);
+  r.nsf_min = assessment::parse_rating(p.text("talent.nvshaofei.min_rating", d, ex), "talent.nvshaofei.min_rating");
+  r.near_months = p.integer("talent.near_miss.months", d, ex);
+  r.size[0] = p.integer("talent.echelon1.size", d, ex);
+  r.size[1] = p.integer("talent.echelon2.size", d, ex);
+  r.size[2] = p.integer("talent.nvshaofei.size", d, ex);
+  (void)p.text("talent.age.counting", d, ex);
+  if (r.e1_max_age < 0 || r.e1_max_age > 150 || r.e2_limit < 0 || r.e2_limit > 150)
+    throw PolicyError("talent age limits must be 0 .. 150", "talent.echelon2.age_limit");
+  if (r.nsf_years < 1 || r.nsf_years > 50)
+    throw PolicyError("talent.nvshaofei.assessment_years must be 1 .. 50", "talent.nvshaofei.assessment_years");
+  if (r.near_months < 0 || r.near_months > 120)
+    throw PolicyError("talent.near_miss.months must be 0 .. 120", "talent.near_miss.months");
+  if (r.nsf_min != Rating::excellent && r.nsf_min != Rating::competent && r.nsf_min != Rating::basically_competent)
+    throw PolicyError("talent.nvshaofei.min_rating must be excellent, competent or basically_competent",
+                      "talent.nvshaofei.min_rating");
+  return r;
+}
+
+/// An annual rating at least `min` (excellent > competent > basically_competent > incompetent).
+bool at_least(Rating r, Rating min) {
+  const int v = static_cast<int>(r);
+  return v >= 1 && v <= 4 && v <= static_cast<int>(min);
+}
+
+struct Eval {
+  bool member = false;
+  std::vector<Reason> met, failed;
+  // near misses
+  std::string near_kind;             // "ages_out" (set by a criterion met) or "misses_one"
+  std::optional<Date> near_date;
+  std::vector<Reason> near_reasons;  // ages_out: why the member leaves
+  bool near_fail = false;            // a failed criterion is a near one
+  std::optional<Date> fail_date;
+  std::vector<Reason> fail_reasons;  // misses_one: the near criterion missed
+};
+
+std::string n(std::int64_t v) { return std::to_string(v); }
+
+class Evaluator {
+ public:
+  Evaluator(const Params &pr, Date as_of, const Policy &policy,
+            const std::map<std::string, std::map<int, Rating>> &annual)
+      : pr_(pr), as_of_(as_of), policy_(policy), annual_(annual) {
+    near_limit_ = assessment::add_months(as_of, pr.near_months);
+    near_floor_ = assessment::add_months(as_of, -pr.near_months);
+  }
+
+  Eval operator()(const Cadre &c, Pool pool, int age) const {
+    switch (pool) {
+      case Pool::echelon1: return echelon1(c, age);
+      case Pool::echelon2: return echelon2(c, age);
+      case Pool::nvshaofei: return nvshaofei(c);
+    }
+    return {};
+  }
+
+ private:
+  // The age criterion: at most `max_age` (counted as the policy says). Fills the near miss when
+  // the member leaves within the window or the non-member left within it.
+  bool age_ok(const Cadre &c, int age, std::int64_t max_age, Eval &e) const {
+    const Date leaves = date_of_age(c.person.birth_date, static_cast<int>(max_age) + 1, policy_, as_of_);
+    if (age <= max_age) {
+      e.met.push_back({"age", n(age) + "岁，不超过" + n(max_age) + "岁",
+                       "aged " + n(age) + ", at most " + n(max_age)});
+      if (leaves <= near_limit_) {
+        e.near_kind = "ages_out";
+        e.near_date = leaves;
+        e.near_reasons.push_back({"ages_out", to_iso(leaves) + "年满" + n(max_age + 1) + "岁，届时退出",
+                                  "turns " + n(max_age + 1) + " on " + to_iso(leaves) + " and leaves then"});
+      }
+      return true;
+    }
+    Reason r{"age", n(age) + "岁，超过" + n(max_age) + "岁", "aged " + n(age) + ", over " + n(max_age)};
+    e.failed.push_back(r);
+    if (age == max_age + 1 && leaves > near_floor_) {
+      e.near_fail = true;
+      e.fail_date = leaves;
+      e.fail_reasons.push_back({"age", to_iso(leaves) + "年满" + n(max_age + 1) + "岁，超过年龄界限",
+                                "turned " + n(max_age + 1) + " on " + to_iso(leaves) + ", over the age limit"});
+    }
+    return false;
+  }
+
+  Eval finish(Eval e) const {
+    e.member = e.failed.empty();
+    if (e.member) return e;  // near_kind is "ages_out" or empty
+    if (e.failed.size() == 1 && e.near_fail) {
+      e.near_kind = "misses_one";
+      e.near_reasons = e.fail_reasons;
+      e.near_date = e.fail_date;
+    } else {
+      e.near_kind.clear();
+      e.near_reasons.clear();
+      e.near_date.reset();
+    }
+    return e;
+  }
+
+  Eval echelon1(const Cadre &c, int age) const {
+    Eval e;
+    const Rank r = c.person.rank;
+    if (r >= pr_.e1_min_rank && r <= pr_.e1_max_rank)
+      e.met.push_back({"rank", std::string(rank_name_zh(r)) + "，科级干部", std::string(rank_name(r)) + ": a section-level cadre"});
+    else
+      e.failed.push_back({"rank", std::string(rank_name_zh(r)) + "，不在" + rank_name_zh(pr_.e1_min_rank) + "至" +
+                                      rank_name_zh(pr_.e1_max_rank) + "之间",
+                          std::string(rank_name(r)) + ": not between " + rank_name(pr_.e1_min_rank) + " and " +
+                              rank_name(pr_.e1_max_rank)});
+    age_ok(c, age, pr_.e1_max_age, e);
+    return finish(std::move(e));
+  }
+
+  Eval echelon2(const Cadre &c, int age) const {
+    Eval e;
+    if (c.civil_servant)
+      e.met.push_back({"civil_servant", "公务员", "a civil servant"});
+    if (c.selected_graduate)
+      e.met.push_back({"selected_graduate", "选调生", "a selected graduate"});
+    if (!c.civil_servant && !c.selected_graduate)
+      e.failed.push_back({"civil_servant", "既非公务员也非选调生", "neither a civil servant nor a selected graduate"});
+    age_ok(c, age, pr_.e2_inclusive ? pr_.e2_limit : pr_.e2_limit - 1, e);
+    return finish(std::move(e));
+  }
+
+  Eval nvshaofei(const Cadre &c) const {
+    Eval e;
+    std::string g_zh, g_en;
+    auto add = [](std::string &s, const char *t, const char *sep) { s += (s.empty() ? "" : sep); s += t; };
+    if (is_woman(c.person)) { add(g_zh, "女干部", "、"); add(g_en, "a woman", ", "); }
+    if (is_ethnic_minority(c.person)) { add(g_zh, "少数民族干部", "、"); add(g_en, "of an ethnic minority", ", "); }
+    if (is_non_party(c.person)) { add(g_zh, "党外干部", "、"); add(g_en, "not a party member", ", "); }
+    if (g_zh.empty())
+      e.failed.push_back({"group", "非女干部、少数民族干部或党外干部", "not a woman, minority or non-party cadre"});
+    else
+      e.met.push_back({"group", g_zh, g_en});
+    const int last = static_cast<int>(as_of_.year()) - 1;
+    const int first = last - static_cast<int>(pr_.nsf_years) + 1;
+    auto it = annual_.find(c.person.id);
+    std::vector<int> short_years;
+    for (int y = first; y <= last; ++y) {
+      Rating r = Rating::none;
+      if (it != annual_.end()) {
+        auto jt = it->second.find(y);
+        if (jt != it->second.end()) r = jt->second;
+      }
+      if (!at_least(r, pr_.nsf_min)) short_years.push_back(y);
+    }
+    const std::string span_zh = n(first) + "—" + n(last) + "年";
+    const std::string span_en = n(first) + "–" + n(last);
+    const std::string min_en = assessment::rating_name(pr_.nsf_min);
+    const std::string min_zh = assessment::rating_name_zh(pr_.nsf_min);
+    if (short_years.empty()) {
+      e.met.push_back({"ratings", span_zh + "年度考核均为" + min_zh + "及以上",
+                       "annual ratings of " + span_en + " all at least " + min_en});
+    } else {
+      std::string ys;
+      for (int y : short_years) ys += (ys.empty() ? "" : ",") + n(y);
+      Reason r{"ratings", ys + "年度考核未达" + min_zh + "或缺少",
+               "annual rating of " + ys + " below " + min_en + " or missing"};
+      e.failed.push_back(r);
+      if (short_years.size() == 1 && pr_.nsf_years > 1) {
+        e.near_fail = true;
+        e.fail_reasons.push_back(r);
+      }
+    }
+    return finish(std::move(e));
+  }
+
+  const Params &pr_;
+  Date as_of_;
+  const Policy &policy_;
+  const std::map<std::string, std::map<int, Rating>> &annual_;
+  Date near_limit_, near_floor_;
+};
+
+void check_cadres(std::span<const Cadre> cadres) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < cadres.size(); ++i) {
+    const std::string rec = "cadres[" + std::to_string(i) + "]";
+    const Person &p = cadres[i].person;
+    if (p.id.empty()) throw InvalidInput("id is empty", "id", rec);
+    if (!seen.insert(p.id).second) throw InvalidInput("duplicate cadre id", "id", rec);
+    try {
+      validate(p);
+    } catch (const InvalidInput &e) {
+      throw InvalidInput(e.what(), e.field(), rec);
+    }
+    if (cadres[i].rank_since && cadres[i].rank_since->is_special())
+      throw InvalidInput("rank_since is not a date", "rank_since", rec);
+  }
+}
+
+std::map<std::string, std::map<int, Rating>> annual_ratings(std::span<const assessment::Record> rs) {
+  std::map<std::string, std::map<int, Rating>> out;
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const auto &r = rs[i];
+    if (r.kind != assessment::Kind::annual || r.period % 100 != 0) continue;
+    assessment::validate(r, "assessments[" + std::to_string(i) + "]");
+    auto [it, fresh] = out[r.cadre_id].emplace(r.period / 100, r.rating);
+    if (!fresh)
+      throw InvalidInput("two annual records of one cadre for one year", "period",
+                         "assessments[" + std::to_string(i) + "]");
+  }
+  return out;
+}
+
+Explanation entry_explanation(const Params &pr, const std::string &id, Pool pool, int age, const Eval &e,
+                              const char *outcome) {
+  Explanation ex("cadre " + id);
+  const std::string pfx = std::string("talent.") + pool_name(pool) + ".";
+  for (const auto &p : pr.used.parameters)
+    if (p.name.rfind(pfx, 0) == 0 || p.name == "talent.age.counting" || p.name == "talent.near_miss.months")
+      ex.add_parameter(p);
+  ex.add_input("age", std::to_string(age));
+  const std::string rid = std::string("talent.pool.") + pool_name(pool) + "." + outcome;
+  std::string zh, en;
+  for (const auto &r : (e.member ? e.met : e.failed)) {
+    zh += (zh.empty() ? "" : "；") + r.zh;
+    en += (en.empty() ? "" : "; ") + r.en;
+  }
+  ex.add_rule({rid, "HURE.1", std::string(pool_name_zh(pool)) + "：" + zh, std::string(pool_name(pool)) + ": " + en});
+  return ex;
+}
+
+}  // namespace
+
+Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, const Policy &policy,
+            bool explain) {
+  if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
+  check_cadres(cadres);
+  const Params pr = load(policy, as_of);
+  const auto annual = annual_ratings(sup.assessments);
+  const auto excl = detail::supervision_reasons(sup, as_of, policy);
+  Evaluator eval(pr, as_of, policy, annual);
+  Pools out;
+  out.as_of = as_of;
+  // index order: by cadre id
+  std::vector<std::size_t> order(cadres.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return cadres[a].person.id < cadres[b].person.id; });
+  std::vector<int> ages(cadres.size());
+  for (std::size_t i = 0; i < cadres.size(); ++i) {
+    try {
+      ages[i] = age_on(cadres[i].person.birth_date, as_of, policy);
+    } catch (const InvalidInput &e) {
+      throw InvalidInput(e.what(), "birth_date", "cadres[" + std::to_string(i) + "]");
+    }
+  }
+  for (int pi = 0; pi < pool_count; ++pi) {
+    const Pool pool = static_cast<Pool>(pi);
+    std::int64_t count = 0;
+    for (std::size_t i : order) {
+      const Cadre &c = cadres[i];
+      Eval e = eval(c, pool, ages[i]);
+      auto ex_it = excl.find(c.person.id);
+      if (e.member && ex_it != excl.end()) {
+        PoolEntry pe{c.person.id, pool, ex_it->second,
+                     ex_it->second.front().code.rfind("red_line", 0) == 0 ? "red_line" : "open_disposal_case",
+                     std::nullopt, {}};
+        if (explain) {
+          pe.explanation = entry_explanation(pr, c.person.id, pool, ages[i], e, "excluded");
+          for (const auto &r : ex_it->second)
+            pe.explanation.add_rule({"talent.supervision.excluded", "HURE.5", r.zh, r.en});
+        }
+        out.excluded.push_back(std::move(pe));
+        continue;
+      }
+      if (e.member) {
+        ++count;
+        PoolEntry pe{c.person.id, pool, e.met, {}, std::nullopt, {}};
+        if (explain) pe.explanation = entry_explanation(pr, c.person.id, pool, ages[i], e, "member");
+        out.members.push_back(std::move(pe));
+      }
+      if (!e.near_kind.empty()) {
+        std::vector<Reason> rs = e.near_reasons;
+        if (e.near_kind == "ages_out") rs.insert(rs.begin(), e.met.begin(), e.met.end());
+        PoolEntry pe{c.person.id, pool, std::move(rs), e.near_kind, e.near_date, {}};
+        if (explain) pe.explanation = entry_explanation(pr, c.person.id, pool, ages[i], e, "near_miss");
+        out.near_misses.push_back(std::move(pe));
+      }
+    }
+    out.sizes.push_back({pool, count, pr.size[pi]});
+  }
+  return out;
+}
+
+std::vector<PoolChange> pool_changes(std::span<const Cadre> cadres, const Supervision &sup, Date from,
+                                     Date to, const Policy &policy) {
+  if (from.is_special() || to.is_special()) throw InvalidInput("not a date", "from");
+  if (!(from < to)) throw InvalidInput("from must be before to", "from");
+  const Pools a = pools(cadres, sup, from, policy);
+  const Pools b = pools(cadres, sup, to, policy);
+  using Key = std::pair<int, std::string>;
+  std::map<Key, const PoolEntry *> in_a, in_b;
+  for (const auto &m : a.members) in_a[{static_cast<int>(m.pool), m.cadre_id}] = &m;
+  for (const auto &m : b.members) in_b[{static_cast<int>(m.pool), m.cadre_id}] = &m;
+  std::map<Key, const PoolEntry *> excl_b;
+  for (const auto &m : b.excluded) excl_b[{static_cast<int>(m.pool), m.cadre_id}] = &m;
+  // What is missing at `to` for a cadre who left: re-evaluate that cadre.
+  const Params pr = load(policy, to);
+  const auto annual = annual_ratings(sup.assessments);
+  Evaluator eval(pr, to, policy, annual);
+  std::map<std::string, std::size_t> idx;
+  for (std::size_t i = 0; i < cadres.size(); ++i) idx[cadres[i].person.id] = i;
+  std::vector<PoolChange> out;
+  std::set<Key> keys;
+  for (const auto &kv : in_a) keys.insert(kv.first);
+  for (const auto &kv : in_b) keys.insert(kv.first);
+  for (const auto &k : keys) {
+    const bool was = in_a.count(k) != 0, is = in_b.count(k) != 0;
+    if (was == is) continue;
+    PoolChange ch{k.second, static_cast<Pool>(k.first), is, {}};
+    if (is) {
+      ch.reasons = in_b[k]->reasons;
+    } else if (auto x = excl_b.find(k); x != excl_b.end()) {
+      ch.reasons = x->second->reasons;
+    } else {
+      const Cadre &c = cadres[idx[k.second]];
+      ch.reasons = eval(c, ch.pool, age_on(c.person.birth_date, to, policy)).failed;
+    }
+    out.push_back(std::move(ch));
+  }
+  return out;
+}
+
+}  // namespace cadrekit::talent

@@ -1,0 +1,282 @@
+// HURE.5: the structure of leadership teams (young, women, minority, non-party) against the
+// policy's targets, the gaps, and candidates from the pools to fill them; the columnar kernel.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "cadrekit/core/errors.hpp"
+#include "talent/detail.hpp"
+
+namespace cadrekit::talent {
+
+const char *criterion_name(Criterion c) noexcept {
+  switch (c) {
+    case Criterion::young: return "young";
+    case Criterion::women: return "women";
+    case Criterion::minority: return "minority";
+    case Criterion::non_party: return "non_party";
+  }
+  return "?";
+}
+
+namespace {
+
+const char *criterion_zh(Criterion c) {
+  switch (c) {
+    case Criterion::young: return "年轻干部";
+    case Criterion::women: return "女干部";
+    case Criterion::minority: return "少数民族干部";
+    case Criterion::non_party: return "党外干部";
+  }
+  return "?";
+}
+
+struct TeamParams {
+  std::int64_t young_max_age = 0;
+  std::int64_t min[criterion_count] = {0, 0, 0, 0};
+  Explanation used;
+};
+
+TeamParams load_team(const Policy &p, Date d) {
+  TeamParams t;
+  t.young_max_age = p.integer("talent.team.young_max_age", d, &t.used);
+  t.min[0] = p.integer("talent.team.min_young", d, &t.used);
+  t.min[1] = p.integer("talent.team.min_women", d, &t.used);
+  t.min[2] = p.integer("talent.team.min_minority", d, &t.used);
+  t.min[3] = p.integer("talent.team.min_non_party", d, &t.used);
+  (void)p.text("talent.age.counting", d, &t.used);
+  if (t.young_max_age < 0 || t.young_max_age > 150)
+    throw PolicyError("talent.team.young_max_age must be 0 .. 150", "talent.team.young_max_age");
+  for (auto m : t.min)
+    if (m < 0) throw PolicyError("talent.team.min_* must not be negative", "talent.team.min_young");
+  return t;
+}
+
+bool non_party_code(const std::string &c) { return c != "01" && c != "02"; }
+
+std::string n(std::int64_t v) { return std::to_string(v); }
+
+}  // namespace
+
+std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, Date as_of,
+                                          const Policy &policy, std::span<const Cadre> candidates,
+                                          const Supervision &sup, bool explain) {
+  if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
+  const TeamParams tp = load_team(policy, as_of);
+  std::vector<TeamStructure> teams;
+  std::unordered_map<std::string, std::size_t> index;
+  std::vector<std::set<std::string>> on_team;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const TeamMember &m = members[i];
+    const std::string rec = "members[" + std::to_string(i) + "]";
+    if (m.team_id.empty()) throw InvalidInput("team_id is empty", "team_id", rec);
+    if (m.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", rec);
+    if (!seen.insert({m.team_id, m.cadre_id}).second)
+      throw InvalidInput("the cadre is twice on the team", "cadre_id", rec);
+    if (m.sex != Sex::male && m.sex != Sex::female) throw InvalidInput("unknown sex", "sex", rec);
+    std::string eth, pol;
+    int age = 0;
+    try {
+      eth = ethnic_group(m.ethnicity).code;
+      pol = political_status(m.political_status).code;
+      age = age_on(m.birth_date, as_of, policy);
+    } catch (const InvalidInput &e) {
+      throw InvalidInput(e.what(), e.field(), rec);
+    }
+    auto [it, fresh] = index.emplace(m.team_id, teams.size());
+    if (fresh) {
+      TeamStructure t;
+      t.team_id = m.team_id;
+      for (int c = 0; c < criterion_count; ++c) t.targets[c] = tp.min[c];
+      teams.push_back(std::move(t));
+      on_team.emplace_back();
+    }
+    TeamStructure &t = teams[it->second];
+    on_team[it->second].insert(m.cadre_id);
+    ++t.size;
+    if (age <= tp.young_max_age) ++t.counts[0];
+    if (m.sex == Sex::female) ++t.counts[1];
+    if (eth != "01") ++t.counts[2];
+    if (non_party_code(pol)) ++t.counts[3];
+  }
+
+  // Candidates: members (or excluded members) of any pool as of the date.
+  struct Cand {
+    const Cadre *cadre;
+    std::vector<Pool> pools;
+    std::vector<Reason> excluded;
+    int age = 0;
+  };
+  std::vector<Cand> cands;
+  std::map<std::string, std::size_t> cand_index;
+  if (!candidates.empty()) {
+    const Pools ps = pools(candidates, sup, as_of, policy);
+    std::map<std::string, const Cadre *> by_id;
+    for (const auto &c : candidates) by_id[c.person.id] = &c;
+    auto take = [&](const PoolEntry &e, bool excluded) {
+      auto [it, fresh] = cand_index.emplace(e.cadre_id, cands.size());
+      if (fresh) {
+        const Cadre *c = by_id[e.cadre_id];
+        cands.push_back({c, {}, {}, age_on(c->person.birth_date, as_of, policy)});
+      }
+      Cand &c = cands[it->second];
+      if (std::find(c.pools.begin(), c.pools.end(), e.pool) == c.pools.end()) c.pools.push_back(e.pool);
+      if (excluded && c.excluded.empty()) c.excluded = e.reasons;
+    };
+    for (const auto &e : ps.members) take(e, false);
+    for (const auto &e : ps.excluded) take(e, true);
+  }
+
+  for (std::size_t ti = 0; ti < teams.size(); ++ti) {
+    TeamStructure &t = teams[ti];
+    if (explain) {
+      t.explanation = Explanation("team " + t.team_id);
+      for (const auto &p : tp.used.parameters) t.explanation.add_parameter(p);
+      t.explanation.add_input("size", n(t.size));
+    }
+    for (int c = 0; c < criterion_count; ++c) {
+      const Criterion cr = static_cast<Criterion>(c);
+      if (explain) t.explanation.add_input(criterion_name(cr), n(t.counts[c]));
+      if (t.counts[c] >= t.targets[c]) continue;
+      Gap g{cr, t.counts[c], t.targets[c], t.targets[c] - t.counts[c], {}};
+      if (explain)
+        t.explanation.add_rule({std::string("talent.team.gap.") + criterion_name(cr), "HURE.5",
+                                std::string(criterion_zh(cr)) + n(t.counts[c]) + "名，少于" + n(t.targets[c]) + "名",
+                                n(t.counts[c]) + " " + criterion_name(cr) + " member(s), fewer than " + n(t.targets[c])});
+      for (const auto &cd : cands) {
+        const Person &p = cd.cadre->person;
+        if (on_team[ti].count(p.id)) continue;
+        bool has = false;
+        switch (cr) {
+          case Criterion::young: has = cd.age <= tp.young_max_age; break;
+          case Criterion::women: has = is_woman(p); break;
+          case Criterion::minority: has = is_ethnic_minority(p); break;
+          case Criterion::non_party: has = is_non_party(p); break;
+        }
+        if (!has) continue;
+        Candidate k{p.id, cd.pools, false, {}};
+        std::string pools_zh, pools_en;
+        for (auto pl : cd.pools) {
+          pools_zh += (pools_zh.empty() ? "" : "、") + std::string(pool_name_zh(pl));
+          pools_en += (pools_en.empty() ? "" : ", ") + std::string(pool_name(pl));
+        }
+        k.reasons.push_back({"pool", "在" + pools_zh + "中", "in the pool(s) " + pools_en});
+        bool ok = cd.excluded.empty();
+        for (const auto &r : cd.excluded) k.reasons.push_back(r);
+        const std::string yp = detail::years_at_rank_param(policy, p.rank);
+        const auto since = detail::rank_since_of(*cd.cadre);
+        if (yp.empty()) {
+          ok = false;
+          k.reasons.push_back({"years_at_rank", std::string("政策未规定") + rank_name_zh(p.rank) + "晋升的任职年限",
+                               std::string("the policy has no minimum years for a step up from ") + rank_name(p.rank)});
+        } else if (!since || *since > as_of) {
+          ok = false;
+          k.reasons.push_back({"years_at_rank", "现职级任职时间不明", "the date at the current rank is not known"});
+        } else {
+          const std::int64_t need = policy.integer(yp, as_of, explain ? &t.explanation : nullptr);
+          const int have = whole_years_between(*since, as_of);
+          if (have >= need) {
+            k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，达到" + n(need) + "年",
+                                 n(have) + " year(s) at the current rank, at least " + n(need)});
+          } else {
+            ok = false;
+            k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，不足" + n(need) + "年（必要台阶）",
+                                 n(have) + " year(s) at the current rank, fewer than " + n(need) + " (necessary steps)"});
+          }
+        }
+        k.eligible = ok;
+        g.candidates.push_back(std::move(k));
+      }
+      std::stable_sort(g.candidates.begin(), g.candidates.end(), [](const Candidate &a, const Candidate &b) {
+        if (a.eligible != b.eligible) return a.eligible;
+        return a.cadre_id < b.cadre_id;
+      });
+      t.gaps.push_back(std::move(g));
+    }
+    if (explain && t.gaps.empty())
+      t.explanation.add_rule({"talent.team.no_gap", "HURE.5", "班子结构达到各项目标", "the team meets every structure target"});
+  }
+  return teams;
+}
+
+// ------------------------------------------------------------------------------------------
+// Columnar kernel
+// ------------------------------------------------------------------------------------------
+
+namespace {
+/// The latest birth day (days since 1970) of someone counted older than `max_age` on as_of:
+/// young iff birth > this.
+std::int32_t young_threshold(Date as_of, std::int64_t max_age, const Policy &policy) {
+  const int y = static_cast<int>(as_of.year()) - static_cast<int>(max_age) - 1;
+  if (y < 1401) return to_days(min_date()) - 1;
+  Date guess = make_date(y, as_of.month(), std::min<int>(as_of.day(), 28)) + boost::gregorian::days(5);
+  if (guess > as_of) guess = as_of;
+  Date d = guess;
+  while (d < as_of && age_on(d + boost::gregorian::days(1), as_of, policy) > max_age) d += boost::gregorian::days(1);
+  while (age_on(d, as_of, policy) <= max_age) d -= boost::gregorian::days(1);
+  return to_days(d);
+}
+}  // namespace
+
+void team_structure_batch(const TeamColumns &in, std::size_t n_teams, Date as_of, const Policy &policy,
+                          TeamOut out) {
+  if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
+  const std::size_t n = in.team.size();
+  auto need = [](std::size_t got, std::size_t want, const char *col) {
+    if (got != want)
+      throw InvalidInput("column has " + std::to_string(got) + " rows, expected " + std::to_string(want), col);
+  };
+  need(in.sex.size(), n, "sex");
+  need(in.birth_date.size(), n, "birth_date");
+  need(in.ethnicity.size(), n, "ethnicity");
+  need(in.political_status.size(), n, "political_status");
+  need(out.size.size(), n_teams, "size");
+  need(out.young.size(), n_teams, "young");
+  need(out.women.size(), n_teams, "women");
+  need(out.minority.size(), n_teams, "minority");
+  need(out.non_party.size(), n_teams, "non_party");
+  need(out.gaps.size(), n_teams, "gaps");
+  const TeamParams tp = load_team(policy, as_of);
+  const std::int32_t today = to_days(as_of);
+  const std::int32_t young_after = young_threshold(as_of, tp.young_max_age, policy);
+  const std::int32_t earliest = to_days(min_date());
+  // Check every row first: nothing is written on bad input.
+  for (std::size_t i = 0; i < n; ++i) {
+    auto bad = [&](const char *msg, const char *col) {
+      throw InvalidInput(msg, col, "row " + std::to_string(i));
+    };
+    if (in.team[i] < 0 || static_cast<std::size_t>(in.team[i]) >= n_teams) bad("team index out of range", "team");
+    if (in.sex[i] != 1 && in.sex[i] != 2) bad("sex must be 1 or 2", "sex");
+    if (in.birth_date[i] > today) bad("birth date after the as-of date", "birth_date");
+    if (in.birth_date[i] < earliest) bad("birth date out of range", "birth_date");
+    if (in.ethnicity[i] < 1 || in.ethnicity[i] > 56) bad("ethnicity must be a GB 3304 code 1..56", "ethnicity");
+    if (in.political_status[i] < 1 || in.political_status[i] > 13)
+      bad("political_status must be a GB/T 4762 code 1..13", "political_status");
+  }
+  std::fill(out.size.begin(), out.size.end(), 0);
+  std::fill(out.young.begin(), out.young.end(), 0);
+  std::fill(out.women.begin(), out.women.end(), 0);
+  std::fill(out.minority.begin(), out.minority.end(), 0);
+  std::fill(out.non_party.begin(), out.non_party.end(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto t = static_cast<std::size_t>(in.team[i]);
+    out.size[t] += 1;
+    out.young[t] += in.birth_date[i] > young_after;
+    out.women[t] += in.sex[i] == 2;
+    out.minority[t] += in.ethnicity[i] != 1;
+    out.non_party[t] += in.political_status[i] > 2;
+  }
+  for (std::size_t t = 0; t < n_teams; ++t) {
+    std::uint8_t g = 0;
+    if (out.young[t] < tp.min[0]) g |= 1;
+    if (out.women[t] < tp.min[1]) g |= 2;
+    if (out.minority[t] < tp.min[2]) g |= 4;
+    if (out.non_party[t] < tp.min[3]) g |= 8;
+    out.gaps[t] = g;
+  }
+}
+
+}  // namespace cadrekit::talent

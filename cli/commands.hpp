@@ -30,5 +30,11 @@ void add_calendar_commands(CLI::App &app, Common &c, Action &action);
 void add_policy_commands(CLI::App &app, Common &c, Action &action);
 void add_explain_command(CLI::App &app, Common &c, Action &action);
 void add_demo_command(CLI::App &app, Common &c, Action &action);
+void add_village_commands(CLI::App &app, Common &c, Action &action);
+void add_audit_commands(CLI::App &app, Common &c, Action &action);
+void add_disclosure_commands(CLI::App &app, Common &c, Action &action);
+void add_assessment_commands(CLI::App &app, Common &c, Action &action);
+void add_import_lrmx_command(CLI::App &app, Common &c, Action &action);
+void add_compare_command(CLI::App &app, Common &c, Action &action);
 
 }  // namespace cadrekit::cli

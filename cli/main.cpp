@@ -18,6 +18,12 @@ int main(int argc, char **argv) {
   cli::add_policy_commands(app, common, action);
   cli::add_explain_command(app, common, action);
   cli::add_demo_command(app, common, action);
+  cli::add_village_commands(app, common, action);
+  cli::add_audit_commands(app, common, action);
+  cli::add_disclosure_commands(app, common, action);
+  cli::add_assessment_commands(app, common, action);
+  cli::add_import_lrmx_command(app, common, action);
+  cli::add_compare_command(app, common, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

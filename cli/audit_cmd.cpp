@@ -1,0 +1,312 @@
+// cadrekit audit tier UNITS --as-of DATE      the audit level of each unit (HOLINGOL.1)
+// cadrekit audit plan UNITS --first-year Y --last-year Y --capacity N [--seed S]
+//                            [--audits FILE] [--terms FILE] [--show audits|summary|shortfall]
+// cadrekit audit verify UNITS --plan FILE --first-year Y --last-year Y [--audits] [--terms]
+// Columns: docs/cli.md. The output of `tier` is a valid UNITS input of `plan` and `verify`.
+#include <iostream>
+
+#include "cadrekit/audit.hpp"
+#include <map>
+
+#include "commands.hpp"
+#include "compare.hpp"
+#include "table.hpp"
+
+namespace cadrekit::cli {
+
+namespace {
+
+using namespace cadrekit::audit;
+
+struct AuditOpts {
+  IoOptions io;
+  std::string units, audits, terms, plan;
+  std::int32_t first_year = 0, last_year = 0;
+  std::int64_t capacity = 0;
+  std::uint64_t seed = 0;
+  std::string show = "audits";
+};
+
+std::vector<Unit> read_units(const AuditOpts &o, Reporter &rep) {
+  Table t = read_table(o.units, o.io, rep);
+  t.require({"unit_id", "budget"});
+  std::vector<Unit> units;
+  units.reserve(t.rows.size());
+  for_each_row(t, rep, [&](const RowView &r) {
+    Unit u;
+    u.unit_id = r.req("unit_id");
+    u.name = r.opt("name");
+    u.budget = r.money("budget");
+    if (u.budget.fen() < 0) throw InvalidInput("the budget must not be negative", "budget", u.unit_id);
+    for (std::size_t f = 0; f < factor_count; ++f) {
+      auto v = r.opt_integer(factor_names()[f]);
+      if (v && (*v < 0 || *v > 127)) throw InvalidInput("factor value must be within 0…127", std::string(factor_names()[f]), u.unit_id);
+      u.factors[f] = static_cast<std::int32_t>(v.value_or(0));
+    }
+    units.push_back(std::move(u));
+  });
+  return units;
+}
+
+std::int32_t year_cell(const RowView &r, std::string_view name) {
+  std::int64_t y = r.integer(name);
+  if (y < 1900 || y > 9999) throw InvalidInput("year must be within 1900…9999", std::string(name));
+  return static_cast<std::int32_t>(y);
+}
+
+PlanRequest read_request(const AuditOpts &o, Reporter &rep) {
+  PlanRequest req;
+  req.first_year = o.first_year;
+  req.last_year = o.last_year;
+  req.capacity = o.capacity;
+  req.seed = o.seed;
+  Table t = read_table(o.units, o.io, rep);
+  t.require({"unit_id", "level"});
+  for_each_row(t, rep, [&](const RowView &r) {
+    PlanUnit u;
+    u.unit_id = r.req("unit_id");
+    u.level = parse_level(r.req("level"), "level");
+    if (!r.opt("special_due_year").empty()) u.special_due_year = year_cell(r, "special_due_year");
+    req.units.push_back(std::move(u));
+  });
+  if (!o.audits.empty()) {
+    Table a = read_table(o.audits, o.io, rep);
+    a.require({"unit_id", "date"});
+    for_each_row(a, rep, [&](const RowView &r) {
+      PastAudit p;
+      p.unit_id = r.req("unit_id");
+      p.date = r.date("date");
+      if (!r.opt("kind").empty()) p.kind = parse_audit_kind(r.opt("kind"), "kind");
+      req.audits.push_back(std::move(p));
+    });
+  }
+  if (!o.terms.empty()) {
+    Table a = read_table(o.terms, o.io, rep);
+    a.require({"unit_id", "leader_id", "start"});
+    for_each_row(a, rep, [&](const RowView &r) {
+      req.terms.push_back({r.req("unit_id"), r.req("leader_id"), r.date("start"), r.opt_date("planned_end")});
+    });
+  }
+  return req;
+}
+
+OutTable breaches_table(const std::vector<Breach> &bs) {
+  OutTable out{{"rule", "year", "unit_id", "message"}, {}};
+  for (const auto &b : bs) out.rows.push_back({b.rule, Cell::num(b.year), b.unit_id, b.message});
+  return out;
+}
+
+void add_plan_options(CLI::App *cmd, AuditOpts &o) {
+  cmd->add_option("UNITS", o.units, "units: unit_id, level[, special_due_year] (the output of `audit tier` will do)")->required();
+  cmd->add_option("--first-year", o.first_year, "first year of the plan")->required();
+  cmd->add_option("--last-year", o.last_year, "last year of the plan")->required();
+  cmd->add_option("--audits", o.audits, "past audits: unit_id, date[, kind]");
+  cmd->add_option("--terms", o.terms, "leaders' terms: unit_id, leader_id, start[, planned_end]");
+  add_io_options(cmd, o.io);
+}
+
+}  // namespace
+
+void add_audit_commands(CLI::App &app, Common &c, Action &action) {
+  auto o = std::make_shared<AuditOpts>();
+  auto *grp = app.add_subcommand("audit", "economic-responsibility audit: tiers and the multi-year plan (HOLINGOL)");
+  grp->require_subcommand(1);
+
+  auto *tier_cmd = grp->add_subcommand("tier", "the audit level of each unit");
+  tier_cmd->add_option("UNITS", o->units, "units: unit_id, name, budget (yuan), factor columns")->required();
+  tier_cmd->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (ISO)")->required();
+  add_io_options(tier_cmd, o->io);
+  add_explain_options(tier_cmd, o->io);
+  tier_cmd->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      const Date as_of = as_of_date(c);
+      TierParams::load(policy, as_of);  // a malformed profile is one error, not one per row
+      Reporter rep(o->io.strict);
+      const auto units = read_units(*o, rep);
+      OutTable t{{"unit_id", "name", "level", "band", "band_points", "factor_points", "score"}, {}};
+      if (o->io.explain) t.columns.push_back("explanation");
+      Progress p("tiering", units.size());
+      for (const Unit &u : units) {
+        try {
+          const TierResult r = tier(u, as_of, policy);
+          std::int64_t fp = 0;
+          for (const auto &part : r.parts) fp += part.points;
+          std::vector<Cell> row{u.unit_id, u.name, level_name(r.level), band_name(r.band),
+                                Cell::num(r.band_points), Cell::num(fp), Cell::num(r.score)};
+          if (o->io.explain) row.push_back(explanation_cell(r.explanation, o->io));
+          t.rows.push_back(std::move(row));
+        } catch (const InvalidInput &e) {
+          rep.row_error(o->units + " unit " + u.unit_id, e);
+        }
+        p.tick();
+      }
+      write_table(out, t, o->io);
+      rep.finish(out);
+    };
+  });
+
+  auto *plan_cmd = grp->add_subcommand("plan", "a multi-year audit plan meeting the coverage rules");
+  add_plan_options(plan_cmd, *o);
+  plan_cmd->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  plan_cmd->add_option("--capacity", o->capacity, "audits the bureau can do per year")->required();
+  plan_cmd->add_option("--seed", o->seed, "seed of the level-3 sample draw (recorded; default 0)");
+  plan_cmd->add_option("--show", o->show, "audits (default), summary or shortfall")
+      ->check(CLI::IsMember({"audits", "summary", "shortfall"}));
+  add_explain_options(plan_cmd, o->io);
+  plan_cmd->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      Reporter rep(o->io.strict);
+      const PlanRequest req = read_request(*o, rep);
+      const Plan pl = audit::plan(req, policy);
+      if (o->show == "summary") {
+        OutTable t{{"feasible", "capacity", "capacity_used", "min_capacity", "lower_bound", "seed", "audits", "shortfall"}, {}};
+        if (o->io.explain) t.columns.push_back("explanation");
+        std::vector<Cell> row{Cell::boolean(pl.feasible), Cell::num(pl.capacity), Cell::num(pl.capacity_used),
+                              Cell::num(pl.min_capacity), Cell::num(pl.lower_bound),
+                              Cell::num_text(std::to_string(pl.seed)),
+                              Cell::num(static_cast<std::int64_t>(pl.audits.size())),
+                              Cell::num(static_cast<std::int64_t>(pl.shortfall.size()))};
+        if (o->io.explain) row.push_back(explanation_cell(pl.explanation, o->io));
+        t.rows.push_back(std::move(row));
+        write_table(out, t, o->io);
+      } else if (o->show == "shortfall") {
+        write_table(out, breaches_table(pl.shortfall), o->io);
+      } else {
+        OutTable t{{"year", "unit_id", "kind", "leader_id", "reason"}, {}};
+        for (const auto &a : pl.audits)
+          t.rows.push_back({Cell::num(a.year), a.unit_id, audit_kind_name(a.kind), a.leader_id, a.reason});
+        write_table(out, t, o->io);
+      }
+      rep.finish(out);
+      if (!pl.feasible) {
+        out.flush();
+        std::cerr << "cadrekit: the plan is not feasible at capacity " << pl.capacity << ": "
+                  << pl.shortfall.size() << " obligations fail (least capacity " << pl.min_capacity
+                  << "; --show shortfall lists them)\n";
+        std::exit(1);
+      }
+    };
+  });
+
+  auto *verify_cmd = grp->add_subcommand("verify", "every breach of the rules by a given plan (exit 1 if any)");
+  add_plan_options(verify_cmd, *o);
+  verify_cmd->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  verify_cmd->add_option("--plan", o->plan, "the plan: year, unit_id, kind[, leader_id]")->required();
+  verify_cmd->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      Reporter rep(o->io.strict);
+      const PlanRequest req = read_request(*o, rep);
+      std::vector<PlannedAudit> planned;
+      Table t = read_table(o->plan, o->io, rep);
+      t.require({"year", "unit_id", "kind"});
+      for_each_row(t, rep, [&](const RowView &r) {
+        PlannedAudit a;
+        a.year = year_cell(r, "year");
+        a.unit_id = r.req("unit_id");
+        a.kind = parse_audit_kind(r.req("kind"), "kind");
+        a.leader_id = r.opt("leader_id");
+        planned.push_back(std::move(a));
+      });
+      const auto breaches = verify_plan(planned, req, policy);
+      write_table(out, breaches_table(breaches), o->io);
+      rep.finish(out);
+      if (!breaches.empty()) {
+        out.flush();
+        std::exit(1);
+      }
+    };
+  });
+}
+
+namespace {
+std::string level_counts(const std::vector<TierResult> &rs) {
+  int n[4] = {0, 0, 0, 0};
+  for (const auto &r : rs) ++n[static_cast<int>(r.level)];
+  std::string s = std::to_string(n[1]) + "/" + std::to_string(n[2]) + "/" + std::to_string(n[3]);
+  if (n[0]) s += " special " + std::to_string(n[0]);
+  return s;
+}
+
+std::string signed_diff(std::int64_t d) { return (d > 0 ? "+" : "") + std::to_string(d); }
+}  // namespace
+
+void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action) {
+  auto o = std::make_shared<AuditOpts>();
+  auto *grp = cmp->add_subcommand("audit", "audit tiers and plans under two profiles");
+  grp->require_subcommand(1);
+
+  auto *tier_cmd = grp->add_subcommand("tier", "units whose level differs");
+  tier_cmd->add_option("UNITS", o->units, "units: unit_id, name, budget (yuan), factor columns")->required();
+  tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (ISO)")->required();
+  add_io_options(tier_cmd, ctx->io);
+  tier_cmd->callback([&action, &c, ctx, o] {
+    action = [&c, ctx, o](std::ostream &out) {
+      const auto [pa, pb] = load_policies(*ctx);
+      const Date as_of = as_of_date(c);
+      o->io = ctx->io;
+      Reporter rep(o->io.strict);
+      const auto units = read_units(*o, rep);
+      const auto ra = tier(units, as_of, pa);
+      const auto rb = tier(units, as_of, pb);
+      OutTable t = compare_table();
+      for (std::size_t i = 0; i < ra.size(); ++i)
+        if (ra[i].level != rb[i].level)
+          add_compare_row(t, *ctx, "tier", ra[i].unit_id, "level", level_name(ra[i].level), level_name(rb[i].level),
+                          signed_diff(rb[i].score - ra[i].score) + " points", &ra[i].explanation, &rb[i].explanation);
+      add_compare_row(t, *ctx, "tier", "", "levels 1/2/3", level_counts(ra), level_counts(rb), "", nullptr, nullptr);
+      write_table(out, t, o->io);
+      rep.finish(out);
+    };
+  });
+
+  auto *plan_cmd = grp->add_subcommand("plan", "units whose audit years differ, and the capacity needed");
+  plan_cmd->add_option("UNITS", o->units, "units: unit_id, level[, special_due_year]")->required();
+  plan_cmd->add_option("--first-year", o->first_year, "first year of the plan")->required();
+  plan_cmd->add_option("--last-year", o->last_year, "last year of the plan")->required();
+  plan_cmd->add_option("--audits", o->audits, "past audits: unit_id, date[, kind]");
+  plan_cmd->add_option("--terms", o->terms, "leaders' terms: unit_id, leader_id, start[, planned_end]");
+  plan_cmd->add_option("--capacity", o->capacity, "audits the bureau can do per year")->required();
+  plan_cmd->add_option("--seed", o->seed, "seed of the level-3 sample draw");
+  add_io_options(plan_cmd, ctx->io);
+  plan_cmd->callback([&action, ctx, o] {
+    action = [ctx, o](std::ostream &out) {
+      const auto [pa, pb] = load_policies(*ctx);
+      o->io = ctx->io;
+      Reporter rep(o->io.strict);
+      const PlanRequest req = read_request(*o, rep);
+      const Plan a = audit::plan(req, pa), b = audit::plan(req, pb);
+      auto years = [](const Plan &p) {
+        std::map<std::string, std::string> m;
+        for (const auto &x : p.audits) {
+          auto &s = m[x.unit_id];
+          s += (s.empty() ? "" : ";") + std::to_string(x.year) + ":" + audit_kind_name(x.kind);
+        }
+        return m;
+      };
+      const auto ya = years(a), yb = years(b);
+      std::map<std::string, int> ids;
+      for (const auto &u : req.units) ids[u.unit_id] = 0;
+      OutTable t = compare_table();
+      for (const auto &[id, unused] : ids) {
+        auto ia = ya.find(id), ib = yb.find(id);
+        const std::string sa = ia == ya.end() ? "" : ia->second, sb = ib == yb.end() ? "" : ib->second;
+        if (sa != sb) add_compare_row(t, *ctx, "plan", id, "audits", sa, sb, "", nullptr, nullptr);
+      }
+      add_compare_row(t, *ctx, "plan", "", "min_capacity", std::to_string(a.min_capacity), std::to_string(b.min_capacity),
+                      signed_diff(b.min_capacity - a.min_capacity), &a.explanation, &b.explanation);
+      add_compare_row(t, *ctx, "plan", "", "audits", std::to_string(a.audits.size()), std::to_string(b.audits.size()),
+                      signed_diff(static_cast<std::int64_t>(b.audits.size()) - static_cast<std::int64_t>(a.audits.size())),
+                      nullptr, nullptr);
+      add_compare_row(t, *ctx, "plan", "", "feasible", a.feasible ? "true" : "false", b.feasible ? "true" : "false", "",
+                      nullptr, nullptr);
+      write_table(out, t, o->io);
+      rep.finish(out);
+    };
+  });
+}
+
+}  // namespace cadrekit::cli

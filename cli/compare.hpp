@@ -1,0 +1,35 @@
+// `cadrekit compare --policy A.yaml --policy B.yaml <command> [inputs]` (private to cli/): the
+// same inputs under two profiles, every decision that differs side by side with both
+// explanations, and the budget difference. Each module's file adds its compare subcommands.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cadrekit/core/policy.hpp"
+#include "commands.hpp"
+#include "table.hpp"
+
+namespace cadrekit::cli {
+
+struct CompareOpts {
+  std::vector<std::string> policies;  ///< exactly two; "default" = the embedded profile
+  IoOptions io;
+};
+using CompareCtx = std::shared_ptr<CompareOpts>;
+
+/// Loads the two profiles (PolicyError / InvalidInput naming the file).
+std::pair<Policy, Policy> load_policies(const CompareOpts &o);
+
+/// The output table: subject, id, item, a, b, difference, explanation_a, explanation_b.
+OutTable compare_table();
+void add_compare_row(OutTable &t, const CompareOpts &o, std::string subject, std::string id, std::string item,
+                     std::string a, std::string b, std::string difference, const Explanation *ex_a,
+                     const Explanation *ex_b);
+
+void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
+void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
+void add_assessment_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
+
+}  // namespace cadrekit::cli

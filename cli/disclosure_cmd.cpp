@@ -1,0 +1,154 @@
+// cadrekit disclosure validate RECORDS…        every problem of each record (exit 1 if any)
+// cadrekit disclosure plan CANDIDATES           venues and window of each round to post
+// cadrekit disclosure notice RECORDS… --round N [--posted DATE]   the notice of each record
+// Disclosure records are nested (matters, family, history): JSON only (docs/disclosure.md), one
+// record per file or a JSON array of records. The candidates of `plan` are a flat table.
+#include <boost/json.hpp>
+#include <iostream>
+
+#include "cadrekit/core/calendar.hpp"
+#include "cadrekit/disclosure.hpp"
+#include "commands.hpp"
+#include "table.hpp"
+
+namespace cadrekit::cli {
+
+namespace {
+
+namespace json = boost::json;
+using namespace cadrekit::disclosure;
+
+struct DisclosureOpts {
+  IoOptions io;
+  std::vector<std::string> files;
+  std::string candidates;
+  int round = 1;
+  std::string posted;
+};
+
+/// The record JSON texts of a file: the file itself, or each element of a top-level array.
+/// `where` gets "file" or "file[i]".
+std::vector<std::pair<std::string, std::string>> record_texts(const std::string &file, const IoOptions &io) {
+  const std::string name = file == "-" ? "<stdin>" : file;
+  std::string text = decode_text(read_bytes(file), io.encoding, name);
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (!ec && v.is_array()) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::size_t i = 0;
+    for (const auto &x : v.get_array()) out.emplace_back(name + "[" + std::to_string(i++) + "]", json::serialize(x));
+    return out;
+  }
+  return {{name, std::move(text)}};
+}
+
+}  // namespace
+
+void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
+  auto o = std::make_shared<DisclosureOpts>();
+  auto *grp = app.add_subcommand("disclosure", "disclosure of personal matters of leaders to be promoted (KAILU)");
+  grp->require_subcommand(1);
+
+  auto *val = grp->add_subcommand("validate", "every problem of each disclosure record (JSON); exit 1 if any");
+  val->add_option("RECORDS", o->files, "record JSON files (a record, or an array of records)")->required();
+  val->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_io_options(val, o->io);
+  val->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      Reporter rep(o->io.strict);
+      OutTable t{{"record", "path", "code", "message"}, {}};
+      std::size_t bad = 0;
+      for (const auto &f : o->files) {
+        for (const auto &[where, text] : record_texts(f, o->io)) {
+          const auto problems = validate_json(text, policy);
+          if (!problems.empty()) ++bad;
+          for (const auto &p : problems) t.rows.push_back({where, p.path, p.code, p.message});
+        }
+      }
+      write_table(out, t, o->io);
+      rep.finish(out);
+      if (bad) {
+        out.flush();
+        std::exit(1);
+      }
+    };
+  });
+
+  auto *pl = grp->add_subcommand("plan", "venues and window of each round to post");
+  pl->add_option("CANDIDATES", o->candidates, "candidates: id, round, rank (fu_ke|zheng_ke), posted (date)")->required();
+  pl->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_io_options(pl, o->io);
+  add_explain_options(pl, o->io);
+  pl->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      const WorkCalendar cal = WorkCalendar::china();
+      Reporter rep(o->io.strict);
+      Table in = read_table(o->candidates, o->io, rep);
+      in.require({"id", "round", "rank", "posted"});
+      OutTable t{{"id", "round", "rank", "posted", "venues", "venues_zh", "first_day", "last_day", "working_days"}, {}};
+      if (o->io.explain) t.columns.push_back("explanation");
+      for_each_row(in, rep, [&](const RowView &r) {
+        const std::string id = r.req("id");
+        const std::int64_t round = r.integer("round");
+        if (round != 1 && round != 2) throw InvalidInput("round must be 1 or 2", "round", id);
+        Explanation ex("disclosure round " + std::to_string(round));
+        const RoundPlan p = plan_round(static_cast<int>(round), parse_rank(r.req("rank"), "rank"), r.date("posted"),
+                                       cal, policy, o->io.explain ? &ex : nullptr);
+        std::string venues, venues_zh;
+        for (const auto &v : p.venues) {
+          venues += (venues.empty() ? "" : ";") + v;
+          venues_zh += (venues_zh.empty() ? "" : "；") + venue_name_zh(v);
+        }
+        std::vector<Cell> row{id, Cell::num(p.round), rank_name(p.rank), to_iso(p.posted), venues, venues_zh,
+                              to_iso(p.window.first), to_iso(p.window.last), Cell::num(p.working_days)};
+        if (o->io.explain) row.push_back(explanation_cell(ex, o->io));
+        t.rows.push_back(std::move(row));
+      });
+      write_table(out, t, o->io);
+      rep.finish(out);
+    };
+  });
+
+  auto *no = grp->add_subcommand("notice", "the notice of each record for a round (whitelisted fields only)");
+  no->add_option("RECORDS", o->files, "record JSON files (a record, or an array of records)")->required();
+  no->add_option("--round", o->round, "1 or 2")->check(CLI::IsMember({1, 2}));
+  no->add_option("--posted", o->posted, "posting date: the text then states the venues and the window");
+  no->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_io_options(no, o->io);
+  add_explain_options(no, o->io);
+  no->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      const WorkCalendar cal = WorkCalendar::china();
+      std::optional<Date> posted;
+      if (!o->posted.empty()) posted = parse_iso_date(o->posted, "--posted");
+      Reporter rep(o->io.strict);
+      OutTable t{{"record", "id", "round", "field_names", "fields", "text"}, {}};
+      if (o->io.explain) t.columns.push_back("explanation");
+      for (const auto &f : o->files) {
+        for (const auto &[where, text] : record_texts(f, o->io)) {
+          try {
+            const Record rec = record_from_json(text);
+            std::optional<RoundPlan> plan;
+            if (posted) plan = plan_round(o->round, rec.proposed_rank, *posted, cal, policy);
+            Explanation ex("disclosure notice");
+            const Notice n = notice(rec, o->round, policy, plan, o->io.explain ? &ex : nullptr);
+            std::string names;
+            for (const auto &x : n.field_names) names += (names.empty() ? "" : ";") + x;
+            std::vector<Cell> row{where, rec.id, Cell::num(n.round), names, Cell::json(n.fields_json), n.text};
+            if (o->io.explain) row.push_back(explanation_cell(ex, o->io));
+            t.rows.push_back(std::move(row));
+          } catch (const Error &e) {
+            rep.row_error(where, e);
+          }
+        }
+      }
+      write_table(out, t, o->io);
+      rep.finish(out);
+    };
+  });
+}
+
+}  // namespace cadrekit::cli

@@ -1,0 +1,403 @@
+// The command line's table layer (see table.hpp).
+#include "table.hpp"
+
+#include <iconv.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cadrekit/core/number.hpp"
+#include "cadrekit/core/utf8.hpp"
+
+namespace cadrekit::cli {
+
+namespace json = boost::json;
+
+void add_io_options(CLI::App *cmd, IoOptions &io) {
+  cmd->add_option("--encoding", io.encoding, "input encoding: auto (UTF-8 if valid, else GB18030), utf-8, gb18030")
+      ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk"}));
+  cmd->add_option("--input-format", io.input_format, "auto (by file extension), csv or json")
+      ->check(CLI::IsMember({"auto", "csv", "json"}));
+  cmd->add_option("--format", io.format, "output: csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+  cmd->add_flag("--strict", io.strict, "stop at the first bad row (exit 2) instead of reporting it and going on");
+  cmd->add_flag("--bom", io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
+}
+
+void add_explain_options(CLI::App *cmd, IoOptions &io) {
+  cmd->add_flag("--explain", io.explain, "add each decision's explanation (JSON output: the object; CSV: text)");
+  cmd->add_option("--lang", io.lang, "language of explanation text in CSV: zh or en")->check(CLI::IsMember({"zh", "en"}));
+}
+
+Cell explanation_cell(const Explanation &ex, const IoOptions &io) {
+  return io.format == "json" ? Cell::json(ex.to_json()) : Cell(ex.to_text(io.lang));
+}
+
+namespace {
+
+std::size_t line_of(std::string_view text, std::size_t offset) {
+  std::size_t n = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') ++n;
+  return n;
+}
+
+// Offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size() || !is_valid_utf8(s.substr(i, len))) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::string from_gb18030(const std::string &in, const std::string &file) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    throw InvalidInput("this system's iconv cannot convert from GB18030", "--encoding", file);
+  std::string out(in.size() * 2 + 16, '\0');
+  char *src = const_cast<char *>(in.data());
+  std::size_t src_left = in.size();
+  char *dst = out.data();
+  std::size_t dst_left = out.size();
+  while (src_left > 0) {
+    if (iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) {
+      if (errno == E2BIG) {  // cannot happen with 2x room, but be safe
+        std::size_t used = static_cast<std::size_t>(dst - out.data());
+        out.resize(out.size() * 2);
+        dst = out.data() + used;
+        dst_left = out.size() - used;
+        continue;
+      }
+      std::size_t at = static_cast<std::size_t>(src - in.data());
+      iconv_close(cd);
+      throw InvalidInput("bytes that are neither UTF-8 nor GB18030", "--encoding",
+                         file + ":" + std::to_string(line_of(in, at)));
+    }
+  }
+  iconv_close(cd);
+  out.resize(static_cast<std::size_t>(dst - out.data()));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  return std::string(s);
+}
+
+bool ends_with(const std::string &s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    char a = s[s.size() - suffix.size() + i];
+    if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+    if (a != suffix[i]) return false;
+  }
+  return true;
+}
+
+// RFC 4180: records of comma-separated fields; a field in double quotes may hold commas, line
+// breaks and "" (a quote). CRLF or LF. Each record remembers the line it starts on.
+struct CsvRecord {
+  std::size_t line;
+  std::vector<std::string> cells;
+};
+std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file) {
+  std::vector<CsvRecord> out;
+  std::size_t i = 0, line = 1;
+  while (i < s.size()) {
+    CsvRecord rec{line, {}};
+    std::string cell;
+    bool any = false;
+    for (;;) {
+      if (i < s.size() && s[i] == '"') {
+        const std::size_t open_line = line;
+        ++i;
+        for (;;) {
+          if (i >= s.size())
+            throw InvalidInput("a quoted field is not closed", "csv", file + ":" + std::to_string(open_line));
+          if (s[i] == '"') {
+            if (i + 1 < s.size() && s[i + 1] == '"') {
+              cell += '"';
+              i += 2;
+              continue;
+            }
+            ++i;
+            break;
+          }
+          if (s[i] == '\n') ++line;
+          cell += s[i++];
+        }
+        // after the closing quote: only a separator or the end of the record
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+        if (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r')
+          throw InvalidInput("text after a closing quote", "csv", file + ":" + std::to_string(line));
+        any = true;
+      } else {
+        while (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') cell += s[i++];
+        if (!cell.empty()) any = true;
+      }
+      rec.cells.push_back(std::move(cell));
+      cell.clear();
+      if (i < s.size() && s[i] == ',') {
+        ++i;
+        any = true;
+        continue;
+      }
+      break;
+    }
+    if (i < s.size() && s[i] == '\r') ++i;
+    if (i < s.size() && s[i] == '\n') {
+      ++i;
+      ++line;
+    }
+    if (any) out.push_back(std::move(rec));  // blank lines are skipped
+  }
+  return out;
+}
+
+std::string scalar_text(const json::value &v) {
+  switch (v.kind()) {
+    case json::kind::string: return std::string(v.get_string());
+    case json::kind::null: return "";
+    case json::kind::bool_: return v.get_bool() ? "true" : "false";
+    default: return json::serialize(v);  // numbers keep their text; nested values their JSON
+  }
+}
+
+}  // namespace
+
+std::string read_bytes(const std::string &file) {
+  std::ostringstream ss;
+  if (file == "-") {
+    ss << std::cin.rdbuf();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InvalidInput("cannot read the file", "FILE", file);
+    ss << in.rdbuf();
+  }
+  return ss.str();
+}
+
+std::string decode_text(std::string bytes, std::string_view encoding, const std::string &file) {
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) return bytes.substr(3);
+  if (encoding == "gb18030" || encoding == "gbk") return from_gb18030(bytes, file);
+  const std::size_t bad = first_invalid_utf8(bytes);
+  if (bad == std::string_view::npos) return bytes;
+  if (encoding == "auto") return from_gb18030(bytes, file);
+  throw InvalidInput("not valid UTF-8 (try --encoding gb18030)", "--encoding",
+                     file + ":" + std::to_string(line_of(bytes, bad)));
+}
+
+void Reporter::row_error(const std::string &where, const Error &e) {
+  if (strict_) throw Error(e.code(), where + ": " + e.what());
+  ++errors_;
+  std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << where << ": " << e.what() << "\n";
+}
+
+void Reporter::finish(std::ostream &out) const {
+  if (errors_ == 0) return;
+  out.flush();
+  std::cerr << "cadrekit: " << errors_ << (errors_ == 1 ? " row was" : " rows were")
+            << " rejected (reported above); the others were processed\n";
+  std::cerr.flush();
+  std::exit(7);
+}
+
+std::optional<std::size_t> Table::column(std::string_view name) const {
+  for (std::size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return i;
+  return std::nullopt;
+}
+
+void Table::require(std::initializer_list<std::string_view> names) const {
+  for (auto n : names)
+    if (!column(n)) throw InvalidInput("the table has no such column", std::string(n), file);
+}
+
+Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
+  Table t;
+  t.file = file == "-" ? "<stdin>" : file;
+  bool is_json = io.input_format == "json" || (io.input_format == "auto" && ends_with(file, ".json"));
+  std::string text = decode_text(read_bytes(file), io.encoding, t.file);
+  if (is_json) {
+    boost::system::error_code ec;
+    json::value v = json::parse(text, ec);
+    if (ec) throw InvalidInput("not valid JSON", "json", t.file);
+    if (!v.is_array()) throw InvalidInput("expected an array of objects", "json", t.file);
+    // header: the union of the members, in order of first appearance
+    for (const auto &x : v.get_array()) {
+      if (!x.is_object()) continue;
+      for (const auto &kv : x.get_object()) {
+        std::string k(kv.key());
+        if (!t.column(k)) t.header.push_back(k);
+      }
+    }
+    std::size_t n = 0;
+    for (const auto &x : v.get_array()) {
+      Row r;
+      r.where = t.file + "[" + std::to_string(n++) + "]";
+      if (!x.is_object()) {
+        rep.row_error(r.where, InvalidInput("expected an object", "json"));
+        continue;
+      }
+      r.cells.assign(t.header.size(), "");
+      for (const auto &kv : x.get_object()) r.cells[*t.column(kv.key())] = scalar_text(kv.value());
+      t.rows.push_back(std::move(r));
+    }
+    return t;
+  }
+  auto records = parse_csv(text, t.file);
+  if (records.empty()) throw InvalidInput("the file has no header row", "csv", t.file);
+  for (auto &h : records.front().cells) {
+    std::string name = trim(h);
+    if (name.empty()) throw InvalidInput("an empty column name", "csv", t.file + ":" + std::to_string(records.front().line));
+    if (t.column(name)) throw InvalidInput("a column named twice", name, t.file + ":" + std::to_string(records.front().line));
+    t.header.push_back(std::move(name));
+  }
+  t.rows.reserve(records.size() - 1);
+  for (std::size_t k = 1; k < records.size(); ++k) {
+    Row r{t.file + ":" + std::to_string(records[k].line), std::move(records[k].cells)};
+    // Excel pads short rows with nothing and may add empty trailing cells: accept those.
+    while (r.cells.size() > t.header.size() && trim(r.cells.back()).empty()) r.cells.pop_back();
+    if (r.cells.size() > t.header.size()) {
+      rep.row_error(r.where, InvalidInput("more cells than the header has columns", "csv"));
+      continue;
+    }
+    r.cells.resize(t.header.size());
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+std::string RowView::opt(std::string_view name) const {
+  auto c = t_.column(name);
+  if (!c) return "";
+  return trim(r_.cells[*c]);
+}
+
+std::string RowView::req(std::string_view name) const {
+  std::string v = opt(name);
+  if (v.empty()) throw InvalidInput("missing", std::string(name));
+  return v;
+}
+
+std::int64_t RowView::integer(std::string_view name) const {
+  auto v = opt_integer(name);
+  if (!v) throw InvalidInput("missing", std::string(name));
+  return *v;
+}
+
+std::optional<std::int64_t> RowView::opt_integer(std::string_view name) const {
+  std::string v = opt(name);
+  if (v.empty()) return std::nullopt;
+  std::size_t i = (v[0] == '-' || v[0] == '+') ? 1 : 0;
+  if (i == v.size() || v.size() > 19) throw InvalidInput("expected a whole number", std::string(name));
+  for (std::size_t k = i; k < v.size(); ++k)
+    if (v[k] < '0' || v[k] > '9') throw InvalidInput("expected a whole number", std::string(name));
+  return std::stoll(v);
+}
+
+Date RowView::date(std::string_view name) const { return parse_iso_date(req(name), name); }
+
+std::optional<Date> RowView::opt_date(std::string_view name) const {
+  std::string v = opt(name);
+  if (v.empty()) return std::nullopt;
+  return parse_iso_date(v, name);
+}
+
+Money RowView::money(std::string_view name) const { return Money::parse(req(name), name); }
+
+bool RowView::boolean(std::string_view name, bool dflt) const {
+  std::string v = opt(name);
+  if (v.empty()) return dflt;
+  if (v == "true" || v == "yes" || v == "1" || v == "TRUE" || v == "是") return true;
+  if (v == "false" || v == "no" || v == "0" || v == "FALSE" || v == "否") return false;
+  throw InvalidInput("expected true or false", std::string(name));
+}
+
+Cell Cell::optional_date(const std::optional<Date> &d) { return d ? Cell(to_iso(*d)) : Cell(); }
+
+namespace {
+void csv_cell(std::ostream &out, const std::string &s) {
+  bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
+               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+  if (!quote) {
+    out << s;
+    return;
+  }
+  out << '"';
+  for (char c : s) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+}  // namespace
+
+void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
+  if (io.format == "json") {
+    json::array arr;
+    arr.reserve(t.rows.size());
+    for (const auto &row : t.rows) {
+      json::object o;
+      for (std::size_t i = 0; i < t.columns.size() && i < row.size(); ++i) {
+        const Cell &c = row[i];
+        json::value v;
+        switch (c.kind) {
+          case Cell::Kind::null: v = nullptr; break;
+          case Cell::Kind::boolean: v = c.text == "true"; break;
+          case Cell::Kind::number:
+          case Cell::Kind::json: {
+            boost::system::error_code ec;
+            v = json::parse(c.text, ec);
+            if (ec) v = json::string(c.text);
+            break;
+          }
+          default: v = json::string(c.text);
+        }
+        o[t.columns[i]] = std::move(v);
+      }
+      arr.push_back(std::move(o));
+    }
+    out << json::serialize(arr) << "\n";
+    return;
+  }
+  if (io.bom) out << "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    if (i) out << ',';
+    csv_cell(out, t.columns[i]);
+  }
+  out << '\n';
+  for (const auto &row : t.rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) out << ',';
+      csv_cell(out, row[i].text);
+    }
+    out << '\n';
+  }
+}
+
+Progress::Progress(std::string label, std::size_t total)
+    : label_(std::move(label)), total_(total), on_(total >= 10000 && isatty(STDERR_FILENO) == 1) {}
+
+void Progress::tick() {
+  ++done_;
+  if (on_ && (done_ % 5000 == 0 || done_ == total_))
+    std::cerr << "\r" << label_ << ": " << done_ << " / " << total_ << " rows" << std::flush;
+}
+
+Progress::~Progress() {
+  if (on_) std::cerr << "\r\033[K" << std::flush;
+}
+
+}  // namespace cadrekit::cli

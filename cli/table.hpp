@@ -1,0 +1,170 @@
+// The command line's private table layer: tables in (CSV in UTF-8 or GB18030/GBK as exported by
+// Chinese Excel, or a JSON array of flat objects) and tables out (CSV or JSON), with per-row
+// error reporting, --strict, and progress on a terminal. docs/cli.md describes the formats.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadrekit/core/date.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/explanation.hpp"
+#include "cadrekit/core/money.hpp"
+
+namespace cadrekit::cli {
+
+/// Input/output options every table command shares.
+struct IoOptions {
+  std::string encoding = "auto";      ///< auto | utf-8 | gb18030 (GBK is a subset)
+  std::string input_format = "auto";  ///< auto (by extension) | csv | json
+  std::string format = "csv";         ///< csv | json (output)
+  bool strict = false;                ///< stop at the first bad row (exit 2)
+  bool bom = false;                   ///< write a UTF-8 BOM before CSV (for Excel)
+  bool explain = false;               ///< add an "explanation" column
+  std::string lang = "zh";            ///< language of explanations in CSV (text)
+};
+/// Adds --encoding, --input-format, --format, --strict, --bom to a subcommand.
+void add_io_options(CLI::App *cmd, IoOptions &io);
+
+/// Adds --explain and --lang.
+void add_explain_options(CLI::App *cmd, IoOptions &io);
+
+/// Decodes file bytes to UTF-8: strips a UTF-8 BOM; `auto` keeps valid UTF-8 and converts
+/// anything else from GB18030; `utf-8` rejects invalid bytes; `gb18030` always converts.
+/// InvalidInput naming `file:line` of the first undecodable byte.
+std::string decode_text(std::string bytes, std::string_view encoding, const std::string &file);
+/// Reads a whole file ("-" = standard input) as bytes. InvalidInput if it cannot be read.
+std::string read_bytes(const std::string &file);
+
+/// One input row: where it came from ("units.csv:7" or "units.json[3]") and its cells.
+struct Row {
+  std::string where;
+  std::vector<std::string> cells;
+};
+
+/// Counts and prints per-row errors: one line on stderr each, `cadrekit: <code>: <where>:
+/// <message> (field F)` — never a value of the row. With strict, the first one is thrown.
+class Reporter {
+ public:
+  explicit Reporter(bool strict) : strict_(strict) {}
+  /// Reports `e` for the row at `where` (throws it, with `where` as its record, when strict).
+  void row_error(const std::string &where, const Error &e);
+  std::size_t errors() const noexcept { return errors_; }
+  /// Call after the output is written: exits with status 7 (and a summary line) when rows were
+  /// rejected.
+  void finish(std::ostream &out) const;
+
+ private:
+  bool strict_;
+  std::size_t errors_ = 0;
+};
+
+/// A table read from a file: header names (trimmed) and the rows.
+class Table {
+ public:
+  std::string file;
+  std::vector<std::string> header;
+  std::vector<Row> rows;
+
+  /// The column index of `name`, or empty.
+  std::optional<std::size_t> column(std::string_view name) const;
+  /// InvalidInput (field = name, record = file) when a required column is absent.
+  void require(std::initializer_list<std::string_view> names) const;
+};
+
+/// Reads a table. Rows whose cell count differs from the header's are reported to `rep` and
+/// left out. Blank lines are skipped. JSON: an array of objects whose values are strings,
+/// numbers, booleans or null (nested values are kept as their JSON text).
+Table read_table(const std::string &file, const IoOptions &io, Reporter &rep);
+
+/// Typed access to one row's cells; every error names the column and the row.
+class RowView {
+ public:
+  RowView(const Table &t, const Row &r) : t_(t), r_(r) {}
+  const std::string &where() const { return r_.where; }
+  /// The cell, trimmed; "" when the column is absent or empty.
+  std::string opt(std::string_view name) const;
+  /// The cell; InvalidInput "missing" when absent or empty.
+  std::string req(std::string_view name) const;
+  std::int64_t integer(std::string_view name) const;                   ///< required
+  std::optional<std::int64_t> opt_integer(std::string_view name) const;
+  Date date(std::string_view name) const;                              ///< required, ISO
+  std::optional<Date> opt_date(std::string_view name) const;
+  Money money(std::string_view name) const;                            ///< yuan, exact
+  bool boolean(std::string_view name, bool dflt) const;  ///< true/false/yes/no/1/0/是/否
+
+ private:
+  const Table &t_;
+  const Row &r_;
+};
+
+/// Runs `f` for each row, catching cadrekit::Error per row (reported to `rep`); shows progress
+/// on stderr when it is a terminal and the table is large.
+template <class F>
+void for_each_row(const Table &t, Reporter &rep, F &&f);
+
+/// An output cell: text and how to write it in JSON.
+struct Cell {
+  enum class Kind : std::uint8_t { text, number, boolean, null, json };
+  std::string text;
+  Kind kind = Kind::text;
+  Cell() : kind(Kind::null) {}
+  Cell(std::string s) : text(std::move(s)) {}  // NOLINT: implicit on purpose
+  Cell(const char *s) : text(s) {}             // NOLINT
+  static Cell num(std::int64_t v) { return Cell(std::to_string(v), Kind::number); }
+  static Cell num_text(std::string v) { return Cell(std::move(v), Kind::number); }
+  static Cell boolean(bool b) { return Cell(b ? "true" : "false", Kind::boolean); }
+  static Cell json(std::string j) { return Cell(std::move(j), Kind::json); }
+  static Cell optional_date(const std::optional<Date> &d);
+
+ private:
+  Cell(std::string s, Kind k) : text(std::move(s)), kind(k) {}
+};
+
+/// An explanation as a cell: its JSON in JSON output, its text (io.lang) in CSV.
+Cell explanation_cell(const Explanation &ex, const IoOptions &io);
+
+struct OutTable {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+/// CSV (RFC 4180, CRLF-free: "\n" line ends; `bom` writes EF BB BF first) or a JSON array of
+/// objects.
+void write_table(std::ostream &out, const OutTable &t, const IoOptions &io);
+
+/// Progress on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  Progress(std::string label, std::size_t total);
+  void tick();
+  ~Progress();
+  Progress(const Progress &) = delete;
+  Progress &operator=(const Progress &) = delete;
+
+ private:
+  std::string label_;
+  std::size_t total_, done_ = 0;
+  bool on_;
+};
+
+template <class F>
+void for_each_row(const Table &t, Reporter &rep, F &&f) {
+  Progress p(t.file, t.rows.size());
+  for (const Row &r : t.rows) {
+    try {
+      f(RowView(t, r));
+    } catch (const Error &e) {
+      rep.row_error(r.where, e);
+    }
+    p.tick();
+  }
+}
+
+}  // namespace cadrekit::cli

@@ -1,0 +1,174 @@
+# The command line's module commands: answers, exit statuses and the table layer (docs/cli.md).
+# Included from tests/CMakeLists.txt when the CLI is built. Every expected value below is worked
+# out by hand from the fixtures (tests/cli/make_fixtures.py) and the default profile.
+set(_d ${CMAKE_CURRENT_SOURCE_DIR}/cli)
+set(_g ${CMAKE_CURRENT_SOURCE_DIR}/golden)
+set(_tmp ${CMAKE_CURRENT_BINARY_DIR}/cli_tmp)
+file(MAKE_DIRECTORY ${_tmp})
+function(ck_cli name)
+  add_test(NAME cli.${name}
+    COMMAND ${CMAKE_COMMAND} -DCMD=$<TARGET_FILE:cadrekit_cli> ${ARGN} -P ${_d}/run_cli.cmake)
+endfunction()
+
+# --- audit tier: the source's county, 67 units → 20 / 28 / 19 (HOLINGOL L46). Budget bands
+# 5,000,000 and more → 4 points, 3,000,000 … below 5,000,000 → 2, below → 0; complaints and a
+# high-risk sector weigh 4, a window unit 2, each power 1; level 1 from 4 points, 2 from 2.
+ck_cli(audit_tier_county
+  "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31"
+  "-DCOUNT1_RE=\nU[0-9][0-9],[^,\n]*,1," -DCOUNT1=20
+  "-DCOUNT2_RE=\nU[0-9][0-9],[^,\n]*,2," -DCOUNT2=28
+  "-DCOUNT3_RE=\nU[0-9][0-9],[^,\n]*,3," -DCOUNT3=19
+  "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU01,示例单位01,1,high,4,0,4\n.*\nU19,示例单位19,1,low,0,4,4\n.*\nU21,示例单位21,2,middle,2,0,2\n.*\nU47,示例单位47,2,low,0,2,2\nU48,示例单位48,2,low,0,2,2\nU49,示例单位49,3,low,0,0,0\n")
+# The same county as JSON output, with explanations naming the clause.
+ck_cli(audit_tier_json
+  "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain"
+  "-DEXPECT_OUT=^\\[\\{\"unit_id\":\"U01\",\"name\":\"示例单位01\",\"level\":\"1\",\"band\":\"high\",\"band_points\":4,\"factor_points\":0,\"score\":4,\"explanation\":\\{.*HOLINGOL\\.1")
+# The table layer: the county saved by Chinese Excel (GB18030) gives the same answer as UTF-8.
+ck_cli(table_gbk_same_as_utf8
+  -DICONV_FROM=${_d}/audit_units.csv -DICONV_TO=${_tmp}/audit_units_gbk.csv -DICONV_ENC=GB18030
+  "-DARGS=audit|tier|${_tmp}/audit_units_gbk.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=\nU01,示例单位01,1,high,4,0,4\n")
+ck_cli(table_gbk_explicit_encoding
+  -DICONV_FROM=${_d}/villages_206.csv -DICONV_TO=${_tmp}/villages_206_gbk.csv -DICONV_ENC=GBK
+  "-DARGS=village|select|${_tmp}/villages_206_gbk.csv|--year|2016|--encoding|gb18030"
+  "-DSAME_ARGS=village|select|${_d}/villages_206.csv|--year|2016")
+# GBK bytes read as UTF-8 on request: exit 2, one line naming the file and line 2 (the first
+# line with Chinese text), never the value.
+ck_cli(table_gbk_as_utf8_rejected
+  -DICONV_FROM=${_d}/villages_206.csv -DICONV_TO=${_tmp}/villages_206_gbk2.csv -DICONV_ENC=GBK
+  "-DARGS=village|select|${_tmp}/villages_206_gbk2.csv|--year|2016|--encoding|utf-8"
+  -DEXPECT_RC=2 "-DEXPECT_ERR=invalid_input: not valid UTF-8.*field --encoding, record .*villages_206_gbk2.csv:2\\)" -DERR_LINES=1)
+ck_cli(table_missing_column
+  "-DARGS=audit|tier|${_d}/pay_scores.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=2 "-DEXPECT_ERR=no such column.*field unit_id, record .*pay_scores.csv" -DERR_LINES=1)
+ck_cli(table_unknown_option
+  "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|xml" -DEXPECT_RC=64)
+
+# --- audit plan and verify, 2017–2021: least capacity 14 = ⌈20/3⌉ level-1 + ⌈28/5⌉ level-2
+# + 1 level-3 sample a year (docs/audit.md); at 13 the plan is not feasible (exit 1).
+add_test(NAME cli.audit_tier_plan_verify
+  COMMAND ${CMAKE_COMMAND} -DCMD=$<TARGET_FILE:cadrekit_cli> -DD=${_d} -DTMP=${_tmp}
+          -P ${_d}/plan_verify.cmake)
+ck_cli(audit_plan_not_feasible
+  "-DARGS=audit|plan|${_tmp}/tiers.csv|--first-year|2017|--last-year|2021|--capacity|13"
+  -DEXPECT_RC=1 "-DEXPECT_ERR=not feasible at capacity 13: .*least capacity 14")
+set_tests_properties(cli.audit_plan_not_feasible PROPERTIES DEPENDS cli.audit_tier_plan_verify)
+
+# --- village select: 206 villages → ⌈5 % × 206⌉ = 11 places; largest remainders of 11 × 100/206,
+# 60/206, 46/206 (5.34, 3.20, 2.46) give 5 / 3 / 3; the funnel 1:3, 1:2 and ⌈1.2 × places⌉.
+ck_cli(village_select_quota
+  "-DARGS=village|select|${_d}/villages_206.csv|--year|2016"
+  "-DEXPECT_OUT=^township,villages,places,initial,prospective,formal\n丙苏木,46,3,9,6,4\n乙镇,60,3,9,6,4\n甲镇,100,5,15,10,6\n,206,11,33,22,14\n$")
+# Eligibility on 2016-12-31: ≥ 3 years in post, age ≤ 55, no 不合格 in 2015.
+ck_cli(village_select_eligibility
+  "-DARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^cadre_id,eligible,failed\nA1,true,\nA2,false,village\\.selection\\.min_years_in_post\nA3,false,village\\.selection\\.max_age\nA4,false,village\\.selection\\.clean_grades\n$")
+ck_cli(village_select_usage
+  "-DARGS=village|select|${_d}/villages_206.csv" -DEXPECT_RC=64)
+
+# --- village pay 2016: ten villages ranked 1…10 in one township; ⌈…⌉ half-up of 30 % and 80 %
+# of 10 → ranks 1–3 实绩突出 (4,000), 4–8 比较突出 (2,000), 9–10 一般 (0). Base 9,000 from 2,000
+# people, 8,000 from 1,000, else 7,000; P04 from 1 July: 6 of 12 months. 不合格: talk due
+# 31 Dec + 30 days, rectification + 90 days.
+set(_pay "village|pay|--villages|${_d}/pay_villages.csv|--scores|${_d}/pay_scores.csv|--year|2016")
+ck_cli(village_pay_lines
+  "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv"
+  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,total,team_grade,grade,grade_zh,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,13000.00,outstanding,excellent,优秀,\nP02,V05,甲镇,both,12,12,8000.00,2000.00,10000.00,good,basic,基本合格,\nP03,V10,甲镇,director,12,12,7000.00,0.00,7000.00,ordinary,unqualified,不合格,admonishment_talk:2017-01-30.rectification:2017-03-31\nP04,V02,甲镇,director,6,12,4000.00,2000.00,6000.00,outstanding,excellent,优秀,\n$")
+ck_cli(village_pay_townships
+  "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv|--show|townships"
+  "-DEXPECT_OUT=^township,villages,principals,base,performance,total\n甲镇,10,4,28000.00,8000.00,36000.00\n,10,4,28000.00,8000.00,36000.00\n$")
+# Budget with two public-institution holders at 24,000 a year.
+ck_cli(village_pay_budget
+  "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv|--show|budget|--holders|2"
+  "-DEXPECT_OUT=\n2016,tongliao-2016,28000.00,8000.00,48000.00,0.00,84000.00\n$")
+# Two bad rows (a 13th month; an unknown village): each reported on one line naming file, line
+# and field; the four good rows are still paid, exit 7. --strict stops at the first (exit 2).
+ck_cli(village_pay_bad_rows_reported
+  "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv" -DEXPECT_RC=7
+  "-DEXPECT_ERR=pay_principals_bad.csv:4: .*field served_from.*\n.*pay_principals_bad.csv:5: .*field village_id.*\n.*2 rows were rejected"
+  -DERR_LINES=3 -DCOUNT1_RE=\nP0[1-4], -DCOUNT1=4 "-DEXPECT_NOT_OUT=P0[56]")
+ck_cli(village_pay_strict
+  "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv|--strict" -DEXPECT_RC=2
+  "-DEXPECT_ERR=^cadrekit: invalid_input: .*pay_principals_bad.csv:4: .*field served_from" -DERR_LINES=1
+  "-DEXPECT_NOT_OUT=P01")
+
+# --- assessment screen on 2016-12-31: C1 last of 10 in 2015 and 2016 (annual_bottom); C2 a
+# finding of lack of ability (qualitative_ability); C3 不称职 in 2016 (incompetent_demote); C4
+# 未达标 twice (party_conduct_fail). C2 bottom once only and C5's exploratory mistake: nothing.
+# The row of kind "yearly" is reported and the others screened (exit 7).
+ck_cli(assessment_screen
+  "-DARGS=assessment|screen|${_d}/assessment_records.csv|--findings|${_d}/assessment_findings.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=7 "-DEXPECT_ERR=assessment_records.csv:10: .*field kind" -DERR_LINES=2
+  "-DEXPECT_OUT=^cadre_id,rule_id,clause,suggestion,periods,findings,rows\nC1,annual_bottom,[^,]*,any,2015.2016,,[^\n]*assessment_records.csv:2.[^\n]*assessment_records.csv:3\nC2,qualitative_ability,HORQIN.2,off_post_training,2016-06-01,F1,[^\n]*assessment_findings.csv:2\nC3,incompetent_demote,HORQIN.3,demotion,2016,,[^\n]*assessment_records.csv:7\nC4,party_conduct_fail,HORQIN.3,any,2015.2016,,[^\n]*assessment_records.csv:8.[^\n]*assessment_records.csv:9\n$"
+  "-DEXPECT_NOT_OUT=事实")
+ck_cli(assessment_screen_needs_as_of
+  "-DARGS=assessment|screen|${_d}/assessment_records.csv" -DEXPECT_RC=64)
+
+# --- disclosure: the rounds counted by hand from the State Council notices
+# (tests/golden/disclosure_windows.csv); the golden record is valid; its round-1 notice shows
+# the ages worked out by hand (37, 15, 16 as of 2016-09-20).
+ck_cli(disclosure_plan
+  "-DARGS=disclosure|plan|${_d}/disclosure_candidates.csv"
+  "-DEXPECT_OUT=\nK1,1,fu_ke,2016-09-30,work_unit.residence,[^,]*,2016-09-30,2016-10-11,5\nK2,1,zheng_ke,2016-02-04,work_unit.residence.field_in_charge,[^,]*,2016-02-04,2016-02-15,5\nK3,2,fu_ke,2016-10-01,television.internet,[^,]*,2016-10-08,2016-10-12,[0-9]+\nK4,2,zheng_ke,2016-02-08,television.internet,[^,]*,2016-02-14,2016-02-18,[0-9]+\n$")
+ck_cli(disclosure_validate_ok
+  "-DARGS=disclosure|validate|${_g}/disclosure_record.json" "-DEXPECT_OUT=^record,path,code,message\n$")
+ck_cli(disclosure_validate_problems
+  "-DARGS=disclosure|validate|${_d}/disclosure_record_bad.json" -DEXPECT_RC=1
+  "-DEXPECT_OUT=\n[^\n]*disclosure_record_bad.json,matters\\.real_estate\\.items\\[0\\]\\.holder,holder_unknown,.*\n[^\n]*disclosure_record_bad.json,matters\\.real_estate\\.items\\[0\\]\\.area,area_not_positive,"
+  "-DEXPECT_NOT_OUT=150502")
+ck_cli(disclosure_notice
+  "-DARGS=disclosure|notice|${_g}/disclosure_record.json|--round|1|--format|json"
+  "-DEXPECT_OUT=\"id\":\"KL-2016-001\",\"round\":1,.*\"fields\":\\{[^}]*\"age\":37,\"party_years\":15,\"work_years\":16")
+
+# --- import-lrmx: the example form (YYYYMM dates) and a YYYY.MM twin without the ID number (so
+# the birth month 1978.12 is read) give the same record; ages as of 2026-03-01 (born 1978-12-18
+# per the ID number or 1978-12: 47; party 2001-07: 24; work 2000-07: 25). The ID number is left
+# out unless asked for.
+ck_cli(import_lrmx
+  "-DARGS=import-lrmx|${_g}/disclosure_lrmx_example.xml|${_d}/lrmx_dotted.lrmx"
+  "-DEXPECT_OUT=\ndisclosure_lrmx_example,王晓梅,female,1978-12-18,02,01,2001-07-01,2000-07-01,研究生,大学/经济学学士,研究生/公共管理硕士,示例市示例局副局长,示例市示例局局长,2026-03-01,47,24,25,4\nlrmx_dotted,王晓梅,female,1978-12-01,02,01,2001-07-01,2000-07-01,研究生,大学/经济学学士,研究生/公共管理硕士,示例市示例局副局长,示例市示例局局长,2026-03-01,47,24,25,4\n$"
+  "-DEXPECT_NOT_OUT=150502")
+ck_cli(import_lrmx_bad_form_reported
+  "-DARGS=import-lrmx|${_d}/lrmx_bad.lrmx|${_d}/lrmx_dotted.lrmx" -DEXPECT_RC=7
+  "-DEXPECT_ERR=lrmx_bad.lrmx: .*field ChuShengNianYue" -DERR_LINES=2 "-DEXPECT_OUT=\nlrmx_dotted,")
+
+# --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
+# year) +1,000, P04 (6 of 12 months) +500; budget performance 8,000 → 9,500, total 36,000 →
+# 37,500. Everyone else is unchanged and not listed.
+ck_cli(compare_village_pay
+  "-DARGS=compare|--policy|default|--policy|${_d}/excellent5000.yaml|${_pay}|--principals|${_d}/pay_principals.csv"
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\npay,P01@V01,grade total,优秀 13000.00,优秀 14000.00,1000.00,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\npay,P04@V02,grade total,优秀 6000.00,优秀 6500.00,500.00,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\nbudget,2016,base,28000.00,28000.00,0.00,,\nbudget,2016,performance,8000.00,9500.00,1500.00,,\nbudget,2016,public_institution,0.00,0.00,0.00,,\nbudget,2016,subsidies,0.00,0.00,0.00,,\nbudget,2016,total,36000.00,37500.00,1500.00,,\n$")
+# The highest band from 6,000,000: U01 (exactly 5,000,000) falls to the middle band, level 2;
+# the county becomes 19 / 29 / 19. Explanations in English on request.
+ck_cli(compare_audit_tier
+  "-DARGS=compare|--policy|default|--policy|${_d}/high_band_6m.yaml|--lang|en|audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\ntier,U01,level,1,2,-2 points,\"[^\"]*HOLINGOL\.1([^\"]|\"\")*\",\"([^\"]|\"\")*\"\ntier,,levels 1/2/3,20/28/19,19/29/19,,,\n$")
+ck_cli(compare_needs_two_profiles
+  "-DARGS=compare|--policy|default|audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31" -DEXPECT_RC=64)
+
+# --- JSON tables in: the applicants as a JSON array (grades as an object) give the same answer
+# as the CSV; a CSV with a UTF-8 byte-order mark and CRLF line ends (Excel's "CSV UTF-8") reads
+# like one without.
+ck_cli(table_json_input_same_as_csv
+  "-DARGS=village|select|--applicants|${_d}/applicants.json|--as-of|2016-12-31"
+  "-DSAME_ARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=\nA4,false,village")
+ck_cli(table_json_output
+  "-DARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31|--format|json"
+  "-DEXPECT_OUT=^\\[\\{\"cadre_id\":\"A1\",\"eligible\":true,\"failed\":\"\"\\},")
+ck_cli(table_bom_crlf_same
+  "-DARGS=village|select|--applicants|${_d}/applicants_excel.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^cadre_id,eligible,failed\nA1,true,\n")
+# Three years near the bottom instead of two: C1 (last in 2015 and 2016 only) no longer crosses
+# the annual red line; the other three hits stay. The planted kind "yearly" is still reported.
+ck_cli(compare_assessment_screen
+  "-DARGS=compare|--policy|default|--policy|${_d}/bottom3years.yaml|assessment|screen|${_d}/assessment_records.csv|--findings|${_d}/assessment_findings.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=7
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\nred_line,C1,annual_bottom,fires 2015.2016,-,,\"([^\"]|\"\")*\",\nred_line,,hits,4,3,-1,,\n$")
+# The same profile twice: no unit differs; the least capacity is 14 under both.
+ck_cli(compare_audit_plan_same
+  "-DARGS=compare|--policy|default|--policy|default|audit|plan|${_tmp}/tiers.csv|--first-year|2017|--last-year|2021|--capacity|14"
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\nplan,,min_capacity,14,14,0,")
+set_tests_properties(cli.compare_audit_plan_same PROPERTIES DEPENDS cli.audit_tier_plan_verify)

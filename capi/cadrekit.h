@@ -382,13 +382,31 @@ CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
  * ck_assessment_hit.rule. */
 CK_API int ck_assessment_rules_json(char **out, const ck_policy *policy, ck_date as_of);
 
+/* The catalogue of qualitative standards in force on as_of (policy parameters
+ * assessment.standard.*): {"standards":[{"id","parameter","aspect","text_zh","text_en","clause",
+ * "suggestion","assumed"}]} sorted by id. A malformed entry is CK_E_POLICY. */
+CK_API int ck_assessment_standards_json(char **out, const ck_policy *policy, ck_date as_of);
+
 /* Screening. request: {"as_of":"2016-12-31","records":[{"cadre_id","unit_id","domain","kind",
  * "period","rank","group_size","rating","score","method"}...],"findings":[{"id","cadre_id",
  * "unit_id","date","source","standard","aspect","classification","severity","facts"}...],
- * "explain":true}. *out: {"hits":[{"cadre_id","rule_id","clause","suggestion","periods",
- * "records","findings","explanation"}...]} ordered by cadre id then rule id; every rule that
- * fires is reported. */
+ * "audit_findings":[{"unit_id","leader_id","date","kind","finding"}...] (the audit module's
+ * findings, mapped as ck_assessment_findings_from_audit_json does and appended to "findings"),
+ * "explain":true}. A finding's "standard" must be the id of a standard of the catalogue in
+ * force on as_of (else CK_E_INVALID_INPUT naming "standard"); its "aspect", when given, must be
+ * the standard's. *out: {"hits":[{"cadre_id","rule_id","clause","suggestion","periods",
+ * "records","findings","standards","explanation"}...]} ordered by cadre id then rule id; every
+ * rule that fires is reported; "standards": [{"finding","standard","aspect","text_zh",
+ * "text_en","clause","suggestion"}] for the findings of the hit that name a standard. */
 CK_API int ck_assessment_screen_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* The documented mapping of audit findings (HOLINGOL.4) onto assessment findings.
+ * audit_findings_json: [{"unit_id","leader_id","date","kind","finding"}...] with kind in_term |
+ * departure | five_year_term | special_project | sample and finding none | minor | serious |
+ * referred. *out: a JSON array of findings {"id":"audit:<unit>:<date>:<kind>","cadre_id":
+ * <leader_id>,"unit_id","date","source":"audit","severity","classification":"other"}; clean
+ * audits (none) are left out; severity minor -> minor, serious -> serious, referred -> grave. */
+CK_API int ck_assessment_findings_from_audit_json(char **out, const char *audit_findings_json);
 
 /* One red line that fires, from the batch call. */
 typedef struct ck_assessment_hit {
@@ -399,7 +417,8 @@ typedef struct ck_assessment_hit {
   uint32_t count;       /* qualifying periods that made it fire */
 } ck_assessment_hit;
 
-/* Columnar screening (assessment rules only; findings need the JSON call). n rows in
+/* Columnar screening (assessment rules only; for findings see
+ * ck_assessment_screen_batch_findings). n rows in
  * struct-of-arrays form, sorted by cadre, periods of each kind increasing within a cadre:
  * kind 0 annual, 1 key_work, 2 party_conduct, 3 review; rating 0 none, 1 excellent,
  * 2 competent, 3 basically_competent, 4 incompetent, 5 up_to_standard, 6 not_up_to_standard,
@@ -410,6 +429,39 @@ CK_API int ck_assessment_screen_batch(ck_assessment_hit **hits, size_t *n_hits, 
                                       ck_date as_of, size_t n, const int64_t *cadre,
                                       const uint8_t *kind, const int32_t *period, const int32_t *rank,
                                       const int32_t *group_size, const uint8_t *rating);
+
+/* Columnar screening with findings: the rows of ck_assessment_screen_batch plus m finding rows
+ * (struct-of-arrays, sorted by cadre key; the same keys as the record rows; a cadre may have
+ * findings only): f_standard = index into ck_assessment_standards_json's list or -1 (none;
+ * only for audit findings), f_source 0 qualitative / 1 audit, f_class 0 other, 1 muddled_view,
+ * 2 wavering_belief, 3 self_serving_error, 4 exploratory_mistake, 5 lack_of_ability,
+ * 6 not_acting; f_severity 0 minor, 1 moderate, 2 serious, 3 grave; f_date a ck_date.
+ * Every rule is evaluated; hits are ordered by cadre key, then rule index. For a finding rule
+ * first_period / last_period hold the first and last finding date (ck_date) and count the
+ * findings. A finding concerning a unit only must be given once per cadre by the caller.
+ * Bad or unsorted rows are CK_E_INVALID_INPUT naming the column ("findings.severity") and the
+ * row; outputs are written only on success, as for ck_assessment_screen_batch. */
+CK_API int ck_assessment_screen_batch_findings(ck_assessment_hit **hits, size_t *n_hits,
+                                               const ck_policy *policy, ck_date as_of, size_t n,
+                                               const int64_t *cadre, const uint8_t *kind,
+                                               const int32_t *period, const int32_t *rank,
+                                               const int32_t *group_size, const uint8_t *rating,
+                                               size_t m, const int64_t *f_cadre,
+                                               const int32_t *f_standard, const uint8_t *f_source,
+                                               const uint8_t *f_class, const uint8_t *f_severity,
+                                               const ck_date *f_date);
+
+/* Composite score of a domain's indicators (HORQIN.4; weights: policy parameters
+ * assessment.indicators.<domain>). request: {"as_of","domain","scores":{"<indicator>":"90.5"
+ * or a whole number,...}} -> {"domain","score","parts":[{"indicator","name_zh","weight",
+ * "score","part"}],"explanation":{...}}; numbers are exact texts ("86.75", "2/3"). A missing,
+ * unknown, malformed or negative score is CK_E_INVALID_INPUT naming "scores.<indicator>". */
+CK_API int ck_assessment_composite_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* The six methods as a checklist (policy assessment.methods.required). request: {"as_of",
+ * "methods":["reports","看现场",...]} -> {"items":[{"method","required","done"}],"missing":[...],
+ * "complete":true|false}. */
+CK_API int ck_assessment_method_checklist_json(char **out, const ck_policy *policy, const char *request_json);
 
 /* Disposal case transitions (HORQIN.5). case_json: a case as written by this function, or
  * NULL to open one. action: {"op":"open","case_id","cadre_id"} |
@@ -429,7 +481,10 @@ CK_API int ck_assessment_follow_up_json(char **out, const ck_policy *policy, con
  * "target_rank","rank_since","work_started","integrity_problem","poor_reputation",
  * "open_disposal_case","disclosure_blocked"}} | {"op":"post_quota","date","actor",
  * "approved_posts","filled_posts"} | {"op":"pass","gate","date","actor","note"} |
- * {"op":"fail","gate","date","actor","reason"} | {"op":"vetoes","as_of"}.
+ * {"op":"fail","gate","date","actor","reason"} | {"op":"vetoes","as_of"}. "post_quota", "pass"
+ * and "vetoes" take an optional "disclosure_case": the cadre's disclosure case as
+ * ck_disclosure_case_* writes it; the disclosure veto then applies when that case cannot
+ * proceed on the date (its reasons are named), and "disclosure_blocked" stays an override.
  * *out: the case JSON {"case_id","facts","status","gates"}; for "vetoes":
  * {"vetoes":[{"code","reason_zh","reason_en","clause"}],"explanation":{...}}. */
 CK_API int ck_assessment_promotion_apply_json(char **out, const ck_policy *policy, const char *case_json,

@@ -23,6 +23,13 @@
 #include "cadrekit/core/person.hpp"
 #include "cadrekit/core/policy.hpp"
 
+namespace cadrekit::disclosure {
+class Case;  // cadrekit/disclosure.hpp (KAILU)
+}
+namespace cadrekit::audit {
+struct AuditFinding;  // cadrekit/audit.hpp (HOLINGOL)
+}
+
 namespace cadrekit::assessment {
 
 // ------------------------------------------------------------------------------------------
@@ -104,6 +111,56 @@ struct Record {
 void validate(const Record &r, std::string_view record_label);
 
 // ------------------------------------------------------------------------------------------
+// Indicators and weights per domain; the methods as a checklist (HORQIN.4)
+// ------------------------------------------------------------------------------------------
+
+/// One indicator of a domain and its weight.
+struct Indicator {
+  std::string id;  ///< e.g. "performance" (工作实绩)
+  Rational weight;
+  friend bool operator==(const Indicator &, const Indicator &) = default;
+};
+/// The indicators of a domain: parameter `assessment.indicators.<domain>` (text
+/// "id=weight; id=weight…", weights exact decimals or fractions, summing to exactly 1).
+/// PolicyError naming the parameter for a malformed list.
+std::vector<Indicator> indicators(Domain domain, const Policy &policy, Date as_of,
+                                  Explanation *ex = nullptr);
+/// Chinese name of a known indicator id (the families of L36), or "" for a county's own.
+const char *indicator_name_zh(std::string_view id) noexcept;
+
+struct CompositePart {
+  std::string indicator;
+  Rational weight, score, part;  ///< part = weight · score
+};
+struct Composite {
+  Domain domain = Domain::township;
+  Rational score;  ///< Σ weight · score, exact
+  std::vector<CompositePart> parts;  ///< in the policy's indicator order
+  Explanation explanation;
+};
+/// The composite score of a domain's indicators: `scores` maps every indicator id of the
+/// domain to its score (exact decimal text). InvalidInput naming `scores.<id>` for a missing,
+/// unknown, malformed or negative score (never echoing it).
+Composite composite_score(Domain domain, std::span<const std::pair<std::string, std::string>> scores,
+                          Date as_of, const Policy &policy);
+
+/// The assessment's methods as a checklist. The source (L18) divides the assessment into 12
+/// steps but names none of them; the steps it does name are the six methods (听述职, 找谈话,
+/// 搞测评, 查资料, 看现场, 抽样查). Which must be done is `assessment.methods.required`.
+struct MethodCheck {
+  std::uint8_t method = 0;  ///< one Method flag
+  bool required = false;
+  bool done = false;
+};
+struct MethodChecklist {
+  std::vector<MethodCheck> items;  ///< the six methods in order
+  std::vector<std::string> missing;  ///< required and not done (method codes)
+  bool complete = false;
+};
+MethodChecklist method_checklist(std::uint8_t methods_done, Date as_of, const Policy &policy,
+                                 Explanation *ex = nullptr);
+
+// ------------------------------------------------------------------------------------------
 // Findings (HORQIN.2 qualitative standards; audit findings of HOLINGOL)
 // ------------------------------------------------------------------------------------------
 
@@ -148,13 +205,50 @@ struct Finding {
   std::string unit_id;
   Date date;
   FindingSource source = FindingSource::qualitative;
-  std::string standard;  ///< the catalogue standard breached (e.g. "Q07"); free code
-  Aspect aspect = Aspect::none;
+  std::string standard;  ///< id of a catalogue standard (required for qualitative findings)
+  Aspect aspect = Aspect::none;  ///< none: the standard's aspect; otherwise must equal it
   FindingClass classification = FindingClass::other;
   Severity severity = Severity::moderate;
   std::string facts;     ///< never copied into messages or explanations
 };
 void validate(const Finding &f, std::string_view record_label);
+
+/// The documented mapping of the audit module's finding (HOLINGOL.4) onto a Finding:
+/// source = audit; cadre_id = leader_id (empty: the finding concerns the unit and counts for
+/// the cadres the unit's records name); unit_id, date as given; severity: minor → minor,
+/// serious → serious, referred → grave; id = "audit:<unit_id>:<date>:<kind>"; no standard,
+/// aspect none, classification other. A clean audit (Finding::none) is no finding: nullopt.
+/// InvalidInput (field unit_id / date) for an empty unit id or a missing date.
+std::optional<Finding> finding_from_audit(const audit::AuditFinding &a);
+/// finding_from_audit over a list, clean audits left out, order kept.
+std::vector<Finding> findings_from_audit(std::span<const audit::AuditFinding> audits);
+
+// ------------------------------------------------------------------------------------------
+// The catalogue of qualitative standards (HORQIN.2): the policy's `assessment.standard.*`
+// ------------------------------------------------------------------------------------------
+
+/// Prefix of the standard parameters. Each `assessment.standard.<id>` (type text) is one
+/// standard: its label is the standard's zh/en text, its clause the clause, its value
+/// "aspect=<aspect>; suggest=<method|any>", or "withdrawn" (not in the catalogue from that date).
+/// The source names 6 aspects and 25 standards but lists none of the 25: the default profile
+/// holds one general (assumed) standard per aspect; a county layer adds or withdraws standards.
+inline constexpr std::string_view standard_prefix = "assessment.standard.";
+
+struct Standard {
+  std::string id;          ///< the parameter name without the prefix ("discipline")
+  std::string parameter;   ///< the full parameter name
+  Aspect aspect = Aspect::none;
+  std::string text_zh, text_en;
+  std::string clause;
+  std::string suggestion = "any";  ///< a disposal method code or "any"
+  bool assumed = false;
+  friend bool operator==(const Standard &, const Standard &) = default;
+};
+/// The catalogue in force on as_of, sorted by id (withdrawn standards left out). PolicyError
+/// naming the parameter for a malformed entry (unknown key, aspect `none`, bad method).
+std::vector<Standard> standards(const Policy &policy, Date as_of);
+/// The standard `id` in the catalogue, or nullptr.
+const Standard *find_standard(const std::vector<Standard> &catalogue, std::string_view id) noexcept;
 
 // ------------------------------------------------------------------------------------------
 // Red-line rules: the policy's `assessment.rule.*` parameters (docs/assessment.md)
@@ -214,13 +308,16 @@ struct Hit {
   std::vector<std::string> periods;  ///< periods (assessment rules) or dates (finding rules)
   std::vector<std::size_t> records;  ///< indices into the records given
   std::vector<std::string> findings; ///< finding ids (finding rules)
+  std::vector<Standard> standards;   ///< per finding: the standard breached (empty id for none)
   Explanation explanation;
 };
 
 /// Every red line that fires for every cadre as of `as_of` (DMN collect), ordered by cadre id
 /// then rule id. Records with a period after as_of's year and findings after as_of are ignored.
 /// InvalidInput naming the field and the record ("records[3]", "findings[0]") for bad input,
-/// and for two records of the same cadre, kind and period.
+/// for two records of the same cadre, kind and period, and for a finding whose standard is not
+/// in the catalogue in force on as_of (field `standard`) or whose aspect differs from its
+/// standard's (field `aspect`). A finding's aspect, when not given, is its standard's.
 std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding> findings,
                         Date as_of, const Policy &policy);
 
@@ -234,17 +331,36 @@ struct Columns {
   std::span<const std::int32_t> group_size;
   std::span<const std::uint8_t> rating;      ///< Rating
 };
+/// Columnar findings for the batch path: rows sorted by cadre key (the same keys as
+/// Columns::cadre; a cadre may have findings and no records). Findings that concern a unit
+/// only must be resolved to its cadres by the caller (screen() does it from the records).
+struct FindingColumns {
+  std::span<const std::int64_t> cadre;          ///< cadre key
+  std::span<const std::int32_t> standard;       ///< index into standards(policy, as_of); -1 = none
+  std::span<const std::uint8_t> source;         ///< FindingSource
+  std::span<const std::uint8_t> classification; ///< FindingClass
+  std::span<const std::uint8_t> severity;       ///< Severity
+  std::span<const std::int32_t> date;           ///< days since 1970-01-01
+};
 struct BatchHit {
   std::int64_t cadre = 0;
   std::uint32_t rule = 0;          ///< index into rules(policy, as_of)
-  std::int32_t first_period = 0;   ///< the periods that made it fire: first and last
-  std::int32_t last_period = 0;
-  std::uint32_t count = 0;         ///< how many qualifying periods
+  std::int32_t first_period = 0;   ///< assessment rules: the first and last period that made it
+  std::int32_t last_period = 0;    ///< fire; finding rules: the first and last finding date
+                                   ///< (days since 1970-01-01)
+  std::uint32_t count = 0;         ///< how many qualifying periods (findings)
   friend bool operator==(const BatchHit &, const BatchHit &) = default;
 };
-/// The assessment rules over columns (finding rules are not evaluated here: use screen()).
+/// The assessment rules over columns (finding rules are not evaluated here).
 /// No allocation per row. InvalidInput naming the column and row for bad input or order.
 std::vector<BatchHit> screen_batch(const Columns &cols, Date as_of, const std::vector<Rule> &rules);
+/// Every rule — assessment rules over `cols`, finding rules over `findings` — per cadre in
+/// ascending key order, rules in their order; the same answers as screen() for the same data
+/// (aspect = the standard's; a qualitative finding needs a standard). `catalogue` is
+/// standards(policy, as_of). InvalidInput naming the column ("findings.severity") and row.
+std::vector<BatchHit> screen_batch(const Columns &cols, const FindingColumns &findings, Date as_of,
+                                   const std::vector<Rule> &rules,
+                                   const std::vector<Standard> &catalogue);
 
 // ------------------------------------------------------------------------------------------
 // Disposal (HORQIN.5)
@@ -436,15 +552,22 @@ class PromotionCase {
   std::optional<Gate> next_gate() const;
 
   /// The vetoes in force as of a date (years from the policy), with explanation if asked.
-  std::vector<Veto> vetoes(Date as_of, const Policy &policy, Explanation *ex = nullptr) const;
+  /// The disclosure veto: when `disclosure` (the cadre's disclosure case, KAILU) is given, it
+  /// applies unless `disclosure->can_proceed(as_of)` is ok, and its reasons are named; the plain
+  /// flag `facts().disclosure_blocked` is the simple form without a case and an override that
+  /// vetoes whatever the case says (it never lifts a veto of the case).
+  std::vector<Veto> vetoes(Date as_of, const Policy &policy, Explanation *ex = nullptr,
+                           const disclosure::Case *disclosure = nullptr) const;
 
   /// 编制职数: passes when filled < approved; otherwise the case stops ("no vacancy").
   void check_post_quota(Date date, std::int64_t approved_posts, std::int64_t filled_posts,
-                        std::string actor, const Policy &policy);
+                        std::string actor, const Policy &policy,
+                        const disclosure::Case *disclosure = nullptr);
   /// Records the result of the next gate (motion … decision). A passing gate with vetoes in
-  /// force is recorded as stopped by them. StateError for the wrong gate or a closed case.
+  /// force (vetoes(date, policy, nullptr, disclosure)) is recorded as stopped by them.
+  /// StateError for the wrong gate or a closed case.
   void pass_gate(Gate gate, Date date, std::string actor, const Policy &policy,
-                 std::string note = {});
+                 std::string note = {}, const disclosure::Case *disclosure = nullptr);
   void fail_gate(Gate gate, Date date, std::string actor, std::string reason);
 
   std::string to_json() const;
@@ -468,10 +591,26 @@ const char *promotion_status_name(PromotionCase::Status s) noexcept;
 /// member and `record_label`.
 Record record_from_json(std::string_view json_object, std::string_view record_label);
 /// Screening request {"as_of": "2016-12-31", "records": [...], "findings": [...],
-/// "explain": true} -> {"hits": [{"cadre_id", "rule_id", "clause", "suggestion", "periods",
-/// "records", "findings", "explanation"}]} (members in that order; explanation only when
-/// "explain" is true, the default).
+/// "audit_findings": [...] (the audit module's form, mapped by finding_from_audit and appended
+/// to the findings), "explain": true} -> {"hits": [{"cadre_id", "rule_id", "clause", "suggestion", "periods",
+/// "records", "findings", "standards", "explanation"}]} (members in that order; "standards":
+/// [{"finding", "standard", "aspect", "text_zh", "text_en", "clause", "suggestion"}] for the
+/// findings that name one; explanation only when "explain" is true, the default).
 std::string screen_json(std::string_view request_json, const Policy &policy);
+/// Audit findings as the audit module writes them — a JSON array of {"unit_id", "leader_id",
+/// "date", "kind", "finding"} — mapped by finding_from_audit: a JSON array of findings in the
+/// screening request's form. InvalidInput naming the member and "audit_findings[i]".
+std::string findings_from_audit_json(std::string_view audit_findings_json);
+/// {"domain", "as_of", "scores": {"<indicator>": "90.5" | 90, …}} -> {"domain", "score",
+/// "parts": [{"indicator", "name_zh", "weight", "score", "part"}], "explanation"} (exact texts:
+/// to_exact_string).
+std::string composite_json(std::string_view request_json, const Policy &policy);
+/// {"as_of", "methods": ["reports", "看现场", …]} -> {"items": [{"method", "required",
+/// "done"}], "missing": [...], "complete"}.
+std::string method_checklist_json(std::string_view request_json, const Policy &policy);
+/// The catalogue in force as JSON: {"standards": [{"id", "parameter", "aspect", "text_zh",
+/// "text_en", "clause", "suggestion", "assumed"}]}.
+std::string standards_json(const Policy &policy, Date as_of);
 /// The rules in force as JSON: {"rules": [{"index", "id", "parameter", "text", "clause",
 /// "label_zh", "label_en", "assumed", "target", "suggestion"}]}.
 std::string rules_json(const Policy &policy, Date as_of);
@@ -484,6 +623,8 @@ std::string disposal_apply_json(std::optional<std::string_view> case_json,
 /// {"decision_date", "until"?, "as_of"?, "held"?} -> {"schedule"?, "ledger"?}.
 std::string follow_up_json(std::string_view request_json, const Policy &policy);
 /// A promotion action {"op": "open"|"post_quota"|"pass"|"fail"|"vetoes", …} on a case as JSON.
+/// "post_quota", "pass" and "vetoes" take an optional "disclosure_case": the cadre's disclosure
+/// case (its JSON object, as disclosure::Case::to_json writes it) for the disclosure veto.
 std::string promotion_apply_json(std::optional<std::string_view> case_json,
                                  std::string_view action_json, const Policy &policy);
 

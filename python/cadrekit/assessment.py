@@ -21,7 +21,9 @@ from ._core import Policy as _Policy
 from ._core import assessment as _a
 
 __all__ = [
-    "KINDS", "RATINGS", "screen", "screen_columns", "rules", "DisposalCase", "PromotionCase",
+    "KINDS", "RATINGS", "ASPECTS", "screen", "screen_columns", "rules", "standards",
+    "findings_from_audit", "FINDING_SOURCES", "FINDING_CLASSES", "SEVERITIES", "DisposalCase",
+    "PromotionCase", "DOMAINS", "METHODS", "composite_score", "method_checklist",
     "follow_up_schedule", "follow_up_ledger", "reappointment_eligibility", "parse_period",
     "period_text",
 ]
@@ -30,8 +32,12 @@ KINDS = ("annual", "key_work", "party_conduct", "review")
 RATINGS = ("none", "excellent", "competent", "basically_competent", "incompetent",
            "up_to_standard", "not_up_to_standard", "satisfied", "basically_satisfied",
            "unsatisfied")
+#: The six aspects of the qualitative standards (HORQIN.2).
+ASPECTS = ("discipline", "political_stance", "ideals_beliefs", "ability", "work_style",
+           "personal_conduct")
 _RECORD_FIELDS = ("cadre_id", "unit_id", "domain", "kind", "period", "rank", "group_size",
                   "rating", "score", "method")
+_AUDIT_FIELDS = ("unit_id", "leader_id", "date", "kind", "finding")
 _FINDING_FIELDS = ("id", "cadre_id", "unit_id", "date", "source", "standard", "aspect",
                    "classification", "severity", "facts")
 
@@ -86,17 +92,82 @@ def _record(row: Mapping[str, Any], fields: Sequence[str]) -> dict:
     return out
 
 
+#: The four domains (苏木镇, 街道, 农牧场, 区直部门) and the six methods (听述职 … 抽样查).
+DOMAINS = ("township", "subdistrict", "farm", "department")
+METHODS = ("reports", "talks", "rating", "records", "site_visits", "sampling")
+
+
+def _fraction(text: str) -> Any:
+    from fractions import Fraction
+    return Fraction(text)
+
+
+def composite_score(domain: str, scores: Mapping[str, Any], *, as_of: _dt.date,
+                    policy: Optional[_Policy] = None) -> dict:
+    """The composite score of a domain (HORQIN.4): Σ weight · score over the domain's
+    indicators (policy ``assessment.indicators.<domain>``), exact. ``scores`` maps every
+    indicator id to its score (int, ``Decimal``, ``Fraction`` or exact decimal text). Returns
+    ``{"domain", "score": Fraction, "parts": [{"indicator", "name_zh", "weight", "score",
+    "part"}] (Fractions), "explanation": cadrekit.Explanation}``. A missing, unknown, malformed
+    or negative score raises ``cadrekit.InvalidInput`` naming ``scores.<indicator>``."""
+    from fractions import Fraction
+    plain = {}
+    for k, v in scores.items():
+        if isinstance(v, Fraction):
+            v = f"{v.numerator}/{v.denominator}"
+        elif isinstance(v, bool) or isinstance(v, float):
+            raise TypeError(f"score of {k} must be exact (int, Decimal, Fraction or text), not {type(v).__name__}")
+        elif not isinstance(v, int):
+            v = str(v)
+        plain[str(k)] = v
+    req = {"as_of": as_of.isoformat(), "domain": domain, "scores": plain}
+    out = _json.loads(_a.composite_json(_json.dumps(req, ensure_ascii=False), _policy(policy)))
+    out["score"] = _fraction(out["score"])
+    for p in out["parts"]:
+        for k in ("weight", "score", "part"):
+            p[k] = _fraction(p[k])
+    out["explanation"] = _Explanation.from_json(_json.dumps(out["explanation"], ensure_ascii=False,
+                                                            separators=(",", ":")))
+    return out
+
+
+def method_checklist(methods: Iterable[str], *, as_of: _dt.date,
+                     policy: Optional[_Policy] = None) -> dict:
+    """The six methods as a checklist (policy ``assessment.methods.required``): ``{"items":
+    [{"method", "required", "done"}], "missing": [...], "complete": bool}``. The source names
+    12 steps of the assessment but lists none; the methods are the steps it names."""
+    req = {"as_of": as_of.isoformat(), "methods": list(methods)}
+    return _json.loads(_a.method_checklist_json(_json.dumps(req, ensure_ascii=False), _policy(policy)))
+
+
+def findings_from_audit(audit_findings: Any) -> list:
+    """Audit findings of :mod:`cadrekit.audit` (HOLINGOL.4) as findings for :func:`screen`.
+
+    ``audit_findings``: DataFrame or dicts with ``unit_id, leader_id`` (optional), ``date,
+    kind`` (:data:`cadrekit.audit.KINDS`), ``finding`` (:data:`cadrekit.audit.FINDINGS`). The
+    documented mapping: source ``audit``; ``cadre_id`` = ``leader_id`` (empty: the unit's
+    finding); severity minor → minor, serious → serious, referred → grave; id
+    ``audit:<unit_id>:<date>:<kind>``; clean audits (``none``) are left out."""
+    rows = [_record(r, _AUDIT_FIELDS) for r in _rows(audit_findings)]
+    return _json.loads(_a.findings_from_audit_json(_json.dumps(rows, ensure_ascii=False)))
+
+
 def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
            policy: Optional[_Policy] = None, explain: bool = True,
-           as_frame: bool = False) -> Any:
+           as_frame: bool = False, audit_findings: Any = None) -> Any:
     """Every red line that fires for every cadre as of ``as_of`` (DMN "collect").
 
     ``records``: DataFrame or list of dicts with ``cadre_id, unit_id, domain, kind
     ('annual'|'key_work'|'party_conduct'|'review'), period ('2015' or '2015-2'), rank,
     group_size, rating`` (and optionally ``score``, ``method``). ``findings``: dicts with
     ``id, cadre_id`` (or ``unit_id``), ``date, source, standard, aspect, classification,
-    severity``. Returns a list of dicts ``cadre_id, rule_id, clause, periods, suggestion,
-    records, findings, explanation`` (a ``cadrekit.Explanation``), ordered by cadre then rule;
+    severity``; ``standard`` is the id of a standard of :func:`standards` (required for
+    qualitative findings; the aspect, when given, must be the standard's). Returns a list of
+    dicts ``cadre_id, rule_id, clause, periods, suggestion, records, findings, standards,
+    explanation`` (``standards``: per finding that names one, its ``standard, aspect, text_zh,
+    text_en, clause, suggestion``; the explanation a ``cadrekit.Explanation``), ordered by cadre
+    then rule. ``audit_findings``: the audit module's findings (see
+    :func:`findings_from_audit`), mapped and screened with the others;
     with ``as_frame=True`` a pandas DataFrame. Bad input raises ``cadrekit.InvalidInput`` naming
     the field and the record (``records[3]``).
     """
@@ -106,6 +177,7 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
         "as_of": _plain(as_of, "as_of"),
         "records": [_record(r, _RECORD_FIELDS) for r in _rows(records)],
         "findings": [_record(f, _FINDING_FIELDS) for f in _rows(findings)],
+        "audit_findings": [_record(f, _AUDIT_FIELDS) for f in _rows(audit_findings)],
         "explain": bool(explain),
     }
     text = _json.dumps(request, ensure_ascii=False)
@@ -117,7 +189,7 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
     if as_frame:
         import pandas as pd
         return pd.DataFrame(hits, columns=["cadre_id", "rule_id", "clause", "periods", "suggestion",
-                                           "records", "findings"] + (["explanation"] if explain else []))
+                                           "records", "findings", "standards"] + (["explanation"] if explain else []))
     return hits
 
 
@@ -126,14 +198,52 @@ def rules(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
     return _json.loads(_a.rules_json(_policy(policy), as_of))["rules"]
 
 
+def standards(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
+    """The catalogue of qualitative standards in force (``assessment.standard.*`` parameters),
+    sorted by id: dicts ``id, parameter, aspect, text_zh, text_en, clause, suggestion,
+    assumed``. A finding's ``standard`` must be one of these ids."""
+    return _json.loads(_a.standards_json(_policy(policy), as_of))["standards"]
+
+
+#: Codes of the finding columns of :func:`screen_columns`.
+FINDING_SOURCES = ("qualitative", "audit")
+FINDING_CLASSES = ("other", "muddled_view", "wavering_belief", "self_serving_error",
+                   "exploratory_mistake", "lack_of_ability", "not_acting")
+SEVERITIES = ("minor", "moderate", "serious", "grave")
+
+
+def _days(x: Any) -> Any:
+    import numpy as np
+    a = np.asarray(x)
+    if a.dtype.kind == "M":  # datetime64: days since 1970-01-01
+        return a.astype("datetime64[D]").astype(np.int64).astype(np.int32)
+    if a.dtype == object:
+        return np.array([(v - _dt.date(1970, 1, 1)).days for v in a], dtype=np.int32)
+    return a
+
+
 def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: Any, rating: Any, *,
-                   as_of: _dt.date, policy: Optional[_Policy] = None) -> dict:
+                   as_of: _dt.date, policy: Optional[_Policy] = None,
+                   findings: Optional[Mapping[str, Any]] = None) -> dict:
     """The batch path over NumPy arrays (rows sorted by integer cadre key; periods of a kind
     increasing within a cadre; kind and rating as the codes of :data:`KINDS` / :data:`RATINGS`;
-    period as year*100+n). Assessment rules only. Returns a dict of arrays ``cadre, rule,
-    first_period, last_period, count`` and the list ``rule_ids`` (index = ``rule``)."""
+    period as year*100+n). Returns a dict of arrays ``cadre, rule, first_period, last_period,
+    count`` and the list ``rule_ids`` (index = ``rule``).
+
+    Without ``findings`` only the assessment rules can fire. ``findings``: a mapping of equal
+    length arrays (a DataFrame works) sorted by cadre key — ``cadre``; ``standard`` (index into
+    :func:`standards`, -1 for none: audit findings only); ``source``, ``classification``,
+    ``severity`` (codes of :data:`FINDING_SOURCES`, :data:`FINDING_CLASSES`,
+    :data:`SEVERITIES`); ``date`` (datetime64, ``datetime.date`` objects or days since
+    1970-01-01). Then every rule is evaluated, with the same answers as :func:`screen`; for a
+    finding rule ``first_period``/``last_period`` are the first and last finding date as days
+    since 1970-01-01. A finding of a unit only must be given once per cadre."""
+    args: list = [None] * 6
+    if findings is not None:
+        args = [findings["cadre"], findings["standard"], findings["source"],
+                findings["classification"], findings["severity"], _days(findings["date"])]
     c, r, f, l, n, ids = _a.screen_batch(_policy(policy), as_of, cadre, kind, period, rank,
-                                         group_size, rating)
+                                         group_size, rating, *args)
     return {"cadre": c, "rule": r, "first_period": f, "last_period": l, "count": n, "rule_ids": ids}
 
 

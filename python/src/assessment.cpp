@@ -7,6 +7,7 @@
 #include "bindings.hpp"
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/disclosure.hpp"
 #include "casters.hpp"
 
 namespace py = pybind11;
@@ -60,6 +61,17 @@ PromotionFacts facts_from_dict(const py::dict &d) {
   return f;
 }
 
+/// The cadre's disclosure case: a cadrekit.disclosure.Case, its compiled object, or its JSON.
+std::optional<disclosure::Case> disclosure_arg(const py::object &o) {
+  if (o.is_none()) return std::nullopt;
+  py::object x = o;
+  if (py::hasattr(x, "_case")) x = x.attr("_case");
+  if (py::isinstance<py::str>(x)) return disclosure::Case::from_json(x.cast<std::string>());
+  if (!py::isinstance<disclosure::Case>(x))
+    throw py::type_error("disclosure must be a cadrekit.disclosure.Case or its JSON");
+  return x.cast<disclosure::Case>();
+}
+
 Policy policy_or_default(const py::object &p) {
   if (p.is_none()) return Policy::default_profile();
   return p.cast<Policy>();
@@ -81,10 +93,19 @@ void init_assessment(py::module_ &root) {
       "Screening request JSON -> response JSON (docs/assessment.md).");
   m.def("rules_json", &rules_json, py::arg("policy"), py::arg("as_of"),
         "The red-line rules in force as JSON.");
+  m.def("findings_from_audit_json", &findings_from_audit_json, py::arg("audit_findings"),
+        "Audit findings (JSON array, the audit module's form) -> findings JSON (docs/assessment.md).");
+  m.def("composite_json", &composite_json, py::arg("request"), py::arg("policy"),
+        "Composite score request JSON -> response JSON (docs/assessment.md).");
+  m.def("method_checklist_json", &method_checklist_json, py::arg("request"), py::arg("policy"),
+        "Methods checklist request JSON -> response JSON (docs/assessment.md).");
+  m.def("standards_json", &standards_json, py::arg("policy"), py::arg("as_of"),
+        "The catalogue of qualitative standards in force as JSON.");
   m.def(
       "screen_batch",
       [](const Policy &policy, Date as_of, py::handle cadre, py::handle kind, py::handle period,
-         py::handle rank, py::handle group_size, py::handle rating) {
+         py::handle rank, py::handle group_size, py::handle rating, py::object f_cadre, py::object f_standard,
+         py::object f_source, py::object f_class, py::object f_severity, py::object f_date) {
         auto c = column<std::int64_t>(cadre, "cadre", -1);
         py::ssize_t n = c.shape(0);
         auto k = column<std::uint8_t>(kind, "kind", n);
@@ -92,13 +113,28 @@ void init_assessment(py::module_ &root) {
         auto r = column<std::int32_t>(rank, "rank", n);
         auto g = column<std::int32_t>(group_size, "group_size", n);
         auto t = column<std::uint8_t>(rating, "rating", n);
+        const bool with_findings = !f_cadre.is_none();
+        auto fc = column<std::int64_t>(with_findings ? f_cadre : py::object(py::array_t<std::int64_t>(py::ssize_t{0})), "findings.cadre", -1);
+        py::ssize_t m = fc.shape(0);
+        auto nonempty = [&](py::object o, const char *name) {
+          if (with_findings && o.is_none()) throw InvalidInput("finding column is missing", name);
+          return with_findings ? o : py::object(py::array_t<std::int32_t>(py::ssize_t{0}));
+        };
+        auto fs = column<std::int32_t>(nonempty(f_standard, "findings.standard"), "findings.standard", m);
+        auto fsrc = column<std::uint8_t>(nonempty(f_source, "findings.source"), "findings.source", m);
+        auto fcl = column<std::uint8_t>(nonempty(f_class, "findings.classification"), "findings.classification", m);
+        auto fsev = column<std::uint8_t>(nonempty(f_severity, "findings.severity"), "findings.severity", m);
+        auto fd = column<std::int32_t>(nonempty(f_date, "findings.date"), "findings.date", m);
         auto rs = rules(policy, as_of);
+        auto cat = standards(policy, as_of);
         std::vector<BatchHit> hits;
         {
           py::gil_scoped_release release;
           auto un = static_cast<std::size_t>(n);
+          auto um = static_cast<std::size_t>(m);
           Columns cols{{c.data(), un}, {k.data(), un}, {p.data(), un}, {r.data(), un}, {g.data(), un}, {t.data(), un}};
-          hits = screen_batch(cols, as_of, rs);
+          FindingColumns fcols{{fc.data(), um}, {fs.data(), um}, {fsrc.data(), um}, {fcl.data(), um}, {fsev.data(), um}, {fd.data(), um}};
+          hits = screen_batch(cols, fcols, as_of, rs, cat);
         }
         auto m2 = static_cast<py::ssize_t>(hits.size());
         py::array_t<std::int64_t> oc(m2);
@@ -117,8 +153,10 @@ void init_assessment(py::module_ &root) {
         return py::make_tuple(oc, orl, of, ol, ocnt, ids);
       },
       py::arg("policy"), py::arg("as_of"), py::arg("cadre"), py::arg("kind"), py::arg("period"),
-      py::arg("rank"), py::arg("group_size"), py::arg("rating"),
-      "Columnar screening: (cadre, rule, first_period, last_period, count, rule_ids).");
+      py::arg("rank"), py::arg("group_size"), py::arg("rating"), py::arg("f_cadre") = py::none(),
+      py::arg("f_standard") = py::none(), py::arg("f_source") = py::none(), py::arg("f_class") = py::none(),
+      py::arg("f_severity") = py::none(), py::arg("f_date") = py::none(),
+      "Columnar screening (finding columns optional): (cadre, rule, first_period, last_period, count, rule_ids).");
   m.def("parse_period", [](const std::string &s) { return parse_period(s); }, py::arg("text"));
   m.def("period_text", &period_text, py::arg("period"));
 
@@ -212,9 +250,10 @@ void init_assessment(py::module_ &root) {
         }
         return l;
       })
-      .def("vetoes", [](const PromotionCase &c, Date as_of, const py::object &policy) {
+      .def("vetoes", [](const PromotionCase &c, Date as_of, const py::object &policy, const py::object &disclosure) {
+        auto dc = disclosure_arg(disclosure);
         py::list l;
-        for (const auto &v : c.vetoes(as_of, policy_or_default(policy))) {
+        for (const auto &v : c.vetoes(as_of, policy_or_default(policy), nullptr, dc ? &*dc : nullptr)) {
           py::dict d;
           d["code"] = v.code;
           d["reason_zh"] = v.reason_zh;
@@ -223,17 +262,22 @@ void init_assessment(py::module_ &root) {
           l.append(d);
         }
         return l;
-      }, py::arg("as_of"), py::arg("policy") = py::none())
+      }, py::arg("as_of"), py::arg("policy") = py::none(), py::kw_only(), py::arg("disclosure") = py::none(),
+      "The vetoes in force on as_of; `disclosure`: the cadre's disclosure case (cadrekit.disclosure.Case "
+      "or its JSON) — vetoes when it cannot proceed; the facts' disclosure_blocked flag stays an override.")
       .def("check_post_quota", [](PromotionCase &c, Date date, std::int64_t approved, std::int64_t filled, std::string actor,
-                                  const py::object &policy) {
-             c.check_post_quota(date, approved, filled, std::move(actor), policy_or_default(policy));
+                                  const py::object &policy, const py::object &disclosure) {
+             auto dc = disclosure_arg(disclosure);
+             c.check_post_quota(date, approved, filled, std::move(actor), policy_or_default(policy), dc ? &*dc : nullptr);
            }, py::arg("date"), py::arg("approved_posts"), py::arg("filled_posts"), py::arg("actor"), py::kw_only(),
-           py::arg("policy") = py::none())
+           py::arg("policy") = py::none(), py::arg("disclosure") = py::none())
       .def("pass_gate", [](PromotionCase &c, const std::string &gate, Date date, std::string actor, std::string note,
-                           const py::object &policy) {
-             c.pass_gate(parse_gate(gate), date, std::move(actor), policy_or_default(policy), std::move(note));
+                           const py::object &policy, const py::object &disclosure) {
+             auto dc = disclosure_arg(disclosure);
+             c.pass_gate(parse_gate(gate), date, std::move(actor), policy_or_default(policy), std::move(note),
+                         dc ? &*dc : nullptr);
            }, py::arg("gate"), py::arg("date"), py::arg("actor"), py::arg("note") = "", py::kw_only(),
-           py::arg("policy") = py::none())
+           py::arg("policy") = py::none(), py::arg("disclosure") = py::none())
       .def("fail_gate", [](PromotionCase &c, const std::string &gate, Date date, std::string actor, std::string reason) {
              c.fail_gate(parse_gate(gate), date, std::move(actor), std::move(reason));
            }, py::arg("gate"), py::arg("date"), py::arg("actor"), py::arg("reason"))

@@ -40,11 +40,12 @@ def summary(hits):
 @pytest.mark.parametrize("name,pol,req,expect", golden_cases(), ids=[c[0] for c in golden_cases()])
 def test_golden_lists_of_dicts(name, pol, req, expect):
     hits = a.screen(req["records"], req.get("findings"), as_of=D.fromisoformat(req["as_of"]),
-                    policy=policy(pol))
+                    policy=policy(pol), audit_findings=req.get("audit_findings"))
     assert summary(hits) == expect
 
 
-@pytest.mark.parametrize("name,pol,req,expect", [c for c in golden_cases() if "findings" not in c[2]])
+@pytest.mark.parametrize("name,pol,req,expect", [c for c in golden_cases()
+                                                 if "findings" not in c[2] and "audit_findings" not in c[2]])
 def test_golden_dataframe_and_columns(name, pol, req, expect):
     as_of = D.fromisoformat(req["as_of"])
     df = pd.DataFrame(req["records"])

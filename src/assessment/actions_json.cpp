@@ -11,6 +11,7 @@
 #include "assessment/json_util.hpp"
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/explanation.hpp"
+#include "cadrekit/disclosure.hpp"
 
 namespace cadrekit::assessment {
 
@@ -119,10 +120,17 @@ std::string promotion_apply_json(std::optional<std::string_view> case_json,
     }
     if (!case_json.has_value()) throw InvalidInput("argument is NULL", "case_json", {}, ErrorCode::invalid_argument);
     c.emplace(PromotionCase::from_json(*case_json));
+    std::optional<disclosure::Case> dc;
+    if (const auto *d = member(a, "disclosure_case")) {
+      if (d->is_string()) dc.emplace(disclosure::Case::from_json(std::string(d->get_string())));
+      else if (d->is_object()) dc.emplace(disclosure::Case::from_json(json::serialize(*d)));
+      else throw InvalidInput("expected a disclosure case (an object)", "disclosure_case");
+    }
+    const disclosure::Case *dp = dc ? &*dc : nullptr;
     if (op == "vetoes") {
       Explanation ex("cadre " + c->facts().cadre_id);
       json::array vs;
-      for (const auto &v : c->vetoes(date(a, "as_of", ""), p, &ex)) {
+      for (const auto &v : c->vetoes(date(a, "as_of", ""), p, &ex, dp)) {
         json::object e;
         e["code"] = v.code;
         e["reason_zh"] = v.reason_zh;
@@ -135,10 +143,10 @@ std::string promotion_apply_json(std::optional<std::string_view> case_json,
     }
     if (op == "post_quota") {
       c->check_post_quota(date(a, "date", ""), integer(a, "approved_posts", ""), integer(a, "filled_posts", ""),
-                          str(a, "actor", ""), p);
+                          str(a, "actor", ""), p, dp);
     } else if (op == "pass") {
       c->pass_gate(parse_gate(str(a, "gate", ""), "gate"), date(a, "date", ""), str(a, "actor", ""), p,
-                   str(a, "note", "", true));
+                   str(a, "note", "", true), dp);
     } else if (op == "fail") {
       c->fail_gate(parse_gate(str(a, "gate", ""), "gate"), date(a, "date", ""), str(a, "actor", ""),
                    str(a, "reason", ""));

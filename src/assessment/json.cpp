@@ -94,7 +94,8 @@ std::string screen_json(std::string_view request, const Policy &policy) {
   json::value v = parse_json(request, "request");
   const auto &o = as_object(v, "request");
   for (const auto &kv : o)
-    if (kv.key() != "as_of" && kv.key() != "records" && kv.key() != "findings" && kv.key() != "explain")
+    if (kv.key() != "as_of" && kv.key() != "records" && kv.key() != "findings" && kv.key() != "explain" &&
+        kv.key() != "audit_findings")
       throw InvalidInput("unknown member of the request", std::string(kv.key()));
   Date as_of = date(o, "as_of", "");
   bool explain = boolean(o, "explain", "", true);
@@ -111,6 +112,8 @@ std::string screen_json(std::string_view request, const Policy &policy) {
     for (const auto &f : fs->get_array())
       findings.push_back(finding_of(f, "findings[" + std::to_string(findings.size()) + "]"));
   }
+  if (const auto *af = member(o, "audit_findings"))
+    for (auto &f : audit_findings_of(*af)) findings.push_back(std::move(f));
   auto hits = screen(records, findings, as_of, policy);
   std::string out = "{\"hits\":[";
   bool first = true;
@@ -128,6 +131,19 @@ std::string screen_json(std::string_view request, const Policy &policy) {
     x["records"] = std::move(rs);
     for (const auto &f : h.findings) fs.emplace_back(f);
     x["findings"] = std::move(fs);
+    json::array ss;
+    for (std::size_t i = 0; i < h.standards.size(); ++i) {
+      const Standard &st = h.standards[i];
+      if (st.id.empty()) continue;
+      ss.emplace_back(json::object{{"finding", h.findings[i]},
+                                   {"standard", st.id},
+                                   {"aspect", aspect_name(st.aspect)},
+                                   {"text_zh", st.text_zh},
+                                   {"text_en", st.text_en},
+                                   {"clause", st.clause},
+                                   {"suggestion", st.suggestion}});
+    }
+    x["standards"] = std::move(ss);
     std::string s = json::serialize(x);
     if (explain) {
       s.pop_back();
@@ -138,6 +154,22 @@ std::string screen_json(std::string_view request, const Policy &policy) {
   }
   out += "]}";
   return out;
+}
+
+std::string standards_json(const Policy &policy, Date as_of) {
+  json::array a;
+  for (const auto &st : standards(policy, as_of))
+    a.emplace_back(json::object{{"id", st.id},
+                                {"parameter", st.parameter},
+                                {"aspect", aspect_name(st.aspect)},
+                                {"text_zh", st.text_zh},
+                                {"text_en", st.text_en},
+                                {"clause", st.clause},
+                                {"suggestion", st.suggestion},
+                                {"assumed", st.assumed}});
+  json::object o;
+  o["standards"] = std::move(a);
+  return json::serialize(o);
 }
 
 std::string rules_json(const Policy &policy, Date as_of) {

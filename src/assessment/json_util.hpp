@@ -83,6 +83,9 @@ inline Date date(const boost::json::object &o, std::string_view key, const std::
   return parse_iso_date(str(o, key, path), f);
 }
 
+/// The audit module's findings (a JSON array) mapped by finding_from_audit.
+std::vector<Finding> audit_findings_of(const boost::json::value &v);
+
 /// The "facts" object of a promotion case (shared by the case's JSON and its actions).
 PromotionFacts promotion_facts_from_json(const boost::json::object &fo);
 

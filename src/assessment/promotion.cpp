@@ -3,6 +3,7 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/disclosure.hpp"
 #include "json_util.hpp"
 
 namespace cadrekit::assessment {
@@ -51,7 +52,8 @@ std::optional<Gate> PromotionCase::next_gate() const {
   return static_cast<Gate>(gates_.size());
 }
 
-std::vector<Veto> PromotionCase::vetoes(Date as_of, const Policy &policy, Explanation *ex) const {
+std::vector<Veto> PromotionCase::vetoes(Date as_of, const Policy &policy, Explanation *ex,
+                                        const disclosure::Case *disclosure) const {
   if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of", case_id_);
   std::vector<Veto> out;
   if (facts_.integrity_problem)
@@ -60,8 +62,16 @@ std::vector<Veto> PromotionCase::vetoes(Date as_of, const Policy &policy, Explan
     out.push_back({"reputation", "形象口碑差，不作为提名人选", "a poor reputation: not nominated", "HORQIN.1"});
   if (facts_.open_disposal_case)
     out.push_back({"open_disposal", "处置调整案件尚未办结", "a disposal case is open", "HORQIN.5"});
-  if (facts_.disclosure_blocked)
+  std::optional<disclosure::ProceedCheck> proceed;
+  if (disclosure != nullptr) proceed = disclosure->can_proceed(as_of);
+  if (proceed && !proceed->ok) {
+    std::string why;  // reason codes of the disclosure module, e.g. complaint_unresolved:C1
+    for (const auto &r : proceed->reasons) why += (why.empty() ? "" : ", ") + r;
+    out.push_back({"disclosure", "事项公开案件不能继续（" + why + "）",
+                   "the disclosure case cannot proceed (" + why + ")", "KAILU"});
+  } else if (facts_.disclosure_blocked) {
     out.push_back({"disclosure", "事项公开未能通过", "the disclosure case cannot proceed", "KAILU"});
+  }
   if (as_of < facts_.rank_since)
     throw InvalidInput("as_of is before rank_since", "rank_since", case_id_);
   const std::string yp = years_param(policy, facts_.current_rank, facts_.target_rank);
@@ -81,6 +91,11 @@ std::vector<Veto> PromotionCase::vetoes(Date as_of, const Policy &policy, Explan
                    std::to_string(work) + " year(s) of work, fewer than " + std::to_string(min_work), "HORQIN.1"});
   if (ex) {
     if (ex->subject.empty()) ex->subject = "cadre " + facts_.cadre_id;
+    if (disclosure != nullptr) {
+      ex->add_input("disclosure_case", disclosure->id());
+      ex->add_input("disclosure_case.can_proceed", proceed->ok ? "true" : "false");
+    }
+    if (facts_.disclosure_blocked) ex->add_input("disclosure_blocked", "true");
     ex->add_input("years_at_rank", std::to_string(at_rank));
     ex->add_input("years_of_work", std::to_string(work));
     for (const auto &v : out) ex->add_rule({"assessment.promotion.veto." + v.code, v.clause, v.reason_zh, v.reason_en});
@@ -104,13 +119,14 @@ void PromotionCase::expect_gate(Gate gate, Date date) const {
 }
 
 void PromotionCase::check_post_quota(Date date, std::int64_t approved, std::int64_t filled,
-                                     std::string actor, const Policy &policy) {
+                                     std::string actor, const Policy &policy,
+                                     const disclosure::Case *disclosure) {
   expect_gate(Gate::post_quota, date);
   if (actor.empty()) throw InvalidInput("actor is empty", "actor", case_id_);
   if (approved < 0 || filled < 0) throw InvalidInput("post counts are negative", "approved_posts", case_id_);
   if (filled < approved) {
     pass_gate(Gate::post_quota, date, std::move(actor), policy,
-              "vacancy: " + std::to_string(filled) + "/" + std::to_string(approved));
+              "vacancy: " + std::to_string(filled) + "/" + std::to_string(approved), disclosure);
   } else {
     fail_gate(Gate::post_quota, date, std::move(actor),
               "no vacancy: " + std::to_string(filled) + "/" + std::to_string(approved) + " posts filled");
@@ -118,10 +134,10 @@ void PromotionCase::check_post_quota(Date date, std::int64_t approved, std::int6
 }
 
 void PromotionCase::pass_gate(Gate gate, Date date, std::string actor, const Policy &policy,
-                              std::string note) {
+                              std::string note, const disclosure::Case *disclosure) {
   expect_gate(gate, date);
   if (actor.empty()) throw InvalidInput("actor is empty", "actor", case_id_);
-  std::vector<Veto> vs = vetoes(date, policy);  // may throw: nothing changed yet
+  std::vector<Veto> vs = vetoes(date, policy, nullptr, disclosure);  // may throw: nothing changed yet
   GateResult g{gate, date, vs.empty(), std::move(actor), std::move(note), {}};
   for (const auto &v : vs) {
     g.vetoes.push_back(v.code);

@@ -426,10 +426,28 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
       throw InvalidInput("two records for the same cadre, kind and period", "period",
                          "records[" + std::to_string(std::max(idx[i - 1], idx[i])) + "]");
   }
+  const std::vector<Standard> catalogue = standards(policy, as_of);
+  std::vector<const Standard *> standard_of(findings.size(), nullptr);
+  std::vector<Aspect> aspect_of(findings.size(), Aspect::none);
   std::vector<std::uint32_t> fidx;
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    validate(findings[i], "findings[" + std::to_string(i) + "]");
-    if (findings[i].date <= as_of) fidx.push_back(static_cast<std::uint32_t>(i));
+    const std::string label = "findings[" + std::to_string(i) + "]";
+    const Finding &f = findings[i];
+    validate(f, label);
+    aspect_of[i] = f.aspect;
+    if (!f.standard.empty()) {
+      const Standard *st = find_standard(catalogue, f.standard);
+      if (st == nullptr)
+        throw InvalidInput("standard is not in the catalogue of qualitative standards in force",
+                           "standard", label);
+      if (f.aspect != Aspect::none && f.aspect != st->aspect)
+        throw InvalidInput(std::string("aspect differs from the standard's aspect (") +
+                               aspect_name(st->aspect) + ")",
+                           "aspect", label);
+      standard_of[i] = st;
+      aspect_of[i] = st->aspect;
+    }
+    if (f.date <= as_of) fidx.push_back(static_cast<std::uint32_t>(i));
   }
 
   // Cadres: from records and findings; a unit's latest record names its cadres.
@@ -487,7 +505,7 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
         for (auto fi : it->second) {
           const Finding &f = findings[fi];
           if (!((r.sources >> static_cast<unsigned>(f.source)) & 1u)) continue;
-          if (!((r.aspects >> static_cast<unsigned>(f.aspect)) & 1u)) continue;
+          if (!((r.aspects >> static_cast<unsigned>(aspect_of[fi])) & 1u)) continue;
           if (!((r.classes >> static_cast<unsigned>(f.classification)) & 1u)) continue;
           if (f.severity < r.min_severity) continue;
           if (r.within_years > 0 && f.date <= from) continue;
@@ -501,6 +519,7 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
           h.periods.push_back(to_iso(findings[fi].date));
           h.records.push_back(fi);
           h.findings.push_back(findings[fi].id);
+          h.standards.push_back(standard_of[fi] ? *standard_of[fi] : Standard{});
         }
       }
       h.cadre_id = cid;
@@ -532,6 +551,10 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
           const Finding &f = findings[fi];
           std::string name = "findings[" + std::to_string(fi) + "]";
           ex.add_input(name + ".id", f.id);
+          if (standard_of[fi]) {
+            ex.add_input(name + ".standard", standard_of[fi]->id);
+            ex.add_input(name + ".aspect", aspect_name(standard_of[fi]->aspect));
+          }
           ex.add_input(name + ".classification", finding_class_name(f.classification));
           ex.add_input(name + ".severity", severity_name(f.severity));
         }
@@ -543,24 +566,42 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
 }
 
 std::vector<BatchHit> screen_batch(const Columns &c, Date as_of, const std::vector<Rule> &rs) {
+  return screen_batch(c, FindingColumns{}, as_of, rs, {});
+}
+
+std::vector<BatchHit> screen_batch(const Columns &c, const FindingColumns &fc, Date as_of,
+                                   const std::vector<Rule> &rs, const std::vector<Standard> &catalogue) {
   const std::size_t n = c.cadre.size();
   if (c.kind.size() != n || c.period.size() != n || c.rank.size() != n ||
       c.group_size.size() != n || c.rating.size() != n)
     throw InvalidInput("columns differ in length", "columns");
+  const std::size_t nf = fc.cadre.size();
+  if (fc.standard.size() != nf || fc.source.size() != nf || fc.classification.size() != nf ||
+      fc.severity.size() != nf || fc.date.size() != nf)
+    throw InvalidInput("finding columns differ in length", "findings");
   if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
   const std::int32_t last_period = (static_cast<std::int32_t>(as_of.year()) + 1) * 100;  // exclusive
+  const auto as_of_days = static_cast<std::int32_t>(to_days(as_of));
   std::vector<FastShare> fs;
+  std::vector<std::int32_t> from_days;  // finding rules: findings dated after this day count
   fs.reserve(rs.size());
-  for (const auto &r : rs) fs.emplace_back(r);
+  for (const auto &r : rs) {
+    fs.emplace_back(r);
+    from_days.push_back(r.within_years > 0 ? static_cast<std::int32_t>(to_days(add_months(as_of, -12 * r.within_years)))
+                                           : std::numeric_limits<std::int32_t>::min());
+  }
+  std::vector<std::uint8_t> aspect_of(catalogue.size());
+  for (std::size_t k = 0; k < catalogue.size(); ++k) aspect_of[k] = static_cast<std::uint8_t>(catalogue[k].aspect);
+  const auto n_std = static_cast<std::int64_t>(catalogue.size());
 
   std::vector<BatchHit> out;
   std::vector<Obs> obs;
   std::vector<std::uint32_t> pos;
   obs.reserve(64);
   pos.reserve(64);
-  std::size_t i = 0;
-  while (i < n) {
-    const std::int64_t cadre = c.cadre[i];
+  std::size_t i = 0, fi = 0;
+  while (i < n || fi < nf) {
+    const std::int64_t cadre = i < n && (fi >= nf || c.cadre[i] <= fc.cadre[fi]) ? c.cadre[i] : fc.cadre[fi];
     std::size_t j = i;
     std::int32_t last[kind_count] = {0, 0, 0, 0};
     for (; j < n && c.cadre[j] == cadre; ++j) {
@@ -579,9 +620,41 @@ std::vector<BatchHit> screen_batch(const Columns &c, Date as_of, const std::vect
     }
     if (j < n && c.cadre[j] < cadre)
       throw InvalidInput("rows must be sorted by cadre", "cadre", "row " + std::to_string(j));
+    std::size_t fj = fi;
+    for (; fj < nf && fc.cadre[fj] == cadre; ++fj) {
+      auto row = [&](const char *col) {
+        return InvalidInput(std::string("bad value in column ") + col, col, "findings row " + std::to_string(fj));
+      };
+      if (fc.source[fj] > 1) throw row("findings.source");
+      if (fc.classification[fj] > 6) throw row("findings.classification");
+      if (fc.severity[fj] > 3) throw row("findings.severity");
+      if (fc.standard[fj] < -1 || fc.standard[fj] >= n_std) throw row("findings.standard");
+      if (fc.standard[fj] < 0 && fc.source[fj] == static_cast<std::uint8_t>(FindingSource::qualitative))
+        throw InvalidInput("a qualitative finding names the standard breached", "findings.standard",
+                           "findings row " + std::to_string(fj));
+    }
+    if (fj < nf && fc.cadre[fj] < cadre)
+      throw InvalidInput("finding rows must be sorted by cadre", "findings.cadre", "findings row " + std::to_string(fj));
     for (std::size_t ri = 0; ri < rs.size(); ++ri) {
       const Rule &r = rs[ri];
-      if (r.target != Rule::Target::assessment) continue;
+      if (r.target == Rule::Target::finding) {
+        std::uint32_t count = 0;
+        std::int32_t first = 0, lastd = 0;
+        for (std::size_t k = fi; k < fj; ++k) {
+          const std::int32_t day = fc.date[k];
+          if (day > as_of_days || day <= from_days[ri]) continue;
+          const std::uint8_t asp = fc.standard[k] >= 0 ? aspect_of[static_cast<std::size_t>(fc.standard[k])] : 0;
+          if (!((r.sources >> fc.source[k]) & 1u) || !((r.aspects >> asp) & 1u) ||
+              !((r.classes >> fc.classification[k]) & 1u) || fc.severity[k] < static_cast<std::uint8_t>(r.min_severity))
+            continue;
+          if (count == 0 || day < first) first = day;
+          if (count == 0 || day > lastd) lastd = day;
+          ++count;
+        }
+        if (count > 0 && static_cast<std::int64_t>(count) >= r.n)
+          out.push_back({cadre, static_cast<std::uint32_t>(ri), first, lastd, count});
+        continue;
+      }
       obs.clear();
       const auto kind = static_cast<std::uint8_t>(r.kind);
       for (std::size_t k = i; k < j; ++k)
@@ -595,6 +668,7 @@ std::vector<BatchHit> screen_batch(const Columns &c, Date as_of, const std::vect
                      static_cast<std::uint32_t>(m)});
     }
     i = j;
+    fi = fj;
   }
   return out;
 }

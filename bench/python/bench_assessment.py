@@ -3,6 +3,7 @@
 bench/cpp/bench_assessment.cpp (BM_ScreenBatch/200000: the same rows from the same generator),
 so that "Python within 1.5x of C++" (issue #7) is measured. Run by scripts/bench."""
 import datetime as dt
+import sys
 import time
 
 import numpy as np
@@ -61,11 +62,14 @@ def best_of(f, n=5):
 
 
 def main() -> None:
+    # --smoke (scripts/test): 2,000 cadres, once, to prove the script still runs; no timing.
+    smoke = "--smoke" in sys.argv[1:]
+    cadres = 2_000 if smoke else CADRES
     pol = cadrekit.Policy.default()
     as_of = dt.date(2016, 12, 31)
-    cols = columns(CADRES)
-    t, out = best_of(lambda: assessment.screen_columns(*cols, as_of=as_of, policy=pol))
-    print(f"python assessment.screen_columns 1,000,000 records (200,000 cadres x 5): "
+    cols = columns(cadres)
+    t, out = best_of(lambda: assessment.screen_columns(*cols, as_of=as_of, policy=pol), 1 if smoke else 5)
+    print(f"python assessment.screen_columns {cadres * 5:,} records ({cadres:,} cadres x 5): "
           f"{t * 1e3:.0f} ms CPU, {len(out['cadre'])} hits")
 
 

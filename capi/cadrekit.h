@@ -361,11 +361,36 @@ CK_API int ck_disclosure_case_open_json(char **out, const ck_policy *policy,
 CK_API int ck_disclosure_case_apply_json(char **out, const ck_policy *policy,
                                          const ck_calendar *cal, const char *case_json,
                                          const char *action_json);
+/* The same transition with its explanation: *out = {"case":{...the new case...},
+ * "explanation":{...}|null}. The explanation is the core's canonical "cadrekit.explanation/1"
+ * (ck_explanation_to_text renders it): for record_finding the classification of each
+ * discrepancy as omission (漏报) or concealment (瞒报) — rules disclosure.discrepancy.classify
+ * (KAILU.4) and disclosure.discrepancy.accountability / .no_concealment, the parameters
+ * disclosure.discrepancy.<kind> with value, effective date, assumed flag and clause, inputs
+ * complaint, finding, discrepancies[i].matter/.kind; for post_round the plan (venues and window
+ * parameters); null for the other actions. Failures as ck_disclosure_case_apply_json. */
+CK_API int ck_disclosure_case_apply_explained_json(char **out, const ck_policy *policy,
+                                                   const ck_calendar *cal, const char *case_json,
+                                                   const char *action_json);
 /* {"ok":true|false,"reasons":["window_open","complaint_unresolved:C1",...]} as of a date. */
 CK_API int ck_disclosure_case_can_proceed_json(char **out, const char *case_json, ck_date as_of);
 /* A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}],
  * sorted by year and round (the organisation department's yearly figures). */
 CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
+/* The basic information of a record from a .lrmx cadre form (干部任免审批表 3.x XML, UTF-8):
+ * *out = the record JSON ("cadrekit.disclosure.record/1", canonical) with id `record_id`; the 9
+ * matters, family, commitment and self-assessment are not on the form and come back empty, so
+ * the record validates with matter_empty / commitment_missing until filled. A malformed form is
+ * CK_E_INVALID_INPUT naming the element (docs/disclosure.md). */
+CK_API int ck_disclosure_record_from_lrmx_json(char **out, const char *lrmx_xml,
+                                               const char *record_id);
+/* The basic information of a record (its JSON; the structure must parse, the rules need not
+ * hold) as a .lrmx form: *out = UTF-8 XML text with the form's 34 elements in order. Date style:
+ * YYYYMM for 出生年月/入党时间/参加工作时间, "YYYY.MM--YYYY.MM  text" lines in 简历, YYYYMMDD
+ * for 计算年龄时间/填表时间. ck_disclosure_record_from_lrmx_json of the result gives back the
+ * basic information (month elements on the 1st). What the form cannot hold (two full-time
+ * education lines, a line break in a text, …) is CK_E_INVALID_INPUT naming the member. */
+CK_API int ck_disclosure_record_to_lrmx(char **out, const char *record_json);
 
 /* ======================================================================================== */
 /* Assessment, red lines, disposal, follow-up, promotion (HORQIN)                           */

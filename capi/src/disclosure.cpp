@@ -63,11 +63,40 @@ CK_API int ck_disclosure_case_apply_json(char **out, const ck_policy *policy,
   });
 }
 
+CK_API int ck_disclosure_case_apply_explained_json(char **out, const ck_policy *policy,
+                                                   const ck_calendar *cal, const char *case_json,
+                                                   const char *action_json) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    const Policy &p = policy_of(policy);
+    const WorkCalendar &c = calendar_of(cal);
+    *out = dup_string(dc::case_apply_explained_json(text_arg(case_json, "case_json"),
+                                                    text_arg(action_json, "action_json"), c, p));
+  });
+}
+
 CK_API int ck_disclosure_case_can_proceed_json(char **out, const char *case_json, ck_date as_of) {
   if (out == nullptr) return null_argument("out");
   return guard([&] {
     dc::Case c = dc::Case::from_json(text_arg(case_json, "case_json"));
     *out = dup_string(dc::can_proceed_json(c, date_arg(as_of, "as_of")));
+  });
+}
+
+CK_API int ck_disclosure_record_from_lrmx_json(char **out, const char *lrmx_xml,
+                                               const char *record_id) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    std::string_view xml = text_arg(lrmx_xml, "lrmx_xml");
+    std::string_view id = text_arg(record_id, "record_id");
+    *out = dup_string(dc::record_to_json(dc::record_from_lrmx(xml, id)));
+  });
+}
+
+CK_API int ck_disclosure_record_to_lrmx(char **out, const char *record_json) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    *out = dup_string(dc::record_to_lrmx(dc::record_from_json(text_arg(record_json, "record_json"))));
   });
 }
 

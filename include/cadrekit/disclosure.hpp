@@ -20,6 +20,7 @@
 
 #include "cadrekit/core/calendar.hpp"
 #include "cadrekit/core/date.hpp"
+#include "cadrekit/core/explanation.hpp"
 #include "cadrekit/core/money.hpp"
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/person.hpp"
@@ -160,6 +161,28 @@ std::string record_to_json(const Record &record);
 /// InvalidInput names the element.
 Record record_from_lrmx(std::string_view xml, std::string_view record_id);
 
+/// The `Version` a written form states: the 3.x form version whose element set and order
+/// record_to_lrmx follows.
+inline constexpr std::string_view lrmx_version = "3.2.1.16";
+/// The basic information of a record as a `.lrmx` cadre form: UTF-8 XML with the 34 elements of
+/// the form in its order (elements the record does not hold — 籍贯, 奖惩, family, photo… — are
+/// written empty). Date style: the form's own, as in the example and its readers —
+/// 出生年月/入党时间/参加工作时间 as YYYYMM, 简历 lines "YYYY.MM--YYYY.MM  text" (an open
+/// entry "YYYY.MM--" followed by 8 blanks), 计算年龄时间 and 填表时间 as YYYYMMDD (the
+/// reference date). Month elements drop the day: the birth date comes back exactly only through
+/// 身份证号. A CPC (or probationary) member is written with the YYYYMM of party_joined, anyone
+/// else with the short name of their political status.
+/// Round trip: record_from_lrmx(record_to_lrmx(x), x.id) equals x on the basic information
+/// (name, sex, birth date, ethnicity, political status, party joined, work started, citizen_id,
+/// current and proposed post, education, work history, reference date) when x's month-precision
+/// dates fall on the 1st of their month (as every imported record's do). A probationary member
+/// comes back as a member (the form holds only the date); texts come back trimmed.
+/// InvalidInput (naming the member path and the record id, never a value) for what the form
+/// cannot hold: a missing name, birth or reference date; an invalid citizen ID; more than one
+/// full-time or in-service education line, or one without a level; a control character or line
+/// break in a text.
+std::string record_to_lrmx(const Record &record);
+
 /// 三龄 of the record's person as of its reference date.
 ThreeAges basic_three_ages(const Record &record);
 
@@ -243,6 +266,19 @@ struct Discrepancy {
   std::string kind;    ///< unreported | under_reported | inaccurate
 };
 
+/// Classifies each discrepancy omission (漏报) or concealment (瞒报) by the policy: the class of
+/// a discrepancy of `kind` is `disclosure.discrepancy.<kind>` as of `as_of` (assumed defaults:
+/// unreported -> concealment; under_reported and inaccurate -> omission). Returns
+/// "matter:kind:class" per discrepancy, in order. With `ex`: one rule
+/// `disclosure.discrepancy.classify` (KAILU.4) per discrepancy, the parameters read (value,
+/// effective date, assumed flag, clause), the inputs discrepancies[i].matter / .kind, and the
+/// rule `disclosure.discrepancy.accountability` (any concealment entails accountability) or
+/// `disclosure.discrepancy.no_concealment`. InvalidInput naming discrepancies[i].matter/.kind
+/// for an unknown matter or kind; PolicyError for a class that is neither.
+std::vector<std::string> classify_discrepancies(const std::vector<Discrepancy> &discrepancies,
+                                                Date as_of, const Policy &policy,
+                                                Explanation *ex = nullptr);
+
 /// State of one complaint, derived from the log.
 struct Complaint {
   std::string id;
@@ -283,8 +319,10 @@ class Case {
   const std::string &status() const { return status_; }
 
   /// Posts round 1 (first) or round 2 (after round 1, when can_proceed on `posted`).
+  /// With `ex`, the plan's explanation (plan_round), written only when the round is posted.
   const RoundPlan &post_round(int round, Date posted, std::string actor,
-                              const WorkCalendar &calendar, const Policy &policy);
+                              const WorkCalendar &calendar, const Policy &policy,
+                              Explanation *ex = nullptr);
   /// A complaint about the latest round, received on `date` by `channel`; returns its id.
   std::string receive_complaint(std::string channel, Date date, std::string actor);
   /// Assigns a received complaint to the verification team (departments from the policy's
@@ -292,10 +330,13 @@ class Case {
   void assign(const std::string &complaint, std::vector<std::string> departments, Date date,
               std::string actor, const Policy &policy);
   /// Records the finding of an assigned complaint; each discrepancy is classified omission or
-  /// concealment by the policy (`disclosure.discrepancy.<kind>`).
+  /// concealment by the policy (classify_discrepancies, as of `date`). With `ex`, the
+  /// explanation of the finding — subject "disclosure case <id> complaint <C>", inputs complaint
+  /// and finding, the classification's rules and parameters — written only when the finding is
+  /// recorded (a refused transition leaves `*ex` untouched).
   void record_finding(const std::string &complaint, std::string finding,
                       const std::vector<Discrepancy> &discrepancies, Date date, std::string actor,
-                      const Policy &policy);
+                      const Policy &policy, Explanation *ex = nullptr);
   /// Decides a found complaint. The outcome must follow from the finding: unfounded and
   /// founded_not_affecting -> proceed_inform_reporter; founded_disqualifying -> cancel;
   /// criminal -> refer. cancel and refer close the case.
@@ -373,6 +414,11 @@ std::string case_open_json(std::string_view request_json, const Policy &policy);
 /// return_for_correction {record,date,actor,note}.
 std::string case_apply_json(std::string_view case_json, std::string_view action_json,
                             const WorkCalendar &calendar, const Policy &policy);
+/// case_apply_json with the transition's explanation: {"case":{…},"explanation":{…}|null}. The
+/// explanation (the core's canonical form "cadrekit.explanation/1") is the classification of a
+/// record_finding and the plan of a post_round; null for the other actions.
+std::string case_apply_explained_json(std::string_view case_json, std::string_view action_json,
+                                      const WorkCalendar &calendar, const Policy &policy);
 /// {"ok":bool,"reasons":[…]}.
 std::string can_proceed_json(const Case &c, Date as_of);
 /// A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}].

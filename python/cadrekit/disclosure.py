@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
-from ._core import Policy, WorkCalendar
+from ._core import Explanation, Policy, WorkCalendar
 
 _impl = _core.disclosure
 
@@ -32,6 +32,8 @@ __all__ = [
     "plan_round",
     "notice",
     "record_from_lrmx",
+    "record_to_lrmx",
+    "classify",
     "normalize",
     "Case",
     "Proceed",
@@ -143,6 +145,17 @@ def record_from_lrmx(xml: Union[str, bytes], record_id: str) -> Dict[str, Any]:
     return json.loads(_impl.record_from_lrmx_json(xml, record_id))
 
 
+def record_to_lrmx(record: Union[Mapping[str, Any], str]) -> str:
+    """The basic information of ``record`` as a ``.lrmx`` cadre form (UTF-8 XML text, the
+    form's 34 elements in order). Date style: YYYYMM for 出生年月/入党时间/参加工作时间,
+    ``YYYY.MM--YYYY.MM  text`` lines in 简历, YYYYMMDD for 计算年龄时间/填表时间 (the reference
+    date). ``record_from_lrmx(record_to_lrmx(r), r["id"])`` gives back the basic information
+    (month elements on the 1st; the birth date exactly when ``citizen_id`` is set). What the
+    form cannot hold (two full-time education lines, a line break in a text…) raises
+    ``cadrekit.InvalidInput`` naming the member."""
+    return _impl.record_to_lrmx(_to_json(record))
+
+
 def plan_round(
     round: int,
     rank: str,
@@ -189,6 +202,30 @@ def notice(
         for k in ("posted", "first_day", "last_day"):
             out["plan"][k] = _date(out["plan"][k])
     return out
+
+
+def _pairs(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]]) -> List[Tuple[str, str]]:
+    pairs = []
+    for d in discrepancies:
+        if isinstance(d, Mapping):
+            pairs.append((str(d["matter"]), str(d["kind"])))
+        else:
+            m, k = d
+            pairs.append((str(m), str(k)))
+    return pairs
+
+
+def classify(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
+             as_of: datetime.date, policy: Optional[Policy] = None) -> Dict[str, Any]:
+    """Classifies discrepancies between a form and the verified facts as omission (漏报) or
+    concealment (瞒报) by the policy, as :meth:`Case.record_finding` does:
+    ``{"discrepancies": [{"matter", "kind", "class"}], "accountability": bool,
+    "explanation": cadrekit.Explanation}``."""
+    classes, ex = _impl.classify_discrepancies(_pairs(discrepancies), as_of, _policy(policy))
+    rows = [dict(zip(("matter", "kind", "class"), c.split(":"))) for c in classes]
+    return {"discrepancies": rows,
+            "accountability": any(r["class"] == "concealment" for r in rows),
+            "explanation": ex}
 
 
 @dataclass(frozen=True)
@@ -276,11 +313,11 @@ class Case:
                    policy: Optional[Policy] = None) -> Dict[str, Any]:
         """Posts round 1, or round 2 once round 1 can proceed; returns the round's plan."""
         cal = calendar or self._calendar or WorkCalendar.china()
-        self._case.post_round(round, posted, actor, cal, policy or self._policy)
+        ex = self._case.post_round(round, posted, actor, cal, policy or self._policy)
         ev = self.events[-1]
         return {"round": ev["round"], "venues": ev["venues"],
                 "first_day": _date(ev["window"]["first"]), "last_day": _date(ev["window"]["last"]),
-                "working_days": ev["working_days"]}
+                "working_days": ev["working_days"], "explanation": ex}
 
     def receive_complaint(self, channel: str, date: datetime.date, actor: str) -> str:
         """A complaint about the latest round (channel: phone, letter, email, visit); returns
@@ -296,18 +333,16 @@ class Case:
 
     def record_finding(self, complaint: str, finding: str, date: datetime.date, actor: str,
                        discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]] = (),
-                       *, policy: Optional[Policy] = None) -> None:
+                       *, policy: Optional[Policy] = None) -> Explanation:
         """Records the finding of an assigned complaint. ``discrepancies``: ``(matter, kind)``
         pairs or ``{"matter", "kind"}`` dicts, kind unreported | under_reported | inaccurate;
-        each is classified omission or concealment by the policy."""
-        pairs = []
-        for d in discrepancies:
-            if isinstance(d, Mapping):
-                pairs.append((str(d["matter"]), str(d["kind"])))
-            else:
-                m, k = d
-                pairs.append((str(m), str(k)))
-        self._case.record_finding(complaint, finding, pairs, date, actor, policy or self._policy)
+        each is classified omission (漏报) or concealment (瞒报) by the policy
+        (``disclosure.discrepancy.<kind>``). Returns the explanation of the finding
+        (``cadrekit.Explanation``: the classification rules with their clause KAILU.4, the
+        parameters with value, effective date and assumed flag; ``.to_json()`` gives the core's
+        stable form)."""
+        return self._case.record_finding(complaint, finding, _pairs(discrepancies), date, actor,
+                                         policy or self._policy)
 
     def decide(self, complaint: str, outcome: str, date: datetime.date, actor: str) -> None:
         """proceed_inform_reporter (unfounded / not affecting), cancel (disqualifying) or

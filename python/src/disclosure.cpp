@@ -6,6 +6,7 @@
 
 #include "bindings.hpp"
 #include "cadrekit/core/calendar.hpp"
+#include "cadrekit/core/explanation.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "casters.hpp"
@@ -27,6 +28,17 @@ void init_disclosure(py::module_ &parent) {
                            "last_day, working_days} (JSON text).");
   m.def("notice_json", &notice_json, py::arg("request_json"), py::arg("calendar"),
         py::arg("policy"), "{record, round, posted?} -> {round, field_names, fields, text} (JSON).");
+  m.def("classify_discrepancies",
+        [](const std::vector<std::pair<std::string, std::string>> &discrepancies, Date as_of,
+           const Policy &policy) {
+          std::vector<Discrepancy> ds;
+          for (const auto &[matter, kind] : discrepancies) ds.push_back({matter, kind});
+          Explanation ex("disclosure discrepancies");
+          auto classes = classify_discrepancies(ds, as_of, policy, &ex);
+          return std::make_pair(classes, ex);
+        },
+        py::arg("discrepancies"), py::arg("as_of"), py::arg("policy"),
+        "(\"matter:kind:class\" per discrepancy, the Explanation of the classification).");
   m.def("yearly_counts_json", &yearly_counts_json, py::arg("cases_json"),
         "A JSON array of cases -> the yearly counts per round (JSON text).");
   m.def("record_from_lrmx_json",
@@ -36,6 +48,11 @@ void init_disclosure(py::module_ &parent) {
         py::arg("xml"), py::arg("record_id"),
         "The record's basic information from a .lrmx cadre form, as record JSON (the 9 matters "
         "empty).");
+  m.def("record_to_lrmx",
+        [](const std::string &record_json) { return record_to_lrmx(record_from_json(record_json)); },
+        py::arg("record_json"),
+        "The record's basic information as a .lrmx cadre form (UTF-8 XML text; docs/disclosure.md "
+        "states the date style).");
   m.def("normalize_record_json",
         [](const std::string &json) { return record_to_json(record_from_json(json)); },
         py::arg("record_json"), "Canonical JSON of a record (InvalidInput on bad structure).");
@@ -52,7 +69,11 @@ void init_disclosure(py::module_ &parent) {
       .def(
           "post_round",
           [](Case &c, int round, Date posted, std::string actor, const WorkCalendar &cal,
-             const Policy &policy) { c.post_round(round, posted, std::move(actor), cal, policy); },
+             const Policy &policy) {
+            Explanation ex;
+            c.post_round(round, posted, std::move(actor), cal, policy, &ex);
+            return ex;
+          },
           py::arg("round"), py::arg("posted"), py::arg("actor"), py::arg("calendar"),
           py::arg("policy"))
       .def("receive_complaint", &Case::receive_complaint, py::arg("channel"), py::arg("date"),
@@ -66,7 +87,9 @@ void init_disclosure(py::module_ &parent) {
              std::string actor, const Policy &policy) {
             std::vector<Discrepancy> ds;
             for (const auto &[matter, kind] : discrepancies) ds.push_back({matter, kind});
-            c.record_finding(complaint, std::move(finding), ds, date, std::move(actor), policy);
+            Explanation ex;
+            c.record_finding(complaint, std::move(finding), ds, date, std::move(actor), policy, &ex);
+            return ex;
           },
           py::arg("complaint"), py::arg("finding"), py::arg("discrepancies"), py::arg("date"),
           py::arg("actor"), py::arg("policy"))

@@ -385,6 +385,65 @@ def test_from_json_refuses_impossible_log():
         dc.Case.from_json("{}")
 
 
+def test_finding_returns_the_explanation_of_its_classification():
+    c = opened()
+    c.post_round(1, D(2016, 9, 30), "org")
+    c.receive_complaint("letter", D(2016, 10, 8), "sup")
+    c.assign("C1", ["housing", "finance"], D(2016, 10, 8), "sup")
+    ex = c.record_finding("C1", "founded_disqualifying", D(2016, 10, 9), "team",
+                          [("real_estate", "unreported"), {"matter": "securities", "kind": "under_reported"}])
+    assert isinstance(ex, cadrekit.Explanation)
+    d = json.loads(ex.to_json())
+    assert d["schema"] == "cadrekit.explanation/1"
+    assert d["subject"] == "disclosure case KL-2016-001 complaint C1"
+    assert d["uses_assumed"] is True
+    assert [(r["rule_id"], r["clause"]) for r in d["rules"]] == [
+        ("disclosure.discrepancy.classify", "KAILU.4"),
+        ("disclosure.discrepancy.classify", "KAILU.4"),
+        ("disclosure.discrepancy.accountability", "KAILU.4")]
+    assert d["rules"][0]["message_zh"] == "房产：未填报，定性为瞒报（disclosure.discrepancy.unreported）"
+    assert d["rules"][1]["message_en"] == (
+        "securities: under_reported is classified omission (disclosure.discrepancy.under_reported)")
+    assert [(p["name"], p["value"], p["effective_from"], p["assumed"], p["clause"])
+            for p in d["parameters"]] == [
+        ("disclosure.discrepancy.unreported", "concealment", "2015-01-01", True, "KAILU.4"),
+        ("disclosure.discrepancy.under_reported", "omission", "2015-01-01", True, "KAILU.4")]
+    assert [(i["name"], i["value"]) for i in d["inputs"]][:2] == [
+        ("complaint", "C1"), ("finding", "founded_disqualifying")]
+    assert "定性为瞒报" in ex.to_text("zh")
+    for private in ("王晓梅", "118.56", "50000", "150502", "李明远"):
+        assert private not in ex.to_json()
+    assert c.complaints()[0]["discrepancies"] == [
+        "real_estate:unreported:concealment", "securities:under_reported:omission"]
+
+
+def test_classification_follows_the_policy_and_explains_omissions_only():
+    r = dc.classify([("marriage", "inaccurate")], D(2016, 10, 9))
+    assert r["discrepancies"] == [{"matter": "marriage", "kind": "inaccurate", "class": "omission"}]
+    assert r["accountability"] is False
+    assert [x.rule_id for x in r["explanation"].rules][-1] == "disclosure.discrepancy.no_concealment"
+    county = cadrekit.Policy.loads(
+        "profile: test\nextends: tongliao-2016\nparameters:\n"
+        "  disclosure.discrepancy.inaccurate:\n    values:\n      2016-06-01: concealment\n")
+    r = dc.classify([{"matter": "marriage", "kind": "inaccurate"}], D(2016, 10, 9), county)
+    assert r["discrepancies"][0]["class"] == "concealment" and r["accountability"] is True
+    assert r["explanation"].parameters[0].effective_from == D(2016, 6, 1)
+    assert dc.classify([("marriage", "inaccurate")], D(2016, 5, 31), county)["accountability"] is False
+    with pytest.raises(cadrekit.InvalidInput, match=r"discrepancies\[1\]\.matter"):
+        dc.classify([("marriage", "inaccurate"), ("villas", "unreported")], D(2016, 10, 9))
+
+
+def test_refused_finding_raises_and_post_round_is_explained():
+    c = opened()
+    plan = c.post_round(1, D(2016, 9, 30), "org")
+    assert [x.rule_id for x in plan["explanation"].rules][0] == "disclosure.round.venues"
+    c.receive_complaint("letter", D(2016, 10, 8), "sup")
+    before = c.to_json()
+    with pytest.raises(cadrekit.StateError):
+        c.record_finding("C1", "unfounded", D(2016, 10, 9), "team")  # not assigned
+    assert c.to_json() == before
+
+
 # --- figures and lrmx ------------------------------------------------------------------------
 
 
@@ -414,6 +473,88 @@ def test_record_from_lrmx():
     assert all(not m["items"] and not m["none"] for m in r["matters"].values())
     codes = {p["code"] for p in dc.validate(r)}
     assert "matter_empty" in codes and "commitment_missing" in codes
+
+
+BASIC_PERSON = ("name", "sex", "birth_date", "ethnicity", "political_status", "party_joined",
+                "work_started")
+BASIC = ("reference_date", "citizen_id", "current_post", "proposed_post", "education",
+         "work_history")
+
+
+def basic(r):
+    """The basic information a .lrmx form carries (record_to_lrmx's round-trip contract)."""
+    return ({k: r["person"].get(k) for k in BASIC_PERSON}, {k: r.get(k) for k in BASIC})
+
+
+def test_lrmx_export_writes_the_form_in_order_and_its_date_style():
+    with open(GOLDEN / "disclosure_lrmx_elements.csv", encoding="utf-8") as f:
+        rows = [r for r in csv.reader(line for line in f if not line.startswith("#"))]
+    order = [r[1] for r in rows[1:] if r[2] == "Person"]
+    assert len(order) == 34
+    x = dc.record_from_lrmx((GOLDEN / "disclosure_lrmx_example.xml").read_bytes(), "LX-1")
+    xml = dc.record_to_lrmx(x)
+    import xml.etree.ElementTree as ET  # an independent reader
+
+    root = ET.fromstring(xml.encode("utf-8"))
+    assert root.tag == "Person"
+    assert [c.tag for c in root] == order
+    assert root.findtext("ChuShengNianYue") == "197812"
+    assert root.findtext("MinZu") == "蒙古族"
+    assert root.findtext("RuDangShiJian") == "200107"
+    assert root.findtext("CanJiaGongZuoShiJian") == "200007"
+    assert root.findtext("JiSuanNianLingShiJian") == "20260301"
+    assert root.findtext("TianBiaoShiJian") == "20260301"
+    assert root.findtext("ShenFenZheng") == "150502197812186440"
+    assert root.findtext("Version") == "3.2.1.16"
+    assert root.findtext("JianLi").splitlines() == [
+        "1996.09--2000.07  示例大学经济系财政学专业学习",
+        "2000.07--2008.03  示例市示例局科员",
+        "2008.03--2016.05  示例市示例局副科长、科长",
+        "2016.05--        示例市示例局副局长",
+    ]
+
+
+def test_lrmx_round_trip_of_an_imported_form():
+    x = dc.record_from_lrmx((GOLDEN / "disclosure_lrmx_example.xml").read_bytes(), "LX-1")
+    assert dc.record_from_lrmx(dc.record_to_lrmx(x), "LX-1") == x
+
+
+def test_lrmx_round_trip_of_a_json_record_on_the_basic_information():
+    x = dc.normalize(golden())
+    y = dc.record_from_lrmx(dc.record_to_lrmx(x), x["id"])
+    assert basic(y) == basic(x)
+    assert y["person"]["birth_date"] == "1978-12-18" and y["reference_date"] == "2016-09-20"
+    x["current_post"] = '示例局<办公室> & "科"'
+    assert dc.record_from_lrmx(dc.record_to_lrmx(x), x["id"])["current_post"] == x["current_post"]
+
+
+def test_lrmx_month_elements_drop_the_day_without_an_id_number():
+    x = golden()
+    x["citizen_id"] = ""
+    x["person"]["party_joined"] = "2001-07-15"
+    x["work_history"][1]["until"] = "2008-03-20"
+    y = dc.record_from_lrmx(dc.record_to_lrmx(x), x["id"])
+    assert y["person"]["birth_date"] == "1978-12-01"
+    assert y["person"]["party_joined"] == "2001-07-01"
+    assert y["work_history"][1]["until"] == "2008-03-01"
+
+
+@pytest.mark.parametrize("path,value,field", [
+    ("education", None, "education[2].mode"),
+    ("work_history.1.text", '"示例县\\n示例局科员"', "work_history[1].text"),
+    ("reference_date", "-", "reference_date"),
+    ("citizen_id", '"150502197812186441"', "citizen_id"),
+])
+def test_lrmx_export_refuses_what_the_form_cannot_hold(path, value, field):
+    r = golden()
+    if value is None:
+        r["education"].append(r["education"][0])
+    else:
+        set_path(r, path, value)
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        dc.record_to_lrmx(r)
+    assert field in str(e.value)
+    assert "示例" not in str(e.value)
 
 
 # --- robustness: arbitrary values anywhere never crash, only typed errors -----------------------

@@ -136,14 +136,18 @@ std::string case_open_json(std::string_view request_json, const Policy &policy) 
   return Case::open(record_member(o), date(o, "date"), str(o, "actor"), policy).to_json();
 }
 
-std::string case_apply_json(std::string_view case_json, std::string_view action_json,
-                            const WorkCalendar &calendar, const Policy &policy) {
-  Case c = Case::from_json(case_json);
+namespace {
+
+// One transition; with `ex`, the explanation of a post_round or record_finding (returns whether
+// the action has one).
+bool apply_action(Case &c, std::string_view action_json, const WorkCalendar &calendar,
+                  const Policy &policy, Explanation *ex) {
   json::object a = parse_request(action_json, "action");
   std::string action = str(a, "action");
   if (action == "post_round") {
     only(a, {"action", "round", "date", "actor"});
-    c.post_round(integer(a, "round"), date(a, "date"), str(a, "actor"), calendar, policy);
+    c.post_round(integer(a, "round"), date(a, "date"), str(a, "actor"), calendar, policy, ex);
+    return true;
   } else if (action == "receive_complaint") {
     only(a, {"action", "channel", "date", "actor"});
     c.receive_complaint(str(a, "channel"), date(a, "date"), str(a, "actor"));
@@ -168,7 +172,8 @@ std::string case_apply_json(std::string_view case_json, std::string_view action_
       }
     }
     c.record_finding(str(a, "complaint"), str(a, "finding"), ds, date(a, "date"),
-                     str(a, "actor"), policy);
+                     str(a, "actor"), policy, ex);
+    return true;
   } else if (action == "decide") {
     only(a, {"action", "complaint", "outcome", "date", "actor"});
     c.decide(str(a, "complaint"), str(a, "outcome"), date(a, "date"), str(a, "actor"));
@@ -182,7 +187,27 @@ std::string case_apply_json(std::string_view case_json, std::string_view action_
         "return_for_correction",
         "action");
   }
+  return false;
+}
+
+}  // namespace
+
+std::string case_apply_json(std::string_view case_json, std::string_view action_json,
+                            const WorkCalendar &calendar, const Policy &policy) {
+  Case c = Case::from_json(case_json);
+  apply_action(c, action_json, calendar, policy, nullptr);
   return c.to_json();
+}
+
+std::string case_apply_explained_json(std::string_view case_json, std::string_view action_json,
+                                      const WorkCalendar &calendar, const Policy &policy) {
+  Case c = Case::from_json(case_json);
+  Explanation ex;
+  bool explained = apply_action(c, action_json, calendar, policy, &ex);
+  json::object out;
+  out["case"] = json::parse(c.to_json());
+  out["explanation"] = explained ? json::parse(ex.to_json()) : json::value(nullptr);
+  return json::serialize(out);
 }
 
 std::string can_proceed_json(const Case &c, Date as_of) {

@@ -41,7 +41,78 @@ Complaint *find_complaint(std::vector<Complaint> &cs, const std::string &id) {
   return nullptr;
 }
 
+const char *matter_zh(const std::string &m) {
+  static const std::pair<const char *, const char *> names[] = {
+      {"marriage", "婚姻变化"},
+      {"passports", "因私出国（境）证件"},
+      {"trips_abroad", "因私出国（境）"},
+      {"family_abroad", "配偶、子女移居国（境）外"},
+      {"employment_income", "配偶、子女从业及本人收入"},
+      {"real_estate", "房产"},
+      {"securities", "有价证券、基金等金融资产"},
+      {"investments", "投资非上市公司、企业"},
+      {"businesses", "注册个体工商户、独资或合伙企业"}};
+  for (const auto &[k, v] : names)
+    if (m == k) return v;
+  return "";
+}
+
+const char *kind_zh(const std::string &k) {
+  if (k == "unreported") return "未填报";
+  if (k == "under_reported") return "少报面积或金额";
+  return "填报不准确";
+}
+
 }  // namespace
+
+namespace {
+
+std::vector<std::string> classify(const std::vector<Discrepancy> &discrepancies, Date as_of,
+                                  const Policy &policy, Explanation *ex, const std::string &record) {
+  if (as_of.is_not_a_date()) throw InvalidInput("not a date", "date", record);
+  std::vector<std::string> out;
+  bool concealment = false;
+  for (std::size_t i = 0; i < discrepancies.size(); ++i) {
+    const auto &d = discrepancies[i];
+    std::string p = "discrepancies[" + std::to_string(i) + "]";
+    if (!one_of(matter_keys(), d.matter))
+      throw InvalidInput("not one of the 9 matters", p + ".matter", record);
+    if (!one_of(kDiscrepancyKinds, d.kind))
+      throw InvalidInput("kind must be unreported, under_reported or inaccurate", p + ".kind", record);
+    std::string param = "disclosure.discrepancy." + d.kind;
+    std::string cls = policy.text(param, as_of, ex);
+    if (cls != "omission" && cls != "concealment")
+      throw PolicyError("must be omission or concealment", param, policy.name());
+    concealment = concealment || cls == "concealment";
+    out.push_back(d.matter + ":" + d.kind + ":" + cls);
+    if (ex != nullptr) {
+      ex->add_input(p + ".matter", d.matter);
+      ex->add_input(p + ".kind", d.kind);
+      ex->add_rule(RuleFired{"disclosure.discrepancy.classify", "KAILU.4",
+                             std::string(matter_zh(d.matter)) + "：" + kind_zh(d.kind) + "，定性为" +
+                                 (cls == "concealment" ? "瞒报" : "漏报") + "（" + param + "）",
+                             d.matter + ": " + d.kind + " is classified " + cls + " (" + param + ")"});
+    }
+  }
+  if (ex != nullptr && !discrepancies.empty()) {
+    if (concealment)
+      ex->add_rule(RuleFired{"disclosure.discrepancy.accountability", "KAILU.4",
+                             "存在瞒报，应追究责任", "a discrepancy is concealment: accountability"});
+    else
+      ex->add_rule(RuleFired{"disclosure.discrepancy.no_concealment", "KAILU.4",
+                             "仅有漏报，不属瞒报，不据此追究瞒报责任",
+                             "omissions only, no concealment: no accountability for concealment"});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> classify_discrepancies(const std::vector<Discrepancy> &discrepancies,
+                                                Date as_of, const Policy &policy,
+                                                Explanation *ex) {
+  return classify(discrepancies, as_of, policy, ex, std::string());
+}
 
 void Case::apply(const Event &e) {
   // Checks first (nothing is changed until all pass).
@@ -168,9 +239,12 @@ Case Case::open(Record record, Date date, std::string actor, const Policy &polic
 }
 
 const RoundPlan &Case::post_round(int round, Date posted, std::string actor,
-                                  const WorkCalendar &calendar, const Policy &policy) {
+                                  const WorkCalendar &calendar, const Policy &policy,
+                                  Explanation *ex) {
   if (status_ != "open") throw StateError("the case is closed", "round", id());
-  RoundPlan plan = plan_round(round, current().proposed_rank, posted, calendar, policy);
+  Explanation local("disclosure case " + id() + " round " + std::to_string(round));
+  RoundPlan plan = plan_round(round, current().proposed_rank, posted, calendar, policy,
+                              ex != nullptr ? &local : nullptr);
   Event e;
   e.date = posted;
   e.actor = std::move(actor);
@@ -180,6 +254,7 @@ const RoundPlan &Case::post_round(int round, Date posted, std::string actor,
   e.window = plan.window;
   e.working_days = plan.working_days;
   append(std::move(e));
+  if (ex != nullptr) *ex = std::move(local);
   return rounds_.back();
 }
 
@@ -219,27 +294,22 @@ void Case::assign(const std::string &complaint, std::vector<std::string> departm
 
 void Case::record_finding(const std::string &complaint, std::string finding,
                           const std::vector<Discrepancy> &discrepancies, Date date,
-                          std::string actor, const Policy &policy) {
+                          std::string actor, const Policy &policy, Explanation *ex) {
   if (date.is_not_a_date()) throw InvalidInput("not a date", "date", id());
+  Explanation local("disclosure case " + id() + " complaint " + complaint);
   Event e;
-  for (std::size_t i = 0; i < discrepancies.size(); ++i) {
-    const auto &d = discrepancies[i];
-    std::string p = "discrepancies[" + std::to_string(i) + "]";
-    if (!one_of(matter_keys(), d.matter)) throw InvalidInput("not one of the 9 matters", p + ".matter", id());
-    if (!one_of(kDiscrepancyKinds, d.kind))
-      throw InvalidInput("kind must be unreported, under_reported or inaccurate", p + ".kind", id());
-    std::string cls = policy.text("disclosure.discrepancy." + d.kind, date);
-    if (cls != "omission" && cls != "concealment")
-      throw PolicyError("must be omission or concealment", "disclosure.discrepancy." + d.kind,
-                        policy.name());
-    e.discrepancies.push_back(d.matter + ":" + d.kind + ":" + cls);
+  if (ex != nullptr) {
+    local.add_input("complaint", complaint);
+    local.add_input("finding", finding);
   }
+  e.discrepancies = classify(discrepancies, date, policy, ex != nullptr ? &local : nullptr, id());
   e.date = date;
   e.actor = std::move(actor);
   e.kind = "finding";
   e.complaint = complaint;
   e.finding = std::move(finding);
   append(std::move(e));
+  if (ex != nullptr) *ex = std::move(local);
 }
 
 void Case::decide(const std::string &complaint, std::string outcome, Date date, std::string actor) {

@@ -1,7 +1,10 @@
-// The basic information of a disclosure record from a .lrmx cadre form (干部任免审批表 3.x XML;
-// element list: tests/golden/disclosure_lrmx_elements.csv). Messages name the element only.
+// The basic information of a disclosure record from and to a .lrmx cadre form (干部任免审批表
+// 3.x XML; element list: tests/golden/disclosure_lrmx_elements.csv). Messages name the element
+// (import) or the record's member path (export) only, never a value.
+#include <algorithm>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <cstdio>
 #include <sstream>
 
 #include "cadrekit/core/citizen_id.hpp"
@@ -38,6 +41,31 @@ std::optional<Date> form_date(std::string text, const std::string &element) {
   int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(4, 2));
   int d = s.size() == 8 ? std::stoi(s.substr(6, 2)) : 1;
   return make_date(y, m, d, element);
+}
+
+// The form's month style: "YYYYMM" (or "YYYY.MM" in 简历 lines); the day is dropped.
+std::string form_month(Date d, bool dotted) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, dotted ? "%04d.%02d" : "%04d%02d", static_cast<int>(d.year()),
+                static_cast<int>(d.month().as_number()));
+  return buf;
+}
+
+std::string form_day(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", static_cast<int>(d.year()),
+                static_cast<int>(d.month().as_number()), static_cast<int>(d.day()));
+  return buf;
+}
+
+// A text the form can carry and read back: valid UTF-8, no control character (XML 1.0 cannot
+// hold most of them; a line break would split 简历 into entries).
+const std::string &form_text(const std::string &s, const std::string &path, const std::string &id) {
+  if (!is_valid_utf8(s)) throw InvalidInput("not valid UTF-8", path, id);
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f)
+      throw InvalidInput("a control character or line break cannot go on the form", path, id);
+  return s;
 }
 
 }  // namespace
@@ -130,6 +158,116 @@ Record record_from_lrmx(std::string_view xml, std::string_view record_id) {
   r.reference_date = *ref;
   cadrekit::validate(p);
   return r;
+}
+
+std::string record_to_lrmx(const Record &r) {
+  const Person &p = r.person;
+  const std::string &id = r.id;
+  if (p.birth_date.is_not_a_date()) throw InvalidInput("the date of birth is missing", "person.birth_date", id);
+  if (r.reference_date.is_not_a_date())
+    throw InvalidInput("the reference date is missing", "reference_date", id);
+  if (form_text(p.name, "person.name", id).empty())
+    throw InvalidInput("the name is missing", "person.name", id);
+  if (!r.citizen_id.empty()) {
+    form_text(r.citizen_id, "citizen_id", id);
+    // The form's reader takes the birth date from the ID number: it must be a valid one.
+    try {
+      (void)parse_citizen_id(r.citizen_id, "citizen_id");
+    } catch (const InvalidInput &) {
+      throw InvalidInput("not a valid citizen ID number", "citizen_id", id);
+    }
+  }
+  const Education *full_time = nullptr, *in_service = nullptr;
+  for (std::size_t i = 0; i < r.education.size(); ++i) {
+    const Education &e = r.education[i];
+    std::string path = "education[" + std::to_string(i) + "]";
+    const Education **slot = e.mode == "full_time" ? &full_time
+                             : e.mode == "in_service" ? &in_service
+                                                      : nullptr;
+    if (slot == nullptr) throw InvalidInput("must be full_time or in_service", path + ".mode", id);
+    if (*slot != nullptr)
+      throw InvalidInput("the form holds one full-time and one in-service education line",
+                         path + ".mode", id);
+    if (form_text(e.level, path + ".level", id).empty())
+      throw InvalidInput("the form needs the level of an education line", path + ".level", id);
+    form_text(e.degree, path + ".degree", id);
+    form_text(e.school, path + ".school", id);
+    *slot = &e;
+  }
+  std::string jianli;
+  for (std::size_t i = 0; i < r.work_history.size(); ++i) {
+    const WorkEntry &w = r.work_history[i];
+    std::string path = "work_history[" + std::to_string(i) + "]";
+    if (w.from.is_not_a_date()) throw InvalidInput("not a date", path + ".from", id);
+    if (w.until && w.until->is_not_a_date()) throw InvalidInput("not a date", path + ".until", id);
+    form_text(w.text, path + ".text", id);
+    if (!jianli.empty()) jianli += '\n';
+    jianli += form_month(w.from, true) + "--";
+    jianli += w.until ? form_month(*w.until, true) + "  " : std::string(8, ' ');
+    jianli += w.text;
+  }
+  std::string party, ethnicity;
+  try {
+    ethnicity = ethnic_group(p.ethnicity).name_zh;
+  } catch (const InvalidInput &) {
+    throw InvalidInput("not a GB 3304 ethnic group", "person.ethnicity", id);
+  }
+  if (p.party_joined) {
+    party = form_month(*p.party_joined, false);
+  } else {
+    try {
+      party = political_status(p.political_status).short_zh;
+    } catch (const InvalidInput &) {
+      throw InvalidInput("not a GB/T 4762 political status", "person.political_status", id);
+    }
+  }
+
+  pt::ptree person;
+  auto put = [&](const char *element, const std::string &value) {
+    person.add_child(element, pt::ptree(value));
+  };
+  auto put_education = [&](const char *prefix, const Education *e) {
+    std::string pre = prefix;
+    put((pre + "_XueLi").c_str(), e ? e->level : "");
+    put((pre + "_XueWei").c_str(), e ? e->degree : "");
+    put((pre + "_XueLi_BiYeYuanXiaoXi").c_str(), e ? e->school : "");
+    put((pre + "_XueWei_BiYeYuanXiaoXi").c_str(), e && !e->degree.empty() ? e->school : "");
+  };
+  // The 34 elements in the order of the form (tests/golden/disclosure_lrmx_elements.csv);
+  // what the record does not hold is written empty.
+  put("XingMing", p.name);
+  put("XingBie", p.sex == Sex::female ? "女" : "男");
+  put("ChuShengNianYue", form_month(p.birth_date, false));
+  put("MinZu", ethnicity);
+  put("JiGuan", "");
+  put("ChuShengDi", "");
+  put("RuDangShiJian", party);
+  put("CanJiaGongZuoShiJian", p.work_started ? form_month(*p.work_started, false) : "");
+  put("JianKangZhuangKuang", "");
+  put("ZhuanYeJiShuZhiWu", "");
+  put("ShuXiZhuanYeYouHeZhuanChang", "");
+  put_education("QuanRiZhiJiaoYu", full_time);
+  put_education("ZaiZhiJiaoYu", in_service);
+  put("XianRenZhiWu", form_text(r.current_post, "current_post", id));
+  put("NiRenZhiWu", form_text(r.proposed_post, "proposed_post", id));
+  put("NiMianZhiWu", "");
+  put("JianLi", jianli);
+  put("JiangChengQingKuang", "");
+  put("NianDuKaoHeJieGuo", "");
+  put("RenMianLiYou", "");
+  put("JiaTingChengYuan", "");
+  put("ChengBaoDanWei", "");
+  put("JiSuanNianLingShiJian", form_day(r.reference_date));
+  put("TianBiaoShiJian", form_day(r.reference_date));
+  put("TianBiaoRen", "");
+  put("ShenFenZheng", r.citizen_id);
+  put("ZhaoPian", "");
+  put("Version", std::string(lrmx_version));
+  pt::ptree root;
+  root.add_child("Person", person);
+  std::ostringstream out;
+  pt::write_xml(out, root, pt::xml_writer_make_settings<std::string>(' ', 2, "utf-8"));
+  return out.str();
 }
 
 }  // namespace cadrekit::disclosure

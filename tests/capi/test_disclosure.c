@@ -254,6 +254,62 @@ static void test_case(const ck_policy *pol, const ck_calendar *cal, const char *
     free(action);
     free(fixed);
   }
+  {
+    /* the same finding with its explanation: the classification (漏报/瞒报) by the policy */
+    const char *finding =
+        "{\"action\":\"record_finding\",\"complaint\":\"C1\",\"finding\":\"founded_disqualifying\","
+        "\"discrepancies\":[{\"matter\":\"real_estate\",\"kind\":\"unreported\"},"
+        "{\"matter\":\"securities\",\"kind\":\"under_reported\"}],\"date\":\"2016-10-12\",\"actor\":\"t\"}";
+    const char *want[] = {
+        "{\"case\":{\"schema\":\"cadrekit.disclosure.case/1\"",
+        "\"explanation\":{\"schema\":\"cadrekit.explanation/1\",\"subject\":\"disclosure case KL-2016-001 complaint C1\",\"uses_assumed\":true",
+        "{\"rule_id\":\"disclosure.discrepancy.classify\",\"clause\":\"KAILU.4\",\"message_zh\":\"房产：未填报，定性为瞒报（disclosure.discrepancy.unreported）\"",
+        "\"message_en\":\"securities: under_reported is classified omission (disclosure.discrepancy.under_reported)\"",
+        "{\"rule_id\":\"disclosure.discrepancy.accountability\",\"clause\":\"KAILU.4\"",
+        "{\"name\":\"disclosure.discrepancy.unreported\",\"value\":\"concealment\",\"unit\":\"omission|concealment\",\"effective_from\":\"2015-01-01\",\"assumed\":true,\"clause\":\"KAILU.4\"}",
+        "{\"name\":\"disclosure.discrepancy.under_reported\",\"value\":\"omission\"",
+        "{\"name\":\"discrepancies[0].matter\",\"value\":\"real_estate\"}",
+        "real_estate:unreported:concealment\",\"securities:under_reported:omission\""};
+    char *text = NULL, *rendered = NULL;
+    size_t i;
+    CHECK_STATUS(CK_OK, ck_disclosure_case_apply_explained_json(&out, pol, cal, c, finding));
+    for (i = 0; out != NULL && i < sizeof want / sizeof want[0]; ++i) {
+      CHECK(strstr(out, want[i]) != NULL);
+      if (strstr(out, want[i]) == NULL) fprintf(stderr, "  missing %s\n", want[i]);
+    }
+    /* the explanation renders with the core's renderer */
+    if (out != NULL) {
+      text = strstr(out, "\"explanation\":");
+      if (text != NULL) {
+        char *ex = text + strlen("\"explanation\":");
+        size_t n = strlen(ex);
+        char *copy = (char *)malloc(n);
+        if (copy == NULL) exit(2);
+        memcpy(copy, ex, n - 1); /* drop the closing brace of the response */
+        copy[n - 1] = '\0';
+        CHECK_STATUS(CK_OK, ck_explanation_to_text(&rendered, copy, "zh"));
+        CHECK(rendered != NULL && strstr(rendered, "定性为瞒报") != NULL);
+        ck_free(rendered);
+        free(copy);
+      }
+    }
+    ck_free(out);
+    out = NULL;
+    /* another action: the explanation is null; a refused one leaves *out untouched */
+    CHECK_STATUS(CK_OK, ck_disclosure_case_apply_explained_json(
+                            &out, pol, cal, c,
+                            "{\"action\":\"receive_complaint\",\"channel\":\"phone\",\"date\":\"2016-10-12\",\"actor\":\"s\"}"));
+    CHECK(out != NULL && strstr(out, "\"explanation\":null}") != NULL);
+    ck_free(out);
+    out = NULL;
+    CHECK_STATUS(CK_E_STATE, ck_disclosure_case_apply_explained_json(
+                                 &out, pol, cal, c,
+                                 "{\"action\":\"decide\",\"complaint\":\"C1\",\"outcome\":\"cancel\",\"date\":\"2016-10-12\",\"actor\":\"o\"}"));
+    CHECK(out == NULL);
+    CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_disclosure_case_apply_explained_json(NULL, pol, cal, c, finding));
+    CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_disclosure_case_apply_explained_json(&out, pol, cal, c, NULL));
+    CHECK(out == NULL);
+  }
   c = act(CK_OK, pol, cal, c,
           "{\"action\":\"record_finding\",\"complaint\":\"C1\",\"finding\":\"founded_disqualifying\","
           "\"discrepancies\":[{\"matter\":\"real_estate\",\"kind\":\"unreported\"}],\"date\":\"2016-10-12\",\"actor\":\"t\"}");
@@ -282,6 +338,101 @@ static void test_case(const ck_policy *pol, const ck_calendar *cal, const char *
   ck_free(c);
 }
 
+/* .lrmx import (the C++ and Python cases: tests/golden/disclosure_lrmx_example.xml) and export
+ * with its round trip on the basic information. */
+static void test_lrmx(const ck_policy *pol, const char *record) {
+  char *xml = slurp("disclosure_lrmx_example.xml");
+  char *imported = NULL, *written = NULL, *again = NULL, *out = NULL, *bad;
+  const char *expect_import[] = {
+      "\"name\":\"王晓梅\"", "\"sex\":\"2\"", "\"birth_date\":\"1978-12-18\"",
+      "\"ethnicity\":\"02\"", "\"political_status\":\"01\"",
+      "\"party_joined\":\"2001-07-01\"", "\"work_started\":\"2000-07-01\"",
+      "\"citizen_id\":\"150502197812186440\"", "\"reference_date\":\"2026-03-01\"",
+      "\"proposed_post\":\"示例市示例局局长\"",
+      "{\"mode\":\"in_service\",\"level\":\"研究生\",\"degree\":\"公共管理硕士\"",
+      "{\"from\":\"1996-09-01\",\"until\":\"2000-07-01\",\"text\":\"示例大学经济系财政学专业学习\"}",
+      "{\"from\":\"2016-05-01\",\"until\":null,\"text\":\"示例市示例局副局长\"}]"};
+  const char *expect_form[] = {
+      "<ChuShengNianYue>197812</ChuShengNianYue>", "<MinZu>蒙古族</MinZu>",
+      "<RuDangShiJian>200107</RuDangShiJian>", "<TianBiaoShiJian>20260301</TianBiaoShiJian>",
+      "2016.05--        示例市示例局副局长</JianLi>", "<Version>3.2.1.16</Version>"};
+  size_t i;
+  int entries = 0;
+  const char *at;
+
+  CHECK_STATUS(CK_OK, ck_disclosure_record_from_lrmx_json(&imported, xml, "LX-1"));
+  if (imported == NULL) return;
+  for (i = 0; i < sizeof expect_import / sizeof expect_import[0]; ++i) {
+    CHECK(strstr(imported, expect_import[i]) != NULL);
+    if (strstr(imported, expect_import[i]) == NULL) fprintf(stderr, "  missing %s\n", expect_import[i]);
+  }
+  for (at = strstr(imported, "\"work_history\":[{"); at && (at = strstr(at + 1, "{\"from\":"));)
+    ++entries;
+  CHECK(entries == 4); /* the （其间…） line is not an entry */
+  /* the matters are empty: the record validates with matter_empty and commitment_missing */
+  CHECK_STATUS(CK_OK, ck_disclosure_validate_json(&out, pol, imported));
+  CHECK(out != NULL && strstr(out, "matter_empty") && strstr(out, "commitment_missing"));
+  ck_free(out);
+  out = NULL;
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_disclosure_record_from_lrmx_json(&out, "<Person>", "x"));
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_disclosure_record_from_lrmx_json(&out, "<Other/>", "x"));
+  CHECK(out == NULL);
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_disclosure_record_from_lrmx_json(NULL, xml, "x"));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_disclosure_record_from_lrmx_json(&out, NULL, "x"));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_disclosure_record_from_lrmx_json(&out, xml, NULL));
+  CHECK(out == NULL);
+
+  /* export, then import again: the same record (an imported record is all basic information) */
+  CHECK_STATUS(CK_OK, ck_disclosure_record_to_lrmx(&written, imported));
+  for (i = 0; written != NULL && i < sizeof expect_form / sizeof expect_form[0]; ++i)
+    CHECK(strstr(written, expect_form[i]) != NULL);
+  if (written != NULL) {
+    CHECK_STATUS(CK_OK, ck_disclosure_record_from_lrmx_json(&again, written, "LX-1"));
+    CHECK(again != NULL && strcmp(again, imported) == 0);
+    ck_free(again);
+    ck_free(written);
+  }
+  /* the JSON golden record: the birth date comes back exactly through the ID number, the
+   * reference date through YYYYMMDD */
+  written = NULL;
+  CHECK_STATUS(CK_OK, ck_disclosure_record_to_lrmx(&written, record));
+  if (written != NULL) {
+    again = NULL;
+    CHECK_STATUS(CK_OK, ck_disclosure_record_from_lrmx_json(&again, written, "KL-2016-001"));
+    CHECK(again != NULL && strstr(again, "\"birth_date\":\"1978-12-18\"") != NULL);
+    CHECK(again != NULL && strstr(again, "\"reference_date\":\"2016-09-20\"") != NULL);
+    CHECK(again != NULL && strstr(again, "{\"from\":\"2008-03-01\",\"until\":null,\"text\":\"示例县示例局办公室主任\"}") != NULL);
+    ck_free(again);
+    ck_free(written);
+  }
+  /* without the ID number the month elements drop the day */
+  bad = replace(record, "\"150502197812186440\"", "\"\"");
+  written = NULL;
+  CHECK_STATUS(CK_OK, ck_disclosure_record_to_lrmx(&written, bad));
+  if (written != NULL) {
+    again = NULL;
+    CHECK_STATUS(CK_OK, ck_disclosure_record_from_lrmx_json(&again, written, "KL-2016-001"));
+    CHECK(again != NULL && strstr(again, "\"birth_date\":\"1978-12-01\"") != NULL);
+    ck_free(again);
+    ck_free(written);
+  }
+  free(bad);
+  /* what the form cannot hold: a line break in a text, named by its member */
+  bad = replace(record, "示例县示例局科员", "示例县\\n示例局科员");
+  written = NULL;
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_disclosure_record_to_lrmx(&written, bad));
+  CHECK(written == NULL);
+  CHECK(strstr(ck_last_error_message(), "work_history[1].text") != NULL);
+  CHECK(strstr(ck_last_error_message(), "示例") == NULL);
+  free(bad);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_disclosure_record_to_lrmx(&written, "{}"));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_disclosure_record_to_lrmx(&written, NULL));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_disclosure_record_to_lrmx(NULL, record));
+  CHECK(written == NULL);
+  ck_free(imported);
+  free(xml);
+}
+
 int main(void) {
   ck_policy *pol = NULL;
   ck_calendar *cal = NULL;
@@ -291,6 +442,7 @@ int main(void) {
   test_windows(pol, cal);
   test_notice(pol, cal, record);
   test_case(pol, cal, record);
+  test_lrmx(pol, record);
   free(record);
   ck_calendar_free(cal);
   ck_policy_free(pol);

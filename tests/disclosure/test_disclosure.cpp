@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/explanation.hpp"
 #include "cadrekit/disclosure.hpp"
 
 using namespace cadrekit;
@@ -246,6 +247,152 @@ TEST(DisclosureRecord, LrmxFillsBasicInformation) {
   EXPECT_EQ(a.work_years, 25);
   EXPECT_THROW(record_from_lrmx("<Person>", "x"), InvalidInput);
   EXPECT_THROW(record_from_lrmx("<Other/>", "x"), InvalidInput);
+}
+
+// The basic information a .lrmx form carries (record_to_lrmx's round-trip contract): every
+// other member reset, person.id set to the record id (the reader's choice).
+Record basic(const Record &r) {
+  Record b;
+  b.id = r.id;
+  b.reference_date = r.reference_date;
+  b.person.id = r.id;
+  b.person.name = r.person.name;
+  b.person.sex = r.person.sex;
+  b.person.birth_date = r.person.birth_date;
+  b.person.ethnicity = r.person.ethnicity;
+  b.person.political_status = r.person.political_status;
+  b.person.party_joined = r.person.party_joined;
+  b.person.work_started = r.person.work_started;
+  b.citizen_id = r.citizen_id;
+  b.current_post = r.current_post;
+  b.proposed_post = r.proposed_post;
+  b.education = r.education;
+  b.work_history = r.work_history;
+  return b;
+}
+
+// Top-level element names of a form, in order (a scan, independent of the writer).
+std::vector<std::string> elements_of(const std::string &xml) {
+  std::vector<std::string> out;
+  std::size_t at = xml.find("<Person>");
+  if (at == std::string::npos) return out;
+  int depth = 0;
+  for (std::size_t i = at + 8; i < xml.size(); ++i) {
+    if (xml[i] != '<') continue;
+    if (xml.compare(i, 2, "</") == 0) {
+      --depth;
+      continue;
+    }
+    std::size_t end = xml.find_first_of(" />", i + 1);
+    if (depth == 0) out.push_back(xml.substr(i + 1, end - i - 1));
+    std::size_t close = xml.find('>', i);
+    if (xml[close - 1] != '/') ++depth;
+  }
+  return out;
+}
+
+TEST(DisclosureLrmx, ExportWritesTheFormsElementsInOrderAndItsDateStyle) {
+  std::vector<std::string> expected;
+  for (const auto &row : table("disclosure_lrmx_elements.csv", ','))
+    if (row.size() >= 3 && row[2] == "Person") expected.push_back(row[1]);
+  ASSERT_EQ(expected.size(), 34u);
+  Record r = record_from_lrmx(slurp("disclosure_lrmx_example.xml"), "LX-1");
+  std::string xml = record_to_lrmx(r);
+  EXPECT_EQ(elements_of(xml), expected);
+  EXPECT_NE(xml.find("<XingMing>王晓梅</XingMing>"), std::string::npos);
+  EXPECT_NE(xml.find("<XingBie>女</XingBie>"), std::string::npos);
+  EXPECT_NE(xml.find("<ChuShengNianYue>197812</ChuShengNianYue>"), std::string::npos);
+  EXPECT_NE(xml.find("<MinZu>蒙古族</MinZu>"), std::string::npos);
+  EXPECT_NE(xml.find("<RuDangShiJian>200107</RuDangShiJian>"), std::string::npos);
+  EXPECT_NE(xml.find("<CanJiaGongZuoShiJian>200007</CanJiaGongZuoShiJian>"), std::string::npos);
+  EXPECT_NE(xml.find("<ZaiZhiJiaoYu_XueWei>公共管理硕士</ZaiZhiJiaoYu_XueWei>"), std::string::npos);
+  EXPECT_NE(xml.find("<JiSuanNianLingShiJian>20260301</JiSuanNianLingShiJian>"), std::string::npos);
+  EXPECT_NE(xml.find("<TianBiaoShiJian>20260301</TianBiaoShiJian>"), std::string::npos);
+  EXPECT_NE(xml.find("<ShenFenZheng>150502197812186440</ShenFenZheng>"), std::string::npos);
+  EXPECT_NE(xml.find("<Version>3.2.1.16</Version>"), std::string::npos);
+  // 简历 lines exactly as the example writes them.
+  EXPECT_NE(xml.find("1996.09--2000.07  示例大学经济系财政学专业学习\n2000.07--2008.03  示例市示例局科员"),
+            std::string::npos);
+  EXPECT_NE(xml.find("2016.05--        示例市示例局副局长</JianLi>"), std::string::npos);
+}
+
+TEST(DisclosureLrmx, RoundTripOfAnImportedForm) {
+  Record x = record_from_lrmx(slurp("disclosure_lrmx_example.xml"), "LX-1");
+  Record y = record_from_lrmx(record_to_lrmx(x), "LX-1");
+  EXPECT_EQ(y, x);  // the whole record: the form is all an imported record holds
+  EXPECT_EQ(record_to_lrmx(y), record_to_lrmx(x));
+}
+
+TEST(DisclosureLrmx, RoundTripOfAJsonRecordOnTheBasicInformation) {
+  Record x = golden();  // its month-precision dates are on the 1st; the birth comes via the ID
+  Record y = record_from_lrmx(record_to_lrmx(x), x.id);
+  EXPECT_EQ(basic(y), basic(x));
+  EXPECT_EQ(y.person.birth_date, d(1978, 12, 18));
+  EXPECT_EQ(y.reference_date, d(2016, 9, 20));  // YYYYMMDD keeps the day
+  EXPECT_FALSE(y.work_history[2].until.has_value());
+  // The form's values are XML-escaped and read back.
+  x.current_post = "示例局<办公室> & \"科\"";
+  y = record_from_lrmx(record_to_lrmx(x), x.id);
+  EXPECT_EQ(y.current_post, x.current_post);
+}
+
+TEST(DisclosureLrmx, MonthElementsDropTheDayWithoutAnIdNumber) {
+  Record x = golden();
+  x.citizen_id.clear();
+  x.person.party_joined = d(2001, 7, 15);
+  x.work_history[1].until = d(2008, 3, 20);
+  Record y = record_from_lrmx(record_to_lrmx(x), x.id);
+  EXPECT_EQ(y.person.birth_date, d(1978, 12, 1));
+  EXPECT_EQ(y.person.party_joined, d(2001, 7, 1));
+  EXPECT_EQ(y.work_history[1].until, d(2008, 3, 1));
+  EXPECT_EQ(y.work_history[2].from, d(2008, 3, 1));
+}
+
+TEST(DisclosureLrmx, PoliticalStatusWithoutADateIsWrittenByName) {
+  Record x = golden();
+  x.person.political_status = "13";
+  x.person.party_joined.reset();
+  std::string xml = record_to_lrmx(x);
+  EXPECT_NE(xml.find("<RuDangShiJian>群众</RuDangShiJian>"), std::string::npos);
+  EXPECT_EQ(basic(record_from_lrmx(xml, x.id)), basic(x));
+  x.person.political_status = "01";  // a member whose date is unknown
+  xml = record_to_lrmx(x);
+  EXPECT_NE(xml.find("<RuDangShiJian>中共党员</RuDangShiJian>"), std::string::npos);
+  EXPECT_EQ(basic(record_from_lrmx(xml, x.id)), basic(x));
+}
+
+TEST(DisclosureLrmx, ExportRefusesWhatTheFormCannotHoldNamingTheMember) {
+  auto expect_field = [](const Record &r, const std::string &field) {
+    try {
+      (void)record_to_lrmx(r);
+      ADD_FAILURE() << "expected InvalidInput for " << field;
+    } catch (const InvalidInput &e) {
+      EXPECT_EQ(e.field(), field);
+      EXPECT_EQ(e.record(), r.id);
+      EXPECT_EQ(std::string(e.what()).find("示例"), std::string::npos) << e.what();
+    }
+  };
+  Record r = golden();
+  r.education.push_back(r.education[0]);
+  expect_field(r, "education[2].mode");
+  r = golden();
+  r.work_history[1].text = "示例县\n示例局";
+  expect_field(r, "work_history[1].text");
+  r = golden();
+  r.current_post = "示例\t局";
+  expect_field(r, "current_post");
+  r = golden();
+  r.reference_date = Date();
+  expect_field(r, "reference_date");
+  r = golden();
+  r.person.name.clear();
+  expect_field(r, "person.name");
+  r = golden();
+  r.citizen_id = "150502197812186441";  // wrong check digit
+  expect_field(r, "citizen_id");
+  r = golden();
+  r.education[0].level.clear();
+  expect_field(r, "education[0].level");
 }
 
 // ------------------------------------------------------------------------------------------
@@ -616,6 +763,108 @@ TEST(DisclosureCase, DiscrepancyClassIsPolicy) {
                    d(2016, 10, 9), "team", p);
   EXPECT_EQ(c.complaints()[0].discrepancies[0], "real_estate:under_reported:concealment");
   EXPECT_TRUE(c.complaints()[0].accountability);
+}
+
+TEST(DisclosureCase, FindingComesWithTheExplanationOfItsClassification) {
+  Case c = opened();
+  c.post_round(1, d(2016, 9, 30), "org", calendar(), policy());
+  c.receive_complaint("letter", d(2016, 10, 8), "sup");
+  Explanation untouched("before");
+  // refused (not assigned yet): the explanation is not written
+  EXPECT_THROW(c.record_finding("C1", "founded_disqualifying", {{"real_estate", "unreported"}},
+                                d(2016, 10, 9), "team", policy(), &untouched),
+               StateError);
+  EXPECT_EQ(untouched, Explanation("before"));
+  c.assign("C1", {"housing", "finance"}, d(2016, 10, 8), "sup", policy());
+  Explanation ex;
+  c.record_finding("C1", "founded_disqualifying",
+                   {{"real_estate", "unreported"}, {"securities", "under_reported"}},
+                   d(2016, 10, 9), "team", policy(), &ex);
+  EXPECT_EQ(ex.subject, "disclosure case KL-2016-001 complaint C1");
+  ASSERT_EQ(ex.rules.size(), 3u);
+  EXPECT_EQ(ex.rules[0].rule_id, "disclosure.discrepancy.classify");
+  EXPECT_EQ(ex.rules[0].clause, "KAILU.4");
+  EXPECT_EQ(ex.rules[0].message_zh, "房产：未填报，定性为瞒报（disclosure.discrepancy.unreported）");
+  EXPECT_EQ(ex.rules[0].message_en,
+            "real_estate: unreported is classified concealment (disclosure.discrepancy.unreported)");
+  EXPECT_EQ(ex.rules[1].rule_id, "disclosure.discrepancy.classify");
+  EXPECT_NE(ex.rules[1].message_zh.find("漏报"), std::string::npos);
+  EXPECT_EQ(ex.rules[2].rule_id, "disclosure.discrepancy.accountability");
+  ASSERT_EQ(ex.parameters.size(), 2u);
+  EXPECT_EQ(ex.parameters[0].name, "disclosure.discrepancy.unreported");
+  EXPECT_EQ(ex.parameters[0].value, "concealment");
+  EXPECT_EQ(ex.parameters[0].effective_from, d(2015, 1, 1));
+  EXPECT_TRUE(ex.parameters[0].assumed);
+  EXPECT_EQ(ex.parameters[0].clause, "KAILU.4");
+  EXPECT_EQ(ex.parameters[1].name, "disclosure.discrepancy.under_reported");
+  EXPECT_EQ(ex.parameters[1].value, "omission");
+  EXPECT_TRUE(ex.uses_assumed());
+  std::vector<std::string> inputs;
+  for (const auto &in : ex.inputs) inputs.push_back(in.name + "=" + in.value);
+  EXPECT_EQ(inputs, (std::vector<std::string>{
+                        "complaint=C1", "finding=founded_disqualifying",
+                        "discrepancies[0].matter=real_estate", "discrepancies[0].kind=unreported",
+                        "discrepancies[1].matter=securities",
+                        "discrepancies[1].kind=under_reported"}));
+  // the stable JSON form of the core, and nothing of the record in it
+  std::string j = ex.to_json();
+  EXPECT_EQ(Explanation::from_json(j), ex);
+  EXPECT_EQ(j.rfind("{\"schema\":\"cadrekit.explanation/1\"", 0), 0u);
+  for (const char *v : {"王晓梅", "118.56", "50000", "150502", "李明远"})
+    EXPECT_EQ(j.find(v), std::string::npos) << v;
+  // what the case stores agrees with the explanation
+  EXPECT_EQ(c.complaints()[0].discrepancies,
+            (std::vector<std::string>{"real_estate:unreported:concealment",
+                                      "securities:under_reported:omission"}));
+}
+
+TEST(DisclosureCase, ClassificationExplainsOmissionsOnlyAndFollowsThePolicy) {
+  Explanation ex;
+  auto cls = classify_discrepancies({{"marriage", "inaccurate"}}, d(2016, 10, 9), policy(), &ex);
+  EXPECT_EQ(cls, std::vector<std::string>{"marriage:inaccurate:omission"});
+  ASSERT_EQ(ex.rules.size(), 2u);
+  EXPECT_EQ(ex.rules[1].rule_id, "disclosure.discrepancy.no_concealment");
+  Policy p = with("  disclosure.discrepancy.inaccurate:\n    values:\n      2016-06-01: concealment\n");
+  Explanation later;
+  cls = classify_discrepancies({{"marriage", "inaccurate"}}, d(2016, 10, 9), p, &later);
+  EXPECT_EQ(cls, std::vector<std::string>{"marriage:inaccurate:concealment"});
+  EXPECT_EQ(later.parameters.at(0).effective_from, d(2016, 6, 1));
+  EXPECT_EQ(later.rules.back().rule_id, "disclosure.discrepancy.accountability");
+  // the value in force on the date decides: before 2016-06-01 the profile's omission
+  EXPECT_EQ(classify_discrepancies({{"marriage", "inaccurate"}}, d(2016, 5, 31), p),
+            std::vector<std::string>{"marriage:inaccurate:omission"});
+  try {
+    classify_discrepancies({{"marriage", "inaccurate"}, {"villas", "unreported"}}, d(2016, 10, 9),
+                           policy());
+    ADD_FAILURE();
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "discrepancies[1].matter");
+  }
+  Explanation none;
+  EXPECT_TRUE(classify_discrepancies({}, d(2016, 10, 9), policy(), &none).empty());
+  EXPECT_TRUE(none.rules.empty());
+}
+
+TEST(DisclosureCase, ExplainedJsonActionCarriesTheExplanation) {
+  Case c = opened();
+  c.post_round(1, d(2016, 9, 30), "org", calendar(), policy());
+  c.receive_complaint("letter", d(2016, 10, 8), "sup");
+  c.assign("C1", {"housing"}, d(2016, 10, 8), "sup", policy());
+  std::string action =
+      R"({"action":"record_finding","complaint":"C1","finding":"founded_not_affecting",)"
+      R"("discrepancies":[{"matter":"real_estate","kind":"under_reported"}],"date":"2016-10-09","actor":"t"})";
+  json::object out = json::parse(case_apply_explained_json(c.to_json(), action, calendar(), policy())).as_object();
+  EXPECT_EQ(json::serialize(out.at("case")), case_apply_json(c.to_json(), action, calendar(), policy()));
+  Explanation ex;
+  Case direct = c;
+  direct.record_finding("C1", "founded_not_affecting", {{"real_estate", "under_reported"}},
+                        d(2016, 10, 9), "t", policy(), &ex);
+  EXPECT_EQ(json::serialize(out.at("explanation")), ex.to_json());
+  out = json::parse(case_apply_explained_json(
+                        c.to_json(), R"({"action":"receive_complaint","channel":"phone","date":"2016-10-09","actor":"s"})",
+                        calendar(), policy()))
+            .as_object();
+  EXPECT_TRUE(out.at("explanation").is_null());
 }
 
 TEST(DisclosureCase, FromJsonRefusesImpossibleLogs) {

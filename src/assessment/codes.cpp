@@ -161,8 +161,12 @@ std::int32_t parse_period(std::string_view t, std::string_view f) {
   return year * 100 + n;
 }
 std::string period_text(std::int32_t p) {
+  // Not `to_string(y) + "-" + …`: that trips GCC 12's false -Wrestrict at -O3 (Release).
   std::string s = std::to_string(p / 100);
-  if (p % 100 != 0) s += "-" + std::to_string(p % 100);
+  if (p % 100 != 0) {
+    s.push_back('-');
+    s.append(std::to_string(p % 100));
+  }
   return s;
 }
 bool period_follows(std::int32_t a, std::int32_t b) noexcept {

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "compare.hpp"
+#include "screen_input.hpp"
 #include "table.hpp"
 
 namespace cadrekit::cli {
@@ -29,13 +30,7 @@ std::int32_t int32_cell(const RowView &r, std::string_view name) {
   return static_cast<std::int32_t>(v);
 }
 
-/// Screening input read from tables (shared with `compare`).
-struct ScreenInput {
-  std::vector<Record> records;
-  std::vector<std::string> record_where;
-  std::vector<Finding> findings;
-  std::vector<std::string> finding_where;
-};
+}  // namespace
 
 ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
                               Reporter &rep) {
@@ -90,6 +85,8 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
   }
   return in;
 }
+
+namespace {
 
 std::string joined(const std::vector<std::string> &v) {
   std::string s;

@@ -15,6 +15,7 @@
 #include "cadrekit/core/person.hpp"
 #include "cadrekit/core/person_json.hpp"
 #include "cadrekit/disclosure.hpp"
+#include "cadrekit/talent.hpp"
 #include "cadrekit/village.hpp"
 #include "commands.hpp"
 #include "report.hpp"
@@ -166,8 +167,11 @@ DemoData run_year(const Policy &policy) {
     d.cases.push_back(std::move(o));
   }
 
-  // Cadres for the talent pools: read and checked; the talent module will pool them.
+  // Talent (HURE): the cadres lead the units (three to a unit): each unit's leadership is a
+  // team; the pools are taken as of the same date, with the screening's assessment records and
+  // findings as supervision (annual results for 女少非; a red line excludes).
   const json::value cadres = parse(embedded::sample_cadres_json_text(), "cadres.json");
+  json::array pool_cadres, members;
   for (const auto &p : cadres.as_array()) {
     Person person = person_from_json(json::serialize(p));
     auto summary = parse(person_summary_json(person, d.as_of), "summary").as_object();
@@ -175,7 +179,33 @@ DemoData run_year(const Policy &policy) {
     d.women += summary.at("is_woman").as_bool();
     d.minority += summary.at("is_ethnic_minority").as_bool();
     d.non_party += summary.at("is_non_party").as_bool();
+    json::object c = p.as_object();
+    c["civil_servant"] = true;  // leaders of banner departments: civil servants
+    pool_cadres.push_back(std::move(c));
+    members.push_back(json::object{{"team_id", p.at("unit")},
+                                   {"cadre_id", p.at("id")},
+                                   {"sex", p.at("sex")},
+                                   {"birth_date", p.at("birth_date")},
+                                   {"ethnicity", p.at("ethnicity")},
+                                   {"political_status", p.at("political_status")}});
   }
+  const json::object supervision =
+      parse(embedded::sample_assessment_screen_json_text(), "assessment_screen.json").as_object();
+  auto with_supervision = [&](json::object req) {
+    if (const auto *r = supervision.if_contains("records")) req["assessments"] = *r;
+    if (const auto *f = supervision.if_contains("findings")) req["findings"] = *f;
+    return json::serialize(req);
+  };
+  d.pools = parse(talent::pools_json(with_supervision(json::object{{"as_of", to_iso(d.as_of)}, {"cadres", pool_cadres}}),
+                                     policy),
+                  "pools")
+                .as_object();
+  d.teams = parse(talent::team_structure_json(
+                      with_supervision(json::object{
+                          {"as_of", to_iso(d.as_of)}, {"members", members}, {"candidates", pool_cadres}}),
+                      policy),
+                  "teams")
+                .as_object();
   return d;
 }
 
@@ -265,6 +295,38 @@ void write_outputs(const DemoData &d, Writer &w) {
   w.csv("assessment_cases.csv", rows);
   w.csv("assessment_follow_ups.csv", due);
   w.json_file("assessment_cases.json", d.cases);
+
+  // talent
+  rows = {{"cadre_id", "pool", "status", "kind", "date", "reasons"}};
+  auto reasons = [](const json::value &e) {
+    std::string r;
+    for (const auto &x : e.at("reasons").as_array()) r += (r.empty() ? "" : "; ") + s(x.at("zh"));
+    return r;
+  };
+  for (const auto &[key, status] : {std::pair{"members", "member"}, {"near_misses", "near_miss"}, {"excluded", "excluded"}})
+    for (const auto &e : d.pools.at(key).as_array()) {
+      const auto *kind = e.as_object().if_contains("kind");
+      const auto *date = e.as_object().if_contains("date");
+      rows.push_back({s(e.at("cadre_id")), s(e.at("pool")), status, kind ? s(*kind) : "", date ? s(*date) : "",
+                      reasons(e)});
+    }
+  w.csv("talent_pools.csv", rows);
+  w.json_file("talent_pools.json", d.pools);
+  rows = {{"team_id", "size", "young", "women", "minority", "non_party", "gaps", "eligible_candidates"}};
+  for (const auto &t : d.teams.at("teams").as_array()) {
+    std::string gaps, cands;
+    for (const auto &g : t.at("gaps").as_array()) {
+      gaps += (gaps.empty() ? "" : ";") + s(g.at("criterion"));
+      std::string e;
+      for (const auto &c : g.at("candidates").as_array())
+        if (c.at("eligible").as_bool()) e += (e.empty() ? "" : ",") + s(c.at("cadre_id"));
+      if (!e.empty()) cands += (cands.empty() ? "" : ";") + s(g.at("criterion")) + ":" + e;
+    }
+    rows.push_back({s(t.at("team_id")), s(t.at("size")), s(t.at("young")), s(t.at("women")), s(t.at("minority")),
+                    s(t.at("non_party")), gaps, cands});
+  }
+  w.csv("talent_teams.csv", rows);
+  w.json_file("talent_teams.json", d.teams);
 }
 
 json::object summary(const DemoData &d) {
@@ -290,6 +352,8 @@ json::object summary(const DemoData &d) {
       {"red_lines_fired", d.screen.at("hits").as_array().size()},
       {"disposal_cases", d.cases.size()},
       {"cadres", d.cadres},
+      {"pool_members", d.pools.at("members").as_array().size()},
+      {"teams", d.teams.at("teams").as_array().size()},
   };
 }
 

@@ -24,6 +24,7 @@ int main(int argc, char **argv) {
   cli::add_assessment_commands(app, common, action);
   cli::add_import_lrmx_command(app, common, action);
   cli::add_compare_command(app, common, action);
+  cli::add_talent_commands(app, common, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

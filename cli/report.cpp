@@ -646,16 +646,107 @@ std::string disclosure_section(const DemoData &d) {
 }
 
 std::string talent_section(const DemoData &d) {
+  const Params P(d.policy, d.as_of);
+  const std::vector<std::string> pool_params{
+      "talent.age.counting",           "talent.echelon1.size",          "talent.echelon1.max_age",
+      "talent.echelon1.min_rank",      "talent.echelon1.max_rank",      "talent.echelon2.size",
+      "talent.echelon2.age_limit",     "talent.echelon2.age_limit_inclusive", "talent.nvshaofei.size",
+      "talent.nvshaofei.assessment_years", "talent.nvshaofei.min_rating", "talent.near_miss.months"};
+  const std::vector<std::string> team_params{"talent.team.young_max_age", "talent.team.min_young",
+                                             "talent.team.min_women", "talent.team.min_minority",
+                                             "talent.team.min_non_party"};
   std::string h = "<section id=\"talent\"><h2>" + T("后备干部人才库与班子结构（库伦旗）", "Talent pools and team structure (Hure)") + "</h2>";
-  h += "<!-- TALENT-MODULE: the talent module fills this section: pool sizes and team-structure gaps -->";
-  h += "<div class=\"placeholder\" id=\"talent-placeholder\"><p>" +
-       T("【待人才库模块填充】人才库规模与班子结构缺口将在此显示。", "[To be filled by the talent module] Pool sizes and team-structure gaps will be shown here.") +
-       "</p><p>" + T("示例旗干部名册：", "The sample county's cadres: ") +
+  h += "<p>" + T("示例旗干部名册：", "The sample county's cadres: ") +
        fig(std::to_string(d.cadres), "cadres.json, every record read and checked (person_from_json)") +
        T(" 人，其中女干部 ", ", of whom women ") + fig(std::to_string(d.women), "sex code 2 (GB/T 2261.1)") +
        T(" 人、少数民族干部 ", ", ethnic minority ") + fig(std::to_string(d.minority), "ethnicity code other than 01 (GB/T 3304)") +
        T(" 人、非中共党员干部 ", ", not Communist Party members ") +
-       fig(std::to_string(d.non_party), "political status other than 01/02 (GB/T 4762)") + T(" 人。", ".") + "</p></div></section>";
+       fig(std::to_string(d.non_party), "political status other than 01/02 (GB/T 4762)") + T(" 人。", ".") + "</p>";
+
+  // Pool sizes against the policy's sizes.
+  const auto &sizes = d.pools.at("sizes").as_array();
+  std::map<std::string, std::int64_t> near, excluded;
+  for (const auto &e : d.pools.at("near_misses").as_array()) ++near[str(e.at("pool"))];
+  for (const auto &e : d.pools.at("excluded").as_array()) ++excluded[str(e.at("pool"))];
+  auto pool_zh = [](const std::string &p) {
+    return p == "echelon1" ? std::string("第一梯队") : p == "echelon2" ? std::string("第二梯队") : std::string("女少非");
+  };
+  h += "<h3>" + T("人才库人数与配置规模", "Pool members against the pools' sizes") + "</h3>";
+  {
+    std::int64_t maxv = 1;
+    for (const auto &z : sizes) maxv = std::max({maxv, integer(z.at("members")), integer(z.at("target"))});
+    const int W = 720, row = 36, x0 = 110, H = 30 + row * static_cast<int>(sizes.size());
+    Svg sv(W, H, "pool sizes");
+    int i = 0;
+    for (const auto &z : sizes) {
+      const std::string pool = str(z.at("pool"));
+      const std::int64_t m = integer(z.at("members")), t = integer(z.at("target"));
+      const double y = 10 + i * row, scale = (W - x0 - 60.0) / static_cast<double>(maxv);
+      sv.text2(x0 - 8, y + 17, pool_zh(pool), pool, "end", "small");
+      sv.rect(x0, y + 4, static_cast<double>(m) * scale, 18, "bar",
+              std::to_string(m) + " members of " + pool + " as of " + to_iso(d.as_of) + "; " +
+                  std::to_string(near[pool]) + " near misses, " + std::to_string(excluded[pool]) +
+                  " excluded by supervision\n" + P.both(pool_params));
+      sv.line(x0 + static_cast<double>(t) * scale, y, x0 + static_cast<double>(t) * scale, y + 26, "axis");
+      sv.text(x0 + static_cast<double>(std::max(m, t)) * scale + 6, y + 17,
+              std::to_string(m) + " / " + std::to_string(t), "start", "small");
+      ++i;
+    }
+    sv.text2(x0, H - 4, "条形：成员人数；竖线：政策规模", "bar: members; line: the policy's size", "start", "small");
+    h += sv.str();
+  }
+
+  // Team structure: how many teams lack each kind of member.
+  const auto &teams = d.teams.at("teams").as_array();
+  const char *crit[] = {"young", "women", "minority", "non_party"};
+  const char *crit_zh[] = {"年轻干部", "女干部", "少数民族干部", "非中共党员干部"};
+  std::map<std::string, std::int64_t> lacking, fillable;
+  std::size_t no_gap = 0;
+  for (const auto &t : teams) {
+    const auto &gaps = t.at("gaps").as_array();
+    no_gap += gaps.empty();
+    for (const auto &g : gaps) {
+      ++lacking[str(g.at("criterion"))];
+      for (const auto &c : g.at("candidates").as_array())
+        if (c.at("eligible").as_bool()) {
+          ++fillable[str(g.at("criterion"))];
+          break;
+        }
+    }
+  }
+  h += "<h3>" + T("领导班子结构缺口", "Gaps in the structure of the leadership teams") + "</h3><p>" +
+       fig(std::to_string(teams.size()), "one team per unit: its three leaders in cadres.json") +
+       T(" 个班子中，结构完整的 ", " teams, of which complete in structure: ") +
+       fig(std::to_string(no_gap), "teams with every count at or above its target\n" + P.both(team_params)) +
+       T(" 个。", ".") + "</p>";
+  {
+    const int W = 720, row = 36, x0 = 130, H = 30 + row * 4;
+    Svg sv(W, H, "team gaps");
+    const double scale = (W - x0 - 80.0) / static_cast<double>(std::max<std::size_t>(teams.size(), 1));
+    for (int i = 0; i < 4; ++i) {
+      const double y = 10 + i * row;
+      const std::int64_t n = lacking[crit[i]], f = fillable[crit[i]];
+      sv.text2(x0 - 8, y + 17, crit_zh[i], crit[i], "end", "small");
+      sv.rect(x0, y + 4, static_cast<double>(n) * scale, 18, "bar2",
+              std::to_string(n) + " teams below talent.team.min_" + crit[i] + "; " + std::to_string(f) +
+                  " of them have an eligible candidate from the pools\n" + P.both(team_params));
+      sv.rect(x0, y + 8, static_cast<double>(f) * scale, 10, "bar",
+              std::to_string(f) + " teams whose gap an eligible pool member (years at rank, no red line, no open case) would fill");
+      sv.text(x0 + static_cast<double>(n) * scale + 6, y + 17, std::to_string(n) + " (" + std::to_string(f) + ")", "start", "small");
+    }
+    sv.text2(x0, H - 4, "宽条：缺该类成员的班子数；窄条：其中有合格人选的", "wide bar: teams lacking such a member; narrow: of them, with an eligible candidate",
+             "start", "small");
+    h += sv.str();
+  }
+  h += P.details("人才库按年龄、职级、身份与近两年年度考核结果确定；受到红线或未结案处置的干部排除在外。班子结构按政策目标逐项核对。",
+                 "Pools by age, rank, status and the last two years' annual results; a red line or an open disposal "
+                 "case excludes. Each team's counts are checked against the policy's targets.",
+                 [&] {
+                   auto all = pool_params;
+                   all.insert(all.end(), team_params.begin(), team_params.end());
+                   return all;
+                 }());
+  h += "</section>";
   return h;
 }
 

@@ -33,6 +33,8 @@ struct DemoData {
   /// [{"case":<case JSON>,"schedule":[{"date","kind"}]}]
   boost::json::array cases;
   std::size_t cadres = 0, women = 0, minority = 0, non_party = 0;  ///< cadres.json, as_of
+  boost::json::object pools;  ///< talent::pools_json response (as_of)
+  boost::json::object teams;  ///< talent::team_structure_json response (each unit's leaders)
 };
 
 /// The self-contained report page (Chinese, with an English toggle), charts as inline SVG.

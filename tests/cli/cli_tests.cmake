@@ -172,3 +172,24 @@ ck_cli(compare_audit_plan_same
   "-DARGS=compare|--policy|default|--policy|default|audit|plan|${_tmp}/tiers.csv|--first-year|2017|--last-year|2021|--capacity|14"
   "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\nplan,,min_capacity,14,14,0,")
 set_tests_properties(cli.compare_audit_plan_same PROPERTIES DEPENDS cli.audit_tier_plan_verify)
+
+# --- talent pools as of 2016-09-22 (HURE.1; docs/talent.md): C1 (31, 副科, civil servant) is in
+# echelon 1 and 2; C2 (35, 正科, turns 36 on 2016-10-15) is in both and ages out on that day
+# (a near miss within talent.near_miss.months = 3); C3 (科员, neither civil servant nor 选调生) is in
+# no pool; C4 (选调生, 28, born on 29 February) is in echelon 2 only. No assessments: nobody is in
+# the 女少非 pool (two years of results are required).
+ck_cli(talent_pools
+  "-DARGS=talent|pools|${_d}/talent_cadres.csv|--as-of|2016-09-22|--lang|en"
+  "-DEXPECT_OUT=^cadre_id,pool,status,kind,date,reasons\nC1,echelon1,member,,,[^\n]*\nC2,echelon1,member,,,[^\n]*\nC1,echelon2,member,,,[^\n]*\nC2,echelon2,member,,,[^\n]*\nC4,echelon2,member,,,[^\n]*\n.*C2,echelon1,near_miss,ages_out,2016-10-15,"
+  "-DCOUNT1_RE=\nC3," -DCOUNT1=0 "-DCOUNT2_RE=,nvshaofei,member" -DCOUNT2=0)
+# --- talent teams (HURE.5; targets talent.team.min_young|women|minority|non_party = 1,1,1,0):
+# T1 has a young (31) Mongol woman: no gap; T2 (56 and 41, Han men, party members) lacks all
+# three; T3's second row has sex 9 (not a GB/T 2261.1 code): that row is reported (file, line 7,
+# field sex) and the rest go on, exit 7; T3 is counted from its good row.
+ck_cli(talent_teams
+  "-DARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22"
+  "-DEXPECT_OUT=^team_id,size,young,women,minority,non_party,gaps,candidates\nT1,2,1,1,1,0,,\nT2,2,0,0,0,0,young;women;minority,\nT3,1,1,0,0,0,women;minority,\n"
+  -DEXPECT_RC=7 "-DEXPECT_ERR=talent_members.csv:7.*field sex")
+ck_cli(talent_teams_strict
+  "-DARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22|--strict"
+  -DEXPECT_RC=2 "-DEXPECT_ERR=talent_members.csv:7.*field sex" -DERR_LINES=1)

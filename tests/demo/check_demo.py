@@ -8,6 +8,9 @@ recomputed here from data/sample and the source's numbers, independently of the 
   - disclosure: every candidate's record valid; the National Day window of the golden cases;
   - red lines: every leader near the bottom (bottom 10 %, at least one place) of the annual
     assessment in the latest two years is reported, and no other annual_bottom;
+  - talent: each unit's three leaders as a team; its counts of young (35 or younger, 周岁, on
+    the as-of date), women, minority and non-party members recomputed from cadres.json, and its
+    gaps against the targets 1 / 1 / 1 / 0 of the default profile (HURE.5, assumed);
   - report.html: self-contained (no external resource), its SVG charts present, text escaped.
 Usage: check_demo.py CADREKIT_BINARY SOURCE_DIR WORK_DIR
 """
@@ -144,7 +147,45 @@ def main():
     for fig in ("20", "28", "19", "206", "11"):
         check(re.search(r">%s<" % fig, html) is not None, f"figure {fig} not shown")
     check(html.count('class="num" title="') >= 50, "numbers carry their explanation")
-    check('id="talent-placeholder"' in html, "the talent module's place")
+    check('id="talent-placeholder"' not in html and 'id="talent"' in html, "the talent section is filled")
+
+    # Talent: each unit's leaders are a team; counts and gaps recomputed from cadres.json.
+    import datetime as _dt
+    with open(os.path.join(src, "data", "sample", "cadres.json"), encoding="utf-8") as f:
+        cadres = json.load(f)
+    with open(os.path.join(src, "data", "sample", "county.json"), encoding="utf-8") as f:
+        as_of = _dt.date.fromisoformat(json.load(f)["as_of"])
+
+    def age(born):
+        b = _dt.date.fromisoformat(born)
+        return as_of.year - b.year - ((as_of.month, as_of.day) < (b.month, b.day))
+
+    want = defaultdict(lambda: Counter())
+    for c in cadres:
+        t = want[c["unit"]]
+        t["size"] += 1
+        t["young"] += age(c["birth_date"]) <= 35
+        t["women"] += c["sex"] == "2"
+        t["minority"] += c["ethnicity"] != "01"
+        t["non_party"] += c["political_status"] not in ("01", "02")
+    targets = {"young": 1, "women": 1, "minority": 1, "non_party": 0}
+    teams = {r["team_id"]: r for r in rows(os.path.join(out, "talent_teams.csv"))}
+    check(set(teams) == set(want), "one team per unit")
+    for unit, t in want.items():
+        r = teams.get(unit)
+        if r is None:
+            continue
+        for k in ("size", "young", "women", "minority", "non_party"):
+            check(int(r[k]) == t[k], f"team {unit}: {k} {r[k]}, expected {t[k]}")
+        gaps = [k for k in ("young", "women", "minority", "non_party") if t[k] < targets[k]]
+        check(r["gaps"] == ";".join(gaps), f"team {unit}: gaps {r['gaps']!r}, expected {';'.join(gaps)!r}")
+    pools = rows(os.path.join(out, "talent_pools.csv"))
+    e1 = {p["cadre_id"] for p in pools if p["pool"] == "echelon1" and p["status"] == "member"}
+    want_e1 = {c["id"] for c in cadres if c["rank"] in ("fu_ke", "zheng_ke") and age(c["birth_date"]) <= 35}
+    ex1 = {p["cadre_id"] for p in pools if p["pool"] == "echelon1" and p["status"] == "excluded"}
+    check(e1 | ex1 == want_e1 and not e1 & ex1,
+          "echelon 1: every section-level cadre of 35 or younger, member or excluded by supervision")
+    check(all(p["status"] in ("member", "near_miss", "excluded") for p in pools), "pool statuses")
     # every unit name from the data appears escaped (none contains markup, but & and quotes would be)
     for u in units.values():
         name = u["name"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,176 @@
+// cadrekit talent pools CADRES --as-of DATE [--assessments F] [--findings F]
+//     every cadre's standing in the three pools (HURE.1): members, near misses, excluded
+// cadrekit talent teams MEMBERS --as-of DATE [--candidates CADRES] [--assessments F] [--findings F]
+//     each leadership team's structure against the policy's targets, its gaps and (with
+//     --candidates) the pool members who would fill each gap (HURE.5)
+// Columns: docs/cli.md. Supervision (a red line from the assessment records and findings, an
+// open disposal case) excludes pool candidates as anywhere else in the library.
+#include <boost/json.hpp>
+
+#include <iostream>
+#include <set>
+
+#include "cadrekit/core/person_json.hpp"
+#include "cadrekit/talent.hpp"
+#include "commands.hpp"
+#include "screen_input.hpp"
+#include "table.hpp"
+
+namespace cadrekit::cli {
+
+namespace {
+
+namespace json = boost::json;
+using namespace cadrekit::talent;
+
+struct TalentOpts {
+  IoOptions io;
+  std::string input;  ///< CADRES (pools) or MEMBERS (teams)
+  std::string candidates, assessments, findings;
+};
+
+/// The person members a cadres table may carry (docs/person.md); `cadre_id` is taken for `id`.
+constexpr const char *kPersonColumns[] = {"sex", "birth_date", "ethnicity", "political_status", "party_joined",
+                                          "work_started", "education", "rank", "unit"};
+
+std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Reporter &rep) {
+  std::vector<Cadre> out;
+  Table t = read_table(file, io, rep);
+  if (!t.column("id") && !t.column("cadre_id")) t.require({"cadre_id"});
+  t.require({"sex", "birth_date", "ethnicity", "political_status"});
+  std::set<std::string> seen;
+  for_each_row(t, rep, [&](const RowView &r) {
+    json::object o;
+    const std::string id = r.opt("cadre_id").empty() ? r.req("id") : r.opt("cadre_id");
+    o["id"] = id;
+    for (const char *k : kPersonColumns)
+      if (const std::string v = r.opt(k); !v.empty()) o[k] = v;
+    Cadre c;
+    c.person = person_from_json(json::serialize(o));
+    c.civil_servant = r.boolean("civil_servant", false);
+    c.selected_graduate = r.boolean("selected_graduate", false);
+    c.rank_since = r.opt_date("rank_since");
+    if (!seen.insert(id).second) throw InvalidInput("a second row of the same cadre", "cadre_id", id);
+    out.push_back(std::move(c));
+  });
+  return out;
+}
+
+std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io) {
+  std::string s;
+  for (const auto &r : rs) s += (s.empty() ? "" : "; ") + (io.lang == "en" ? r.en : r.zh);
+  return s;
+}
+
+struct Supervised {
+  ScreenInput in;
+  Supervision sup() const { return {in.records, in.findings, {}}; }
+};
+
+Supervised read_supervision(const TalentOpts &o, Reporter &rep) {
+  Supervised s;
+  if (!o.assessments.empty()) s.in = read_screen_input(o.assessments, o.findings, o.io, rep);
+  else if (!o.findings.empty()) throw InvalidInput("--findings needs --assessments", "--findings");
+  return s;
+}
+
+void add_supervision_options(CLI::App *cmd, TalentOpts &o) {
+  cmd->add_option("--assessments", o.assessments,
+                   "assessment records (as `assessment screen`): annual results, red lines");
+  cmd->add_option("--findings", o.findings, "findings (as `assessment screen`)");
+}
+
+}  // namespace
+
+void add_talent_commands(CLI::App &app, Common &c, Action &action) {
+  auto o = std::make_shared<TalentOpts>();
+  auto *grp = app.add_subcommand("talent", "pools of young, women, minority and non-party cadres; team structure (HURE)");
+  grp->require_subcommand(1);
+
+  auto *pl = grp->add_subcommand("pools", "each cadre's standing in the pools: member, near miss, excluded");
+  pl->add_option("CADRES", o->input,
+                 "cadres: cadre_id, sex, birth_date, ethnicity, political_status, party_joined, work_started, "
+                 "rank, rank_since, civil_servant, selected_graduate")
+      ->required();
+  pl->add_option("--as-of", c.as_of, "date of membership (ISO)")->required();
+  pl->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_supervision_options(pl, *o);
+  add_io_options(pl, o->io);
+  add_explain_options(pl, o->io);
+  pl->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      const Date as_of = as_of_date(c);
+      Reporter rep(o->io.strict);
+      const auto cadres = read_cadres(o->input, o->io, rep);
+      const Supervised s = read_supervision(*o, rep);
+      const Pools p = pools(cadres, s.sup(), as_of, policy, o->io.explain);
+      OutTable t{{"cadre_id", "pool", "status", "kind", "date", "reasons"}, {}};
+      if (o->io.explain) t.columns.push_back("explanation");
+      auto add = [&](const PoolEntry &e, const char *status) {
+        std::vector<Cell> row{e.cadre_id, pool_name(e.pool), status, e.kind, Cell::optional_date(e.date),
+                              reasons_text(e.reasons, o->io)};
+        if (o->io.explain) row.push_back(explanation_cell(e.explanation, o->io));
+        t.rows.push_back(std::move(row));
+      };
+      for (const auto &e : p.members) add(e, "member");
+      for (const auto &e : p.near_misses) add(e, "near_miss");
+      for (const auto &e : p.excluded) add(e, "excluded");
+      write_table(out, t, o->io);
+      rep.finish(out);
+    };
+  });
+
+  auto *tm = grp->add_subcommand("teams", "each team's structure, its gaps and who could fill them");
+  tm->add_option("MEMBERS", o->input, "team members: team_id, cadre_id, sex, birth_date, ethnicity, political_status")
+      ->required();
+  tm->add_option("--as-of", c.as_of, "date of the structure (ISO)")->required();
+  tm->add_option("--candidates", o->candidates, "cadres of the pools (as `talent pools`): candidates for the gaps");
+  tm->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_supervision_options(tm, *o);
+  add_io_options(tm, o->io);
+  add_explain_options(tm, o->io);
+  tm->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
+      const Policy policy = load_policy(c);
+      const Date as_of = as_of_date(c);
+      Reporter rep(o->io.strict);
+      std::vector<TeamMember> members;
+      Table t = read_table(o->input, o->io, rep);
+      t.require({"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
+      for_each_row(t, rep, [&](const RowView &r) {
+        // The person parser checks the codes and dates exactly as for any cadre record.
+        json::object po{{"id", r.req("cadre_id")},          {"sex", r.req("sex")},
+                        {"birth_date", r.req("birth_date")}, {"ethnicity", r.req("ethnicity")},
+                        {"political_status", r.req("political_status")}};
+        const Person p = person_from_json(json::serialize(po));
+        members.push_back({r.req("team_id"), p.id, p.sex, p.birth_date, p.ethnicity, p.political_status});
+      });
+      std::vector<Cadre> cands;
+      if (!o->candidates.empty()) cands = read_cadres(o->candidates, o->io, rep);
+      const Supervised s = read_supervision(*o, rep);
+      const auto teams = team_structure(members, as_of, policy, cands, s.sup(), o->io.explain);
+      OutTable out_t{{"team_id", "size", "young", "women", "minority", "non_party", "gaps", "candidates"}, {}};
+      if (o->io.explain) out_t.columns.push_back("explanation");
+      for (const auto &ts : teams) {
+        std::string gaps, who;
+        for (const auto &g : ts.gaps) {
+          gaps += (gaps.empty() ? "" : ";") + std::string(criterion_name(g.criterion));
+          std::string eligible;
+          for (const auto &cand : g.candidates)
+            if (cand.eligible) eligible += (eligible.empty() ? "" : ",") + cand.cadre_id;
+          if (!eligible.empty()) who += (who.empty() ? "" : ";") + std::string(criterion_name(g.criterion)) + ":" + eligible;
+        }
+        std::vector<Cell> row{ts.team_id,          Cell::num(ts.size),     Cell::num(ts.counts[0]),
+                              Cell::num(ts.counts[1]), Cell::num(ts.counts[2]), Cell::num(ts.counts[3]),
+                              gaps,                who};
+        if (o->io.explain) row.push_back(explanation_cell(ts.explanation, o->io));
+        out_t.rows.push_back(std::move(row));
+      }
+      write_table(out, out_t, o->io);
+      rep.finish(out);
+    };
+  });
+}
+
+}  // namespace cadrekit::cli

@@ -221,7 +221,7 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
     json::array acts;
     for (const auto &a : l.actions) acts.push_back(json::object{{"kind", a.kind}, {"due", to_iso(a.due)}});
     o["actions"] = std::move(acts);
-    if (opt.explain) o["explanation"] = explanation_value(l.explanation);
+    if (l.explanation) o["explanation"] = explanation_value(*l.explanation);
     lines.push_back(std::move(o));
   }
   out["lines"] = std::move(lines);

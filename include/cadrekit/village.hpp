@@ -291,6 +291,18 @@ std::int64_t selection_quota(std::int64_t n_villages, int year, const Policy &po
 std::map<std::string, std::int64_t> allocate_quota(
     const std::map<std::string, std::int64_t> &villages_per_township, std::int64_t quota);
 
+/// The year's quota and how it is allocated, by `village.selection.allocation`:
+/// "township" (allocate_quota by number of villages) or "banner" (one banner-wide pool).
+struct QuotaAllocation {
+  std::string method;                                 ///< "township" | "banner"
+  std::int64_t quota = 0;
+  std::map<std::string, std::int64_t> per_township;  ///< empty when banner-wide
+  Explanation explanation;
+};
+/// `quota` empty: selection_quota of the townships' villages in total.
+QuotaAllocation allocate_selection(const std::map<std::string, std::int64_t> &villages_per_township, int year,
+                                   const Policy &policy, std::optional<std::int64_t> quota = std::nullopt);
+
 struct Funnel {
   std::int64_t places = 0;
   std::int64_t initial = 0;      ///< 1:3 → 3·places

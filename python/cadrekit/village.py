@@ -25,6 +25,7 @@ __all__ = [
     "pay_columns",
     "selection_quota",
     "allocate_quota",
+    "selection_allocation",
     "funnel",
     "eligibility",
     "check_lists",
@@ -326,6 +327,21 @@ def allocate_quota(villages_per_township: Mapping[str, int], quota: int) -> Dict
     """Largest-remainder allocation of ``quota`` to townships by their number of villages; equal
     remainders go to the township with more villages, then by name."""
     return dict(_k.allocate_quota({str(k): int(v) for k, v in villages_per_township.items()}, int(quota)))
+
+
+def selection_allocation(villages_per_township: Mapping[str, int], year: int, policy: Optional[_core.Policy] = None,
+                         *, quota: Optional[int] = None) -> Dict[str, Any]:
+    """The year's quota allocated as ``village.selection.allocation`` says: ``township`` (largest
+    remainder by number of villages) or ``banner`` (one banner-wide pool, ``allocation`` empty).
+    Returns {"method", "quota", "allocation": {township: places}, "explanation"}; ``quota``
+    defaults to the year's selection_quota of the villages in total."""
+    req: Dict[str, Any] = {"op": "allocate", "year": int(year),
+                           "villages_per_township": {str(k): int(v) for k, v in villages_per_township.items()}}
+    if quota is not None:
+        req["quota"] = int(quota)
+    r = _call(req, policy)
+    return {"method": r["method"], "quota": r["quota"], "allocation": dict(r["allocation"]),
+            "explanation": r["explanation"]}
 
 
 def _call(request: Dict[str, Any], policy: Optional[_core.Policy]) -> Dict[str, Any]:

@@ -248,3 +248,15 @@ def test_dataframe_path_matches_row_path_byte_for_byte():
     frames = village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), pd.DataFrame(s).astype({"score": str}), 2016)
     assert repr(rows.to_records()) == repr(frames.to_records())
     assert [e.to_json() for e in rows.explanations()] == [e.to_json() for e in frames.explanations()]
+
+
+def test_selection_allocation_honours_the_policy():
+    per = {"A": 10, "B": 6, "C": 4}
+    t = village.selection_allocation(per, 2016, quota=11)
+    assert (t["method"], t["quota"], t["allocation"]) == ("township", 11, {"A": 6, "B": 3, "C": 2})
+    banner = cadrekit.Policy.loads("profile: banner-test\nextends: tongliao-2016\nparameters:\n"
+                                   "  village.selection.allocation:\n    values:\n      2016-01-01: banner\n")
+    b = village.selection_allocation(per, 2016, banner)
+    assert (b["method"], b["quota"], b["allocation"]) == ("banner", 1, {})  # 5 % of 20 = 1
+    with pytest.raises(cadrekit.InvalidInput):
+        village.selection_allocation(per, 2016, banner, quota=21)

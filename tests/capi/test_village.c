@@ -242,12 +242,33 @@ static void test_errors(const ck_policy *p) {
   CHECK(out == (char *)0x1);
 }
 
+/* village.selection.allocation = banner: the quota is one banner-wide pool. */
+static void test_allocation_policy(const ck_policy *p) {
+  char *out = NULL;
+  ck_policy *banner = NULL;
+  CHECK_STATUS(CK_OK, ck_village_selection_json(
+                          &out, p, "{\"op\":\"allocate\",\"villages_per_township\":{\"A\":10,\"B\":6,\"C\":4},\"quota\":11}"));
+  CHECK(has(out, "\"quota\":11,\"method\":\"township\",\"allocation\":{\"A\":6,\"B\":3,\"C\":2}"));
+  ck_free(out);
+  out = NULL;
+  CHECK_STATUS(CK_OK, ck_policy_loads(&banner,
+                                      "profile: banner-test\nextends: tongliao-2016\nparameters:\n"
+                                      "  village.selection.allocation:\n    values:\n      2016-01-01: banner\n"));
+  CHECK_STATUS(CK_OK, ck_village_selection_json(
+                          &out, banner, "{\"op\":\"allocate\",\"villages_per_township\":{\"A\":10,\"B\":6,\"C\":4},\"year\":2016}"));
+  CHECK(has(out, "\"quota\":1,\"method\":\"banner\",\"allocation\":{}"));
+  CHECK(has(out, "\"rule_id\":\"village.selection.allocation\""));
+  ck_free(out);
+  ck_policy_free(banner);
+}
+
 int main(void) {
   ck_policy *p = NULL;
   if (ck_policy_default(&p) != CK_OK) return 2;
   test_pay_sheet(p);
   test_columns(p);
   test_selection(p);
+  test_allocation_policy(p);
   test_errors(p);
   ck_policy_free(p);
   return ck_test_done("test_village");

@@ -491,3 +491,30 @@ TEST(Village, SheetCopiesShareTheirStorage) {
   for (const auto &l : copy.lines) n += l.explanation != nullptr;
   EXPECT_EQ(n, 8u);
 }
+
+// village.selection.allocation: township (largest remainder, the default) or banner-wide.
+TEST(Village, AllocationByPolicy) {
+  const std::map<std::string, std::int64_t> per{{"A", 10}, {"B", 6}, {"C", 4}};
+  const QuotaAllocation t = allocate_selection(per, 2016, Policy::default_profile());
+  EXPECT_EQ(t.method, "township");
+  EXPECT_EQ(t.quota, 1);  // 5 % of 20 = 1 exactly
+  const QuotaAllocation t11 = allocate_selection(per, 2016, Policy::default_profile(), 11);
+  EXPECT_EQ(t11.per_township, (std::map<std::string, std::int64_t>{{"A", 6}, {"B", 3}, {"C", 2}}));
+  const Policy banner = Policy::loads(
+      "profile: banner-test\nextends: tongliao-2016\nparameters:\n  village.selection.allocation:\n"
+      "    values:\n      2016-01-01: banner\n");
+  const QuotaAllocation b = allocate_selection(per, 2016, banner, 11);
+  EXPECT_EQ(b.method, "banner");
+  EXPECT_EQ(b.quota, 11);
+  EXPECT_TRUE(b.per_township.empty());
+  EXPECT_THROW(allocate_selection(per, 2016, banner, 21), InvalidInput);
+  const std::string j = selection_json(R"({"op":"allocate","villages_per_township":{"A":10,"B":6,"C":4},"quota":11})", banner);
+  EXPECT_NE(j.find(R"("quota":11,"method":"banner","allocation":{})"), std::string::npos) << j;
+  const std::string k = selection_json(R"({"op":"allocate","villages_per_township":{"A":10,"B":6,"C":4},"year":2016})",
+                                       Policy::default_profile());
+  EXPECT_NE(k.find(R"("quota":1,"method":"township","allocation":{"A":1,"B":0,"C":0})"), std::string::npos) << k;
+  const Policy bad = Policy::loads(
+      "profile: bad\nextends: tongliao-2016\nparameters:\n  village.selection.allocation:\n"
+      "    values:\n      2016-01-01: county\n");
+  EXPECT_THROW(allocate_selection(per, 2016, bad, 1), PolicyError);
+}

@@ -419,5 +419,9 @@ std::pair<Budget, Budget> budget_what_if(const BudgetInput &in, int year, const 
 // ---------------------------------------------------------------------------------------------
 std::string pay_sheet_json(std::string_view request, const Policy &policy);
 std::string selection_json(std::string_view request, const Policy &policy);
+/// The budget what-if in one call: a pay-sheet request (explain ignored; holders default 0)
+/// evaluated under `a` and under `b`: {"schema", "year", "a": budget, "b": budget,
+/// "difference": b − a per amount}.
+std::string budget_what_if_json(std::string_view request, const Policy &a, const Policy &b);
 
 }  // namespace cadrekit::village

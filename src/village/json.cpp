@@ -253,6 +253,26 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
   return json::serialize(out);
 }
 
+std::string budget_what_if_json(std::string_view request, const Policy &a, const Policy &b) {
+  json::object req = parse_request(request);
+  req["explain"] = false;
+  if (const auto *h = member(req, "holders"); !h || h->is_null()) req["holders"] = 0;
+  const std::string body = json::serialize(req);
+  auto budget_of = [&](const Policy &p) {
+    return std::move(json::parse(pay_sheet_json(body, p)).as_object()["budget"].as_object());
+  };
+  json::object ba = budget_of(a), bb = budget_of(b), diff;
+  for (const char *k : {"base", "performance", "public_institution", "subsidies", "total"})
+    diff[k] = (Money::parse(bb[k].as_string()) - Money::parse(ba[k].as_string())).to_decimal_string();
+  json::object out;
+  out["schema"] = "cadrekit.village.budget_what_if/1";
+  out["year"] = ba["year"];
+  out["a"] = std::move(ba);
+  out["b"] = std::move(bb);
+  out["difference"] = std::move(diff);
+  return json::serialize(out);
+}
+
 std::string selection_json(std::string_view request, const Policy &policy) {
   const json::object req = parse_request(request);
   const std::string op = req_string(req, "op", "request");

@@ -223,6 +223,15 @@ CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date a
  * CK_E_INVALID_INPUT naming the field and the record (e.g. "principals[3]"). */
 CK_API int ck_village_pay_sheet_json(char **out, const ck_policy *policy, const char *request_json);
 
+/* The budget what-if (JARUD.4) in one call: the same request as ck_village_pay_sheet_json
+ * (explain is ignored, holders defaults to 0) under policy `a` and under policy `b`. *out
+ * receives {"schema": "cadrekit.village.budget_what_if/1", "year", "a": {budget}, "b": {budget},
+ * "difference": {base, performance, public_institution, subsidies, total: b - a}}, money as
+ * decimal yuan strings; the caller frees it with ck_free(). NULL out/a/b/request_json ->
+ * CK_E_INVALID_ARGUMENT; bad input -> CK_E_INVALID_INPUT; *out untouched on failure. */
+CK_API int ck_village_budget_what_if_json(char **out, const ck_policy *a, const ck_policy *b,
+                                         const char *request_json);
+
 /* Selection for public-institution pay (JARUD.2) and the subsidy after leaving (JARUD.3): one
  * call, `"op"` says which: "quota" (n_villages, year), "allocate" (villages_per_township,
  * quota | year), "funnel" (places, year), "eligibility" (as_of, applicants), "check" (year,

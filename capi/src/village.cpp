@@ -30,6 +30,17 @@ CK_API int ck_village_pay_sheet_json(char **out, const ck_policy *policy, const 
   });
 }
 
+CK_API int ck_village_budget_what_if_json(char **out, const ck_policy *a, const ck_policy *b,
+                                         const char *request_json) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    const Policy &pa = policy_of(a);
+    const Policy &pb = policy_of(b);
+    std::string r = village::budget_what_if_json(text_arg(request_json, "request_json"), pa, pb);
+    *out = dup_string(r);
+  });
+}
+
 CK_API int ck_village_selection_json(char **out, const ck_policy *policy, const char *request_json) {
   if (out == nullptr) return null_argument("out");
   return guard([&] {

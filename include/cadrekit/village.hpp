@@ -6,8 +6,10 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -82,7 +84,7 @@ inline constexpr std::int64_t score_scale = 10000;
 
 /// A follow-up action for a principal graded 不合格.
 struct Action {
-  std::string kind;  ///< "admonishment_talk" (诫勉谈话) | "rectification" (限期整改)
+  std::string_view kind;  ///< "admonishment_talk" (诫勉谈话) | "rectification" (限期整改) (static text)
   Date due;
 };
 
@@ -93,9 +95,15 @@ struct PaySheetOptions {
   bool explain = true;
 };
 
+namespace detail {
+struct SheetData;
+}
+
+/// One village of a pay sheet. The string views point into the sheet's storage: valid as long
+/// as the PaySheet (or a copy of it) lives.
 struct VillageResult {
-  std::string village_id;
-  std::string township;
+  std::string_view village_id;
+  std::string_view township;
   std::optional<Rational> composite;  ///< empty: scores missing
   int rank = 0;                       ///< competition rank in the township (1 = best); 0 if not graded
   int graded_in_township = 0;         ///< villages graded in the township
@@ -103,10 +111,13 @@ struct VillageResult {
   std::string missing;                ///< the periods missing, e.g. "2016Q3,2016"
 };
 
+/// One principal's line of a pay sheet, built on access from the sheet's columns. The string
+/// views and `explanation` point into the sheet's storage: valid as long as the PaySheet (or a
+/// copy of it) lives.
 struct PayLine {
-  std::string cadre_id;
-  std::string village_id;
-  std::string township;
+  std::string_view cadre_id;
+  std::string_view village_id;
+  std::string_view township;
   Post post = Post::secretary;
   int months = 0;           ///< months paid (whole_months); days when proration = days
   int period_units = 12;    ///< 12 (months) or the days of the year
@@ -116,7 +127,43 @@ struct PayLine {
   TeamGrade team_grade = TeamGrade::not_graded;
   Grade grade = Grade::not_graded;
   std::vector<Action> actions;
-  Explanation explanation;  ///< empty unless options.explain
+  Date served_from;
+  std::optional<Date> served_to;        ///< empty: still serving
+  bool in_post_at_year_end = false;     ///< serving on 31 December of the year
+  const Explanation *explanation = nullptr;  ///< null unless options.explain
+};
+
+/// A read-only, random-access range over a sheet's lines or villages (elements by value).
+template <class T>
+class SheetRange {
+ public:
+  class iterator {
+   public:
+    using value_type = T;
+    using reference = T;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(const SheetRange *r, std::size_t i) : r_(r), i_(i) {}
+    T operator*() const { return (*r_)[i_]; }
+    iterator &operator++() { ++i_; return *this; }
+    iterator operator++(int) { iterator t = *this; ++i_; return t; }
+    bool operator==(const iterator &o) const { return i_ == o.i_; }
+   private:
+    const SheetRange *r_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  std::size_t size() const noexcept { return n_; }
+  bool empty() const noexcept { return n_ == 0; }
+  T operator[](std::size_t i) const;  ///< i < size()
+  T at(std::size_t i) const;          ///< std::out_of_range beyond size()
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, n_}; }
+
+ private:
+  friend struct detail::SheetData;
+  friend class PaySheet;
+  std::shared_ptr<const detail::SheetData> d_;
+  std::size_t n_ = 0;
 };
 
 struct Totals {
@@ -128,13 +175,66 @@ struct Totals {
   Money total;
 };
 
-struct PaySheet {
+/// The year's pay sheet. Stored column-wise (no object per line); `lines` and `villages` build
+/// a PayLine / VillageResult on access. Copies share the storage (cheap, immutable).
+class PaySheet {
+ public:
   int year = 0;
-  std::vector<PayLine> lines;          ///< in the order of the principals given
-  std::vector<VillageResult> villages; ///< in the order of the villages given
-  std::vector<Totals> townships;       ///< sorted by township name (byte order)
+  SheetRange<PayLine> lines;          ///< in the order of the principals given
+  SheetRange<VillageResult> villages; ///< in the order of the villages given
+  std::vector<Totals> townships;      ///< sorted by township name (byte order)
   Totals banner;
+
+ private:
+  friend struct detail::SheetData;
 };
+
+template <>
+PayLine SheetRange<PayLine>::operator[](std::size_t i) const;
+template <>
+PayLine SheetRange<PayLine>::at(std::size_t i) const;
+template <>
+VillageResult SheetRange<VillageResult>::operator[](std::size_t i) const;
+template <>
+VillageResult SheetRange<VillageResult>::at(std::size_t i) const;
+
+/// A score as the pay sheet reads it: score × score_scale, or a reason it is refused.
+struct ScoreValue {
+  enum class Status : std::uint8_t { ok = 0, too_precise = 1, out_of_range = 2 };
+  std::int64_t fixed = 0;  ///< score × score_scale when ok
+  Status status = Status::ok;
+};
+/// Exact: at most 4 decimal places, 0 ≤ score ≤ 1,000,000, else the status says why.
+ScoreValue score_value(const Rational &score) noexcept;
+/// Parses decimal text exactly as parse_decimal does (InvalidInput naming "score" if it is not
+/// a number), without a Rational for plain decimals ("91.5", "-3", "1,000.25").
+ScoreValue parse_score(std::string_view text);
+
+/// The pay sheet's input read record by record, without copies (advanced: bindings implement
+/// it over their own storage; the views must stay valid during the call). Dates are days since
+/// 1970-01-01.
+class PaySheetInput {
+ public:
+  virtual ~PaySheetInput() = default;
+  virtual std::size_t n_villages() const = 0;
+  virtual std::string_view village_id(std::size_t v) const = 0;
+  virtual std::string_view township(std::size_t v) const = 0;
+  virtual std::int64_t population(std::size_t v) const = 0;
+  virtual std::size_t n_principals() const = 0;
+  virtual std::string_view cadre_id(std::size_t i) const = 0;
+  virtual std::string_view principal_village(std::size_t i) const = 0;
+  virtual Post post(std::size_t i) const = 0;
+  virtual std::optional<std::int32_t> served_from(std::size_t i) const = 0;  ///< empty: missing
+  virtual std::int32_t served_to(std::size_t i) const = 0;  ///< INT32_MAX: still serving
+  virtual std::size_t n_scores() const = 0;
+  virtual std::string_view score_village(std::size_t s) const = 0;
+  virtual std::string_view score_period(std::size_t s) const = 0;
+  virtual ScoreValue score(std::size_t s) const = 0;
+};
+
+/// The pay sheet of an input read through PaySheetInput (the same rules and errors).
+PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy,
+                   const PaySheetOptions &options = {});
 
 /// The year's pay sheet. Principals whose service does not touch the year get no line.
 /// InvalidInput (naming the field and record) for unknown villages, duplicate ids, bad periods
@@ -190,6 +290,18 @@ std::int64_t selection_quota(std::int64_t n_villages, int year, const Policy &po
 /// order. InvalidInput if quota < 0, quota > total villages, or a count < 0.
 std::map<std::string, std::int64_t> allocate_quota(
     const std::map<std::string, std::int64_t> &villages_per_township, std::int64_t quota);
+
+/// The year's quota and how it is allocated, by `village.selection.allocation`:
+/// "township" (allocate_quota by number of villages) or "banner" (one banner-wide pool).
+struct QuotaAllocation {
+  std::string method;                                 ///< "township" | "banner"
+  std::int64_t quota = 0;
+  std::map<std::string, std::int64_t> per_township;  ///< empty when banner-wide
+  Explanation explanation;
+};
+/// `quota` empty: selection_quota of the townships' villages in total.
+QuotaAllocation allocate_selection(const std::map<std::string, std::int64_t> &villages_per_township, int year,
+                                   const Policy &policy, std::optional<std::int64_t> quota = std::nullopt);
 
 struct Funnel {
   std::int64_t places = 0;
@@ -307,5 +419,9 @@ std::pair<Budget, Budget> budget_what_if(const BudgetInput &in, int year, const 
 // ---------------------------------------------------------------------------------------------
 std::string pay_sheet_json(std::string_view request, const Policy &policy);
 std::string selection_json(std::string_view request, const Policy &policy);
+/// The budget what-if in one call: a pay-sheet request (explain ignored; holders default 0)
+/// evaluated under `a` and under `b`: {"schema", "year", "a": budget, "b": budget,
+/// "difference": b − a per amount}.
+std::string budget_what_if_json(std::string_view request, const Policy &a, const Policy &b);
 
 }  // namespace cadrekit::village

@@ -25,6 +25,7 @@ __all__ = [
     "pay_columns",
     "selection_quota",
     "allocate_quota",
+    "selection_allocation",
     "funnel",
     "eligibility",
     "check_lists",
@@ -196,6 +197,18 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
     return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
 
 
+def _obj_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
+    """A text column as a 1-D NumPy object array of str (a column of str as it is, no copy)."""
+    import numpy as np
+    import pandas as pd
+
+    if name in df.columns:
+        col = df[name]
+        if col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string":
+            return col.to_numpy(dtype=object)
+    return np.array(_str_col(df, name, what, optional), dtype=object)
+
+
 def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
     import numpy as np
     import pandas as pd
@@ -206,39 +219,52 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
             return np.full(n, _OPEN, dtype=np.int32)
         raise _core.InvalidInput(f"{what}: column {name!r} is missing")
     col = df[name]
+    fast = None
     if pd.api.types.is_datetime64_any_dtype(col):
         nat = col.isna().to_numpy()
         days = col.to_numpy().astype("datetime64[D]").astype(np.int64)
-    else:  # dates, ISO strings or None, read one by one exactly as the list-of-dicts path does
-        ds = [_date(x, name, f"{what}[{i}]") for i, x in enumerate(col.tolist())]
-        nat = np.array([d is None for d in ds], dtype=bool)
-        epoch = datetime.date(1970, 1, 1)
-        days = np.array([0 if d is None else (d - epoch).days for d in ds], dtype=np.int64)
+    else:
+        # dates, datetimes, ISO strings, None/NaN/NaT read in C++; anything else one by one
+        # exactly as the list-of-dicts path does
+        fast = _k.days_from_objects(col.to_numpy(dtype=object), pd.NaT)
+        if fast is not None:
+            days, nat = fast
+        else:
+            ds = [_date(x, name, f"{what}[{i}]") for i, x in enumerate(col.tolist())]
+            nat = np.array([d is None for d in ds], dtype=bool)
+            epoch = datetime.date(1970, 1, 1)
+            days = np.array([0 if d is None else (d - epoch).days for d in ds], dtype=np.int64)
     if nat.any():
         if not optional:
             i = int(np.flatnonzero(nat)[0])
             raise _core.InvalidInput(f"{what}[{i}]: {name} is missing")
+        days = days.astype(np.int64)
         days[nat] = _OPEN
     return days.astype(np.int32)
 
 
-def _score_col(df: Any) -> List[str]:
+def _score_col(df: Any) -> Any:
+    """Scores as an object array of decimal str, or float64 (read by shortest repr in C++)."""
+    import numpy as np
     import pandas as pd
 
     if "score" not in df.columns:
         raise _core.InvalidInput("scores: column 'score' is missing")
     col = df["score"]
     if pd.api.types.is_integer_dtype(col):
-        return col.astype(str).tolist()
+        return col.astype(str).to_numpy(dtype=object)
     if pd.api.types.is_float_dtype(col) and not col.isna().any():
-        return [repr(x) for x in col.tolist()]
-    return [_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())]
+        return col.to_numpy(dtype=np.float64)
+    if col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string":
+        return col.to_numpy(dtype=object)
+    return np.array([_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())], dtype=object)
 
 
 def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
                       policy: Optional[_core.Policy], *, graded_on: Optional[datetime.date],
                       explain: bool) -> PaySheet:
-    """pay_sheet for DataFrames: whole columns cross into C++ (same rules as the row path)."""
+    """pay_sheet for DataFrames: whole columns are read in place by C++ (same rules as the row
+    path; text columns of str are not copied, dates and scores are converted in C++)."""
     import numpy as np
 
     v, p, s = _frame(villages), _frame(principals), _frame(scores)
@@ -248,13 +274,12 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
         pop = v["population"].to_numpy(dtype=np.int64)
     except (TypeError, ValueError):
         raise _core.InvalidInput("villages: population must be whole numbers") from None
-    sheet = _k.pay_sheet_columns(
-        _str_col(v, "village_id", "villages"), _str_col(v, "name", "villages", True),
-        _str_col(v, "township", "villages"), pop,
-        _str_col(p, "cadre_id", "principals"), _str_col(p, "name", "principals", True),
-        _str_col(p, "village_id", "principals"), _str_col(p, "post", "principals"),
+    sheet = _k.pay_sheet_frames(
+        _obj_col(v, "village_id", "villages"), _obj_col(v, "township", "villages"), pop,
+        _obj_col(p, "cadre_id", "principals"), _obj_col(p, "village_id", "principals"),
+        _obj_col(p, "post", "principals"),
         _days_col(p, "served_from", "principals"), _days_col(p, "served_to", "principals", True),
-        _str_col(s, "village_id", "scores"), _str_col(s, "period", "scores"), _score_col(s),
+        _obj_col(s, "village_id", "scores"), _obj_col(s, "period", "scores"), _score_col(s),
         int(year), _policy(policy), graded_on=graded_on, explain=explain)
     return PaySheet(sheet)
 
@@ -302,6 +327,21 @@ def allocate_quota(villages_per_township: Mapping[str, int], quota: int) -> Dict
     """Largest-remainder allocation of ``quota`` to townships by their number of villages; equal
     remainders go to the township with more villages, then by name."""
     return dict(_k.allocate_quota({str(k): int(v) for k, v in villages_per_township.items()}, int(quota)))
+
+
+def selection_allocation(villages_per_township: Mapping[str, int], year: int, policy: Optional[_core.Policy] = None,
+                         *, quota: Optional[int] = None) -> Dict[str, Any]:
+    """The year's quota allocated as ``village.selection.allocation`` says: ``township`` (largest
+    remainder by number of villages) or ``banner`` (one banner-wide pool, ``allocation`` empty).
+    Returns {"method", "quota", "allocation": {township: places}, "explanation"}; ``quota``
+    defaults to the year's selection_quota of the villages in total."""
+    req: Dict[str, Any] = {"op": "allocate", "year": int(year),
+                           "villages_per_township": {str(k): int(v) for k, v in villages_per_township.items()}}
+    if quota is not None:
+        req["quota"] = int(quota)
+    r = _call(req, policy)
+    return {"method": r["method"], "quota": r["quota"], "allocation": dict(r["allocation"]),
+            "explanation": r["explanation"]}
 
 
 def _call(request: Dict[str, Any], policy: Optional[_core.Policy]) -> Dict[str, Any]:

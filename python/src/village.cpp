@@ -4,7 +4,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <Python.h>
+#include <datetime.h>
+
+#include <charconv>
 #include <climits>
+#include <cmath>
 
 #include "bindings.hpp"
 #include "cadrekit/village.hpp"
@@ -37,6 +42,93 @@ std::span<const T> in_span(const py::array_t<T, py::array::c_style | py::array::
   return {a.data(), static_cast<std::size_t>(a.size())};
 }
 
+
+// A column of Python str objects (a NumPy object array) read in place: UTF-8 views of the
+// objects themselves. The GIL stays held while they are read.
+class TextColumn {
+ public:
+  TextColumn(const py::array &a, const char *field) : a_(a), field_(field) {
+    if (a.ndim() != 1 || a.dtype().kind() != 'O')
+      throw InvalidInput("column must be a 1-D object array of str", field);
+    data_ = static_cast<PyObject *const *>(a.data());
+    n_ = static_cast<std::size_t>(a.size());
+  }
+  std::size_t size() const { return n_; }
+  std::string_view operator[](std::size_t i) const {
+    PyObject *o = data_[i];
+    if (!PyUnicode_Check(o)) throw InvalidInput("must be text", field_, std::string(field_) + "[" + std::to_string(i) + "]");
+    Py_ssize_t n = 0;
+    const char *c = PyUnicode_AsUTF8AndSize(o, &n);
+    if (c == nullptr) {
+      PyErr_Clear();
+      throw InvalidInput("is not valid text", field_, std::string(field_) + "[" + std::to_string(i) + "]");
+    }
+    return {c, static_cast<std::size_t>(n)};
+  }
+
+ private:
+  py::array a_;
+  const char *field_;
+  PyObject *const *data_ = nullptr;
+  std::size_t n_ = 0;
+};
+
+using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+using I32 = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>;
+using F64 = py::array_t<double, py::array::c_style | py::array::forcecast>;
+
+// The DataFrame path's input: the frames' columns as they are (object arrays of str, NumPy
+// integers), read by the pay sheet record by record, without copies.
+class FrameInput final : public village::PaySheetInput {
+ public:
+  FrameInput(TextColumn vid, TextColumn town, I64 pop, TextColumn cid, TextColumn pv, TextColumn post, I32 from,
+             I32 to, TextColumn sv, TextColumn period, std::optional<TextColumn> score_text, std::optional<F64> score_f)
+      : vid_(std::move(vid)), town_(std::move(town)), pop_(std::move(pop)), cid_(std::move(cid)), pv_(std::move(pv)),
+        post_(std::move(post)), from_(std::move(from)), to_(std::move(to)), sv_(std::move(sv)),
+        period_(std::move(period)), score_text_(std::move(score_text)), score_f_(std::move(score_f)) {
+    const std::size_t V = vid_.size(), P = cid_.size(), S = sv_.size();
+    if (town_.size() != V || static_cast<std::size_t>(pop_.size()) != V)
+      throw InvalidInput("village columns differ in length", "villages");
+    if (pv_.size() != P || post_.size() != P || static_cast<std::size_t>(from_.size()) != P ||
+        static_cast<std::size_t>(to_.size()) != P)
+      throw InvalidInput("principal columns differ in length", "principals");
+    const std::size_t ns = score_text_ ? score_text_->size() : static_cast<std::size_t>(score_f_->size());
+    if (period_.size() != S || ns != S) throw InvalidInput("score columns differ in length", "scores");
+  }
+  std::size_t n_villages() const override { return vid_.size(); }
+  std::string_view village_id(std::size_t v) const override { return vid_[v]; }
+  std::string_view township(std::size_t v) const override { return town_[v]; }
+  std::int64_t population(std::size_t v) const override { return pop_.data()[v]; }
+  std::size_t n_principals() const override { return cid_.size(); }
+  std::string_view cadre_id(std::size_t i) const override { return cid_[i]; }
+  std::string_view principal_village(std::size_t i) const override { return pv_[i]; }
+  village::Post post(std::size_t i) const override {
+    const std::string_view c = cid_[i];
+    return village::parse_post(post_[i], c.empty() ? "principals[" + std::to_string(i) + "]" : std::string(c));
+  }
+  std::optional<std::int32_t> served_from(std::size_t i) const override { return from_.data()[i]; }
+  std::int32_t served_to(std::size_t i) const override { return to_.data()[i]; }
+  std::size_t n_scores() const override { return sv_.size(); }
+  std::string_view score_village(std::size_t s) const override { return sv_[s]; }
+  std::string_view score_period(std::size_t s) const override { return period_[s]; }
+  village::ScoreValue score(std::size_t s) const override {
+    if (score_text_) return village::parse_score((*score_text_)[s]);
+    // a float is read by its shortest repr, as Python's repr() gives it
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, score_f_->data()[s]);
+    return village::parse_score(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+  }
+
+ private:
+  TextColumn vid_, town_;
+  I64 pop_;
+  TextColumn cid_, pv_, post_;
+  I32 from_, to_;
+  TextColumn sv_, period_;
+  std::optional<TextColumn> score_text_;
+  std::optional<F64> score_f_;
+};
+
 }  // namespace
 
 void init_village(py::module_ &m) {
@@ -63,7 +155,7 @@ void init_village(py::module_ &m) {
               py::list acts;
               for (const auto &a : l.actions) acts.append(py::make_tuple(a.kind, py::cast(a.due)));
               d["actions"] = acts;
-              if (explanations) d["explanation"] = py::cast(l.explanation);
+              if (explanations) d["explanation"] = l.explanation ? py::cast(*l.explanation) : py::cast(Explanation{});
               out.append(d);
             }
             return out;
@@ -130,52 +222,87 @@ void init_village(py::module_ &m) {
       "post, served_from, served_to|None); scores: (village_id, period, score text).");
 
   v.def(
-      "pay_sheet_columns",
-      [](std::vector<std::string> village_id, std::vector<std::string> vname, std::vector<std::string> township,
-         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> population,
-         std::vector<std::string> cadre_id, std::vector<std::string> pname, std::vector<std::string> p_village,
-         std::vector<std::string> post,
-         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_from,
-         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_to,
-         std::vector<std::string> s_village, std::vector<std::string> period, std::vector<std::string> score,
-         int year, const Policy &policy, std::optional<Date> graded_on, bool explain) {
-        const std::size_t V = village_id.size(), P = cadre_id.size(), S = s_village.size();
-        if (vname.size() != V || township.size() != V || static_cast<std::size_t>(population.size()) != V)
-          throw InvalidInput("village columns differ in length", "villages");
-        if (pname.size() != P || p_village.size() != P || post.size() != P ||
-            static_cast<std::size_t>(served_from.size()) != P || static_cast<std::size_t>(served_to.size()) != P)
-          throw InvalidInput("principal columns differ in length", "principals");
-        if (period.size() != S || score.size() != S) throw InvalidInput("score columns differ in length", "scores");
-        const std::int64_t *pop = population.data();
-        const std::int32_t *f = served_from.data(), *t = served_to.data();
-        py::gil_scoped_release release;
-        std::vector<village::Village> vs(V);
-        for (std::size_t i = 0; i < V; ++i)
-          vs[i] = {std::move(village_id[i]), std::move(vname[i]), std::move(township[i]), pop[i]};
-        std::vector<village::Principal> ps(P);
-        for (std::size_t i = 0; i < P; ++i) {
-          auto &x = ps[i];
-          x.post = village::parse_post(post[i], cadre_id[i].empty() ? "principals[" + std::to_string(i) + "]" : cadre_id[i]);
-          x.cadre_id = std::move(cadre_id[i]);
-          x.name = std::move(pname[i]);
-          x.village_id = std::move(p_village[i]);
-          x.served_from = from_days(f[i]);
-          if (t[i] != INT32_MAX) x.served_to = from_days(t[i]);
-        }
-        std::vector<village::Score> ss(S);
-        for (std::size_t i = 0; i < S; ++i)
-          ss[i] = {std::move(s_village[i]), std::move(period[i]), parse_decimal(score[i], "score")};
+      "pay_sheet_frames",
+      [](const py::array &village_id, const py::array &township, I64 population, const py::array &cadre_id,
+         const py::array &p_village, const py::array &post, I32 served_from, I32 served_to,
+         const py::array &s_village, const py::array &period, const py::array &score, int year,
+         const Policy &policy, std::optional<Date> graded_on, bool explain) {
+        std::optional<TextColumn> st;
+        std::optional<F64> sf;
+        if (score.dtype().kind() == 'O')
+          st.emplace(score, "score");
+        else
+          sf.emplace(py::cast<F64>(score));
+        FrameInput in(TextColumn(village_id, "village_id"), TextColumn(township, "township"), std::move(population),
+                      TextColumn(cadre_id, "cadre_id"), TextColumn(p_village, "village_id"),
+                      TextColumn(post, "post"), std::move(served_from), std::move(served_to),
+                      TextColumn(s_village, "village_id"), TextColumn(period, "period"), std::move(st),
+                      std::move(sf));
         village::PaySheetOptions o;
         o.graded_on = graded_on;
         o.explain = explain;
-        return village::pay_sheet(vs, ps, ss, year, policy, o);
+        // The GIL stays held: the columns are read in place from the Python objects.
+        return village::pay_sheet(in, year, policy, o);
       },
-      py::arg("village_id"), py::arg("name"), py::arg("township"), py::arg("population"), py::arg("cadre_id"),
-      py::arg("principal_name"), py::arg("principal_village_id"), py::arg("post"), py::arg("served_from"),
-      py::arg("served_to"), py::arg("score_village_id"), py::arg("period"), py::arg("score"), py::arg("year"),
-      py::arg("policy"), py::kw_only(), py::arg("graded_on") = py::none(), py::arg("explain") = true,
-      "The pay sheet from columns (the DataFrame path): dates as days since 1970-01-01, served_to "
-      "2147483647 when still serving; scores as exact decimal texts.");
+      py::arg("village_id"), py::arg("township"), py::arg("population"), py::arg("cadre_id"),
+      py::arg("principal_village_id"), py::arg("post"), py::arg("served_from"), py::arg("served_to"),
+      py::arg("score_village_id"), py::arg("period"), py::arg("score"), py::arg("year"), py::arg("policy"),
+      py::kw_only(), py::arg("graded_on") = py::none(), py::arg("explain") = true,
+      "The pay sheet from DataFrame columns read in place: text columns as 1-D object arrays of str, "
+      "population int64, dates as days since 1970-01-01 (int32, served_to 2147483647 when still "
+      "serving), scores as an object array of decimal str or a float64 array (read by shortest repr).");
+
+  v.def(
+      "days_from_objects",
+      [](const py::array &a, const py::handle &nat) -> py::object {
+        if (a.ndim() != 1 || a.dtype().kind() != 'O') return py::none();
+        if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+        const auto n = static_cast<std::size_t>(a.size());
+        auto *data = static_cast<PyObject *const *>(a.data());
+        py::array_t<std::int32_t> days(static_cast<py::ssize_t>(n));
+        py::array_t<bool> missing(static_cast<py::ssize_t>(n));
+        std::int32_t *d = days.mutable_data();
+        bool *m = missing.mutable_data();
+        for (std::size_t i = 0; i < n; ++i) {
+          PyObject *o = data[i];
+          m[i] = false;
+          d[i] = 0;
+          if (o == Py_None || o == nat.ptr() || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o)))) {
+            m[i] = true;
+          } else if (PyDate_Check(o)) {
+            d[i] = to_days(make_date(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o)));
+          } else if (PyUnicode_Check(o)) {
+            Py_ssize_t len = 0;
+            const char *c = PyUnicode_AsUTF8AndSize(o, &len);
+            if (c == nullptr) {
+              PyErr_Clear();
+              return py::none();
+            }
+            const std::string_view t(c, static_cast<std::size_t>(len));
+            auto digits = [&](std::size_t b, std::size_t e) {
+              for (std::size_t k = b; k < e; ++k)
+                if (t[k] < '0' || t[k] > '9') return false;
+              return true;
+            };
+            if (len != 10 || t[4] != '-' || t[7] != '-' || !digits(0, 4) || !digits(5, 7) || !digits(8, 10))
+              return py::none();
+            const int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+            const int mo = (t[5] - '0') * 10 + (t[6] - '0'), dd = (t[8] - '0') * 10 + (t[9] - '0');
+            if (y < 1 || mo < 1 || mo > 12 || dd < 1 || dd > 31) return py::none();
+            try {
+              d[i] = to_days(make_date(y, mo, dd));
+            } catch (const Error &) {
+              return py::none();  // the general path names the row
+            }
+          } else {
+            return py::none();  // anything else: the general path
+          }
+        }
+        return py::make_tuple(days, missing);
+      },
+      py::arg("values"), py::arg("nat"),
+      "Days since 1970-01-01 and a missing mask of an object array of dates, datetimes, ISO "
+      "'YYYY-MM-DD' strings, None, NaN or NaT; None when some value needs the general path.");
 
   v.def(
       "pay_columns",

@@ -226,3 +226,37 @@ def test_publicity_windows_seven_calendar_days():
     got = village.publicity_windows(2016, [dt.date(2016, 4, 5), dt.date(2016, 7, 4), dt.date(2016, 9, 30),
                                            dt.date(2017, 1, 3)])
     assert got[2] == (dt.date(2016, 9, 30), dt.date(2016, 10, 6))
+
+
+@pytest.mark.parametrize("case", CASES["pay_sheets"], ids=[c["name"][:30] for c in CASES["pay_sheets"]])
+def test_pay_sheet_golden_dataframes_fast_columns(case):
+    # the columns the DataFrame path reads in place: str objects, datetime.date objects (with
+    # None), float scores (read by their shortest repr)
+    v, p, s = inputs(case)
+    pdf = pd.DataFrame(p)
+    pdf["served_from"] = [dt.date.fromisoformat(x) for x in pdf["served_from"]]
+    pdf["served_to"] = [None if x is None else dt.date.fromisoformat(x) for x in pdf["served_to"]]
+    sdf = pd.DataFrame(s)
+    sdf["score"] = [float(x) for x in sdf["score"]]
+    check_sheet(village.pay_sheet(pd.DataFrame(v), pdf, sdf, case["year"], policy_of(case)), case)
+
+
+def test_dataframe_path_matches_row_path_byte_for_byte():
+    case = CASES["pay_sheets"][0]
+    v, p, s = inputs(case)
+    rows = village.pay_sheet(v, p, s, 2016)
+    frames = village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), pd.DataFrame(s).astype({"score": str}), 2016)
+    assert repr(rows.to_records()) == repr(frames.to_records())
+    assert [e.to_json() for e in rows.explanations()] == [e.to_json() for e in frames.explanations()]
+
+
+def test_selection_allocation_honours_the_policy():
+    per = {"A": 10, "B": 6, "C": 4}
+    t = village.selection_allocation(per, 2016, quota=11)
+    assert (t["method"], t["quota"], t["allocation"]) == ("township", 11, {"A": 6, "B": 3, "C": 2})
+    banner = cadrekit.Policy.loads("profile: banner-test\nextends: tongliao-2016\nparameters:\n"
+                                   "  village.selection.allocation:\n    values:\n      2016-01-01: banner\n")
+    b = village.selection_allocation(per, 2016, banner)
+    assert (b["method"], b["quota"], b["allocation"]) == ("banner", 1, {})  # 5 % of 20 = 1
+    with pytest.raises(cadrekit.InvalidInput):
+        village.selection_allocation(per, 2016, banner, quota=21)

@@ -58,4 +58,34 @@ void compute(const PayColumnsIn &in, int year, const PayRules &rules, PayColumns
 
 Money prorate(Money yearly, const Units &u);
 
+/// A pay sheet's storage: ids in one text block, everything else in columns.
+struct SheetData {
+  int year = 0;
+  std::string text;                    // ids, back to back
+  std::vector<std::uint32_t> v_off;    // V+1: village ids in text
+  std::vector<std::uint32_t> t_off;    // T+1: township names (byte order) in text
+  std::vector<std::uint32_t> c_off;    // P+1: cadre ids in text
+  std::vector<std::int32_t> v_town;    // township index per village
+  std::vector<std::int64_t> key;       // composite key per village (graded only)
+  std::vector<std::int32_t> rank;
+  std::vector<std::uint8_t> vgrade, present;
+  std::vector<std::int32_t> graded_in;  // per township
+  std::int64_t key_den = 1;
+  std::vector<std::int32_t> p_village, from, to, units;
+  std::vector<std::uint8_t> post, grade;
+  std::vector<std::int64_t> base, perf, total;
+  std::vector<std::int32_t> line_p;    // principal row of each line
+  std::vector<Explanation> ex;         // per line, when explained
+  std::int32_t dec31 = 0, graded_day = 0, period_units = 12;
+  Date graded_on;
+  std::int64_t talk_days = 0, rectify_days = 0;
+
+  std::string_view slice(const std::vector<std::uint32_t> &off, std::size_t i) const {
+    return std::string_view(text).substr(off[i], off[i + 1] - off[i]);
+  }
+  PayLine line(std::size_t k) const;
+  VillageResult village(std::size_t v) const;
+  static PaySheet make(std::shared_ptr<const SheetData> d, std::vector<Totals> townships, Totals banner);
+};
+
 }  // namespace cadrekit::village::detail

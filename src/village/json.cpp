@@ -221,7 +221,7 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
     json::array acts;
     for (const auto &a : l.actions) acts.push_back(json::object{{"kind", a.kind}, {"due", to_iso(a.due)}});
     o["actions"] = std::move(acts);
-    if (opt.explain) o["explanation"] = explanation_value(l.explanation);
+    if (l.explanation) o["explanation"] = explanation_value(*l.explanation);
     lines.push_back(std::move(o));
   }
   out["lines"] = std::move(lines);
@@ -253,6 +253,26 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
   return json::serialize(out);
 }
 
+std::string budget_what_if_json(std::string_view request, const Policy &a, const Policy &b) {
+  json::object req = parse_request(request);
+  req["explain"] = false;
+  if (const auto *h = member(req, "holders"); !h || h->is_null()) req["holders"] = 0;
+  const std::string body = json::serialize(req);
+  auto budget_of = [&](const Policy &p) {
+    return std::move(json::parse(pay_sheet_json(body, p)).as_object()["budget"].as_object());
+  };
+  json::object ba = budget_of(a), bb = budget_of(b), diff;
+  for (const char *k : {"base", "performance", "public_institution", "subsidies", "total"})
+    diff[k] = (Money::parse(bb[k].as_string()) - Money::parse(ba[k].as_string())).to_decimal_string();
+  json::object out;
+  out["schema"] = "cadrekit.village.budget_what_if/1";
+  out["year"] = ba["year"];
+  out["a"] = std::move(ba);
+  out["b"] = std::move(bb);
+  out["difference"] = std::move(diff);
+  return json::serialize(out);
+}
+
 std::string selection_json(std::string_view request, const Policy &policy) {
   const json::object req = parse_request(request);
   const std::string op = req_string(req, "op", "request");
@@ -266,21 +286,26 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     const auto *pv = member(req, "villages_per_township");
     if (!pv || !pv->is_object()) throw InvalidInput("must be an object", "villages_per_township", "request");
     std::map<std::string, std::int64_t> per;
-    std::int64_t total = 0;
     for (const auto &[k, v] : pv->as_object()) {
       if (!v.is_int64()) throw InvalidInput("must be an integer", "villages_per_township", std::string(k));
       per[std::string(k)] = v.as_int64();
-      if (v.as_int64() > 0) total += v.as_int64();
     }
-    std::int64_t quota;
-    if (const auto *q = member(req, "quota"); q && !q->is_null())
-      quota = req_int(req, "quota", "request");
+    std::optional<std::int64_t> quota;
+    if (const auto *q = member(req, "quota"); q && !q->is_null()) quota = req_int(req, "quota", "request");
+    // the policy's values in force on 1 January of `year`; with a quota and no year, the
+    // latest dated value of village.selection.allocation
+    int year = 0;
+    if (const auto *y = member(req, "year"); (y && !y->is_null()) || !quota)
+      year = req_year(req, "request");
     else
-      quota = selection_quota(total, req_year(req, "request"), policy);
+      year = policy.info("village.selection.allocation").values.back().effective_from.year();
+    const QuotaAllocation qa = allocate_selection(per, year, policy, quota);
     json::object a;
-    for (const auto &[k, v] : allocate_quota(per, quota)) a[k] = v;
-    out["quota"] = quota;
+    for (const auto &[k, v] : qa.per_township) a[k] = v;
+    out["quota"] = qa.quota;
+    out["method"] = qa.method;
     out["allocation"] = std::move(a);
+    out["explanation"] = explanation_value(qa.explanation);
   } else if (op == "funnel") {
     const Funnel f = funnel(req_int(req, "places", "request"), req_year(req, "request"), policy);
     out["places"] = f.places;

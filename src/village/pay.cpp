@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 
@@ -121,179 +122,420 @@ const char *band_param(int b) {
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------------
+// Scores as fixed-point integers (exact: at most 4 decimal places)
+// ---------------------------------------------------------------------------------------------
+
+ScoreValue score_value(const Rational &score) noexcept {
+  const auto &num = boost::multiprecision::numerator(score);
+  const auto &den = boost::multiprecision::denominator(score);
+  constexpr std::int64_t max_fixed = 1000000 * score_scale;
+  if (den > score_scale) return {0, ScoreValue::Status::too_precise};
+  const auto d = den.convert_to<std::int64_t>();
+  if (score_scale % d != 0) return {0, ScoreValue::Status::too_precise};
+  if (num < 0 || num > max_fixed) return {0, ScoreValue::Status::out_of_range};
+  const std::int64_t f = num.convert_to<std::int64_t>() * (score_scale / d);
+  if (f > max_fixed) return {0, ScoreValue::Status::out_of_range};
+  return {f, ScoreValue::Status::ok};
+}
+
+ScoreValue parse_score(std::string_view t) {
+  // Fast path: [+-]?digits(.digits)? with no spaces or separators, up to 12 integer digits.
+  std::size_t i = 0;
+  bool neg = false;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) neg = t[i++] == '-';
+  std::int64_t ip = 0, fp = 0;
+  int ni = 0, nf = 0;
+  bool fast = true;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9' && ni < 13) ip = ip * 10 + (t[i++] - '0'), ++ni;
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9' && nf < 19) {
+      if (nf < 4) fp = fp * 10 + (t[i] - '0');
+      else if (t[i] != '0') fast = false;  // a nonzero 5th place: let the exact path decide
+      ++i, ++nf;
+    }
+    if (nf == 0) fast = false;
+  }
+  if (ni == 0 || ni > 12 || i != t.size()) fast = false;
+  if (!fast) return score_value(parse_decimal(t, "score"));
+  for (int k = nf; k < 4; ++k) fp *= 10;
+  const std::int64_t f = ip * score_scale + fp;
+  if (neg && f != 0) return {0, ScoreValue::Status::out_of_range};
+  if (f > 1000000 * score_scale) return {0, ScoreValue::Status::out_of_range};
+  return {f, ScoreValue::Status::ok};
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sheet's storage and its views
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+
+PayLine SheetData::line(std::size_t k) const {
+  const auto p = static_cast<std::size_t>(line_p[k]);
+  const auto v = static_cast<std::size_t>(p_village[p]);
+  PayLine l;
+  l.cadre_id = slice(c_off, p);
+  l.village_id = slice(v_off, v);
+  l.township = slice(t_off, static_cast<std::size_t>(v_town[v]));
+  l.post = static_cast<Post>(post[p]);
+  l.months = units[p];
+  l.period_units = period_units;
+  l.base = Money::from_fen(base[p]);
+  l.performance = Money::from_fen(perf[p]);
+  l.total = Money::from_fen(total[p]);
+  l.team_grade = static_cast<TeamGrade>(vgrade[v]);
+  l.grade = static_cast<Grade>(grade[p]);
+  l.served_from = from_days(from[p]);
+  if (to[p] != INT32_MAX) l.served_to = from_days(to[p]);
+  l.in_post_at_year_end = from[p] <= dec31 && to[p] >= dec31;
+  if (l.grade == Grade::unqualified && to[p] >= graded_day && from[p] <= graded_day) {
+    l.actions.reserve(2);
+    l.actions.push_back({"admonishment_talk", graded_on + boost::gregorian::days(talk_days)});
+    l.actions.push_back({"rectification", graded_on + boost::gregorian::days(rectify_days)});
+  }
+  if (!ex.empty()) l.explanation = &ex[k];
+  return l;
+}
+
+VillageResult SheetData::village(std::size_t v) const {
+  VillageResult r;
+  r.village_id = slice(v_off, v);
+  r.township = slice(t_off, static_cast<std::size_t>(v_town[v]));
+  r.team_grade = static_cast<TeamGrade>(vgrade[v]);
+  r.rank = rank[v];
+  r.graded_in_township = graded_in[static_cast<std::size_t>(v_town[v])];
+  if (rank[v] > 0) {
+    r.composite = Rational(key[v]) / key_den;
+  } else {
+    for (int i = 0; i < 5; ++i)
+      if (!(present[v] & (1u << i))) {
+        if (!r.missing.empty()) r.missing += ",";
+        r.missing += period_name(year, i);
+      }
+  }
+  return r;
+}
+
+PaySheet SheetData::make(std::shared_ptr<const SheetData> d, std::vector<Totals> townships, Totals banner) {
+  PaySheet s;
+  s.year = d->year;
+  s.lines.d_ = d;
+  s.lines.n_ = d->line_p.size();
+  s.villages.d_ = d;
+  s.villages.n_ = d->v_town.size();
+  s.townships = std::move(townships);
+  s.banner = std::move(banner);
+  return s;
+}
+
+}  // namespace detail
+
+template <>
+PayLine SheetRange<PayLine>::operator[](std::size_t i) const { return d_->line(i); }
+template <>
+PayLine SheetRange<PayLine>::at(std::size_t i) const {
+  if (i >= n_) throw std::out_of_range("pay line index");
+  return d_->line(i);
+}
+template <>
+VillageResult SheetRange<VillageResult>::operator[](std::size_t i) const { return d_->village(i); }
+template <>
+VillageResult SheetRange<VillageResult>::at(std::size_t i) const {
+  if (i >= n_) throw std::out_of_range("village index");
+  return d_->village(i);
+}
+
+namespace {
+
+// Open addressing over string views: row + 1 in each slot, 0 = empty.
+class IdIndex {
+ public:
+  explicit IdIndex(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < 2 * n + 1) cap <<= 1;
+    slots_.assign(cap, 0);
+    mask_ = cap - 1;
+  }
+  // The row of `id`, or inserts `row` and returns -1.
+  template <class Key>
+  std::int32_t find_or_insert(std::string_view id, std::int32_t row, const Key &key) {
+    for (std::size_t h = hash(id) & mask_;; h = (h + 1) & mask_) {
+      const std::int32_t s = slots_[h];
+      if (s == 0) {
+        slots_[h] = row + 1;
+        return -1;
+      }
+      if (key(s - 1) == id) return s - 1;
+    }
+  }
+  template <class Key>
+  std::int32_t find(std::string_view id, const Key &key) const {
+    for (std::size_t h = hash(id) & mask_;; h = (h + 1) & mask_) {
+      const std::int32_t s = slots_[h];
+      if (s == 0) return -1;
+      if (key(s - 1) == id) return s - 1;
+    }
+  }
+
+ private:
+  static std::size_t hash(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return static_cast<std::size_t>(h);
+  }
+  std::vector<std::int32_t> slots_;
+  std::size_t mask_ = 0;
+};
+
+void append_id(std::string &text, std::vector<std::uint32_t> &off, std::string_view id) {
+  if (text.size() + id.size() > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
+  text.append(id);
+  off.push_back(static_cast<std::uint32_t>(text.size()));
+}
+
+// The input as vectors of records.
+class RecordInput final : public PaySheetInput {
+ public:
+  RecordInput(const std::vector<Village> &v, const std::vector<Principal> &p, const std::vector<Score> &s)
+      : v_(v), p_(p), s_(s) {}
+  std::size_t n_villages() const override { return v_.size(); }
+  std::string_view village_id(std::size_t i) const override { return v_[i].village_id; }
+  std::string_view township(std::size_t i) const override { return v_[i].township; }
+  std::int64_t population(std::size_t i) const override { return v_[i].population; }
+  std::size_t n_principals() const override { return p_.size(); }
+  std::string_view cadre_id(std::size_t i) const override { return p_[i].cadre_id; }
+  std::string_view principal_village(std::size_t i) const override { return p_[i].village_id; }
+  Post post(std::size_t i) const override { return p_[i].post; }
+  std::optional<std::int32_t> served_from(std::size_t i) const override {
+    if (p_[i].served_from.is_special()) return std::nullopt;
+    return to_days(p_[i].served_from);
+  }
+  std::int32_t served_to(std::size_t i) const override {
+    return p_[i].served_to ? to_days(*p_[i].served_to) : INT32_MAX;
+  }
+  std::size_t n_scores() const override { return s_.size(); }
+  std::string_view score_village(std::size_t i) const override { return s_[i].village_id; }
+  std::string_view score_period(std::size_t i) const override { return s_[i].period; }
+  ScoreValue score(std::size_t i) const override { return score_value(s_[i].score); }
+
+ private:
+  const std::vector<Village> &v_;
+  const std::vector<Principal> &p_;
+  const std::vector<Score> &s_;
+};
+
+}  // namespace
+
 PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Principal> &principals,
                    const std::vector<Score> &scores, int year, const Policy &policy,
                    const PaySheetOptions &options) {
+  return pay_sheet(RecordInput(villages, principals, scores), year, policy, options);
+}
+
+PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, const PaySheetOptions &options) {
   const PayRules rules = detail::load_pay_rules(policy, year);
   const Date graded_on = options.graded_on ? *options.graded_on : make_date(year, 12, 31, "year");
-  const std::size_t V = villages.size(), P = principals.size();
+  const std::size_t V = input.n_villages(), P = input.n_principals(), S = input.n_scores();
+  if (V > static_cast<std::size_t>(INT32_MAX) - 1 || P > static_cast<std::size_t>(INT32_MAX) - 1)
+    throw InvalidInput("too many rows", "villages");
+  auto d = std::make_shared<detail::SheetData>();
+  d->year = year;
 
-  // Villages and townships.
-  std::unordered_map<std::string, std::int32_t> vrow;
-  vrow.reserve(V * 2);
-  // townships: indices in name (byte) order; hashing first, one sort of the distinct names
-  std::unordered_map<std::string_view, std::int32_t> town_tmp;
+  // Villages and townships: ids interned to rows; townships numbered in name (byte) order.
+  IdIndex vrow(V);
+  auto vkey = [&](std::int32_t r) { return input.village_id(static_cast<std::size_t>(r)); };
   std::vector<std::string_view> town_names;
+  IdIndex town_index(64);
   std::vector<std::int32_t> v_town(V);
   std::vector<std::int64_t> pop(V);
-  for (std::size_t v = 0; v < V; ++v) {
-    const auto &x = villages[v];
-    if (x.village_id.empty())
-      throw InvalidInput("village_id is empty", "village_id", "villages[" + std::to_string(v) + "]");
-    if (x.township.empty()) throw InvalidInput("township is empty", "township", x.village_id);
-    if (x.population < 0) throw InvalidInput("population is negative", "population", x.village_id);
-    if (!vrow.emplace(x.village_id, static_cast<std::int32_t>(v)).second)
-      throw InvalidInput("village_id appears twice", "village_id", x.village_id);
-    const auto [it, fresh] = town_tmp.emplace(x.township, static_cast<std::int32_t>(town_names.size()));
-    if (fresh) town_names.push_back(x.township);
-    v_town[v] = it->second;
-    pop[v] = x.population;
+  {
+    std::size_t cap_towns = 64;
+    auto tkey = [&](std::int32_t r) { return town_names[static_cast<std::size_t>(r)]; };
+    for (std::size_t v = 0; v < V; ++v) {
+      const std::string_view id = input.village_id(v), town = input.township(v);
+      if (id.empty()) throw InvalidInput("village_id is empty", "village_id", "villages[" + std::to_string(v) + "]");
+      if (town.empty()) throw InvalidInput("township is empty", "township", std::string(id));
+      pop[v] = input.population(v);
+      if (pop[v] < 0) throw InvalidInput("population is negative", "population", std::string(id));
+      if (vrow.find_or_insert(id, static_cast<std::int32_t>(v), vkey) >= 0)
+        throw InvalidInput("village_id appears twice", "village_id", std::string(id));
+      std::int32_t t = town_index.find_or_insert(town, static_cast<std::int32_t>(town_names.size()), tkey);
+      if (t < 0) {
+        t = static_cast<std::int32_t>(town_names.size());
+        town_names.push_back(town);
+        if (town_names.size() * 2 >= cap_towns) {  // grow: rebuild the township index
+          cap_towns *= 4;
+          town_index = IdIndex(cap_towns);
+          for (std::size_t k = 0; k < town_names.size(); ++k)
+            town_index.find_or_insert(town_names[k], static_cast<std::int32_t>(k), tkey);
+        }
+      }
+      v_town[v] = t;
+    }
   }
-  std::vector<std::int32_t> town_order(town_names.size()), town_rank(town_names.size());
-  for (std::size_t i = 0; i < town_order.size(); ++i) town_order[i] = static_cast<std::int32_t>(i);
+  const std::size_t n_towns = town_names.size();
+  // Lookups of village ids: inputs usually come grouped by village in the villages' order, so
+  // the row found last and the next one are tried before the hash table.
+  std::int32_t last = -1;
+  auto find_village = [&](std::string_view id) {
+    if (last >= 0) {
+      if (vkey(last) == id) return last;
+      if (static_cast<std::size_t>(last) + 1 < V && vkey(last + 1) == id) return ++last;
+    }
+    const std::int32_t r = vrow.find(id, vkey);
+    if (r >= 0) last = r;
+    return r;
+  };
+  std::vector<std::int32_t> town_order(n_towns), town_rank(n_towns);
+  for (std::size_t i = 0; i < n_towns; ++i) town_order[i] = static_cast<std::int32_t>(i);
   std::sort(town_order.begin(), town_order.end(),
             [&](std::int32_t a, std::int32_t b) { return town_names[a] < town_names[b]; });
-  for (std::size_t i = 0; i < town_order.size(); ++i) town_rank[town_order[i]] = static_cast<std::int32_t>(i);
+  for (std::size_t i = 0; i < n_towns; ++i) town_rank[town_order[i]] = static_cast<std::int32_t>(i);
   for (auto &t : v_town) t = town_rank[t];
-  const std::size_t n_towns = town_names.size();
 
-  // Scores of the year.
+  // Scores of the year, as fixed-point integers.
   std::vector<std::int64_t> sc(5 * V, 0);
-  std::vector<std::uint8_t> present(V, 0);
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    const auto &s = scores[i];
+  d->present.assign(V, 0);
+  for (std::size_t i = 0; i < S; ++i) {
     auto rec = [i] { return "scores[" + std::to_string(i) + "]"; };
-    const auto it = vrow.find(s.village_id);
-    if (it == vrow.end()) throw InvalidInput("score of an unknown village", "village_id", rec());
-    const ParsedPeriod pp = parse_period(s.period, i);
+    const std::int32_t r = find_village(input.score_village(i));
+    if (r < 0) throw InvalidInput("score of an unknown village", "village_id", rec());
+    const ParsedPeriod pp = parse_period(input.score_period(i), i);
     if (pp.year != year) continue;  // other years do not count
-    // exact: score = num/den with den dividing score_scale (at most 4 decimal places)
-    const auto &num = boost::multiprecision::numerator(s.score);
-    const auto &den = boost::multiprecision::denominator(s.score);
-    if (den > score_scale || score_scale % den.convert_to<std::int64_t>() != 0)
+    const ScoreValue sv = input.score(i);
+    if (sv.status == ScoreValue::Status::too_precise)
       throw InvalidInput("score has more than 4 decimal places", "score", rec());
-    if (num < 0 || num > den * 1000000)
+    if (sv.status == ScoreValue::Status::out_of_range)
       throw InvalidInput("score is outside 0 .. 1,000,000", "score", rec());
-    const auto v = static_cast<std::size_t>(it->second);
-    if (present[v] & (1u << pp.index)) throw InvalidInput("score given twice for the period", "period", rec());
-    present[v] |= static_cast<std::uint8_t>(1u << pp.index);
-    sc[5 * v + static_cast<std::size_t>(pp.index)] =
-        num.convert_to<std::int64_t>() * (score_scale / den.convert_to<std::int64_t>());
+    const auto v = static_cast<std::size_t>(r);
+    if (d->present[v] & (1u << pp.index)) throw InvalidInput("score given twice for the period", "period", rec());
+    d->present[v] |= static_cast<std::uint8_t>(1u << pp.index);
+    sc[5 * v + static_cast<std::size_t>(pp.index)] = sv.fixed;
   }
 
   // Principals.
-  std::vector<std::int32_t> p_village(P), p_from(P), p_to(P);
-  std::vector<std::uint8_t> p_post(P);
+  d->p_village.resize(P);
+  d->from.resize(P);
+  d->to.resize(P);
+  d->post.resize(P);
   for (std::size_t i = 0; i < P; ++i) {
-    const auto &x = principals[i];
-    if (x.cadre_id.empty())
-      throw InvalidInput("cadre_id is empty", "cadre_id", "principals[" + std::to_string(i) + "]");
-    const std::string &rec = x.cadre_id;
-    const auto it = vrow.find(x.village_id);
-    if (it == vrow.end()) throw InvalidInput("principal of an unknown village", "village_id", rec);
-    if (x.served_from.is_special()) throw InvalidInput("served_from is missing", "served_from", rec);
-    p_village[i] = it->second;
-    p_post[i] = static_cast<std::uint8_t>(x.post);
-    p_from[i] = to_days(x.served_from);
-    p_to[i] = x.served_to ? to_days(*x.served_to) : INT32_MAX;
-    if (p_to[i] < p_from[i]) throw InvalidInput("served_to is before served_from", "served_to", rec);
+    const std::string_view cid = input.cadre_id(i);
+    if (cid.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", "principals[" + std::to_string(i) + "]");
+    const std::int32_t r = find_village(input.principal_village(i));
+    if (r < 0) throw InvalidInput("principal of an unknown village", "village_id", std::string(cid));
+    const auto f = input.served_from(i);
+    if (!f) throw InvalidInput("served_from is missing", "served_from", std::string(cid));
+    d->p_village[i] = r;
+    d->post[i] = static_cast<std::uint8_t>(input.post(i));
+    d->from[i] = *f;
+    d->to[i] = input.served_to(i);
+    if (d->to[i] < d->from[i]) throw InvalidInput("served_to is before served_from", "served_to", std::string(cid));
   }
   // The same cadre twice in one village with overlapping service: must be one record "both".
   // Principals grouped by village (counting sort); pairs compared within each village.
   {
     std::vector<std::int32_t> off(V + 1, 0), by(P);
-    for (std::size_t i = 0; i < P; ++i) ++off[static_cast<std::size_t>(p_village[i]) + 1];
+    for (std::size_t i = 0; i < P; ++i) ++off[static_cast<std::size_t>(d->p_village[i]) + 1];
     for (std::size_t v = 0; v < V; ++v) off[v + 1] += off[v];
     std::vector<std::int32_t> pos(off.begin(), off.end() - 1);
     for (std::size_t i = 0; i < P; ++i)
-      by[static_cast<std::size_t>(pos[static_cast<std::size_t>(p_village[i])]++)] = static_cast<std::int32_t>(i);
+      by[static_cast<std::size_t>(pos[static_cast<std::size_t>(d->p_village[i])]++)] = static_cast<std::int32_t>(i);
     for (std::size_t v = 0; v < V; ++v)
       for (std::int32_t x = off[v]; x < off[v + 1]; ++x)
         for (std::int32_t y = x + 1; y < off[v + 1]; ++y) {
           const auto a = static_cast<std::size_t>(by[static_cast<std::size_t>(x)]);
           const auto b = static_cast<std::size_t>(by[static_cast<std::size_t>(y)]);
-          if (p_from[a] <= p_to[b] && p_from[b] <= p_to[a] && principals[a].cadre_id == principals[b].cadre_id)
+          if (d->from[a] <= d->to[b] && d->from[b] <= d->to[a] && input.cadre_id(a) == input.cadre_id(b))
             throw InvalidInput("cadre listed twice in one village with overlapping service (use post 'both')",
-                               "post", principals[std::max(a, b)].cadre_id);
+                               "post", std::string(input.cadre_id(std::max(a, b))));
         }
   }
 
-  std::vector<std::uint8_t> v_grade(V), p_grade(P);
-  std::vector<std::int32_t> v_rank(V), p_units(P);
-  std::vector<std::int64_t> base(P), perf(P), total(P), keys;
-  PayColumnsIn in{v_town, pop, sc, present, p_village, p_post, p_from, p_to};
-  PayColumnsOut out{v_grade, v_rank, base, perf, total, p_grade, p_units};
-  detail::compute(in, year, rules, out, keys);
-
-  PaySheet sheet;
-  sheet.lines.reserve(P);
-  sheet.year = year;
-  std::vector<std::int64_t> graded_in(n_towns, 0);
+  // The kernel.
+  d->vgrade.resize(V);
+  d->rank.resize(V);
+  d->grade.resize(P);
+  d->units.resize(P);
+  d->base.resize(P);
+  d->perf.resize(P);
+  d->total.resize(P);
+  {
+    PayColumnsIn in{v_town, pop, sc, d->present, d->p_village, d->post, d->from, d->to};
+    PayColumnsOut out{d->vgrade, d->rank, d->base, d->perf, d->total, d->grade, d->units};
+    detail::compute(in, year, rules, out, d->key);
+  }
+  std::vector<std::int64_t>().swap(sc);
+  d->key_den = rules.key_den;
+  d->graded_in.assign(n_towns, 0);
   for (std::size_t v = 0; v < V; ++v)
-    if (v_rank[v] > 0) ++graded_in[static_cast<std::size_t>(v_town[v])];
-  sheet.villages.reserve(V);
-  for (std::size_t v = 0; v < V; ++v) {
-    VillageResult r;
-    r.village_id = villages[v].village_id;
-    r.township = villages[v].township;
-    r.team_grade = static_cast<TeamGrade>(v_grade[v]);
-    r.rank = v_rank[v];
-    r.graded_in_township = static_cast<int>(graded_in[static_cast<std::size_t>(v_town[v])]);
-    if (v_rank[v] > 0) {
-      r.composite = Rational(keys[v]) / rules.key_den;
-    } else {
-      for (int i = 0; i < 5; ++i)
-        if (!(present[v] & (1u << i))) {
-          if (!r.missing.empty()) r.missing += ",";
-          r.missing += period_name(year, i);
-        }
-    }
-    sheet.villages.push_back(std::move(r));
+    if (d->rank[v] > 0) ++d->graded_in[static_cast<std::size_t>(v_town[v])];
+
+  // Ids: one text block.
+  {
+    std::size_t bytes = 0;
+    for (std::size_t v = 0; v < V; ++v) bytes += input.village_id(v).size();
+    for (const auto &t : town_names) bytes += t.size();
+    for (std::size_t i = 0; i < P; ++i) bytes += input.cadre_id(i).size();
+    d->text.reserve(bytes);
+    d->v_off.reserve(V + 1);
+    d->v_off.push_back(0);
+    for (std::size_t v = 0; v < V; ++v) append_id(d->text, d->v_off, input.village_id(v));
+    d->t_off.reserve(n_towns + 1);
+    d->t_off.push_back(static_cast<std::uint32_t>(d->text.size()));
+    for (std::size_t i = 0; i < n_towns; ++i) append_id(d->text, d->t_off, town_names[town_order[i]]);
+    d->c_off.reserve(P + 1);
+    d->c_off.push_back(static_cast<std::uint32_t>(d->text.size()));
+    for (std::size_t i = 0; i < P; ++i) append_id(d->text, d->c_off, input.cadre_id(i));
   }
+  d->v_town = std::move(v_town);
 
   const std::int32_t jan1 = rules.jan1, dec31 = rules.dec31;
-  const std::int32_t graded_day = to_days(graded_on);
-  std::vector<Totals> tt(n_towns);
-  for (std::size_t i = 0; i < n_towns; ++i) tt[i].township = std::string(town_names[town_order[i]]);
-  for (std::size_t v = 0; v < V; ++v) ++tt[static_cast<std::size_t>(v_town[v])].villages;
+  d->dec31 = dec31;
+  d->graded_on = graded_on;
+  d->graded_day = to_days(graded_on);
+  d->period_units = rules.prorate_days ? dec31 - jan1 + 1 : 12;
+  d->talk_days = rules.talk_days;
+  d->rectify_days = rules.rectify_days;
 
+  std::vector<Totals> tt(n_towns);
+  for (std::size_t i = 0; i < n_towns; ++i) tt[i].township = std::string(d->slice(d->t_off, i));
+  for (std::size_t v = 0; v < V; ++v) ++tt[static_cast<std::size_t>(d->v_town[v])].villages;
+  d->line_p.reserve(P);
   for (std::size_t i = 0; i < P; ++i) {
-    if (p_to[i] < jan1 || p_from[i] > dec31) continue;  // not serving in the year
-    const auto &x = principals[i];
-    const auto v = static_cast<std::size_t>(p_village[i]);
-    PayLine l;
-    l.cadre_id = x.cadre_id;
-    l.village_id = x.village_id;
-    l.township = villages[v].township;
-    l.post = x.post;
-    l.months = p_units[i];
-    l.period_units = rules.prorate_days ? dec31 - jan1 + 1 : 12;
-    l.base = Money::from_fen(base[i]);
-    l.performance = Money::from_fen(perf[i]);
-    l.total = Money::from_fen(total[i]);
-    l.team_grade = static_cast<TeamGrade>(v_grade[v]);
-    l.grade = static_cast<Grade>(p_grade[i]);
-    const bool in_post_at_grading = p_to[i] >= graded_day && p_from[i] <= graded_day;
-    Explanation ex;
-    if (options.explain) ex.subject = "principal " + x.cadre_id + " of village " + x.village_id;
-    Explanation *e = options.explain ? &ex : nullptr;
-    if (l.grade == Grade::unqualified && in_post_at_grading) {
-      if (e) {
+    if (d->to[i] < jan1 || d->from[i] > dec31) continue;  // not serving in the year
+    d->line_p.push_back(static_cast<std::int32_t>(i));
+    auto &t = tt[static_cast<std::size_t>(d->v_town[static_cast<std::size_t>(d->p_village[i])])];
+    ++t.principals;
+    t.base += Money::from_fen(d->base[i]);
+    t.performance += Money::from_fen(d->perf[i]);
+    t.total += Money::from_fen(d->total[i]);
+  }
+
+  if (options.explain) {
+    d->ex.reserve(d->line_p.size());
+    for (std::size_t k = 0; k < d->line_p.size(); ++k) {
+      const auto i = static_cast<std::size_t>(d->line_p[k]);
+      const auto v = static_cast<std::size_t>(d->p_village[i]);
+      const PayLine l = d->line(k);
+      const VillageResult vr = d->village(v);
+      Explanation ex;
+      ex.subject = "principal " + std::string(l.cadre_id) + " of village " + std::string(l.village_id);
+      Explanation *e = &ex;
+      if (!l.actions.empty()) {
         policy.integer("village.admonishment_talk.within_days", rules.as_of, e);
         policy.integer("village.rectification.within_days", rules.as_of, e);
       }
-      l.actions.reserve(2);
-      l.actions.push_back({"admonishment_talk", graded_on + boost::gregorian::days(rules.talk_days)});
-      l.actions.push_back({"rectification", graded_on + boost::gregorian::days(rules.rectify_days)});
-    }
-    if (options.explain) {
       const Date a = rules.as_of;
-      const VillageResult &vr = sheet.villages[v];
       const int b = detail::band_of(rules, pop[v]);
       policy.integer("village.base_pay.medium_min_population", a, e);
       policy.integer("village.base_pay.large_min_population", a, e);
       const Money band = policy.money(band_param(b), a, e);
-      ex.add_input("village_id", x.village_id);
+      ex.add_input("village_id", std::string(l.village_id));
       ex.add_input("population", std::to_string(pop[v]));
       ex.add_rule({"village.base_pay.band", "JARUD.1",
                    std::string("人口") + std::to_string(pop[v]) + "人，属" + band_zh(b) + "档，基础工资每年" +
@@ -301,8 +543,8 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
                    "population " + std::to_string(pop[v]) + ": " + band_en(b) + " band, base pay " +
                        yuan(band) + " yuan a year"});
       policy.text("village.base_pay.proration", a, e);
-      ex.add_input("served_from", to_iso(x.served_from));
-      if (x.served_to) ex.add_input("served_to", to_iso(*x.served_to));
+      ex.add_input("served_from", to_iso(l.served_from));
+      if (l.served_to) ex.add_input("served_to", to_iso(*l.served_to));
       ex.add_input(rules.prorate_days ? "days_paid" : "months_paid", std::to_string(l.months));
       if (rules.prorate_days)
         ex.add_rule({"village.base_pay.proration", "JARUD.1",
@@ -314,7 +556,7 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
                      "按整月折算（每月1日在职者计发该月）：" + std::to_string(l.months) + "/12",
                      "prorated by whole months (a month is paid to whoever is in post on its 1st): " +
                          std::to_string(l.months) + "/12"});
-      if (x.post == Post::both) {
+      if (l.post == Post::both) {
         policy.text("village.both_posts.paid", a, e);
         ex.add_rule({"village.both_posts", "JARUD.1",
                      rules.both_twice ? "书记主任一肩挑，按政策发放两份" : "书记主任一肩挑，按政策只发放一份",
@@ -377,24 +619,18 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
                          to_iso(l.actions[1].due) + "前）",
                      "unqualified: admonishment talk by the township party secretary by " +
                          to_iso(l.actions[0].due) + ", rectification by " + to_iso(l.actions[1].due)});
-      l.explanation = std::move(ex);
+      d->ex.push_back(std::move(ex));
     }
-    auto &t = tt[static_cast<std::size_t>(v_town[v])];
-    ++t.principals;
-    t.base += l.base;
-    t.performance += l.performance;
-    t.total += l.total;
-    sheet.lines.push_back(std::move(l));
   }
+  Totals banner;
   for (const auto &t : tt) {
-    sheet.banner.villages += t.villages;
-    sheet.banner.principals += t.principals;
-    sheet.banner.base += t.base;
-    sheet.banner.performance += t.performance;
-    sheet.banner.total += t.total;
+    banner.villages += t.villages;
+    banner.principals += t.principals;
+    banner.base += t.base;
+    banner.performance += t.performance;
+    banner.total += t.total;
   }
-  sheet.townships = std::move(tt);
-  return sheet;
+  return detail::SheetData::make(std::move(d), std::move(tt), std::move(banner));
 }
 
 }  // namespace cadrekit::village

@@ -69,6 +69,36 @@ std::map<std::string, std::int64_t> allocate_quota(const std::map<std::string, s
   return out;
 }
 
+QuotaAllocation allocate_selection(const std::map<std::string, std::int64_t> &per, int year,
+                                   const Policy &policy, std::optional<std::int64_t> quota) {
+  QuotaAllocation r;
+  Explanation &ex = r.explanation;
+  ex.subject = "selection quota allocation";
+  std::int64_t total = 0;
+  for (const auto &[t, n] : per) {
+    if (n < 0) throw InvalidInput("number of villages is negative", "villages_per_township", t);
+    if (__builtin_add_overflow(total, n, &total))
+      throw InvalidInput("too many villages", "villages_per_township", t, ErrorCode::overflow);
+  }
+  r.quota = quota ? *quota : selection_quota(total, year, policy, &ex);
+  r.method = policy.text("village.selection.allocation", jan1(year), &ex);
+  if (r.method == "township") {
+    r.per_township = allocate_quota(per, r.quota);
+    ex.add_rule({"village.selection.allocation", "JARUD.2",
+                 std::to_string(r.quota) + "个名额按各苏木镇嘎查村数以最大余额法分配",
+                 std::to_string(r.quota) + " places allocated to townships by their number of villages (largest remainder)"});
+  } else if (r.method == "banner") {
+    if (r.quota < 0) throw InvalidInput("quota is negative", "quota");
+    if (r.quota > total) throw InvalidInput("quota exceeds the number of villages", "quota");
+    ex.add_rule({"village.selection.allocation", "JARUD.2",
+                 std::to_string(r.quota) + "个名额全旗统筹，不分配到苏木镇",
+                 std::to_string(r.quota) + " places filled banner-wide, not allocated to townships"});
+  } else {
+    throw PolicyError("village.selection.allocation must be township or banner", "village.selection.allocation");
+  }
+  return r;
+}
+
 Funnel funnel(std::int64_t places, int year, const Policy &policy, Explanation *ex) {
   if (places < 0) throw InvalidInput("places is negative", "places");
   if (places > (std::int64_t{1} << 40)) throw InvalidInput("places is too large", "places", {}, ErrorCode::overflow);

@@ -242,12 +242,55 @@ static void test_errors(const ck_policy *p) {
   CHECK(out == (char *)0x1);
 }
 
+/* The what-if in one call: 优秀 raised to 5,000 yuan. Golden case "township of five": V1 (93)
+ * and V2 (87.2) are 实绩突出 (round(30 % x 5) = 2), so P1, P2 (V1) and P3 (V2, 一肩挑 paid once)
+ * are 优秀 for 12 months -> +3 x 1,000 yuan; public pay 2 x 24,000 under both. */
+static void test_what_if(const ck_policy *p) {
+  char *out = NULL;
+  ck_policy *b = NULL;
+  CHECK_STATUS(CK_OK, ck_policy_loads(&b, "profile: raise\nextends: tongliao-2016\nparameters:\n"
+                                          "  village.performance_pay.excellent:\n    values:\n      2016-01-01: 5000\n"));
+  CHECK_STATUS(CK_OK, ck_village_budget_what_if_json(&out, p, b, kFive));
+  CHECK(has(out, "\"a\":{\"policy\":\"tongliao-2016\",\"year\":2016,\"base\":\"55000.00\",\"performance\":\"16000.00\","
+                 "\"public_institution\":\"48000.00\",\"subsidies\":\"0.00\",\"total\":\"119000.00\"}"));
+  CHECK(has(out, "\"b\":{\"policy\":\"raise\",\"year\":2016,\"base\":\"55000.00\",\"performance\":\"19000.00\""));
+  CHECK(has(out, "\"difference\":{\"base\":\"0.00\",\"performance\":\"3000.00\",\"public_institution\":\"0.00\","
+                 "\"subsidies\":\"0.00\",\"total\":\"3000.00\"}"));
+  ck_free(out);
+  out = NULL;
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_village_budget_what_if_json(&out, p, NULL, kFive));
+  CHECK(out == NULL);
+  ck_policy_free(b);
+}
+
+/* village.selection.allocation = banner: the quota is one banner-wide pool. */
+static void test_allocation_policy(const ck_policy *p) {
+  char *out = NULL;
+  ck_policy *banner = NULL;
+  CHECK_STATUS(CK_OK, ck_village_selection_json(
+                          &out, p, "{\"op\":\"allocate\",\"villages_per_township\":{\"A\":10,\"B\":6,\"C\":4},\"quota\":11}"));
+  CHECK(has(out, "\"quota\":11,\"method\":\"township\",\"allocation\":{\"A\":6,\"B\":3,\"C\":2}"));
+  ck_free(out);
+  out = NULL;
+  CHECK_STATUS(CK_OK, ck_policy_loads(&banner,
+                                      "profile: banner-test\nextends: tongliao-2016\nparameters:\n"
+                                      "  village.selection.allocation:\n    values:\n      2016-01-01: banner\n"));
+  CHECK_STATUS(CK_OK, ck_village_selection_json(
+                          &out, banner, "{\"op\":\"allocate\",\"villages_per_township\":{\"A\":10,\"B\":6,\"C\":4},\"year\":2016}"));
+  CHECK(has(out, "\"quota\":1,\"method\":\"banner\",\"allocation\":{}"));
+  CHECK(has(out, "\"rule_id\":\"village.selection.allocation\""));
+  ck_free(out);
+  ck_policy_free(banner);
+}
+
 int main(void) {
   ck_policy *p = NULL;
   if (ck_policy_default(&p) != CK_OK) return 2;
   test_pay_sheet(p);
   test_columns(p);
   test_selection(p);
+  test_allocation_policy(p);
+  test_what_if(p);
   test_errors(p);
   ck_policy_free(p);
   return ck_test_done("test_village");

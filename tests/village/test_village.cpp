@@ -113,7 +113,7 @@ TEST(VillageGolden, PaySheets) {
         EXPECT_EQ(l.actions[k].kind, str(ea[k].as_array()[0]));
         EXPECT_EQ(to_iso(l.actions[k].due), str(ea[k].as_array()[1]));
       }
-      EXPECT_FALSE(l.explanation.rules.empty());
+      EXPECT_FALSE(l.explanation->rules.empty());
     }
     const auto &et = c.at("expect_townships").as_array();
     ASSERT_EQ(s.townships.size(), et.size());
@@ -250,7 +250,7 @@ TEST(Village, ExplanationNamesRulesAndParameters) {
   const auto &c = cases().at("pay_sheets").as_array()[0].as_object();
   const Input in = input_of(c);
   const PaySheet s = pay_sheet(in.villages, in.principals, in.scores, 2016, Policy::default_profile());
-  const auto &ex = s.lines[2].explanation;  // P3, 一肩挑
+  const Explanation ex = *s.lines[2].explanation;  // P3, 一肩挑
   std::set<std::string> rules, params;
   for (const auto &r : ex.rules) rules.insert(r.rule_id);
   for (const auto &p : ex.parameters) params.insert(p.name);
@@ -267,7 +267,7 @@ TEST(Village, ExplanationNamesRulesAndParameters) {
   EXPECT_EQ(ex.to_json().find("丙"), std::string::npos);
   // the P6 line says why it has actions
   bool found = false;
-  for (const auto &r : s.lines[5].explanation.rules) found |= r.rule_id == "village.unqualified.actions";
+  for (const auto &r : s.lines[5].explanation->rules) found |= r.rule_id == "village.unqualified.actions";
   EXPECT_TRUE(found);
 }
 
@@ -447,4 +447,74 @@ TEST(Village, Subsidies) {
   EXPECT_TRUE(at("C5").eligible);
   EXPECT_EQ(at("C6").months, 119);
   EXPECT_FALSE(at("C6").eligible);
+}
+
+// The fixed-point score reader agrees with the exact reader (parse_decimal + score_value) on
+// every form, including the ones it hands over to parse_decimal.
+TEST(Village, ParseScoreAgreesWithParseDecimal) {
+  const char *texts[] = {"0",        "91.5",      "91.50000",  "-0",      "-0.0",     "+7",     "1000000",
+                         "1000000.0001", "1000001", "0.0001",  "0.00001", "0.00010",  "12.3456", "12.34567",
+                         "1,000.25", " 91.5 ",   "7/20",      "1/3",     "-3",       "99999999999999", "5.",
+                         ".5",       "1e2",       "",          "abc",     "91.5x",    "0000000000000000091.5"};
+  for (const char *t : texts) {
+    SCOPED_TRACE(t);
+    bool ref_threw = false, fast_threw = false;
+    ScoreValue ref, fast;
+    try { ref = score_value(parse_decimal(t, "score")); } catch (const InvalidInput &) { ref_threw = true; }
+    try { fast = parse_score(t); } catch (const InvalidInput &) { fast_threw = true; }
+    ASSERT_EQ(ref_threw, fast_threw);
+    if (ref_threw) continue;
+    EXPECT_EQ(static_cast<int>(ref.status), static_cast<int>(fast.status));
+    if (ref.status == ScoreValue::Status::ok) {
+      EXPECT_EQ(ref.fixed, fast.fixed);
+    }
+  }
+  EXPECT_EQ(parse_score("91.5").fixed, 915000);  // by hand: 91.5 × 10,000
+  EXPECT_EQ(parse_score("12.3456").fixed, 123456);
+  EXPECT_EQ(static_cast<int>(parse_score("12.34567").status), static_cast<int>(ScoreValue::Status::too_precise));
+}
+
+// A sheet's lines and villages are views into storage the copies share.
+TEST(Village, SheetCopiesShareTheirStorage) {
+  const Input in = input_of(cases().at("pay_sheets").as_array()[0].as_object());
+  PaySheet copy;
+  {
+    const PaySheet s = pay_sheet(in.villages, in.principals, in.scores, in.year, Policy::default_profile());
+    copy = s;
+  }
+  ASSERT_EQ(copy.lines.size(), 8u);
+  EXPECT_EQ(copy.lines[0].cadre_id, "P1");
+  EXPECT_EQ(copy.lines.at(7).cadre_id, "P8");
+  EXPECT_THROW(copy.lines.at(8), std::out_of_range);
+  EXPECT_EQ(copy.villages[1].village_id, "V2");
+  std::size_t n = 0;
+  for (const auto &l : copy.lines) n += l.explanation != nullptr;
+  EXPECT_EQ(n, 8u);
+}
+
+// village.selection.allocation: township (largest remainder, the default) or banner-wide.
+TEST(Village, AllocationByPolicy) {
+  const std::map<std::string, std::int64_t> per{{"A", 10}, {"B", 6}, {"C", 4}};
+  const QuotaAllocation t = allocate_selection(per, 2016, Policy::default_profile());
+  EXPECT_EQ(t.method, "township");
+  EXPECT_EQ(t.quota, 1);  // 5 % of 20 = 1 exactly
+  const QuotaAllocation t11 = allocate_selection(per, 2016, Policy::default_profile(), 11);
+  EXPECT_EQ(t11.per_township, (std::map<std::string, std::int64_t>{{"A", 6}, {"B", 3}, {"C", 2}}));
+  const Policy banner = Policy::loads(
+      "profile: banner-test\nextends: tongliao-2016\nparameters:\n  village.selection.allocation:\n"
+      "    values:\n      2016-01-01: banner\n");
+  const QuotaAllocation b = allocate_selection(per, 2016, banner, 11);
+  EXPECT_EQ(b.method, "banner");
+  EXPECT_EQ(b.quota, 11);
+  EXPECT_TRUE(b.per_township.empty());
+  EXPECT_THROW(allocate_selection(per, 2016, banner, 21), InvalidInput);
+  const std::string j = selection_json(R"({"op":"allocate","villages_per_township":{"A":10,"B":6,"C":4},"quota":11})", banner);
+  EXPECT_NE(j.find(R"("quota":11,"method":"banner","allocation":{})"), std::string::npos) << j;
+  const std::string k = selection_json(R"({"op":"allocate","villages_per_township":{"A":10,"B":6,"C":4},"year":2016})",
+                                       Policy::default_profile());
+  EXPECT_NE(k.find(R"("quota":1,"method":"township","allocation":{"A":1,"B":0,"C":0})"), std::string::npos) << k;
+  const Policy bad = Policy::loads(
+      "profile: bad\nextends: tongliao-2016\nparameters:\n  village.selection.allocation:\n"
+      "    values:\n      2016-01-01: county\n");
+  EXPECT_THROW(allocate_selection(per, 2016, bad, 1), PolicyError);
 }

@@ -126,7 +126,7 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
 
 std::string actions_text(const std::vector<village::Action> &acts) {
   std::string s;
-  for (const auto &a : acts) s += (s.empty() ? "" : ";") + a.kind + ":" + to_iso(a.due);
+  for (const auto &a : acts) s += (s.empty() ? "" : ";") + std::string(a.kind) + ":" + to_iso(a.due);
   return s;
 }
 
@@ -163,7 +163,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       if (o->show == "villages") {
         t.columns = {"village_id", "township", "composite", "rank", "graded_in_township", "team_grade", "team_grade_zh", "missing"};
         for (const auto &v : s.villages)
-          t.rows.push_back({v.village_id, v.township, v.composite ? Cell::num_text(to_exact_string(*v.composite)) : Cell(),
+          t.rows.push_back({std::string(v.village_id), std::string(v.township), v.composite ? Cell::num_text(to_exact_string(*v.composite)) : Cell(),
                             Cell::num(v.rank), Cell::num(v.graded_in_township), team_grade_code(v.team_grade),
                             team_grade_zh(v.team_grade), v.missing});
       } else if (o->show == "townships") {
@@ -187,12 +187,12 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
                      "total", "team_grade", "grade", "grade_zh", "actions"};
         if (o->io.explain) t.columns.push_back("explanation");
         for (const auto &l : s.lines) {
-          std::vector<Cell> row{l.cadre_id, l.village_id, l.township, post_code(l.post), Cell::num(l.months),
+          std::vector<Cell> row{std::string(l.cadre_id), std::string(l.village_id), std::string(l.township), post_code(l.post), Cell::num(l.months),
                                 Cell::num(l.period_units), Cell::num_text(l.base.to_decimal_string()),
                                 Cell::num_text(l.performance.to_decimal_string()),
                                 Cell::num_text(l.total.to_decimal_string()), team_grade_code(l.team_grade),
                                 grade_code(l.grade), grade_zh(l.grade), actions_text(l.actions)};
-          if (o->io.explain) row.push_back(explanation_cell(l.explanation, o->io));
+          if (o->io.explain) row.push_back(l.explanation ? explanation_cell(*l.explanation, o->io) : Cell());
           t.rows.push_back(std::move(row));
         }
       }
@@ -321,10 +321,10 @@ void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &, Action 
       for (std::size_t i = 0; i < sa.lines.size() && i < sb.lines.size(); ++i) {
         const PayLine &a = sa.lines[i], &b = sb.lines[i];
         if (a.grade == b.grade && a.total == b.total && a.base == b.base) continue;
-        add_compare_row(t, *ctx, "pay", a.cadre_id + "@" + a.village_id, "grade total",
+        add_compare_row(t, *ctx, "pay", std::string(a.cadre_id) + "@" + std::string(a.village_id), "grade total",
                         std::string(grade_zh(a.grade)) + " " + a.total.to_decimal_string(),
                         std::string(grade_zh(b.grade)) + " " + b.total.to_decimal_string(),
-                        (b.total - a.total).to_decimal_string(), &a.explanation, &b.explanation);
+                        (b.total - a.total).to_decimal_string(), a.explanation, b.explanation);
       }
       const Budget ba = budget(sa, o->holders, subsidies(in.terms, o->year, pa), pa);
       const Budget bb = budget(sb, o->holders, subsidies(in.terms, o->year, pb), pb);

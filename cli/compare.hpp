@@ -31,5 +31,6 @@ void add_compare_row(OutTable &t, const CompareOpts &o, std::string subject, std
 void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 void add_assessment_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
+void add_talent_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 
 }  // namespace cadrekit::cli

@@ -35,6 +35,7 @@ void add_compare_command(CLI::App &app, Common &c, Action &action) {
   add_village_compare(cmp, ctx, c, action);
   add_audit_compare(cmp, ctx, c, action);
   add_assessment_compare(cmp, ctx, c, action);
+  add_talent_compare(cmp, ctx, c, action);
 }
 
 }  // namespace cadrekit::cli

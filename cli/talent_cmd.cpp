@@ -8,11 +8,13 @@
 #include <boost/json.hpp>
 
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "cadrekit/core/person_json.hpp"
 #include "cadrekit/talent.hpp"
 #include "commands.hpp"
+#include "compare.hpp"
 #include "screen_input.hpp"
 #include "table.hpp"
 
@@ -168,6 +170,60 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
         out_t.rows.push_back(std::move(row));
       }
       write_table(out, out_t, o->io);
+      rep.finish(out);
+    };
+  });
+}
+
+void add_talent_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action) {
+  auto o = std::make_shared<TalentOpts>();
+  auto *grp = cmp->add_subcommand("talent", "pool membership under two profiles");
+  grp->require_subcommand(1);
+  auto *pl = grp->add_subcommand("pools", "every cadre whose standing in a pool differs, and the pools' sizes");
+  pl->add_option("CADRES", o->input, "cadres (as `talent pools`)")->required();
+  pl->add_option("--as-of", c.as_of, "date of membership (ISO)")->required();
+  add_supervision_options(pl, *o);
+  add_io_options(pl, ctx->io);
+  pl->callback([&action, &c, ctx, o] {
+    action = [&c, ctx, o](std::ostream &out) {
+      const auto [pa, pb] = load_policies(*ctx);
+      const Date as_of = as_of_date(c);
+      o->io = ctx->io;
+      Reporter rep(o->io.strict);
+      const auto cadres = read_cadres(o->input, o->io, rep);
+      const Supervised s = read_supervision(*o, rep);
+      const Pools a = pools(cadres, s.sup(), as_of, pa, true);
+      const Pools b = pools(cadres, s.sup(), as_of, pb, true);
+      // (cadre, pool) -> the entry under each profile: member / near_miss (kind) / excluded (kind).
+      using Key = std::pair<std::string, std::string>;
+      std::map<Key, std::pair<const PoolEntry *, std::string>> ma, mb;
+      auto index = [](const Pools &p, auto &m) {
+        for (const auto &e : p.members) m[{e.cadre_id, pool_name(e.pool)}] = {&e, "member"};
+        for (const auto &e : p.near_misses)
+          if (!m.count({e.cadre_id, pool_name(e.pool)})) m[{e.cadre_id, pool_name(e.pool)}] = {&e, "near_miss:" + e.kind};
+        for (const auto &e : p.excluded) m[{e.cadre_id, pool_name(e.pool)}] = {&e, "excluded:" + e.kind};
+      };
+      index(a, ma);
+      index(b, mb);
+      std::set<Key> keys;
+      for (const auto &[k, v] : ma) keys.insert(k);
+      for (const auto &[k, v] : mb) keys.insert(k);
+      OutTable t = compare_table();
+      for (const auto &k : keys) {
+        const auto ia = ma.find(k), ib = mb.find(k);
+        const std::string sa = ia == ma.end() ? "-" : ia->second.second, sb = ib == mb.end() ? "-" : ib->second.second;
+        if (sa == sb) continue;
+        add_compare_row(t, *ctx, "pool", k.first, k.second, sa, sb, "",
+                        ia == ma.end() ? nullptr : &ia->second.first->explanation,
+                        ib == mb.end() ? nullptr : &ib->second.first->explanation);
+      }
+      for (std::size_t i = 0; i < a.sizes.size() && i < b.sizes.size(); ++i)
+        if (a.sizes[i].members != b.sizes[i].members || a.sizes[i].target != b.sizes[i].target)
+          add_compare_row(t, *ctx, "pool", "", std::string(pool_name(a.sizes[i].pool)) + " members/size",
+                          std::to_string(a.sizes[i].members) + "/" + std::to_string(a.sizes[i].target),
+                          std::to_string(b.sizes[i].members) + "/" + std::to_string(b.sizes[i].target),
+                          std::to_string(b.sizes[i].members - a.sizes[i].members), nullptr, nullptr);
+      write_table(out, t, o->io);
       rep.finish(out);
     };
   });

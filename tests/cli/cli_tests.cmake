@@ -193,3 +193,8 @@ ck_cli(talent_teams
 ck_cli(talent_teams_strict
   "-DARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22|--strict"
   -DEXPECT_RC=2 "-DEXPECT_ERR=talent_members.csv:7.*field sex" -DERR_LINES=1)
+# The first echelon up to 34 instead of 35: C2 (35 on 2016-09-22) leaves it; C1 (31) stays; the
+# pool has 1 member instead of 2 (policy size 68 under both). The second echelon is unchanged.
+ck_cli(compare_talent_pools
+  "-DARGS=compare|--policy|default|--policy|${_d}/echelon1_34.yaml|talent|pools|${_d}/talent_cadres.csv|--as-of|2016-09-22"
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\npool,C2,echelon1,member,-,,\"([^\"]|\"\")*\",\npool,,echelon1 members/size,2/68,1/68,-1,,\n$")

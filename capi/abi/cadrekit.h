@@ -223,6 +223,15 @@ CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date a
  * CK_E_INVALID_INPUT naming the field and the record (e.g. "principals[3]"). */
 CK_API int ck_village_pay_sheet_json(char **out, const ck_policy *policy, const char *request_json);
 
+/* The budget what-if (JARUD.4) in one call: the same request as ck_village_pay_sheet_json
+ * (explain is ignored, holders defaults to 0) under policy `a` and under policy `b`. *out
+ * receives {"schema": "cadrekit.village.budget_what_if/1", "year", "a": {budget}, "b": {budget},
+ * "difference": {base, performance, public_institution, subsidies, total: b - a}}, money as
+ * decimal yuan strings; the caller frees it with ck_free(). NULL out/a/b/request_json ->
+ * CK_E_INVALID_ARGUMENT; bad input -> CK_E_INVALID_INPUT; *out untouched on failure. */
+CK_API int ck_village_budget_what_if_json(char **out, const ck_policy *a, const ck_policy *b,
+                                         const char *request_json);
+
 /* Selection for public-institution pay (JARUD.2) and the subsidy after leaving (JARUD.3): one
  * call, `"op"` says which: "quota" (n_villages, year), "allocate" (villages_per_township,
  * quota | year), "funnel" (places, year), "eligibility" (as_of, applicants), "check" (year,
@@ -278,6 +287,16 @@ CK_API int ck_audit_tier_json(char **out, const ck_policy *policy, const char *r
  * {"as_of","current_level","amount"} -> {"new_level","band","tracking",...}. */
 CK_API int ck_audit_special_funds_json(char **out, const ck_policy *policy,
                                        const char *request_json);
+/* A unit's tier history (HOLINGOL.3) replayed from its events:
+ * {"unit_id","events":[{"event":"start","date",budget+factors | "level"},
+ *  {"event":"review","year",budget+factors | "level"},{"event":"special_funds","date","amount"},
+ *  {"event":"completion","date","finding"}],"level_on"?:[dates],"explain"?}
+ * -> {"unit_id","changes":[{"effective","level","kind","note"}],"referrals":[...],
+ *     "special_funds_open","events":[...],"levels_on":[{"date","level"}]}.
+ * An event the history refuses (dated before the last change, funds already open, completion
+ * without open funds) is CK_E_STATE naming the event ("events[2]"). */
+CK_API int ck_audit_tier_history_json(char **out, const ck_policy *policy,
+                                      const char *request_json);
 /* The audit plan (HOLINGOL.2): {"first_year","last_year","capacity","seed","units","audits",
  * "terms"} -> {"feasible","min_capacity","audits":[...],"shortfall":[...],...}. */
 CK_API int ck_audit_plan_json(char **out, const ck_policy *policy, const char *request_json);
@@ -351,11 +370,36 @@ CK_API int ck_disclosure_case_open_json(char **out, const ck_policy *policy,
 CK_API int ck_disclosure_case_apply_json(char **out, const ck_policy *policy,
                                          const ck_calendar *cal, const char *case_json,
                                          const char *action_json);
+/* The same transition with its explanation: *out = {"case":{...the new case...},
+ * "explanation":{...}|null}. The explanation is the core's canonical "cadrekit.explanation/1"
+ * (ck_explanation_to_text renders it): for record_finding the classification of each
+ * discrepancy as omission (漏报) or concealment (瞒报) — rules disclosure.discrepancy.classify
+ * (KAILU.4) and disclosure.discrepancy.accountability / .no_concealment, the parameters
+ * disclosure.discrepancy.<kind> with value, effective date, assumed flag and clause, inputs
+ * complaint, finding, discrepancies[i].matter/.kind; for post_round the plan (venues and window
+ * parameters); null for the other actions. Failures as ck_disclosure_case_apply_json. */
+CK_API int ck_disclosure_case_apply_explained_json(char **out, const ck_policy *policy,
+                                                   const ck_calendar *cal, const char *case_json,
+                                                   const char *action_json);
 /* {"ok":true|false,"reasons":["window_open","complaint_unresolved:C1",...]} as of a date. */
 CK_API int ck_disclosure_case_can_proceed_json(char **out, const char *case_json, ck_date as_of);
 /* A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}],
  * sorted by year and round (the organisation department's yearly figures). */
 CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
+/* The basic information of a record from a .lrmx cadre form (干部任免审批表 3.x XML, UTF-8):
+ * *out = the record JSON ("cadrekit.disclosure.record/1", canonical) with id `record_id`; the 9
+ * matters, family, commitment and self-assessment are not on the form and come back empty, so
+ * the record validates with matter_empty / commitment_missing until filled. A malformed form is
+ * CK_E_INVALID_INPUT naming the element (docs/disclosure.md). */
+CK_API int ck_disclosure_record_from_lrmx_json(char **out, const char *lrmx_xml,
+                                               const char *record_id);
+/* The basic information of a record (its JSON; the structure must parse, the rules need not
+ * hold) as a .lrmx form: *out = UTF-8 XML text with the form's 34 elements in order. Date style:
+ * YYYYMM for 出生年月/入党时间/参加工作时间, "YYYY.MM--YYYY.MM  text" lines in 简历, YYYYMMDD
+ * for 计算年龄时间/填表时间. ck_disclosure_record_from_lrmx_json of the result gives back the
+ * basic information (month elements on the 1st). What the form cannot hold (two full-time
+ * education lines, a line break in a text, …) is CK_E_INVALID_INPUT naming the member. */
+CK_API int ck_disclosure_record_to_lrmx(char **out, const char *record_json);
 
 /* ======================================================================================== */
 /* Assessment, red lines, disposal, follow-up, promotion (HORQIN)                           */
@@ -372,13 +416,31 @@ CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
  * ck_assessment_hit.rule. */
 CK_API int ck_assessment_rules_json(char **out, const ck_policy *policy, ck_date as_of);
 
+/* The catalogue of qualitative standards in force on as_of (policy parameters
+ * assessment.standard.*): {"standards":[{"id","parameter","aspect","text_zh","text_en","clause",
+ * "suggestion","assumed"}]} sorted by id. A malformed entry is CK_E_POLICY. */
+CK_API int ck_assessment_standards_json(char **out, const ck_policy *policy, ck_date as_of);
+
 /* Screening. request: {"as_of":"2016-12-31","records":[{"cadre_id","unit_id","domain","kind",
  * "period","rank","group_size","rating","score","method"}...],"findings":[{"id","cadre_id",
  * "unit_id","date","source","standard","aspect","classification","severity","facts"}...],
- * "explain":true}. *out: {"hits":[{"cadre_id","rule_id","clause","suggestion","periods",
- * "records","findings","explanation"}...]} ordered by cadre id then rule id; every rule that
- * fires is reported. */
+ * "audit_findings":[{"unit_id","leader_id","date","kind","finding"}...] (the audit module's
+ * findings, mapped as ck_assessment_findings_from_audit_json does and appended to "findings"),
+ * "explain":true}. A finding's "standard" must be the id of a standard of the catalogue in
+ * force on as_of (else CK_E_INVALID_INPUT naming "standard"); its "aspect", when given, must be
+ * the standard's. *out: {"hits":[{"cadre_id","rule_id","clause","suggestion","periods",
+ * "records","findings","standards","explanation"}...]} ordered by cadre id then rule id; every
+ * rule that fires is reported; "standards": [{"finding","standard","aspect","text_zh",
+ * "text_en","clause","suggestion"}] for the findings of the hit that name a standard. */
 CK_API int ck_assessment_screen_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* The documented mapping of audit findings (HOLINGOL.4) onto assessment findings.
+ * audit_findings_json: [{"unit_id","leader_id","date","kind","finding"}...] with kind in_term |
+ * departure | five_year_term | special_project | sample and finding none | minor | serious |
+ * referred. *out: a JSON array of findings {"id":"audit:<unit>:<date>:<kind>","cadre_id":
+ * <leader_id>,"unit_id","date","source":"audit","severity","classification":"other"}; clean
+ * audits (none) are left out; severity minor -> minor, serious -> serious, referred -> grave. */
+CK_API int ck_assessment_findings_from_audit_json(char **out, const char *audit_findings_json);
 
 /* One red line that fires, from the batch call. */
 typedef struct ck_assessment_hit {
@@ -389,7 +451,8 @@ typedef struct ck_assessment_hit {
   uint32_t count;       /* qualifying periods that made it fire */
 } ck_assessment_hit;
 
-/* Columnar screening (assessment rules only; findings need the JSON call). n rows in
+/* Columnar screening (assessment rules only; for findings see
+ * ck_assessment_screen_batch_findings). n rows in
  * struct-of-arrays form, sorted by cadre, periods of each kind increasing within a cadre:
  * kind 0 annual, 1 key_work, 2 party_conduct, 3 review; rating 0 none, 1 excellent,
  * 2 competent, 3 basically_competent, 4 incompetent, 5 up_to_standard, 6 not_up_to_standard,
@@ -400,6 +463,39 @@ CK_API int ck_assessment_screen_batch(ck_assessment_hit **hits, size_t *n_hits, 
                                       ck_date as_of, size_t n, const int64_t *cadre,
                                       const uint8_t *kind, const int32_t *period, const int32_t *rank,
                                       const int32_t *group_size, const uint8_t *rating);
+
+/* Columnar screening with findings: the rows of ck_assessment_screen_batch plus m finding rows
+ * (struct-of-arrays, sorted by cadre key; the same keys as the record rows; a cadre may have
+ * findings only): f_standard = index into ck_assessment_standards_json's list or -1 (none;
+ * only for audit findings), f_source 0 qualitative / 1 audit, f_class 0 other, 1 muddled_view,
+ * 2 wavering_belief, 3 self_serving_error, 4 exploratory_mistake, 5 lack_of_ability,
+ * 6 not_acting; f_severity 0 minor, 1 moderate, 2 serious, 3 grave; f_date a ck_date.
+ * Every rule is evaluated; hits are ordered by cadre key, then rule index. For a finding rule
+ * first_period / last_period hold the first and last finding date (ck_date) and count the
+ * findings. A finding concerning a unit only must be given once per cadre by the caller.
+ * Bad or unsorted rows are CK_E_INVALID_INPUT naming the column ("findings.severity") and the
+ * row; outputs are written only on success, as for ck_assessment_screen_batch. */
+CK_API int ck_assessment_screen_batch_findings(ck_assessment_hit **hits, size_t *n_hits,
+                                               const ck_policy *policy, ck_date as_of, size_t n,
+                                               const int64_t *cadre, const uint8_t *kind,
+                                               const int32_t *period, const int32_t *rank,
+                                               const int32_t *group_size, const uint8_t *rating,
+                                               size_t m, const int64_t *f_cadre,
+                                               const int32_t *f_standard, const uint8_t *f_source,
+                                               const uint8_t *f_class, const uint8_t *f_severity,
+                                               const ck_date *f_date);
+
+/* Composite score of a domain's indicators (HORQIN.4; weights: policy parameters
+ * assessment.indicators.<domain>). request: {"as_of","domain","scores":{"<indicator>":"90.5"
+ * or a whole number,...}} -> {"domain","score","parts":[{"indicator","name_zh","weight",
+ * "score","part"}],"explanation":{...}}; numbers are exact texts ("86.75", "2/3"). A missing,
+ * unknown, malformed or negative score is CK_E_INVALID_INPUT naming "scores.<indicator>". */
+CK_API int ck_assessment_composite_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* The six methods as a checklist (policy assessment.methods.required). request: {"as_of",
+ * "methods":["reports","看现场",...]} -> {"items":[{"method","required","done"}],"missing":[...],
+ * "complete":true|false}. */
+CK_API int ck_assessment_method_checklist_json(char **out, const ck_policy *policy, const char *request_json);
 
 /* Disposal case transitions (HORQIN.5). case_json: a case as written by this function, or
  * NULL to open one. action: {"op":"open","case_id","cadre_id"} |
@@ -419,7 +515,10 @@ CK_API int ck_assessment_follow_up_json(char **out, const ck_policy *policy, con
  * "target_rank","rank_since","work_started","integrity_problem","poor_reputation",
  * "open_disposal_case","disclosure_blocked"}} | {"op":"post_quota","date","actor",
  * "approved_posts","filled_posts"} | {"op":"pass","gate","date","actor","note"} |
- * {"op":"fail","gate","date","actor","reason"} | {"op":"vetoes","as_of"}.
+ * {"op":"fail","gate","date","actor","reason"} | {"op":"vetoes","as_of"}. "post_quota", "pass"
+ * and "vetoes" take an optional "disclosure_case": the cadre's disclosure case as
+ * ck_disclosure_case_* writes it; the disclosure veto then applies when that case cannot
+ * proceed on the date (its reasons are named), and "disclosure_blocked" stays an override.
  * *out: the case JSON {"case_id","facts","status","gates"}; for "vetoes":
  * {"vetoes":[{"code","reason_zh","reason_en","clause"}],"explanation":{...}}. */
 CK_API int ck_assessment_promotion_apply_json(char **out, const ck_policy *policy, const char *case_json,
@@ -429,7 +528,72 @@ CK_API int ck_assessment_promotion_apply_json(char **out, const ck_policy *polic
 /* Talent pools and leadership teams (HURE)                                                 */
 /* ======================================================================================== */
 
-/* (ck_talent_* functions: this section is filled in with the module) */
+/* docs/talent.md. Requests and responses are JSON (UTF-8); *out is written only on success and
+ * must be released with ck_free(). NULL for out, policy or the request is
+ * CK_E_INVALID_ARGUMENT; bad input is CK_E_INVALID_INPUT naming the member and the record
+ * ("cadres[2]", "members[0]"); a malformed talent parameter is CK_E_POLICY. Reasons are
+ * {"code","zh","en"}; codes, ids and numbers only, never a personal value. */
+
+/* Pools as of a date (HURE.1). request: {"as_of","cadres":[{"id" (or "cadre_id"),"sex",
+ * "birth_date","ethnicity","political_status","rank","rank_since","civil_servant",
+ * "selected_graduate", other members of the person record}],"assessments":[assessment records
+ * as in ck_assessment_screen_json],"findings":[...],"disposal_cases":[case JSON as written by
+ * ck_assessment_disposal_apply_json],"explain":false}.
+ * *out: {"as_of","members":[{"cadre_id","pool","reasons"}],"near_misses":[{"cadre_id","pool",
+ * "kind":"ages_out"|"misses_one","date","reasons"}],"excluded":[{"cadre_id","pool",
+ * "kind":"red_line"|"open_disposal_case","reasons"}],"sizes":[{"pool","members","target"}]};
+ * pool is "echelon1" | "echelon2" | "nvshaofei"; each entry has "explanation" when asked. */
+CK_API int ck_talent_pools_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Who entered and who left each pool between two dates. request: {"from","to", the other
+ * members as for ck_talent_pools_json}. *out: {"from","to","changes":[{"cadre_id","pool",
+ * "change":"entered"|"left","reasons"}]} by pool then cadre id. */
+CK_API int ck_talent_pool_changes_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Team structure (HURE.5). request: {"as_of","members":[{"team_id","cadre_id","sex",
+ * "birth_date","ethnicity","political_status"}],"candidates":[cadres as for
+ * ck_talent_pools_json],"assessments","findings","disposal_cases","explain"}.
+ * *out: {"as_of","teams":[{"team_id","size","young","women","minority","non_party",
+ * "shares":{...exact text},"targets":{...},"gaps":[{"criterion","have","target","missing",
+ * "candidates":[{"cadre_id","pools","eligible","reasons"}]}]}]}, teams in order of first
+ * appearance. Candidates are pool members with the attribute, eligible by
+ * promotion.min_years_at_rank.* and not excluded by a red line or an open disposal case. */
+CK_API int ck_talent_team_structure_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Team structure over columns: n_members rows in struct-of-arrays form, in any order.
+ * team[i] in 0..n_teams-1; sex 1 male, 2 female; birth_date days since 1970-01-01;
+ * ethnicity GB 3304 code 1..56 (1 = Han); political_status GB/T 4762 code 1..13 (1, 2 = party).
+ * Writes, for each team t < n_teams, into the caller's arrays (each with room for n_teams):
+ * out_size[t], out_young[t] (age at most talent.team.young_max_age), out_women[t],
+ * out_minority[t], out_non_party[t], and out_gaps[t]: bit 0 young, bit 1 women, bit 2 minority,
+ * bit 3 non-party set when the count is below its talent.team.min_* target. The library keeps
+ * no pointer after the call and allocates nothing per row. Every row is checked first: on
+ * failure (CK_E_INVALID_INPUT naming the column and "row N") nothing is written. Pointers may
+ * be NULL only when their count is 0. */
+CK_API int ck_talent_team_structure_batch(const ck_policy *policy, ck_date as_of, size_t n_members,
+                                          const int32_t *team, const uint8_t *sex,
+                                          const ck_date *birth_date, const uint8_t *ethnicity,
+                                          const uint8_t *political_status, size_t n_teams,
+                                          int32_t *out_size, int32_t *out_young, int32_t *out_women,
+                                          int32_t *out_minority, int32_t *out_non_party,
+                                          uint8_t *out_gaps);
+
+/* Gaps of one growth file (HURE.2-HURE.4). request: {"as_of","growth_file":{"cadre_id","rank",
+ * "rank_since","postings":[{"kind":"post"|"village_residency"|"secondment"|"frontline"|
+ * "exchange","from","until","unit","sector","grassroots","principal","level","area",
+ * "households"}],"trainings":[{"topic","from","until"}],"results":[{"year","rating"}]}}.
+ * *out: {"cadre_id","figures":{"grassroots_days","grassroots_years","distinct_sectors",
+ * "secondments_upward","principal_posts","years_at_rank","days_at_rank"},"gaps":[{"gap",
+ * "posting","value","threshold","parameter","reason"}],"explanation"}; gap -> posting:
+ * no_grassroots -> village_residency, narrow_view -> secondment, single_track -> exchange,
+ * no_principal_post -> hard_post. */
+CK_API int ck_talent_gaps_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* Proposed postings for a pool within places. request: {"as_of","growth_files":[...],
+ * "places":{"village_residency":378,"secondment":22,...}}. *out: {"proposals":[{"cadre_id",
+ * "posting","gap","placed","order","reason"}]}: per posting, the cadres with its gap queued by
+ * the size of the gap (ties by cadre id); the first `places` are placed, the rest wait. */
+CK_API int ck_talent_postings_json(char **out, const ck_policy *policy, const char *request_json);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -84,9 +84,11 @@ Composite composite_score(Domain domain, std::span<const std::pair<std::string, 
   c.domain = domain;
   c.explanation.subject = std::string("composite score, domain ") + domain_name(domain);
   auto inds = indicators(domain, policy, as_of, &c.explanation);
-  for (const auto &[id, _] : scores)
+  for (const auto &given : scores) {
+    const std::string &id = given.first;  // not a structured binding: clang 14 cannot capture one
     if (std::none_of(inds.begin(), inds.end(), [&](const Indicator &i) { return i.id == id; }))
       throw InvalidInput(std::string("not an indicator of the domain ") + domain_name(domain), "scores." + id);
+  }
   c.score = 0;
   std::string sum_zh, sum_en;
   for (const auto &ind : inds) {

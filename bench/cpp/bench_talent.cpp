@@ -15,17 +15,23 @@ namespace {
 struct Data {
   std::vector<std::int32_t> team, birth;
   std::vector<std::uint8_t> sex, eth, pol;
+  std::size_t teams = 0;
+  bool grouped = false;
 };
 
-const Data &data(std::size_t teams, std::size_t members) {
+// Members in random team order (the kernel's worst case: every member hits its team's counters
+// at random), or grouped by team as a personnel database usually lists them (`grouped`).
+const Data &data(std::size_t teams, std::size_t members, bool grouped = false) {
   static Data d;
-  if (d.team.size() == members) return d;
+  if (d.team.size() == members && d.teams == teams && d.grouped == grouped) return d;
   d = Data{};
+  d.teams = teams;
+  d.grouped = grouped;
   std::uint64_t x = 88172645463325252ull;
   auto next = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
   const std::int32_t b0 = to_days(parse_iso_date("1955-01-01"));
   for (std::size_t i = 0; i < members; ++i) {
-    d.team.push_back(static_cast<std::int32_t>(next() % teams));  // unsorted: the kernel needs no order
+    d.team.push_back(static_cast<std::int32_t>(grouped ? i * teams / members : next() % teams));
     d.birth.push_back(b0 + static_cast<std::int32_t>(next() % (40 * 365)));
     d.sex.push_back(next() % 4 == 0 ? 2 : 1);
     d.eth.push_back(next() % 5 == 0 ? static_cast<std::uint8_t>(2 + next() % 55) : 1);
@@ -53,5 +59,28 @@ void BM_TeamStructureBatch(benchmark::State &state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(members));
 }
 BENCHMARK(BM_TeamStructureBatch)->Args({100000, 1000000})->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// The same kernel at 10^4 ... 10^7 members, ten to a team (issue #10: time per row by size;
+// scripts/bench puts it in docs/performance.md). Input: 11 bytes a member.
+void team_columns(benchmark::State &state, bool grouped) {
+  const auto members = static_cast<std::size_t>(state.range(0));
+  const std::size_t teams = members / 10;
+  const Data &d = data(teams, members, grouped);
+  const Policy p = Policy::default_profile();
+  const Date as_of = parse_iso_date("2016-09-22");
+  std::vector<std::int32_t> size(teams), young(teams), women(teams), minority(teams), non_party(teams);
+  std::vector<std::uint8_t> gaps(teams);
+  for (auto _ : state) {
+    team_structure_batch({d.team, d.sex, d.birth, d.eth, d.pol}, teams, as_of, p,
+                         {size, young, women, minority, non_party, gaps});
+    benchmark::DoNotOptimize(gaps.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(members));
+  state.counters["in_bytes_per_row"] = 11;
+}
+void BM_TeamColumns(benchmark::State &state) { team_columns(state, false); }
+void BM_TeamColumnsGrouped(benchmark::State &state) { team_columns(state, true); }
+BENCHMARK(BM_TeamColumns)->RangeMultiplier(10)->Range(10000, 10000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TeamColumnsGrouped)->RangeMultiplier(10)->Range(10000, 10000000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

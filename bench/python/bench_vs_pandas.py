@@ -15,7 +15,7 @@ Working-day arithmetic and 三龄 have no Python batch call on main (one call pe
 so they are not compared here; see docs/performance.md.
 
 Usage:
-  bench_vs_pandas.py [--sizes 10000,100000,...] [--ops village,audit,screening] [--json FILE]
+  bench_vs_pandas.py [--sizes 10000,100000,...] [--ops village,audit,screening,talent] [--json FILE]
   bench_vs_pandas.py --mem OP N     one size in this process: peak memory of cadrekit's batch
                                     call against its input columns (VmHWM, reset before the call)
   bench_vs_pandas.py --smoke        every operation once at a tiny size, agreement checked
@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 import cadrekit
-from cadrekit import assessment, audit, village
+from cadrekit import assessment, audit, talent, village
 
 POLICY = cadrekit.Policy.default()
 EPOCH = dt.date(1970, 1, 1)
@@ -334,6 +334,73 @@ def screening_agree(ck: Any, pdres: pd.DataFrame) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Team structure (HURE.5): n members in random team order, ten to a team on average.
+
+AS_OF_TALENT = dt.date(2016, 9, 22)
+
+
+def talent_data(n: int, seed: int = 2016) -> Dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    b0 = (dt.date(1955, 1, 1) - EPOCH).days
+    birth = (b0 + rng.integers(0, 40 * 365, n)).astype(np.int32)
+    # Birthdays on the day the young limit turns, and on 29 February.
+    limit = int(param("talent.team.young_max_age", AS_OF_TALENT))
+    birth[::53] = (dt.date(AS_OF_TALENT.year - limit - 1, AS_OF_TALENT.month, AS_OF_TALENT.day) - EPOCH).days
+    birth[1::59] = (dt.date(AS_OF_TALENT.year - limit - 1, AS_OF_TALENT.month, AS_OF_TALENT.day + 1) - EPOCH).days
+    birth[2::61] = (dt.date(1980, 2, 29) - EPOCH).days
+    return {"team": rng.integers(0, max(n // 10, 1), n).astype(np.int32),
+            "sex": np.where(rng.integers(0, 4, n) == 0, 2, 1).astype(np.uint8),
+            "birth_date": birth,
+            "ethnicity": np.where(rng.integers(0, 5, n) == 0, rng.integers(2, 57, n), 1).astype(np.uint8),
+            "political_status": np.where(rng.integers(0, 6, n) == 0, rng.integers(3, 14, n),
+                                         rng.integers(1, 3, n)).astype(np.uint8)}
+
+
+def talent_cadrekit(d: Dict[str, np.ndarray]) -> Any:
+    return talent.team_structure_columns(d["team"], d["sex"], d["birth_date"], d["ethnicity"],
+                                         d["political_status"], as_of=AS_OF_TALENT,
+                                         n_teams=max(len(d["team"]) // 10, 1), policy=POLICY)
+
+
+def talent_frames(d: Dict[str, np.ndarray]) -> Any:
+    members = pd.DataFrame({"team": d["team"], "sex": d["sex"],
+                            "birth_date": d["birth_date"].astype("datetime64[D]"),
+                            "ethnicity": d["ethnicity"], "political_status": d["political_status"]})
+    return members, max(len(d["team"]) // 10, 1)
+
+
+def talent_pandas(frames: Any) -> Dict[str, np.ndarray]:
+    members, n_teams = frames
+    a = AS_OF_TALENT
+    require("talent.age.counting", a, "whole_years")
+    limit = int(param("talent.team.young_max_age", a))
+    m = members
+    b = m["birth_date"].dt
+    # 周岁: the as-of year minus the birth year, less one before the birthday (29 February counts
+    # from 1 March in a common year, which the (month, day) comparison gives).
+    before = (b.month > a.month) | ((b.month == a.month) & (b.day > a.day))
+    age = a.year - b.year - before.astype(np.int64)
+    flags = pd.DataFrame({"team": m["team"], "size": 1, "young": age <= limit, "women": m["sex"] == 2,
+                          "minority": m["ethnicity"] != 1, "non_party": m["political_status"] > 2})
+    counts = flags.groupby("team").sum().reindex(range(n_teams), fill_value=0)
+    out = {c: counts[c].to_numpy(np.int32) for c in ("size", "young", "women", "minority", "non_party")}
+    gaps = np.zeros(n_teams, dtype=np.uint8)
+    for bit, c in enumerate(("young", "women", "minority", "non_party")):
+        gaps |= np.where(out[c] < int(param(f"talent.team.min_{c}", a)), 1 << bit, 0).astype(np.uint8)
+    out["gaps"] = gaps
+    return out
+
+
+def talent_agree(a: Dict[str, np.ndarray], b: Dict[str, np.ndarray]) -> None:
+    for c in ("size", "young", "women", "minority", "non_party", "gaps"):
+        x, y = np.asarray(a[c]).astype(np.int64), np.asarray(b[c]).astype(np.int64)
+        if x.shape != y.shape or not (x == y).all():
+            raise AssertionError(f"team structure: column {c} differs")
+    if not np.asarray(a["gaps"]).any() or not np.asarray(a["young"]).any():
+        raise AssertionError("team structure: the data exercise no gap or no young member")
+
+
+# ---------------------------------------------------------------------------------------------
 
 OPS: Dict[str, Dict[str, Callable[..., Any]]] = {
     "village": {"data": village_data, "ck": village_cadrekit, "frames": village_frames,
@@ -344,10 +411,15 @@ OPS: Dict[str, Dict[str, Callable[..., Any]]] = {
     "screening": {"data": screening_data, "ck": screening_cadrekit, "frames": screening_frames,
                   "pd": screening_pandas, "agree": screening_agree,
                   "what": "red-line screening (assessment.screen_columns), rows = records"},
+    "talent": {"data": talent_data, "ck": talent_cadrekit, "frames": talent_frames, "pd": talent_pandas,
+               "agree": talent_agree, "rows": lambda d: len(d["team"]),
+               "what": "team structure (talent.team_structure_columns), rows = members"},
 }
 
 
 def rows_of(op: str, d: Dict[str, np.ndarray]) -> int:
+    if "rows" in OPS[op]:
+        return OPS[op]["rows"](d)
     return len(d["principal_village"] if op == "village" else d["budget_fen"] if op == "audit" else d["cadre"])
 
 

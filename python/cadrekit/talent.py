@@ -216,7 +216,7 @@ def team_structure_columns(team: Any, sex: Any, birth_date: Any, ethnicity: Any,
     team = np.asarray(team)
     b = np.asarray(birth_date)
     if np.issubdtype(b.dtype, np.datetime64):
-        b = b.astype("datetime64[D]").astype(np.int64)
+        b = b.astype("datetime64[D]", copy=False).view(np.int64)
     if n_teams is None:
         n_teams = int(team.max()) + 1 if team.size else 0
     _date(as_of, "as_of")

@@ -256,25 +256,33 @@ void team_structure_batch(const TeamColumns &in, std::size_t n_teams, Date as_of
     if (in.political_status[i] < 1 || in.political_status[i] > 13)
       bad("political_status must be a GB/T 4762 code 1..13", "political_status");
   }
-  std::fill(out.size.begin(), out.size.end(), 0);
-  std::fill(out.young.begin(), out.young.end(), 0);
-  std::fill(out.women.begin(), out.women.end(), 0);
-  std::fill(out.minority.begin(), out.minority.end(), 0);
-  std::fill(out.non_party.begin(), out.non_party.end(), 0);
+  // One pass over the members into one packed counter per team: the team index is random
+  // (members in any order), so each member costs one cache line here, not one in each of five
+  // output columns — at 10^6 teams the five columns are 20 MB of scattered writes.
+  struct Counts {
+    std::int32_t size, young, women, minority, non_party;
+  };
+  std::vector<Counts> c(n_teams, Counts{0, 0, 0, 0, 0});
   for (std::size_t i = 0; i < n; ++i) {
-    const auto t = static_cast<std::size_t>(in.team[i]);
-    out.size[t] += 1;
-    out.young[t] += in.birth_date[i] > young_after;
-    out.women[t] += in.sex[i] == 2;
-    out.minority[t] += in.ethnicity[i] != 1;
-    out.non_party[t] += in.political_status[i] > 2;
+    Counts &k = c[static_cast<std::size_t>(in.team[i])];
+    k.size += 1;
+    k.young += in.birth_date[i] > young_after;
+    k.women += in.sex[i] == 2;
+    k.minority += in.ethnicity[i] != 1;
+    k.non_party += in.political_status[i] > 2;
   }
   for (std::size_t t = 0; t < n_teams; ++t) {
+    const Counts &k = c[t];
+    out.size[t] = k.size;
+    out.young[t] = k.young;
+    out.women[t] = k.women;
+    out.minority[t] = k.minority;
+    out.non_party[t] = k.non_party;
     std::uint8_t g = 0;
-    if (out.young[t] < tp.min[0]) g |= 1;
-    if (out.women[t] < tp.min[1]) g |= 2;
-    if (out.minority[t] < tp.min[2]) g |= 4;
-    if (out.non_party[t] < tp.min[3]) g |= 8;
+    if (k.young < tp.min[0]) g |= 1;
+    if (k.women < tp.min[1]) g |= 2;
+    if (k.minority < tp.min[2]) g |= 4;
+    if (k.non_party < tp.min[3]) g |= 8;
     out.gaps[t] = g;
   }
 }

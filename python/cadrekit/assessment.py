@@ -18,6 +18,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from ._core import Explanation as _Explanation
 from ._core import Policy as _Policy
+from . import _frames
 from ._core import assessment as _a
 
 __all__ = [
@@ -47,30 +48,14 @@ parse_period = _a.parse_period
 period_text = _a.period_text
 
 
-def _policy(policy: Optional[_Policy]) -> _Policy:
-    return _Policy.default() if policy is None else policy
-
-
-def _rows(data: Any) -> list:
-    if data is None:
-        return []
-    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # pandas DataFrame
-        return data.to_dict(orient="records")
-    return list(data)
+_policy = _frames.policy_or_default
+_rows = _frames.rows
 
 
 def _plain(value: Any, field: str) -> Any:
-    """A JSON-ready value: dates as ISO text, NumPy scalars as Python numbers, NaN/None dropped."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN from pandas
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
+    """A JSON-ready value (see _frames.json_scalar); ranks and group sizes as integers, periods
+    as text, other numbers as exact decimal text."""
+    value = _frames.json_scalar(value)
     if isinstance(value, float):
         if field in ("rank", "group_size") and value.is_integer():
             return int(value)
@@ -83,13 +68,7 @@ def _plain(value: Any, field: str) -> Any:
 
 
 def _record(row: Mapping[str, Any], fields: Sequence[str]) -> dict:
-    out = {}
-    for k in fields:
-        if k in row:
-            v = _plain(row[k], k)
-            if v is not None:
-                out[k] = v
-    return out
+    return _frames.record(row, fields, _plain)
 
 
 #: The four domains (苏木镇, 街道, 农牧场, 区直部门) and the six methods (听述职 … 抽样查).

@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _core
+from . import _core, _frames
 from ._core import Explanation, Policy, WorkCalendar
 
 _impl = _core.disclosure
@@ -78,8 +78,7 @@ def _to_json(record: Union[Mapping[str, Any], str]) -> str:
     return json.dumps(record, default=_default, ensure_ascii=False)
 
 
-def _policy(policy: Optional[Policy]) -> Policy:
-    return policy if policy is not None else Policy.default()
+_policy = _frames.policy_or_default
 
 
 def _calendar(calendar: Optional[WorkCalendar]) -> WorkCalendar:

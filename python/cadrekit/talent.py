@@ -20,6 +20,7 @@ from typing import Any, Mapping, Optional, Sequence
 
 from ._core import Explanation as _Explanation
 from ._core import Policy as _Policy
+from . import _frames
 from ._core import talent as _t
 
 __all__ = [
@@ -42,33 +43,16 @@ _TWO_DIGIT = ("ethnicity", "political_status")
 _BOOL = ("civil_servant", "selected_graduate")
 
 
-def _policy(policy: Optional[_Policy]) -> _Policy:
-    return _Policy.default() if policy is None else policy
-
-
-def _rows(data: Any) -> list:
-    if data is None:
-        return []
-    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # pandas DataFrame
-        return data.to_dict(orient="records")
-    return list(data)
+_policy = _frames.policy_or_default
+_rows = _frames.rows
 
 
 def _plain(value: Any, field: str) -> Any:
-    """A JSON-ready value: dates as ISO text, NumPy scalars as Python values, NaN/None dropped,
-    integer codes as the text codes of the core."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN from pandas
-        return None
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-        value = value.to_pydatetime()
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
+    """A JSON-ready value (see _frames.json_scalar); booleans, and integer codes as the text
+    codes of the core."""
+    value = _frames.json_scalar(value)
+    if value is None or isinstance(value, str):
+        return value
     if field in _BOOL:
         return bool(value)
     if isinstance(value, float) and value.is_integer():
@@ -84,13 +68,7 @@ def _plain(value: Any, field: str) -> Any:
 
 
 def _record(row: Mapping[str, Any], fields: Sequence[str]) -> dict:
-    out = {}
-    for k in fields:
-        if k in row:
-            v = _plain(row[k], k)
-            if v is not None:
-                out[k] = v
-    return out
+    return _frames.record(row, fields, _plain)
 
 
 def _date(value: Any, name: str) -> str:

@@ -1,0 +1,59 @@
+"""Private helpers shared by the Python front ends of the reform modules (not public API).
+
+Each module turns what a data analyst holds — a pandas DataFrame, or an iterable of mappings —
+into the JSON requests of the library; the steps common to all of them live here, and each
+module keeps only the coercions of its own fields (codes as text, periods, booleans).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Callable, Mapping, Optional, Sequence
+
+from ._core import Policy
+
+
+def policy_or_default(policy: Optional[Policy]) -> Policy:
+    """The given policy profile, or the embedded default ``tongliao-2016``."""
+    return Policy.default() if policy is None else policy
+
+
+def rows(data: Any) -> list:
+    """A list of mappings from a DataFrame (one per row), an iterable of mappings, or None."""
+    if data is None:
+        return []
+    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # pandas DataFrame
+        return data.to_dict(orient="records")
+    return list(data)
+
+
+def json_scalar(value: Any) -> Any:
+    """A JSON-ready scalar: None and NaN (pandas' missing value) → None; a date, datetime or
+    pandas Timestamp → ISO date text; a NumPy scalar → the Python value; anything else as is."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp (NaT was caught as NaN-like below)
+        if value != value:
+            return None
+        value = value.to_pydatetime()
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+        if isinstance(value, float) and value != value:
+            return None
+    return value
+
+
+def record(row: Mapping[str, Any], fields: Sequence[str], plain: Callable[[Any, str], Any]) -> dict:
+    """The given fields of one row that are present and not missing, each through ``plain``."""
+    out = {}
+    for k in fields:
+        if k in row:
+            v = plain(row[k], k)
+            if v is not None:
+                out[k] = v
+    return out

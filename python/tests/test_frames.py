@@ -1,0 +1,42 @@
+"""The private helpers every module's DataFrame front end uses (cadrekit._frames)."""
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+import cadrekit
+from cadrekit import _frames
+
+
+def test_json_scalar_missing_values_become_none():
+    for v in (None, float("nan"), np.float64("nan"), pd.NaT, np.datetime64("NaT")):
+        assert _frames.json_scalar(v) is None, repr(v)
+
+
+def test_json_scalar_dates_become_iso_text():
+    assert _frames.json_scalar(dt.date(2016, 2, 29)) == "2016-02-29"
+    assert _frames.json_scalar(dt.datetime(2016, 2, 29, 23, 59)) == "2016-02-29"
+    assert _frames.json_scalar(pd.Timestamp("2016-02-29 08:00")) == "2016-02-29"
+
+
+def test_json_scalar_numpy_scalars_become_python_values():
+    v = _frames.json_scalar(np.int8(7))
+    assert v == 7 and type(v) is int
+    assert type(_frames.json_scalar(np.bool_(True))) is bool
+    assert _frames.json_scalar("01") == "01"
+
+
+def test_rows_and_record():
+    df = pd.DataFrame({"id": ["a", "b"], "n": [1.0, float("nan")]})
+    rows = _frames.rows(df)
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert _frames.rows(None) == []
+    plain = lambda v, f: _frames.json_scalar(v)  # noqa: E731
+    assert _frames.record(rows[1], ("id", "n", "absent"), plain) == {"id": "b"}
+    assert _frames.record(rows[0], ("id", "n"), plain) == {"id": "a", "n": 1.0}
+
+
+def test_policy_or_default():
+    p = cadrekit.Policy.default()
+    assert _frames.policy_or_default(None).name == p.name
+    assert _frames.policy_or_default(p) is p

@@ -4,6 +4,7 @@
 
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "core/json_read.hpp"
 
 namespace cadrekit::audit {
 
@@ -11,22 +12,11 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxDepth = 16;
+// Typed reads on the core's JSON reader (src/core/json_read.hpp): errors name the field and the
+// record (the unit, audit or fund), never the value.
+json::object parse_request(std::string_view text) { return json_read::parse_object(text, "request", 16); }
 
-json::object parse_request(std::string_view text) {
-  json::parse_options opt;
-  opt.max_depth = kMaxDepth;
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec, {}, opt);
-  if (ec) throw InvalidInput("request is not valid JSON", "request");
-  if (!v.is_object()) throw InvalidInput("request must be a JSON object", "request");
-  return std::move(v.as_object());
-}
-
-const json::value *member(const json::object &o, std::string_view name) {
-  auto it = o.find(name);
-  return it == o.end() || it->value().is_null() ? nullptr : &it->value();
-}
+using json_read::member;
 
 const json::value &required(const json::object &o, std::string_view name,
                             const std::string &record) {
@@ -36,24 +26,15 @@ const json::value &required(const json::object &o, std::string_view name,
 }
 
 std::string text_of(const json::value &v, std::string_view field, const std::string &record) {
-  if (!v.is_string()) throw InvalidInput("must be a string", std::string(field), record);
-  return std::string(v.as_string());
+  return json_read::text(v, std::string(field), record);
 }
 
 std::int64_t int_of(const json::value &v, std::string_view field, const std::string &record) {
-  if (v.is_int64()) return v.as_int64();
-  if (v.is_uint64() && v.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-    return static_cast<std::int64_t>(v.as_uint64());
-  throw InvalidInput("must be an integer", std::string(field), record);
+  return json_read::integer(v, std::string(field), record);
 }
 
 Date date_of(const json::value &v, std::string_view field, const std::string &record) {
-  std::string t = text_of(v, field, record);
-  try {
-    return parse_iso_date(t, field);
-  } catch (const InvalidInput &e) {
-    throw InvalidInput(e.what(), std::string(field), record);
-  }
+  return json_read::date(v, std::string(field), record);
 }
 
 std::int32_t year_of(const json::value &v, std::string_view field, const std::string &record) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
+#include "core/json_read.hpp"
 #include "cadrekit/village.hpp"
 
 namespace cadrekit::village {
@@ -13,40 +14,27 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::size_t kMaxRequestBytes = 256u * 1024u * 1024u;
+// Typed reads on the core's JSON reader (src/core/json_read.hpp): errors name the member and the
+// record (village or principal), never the value. Absent and null are the same ("not given").
+json::object parse_request(std::string_view text) { return json_read::parse_object(text, "request", 16); }
 
-json::object parse_request(std::string_view text) {
-  if (text.size() > kMaxRequestBytes) throw InvalidInput("request is too large", "request");
-  json::parse_options opt;
-  opt.max_depth = 16;
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec, {}, opt);
-  if (ec) throw InvalidInput("request is not valid JSON", "request");
-  if (!v.is_object()) throw InvalidInput("request must be a JSON object", "request");
-  return std::move(v.as_object());
-}
-
-const json::value *member(const json::object &o, std::string_view key) { return o.if_contains(key); }
+using json_read::member;
 
 std::string req_string(const json::object &o, std::string_view key, const std::string &record) {
   const auto *v = member(o, key);
-  if (!v || !v->is_string()) throw InvalidInput("must be a string", std::string(key), record);
-  return std::string(v->as_string());
+  if (!v) throw InvalidInput("must be a string", std::string(key), record);
+  return json_read::text(*v, std::string(key), record);
 }
 
 std::string opt_string(const json::object &o, std::string_view key, const std::string &record) {
   const auto *v = member(o, key);
-  if (!v || v->is_null()) return {};
-  if (!v->is_string()) throw InvalidInput("must be a string", std::string(key), record);
-  return std::string(v->as_string());
+  return v ? json_read::text(*v, std::string(key), record) : std::string();
 }
 
 std::int64_t req_int(const json::object &o, std::string_view key, const std::string &record) {
   const auto *v = member(o, key);
-  if (v && v->is_int64()) return v->as_int64();
-  if (v && v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-    return static_cast<std::int64_t>(v->as_uint64());
-  throw InvalidInput("must be an integer", std::string(key), record);
+  if (!v) throw InvalidInput("must be a whole number", std::string(key), record);
+  return json_read::integer(*v, std::string(key), record);
 }
 
 int req_year(const json::object &o, const std::string &record) {
@@ -64,15 +52,14 @@ Date req_date(const json::object &o, std::string_view key, const std::string &re
 }
 
 std::optional<Date> opt_date(const json::object &o, std::string_view key, const std::string &record) {
-  const auto *v = member(o, key);
-  if (!v || v->is_null()) return std::nullopt;
+  if (!member(o, key)) return std::nullopt;
   return req_date(o, key, record);
 }
 
 const json::array &req_array(const json::object &o, std::string_view key, const std::string &record) {
   const auto *v = member(o, key);
-  if (!v || !v->is_array()) throw InvalidInput("must be an array", std::string(key), record);
-  return v->as_array();
+  if (!v) throw InvalidInput("must be an array", std::string(key), record);
+  return json_read::as_array(*v, std::string(key), record);
 }
 
 const json::object &as_obj(const json::value &v, const std::string &record) {

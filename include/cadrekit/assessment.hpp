@@ -523,6 +523,13 @@ struct PromotionFacts {
   bool disclosure_blocked = false;  ///< a disclosure case that cannot proceed (KAILU)
   friend bool operator==(const PromotionFacts &, const PromotionFacts &) = default;
 };
+/// The policy parameter holding the necessary years at `from` before promotion to `to` (必要台阶):
+/// `promotion.min_years_at_rank.<from>_to_<to>` when the policy has it, else the source's named
+/// steps `…staff_to_deputy` (科员→副科) and `…deputy_to_principal` (副科→正科) when present;
+/// empty when the policy holds no rule for the step. Used by the promotion vetoes and by the
+/// talent module's eligible candidates.
+std::string min_years_at_rank_param(const Policy &policy, Rank from, Rank to);
+
 struct Veto {
   std::string code;  ///< integrity | reputation | open_disposal | disclosure | years_at_rank | years_of_work
   std::string reason_zh, reason_en;

@@ -28,13 +28,24 @@ PromotionCase::Status parse_status(const std::string &s) {
 }
 
 std::string years_param(const Policy &p, Rank from, Rank to) {
-  std::string generic = std::string("promotion.min_years_at_rank.") + rank_name(from) + "_to_" + rank_name(to);
-  if (p.has(generic)) return generic;
-  if (from == Rank::keyuan && to == Rank::fu_ke) return "promotion.min_years_at_rank.staff_to_deputy";
-  if (from == Rank::fu_ke && to == Rank::zheng_ke) return "promotion.min_years_at_rank.deputy_to_principal";
-  throw PolicyError("the policy has no minimum years for this step", generic, p.name());
+  std::string name = min_years_at_rank_param(p, from, to);
+  if (name.empty())
+    throw PolicyError("the policy has no minimum years for this step",
+                      std::string("promotion.min_years_at_rank.") + rank_name(from) + "_to_" + rank_name(to),
+                      p.name());
+  return name;
 }
 }  // namespace
+
+std::string min_years_at_rank_param(const Policy &p, Rank from, Rank to) {
+  std::string generic = std::string("promotion.min_years_at_rank.") + rank_name(from) + "_to_" + rank_name(to);
+  if (p.has(generic)) return generic;
+  if (from == Rank::keyuan && to == Rank::fu_ke && p.has("promotion.min_years_at_rank.staff_to_deputy"))
+    return "promotion.min_years_at_rank.staff_to_deputy";
+  if (from == Rank::fu_ke && to == Rank::zheng_ke && p.has("promotion.min_years_at_rank.deputy_to_principal"))
+    return "promotion.min_years_at_rank.deputy_to_principal";
+  return {};
+}
 
 PromotionCase::PromotionCase(std::string case_id, PromotionFacts facts)
     : case_id_(std::move(case_id)), facts_(std::move(facts)) {

@@ -104,14 +104,7 @@ std::map<std::string, std::vector<Reason>> supervision_reasons(const Supervision
 
 std::string years_at_rank_param(const Policy &p, Rank from) {
   if (from >= Rank::zheng_ting) return {};
-  const Rank to = static_cast<Rank>(static_cast<int>(from) + 1);
-  std::string generic = std::string("promotion.min_years_at_rank.") + rank_name(from) + "_to_" + rank_name(to);
-  if (p.has(generic)) return generic;
-  if (from == Rank::keyuan && p.has("promotion.min_years_at_rank.staff_to_deputy"))
-    return "promotion.min_years_at_rank.staff_to_deputy";
-  if (from == Rank::fu_ke && p.has("promotion.min_years_at_rank.deputy_to_principal"))
-    return "promotion.min_years_at_rank.deputy_to_principal";
-  return {};
+  return assessment::min_years_at_rank_param(p, from, static_cast<Rank>(static_cast<int>(from) + 1));
 }
 
 std::optional<Date> rank_since_of(const Cadre &c) {

@@ -181,3 +181,22 @@ TEST(AssessmentWiring, AuditModuleFindingsFireTheCountysAuditRule) {
   audits[0].finding = audit::Finding::minor;
   EXPECT_TRUE(screen(recs, findings_from_audit(audits), d("2016-12-31"), p).empty());
 }
+
+// The necessary-years parameter of a promotion step, shared by the promotion vetoes and the
+// talent module's eligible candidates: the source's named steps, a county's generic name, none.
+TEST(MinYearsAtRankParam, NamedStepsGenericNamesAndNone) {
+  const Policy p = Policy::default_profile();
+  EXPECT_EQ(assessment::min_years_at_rank_param(p, Rank::keyuan, Rank::fu_ke),
+            "promotion.min_years_at_rank.staff_to_deputy");
+  EXPECT_EQ(assessment::min_years_at_rank_param(p, Rank::fu_ke, Rank::zheng_ke),
+            "promotion.min_years_at_rank.deputy_to_principal");
+  EXPECT_EQ(assessment::min_years_at_rank_param(p, Rank::zheng_ke, Rank::fu_chu), "");
+  EXPECT_EQ(assessment::min_years_at_rank_param(p, Rank::keyuan, Rank::zheng_ke), "");
+  const Policy county = Policy::loads(
+      "profile: county\nextends: tongliao-2016\nparameters:\n"
+      "  promotion.min_years_at_rank.zheng_ke_to_fu_chu:\n    type: integer\n    unit: years\n"
+      "    label: {zh: 正科至副处, en: principal section to deputy division}\n    clause: HORQIN.6\n"
+      "    values:\n      2016-01-01: 3\n");
+  EXPECT_EQ(assessment::min_years_at_rank_param(county, Rank::zheng_ke, Rank::fu_chu),
+            "promotion.min_years_at_rank.zheng_ke_to_fu_chu");
+}

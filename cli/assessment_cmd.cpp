@@ -33,7 +33,7 @@ std::int32_t int32_cell(const RowView &r, std::string_view name) {
 }  // namespace
 
 ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
-                              Reporter &rep) {
+                              Reporter &rep, const std::vector<std::vector<Standard>> &catalogues) {
   ScreenInput in;
   Table t = read_table(records, io, rep);
   t.require({"cadre_id", "kind", "period"});
@@ -79,6 +79,7 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
       if (!r.opt("severity").empty()) x.severity = parse_severity(r.opt("severity"), "severity");
       // "facts" is never read: it is not needed by the rules and never echoed.
       validate(x, x.id);
+      for (const auto &catalogue : catalogues) standard_of(x, catalogue, x.id);
       in.findings.push_back(std::move(x));
       in.finding_where.push_back(r.where());
     });
@@ -116,7 +117,7 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
       const Date as_of = as_of_date(c);
       rules(policy, as_of);  // a malformed rule is one policy error up front
       Reporter rep(o->io.strict);
-      const ScreenInput in = read_screen_input(o->records, o->findings, o->io, rep);
+      const ScreenInput in = read_screen_input(o->records, o->findings, o->io, rep, {standards(policy, as_of)});
       const auto hits = screen(in.records, in.findings, as_of, policy);
       OutTable t{{"cadre_id", "rule_id", "clause", "suggestion", "periods", "findings", "rows"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
@@ -151,7 +152,8 @@ void add_assessment_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Act
       const Date as_of = as_of_date(c);
       o->io = ctx->io;
       Reporter rep(o->io.strict);
-      const ScreenInput in = read_screen_input(o->records, o->findings, o->io, rep);
+      const ScreenInput in =
+          read_screen_input(o->records, o->findings, o->io, rep, {standards(pa, as_of), standards(pb, as_of)});
       const auto ha = screen(in.records, in.findings, as_of, pa);
       const auto hb = screen(in.records, in.findings, as_of, pb);
       std::map<std::pair<std::string, std::string>, std::pair<const Hit *, const Hit *>> m;

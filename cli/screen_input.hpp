@@ -18,8 +18,11 @@ struct ScreenInput {
 };
 
 /// Reads the records table (required columns cadre_id, kind, period) and, when `findings` is
-/// not empty, the findings table; bad rows go to `rep`.
+/// not empty, the findings table; bad rows go to `rep`. A finding whose standard is not in each
+/// of `catalogues` (the qualitative standards in force under the profile(s) the command uses) is
+/// a bad row too, named by its file and line, instead of stopping the whole command later.
 ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
-                              Reporter &rep);
+                              Reporter &rep,
+                              const std::vector<std::vector<assessment::Standard>> &catalogues = {});
 
 }  // namespace cadrekit::cli

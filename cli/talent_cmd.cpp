@@ -69,9 +69,15 @@ struct Supervised {
   Supervision sup() const { return {in.records, in.findings, {}}; }
 };
 
-Supervised read_supervision(const TalentOpts &o, Reporter &rep) {
+// `policies`: the profiles the command screens under; a finding naming a standard not in force
+// under one of them is a bad row of the findings file.
+Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer_list<const Policy *> policies,
+                            Date as_of) {
   Supervised s;
-  if (!o.assessments.empty()) s.in = read_screen_input(o.assessments, o.findings, o.io, rep);
+  std::vector<std::vector<assessment::Standard>> catalogues;
+  if (!o.findings.empty())
+    for (const Policy *p : policies) catalogues.push_back(assessment::standards(*p, as_of));
+  if (!o.assessments.empty()) s.in = read_screen_input(o.assessments, o.findings, o.io, rep, catalogues);
   else if (!o.findings.empty()) throw InvalidInput("--findings needs --assessments", "--findings");
   return s;
 }
@@ -105,7 +111,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       const Date as_of = as_of_date(c);
       Reporter rep(o->io.strict);
       const auto cadres = read_cadres(o->input, o->io, rep);
-      const Supervised s = read_supervision(*o, rep);
+      const Supervised s = read_supervision(*o, rep, {&policy}, as_of);
       const Pools p = pools(cadres, s.sup(), as_of, policy, o->io.explain);
       OutTable t{{"cadre_id", "pool", "status", "kind", "date", "reasons"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
@@ -150,7 +156,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       });
       std::vector<Cadre> cands;
       if (!o->candidates.empty()) cands = read_cadres(o->candidates, o->io, rep);
-      const Supervised s = read_supervision(*o, rep);
+      const Supervised s = read_supervision(*o, rep, {&policy}, as_of);
       const auto teams = team_structure(members, as_of, policy, cands, s.sup(), o->io.explain);
       OutTable out_t{{"team_id", "size", "young", "women", "minority", "non_party", "gaps", "candidates"}, {}};
       if (o->io.explain) out_t.columns.push_back("explanation");
@@ -191,7 +197,7 @@ void add_talent_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action 
       o->io = ctx->io;
       Reporter rep(o->io.strict);
       const auto cadres = read_cadres(o->input, o->io, rep);
-      const Supervised s = read_supervision(*o, rep);
+      const Supervised s = read_supervision(*o, rep, {&pa, &pb}, as_of);
       const Pools a = pools(cadres, s.sup(), as_of, pa, true);
       const Pools b = pools(cadres, s.sup(), as_of, pb, true);
       // (cadre, pool) -> the entry under each profile: member / near_miss (kind) / excluded (kind).

@@ -249,6 +249,12 @@ struct Standard {
 std::vector<Standard> standards(const Policy &policy, Date as_of);
 /// The standard `id` in the catalogue, or nullptr.
 const Standard *find_standard(const std::vector<Standard> &catalogue, std::string_view id) noexcept;
+/// The standard a finding names, checked against the catalogue as screen() checks it: nullptr
+/// when the finding names none; InvalidInput naming `record` when the standard is not in the
+/// catalogue or the finding's aspect differs from the standard's. Lets a caller reject one
+/// finding (a row of a file) before screening the rest.
+const Standard *standard_of(const Finding &finding, const std::vector<Standard> &catalogue,
+                            const std::string &record);
 
 // ------------------------------------------------------------------------------------------
 // Red-line rules: the policy's `assessment.rule.*` parameters (docs/assessment.md)

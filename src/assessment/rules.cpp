@@ -435,15 +435,7 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
     const Finding &f = findings[i];
     validate(f, label);
     aspect_of[i] = f.aspect;
-    if (!f.standard.empty()) {
-      const Standard *st = find_standard(catalogue, f.standard);
-      if (st == nullptr)
-        throw InvalidInput("standard is not in the catalogue of qualitative standards in force",
-                           "standard", label);
-      if (f.aspect != Aspect::none && f.aspect != st->aspect)
-        throw InvalidInput(std::string("aspect differs from the standard's aspect (") +
-                               aspect_name(st->aspect) + ")",
-                           "aspect", label);
+    if (const Standard *st = assessment::standard_of(f, catalogue, label)) {
       standard_of[i] = st;
       aspect_of[i] = st->aspect;
     }

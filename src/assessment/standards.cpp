@@ -94,4 +94,17 @@ const Standard *find_standard(const std::vector<Standard> &catalogue, std::strin
   return it != catalogue.end() && it->id == id ? &*it : nullptr;
 }
 
+const Standard *standard_of(const Finding &f, const std::vector<Standard> &catalogue,
+                            const std::string &record) {
+  if (f.standard.empty()) return nullptr;
+  const Standard *st = find_standard(catalogue, f.standard);
+  if (st == nullptr)
+    throw InvalidInput("standard is not in the catalogue of qualitative standards in force", "standard",
+                       record);
+  if (f.aspect != Aspect::none && f.aspect != st->aspect)
+    throw InvalidInput(std::string("aspect differs from the standard's aspect (") + aspect_name(st->aspect) + ")",
+                       "aspect", record);
+  return st;
+}
+
 }  // namespace cadrekit::assessment

@@ -102,6 +102,15 @@ ck_cli(assessment_screen
   -DEXPECT_RC=7 "-DEXPECT_ERR=assessment_records.csv:10: .*field kind" -DERR_LINES=2
   "-DEXPECT_OUT=^cadre_id,rule_id,clause,suggestion,periods,findings,rows\nC1,annual_bottom,[^,]*,any,2015.2016,,[^\n]*assessment_records.csv:2.[^\n]*assessment_records.csv:3\nC2,qualitative_ability,HORQIN.2,off_post_training,2016-06-01,F1,[^\n]*assessment_findings.csv:2\nC3,incompetent_demote,HORQIN.3,demotion,2016,,[^\n]*assessment_records.csv:7\nC4,party_conduct_fail,HORQIN.3,any,2015.2016,,[^\n]*assessment_records.csv:8.[^\n]*assessment_records.csv:9\n$"
   "-DEXPECT_NOT_OUT=事实")
+# A finding naming a standard that is not in the catalogue in force is one bad row (file:line,
+# field standard), not the end of the command: F1 still fires for C2 (exit 7); --strict stops.
+ck_cli(assessment_screen_unknown_standard_is_a_row_error
+  "-DARGS=assessment|screen|${_d}/assessment_records.csv|--findings|${_d}/assessment_findings_bad.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=7 "-DEXPECT_ERR=assessment_findings_bad.csv:3: .*field standard" -DERR_LINES=3
+  "-DEXPECT_OUT=\nC2,qualitative_ability,HORQIN.2,off_post_training,2016-06-01,F1,")
+ck_cli(assessment_screen_unknown_standard_strict
+  "-DARGS=assessment|screen|${_d}/assessment_records.csv|--findings|${_d}/assessment_findings_bad.csv|--as-of|2016-12-31|--strict"
+  -DEXPECT_RC=2 "-DEXPECT_ERR=assessment_records.csv:10: .*field kind" -DERR_LINES=1)
 ck_cli(assessment_screen_needs_as_of
   "-DARGS=assessment|screen|${_d}/assessment_records.csv" -DEXPECT_RC=64)
 

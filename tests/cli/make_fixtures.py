@@ -80,8 +80,14 @@ write("assessment_records.csv",
 ])
 write("assessment_findings.csv",
       ["id", "cadre_id", "unit_id", "date", "source", "standard", "aspect", "classification", "severity", "facts"], [
-    ["F1", "C2", "T2", "2016-06-01", "qualitative", "Q07", "ability", "lack_of_ability", "moderate", "（事实从不输出）"],
-    ["F2", "C5", "T5", "2016-06-01", "qualitative", "Q08", "ability", "exploratory_mistake", "moderate", ""],
+    ["F1", "C2", "T2", "2016-06-01", "qualitative", "ability", "ability", "lack_of_ability", "moderate", "（事实从不输出）"],
+    ["F2", "C5", "T5", "2016-06-01", "qualitative", "ability", "ability", "exploratory_mistake", "moderate", ""],
+])
+# A standard that is not in the catalogue (line 3): that row is reported, the others screened.
+write("assessment_findings_bad.csv",
+      ["id", "cadre_id", "unit_id", "date", "source", "standard", "aspect", "classification", "severity", "facts"], [
+    ["F1", "C2", "T2", "2016-06-01", "qualitative", "ability", "ability", "lack_of_ability", "moderate", ""],
+    ["F3", "C5", "T5", "2016-06-01", "qualitative", "no_such_standard", "ability", "lack_of_ability", "moderate", ""],
 ])
 
 # --- disclosure rounds: the golden windows counted by hand (tests/golden/disclosure_windows.csv)

@@ -109,8 +109,9 @@ std::vector<TierResult> tier(std::span<const Unit> units, Date as_of, const Poli
 
 /// Columnar batch tiering: budgets in fen and one column per factor (an empty span means all
 /// zeros). Writes the level (1, 2, 3) of each row to `out_levels` and, when `out_scores` is not
-/// empty, the score. No allocation per row; no explanation. InvalidInput names the column and
-/// the row index; nothing is written past a bad row's index (rows before it are written).
+/// empty, the score. No allocation; no explanation. Every row is validated before anything is
+/// written: InvalidInput names the column and the index of the first bad row (within a row,
+/// the budget before the factors in their order), and the outputs are then untouched.
 struct UnitColumns {
   std::span<const std::int64_t> budget_fen;
   std::array<std::span<const std::int8_t>, factor_count> factors{};

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import math as _math
 from decimal import Decimal as _Decimal
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._core import InvalidInput, Policy
@@ -28,7 +28,7 @@ Level = Union[int, str]
 Records = Union[Iterable[Mapping[str, Any]], Any]  # also a pandas DataFrame
 
 __all__ = [
-    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "special_funds_level", "tier_history",
+    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "tier_columns", "special_funds_level", "tier_history",
     "plan",
     "verify_plan", "draw_sample",
 ]
@@ -161,6 +161,22 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
             factors[j] = col.astype(np.int8)
     levels, scores = _k.tier_columns(fen, factors, as_of, policy)
     return pd.DataFrame({"unit_id": df["unit_id"].to_numpy(), "level": levels, "score": scores})
+
+
+def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optional[Policy] = None, *,
+                 out: Optional[Tuple[Any, Any]] = None) -> Tuple[Any, Any]:
+    """The columnar tiering kernel (HOLINGOL.1) on NumPy columns: no ids, no explanations.
+
+    ``budget_fen``: int64 budgets in fen. ``factors``: an int8 array of shape (9, n) in the
+    order of ``FACTORS``, or a sequence of 9 columns of length n (``None`` = all zeros; an int8
+    C-contiguous column — e.g. ``df[f].to_numpy()`` of an int8 column — is read without a copy).
+    Returns ``(levels, scores)`` (int8 1/2/3, int64). ``out=(levels, scores)``: preallocated
+    arrays (int8 and int64, 1-D of length n, C-contiguous, writeable; ``scores`` may be None)
+    written in place and returned; InvalidInput naming ``out[0] (levels)`` / ``out[1] (scores)``
+    otherwise. Every row is checked before anything is written: a negative budget or a factor
+    outside 0…max raises InvalidInput naming the column and the row index, outputs untouched.
+    """
+    return _k.tier_columns(budget_fen, factors, as_of, policy, out=out)
 
 
 def special_funds_level(current_level: Level, amount: Any, *, as_of: Optional[_dt.date] = None,

@@ -286,14 +286,21 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
 
 def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any, principal_village: Any,
                 post: Any, served_from: Any, served_to: Any, year: int,
-                policy: Optional[_core.Policy] = None) -> Dict[str, Any]:
+                policy: Optional[_core.Policy] = None, *, out: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """The pay sheet's arithmetic on NumPy columns (no names, no explanations); see
     docs/village.md. Scores are score × 10000 with shape (villages, 5); dates are days since
-    1970-01-01 (int32), served_to 2147483647 when still serving. Money comes back in fen."""
+    1970-01-01 (int32), served_to 2147483647 when still serving. Money comes back in fen.
+
+    ``out``: a dict of seven preallocated NumPy arrays (``village_team_grade`` uint8 and
+    ``village_rank`` int32 of length V; ``base_fen``, ``performance_fen``, ``total_fen`` int64,
+    ``grade`` uint8, ``units`` int32 of length P; C-contiguous, writeable) to write into instead
+    of allocating; InvalidInput naming ``out[<name>]`` otherwise. On any error nothing is
+    written."""
     import numpy as np
 
     return _k.pay_columns(village_township, population, np.asarray(scores).reshape(-1), score_present,
-                          principal_village, post, served_from, served_to, int(year), _policy(policy))
+                          principal_village, post, served_from, served_to, int(year), _policy(policy),
+                          out=out)
 
 
 def selection_quota(n_villages: int, year: int, policy: Optional[_core.Policy] = None) -> int:

@@ -140,13 +140,19 @@ void init_assessment(py::module_ &root) {
         py::array_t<std::int64_t> oc(m2);
         py::array_t<std::uint32_t> orl(m2), ocnt(m2);
         py::array_t<std::int32_t> of(m2), ol(m2);
-        for (py::ssize_t i = 0; i < m2; ++i) {
-          const auto &h = hits[static_cast<std::size_t>(i)];
-          oc.mutable_at(i) = h.cadre;
-          orl.mutable_at(i) = h.rule;
-          of.mutable_at(i) = h.first_period;
-          ol.mutable_at(i) = h.last_period;
-          ocnt.mutable_at(i) = h.count;
+        {
+          std::int64_t *pc = oc.mutable_data();
+          std::uint32_t *pr = orl.mutable_data(), *pn = ocnt.mutable_data();
+          std::int32_t *pf = of.mutable_data(), *pl = ol.mutable_data();
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < hits.size(); ++i) {
+            const auto &h = hits[i];
+            pc[i] = h.cadre;
+            pr[i] = h.rule;
+            pf[i] = h.first_period;
+            pl[i] = h.last_period;
+            pn[i] = h.count;
+          }
         }
         std::vector<std::string> ids;
         for (const auto &x : rs) ids.push_back(x.id);

@@ -6,11 +6,13 @@
 
 #include <optional>
 #include <tuple>
+#include <vector>
 
 #include "bindings.hpp"
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "casters.hpp"
+#include "numpy_out.hpp"
 
 namespace py = pybind11;
 
@@ -159,31 +161,79 @@ void init_audit(py::module_ &root) {
   m.def(
       "tier_columns",
       [](py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> budget_fen,
-         py::array_t<std::int8_t, py::array::c_style | py::array::forcecast> factors, Date as_of,
-         const py::object &policy) {
+         const py::object &factors, Date as_of, const py::object &policy, const py::object &out) {
         std::optional<Policy> holder;
         const Policy &p = policy_or_default(policy, holder);
         if (budget_fen.ndim() != 1) throw InvalidInput("budget column must be 1-D", "budget");
         const auto n = static_cast<std::size_t>(budget_fen.shape(0));
-        if (factors.ndim() != 2 || static_cast<std::size_t>(factors.shape(0)) != factor_count ||
-            static_cast<std::size_t>(factors.shape(1)) != n)
-          throw InvalidInput("factors must be an array of shape (9, n)", "factors");
-        TierParams params = TierParams::load(p, as_of);
-        py::array_t<std::int8_t> levels(static_cast<py::ssize_t>(n));
-        py::array_t<std::int64_t> scores(static_cast<py::ssize_t>(n));
+        using I8 = py::array_t<std::int8_t, py::array::c_style | py::array::forcecast>;
         UnitColumns cols;
         cols.budget_fen = {budget_fen.data(), n};
-        for (std::size_t f = 0; f < factor_count; ++f)
-          cols.factors[f] = {factors.data() + f * n, n};
-        std::span<std::int8_t> out_l{levels.mutable_data(), n};
-        std::span<std::int64_t> out_s{scores.mutable_data(), n};
+        // The factors: one (9, n) array, or a sequence of 9 columns (None = all zeros). A
+        // column that is already C-contiguous int8 is read in place; others are converted.
+        std::vector<I8> held;
+        if (py::isinstance<py::array>(factors) && py::reinterpret_borrow<py::array>(factors).ndim() == 2) {
+          I8 f2 = I8::ensure(factors);
+          if (!f2) throw InvalidInput("factors must hold integers", "factors");
+          if (static_cast<std::size_t>(f2.shape(0)) != factor_count ||
+              static_cast<std::size_t>(f2.shape(1)) != n)
+            throw InvalidInput("factors must be an array of shape (9, n)", "factors");
+          for (std::size_t f = 0; f < factor_count; ++f) cols.factors[f] = {f2.data() + f * n, n};
+          held.push_back(std::move(f2));
+        } else {
+          if (py::isinstance<py::str>(factors) || !py::isinstance<py::sequence>(factors) ||
+              py::len(factors) != factor_count)
+            throw InvalidInput("factors must be an array of shape (9, n) or a sequence of 9 columns",
+                               "factors");
+          auto seq = py::reinterpret_borrow<py::sequence>(factors);
+          for (std::size_t f = 0; f < factor_count; ++f) {
+            py::object c = seq[f];
+            if (c.is_none()) continue;
+            const std::string field(factor_names()[f]);
+            if (py::isinstance<py::str>(c)) throw InvalidInput("column must hold integers", field);
+            I8 a = I8::ensure(c);
+            if (!a) {
+              PyErr_Clear();
+              throw InvalidInput("column must hold integers", field);
+            }
+            if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
+              throw InvalidInput("column must be 1-D of the budget column's length", field);
+            cols.factors[f] = {a.data(), n};
+            held.push_back(std::move(a));
+          }
+        }
+        TierParams params = TierParams::load(p, as_of);
+        py::object levels, scores;
+        std::span<std::int8_t> out_l;
+        std::span<std::int64_t> out_s;
+        if (out.is_none()) {
+          py::array_t<std::int8_t> l(static_cast<py::ssize_t>(n));
+          py::array_t<std::int64_t> s(static_cast<py::ssize_t>(n));
+          out_l = {l.mutable_data(), n};
+          out_s = {s.mutable_data(), n};
+          levels = std::move(l);
+          scores = std::move(s);
+        } else {
+          if (!py::isinstance<py::tuple>(out) && !py::isinstance<py::list>(out))
+            throw InvalidInput("out must be a pair (levels, scores)", "out");
+          auto o = py::reinterpret_borrow<py::sequence>(out);
+          if (py::len(o) != 2) throw InvalidInput("out must be a pair (levels, scores)", "out");
+          levels = o[0];
+          scores = o[1];
+          out_l = out_column<std::int8_t>(levels, n, "out[0] (levels)", "int8");
+          if (!scores.is_none()) out_s = out_column<std::int64_t>(scores, n, "out[1] (scores)", "int64");
+        }
         {
           py::gil_scoped_release release;
           tier_columns(cols, params, out_l, out_s);
         }
         return py::make_tuple(levels, scores);
       },
-      py::arg("budget_fen"), py::arg("factors"), py::arg("as_of"), py::arg("policy") = py::none());
+      py::arg("budget_fen"), py::arg("factors"), py::arg("as_of"), py::arg("policy") = py::none(),
+      py::kw_only(), py::arg("out") = py::none(),
+      "Columnar tiering: budgets in fen (int64) and the factors as a (9, n) int8 array or a "
+      "sequence of 9 columns (None = zeros). Returns (levels int8, scores int64); with "
+      "out=(levels, scores) writes into those arrays (scores may be None) and returns them.");
 
   m.def(
       "special_funds_level",

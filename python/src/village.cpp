@@ -14,6 +14,7 @@
 #include "bindings.hpp"
 #include "cadrekit/village.hpp"
 #include "casters.hpp"
+#include "numpy_out.hpp"
 
 namespace py = pybind11;
 
@@ -314,38 +315,54 @@ void init_village(py::module_ &m) {
          py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast> post,
          py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_from,
          py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_to, int year,
-         const Policy &policy) {
+         const Policy &policy, const py::object &out) {
         const auto V = static_cast<std::size_t>(village_township.size());
         const auto P = static_cast<std::size_t>(principal_village.size());
-        py::array_t<std::uint8_t> vg(static_cast<py::ssize_t>(V)), g(static_cast<py::ssize_t>(P));
-        py::array_t<std::int32_t> vr(static_cast<py::ssize_t>(V)), units(static_cast<py::ssize_t>(P));
-        py::array_t<std::int64_t> base(static_cast<py::ssize_t>(P)), perf(static_cast<py::ssize_t>(P)),
-            tot(static_cast<py::ssize_t>(P));
+        // Fresh arrays, or the caller's (out=, a dict of the seven columns), checked first.
+        py::dict d;
+        if (out.is_none()) {
+          d["village_team_grade"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(V));
+          d["village_rank"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(V));
+          d["base_fen"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(P));
+          d["performance_fen"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(P));
+          d["total_fen"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(P));
+          d["grade"] = py::array_t<std::uint8_t>(static_cast<py::ssize_t>(P));
+          d["units"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(P));
+        } else {
+          if (!py::isinstance<py::dict>(out))
+            throw InvalidInput("out must be a dict of the seven output columns", "out");
+          auto o = py::reinterpret_borrow<py::dict>(out);
+          for (const char *k : {"village_team_grade", "village_rank", "base_fen", "performance_fen",
+                                "total_fen", "grade", "units"}) {
+            if (!o.contains(k)) throw InvalidInput("output column is missing", std::string("out[") + k + "]");
+            d[k] = o[k];
+          }
+        }
+        auto col = [&](const char *k) { return py::handle(d[k]); };
+        auto field = [](const char *k) { return std::string("out[") + k + "]"; };
+        village::PayColumnsOut outs{
+            out_column<std::uint8_t>(col("village_team_grade"), V, field("village_team_grade"), "uint8"),
+            out_column<std::int32_t>(col("village_rank"), V, field("village_rank"), "int32"),
+            out_column<std::int64_t>(col("base_fen"), P, field("base_fen"), "int64"),
+            out_column<std::int64_t>(col("performance_fen"), P, field("performance_fen"), "int64"),
+            out_column<std::int64_t>(col("total_fen"), P, field("total_fen"), "int64"),
+            out_column<std::uint8_t>(col("grade"), P, field("grade"), "uint8"),
+            out_column<std::int32_t>(col("units"), P, field("units"), "int32")};
         village::PayColumnsIn in{in_span(village_township), in_span(population), in_span(scores),
                                  in_span(score_present), in_span(principal_village), in_span(post),
                                  in_span(served_from), in_span(served_to)};
-        village::PayColumnsOut out{{vg.mutable_data(), V},   {vr.mutable_data(), V},    {base.mutable_data(), P},
-                                   {perf.mutable_data(), P}, {tot.mutable_data(), P},   {g.mutable_data(), P},
-                                   {units.mutable_data(), P}};
         {
           py::gil_scoped_release release;
-          village::pay_columns(in, year, policy, out);
+          village::pay_columns(in, year, policy, outs);
         }
-        py::dict d;
-        d["village_team_grade"] = vg;
-        d["village_rank"] = vr;
-        d["base_fen"] = base;
-        d["performance_fen"] = perf;
-        d["total_fen"] = tot;
-        d["grade"] = g;
-        d["units"] = units;
         return d;
       },
       py::arg("village_township"), py::arg("population"), py::arg("scores"), py::arg("score_present"),
       py::arg("principal_village"), py::arg("post"), py::arg("served_from"), py::arg("served_to"),
-      py::arg("year"), py::arg("policy"),
+      py::arg("year"), py::arg("policy"), py::kw_only(), py::arg("out") = py::none(),
       "Columnar pay (NumPy): scores are score x 10000, shape (V, 5); dates are days since 1970-01-01, "
-      "served_to 2147483647 when still serving. Returns a dict of arrays (money in fen).");
+      "served_to 2147483647 when still serving. Returns a dict of arrays (money in fen); with out= "
+      "(a dict of the seven arrays, preallocated) writes into them and returns a dict of them.");
 
   v.def(
       "selection_quota",

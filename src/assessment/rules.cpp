@@ -587,6 +587,9 @@ std::vector<BatchHit> screen_batch(const Columns &c, const FindingColumns &fc, D
   const auto n_std = static_cast<std::int64_t>(catalogue.size());
 
   std::vector<BatchHit> out;
+  // Room for one hit in eight records (plus the findings) up front, so that the usual run does
+  // not copy the hits while they grow; only the pages written are touched.
+  out.reserve(n / 8 + nf / 4 + 16);
   std::vector<Obs> obs;
   std::vector<std::uint32_t> pos;
   obs.reserve(64);

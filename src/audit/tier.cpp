@@ -1,5 +1,8 @@
 // HOLINGOL.1 tiering and HOLINGOL.3 special funds and tier history.
 #include <algorithm>
+#include <bit>
+#include <climits>
+#include <cstdint>
 #include <string>
 
 #include "cadrekit/audit.hpp"
@@ -252,6 +255,99 @@ std::vector<TierResult> tier(std::span<const Unit> units, Date as_of, const Poli
   return out;
 }
 
+namespace {
+// The first row of a column whose value fails `bad`, or n.
+template <class T, class Bad>
+std::size_t first_bad(std::span<const T> col, Bad bad) {
+  for (std::size_t i = 0; i < col.size(); ++i)
+    if (bad(col[i])) return i;
+  return col.size();
+}
+
+// Whether any value of an int64 column is negative, and the largest value of a uint8 column, in
+// fixed-size chunks that GCC vectorises at -O2 (see TierBlock). GCC 12 does not vectorise a
+// loop over 64-bit elements at -O2 on plain x86-64, so the sign bits are gathered from the
+// high 32-bit halves (little-endian) instead.
+bool any_negative(const std::int64_t *p, std::size_t n) {
+  constexpr std::size_t B = 1024;
+  std::size_t i = 0;
+  std::uint32_t acc = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    typedef std::uint32_t __attribute__((may_alias)) word;  // read the int64s as words
+    const auto *q = reinterpret_cast<const word *>(p);
+    for (; i + B <= n; i += B) {
+      std::uint32_t a = 0;
+      for (std::size_t j = 0; j < 2 * B; ++j) a |= q[2 * i + j] & (j % 2 ? 0x80000000u : 0u);
+      acc |= a;
+    }
+  }
+  bool neg = acc != 0;
+  for (; i < n; ++i) neg |= p[i] < 0;
+  return neg;
+}
+std::uint8_t max_all(const std::uint8_t *p, std::size_t n) {
+  constexpr std::size_t B = 1024;
+  std::uint8_t acc = 0;
+  std::size_t i = 0;
+  for (; i + B <= n; i += B) {
+    std::uint8_t a = 0;
+    for (std::size_t j = 0; j < B; ++j) a = std::max(a, p[i + j]);
+    acc = std::max(acc, a);
+  }
+  for (; i < n; ++i) acc = std::max(acc, p[i]);
+  return acc;
+}
+
+// Rows per block of the scoring pass: the block's int32 scores (8 KiB) stay in the L1 cache
+// while the factor columns are added into them one after the other.
+constexpr std::size_t kTierBlock = 2048;
+
+// The scoring pass on 32-bit scores, a block of rows at a time. Each loop is a plain
+// element-wise loop; with the block's length a compile-time constant (M > 0) GCC vectorises it
+// even at -O2 (its "very cheap" cost model wants a trip count known to need no scalar tail);
+// M = 0 is the last, partial block.
+struct TierBlock {
+  std::size_t n_present = 0;
+  std::array<const std::int8_t *, factor_count> factor{};
+  std::array<std::int32_t, factor_count> weight{};
+  bool hi_never = false, lo_all = false;
+  std::int64_t hi_cmp = 0, lo_cmp = 0;
+  std::int32_t bp_high = 0, bp_mid = 0, bp_low = 0, l1 = 0, l2 = 0;
+  const std::int64_t *budget = nullptr;
+  std::int8_t *levels = nullptr;
+  std::int64_t *scores = nullptr;  // null: levels only
+
+  template <std::size_t M>
+  void run(std::size_t start, std::size_t m_rt) const {
+    const std::size_t m = M > 0 ? M : m_rt;
+    alignas(64) std::int32_t s[kTierBlock];
+    const std::int64_t *__restrict b = budget + start;
+    const std::int32_t high = hi_never ? bp_mid : bp_high;
+    const std::int64_t hc = hi_never ? INT64_MAX : hi_cmp;
+    if (lo_all) {  // every budget below the low limit: only the high band comes first
+      for (std::size_t i = 0; i < m; ++i) s[i] = b[i] >= hc ? high : bp_low;
+    } else {
+      for (std::size_t i = 0; i < m; ++i) {
+        const std::int32_t mid_or_high = b[i] >= hc ? high : bp_mid;
+        s[i] = b[i] < lo_cmp ? bp_low : mid_or_high;
+      }
+    }
+    for (std::size_t k = 0; k < n_present; ++k) {
+      const std::int8_t *__restrict v = factor[k] + start;
+      const std::int32_t w = weight[k];
+      for (std::size_t i = 0; i < m; ++i) s[i] += static_cast<std::int32_t>(v[i]) * w;
+    }
+    std::int8_t *__restrict lv = levels + start;
+    for (std::size_t i = 0; i < m; ++i)
+      lv[i] = static_cast<std::int8_t>(3 - (s[i] >= l2 ? 1 : 0) - (s[i] >= l1 ? 1 : 0));
+    if (scores != nullptr) {
+      std::int64_t *__restrict sc = scores + start;
+      for (std::size_t i = 0; i < m; ++i) sc[i] = s[i];
+    }
+  }
+};
+}  // namespace
+
 void tier_columns(const UnitColumns &u, const TierParams &p, std::span<std::int8_t> out_levels,
                   std::span<std::int64_t> out_scores) {
   const std::size_t n = u.budget_fen.size();
@@ -263,25 +359,106 @@ void tier_columns(const UnitColumns &u, const TierParams &p, std::span<std::int8
     if (!u.factors[f].empty() && u.factors[f].size() != n)
       throw InvalidInput("column length differs from the budget column",
                          std::string(kFactorNames[f]));
-  const std::int64_t hi = p.high_min.fen(), lo = p.low_max.fen();
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int64_t b = u.budget_fen[i];
-    if (b < 0) throw InvalidInput("budget must not be negative", "budget", std::to_string(i));
-    std::size_t band = (b > hi || (b == hi && p.boundary_higher))  ? 0
-                       : (b < lo || (b == lo && !p.boundary_higher)) ? 2
-                                                                      : 1;
-    std::int64_t s = p.band_points[band];
-    for (std::size_t f = 0; f < factor_count; ++f) {
-      if (u.factors[f].empty()) continue;
-      std::int64_t v = u.factors[f][i];
-      if (v < 0 || v > p.factor_max[f])
-        throw InvalidInput("factor value must be within 0…" + std::to_string(p.factor_max[f]),
-                           std::string(kFactorNames[f]), std::to_string(i));
-      s += v * p.factor_weight[f];
-    }
-    out_levels[i] = s >= p.level1_min ? 1 : s >= p.level2_min ? 2 : 3;
-    if (!out_scores.empty()) out_scores[i] = s;
+
+  // The factor columns given (an absent one adds nothing), and the worst |score| they allow.
+  std::array<std::size_t, factor_count> present{};
+  std::size_t n_present = 0;
+  std::int64_t bound = 0;  // INT64_MAX: not what TierParams::load admits (64-bit loop below)
+  for (auto bp : p.band_points)
+    bound = (bp < -1000000 || bp > 1000000) ? INT64_MAX : std::max(bound, bp < 0 ? -bp : bp);
+  for (std::size_t f = 0; f < factor_count; ++f) {
+    if (u.factors[f].empty()) continue;
+    present[n_present++] = f;
+    const std::int64_t w = p.factor_weight[f];
+    if (p.factor_max[f] > 127 || w < -1000000 || w > 1000000 || bound > INT32_MAX)
+      bound = INT64_MAX;
+    else if (p.factor_max[f] > 0)
+      bound += (w < 0 ? -w : w) * p.factor_max[f];
   }
+
+  // Validation pass, before anything is written (outputs untouched on failure). Each column is
+  // reduced on its own (the budgets' sign bits, the largest factor value as unsigned, so
+  // that a negative value counts as ≥ 128); only a failing column is searched for its first bad
+  // row. The error names the first bad row, and within it the budget before the factors in
+  // their order, as a row-by-row check would.
+  {
+    const bool negative = any_negative(u.budget_fen.data(), n);
+    std::size_t bad_row = n;
+    std::string field;
+    std::string msg;
+    if (negative) {
+      bad_row = first_bad(u.budget_fen, [](std::int64_t b) { return b < 0; });
+      field = "budget";
+      msg = "budget must not be negative";
+    }
+    for (std::size_t k = 0; k < n_present; ++k) {
+      const std::size_t f = present[k];
+      const auto *col = reinterpret_cast<const std::uint8_t *>(u.factors[f].data());
+      const std::uint8_t mx = max_all(col, n);
+      // A negative value reads as 128…255 here, above any admissible maximum.
+      const std::int64_t fmax = std::min<std::int64_t>(p.factor_max[f], 127);
+      if (static_cast<std::int64_t>(mx) <= fmax) continue;
+      const std::size_t r = first_bad(std::span<const std::uint8_t>(col, n),
+                                      [fmax](std::uint8_t v) { return v > fmax; });
+      if (r < bad_row) {
+        bad_row = r;
+        field = std::string(kFactorNames[f]);
+        msg = "factor value must be within 0…" + std::to_string(p.factor_max[f]);
+      }
+    }
+    if (bad_row < n) throw InvalidInput(msg, field, std::to_string(bad_row));
+  }
+
+  // Band by budget: high from hi_from, low below lo_below (the boundary rule folded in).
+  const std::int64_t hi = p.high_min.fen(), lo = p.low_max.fen();
+  const std::int64_t hi_from = p.boundary_higher || hi == INT64_MAX ? hi : hi + 1;
+  const bool hi_never = !p.boundary_higher && hi == INT64_MAX;
+  const std::int64_t lo_below = p.boundary_higher || lo == INT64_MAX ? lo : lo + 1;
+  const bool lo_all = !p.boundary_higher && lo == INT64_MAX;
+
+  if (bound >= std::int64_t{INT32_MAX}) {
+    // Parameters outside what TierParams::load admits: the plain 64-bit loop.
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t b = u.budget_fen[i];
+      const std::size_t band = (!hi_never && b >= hi_from) ? 0 : (lo_all || b < lo_below) ? 2 : 1;
+      std::int64_t s = p.band_points[band];
+      for (std::size_t k = 0; k < n_present; ++k)
+        s += static_cast<std::int64_t>(u.factors[present[k]][i]) * p.factor_weight[present[k]];
+      out_levels[i] = static_cast<std::int8_t>(s >= p.level1_min ? 1 : s >= p.level2_min ? 2 : 3);
+      if (!out_scores.empty()) out_scores[i] = s;
+    }
+    return;
+  }
+
+  // Every score fits in 32 bits (|score| ≤ bound < 2^31 - 1): accumulate in int32, a block at a
+  // time, column by column; every loop below is branch-free and vectorised by the compiler.
+  auto clamp32 = [](std::int64_t v) {
+    return static_cast<std::int32_t>(std::clamp<std::int64_t>(v, -INT32_MAX, INT32_MAX));
+  };
+  // s ≥ level1_min → 1, else s ≥ level2_min → 2, else 3; as 3 − [s ≥ l2] − [s ≥ l1], l2 ≤ l1.
+  const std::int32_t l1 = clamp32(p.level1_min),
+                     l2 = clamp32(std::min(p.level1_min, p.level2_min));
+  TierBlock k;
+  k.n_present = n_present;
+  for (std::size_t j = 0; j < n_present; ++j) {
+    k.factor[j] = u.factors[present[j]].data();
+    k.weight[j] = static_cast<std::int32_t>(p.factor_weight[present[j]]);
+  }
+  k.hi_never = hi_never;
+  k.lo_all = lo_all;
+  k.hi_cmp = hi_never ? INT64_MAX : hi_from;  // b ≥ hi_cmp → high (never if hi_never)
+  k.lo_cmp = lo_all ? INT64_MAX : lo_below;   // b < lo_cmp → low (all if lo_all)
+  k.bp_high = static_cast<std::int32_t>(p.band_points[0]);
+  k.bp_mid = static_cast<std::int32_t>(p.band_points[1]);
+  k.bp_low = static_cast<std::int32_t>(p.band_points[2]);
+  k.l1 = l1;
+  k.l2 = l2;
+  k.budget = u.budget_fen.data();
+  k.levels = out_levels.data();
+  k.scores = out_scores.empty() ? nullptr : out_scores.data();
+  std::size_t start = 0;
+  for (; start + kTierBlock <= n; start += kTierBlock) k.run<kTierBlock>(start, kTierBlock);
+  if (start < n) k.run<0>(start, n - start);
 }
 
 // ---- special funds --------------------------------------------------------------------------

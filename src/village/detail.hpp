@@ -52,9 +52,11 @@ struct Units {
 };
 Units units_served(const PayRules &r, int year, std::int32_t from, std::int32_t to);
 
-/// The kernel. `keys` receives each village's composite key (valid when graded).
+/// The kernel. Validates every row before writing any output. `keys`, when not null, receives
+/// each village's composite key (valid when graded). Scratch: one township's graded villages
+/// when the villages come township by township, else one entry per graded village.
 void compute(const PayColumnsIn &in, int year, const PayRules &rules, PayColumnsOut out,
-             std::vector<std::int64_t> &keys);
+             std::vector<std::int64_t> *keys = nullptr);
 
 Money prorate(Money yearly, const Units &u);
 

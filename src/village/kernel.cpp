@@ -140,8 +140,66 @@ Money prorate(Money yearly, const Units &u) {
   return Money::from_fen(static_cast<std::int64_t>(q));
 }
 
+namespace {
+
+// A graded village while its township is ranked: the composite key and the village row.
+struct Keyed {
+  std::int64_t key;
+  std::int32_t v;
+};
+
+// Ranks and grades one township's graded villages, given in ascending village row order.
+void grade_township(Keyed *b, Keyed *e, const PayRules &r, const PayColumnsOut &out,
+                    std::vector<std::uint64_t> &codes) {
+  const std::int64_t n = e - b;
+  if (n == 0) return;
+  const std::int64_t c1 = r.by_share ? share_count(r.s1, n, r.share_rounding) : 0;
+  const std::int64_t c12 = r.by_share ? share_count(r.s12, n, r.share_rounding) : 0;
+  // The i-th village in order (key descending, then village row ascending) gets its rank and
+  // grade; `key_at(i)` and `v_at(i)` read the sorted order.
+  auto assign = [&](auto key_at, auto v_at) {
+    std::int64_t rank = 1;
+    for (std::int64_t i = 0; i < n; ++i) {
+      const std::int64_t key = key_at(i);
+      if (i > 0 && key != key_at(i - 1)) rank = i + 1;  // competition ranking: ties share
+      TeamGrade g;
+      if (r.by_share)
+        g = rank <= c1 ? TeamGrade::outstanding : rank <= c12 ? TeamGrade::good : TeamGrade::ordinary;
+      else
+        g = key >= r.cut1_key   ? TeamGrade::outstanding
+            : key >= r.cut2_key ? TeamGrade::good
+                                : TeamGrade::ordinary;
+      const auto v = static_cast<std::size_t>(v_at(i));
+      out.village_team_grade[v] = static_cast<std::uint8_t>(g);
+      out.village_rank[v] = static_cast<std::int32_t>(rank);
+    }
+  };
+  // When the keys fit in 40 bits and the township in 23, key and position go into one 64-bit
+  // word ((2^40 - 1 - key) · 2^23 + position; positions follow the village rows), and a plain
+  // array of words is sorted.
+  constexpr int kPosBits = 23;
+  constexpr std::uint64_t kPosMask = (std::uint64_t{1} << kPosBits) - 1;
+  constexpr std::int64_t kKeyMax = (std::int64_t{1} << 40) - 1;
+  bool packed = n <= static_cast<std::int64_t>(kPosMask);
+  for (std::int64_t i = 0; i < n && packed; ++i) packed = b[i].key >= 0 && b[i].key <= kKeyMax;
+  if (packed) {
+    codes.resize(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i)
+      codes[static_cast<std::size_t>(i)] =
+          (static_cast<std::uint64_t>(kKeyMax - b[i].key) << kPosBits) | static_cast<std::uint64_t>(i);
+    std::sort(codes.begin(), codes.end());
+    assign([&](std::int64_t i) { return kKeyMax - static_cast<std::int64_t>(codes[static_cast<std::size_t>(i)] >> kPosBits); },
+           [&](std::int64_t i) { return b[codes[static_cast<std::size_t>(i)] & kPosMask].v; });
+  } else {
+    std::sort(b, e, [](const Keyed &x, const Keyed &y) { return x.key != y.key ? x.key > y.key : x.v < y.v; });
+    assign([&](std::int64_t i) { return b[i].key; }, [&](std::int64_t i) { return b[i].v; });
+  }
+}
+
+}  // namespace
+
 void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut out,
-             std::vector<std::int64_t> &keys) {
+             std::vector<std::int64_t> *keys_out) {
   const std::size_t V = in.village_township.size();
   const std::size_t P = in.principal_village.size();
   auto need = [](std::size_t got, std::size_t want, const char *col) {
@@ -166,31 +224,40 @@ void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut 
   if (V > static_cast<std::size_t>(INT32_MAX) || P > static_cast<std::size_t>(INT32_MAX))
     throw InvalidInput("too many rows", "villages");
 
-  // Validate and compute the composite keys.
-  keys.assign(V, 0);
-  std::int32_t n_town = 0;
+  // composite key = kq·(q1+q2+q3+q4) + ka·a (see load_pay_rules). When the largest key the
+  // scores allow fits in 64 bits, no row needs the overflow check.
   const std::int64_t kq = r.wq.num * r.wa.den, ka = 4 * r.wa.num * r.wq.den;
   constexpr std::int64_t max_score = 1000000 * score_scale;
+  const bool keys_fit = static_cast<i128>(4) * max_score * kq + static_cast<i128>(max_score) * ka <=
+                        std::numeric_limits<std::int64_t>::max();
+  auto graded = [&](std::size_t v) { return (in.score_present[v] & 0x1F) == 0x1F; };
+  auto key_of = [&](std::size_t v) {
+    const std::int64_t *s = in.scores.data() + 5 * v;
+    const i128 sq = static_cast<i128>(s[0]) + s[1] + s[2] + s[3];
+    return sq * kq + static_cast<i128>(s[4]) * ka;
+  };
+
+  // Validate every village and principal before any output is written (outputs untouched on
+  // failure); note whether the villages come township by township (the usual layout).
+  std::int32_t n_town = 0;
+  bool by_township = true;
   for (std::size_t v = 0; v < V; ++v) {
-    const auto row = static_cast<std::int64_t>(v);
-    if (in.village_township[v] < 0 || static_cast<std::size_t>(in.village_township[v]) >= V)
+    const std::int32_t t = in.village_township[v];
+    if (t < 0 || static_cast<std::size_t>(t) >= V)
       throw InvalidInput("township index must be 0 .. villages - 1", "village_township",
                          "row " + std::to_string(v));
-    n_town = std::max(n_town, in.village_township[v] + 1);
+    if (v > 0 && t != in.village_township[v - 1] && t < n_town) by_township = false;
+    n_town = std::max(n_town, t + 1);
     if (in.population[v] < 0)
       throw InvalidInput("population is negative", "population", "row " + std::to_string(v));
-    if ((in.score_present[v] & 0x1F) != 0x1F) continue;
-    i128 sq = 0;
+    if (!graded(v)) continue;
     for (int i = 0; i < 5; ++i) {
       const std::int64_t s = in.scores[5 * v + i];
       if (s < 0 || s > max_score)
         throw InvalidInput("score is outside 0 .. 1,000,000", "scores", "row " + std::to_string(v));
-      if (i < 4) sq += s;
     }
-    keys[v] = to_i64(sq * kq + static_cast<i128>(in.scores[5 * v + 4]) * ka, "scores", row);
+    if (!keys_fit) to_i64(key_of(v), "scores", static_cast<std::int64_t>(v));
   }
-
-  // Validate every principal before any output is written (outputs untouched on failure).
   for (std::size_t i = 0; i < P; ++i) {
     const std::int32_t v = in.principal_village[i];
     if (v < 0 || static_cast<std::size_t>(v) >= V)
@@ -200,58 +267,87 @@ void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut 
     if (in.served_to[i] < in.served_from[i])
       throw InvalidInput("served_to is before served_from", "served_to", "row " + std::to_string(i));
   }
-
-  // Group graded villages by township (counting sort), rank and grade each township.
-  std::vector<std::int32_t> start(static_cast<std::size_t>(n_town) + 1, 0);
-  for (std::size_t v = 0; v < V; ++v)
-    if ((in.score_present[v] & 0x1F) == 0x1F) ++start[static_cast<std::size_t>(in.village_township[v]) + 1];
-  for (std::int32_t t = 0; t < n_town; ++t) start[t + 1] += start[t];
-  std::vector<std::int32_t> order(static_cast<std::size_t>(start[n_town]));
-  {
-    std::vector<std::int32_t> pos(start.begin(), start.end() - 1);
-    for (std::size_t v = 0; v < V; ++v) {
-      out.village_team_grade[v] = static_cast<std::uint8_t>(TeamGrade::not_graded);
-      out.village_rank[v] = 0;
-      if ((in.score_present[v] & 0x1F) == 0x1F)
-        order[static_cast<std::size_t>(pos[in.village_township[v]]++)] = static_cast<std::int32_t>(v);
-    }
-  }
-  for (std::int32_t t = 0; t < n_town; ++t) {
-    auto *b = order.data() + start[t], *e = order.data() + start[t + 1];
-    const std::int64_t n = e - b;
-    if (n == 0) continue;
-    std::sort(b, e, [&](std::int32_t x, std::int32_t y) {
-      return keys[x] != keys[y] ? keys[x] > keys[y] : x < y;
-    });
-    const std::int64_t c1 = r.by_share ? share_count(r.s1, n, r.share_rounding) : 0;
-    const std::int64_t c12 = r.by_share ? share_count(r.s12, n, r.share_rounding) : 0;
-    std::int64_t rank = 1;
-    for (std::int64_t i = 0; i < n; ++i) {
-      const std::int32_t v = b[i];
-      if (i > 0 && keys[v] != keys[b[i - 1]]) rank = i + 1;  // competition ranking: ties share
-      TeamGrade g;
-      if (r.by_share)
-        g = rank <= c1 ? TeamGrade::outstanding : rank <= c12 ? TeamGrade::good : TeamGrade::ordinary;
-      else
-        g = keys[v] >= r.cut1_key   ? TeamGrade::outstanding
-            : keys[v] >= r.cut2_key ? TeamGrade::good
-                                    : TeamGrade::ordinary;
-      out.village_team_grade[v] = static_cast<std::uint8_t>(g);
-      out.village_rank[v] = static_cast<std::int32_t>(rank);
-    }
+  if (keys_out != nullptr) {
+    keys_out->assign(V, 0);
+    for (std::size_t v = 0; v < V; ++v)
+      if (graded(v)) (*keys_out)[v] = static_cast<std::int64_t>(key_of(v));
   }
 
-  // Pay per principal.
+  // Rank and grade each township's graded villages.
+  for (std::size_t v = 0; v < V; ++v) {
+    out.village_team_grade[v] = static_cast<std::uint8_t>(TeamGrade::not_graded);
+    out.village_rank[v] = 0;
+  }
+  std::vector<Keyed> buf;
+  std::vector<std::uint64_t> codes;
+  if (by_township) {
+    // Each township's villages are one run of rows: rank it in a small buffer, reused.
+    for (std::size_t a = 0; a < V;) {
+      std::size_t b = a;
+      buf.clear();
+      for (; b < V && in.village_township[b] == in.village_township[a]; ++b)
+        if (graded(b)) buf.push_back({static_cast<std::int64_t>(key_of(b)), static_cast<std::int32_t>(b)});
+      grade_township(buf.data(), buf.data() + buf.size(), r, out, codes);
+      a = b;
+    }
+  } else {
+    // Townships interleaved: group the graded villages by township (counting sort).
+    std::vector<std::int32_t> start(static_cast<std::size_t>(n_town) + 1, 0);
+    for (std::size_t v = 0; v < V; ++v)
+      if (graded(v)) ++start[static_cast<std::size_t>(in.village_township[v]) + 1];
+    for (std::int32_t t = 0; t < n_town; ++t) start[t + 1] += start[t];
+    buf.resize(static_cast<std::size_t>(start[n_town]));
+    {
+      std::vector<std::int32_t> pos(start.begin(), start.end() - 1);
+      for (std::size_t v = 0; v < V; ++v)
+        if (graded(v))
+          buf[static_cast<std::size_t>(pos[in.village_township[v]]++)] = {
+              static_cast<std::int64_t>(key_of(v)), static_cast<std::int32_t>(v)};
+    }
+    for (std::int32_t t = 0; t < n_town; ++t)
+      grade_township(buf.data() + start[t], buf.data() + start[t + 1], r, out, codes);
+  }
+
+  // Pay per principal. A whole year is the yearly amount; whole months take the prorated
+  // amount from a table made once (13 month counts), days prorate per row (half_up, exact).
+  Money base_tab[3][13], perf_tab[3][13];
+  if (!r.prorate_days)
+    for (int k = 0; k < 3; ++k)
+      for (std::int32_t m = 0; m <= 12; ++m) {
+        base_tab[k][m] = prorate(r.band[k], {m, 12});
+        perf_tab[k][m] = prorate(r.perf[k], {m, 12});
+      }
+  Grade grade_of[4];
+  for (int t = 0; t < 4; ++t) grade_of[t] = personal_grade(static_cast<TeamGrade>(t));
   for (std::size_t i = 0; i < P; ++i) {
-    const std::int32_t v = in.principal_village[i];
-    const Units u = units_served(r, year, in.served_from[i], in.served_to[i]);
-    const auto tg = static_cast<TeamGrade>(out.village_team_grade[v]);
-    const Grade g = personal_grade(tg);
-    const std::int64_t times = (in.post[i] == 2 && r.both_twice) ? 2 : 1;
-    const Money base = prorate(r.band[band_of(r, in.population[v])], u) * times;
-    const Money perf =
-        g == Grade::not_graded ? Money{} : prorate(r.perf[static_cast<int>(g)], u) * times;
-    out.units[i] = u.served;
+    const auto v = static_cast<std::size_t>(in.principal_village[i]);
+    const std::int32_t from = in.served_from[i], to = in.served_to[i];
+    const int band = band_of(r, in.population[v]);
+    const Grade g = grade_of[out.village_team_grade[v] & 3];
+    const bool graded_p = g != Grade::not_graded;
+    const auto gi = graded_p ? static_cast<int>(g) : 0;
+    Money base, perf;
+    std::int32_t served;
+    if (from <= r.jan1 && to >= r.dec31) {  // the whole year
+      served = r.prorate_days ? r.dec31 - r.jan1 + 1 : 12;
+      base = r.band[band];
+      perf = r.perf[gi];
+    } else if (!r.prorate_days) {
+      served = units_served(r, year, from, to).served;
+      base = base_tab[band][served];
+      perf = perf_tab[gi][served];
+    } else {
+      const Units u = units_served(r, year, from, to);
+      served = u.served;
+      base = prorate(r.band[band], u);
+      perf = graded_p ? prorate(r.perf[gi], u) : Money{};
+    }
+    if (!graded_p) perf = Money{};
+    if (in.post[i] == 2 && r.both_twice) {
+      base = base * 2;
+      perf = perf * 2;
+    }
+    out.units[i] = served;
     out.base_fen[i] = base.fen();
     out.performance_fen[i] = perf.fen();
     out.total_fen[i] = (base + perf).fen();

@@ -65,8 +65,7 @@ Grade personal_grade(TeamGrade g) noexcept {
 
 void pay_columns(const PayColumnsIn &in, int year, const Policy &policy, PayColumnsOut out) {
   const PayRules rules = detail::load_pay_rules(policy, year);
-  std::vector<std::int64_t> keys;
-  detail::compute(in, year, rules, out, keys);
+  detail::compute(in, year, rules, out);
 }
 
 DateRange publicity_window(Date start, const Policy &policy, Explanation *ex) {
@@ -467,7 +466,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   {
     PayColumnsIn in{v_town, pop, sc, d->present, d->p_village, d->post, d->from, d->to};
     PayColumnsOut out{d->vgrade, d->rank, d->base, d->perf, d->total, d->grade, d->units};
-    detail::compute(in, year, rules, out, d->key);
+    detail::compute(in, year, rules, out, &d->key);
   }
   std::vector<std::int64_t>().swap(sc);
   d->key_den = rules.key_den;

@@ -1,0 +1,34 @@
+// Caller-provided NumPy output arrays (`out=` of the batch calls, issue #10): checked for
+// dtype, shape, contiguity and writeability, then written in place by the kernel.
+#pragma once
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <cstddef>
+#include <span>
+#include <string>
+
+#include "cadrekit/core/errors.hpp"
+
+namespace cadrekit::python {
+
+/// The array `h` as the output column `field` of `n` elements of T. InvalidInput naming the
+/// field when it is not a NumPy array, has another dtype (e.g. "must have dtype int64"), is
+/// not 1-D of length n, is not C-contiguous or is read-only. Nothing is written here.
+template <class T>
+std::span<T> out_column(pybind11::handle h, std::size_t n, const std::string &field,
+                        const char *dtype_name) {
+  namespace py = pybind11;
+  if (!py::isinstance<py::array>(h)) throw InvalidInput("must be a NumPy array", field);
+  if (!py::isinstance<py::array_t<T>>(h))
+    throw InvalidInput(std::string("must have dtype ") + dtype_name, field);
+  auto a = py::reinterpret_borrow<py::array>(h);
+  if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
+    throw InvalidInput("must be 1-D of length " + std::to_string(n), field);
+  if (!(a.flags() & py::array::c_style)) throw InvalidInput("must be C-contiguous", field);
+  if (!a.writeable()) throw InvalidInput("must be writeable", field);
+  return {static_cast<T *>(a.mutable_data()), n};
+}
+
+}  // namespace cadrekit::python

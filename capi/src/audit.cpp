@@ -67,12 +67,10 @@ CK_API int ck_audit_tier_batch(int8_t *out_levels, int64_t *out_scores, const ck
         units->high_risk_sector, units->special_need, units->window_unit};
     for (std::size_t i = 0; i < audit::factor_count; ++i)
       if (f[i] != nullptr) cols.factors[i] = {f[i], n};
-    // Validate every row before writing anything: outputs untouched on failure.
-    std::vector<std::int8_t> levels(n);
-    std::vector<std::int64_t> scores(out_scores ? n : 0);
-    audit::tier_columns(cols, params, levels, scores);
-    std::copy(levels.begin(), levels.end(), out_levels);
-    if (out_scores) std::copy(scores.begin(), scores.end(), out_scores);
+    // Straight into the caller's buffers: tier_columns checks every row before it writes any,
+    // so on failure they are untouched (tests/capi/test_audit.c checks it).
+    audit::tier_columns(cols, params, {out_levels, n},
+                        out_scores ? std::span<std::int64_t>{out_scores, n} : std::span<std::int64_t>{});
   });
 }
 

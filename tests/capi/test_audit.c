@@ -93,9 +93,13 @@ static void tier_batch(const ck_policy *p) {
   /* A bad row: nothing written, the column and the row named. */
   factors[2][3] = 5;
   memset(levels, 77, sizeof levels);
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_batch(levels, NULL, p, ymd(2017, 1, 1), &u));
+  memset(scores, 0x55, sizeof scores);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_batch(levels, scores, p, ymd(2017, 1, 1), &u));
   CHECK(strstr(ck_last_error_message(), "economic_power") != NULL);
-  CHECK(levels[0] == 77);
+  for (i = 0; i < n; ++i) {
+    CHECK(levels[i] == 77);
+    CHECK(scores[i] == 0x5555555555555555LL);
+  }
   factors[2][3] = 0;
   /* NULL factor columns are zeros; NULL outputs / units are argument errors. */
   u.admin_fees = NULL;

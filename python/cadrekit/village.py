@@ -423,17 +423,18 @@ def _request(villages: Rows, principals: Rows, scores: Rows, year: int) -> Dict[
 def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy],
                    other: _core.Policy, *, holders: int = 0, terms: Optional[Rows] = None) -> Dict[str, Dict[str, Any]]:
     """The year's budget (base, performance, public-institution pay = holders × the policy's
-    yearly pay, subsidies, total) under ``policy`` and under ``other``, side by side:
-    {"a": {...}, "b": {...}}; money as Decimal yuan."""
+    yearly pay, subsidies, total) under ``policy`` and under ``other``, side by side, in one
+    call of the library: {"year", "a": {...}, "b": {...}, "difference": b − a}; money as
+    Decimal yuan."""
     req = _request(villages, principals, scores, year)
     req["holders"] = int(holders)
     if terms is not None:
         req["terms"] = [{k: (None if _missing(v) else v) for k, v in t.items()} for t in _records(terms)]
     body = json.dumps(req, default=_json_default)
-    out = {}
-    for key, pol in (("a", _policy(policy)), ("b", other)):
-        b = json.loads(_k.pay_sheet_json(body, pol))["budget"]
-        out[key] = {k: (decimal.Decimal(v) if k not in ("policy", "year") else v) for k, v in b.items()}
+    r = json.loads(_k.budget_what_if_json(body, _policy(policy), other))
+    out: Dict[str, Any] = {"year": r["year"]}
+    for key in ("a", "b", "difference"):
+        out[key] = {k: (decimal.Decimal(v) if k not in ("policy", "year") else v) for k, v in r[key].items()}
     return out
 
 

@@ -399,6 +399,14 @@ void init_village(py::module_ &m) {
         return village::pay_sheet_json(request, policy);
       },
       py::arg("request"), py::arg("policy"), "The C ABI's pay sheet call (JSON in, JSON out).");
+  v.def(
+      "budget_what_if_json",
+      [](const std::string &request, const Policy &a, const Policy &b) {
+        py::gil_scoped_release release;
+        return village::budget_what_if_json(request, a, b);
+      },
+      py::arg("request"), py::arg("a"), py::arg("b"),
+      "The C ABI's what-if call: the year's budget under two policies and the difference (JSON).");
 }
 
 }  // namespace cadrekit::python

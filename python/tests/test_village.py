@@ -144,6 +144,9 @@ def test_what_if():
         for k, val in w[side].items():
             assert r[side][k] == Decimal(val), (side, k)
     assert r["b"]["policy"] == "what-if"
+    assert r["year"] == 2016
+    for k in ("base", "performance", "public_institution", "subsidies", "total"):
+        assert r["difference"][k] == r["b"][k] - r["a"][k], k
 
 
 def test_columns_agree_with_golden():

@@ -57,3 +57,27 @@ def record(row: Mapping[str, Any], fields: Sequence[str], plain: Callable[[Any, 
             if v is not None:
                 out[k] = v
     return out
+
+
+def codes(column: Any) -> Any:
+    """The integer codes of a categorical column (a pandas Series of ``category`` dtype or a
+    ``pandas.Categorical``): pandas' own code array, not a copy; −1 marks a missing value and is
+    refused by the kernels as out of range. Any other column is returned unchanged."""
+    try:
+        return column.cat.codes.to_numpy()  # Series of category dtype
+    except AttributeError:
+        pass
+    if type(column).__name__ == "Categorical" and hasattr(column, "codes"):
+        return column.codes
+    return column
+
+
+def categories(column: Any) -> Any:
+    """The categories of a categorical column (index = code), or None."""
+    try:
+        return column.cat.categories.to_numpy()
+    except AttributeError:
+        pass
+    if type(column).__name__ == "Categorical":
+        return column.categories.to_numpy()
+    return None

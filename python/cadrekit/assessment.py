@@ -204,7 +204,8 @@ def _days(x: Any) -> Any:
 def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: Any, rating: Any, *,
                    as_of: _dt.date, policy: Optional[_Policy] = None,
                    findings: Optional[Mapping[str, Any]] = None) -> dict:
-    """The batch path over NumPy arrays (rows sorted by integer cadre key; periods of a kind
+    """The batch path over NumPy arrays or pandas columns (rows sorted by integer cadre key — a
+    categorical column's codes are used as the key, without a copy; periods of a kind
     increasing within a cadre; kind and rating as the codes of :data:`KINDS` / :data:`RATINGS`;
     period as year*100+n). Returns a dict of arrays ``cadre, rule, first_period, last_period,
     count`` and the list ``rule_ids`` (index = ``rule``).
@@ -218,8 +219,9 @@ def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: An
     finding rule ``first_period``/``last_period`` are the first and last finding date as days
     since 1970-01-01. A finding of a unit only must be given once per cadre."""
     args: list = [None] * 6
+    cadre = _frames.codes(cadre)
     if findings is not None:
-        args = [findings["cadre"], findings["standard"], findings["source"],
+        args = [_frames.codes(findings["cadre"]), findings["standard"], findings["source"],
                 findings["classification"], findings["severity"], _days(findings["date"])]
     c, r, f, l, n, ids = _a.screen_batch(_policy(policy), as_of, cadre, kind, period, rank,
                                          group_size, rating, *args)

@@ -185,21 +185,27 @@ def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = No
 def team_structure_columns(team: Any, sex: Any, birth_date: Any, ethnicity: Any,
                            political_status: Any, *, as_of: _dt.date, n_teams: Optional[int] = None,
                            policy: Optional[_Policy] = None) -> dict:
-    """The batch path over NumPy arrays (one row per member, any order): ``team`` (int index
-    0..n_teams-1), ``sex`` (1/2), ``birth_date`` (``datetime64`` or int days since 1970-01-01),
-    ``ethnicity`` (GB 3304 code 1..56), ``political_status`` (GB/T 4762 code 1..13). Returns a
-    dict of arrays of length ``n_teams`` (default: max team + 1): ``size, young, women,
-    minority, non_party`` and ``gaps`` (bit 0 young, 1 women, 2 minority, 3 non-party)."""
+    """The batch path over NumPy arrays or pandas columns (one row per member, any order):
+    ``team`` (int index 0..n_teams-1, or a categorical column of team ids — its codes are used
+    without a copy), ``sex`` (1/2), ``birth_date`` (``datetime64`` or int days since
+    1970-01-01), ``ethnicity`` (GB 3304 code 1..56), ``political_status`` (GB/T 4762 code
+    1..13). Returns a dict of arrays of length ``n_teams`` (default: the number of categories, or
+    max team + 1): ``size, young, women, minority, non_party`` and ``gaps`` (bit 0 young, 1 women,
+    2 minority, 3 non-party); with a categorical ``team`` also ``team_id`` (the categories)."""
     import numpy as np
-    team = np.asarray(team)
+    labels = _frames.categories(team)
+    team = np.asarray(_frames.codes(team))
     b = np.asarray(birth_date)
     if np.issubdtype(b.dtype, np.datetime64):
         b = b.astype("datetime64[D]", copy=False).view(np.int64)
     if n_teams is None:
-        n_teams = int(team.max()) + 1 if team.size else 0
+        n_teams = len(labels) if labels is not None else int(team.max()) + 1 if team.size else 0
     _date(as_of, "as_of")
-    return _t.team_structure_batch(_policy(policy), as_of, team, sex, b, ethnicity, political_status,
-                                   int(n_teams))
+    out = _t.team_structure_batch(_policy(policy), as_of, team, np.asarray(sex), b, np.asarray(ethnicity),
+                                  np.asarray(political_status), int(n_teams))
+    if labels is not None:
+        out["team_id"] = labels[: int(n_teams)]
+    return out
 
 
 def _growth_file(g: Mapping[str, Any]) -> dict:

@@ -13,7 +13,7 @@ import decimal
 import json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _core
+from . import _core, _frames
 
 _k = _core._village
 
@@ -36,8 +36,7 @@ __all__ = [
 ]
 
 
-def _policy(policy: Optional[_core.Policy]) -> _core.Policy:
-    return _core.Policy.default() if policy is None else policy
+_policy = _frames.policy_or_default
 
 
 def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str] = ()) -> List[Tuple[Any, ...]]:
@@ -290,6 +289,7 @@ def pay_columns(village_township: Any, population: Any, scores: Any, score_prese
     """The pay sheet's arithmetic on NumPy columns (no names, no explanations); see
     docs/village.md. Scores are score × 10000 with shape (villages, 5); dates are days since
     1970-01-01 (int32), served_to 2147483647 when still serving. Money comes back in fen.
+    ``village_township`` may be a categorical column of township names: its codes are used.
 
     ``out``: a dict of seven preallocated NumPy arrays (``village_team_grade`` uint8 and
     ``village_rank`` int32 of length V; ``base_fen``, ``performance_fen``, ``total_fen`` int64,
@@ -298,7 +298,7 @@ def pay_columns(village_township: Any, population: Any, scores: Any, score_prese
     written."""
     import numpy as np
 
-    return _k.pay_columns(village_township, population, np.asarray(scores).reshape(-1), score_present,
+    return _k.pay_columns(_frames.codes(village_township), population, np.asarray(scores).reshape(-1), score_present,
                           principal_village, post, served_from, served_to, int(year), _policy(policy),
                           out=out)
 

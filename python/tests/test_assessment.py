@@ -59,12 +59,16 @@ def test_golden_dataframe_and_columns(name, pol, req, expect):
     rating = [a.RATINGS.index(r) if isinstance(r, str) and r in a.RATINGS else
               {"未达标": 6, "达标": 5, "不称职": 4, "称职": 2, "不满意": 9, "基本满意": 8}.get(r, 0)
               for r in df.rating]
-    out = a.screen_columns(
-        np.array([keys[c] for c in df.cadre_id], dtype=np.int64),
-        np.array([a.KINDS.index(k) for k in df.kind], dtype=np.uint8),
-        np.array([a.parse_period(p) for p in df.period], dtype=np.int32),
-        df["rank"].to_numpy(np.int32), df["group_size"].to_numpy(np.int32),
-        np.array(rating, dtype=np.uint8), as_of=as_of, policy=policy(pol))
+    rest = (np.array([a.KINDS.index(k) for k in df.kind], dtype=np.uint8),
+            np.array([a.parse_period(p) for p in df.period], dtype=np.int32),
+            df["rank"].to_numpy(np.int32), df["group_size"].to_numpy(np.int32),
+            np.array(rating, dtype=np.uint8))
+    out = a.screen_columns(np.array([keys[c] for c in df.cadre_id], dtype=np.int64), *rest,
+                           as_of=as_of, policy=policy(pol))
+    # the cadre ids as a categorical column: its codes are the keys (categories sorted)
+    cat = a.screen_columns(df["cadre_id"].astype("category"), *rest, as_of=as_of, policy=policy(pol))
+    for k in ("cadre", "rule", "first_period", "last_period", "count"):
+        assert list(cat[k]) == list(out[k]), k
     names = sorted(keys)
     got = "; ".join(
         f"{names[c]} {out['rule_ids'][r]} {a.period_text(int(f))}..{a.period_text(int(l))}#{n}"

@@ -138,6 +138,13 @@ def test_golden_teams_columns_numpy():
         for k in ("size", "young", "women", "minority", "non_party"):
             assert out[k][i] == int(exp[k]), (exp["team_id"], k)
         assert (";".join(n for b, n in enumerate(names) if out["gaps"][i] & (1 << b)) or "-") == exp["gaps"]
+    # team ids as a categorical column: codes used, n_teams and team_id from its categories
+    cat = t.team_structure_columns(pd.Categorical(df["team_id"], categories=ids), df["sex"].astype(np.uint8),
+                                   births, df["ethnicity"].astype(int).to_numpy(np.uint8),
+                                   df["political_status"].astype(int).to_numpy(np.uint8), as_of=D(2016, 9, 22))
+    assert list(cat["team_id"]) == ids
+    for k in ("size", "young", "women", "minority", "non_party", "gaps"):
+        assert list(cat[k]) == list(out[k]), k
     bad = df["sex"].astype(np.uint8).to_numpy().copy()
     bad[2] = 7
     with pytest.raises(cadrekit.InvalidInput) as e:

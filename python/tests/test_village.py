@@ -174,6 +174,11 @@ def test_columns_agree_with_golden():
     for i, x in enumerate(ps):
         assert out["total_fen"][i] == want.get(x["cadre_id"], 0), x["cadre_id"]
     assert list(out["village_rank"][:4]) == [1, 1, 1, 4]
+    # townships as a categorical column of names: the same sheet
+    names = pd.Categorical([x["township"] for x in case["villages"]], categories=towns)
+    by_name = village.pay_columns(pd.Series(names), pop, sc, pres, pv, post, f, t, 2016)
+    for k in out:
+        assert list(by_name[k]) == list(out[k]), k
 
 
 def test_eligibility_and_checks_and_renewals_and_subsidies():

@@ -30,7 +30,8 @@ void init_calendar(py::module_ &m) {
       .def_property_readonly("lenient", &WorkCalendar::lenient)
       .def("covers", &WorkCalendar::covers, py::arg("d"))
       .def("is_working_day", &WorkCalendar::is_working_day, py::arg("d"))
-      .def("add_working_days", &WorkCalendar::add_working_days, py::arg("d"), py::arg("n"),
+      .def("add_working_days",
+           static_cast<Date (WorkCalendar::*)(Date, int) const>(&WorkCalendar::add_working_days), py::arg("d"), py::arg("n"),
            "The n-th working day strictly after d (n < 0: before; n = 0: d).")
       .def(
           "window",
@@ -40,7 +41,8 @@ void init_calendar(py::module_ &m) {
           },
           py::arg("start"), py::arg("n"),
           "A notice period of n working days from start (or the next working day): (first, last).")
-      .def("count_working_days", &WorkCalendar::count_working_days, py::arg("first"),
+      .def("count_working_days",
+           static_cast<int (WorkCalendar::*)(Date, Date) const>(&WorkCalendar::count_working_days), py::arg("first"),
            py::arg("last"), "Working days in [first, last], inclusive.")
       .def(
           "calendar_window",

@@ -3,7 +3,9 @@
 #include "cadrekit/core/person.hpp"
 
 #include <array>
+#include <cstdint>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "cadrekit/core/errors.hpp"
@@ -249,24 +251,186 @@ bool operator==(const Person &a, const Person &b) {
          a.posts == b.posts;
 }
 
+namespace {
+
+// 三龄: the one implementation, on day numbers, shared by three_ages() and three_ages_columns().
+// check_ages() says whether a row is acceptable (comparisons of day numbers only); ages_of()
+// computes whole years from (year, month, day) keys: years = Δyear − (the anniversary has not
+// come yet), where "not yet" compares (month, day) — so a 29 February anniversary falls on
+// 1 March in common years, exactly as whole_years_between() does.
+using i64 = std::int64_t;
+
+const i64 kMinAgeDay = to_days(min_date());
+const i64 kMaxAgeDay = to_days(max_date());
+
+enum class AgeFault : std::uint8_t {
+  none, birth_missing, birth_range, as_of_before_birth,
+  party_range, party_before_birth, party_after_as_of,
+  work_range, work_before_birth, work_after_as_of,
+};
+
+// A date that may be absent.
+struct Day {
+  i64 day;
+  bool has;
+};
+
+AgeFault check_event(Day e, i64 birth, i64 as_of, AgeFault range) {
+  if (!e.has) return AgeFault::none;
+  if (e.day < kMinAgeDay || e.day > kMaxAgeDay) return range;
+  if (e.day < birth) return static_cast<AgeFault>(static_cast<int>(range) + 1);  // before birth
+  if (e.day > as_of) return static_cast<AgeFault>(static_cast<int>(range) + 2);  // after as-of
+  return AgeFault::none;
+}
+
+AgeFault check_ages(Day birth, Day party, Day work, i64 as_of) {
+  if (!birth.has) return AgeFault::birth_missing;
+  if (birth.day < kMinAgeDay || birth.day > kMaxAgeDay) return AgeFault::birth_range;
+  if (as_of < birth.day) return AgeFault::as_of_before_birth;
+  AgeFault f = check_event(party, birth.day, as_of, AgeFault::party_range);
+  if (f != AgeFault::none) return f;
+  return check_event(work, birth.day, as_of, AgeFault::work_range);
+}
+
+// year·512 + month·32 + day of a day number (H. Hinnant's civil_from_days; days >= 1400-01-01,
+// so every quantity is non-negative).
+inline i64 ymd_key(i64 z) {
+  const std::uint64_t zz = static_cast<std::uint64_t>(z + 719468);
+  const std::uint64_t era = zz / 146097;
+  const std::uint64_t doe = zz - era * 146097;
+  const std::uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::uint64_t mp = (5 * doy + 2) / 153;
+  const std::uint64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::uint64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::uint64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return static_cast<i64>(y * 512 + m * 32 + d);
+}
+
+inline std::int32_t years_between_keys(i64 from, i64 to) {
+  return static_cast<std::int32_t>((to >> 9) - (from >> 9) - ((to & 511) < (from & 511) ? 1 : 0));
+}
+
+struct Ages {
+  std::int32_t age, party, work;
+};
+
+// A row that passed check_ages. An absent date is computed as the birth date and its result
+// replaced by kNoYears, so that no branch depends on which rows have the date (random in a
+// column: a mispredicted branch costs more than the arithmetic).
+inline Ages ages_of(Day birth, Day party, Day work, i64 as_of_key) {
+  const std::int32_t p = years_between_keys(ymd_key(party.has ? party.day : birth.day), as_of_key);
+  const std::int32_t w = years_between_keys(ymd_key(work.has ? work.day : birth.day), as_of_key);
+  return {years_between_keys(ymd_key(birth.day), as_of_key), party.has ? p : kNoYears,
+          work.has ? w : kNoYears};
+}
+
+[[noreturn]] void throw_age_fault(AgeFault f, std::string record) {
+  static constexpr const char *range = "day number outside the supported range 1400-01-01..9999-12-31";
+  static constexpr const char *before = "the date is before the date of birth";
+  static constexpr const char *after = "the date is after the as-of date";
+  switch (f) {
+    case AgeFault::birth_missing: throw InvalidInput("the date is not set", "birth_date", std::move(record));
+    case AgeFault::birth_range: throw InvalidInput(range, "birth_date", std::move(record));
+    case AgeFault::as_of_before_birth:
+      throw InvalidInput("the as-of date is before the date of birth", "as_of", std::move(record));
+    case AgeFault::party_range: throw InvalidInput(range, "party_joined", std::move(record));
+    case AgeFault::party_before_birth: throw InvalidInput(before, "party_joined", std::move(record));
+    case AgeFault::party_after_as_of: throw InvalidInput(after, "party_joined", std::move(record));
+    case AgeFault::work_range: throw InvalidInput(range, "work_started", std::move(record));
+    case AgeFault::work_before_birth: throw InvalidInput(before, "work_started", std::move(record));
+    default: throw InvalidInput(after, "work_started", std::move(record));
+  }
+}
+
+Day day_of(const std::optional<Date> &d, const char *field, const std::string &record) {
+  if (!d) return {0, false};
+  require_date(*d, field, record);
+  return {to_days(*d), true};
+}
+
+template <class T>
+void ages_columns(std::span<const T> birth, std::span<const T> party, std::span<const T> work,
+                  Date as_of, std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                  std::span<std::int32_t> work_years) {
+  const std::size_t n = birth.size();
+  auto same = [n](std::size_t got, const char *field, bool may_be_empty) {
+    if (got != n && !(may_be_empty && got == 0))
+      throw InvalidInput(std::string("the column ") + field + " has " + std::to_string(got) +
+                             " rows, birth_date has " + std::to_string(n),
+                         field);
+  };
+  same(party.size(), "party_joined", true);
+  same(work.size(), "work_started", true);
+  same(age.size(), "age", false);
+  same(party_years.size(), "party_years", false);
+  same(work_years.size(), "work_years", false);
+  require_date(as_of, "as_of", {});
+  const i64 t = to_days(as_of);
+  const i64 t_key = ymd_key(t);
+  constexpr T none = std::is_same_v<T, std::int32_t> ? static_cast<T>(kNoDay32)
+                                                     : static_cast<T>(kNoDay64);
+  const bool has_party = !party.empty(), has_work = !work.empty();
+  auto row = [&](std::size_t i, Day &b, Day &p, Day &w) {
+    b = {static_cast<i64>(birth[i]), birth[i] != none};
+    p = has_party ? Day{static_cast<i64>(party[i]), party[i] != none} : Day{0, false};
+    w = has_work ? Day{static_cast<i64>(work[i]), work[i] != none} : Day{0, false};
+  };
+  Day b, p, w;
+  for (std::size_t i = 0; i < n; ++i) {  // validate every row first: all or nothing
+    row(i, b, p, w);
+    // Fast test without data-dependent branches; check_ages() classifies a bad row.
+    const bool birth_ok = b.has & (b.day >= kMinAgeDay) & (b.day <= t);
+    const bool party_ok = (!p.has) | ((p.day >= b.day) & (p.day <= t));
+    const bool work_ok = (!w.has) | ((w.day >= b.day) & (w.day <= t));
+    if (birth_ok & party_ok & work_ok) continue;
+    AgeFault f = check_ages(b, p, w, t);
+    if (f != AgeFault::none) throw_age_fault(f, "row " + std::to_string(i));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    row(i, b, p, w);
+    const Ages a = ages_of(b, p, w, t_key);
+    age[i] = a.age;
+    party_years[i] = a.party;
+    work_years[i] = a.work;
+  }
+}
+
+}  // namespace
+
 ThreeAges three_ages(const Person &p, Date as_of) {
   require_date(p.birth_date, "birth_date", p.id);
   require_date(as_of, "as_of", p.id);
-  if (as_of < p.birth_date)
+  const Day birth{to_days(p.birth_date), true};
+  const i64 t = to_days(as_of);
+  if (t < birth.day)
     throw InvalidInput("the as-of date is before the date of birth", "as_of", p.id);
-  auto years_since = [&](const std::optional<Date> &d, const char *field) -> std::optional<int> {
-    if (!d) return std::nullopt;
-    require_date(*d, field, p.id);
-    if (*d < p.birth_date) throw InvalidInput("the date is before the date of birth", field, p.id);
-    if (*d > as_of) throw InvalidInput("the date is after the as-of date", field, p.id);
-    return whole_years_between(*d, as_of);
-  };
+  const Day party = day_of(p.party_joined, "party_joined", p.id);
+  const Day work = day_of(p.work_started, "work_started", p.id);
+  AgeFault f = check_ages(birth, party, work, t);
+  if (f != AgeFault::none) throw_age_fault(f, p.id);
+  const Ages a = ages_of(birth, party, work, ymd_key(t));
   ThreeAges out;
-  out.age = whole_years_between(p.birth_date, as_of);
-  std::optional<int> party = years_since(p.party_joined, "party_joined");
-  out.work_years = years_since(p.work_started, "work_started");
-  if (is_party_member(p)) out.party_years = party;
+  out.age = a.age;
+  if (work.has) out.work_years = a.work;
+  if (party.has && is_party_member(p)) out.party_years = a.party;
   return out;
+}
+
+void three_ages_columns(std::span<const std::int32_t> birth,
+                        std::span<const std::int32_t> party_joined,
+                        std::span<const std::int32_t> work_started, Date as_of,
+                        std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                        std::span<std::int32_t> work_years) {
+  ages_columns<std::int32_t>(birth, party_joined, work_started, as_of, age, party_years, work_years);
+}
+
+void three_ages_columns(std::span<const std::int64_t> birth,
+                        std::span<const std::int64_t> party_joined,
+                        std::span<const std::int64_t> work_started, Date as_of,
+                        std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                        std::span<std::int32_t> work_years) {
+  ages_columns<std::int64_t>(birth, party_joined, work_started, as_of, age, party_years, work_years);
 }
 
 bool is_woman(const Person &p) {

@@ -292,23 +292,71 @@ AgeFault check_ages(Day birth, Day party, Day work, i64 as_of) {
   return check_event(work, birth.day, as_of, AgeFault::work_range);
 }
 
-// year·512 + month·32 + day of a day number (H. Hinnant's civil_from_days; days >= 1400-01-01,
-// so every quantity is non-negative).
-inline i64 ymd_key(i64 z) {
-  const std::uint64_t zz = static_cast<std::uint64_t>(z + 719468);
-  const std::uint64_t era = zz / 146097;
-  const std::uint64_t doe = zz - era * 146097;
-  const std::uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::uint64_t mp = (5 * doy + 2) / 153;
-  const std::uint64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const std::uint64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const std::uint64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return static_cast<i64>(y * 512 + m * 32 + d);
+// Whole years from day x to the as-of date t = (year of t − year of x) − (x's (month, day) comes
+// after t's), the rule of whole_years_between(): a 29 February anniversary falls on 1 March in
+// common years. Done by tables rather than a full date decomposition a row: the year of x from
+// an estimate corrected against a table of 1 January day numbers, then the (month, day)
+// comparison as x's day of its year against t's (month, day) as a day of a leap or of a common
+// year (t = 29 February counts as 28 February in a common year: a common-year date is "after"
+// it from 1 March on).
+constexpr int kFirstYear = 1399, kLastYear = 10001;
+
+i64 days_from_civil(i64 y, unsigned m, unsigned d) {  // H. Hinnant's algorithm, y >= 0
+  y -= m <= 2 ? 1 : 0;
+  const i64 era = y / 400;
+  const i64 yoe = y - era * 400;
+  const i64 doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const i64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
 }
 
-inline std::int32_t years_between_keys(i64 from, i64 to) {
-  return static_cast<std::int32_t>((to >> 9) - (from >> 9) - ((to & 511) < (from & 511) ? 1 : 0));
+const std::array<std::int32_t, kLastYear - kFirstYear + 2> &year_starts() {
+  static const auto table = [] {
+    std::array<std::int32_t, kLastYear - kFirstYear + 2> t{};
+    for (int y = kFirstYear; y <= kLastYear + 1; ++y)
+      t[static_cast<std::size_t>(y - kFirstYear)] = static_cast<std::int32_t>(days_from_civil(y, 1, 1));
+    return t;
+  }();
+  return table;
+}
+
+struct AsOfKey {
+  i64 year;
+  i64 limit_leap, limit_common;  // the as-of (month, day) as a 0-based day of a leap / common year
+  const std::int32_t *starts;    // year_starts().data(), indexed by year - kFirstYear
+};
+
+AsOfKey as_of_key(i64 t) {
+  const auto &st = year_starts();
+  AsOfKey k{};
+  k.starts = st.data();
+  i64 y = (t + 719468) * 400 / 146097;
+  while (st[static_cast<std::size_t>(y + 1 - kFirstYear)] <= t) ++y;
+  while (st[static_cast<std::size_t>(y - kFirstYear)] > t) --y;
+  k.year = y;
+  const i64 jan1 = st[static_cast<std::size_t>(y - kFirstYear)];
+  const i64 len = st[static_cast<std::size_t>(y + 1 - kFirstYear)] - jan1;
+  const i64 doy = t - jan1;
+  // Day of the as-of (month, day) in each kind of year: from March on a common year is one day
+  // behind; 29 February itself maps to 28 February of a common year.
+  if (len == 366) {
+    k.limit_leap = doy;
+    k.limit_common = doy >= 59 ? doy - 1 : doy;  // 29 February (59) -> 28 February (58)
+  } else {
+    k.limit_common = doy;
+    k.limit_leap = doy >= 59 ? doy + 1 : doy;
+  }
+  return k;
+}
+
+inline std::int32_t years_to(i64 x, const AsOfKey &a) {
+  i64 y = (x + 719468) * 400 / 146097;  // within one year of x's year
+  const std::int32_t *st = a.starts - kFirstYear;
+  y += st[y + 1] <= x ? 1 : 0;
+  y -= st[y] > x ? 1 : 0;
+  const i64 jan1 = st[y];
+  const i64 limit = st[y + 1] - jan1 == 366 ? a.limit_leap : a.limit_common;
+  return static_cast<std::int32_t>(a.year - y - (x - jan1 > limit ? 1 : 0));
 }
 
 struct Ages {
@@ -318,11 +366,10 @@ struct Ages {
 // A row that passed check_ages. An absent date is computed as the birth date and its result
 // replaced by kNoYears, so that no branch depends on which rows have the date (random in a
 // column: a mispredicted branch costs more than the arithmetic).
-inline Ages ages_of(Day birth, Day party, Day work, i64 as_of_key) {
-  const std::int32_t p = years_between_keys(ymd_key(party.has ? party.day : birth.day), as_of_key);
-  const std::int32_t w = years_between_keys(ymd_key(work.has ? work.day : birth.day), as_of_key);
-  return {years_between_keys(ymd_key(birth.day), as_of_key), party.has ? p : kNoYears,
-          work.has ? w : kNoYears};
+inline Ages ages_of(Day birth, Day party, Day work, const AsOfKey &t) {
+  const std::int32_t p = years_to(party.has ? party.day : birth.day, t);
+  const std::int32_t w = years_to(work.has ? work.day : birth.day, t);
+  return {years_to(birth.day, t), party.has ? p : kNoYears, work.has ? w : kNoYears};
 }
 
 [[noreturn]] void throw_age_fault(AgeFault f, std::string record) {
@@ -367,7 +414,7 @@ void ages_columns(std::span<const T> birth, std::span<const T> party, std::span<
   same(work_years.size(), "work_years", false);
   require_date(as_of, "as_of", {});
   const i64 t = to_days(as_of);
-  const i64 t_key = ymd_key(t);
+  const AsOfKey t_key = as_of_key(t);
   constexpr T none = std::is_same_v<T, std::int32_t> ? static_cast<T>(kNoDay32)
                                                      : static_cast<T>(kNoDay64);
   const bool has_party = !party.empty(), has_work = !work.empty();
@@ -409,7 +456,7 @@ ThreeAges three_ages(const Person &p, Date as_of) {
   const Day work = day_of(p.work_started, "work_started", p.id);
   AgeFault f = check_ages(birth, party, work, t);
   if (f != AgeFault::none) throw_age_fault(f, p.id);
-  const Ages a = ages_of(birth, party, work, ymd_key(t));
+  const Ages a = ages_of(birth, party, work, as_of_key(t));
   ThreeAges out;
   out.age = a.age;
   if (work.has) out.work_years = a.work;

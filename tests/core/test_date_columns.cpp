@@ -324,3 +324,28 @@ TEST(ThreeAgesColumns, AllOrNothingNamesRowAndField) {
             }).field(),
             "party_joined");
 }
+
+TEST(ThreeAgesColumns, EveryKindOfAsOfDateAgainstWholeYearsBetween) {
+  // As-of dates at the edges of the year and of February, in leap and common years (and 2000 and
+  // 2100, the century rules); dates from 1400 on. whole_years_between (Boost's calendar) is the
+  // independent reference.
+  std::mt19937 rng(13);
+  for (Date as_of : {Date(2016, 2, 29), Date(2016, 2, 28), Date(2016, 3, 1), Date(2017, 2, 28),
+                     Date(2017, 3, 1), Date(2000, 2, 29), Date(2100, 2, 28), Date(2100, 3, 1),
+                     Date(2016, 1, 1), Date(2016, 12, 31), Date(9999, 12, 31), Date(1401, 1, 1)}) {
+    std::uniform_int_distribution<int> b(to_days(Date(1400, 1, 1)), to_days(as_of));
+    std::vector<std::int32_t> birth(4000), age(4000), py(4000), wy(4000);
+    for (auto &x : birth) x = b(rng);
+    birth[0] = to_days(as_of);
+    birth[1] = to_days(Date(1400, 1, 1));
+    three_ages_columns(std::span<const std::int32_t>(birth), std::span<const std::int32_t>(birth),
+                       std::span<const std::int32_t>(), as_of, std::span<std::int32_t>(age),
+                       std::span<std::int32_t>(py), std::span<std::int32_t>(wy));
+    for (std::size_t i = 0; i < birth.size(); ++i) {
+      const int want = whole_years_between(from_days(birth[i]), as_of);
+      ASSERT_EQ(age[i], want) << to_iso(from_days(birth[i])) << " as of " << to_iso(as_of);
+      ASSERT_EQ(py[i], want);
+      ASSERT_EQ(wy[i], kNoYears);
+    }
+  }
+}

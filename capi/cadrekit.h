@@ -128,10 +128,21 @@ CK_API int ck_calendar_count_working_days(int32_t *out, const ck_calendar *cal, 
 /* n >= 1 calendar days from start: (start, start + n - 1). */
 CK_API int ck_calendar_calendar_window(ck_date *out_first, ck_date *out_last,
                                        const ck_calendar *cal, ck_date start, int32_t n);
-/* Batch: out[i] = add_working_days(from[i], n[i]) for i < len. All or nothing: on failure out
- * is left unchanged and the message names the row. */
+/* "No date" in a column of ck_date (a missing date; NumPy's NaT maps to it): INT32_MIN. */
+#define CK_NO_DATE INT32_MIN
+
+/* Batch: out[i] = add_working_days(from[i], n[i]) for i < len; from[i] == CK_NO_DATE gives
+ * CK_NO_DATE. The caller owns every buffer (out[len], from[len], n[len]); out may be from
+ * itself. All or nothing: every row is checked before any is written, so on failure out is
+ * left unchanged and the message names the row ("row 3") and the field (from / n). No
+ * allocation. NULL pointers are CK_E_INVALID_ARGUMENT unless len is 0. */
 CK_API int ck_calendar_add_working_days_batch(ck_date *out, const ck_calendar *cal,
                                               const ck_date *from, const int32_t *n, size_t len);
+/* Batch: out[i] = count_working_days(first[i], last[i]) (0 if last < first; -1 where either
+ * is CK_NO_DATE). Buffers, ownership and all-or-nothing as ck_calendar_add_working_days_batch. */
+CK_API int ck_calendar_count_working_days_batch(int32_t *out, const ck_calendar *cal,
+                                                const ck_date *first, const ck_date *last,
+                                                size_t len);
 
 /* ======================================================================================== */
 /* Money and shares                                                                         */
@@ -203,6 +214,19 @@ CK_API int ck_citizen_id_parse(ck_date *out_birth, int *out_sex, const char *id)
 CK_API int ck_three_ages(int32_t *out_age, int32_t *out_party_years, int32_t *out_work_years,
                          ck_date birth, int has_party, ck_date party_joined, int has_work,
                          ck_date work_started, ck_date as_of);
+/* 三龄 of n people as of one date, struct of arrays; the caller owns every buffer.
+ * birth[n] is required in every row. party_joined[n] / work_started[n] hold CK_NO_DATE where a
+ * person has no such date, or are NULL when no row has one; a date of joining counts as a
+ * member's (pass CK_NO_DATE for non-members). Writes out_age[n], out_party_years[n],
+ * out_work_years[n], -1 where the date is absent. Same rule as ck_three_ages (whole years;
+ * 29 February anniversaries on 1 March in common years). All or nothing: every row is checked
+ * before any output is written; on failure the outputs are unchanged and the message names the
+ * row ("row 7") and the field. No allocation. NULL pointers are CK_E_INVALID_ARGUMENT unless n
+ * is 0. */
+CK_API int ck_three_ages_batch(int32_t *out_age, int32_t *out_party_years,
+                               int32_t *out_work_years, ck_date as_of, size_t n,
+                               const ck_date *birth, const ck_date *party_joined,
+                               const ck_date *work_started);
 /* Person record as JSON (docs/person.md) -> 三龄 and group flags as JSON. Free with ck_free(). */
 CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date as_of);
 

@@ -8,6 +8,7 @@
 
 #include "cadrekit.h"
 #include "cadrekit/core/calendar.hpp"
+#include "cadrekit/core/person.hpp"
 
 namespace {
 
@@ -92,5 +93,34 @@ void BM_IsWorkingDay_Cpp(benchmark::State &state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_IsWorkingDay_Cpp);
+
+// 三龄 of one person: the C++ call and the scalar C ABI call that wraps it (issue #10: a scalar
+// C call <= 2x its C++ call). The C call builds a Person per call, as its C++ caller would.
+void BM_ThreeAges_Cpp(benchmark::State &state) {
+  cadrekit::Person p;
+  p.id = "p";
+  p.birth_date = cadrekit::Date(1970, 6, 15);
+  p.political_status = "01";
+  p.party_joined = cadrekit::Date(1995, 7, 1);
+  p.work_started = cadrekit::Date(1990, 8, 1);
+  const auto &cs = cases();
+  std::size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(cadrekit::three_ages(p, cs[i++ & 4095].from + boost::gregorian::date_duration(20000)));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ThreeAges_Cpp);
+
+void BM_ThreeAges_CApi(benchmark::State &state) {
+  const auto &cs = cases();
+  const ck_date b = cadrekit::to_days(cadrekit::Date(1970, 6, 15));
+  const ck_date pj = cadrekit::to_days(cadrekit::Date(1995, 7, 1));
+  const ck_date ws = cadrekit::to_days(cadrekit::Date(1990, 8, 1));
+  std::int32_t a = 0, py = 0, wy = 0;
+  std::size_t i = 0;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(ck_three_ages(&a, &py, &wy, b, 1, pj, 1, ws, cs[i++ & 4095].from_days + 20000));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ThreeAges_CApi);
 
 }  // namespace

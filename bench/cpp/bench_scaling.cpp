@@ -15,6 +15,8 @@
 #include "cadrekit.h"
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/calendar.hpp"
+#include "cadrekit/core/person.hpp"
+#include "cadrekit/core/errors.hpp"
 #include "cadrekit/village.hpp"
 
 namespace {
@@ -123,5 +125,67 @@ void BM_AddWorkingDays_CApiBatchN(benchmark::State &state) {
   ck_calendar_free(cal);
 }
 BENCHMARK(BM_AddWorkingDays_CApiBatchN)->RangeMultiplier(10)->Range(10'000, 10'000'000)->Unit(benchmark::kMillisecond);
+
+// The columnar C++ calls of working days and 三龄 (issue #10), on the data of
+// bench_vs_pandas.py's "workdays" and "three_ages" (same shapes): int64 day columns, as NumPy's
+// datetime64[D] hands them to the Python binding without a copy.
+void BM_AddWorkingDaysColumns(benchmark::State &state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const WorkCalendar cal = WorkCalendar::china();
+  std::mt19937 rng(2016);
+  std::uniform_int_distribution<int> day(0, 5478), step(-250, 250);
+  // Start dates 2009-01-01..2023-12-31 and |n| <= 250: every answer stays inside the coverage.
+  const std::int64_t first = to_days(make_date(2009, 1, 1));
+  std::vector<std::int64_t> from(n), out(n);
+  std::vector<std::int32_t> steps(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    from[i] = first + day(rng);
+    steps[i] = step(rng);
+  }
+  for (auto _ : state) {
+    try {
+      cal.add_working_days(std::span<const std::int64_t>(from), std::span<const std::int32_t>(steps),
+                           std::span<std::int64_t>(out));
+    } catch (const Error &e) {
+      state.SkipWithError(e.what());
+      break;
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * state.range(0));
+  state.counters["in_bytes_per_row"] = 12;
+}
+BENCHMARK(BM_AddWorkingDaysColumns)->RangeMultiplier(10)->Range(10'000, 10'000'000)->Unit(benchmark::kMillisecond);
+
+void BM_ThreeAgesColumns(benchmark::State &state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  std::mt19937 rng(2016);
+  const Date as_of = make_date(2016, 9, 22);
+  const std::int64_t lo = to_days(make_date(1950, 1, 1)), t = to_days(as_of);
+  std::uniform_int_distribution<std::int64_t> birth(lo, t - 18 * 366);
+  std::uniform_int_distribution<int> coin(0, 9);
+  std::vector<std::int64_t> b(n), p(n), w(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    b[i] = birth(rng);
+    std::uniform_int_distribution<std::int64_t> later(b[i] + 18 * 366, t);
+    p[i] = coin(rng) < 4 ? kNoDay64 : later(rng);  // 40 % not members
+    w[i] = coin(rng) < 1 ? kNoDay64 : later(rng);
+  }
+  std::vector<std::int32_t> age(n), py(n), wy(n);
+  for (auto _ : state) {
+    try {
+      three_ages_columns(std::span<const std::int64_t>(b), std::span<const std::int64_t>(p),
+                         std::span<const std::int64_t>(w), as_of, std::span<std::int32_t>(age),
+                         std::span<std::int32_t>(py), std::span<std::int32_t>(wy));
+    } catch (const Error &e) {
+      state.SkipWithError(e.what());
+      break;
+    }
+    benchmark::DoNotOptimize(age.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * state.range(0));
+  state.counters["in_bytes_per_row"] = 24;
+}
+BENCHMARK(BM_ThreeAgesColumns)->RangeMultiplier(10)->Range(10'000, 10'000'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

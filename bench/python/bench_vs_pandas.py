@@ -15,11 +15,13 @@ The pay sheet and tiering are also timed with ``out=`` (outputs preallocated onc
 place, as the C++ benchmarks do): ``cadrekit_out_s`` in the JSON, the like-for-like figure for
 "Python ≥ 0.7 × C++"; the pandas ratio uses the call as a user makes it (fresh outputs).
 
-Working-day arithmetic and 三龄 have no Python batch call on main (one call per date / person),
-so they are not compared here; see docs/performance.md.
+Team structure (``talent.team_structure_columns``), working-day arithmetic on arrays of dates
+(``WorkCalendar.add_working_days_array``) and 三龄 of many people (``cadrekit.three_ages_columns``)
+are compared the same way ("talent", "workdays", "three_ages").
 
 Usage:
-  bench_vs_pandas.py [--sizes 10000,100000,...] [--ops village,audit,screening,talent] [--json FILE]
+  bench_vs_pandas.py [--sizes 10000,100000,...]
+                    [--ops village,audit,screening,talent,workdays,three_ages] [--json FILE]
   bench_vs_pandas.py --mem OP N     one size in this process: peak memory of cadrekit's batch
                                     call against its input columns (VmHWM, reset before the call)
   bench_vs_pandas.py --smoke        every operation once at a tiny size, agreement checked
@@ -429,6 +431,111 @@ def talent_agree(a: Dict[str, np.ndarray], b: Dict[str, np.ndarray]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Working days on arrays of dates: n (date, k) rows, dates 2009–2023, k in [-250, 250] (every
+# answer inside the calendar's coverage 2007–2026; the shapes of bench_scaling.cpp's).
+
+CAL = cadrekit.WorkCalendar.china()
+HOLIDAY_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "calendars",
+                           "cn_holidays.csv")
+
+
+def workdays_data(n: int, seed: int = 2016) -> Dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    start = np.datetime64("2009-01-01", "D")
+    return {"from": start + rng.integers(0, 5479, n).astype("timedelta64[D]"),
+            "n": rng.integers(-250, 251, n).astype(np.int32)}
+
+
+def workdays_cadrekit(d: Dict[str, np.ndarray]) -> np.ndarray:
+    return CAL.add_working_days_array(d["from"], d["n"])
+
+
+def workdays_frames(d: Dict[str, np.ndarray]) -> Any:
+    # The analyst's inputs: the rows as a DataFrame, and the State Council's notices as published
+    # (the holiday-cn CSV that cadrekit embeds), loaded once.
+    notices = pd.read_csv(HOLIDAY_CSV, parse_dates=["date"])
+    return pd.DataFrame({"from": d["from"], "n": d["n"]}), notices
+
+
+def workdays_pandas(frames: Any) -> np.ndarray:
+    """The sorted array of every working day of the covered years (weekends off, the notices'
+    holidays off, their make-up days on), then searchsorted: the k-th working day strictly after
+    d (k > 0) or before it (k < 0). NumPy's busday_offset cannot express make-up workdays."""
+    df, notices = frames
+    years = notices.loc[notices["is_off_day"], "date"].dt.year
+    days = pd.date_range(f"{years.min()}-01-01", f"{years.max()}-12-31", freq="D")
+    working = pd.Series(days.dayofweek < 5, index=days)
+    announced = notices.set_index("date")["is_off_day"]
+    announced = announced[announced.index.isin(days)]
+    working.loc[announced.index] = ~announced.to_numpy()
+    wd = days[working.to_numpy()].to_numpy().astype("datetime64[D]")
+    frm = df["from"].to_numpy().astype("datetime64[D]")
+    k = df["n"].to_numpy().astype(np.int64)
+    idx = np.where(k > 0, np.searchsorted(wd, frm, side="right") + k - 1, np.searchsorted(wd, frm, side="left") + k)
+    if ((idx < 0) | (idx >= len(wd))).any():
+        raise ValueError("a date leaves the covered years")
+    return np.where(k == 0, frm, wd[np.clip(idx, 0, len(wd) - 1)])
+
+
+def workdays_agree(a: np.ndarray, b: np.ndarray) -> None:
+    x, y = np.asarray(a).astype("datetime64[D]").view(np.int64), np.asarray(b).astype("datetime64[D]").view(np.int64)
+    if not np.array_equal(x, y):
+        bad = int(np.flatnonzero(x != y)[0])
+        raise AssertionError(f"workdays: row {bad} differs: {a[bad]} vs {b[bad]}")
+
+
+# ---------------------------------------------------------------------------------------------
+# 三龄 of n people as of one date: 40 % not party members (NaT), 10 % without a work start date.
+
+AS_OF_AGES = dt.date(2016, 9, 22)
+
+
+def three_ages_data(n: int, seed: int = 2016) -> Dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    t = np.datetime64(AS_OF_AGES, "D")
+    lo = np.datetime64("1950-01-01", "D")
+    birth = lo + rng.integers(0, int((t - lo).astype(int)) - 18 * 366, n).astype("timedelta64[D]")
+    birth[: min(n, 50)] = np.datetime64("1960-02-29")  # leap-day births
+    adult = birth + np.timedelta64(18 * 366, "D")
+    span = (t - adult).astype(np.int64) + 1
+    party = adult + (rng.random(n) * span).astype(np.int64).astype("timedelta64[D]")
+    work = adult + (rng.random(n) * span).astype(np.int64).astype("timedelta64[D]")
+    party[rng.random(n) < 0.4] = np.datetime64("NaT")
+    work[rng.random(n) < 0.1] = np.datetime64("NaT")
+    return {"birth_date": birth, "party_joined": party, "work_started": work}
+
+
+def three_ages_cadrekit(d: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
+    return cadrekit.three_ages_columns(d["birth_date"], d["party_joined"], d["work_started"], as_of=AS_OF_AGES)
+
+
+def three_ages_frames(d: Dict[str, np.ndarray]) -> pd.DataFrame:
+    return pd.DataFrame(d)
+
+
+def three_ages_pandas(people: pd.DataFrame) -> Dict[str, np.ndarray]:
+    """Whole years: the difference of the years, minus one where this year's anniversary has not
+    come yet — comparing (month, day), so a 29 February anniversary falls on 1 March in common
+    years (docs/person.md). NaT gives -1."""
+    t = AS_OF_AGES
+
+    def years(s: pd.Series) -> np.ndarray:
+        m, d = s.dt.month, s.dt.day
+        not_yet = (m > t.month) | ((m == t.month) & (d > t.day))
+        return (t.year - s.dt.year - not_yet).fillna(-1).astype(np.int32).to_numpy()
+
+    return {"age": years(people["birth_date"]), "party_years": years(people["party_joined"]),
+            "work_years": years(people["work_started"])}
+
+
+def three_ages_agree(a: Dict[str, np.ndarray], b: Dict[str, np.ndarray]) -> None:
+    for k in ("age", "party_years", "work_years"):
+        if not np.array_equal(np.asarray(a[k]).astype(np.int64), np.asarray(b[k]).astype(np.int64)):
+            bad = int(np.flatnonzero(np.asarray(a[k]) != np.asarray(b[k]))[0])
+            raise AssertionError(f"three_ages: {k} differs at row {bad}: {a[k][bad]} vs {b[k][bad]}")
+
+
+# ---------------------------------------------------------------------------------------------
 
 OPS: Dict[str, Dict[str, Callable[..., Any]]] = {
     "village": {"data": village_data, "ck": village_cadrekit, "frames": village_frames,
@@ -444,6 +551,12 @@ OPS: Dict[str, Dict[str, Callable[..., Any]]] = {
     "talent": {"data": talent_data, "ck": talent_cadrekit, "frames": talent_frames, "pd": talent_pandas,
                "agree": talent_agree, "rows": lambda d: len(d["team"]),
                "what": "team structure (talent.team_structure_columns), rows = members"},
+    "workdays": {"data": workdays_data, "ck": workdays_cadrekit, "frames": workdays_frames,
+                 "pd": workdays_pandas, "agree": workdays_agree, "rows": lambda d: len(d["from"]),
+                 "what": "working days on arrays of dates (WorkCalendar.add_working_days_array), rows = dates"},
+    "three_ages": {"data": three_ages_data, "ck": three_ages_cadrekit, "frames": three_ages_frames,
+                   "pd": three_ages_pandas, "agree": three_ages_agree, "rows": lambda d: len(d["birth_date"]),
+                   "what": "三龄 of many people (cadrekit.three_ages_columns), rows = people"},
 }
 
 

@@ -1,7 +1,8 @@
 // C ABI: the working-day calendar.
 #include "cadrekit/core/calendar.hpp"
 
-#include <vector>
+#include <cstdint>
+#include <span>
 
 #include "common.hpp"
 #include "handles.hpp"
@@ -92,16 +93,24 @@ CK_API int ck_calendar_add_working_days_batch(ck_date *out, const ck_calendar *c
   if (len > 0 && n == nullptr) return null_argument("n");
   return guard([&] {
     const WorkCalendar &c = calendar_of(cal);
-    // Computed into a scratch buffer first so that a failing row leaves `out` untouched.
-    std::vector<ck_date> tmp(len);
-    for (size_t i = 0; i < len; ++i) {
-      try {
-        tmp[i] = to_days(c.add_working_days(date_arg(from[i], "from"), n[i]));
-      } catch (const Error &e) {
-        throw Error(e.code(), e.what(), {}, "row " + std::to_string(i));
-      }
-    }
-    if (len > 0) std::memcpy(out, tmp.data(), len * sizeof(ck_date));  // out may be NULL when len is 0
+    if (len == 0) return;
+    // The columnar call checks every row before it writes any: all or nothing, straight into out.
+    c.add_working_days(std::span<const std::int32_t>(from, len), std::span<const std::int32_t>(n, len),
+                       std::span<std::int32_t>(out, len));
+  });
+}
+
+CK_API int ck_calendar_count_working_days_batch(int32_t *out, const ck_calendar *cal,
+                                                const ck_date *first, const ck_date *last,
+                                                size_t len) {
+  if (len > 0 && out == nullptr) return null_argument("out");
+  if (len > 0 && first == nullptr) return null_argument("first");
+  if (len > 0 && last == nullptr) return null_argument("last");
+  return guard([&] {
+    const WorkCalendar &c = calendar_of(cal);
+    if (len == 0) return;
+    c.count_working_days(std::span<const std::int32_t>(first, len),
+                         std::span<const std::int32_t>(last, len), std::span<std::int32_t>(out, len));
   });
 }
 

@@ -1,9 +1,12 @@
 // C ABI: citizen ID numbers, 三龄 and the person summary.
+#include <cstdint>
 #include <cstring>
+#include <span>
 
 #include "cadrekit/core/citizen_id.hpp"
 #include "cadrekit/core/person.hpp"
 #include "cadrekit/core/person_json.hpp"
+
 #include "common.hpp"
 
 using namespace cadrekit;
@@ -48,6 +51,26 @@ CK_API int ck_three_ages(int32_t *out_age, int32_t *out_party_years, int32_t *ou
     *out_age = a.age;
     *out_party_years = a.party_years.value_or(-1);
     *out_work_years = a.work_years.value_or(-1);
+  });
+}
+
+CK_API int ck_three_ages_batch(int32_t *out_age, int32_t *out_party_years,
+                               int32_t *out_work_years, ck_date as_of, size_t n,
+                               const ck_date *birth, const ck_date *party_joined,
+                               const ck_date *work_started) {
+  if (n > 0 && out_age == nullptr) return null_argument("out_age");
+  if (n > 0 && out_party_years == nullptr) return null_argument("out_party_years");
+  if (n > 0 && out_work_years == nullptr) return null_argument("out_work_years");
+  if (n > 0 && birth == nullptr) return null_argument("birth");
+  return guard([&] {
+    const Date when = date_arg(as_of, "as_of");
+    if (n == 0) return;
+    using In = std::span<const std::int32_t>;
+    using Out = std::span<std::int32_t>;
+    // Checks every row before writing any (all or nothing), then writes straight into the outputs.
+    three_ages_columns(In(birth, n), party_joined ? In(party_joined, n) : In(),
+                       work_started ? In(work_started, n) : In(), when, Out(out_age, n),
+                       Out(out_party_years, n), Out(out_work_years, n));
   });
 }
 

@@ -2,7 +2,7 @@
 import datetime
 import decimal
 import fractions
-from typing import Tuple, Union
+from typing import Any, Optional, Tuple, Union
 
 __version__: str
 
@@ -37,6 +37,11 @@ class WorkCalendar:
     def count_working_days(self, first: datetime.date, last: datetime.date) -> int: ...
     def calendar_window(self, start: datetime.date, n: int) -> Tuple[datetime.date, datetime.date]: ...
     def estimated(self, a: datetime.date, b: datetime.date) -> bool: ...
+    def add_working_days_array(self, from_dates: Any, n: Union[int, Any], *,
+                               out: Optional[Any] = None) -> Any:
+        """datetime64[D] array: add_working_days row by row (NaT stays NaT); all or nothing."""
+    def count_working_days_array(self, first: Any, last: Any) -> Any:
+        """int32 array: count_working_days row by row (-1 where a date is NaT)."""
 
 # --- money and shares -----------------------------------------------------------------------
 
@@ -226,6 +231,11 @@ class RegionEntry:
     def last_seen(self) -> int: ...
 
 def tongliao_regions() -> List[RegionEntry]: ...
+
+def three_ages_columns(birth_date: Any, party_joined: Optional[Any] = None,
+                       work_started: Optional[Any] = None, *,
+                       as_of: datetime.date) -> Dict[str, Any]:
+    """三龄 of many people: {'age', 'party_years', 'work_years'} int32 arrays, -1 for NaT."""
 
 class ThreeAges:
     @property

@@ -1,14 +1,59 @@
 // Python: cadrekit.WorkCalendar.
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+
+#include <cstdint>
+#include <limits>
 
 #include "bindings.hpp"
 #include "cadrekit/core/calendar.hpp"
 #include "casters.hpp"
+#include "day_columns.hpp"
 
 namespace py = pybind11;
 
 namespace cadrekit::python {
+
+namespace {
+
+// n of add_working_days_array: a Python int (one n for all rows) or an integer column, used as
+// it is when it is contiguous int32, else converted once (values must fit in int32).
+struct Steps {
+  bool one = true;
+  std::int32_t n0 = 0;
+  py::array column;
+};
+
+Steps steps_of(py::handle n, std::size_t rows) {
+  Steps s;
+  if (py::isinstance<py::int_>(n)) {
+    const long long v = n.cast<long long>();
+    if (v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max())
+      throw InvalidInput("n does not fit in 32 bits", "n");
+    s.n0 = static_cast<std::int32_t>(v);
+    return s;
+  }
+  py::module_ np = py::module_::import("numpy");
+  py::array a = np.attr("asarray")(n);
+  const char kind = a.dtype().kind();
+  if (kind != 'i' && kind != 'u') throw InvalidInput("n must be an int or an array of integers", "n");
+  if (a.ndim() != 1 || static_cast<std::size_t>(a.size()) != rows)
+    throw InvalidInput("n has " + std::to_string(a.size()) + " rows, the dates " +
+                           std::to_string(rows),
+                       "n");
+  if (!a.dtype().equal(py::dtype::of<std::int32_t>())) {
+    py::array b = a.attr("astype")("int32");
+    if (!np.attr("array_equal")(a, b).cast<bool>())
+      throw InvalidInput("a value of n does not fit in 32 bits", "n");
+    a = b;
+  }
+  s.one = false;
+  s.column = np.attr("ascontiguousarray")(a);
+  return s;
+}
+
+}  // namespace
 
 void init_calendar(py::module_ &m) {
   py::class_<WorkCalendar>(m, "WorkCalendar",
@@ -30,7 +75,8 @@ void init_calendar(py::module_ &m) {
       .def_property_readonly("lenient", &WorkCalendar::lenient)
       .def("covers", &WorkCalendar::covers, py::arg("d"))
       .def("is_working_day", &WorkCalendar::is_working_day, py::arg("d"))
-      .def("add_working_days", &WorkCalendar::add_working_days, py::arg("d"), py::arg("n"),
+      .def("add_working_days",
+           static_cast<Date (WorkCalendar::*)(Date, int) const>(&WorkCalendar::add_working_days), py::arg("d"), py::arg("n"),
            "The n-th working day strictly after d (n < 0: before; n = 0: d).")
       .def(
           "window",
@@ -40,7 +86,8 @@ void init_calendar(py::module_ &m) {
           },
           py::arg("start"), py::arg("n"),
           "A notice period of n working days from start (or the next working day): (first, last).")
-      .def("count_working_days", &WorkCalendar::count_working_days, py::arg("first"),
+      .def("count_working_days",
+           static_cast<int (WorkCalendar::*)(Date, Date) const>(&WorkCalendar::count_working_days), py::arg("first"),
            py::arg("last"), "Working days in [first, last], inclusive.")
       .def(
           "calendar_window",
@@ -49,6 +96,52 @@ void init_calendar(py::module_ &m) {
             return py::make_tuple(r.first, r.last);
           },
           py::arg("start"), py::arg("n"), "n calendar days from start: (first, last).")
+      .def(
+          "add_working_days_array",
+          [](const WorkCalendar &c, py::handle from, py::handle n, py::handle out) {
+            py::array days = day_column(from, "from");
+            const auto rows = static_cast<std::size_t>(days.size());
+            Steps st = steps_of(n, rows);
+            py::array res = day_output(out, rows);
+            auto in = day_span(days);
+            auto dst = day_span_mut(res);
+            {
+              py::gil_scoped_release release;
+              if (st.one) {
+                c.add_working_days(in, st.n0, dst);
+              } else {
+                c.add_working_days(
+                    in,
+                    std::span<const std::int32_t>(static_cast<const std::int32_t *>(st.column.data()), rows),
+                    dst);
+              }
+            }
+            return res;
+          },
+          py::arg("from_dates"), py::arg("n"), py::kw_only(), py::arg("out") = py::none(),
+          "add_working_days on a column of dates: a datetime64[D] array (zero-copy), another "
+          "datetime64 unit, a pandas Series of datetimes or a list of datetime.date. n: an int, "
+          "or an integer array of the same length. Returns datetime64[D] (written into `out` "
+          "when given: a contiguous datetime64[D] array, which may be the input itself). NaT "
+          "in gives NaT out. All or nothing: InvalidInput / CalendarCoverageError names the "
+          "row ('row 3') and field, and `out` is untouched. The GIL is released while computing.")
+      .def(
+          "count_working_days_array",
+          [](const WorkCalendar &c, py::handle first, py::handle last) {
+            py::array a = day_column(first, "first");
+            py::array b = day_column(last, "last");
+            py::array_t<std::int32_t> res(a.size());
+            auto dst = std::span<std::int32_t>(res.mutable_data(), static_cast<std::size_t>(res.size()));
+            auto x = day_span(a), y = day_span(b);
+            {
+              py::gil_scoped_release release;
+              c.count_working_days(x, y, dst);
+            }
+            return res;
+          },
+          py::arg("first"), py::arg("last"),
+          "count_working_days on two columns of dates (as add_working_days_array takes them): an "
+          "int32 array, -1 where first or last is NaT. All or nothing, naming the row.")
       .def("estimated", &WorkCalendar::estimated, py::arg("a"), py::arg("b"),
            "True when a lenient calendar assumed weekends-only somewhere in [a, b].")
       .def("__repr__", [](const WorkCalendar &c) {

@@ -16,6 +16,7 @@
 #include "cadrekit/core/person.hpp"
 #include "cadrekit/core/person_json.hpp"
 #include "casters.hpp"
+#include "day_columns.hpp"
 
 namespace py = pybind11;
 
@@ -283,6 +284,41 @@ void init_person(py::module_ &m) {
       .def(
           "__eq__", [](const Person &a, const Person &b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const Person &p) { return "Person(id='" + p.id + "')"; });
+
+  m.def(
+      "three_ages_columns",
+      [](py::handle birth, py::handle party_joined, py::handle work_started, Date as_of) {
+        py::array b = day_column(birth, "birth_date");
+        const auto n = static_cast<py::ssize_t>(b.size());
+        py::array p, w;
+        std::span<const std::int64_t> ps, ws;
+        if (!party_joined.is_none()) ps = day_span(p = day_column(party_joined, "party_joined"));
+        if (!work_started.is_none()) ws = day_span(w = day_column(work_started, "work_started"));
+        py::array_t<std::int32_t> age(n), party_years(n), work_years(n);
+        auto bs = day_span(b);
+        auto span_of = [](py::array_t<std::int32_t> &a) {
+          return std::span<std::int32_t>(a.mutable_data(), static_cast<std::size_t>(a.size()));
+        };
+        auto as = span_of(age), pys = span_of(party_years), wys = span_of(work_years);
+        {
+          py::gil_scoped_release release;
+          three_ages_columns(bs, ps, ws, as_of, as, pys, wys);
+        }
+        py::dict out;
+        out["age"] = age;
+        out["party_years"] = party_years;
+        out["work_years"] = work_years;
+        return out;
+      },
+      py::arg("birth_date"), py::arg("party_joined") = py::none(),
+      py::arg("work_started") = py::none(), py::kw_only(), py::arg("as_of"),
+      "三龄 of many people as of one date. Columns of dates as WorkCalendar.add_working_days_array "
+      "takes them (datetime64[D] zero-copy, other units / pandas Series converted); party_joined / "
+      "work_started may be None (nobody has one) and hold NaT where a person has none — a date "
+      "of joining counts as a member's, so pass NaT for non-members. Returns a dict of int32 "
+      "arrays 'age', 'party_years', 'work_years', with -1 where the date is NaT. Same rule as "
+      "Person.three_ages. All or nothing: InvalidInput names the row ('row 7') and the field. "
+      "The GIL is released while computing.");
 }
 
 }  // namespace cadrekit::python

@@ -12,6 +12,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "cadrekit/core/errors.hpp"
@@ -61,6 +63,9 @@ struct WorkCalendar::Data {
   std::vector<std::int32_t> cum;  // cum[i] = working days in [lo, lo + i)
   std::vector<std::int32_t> nth;  // nth[j] = offset from lo of the j-th working day in coverage
   i64 before_lo = 0;              // weekdays_before(lo)
+  // Working-day indices k whose day day_of(k) is acceptable as a result: inside the coverage
+  // (strict calendars), inside 1400..9999 (lenient ones).
+  i64 k_strict_min = 0, k_strict_max = -1, k_lenient_min = 0, k_lenient_max = -1;
 
   i64 size() const { return hi - lo + 1; }
 
@@ -108,6 +113,10 @@ std::shared_ptr<const WorkCalendar::Data> WorkCalendar::Data::build(std::map<i64
     if (working) data->nth.push_back(static_cast<std::int32_t>(i));
   }
   data->before_lo = weekdays_before(data->lo);
+  data->k_strict_min = data->before_lo;
+  data->k_strict_max = data->before_lo + data->cum.back() - 1;
+  data->k_lenient_min = data->index(kMinDay);
+  data->k_lenient_max = data->index(kMaxDay + 1) - 1;
   return data;
 }
 
@@ -205,14 +214,163 @@ bool WorkCalendar::is_working_day(Date d) const {
   return data_->index(x + 1) - data_->index(x) == 1;
 }
 
+namespace {
+
+// The one implementation of add_working_days, for the scalar call and the columns: check(x, n)
+// says whether the row is acceptable (nothing computed beyond one table lookup), apply(x, n)
+// computes it. Both are O(1): the working-day index of x, plus n, mapped back to a day.
+enum class AddFault : std::uint8_t { none, from_coverage, from_range, result_coverage, result_range };
+
+struct Adder {
+  const WorkCalendar::Data &d;
+  i64 from_min, from_max, k_min, k_max;
+  bool lenient;
+  Adder(const WorkCalendar::Data &data, bool len)
+      : d(data),
+        from_min(len ? kMinDay : data.lo),
+        from_max(len ? kMaxDay : data.hi),
+        k_min(len ? data.k_lenient_min : data.k_strict_min),
+        k_max(len ? data.k_lenient_max : data.k_strict_max),
+        lenient(len) {}
+  // index(x + 1) + n - 1 for n > 0, index(x) + n for n < 0 — without a branch on the sign of n,
+  // which is random in a column and would be mispredicted half the time.
+  i64 key(i64 x, i64 n) const {
+    const i64 pos = n > 0 ? 1 : 0;
+    return d.index(x + pos) + n - pos;
+  }
+  AddFault check(i64 x, i64 n) const {
+    if (x < from_min || x > from_max) return lenient ? AddFault::from_range : AddFault::from_coverage;
+    if (n == 0) return AddFault::none;
+    i64 k = key(x, n);
+    if (k < k_min || k > k_max) return lenient ? AddFault::result_range : AddFault::result_coverage;
+    return AddFault::none;
+  }
+  i64 apply(i64 x, i64 n) const { return n == 0 ? x : d.day_of(key(x, n)); }
+};
+
+[[noreturn]] void throw_add_fault(const WorkCalendar &cal, AddFault f, const char *from_field,
+                                  std::string record) {
+  auto cov = cal.coverage();
+  const std::string outside = "date outside the working-day calendar's coverage " +
+                              to_iso(cov.first) + ".." + to_iso(cov.last);
+  switch (f) {
+    case AddFault::from_coverage:
+      throw CalendarCoverageError(outside, from_field, std::move(record));
+    case AddFault::result_coverage:
+      throw CalendarCoverageError(outside, "n", std::move(record));
+    case AddFault::from_range:
+      throw InvalidInput("day number outside the supported range 1400-01-01..9999-12-31",
+                         from_field, std::move(record));
+    default:
+      throw InvalidInput("result outside the supported date range", "n", std::move(record));
+  }
+}
+
+std::string row_record(std::size_t i) { return "row " + std::to_string(i); }
+
+template <class T>
+constexpr T no_day() {
+  return std::is_same_v<T, std::int32_t> ? static_cast<T>(kNoDay32) : static_cast<T>(kNoDay64);
+}
+
+// n is either one value (nn.size() == 0, n0) or a column.
+template <class T>
+void add_columns(const WorkCalendar &cal, const WorkCalendar::Data &data,
+                 std::span<const T> from, std::span<const std::int32_t> nn, std::int32_t n0,
+                 bool n_column, std::span<T> out) {
+  const std::size_t len = from.size();
+  if (n_column && nn.size() != len)
+    throw InvalidInput("the column of n has " + std::to_string(nn.size()) + " rows, from has " +
+                           std::to_string(len),
+                       "n");
+  if (out.size() != len)
+    throw InvalidInput("the output has " + std::to_string(out.size()) + " rows, from has " +
+                           std::to_string(len),
+                       "out");
+  const Adder a(data, cal.lenient());
+  const T none = no_day<T>();
+  for (std::size_t i = 0; i < len; ++i) {  // validate every row first: all or nothing
+    if (from[i] == none) continue;
+    AddFault f = a.check(static_cast<i64>(from[i]), n_column ? nn[i] : n0);
+    if (f != AddFault::none) throw_add_fault(cal, f, "from", row_record(i));
+  }
+  for (std::size_t i = 0; i < len; ++i) {
+    const T x = from[i];
+    out[i] = x == none ? none : static_cast<T>(a.apply(static_cast<i64>(x), n_column ? nn[i] : n0));
+  }
+}
+
+template <class T>
+void count_columns(const WorkCalendar &cal, const WorkCalendar::Data &data,
+                   std::span<const T> first, std::span<const T> last,
+                   std::span<std::int32_t> out) {
+  const std::size_t len = first.size();
+  if (last.size() != len)
+    throw InvalidInput("the column last has " + std::to_string(last.size()) +
+                           " rows, first has " + std::to_string(len),
+                       "last");
+  if (out.size() != len)
+    throw InvalidInput("the output has " + std::to_string(out.size()) + " rows, first has " +
+                           std::to_string(len),
+                       "out");
+  const Adder a(data, cal.lenient());
+  const T none = no_day<T>();
+  for (std::size_t i = 0; i < len; ++i) {
+    if (first[i] == none || last[i] == none) continue;
+    for (auto [x, field] : {std::pair{first[i], "first"}, std::pair{last[i], "last"}}) {
+      AddFault f = a.check(static_cast<i64>(x), 0);
+      if (f != AddFault::none) throw_add_fault(cal, f, field, row_record(i));
+    }
+  }
+  for (std::size_t i = 0; i < len; ++i) {
+    const T x = first[i], y = last[i];
+    if (x == none || y == none) {
+      out[i] = -1;
+    } else {
+      out[i] = y < x ? 0
+                     : static_cast<std::int32_t>(data.index(static_cast<i64>(y) + 1) -
+                                                 data.index(static_cast<i64>(x)));
+    }
+  }
+}
+
+}  // namespace
+
 Date WorkCalendar::add_working_days(Date d, int n) const {
-  i64 x = to_days(d);
-  require_covered(*this, x, "date");
-  if (n == 0) return d;
-  i64 k = n > 0 ? data_->index(x + 1) + n - 1 : data_->index(x) + n;
-  i64 r = data_->day_of(k);
-  require_covered(*this, r, "n");
-  return checked_date(r, "n");
+  const Adder a(*data_, lenient_);
+  const i64 x = to_days(d);
+  AddFault f = a.check(x, n);
+  if (f != AddFault::none) throw_add_fault(*this, f, "date", {});
+  return from_days(static_cast<std::int32_t>(a.apply(x, n)));
+}
+
+void WorkCalendar::add_working_days(std::span<const std::int32_t> from,
+                                    std::span<const std::int32_t> n,
+                                    std::span<std::int32_t> out) const {
+  add_columns<std::int32_t>(*this, *data_, from, n, 0, true, out);
+}
+void WorkCalendar::add_working_days(std::span<const std::int32_t> from, std::int32_t n,
+                                    std::span<std::int32_t> out) const {
+  add_columns<std::int32_t>(*this, *data_, from, {}, n, false, out);
+}
+void WorkCalendar::add_working_days(std::span<const std::int64_t> from,
+                                    std::span<const std::int32_t> n,
+                                    std::span<std::int64_t> out) const {
+  add_columns<std::int64_t>(*this, *data_, from, n, 0, true, out);
+}
+void WorkCalendar::add_working_days(std::span<const std::int64_t> from, std::int32_t n,
+                                    std::span<std::int64_t> out) const {
+  add_columns<std::int64_t>(*this, *data_, from, {}, n, false, out);
+}
+void WorkCalendar::count_working_days(std::span<const std::int32_t> first,
+                                      std::span<const std::int32_t> last,
+                                      std::span<std::int32_t> out) const {
+  count_columns<std::int32_t>(*this, *data_, first, last, out);
+}
+void WorkCalendar::count_working_days(std::span<const std::int64_t> first,
+                                      std::span<const std::int64_t> last,
+                                      std::span<std::int32_t> out) const {
+  count_columns<std::int64_t>(*this, *data_, first, last, out);
 }
 
 DateRange WorkCalendar::window(Date start, int n) const {

@@ -3,7 +3,9 @@
 #include "cadrekit/core/person.hpp"
 
 #include <array>
+#include <cstdint>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "cadrekit/core/errors.hpp"
@@ -249,24 +251,233 @@ bool operator==(const Person &a, const Person &b) {
          a.posts == b.posts;
 }
 
+namespace {
+
+// 三龄: the one implementation, on day numbers, shared by three_ages() and three_ages_columns().
+// check_ages() says whether a row is acceptable (comparisons of day numbers only); ages_of()
+// computes whole years from (year, month, day) keys: years = Δyear − (the anniversary has not
+// come yet), where "not yet" compares (month, day) — so a 29 February anniversary falls on
+// 1 March in common years, exactly as whole_years_between() does.
+using i64 = std::int64_t;
+
+const i64 kMinAgeDay = to_days(min_date());
+const i64 kMaxAgeDay = to_days(max_date());
+
+enum class AgeFault : std::uint8_t {
+  none, birth_missing, birth_range, as_of_before_birth,
+  party_range, party_before_birth, party_after_as_of,
+  work_range, work_before_birth, work_after_as_of,
+};
+
+// A date that may be absent.
+struct Day {
+  i64 day;
+  bool has;
+};
+
+AgeFault check_event(Day e, i64 birth, i64 as_of, AgeFault range) {
+  if (!e.has) return AgeFault::none;
+  if (e.day < kMinAgeDay || e.day > kMaxAgeDay) return range;
+  if (e.day < birth) return static_cast<AgeFault>(static_cast<int>(range) + 1);  // before birth
+  if (e.day > as_of) return static_cast<AgeFault>(static_cast<int>(range) + 2);  // after as-of
+  return AgeFault::none;
+}
+
+AgeFault check_ages(Day birth, Day party, Day work, i64 as_of) {
+  if (!birth.has) return AgeFault::birth_missing;
+  if (birth.day < kMinAgeDay || birth.day > kMaxAgeDay) return AgeFault::birth_range;
+  if (as_of < birth.day) return AgeFault::as_of_before_birth;
+  AgeFault f = check_event(party, birth.day, as_of, AgeFault::party_range);
+  if (f != AgeFault::none) return f;
+  return check_event(work, birth.day, as_of, AgeFault::work_range);
+}
+
+// Whole years from day x to the as-of date t = (year of t − year of x) − (x's (month, day) comes
+// after t's), the rule of whole_years_between(): a 29 February anniversary falls on 1 March in
+// common years. Done by tables rather than a full date decomposition a row: the year of x from
+// an estimate corrected against a table of 1 January day numbers, then the (month, day)
+// comparison as x's day of its year against t's (month, day) as a day of a leap or of a common
+// year (t = 29 February counts as 28 February in a common year: a common-year date is "after"
+// it from 1 March on).
+constexpr int kFirstYear = 1399, kLastYear = 10001;
+
+i64 days_from_civil(i64 y, unsigned m, unsigned d) {  // H. Hinnant's algorithm, y >= 0
+  y -= m <= 2 ? 1 : 0;
+  const i64 era = y / 400;
+  const i64 yoe = y - era * 400;
+  const i64 doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const i64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const std::array<std::int32_t, kLastYear - kFirstYear + 2> &year_starts() {
+  static const auto table = [] {
+    std::array<std::int32_t, kLastYear - kFirstYear + 2> t{};
+    for (int y = kFirstYear; y <= kLastYear + 1; ++y)
+      t[static_cast<std::size_t>(y - kFirstYear)] = static_cast<std::int32_t>(days_from_civil(y, 1, 1));
+    return t;
+  }();
+  return table;
+}
+
+struct AsOfKey {
+  i64 year;
+  i64 limit_leap, limit_common;  // the as-of (month, day) as a 0-based day of a leap / common year
+  const std::int32_t *starts;    // year_starts().data(), indexed by year - kFirstYear
+};
+
+AsOfKey as_of_key(i64 t) {
+  const auto &st = year_starts();
+  AsOfKey k{};
+  k.starts = st.data();
+  i64 y = (t + 719468) * 400 / 146097;
+  while (st[static_cast<std::size_t>(y + 1 - kFirstYear)] <= t) ++y;
+  while (st[static_cast<std::size_t>(y - kFirstYear)] > t) --y;
+  k.year = y;
+  const i64 jan1 = st[static_cast<std::size_t>(y - kFirstYear)];
+  const i64 len = st[static_cast<std::size_t>(y + 1 - kFirstYear)] - jan1;
+  const i64 doy = t - jan1;
+  // Day of the as-of (month, day) in each kind of year: from March on a common year is one day
+  // behind; 29 February itself maps to 28 February of a common year.
+  if (len == 366) {
+    k.limit_leap = doy;
+    k.limit_common = doy >= 59 ? doy - 1 : doy;  // 29 February (59) -> 28 February (58)
+  } else {
+    k.limit_common = doy;
+    k.limit_leap = doy >= 59 ? doy + 1 : doy;
+  }
+  return k;
+}
+
+inline std::int32_t years_to(i64 x, const AsOfKey &a) {
+  i64 y = (x + 719468) * 400 / 146097;  // within one year of x's year
+  const std::int32_t *st = a.starts - kFirstYear;
+  y += st[y + 1] <= x ? 1 : 0;
+  y -= st[y] > x ? 1 : 0;
+  const i64 jan1 = st[y];
+  const i64 limit = st[y + 1] - jan1 == 366 ? a.limit_leap : a.limit_common;
+  return static_cast<std::int32_t>(a.year - y - (x - jan1 > limit ? 1 : 0));
+}
+
+struct Ages {
+  std::int32_t age, party, work;
+};
+
+// A row that passed check_ages. An absent date is computed as the birth date and its result
+// replaced by kNoYears, so that no branch depends on which rows have the date (random in a
+// column: a mispredicted branch costs more than the arithmetic).
+inline Ages ages_of(Day birth, Day party, Day work, const AsOfKey &t) {
+  const std::int32_t p = years_to(party.has ? party.day : birth.day, t);
+  const std::int32_t w = years_to(work.has ? work.day : birth.day, t);
+  return {years_to(birth.day, t), party.has ? p : kNoYears, work.has ? w : kNoYears};
+}
+
+[[noreturn]] void throw_age_fault(AgeFault f, std::string record) {
+  static constexpr const char *range = "day number outside the supported range 1400-01-01..9999-12-31";
+  static constexpr const char *before = "the date is before the date of birth";
+  static constexpr const char *after = "the date is after the as-of date";
+  switch (f) {
+    case AgeFault::birth_missing: throw InvalidInput("the date is not set", "birth_date", std::move(record));
+    case AgeFault::birth_range: throw InvalidInput(range, "birth_date", std::move(record));
+    case AgeFault::as_of_before_birth:
+      throw InvalidInput("the as-of date is before the date of birth", "as_of", std::move(record));
+    case AgeFault::party_range: throw InvalidInput(range, "party_joined", std::move(record));
+    case AgeFault::party_before_birth: throw InvalidInput(before, "party_joined", std::move(record));
+    case AgeFault::party_after_as_of: throw InvalidInput(after, "party_joined", std::move(record));
+    case AgeFault::work_range: throw InvalidInput(range, "work_started", std::move(record));
+    case AgeFault::work_before_birth: throw InvalidInput(before, "work_started", std::move(record));
+    default: throw InvalidInput(after, "work_started", std::move(record));
+  }
+}
+
+Day day_of(const std::optional<Date> &d, const char *field, const std::string &record) {
+  if (!d) return {0, false};
+  require_date(*d, field, record);
+  return {to_days(*d), true};
+}
+
+template <class T>
+void ages_columns(std::span<const T> birth, std::span<const T> party, std::span<const T> work,
+                  Date as_of, std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                  std::span<std::int32_t> work_years) {
+  const std::size_t n = birth.size();
+  auto same = [n](std::size_t got, const char *field, bool may_be_empty) {
+    if (got != n && !(may_be_empty && got == 0))
+      throw InvalidInput(std::string("the column ") + field + " has " + std::to_string(got) +
+                             " rows, birth_date has " + std::to_string(n),
+                         field);
+  };
+  same(party.size(), "party_joined", true);
+  same(work.size(), "work_started", true);
+  same(age.size(), "age", false);
+  same(party_years.size(), "party_years", false);
+  same(work_years.size(), "work_years", false);
+  require_date(as_of, "as_of", {});
+  const i64 t = to_days(as_of);
+  const AsOfKey t_key = as_of_key(t);
+  constexpr T none = std::is_same_v<T, std::int32_t> ? static_cast<T>(kNoDay32)
+                                                     : static_cast<T>(kNoDay64);
+  const bool has_party = !party.empty(), has_work = !work.empty();
+  auto row = [&](std::size_t i, Day &b, Day &p, Day &w) {
+    b = {static_cast<i64>(birth[i]), birth[i] != none};
+    p = has_party ? Day{static_cast<i64>(party[i]), party[i] != none} : Day{0, false};
+    w = has_work ? Day{static_cast<i64>(work[i]), work[i] != none} : Day{0, false};
+  };
+  Day b, p, w;
+  for (std::size_t i = 0; i < n; ++i) {  // validate every row first: all or nothing
+    row(i, b, p, w);
+    // Fast test without data-dependent branches; check_ages() classifies a bad row.
+    const bool birth_ok = b.has & (b.day >= kMinAgeDay) & (b.day <= t);
+    const bool party_ok = (!p.has) | ((p.day >= b.day) & (p.day <= t));
+    const bool work_ok = (!w.has) | ((w.day >= b.day) & (w.day <= t));
+    if (birth_ok & party_ok & work_ok) continue;
+    AgeFault f = check_ages(b, p, w, t);
+    if (f != AgeFault::none) throw_age_fault(f, "row " + std::to_string(i));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    row(i, b, p, w);
+    const Ages a = ages_of(b, p, w, t_key);
+    age[i] = a.age;
+    party_years[i] = a.party;
+    work_years[i] = a.work;
+  }
+}
+
+}  // namespace
+
 ThreeAges three_ages(const Person &p, Date as_of) {
   require_date(p.birth_date, "birth_date", p.id);
   require_date(as_of, "as_of", p.id);
-  if (as_of < p.birth_date)
+  const Day birth{to_days(p.birth_date), true};
+  const i64 t = to_days(as_of);
+  if (t < birth.day)
     throw InvalidInput("the as-of date is before the date of birth", "as_of", p.id);
-  auto years_since = [&](const std::optional<Date> &d, const char *field) -> std::optional<int> {
-    if (!d) return std::nullopt;
-    require_date(*d, field, p.id);
-    if (*d < p.birth_date) throw InvalidInput("the date is before the date of birth", field, p.id);
-    if (*d > as_of) throw InvalidInput("the date is after the as-of date", field, p.id);
-    return whole_years_between(*d, as_of);
-  };
+  const Day party = day_of(p.party_joined, "party_joined", p.id);
+  const Day work = day_of(p.work_started, "work_started", p.id);
+  AgeFault f = check_ages(birth, party, work, t);
+  if (f != AgeFault::none) throw_age_fault(f, p.id);
+  const Ages a = ages_of(birth, party, work, as_of_key(t));
   ThreeAges out;
-  out.age = whole_years_between(p.birth_date, as_of);
-  std::optional<int> party = years_since(p.party_joined, "party_joined");
-  out.work_years = years_since(p.work_started, "work_started");
-  if (is_party_member(p)) out.party_years = party;
+  out.age = a.age;
+  if (work.has) out.work_years = a.work;
+  if (party.has && is_party_member(p)) out.party_years = a.party;
   return out;
+}
+
+void three_ages_columns(std::span<const std::int32_t> birth,
+                        std::span<const std::int32_t> party_joined,
+                        std::span<const std::int32_t> work_started, Date as_of,
+                        std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                        std::span<std::int32_t> work_years) {
+  ages_columns<std::int32_t>(birth, party_joined, work_started, as_of, age, party_years, work_years);
+}
+
+void three_ages_columns(std::span<const std::int64_t> birth,
+                        std::span<const std::int64_t> party_joined,
+                        std::span<const std::int64_t> work_started, Date as_of,
+                        std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                        std::span<std::int32_t> work_years) {
+  ages_columns<std::int64_t>(birth, party_joined, work_started, as_of, age, party_years, work_years);
 }
 
 bool is_woman(const Person &p) {

@@ -3,7 +3,9 @@
 // over immutable data; copies share it and it is safe to use from many threads at once.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -53,6 +55,34 @@ class WorkCalendar {
 
   /// Working days in [first, last], both inclusive (0 if last < first).
   int count_working_days(Date first, Date last) const;
+
+  // ---- Columns (issue #10): the same arithmetic on arrays of day numbers ---------------------
+  //
+  // A day is a count of days since 1970-01-01: int32 as the C ABI's ck_date (Arrow date32),
+  // int64 as NumPy's datetime64[D]. The "no date" value of the column type (kNoDay32 /
+  // kNoDay64, i.e. NaT; see date.hpp) gives "no date" out. Each call is all or nothing: every row
+  // is checked before any is written; the first bad row raises the scalar call's error
+  // (CalendarCoverageError for a strict calendar, InvalidInput beyond 1400..9999) with field
+  // "from" or "n" ("first" / "last" for counts) and record "row <i>", and `out` is untouched.
+  // Spans of different lengths are InvalidInput (field "n" / "out" / "last"). `out` may be the
+  // input span itself. No allocation; safe from many threads.
+
+  /// out[i] = add_working_days(from[i], n[i]).
+  void add_working_days(std::span<const std::int32_t> from, std::span<const std::int32_t> n,
+                        std::span<std::int32_t> out) const;
+  /// out[i] = add_working_days(from[i], n) (one n for every row).
+  void add_working_days(std::span<const std::int32_t> from, std::int32_t n,
+                        std::span<std::int32_t> out) const;
+  void add_working_days(std::span<const std::int64_t> from, std::span<const std::int32_t> n,
+                        std::span<std::int64_t> out) const;
+  void add_working_days(std::span<const std::int64_t> from, std::int32_t n,
+                        std::span<std::int64_t> out) const;
+
+  /// out[i] = count_working_days(first[i], last[i]); -1 where first[i] or last[i] is "no date".
+  void count_working_days(std::span<const std::int32_t> first,
+                          std::span<const std::int32_t> last, std::span<std::int32_t> out) const;
+  void count_working_days(std::span<const std::int64_t> first,
+                          std::span<const std::int64_t> last, std::span<std::int32_t> out) const;
 
   /// n >= 1 calendar days starting on `start` ("publicised for 7 days"): (start, start + n - 1).
   /// Needs no holiday data, so never raises a coverage error.

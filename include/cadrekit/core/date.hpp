@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,12 @@
 namespace cadrekit {
 
 using Date = boost::gregorian::date;
+
+/// "No date" in a column of day numbers (a missing date of joining, a NaT): the smallest value
+/// of the column's type. For int64 columns this is NumPy's and pandas' NaT (datetime64[D] is an
+/// int64 count of days since 1970-01-01); for int32 columns (ck_date, Arrow date32) INT32_MIN.
+inline constexpr std::int32_t kNoDay32 = std::numeric_limits<std::int32_t>::min();
+inline constexpr std::int64_t kNoDay64 = std::numeric_limits<std::int64_t>::min();
 
 /// The earliest and latest dates cadrekit accepts anywhere (Boost's own range).
 Date min_date();

@@ -3,7 +3,9 @@
 // of work) as of a stated date.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +91,33 @@ struct ThreeAges {
 /// InvalidInput (naming the field and p.id) when as_of is before the birth date, or a dated
 /// event lies after as_of or before birth.
 ThreeAges three_ages(const Person &p, Date as_of);
+
+/// "None" in the party_years / work_years columns of three_ages_columns (and of the C ABI's
+/// ck_three_ages / ck_three_ages_batch): the row has no such date.
+inline constexpr std::int32_t kNoYears = -1;
+
+/// 三龄 of many people as of one date, on columns of day numbers (days since 1970-01-01; int32
+/// as ck_date, int64 as NumPy datetime64[D]). The rule is the scalar three_ages's, computed by
+/// the same code: whole years, a 29 February anniversary falls on 1 March in common years, the
+/// anniversary itself counts (a birthday on the as-of date adds the year).
+/// - birth: required in every row ("no date" there is an error);
+/// - party_joined / work_started: kNoDay32 / kNoDay64 (NaT) where the person has no such date,
+///   or an empty span when no row has one. A date of joining counts as a member's: pass "no date"
+///   for non-members (the columns carry no political status);
+/// - out: age, party_years, work_years, each as long as birth; kNoYears where the date is absent.
+/// All or nothing: every row is checked first; the first bad row raises InvalidInput with the
+/// scalar call's message and field (birth_date, as_of, party_joined, work_started) and record
+/// "row <i>", and the outputs are untouched. No allocation; thread-safe.
+void three_ages_columns(std::span<const std::int32_t> birth,
+                        std::span<const std::int32_t> party_joined,
+                        std::span<const std::int32_t> work_started, Date as_of,
+                        std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                        std::span<std::int32_t> work_years);
+void three_ages_columns(std::span<const std::int64_t> birth,
+                        std::span<const std::int64_t> party_joined,
+                        std::span<const std::int64_t> work_started, Date as_of,
+                        std::span<std::int32_t> age, std::span<std::int32_t> party_years,
+                        std::span<std::int32_t> work_years);
 
 bool is_woman(const Person &p);
 /// Any ethnic group but 汉族 (code 01).

@@ -1,0 +1,74 @@
+// Python: columns of dates for the batch calls of the calendar and 三龄 (issue #10).
+// A column arrives as anything NumPy can read as datetime64 — a datetime64[D] array (used as
+// it is: zero-copy), another datetime64 unit or a pandas Series/Index of datetimes (converted to
+// days once, with NumPy), a list of datetime.date — and is seen by C++ as int64 days since
+// 1970-01-01, NaT being kNoDay64 (INT64_MIN).
+#pragma once
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "cadrekit/core/errors.hpp"
+
+namespace cadrekit::python {
+
+namespace py = pybind11;
+
+/// A C-contiguous datetime64[D] array holding the column's dates (the object itself when it
+/// already is one). InvalidInput naming `field` for anything that is not dates.
+inline py::dtype day_dtype() { return py::dtype::from_args(py::str("datetime64[D]")); }
+
+inline py::array day_column(py::handle obj, const char *field) {
+  py::module_ np = py::module_::import("numpy");
+  py::object a = np.attr("asarray")(obj);
+  const char kind = py::cast<py::array>(a).dtype().kind();
+  try {
+    if (kind == 'M') {
+      if (!py::cast<py::array>(a).dtype().equal(day_dtype()))
+        a = a.attr("astype")("datetime64[D]");
+    } else if (kind == 'O' || kind == 'U' || kind == 'S') {
+      a = np.attr("asarray")(obj, "datetime64[D]");
+    } else {
+      throw InvalidInput(std::string("expected dates (datetime64, a pandas Series of datetimes or "
+                                     "datetime.date values), got an array of kind '") +
+                             kind + "'",
+                         field);
+    }
+  } catch (const py::error_already_set &) {
+    throw InvalidInput("expected dates (datetime64, a pandas Series of datetimes or datetime.date "
+                       "values)",
+                       field);
+  }
+  py::array out = np.attr("ascontiguousarray")(a);
+  if (out.ndim() != 1) throw InvalidInput("expected a one-dimensional column of dates", field);
+  return out;
+}
+
+/// The int64 days of a datetime64[D] array made by day_column (valid while `a` lives).
+inline std::span<const std::int64_t> day_span(const py::array &a) {
+  return {static_cast<const std::int64_t *>(a.data()), static_cast<std::size_t>(a.size())};
+}
+
+/// `out`: a writable, C-contiguous datetime64[D] array of n elements (or None: a new one).
+inline py::array day_output(py::handle out, std::size_t n) {
+  py::module_ np = py::module_::import("numpy");
+  if (out.is_none()) return np.attr("empty")(n, "datetime64[D]");
+  py::array a = py::reinterpret_borrow<py::array>(out);
+  if (!py::isinstance<py::array>(out) || !a.dtype().equal(day_dtype()) ||
+      a.ndim() != 1 || static_cast<std::size_t>(a.size()) != n || !a.writeable() ||
+      !(a.flags() & py::array::c_style))
+    throw InvalidInput("out must be a writable, contiguous datetime64[D] array of " +
+                           std::to_string(n) + " elements",
+                       "out");
+  return a;
+}
+
+inline std::span<std::int64_t> day_span_mut(py::array &a) {
+  return {static_cast<std::int64_t *>(a.mutable_data()), static_cast<std::size_t>(a.size())};
+}
+
+}  // namespace cadrekit::python

@@ -52,7 +52,7 @@ CK_API int ck_calendar_is_working_day(int *out, const ck_calendar *cal, ck_date 
 CK_API int ck_calendar_add_working_days(ck_date *out, const ck_calendar *cal, ck_date from,
                                         int32_t n) {
   if (out == nullptr) return null_argument("out");
-  return guard([&] { *out = to_days(calendar_of(cal).add_working_days(date_arg(from, "from"), n)); });
+  return guard([&] { *out = calendar_of(cal).add_working_days_at(from, n, "from"); });
 }
 
 CK_API int ck_calendar_window(ck_date *out_first, ck_date *out_last, const ck_calendar *cal,

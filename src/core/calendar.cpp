@@ -337,11 +337,17 @@ void count_columns(const WorkCalendar &cal, const WorkCalendar::Data &data,
 }  // namespace
 
 Date WorkCalendar::add_working_days(Date d, int n) const {
+  return from_days(add_working_days_at(to_days(d), n));
+}
+
+std::int32_t WorkCalendar::add_working_days_at(std::int32_t day, std::int32_t n, const char *field) const {
+  const i64 x = day;
+  if (x < kMinDay || x > kMaxDay)
+    throw InvalidInput("day number outside the supported range 1400-01-01..9999-12-31", field);
   const Adder a(*data_, lenient_);
-  const i64 x = to_days(d);
   AddFault f = a.check(x, n);
   if (f != AddFault::none) throw_add_fault(*this, f, "date", {});
-  return from_days(static_cast<std::int32_t>(a.apply(x, n)));
+  return static_cast<std::int32_t>(a.apply(x, n));
 }
 
 void WorkCalendar::add_working_days(std::span<const std::int32_t> from,

@@ -115,9 +115,19 @@ TEST(CalendarColumns, PerRowNEqualsTheScalarCall) {
   n[0] = 0;
   cal.add_working_days(std::span<const std::int32_t>(from), std::span<const std::int32_t>(n),
                        std::span<std::int32_t>(out));
-  for (std::size_t i = 0; i < from.size(); ++i)
+  for (std::size_t i = 0; i < from.size(); ++i) {
     ASSERT_EQ(out[i], to_days(cal.add_working_days(from_days(from[i]), n[i]))) << i;
+    ASSERT_EQ(out[i], cal.add_working_days_at(from[i], n[i])) << i;  // the day-number call
+  }
   EXPECT_EQ(out[0], from[0]);
+  // The day-number call's errors: outside the date range, and (strict) outside the coverage.
+  try {
+    cal.add_working_days_at(INT32_MAX, 1, "from");
+    FAIL() << "no error";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "from");
+  }
+  EXPECT_THROW(WorkCalendar::china().add_working_days_at(day(2026, 12, 31), 1), CalendarCoverageError);
   // In place: out may be the input.
   cal.add_working_days(std::span<const std::int32_t>(from), std::span<const std::int32_t>(n),
                        std::span<std::int32_t>(from));

@@ -48,6 +48,10 @@ class WorkCalendar {
 
   /// The n-th working day strictly after d (n > 0), strictly before d (n < 0); d itself for n = 0.
   Date add_working_days(Date d, int n) const;
+  /// The same on a day number (days since 1970-01-01, as the columns below and the C ABI's
+  /// ck_date), without converting to a Date and back: same answers, same errors (a day number
+  /// outside 1400-01-01..9999-12-31 is InvalidInput naming `field`).
+  std::int32_t add_working_days_at(std::int32_t day, std::int32_t n, const char *field = "date") const;
 
   /// A notice period of n >= 1 working days starting on `start`: the first day is `start` if it
   /// is a working day, otherwise the next working day; returns (first, last) inclusive.

@@ -27,22 +27,22 @@ BATCH = {
 
 # Why time per row moves with size, per operation (what the code does; the figures say how much).
 WHY = {
-    "BM_PayColumns": "nothing that grows with n is allocated any more (each township's graded "
-                     "villages are ranked in one reused buffer of about 250 entries, sorted as packed "
-                     "64-bit words), and the sort per township adds no log n; what is left is memory "
-                     "traffic: every row is validated before any output is written, so the kernel makes "
-                     "four passes (villages, principals, townships, pay) and moves about 110 bytes a "
-                     "principal. At 10⁴ rows all of it stays in the L2 cache between iterations (11–13 "
-                     "ns/row); from 10⁵ rows it streams from memory that the other builds on the machine "
-                     "also use, and time per row is flat from 10⁵ to 10⁷ (27–40 ns/row between runs, "
-                     "with the machine's load). Measured with perf at 10⁶: the sort per township is "
-                     "about a third of the time, the pay pass a fifth",
+    "BM_PayColumns": "nothing that grows with n is allocated (each township's graded villages are "
+                     "ranked in one reused buffer of about 250 entries, sorted as packed 64-bit words), "
+                     "and the sort per township adds no log n; what is left is memory traffic: every "
+                     "row is validated before any output is written, so the kernel makes four passes "
+                     "(villages, principals, townships, pay) and moves about 110 bytes a principal. At "
+                     "10⁴ rows all of it stays in the cache between iterations; from 10⁵ rows it "
+                     "streams from memory (flat from 10⁵ to 10⁶); at 10⁷ a call moves about 1 GB over "
+                     "those passes and time per row rises again — memory-bound, not investigated "
+                     "further (the sort per township is about a third of the time at 10⁶, the pay "
+                     "pass a fifth)",
     "BM_TierColumns": "two passes: a validation pass that reduces each column on its own (the "
                       "budgets' sign bits, the largest factor value), then the scoring in blocks of "
                       "2,048 rows whose 32-bit scores stay in the L1 cache while the nine factor "
-                      "columns are added (both vectorised, 16-byte SSE2 at -O2); 17 bytes read twice "
-                      "and 9 written per unit. At 10⁴ rows the columns stay in the L2 cache, from 10⁶ "
-                      "they stream from memory shared with the other builds, about 5 ns/row",
+                      "columns are added (both vectorised, 16-byte SSE2; src/audit/tier.cpp is built "
+                      "at -O2 even in Release, since GCC 12's -O3 made it about 2× slower); 17 bytes "
+                      "read twice and 9 written per unit",
     "BM_ScreenBatch": "one pass per cadre; the vector of hits is reserved up front (one hit in "
                       "eight records; about 7 % of records fire), so it is no longer copied while it "
                       "grows; what rises at 10⁷ is the 22 bytes a record of input streaming from "
@@ -62,10 +62,10 @@ WHY = {
                                 "12 bytes in and 8 out a row, two passes (check, then compute); "
                                 "the calendar tables stay in cache, the columns stream from "
                                 "memory from 10⁶ rows on",
-    "BM_ThreeAgesColumns": "three day-to-(year, month, day) conversions a row (integer arithmetic, "
-                           "no table) after a branch-free check pass; 24 bytes in and 12 out a "
-                           "row, read twice, so it is compute-bound in cache and memory-bound "
-                           "beyond it",
+    "BM_ThreeAgesColumns": "for each of three dates a row, its year from a table of 1 January day "
+                           "numbers and the anniversary as a day-of-year threshold, after a "
+                           "branch-free check pass; 24 bytes in and 12 out a row, read twice, so "
+                           "it is compute-bound in cache and memory-bound beyond it",
 }
 
 
@@ -158,13 +158,23 @@ def main(argv: List[str]) -> int:
     p(f"- Python {m['python']}, NumPy {m['numpy']}, pandas {m['pandas']}")
     p(f"- Run {m['date']}; load average before the run {m['load_before']}, after {m['load_after']}.")
     p("")
-    p("**The machine is shared and was loaded**: several engineers build and test on the same 2 cores")
-    p("while this runs (see the load averages), so wall-clock times are several times the CPU times")
-    p("and vary between runs. Every time on this page is therefore **CPU time of the one thread**")
-    p("doing the work — Google Benchmark's `cpu_time` (mean over its iterations) for C++, the best")
-    p("of 1–5 calls by `time.process_time` for Python — which is what the issue's \"one core\"")
-    p("targets mean; it still varies by tens of percent with cache and memory-bandwidth contention.")
-    p("The wall-clock times are in the JSON files the run leaves in `<build dir>/figures/`.")
+    quiet = float(m["load_before"].split()[0]) < 1.5
+    if quiet:
+        p("**The machine was quiet**: nothing else was building or testing on its 2 cores (see the")
+        p("load averages), so wall-clock and CPU times are close.")
+        p("")
+    else:
+        p("**The machine is shared and was loaded**: other builds and tests ran on the same 2 cores")
+        p("(see the load averages), so wall-clock times are several times the CPU times and vary")
+        p("between runs.")
+        p("")
+    p("Every time on this page is **CPU time of the one thread** doing the work — Google")
+    p("Benchmark's `cpu_time` (mean over its warm iterations) for C++; for Python one untimed call,")
+    p("then the best of 5 calls (of 1 at 10⁷ rows) by `time.process_time`, pandas the best of 3 (of")
+    p("1 at 10⁷) — which is what the issue's \"one core\" targets mean. It still varies by 10–30 %")
+    p("between runs with cache and memory-bandwidth effects, so a ratio near a target's line is a")
+    p("tie, not a verdict. The wall-clock times are in the JSON files the run leaves in")
+    p("`<build dir>/figures/`.")
     p("")
 
     # ---- C++ scaling -----------------------------------------------------------------------

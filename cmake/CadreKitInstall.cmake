@@ -3,8 +3,15 @@
 # python/CMakeLists.txt.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS cadrekit cadrekit_c
-  EXPORT CadreKitTargets
+# Two export sets, so that a C-only consumer (find_package(CadreKit COMPONENTS C)) needs
+# neither Boost nor yaml-cpp: the C component is libcadrekit_c alone.
+install(TARGETS cadrekit_c
+  EXPORT CadreKitCTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS cadrekit
+  EXPORT CadreKitCXXTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
@@ -18,9 +25,10 @@ install(FILES ${PROJECT_BINARY_DIR}/include/cadrekit/core/version.hpp
 install(FILES ${PROJECT_SOURCE_DIR}/capi/cadrekit.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 set(_ck_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/CadreKit)
-install(EXPORT CadreKitTargets
-  NAMESPACE CadreKit::
-  DESTINATION ${_ck_cmake_dir})
+install(EXPORT CadreKitCTargets NAMESPACE CadreKit:: DESTINATION ${_ck_cmake_dir})
+install(EXPORT CadreKitCXXTargets NAMESPACE CadreKit:: DESTINATION ${_ck_cmake_dir})
+# Whether the installed C++ library is static (its consumers then link yaml-cpp too).
+set(CADREKIT_CXX_SHARED ${BUILD_SHARED_LIBS})
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/CadreKitConfig.cmake.in
   ${PROJECT_BINARY_DIR}/CadreKitConfig.cmake
   INSTALL_DESTINATION ${_ck_cmake_dir})

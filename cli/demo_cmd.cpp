@@ -44,6 +44,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// Appends `item` to the list `out`, after `sep` unless the list is empty. (Written as appends:
+/// `sep + std::string&&` trips a false -Wrestrict in GCC 12 at -O3, GCC bug 105329.)
+void append_item(std::string &out, std::string_view sep, std::string_view item) {
+  if (!out.empty()) out += sep;
+  out += item;
+}
+
 json::value parse(std::string_view text, const char *what) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
@@ -71,7 +78,10 @@ class Writer {
   void csv(const std::string &name, const std::vector<std::vector<std::string>> &rows) {
     std::string out;
     for (const auto &r : rows) {
-      for (std::size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + csv_field(r[i]);
+      for (std::size_t i = 0; i < r.size(); ++i) {
+        if (i) out += ',';
+        out += csv_field(r[i]);
+      }
       out += "\r\n";
     }
     file(name, out);
@@ -259,7 +269,7 @@ void write_outputs(const DemoData &d, Writer &w) {
   for (const auto &c : d.disclosure) {
     for (const auto &r : c.at("rounds").as_array()) {
       std::string venues;
-      for (const auto &v : r.at("venues").as_array()) venues += (venues.empty() ? "" : "|") + s(v);
+      for (const auto &v : r.at("venues").as_array()) append_item(venues, "|", s(v));
       rows.push_back({s(c.at("record_id")), s(c.at("rank")), std::to_string(c.at("problems").as_array().size()),
                       s(r.at("round")), s(r.at("posted")), s(r.at("first_day")), s(r.at("last_day")),
                       s(r.at("working_days")), venues});
@@ -286,7 +296,7 @@ void write_outputs(const DemoData &d, Writer &w) {
       if (s(e.at("stage")) == "decision") {
         method = s(e.at("method"));
         decided = s(e.at("date"));
-        for (const auto &g : e.at("grounds").as_array()) grounds += (grounds.empty() ? "" : "|") + s(g);
+        for (const auto &g : e.at("grounds").as_array()) append_item(grounds, "|", s(g));
       }
     rows.push_back({s(k.at("case_id")), s(k.at("cadre_id")), s(k.at("stage")), method, decided, grounds});
     for (const auto &x : c.at("schedule").as_array())
@@ -319,7 +329,7 @@ void write_outputs(const DemoData &d, Writer &w) {
       gaps += (gaps.empty() ? "" : ";") + s(g.at("criterion"));
       std::string e;
       for (const auto &c : g.at("candidates").as_array())
-        if (c.at("eligible").as_bool()) e += (e.empty() ? "" : ",") + s(c.at("cadre_id"));
+        if (c.at("eligible").as_bool()) append_item(e, ",", s(c.at("cadre_id")));
       if (!e.empty()) cands += (cands.empty() ? "" : ";") + s(g.at("criterion")) + ":" + e;
     }
     rows.push_back({s(t.at("team_id")), s(t.at("size")), s(t.at("young")), s(t.at("women")), s(t.at("minority")),

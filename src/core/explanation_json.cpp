@@ -154,7 +154,7 @@ struct DuplicateKeyCheck {
       if (f.object)
         out = join(out, display_key(f.current));
       else
-        out += "[" + std::to_string(f.index) + "]";
+        out.append("[").append(std::to_string(f.index)).append("]");
     }
     return join(out, display_key(last));
   }

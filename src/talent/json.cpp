@@ -140,7 +140,8 @@ std::string entries_json(const std::vector<PoolEntry> &es, bool explain, bool ne
     if (near || !e.kind.empty()) x["kind"] = e.kind;
     if (near) x["date"] = e.date ? json::value(to_iso(*e.date)) : json::value(nullptr);
     x["reasons"] = reasons_json(e.reasons);
-    out += (i ? "," : "") + with_explanation(x, explain ? &e.explanation : nullptr);
+    if (i) out += ',';
+    out += with_explanation(x, explain ? &e.explanation : nullptr);
   }
   return out + "]";
 }

@@ -123,10 +123,17 @@ static void golden_teams(const ck_policy *pol) {
   while (fgets(line, sizeof line, f) != NULL && n < MAXM) {
     size_t t;
     if (line[0] == '#' || line[0] == '\n') continue;
-    split(line, c, 10);
+    if (split(line, c, 10) < 6) { /* a malformed row: fail, and read no field of it */
+      CHECK(!"a row of talent_team_members.csv has 6 fields");
+      continue;
+    }
     if (header) { header = 0; continue; }
     for (t = 0; t < n_teams && strcmp(ids[t], c[0]) != 0; ++t) {}
-    if (t == n_teams) { strncpy(ids[t], c[0], 31); ids[t][31] = '\0'; ++n_teams; }
+    if (t == n_teams) {
+      CHECK(strlen(c[0]) < sizeof ids[t]);
+      snprintf(ids[t], sizeof ids[t], "%s", c[0]);
+      ++n_teams;
+    }
     team[n] = (int32_t)t;
     sex[n] = (uint8_t)atoi(c[2]);
     CHECK_STATUS(CK_OK, ck_date_parse_iso(&birth[n], c[3]));
@@ -149,7 +156,10 @@ static void golden_teams(const ck_policy *pol) {
     static const char *names[4] = {"young", "women", "minority", "non_party"};
     int b;
     if (line[0] == '#' || line[0] == '\n') continue;
-    split(line, c, 10);
+    if (split(line, c, 10) < 7) {
+      CHECK(!"a row of talent_team_expected.csv has 7 fields");
+      continue;
+    }
     if (header) { header = 0; continue; }
     for (t = 0; t < n_teams && strcmp(ids[t], c[0]) != 0; ++t) {}
     CHECK(t < n_teams);

@@ -53,10 +53,6 @@ class CMakeBuild(build_ext):
             "-DCADREKIT_BUILD_BENCHMARKS=OFF", "-DCADREKIT_BUILD_EXAMPLES=OFF",
             "-DCADREKIT_BUILD_CLI=OFF",
         ]
-        if build_type == "Release" and "clang" not in os.environ.get("CXX", ""):
-            # GCC 12 at -O3 reports a false -Wrestrict inside std::string's operator+ (GCC bug
-            # 105329), which the project's -Werror would turn into a failed install.
-            cfg.append("-DCMAKE_CXX_FLAGS=-Wno-restrict")
         if shutil.which("ccache"):
             cfg += ["-DCMAKE_CXX_COMPILER_LAUNCHER=ccache", "-DCMAKE_C_COMPILER_LAUNCHER=ccache"]
         cfg += os.environ.get("CMAKE_ARGS", "").split()

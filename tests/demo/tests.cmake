@@ -1,4 +1,4 @@
-# The sample county and `cadrekit demo` (issue #9): the generator reproduces data/sample byte
+# The sample county and `cadrekit demo`: the generator reproduces data/sample byte
 # for byte, and the demo's outputs hold the source's figures, recomputed here independently of
 # the report code (tests/demo/check_demo.py).
 if(Python3_EXECUTABLE)

@@ -69,4 +69,22 @@ final class TestData {
     out.add(f.toString());
     return out;
   }
+
+  /** A mutable deep copy of parsed JSON (LinkedHashMap / ArrayList), to patch a golden record. */
+  @SuppressWarnings("unchecked")
+  static <T> T mutable(Object v) {
+    if (v instanceof java.util.Map) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      for (java.util.Map.Entry<String, Object> e : ((java.util.Map<String, Object>) v).entrySet()) {
+        m.put(e.getKey(), mutable(e.getValue()));
+      }
+      return (T) m;
+    }
+    if (v instanceof java.util.List) {
+      List<Object> l = new ArrayList<>();
+      for (Object o : (List<Object>) v) l.add(mutable(o));
+      return (T) l;
+    }
+    return (T) v;
+  }
 }

@@ -28,4 +28,13 @@ public final class CadreKit {
   public static String libraryFile() {
     return Lib.LIBRARY.getFile().getPath();
   }
+
+  /**
+   * How many Policy and WorkCalendar handles this process freed through the Cleaner because
+   * their owner never closed them. The memory is not lost, but it was held until a garbage
+   * collection; a number that keeps growing points at a missing close() (try-with-resources).
+   */
+  public static long unclosedHandlesFreed() {
+    return NativeHandle.UNCLOSED_FREED.get();
+  }
 }

@@ -1,7 +1,6 @@
 package cn.cadrekit;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The shapes of the library's JSON calls ({@code int f(char **out, …, const char *request)}):
@@ -11,36 +10,36 @@ final class Calls {
   private Calls() {}
 
   interface Text1 {
-    int call(PointerByReference out, byte[] a);
+    int call(long[] out, byte[] a);
   }
 
   interface Text2 {
-    int call(PointerByReference out, byte[] a, byte[] b);
+    int call(long[] out, byte[] a, byte[] b);
   }
 
   interface PolicyText {
-    int call(PointerByReference out, Pointer policy, byte[] text);
+    int call(long[] out, Pointer policy, byte[] text);
   }
 
   interface PolicyText2 {
-    int call(PointerByReference out, Pointer policy, byte[] a, byte[] b);
+    int call(long[] out, Pointer policy, byte[] a, byte[] b);
   }
 
   interface PolicyCalendarText {
-    int call(PointerByReference out, Pointer policy, Pointer cal, byte[] text);
+    int call(long[] out, Pointer policy, Pointer cal, byte[] text);
   }
 
   interface PolicyCalendarText2 {
-    int call(PointerByReference out, Pointer policy, Pointer cal, byte[] a, byte[] b);
+    int call(long[] out, Pointer policy, Pointer cal, byte[] a, byte[] b);
   }
 
   interface PolicyDate {
-    int call(PointerByReference out, Pointer policy, int asOf);
+    int call(long[] out, Pointer policy, int asOf);
   }
 
   static String text(Text1 f, String a, String fieldA) {
     byte[] x = Lib.utf8(a, fieldA);
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(f.call(out, x));
     return Lib.take(out);
   }
@@ -49,14 +48,14 @@ final class Calls {
   static String text(Text2 f, String a, String fieldA, String b, String fieldB) {
     byte[] x = a == null ? null : Lib.utf8(a, fieldA);
     byte[] y = b == null ? null : Lib.utf8(b, fieldB);
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(f.call(out, x, y));
     return Lib.take(out);
   }
 
   static String policy(PolicyText f, Policy policy, String text, String field) {
     byte[] x = Lib.utf8(text, field);
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer p = policy.acquire();
     try {
       Lib.check(f.call(out, p, x));
@@ -71,7 +70,7 @@ final class Calls {
                        String fieldB) {
     byte[] x = a == null ? null : Lib.utf8(a, fieldA);
     byte[] y = Lib.utf8(b, fieldB);
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer p = policy.acquire();
     try {
       Lib.check(f.call(out, p, x, y));
@@ -82,7 +81,7 @@ final class Calls {
   }
 
   static String policyDate(PolicyDate f, Policy policy, int asOf) {
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer p = policy.acquire();
     try {
       Lib.check(f.call(out, p, asOf));
@@ -95,7 +94,7 @@ final class Calls {
   static String policyCalendar(PolicyCalendarText f, Policy policy, WorkCalendar cal,
                                String text, String field) {
     byte[] x = Lib.utf8(text, field);
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer p = policy.acquire();
     try {
       Pointer c = cal.acquire();
@@ -114,7 +113,7 @@ final class Calls {
                                String fieldA, String b, String fieldB) {
     byte[] x = Lib.utf8(a, fieldA);
     byte[] y = Lib.utf8(b, fieldB);
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer p = policy.acquire();
     try {
       Pointer c = cal.acquire();

@@ -1,6 +1,5 @@
 package cn.cadrekit;
 
-import com.sun.jna.ptr.PointerByReference;
 
 import java.time.LocalDate;
 
@@ -93,7 +92,7 @@ public final class Disclosure {
   public static String caseCanProceedJson(String caseJson, LocalDate asOf) {
     byte[] c = Lib.utf8(caseJson, "case_json");
     int d = Dates.toDay(asOf, "as_of");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_disclosure_case_can_proceed_json(out, c, d));
     return Lib.take(out);
   }

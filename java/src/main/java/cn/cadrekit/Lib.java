@@ -3,7 +3,6 @@ package cn.cadrekit;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -21,7 +20,10 @@ import java.util.Map;
  * ({@code *Batch}), so that a change of the C batch convention touches only those.
  *
  * <p>Text crosses as {@code byte[]} that this class encodes itself (strict UTF-8 plus a NUL),
- * never through JNA's default string encoding, which follows the JVM's locale.
+ * never through JNA's default string encoding, which follows the JVM's locale. An output
+ * pointer ({@code char **out}, {@code ck_policy **out}) is a one-element {@code long[]}: JNA's
+ * PointerByReference allocates native memory with a cleaner for every call (about 10 µs, more
+ * than most calls take), and the loader checks that pointers and size_t are 64 bits.
  */
 final class Lib {
   private Lib() {}
@@ -46,9 +48,9 @@ final class Lib {
   static native int ck_date_parse_iso(int[] out, byte[] text);
 
   // ---- calendar ----------------------------------------------------------------------------
-  static native int ck_calendar_china(PointerByReference out, int lenient);
-  static native int ck_calendar_from_csv(PointerByReference out, byte[] csv, int lenient);
-  static native int ck_calendar_with_csv(PointerByReference out, Pointer cal, byte[] csv);
+  static native int ck_calendar_china(long[] out, int lenient);
+  static native int ck_calendar_from_csv(long[] out, byte[] csv, int lenient);
+  static native int ck_calendar_with_csv(long[] out, Pointer cal, byte[] csv);
   static native void ck_calendar_free(Pointer cal);
   static native int ck_calendar_coverage(int[] outFirst, int[] outLast, Pointer cal);
   static native int ck_calendar_is_working_day(int[] out, Pointer cal, int d);
@@ -60,22 +62,22 @@ final class Lib {
 
   // ---- money and shares --------------------------------------------------------------------
   static native int ck_money_parse(long[] outFen, byte[] text);
-  static native int ck_money_format(PointerByReference out, long fen);
+  static native int ck_money_format(long[] out, long fen);
   static native int ck_at_least_share(long[] out, long n, byte[] share);
 
   // ---- policy ------------------------------------------------------------------------------
-  static native int ck_policy_default(PointerByReference out);
-  static native int ck_policy_load(PointerByReference out, byte[] path);
-  static native int ck_policy_loads(PointerByReference out, byte[] yaml);
+  static native int ck_policy_default(long[] out);
+  static native int ck_policy_load(long[] out, byte[] path);
+  static native int ck_policy_loads(long[] out, byte[] yaml);
   static native void ck_policy_free(Pointer policy);
   static native Pointer ck_policy_name(Pointer policy);
-  static native int ck_policy_value(PointerByReference out, Pointer policy, byte[] name, int asOf);
-  static native int ck_policy_lookup_json(PointerByReference out, Pointer policy, byte[] name,
+  static native int ck_policy_value(long[] out, Pointer policy, byte[] name, int asOf);
+  static native int ck_policy_lookup_json(long[] out, Pointer policy, byte[] name,
                                           int asOf);
 
   // ---- explanations ------------------------------------------------------------------------
-  static native int ck_explanation_normalize(PointerByReference out, byte[] json);
-  static native int ck_explanation_to_text(PointerByReference out, byte[] json, byte[] lang);
+  static native int ck_explanation_normalize(long[] out, byte[] json);
+  static native int ck_explanation_to_text(long[] out, byte[] json, byte[] lang);
 
   // ---- people ------------------------------------------------------------------------------
   static native int ck_citizen_id_is_valid(byte[] id);
@@ -83,63 +85,63 @@ final class Lib {
   static native int ck_three_ages(int[] outAge, int[] outPartyYears, int[] outWorkYears, int birth,
                                   int hasParty, int partyJoined, int hasWork, int workStarted,
                                   int asOf);
-  static native int ck_person_summary_json(PointerByReference out, byte[] personJson, int asOf);
+  static native int ck_person_summary_json(long[] out, byte[] personJson, int asOf);
 
   // ---- village (JARUD) ---------------------------------------------------------------------
-  static native int ck_village_pay_sheet_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_village_budget_what_if_json(PointerByReference out, Pointer a, Pointer b,
+  static native int ck_village_pay_sheet_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_village_budget_what_if_json(long[] out, Pointer a, Pointer b,
                                                    byte[] req);
-  static native int ck_village_selection_json(PointerByReference out, Pointer policy, byte[] req);
+  static native int ck_village_selection_json(long[] out, Pointer policy, byte[] req);
 
   // ---- audit (HOLINGOL) --------------------------------------------------------------------
-  static native int ck_audit_tier_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_audit_special_funds_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_audit_tier_history_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_audit_plan_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_audit_verify_json(PointerByReference out, Pointer policy, byte[] req);
+  static native int ck_audit_tier_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_audit_special_funds_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_audit_tier_history_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_audit_plan_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_audit_verify_json(long[] out, Pointer policy, byte[] req);
 
   // ---- disclosure (KAILU) ------------------------------------------------------------------
-  static native int ck_disclosure_validate_json(PointerByReference out, Pointer policy,
+  static native int ck_disclosure_validate_json(long[] out, Pointer policy,
                                                 byte[] record);
-  static native int ck_disclosure_plan_round_json(PointerByReference out, Pointer policy,
+  static native int ck_disclosure_plan_round_json(long[] out, Pointer policy,
                                                   Pointer cal, byte[] req);
-  static native int ck_disclosure_notice_json(PointerByReference out, Pointer policy, Pointer cal,
+  static native int ck_disclosure_notice_json(long[] out, Pointer policy, Pointer cal,
                                               byte[] req);
-  static native int ck_disclosure_case_open_json(PointerByReference out, Pointer policy,
+  static native int ck_disclosure_case_open_json(long[] out, Pointer policy,
                                                  byte[] req);
-  static native int ck_disclosure_case_apply_json(PointerByReference out, Pointer policy,
+  static native int ck_disclosure_case_apply_json(long[] out, Pointer policy,
                                                   Pointer cal, byte[] caseJson, byte[] action);
-  static native int ck_disclosure_case_apply_explained_json(PointerByReference out, Pointer policy,
+  static native int ck_disclosure_case_apply_explained_json(long[] out, Pointer policy,
                                                             Pointer cal, byte[] caseJson,
                                                             byte[] action);
-  static native int ck_disclosure_case_can_proceed_json(PointerByReference out, byte[] caseJson,
+  static native int ck_disclosure_case_can_proceed_json(long[] out, byte[] caseJson,
                                                         int asOf);
-  static native int ck_disclosure_yearly_counts_json(PointerByReference out, byte[] cases);
-  static native int ck_disclosure_record_from_lrmx_json(PointerByReference out, byte[] lrmx,
+  static native int ck_disclosure_yearly_counts_json(long[] out, byte[] cases);
+  static native int ck_disclosure_record_from_lrmx_json(long[] out, byte[] lrmx,
                                                         byte[] recordId);
-  static native int ck_disclosure_record_to_lrmx(PointerByReference out, byte[] record);
+  static native int ck_disclosure_record_to_lrmx(long[] out, byte[] record);
 
   // ---- assessment (HORQIN) -----------------------------------------------------------------
-  static native int ck_assessment_rules_json(PointerByReference out, Pointer policy, int asOf);
-  static native int ck_assessment_standards_json(PointerByReference out, Pointer policy, int asOf);
-  static native int ck_assessment_screen_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_assessment_findings_from_audit_json(PointerByReference out, byte[] findings);
-  static native int ck_assessment_composite_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_assessment_method_checklist_json(PointerByReference out, Pointer policy,
+  static native int ck_assessment_rules_json(long[] out, Pointer policy, int asOf);
+  static native int ck_assessment_standards_json(long[] out, Pointer policy, int asOf);
+  static native int ck_assessment_screen_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_assessment_findings_from_audit_json(long[] out, byte[] findings);
+  static native int ck_assessment_composite_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_assessment_method_checklist_json(long[] out, Pointer policy,
                                                         byte[] req);
-  static native int ck_assessment_disposal_apply_json(PointerByReference out, byte[] caseJson,
+  static native int ck_assessment_disposal_apply_json(long[] out, byte[] caseJson,
                                                       byte[] action);
-  static native int ck_assessment_follow_up_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_assessment_promotion_apply_json(PointerByReference out, Pointer policy,
+  static native int ck_assessment_follow_up_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_assessment_promotion_apply_json(long[] out, Pointer policy,
                                                        byte[] caseJson, byte[] action);
 
   // ---- talent (HURE) -----------------------------------------------------------------------
-  static native int ck_talent_pools_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_talent_pool_changes_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_talent_team_structure_json(PointerByReference out, Pointer policy,
+  static native int ck_talent_pools_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_talent_pool_changes_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_talent_team_structure_json(long[] out, Pointer policy,
                                                   byte[] req);
-  static native int ck_talent_gaps_json(PointerByReference out, Pointer policy, byte[] req);
-  static native int ck_talent_postings_json(PointerByReference out, Pointer policy, byte[] req);
+  static native int ck_talent_gaps_json(long[] out, Pointer policy, byte[] req);
+  static native int ck_talent_postings_json(long[] out, Pointer policy, byte[] req);
 
   // ---- shared conversions ------------------------------------------------------------------
 
@@ -174,13 +176,13 @@ final class Lib {
     return p == null ? "" : p.getString(0, "UTF-8");
   }
 
-  /** The string the library returned through {@code char **out}, released with ck_free. */
-  static String take(PointerByReference out) {
-    Pointer p = out.getValue();
-    if (p == null) {
+  /** The string the library returned through {@code char **out} (a long[1]), released with ck_free. */
+  static String take(long[] out) {
+    if (out[0] == 0) {
       throw new CadreKitException(CadreKitException.INTERNAL, "internal",
           "the library returned no text on success");
     }
+    Pointer p = new Pointer(out[0]);
     try {
       return p.getString(0, "UTF-8");
     } finally {
@@ -224,6 +226,11 @@ final class Lib {
                 + e.getMessage());
         wrapped.initCause(e);
         throw wrapped;
+      }
+      if (Native.POINTER_SIZE != 8 || Native.SIZE_T_SIZE != 8) {
+        throw new UnsatisfiedLinkError("cadrekit: the Java binding needs a 64-bit JVM (pointers and "
+            + "size_t of 8 bytes; this one has " + Native.POINTER_SIZE + " and "
+            + Native.SIZE_T_SIZE + ")");
       }
       int loaded = lib.getFunction("ck_version_number").invokeInt(new Object[0]);
       if (loaded / 10000 != Version.NUMBER / 10000

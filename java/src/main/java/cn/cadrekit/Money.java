@@ -1,6 +1,5 @@
 package cn.cadrekit;
 
-import com.sun.jna.ptr.PointerByReference;
 
 import java.math.BigDecimal;
 
@@ -31,7 +30,7 @@ public final class Money {
 
   /** "¥7,000.00" for 700000 fen. */
   public static String formatFen(long fen) {
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_money_format(out, fen));
     return Lib.take(out);
   }

@@ -24,6 +24,9 @@ abstract class NativeHandle implements AutoCloseable {
     return t;
   });
 
+  /** Handles the Cleaner freed because nobody closed them (see {@link CadreKit#unclosedHandlesFreed}). */
+  static final AtomicLong UNCLOSED_FREED = new AtomicLong();
+
   private final State state;
   private final Cleaner.Cleanable cleanable;
 
@@ -54,7 +57,13 @@ abstract class NativeHandle implements AutoCloseable {
    */
   @Override
   public final void close() {
+    state.closedByOwner = true;
     cleanable.clean();
+  }
+
+  /** Whether the native handle has been freed (for tests: close() defers it past calls in flight). */
+  final boolean isFreed() {
+    return state.freed;
   }
 
   /** The cleaner's action; holds no reference to the handle object itself. */
@@ -66,6 +75,9 @@ abstract class NativeHandle implements AutoCloseable {
     private final String kind;
     /** Calls in flight, plus the CLOSED bit. */
     private final AtomicLong word = new AtomicLong();
+    /** Set by close() before it runs this action, so that the Cleaner's runs can be counted. */
+    volatile boolean closedByOwner;
+    volatile boolean freed;
 
     State(Pointer peer, Consumer<Pointer> free, String kind) {
       this.peer = peer;
@@ -82,7 +94,12 @@ abstract class NativeHandle implements AutoCloseable {
     }
 
     void release() {
-      if (word.decrementAndGet() == CLOSED) free.accept(peer);
+      if (word.decrementAndGet() == CLOSED) free();
+    }
+
+    private void free() {
+      freed = true;
+      free.accept(peer);
     }
 
     boolean closed() {
@@ -92,8 +109,9 @@ abstract class NativeHandle implements AutoCloseable {
     /** Runs once (Cleaner guarantees it): marks closed; frees now if no call is in flight. */
     @Override
     public void run() {
+      if (!closedByOwner) UNCLOSED_FREED.incrementAndGet();
       long before = word.getAndUpdate(w -> w | CLOSED);
-      if (before == 0) free.accept(peer);
+      if (before == 0) free();
     }
   }
 }

@@ -1,6 +1,5 @@
 package cn.cadrekit;
 
-import com.sun.jna.ptr.PointerByReference;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class Person {
   public static String summaryJson(String personJson, LocalDate asOf) {
     byte[] json = Lib.utf8(personJson, "person_json");
     int d = Dates.toDay(asOf, "as_of");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_person_summary_json(out, json, d));
     return Lib.take(out);
   }

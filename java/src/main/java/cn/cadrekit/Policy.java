@@ -1,7 +1,6 @@
 package cn.cadrekit;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,9 +28,9 @@ public final class Policy extends NativeHandle {
 
   /** The embedded default profile tongliao-2016. */
   public static Policy defaultProfile() {
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_policy_default(out));
-    return new Policy(out.getValue());
+    return new Policy(new Pointer(out[0]));
   }
 
   /**
@@ -40,17 +39,17 @@ public final class Policy extends NativeHandle {
    */
   public static Policy load(Path path) {
     byte[] p = Lib.utf8(path.toString(), "path");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_policy_load(out, p));
-    return new Policy(out.getValue());
+    return new Policy(new Pointer(out[0]));
   }
 
   /** A profile from YAML text; its {@code extends:} may name an embedded profile only. */
   public static Policy fromYaml(String yaml) {
     byte[] y = Lib.utf8(yaml, "yaml");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_policy_loads(out, y));
-    return new Policy(out.getValue());
+    return new Policy(new Pointer(out[0]));
   }
 
   /** The profile's name ("tongliao-2016"). */
@@ -65,7 +64,7 @@ public final class Policy extends NativeHandle {
   public String value(String parameter, LocalDate asOf) {
     byte[] n = Lib.utf8(parameter, "name");
     int d = Dates.toDay(asOf, "as_of");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer p = acquire();
     try {
       Lib.check(Lib.ck_policy_value(out, p, n, d));
@@ -84,7 +83,7 @@ public final class Policy extends NativeHandle {
   public String lookupJson(String parameter, LocalDate asOf) {
     byte[] n = Lib.utf8(parameter, "name");
     int d = Dates.toDay(asOf, "as_of");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer p = acquire();
     try {
       Lib.check(Lib.ck_policy_lookup_json(out, p, n, d));

@@ -1,7 +1,6 @@
 package cn.cadrekit;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 /**
  * Village cadre pay and incentives (JARUD; docs/village.md): the pay sheet, the budget what-if,
@@ -30,7 +29,7 @@ public final class Village {
   /** The budget under policy {@code a} and under {@code b}, and the difference (JARUD.4). */
   public static String budgetWhatIfJson(Policy a, Policy b, String requestJson) {
     byte[] req = Lib.utf8(requestJson, "request_json");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer pa = a.acquire();
     try {
       Pointer pb = b.acquire();

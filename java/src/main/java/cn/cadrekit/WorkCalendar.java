@@ -1,7 +1,6 @@
 package cn.cadrekit;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -23,8 +22,8 @@ public final class WorkCalendar extends NativeHandle {
     super(peer, Lib::ck_calendar_free, "WorkCalendar");
   }
 
-  private static WorkCalendar wrap(PointerByReference out) {
-    return new WorkCalendar(out.getValue());
+  private static WorkCalendar wrap(long[] out) {
+    return new WorkCalendar(new Pointer(out[0]));
   }
 
   /** Mainland China's calendar, 2007–2026, strict: a date outside it is a coverage error. */
@@ -38,14 +37,14 @@ public final class WorkCalendar extends NativeHandle {
    * {@link CalendarCoverageException}.
    */
   public static WorkCalendar china(boolean lenient) {
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_calendar_china(out, lenient ? 1 : 0));
     return wrap(out);
   }
 
   /** A calendar from CSV text {@code date,is_off_day,name} (docs/calendar.md). */
   public static WorkCalendar fromCsv(String csv, boolean lenient) {
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Lib.check(Lib.ck_calendar_from_csv(out, Lib.utf8(csv, "csv"), lenient ? 1 : 0));
     return wrap(out);
   }
@@ -56,7 +55,7 @@ public final class WorkCalendar extends NativeHandle {
    */
   public WorkCalendar withCsv(String csv) {
     byte[] text = Lib.utf8(csv, "csv");
-    PointerByReference out = new PointerByReference();
+    long[] out = new long[1];
     Pointer cal = acquire();
     try {
       Lib.check(Lib.ck_calendar_with_csv(out, cal, text));

@@ -45,7 +45,14 @@ public final class Assessment {
     return Json.parseObject(screenJson(policy, Json.request(request)));
   }
 
-  // BATCH:screenColumns
+  /**
+   * Screening over columns, in one native call (assessment records only, or with finding
+   * rows): the red lines that fire, by cadre key then rule index. Bad or unsorted rows throw
+   * naming the column and the row.
+   */
+  public static ScreenHits screenColumns(Policy policy, LocalDate asOf, ScreenInput input) {
+    return AssessmentBatch.screen(policy, Dates.toDay(asOf, "as_of"), input);
+  }
 
   /** The documented mapping of audit findings onto assessment findings (a JSON array). */
   public static String findingsFromAuditJson(String auditFindingsJson) {

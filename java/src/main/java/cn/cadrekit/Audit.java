@@ -23,7 +23,15 @@ public final class Audit {
     return Json.parseObject(tierJson(policy, Json.request(request)));
   }
 
-  // BATCH:tierColumns
+  /**
+   * Tiers units given as columns, in one native call: levels 1..3 and scores, no names, no
+   * explanations (ask {@link #tier} for the rows you need explained). The same rule as
+   * {@link #tier}. All or nothing: a bad row throws naming the column and the row, nothing is
+   * returned.
+   */
+  public static TierColumns tierColumns(Policy policy, LocalDate asOf, AuditUnits units) {
+    return AuditBatch.tier(policy, Dates.toDay(asOf, "as_of"), units);
+  }
 
   /** Level and obligations on special funds (HOLINGOL.3): {"as_of","current_level","amount"}. */
   public static String specialFundsJson(Policy policy, String requestJson) {

@@ -43,7 +43,14 @@ public final class Talent {
     return Json.parseObject(teamStructureJson(policy, Json.request(request)));
   }
 
-  // BATCH:teamStructureColumns
+  /**
+   * Team structure over member columns, in one native call: counts and gaps per team. Every
+   * row is checked first: a bad one throws naming the column and the row.
+   */
+  public static TeamColumns teamStructureColumns(Policy policy, LocalDate asOf,
+                                                 TeamMembers members) {
+    return TalentBatch.teamStructure(policy, Dates.toDay(asOf, "as_of"), members);
+  }
 
   /** Gaps of one growth file (HURE.2–HURE.4). */
   public static String gapsJson(Policy policy, String requestJson) {

@@ -24,7 +24,14 @@ public final class Village {
     return Json.parseObject(paySheetJson(policy, Json.request(request)));
   }
 
-  // BATCH:payColumns
+  /**
+   * The pay sheet's arithmetic over columns, in one native call: grades, ranks and pay in fen
+   * for every principal, without names or explanations. All or nothing: a bad row throws
+   * naming the column and the row.
+   */
+  public static PayColumns payColumns(Policy policy, int year, PayInput input) {
+    return VillageBatch.pay(policy, year, input);
+  }
 
   /** The budget under policy {@code a} and under {@code b}, and the difference (JARUD.4). */
   public static String budgetWhatIfJson(Policy a, Policy b, String requestJson) {

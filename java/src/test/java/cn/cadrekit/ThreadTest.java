@@ -39,6 +39,20 @@ class ThreadTest {
       for (int i = 0; i < from.length; ++i) from[i] = Dates.toDay(LocalDate.of(2016, 9, 1).plusDays(i), "from");
       int[] due = cal.addWorkingDays(from, 5);
       String value = policy.value("village.performance_pay.excellent", LocalDate.of(2016, 9, 22));
+      long[] budget = new long[64];
+      byte[] complaints = new byte[64];
+      for (int i = 0; i < 64; ++i) {
+        budget[i] = 10_000_000L * i;
+        complaints[i] = (byte) (i % 3 == 0 ? 1 : 0);
+      }
+      AuditUnits units = AuditUnits.of(budget).with(AuditUnits.Factor.COMPLAINTS, complaints);
+      TierColumns tiers = Audit.tierColumns(policy, LocalDate.of(2017, 1, 1), units);
+      ScreenInput screen = new ScreenInput(new long[] {7, 7, 8, 8, 9, 9},
+          new byte[] {0, 0, 0, 0, 2, 2}, new int[] {201400, 201500, 201400, 201500, 201500, 201600},
+          new int[] {10, 10, 9, 9, 0, 0}, new int[] {10, 10, 10, 10, 0, 0},
+          new byte[] {2, 4, 2, 2, 6, 6});
+      ScreenHits hits = Assessment.screenColumns(policy, LocalDate.of(2016, 12, 31), screen);
+      assertEquals(3, hits.size());
       String[] money = new String[THREADS];
       for (int t = 0; t < THREADS; ++t) money[t] = Money.formatFen(t * 100_037L);
       assertEquals("¥1,000.37", money[1]);
@@ -55,6 +69,14 @@ class ThreadTest {
             assertArrayEquals(due, cal.addWorkingDays(from, 5));
             assertEquals(value, policy.value("village.performance_pay.excellent", LocalDate.of(2016, 9, 22)));
             assertEquals(money[me], Money.formatFen(me * 100_037L));
+            if (r % 10 == me % 10) {
+              TierColumns mine = Audit.tierColumns(policy, LocalDate.of(2017, 1, 1), units);
+              assertArrayEquals(tiers.levels(), mine.levels());
+              assertArrayEquals(tiers.scores(), mine.scores());
+              ScreenHits h = Assessment.screenColumns(policy, LocalDate.of(2016, 12, 31), screen);
+              assertArrayEquals(hits.cadre(), h.cadre());
+              assertArrayEquals(hits.rule(), h.rule());
+            }
             // each thread fails with its own parameter name and reads back its own message
             String name = "village.no_such_" + me + "_" + r;
             try {

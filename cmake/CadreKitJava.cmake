@@ -11,6 +11,13 @@ endif()
 option(CADREKIT_BUILD_JAVA
   "Build the Java binding cadrekit.jar (on by default when a JDK and JNA are found)"
   ${_ck_java_default})
+if(CADREKIT_BUILD_JAVA)
+  message(STATUS "cadrekit: Java binding ON (javac ${Java_VERSION_STRING}, JNA ${CADREKIT_JNA_JAR})")
+elseif(Java_FOUND AND CADREKIT_JNA_JAR)
+  message(STATUS "cadrekit: Java binding OFF (CADREKIT_BUILD_JAVA=OFF)")
+else()
+  message(STATUS "cadrekit: Java binding OFF (no JDK >= 11 or no JNA jar found)")
+endif()
 if(CADREKIT_BUILD_JAVA AND NOT (Java_FOUND AND CADREKIT_JNA_JAR))
   message(FATAL_ERROR "CADREKIT_BUILD_JAVA is ON but a JDK >= 11 (${Java_JAVAC_EXECUTABLE}) or "
     "JNA's jar (${CADREKIT_JNA_JAR}) was not found: install them (scripts/setup) or pass "

@@ -1,0 +1,145 @@
+package cn.cadrekit;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+
+/**
+ * The village section's batch call of the C ABI, bound here alone so that a change of the C
+ * batch convention touches one class: {@code ck_village_pay_columns} with its
+ * {@code ck_village_pay_in} and {@code ck_village_pay_out} structs of column pointers.
+ */
+final class VillageBatch {
+  private VillageBatch() {}
+
+  static {
+    Native.register(VillageBatch.class, Lib.LIBRARY);
+  }
+
+  private static native int ck_village_pay_columns(Pointer policy, int year, Pointer in, Pointer out);
+
+  /**
+   * ck_village_pay_in. size_t counts are Java longs: 64 bits on the LP64 platforms this loads on.
+   * JNA computes the layout once (checked against the C compiler's by StructLayoutTest); each
+   * call writes the members at those offsets into its own block.
+   */
+  @Structure.FieldOrder({"n_villages", "village_township", "population", "scores", "score_present",
+      "n_principals", "principal_village", "post", "served_from", "served_to"})
+  public static final class In extends Structure {
+    public long n_villages;
+    public Pointer village_township;
+    public Pointer population;
+    public Pointer scores;
+    public Pointer score_present;
+    public long n_principals;
+    public Pointer principal_village;
+    public Pointer post;
+    public Pointer served_from;
+    public Pointer served_to;
+
+    int offsetOf(String field) {
+      return fieldOffset(field);
+    }
+  }
+
+  /** ck_village_pay_out: the caller's output columns. */
+  @Structure.FieldOrder({"village_team_grade", "village_rank", "base_fen", "performance_fen",
+      "total_fen", "grade", "units"})
+  public static final class Out extends Structure {
+    public Pointer village_team_grade;
+    public Pointer village_rank;
+    public Pointer base_fen;
+    public Pointer performance_fen;
+    public Pointer total_fen;
+    public Pointer grade;
+    public Pointer units;
+
+    int offsetOf(String field) {
+      return fieldOffset(field);
+    }
+  }
+
+  private static final In IN = new In();
+  private static final Out OUT = new Out();
+
+  private static final int N_VILLAGES = IN.offsetOf("n_villages");
+  private static final int VILLAGE_TOWNSHIP = IN.offsetOf("village_township");
+  private static final int POPULATION = IN.offsetOf("population");
+  private static final int SCORES = IN.offsetOf("scores");
+  private static final int SCORE_PRESENT = IN.offsetOf("score_present");
+  private static final int N_PRINCIPALS = IN.offsetOf("n_principals");
+  private static final int PRINCIPAL_VILLAGE = IN.offsetOf("principal_village");
+  private static final int POST = IN.offsetOf("post");
+  private static final int SERVED_FROM = IN.offsetOf("served_from");
+  private static final int SERVED_TO = IN.offsetOf("served_to");
+  private static final int O_TEAM_GRADE = OUT.offsetOf("village_team_grade");
+  private static final int O_RANK = OUT.offsetOf("village_rank");
+  private static final int O_BASE = OUT.offsetOf("base_fen");
+  private static final int O_PERFORMANCE = OUT.offsetOf("performance_fen");
+  private static final int O_TOTAL = OUT.offsetOf("total_fen");
+  private static final int O_GRADE = OUT.offsetOf("grade");
+  private static final int O_UNITS = OUT.offsetOf("units");
+
+  static PayColumns pay(Policy policy, int year, PayInput in) {
+    int v = in.villages();
+    int p = in.principals();
+    NativeBlock.Layout l = new NativeBlock.Layout();
+    long inAt = l.take(IN.size());
+    long outAt = l.take(OUT.size());
+    long townAt = l.take(4L * v);
+    long popAt = l.take(8L * v);
+    long scoresAt = l.take(8L * 5 * v);
+    long presentAt = l.take(v);
+    long pvAt = l.take(4L * p);
+    long postAt = l.take(p);
+    long fromAt = l.take(4L * p);
+    long toAt = l.take(4L * p);
+    long oGradeAt = l.take(v);
+    long oRankAt = l.take(4L * v);
+    long oBaseAt = l.take(8L * p);
+    long oPerfAt = l.take(8L * p);
+    long oTotalAt = l.take(8L * p);
+    long oPGradeAt = l.take(p);
+    long oUnitsAt = l.take(4L * p);
+    try (NativeBlock b = new NativeBlock(l.size())) {
+      Pointer m = b.base;
+      m.write(townAt, in.villageTownship, 0, v);
+      m.write(popAt, in.population, 0, v);
+      m.write(scoresAt, in.scores, 0, 5 * v);
+      m.write(presentAt, in.scorePresent, 0, v);
+      m.write(pvAt, in.principalVillage, 0, p);
+      m.write(postAt, in.post, 0, p);
+      m.write(fromAt, in.servedFrom, 0, p);
+      m.write(toAt, in.servedTo, 0, p);
+      Pointer s = b.at(inAt);
+      s.setLong(N_VILLAGES, v);
+      s.setPointer(VILLAGE_TOWNSHIP, b.at(townAt));
+      s.setPointer(POPULATION, b.at(popAt));
+      s.setPointer(SCORES, b.at(scoresAt));
+      s.setPointer(SCORE_PRESENT, b.at(presentAt));
+      s.setLong(N_PRINCIPALS, p);
+      s.setPointer(PRINCIPAL_VILLAGE, b.at(pvAt));
+      s.setPointer(POST, b.at(postAt));
+      s.setPointer(SERVED_FROM, b.at(fromAt));
+      s.setPointer(SERVED_TO, b.at(toAt));
+      Pointer o = b.at(outAt);
+      o.setPointer(O_TEAM_GRADE, b.at(oGradeAt));
+      o.setPointer(O_RANK, b.at(oRankAt));
+      o.setPointer(O_BASE, b.at(oBaseAt));
+      o.setPointer(O_PERFORMANCE, b.at(oPerfAt));
+      o.setPointer(O_TOTAL, b.at(oTotalAt));
+      o.setPointer(O_GRADE, b.at(oPGradeAt));
+      o.setPointer(O_UNITS, b.at(oUnitsAt));
+      Pointer pol = policy.acquire();
+      try {
+        Lib.check(ck_village_pay_columns(pol, year, s, o));
+      } finally {
+        policy.release();
+      }
+      // Read back only on success: the outputs of a failed call are never seen.
+      return new PayColumns(m.getByteArray(oGradeAt, v), m.getIntArray(oRankAt, v),
+          m.getLongArray(oBaseAt, p), m.getLongArray(oPerfAt, p), m.getLongArray(oTotalAt, p),
+          m.getByteArray(oPGradeAt, p), m.getIntArray(oUnitsAt, p));
+    }
+  }
+}

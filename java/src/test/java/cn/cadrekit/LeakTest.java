@@ -1,0 +1,182 @@
+package cn.cadrekit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A million create/free and column calls with flat memory, then the batch calls that build
+ * native structs or take back malloc'd arrays. The JVM runs with a fixed heap that
+ * is resident from the start (-Xms = -Xmx, -XX:+AlwaysPreTouch: see java/CMakeLists.txt), so the
+ * process's resident size moves with native memory only: the library's and JNA's. After a
+ * warm-up long enough for the resident size to settle (the JIT compiles, malloc's arenas grow and
+ * are trimmed back: measured, that takes a few hundred thousand iterations here) the resident
+ * size is taken, the loop runs, and the growth must stay under a bound far below what any
+ * per-iteration leak would add (a leaked malloc is at least 32 bytes: 32 MB over a million
+ * iterations). The same measurement is then shown to see such a leak, so that this test can
+ * fail.
+ */
+class LeakTest {
+  static final int ITERATIONS = Integer.getInteger("cadrekit.leak.iterations", 1_000_000);
+  static final long BOUND = 8L << 20;
+
+  static long rss() {
+    try {
+      for (String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new IllegalStateException("no VmRSS in /proc/self/status");
+  }
+
+  static long settledRss() throws InterruptedException {
+    System.gc();
+    Thread.sleep(200);
+    System.gc();
+    return rss();
+  }
+
+  /** Runs {@code body} over a warm-up, then measures the resident size across its iterations. */
+  static void assertFlat(String phase, int warmup, int iterations, java.util.function.IntConsumer body)
+      throws Exception {
+    for (int i = 0; i < warmup; ++i) body.accept(i);
+    long before = settledRss();
+    long t0 = System.nanoTime();
+    StringBuilder trace = new StringBuilder();
+    int step = Math.max(1, iterations / 5);
+    for (int i = 0; i < iterations; ++i) {
+      body.accept(i);
+      if (i % step == step - 1) trace.append(' ').append(rss() >> 10);
+    }
+    long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+    long after = settledRss();
+    System.out.printf("LeakTest %s: %d iterations in %d s, resident %d -> %d KiB (%+d KiB), on the"
+        + " way (KiB):%s%n", phase, iterations, seconds, before >> 10, after >> 10,
+        (after - before) >> 10, trace);
+    assertTrue(after - before < BOUND, phase + ": resident size grew by "
+        + ((after - before) >> 10) + " KiB over " + iterations + " iterations");
+  }
+
+  @Test
+  void aMillionCallsWithFlatMemory() throws Exception {
+    int[] from = new int[16];
+    int[] birth = new int[16];
+    for (int i = 0; i < from.length; ++i) {
+      from[i] = Dates.toDay(LocalDate.of(2016, 9, 20).plusDays(i), "from");
+      birth[i] = Dates.toDay(LocalDate.of(1970, 1, 1).plusDays(1000 * i), "birth");
+    }
+    long[] sum = new long[1];
+    try (Policy policy = Policy.defaultProfile()) {
+      // A handle created and freed, column calls, a string out; each 1000th a policy, a JSON
+      // call and an error.
+      assertFlat("create/free and columns", Math.min(400_000, ITERATIONS), ITERATIONS, i -> {
+        try (WorkCalendar cal = WorkCalendar.china()) {
+          int[] due = cal.addWorkingDays(from, 1);
+          sum[0] += due[i % due.length];
+          sum[0] += cal.countWorkingDays(from, due)[0];
+        }
+        sum[0] += ThreeAges.columns(birth, null, null, LocalDate.of(2016, 9, 22)).age()[0];
+        sum[0] += Money.formatFen(i).length();
+        if (i % 1000 == 0) {
+          try (Policy p = Policy.defaultProfile()) {
+            sum[0] += p.value("village.base_pay.min", LocalDate.of(2016, 9, 22)).length();
+          }
+          sum[0] += Audit.tierJson(policy, "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"A\","
+              + "\"budget\":\"500万\"}]}").length();
+          try {
+            Money.parseFen("7000.001");
+          } catch (InvalidInputException expected) {
+            sum[0] += 1;
+          }
+        }
+      });
+      assertTrue(sum[0] > 0);
+    }
+  }
+
+  /**
+   * The batch calls that build structs of column pointers in a native block (tiering, pay) or
+   * take back a malloc'd array (screening), and the team structure: fewer iterations, as the
+   * library's own work per call is larger (tens to hundreds of µs).
+   */
+  @Test
+  void batchCallsWithFlatMemory() throws Exception {
+    long[] budget = new long[16];
+    byte[] complaints = new byte[16];
+    for (int i = 0; i < 16; ++i) {
+      budget[i] = 50_000_000L * i;
+      complaints[i] = (byte) (i % 2);
+    }
+    AuditUnits units = AuditUnits.of(budget).with(AuditUnits.Factor.COMPLAINTS, complaints);
+    ScreenInput screen = new ScreenInput(new long[] {7, 7, 9, 9}, new byte[] {0, 0, 2, 2},
+        new int[] {201400, 201500, 201500, 201600}, new int[] {10, 10, 0, 0},
+        new int[] {10, 10, 0, 0}, new byte[] {2, 4, 6, 6});
+    TeamMembers team = new TeamMembers(2, new int[] {0, 0, 1}, new byte[] {1, 2, 1},
+        new int[] {0, 3000, 5000}, new byte[] {1, 1, 2}, new byte[] {1, 13, 1});
+    long[] scores = new long[10];
+    java.util.Arrays.fill(scores, 900_000);
+    PayInput pay = new PayInput(new int[] {0, 0}, new long[] {500, 1500}, scores,
+        new byte[] {31, 31}, new int[] {0, 1}, new byte[] {0, 2}, new int[] {15000, 15000},
+        new int[] {PayInput.STILL_SERVING, PayInput.STILL_SERVING});
+    long[] sum = new long[1];
+    int n = ITERATIONS / 10;
+    try (Policy policy = Policy.defaultProfile()) {
+      assertFlat("batch calls", n / 4, n, i -> {
+        sum[0] += Audit.tierColumns(policy, LocalDate.of(2017, 1, 1), units).level(i % 16);
+        if (i % 5 == 0) {
+          sum[0] += Village.payColumns(policy, 2016, pay).totalFen()[1];
+          sum[0] += Talent.teamStructureColumns(policy, LocalDate.of(2016, 9, 22), team).size()[0];
+        }
+        if (i % 5 == 1) {
+          sum[0] += Assessment.screenColumns(policy, LocalDate.of(2016, 12, 31), screen).size();
+        }
+      });
+    }
+    assertTrue(sum[0] > 0);
+  }
+
+  @Test
+  void forgottenHandlesAreFreedByTheCleaner() throws Exception {
+    long freedBefore = CadreKit.unclosedHandlesFreed();
+    int n = 20_000;
+    for (int i = 0; i < 2_000; ++i) WorkCalendar.china();
+    long before = settledRss();
+    for (int i = 0; i < n; ++i) WorkCalendar.china();   // never closed
+    for (int wait = 0; wait < 300 && CadreKit.unclosedHandlesFreed() - freedBefore < n; ++wait) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    long after = settledRss();
+    assertTrue(CadreKit.unclosedHandlesFreed() - freedBefore >= n,
+        "freed by the cleaner: " + (CadreKit.unclosedHandlesFreed() - freedBefore));
+    assertTrue(after - before < BOUND, "resident size grew by " + ((after - before) >> 10) + " KiB");
+  }
+
+  @Test
+  void theMeasurementSeesALeak() throws Exception {
+    // A planted leak of 32 bytes an iteration, written so that the pages are resident.
+    int n = ITERATIONS;
+    long[] leaked = new long[n];
+    long before = settledRss();
+    for (int i = 0; i < n; ++i) {
+      leaked[i] = Native.malloc(32);
+      new Pointer(leaked[i]).setLong(0, i);
+    }
+    long after = settledRss();
+    for (long p : leaked) Native.free(p);
+    assertTrue(after - before >= BOUND, "a planted leak of 32 bytes x " + n + " grew the resident"
+        + " size by only " + ((after - before) >> 10) + " KiB: the bound would not see it");
+    assertEquals(n, leaked.length);
+  }
+}

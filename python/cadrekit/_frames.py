@@ -7,6 +7,8 @@ module keeps only the coercions of its own fields (codes as text, periods, boole
 from __future__ import annotations
 
 import datetime as _dt
+from decimal import Decimal as _Decimal
+from fractions import Fraction as _Fraction
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 from ._core import Policy
@@ -81,3 +83,27 @@ def categories(column: Any) -> Any:
     if type(column).__name__ == "Categorical":
         return column.categories.to_numpy()
     return None
+
+
+def typed(value: Any, *, money: Sequence[str] = (), exact: Sequence[str] = (),
+          dates: Sequence[str] = ()) -> Any:
+    """The library's answer with its scalar texts as Python values, in place: under a member
+    named in ``money`` a decimal yuan text becomes ``decimal.Decimal``, in ``exact`` an exact
+    number ("2/3", "86.75") a ``fractions.Fraction``, in ``dates`` an ISO date a
+    ``datetime.date`` (``None`` stays ``None``). The structure is the library's; nothing else
+    changes."""
+    if isinstance(value, list):
+        for x in value:
+            typed(x, money=money, exact=exact, dates=dates)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(v, str):
+                if k in money:
+                    value[k] = _Decimal(v)
+                elif k in exact:
+                    value[k] = _Fraction(v)
+                elif k in dates:
+                    value[k] = _dt.date.fromisoformat(v)
+            elif isinstance(v, (list, dict)):
+                typed(v, money=money, exact=exact, dates=dates)
+    return value

@@ -9,6 +9,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 
 namespace py = pybind11;
 
@@ -83,24 +84,19 @@ void init_assessment(py::module_ &root) {
   using namespace cadrekit::assessment;
   py::module_ m = root.def_submodule("assessment", "HORQIN: red lines, disposal, follow-up, promotion (compiled part)");
 
-  m.def(
-      "screen_json",
-      [](const std::string &request, const Policy &policy) {
-        py::gil_scoped_release release;
-        return screen_json(request, policy);
-      },
-      py::arg("request"), py::arg("policy"),
-      "Screening request JSON -> response JSON (docs/assessment.md).");
-  m.def("rules_json", &rules_json, py::arg("policy"), py::arg("as_of"),
-        "The red-line rules in force as JSON.");
-  m.def("findings_from_audit_json", &findings_from_audit_json, py::arg("audit_findings"),
-        "Audit findings (JSON array, the audit module's form) -> findings JSON (docs/assessment.md).");
-  m.def("composite_json", &composite_json, py::arg("request"), py::arg("policy"),
-        "Composite score request JSON -> response JSON (docs/assessment.md).");
-  m.def("method_checklist_json", &method_checklist_json, py::arg("request"), py::arg("policy"),
-        "Methods checklist request JSON -> response JSON (docs/assessment.md).");
-  m.def("standards_json", &standards_json, py::arg("policy"), py::arg("as_of"),
-        "The catalogue of qualitative standards in force as JSON.");
+  def_json(m, "screen", [](std::string_view r, const Policy &p) { return screen_json(r, p); },
+           "The screening request -> its answer (docs/assessment.md).");
+  def_json(m, "composite", [](std::string_view r, const Policy &p) { return composite_json(r, p); },
+           "The composite score request -> its answer (docs/assessment.md).");
+  def_json(m, "method_checklist", [](std::string_view r, const Policy &p) { return method_checklist_json(r, p); },
+           "The methods checklist request -> its answer (docs/assessment.md).");
+  m.def("rules", [](const Policy &policy, Date as_of) { return from_json(rules_json(policy, as_of)); },
+        py::arg("policy"), py::arg("as_of"), "The red-line rules in force: {\"rules\": [...]}.");
+  m.def("standards", [](const Policy &policy, Date as_of) { return from_json(standards_json(policy, as_of)); },
+        py::arg("policy"), py::arg("as_of"), "The catalogue of qualitative standards in force.");
+  m.def("findings_from_audit",
+        [](py::handle audit_findings) { return from_json(findings_from_audit_json(to_json(audit_findings, "audit_findings"))); },
+        py::arg("audit_findings"), "Audit findings (the audit module's form) -> findings (docs/assessment.md).");
   m.def(
       "screen_batch",
       [](const Policy &policy, Date as_of, py::handle cadre, py::handle kind, py::handle period,

@@ -8,7 +8,6 @@
 
 #define SRC CADREKIT_SOURCE_DIR
 
-/* Splits a CSV line in place (no quoting in the golden files); returns the number of fields. */
 /* ck_talent_team_structure_columns with the columns passed one by one. */
 static int team_structure(const ck_policy *pol, ck_date as_of, size_t n, const int32_t *team,
                           const uint8_t *sex, const ck_date *birth, const uint8_t *eth,
@@ -33,6 +32,7 @@ static int team_structure(const ck_policy *pol, ck_date as_of, size_t n, const i
   return ck_talent_team_structure_columns(&out, pol, &in);
 }
 
+/* Splits a CSV line in place (no quoting in the golden files); returns the number of fields. */
 static int split(char *line, char **f, int max) {
   int n = 0;
   char *p = line;

@@ -11,7 +11,7 @@ from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from ._core import Policy
+from ._core import InvalidInput, Policy
 
 
 def policy_or_default(policy: Optional[Policy]) -> Policy:
@@ -19,13 +19,35 @@ def policy_or_default(policy: Optional[Policy]) -> Policy:
     return Policy.default() if policy is None else policy
 
 
-def rows(data: Any) -> list:
-    """A list of mappings from a DataFrame (one per row), an iterable of mappings, or None."""
+def is_frame(data: Any) -> bool:
+    """A pandas DataFrame (told by its shape, so that pandas is imported only when used)."""
+    return hasattr(data, "columns") and hasattr(data, "to_dict") and not isinstance(data, Mapping)
+
+
+def rows(data: Any, what: str = "rows") -> list:
+    """A list of mappings from a DataFrame (one per row), an iterable of mappings, or None; a row
+    that is not a mapping is InvalidInput naming it (``what[i]``)."""
     if data is None:
         return []
-    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # pandas DataFrame
+    if is_frame(data):
         return data.to_dict(orient="records")
-    return list(data)
+    out = list(data)
+    for i, r in enumerate(out):
+        if not isinstance(r, Mapping):
+            raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
+    return out
+
+
+def missing(value: Any) -> bool:
+    """A missing value: None, NaN, or pandas' NaT / NA."""
+    if value is None:
+        return True
+    if type(value).__name__ in ("NaTType", "NAType"):
+        return True
+    try:
+        return bool(value != value)  # NaN
+    except (TypeError, ValueError):
+        return False
 
 
 def json_scalar(value: Any) -> Any:

@@ -35,28 +35,9 @@ __all__ = [
 ]
 
 
-def _is_frame(obj: Any) -> bool:
-    return type(obj).__name__ == "DataFrame" and hasattr(obj, "to_dict")
-
-
-def _rows(obj: Records, what: str) -> List[Mapping[str, Any]]:
-    if obj is None:
-        return []
-    if _is_frame(obj):
-        return obj.to_dict("records")
-    rows = list(obj)
-    for i, r in enumerate(rows):
-        if not isinstance(r, Mapping):
-            raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
-    return rows
-
-
-def _missing(v: Any) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, float) and _math.isnan(v):
-        return True
-    return type(v).__name__ in ("NaTType", "NAType")
+_is_frame = _frames.is_frame
+_rows = _frames.rows
+_missing = _frames.missing
 
 
 def _get(row: Mapping[str, Any], key: str, what: str, i: int, required: bool = True) -> Any:

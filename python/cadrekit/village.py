@@ -62,13 +62,7 @@ def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str
     return out
 
 
-def _missing(x: Any) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(x != x)  # NaN / NaT
-    except (TypeError, ValueError):
-        return False
+_missing = _frames.missing
 
 
 def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
@@ -195,8 +189,7 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
 _OPEN = 2**31 - 1  # served_to of a principal still serving, in the columnar forms
 
 
-def _is_frame(x: Any) -> bool:
-    return hasattr(x, "columns") and hasattr(x, "iloc")
+_is_frame = _frames.is_frame
 
 
 def _frame(x: Any) -> Any:
@@ -376,9 +369,7 @@ def _call(request: Dict[str, Any], policy: Optional[_core.Policy]) -> Dict[str, 
 
 
 def _records(rows: Rows) -> List[Dict[str, Any]]:
-    if hasattr(rows, "to_dict") and not isinstance(rows, dict):
-        return rows.to_dict("records")
-    return [dict(r) for r in rows]
+    return [dict(r) for r in _frames.rows(rows)]
 
 
 def eligibility(applicants: Rows, as_of: datetime.date, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:

@@ -78,7 +78,14 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
       if (!PyErr_Occurred()) return static_cast<std::uint64_t>(u);
       PyErr_Clear();
     }
-    throw InvalidInput("integer out of range", path);
+    // Beyond 64 bits: a number, as a JSON reader reads such a number in a text; the library
+    // refuses it wherever it wants an integer, with the member's path.
+    const double d = PyLong_AsDouble(o);
+    if (d == -1.0 && PyErr_Occurred()) {
+      PyErr_Clear();
+      throw InvalidInput("integer out of range", path);
+    }
+    return d;
   }
   if (PyFloat_Check(o)) {
     const double d = PyFloat_AS_DOUBLE(o);
@@ -109,6 +116,9 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
   }
   // Dates: a pandas Timestamp is a datetime; NaT is not a date (it is caught below).
   if (PyDate_Check(o)) {
+    if (PyDateTime_Check(o) && (PyDateTime_DATE_GET_HOUR(o) != 0 || PyDateTime_DATE_GET_MINUTE(o) != 0 ||
+                                PyDateTime_DATE_GET_SECOND(o) != 0 || PyDateTime_DATE_GET_MICROSECOND(o) != 0))
+      throw InvalidInput("a datetime with a time of day is not a date", path);
     return json::string(to_iso(make_date(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o))));
   }
   const std::string tn = type_name(v);

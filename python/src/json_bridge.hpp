@@ -24,8 +24,8 @@ pybind11::object from_json(std::string_view text, bool explanations = true);
 
 /// Python -> JSON text: dict / Mapping -> object (keys str, or int written as decimal text),
 /// list / tuple -> array, str, int, bool, None; float: a finite one as a number, NaN (pandas'
-/// missing value) as null; datetime.date, datetime.datetime and pandas.Timestamp -> "YYYY-MM-DD"
-/// (NaT -> null); decimal.Decimal -> its decimal text; fractions.Fraction -> "n/d"; a NumPy
+/// missing value) as null; datetime.date, and datetime.datetime or pandas.Timestamp at midnight
+/// -> "YYYY-MM-DD" (a time of day is refused, never dropped; NaT -> null); decimal.Decimal -> its decimal text; fractions.Fraction -> "n/d"; a NumPy
 /// scalar -> its Python value; an object with to_json() (a case, an explanation) -> that JSON.
 /// Anything else, a key that is not text, text that is not UTF-8 or nesting deeper than 64 is
 /// InvalidInput naming the path (e.g. "request.units[3].budget").

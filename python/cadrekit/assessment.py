@@ -228,7 +228,9 @@ def follow_up_ledger(decision_date: _dt.date, held: Iterable[tuple], *, as_of: _
                      policy: Optional[_Policy] = None) -> list:
     """Each due item as of ``as_of`` with the event that fulfils it and whether it is overdue.
     ``held``: ``(date, kind)`` pairs of talks and visits that took place."""
-    return _a.follow_up_ledger(decision_date, [(d, k) for d, k in held], as_of, _policy(policy))
+    request = {"decision_date": decision_date, "as_of": as_of,
+               "held": [{"date": d, "kind": k} for d, k in held]}
+    return _frames.typed(_a.follow_up(request, _policy(policy))["ledger"], dates=("date", "held"))
 
 
 def reappointment_eligibility(moved_on: _dt.date, own_reasons: bool,

@@ -22,8 +22,8 @@
  *    "[n_teams]"), always a count member of the in struct; there is no other length.
  *  - Versioned structs. The first member of every ck_*_in and ck_*_out struct is
  *    `size_t struct_size`, which the caller sets to sizeof the struct as its header declares
- *    it (C99: `ck_audit_tier_in in = {.struct_size = sizeof in};`, which also zeroes the other members). New
- *    members are only ever added at the end, so a client built against an older header keeps
+ *    it (C99: `ck_audit_tier_in in = {.struct_size = sizeof in};`, which also zeroes the other
+ *    members). New members are only ever added at the end, so a client built against an older header keeps
  *    working: the library reads and writes only the members that struct_size covers, and
  *    treats the members beyond it as zero (NULL, 0). A struct_size smaller than the struct's
  *    first version is CK_E_INVALID_ARGUMENT; so is a struct_size larger than this library
@@ -31,7 +31,9 @@
  *    cannot honour). struct_size is a size_t: 8 bytes on 64-bit platforms, 4 on 32-bit ones
  *    (a wrapper declares it pointer-sized, e.g. a Java `long` on a 64-bit JVM; not C `long`,
  *    which is 4 bytes on 64-bit Windows). Other members are laid out as a C compiler lays out
- *    the struct: the natural alignment of each type, pointers pointer-sized.
+ *    the struct (no packing): each at the natural alignment of its type, pointers
+ *    pointer-sized; ck_date is int32_t, codes are uint8_t, money int64_t fen. Every struct
+ *    ends with a pointer-sized member, so it has no trailing padding.
  *  - Ownership. Input columns are borrowed for the duration of the call and never written.
  *    Output columns whose length is known before the call (one value per row, per team) are
  *    the caller's buffers, with room for the stated length; the library writes exactly that
@@ -45,9 +47,11 @@
  *    zeros"); otherwise NULL is CK_E_INVALID_ARGUMENT naming the member ("in.birth").
  *  - All or nothing. Every row is checked before anything is written: on failure (a status
  *    other than CK_OK) no output column and no member of the out struct has been changed.
- *  - Errors name the column and the row: the member name (or the column's documented name,
- *    e.g. "economic_power", "findings.severity") and "row N", where N is the 0-based index
- *    into the columns of that table ("findings row N" for the second table of screening).
+ *  - Errors name the column and the row. A NULL column or a bad struct is named by its member
+ *    ("in.birth", "out.struct_size"); a bad value by the column's name as the C++ and Python
+ *    surfaces call it ("birth_date", "economic_power", "findings.severity") and "row N", where
+ *    N is the 0-based index into the columns of that table ("findings row N" for the second
+ *    table of screening).
  *  - Threading. A batch call keeps no state between calls: any number of threads may run batch
  *    calls at once, on the same policy or calendar handle. While a call runs, its input columns
  *    must not be written and its output columns not touched by another thread. The error

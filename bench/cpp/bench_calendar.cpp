@@ -76,9 +76,10 @@ void BM_AddWorkingDays_CApiBatch(benchmark::State &state) {
     from.push_back(c.from_days);
     n.push_back(c.n);
   }
+  ck_calendar_add_working_days_in in{.struct_size = sizeof in, .len = from.size(), .from = from.data(), .n = n.data()};
+  ck_calendar_add_working_days_out o{.struct_size = sizeof o, .date = out.data()};
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        ck_calendar_add_working_days_batch(out.data(), cal, from.data(), n.data(), from.size()));
+    benchmark::DoNotOptimize(ck_calendar_add_working_days_columns(&o, cal, &in));
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(from.size()));
   ck_calendar_free(cal);

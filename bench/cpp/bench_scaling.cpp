@@ -113,8 +113,10 @@ void BM_AddWorkingDays_CApiBatchN(benchmark::State &state) {
     from[i] = first + day(rng);
     steps[i] = step(rng);
   }
+  ck_calendar_add_working_days_in in{.struct_size = sizeof in, .len = n, .from = from.data(), .n = steps.data()};
+  ck_calendar_add_working_days_out o{.struct_size = sizeof o, .date = out.data()};
   for (auto _ : state) {
-    if (ck_calendar_add_working_days_batch(out.data(), cal, from.data(), steps.data(), n) != CK_OK) {
+    if (ck_calendar_add_working_days_columns(&o, cal, &in) != CK_OK) {
       state.SkipWithError(ck_last_error_message());
       break;
     }

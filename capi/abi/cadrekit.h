@@ -11,6 +11,54 @@
  *    belong to the caller and must be released with ck_free().
  *  - Dates are ck_date: days since 1970-01-01 (Arrow's date32). Money is int64 fen.
  *  - No C++ exception crosses this boundary; NULL arguments return CK_E_INVALID_ARGUMENT.
+ *
+ * Batch calls (work over many rows; one convention for every module):
+ *  - Named ck_<module>_<verb>_columns, of the form
+ *        int ck_X_columns(ck_X_out *out, <handles: policy, cal>, const ck_X_in *in);
+ *    Everything but the handles travels in two structs: ck_X_in (scalars such as as_of or year,
+ *    the row counts, and one const pointer per input column) and ck_X_out (one pointer per
+ *    output column). Columns are struct of arrays: element i of every column of a table is row
+ *    i. The comment of each member gives its element type and its length in brackets ("[n]",
+ *    "[n_teams]"), always a count member of the in struct; there is no other length.
+ *  - Versioned structs. The first member of every ck_*_in and ck_*_out struct is
+ *    `size_t struct_size`, which the caller sets to sizeof the struct as its header declares
+ *    it (C99: `ck_audit_tier_in in = {.struct_size = sizeof in};`, which also zeroes the other
+ *    members). New members are only ever added at the end, so a client built against an older header keeps
+ *    working: the library reads and writes only the members that struct_size covers, and
+ *    treats the members beyond it as zero (NULL, 0). A struct_size smaller than the struct's
+ *    first version is CK_E_INVALID_ARGUMENT; so is a struct_size larger than this library
+ *    knows whose extra bytes are not all zero (a newer client that uses members this library
+ *    cannot honour). struct_size is a size_t: 8 bytes on 64-bit platforms, 4 on 32-bit ones
+ *    (a wrapper declares it pointer-sized, e.g. a Java `long` on a 64-bit JVM; not C `long`,
+ *    which is 4 bytes on 64-bit Windows). Other members are laid out as a C compiler lays out
+ *    the struct (no packing): each at the natural alignment of its type, pointers
+ *    pointer-sized; ck_date is int32_t, codes are uint8_t, money int64_t fen. Every struct
+ *    ends with a pointer-sized member, so it has no trailing padding.
+ *  - Ownership. Input columns are borrowed for the duration of the call and never written.
+ *    Output columns whose length is known before the call (one value per row, per team) are
+ *    the caller's buffers, with room for the stated length; the library writes exactly that
+ *    many elements. Outputs whose length is known only after the call (the hits of screening)
+ *    are allocated by the library as one malloc'd array per member, stored in the out struct
+ *    with its count, and released by the caller with ck_free() (NULL when the count is 0). The
+ *    library keeps no pointer to any buffer or struct after the call returns, and allocates
+ *    nothing per row.
+ *  - NULL. `out`, `in` and the handles must not be NULL (CK_E_INVALID_ARGUMENT). A column may
+ *    be NULL when its count is 0, or where its comment says what NULL means (e.g. "NULL: all
+ *    zeros"); otherwise NULL is CK_E_INVALID_ARGUMENT naming the member ("in.birth").
+ *  - All or nothing. Every row is checked before anything is written: on failure (a status
+ *    other than CK_OK) no output column and no member of the out struct has been changed.
+ *  - Errors name the column and the row. A NULL column or a bad struct is named by its member
+ *    ("in.birth", "out.struct_size"); a bad value by the column's name as the C++ and Python
+ *    surfaces call it ("birth_date", "economic_power", "findings.severity") and "row N", where
+ *    N is the 0-based index into the columns of that table ("findings row N" for the second
+ *    table of screening).
+ *  - Threading. A batch call keeps no state between calls: any number of threads may run batch
+ *    calls at once, on the same policy or calendar handle. While a call runs, its input columns
+ *    must not be written and its output columns not touched by another thread. The error
+ *    message is the calling thread's (ck_last_error_message()).
+ *  - Missing dates in a date column are CK_NO_DATE where a call accepts them.
+ *  - The earlier batch calls (ck_*_batch, ck_village_pay_columns) are deprecated wrappers of
+ *    these, with their old behaviour; they stay until the library's SOVERSION next changes.
  */
 #ifndef CADREKIT_H
 #define CADREKIT_H
@@ -131,18 +179,51 @@ CK_API int ck_calendar_calendar_window(ck_date *out_first, ck_date *out_last,
 /* "No date" in a column of ck_date (a missing date; NumPy's NaT maps to it): INT32_MIN. */
 #define CK_NO_DATE INT32_MIN
 
-/* Batch: out[i] = add_working_days(from[i], n[i]) for i < len; from[i] == CK_NO_DATE gives
- * CK_NO_DATE. The caller owns every buffer (out[len], from[len], n[len]); out may be from
- * itself. All or nothing: every row is checked before any is written, so on failure out is
- * left unchanged and the message names the row ("row 3") and the field (from / n). No
- * allocation. NULL pointers are CK_E_INVALID_ARGUMENT unless len is 0. */
-CK_API int ck_calendar_add_working_days_batch(ck_date *out, const ck_calendar *cal,
-                                              const ck_date *from, const int32_t *n, size_t len);
-/* Batch: out[i] = count_working_days(first[i], last[i]) (0 if last < first; -1 where either
- * is CK_NO_DATE). Buffers, ownership and all-or-nothing as ck_calendar_add_working_days_batch. */
-CK_API int ck_calendar_count_working_days_batch(int32_t *out, const ck_calendar *cal,
-                                                const ck_date *first, const ck_date *last,
-                                                size_t len);
+/* Batch (see "Batch calls" at the top): date[i] = add_working_days(from[i], n[i]) for
+ * i < len; from[i] == CK_NO_DATE gives CK_NO_DATE. out->date may be in->from itself. Errors name
+ * the row and the field (from / n, as for ck_calendar_add_working_days). */
+typedef struct ck_calendar_add_working_days_in {
+  size_t struct_size;   /* sizeof(ck_calendar_add_working_days_in) */
+  size_t len;           /* rows */
+  const ck_date *from;  /* [len] the start of each row; CK_NO_DATE: no date */
+  const int32_t *n;     /* [len] working days to add (< 0: back; 0: from itself) */
+} ck_calendar_add_working_days_in;
+
+typedef struct ck_calendar_add_working_days_out {
+  size_t struct_size;   /* sizeof(ck_calendar_add_working_days_out) */
+  ck_date *date;        /* [len] written: the n-th working day, or CK_NO_DATE */
+} ck_calendar_add_working_days_out;
+
+CK_API int ck_calendar_add_working_days_columns(ck_calendar_add_working_days_out *out,
+                                                const ck_calendar *cal,
+                                                const ck_calendar_add_working_days_in *in);
+
+/* Batch: count[i] = count_working_days(first[i], last[i]): working days in [first, last],
+ * 0 if last < first, -1 where either is CK_NO_DATE. */
+typedef struct ck_calendar_count_working_days_in {
+  size_t struct_size;   /* sizeof(ck_calendar_count_working_days_in) */
+  size_t len;           /* rows */
+  const ck_date *first; /* [len] */
+  const ck_date *last;  /* [len] */
+} ck_calendar_count_working_days_in;
+
+typedef struct ck_calendar_count_working_days_out {
+  size_t struct_size;   /* sizeof(ck_calendar_count_working_days_out) */
+  int32_t *count;       /* [len] written */
+} ck_calendar_count_working_days_out;
+
+CK_API int ck_calendar_count_working_days_columns(ck_calendar_count_working_days_out *out,
+                                                  const ck_calendar *cal,
+                                                  const ck_calendar_count_working_days_in *in);
+
+/* Deprecated: ck_calendar_add_working_days_columns with date = out. */
+CK_API CK_DEPRECATED("use ck_calendar_add_working_days_columns")
+int ck_calendar_add_working_days_batch(ck_date *out, const ck_calendar *cal, const ck_date *from,
+                                       const int32_t *n, size_t len);
+/* Deprecated: ck_calendar_count_working_days_columns with count = out. */
+CK_API CK_DEPRECATED("use ck_calendar_count_working_days_columns")
+int ck_calendar_count_working_days_batch(int32_t *out, const ck_calendar *cal,
+                                         const ck_date *first, const ck_date *last, size_t len);
 
 /* ======================================================================================== */
 /* Money and shares                                                                         */
@@ -214,19 +295,33 @@ CK_API int ck_citizen_id_parse(ck_date *out_birth, int *out_sex, const char *id)
 CK_API int ck_three_ages(int32_t *out_age, int32_t *out_party_years, int32_t *out_work_years,
                          ck_date birth, int has_party, ck_date party_joined, int has_work,
                          ck_date work_started, ck_date as_of);
-/* 三龄 of n people as of one date, struct of arrays; the caller owns every buffer.
- * birth[n] is required in every row. party_joined[n] / work_started[n] hold CK_NO_DATE where a
- * person has no such date, or are NULL when no row has one; a date of joining counts as a
- * member's (pass CK_NO_DATE for non-members). Writes out_age[n], out_party_years[n],
- * out_work_years[n], -1 where the date is absent. Same rule as ck_three_ages (whole years;
- * 29 February anniversaries on 1 March in common years). All or nothing: every row is checked
- * before any output is written; on failure the outputs are unchanged and the message names the
- * row ("row 7") and the field. No allocation. NULL pointers are CK_E_INVALID_ARGUMENT unless n
- * is 0. */
-CK_API int ck_three_ages_batch(int32_t *out_age, int32_t *out_party_years,
-                               int32_t *out_work_years, ck_date as_of, size_t n,
-                               const ck_date *birth, const ck_date *party_joined,
-                               const ck_date *work_started);
+/* Batch (see "Batch calls" at the top): 三龄 of n people as of one date, by the rule of
+ * ck_three_ages (whole years; 29 February anniversaries on 1 March in common years). A date of
+ * joining the party counts as a member's (give CK_NO_DATE for non-members). Writes -1 where the
+ * date is absent. Errors name the row and the field. */
+typedef struct ck_three_ages_in {
+  size_t struct_size;          /* sizeof(ck_three_ages_in) */
+  ck_date as_of;
+  size_t n;                    /* rows */
+  const ck_date *birth;        /* [n] required in every row */
+  const ck_date *party_joined; /* [n] CK_NO_DATE where absent; NULL: absent in every row */
+  const ck_date *work_started; /* [n] CK_NO_DATE where absent; NULL: absent in every row */
+} ck_three_ages_in;
+
+typedef struct ck_three_ages_out {
+  size_t struct_size;          /* sizeof(ck_three_ages_out) */
+  int32_t *age;                /* [n] written */
+  int32_t *party_years;        /* [n] written; -1: no date of joining */
+  int32_t *work_years;         /* [n] written; -1: no date of starting work */
+} ck_three_ages_out;
+
+CK_API int ck_three_ages_columns(ck_three_ages_out *out, const ck_three_ages_in *in);
+
+/* Deprecated: ck_three_ages_columns with the same columns passed one by one. */
+CK_API CK_DEPRECATED("use ck_three_ages_columns")
+int ck_three_ages_batch(int32_t *out_age, int32_t *out_party_years, int32_t *out_work_years,
+                        ck_date as_of, size_t n, const ck_date *birth,
+                        const ck_date *party_joined, const ck_date *work_started);
 /* Person record as JSON (docs/person.md) -> 三龄 and group flags as JSON. Free with ck_free(). */
 CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date as_of);
 
@@ -264,22 +359,27 @@ CK_API int ck_village_budget_what_if_json(char **out, const ck_policy *a, const 
  * *out receives the response JSON; the caller frees it with ck_free(). */
 CK_API int ck_village_selection_json(char **out, const ck_policy *policy, const char *request_json);
 
-/* Columnar pay (struct of arrays), the pay sheet's arithmetic without names or explanations.
- * All arrays are owned by the caller and must hold the sizes given; nothing is retained. */
-typedef struct ck_village_pay_in {
+/* Batch (see "Batch calls" at the top): the pay sheet's arithmetic on columns, without names
+ * or explanations (JARUD.1; docs/village.md). Two tables: villages (n_villages rows) and
+ * principals (n_principals rows, each pointing at a village row). Errors name the column and
+ * the row ("population", "row 4"). */
+typedef struct ck_village_pay_sheet_in {
+  size_t struct_size;               /* sizeof(ck_village_pay_sheet_in) */
+  int32_t year;
   size_t n_villages;
-  const int32_t *village_township; /* [n_villages] township index 0 .. n_villages-1 (grading groups) */
-  const int64_t *population;       /* [n_villages] */
-  const int64_t *scores;           /* [5 * n_villages] score x 10000: Q1, Q2, Q3, Q4, annual */
-  const uint8_t *score_present;    /* [n_villages] bit i set: score i given */
+  const int32_t *village_township;  /* [n_villages] township index 0 .. n_villages-1 (grading groups) */
+  const int64_t *population;        /* [n_villages] */
+  const int64_t *scores;            /* [5 * n_villages] score x 10000, row-major: Q1, Q2, Q3, Q4, annual */
+  const uint8_t *score_present;     /* [n_villages] bit i set: score i given */
   size_t n_principals;
   const int32_t *principal_village; /* [n_principals] village row */
   const uint8_t *post;              /* [n_principals] 0 secretary, 1 director, 2 both */
   const ck_date *served_from;       /* [n_principals] */
   const ck_date *served_to;         /* [n_principals] INT32_MAX: still serving */
-} ck_village_pay_in;
+} ck_village_pay_sheet_in;
 
-typedef struct ck_village_pay_out {
+typedef struct ck_village_pay_sheet_out {
+  size_t struct_size;          /* sizeof(ck_village_pay_sheet_out) */
   uint8_t *village_team_grade; /* [n_villages] 0 实绩突出, 1 比较突出, 2 一般, 3 not graded */
   int32_t *village_rank;       /* [n_villages] rank in the township, 0 if not graded */
   int64_t *base_fen;           /* [n_principals] */
@@ -287,12 +387,40 @@ typedef struct ck_village_pay_out {
   int64_t *total_fen;          /* [n_principals] */
   uint8_t *grade;              /* [n_principals] 0 优秀, 1 基本合格, 2 不合格, 3 not graded */
   int32_t *units;              /* [n_principals] months (or days) paid */
+} ck_village_pay_sheet_out;
+
+CK_API int ck_village_pay_sheet_columns(ck_village_pay_sheet_out *out, const ck_policy *policy,
+                                        const ck_village_pay_sheet_in *in);
+
+/* The structs of the deprecated ck_village_pay_columns: the members of
+ * ck_village_pay_sheet_in / _out without struct_size (and year, passed apart). */
+typedef struct ck_village_pay_in {
+  size_t n_villages;
+  const int32_t *village_township;
+  const int64_t *population;
+  const int64_t *scores;
+  const uint8_t *score_present;
+  size_t n_principals;
+  const int32_t *principal_village;
+  const uint8_t *post;
+  const ck_date *served_from;
+  const ck_date *served_to;
+} ck_village_pay_in;
+
+typedef struct ck_village_pay_out {
+  uint8_t *village_team_grade;
+  int32_t *village_rank;
+  int64_t *base_fen;
+  int64_t *performance_fen;
+  int64_t *total_fen;
+  uint8_t *grade;
+  int32_t *units;
 } ck_village_pay_out;
 
-/* Fills `out` for `year`. A NULL array with a nonzero count -> CK_E_INVALID_ARGUMENT; bad
- * values -> CK_E_INVALID_INPUT naming the column and row; the outputs are untouched then. */
-CK_API int ck_village_pay_columns(const ck_policy *policy, int year, const ck_village_pay_in *in,
-                                  const ck_village_pay_out *out);
+/* Deprecated: ck_village_pay_sheet_columns. */
+CK_API CK_DEPRECATED("use ck_village_pay_sheet_columns")
+int ck_village_pay_columns(const ck_policy *policy, int year, const ck_village_pay_in *in,
+                           const ck_village_pay_out *out);
 
 /* ======================================================================================== */
 /* Economic-responsibility audit (HOLINGOL)                                                 */
@@ -328,9 +456,36 @@ CK_API int ck_audit_plan_json(char **out, const ck_policy *policy, const char *r
  * -> {"breaches":[...]} (empty when the plan is sound). */
 CK_API int ck_audit_verify_json(char **out, const ck_policy *policy, const char *request_json);
 
-/* Columns of units for ck_audit_tier_batch (struct of arrays, all borrowed). `budget_fen` has
- * `n` entries; each factor column has `n` entries or is NULL (all zeros). Factor values are
- * 0..the policy's audit.factor.<name>.max (booleans 0/1). */
+/* Batch (see "Batch calls" at the top): tiers n units as of as_of (HOLINGOL.1). Factor values
+ * are 0 .. the policy's audit.factor.<name>.max (booleans 0/1). Errors name the column
+ * ("budget", "economic_power") and the row. */
+typedef struct ck_audit_tier_in {
+  size_t struct_size;              /* sizeof(ck_audit_tier_in) */
+  ck_date as_of;
+  size_t n;                        /* units */
+  const int64_t *budget_fen;       /* [n] */
+  const int8_t *admin_fees;        /* [n] each factor column: NULL = all zeros */
+  const int8_t *special_funds;     /* [n] */
+  const int8_t *economic_power;    /* [n] */
+  const int8_t *allocation_power;  /* [n] */
+  const int8_t *attention;         /* [n] */
+  const int8_t *complaints;        /* [n] */
+  const int8_t *high_risk_sector;  /* [n] */
+  const int8_t *special_need;      /* [n] */
+  const int8_t *window_unit;       /* [n] */
+} ck_audit_tier_in;
+
+typedef struct ck_audit_tier_out {
+  size_t struct_size; /* sizeof(ck_audit_tier_out) */
+  int8_t *level;      /* [n] written: 1, 2 or 3 */
+  int64_t *score;     /* [n] written; NULL: scores not wanted */
+} ck_audit_tier_out;
+
+CK_API int ck_audit_tier_columns(ck_audit_tier_out *out, const ck_policy *policy,
+                                 const ck_audit_tier_in *in);
+
+/* The units of the deprecated ck_audit_tier_batch: ck_audit_tier_in without struct_size and
+ * as_of. */
 typedef struct ck_audit_units {
   size_t n;
   const int64_t *budget_fen;
@@ -345,12 +500,10 @@ typedef struct ck_audit_units {
   const int8_t *window_unit;
 } ck_audit_units;
 
-/* Tiers `units->n` units as of `as_of`: writes each level (1, 2, 3) to out_levels[0..n) and,
- * when out_scores is not NULL, each score. Both buffers are the caller's, with room for n.
- * Every row is checked first: on failure (CK_E_INVALID_INPUT naming the column and the row
- * index) nothing is written. */
-CK_API int ck_audit_tier_batch(int8_t *out_levels, int64_t *out_scores, const ck_policy *policy,
-                               ck_date as_of, const ck_audit_units *units);
+/* Deprecated: ck_audit_tier_columns with level = out_levels, score = out_scores. */
+CK_API CK_DEPRECATED("use ck_audit_tier_columns")
+int ck_audit_tier_batch(int8_t *out_levels, int64_t *out_scores, const ck_policy *policy,
+                        ck_date as_of, const ck_audit_units *units);
 
 /* ======================================================================================== */
 /* Disclosure of promoted leaders' personal matters (KAILU)                                 */
@@ -466,48 +619,80 @@ CK_API int ck_assessment_screen_json(char **out, const ck_policy *policy, const 
  * audits (none) are left out; severity minor -> minor, serious -> serious, referred -> grave. */
 CK_API int ck_assessment_findings_from_audit_json(char **out, const char *audit_findings_json);
 
-/* One red line that fires, from the batch call. */
+/* One red line that fires, an element of ck_assessment_screen_out.hits. Its layout is fixed:
+ * what a later version adds comes as another member of ck_assessment_screen_out. */
 typedef struct ck_assessment_hit {
   int64_t cadre;        /* the caller's cadre key */
   uint32_t rule;        /* index into ck_assessment_rules_json's list */
-  int32_t first_period; /* year*100 + n ("2015" = 201500, "2015-2" = 201502) */
-  int32_t last_period;
-  uint32_t count;       /* qualifying periods that made it fire */
-} ck_assessment_hit;
+  int32_t first_period; /* year*100 + n ("2015" = 201500, "2015-2" = 201502); for a finding
+                           rule the first finding date (ck_date) */
+  int32_t last_period;  /* likewise the last */
+  uint32_t count;       /* qualifying periods (or findings) that made it fire */
+} ck_assessment_hit; /* 24 bytes, no padding: int64, uint32, int32, int32, uint32 */
 
-/* Columnar screening (assessment rules only; for findings see
- * ck_assessment_screen_batch_findings). n rows in
- * struct-of-arrays form, sorted by cadre, periods of each kind increasing within a cadre:
- * kind 0 annual, 1 key_work, 2 party_conduct, 3 review; rating 0 none, 1 excellent,
+/* Batch (see "Batch calls" at the top): red-line screening over columns. Two tables, each
+ * sorted by cadre key: records (n rows; periods of each kind increasing within a cadre) and
+ * findings (n_findings rows, the same keys as the records; a cadre may have findings only).
+ * Codes: kind 0 annual, 1 key_work, 2 party_conduct, 3 review; rating 0 none, 1 excellent,
  * 2 competent, 3 basically_competent, 4 incompetent, 5 up_to_standard, 6 not_up_to_standard,
- * 7 satisfied, 8 basically_satisfied, 9 unsatisfied; rank 0 = not ranked. On success *hits is
- * a malloc'd array of *n_hits entries (NULL when none), released with ck_free(); on failure
- * neither is written. Pointers may be NULL only when n == 0. */
-CK_API int ck_assessment_screen_batch(ck_assessment_hit **hits, size_t *n_hits, const ck_policy *policy,
-                                      ck_date as_of, size_t n, const int64_t *cadre,
-                                      const uint8_t *kind, const int32_t *period, const int32_t *rank,
-                                      const int32_t *group_size, const uint8_t *rating);
-
-/* Columnar screening with findings: the rows of ck_assessment_screen_batch plus m finding rows
- * (struct-of-arrays, sorted by cadre key; the same keys as the record rows; a cadre may have
- * findings only): f_standard = index into ck_assessment_standards_json's list or -1 (none;
- * only for audit findings), f_source 0 qualitative / 1 audit, f_class 0 other, 1 muddled_view,
+ * 7 satisfied, 8 basically_satisfied, 9 unsatisfied; rank 0 = not ranked. finding_standard =
+ * index into ck_assessment_standards_json's list or -1 (none; only for audit findings);
+ * finding_source 0 qualitative / 1 audit; finding_class 0 other, 1 muddled_view,
  * 2 wavering_belief, 3 self_serving_error, 4 exploratory_mistake, 5 lack_of_ability,
- * 6 not_acting; f_severity 0 minor, 1 moderate, 2 serious, 3 grave; f_date a ck_date.
- * Every rule is evaluated; hits are ordered by cadre key, then rule index. For a finding rule
- * first_period / last_period hold the first and last finding date (ck_date) and count the
- * findings. A finding concerning a unit only must be given once per cadre by the caller.
- * Bad or unsorted rows are CK_E_INVALID_INPUT naming the column ("findings.severity") and the
- * row; outputs are written only on success, as for ck_assessment_screen_batch. */
-CK_API int ck_assessment_screen_batch_findings(ck_assessment_hit **hits, size_t *n_hits,
-                                               const ck_policy *policy, ck_date as_of, size_t n,
-                                               const int64_t *cadre, const uint8_t *kind,
-                                               const int32_t *period, const int32_t *rank,
-                                               const int32_t *group_size, const uint8_t *rating,
-                                               size_t m, const int64_t *f_cadre,
-                                               const int32_t *f_standard, const uint8_t *f_source,
-                                               const uint8_t *f_class, const uint8_t *f_severity,
-                                               const ck_date *f_date);
+ * 6 not_acting; finding_severity 0 minor, 1 moderate, 2 serious, 3 grave. With n_findings = 0
+ * only the assessment rules are evaluated (the catalogue of standards is not read); otherwise
+ * every rule is, and a finding concerning a unit only must be given once per cadre by the
+ * caller. Hits are ordered by cadre key, then rule index. Bad or unsorted rows are
+ * CK_E_INVALID_INPUT naming the column and "row N" or "findings row N". */
+typedef struct ck_assessment_screen_in {
+  size_t struct_size;               /* sizeof(ck_assessment_screen_in) */
+  ck_date as_of;
+  size_t n;                         /* record rows */
+  const int64_t *cadre;             /* [n] */
+  const uint8_t *kind;              /* [n] */
+  const int32_t *period;            /* [n] year*100 + n */
+  const int32_t *rank;              /* [n] */
+  const int32_t *group_size;        /* [n] */
+  const uint8_t *rating;            /* [n] */
+  size_t n_findings;                /* finding rows */
+  const int64_t *finding_cadre;     /* [n_findings] */
+  const int32_t *finding_standard;  /* [n_findings] */
+  const uint8_t *finding_source;    /* [n_findings] */
+  const uint8_t *finding_class;     /* [n_findings] */
+  const uint8_t *finding_severity;  /* [n_findings] */
+  const ck_date *finding_date;      /* [n_findings] */
+} ck_assessment_screen_in;
+
+typedef struct ck_assessment_screen_out {
+  size_t struct_size;      /* sizeof(ck_assessment_screen_out) */
+  ck_assessment_hit *hits; /* [n_hits] set by the library (malloc'd, NULL when none); the caller
+                              releases it with ck_free() */
+  size_t n_hits;           /* set by the library */
+} ck_assessment_screen_out;
+
+CK_API int ck_assessment_screen_columns(ck_assessment_screen_out *out, const ck_policy *policy,
+                                        const ck_assessment_screen_in *in);
+
+/* Deprecated: ck_assessment_screen_columns without findings; *hits and *n_hits receive
+ * out.hits and out.n_hits. */
+CK_API CK_DEPRECATED("use ck_assessment_screen_columns")
+int ck_assessment_screen_batch(ck_assessment_hit **hits, size_t *n_hits, const ck_policy *policy,
+                               ck_date as_of, size_t n, const int64_t *cadre, const uint8_t *kind,
+                               const int32_t *period, const int32_t *rank,
+                               const int32_t *group_size, const uint8_t *rating);
+
+/* Deprecated: ck_assessment_screen_columns with m finding rows (f_* = finding_*), every rule
+ * evaluated even when m is 0. */
+CK_API CK_DEPRECATED("use ck_assessment_screen_columns")
+int ck_assessment_screen_batch_findings(ck_assessment_hit **hits, size_t *n_hits,
+                                        const ck_policy *policy, ck_date as_of, size_t n,
+                                        const int64_t *cadre, const uint8_t *kind,
+                                        const int32_t *period, const int32_t *rank,
+                                        const int32_t *group_size, const uint8_t *rating,
+                                        size_t m, const int64_t *f_cadre,
+                                        const int32_t *f_standard, const uint8_t *f_source,
+                                        const uint8_t *f_class, const uint8_t *f_severity,
+                                        const ck_date *f_date);
 
 /* Composite score of a domain's indicators (HORQIN.4; weights: policy parameters
  * assessment.indicators.<domain>). request: {"as_of","domain","scores":{"<indicator>":"90.5"
@@ -584,23 +769,47 @@ CK_API int ck_talent_pool_changes_json(char **out, const ck_policy *policy, cons
  * promotion.min_years_at_rank.* and not excluded by a red line or an open disposal case. */
 CK_API int ck_talent_team_structure_json(char **out, const ck_policy *policy, const char *request_json);
 
-/* Team structure over columns: n_members rows in struct-of-arrays form, in any order.
- * team[i] in 0..n_teams-1; sex 1 male, 2 female; birth_date days since 1970-01-01;
- * ethnicity GB 3304 code 1..56 (1 = Han); political_status GB/T 4762 code 1..13 (1, 2 = party).
- * Writes, for each team t < n_teams, into the caller's arrays (each with room for n_teams):
- * out_size[t], out_young[t] (age at most talent.team.young_max_age), out_women[t],
- * out_minority[t], out_non_party[t], and out_gaps[t]: bit 0 young, bit 1 women, bit 2 minority,
- * bit 3 non-party set when the count is below its talent.team.min_* target. The library keeps
- * no pointer after the call and allocates nothing per row. Every row is checked first: on
- * failure (CK_E_INVALID_INPUT naming the column and "row N") nothing is written. Pointers may
- * be NULL only when their count is 0. */
-CK_API int ck_talent_team_structure_batch(const ck_policy *policy, ck_date as_of, size_t n_members,
-                                          const int32_t *team, const uint8_t *sex,
-                                          const ck_date *birth_date, const uint8_t *ethnicity,
-                                          const uint8_t *political_status, size_t n_teams,
-                                          int32_t *out_size, int32_t *out_young, int32_t *out_women,
-                                          int32_t *out_minority, int32_t *out_non_party,
-                                          uint8_t *out_gaps);
+/* Batch (see "Batch calls" at the top): team structure over columns (HURE.5), n_members rows
+ * in any order. Codes: team in 0 .. n_teams-1; sex 1 male, 2 female; ethnicity GB 3304 code
+ * 1..56 (1 = Han); political_status GB/T 4762 code 1..13 (1, 2 = party). Writes, for each team
+ * t < n_teams: size, young (age at most talent.team.young_max_age), women, minority, non_party,
+ * and gaps: bit 0 young, bit 1 women, bit 2 minority, bit 3 non-party, set when the count is
+ * below its talent.team.min_* target. Errors name the column and the row. */
+typedef struct ck_talent_team_structure_in {
+  size_t struct_size;               /* sizeof(ck_talent_team_structure_in) */
+  ck_date as_of;
+  size_t n_members;                 /* member rows */
+  const int32_t *team;              /* [n_members] */
+  const uint8_t *sex;               /* [n_members] */
+  const ck_date *birth_date;        /* [n_members] */
+  const uint8_t *ethnicity;         /* [n_members] */
+  const uint8_t *political_status;  /* [n_members] */
+  size_t n_teams;                   /* teams: the length of every output column */
+} ck_talent_team_structure_in;
+
+typedef struct ck_talent_team_structure_out {
+  size_t struct_size;   /* sizeof(ck_talent_team_structure_out) */
+  int32_t *size;        /* [n_teams] written */
+  int32_t *young;       /* [n_teams] written */
+  int32_t *women;       /* [n_teams] written */
+  int32_t *minority;    /* [n_teams] written */
+  int32_t *non_party;   /* [n_teams] written */
+  uint8_t *gaps;        /* [n_teams] written: bit mask */
+} ck_talent_team_structure_out;
+
+CK_API int ck_talent_team_structure_columns(ck_talent_team_structure_out *out,
+                                            const ck_policy *policy,
+                                            const ck_talent_team_structure_in *in);
+
+/* Deprecated: ck_talent_team_structure_columns with the columns passed one by one. */
+CK_API CK_DEPRECATED("use ck_talent_team_structure_columns")
+int ck_talent_team_structure_batch(const ck_policy *policy, ck_date as_of, size_t n_members,
+                                   const int32_t *team, const uint8_t *sex,
+                                   const ck_date *birth_date, const uint8_t *ethnicity,
+                                   const uint8_t *political_status, size_t n_teams,
+                                   int32_t *out_size, int32_t *out_young, int32_t *out_women,
+                                   int32_t *out_minority, int32_t *out_non_party,
+                                   uint8_t *out_gaps);
 
 /* Gaps of one growth file (HURE.2-HURE.4). request: {"as_of","growth_file":{"cadre_id","rank",
  * "rank_since","postings":[{"kind":"post"|"village_residency"|"secondment"|"frontline"|

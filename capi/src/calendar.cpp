@@ -85,19 +85,55 @@ CK_API int ck_calendar_calendar_window(ck_date *out_first, ck_date *out_last,
   });
 }
 
+CK_API int ck_calendar_add_working_days_columns(ck_calendar_add_working_days_out *out,
+                                                const ck_calendar *cal,
+                                                const ck_calendar_add_working_days_in *in) {
+  return guard([&] {
+    using In = ck_calendar_add_working_days_in;
+    using Out = ck_calendar_add_working_days_out;
+    const In i = read_struct(in, CK_FIRST_SIZE(In, n), "in");
+    const Out o = read_struct(out, CK_FIRST_SIZE(Out, date), "out");
+    const WorkCalendar &c = calendar_of(cal);
+    auto from = column(i.from, i.len, "in.from");
+    auto days = column(i.n, i.len, "in.n");
+    auto dates = column(o.date, i.len, "out.date");
+    if (i.len == 0) return;
+    // The columnar call checks every row before it writes any: all or nothing, straight into
+    // the caller's column (which may be in.from itself).
+    c.add_working_days(std::span<const std::int32_t>(from), std::span<const std::int32_t>(days),
+                       std::span<std::int32_t>(dates));
+  });
+}
+
+CK_API int ck_calendar_count_working_days_columns(ck_calendar_count_working_days_out *out,
+                                                  const ck_calendar *cal,
+                                                  const ck_calendar_count_working_days_in *in) {
+  return guard([&] {
+    using In = ck_calendar_count_working_days_in;
+    using Out = ck_calendar_count_working_days_out;
+    const In i = read_struct(in, CK_FIRST_SIZE(In, last), "in");
+    const Out o = read_struct(out, CK_FIRST_SIZE(Out, count), "out");
+    const WorkCalendar &c = calendar_of(cal);
+    auto first = column(i.first, i.len, "in.first");
+    auto last = column(i.last, i.len, "in.last");
+    auto count = column(o.count, i.len, "out.count");
+    if (i.len == 0) return;
+    c.count_working_days(std::span<const std::int32_t>(first), std::span<const std::int32_t>(last),
+                         std::span<std::int32_t>(count));
+  });
+}
+
+// Deprecated wrappers: the earlier signatures, kept until the SOVERSION changes.
+
 CK_API int ck_calendar_add_working_days_batch(ck_date *out, const ck_calendar *cal,
                                               const ck_date *from, const int32_t *n,
                                               size_t len) {
   if (len > 0 && out == nullptr) return null_argument("out");
   if (len > 0 && from == nullptr) return null_argument("from");
   if (len > 0 && n == nullptr) return null_argument("n");
-  return guard([&] {
-    const WorkCalendar &c = calendar_of(cal);
-    if (len == 0) return;
-    // The columnar call checks every row before it writes any: all or nothing, straight into out.
-    c.add_working_days(std::span<const std::int32_t>(from, len), std::span<const std::int32_t>(n, len),
-                       std::span<std::int32_t>(out, len));
-  });
+  ck_calendar_add_working_days_in in{sizeof in, len, from, n};
+  ck_calendar_add_working_days_out o{sizeof o, out};
+  return ck_calendar_add_working_days_columns(&o, cal, &in);
 }
 
 CK_API int ck_calendar_count_working_days_batch(int32_t *out, const ck_calendar *cal,
@@ -106,12 +142,9 @@ CK_API int ck_calendar_count_working_days_batch(int32_t *out, const ck_calendar 
   if (len > 0 && out == nullptr) return null_argument("out");
   if (len > 0 && first == nullptr) return null_argument("first");
   if (len > 0 && last == nullptr) return null_argument("last");
-  return guard([&] {
-    const WorkCalendar &c = calendar_of(cal);
-    if (len == 0) return;
-    c.count_working_days(std::span<const std::int32_t>(first, len),
-                         std::span<const std::int32_t>(last, len), std::span<std::int32_t>(out, len));
-  });
+  ck_calendar_count_working_days_in in{sizeof in, len, first, last};
+  ck_calendar_count_working_days_out o{sizeof o, out};
+  return ck_calendar_count_working_days_columns(&o, cal, &in);
 }
 
 }  // extern "C"

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "handles.hpp"
+
 #include "cadrekit/core/utf8.hpp"
 
 namespace cadrekit::capi {
@@ -61,6 +63,36 @@ Date date_arg(ck_date d, const char *name) {
   } catch (const InvalidInput &) {
     throw InvalidInput("day number outside the supported range 1400-01-01..9999-12-31", name);
   }
+}
+
+const Policy &policy_of(const ck_policy *p) { return handle_value(p, kPolicyMagic, "policy"); }
+
+const WorkCalendar &calendar_of(const ck_calendar *c) { return handle_value(c, kCalendarMagic, "cal"); }
+
+std::size_t checked_struct_size(const void *p, std::size_t first_size, std::size_t known_size,
+                                const char *name) {
+  // A struct larger than this is not one of ours: a garbage struct_size, not read further.
+  constexpr std::size_t kMaxStructSize = 4096;
+  if (p == nullptr) throw InvalidInput("argument is NULL", name, {}, ErrorCode::invalid_argument);
+  std::size_t size = 0;
+  std::memcpy(&size, p, sizeof size);
+  const std::string field = std::string(name) + ".struct_size";
+  if (size < first_size)
+    throw InvalidInput("struct_size " + std::to_string(size) + " is smaller than the struct's first version (" +
+                           std::to_string(first_size) + " bytes): set it to sizeof the struct",
+                       field, {}, ErrorCode::invalid_argument);
+  if (size > kMaxStructSize)
+    throw InvalidInput("struct_size " + std::to_string(size) + " is not the size of this struct", field, {},
+                       ErrorCode::invalid_argument);
+  if (size > known_size) {
+    const auto *bytes = static_cast<const unsigned char *>(p);
+    for (std::size_t i = known_size; i < size; ++i)
+      if (bytes[i] != 0)
+        throw InvalidInput("the struct has members newer than this library (" + std::to_string(known_size) +
+                               " bytes) and they are set: use a newer library",
+                           field, {}, ErrorCode::invalid_argument);
+  }
+  return size;
 }
 
 }  // namespace cadrekit::capi

@@ -21,11 +21,3 @@ struct ck_policy : cadrekit::capi::Handle<cadrekit::Policy, cadrekit::capi::kPol
   using Handle::Handle;
 };
 
-namespace cadrekit::capi {
-/// The calendar behind a handle; InvalidInput (invalid_argument) for NULL or a foreign pointer.
-inline const WorkCalendar &calendar_of(const ck_calendar *c) {
-  return handle_value(c, kCalendarMagic, "cal");
-}
-/// The policy behind a handle; InvalidInput (invalid_argument) for NULL or a foreign pointer.
-inline const Policy &policy_of(const ck_policy *p) { return handle_value(p, kPolicyMagic, "policy"); }
-}  // namespace cadrekit::capi

@@ -54,24 +54,37 @@ CK_API int ck_three_ages(int32_t *out_age, int32_t *out_party_years, int32_t *ou
   });
 }
 
+CK_API int ck_three_ages_columns(ck_three_ages_out *out, const ck_three_ages_in *in) {
+  return guard([&] {
+    const ck_three_ages_in i = read_struct(in, CK_FIRST_SIZE(ck_three_ages_in, work_started), "in");
+    const ck_three_ages_out o = read_struct(out, CK_FIRST_SIZE(ck_three_ages_out, work_years), "out");
+    const Date when = date_arg(i.as_of, "in.as_of");
+    using In = std::span<const std::int32_t>;
+    using Out = std::span<std::int32_t>;
+    In birth = column(i.birth, i.n, "in.birth");
+    In party = optional_column(i.party_joined, i.n);
+    In work = optional_column(i.work_started, i.n);
+    Out age = column(o.age, i.n, "out.age");
+    Out party_years = column(o.party_years, i.n, "out.party_years");
+    Out work_years = column(o.work_years, i.n, "out.work_years");
+    if (i.n == 0) return;
+    // Checks every row before writing any (all or nothing), then writes straight into the outputs.
+    three_ages_columns(birth, party, work, when, age, party_years, work_years);
+  });
+}
+
 CK_API int ck_three_ages_batch(int32_t *out_age, int32_t *out_party_years,
                                int32_t *out_work_years, ck_date as_of, size_t n,
                                const ck_date *birth, const ck_date *party_joined,
                                const ck_date *work_started) {
+  // Deprecated wrapper of ck_three_ages_columns, kept until the SOVERSION changes.
   if (n > 0 && out_age == nullptr) return null_argument("out_age");
   if (n > 0 && out_party_years == nullptr) return null_argument("out_party_years");
   if (n > 0 && out_work_years == nullptr) return null_argument("out_work_years");
   if (n > 0 && birth == nullptr) return null_argument("birth");
-  return guard([&] {
-    const Date when = date_arg(as_of, "as_of");
-    if (n == 0) return;
-    using In = std::span<const std::int32_t>;
-    using Out = std::span<std::int32_t>;
-    // Checks every row before writing any (all or nothing), then writes straight into the outputs.
-    three_ages_columns(In(birth, n), party_joined ? In(party_joined, n) : In(),
-                       work_started ? In(work_started, n) : In(), when, Out(out_age, n),
-                       Out(out_party_years, n), Out(out_work_years, n));
-  });
+  ck_three_ages_in in{sizeof in, as_of, n, birth, party_joined, work_started};
+  ck_three_ages_out out{sizeof out, out_age, out_party_years, out_work_years};
+  return ck_three_ages_columns(&out, &in);
 }
 
 CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date as_of) {

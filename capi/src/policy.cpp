@@ -1,29 +1,13 @@
 // C ABI: policy profiles.
 #include "cadrekit/core/policy.hpp"
 
-#include <boost/json.hpp>
-
+#include "cadrekit/core/explanation.hpp"
 #include "common.hpp"
 #include "handles.hpp"
 
 using namespace cadrekit;
 using namespace cadrekit::capi;
 
-namespace {
-
-/// A parameter in force, as the "parameters" entry of an explanation's JSON: members in the
-/// order of ParamUsed (name, value, unit, effective_from, assumed, clause).
-std::string param_json(const ParamUsed &u) {
-  boost::json::object o;
-  o["name"] = u.name;
-  o["value"] = u.value;
-  o["unit"] = u.unit;
-  o["effective_from"] = to_iso(u.effective_from);
-  o["assumed"] = u.assumed;
-  o["clause"] = u.clause;
-  return boost::json::serialize(o);
-}
-}  // namespace
 
 extern "C" {
 
@@ -70,7 +54,7 @@ CK_API int ck_policy_lookup_json(char **out, const ck_policy *policy, const char
   if (out == nullptr) return null_argument("out");
   return guard([&] {
     const Policy &p = policy_of(policy);
-    std::string json = param_json(p.lookup(text_arg(name, "name"), date_arg(as_of, "as_of")));
+    std::string json = to_json(p.lookup(text_arg(name, "name"), date_arg(as_of, "as_of")));
     *out = dup_string(json);
   });
 }

@@ -1,34 +1,11 @@
 // C ABI: talent pools and leadership teams (HURE).
 #include "cadrekit/talent.hpp"
 
-#include <span>
-
+#include "cadrekit/core/policy.hpp"
 #include "common.hpp"
-#include "handles.hpp"
 
 using namespace cadrekit;
 using namespace cadrekit::capi;
-
-namespace {
-
-template <class T>
-std::span<T> col(T *p, std::size_t n, const char *name) {
-  if (n == 0) return {};
-  if (p == nullptr) throw InvalidInput("array is NULL", name, {}, ErrorCode::invalid_argument);
-  return std::span<T>(p, n);
-}
-
-template <class F>
-int json_call(char **out, const ck_policy *policy, const char *request_json, F &&f) {
-  if (out == nullptr) return null_argument("out");
-  return guard([&] {
-    const Policy &p = policy_of(policy);
-    std::string r = f(text_arg(request_json, "request_json"), p);
-    *out = dup_string(r);
-  });
-}
-
-}  // namespace
 
 extern "C" {
 
@@ -52,25 +29,40 @@ CK_API int ck_talent_postings_json(char **out, const ck_policy *policy, const ch
   return json_call(out, policy, request_json, talent::postings_json);
 }
 
+CK_API int ck_talent_team_structure_columns(ck_talent_team_structure_out *out, const ck_policy *policy,
+                                            const ck_talent_team_structure_in *in) {
+  return guard([&] {
+    using In = ck_talent_team_structure_in;
+    using Out = ck_talent_team_structure_out;
+    const In i = read_struct(in, CK_FIRST_SIZE(In, n_teams), "in");
+    const Out o = read_struct(out, CK_FIRST_SIZE(Out, gaps), "out");
+    const Policy &p = policy_of(policy);
+    const Date d = date_arg(i.as_of, "in.as_of");
+    const std::size_t n = i.n_members, t = i.n_teams;
+    if (n > (std::size_t{1} << 31) - 1) throw InvalidInput("too many rows", "in.n_members");
+    if (t > (std::size_t{1} << 31) - 1) throw InvalidInput("too many teams", "in.n_teams");
+    talent::TeamColumns cols{column(i.team, n, "in.team"), column(i.sex, n, "in.sex"),
+                             column(i.birth_date, n, "in.birth_date"), column(i.ethnicity, n, "in.ethnicity"),
+                             column(i.political_status, n, "in.political_status")};
+    talent::TeamOut res{column(o.size, t, "out.size"),         column(o.young, t, "out.young"),
+                        column(o.women, t, "out.women"),       column(o.minority, t, "out.minority"),
+                        column(o.non_party, t, "out.non_party"), column(o.gaps, t, "out.gaps")};
+    talent::team_structure_batch(cols, t, d, p, res);
+  });
+}
+
 CK_API int ck_talent_team_structure_batch(const ck_policy *policy, ck_date as_of, size_t n_members,
                                           const int32_t *team, const uint8_t *sex, const ck_date *birth_date,
                                           const uint8_t *ethnicity, const uint8_t *political_status,
                                           size_t n_teams, int32_t *out_size, int32_t *out_young,
                                           int32_t *out_women, int32_t *out_minority, int32_t *out_non_party,
                                           uint8_t *out_gaps) {
-  return guard([&] {
-    const Policy &p = policy_of(policy);
-    const Date d = date_arg(as_of, "as_of");
-    if (n_members > (std::size_t{1} << 31) - 1 || n_teams > (std::size_t{1} << 31) - 1)
-      throw InvalidInput("too many rows", "n_members");
-    talent::TeamColumns in{col(team, n_members, "team"), col(sex, n_members, "sex"),
-                           col(birth_date, n_members, "birth_date"), col(ethnicity, n_members, "ethnicity"),
-                           col(political_status, n_members, "political_status")};
-    talent::TeamOut o{col(out_size, n_teams, "out_size"),         col(out_young, n_teams, "out_young"),
-                      col(out_women, n_teams, "out_women"),       col(out_minority, n_teams, "out_minority"),
-                      col(out_non_party, n_teams, "out_non_party"), col(out_gaps, n_teams, "out_gaps")};
-    talent::team_structure_batch(in, n_teams, d, p, o);
-  });
+  // Deprecated wrapper of ck_talent_team_structure_columns, kept until the SOVERSION changes.
+  ck_talent_team_structure_in in{sizeof in, as_of,     n_members,        team, sex,
+                                 birth_date, ethnicity, political_status, n_teams};
+  ck_talent_team_structure_out out{sizeof out, out_size,      out_young, out_women,
+                                   out_minority, out_non_party, out_gaps};
+  return ck_talent_team_structure_columns(&out, policy, &in);
 }
 
 }  // extern "C"

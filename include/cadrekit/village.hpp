@@ -418,6 +418,10 @@ std::pair<Budget, Budget> budget_what_if(const BudgetInput &in, int year, const 
 // JSON (the C ABI's requests and responses; docs/village.md)
 // ---------------------------------------------------------------------------------------------
 std::string pay_sheet_json(std::string_view request, const Policy &policy);
+/// A pay sheet as the JSON of pay_sheet_json's answer without "budget" (schema
+/// cadrekit.village.pay_sheet/1, "policy" = policy.name()): the one rendering of a PaySheet,
+/// which the Python binding converts from.
+std::string pay_sheet_to_json(const PaySheet &sheet, const Policy &policy);
 std::string selection_json(std::string_view request, const Policy &policy);
 /// The budget what-if in one call: a pay-sheet request (explain ignored; holders default 0)
 /// evaluated under `a` and under `b`: {"schema", "year", "a": budget, "b": budget,

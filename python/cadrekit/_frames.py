@@ -7,9 +7,11 @@ module keeps only the coercions of its own fields (codes as text, periods, boole
 from __future__ import annotations
 
 import datetime as _dt
+from decimal import Decimal as _Decimal
+from fractions import Fraction as _Fraction
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from ._core import Policy
+from ._core import InvalidInput, Policy
 
 
 def policy_or_default(policy: Optional[Policy]) -> Policy:
@@ -17,13 +19,35 @@ def policy_or_default(policy: Optional[Policy]) -> Policy:
     return Policy.default() if policy is None else policy
 
 
-def rows(data: Any) -> list:
-    """A list of mappings from a DataFrame (one per row), an iterable of mappings, or None."""
+def is_frame(data: Any) -> bool:
+    """A pandas DataFrame (told by its shape, so that pandas is imported only when used)."""
+    return hasattr(data, "columns") and hasattr(data, "to_dict") and not isinstance(data, Mapping)
+
+
+def rows(data: Any, what: str = "rows") -> list:
+    """A list of mappings from a DataFrame (one per row), an iterable of mappings, or None; a row
+    that is not a mapping is InvalidInput naming it (``what[i]``)."""
     if data is None:
         return []
-    if hasattr(data, "to_dict") and hasattr(data, "columns"):  # pandas DataFrame
+    if is_frame(data):
         return data.to_dict(orient="records")
-    return list(data)
+    out = list(data)
+    for i, r in enumerate(out):
+        if not isinstance(r, Mapping):
+            raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
+    return out
+
+
+def missing(value: Any) -> bool:
+    """A missing value: None, NaN, or pandas' NaT / NA."""
+    if value is None:
+        return True
+    if type(value).__name__ in ("NaTType", "NAType"):
+        return True
+    try:
+        return bool(value != value)  # NaN
+    except (TypeError, ValueError):
+        return False
 
 
 def json_scalar(value: Any) -> Any:
@@ -81,3 +105,27 @@ def categories(column: Any) -> Any:
     if type(column).__name__ == "Categorical":
         return column.categories.to_numpy()
     return None
+
+
+def typed(value: Any, *, money: Sequence[str] = (), exact: Sequence[str] = (),
+          dates: Sequence[str] = ()) -> Any:
+    """The library's answer with its scalar texts as Python values, in place: under a member
+    named in ``money`` a decimal yuan text becomes ``decimal.Decimal``, in ``exact`` an exact
+    number ("2/3", "86.75") a ``fractions.Fraction``, in ``dates`` an ISO date a
+    ``datetime.date`` (``None`` stays ``None``). The structure is the library's; nothing else
+    changes."""
+    if isinstance(value, list):
+        for x in value:
+            typed(x, money=money, exact=exact, dates=dates)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(v, str):
+                if k in money:
+                    value[k] = _Decimal(v)
+                elif k in exact:
+                    value[k] = _Fraction(v)
+                elif k in dates:
+                    value[k] = _dt.date.fromisoformat(v)
+            elif isinstance(v, (list, dict)):
+                typed(v, money=money, exact=exact, dates=dates)
+    return value

@@ -13,10 +13,8 @@ Rule catalog HORQIN.1–HORQIN.6; docs/assessment.md. Every function takes its a
 from __future__ import annotations
 
 import datetime as _dt
-import json as _json
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
-from ._core import Explanation as _Explanation
 from ._core import Policy as _Policy
 from . import _frames
 from ._core import assessment as _a
@@ -99,14 +97,12 @@ def composite_score(domain: str, scores: Mapping[str, Any], *, as_of: _dt.date,
         elif not isinstance(v, int):
             v = str(v)
         plain[str(k)] = v
-    req = {"as_of": as_of.isoformat(), "domain": domain, "scores": plain}
-    out = _json.loads(_a.composite_json(_json.dumps(req, ensure_ascii=False), _policy(policy)))
+    req = {"as_of": as_of, "domain": domain, "scores": plain}
+    out = _a.composite(req, _policy(policy))
     out["score"] = _fraction(out["score"])
     for p in out["parts"]:
         for k in ("weight", "score", "part"):
             p[k] = _fraction(p[k])
-    out["explanation"] = _Explanation.from_json(_json.dumps(out["explanation"], ensure_ascii=False,
-                                                            separators=(",", ":")))
     return out
 
 
@@ -115,8 +111,7 @@ def method_checklist(methods: Iterable[str], *, as_of: _dt.date,
     """The six methods as a checklist (policy ``assessment.methods.required``): ``{"items":
     [{"method", "required", "done"}], "missing": [...], "complete": bool}``. The source names
     12 steps of the assessment but lists none; the methods are the steps it names."""
-    req = {"as_of": as_of.isoformat(), "methods": list(methods)}
-    return _json.loads(_a.method_checklist_json(_json.dumps(req, ensure_ascii=False), _policy(policy)))
+    return _a.method_checklist({"as_of": as_of, "methods": list(methods)}, _policy(policy))
 
 
 def findings_from_audit(audit_findings: Any) -> list:
@@ -128,7 +123,7 @@ def findings_from_audit(audit_findings: Any) -> list:
     finding); severity minor → minor, serious → serious, referred → grave; id
     ``audit:<unit_id>:<date>:<kind>``; clean audits (``none``) are left out."""
     rows = [_record(r, _AUDIT_FIELDS) for r in _rows(audit_findings)]
-    return _json.loads(_a.findings_from_audit_json(_json.dumps(rows, ensure_ascii=False)))
+    return _a.findings_from_audit(rows)
 
 
 def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
@@ -159,12 +154,7 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
         "audit_findings": [_record(f, _AUDIT_FIELDS) for f in _rows(audit_findings)],
         "explain": bool(explain),
     }
-    text = _json.dumps(request, ensure_ascii=False)
-    hits = _json.loads(_a.screen_json(text, _policy(policy)))["hits"]
-    for h in hits:
-        if "explanation" in h:
-            h["explanation"] = _Explanation.from_json(_json.dumps(h["explanation"], ensure_ascii=False,
-                                                                  separators=(",", ":")))
+    hits = _a.screen(request, _policy(policy))["hits"]
     if as_frame:
         import pandas as pd
         return pd.DataFrame(hits, columns=["cadre_id", "rule_id", "clause", "periods", "suggestion",
@@ -174,14 +164,14 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
 
 def rules(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
     """The red-line rules in force (``assessment.rule.*`` parameters), in evaluation order."""
-    return _json.loads(_a.rules_json(_policy(policy), as_of))["rules"]
+    return _a.rules(_policy(policy), as_of)["rules"]
 
 
 def standards(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
     """The catalogue of qualitative standards in force (``assessment.standard.*`` parameters),
     sorted by id: dicts ``id, parameter, aspect, text_zh, text_en, clause, suggestion,
     assumed``. A finding's ``standard`` must be one of these ids."""
-    return _json.loads(_a.standards_json(_policy(policy), as_of))["standards"]
+    return _a.standards(_policy(policy), as_of)["standards"]
 
 
 #: Codes of the finding columns of :func:`screen_columns`.
@@ -238,7 +228,9 @@ def follow_up_ledger(decision_date: _dt.date, held: Iterable[tuple], *, as_of: _
                      policy: Optional[_Policy] = None) -> list:
     """Each due item as of ``as_of`` with the event that fulfils it and whether it is overdue.
     ``held``: ``(date, kind)`` pairs of talks and visits that took place."""
-    return _a.follow_up_ledger(decision_date, [(d, k) for d, k in held], as_of, _policy(policy))
+    request = {"decision_date": decision_date, "as_of": as_of,
+               "held": [{"date": d, "kind": k} for d, k in held]}
+    return _frames.typed(_a.follow_up(request, _policy(policy))["ledger"], dates=("date", "held"))
 
 
 def reappointment_eligibility(moved_on: _dt.date, own_reasons: bool,

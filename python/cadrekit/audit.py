@@ -12,10 +12,11 @@ import math as _math
 from decimal import Decimal as _Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _core
+from . import _core, _frames
 from ._core import InvalidInput, Policy
 
 _k = _core._audit
+_policy = _frames.policy_or_default
 
 #: The supplementary factors of HOLINGOL.1, in order (column names of ``tier``).
 FACTORS: List[str] = list(_k.FACTORS)
@@ -34,28 +35,9 @@ __all__ = [
 ]
 
 
-def _is_frame(obj: Any) -> bool:
-    return type(obj).__name__ == "DataFrame" and hasattr(obj, "to_dict")
-
-
-def _rows(obj: Records, what: str) -> List[Mapping[str, Any]]:
-    if obj is None:
-        return []
-    if _is_frame(obj):
-        return obj.to_dict("records")
-    rows = list(obj)
-    for i, r in enumerate(rows):
-        if not isinstance(r, Mapping):
-            raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
-    return rows
-
-
-def _missing(v: Any) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, float) and _math.isnan(v):
-        return True
-    return type(v).__name__ in ("NaTType", "NAType")
+_is_frame = _frames.is_frame
+_rows = _frames.rows
+_missing = _frames.missing
 
 
 def _get(row: Mapping[str, Any], key: str, what: str, i: int, required: bool = True) -> Any:
@@ -114,30 +96,38 @@ def tier(units: Records, as_of: _dt.date, policy: Optional[Policy] = None, *,
 
     ``units`` has ``unit_id``, ``name`` (optional), ``budget`` and the factor columns
     ``FACTORS`` (booleans or small integers 0…``audit.factor.<name>.max``; missing = 0).
-    A list of dicts gives a list of records ``{unit_id, level, band, band_points, score,
-    parts, explanation}`` (``parts``: each factor's points). A DataFrame gives a DataFrame
-    with the same columns; with ``explain=False`` a DataFrame takes the columnar kernel
-    (NumPy, no explanation) and returns ``unit_id, level, score``.
+    A list of dicts gives the ``results`` of the library's answer (docs/audit.md): records
+    ``{unit_id, level, band, band_points, score, parts, explanation}``, ``parts`` a list of
+    ``{factor, value, weight, points}``, ``explanation`` (a ``cadrekit.Explanation``) only with
+    ``explain=True``. A DataFrame gives a DataFrame with the same columns; with
+    ``explain=False`` a DataFrame takes the columnar kernel (NumPy, no explanation) and returns
+    ``unit_id, level, score``.
     """
     frame = _is_frame(units)
     if frame and not explain:
         return _tier_frame(units, as_of, policy)
-    rows = _rows(units, "units")
-    ids, budgets, factors = [], [], []
-    for i, r in enumerate(rows):
-        ids.append(str(_get(r, "unit_id", "units", i)))
-        budgets.append(_money(_get(r, "budget", "units", i), "units", i))
-        fs = []
-        for f in FACTORS:
-            v = r.get(f)
-            fs.append(0 if _missing(v) else _int(v, f, "units", i))
-        factors.append(fs)
-    out = _k.tier(ids, budgets, factors, as_of, policy)
+    request = {"as_of": as_of, "units": [_unit(r, i) for i, r in enumerate(_rows(units, "units"))],
+               "explain": bool(explain)}
+    out = _k.tier(request, _policy(policy))["results"]
     if frame:
         import pandas as pd
         return pd.DataFrame.from_records(out, columns=[
             "unit_id", "level", "band", "band_points", "score", "parts", "explanation"])
     return out
+
+
+def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
+    """A unit of a tiering request: id, name, budget and the factors given (missing = 0)."""
+    u: Dict[str, Any] = {"unit_id": str(_get(r, "unit_id", "units", i)),
+                         "budget": _money(_get(r, "budget", "units", i), "units", i)}
+    name = r.get("name")
+    if not _missing(name):
+        u["name"] = str(name)
+    for f in FACTORS:
+        v = r.get(f)
+        if not _missing(v):
+            u[f] = _int(v, f, "units", i)
+    return u
 
 
 def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
@@ -188,8 +178,8 @@ def special_funds_level(current_level: Level, amount: Any, *, as_of: Optional[_d
     values (the last dated value of each parameter) are used — never today's date."""
     if as_of is None:
         as_of = _dt.date(9999, 12, 31)
-    return _k.special_funds_level(_level(current_level), _money(amount, "amount", 0), as_of,
-                                  policy)
+    return _k.special_funds({"as_of": as_of, "current_level": _level(current_level),
+                             "amount": _money(amount, "amount", 0)}, _policy(policy))
 
 
 def _jsonable(v: Any, field: str, what: str, i: int) -> Any:
@@ -220,66 +210,83 @@ def tier_history(unit_id: str, events: Records, *, level_on: Iterable[Any] = (),
     adjustment); ``special_funds`` — ``date``, ``amount``; ``completion`` — ``date``,
     ``finding`` (``none`` → back to the previous level; otherwise referred, level kept).
     Returns ``{unit_id, changes: [{effective, level, kind, note}], referrals, special_funds_open,
-    events, levels_on: [{date, level}]}`` (dates as ISO text; explanations as JSON dicts when
-    ``explain``). A refused event raises ``StateError`` naming it (``events[2]``)."""
-    import json
+    events, levels_on: [{date, level}]}`` (dates as ISO text; explanations as
+    ``cadrekit.Explanation`` when ``explain``). A refused event raises ``StateError`` naming it
+    (``events[2]``)."""
     evs = []
     for i, r in enumerate(_rows(events, "events")):
         evs.append({k: _jsonable(v, k, "events", i) for k, v in r.items() if not _missing(v)})
     req = {"unit_id": str(unit_id), "events": evs, "explain": bool(explain),
            "level_on": [_jsonable(d, "level_on", "level_on", i) for i, d in enumerate(level_on)]}
-    return json.loads(_k.tier_history_json(json.dumps(req, ensure_ascii=False), policy))
+    return _k.tier_history(req, _policy(policy))
 
 
 # --- the plan -------------------------------------------------------------------------------
 
-def _unit_rows(units: Records) -> list:
+def _plan_units(units: Records) -> list:
     out = []
     for i, r in enumerate(_rows(units, "units")):
+        u = {"unit_id": str(_get(r, "unit_id", "units", i)), "level": _level(_get(r, "level", "units", i))}
         due = r.get("special_due_year")
-        out.append((str(_get(r, "unit_id", "units", i)), _level(_get(r, "level", "units", i)),
-                    None if _missing(due) else _int(due, "special_due_year", "units", i)))
+        if not _missing(due):
+            u["special_due_year"] = _int(due, "special_due_year", "units", i)
+        out.append(u)
     return out
 
 
-def _audit_rows(audits: Records) -> list:
+def _plan_audits(audits: Records) -> list:
     out = []
     for i, r in enumerate(_rows(audits, "audits")):
+        a = {"unit_id": str(_get(r, "unit_id", "audits", i)),
+             "date": _date(_get(r, "date", "audits", i), "date", "audits", i)}
         kind = r.get("kind")
-        out.append((str(_get(r, "unit_id", "audits", i)),
-                     _date(_get(r, "date", "audits", i), "date", "audits", i),
-                     "" if _missing(kind) else str(kind)))
+        if not _missing(kind):
+            a["kind"] = str(kind)
+        out.append(a)
     return out
 
 
-def _term_rows(terms: Records) -> list:
+def _plan_terms(terms: Records) -> list:
     out = []
     for i, r in enumerate(_rows(terms, "terms")):
-        end = r.get("planned_end")
-        leader = r.get("leader_id")
-        out.append((str(_get(r, "unit_id", "terms", i)), "" if _missing(leader) else str(leader),
-                    _date(_get(r, "start", "terms", i), "start", "terms", i),
-                    None if _missing(end) else _date(end, "planned_end", "terms", i)))
+        t = {"unit_id": str(_get(r, "unit_id", "terms", i)),
+             "start": _date(_get(r, "start", "terms", i), "start", "terms", i)}
+        leader, end = r.get("leader_id"), r.get("planned_end")
+        if not _missing(leader):
+            t["leader_id"] = str(leader)
+        if not _missing(end):
+            t["planned_end"] = _date(end, "planned_end", "terms", i)
+        out.append(t)
     return out
 
 
-def _fund_rows(funds: Records) -> list:
+def _plan_funds(funds: Records) -> list:
     out = []
     for i, r in enumerate(_rows(funds, "funds")):
+        f = {"unit_id": str(_get(r, "unit_id", "funds", i)),
+             "date": _date(_get(r, "date", "funds", i), "date", "funds", i),
+             "amount": _money(_get(r, "amount", "funds", i), "funds", i)}
         done, finding = r.get("completed"), r.get("finding")
-        out.append((str(_get(r, "unit_id", "funds", i)),
-                    _date(_get(r, "date", "funds", i), "date", "funds", i),
-                    _money(_get(r, "amount", "funds", i), "funds", i),
-                    None if _missing(done) else _date(done, "completed", "funds", i),
-                    "" if _missing(finding) else str(finding)))
+        if not _missing(done):
+            f["completed"] = _date(done, "completed", "funds", i)
+        if not _missing(finding):
+            f["finding"] = str(finding)
+        out.append(f)
     return out
 
 
-def _review_rows(reviews: Records) -> list:
-    return [(str(_get(r, "unit_id", "reviews", i)),
-             _int(_get(r, "year", "reviews", i), "year", "reviews", i),
-             _level(_get(r, "level", "reviews", i)))
+def _plan_reviews(reviews: Records) -> list:
+    return [{"unit_id": str(_get(r, "unit_id", "reviews", i)),
+             "year": _int(_get(r, "year", "reviews", i), "year", "reviews", i),
+             "level": _level(_get(r, "level", "reviews", i))}
             for i, r in enumerate(_rows(reviews, "reviews"))]
+
+
+def _plan_request(units: Records, audits: Records, terms: Records, first_year: int, last_year: int,
+                  funds: Records, reviews: Records) -> Dict[str, Any]:
+    return {"first_year": int(first_year), "last_year": int(last_year), "units": _plan_units(units),
+            "audits": _plan_audits(audits), "terms": _plan_terms(terms), "funds": _plan_funds(funds),
+            "reviews": _plan_reviews(reviews)}
 
 
 class AuditPlan:
@@ -340,10 +347,10 @@ def plan(units: Records, audits: Records, terms: Records, first_year: int, last_
     a key project; the level they give and the audit they make due); ``reviews`` — ``unit_id,
     year, level`` (the base level from 1 January of ``year``). Each year uses the level in
     force that year."""
-    d = _k.plan(_unit_rows(units), _audit_rows(audits), _term_rows(terms), int(first_year),
-                int(last_year), int(capacity), int(seed), policy, _fund_rows(funds),
-                _review_rows(reviews))
-    return AuditPlan(d)
+    request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews)
+    request["capacity"] = int(capacity)
+    request["seed"] = int(seed)
+    return AuditPlan(_frames.typed(_k.plan(request, _policy(policy)), dates=("date",)))
 
 
 def verify_plan(plan_records: Records, units: Records, audits: Records, terms: Records,
@@ -357,12 +364,15 @@ def verify_plan(plan_records: Records, units: Records, audits: Records, terms: R
         plan_records = plan_records.to_records()
     rows = []
     for i, r in enumerate(_rows(plan_records, "plan")):
+        row = {"year": _int(_get(r, "year", "plan", i), "year", "plan", i),
+               "unit_id": str(_get(r, "unit_id", "plan", i))}
         kind = r.get("kind")
-        rows.append((_int(_get(r, "year", "plan", i), "year", "plan", i),
-                     str(_get(r, "unit_id", "plan", i)), "" if _missing(kind) else str(kind)))
-    return _k.verify_plan(rows, _unit_rows(units), _audit_rows(audits), _term_rows(terms),
-                          int(first_year), int(last_year), policy, _fund_rows(funds),
-                          _review_rows(reviews))
+        if not _missing(kind):
+            row["kind"] = str(kind)
+        rows.append(row)
+    request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews)
+    request["plan"] = rows
+    return _k.verify_plan(request, _policy(policy))["breaches"]
 
 
 def draw_sample(candidates: Sequence[str], count: int, seed: int, year: int) -> List[str]:

@@ -16,7 +16,6 @@ Messages never contain a value of the record. Nothing here reads the clock.
 from __future__ import annotations
 
 import datetime
-import decimal
 import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
@@ -58,24 +57,14 @@ NOTICE_FIELDS: Tuple[str, ...] = (
 )
 
 
-def _default(o: Any) -> Any:
-    if isinstance(o, datetime.datetime):
-        raise TypeError("a datetime is not a date: pass datetime.date")
-    if isinstance(o, datetime.date):
-        return o.isoformat()
-    if isinstance(o, decimal.Decimal):
-        return format(o, "f")
-    raise TypeError(f"cannot put a {type(o).__name__} into a disclosure record")
-
-
-def _to_json(record: Union[Mapping[str, Any], str]) -> str:
-    if isinstance(record, str):
+def _record(record: Union[Mapping[str, Any], str]) -> Union[Mapping[str, Any], str]:
+    """A record as the bindings take it: a dict (written into the documented JSON schema by the
+    one converter of the bindings; a date as "YYYY-MM-DD", a Decimal as its text, a float as a
+    JSON number, which the C++ reader refuses where an exact amount is expected, code
+    wrong_type, the same on every surface) or JSON text as it is."""
+    if isinstance(record, str) or isinstance(record, Mapping):
         return record
-    if not isinstance(record, Mapping):
-        raise TypeError("record must be a dict (the documented JSON schema) or JSON text")
-    # Floats pass through as JSON numbers: the C++ parser refuses them where an exact amount
-    # is expected (code wrong_type, with the member's path), the same on every surface.
-    return json.dumps(record, default=_default, ensure_ascii=False)
+    raise TypeError("record must be a dict (the documented JSON schema) or JSON text")
 
 
 _policy = _frames.policy_or_default
@@ -97,7 +86,7 @@ def validate(record: Union[Mapping[str, Any], str], *, policy: Optional[Policy] 
     children under the policy's age limit, the signed commitment and self-assessment, the ID
     number matching the person). Never raises for bad data.
     """
-    return json.loads(_impl.validate_json(_to_json(record), _policy(policy)))
+    return _impl.validate(_record(record), _policy(policy))
 
 
 def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: bool = False) -> Any:
@@ -119,9 +108,8 @@ def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: boo
         items = list(enumerate(records))
     rows: List[Dict[str, Any]] = []
     for index, rec in items:
-        text = _to_json(rec)
         rid = rec.get("id", "") if isinstance(rec, Mapping) else ""
-        for prob in json.loads(_impl.validate_json(text, p)):
+        for prob in _impl.validate(_record(rec), p):
             rows.append({"index": index, "id": rid, **prob})
     if as_frame:
         import pandas as pd
@@ -133,7 +121,7 @@ def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: boo
 def normalize(record: Union[Mapping[str, Any], str]) -> Dict[str, Any]:
     """The record in canonical form (all members present, fixed order); raises InvalidInput
     naming the first bad member when its structure is wrong."""
-    return json.loads(_impl.normalize_record_json(_to_json(record)))
+    return _impl.normalize_record(_record(record))
 
 
 def record_from_lrmx(xml: Union[str, bytes], record_id: str) -> Dict[str, Any]:
@@ -141,7 +129,7 @@ def record_from_lrmx(xml: Union[str, bytes], record_id: str) -> Dict[str, Any]:
     commitment and self-assessment are left for the caller to fill)."""
     if isinstance(xml, bytes):
         xml = xml.decode("utf-8")
-    return json.loads(_impl.record_from_lrmx_json(xml, record_id))
+    return _impl.record_from_lrmx(xml, record_id)
 
 
 def record_to_lrmx(record: Union[Mapping[str, Any], str]) -> str:
@@ -152,7 +140,7 @@ def record_to_lrmx(record: Union[Mapping[str, Any], str]) -> str:
     (month elements on the 1st; the birth date exactly when ``citizen_id`` is set). What the
     form cannot hold (two full-time education lines, a line break in a text…) raises
     ``cadrekit.InvalidInput`` naming the member."""
-    return _impl.record_to_lrmx(_to_json(record))
+    return _impl.record_to_lrmx(_record(record))
 
 
 def plan_round(
@@ -170,8 +158,8 @@ def plan_round(
         raise TypeError("posted must be a datetime.date")
     if isinstance(round, bool) or not isinstance(round, int):
         raise TypeError("round must be an int")
-    req = json.dumps({"round": round, "rank": str(rank), "posted": posted.isoformat()})
-    out = json.loads(_impl.plan_round_json(req, _calendar(calendar), _policy(policy)))
+    req = {"round": round, "rank": str(rank), "posted": posted}
+    out = _impl.plan_round(req, _calendar(calendar), _policy(policy))
     for k in ("posted", "first_day", "last_day"):
         out[k] = _date(out[k])
     return out
@@ -192,11 +180,11 @@ def notice(
     the text also states the venues and the window (and ``plan`` is added)."""
     if isinstance(round, bool) or not isinstance(round, int):
         raise TypeError("round must be an int")
-    req: Dict[str, Any] = {"round": round}
+    rec = _record(record)
+    req: Dict[str, Any] = {"record": json.loads(rec) if isinstance(rec, str) else rec, "round": round}
     if posted is not None:
-        req["posted"] = posted.isoformat()
-    text = '{"record":' + _to_json(record) + "," + json.dumps(req)[1:]
-    out = json.loads(_impl.notice_json(text, _calendar(calendar), _policy(policy)))
+        req["posted"] = posted
+    out = _impl.notice(req, _calendar(calendar), _policy(policy))
     if "plan" in out:
         for k in ("posted", "first_day", "last_day"):
             out["plan"][k] = _date(out["plan"][k])
@@ -262,7 +250,7 @@ class Case:
              policy: Optional[Policy] = None, calendar: Optional[WorkCalendar] = None) -> "Case":
         """A new case with version 1 of a valid record (InvalidInput naming the first problem)."""
         p = _policy(policy)
-        return cls(_impl.Case.open(_to_json(record), date, actor, p), p, calendar)
+        return cls(_impl.Case.open(_record(record), date, actor, p), p, calendar)
 
     @classmethod
     def from_json(cls, s: str, *, policy: Optional[Policy] = None,
@@ -281,7 +269,7 @@ class Case:
 
     # -- state ------------------------------------------------------------------------------
     def _data(self) -> Dict[str, Any]:
-        return json.loads(self._case.to_json())
+        return self._case.to_dict()
 
     @property
     def id(self) -> str:
@@ -352,13 +340,13 @@ class Case:
                               actor: str, note: str = "", *,
                               policy: Optional[Policy] = None) -> None:
         """The form filled again: appends the corrected record as the next version."""
-        self._case.return_for_correction(_to_json(record), date, actor, note,
+        self._case.return_for_correction(_record(record), date, actor, note,
                                          policy or self._policy)
 
     def can_proceed(self, as_of: datetime.date) -> Proceed:
         """Truthy only when a round has been posted, its window closed before ``as_of``, every
         complaint is decided and the case is open; otherwise ``reasons`` says why."""
-        d = json.loads(self._case.can_proceed_json(as_of))
+        d = self._case.can_proceed(as_of)
         return Proceed(d["ok"], d["reasons"])
 
     def complaints(self) -> List[Dict[str, Any]]:
@@ -389,8 +377,8 @@ class Case:
 def yearly_counts(cases: Iterable[Union[Case, str]], *, as_frame: bool = False) -> Any:
     """Yearly counts per round: ``[{"year", "round", "disclosed", "complaints", "cancelled",
     "referred"}]`` sorted by year and round, or a pandas DataFrame with ``as_frame=True``."""
-    texts = [c.to_json() if isinstance(c, Case) else c for c in cases]
-    rows = json.loads(_impl.yearly_counts_json("[" + ",".join(texts) + "]"))
+    # A case given as JSON text is read here; Case objects go as they are.
+    rows = _impl.yearly_counts([json.loads(c) if isinstance(c, str) else c for c in cases])
     if as_frame:
         import pandas as pd
 

@@ -18,7 +18,6 @@ import datetime as _dt
 import json as _json
 from typing import Any, Mapping, Optional, Sequence
 
-from ._core import Explanation as _Explanation
 from ._core import Policy as _Policy
 from . import _frames
 from ._core import talent as _t
@@ -78,10 +77,9 @@ def _date(value: Any, name: str) -> str:
 
 
 def _supervision(assessments: Any, findings: Any, disposal_cases: Any) -> dict:
-    cases = []
-    for c in disposal_cases or ():
-        text = c.to_json() if hasattr(c, "to_json") else (c if isinstance(c, str) else _json.dumps(c))
-        cases.append(_json.loads(text))
+    # A case is passed as it is (the bindings read a DisposalCase through its to_json()); a
+    # case given as JSON text is read here.
+    cases = [_json.loads(c) if isinstance(c, str) else c for c in disposal_cases or ()]
     return {
         "assessments": [_record(r, _RECORD_FIELDS) for r in _rows(assessments)],
         "findings": [_record(f, _FINDING_FIELDS) for f in _rows(findings)],
@@ -91,18 +89,6 @@ def _supervision(assessments: Any, findings: Any, disposal_cases: Any) -> dict:
 
 def _cadres(cadres: Any) -> list:
     return [_record(c, _CADRE_FIELDS) for c in _rows(cadres)]
-
-
-def _explanations(items: list) -> list:
-    for x in items:
-        if "explanation" in x:
-            x["explanation"] = _Explanation.from_json(
-                _json.dumps(x["explanation"], ensure_ascii=False, separators=(",", ":")))
-    return items
-
-
-def _call(fn: Any, request: dict, policy: Optional[_Policy]) -> dict:
-    return _json.loads(fn(_json.dumps(request, ensure_ascii=False), _policy(policy)))
 
 
 def pool_report(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
@@ -120,9 +106,8 @@ def pool_report(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional
     """
     request = {"as_of": _date(as_of, "as_of"), "cadres": _cadres(cadres),
                **_supervision(assessments, findings, disposal_cases), "explain": bool(explain)}
-    out = _call(_t.pools_json, request, policy)
+    out = _t.pools(request, _policy(policy))
     for k in ("members", "near_misses", "excluded"):
-        _explanations(out[k])
         for e in out[k]:
             if e.get("date") is not None:
                 e["date"] = _dt.date.fromisoformat(e["date"])
@@ -152,7 +137,7 @@ def pool_changes(cadres: Any, assessments: Any, from_date: _dt.date, to_date: _d
     change ('entered'|'left'), reasons`` (for a cadre who left: what is missing on ``to_date``)."""
     request = {"from": _date(from_date, "from_date"), "to": _date(to_date, "to_date"),
                "cadres": _cadres(cadres), **_supervision(assessments, findings, disposal_cases)}
-    return _call(_t.pool_changes_json, request, policy)["changes"]
+    return _t.pool_changes(request, _policy(policy))["changes"]
 
 
 def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
@@ -173,7 +158,7 @@ def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = No
                "members": [_record(m, _MEMBER_FIELDS) for m in _rows(members)],
                "candidates": _cadres(candidates),
                **_supervision(assessments, findings, disposal_cases), "explain": bool(explain)}
-    teams = _explanations(_call(_t.team_structure_json, request, policy)["teams"])
+    teams = _t.team_structure(request, _policy(policy))["teams"]
     for t in teams:
         t["shares"] = {k: Fraction(v) for k, v in t["shares"].items()}
     if as_frame:
@@ -226,7 +211,7 @@ def growth(growth_file: Mapping[str, Any], as_of: _dt.date, policy: Optional[_Po
     "explanation"}``; figures: ``grassroots_days, grassroots_years, distinct_sectors,
     secondments_upward, principal_posts, years_at_rank, days_at_rank``."""
     request = {"as_of": _date(as_of, "as_of"), "growth_file": _growth_file(growth_file)}
-    return _explanations([_call(_t.gaps_json, request, policy)])[0]
+    return _t.gaps(request, _policy(policy))
 
 
 def gaps(growth_file: Mapping[str, Any], as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
@@ -245,4 +230,4 @@ def propose_postings(growth_files: Any, places: Mapping[str, int], as_of: _dt.da
     request = {"as_of": _date(as_of, "as_of"),
                "growth_files": [_growth_file(g) for g in _rows(growth_files)],
                "places": {str(k): int(v) for k, v in places.items()}}
-    return _call(_t.postings_json, request, policy)["proposals"]
+    return _t.postings(request, _policy(policy))["proposals"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core, _frames
@@ -37,6 +36,8 @@ __all__ = [
 
 
 _policy = _frames.policy_or_default
+#: The money members of the library's village answers (decimal yuan text -> Decimal).
+_MONEY = ("base", "performance", "total", "amount", "public_institution", "subsidies")
 
 
 def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str] = ()) -> List[Tuple[Any, ...]]:
@@ -61,13 +62,7 @@ def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str
     return out
 
 
-def _missing(x: Any) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(x != x)  # NaN / NaT
-    except (TypeError, ValueError):
-        return False
+_missing = _frames.missing
 
 
 def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
@@ -109,20 +104,36 @@ def _text(x: Any) -> str:
 
 class PaySheet:
     """The year's pay sheet: ``to_records()``, ``to_pandas()``, ``villages()``, ``townships()``,
-    ``banner``, and per-line explanations (``explanations()``)."""
+    ``banner``, and per-line explanations (``explanations()``). Every part is the library's
+    rendering of the sheet (schema ``cadrekit.village.pay_sheet/1``, docs/village.md), made
+    once, on first use."""
 
-    def __init__(self, sheet: Any) -> None:
+    def __init__(self, sheet: Any, policy: _core.Policy) -> None:
         self._sheet = sheet
+        self._policy = policy
+        self._dict: Optional[Dict[str, Any]] = None
         self.year: int = sheet.year
 
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole sheet as the library renders it: ``schema, year, policy, lines, villages,
+        townships, banner`` (money as ``Decimal`` yuan, composites as ``Fraction``, due dates as
+        ``datetime.date``)."""
+        if self._dict is None:
+            self._dict = _frames.typed(self._sheet.to_dict(self._policy), money=_MONEY,
+                                       exact=("composite",), dates=("due",))
+        return self._dict
+
     def to_records(self) -> List[Dict[str, Any]]:
-        """One dict per principal paid: cadre_id, village_id, township, base, performance, total,
-        team_grade, grade, actions (list of (kind, due date)), plus post and units."""
-        return self._sheet.lines()
+        """One dict per principal paid: cadre_id, village_id, township, post, units,
+        units_of_year, base, performance, total, team_grade, team_grade_code,
+        grade, grade_code, actions (``[{"kind", "due"}]``) and, when the sheet was computed with
+        explanations, explanation. Money is ``Decimal`` yuan."""
+        return self.to_dict()["lines"]
 
     def explanations(self) -> List[Any]:
-        """The Explanation of each line, in the order of to_records()."""
-        return [r["explanation"] for r in self._sheet.lines(explanations=True)]
+        """The Explanation of each line, in the order of to_records() (empty without
+        ``explain``)."""
+        return [r["explanation"] for r in self.to_records() if "explanation" in r]
 
     def to_pandas(self) -> Any:
         import pandas as pd
@@ -133,17 +144,17 @@ class PaySheet:
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the
-        township, team grade, the periods missing."""
-        return self._sheet.villages()
+        township, team grade and its code, the periods missing."""
+        return self.to_dict()["villages"]
 
     def townships(self) -> List[Dict[str, Any]]:
         """Totals per township (sorted by name)."""
-        return self._sheet.townships()
+        return self.to_dict()["townships"]
 
     @property
     def banner(self) -> Dict[str, Any]:
         """Totals of the banner (旗)."""
-        return self._sheet.banner()
+        return self.to_dict()["banner"]
 
 
 def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy] = None,
@@ -171,14 +182,14 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
         p.append((_text(cid), _text(name), _text(vid), _text(post), frm, _date(t, "served_to", rec)))
     s = [(_text(vid), _text(per), _score_text(sc, f"scores[{i}]"))
          for i, (vid, per, sc) in enumerate(_columns(scores, ["village_id", "period", "score"], "scores"))]
-    return PaySheet(_k.pay_sheet(v, p, s, int(year), _policy(policy), graded_on=graded_on, explain=explain))
+    pol = _policy(policy)
+    return PaySheet(_k.pay_sheet(v, p, s, int(year), pol, graded_on=graded_on, explain=explain), pol)
 
 
 _OPEN = 2**31 - 1  # served_to of a principal still serving, in the columnar forms
 
 
-def _is_frame(x: Any) -> bool:
-    return hasattr(x, "columns") and hasattr(x, "iloc")
+_is_frame = _frames.is_frame
 
 
 def _frame(x: Any) -> Any:
@@ -273,14 +284,15 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
         pop = v["population"].to_numpy(dtype=np.int64)
     except (TypeError, ValueError):
         raise _core.InvalidInput("villages: population must be whole numbers") from None
+    pol = _policy(policy)
     sheet = _k.pay_sheet_frames(
         _obj_col(v, "village_id", "villages"), _obj_col(v, "township", "villages"), pop,
         _obj_col(p, "cadre_id", "principals"), _obj_col(p, "village_id", "principals"),
         _obj_col(p, "post", "principals"),
         _days_col(p, "served_from", "principals"), _days_col(p, "served_to", "principals", True),
         _obj_col(s, "village_id", "scores"), _obj_col(s, "period", "scores"), _score_col(s),
-        int(year), _policy(policy), graded_on=graded_on, explain=explain)
-    return PaySheet(sheet)
+        int(year), pol, graded_on=graded_on, explain=explain)
+    return PaySheet(sheet, pol)
 
 
 def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any, principal_village: Any,
@@ -317,7 +329,8 @@ def funnel(places: int, policy: Optional[_core.Policy] = None, *, year: Optional
         year = max(_latest_year(pol, n) for n in ("village.selection.initial_ratio",
                                                   "village.selection.prospective_ratio",
                                                   "village.selection.formal_extra_share"))
-    return dict(_k.funnel(int(places), int(year), pol))
+    r = _k.selection({"op": "funnel", "places": int(places), "year": int(year)}, pol)
+    return {k: v for k, v in r.items() if k != "op"}
 
 
 def _latest_year(policy: _core.Policy, name: str) -> int:
@@ -352,21 +365,11 @@ def selection_allocation(villages_per_township: Mapping[str, int], year: int, po
 
 
 def _call(request: Dict[str, Any], policy: Optional[_core.Policy]) -> Dict[str, Any]:
-    return json.loads(_k.selection_json(json.dumps(request, default=_json_default), _policy(policy)))
-
-
-def _json_default(x: Any) -> Any:
-    if isinstance(x, (datetime.date, datetime.datetime)):
-        return (x.date() if isinstance(x, datetime.datetime) else x).isoformat()
-    if hasattr(x, "item"):
-        return x.item()
-    raise TypeError(f"not JSON serialisable: {type(x).__name__}")
+    return _k.selection(request, _policy(policy))
 
 
 def _records(rows: Rows) -> List[Dict[str, Any]]:
-    if hasattr(rows, "to_dict") and not isinstance(rows, dict):
-        return rows.to_dict("records")
-    return [dict(r) for r in rows]
+    return [dict(r) for r in _frames.rows(rows)]
 
 
 def eligibility(applicants: Rows, as_of: datetime.date, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
@@ -399,10 +402,8 @@ def subsidies(terms: Rows, year: int, policy: Optional[_core.Policy] = None) -> 
     """Former principals' subsidy status in ``year`` from their terms (cadre_id, village_id,
     served_from, served_to); amount as Decimal yuan."""
     recs = [{k: (None if _missing(v) else v) for k, v in t.items()} for t in _records(terms)]
-    out = _call({"op": "subsidy", "year": int(year), "terms": recs}, policy)["statuses"]
-    for s in out:
-        s["amount"] = decimal.Decimal(s["amount"])
-    return out
+    return _frames.typed(_call({"op": "subsidy", "year": int(year), "terms": recs}, policy)["statuses"],
+                         money=_MONEY)
 
 
 def _request(villages: Rows, principals: Rows, scores: Rows, year: int) -> Dict[str, Any]:
@@ -430,12 +431,8 @@ def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, po
     req["holders"] = int(holders)
     if terms is not None:
         req["terms"] = [{k: (None if _missing(v) else v) for k, v in t.items()} for t in _records(terms)]
-    body = json.dumps(req, default=_json_default)
-    r = json.loads(_k.budget_what_if_json(body, _policy(policy), other))
-    out: Dict[str, Any] = {"year": r["year"]}
-    for key in ("a", "b", "difference"):
-        out[key] = {k: (decimal.Decimal(v) if k not in ("policy", "year") else v) for k, v in r[key].items()}
-    return out
+    r = _k.budget_what_if(req, _policy(policy), other)
+    return {"year": r["year"], **{k: _frames.typed(r[k], money=_MONEY) for k in ("a", "b", "difference")}}
 
 
 def publicity_windows(year: int, starts: Optional[Sequence[datetime.date]] = None,

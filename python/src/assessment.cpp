@@ -9,6 +9,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 
 namespace py = pybind11;
 
@@ -17,15 +18,12 @@ namespace cadrekit::python {
 namespace {
 using namespace cadrekit::assessment;
 
-py::dict event_dict(const DisposalEvent &e) {
-  py::dict d;
-  d["stage"] = stage_name(e.stage);
-  d["date"] = py::cast(e.date);
-  d["actor"] = e.actor;
-  d["note"] = e.note;
-  d["method"] = e.method ? py::object(py::str(disposal_method_name(*e.method))) : py::object(py::none());
-  d["grounds"] = e.grounds;
-  return d;
+/// A member of a case's JSON form (the library's one rendering of the case), its dates as
+/// datetime.date (cadrekit._frames.typed).
+py::object case_member(const std::string &case_json, const char *member) {
+  static py::handle typed = py::object(py::module_::import("cadrekit._frames").attr("typed")).release();
+  py::object d = from_json(case_json);
+  return typed(d[member], py::arg("dates") = py::make_tuple("date"));
 }
 
 template <class T>
@@ -83,24 +81,19 @@ void init_assessment(py::module_ &root) {
   using namespace cadrekit::assessment;
   py::module_ m = root.def_submodule("assessment", "HORQIN: red lines, disposal, follow-up, promotion (compiled part)");
 
-  m.def(
-      "screen_json",
-      [](const std::string &request, const Policy &policy) {
-        py::gil_scoped_release release;
-        return screen_json(request, policy);
-      },
-      py::arg("request"), py::arg("policy"),
-      "Screening request JSON -> response JSON (docs/assessment.md).");
-  m.def("rules_json", &rules_json, py::arg("policy"), py::arg("as_of"),
-        "The red-line rules in force as JSON.");
-  m.def("findings_from_audit_json", &findings_from_audit_json, py::arg("audit_findings"),
-        "Audit findings (JSON array, the audit module's form) -> findings JSON (docs/assessment.md).");
-  m.def("composite_json", &composite_json, py::arg("request"), py::arg("policy"),
-        "Composite score request JSON -> response JSON (docs/assessment.md).");
-  m.def("method_checklist_json", &method_checklist_json, py::arg("request"), py::arg("policy"),
-        "Methods checklist request JSON -> response JSON (docs/assessment.md).");
-  m.def("standards_json", &standards_json, py::arg("policy"), py::arg("as_of"),
-        "The catalogue of qualitative standards in force as JSON.");
+  def_json(m, "screen", [](std::string_view r, const Policy &p) { return screen_json(r, p); },
+           "The screening request -> its answer (docs/assessment.md).");
+  def_json(m, "composite", [](std::string_view r, const Policy &p) { return composite_json(r, p); },
+           "The composite score request -> its answer (docs/assessment.md).");
+  def_json(m, "method_checklist", [](std::string_view r, const Policy &p) { return method_checklist_json(r, p); },
+           "The methods checklist request -> its answer (docs/assessment.md).");
+  m.def("rules", [](const Policy &policy, Date as_of) { return from_json(rules_json(policy, as_of)); },
+        py::arg("policy"), py::arg("as_of"), "The red-line rules in force: {\"rules\": [...]}.");
+  m.def("standards", [](const Policy &policy, Date as_of) { return from_json(standards_json(policy, as_of)); },
+        py::arg("policy"), py::arg("as_of"), "The catalogue of qualitative standards in force.");
+  m.def("findings_from_audit",
+        [](py::handle audit_findings) { return from_json(findings_from_audit_json(to_json(audit_findings, "audit_findings"))); },
+        py::arg("audit_findings"), "Audit findings (the audit module's form) -> findings (docs/assessment.md).");
   m.def(
       "screen_batch",
       [](const Policy &policy, Date as_of, py::handle cadre, py::handle kind, py::handle period,
@@ -177,11 +170,8 @@ void init_assessment(py::module_ &root) {
         return mm ? py::object(py::str(disposal_method_name(*mm))) : py::object(py::none());
       })
       .def_property_readonly("decision_date", &DisposalCase::decision_date)
-      .def_property_readonly("events", [](const DisposalCase &c) {
-        py::list l;
-        for (const auto &e : c.events()) l.append(event_dict(e));
-        return l;
-      })
+      .def_property_readonly("events", [](const DisposalCase &c) { return case_member(c.to_json(), "events"); },
+                             "The events as in the case's JSON form (dates as datetime.date).")
       .def("advance", [](DisposalCase &c, const std::string &stage, Date date, std::string actor, std::string note) {
              c.advance(parse_stage(stage), date, std::move(actor), std::move(note));
            }, py::arg("stage"), py::arg("date"), py::arg("actor"), py::arg("note") = "")
@@ -204,22 +194,8 @@ void init_assessment(py::module_ &root) {
           out.emplace_back(x.date, follow_up_kind_name(x.kind));
         return out;
       }, py::arg("decision_date"), py::arg("until"), py::arg("policy"));
-  m.def("follow_up_ledger", [](Date decision_date, const std::vector<std::pair<Date, std::string>> &held, Date as_of,
-                               const Policy &policy) {
-        std::vector<FollowUpHeld> h;
-        for (std::size_t i = 0; i < held.size(); ++i)
-          h.push_back({held[i].first, parse_follow_up_kind(held[i].second, "held[" + std::to_string(i) + "].kind"), "", ""});
-        py::list l;
-        for (const auto &s : follow_up_ledger(decision_date, h, as_of, policy)) {
-          py::dict d;
-          d["date"] = py::cast(s.due.date);
-          d["kind"] = follow_up_kind_name(s.due.kind);
-          d["held"] = s.held ? py::cast(*s.held) : py::object(py::none());
-          d["overdue"] = s.overdue;
-          l.append(d);
-        }
-        return l;
-      }, py::arg("decision_date"), py::arg("held"), py::arg("as_of"), py::arg("policy"));
+  def_json(m, "follow_up", [](std::string_view r, const Policy &p) { return follow_up_json(r, p); },
+           "The follow-up request -> {\"schedule\"} and/or {\"ledger\"} (docs/assessment.md).");
   m.def("reappointment_eligibility", [](Date moved_on, bool own_reasons, const std::vector<std::string> &ratings,
                                         Date as_of, const Policy &policy) {
         std::vector<Rating> rs;
@@ -242,20 +218,8 @@ void init_assessment(py::module_ &root) {
         auto g = c.next_gate();
         return g ? py::object(py::str(gate_name(*g))) : py::object(py::none());
       })
-      .def_property_readonly("gates", [](const PromotionCase &c) {
-        py::list l;
-        for (const auto &g : c.gates()) {
-          py::dict d;
-          d["gate"] = gate_name(g.gate);
-          d["date"] = py::cast(g.date);
-          d["passed"] = g.passed;
-          d["actor"] = g.actor;
-          d["note"] = g.note;
-          d["vetoes"] = g.vetoes;
-          l.append(d);
-        }
-        return l;
-      })
+      .def_property_readonly("gates", [](const PromotionCase &c) { return case_member(c.to_json(), "gates"); },
+                             "The gates as in the case's JSON form (dates as datetime.date).")
       .def("vetoes", [](const PromotionCase &c, Date as_of, const py::object &policy, const py::object &disclosure) {
         auto dc = disclosure_arg(disclosure);
         py::list l;

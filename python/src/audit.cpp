@@ -1,5 +1,6 @@
-// Python: the kernels of cadrekit.audit (the user-facing module is python/cadrekit/audit.py).
-// Arguments arrive as plain lists / NumPy arrays; the GIL is released around each kernel.
+// Python: the kernels of cadrekit.audit (the user-facing module is python/cadrekit/audit.py):
+// the library's requests and answers through the JSON bridge, and the NumPy tiering kernel.
+// The GIL is released around each kernel.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -12,6 +13,7 @@
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 #include "numpy_out.hpp"
 
 namespace py = pybind11;
@@ -30,133 +32,16 @@ const Policy &policy_or_default(const py::object &p, std::optional<Policy> &hold
   return p.cast<const Policy &>();
 }
 
-py::object level_obj(Level l) {
-  if (l == Level::special) return py::str("special");
-  return py::int_(static_cast<int>(l));
-}
-
-Level level_arg(const py::handle &v, const std::string &record) {
-  try {
-    if (py::isinstance<py::bool_>(v)) throw InvalidInput("level must be 1, 2, 3 or 'special'", "level", record);
-    if (py::isinstance<py::int_>(v) || py::hasattr(v, "__index__")) {
-      long long l = v.cast<long long>();
-      if (l >= 1 && l <= 3) return static_cast<Level>(l);
-      throw InvalidInput("level must be 1, 2, 3 or 'special'", "level", record);
-    }
-    if (py::isinstance<py::str>(v)) return parse_level(v.cast<std::string>(), "level");
-  } catch (const InvalidInput &e) {
-    throw InvalidInput(e.what(), "level", record);
-  }
-  throw InvalidInput("level must be 1, 2, 3 or 'special'", "level", record);
-}
-
-using UnitRow = std::tuple<std::string, py::object, std::optional<std::int32_t>>;
-using AuditRow = std::tuple<std::string, Date, std::string>;
-using TermRow = std::tuple<std::string, std::string, Date, std::optional<Date>>;
-using PlanRow = std::tuple<std::int32_t, std::string, std::string>;
-using FundRow = std::tuple<std::string, Date, Money, std::optional<Date>, std::string>;
-using ReviewRow = std::tuple<std::string, std::int32_t, py::object>;
-
-void add_funds_reviews(PlanRequest &r, const std::vector<FundRow> &funds,
-                       const std::vector<ReviewRow> &reviews) {
-  for (std::size_t i = 0; i < funds.size(); ++i) {
-    const auto &[id, date, amount, completed, finding] = funds[i];
-    FundEvent f{id, date, amount, completed, std::nullopt};
-    if (!finding.empty()) {
-      try {
-        f.finding = parse_finding(finding);
-      } catch (const InvalidInput &e) {
-        throw InvalidInput(e.what(), "finding", "funds[" + std::to_string(i) + "]");
-      }
-    }
-    r.funds.push_back(std::move(f));
-  }
-  for (std::size_t i = 0; i < reviews.size(); ++i) {
-    const auto &[id, year, level] = reviews[i];
-    r.reviews.push_back({id, year, level_arg(level, "reviews[" + std::to_string(i) + "]")});
-  }
-}
-
-PlanRequest request_of(const std::vector<UnitRow> &units, const std::vector<AuditRow> &audits,
-                       const std::vector<TermRow> &terms, std::int32_t first_year,
-                       std::int32_t last_year) {
-  PlanRequest r;
-  r.first_year = first_year;
-  r.last_year = last_year;
-  r.units.reserve(units.size());
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    r.units.push_back({std::get<0>(units[i]),
-                       level_arg(std::get<1>(units[i]), "units[" + std::to_string(i) + "]"),
-                       std::get<2>(units[i])});
-  }
-  for (std::size_t i = 0; i < audits.size(); ++i) {
-    const auto &[id, date, kind] = audits[i];
-    AuditKind k = AuditKind::in_term;
-    if (!kind.empty()) {
-      try {
-        k = parse_audit_kind(kind);
-      } catch (const InvalidInput &e) {
-        throw InvalidInput(e.what(), "kind", "audits[" + std::to_string(i) + "]");
-      }
-    }
-    r.audits.push_back({id, date, k});
-  }
-  for (const auto &[id, leader, start, end] : terms) r.terms.push_back({id, leader, start, end});
-  return r;
-}
-
-py::dict breach_dict(const Breach &b) {
-  py::dict d;
-  d["rule"] = b.rule;
-  d["year"] = b.year;
-  d["unit_id"] = b.unit_id;
-  d["message"] = b.message;
-  return d;
-}
-
 }  // namespace
 
 void init_audit(py::module_ &root) {
   py::module_ m = root.def_submodule("_audit", "Kernels of cadrekit.audit (use cadrekit.audit).");
 
-  m.def(
-      "tier",
-      [](const std::vector<std::string> &ids, const std::vector<Money> &budgets,
-         const std::vector<std::array<std::int32_t, factor_count>> &factors, Date as_of,
-         const py::object &policy) {
-        std::optional<Policy> holder;
-        const Policy &p = policy_or_default(policy, holder);
-        if (budgets.size() != ids.size() || factors.size() != ids.size())
-          throw InvalidInput("unit_id, budget and factor lists differ in length", "units");
-        std::vector<Unit> units(ids.size());
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-          units[i].unit_id = ids[i];
-          units[i].budget = budgets[i];
-          units[i].factors = factors[i];
-        }
-        std::vector<TierResult> rs;
-        {
-          py::gil_scoped_release release;
-          rs = tier(std::span<const Unit>(units), as_of, p);
-        }
-        py::list out;
-        for (const TierResult &r : rs) {
-          py::dict d;
-          d["unit_id"] = r.unit_id;
-          d["level"] = level_obj(r.level);
-          d["band"] = band_name(r.band);
-          d["band_points"] = r.band_points;
-          d["score"] = r.score;
-          py::dict parts;
-          for (const FactorPart &fp : r.parts) parts[factor_name(fp.factor)] = fp.points;
-          d["parts"] = parts;
-          d["explanation"] = py::cast(r.explanation);
-          out.append(d);
-        }
-        return out;
-      },
-      py::arg("unit_ids"), py::arg("budgets"), py::arg("factors"), py::arg("as_of"),
-      py::arg("policy") = py::none());
+  def_json(m, "tier", &tier_json, "The tiering request -> its answer (docs/audit.md).");
+  def_json(m, "special_funds", &special_funds_json, "The special-funds request -> its answer.");
+  def_json(m, "tier_history", &tier_history_json, "A tier history replayed from its events.");
+  def_json(m, "plan", &plan_json, "The plan request -> the plan (docs/audit.md).");
+  def_json(m, "verify_plan", &verify_json, "A plan and its request -> {\"breaches\": [...]}.");
 
   m.def(
       "tier_columns",
@@ -234,132 +119,6 @@ void init_audit(py::module_ &root) {
       "Columnar tiering: budgets in fen (int64) and the factors as a (9, n) int8 array or a "
       "sequence of 9 columns (None = zeros). Returns (levels int8, scores int64); with "
       "out=(levels, scores) writes into those arrays (scores may be None) and returns them.");
-
-  m.def(
-      "special_funds_level",
-      [](const py::object &current_level, Money amount, Date as_of, const py::object &policy) {
-        std::optional<Policy> holder;
-        const Policy &p = policy_or_default(policy, holder);
-        SpecialFundsResult r = special_funds_level(level_arg(current_level, "current_level"),
-                                                   amount, as_of, p);
-        py::dict d;
-        d["previous_level"] = level_obj(r.previous_level);
-        d["new_level"] = level_obj(r.new_level);
-        d["band"] = funds_band_name(r.band);
-        d["tracking"] = r.tracking;
-        d["budget_final_accounts_audit"] = r.budget_final_accounts_audit;
-        d["audit_on_completion"] = r.audit_on_completion;
-        d["audit_within_years"] =
-            r.audit_within_years ? py::object(py::int_(*r.audit_within_years)) : py::none();
-        d["explanation"] = py::cast(r.explanation);
-        return d;
-      },
-      py::arg("current_level"), py::arg("amount"), py::arg("as_of"),
-      py::arg("policy") = py::none());
-
-  m.def(
-      "plan",
-      [](const std::vector<UnitRow> &units, const std::vector<AuditRow> &audits,
-         const std::vector<TermRow> &terms, std::int32_t first_year, std::int32_t last_year,
-         std::int64_t capacity, std::uint64_t seed, const py::object &policy,
-         const std::vector<FundRow> &funds, const std::vector<ReviewRow> &reviews) {
-        std::optional<Policy> holder;
-        const Policy &p = policy_or_default(policy, holder);
-        PlanRequest r = request_of(units, audits, terms, first_year, last_year);
-        add_funds_reviews(r, funds, reviews);
-        r.capacity = capacity;
-        r.seed = seed;
-        Plan pl;
-        {
-          py::gil_scoped_release release;
-          pl = plan(r, p);
-        }
-        py::list rows;
-        for (const PlannedAudit &a : pl.audits) {
-          py::dict d;
-          d["year"] = a.year;
-          d["unit_id"] = a.unit_id;
-          d["kind"] = audit_kind_name(a.kind);
-          d["reason"] = a.reason;
-          d["leader_id"] = a.leader_id;
-          rows.append(d);
-        }
-        py::list shortfall;
-        for (const Breach &b : pl.shortfall) shortfall.append(breach_dict(b));
-        py::dict d;
-        d["feasible"] = pl.feasible;
-        d["audits"] = rows;
-        d["shortfall"] = shortfall;
-        d["capacity"] = pl.capacity;
-        d["capacity_used"] = pl.capacity_used;
-        d["min_capacity"] = pl.min_capacity;
-        d["lower_bound"] = pl.lower_bound;
-        d["min_capacity_proven"] = pl.min_capacity_proven;
-        d["lower_bound_year"] = pl.lower_bound_year;
-        d["seed"] = pl.seed;
-        py::list refs;
-        for (const AuditFinding &f : pl.referrals) {
-          py::dict x;
-          x["unit_id"] = f.unit_id;
-          x["date"] = py::cast(f.date);
-          x["kind"] = audit_kind_name(f.kind);
-          x["finding"] = finding_name(f.finding);
-          refs.append(x);
-        }
-        d["referrals"] = refs;
-        d["explanation"] = py::cast(pl.explanation);
-        return d;
-      },
-      py::arg("units"), py::arg("audits"), py::arg("terms"), py::arg("first_year"),
-      py::arg("last_year"), py::arg("capacity"), py::arg("seed"), py::arg("policy") = py::none(),
-      py::arg("funds") = std::vector<FundRow>{}, py::arg("reviews") = std::vector<ReviewRow>{});
-
-  m.def(
-      "verify_plan",
-      [](const std::vector<PlanRow> &plan_rows, const std::vector<UnitRow> &units,
-         const std::vector<AuditRow> &audits, const std::vector<TermRow> &terms,
-         std::int32_t first_year, std::int32_t last_year, const py::object &policy,
-         const std::vector<FundRow> &funds, const std::vector<ReviewRow> &reviews) {
-        std::optional<Policy> holder;
-        const Policy &p = policy_or_default(policy, holder);
-        PlanRequest r = request_of(units, audits, terms, first_year, last_year);
-        add_funds_reviews(r, funds, reviews);
-        std::vector<PlannedAudit> pl;
-        pl.reserve(plan_rows.size());
-        for (std::size_t i = 0; i < plan_rows.size(); ++i) {
-          const auto &[year, id, kind] = plan_rows[i];
-          AuditKind k = AuditKind::in_term;
-          if (!kind.empty()) {
-            try {
-              k = parse_audit_kind(kind);
-            } catch (const InvalidInput &e) {
-              throw InvalidInput(e.what(), "kind", "plan[" + std::to_string(i) + "]");
-            }
-          }
-          pl.push_back({year, id, k, {}, {}});
-        }
-        std::vector<Breach> bs;
-        {
-          py::gil_scoped_release release;
-          bs = verify_plan(pl, r, p);
-        }
-        py::list out;
-        for (const Breach &b : bs) out.append(breach_dict(b));
-        return out;
-      },
-      py::arg("plan"), py::arg("units"), py::arg("audits"), py::arg("terms"),
-      py::arg("first_year"), py::arg("last_year"), py::arg("policy") = py::none(),
-      py::arg("funds") = std::vector<FundRow>{}, py::arg("reviews") = std::vector<ReviewRow>{});
-
-  m.def(
-      "tier_history_json",
-      [](const std::string &request, const py::object &policy) {
-        std::optional<Policy> holder;
-        const Policy &p = policy_or_default(policy, holder);
-        return tier_history_json(request, p);
-      },
-      py::arg("request"), py::arg("policy") = py::none(),
-      "A tier history replayed from its events: the JSON form of ck_audit_tier_history_json.");
 
   m.def(
       "draw_sample",

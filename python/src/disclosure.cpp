@@ -1,6 +1,7 @@
 // Python: cadrekit._core.disclosure, the compiled half of cadrekit.disclosure (KAILU). Records
-// and requests cross as JSON text (the documented schema), so Python, C and C++ share one
-// parser and one behaviour; the Case is a real object whose transitions are the C++ ones.
+// and requests are Python objects (or JSON text) written through the JSON bridge into the
+// documented schema, so Python, C and C++ share one parser and one behaviour; answers come back
+// through the same bridge. The Case is a real object whose transitions are the C++ ones.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -10,10 +11,19 @@
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 
 namespace py = pybind11;
 
 namespace cadrekit::python {
+
+namespace {
+/// A record or request given as a Python object (written as JSON) or as JSON text.
+std::string json_arg(py::handle v, const char *what) {
+  if (py::isinstance<py::str>(v)) return v.cast<std::string>();
+  return to_json(v, what);
+}
+}  // namespace
 
 void init_disclosure(py::module_ &parent) {
   using namespace cadrekit::disclosure;
@@ -21,13 +31,18 @@ void init_disclosure(py::module_ &parent) {
       "disclosure", "Disclosure of promoted leaders' personal matters (KAILU); use "
                     "cadrekit.disclosure, which takes and returns dicts.");
 
-  m.def("validate_json", &validate_response_json, py::arg("record_json"), py::arg("policy"),
-        "Every problem of a record (JSON text) as a JSON array of {path, code, message}.");
-  m.def("plan_round_json", &plan_round_json, py::arg("request_json"), py::arg("calendar"),
-        py::arg("policy"), "{round, rank, posted} -> {round, rank, posted, venues, first_day, "
-                           "last_day, working_days} (JSON text).");
-  m.def("notice_json", &notice_json, py::arg("request_json"), py::arg("calendar"),
-        py::arg("policy"), "{record, round, posted?} -> {round, field_names, fields, text} (JSON).");
+  m.def("validate", [](py::handle record, const Policy &policy) {
+          return from_json(validate_response_json(json_arg(record, "record"), policy));
+        }, py::arg("record"), py::arg("policy"),
+        "Every problem of a record as a list of {path, code, message}.");
+  m.def("plan_round", [](py::handle request, const WorkCalendar &calendar, const Policy &policy) {
+          return from_json(plan_round_json(json_arg(request, "request"), calendar, policy));
+        }, py::arg("request"), py::arg("calendar"), py::arg("policy"),
+        "{round, rank, posted} -> {round, rank, posted, venues, first_day, last_day, working_days}.");
+  m.def("notice", [](py::handle request, const WorkCalendar &calendar, const Policy &policy) {
+          return from_json(notice_json(json_arg(request, "request"), calendar, policy));
+        }, py::arg("request"), py::arg("calendar"), py::arg("policy"),
+        "{record, round, posted?} -> {round, field_names, fields, text, plan?}.");
   m.def("classify_discrepancies",
         [](const std::vector<std::pair<std::string, std::string>> &discrepancies, Date as_of,
            const Policy &policy) {
@@ -39,33 +54,34 @@ void init_disclosure(py::module_ &parent) {
         },
         py::arg("discrepancies"), py::arg("as_of"), py::arg("policy"),
         "(\"matter:kind:class\" per discrepancy, the Explanation of the classification).");
-  m.def("yearly_counts_json", &yearly_counts_json, py::arg("cases_json"),
-        "A JSON array of cases -> the yearly counts per round (JSON text).");
-  m.def("record_from_lrmx_json",
+  m.def("yearly_counts", [](py::handle cases) { return from_json(yearly_counts_json(json_arg(cases, "cases"))); },
+        py::arg("cases"), "Cases (Case objects, their JSON forms) -> the yearly counts per round.");
+  m.def("record_from_lrmx",
         [](const std::string &xml, const std::string &record_id) {
-          return record_to_json(record_from_lrmx(xml, record_id));
+          return from_json(record_to_json(record_from_lrmx(xml, record_id)));
         },
         py::arg("xml"), py::arg("record_id"),
-        "The record's basic information from a .lrmx cadre form, as record JSON (the 9 matters "
-        "empty).");
+        "The record's basic information from a .lrmx cadre form (the 9 matters empty).");
   m.def("record_to_lrmx",
-        [](const std::string &record_json) { return record_to_lrmx(record_from_json(record_json)); },
-        py::arg("record_json"),
+        [](py::handle record) { return record_to_lrmx(record_from_json(json_arg(record, "record"))); },
+        py::arg("record"),
         "The record's basic information as a .lrmx cadre form (UTF-8 XML text; docs/disclosure.md "
         "states the date style).");
-  m.def("normalize_record_json",
-        [](const std::string &json) { return record_to_json(record_from_json(json)); },
-        py::arg("record_json"), "Canonical JSON of a record (InvalidInput on bad structure).");
+  m.def("normalize_record",
+        [](py::handle record) { return from_json(record_to_json(record_from_json(json_arg(record, "record")))); },
+        py::arg("record"), "The record in canonical form (InvalidInput on bad structure).");
 
   py::class_<Case>(m, "Case", "A disclosure case: an append-only event log (C++ Case).")
       .def_static(
           "open",
-          [](const std::string &record_json, Date date, std::string actor, const Policy &policy) {
-            return Case::open(record_from_json(record_json), date, std::move(actor), policy);
+          [](py::handle record, Date date, std::string actor, const Policy &policy) {
+            return Case::open(record_from_json(json_arg(record, "record")), date, std::move(actor), policy);
           },
-          py::arg("record_json"), py::arg("date"), py::arg("actor"), py::arg("policy"))
+          py::arg("record"), py::arg("date"), py::arg("actor"), py::arg("policy"))
       .def_static("from_json", &Case::from_json, py::arg("text"))
       .def("to_json", &Case::to_json)
+      .def("to_dict", [](const Case &c) { return from_json(c.to_json()); },
+           "The case's JSON form as Python objects.")
       .def(
           "post_round",
           [](Case &c, int round, Date posted, std::string actor, const WorkCalendar &cal,
@@ -97,14 +113,13 @@ void init_disclosure(py::module_ &parent) {
            py::arg("actor"))
       .def(
           "return_for_correction",
-          [](Case &c, const std::string &record_json, Date date, std::string actor,
-             std::string note, const Policy &policy) {
-            c.return_for_correction(record_from_json(record_json), date, std::move(actor),
+          [](Case &c, py::handle record, Date date, std::string actor, std::string note,
+             const Policy &policy) {
+            c.return_for_correction(record_from_json(json_arg(record, "record")), date, std::move(actor),
                                     std::move(note), policy);
           },
-          py::arg("record_json"), py::arg("date"), py::arg("actor"), py::arg("note"),
-          py::arg("policy"))
-      .def("can_proceed_json", [](const Case &c, Date as_of) { return can_proceed_json(c, as_of); },
+          py::arg("record"), py::arg("date"), py::arg("actor"), py::arg("note"), py::arg("policy"))
+      .def("can_proceed", [](const Case &c, Date as_of) { return from_json(can_proceed_json(c, as_of)); },
            py::arg("as_of"))
       .def_property_readonly("status", &Case::status)
       .def("__eq__", [](const Case &a, const Case &b) { return a == b; });

@@ -14,6 +14,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 
 namespace py = pybind11;
 
@@ -56,49 +57,6 @@ std::string json_text(const py::object &s) {
                        static_cast<std::size_t>(PyByteArray_Size(s.ptr())));
   throw py::type_error("expected str or bytes, got " +
                        py::str(py::type::of(s).attr("__name__")).cast<std::string>());
-}
-
-py::dict rule_dict(const RuleFired &r) {
-  py::dict d;
-  d["rule_id"] = r.rule_id;
-  d["clause"] = r.clause;
-  d["message_zh"] = r.message_zh;
-  d["message_en"] = r.message_en;
-  return d;
-}
-
-py::dict param_dict(const ParamUsed &p) {
-  py::dict d;
-  d["name"] = p.name;
-  d["value"] = p.value;
-  d["unit"] = p.unit;
-  d["effective_from"] = to_iso(p.effective_from);
-  d["assumed"] = p.assumed;
-  d["clause"] = p.clause;
-  return d;
-}
-
-py::dict input_dict(const InputUsed &in) {
-  py::dict d;
-  d["name"] = in.name;
-  d["value"] = in.value;
-  return d;
-}
-
-/// The JSON form as plain Python values, members in the same order: json.loads(ex.to_json()).
-py::dict explanation_dict(const Explanation &ex) {
-  py::dict d;
-  d["schema"] = std::string(explanation_schema);
-  d["subject"] = ex.subject;
-  d["uses_assumed"] = ex.uses_assumed();
-  py::list rules, params, inputs;
-  for (const RuleFired &r : ex.rules) rules.append(rule_dict(r));
-  for (const ParamUsed &p : ex.parameters) params.append(param_dict(p));
-  for (const InputUsed &in : ex.inputs) inputs.append(input_dict(in));
-  d["rules"] = rules;
-  d["parameters"] = params;
-  d["inputs"] = inputs;
-  return d;
 }
 
 std::string rule_repr(const RuleFired &r) {
@@ -259,7 +217,7 @@ void init_explanation(py::module_ &m) {
           py::arg("s"),
           "Parses the JSON form (str or UTF-8 bytes). Raises InvalidInput whose .field names "
           "the member that is wrong, e.g. 'parameters[2].effective_from'.")
-      .def("to_dict", &explanation_dict,
+      .def("to_dict", [](const Explanation &ex) { return from_json(ex.to_json(), false); },
            "The JSON form as plain dicts and lists (dates as ISO strings): equal to "
            "json.loads(self.to_json()).")
       .def_static(

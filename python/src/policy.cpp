@@ -5,6 +5,7 @@
 #include "bindings.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 
 namespace py = pybind11;
 
@@ -32,15 +33,11 @@ py::object typed_value(const Policy &p, const std::string &name, Date as_of) {
   throw PolicyError("parameter has an unknown type", name, p.name());
 }
 
-py::dict used_dict(const ParamUsed &u) {
-  py::dict d;
-  d["name"] = u.name;
-  d["value"] = u.value;
-  d["unit"] = u.unit;
-  d["effective_from"] = py::cast(u.effective_from);
-  d["assumed"] = u.assumed;
-  d["clause"] = u.clause;
-  return d;
+/// A parameter in force as the library renders it (to_json(ParamUsed)), effective_from as a
+/// datetime.date.
+py::object used_dict(const ParamUsed &u) {
+  static py::handle typed = py::object(py::module_::import("cadrekit._frames").attr("typed")).release();
+  return typed(from_json(to_json(u)), py::arg("dates") = py::make_tuple("effective_from"));
 }
 
 py::dict info_dict(const ParamInfo &info) {

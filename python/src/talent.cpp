@@ -1,5 +1,5 @@
-// Python: cadrekit._core.talent (HURE) — the JSON forms and the NumPy batch path of team
-// structure. The user-facing module is cadrekit/talent.py.
+// Python: cadrekit._core.talent (HURE) — the library's requests and answers (through the JSON
+// bridge) and the NumPy batch path of team structure. The user-facing module is cadrekit/talent.py.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -8,6 +8,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/talent.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 
 namespace py = pybind11;
 
@@ -24,26 +25,15 @@ py::array_t<T, py::array::c_style | py::array::forcecast> column(const py::handl
   return a;
 }
 
-template <class F>
-void def_json(py::module_ &m, const char *name, F f, const char *doc) {
-  m.def(
-      name,
-      [f](const std::string &request, const Policy &policy) {
-        py::gil_scoped_release release;
-        return f(request, policy);
-      },
-      py::arg("request"), py::arg("policy"), doc);
-}
-
 }  // namespace
 
 void init_talent(py::module_ &root) {
   py::module_ m = root.def_submodule("talent", "HURE: talent pools and leadership teams (compiled part)");
-  def_json(m, "pools_json", &talent::pools_json, "Pools request JSON -> response JSON (docs/talent.md).");
-  def_json(m, "pool_changes_json", &talent::pool_changes_json, "Pool changes between two dates, JSON.");
-  def_json(m, "team_structure_json", &talent::team_structure_json, "Team structure request JSON -> response JSON.");
-  def_json(m, "gaps_json", &talent::gaps_json, "Gaps of one growth file, JSON.");
-  def_json(m, "postings_json", &talent::postings_json, "Proposed postings within places, JSON.");
+  def_json(m, "pools", &talent::pools_json, "The pools request -> its answer (docs/talent.md).");
+  def_json(m, "pool_changes", &talent::pool_changes_json, "Pool changes between two dates.");
+  def_json(m, "team_structure", &talent::team_structure_json, "The team structure request -> its answer.");
+  def_json(m, "gaps", &talent::gaps_json, "Gaps of one growth file.");
+  def_json(m, "postings", &talent::postings_json, "Proposed postings within places.");
   m.def(
       "team_structure_batch",
       [](const Policy &policy, Date as_of, py::handle team, py::handle sex, py::handle birth_date,

@@ -14,6 +14,7 @@
 #include "bindings.hpp"
 #include "cadrekit/village.hpp"
 #include "casters.hpp"
+#include "json_bridge.hpp"
 #include "numpy_out.hpp"
 
 namespace py = pybind11;
@@ -26,17 +27,6 @@ using VillageRow = std::tuple<std::string, std::string, std::string, std::int64_
 using PrincipalRow =
     std::tuple<std::string, std::string, std::string, std::string, Date, std::optional<Date>>;
 using ScoreRow = std::tuple<std::string, std::string, std::string>;
-
-py::dict totals_dict(const village::Totals &t) {
-  py::dict d;
-  if (!t.township.empty()) d["township"] = t.township;
-  d["villages"] = t.villages;
-  d["principals"] = t.principals;
-  d["base"] = py::cast(t.base);
-  d["performance"] = py::cast(t.performance);
-  d["total"] = py::cast(t.total);
-  return d;
-}
 
 template <class T>
 std::span<const T> in_span(const py::array_t<T, py::array::c_style | py::array::forcecast> &a) {
@@ -138,54 +128,13 @@ void init_village(py::module_ &m) {
   py::class_<village::PaySheet>(v, "PaySheet", "The year's pay sheet (use cadrekit.village.pay_sheet).")
       .def_readonly("year", &village::PaySheet::year)
       .def(
-          "lines",
-          [](const village::PaySheet &s, bool explanations) {
-            py::list out;
-            for (const auto &l : s.lines) {
-              py::dict d;
-              d["cadre_id"] = l.cadre_id;
-              d["village_id"] = l.village_id;
-              d["township"] = l.township;
-              d["post"] = village::post_code(l.post);
-              d["units"] = l.months;
-              d["base"] = py::cast(l.base);
-              d["performance"] = py::cast(l.performance);
-              d["total"] = py::cast(l.total);
-              d["team_grade"] = village::team_grade_zh(l.team_grade);
-              d["grade"] = village::grade_zh(l.grade);
-              py::list acts;
-              for (const auto &a : l.actions) acts.append(py::make_tuple(a.kind, py::cast(a.due)));
-              d["actions"] = acts;
-              if (explanations) d["explanation"] = l.explanation ? py::cast(*l.explanation) : py::cast(Explanation{});
-              out.append(d);
-            }
-            return out;
+          "to_dict",
+          [](const village::PaySheet &s, const Policy &policy) {
+            return from_json(village::pay_sheet_to_json(s, policy));
           },
-          py::kw_only(), py::arg("explanations") = false,
-          "One dict per pay line (money as Decimal yuan, grades as Chinese labels).")
-      .def("villages",
-           [](const village::PaySheet &s) {
-             py::list out;
-             for (const auto &r : s.villages) {
-               py::dict d;
-               d["village_id"] = r.village_id;
-               d["township"] = r.township;
-               d["composite"] = r.composite ? py::cast(*r.composite) : py::none();
-               d["rank"] = r.rank;
-               d["graded_in_township"] = r.graded_in_township;
-               d["team_grade"] = village::team_grade_zh(r.team_grade);
-               d["missing"] = r.missing;
-               out.append(d);
-             }
-             return out;
-           })
-      .def("townships",
-           [](const village::PaySheet &s) {
-             py::list out;
-             for (const auto &t : s.townships) out.append(totals_dict(t));
-             return out;
-           })
-      .def("banner", [](const village::PaySheet &s) { return totals_dict(s.banner); });
+          py::arg("policy"),
+          "The sheet as the library renders it (schema cadrekit.village.pay_sheet/1: lines, "
+          "villages, townships, banner; money as decimal yuan text).");
 
   v.def(
       "pay_sheet",
@@ -374,39 +323,21 @@ void init_village(py::module_ &m) {
         return village::allocate_quota(per, quota);
       },
       py::arg("villages_per_township"), py::arg("quota"));
+  def_json(v, "selection", &village::selection_json,
+           "Selection and subsidies: one request, \"op\" says which (docs/village.md).");
   v.def(
-      "funnel",
-      [](std::int64_t places, int year, const Policy &policy) {
-        const auto f = village::funnel(places, year, policy);
-        py::dict d;
-        d["initial"] = f.initial;
-        d["prospective"] = f.prospective;
-        d["formal"] = f.formal;
-        return d;
-      },
-      py::arg("places"), py::arg("year"), py::arg("policy"));
-  v.def(
-      "selection_json",
-      [](const std::string &request, const Policy &policy) {
-        py::gil_scoped_release release;
-        return village::selection_json(request, policy);
-      },
-      py::arg("request"), py::arg("policy"), "The C ABI's selection call (JSON in, JSON out).");
-  v.def(
-      "pay_sheet_json",
-      [](const std::string &request, const Policy &policy) {
-        py::gil_scoped_release release;
-        return village::pay_sheet_json(request, policy);
-      },
-      py::arg("request"), py::arg("policy"), "The C ABI's pay sheet call (JSON in, JSON out).");
-  v.def(
-      "budget_what_if_json",
-      [](const std::string &request, const Policy &a, const Policy &b) {
-        py::gil_scoped_release release;
-        return village::budget_what_if_json(request, a, b);
+      "budget_what_if",
+      [](py::handle request, const Policy &a, const Policy &b) {
+        std::string text = to_json(request);
+        std::string answer;
+        {
+          py::gil_scoped_release release;
+          answer = village::budget_what_if_json(text, a, b);
+        }
+        return from_json(answer);
       },
       py::arg("request"), py::arg("a"), py::arg("b"),
-      "The C ABI's what-if call: the year's budget under two policies and the difference (JSON).");
+      "The year's budget under two policies and the difference (docs/village.md).");
 }
 
 }  // namespace cadrekit::python

@@ -42,7 +42,9 @@ def test_tier_golden_records():
         assert t["unit_id"] == r["unit_id"]
         assert t["level"] == int(r["level"]), r["unit_id"]
         assert t["score"] == int(r["score"]), r["unit_id"]
-        assert t["band_points"] + sum(t["parts"].values()) == t["score"]
+        assert [(p["factor"], p["value"]) for p in t["parts"]] == [(f, int(r[f])) for f in audit.FACTORS]
+        assert t["band_points"] + sum(p["points"] for p in t["parts"]) == t["score"]
+        assert all(p["points"] == p["value"] * p["weight"] for p in t["parts"])
         assert isinstance(t["explanation"], cadrekit.Explanation)
 
 
@@ -58,7 +60,10 @@ def test_tier_dataframe_both_paths_agree():
     assert list(fast["score"]) == [int(r["score"]) for r in rows]
     # booleans work as 0/1
     one = audit.tier([{"unit_id": "B", "budget": 1_000_000, "complaints": True}], AS_OF)
-    assert one[0]["level"] == 1 and one[0]["parts"]["complaints"] == 4
+    assert one[0]["level"] == 1
+    parts = {p["factor"]: p for p in one[0]["parts"]}
+    assert parts["complaints"] == {"factor": "complaints", "value": 1, "weight": 4, "points": 4}
+    assert sum(p["points"] for p in one[0]["parts"]) == 4
 
 
 def test_tier_explanation_and_boundary_parameter():

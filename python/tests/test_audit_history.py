@@ -73,7 +73,7 @@ def test_dataframe_decimal_and_explanations():
     assert h["levels_on"] == [{"date": "2016-12-31", "level": "special"}]
     assert h["events"][2]["score"] == 4  # complaints alone: level 1 base, special kept
     assert h["changes"][-1]["level"] == "special" and h["special_funds_open"]
-    rules = [r["rule_id"] for r in h["events"][2]["explanation"]["rules"]]
+    rules = [r.rule_id for r in h["events"][2]["explanation"].rules]
     assert "audit.retier.funds_open" in rules
     with pytest.raises(cadrekit.InvalidInput):
         audit.tier_history("D1", [{"event": "start", "date": dt.date(2016, 1, 1), "budget": 1.5}])

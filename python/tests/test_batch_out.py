@@ -112,11 +112,11 @@ def test_tier_bad_row_named_outputs_untouched():
     b[8700] = -1
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier_columns(b, f, AS_OF, out=(lv, sc))
-    assert e.value.field == "high_risk_sector" and e.value.record == "8500"
+    assert e.value.field == "high_risk_sector" and e.value.record == "row 8500"
     assert (lv == 42).all() and (sc == 4242).all()
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier_columns(b, factors, AS_OF, out=(lv, sc))
-    assert e.value.field == "budget" and e.value.record == "8700"
+    assert e.value.field == "budget" and e.value.record == "row 8700"
     assert (lv == 42).all() and (sc == 4242).all()
 
 

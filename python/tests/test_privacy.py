@@ -16,7 +16,10 @@ def leaked(marker, exc):
     return any(marker in str(x) for x in (exc, getattr(exc, "field", ""), getattr(exc, "record", "")))
 
 
-def expect_clean(marker, call):
+def refused_cleanly(marker, call):
+    """True when ``call`` raised a cadrekit.Error (whose text must not carry the marker), False
+    when it raised nothing. Every caller asserts the answer it expects: an input that must be
+    refused but is accepted fails the test instead of passing unchecked."""
     try:
         call()
     except cadrekit.Error as e:
@@ -28,17 +31,22 @@ def expect_clean(marker, call):
 @settings(max_examples=100, deadline=None)
 @given(markers, junk, junk)
 def test_money_and_share_errors_do_not_repeat_the_amount(marker, pre, post):
+    # An amount with a stray letter before its unit is neither money nor a share: all three
+    # must refuse it, whatever the junk around the marker.
     text = f"{pre}{marker}.{post}x元"
-    expect_clean(marker, lambda: cadrekit.parse_money(text))
-    expect_clean(marker, lambda: cadrekit.parse_share(text))
-    expect_clean(marker, lambda: cadrekit.at_least_share(20, text))
+    assert refused_cleanly(marker, lambda: cadrekit.parse_money(text)), text
+    assert refused_cleanly(marker, lambda: cadrekit.parse_share(text)), text
+    assert refused_cleanly(marker, lambda: cadrekit.at_least_share(20, text)), text
 
 
 @settings(max_examples=100, deadline=None)
 @given(markers, junk)
 def test_citizen_id_errors_do_not_repeat_the_number(marker, tail):
+    # Refused exactly when the number is not a valid one (17 digits and a tail that is rarely,
+    # but may be, the right check character of a real birth date).
     number = (marker + "0000000000000000000")[:17] + tail[:2]
-    expect_clean(marker[:8], lambda: cadrekit.parse_citizen_id(number))
+    refused = refused_cleanly(marker[:8], lambda: cadrekit.parse_citizen_id(number))
+    assert refused is not cadrekit.is_valid_citizen_id(number), number
 
 
 @settings(max_examples=100, deadline=None)
@@ -48,7 +56,7 @@ def test_person_record_errors_do_not_repeat_personal_fields(marker, field):
               "ethnicity": "01", "political_status": "13"}
     record[field] = f"{marker}-无效" if field in ("birth_date", "ethnicity", "sex") else marker
     record["bogus"] = marker  # an unknown member with a personal value
-    assert expect_clean(marker, lambda: cadrekit.Person.from_json(json.dumps(record, ensure_ascii=False)))
+    assert refused_cleanly(marker, lambda: cadrekit.Person.from_json(json.dumps(record, ensure_ascii=False)))
 
 
 @settings(max_examples=100, deadline=None)
@@ -57,7 +65,7 @@ def test_explanation_errors_do_not_repeat_values(marker):
     doc = {"schema": "cadrekit.explanation/1", "subject": "s", "uses_assumed": False, "rules": [],
            "parameters": [{"name": "p", "value": marker, "unit": "yuan", "effective_from": marker,
                            "assumed": False, "clause": "JARUD.1"}], "inputs": [{"name": "income", "value": marker}]}
-    assert expect_clean(marker, lambda: cadrekit.Explanation.from_json(json.dumps(doc)))
+    assert refused_cleanly(marker, lambda: cadrekit.Explanation.from_json(json.dumps(doc)))
 
 # Policy profiles hold no personal data (they are published rules): their errors may quote the
 # offending value, which helps whoever maintains a county's profile (docs/reliability.md).

@@ -45,7 +45,7 @@ def check_sheet(sheet, case):
         assert isinstance(r["total"], Decimal)
         assert r["team_grade"] == w["team_grade"]
         assert r["grade"] == w["grade"]
-        assert [(k, d.isoformat()) for k, d in r["actions"]] == [tuple(a) for a in w["actions"]]
+        assert [(a["kind"], a["due"].isoformat()) for a in r["actions"]] == [tuple(a) for a in w["actions"]]
         assert {"cadre_id", "village_id", "township", "base", "performance", "total", "team_grade", "grade",
                 "actions"} <= set(r)
     for got, w in zip(sheet.villages(), case["expect_villages"]):
@@ -126,7 +126,8 @@ def test_quota(c):
 @pytest.mark.parametrize("c", CASES["funnel"])
 def test_funnel(c):
     f = village.funnel(c["places"])
-    assert f == {"initial": c["initial"], "prospective": c["prospective"], "formal": c["formal"]}
+    assert f == {"places": c["places"], "initial": c["initial"], "prospective": c["prospective"],
+                 "formal": c["formal"]}
     assert village.funnel(c["places"], year=2016) == f
 
 

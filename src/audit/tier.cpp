@@ -406,7 +406,7 @@ void tier_columns(const UnitColumns &u, const TierParams &p, std::span<std::int8
         msg = "factor value must be within 0…" + std::to_string(p.factor_max[f]);
       }
     }
-    if (bad_row < n) throw InvalidInput(msg, field, std::to_string(bad_row));
+    if (bad_row < n) throw InvalidInput(msg, field, "row " + std::to_string(bad_row));
   }
 
   // Band by budget: high from hi_from, low below lo_below (the boundary rule folded in).

@@ -114,6 +114,68 @@ json::object budget_json(const Budget &b) {
   return o;
 }
 
+/// The one rendering of a pay sheet (pay_sheet_json, pay_sheet_to_json).
+json::object sheet_object(const PaySheet &s, const Policy &policy) {
+  json::object out;
+  out["schema"] = "cadrekit.village.pay_sheet/1";
+  out["year"] = s.year;
+  out["policy"] = policy.name();
+  json::array lines;
+  lines.reserve(s.lines.size());
+  for (const auto &l : s.lines) {
+    json::object o;
+    o["cadre_id"] = l.cadre_id;
+    o["village_id"] = l.village_id;
+    o["township"] = l.township;
+    o["post"] = post_code(l.post);
+    o["units"] = l.months;
+    o["units_of_year"] = l.period_units;
+    o["base"] = l.base.to_decimal_string();
+    o["performance"] = l.performance.to_decimal_string();
+    o["total"] = l.total.to_decimal_string();
+    o["team_grade"] = team_grade_zh(l.team_grade);
+    o["team_grade_code"] = team_grade_code(l.team_grade);
+    o["grade"] = grade_zh(l.grade);
+    o["grade_code"] = grade_code(l.grade);
+    json::array acts;
+    for (const auto &a : l.actions) acts.push_back(json::object{{"kind", a.kind}, {"due", to_iso(a.due)}});
+    o["actions"] = std::move(acts);
+    if (l.explanation) o["explanation"] = explanation_value(*l.explanation);
+    lines.push_back(std::move(o));
+  }
+  out["lines"] = std::move(lines);
+  json::array vs;
+  for (const auto &v : s.villages) {
+    json::object o;
+    o["village_id"] = v.village_id;
+    o["township"] = v.township;
+    if (v.composite)
+      o["composite"] = to_exact_string(*v.composite);
+    else
+      o["composite"] = nullptr;
+    o["rank"] = v.rank;
+    o["graded_in_township"] = v.graded_in_township;
+    o["team_grade"] = team_grade_zh(v.team_grade);
+    o["team_grade_code"] = team_grade_code(v.team_grade);
+    o["missing"] = v.missing;
+    vs.push_back(std::move(o));
+  }
+  out["villages"] = std::move(vs);
+  json::array ts;
+  for (const auto &t : s.townships) ts.push_back(totals_json(t));
+  out["townships"] = std::move(ts);
+  out["banner"] = totals_json(s.banner);
+  return out;
+}
+
+}  // namespace
+
+std::string pay_sheet_to_json(const PaySheet &sheet, const Policy &policy) {
+  return json::serialize(sheet_object(sheet, policy));
+}
+
+namespace {
+
 std::vector<Term> terms_of(const json::object &req) {
   std::vector<Term> terms;
   const auto *tv = member(req, "terms");
@@ -184,55 +246,7 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
   const std::vector<Term> terms = terms_of(req);
   const PaySheet s = pay_sheet(villages, principals, scores, year, policy, opt);
 
-  json::object out;
-  out["schema"] = "cadrekit.village.pay_sheet/1";
-  out["year"] = year;
-  out["policy"] = policy.name();
-  json::array lines;
-  lines.reserve(s.lines.size());
-  for (const auto &l : s.lines) {
-    json::object o;
-    o["cadre_id"] = l.cadre_id;
-    o["village_id"] = l.village_id;
-    o["township"] = l.township;
-    o["post"] = post_code(l.post);
-    o["units"] = l.months;
-    o["units_of_year"] = l.period_units;
-    o["base"] = l.base.to_decimal_string();
-    o["performance"] = l.performance.to_decimal_string();
-    o["total"] = l.total.to_decimal_string();
-    o["team_grade"] = team_grade_zh(l.team_grade);
-    o["team_grade_code"] = team_grade_code(l.team_grade);
-    o["grade"] = grade_zh(l.grade);
-    o["grade_code"] = grade_code(l.grade);
-    json::array acts;
-    for (const auto &a : l.actions) acts.push_back(json::object{{"kind", a.kind}, {"due", to_iso(a.due)}});
-    o["actions"] = std::move(acts);
-    if (l.explanation) o["explanation"] = explanation_value(*l.explanation);
-    lines.push_back(std::move(o));
-  }
-  out["lines"] = std::move(lines);
-  json::array vs;
-  for (const auto &v : s.villages) {
-    json::object o;
-    o["village_id"] = v.village_id;
-    o["township"] = v.township;
-    if (v.composite)
-      o["composite"] = to_exact_string(*v.composite);
-    else
-      o["composite"] = nullptr;
-    o["rank"] = v.rank;
-    o["graded_in_township"] = v.graded_in_township;
-    o["team_grade"] = team_grade_zh(v.team_grade);
-    o["team_grade_code"] = team_grade_code(v.team_grade);
-    o["missing"] = v.missing;
-    vs.push_back(std::move(o));
-  }
-  out["villages"] = std::move(vs);
-  json::array ts;
-  for (const auto &t : s.townships) ts.push_back(totals_json(t));
-  out["townships"] = std::move(ts);
-  out["banner"] = totals_json(s.banner);
+  json::object out = sheet_object(s, policy);
   if (holders >= 0 || !terms.empty()) {
     const auto subs = subsidies(terms, year, policy);
     out["budget"] = budget_json(budget(s, holders < 0 ? 0 : holders, subs, policy));

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "screen.h"
 
 #define SRC CADREKIT_SOURCE_DIR
 
@@ -93,7 +94,7 @@ static void batch(void) {
   CHECK(rules && strstr(rules, "\"index\":0,\"id\":\"annual_bottom\"") != NULL);
   CHECK(rules && strstr(rules, "\"index\":4,\"id\":\"party_conduct_fail\"") != NULL);
   ck_free(rules);
-  CHECK_STATUS(CK_OK, ck_assessment_screen_batch(&hits, &n_hits, p, as_of, 6, cadre, kind, period, rank, group, rating));
+  CHECK_STATUS(CK_OK, screen(&hits, &n_hits, p, as_of, 6, cadre, kind, period, rank, group, rating, 0, NULL, NULL, NULL, NULL, NULL, NULL));
   CHECK(n_hits == 3);
   if (n_hits == 3) {
     CHECK(hits[0].cadre == 7 && hits[0].rule == 0 && hits[0].first_period == 201400 && hits[0].last_period == 201500 && hits[0].count == 2);
@@ -104,14 +105,14 @@ static void batch(void) {
   /* refused input leaves the outputs untouched */
   hits = (ck_assessment_hit *)1;
   n_hits = 99;
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_assessment_screen_batch(&hits, &n_hits, p, as_of, 6, unsorted, kind, period, rank, group, rating));
+  CHECK_STATUS(CK_E_INVALID_INPUT, screen(&hits, &n_hits, p, as_of, 6, unsorted, kind, period, rank, group, rating, 0, NULL, NULL, NULL, NULL, NULL, NULL));
   CHECK(hits == (ck_assessment_hit *)1 && n_hits == 99);
   CHECK(strstr(ck_last_error_message(), "row 5") != NULL);
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_assessment_screen_batch(&hits, &n_hits, p, as_of, 6, NULL, kind, period, rank, group, rating));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, screen(&hits, &n_hits, p, as_of, 6, NULL, kind, period, rank, group, rating, 0, NULL, NULL, NULL, NULL, NULL, NULL));
   CHECK_STATUS(CK_OK, ck_assessment_rules_json(&rules, p, before)); /* before the rules took effect */
   CHECK(rules && strcmp(rules, "{\"rules\":[]}") == 0);
   ck_free(rules);
-  CHECK_STATUS(CK_OK, ck_assessment_screen_batch(&hits, &n_hits, p, as_of, 0, NULL, NULL, NULL, NULL, NULL, NULL));
+  CHECK_STATUS(CK_OK, screen(&hits, &n_hits, p, as_of, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL));
   CHECK(n_hits == 0 && hits == NULL);
   ck_policy_free(p);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "screen.h"
 
 static void catalogue(void) {
   ck_policy *p = NULL;
@@ -171,7 +172,7 @@ static void batch_findings(void) {
   fdate[1] = d2;
   fdate[2] = d3;
   fdate[3] = d4;
-  CHECK_STATUS(CK_OK, ck_assessment_screen_batch_findings(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank, group,
+  CHECK_STATUS(CK_OK, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank, group,
                                                           rating, 4, fcad, fstd, fsrc, fcls, fsev, fdate));
   CHECK(n_hits == 3);
   if (n_hits == 3) {
@@ -182,16 +183,16 @@ static void batch_findings(void) {
   ck_free(hits);
   hits = (ck_assessment_hit *)1;
   n_hits = 99;
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_assessment_screen_batch_findings(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
+  CHECK_STATUS(CK_E_INVALID_INPUT, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
                                                                        group, rating, 4, fcad, fstd, fsrc, fcls, badsev, fdate));
   CHECK(hits == (ck_assessment_hit *)1 && n_hits == 99);
   CHECK(strstr(ck_last_error_message(), "findings.severity") != NULL && strstr(ck_last_error_message(), "findings row 3") != NULL);
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_assessment_screen_batch_findings(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
+  CHECK_STATUS(CK_E_INVALID_INPUT, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
                                                                        group, rating, 4, unsorted, fstd, fsrc, fcls, fsev, fdate));
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_assessment_screen_batch_findings(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
                                                                           group, rating, 4, fcad, NULL, fsrc, fcls, fsev, fdate));
-  /* no finding rows: the same as ck_assessment_screen_batch */
-  CHECK_STATUS(CK_OK, ck_assessment_screen_batch_findings(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank, group,
+  /* no finding rows: the assessment rules only */
+  CHECK_STATUS(CK_OK, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank, group,
                                                           rating, 0, NULL, NULL, NULL, NULL, NULL, NULL));
   CHECK(n_hits == 1);
   ck_free(hits);

@@ -65,13 +65,14 @@ static size_t read_golden(void) {
   return n;
 }
 
-static void tier_batch(const ck_policy *p) {
+static void tier_columns(const ck_policy *p) {
   size_t n = read_golden(), i;
   int8_t levels[MAXROWS];
   int64_t scores[MAXROWS];
-  ck_audit_units u;
+  ck_audit_tier_in u = {.struct_size = sizeof u};
+  ck_audit_tier_out o = {.struct_size = sizeof o};
   CHECK(n >= 16);
-  memset(&u, 0, sizeof u);
+  u.as_of = ymd(2017, 1, 1);
   u.n = n;
   u.budget_fen = budget;
   u.admin_fees = factors[0];
@@ -83,7 +84,9 @@ static void tier_batch(const ck_policy *p) {
   u.high_risk_sector = factors[6];
   u.special_need = factors[7];
   u.window_unit = factors[8];
-  CHECK_STATUS(CK_OK, ck_audit_tier_batch(levels, scores, p, ymd(2017, 1, 1), &u));
+  o.level = levels;
+  o.score = scores;
+  CHECK_STATUS(CK_OK, ck_audit_tier_columns(&o, p, &u));
   for (i = 0; i < n; ++i) {
     if (levels[i] != want_level[i] || scores[i] != want_score[i])
       fprintf(stderr, "%s: level %d score %lld\n", ids[i], levels[i], (long long)scores[i]);
@@ -94,19 +97,26 @@ static void tier_batch(const ck_policy *p) {
   factors[2][3] = 5;
   memset(levels, 77, sizeof levels);
   memset(scores, 0x55, sizeof scores);
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_batch(levels, scores, p, ymd(2017, 1, 1), &u));
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_columns(&o, p, &u));
   CHECK(strstr(ck_last_error_message(), "economic_power") != NULL);
+  CHECK(strstr(ck_last_error_message(), "row 3") != NULL);
   for (i = 0; i < n; ++i) {
     CHECK(levels[i] == 77);
     CHECK(scores[i] == 0x5555555555555555LL);
   }
   factors[2][3] = 0;
-  /* NULL factor columns are zeros; NULL outputs / units are argument errors. */
+  /* NULL factor columns are zeros, a NULL score column is not wanted; a NULL level column, in,
+   * out or policy are argument errors. */
   u.admin_fees = NULL;
-  CHECK_STATUS(CK_OK, ck_audit_tier_batch(levels, NULL, p, ymd(2017, 1, 1), &u));
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_batch(NULL, NULL, p, ymd(2017, 1, 1), &u));
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_batch(levels, NULL, p, ymd(2017, 1, 1), NULL));
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_batch(levels, NULL, NULL, ymd(2017, 1, 1), &u));
+  o.score = NULL;
+  CHECK_STATUS(CK_OK, ck_audit_tier_columns(&o, p, &u));
+  o.level = NULL;
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_columns(&o, p, &u));
+  CHECK(strstr(ck_last_error_message(), "out.level") != NULL);
+  o.level = levels;
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_columns(&o, p, NULL));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_columns(NULL, p, &u));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_columns(&o, NULL, &u));
 }
 
 static void tier_json(const ck_policy *p) {
@@ -230,7 +240,7 @@ static void plan(const ck_policy *p) {
 int main(void) {
   ck_policy *p = NULL;
   CHECK_STATUS(CK_OK, ck_policy_default(&p));
-  tier_batch(p);
+  tier_columns(p);
   tier_json(p);
   special_funds(p);
   plan(p);

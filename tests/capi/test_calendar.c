@@ -100,15 +100,25 @@ int main(void) {
   {
     ck_date from[3], res[3] = {0, 0, 0};
     int32_t n[3] = {1, 5, -1};
+    ck_calendar_add_working_days_in in = {.struct_size = sizeof in};
+    ck_calendar_add_working_days_out o = {.struct_size = sizeof o};
     from[0] = ymd(2016, 9, 30); from[1] = ymd(2016, 9, 30); from[2] = ymd(2016, 10, 8);
-    CHECK_STATUS(CK_OK, ck_calendar_add_working_days_batch(res, cal, from, n, 3));
+    in.len = 3;
+    in.from = from;
+    in.n = n;
+    o.date = res;
+    CHECK_STATUS(CK_OK, ck_calendar_add_working_days_columns(&o, cal, &in));
     CHECK(res[0] == ymd(2016, 10, 8) && res[1] == ymd(2016, 10, 12) && res[2] == ymd(2016, 9, 30));
     res[0] = res[1] = res[2] = 0;
     from[1] = ymd(2030, 1, 1);
-    CHECK_STATUS(CK_E_CALENDAR_COVERAGE, ck_calendar_add_working_days_batch(res, cal, from, n, 3));
+    CHECK_STATUS(CK_E_CALENDAR_COVERAGE, ck_calendar_add_working_days_columns(&o, cal, &in));
     CHECK(res[0] == 0 && res[2] == 0);
     CHECK(strstr(ck_last_error_message(), "row 1") != NULL);
-    CHECK_STATUS(CK_OK, ck_calendar_add_working_days_batch(NULL, cal, NULL, NULL, 0));
+    in.len = 0;
+    in.from = NULL;
+    in.n = NULL;
+    o.date = NULL;
+    CHECK_STATUS(CK_OK, ck_calendar_add_working_days_columns(&o, cal, &in));
   }
 
   /* NULLs and bad numbers: a status, never a crash. */

@@ -93,10 +93,25 @@ int main(void) {
   EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_calendar_window(&d, NULL, cal, 17066, 7));
   EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_calendar_window(&d, &d2, NULL, 17066, 7));
   EXPECT_FAIL(CK_E_INVALID_INPUT, ck_calendar_calendar_window(&d, &d2, cal, 2147483000, 2147483));
-  EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_batch(NULL, cal, &d, &i32, 1));
-  EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_batch(&d, cal, NULL, &i32, 1));
-  EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_batch(&d, cal, &d2, NULL, 1));
-  EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_batch(&d, NULL, &d2, &i32, 1));
+  {
+    ck_calendar_add_working_days_in in = {.struct_size = sizeof in};
+    ck_calendar_add_working_days_out o = {.struct_size = sizeof o};
+    in.len = 1;
+    in.from = &d2;
+    in.n = &i32;
+    o.date = &d;
+    EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_columns(NULL, cal, &in));
+    EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_columns(&o, cal, NULL));
+    EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_columns(&o, NULL, &in));
+    o.date = NULL;
+    EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_columns(&o, cal, &in));
+    o.date = &d;
+    in.from = NULL;
+    EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_columns(&o, cal, &in));
+    in.from = &d2;
+    in.n = NULL;
+    EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_calendar_add_working_days_columns(&o, cal, &in));
+  }
   ck_calendar_free((ck_calendar *)(void *)foreign); /* ignored: not a live handle */
   CHECK(foreign[0] == 0x1234);
 

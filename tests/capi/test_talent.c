@@ -8,6 +8,30 @@
 
 #define SRC CADREKIT_SOURCE_DIR
 
+/* ck_talent_team_structure_columns with the columns passed one by one. */
+static int team_structure(const ck_policy *pol, ck_date as_of, size_t n, const int32_t *team,
+                          const uint8_t *sex, const ck_date *birth, const uint8_t *eth,
+                          const uint8_t *ps, size_t n_teams, int32_t *size, int32_t *young,
+                          int32_t *women, int32_t *minority, int32_t *non_party, uint8_t *gaps) {
+  ck_talent_team_structure_in in = {.struct_size = sizeof in};
+  ck_talent_team_structure_out out = {.struct_size = sizeof out};
+  in.as_of = as_of;
+  in.n_members = n;
+  in.team = team;
+  in.sex = sex;
+  in.birth_date = birth;
+  in.ethnicity = eth;
+  in.political_status = ps;
+  in.n_teams = n_teams;
+  out.size = size;
+  out.young = young;
+  out.women = women;
+  out.minority = minority;
+  out.non_party = non_party;
+  out.gaps = gaps;
+  return ck_talent_team_structure_columns(&out, pol, &in);
+}
+
 /* Splits a CSV line in place (no quoting in the golden files); returns the number of fields. */
 static int split(char *line, char **f, int max) {
   int n = 0;
@@ -143,7 +167,7 @@ static void golden_teams(const ck_policy *pol) {
   }
   fclose(f);
   CHECK_STATUS(CK_OK, ck_date_from_ymd(&as_of, 2016, 9, 22));
-  CHECK_STATUS(CK_OK, ck_talent_team_structure_batch(pol, as_of, n, team, sex, birth, eth, ps, n_teams, size, young,
+  CHECK_STATUS(CK_OK, team_structure(pol, as_of, n, team, sex, birth, eth, ps, n_teams, size, young,
                                                      women, minority, non_party, gaps));
   f = fopen(SRC "/tests/golden/talent_team_expected.csv", "r");
   CHECK(f != NULL);
@@ -183,13 +207,13 @@ static void golden_teams(const ck_policy *pol) {
   /* bad input: nothing written, the column named */
   size[0] = -7;
   sex[1] = 5;
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_talent_team_structure_batch(pol, as_of, n, team, sex, birth, eth, ps, n_teams,
+  CHECK_STATUS(CK_E_INVALID_INPUT, team_structure(pol, as_of, n, team, sex, birth, eth, ps, n_teams,
                                                                   size, young, women, minority, non_party, gaps));
   CHECK(strstr(ck_last_error_message(), "sex") != NULL);
   CHECK(size[0] == -7);
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_talent_team_structure_batch(pol, as_of, n, NULL, sex, birth, eth, ps, n_teams,
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, team_structure(pol, as_of, n, NULL, sex, birth, eth, ps, n_teams,
                                                                      size, young, women, minority, non_party, gaps));
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_talent_team_structure_batch(NULL, as_of, 0, NULL, NULL, NULL, NULL, NULL, 0,
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, team_structure(NULL, as_of, 0, NULL, NULL, NULL, NULL, NULL, 0,
                                                                      NULL, NULL, NULL, NULL, NULL, NULL));
 }
 

@@ -104,8 +104,8 @@ static void test_columns(const ck_policy *p) {
   int32_t vr[8], units[6];
   int64_t base[6], perf[6], tot[6];
   int i, k;
-  ck_village_pay_in in;
-  ck_village_pay_out o;
+  ck_village_pay_sheet_in in = {.struct_size = sizeof in};
+  ck_village_pay_sheet_out o = {.struct_size = sizeof o};
   for (i = 0; i < 8; ++i)
     for (k = 0; k < 5; ++k) sc[5 * i + k] = per[i] * 10000;
   for (i = 0; i < 6; ++i) {
@@ -114,6 +114,7 @@ static void test_columns(const ck_policy *p) {
   }
   from[5] = ymd(2015, 1, 1);
   to[5] = ymd(2015, 12, 31);
+  in.year = 2016;
   in.n_villages = 8;
   in.village_township = town;
   in.population = pop;
@@ -131,7 +132,7 @@ static void test_columns(const ck_policy *p) {
   o.total_fen = tot;
   o.grade = g;
   o.units = units;
-  CHECK_STATUS(CK_OK, ck_village_pay_columns(p, 2016, &in, &o));
+  CHECK_STATUS(CK_OK, ck_village_pay_sheet_columns(&o, p, &in));
   /* three tie at rank 1 and share 实绩突出; W4 一般; X1 alone 比较突出; Y1 not graded */
   CHECK(vg[0] == 0 && vg[1] == 0 && vg[2] == 0 && vr[0] == 1 && vr[2] == 1);
   CHECK(vg[3] == 2 && vr[3] == 4);
@@ -142,13 +143,14 @@ static void test_columns(const ck_policy *p) {
   /* a bad row: outputs untouched */
   tot[0] = -1;
   post[1] = 7;
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_village_pay_columns(p, 2016, &in, &o));
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_village_pay_sheet_columns(&o, p, &in));
   CHECK(tot[0] == -1);
   CHECK(strstr(ck_last_error_message(), "post") != NULL);
   post[1] = 0;
   in.scores = NULL;
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_village_pay_columns(p, 2016, &in, &o));
-  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_village_pay_columns(p, 2016, NULL, &o));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_village_pay_sheet_columns(&o, p, &in));
+  CHECK(strstr(ck_last_error_message(), "in.scores") != NULL);
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_village_pay_sheet_columns(&o, p, NULL));
 }
 
 static void test_selection(const ck_policy *p) {

@@ -5,9 +5,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
 /**
- * The audit section's batch call of the C ABI, bound here alone so that a change of the C
- * batch convention touches one class: {@code ck_audit_tier_batch} with its {@code ck_audit_units}
- * struct of column pointers and loose output pointers.
+ * The audit section's batch call of the C ABI, bound here alone so that the C batch convention
+ * shows in one class: {@code ck_audit_tier_columns} with its versioned in/out structs.
  */
 final class AuditBatch {
   private AuditBatch() {}
@@ -16,20 +15,15 @@ final class AuditBatch {
     Native.register(AuditBatch.class, Lib.LIBRARY);
   }
 
-  private static native int ck_audit_tier_batch(byte[] outLevels, long[] outScores, Pointer policy,
-                                                int asOf, Pointer units);
+  private static native int ck_audit_tier_columns(Pointer out, Pointer policy, Pointer in);
 
-  /**
-   * ck_audit_units: the count and ten borrowed column pointers (a NULL factor is all zeros).
-   * JNA computes its layout once (checked against the C compiler's by StructLayoutTest); each
-   * call writes the members at those offsets into its own block, as building a Structure per
-   * call would cost more than the call.
-   */
-  @Structure.FieldOrder({"n", "budget_fen", "admin_fees", "special_funds", "economic_power",
-      "allocation_power", "attention", "complaints", "high_risk_sector", "special_need",
-      "window_unit"})
-  public static final class Units extends Structure {
-    /** size_t: a Java long, as size_t is 64 bits on the LP64 platforms this binding loads on. */
+  /** ck_audit_tier_in: as_of, the count, the budgets and nine factor columns (NULL: all zeros). */
+  @Structure.FieldOrder({"struct_size", "as_of", "n", "budget_fen", "admin_fees", "special_funds",
+      "economic_power", "allocation_power", "attention", "complaints", "high_risk_sector",
+      "special_need", "window_unit"})
+  public static final class In extends BatchStruct {
+    public long struct_size;
+    public int as_of;
     public long n;
     public Pointer budget_fen;
     public Pointer admin_fees;
@@ -41,22 +35,31 @@ final class AuditBatch {
     public Pointer high_risk_sector;
     public Pointer special_need;
     public Pointer window_unit;
-
-    int offsetOf(String field) {
-      return fieldOffset(field);
-    }
   }
 
-  private static final Units UNITS = new Units();
-  private static final int UNITS_SIZE = UNITS.size();
-  private static final int N = UNITS.offsetOf("n");
-  private static final int BUDGET = UNITS.offsetOf("budget_fen");
+  /** ck_audit_tier_out: the levels and the scores. */
+  @Structure.FieldOrder({"struct_size", "level", "score"})
+  public static final class Out extends BatchStruct {
+    public long struct_size;
+    public Pointer level;
+    public Pointer score;
+  }
+
+  private static final In IN = new In();
+  private static final Out OUT = new Out();
+  private static final int IN_SIZE = IN.size();
+  private static final int OUT_SIZE = OUT.size();
+  private static final int AS_OF = IN.offsetOf("as_of");
+  private static final int N = IN.offsetOf("n");
+  private static final int BUDGET = IN.offsetOf("budget_fen");
   /** Offsets of the factor members, in the order of {@link AuditUnits.Factor}. */
   private static final int[] FACTOR = new int[AuditUnits.Factor.values().length];
+  private static final int LEVEL = OUT.offsetOf("level");
+  private static final int SCORE = OUT.offsetOf("score");
 
   static {
     for (AuditUnits.Factor f : AuditUnits.Factor.values()) {
-      FACTOR[f.ordinal()] = UNITS.offsetOf(f.column());
+      FACTOR[f.ordinal()] = IN.offsetOf(f.column());
     }
   }
 
@@ -64,35 +67,39 @@ final class AuditBatch {
     int n = units.size();
     AuditUnits.Factor[] factors = AuditUnits.Factor.values();
     NativeBlock.Layout l = new NativeBlock.Layout();
-    long structAt = l.take(UNITS_SIZE);
+    long inAt = l.take(IN_SIZE);
+    long outAt = l.take(OUT_SIZE);
     long budgetAt = l.take(8L * n);
     long[] factorAt = new long[factors.length];
     for (AuditUnits.Factor f : factors) {
       factorAt[f.ordinal()] = units.factor(f) == null ? -1 : l.take(n);
     }
-    byte[] levels = new byte[n];
-    long[] scores = new long[n];
+    long levelAt = l.take(n);
+    long scoreAt = l.take(8L * n);
     try (NativeBlock b = new NativeBlock(l.size())) {
-      Pointer s = b.at(structAt);
+      Pointer m = b.base;
+      Pointer s = b.struct(inAt, IN_SIZE);
+      s.setInt(AS_OF, asOf);
       s.setLong(N, n);
-      b.base.write(budgetAt, units.budgetFen(), 0, n);
+      m.write(budgetAt, units.budgetFen(), 0, n);
       s.setPointer(BUDGET, b.at(budgetAt));
       for (AuditUnits.Factor f : factors) {
         byte[] col = units.factor(f);
-        if (col == null) {
-          s.setPointer(FACTOR[f.ordinal()], null);
-        } else {
-          b.base.write(factorAt[f.ordinal()], col, 0, n);
+        if (col != null) {  // an absent factor stays NULL: all zeros
+          m.write(factorAt[f.ordinal()], col, 0, n);
           s.setPointer(FACTOR[f.ordinal()], b.at(factorAt[f.ordinal()]));
         }
       }
+      Pointer o = b.struct(outAt, OUT_SIZE);
+      o.setPointer(LEVEL, b.at(levelAt));
+      o.setPointer(SCORE, b.at(scoreAt));
       Pointer p = policy.acquire();
       try {
-        Lib.check(ck_audit_tier_batch(levels, scores, p, asOf, s));
+        Lib.check(ck_audit_tier_columns(o, p, s));
       } finally {
         policy.release();
       }
+      return new TierColumns(m.getByteArray(levelAt, n), m.getLongArray(scoreAt, n));
     }
-    return new TierColumns(levels, scores);
   }
 }

@@ -44,6 +44,22 @@ final class NativeBlock implements AutoCloseable {
     return base.share(offset);
   }
 
+  /**
+   * The versioned struct of {@code size} bytes at {@code offset} (a part taken for it), zeroed,
+   * with its first member {@code size_t struct_size} set to {@code size}: as C's
+   * {@code ck_X_in in = {.struct_size = sizeof in};}, every member not written afterwards is
+   * NULL or 0. {@code size} is what JNA computes for the struct as this binding declares it, so
+   * a later library that appends members reads them as zero. size_t is written as a Java long:
+   * 8 bytes, as size_t is on the 64-bit Linux (LP64) this binding runs on, and the loader
+   * refuses a JVM whose size_t is not 8 bytes ({@code Native.SIZE_T_SIZE}).
+   */
+  Pointer struct(long offset, int size) {
+    Pointer s = at(offset);
+    s.setMemory(0, size, (byte) 0);
+    s.setLong(0, size);
+    return s;
+  }
+
   @Override
   public void close() {
     Native.free(address);

@@ -133,8 +133,4 @@ public final class ScreenInput {
   public int findings() {
     return fCadre == null ? 0 : fCadre.length;
   }
-
-  boolean hasFindings() {
-    return fCadre != null;
-  }
 }

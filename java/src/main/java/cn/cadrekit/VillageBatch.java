@@ -5,9 +5,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
 /**
- * The village section's batch call of the C ABI, bound here alone so that a change of the C
- * batch convention touches one class: {@code ck_village_pay_columns} with its
- * {@code ck_village_pay_in} and {@code ck_village_pay_out} structs of column pointers.
+ * The village section's batch call of the C ABI, bound here alone so that the C batch convention
+ * shows in one class: {@code ck_village_pay_sheet_columns} with its versioned in/out structs.
  */
 final class VillageBatch {
   private VillageBatch() {}
@@ -16,16 +15,15 @@ final class VillageBatch {
     Native.register(VillageBatch.class, Lib.LIBRARY);
   }
 
-  private static native int ck_village_pay_columns(Pointer policy, int year, Pointer in, Pointer out);
+  private static native int ck_village_pay_sheet_columns(Pointer out, Pointer policy, Pointer in);
 
-  /**
-   * ck_village_pay_in. size_t counts are Java longs: 64 bits on the LP64 platforms this loads on.
-   * JNA computes the layout once (checked against the C compiler's by StructLayoutTest); each
-   * call writes the members at those offsets into its own block.
-   */
-  @Structure.FieldOrder({"n_villages", "village_township", "population", "scores", "score_present",
-      "n_principals", "principal_village", "post", "served_from", "served_to"})
-  public static final class In extends Structure {
+  /** ck_village_pay_sheet_in: the year and two tables, villages and principals. */
+  @Structure.FieldOrder({"struct_size", "year", "n_villages", "village_township", "population",
+      "scores", "score_present", "n_principals", "principal_village", "post", "served_from",
+      "served_to"})
+  public static final class In extends BatchStruct {
+    public long struct_size;
+    public int year;
     public long n_villages;
     public Pointer village_township;
     public Pointer population;
@@ -36,16 +34,13 @@ final class VillageBatch {
     public Pointer post;
     public Pointer served_from;
     public Pointer served_to;
-
-    int offsetOf(String field) {
-      return fieldOffset(field);
-    }
   }
 
-  /** ck_village_pay_out: the caller's output columns. */
-  @Structure.FieldOrder({"village_team_grade", "village_rank", "base_fen", "performance_fen",
-      "total_fen", "grade", "units"})
-  public static final class Out extends Structure {
+  /** ck_village_pay_sheet_out: the caller's output columns. */
+  @Structure.FieldOrder({"struct_size", "village_team_grade", "village_rank", "base_fen",
+      "performance_fen", "total_fen", "grade", "units"})
+  public static final class Out extends BatchStruct {
+    public long struct_size;
     public Pointer village_team_grade;
     public Pointer village_rank;
     public Pointer base_fen;
@@ -53,15 +48,14 @@ final class VillageBatch {
     public Pointer total_fen;
     public Pointer grade;
     public Pointer units;
-
-    int offsetOf(String field) {
-      return fieldOffset(field);
-    }
   }
 
   private static final In IN = new In();
   private static final Out OUT = new Out();
+  private static final int IN_SIZE = IN.size();
+  private static final int OUT_SIZE = OUT.size();
 
+  private static final int YEAR = IN.offsetOf("year");
   private static final int N_VILLAGES = IN.offsetOf("n_villages");
   private static final int VILLAGE_TOWNSHIP = IN.offsetOf("village_township");
   private static final int POPULATION = IN.offsetOf("population");
@@ -84,8 +78,8 @@ final class VillageBatch {
     int v = in.villages();
     int p = in.principals();
     NativeBlock.Layout l = new NativeBlock.Layout();
-    long inAt = l.take(IN.size());
-    long outAt = l.take(OUT.size());
+    long inAt = l.take(IN_SIZE);
+    long outAt = l.take(OUT_SIZE);
     long townAt = l.take(4L * v);
     long popAt = l.take(8L * v);
     long scoresAt = l.take(8L * 5 * v);
@@ -111,7 +105,8 @@ final class VillageBatch {
       m.write(postAt, in.post, 0, p);
       m.write(fromAt, in.servedFrom, 0, p);
       m.write(toAt, in.servedTo, 0, p);
-      Pointer s = b.at(inAt);
+      Pointer s = b.struct(inAt, IN_SIZE);
+      s.setInt(YEAR, year);
       s.setLong(N_VILLAGES, v);
       s.setPointer(VILLAGE_TOWNSHIP, b.at(townAt));
       s.setPointer(POPULATION, b.at(popAt));
@@ -122,7 +117,7 @@ final class VillageBatch {
       s.setPointer(POST, b.at(postAt));
       s.setPointer(SERVED_FROM, b.at(fromAt));
       s.setPointer(SERVED_TO, b.at(toAt));
-      Pointer o = b.at(outAt);
+      Pointer o = b.struct(outAt, OUT_SIZE);
       o.setPointer(O_TEAM_GRADE, b.at(oGradeAt));
       o.setPointer(O_RANK, b.at(oRankAt));
       o.setPointer(O_BASE, b.at(oBaseAt));
@@ -132,7 +127,7 @@ final class VillageBatch {
       o.setPointer(O_UNITS, b.at(oUnitsAt));
       Pointer pol = policy.acquire();
       try {
-        Lib.check(ck_village_pay_columns(pol, year, s, o));
+        Lib.check(ck_village_pay_sheet_columns(o, pol, s));
       } finally {
         policy.release();
       }

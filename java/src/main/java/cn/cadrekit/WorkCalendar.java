@@ -173,16 +173,12 @@ public final class WorkCalendar extends NativeHandle {
   public void addWorkingDays(int[] from, int[] n, int[] out) {
     Columns.sameLength(from.length, "n", n.length);
     Columns.sameLength(from.length, "out", out.length);
-    // JNA copies each array in and back out; the same array passed twice would be two copies,
-    // the input's copy-back overwriting the results.
-    int[] target = out == from || out == n ? new int[out.length] : out;
     Pointer cal = acquire();
     try {
-      CalendarBatch.addWorkingDays(target, cal, from, n);
+      CalendarBatch.addWorkingDays(out, cal, from, n);
     } finally {
       release();
     }
-    if (target != out) System.arraycopy(target, 0, out, 0, out.length);
   }
 
   /**

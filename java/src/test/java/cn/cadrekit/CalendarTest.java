@@ -118,6 +118,7 @@ class CalendarTest {
         () -> cal.addWorkingDays(from, n, res), "row 1 outside");
     Golden.assertContains(e.getMessage(), "row 1", "message names the row");
     assertEquals("row 1", e.record());
+    assertEquals("from", e.field(), e.getMessage());
     assertArrayEquals(new int[] {7, 7, 7, 7}, res, "nothing written");
     assertEquals(0, cal.addWorkingDays(new int[0], new int[0]).length);
     Golden.assertFails("invalid_input", () -> cal.addWorkingDays(new int[2], new int[3]),
@@ -140,6 +141,10 @@ class CalendarTest {
     int[] last = {Dates.toDay(d(2016, 12, 31), "l"), Dates.toDay(d(2016, 1, 1), "l"),
         Dates.toDay(d(2016, 9, 1), "l")};
     assertArrayEquals(new int[] {250, -1, 0}, cal.countWorkingDays(first, last));
+    last[2] = Dates.toDay(d(2030, 1, 1), "l");
+    CadreKitException e = Golden.assertFails("calendar_coverage",
+        () -> cal.countWorkingDays(first, last), "row 2 outside");
+    assertEquals("row 2", e.record(), "the row, counted from 0");
   }
 
   @Test

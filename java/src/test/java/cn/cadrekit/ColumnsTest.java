@@ -60,6 +60,8 @@ class ColumnsTest {
     CadreKitException e = Golden.assertFails("invalid_input",
         () -> Audit.tierColumns(policy, LocalDate.of(2017, 1, 1), units), "economic_power 5");
     Golden.assertContains(e.getMessage(), "economic_power", "column");
+    assertEquals("economic_power", e.field(), "the column as the library names it");
+    assertEquals("row 3", e.record(), "the row, counted from 0");
     factors[2][3] = 0;
     // An absent factor column is zeros.
     units.with(AuditUnits.Factor.ADMIN_FEES, null);
@@ -114,9 +116,10 @@ class ColumnsTest {
       assertEquals(teams.getObject(k).getInt("young"), t.young()[k]);
     }
     sex[1] = 5;
-    Golden.assertContains(Golden.assertFails("invalid_input",
-        () -> Talent.teamStructureColumns(policy, LocalDate.of(2016, 9, 22), m), "sex 5")
-        .getMessage(), "sex", "column");
+    CadreKitException e = Golden.assertFails("invalid_input",
+        () -> Talent.teamStructureColumns(policy, LocalDate.of(2016, 9, 22), m), "sex 5");
+    assertEquals("sex", e.field(), e.getMessage());
+    assertEquals("row 1", e.record(), "the row, counted from 0");
   }
 
   /** The village columns of test_village.c: W1..W4 (T2), X1 (T3), Y1..Y3 (T4). */
@@ -154,8 +157,16 @@ class ColumnsTest {
     assertEquals(0, o.units()[5]);
     assertEquals(new BigDecimal("11000.00"), o.total(0));
     post[1] = 7;
-    Golden.assertContains(Golden.assertFails("invalid_input",
-        () -> Village.payColumns(policy, 2016, in), "post 7").getMessage(), "post", "column");
+    CadreKitException e = Golden.assertFails("invalid_input",
+        () -> Village.payColumns(policy, 2016, in), "post 7");
+    assertEquals("post", e.field(), e.getMessage());
+    assertEquals("row 1", e.record(), "the principal's row, counted from 0");
+    post[1] = PayInput.SECRETARY;
+    pop[2] = -1;
+    e = Golden.assertFails("invalid_input", () -> Village.payColumns(policy, 2016, in),
+        "population -1");
+    assertEquals("population", e.field(), e.getMessage());
+    assertEquals("row 2", e.record(), "the village's row, counted from 0");
     Golden.assertFails("invalid_input", () -> PayInput.score(new BigDecimal("87.12345")),
         "a fifth decimal");
   }
@@ -240,11 +251,72 @@ class ColumnsTest {
     assertEquals(2, h.count()[0]);
     assertEquals(1, h.count()[1]);
     long[] unsorted = {7, 7, 8, 8, 9, 1};
-    Golden.assertContains(Golden.assertFails("invalid_input", () -> Assessment.screenColumns(policy,
+    CadreKitException e = Golden.assertFails("invalid_input", () -> Assessment.screenColumns(policy,
         LocalDate.of(2016, 12, 31), new ScreenInput(unsorted, kind, period, rank, group, rating)),
-        "unsorted").getMessage(), "row 5", "row");
+        "unsorted");
+    Golden.assertContains(e.getMessage(), "row 5", "row");
+    assertEquals("cadre", e.field(), e.getMessage());
+    assertEquals("row 5", e.record(), "the row, counted from 0");
     assertEquals(0, Assessment.screenColumns(policy, LocalDate.of(2016, 12, 31), new ScreenInput(
         new long[0], new byte[0], new int[0], new int[0], new int[0], new byte[0])).size());
+  }
+
+  /**
+   * Records and findings in one call, the hand-worked case of test_assessment_catalogue.c (and
+   * tests/assessment/test_batch_findings.cpp). Rule indices: 0 annual_bottom, 5
+   * qualitative_ability, 6 qualitative_conduct; standard indices: 0 ability, 1 discipline,
+   * 2 ideals_beliefs.
+   */
+  @Test
+  void screeningWithFindingsAsTheCTestDoes() {
+    LocalDate asOf = LocalDate.of(2016, 12, 31);
+    long[] cadre = {7, 7};
+    byte[] kind = {ScreenInput.Kind.ANNUAL.code(), ScreenInput.Kind.ANNUAL.code()};
+    int[] period = {ScreenInput.period(2014), ScreenInput.period(2015)};
+    int[] rank = {10, 10};
+    int[] group = {10, 10};
+    byte comp = ScreenInput.Rating.COMPETENT.code();
+    byte[] rating = {comp, comp};
+    long[] fCadre = {8, 8, 9, 9};
+    int[] fStandard = {2, 1, 0, 0};
+    byte q = ScreenInput.FindingSource.QUALITATIVE.code();
+    byte[] fSource = {q, q, q, q};
+    byte[] fClass = {ScreenInput.FindingClass.WAVERING_BELIEF.code(),
+        ScreenInput.FindingClass.EXPLORATORY_MISTAKE.code(),
+        ScreenInput.FindingClass.LACK_OF_ABILITY.code(), ScreenInput.FindingClass.LACK_OF_ABILITY.code()};
+    byte mod = ScreenInput.Severity.MODERATE.code();
+    byte[] fSeverity = {mod, mod, mod, mod};
+    int[] fDate = Dates.toDays(new LocalDate[] {LocalDate.of(2016, 5, 1), LocalDate.of(2016, 6, 1),
+        LocalDate.of(2016, 7, 1), LocalDate.of(2015, 12, 31)}, "date");
+    ScreenHits h = Assessment.screenColumns(policy, asOf,
+        new ScreenInput(cadre, kind, period, rank, group, rating)
+            .withFindings(fCadre, fStandard, fSource, fClass, fSeverity, fDate));
+    assertArrayEquals(new long[] {7, 8, 9}, h.cadre());
+    assertArrayEquals(new int[] {0, 6, 5}, h.rule());
+    assertArrayEquals(new int[] {201400, fDate[0], fDate[2]}, h.firstPeriod());
+    assertEquals(fDate[0], h.lastPeriod()[1]);
+    assertArrayEquals(new int[] {2, 1, 1}, h.count());
+    JsonArray rules = Assessment.rules(policy, asOf).getArray("rules");
+    assertEquals(List.of("annual_bottom", "qualitative_conduct", "qualitative_ability"),
+        List.of(rules.getObject(0).getString("id"), rules.getObject(6).getString("id"),
+            rules.getObject(5).getString("id")));
+    // A bad finding row: named in the findings table, counted from 0.
+    byte[] badSeverity = {mod, mod, mod, 7};
+    CadreKitException e = Golden.assertFails("invalid_input", () -> Assessment.screenColumns(policy,
+        asOf, new ScreenInput(cadre, kind, period, rank, group, rating)
+            .withFindings(fCadre, fStandard, fSource, fClass, badSeverity, fDate)), "severity 7");
+    assertEquals("findings.severity", e.field(), e.getMessage());
+    assertEquals("findings row 3", e.record(), "the finding's row, counted from 0");
+    long[] unsorted = {8, 9, 8, 9};
+    Golden.assertFails("invalid_input", () -> Assessment.screenColumns(policy, asOf,
+        new ScreenInput(cadre, kind, period, rank, group, rating)
+            .withFindings(unsorted, fStandard, fSource, fClass, fSeverity, fDate)), "unsorted findings");
+    // No finding rows: the assessment rules only, as without findings.
+    ScreenHits none = Assessment.screenColumns(policy, asOf,
+        new ScreenInput(cadre, kind, period, rank, group, rating)
+            .withFindings(new long[0], new int[0], new byte[0], new byte[0], new byte[0], new int[0]));
+    assertArrayEquals(new long[] {7}, none.cadre());
+    assertArrayEquals(new int[] {0}, none.rule());
   }
 
   static final Map<String, ScreenInput.Rating> RATINGS = new HashMap<>();

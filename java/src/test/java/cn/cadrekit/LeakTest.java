@@ -106,9 +106,10 @@ class LeakTest {
   }
 
   /**
-   * The batch calls that build structs of column pointers in a native block (tiering, pay) or
-   * take back a malloc'd array (screening), and the team structure: fewer iterations, as the
-   * library's own work per call is larger (tens to hundreds of µs).
+   * The batch calls of the larger modules, each writing its in/out structs and columns into a
+   * native block — tiering (and a tiering that fails), pay, team structure — or taking back a
+   * malloc'd array (screening, with and without findings): fewer iterations, as the library's
+   * own work per call is larger (tens to hundreds of µs).
    */
   @Test
   void batchCallsWithFlatMemory() throws Exception {
@@ -122,6 +123,13 @@ class LeakTest {
     ScreenInput screen = new ScreenInput(new long[] {7, 7, 9, 9}, new byte[] {0, 0, 2, 2},
         new int[] {201400, 201500, 201500, 201600}, new int[] {10, 10, 0, 0},
         new int[] {10, 10, 0, 0}, new byte[] {2, 4, 6, 6});
+    ScreenInput withFindings = new ScreenInput(new long[] {7, 7}, new byte[] {0, 0},
+        new int[] {201400, 201500}, new int[] {10, 10}, new int[] {10, 10}, new byte[] {2, 2})
+        .withFindings(new long[] {8, 9}, new int[] {2, 0}, new byte[] {0, 0}, new byte[] {2, 5},
+            new byte[] {1, 1}, new int[] {16922, 16983});
+    byte[] badAttention = new byte[16];
+    badAttention[9] = 100;
+    AuditUnits badUnits = AuditUnits.of(budget).with(AuditUnits.Factor.ATTENTION, badAttention);
     TeamMembers team = new TeamMembers(2, new int[] {0, 0, 1}, new byte[] {1, 2, 1},
         new int[] {0, 3000, 5000}, new byte[] {1, 1, 2}, new byte[] {1, 13, 1});
     long[] scores = new long[10];
@@ -140,6 +148,17 @@ class LeakTest {
         }
         if (i % 5 == 1) {
           sum[0] += Assessment.screenColumns(policy, LocalDate.of(2016, 12, 31), screen).size();
+        }
+        if (i % 5 == 2) {
+          sum[0] += Assessment.screenColumns(policy, LocalDate.of(2016, 12, 31), withFindings).size();
+        }
+        if (i % 5 == 3) {
+          // a failed call: its block is freed on the way out, and no output escapes
+          try {
+            Audit.tierColumns(policy, LocalDate.of(2017, 1, 1), badUnits);
+          } catch (InvalidInputException expected) {
+            sum[0] += 1;
+          }
         }
       });
     }

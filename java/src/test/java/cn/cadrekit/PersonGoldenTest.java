@@ -142,6 +142,8 @@ class PersonGoldenTest {
     CadreKitException e = Golden.assertFails("invalid_input",
         () -> ThreeAges.columns(birth, party, work, d(2020, 6, 15)), "row 2 born later");
     Golden.assertContains(e.getMessage(), "row 2", "row");
+    assertEquals("as_of", e.field(), "as the one-row call names it: " + e.getMessage());
+    assertEquals("row 2", e.record(), "the row, counted from 0");
     Golden.assertFails("invalid_input",
         () -> ThreeAges.columns(birth, new int[2], null, d(2020, 6, 15)), "lengths");
   }

@@ -262,6 +262,11 @@ CK_API int ck_policy_value(char **out, const ck_policy *policy, const char *name
  * name, value, unit, effective_from, assumed, clause). Free with ck_free(). */
 CK_API int ck_policy_lookup_json(char **out, const ck_policy *policy, const char *name,
                                  ck_date as_of);
+/* A new profile: `base` with one parameter changed, checked as a profile file layered on it
+ * would be (the command line's --set). setting: "NAME=VALUE" (the value replaces every dated
+ * value) or "NAME=VALUE@YYYY-MM-DD" (in force from that date). An unknown name, a value not of
+ * the parameter's type or outside its bounds is CK_E_POLICY. Free with ck_policy_free(). */
+CK_API int ck_policy_set(ck_policy **out, const ck_policy *base, const char *setting);
 
 /* ======================================================================================== */
 /* Explanations                                                                             */

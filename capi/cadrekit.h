@@ -833,6 +833,23 @@ CK_API int ck_talent_gaps_json(char **out, const ck_policy *policy, const char *
  * the size of the gap (ties by cadre id); the first `places` are placed, the rest wait. */
 CK_API int ck_talent_postings_json(char **out, const ck_policy *policy, const char *request_json);
 
+/* ======================================================================================== */
+/* The whole year and the what-if (all five reforms)                                        */
+/* ======================================================================================== */
+
+/* The whole year of a county under `policy` (docs/year.md): data_dir holds the county's files
+ * as data/sample does (NULL: the sample county embedded in the library); year 0 is the
+ * county's own year. *out: {"schema":"cadrekit.year/1","policy","lineage","year","as_of",
+ * "county","village","budget","audit","disclosure","assessment","talent","figures",
+ * "assumed":[{"name","type","value","unit","effective_from","clause","label_zh","label_en",
+ * "decisions","modules"}]}. Free with ck_free(). */
+CK_API int ck_year_run_json(char **out, const ck_policy *policy, const char *data_dir, int year);
+/* The decisions that differ between two results of ck_year_run_json (a, then b): *out:
+ * {"schema":"cadrekit.year.compare/1","a","b","village","budget","audit","disclosure",
+ * "assessment","talent" (each [{"decision","id","a","b","explanation_a","explanation_b"}]),
+ * "downstream":[{"from","to":[...]}],"assumed":{"a","b"}}. Free with ck_free(). */
+CK_API int ck_year_compare_json(char **out, const char *a_json, const char *b_json);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

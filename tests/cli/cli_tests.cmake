@@ -211,3 +211,16 @@ ck_cli(compare_talent_pools
   "-DARGS=compare|--policy|default|--policy|${_d}/echelon1_34.yaml|talent|pools|${_d}/talent_cadres.csv|--as-of|2016-09-22"
   "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\npool,C2,echelon1,member,-,,\"([^\"]|\"\")*\",\npool,C2,echelon2,excluded:in_echelon1,member,,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\npool,,echelon1 members/size,2/68,1/68,-1,,\npool,,echelon2 members/size,0/110,1/110,1,,\n$")
 
+# --- the what-if over the whole year (docs/year.md): 优秀 at 5,000 moves pay lines and the budget
+# (performance and total), nothing in audit, disclosure, assessment or talent.
+ck_cli(compare_year_excellent
+  "-DARGS=compare|--policy|default|--set|village.performance_pay.excellent=5000|year|--out|${_tmp}/compare_year"
+  "-DEXPECT_OUT=parameters that differ: 1\n  village: [1-9][0-9]*\n  budget: 2\n  audit: 0\n  disclosure: 0\n  assessment: 0\n  talent: 0\n")
+# --set on a module command, checked as a file: a band below village.base_pay.min is refused
+# (exit 3) naming both parameters; a value within the bounds is shown.
+ck_cli(set_band_outside_bounds
+  "-DARGS=policy|show|--set|village.base_pay.small=6000" -DEXPECT_RC=3
+  "-DEXPECT_ERR=village.base_pay.small.*village.base_pay.min")
+ck_cli(set_value_shown
+  "-DARGS=policy|show|--set|village.performance_pay.excellent=5000@2016-01-01|--as-of|2016-06-01"
+  "-DEXPECT_OUT=\nvillage.performance_pay.excellent\t5000\tyuan/year\t2016-01-01\tJARUD.1\tsource\t")

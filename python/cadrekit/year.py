@@ -33,12 +33,13 @@ Data = Union[None, str, "os.PathLike[str]", Mapping[str, Any]]
 
 class YearResult:
     """One run of the year: the JSON ``cadrekit.year/1`` of docs/year.md, as ``.json`` (text) and
-    ``.data`` (dict); each section is also an attribute (``village``, ``budget``, ``audit``,
-    ``disclosure``, ``assessment``, ``talent``, ``figures``, ``assumed``)."""
+    ``.data`` (dict; explanations as cadrekit.Explanation); each section is also an attribute
+    (``village``, ``budget``, ``audit``, ``disclosure``, ``assessment``, ``talent``, ``figures``,
+    ``assumed``)."""
 
     def __init__(self, text: str) -> None:
         self.json = text
-        self.data: Dict[str, Any] = json.loads(text)
+        self.data: Dict[str, Any] = _k.parse(text)
 
     def __getattr__(self, name: str) -> Any:
         data = self.__dict__.get("data", {})
@@ -57,11 +58,12 @@ class YearResult:
     def diff(self, other: "YearResult") -> Dict[str, Any]:
         """The decisions that differ between this run (a) and ``other`` (b): a dict with one list
         per module (``village``, ``budget``, ``audit``, ``disclosure``, ``assessment``,
-        ``talent``) of ``{decision, id, a, b, explanation_a, explanation_b}``, plus ``downstream``
-        and ``assumed`` — the same structure as compare.json."""
+        ``talent``) of ``{decision, id, a, b, explanation_a, explanation_b}`` (explanations as
+        cadrekit.Explanation), plus ``downstream`` and ``assumed`` — the structure of
+        compare.json."""
         if not isinstance(other, YearResult):
             raise TypeError("diff() takes another YearResult")
-        return json.loads(_k.compare_json(self.json, other.json))
+        return _k.compare(self.json, other.json)
 
     def __repr__(self) -> str:
         return f"YearResult({self.policy!r}, {self.year})"

@@ -1,11 +1,13 @@
 // Python: the kernel of cadrekit.year (the whole year of a county and the comparison of two
-// runs); the public API is python/cadrekit/year.py.
+// runs); the public API is python/cadrekit/year.py. Answers come through the JSON bridge; the
+// run's text is kept as well, as the comparison's input.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/year.hpp"
+#include "json_bridge.hpp"
 
 namespace py = pybind11;
 
@@ -53,12 +55,19 @@ void init_year(py::module_ &m) {
       },
       py::arg("policy"), py::arg("data"), py::arg("year"));
   y.def(
-      "compare_json",
+      "parse", [](const std::string &text) { return from_json(text); }, py::arg("text"),
+      "A year's JSON as Python objects (explanations as cadrekit.Explanation).");
+  y.def(
+      "compare",
       [](const std::string &a, const std::string &b) {
-        py::gil_scoped_release release;
-        return year::compare_json(a, b);
+        std::string answer;
+        {
+          py::gil_scoped_release release;
+          answer = year::compare_json(a, b);
+        }
+        return from_json(answer);
       },
-      py::arg("a"), py::arg("b"));
+      py::arg("a"), py::arg("b"), "The decisions that differ between two runs (compare.json's structure).");
   y.attr("DATA_FILES") = [] {
     py::list l;
     for (auto f : year::data_files) l.append(std::string(f));

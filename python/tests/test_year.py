@@ -39,7 +39,8 @@ def test_diff_of_excellent_pay_moves_village_and_budget_only(base):
     assert d["budget"][0]["difference"] == f"{1000 * len(d['village'])}.00"
     x = d["village"][0]
     assert x["a"]["performance"] == "4000.00" and x["b"]["performance"] == "5000.00"
-    assert x["explanation_b"]["schema"] == "cadrekit.explanation/1"
+    assert isinstance(x["explanation_b"], cadrekit.Explanation)
+    assert x["explanation_b"].parameters[0].name.startswith("village.")
 
 
 def test_with_value_is_set(base):

@@ -262,6 +262,11 @@ CK_API int ck_policy_value(char **out, const ck_policy *policy, const char *name
  * name, value, unit, effective_from, assumed, clause). Free with ck_free(). */
 CK_API int ck_policy_lookup_json(char **out, const ck_policy *policy, const char *name,
                                  ck_date as_of);
+/* A new profile: `base` with one parameter changed, checked as a profile file layered on it
+ * would be (the command line's --set). setting: "NAME=VALUE" (the value replaces every dated
+ * value) or "NAME=VALUE@YYYY-MM-DD" (in force from that date). An unknown name, a value not of
+ * the parameter's type or outside its bounds is CK_E_POLICY. Free with ck_policy_free(). */
+CK_API int ck_policy_set(ck_policy **out, const ck_policy *base, const char *setting);
 
 /* ======================================================================================== */
 /* Explanations                                                                             */
@@ -827,6 +832,23 @@ CK_API int ck_talent_gaps_json(char **out, const ck_policy *policy, const char *
  * "posting","gap","placed","order","reason"}]}: per posting, the cadres with its gap queued by
  * the size of the gap (ties by cadre id); the first `places` are placed, the rest wait. */
 CK_API int ck_talent_postings_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* ======================================================================================== */
+/* The whole year and the what-if (all five reforms)                                        */
+/* ======================================================================================== */
+
+/* The whole year of a county under `policy` (docs/year.md): data_dir holds the county's files
+ * as data/sample does (NULL: the sample county embedded in the library); year 0 is the
+ * county's own year. *out: {"schema":"cadrekit.year/1","policy","lineage","year","as_of",
+ * "county","village","budget","audit","disclosure","assessment","talent","figures",
+ * "assumed":[{"name","type","value","unit","effective_from","clause","label_zh","label_en",
+ * "decisions","modules"}]}. Free with ck_free(). */
+CK_API int ck_year_run_json(char **out, const ck_policy *policy, const char *data_dir, int year);
+/* The decisions that differ between two results of ck_year_run_json (a, then b): *out:
+ * {"schema":"cadrekit.year.compare/1","a","b","village","budget","audit","disclosure",
+ * "assessment","talent" (each [{"decision","id","a","b","explanation_a","explanation_b"}]),
+ * "downstream":[{"from","to":[...]}],"assumed":{"a","b"}}. Free with ck_free(). */
+CK_API int ck_year_compare_json(char **out, const char *a_json, const char *b_json);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -108,7 +108,7 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
   scr->add_option("--findings", o->findings,
                   "findings: id, cadre_id, unit_id, date, source, standard, aspect, classification, severity");
   scr->add_option("--as-of", c.as_of, "date of the screening (ISO)")->required();
-  scr->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(scr, c);
   add_io_options(scr, o->io);
   add_explain_options(scr, o->io);
   scr->callback([&action, &c, o] {

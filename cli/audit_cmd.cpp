@@ -114,7 +114,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *tier_cmd = grp->add_subcommand("tier", "the audit level of each unit");
   tier_cmd->add_option("UNITS", o->units, "units: unit_id, name, budget (yuan), factor columns")->required();
-  tier_cmd->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(tier_cmd, c);
   tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (ISO)")->required();
   add_io_options(tier_cmd, o->io);
   add_explain_options(tier_cmd, o->io);
@@ -149,7 +149,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *plan_cmd = grp->add_subcommand("plan", "a multi-year audit plan meeting the coverage rules");
   add_plan_options(plan_cmd, *o);
-  plan_cmd->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(plan_cmd, c);
   plan_cmd->add_option("--capacity", o->capacity, "audits the bureau can do per year")->required();
   plan_cmd->add_option("--seed", o->seed, "seed of the level-3 sample draw (recorded; default 0)");
   plan_cmd->add_option("--show", o->show, "audits (default), summary or shortfall")
@@ -193,7 +193,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *verify_cmd = grp->add_subcommand("verify", "every breach of the rules by a given plan (exit 1 if any)");
   add_plan_options(verify_cmd, *o);
-  verify_cmd->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(verify_cmd, c);
   verify_cmd->add_option("--plan", o->plan, "the plan: year, unit_id, kind[, leader_id]")->required();
   verify_cmd->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {

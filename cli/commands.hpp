@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/policy.hpp"
@@ -16,6 +17,7 @@ namespace cadrekit::cli {
 /// Options every command shares.
 struct Common {
   std::string policy_file;  ///< --policy FILE; empty: the embedded default profile
+  std::vector<std::string> sets;  ///< --set NAME=VALUE[@DATE], applied to the profile in order
   std::string as_of;        ///< --as-of DATE (ISO)
   std::string lang = "zh";  ///< --lang zh|en
 };
@@ -23,7 +25,10 @@ struct Common {
 /// The command to run once parsing succeeded (set by the group that matched).
 using Action = std::function<void(std::ostream &out)>;
 
+/// The profile of --policy (the embedded default without it), with every --set applied.
 Policy load_policy(const Common &c);
+/// Adds --policy FILE and --set NAME=VALUE[@DATE] (repeatable) to a command.
+void add_policy_options(CLI::App *cmd, Common &c);
 Date as_of_date(const Common &c);
 
 void add_calendar_commands(CLI::App &app, Common &c, Action &action);

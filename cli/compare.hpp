@@ -1,6 +1,7 @@
-// `cadrekit compare --policy A.yaml --policy B.yaml <command> [inputs]` (private to cli/): the
-// same inputs under two profiles, every decision that differs side by side with both
-// explanations, and the budget difference. Each module's file adds its compare subcommands.
+// `cadrekit compare --policy A.yaml --policy B.yaml [--set NAME=VALUE…] <command> [inputs]`
+// (private to cli/): the same inputs under two profiles, every decision that differs side by
+// side with both explanations, and the budget difference. Each module's file adds its compare
+// subcommands; `compare … year` runs the whole year of a county (compare_year_cmd.cpp).
 #pragma once
 
 #include <memory>
@@ -14,12 +15,14 @@
 namespace cadrekit::cli {
 
 struct CompareOpts {
-  std::vector<std::string> policies;  ///< exactly two; "default" = the embedded profile
+  std::vector<std::string> policies;  ///< two ("default" = the embedded profile), or one with --set
+  std::vector<std::string> sets;      ///< --set NAME=VALUE[@DATE]: applied to profile B
   IoOptions io;
 };
 using CompareCtx = std::shared_ptr<CompareOpts>;
 
-/// Loads the two profiles (PolicyError / InvalidInput naming the file).
+/// Loads the two profiles (PolicyError / InvalidInput naming the file). B is the second
+/// --policy (or, with one --policy, the first) with every --set applied.
 std::pair<Policy, Policy> load_policies(const CompareOpts &o);
 
 /// The output table: subject, id, item, a, b, difference, explanation_a, explanation_b.
@@ -32,5 +35,6 @@ void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action
 void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 void add_assessment_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 void add_talent_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
+void add_year_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 
 }  // namespace cadrekit::cli

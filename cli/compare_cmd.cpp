@@ -1,12 +1,16 @@
-// cadrekit compare --policy A.yaml --policy B.yaml village pay | audit tier | audit plan |
-// assessment screen [the command's inputs]: every decision that differs under the two profiles.
+// cadrekit compare --policy A.yaml --policy B.yaml [--set NAME=VALUE…] village pay | audit tier |
+// audit plan | assessment screen | talent … | year [the command's inputs]: every decision that
+// differs under the two profiles.
 #include "compare.hpp"
 
 namespace cadrekit::cli {
 
 std::pair<Policy, Policy> load_policies(const CompareOpts &o) {
   auto load = [](const std::string &f) { return f == "default" ? Policy::default_profile() : Policy::load(f); };
-  return {load(o.policies.at(0)), load(o.policies.at(1))};
+  const Policy a = load(o.policies.at(0));
+  Policy b = o.policies.size() > 1 ? load(o.policies.at(1)) : a;
+  for (const auto &s : o.sets) b = b.with_setting(s);
+  return {a, b};
 }
 
 OutTable compare_table() {
@@ -24,18 +28,25 @@ void add_compare_row(OutTable &t, const CompareOpts &o, std::string subject, std
 void add_compare_command(CLI::App &app, Common &c, Action &action) {
   auto ctx = std::make_shared<CompareOpts>();
   auto *cmp = app.add_subcommand("compare", "the same inputs under two profiles: every decision that differs");
-  cmp->add_option("--policy", ctx->policies, "the two profiles, A then B (\"default\": the embedded one)")
+  cmp->add_option("--policy", ctx->policies,
+                  "the two profiles, A then B (\"default\": the embedded one); or one, and B is it with --set")
       ->required();
+  cmp->add_option("--set", ctx->sets,
+                  "NAME=VALUE or NAME=VALUE@YYYY-MM-DD: a parameter of B changed, checked as a profile file would be "
+                  "(repeatable)");
   cmp->add_option("--lang", ctx->io.lang, "language of explanation text in CSV: zh or en")
       ->check(CLI::IsMember({"zh", "en"}));
   cmp->require_subcommand(1);
   cmp->callback([ctx] {
-    if (ctx->policies.size() != 2) throw CLI::ValidationError("--policy", "give exactly two profiles: --policy A --policy B");
+    if (ctx->policies.size() > 2 || (ctx->policies.size() == 1 && ctx->sets.empty()))
+      throw CLI::ValidationError("--policy",
+                                 "give two profiles (--policy A --policy B), or one with --set NAME=VALUE for B");
   });
   add_village_compare(cmp, ctx, c, action);
   add_audit_compare(cmp, ctx, c, action);
   add_assessment_compare(cmp, ctx, c, action);
   add_talent_compare(cmp, ctx, c, action);
+  add_year_compare(cmp, ctx, c, action);
 }
 
 }  // namespace cadrekit::cli

@@ -1,10 +1,11 @@
-// cadrekit demo [--out DIR]: the whole year of the sample county (data/sample, embedded in the
-// binary) through the village, audit, disclosure and assessment modules, via the library's JSON
-// entry points. Writes each module's results as CSV and JSON, summary.json and report.html.
+// cadrekit demo [--out DIR] [--data DIR] [--year Y]: the whole year of a county (the sample
+// county of data/sample, embedded in the library, by default) run by the library
+// (year::run_json). Writes each module's results as CSV and JSON, summary.json and report.html.
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string_view>
 
@@ -17,25 +18,9 @@
 #include "cadrekit/disclosure.hpp"
 #include "cadrekit/talent.hpp"
 #include "cadrekit/village.hpp"
+#include "cadrekit/year.hpp"
 #include "commands.hpp"
 #include "report.hpp"
-
-namespace cadrekit::embedded {
-#define CADREKIT_SAMPLE(sym)                                                          \
-  extern const unsigned char sym[];                                                   \
-  extern const std::size_t sym##_size;                                                \
-  inline std::string_view sym##_text() { return {reinterpret_cast<const char *>(sym), sym##_size}; }
-CADREKIT_SAMPLE(sample_county_json)
-CADREKIT_SAMPLE(sample_audit_tier_json)
-CADREKIT_SAMPLE(sample_audit_plan_json)
-CADREKIT_SAMPLE(sample_village_pay_json)
-CADREKIT_SAMPLE(sample_disclosure_records_json)
-CADREKIT_SAMPLE(sample_disclosure_rounds_json)
-CADREKIT_SAMPLE(sample_assessment_screen_json)
-CADREKIT_SAMPLE(sample_assessment_cases_json)
-CADREKIT_SAMPLE(sample_cadres_json)
-#undef CADREKIT_SAMPLE
-}  // namespace cadrekit::embedded
 
 namespace cadrekit::cli {
 
@@ -92,130 +77,43 @@ class Writer {
   fs::path dir_;
 };
 
-DemoData run_year(const Policy &policy) {
+/// The year of the county in `data` run by the library (year::run_json), in the form the
+/// report and the CSV files read.
+DemoData run_year(const year::Data &data, const Policy &policy, std::optional<int> y) {
+  json::object r = parse(year::run_json(data, policy, y), "year").as_object();
   DemoData d;
   d.policy = policy;
-  d.county = parse(embedded::sample_county_json_text(), "county.json").as_object();
-  d.as_of = parse_iso_date(s(d.county.at("as_of")), "as_of");
-  const auto cal = WorkCalendar::china();
-
-  // Audit: tiering, then the plan over the tiering's levels.
-  d.tier_request = parse(embedded::sample_audit_tier_json_text(), "audit_tier.json").as_object();
-  d.tier_as_of = parse_iso_date(s(d.tier_request.at("as_of")), "as_of");
-  d.tiers = parse(audit::tier_json(embedded::sample_audit_tier_json_text(), policy), "tier").as_object();
-  d.plan_request = parse(embedded::sample_audit_plan_json_text(), "audit_plan.json").as_object();
-  json::array units;
-  for (const auto &r : d.tiers.at("results").as_array())
-    units.push_back(json::object{{"unit_id", r.at("unit_id")}, {"level", r.at("level")}});
-  d.plan_request["units"] = std::move(units);
-  d.plan = parse(audit::plan_json(json::serialize(d.plan_request), policy), "plan").as_object();
-
-  // Village: the pay sheet, the selection quota, its allocation to townships and the funnel.
-  d.pay_request = parse(embedded::sample_village_pay_json_text(), "village_pay.json").as_object();
-  d.pay = parse(village::pay_sheet_json(embedded::sample_village_pay_json_text(), policy), "pay").as_object();
-  const auto year = d.pay_request.at("year").as_int64();
-  const auto n_villages = static_cast<std::int64_t>(d.pay_request.at("villages").as_array().size());
-  d.quota = parse(village::selection_json(
-                      json::serialize(json::object{{"op", "quota"}, {"n_villages", n_villages}, {"year", year}}), policy),
-                  "quota")
-                .as_object();
-  json::object per;
-  for (const auto &v : d.pay_request.at("villages").as_array()) {
-    auto t = s(v.at("township"));
-    per[t] = (per.contains(t) ? per[t].as_int64() : 0) + 1;
-  }
-  d.allocation = parse(village::selection_json(json::serialize(json::object{{"op", "allocate"},
-                                                                             {"villages_per_township", per},
-                                                                             {"year", year}}),
-                                               policy),
-                       "allocate")
-                     .as_object();
-  d.funnel = parse(village::selection_json(json::serialize(json::object{{"op", "funnel"},
-                                                                         {"places", d.quota.at("quota")},
-                                                                         {"year", year}}),
-                                           policy),
-                   "funnel")
-                 .as_object();
-
-  // Disclosure: every candidate's record validated, both rounds planned on the calendar.
-  const auto records = parse(embedded::sample_disclosure_records_json_text(), "disclosure_records.json");
-  std::map<std::string, json::array> problems;
-  for (const auto &r : records.as_array())
-    problems[s(r.at("id"))] =
-        parse(disclosure::validate_response_json(json::serialize(r), policy), "validate").as_array();
-  const json::value candidates = parse(embedded::sample_disclosure_rounds_json_text(), "disclosure_rounds.json");
-  for (const auto &c : candidates.as_array()) {
-    json::object o;
-    o["record_id"] = c.at("record_id");
-    o["problems"] = problems[s(c.at("record_id"))];
-    json::array rounds;
-    for (const auto &req : c.at("requests").as_array()) {
-      o["rank"] = req.at("rank");
-      rounds.push_back(parse(disclosure::plan_round_json(json::serialize(req), cal, policy), "plan_round"));
-    }
-    o["rounds"] = std::move(rounds);
-    d.disclosure.push_back(std::move(o));
-  }
-
-  // Assessment: screening for red lines, the disposal cases and their follow-up schedule.
-  d.screen = parse(assessment::screen_json(embedded::sample_assessment_screen_json_text(), policy), "screen").as_object();
-  d.rules = parse(assessment::rules_json(policy, d.as_of), "rules").as_object();
-  const json::value cases = parse(embedded::sample_assessment_cases_json_text(), "assessment_cases.json");
-  for (const auto &c : cases.as_array()) {
-    std::optional<std::string> case_json;
-    for (const auto &a : c.at("actions").as_array()) {
-      std::string next = case_json ? assessment::disposal_apply_json(std::string_view(*case_json), json::serialize(a))
-                                   : assessment::disposal_apply_json(std::nullopt, json::serialize(a));
-      case_json = std::move(next);
-    }
-    json::object o;
-    o["case"] = parse(*case_json, "case");
-    json::array schedule;
-    if (const auto *f = c.as_object().if_contains("follow_up"))
-      schedule = parse(assessment::follow_up_json(json::serialize(*f), policy), "follow_up").at("schedule").as_array();
-    o["schedule"] = std::move(schedule);
-    d.cases.push_back(std::move(o));
-  }
-
-  // Talent (HURE): the cadres lead the units (three to a unit): each unit's leadership is a
-  // team; the pools are taken as of the same date, with the screening's assessment records and
-  // findings as supervision (annual results for 女少非; a red line excludes).
-  const json::value cadres = parse(embedded::sample_cadres_json_text(), "cadres.json");
-  json::array pool_cadres, members;
-  for (const auto &p : cadres.as_array()) {
-    Person person = person_from_json(json::serialize(p));
-    auto summary = parse(person_summary_json(person, d.as_of), "summary").as_object();
-    ++d.cadres;
-    d.women += summary.at("is_woman").as_bool();
-    d.minority += summary.at("is_ethnic_minority").as_bool();
-    d.non_party += summary.at("is_non_party").as_bool();
-    json::object c = p.as_object();
-    c["civil_servant"] = true;  // leaders of banner departments: civil servants
-    pool_cadres.push_back(std::move(c));
-    members.push_back(json::object{{"team_id", p.at("unit")},
-                                   {"cadre_id", p.at("id")},
-                                   {"sex", p.at("sex")},
-                                   {"birth_date", p.at("birth_date")},
-                                   {"ethnicity", p.at("ethnicity")},
-                                   {"political_status", p.at("political_status")}});
-  }
-  const json::object supervision =
-      parse(embedded::sample_assessment_screen_json_text(), "assessment_screen.json").as_object();
-  auto with_supervision = [&](json::object req) {
-    if (const auto *r = supervision.if_contains("records")) req["assessments"] = *r;
-    if (const auto *f = supervision.if_contains("findings")) req["findings"] = *f;
-    return json::serialize(req);
-  };
-  d.pools = parse(talent::pools_json(with_supervision(json::object{{"as_of", to_iso(d.as_of)}, {"cadres", pool_cadres}}),
-                                     policy),
-                  "pools")
-                .as_object();
-  d.teams = parse(talent::team_structure_json(
-                      with_supervision(json::object{
-                          {"as_of", to_iso(d.as_of)}, {"members", members}, {"candidates", pool_cadres}}),
-                      policy),
-                  "teams")
-                .as_object();
+  d.county = r["county"].as_object();
+  d.county["year"] = r["year"];
+  d.as_of = parse_iso_date(s(r["as_of"]), "as_of");
+  json::object &audit = r["audit"].as_object();
+  d.tier_request = parse(data.audit_tier, "audit_tier.json").as_object();
+  d.tier_as_of = parse_iso_date(s(audit["as_of"]), "as_of");
+  d.tiers = audit["tiers"].as_object();
+  d.plan_request = audit["plan_request"].as_object();
+  d.plan = audit["plan"].as_object();
+  json::object &village = r["village"].as_object();
+  d.pay_request = parse(data.village_pay, "village_pay.json").as_object();
+  d.pay = village["pay"].as_object();
+  if (r["budget"].is_object()) d.pay["budget"] = r["budget"];
+  d.quota = village["quota"].as_object();
+  d.allocation = village["allocation"].as_object();
+  d.funnel = village["funnel"].as_object();
+  d.disclosure = r["disclosure"].as_array();
+  json::object &a = r["assessment"].as_object();
+  d.screen = a["screen"].as_object();
+  d.rules = a["rules"].as_object();
+  d.cases = a["cases"].as_array();
+  json::object &t = r["talent"].as_object();
+  const json::object &counts = t["cadres"].as_object();
+  d.cadres = static_cast<std::size_t>(counts.at("cadres").as_int64());
+  d.women = static_cast<std::size_t>(counts.at("women").as_int64());
+  d.minority = static_cast<std::size_t>(counts.at("minority").as_int64());
+  d.non_party = static_cast<std::size_t>(counts.at("non_party").as_int64());
+  d.pools = t["pools"].as_object();
+  d.teams = t["teams"].as_object();
+  d.figures = r["figures"].as_array();
+  d.assumed = r["assumed"].as_array();
   return d;
 }
 
@@ -238,14 +136,14 @@ void write_outputs(const DemoData &d, Writer &w) {
   w.json_file("audit_plan.json", d.plan);
 
   // village
-  rows = {{"cadre_id", "village_id", "township", "post", "units", "base", "performance", "total", "team_grade",
-           "grade", "actions"}};
+  rows = {{"cadre_id", "village_id", "township", "post", "units", "base", "performance", "public_institution", "total",
+           "team_grade", "grade", "actions"}};
   for (const auto &l : d.pay.at("lines").as_array()) {
     std::string acts;
     for (const auto &a : l.at("actions").as_array()) acts += (acts.empty() ? "" : "; ") + s(a.at("kind")) + " " + s(a.at("due"));
     rows.push_back({s(l.at("cadre_id")), s(l.at("village_id")), s(l.at("township")), s(l.at("post")),
-                    s(l.at("units")), s(l.at("base")), s(l.at("performance")), s(l.at("total")),
-                    s(l.at("team_grade_code")), s(l.at("grade_code")), acts});
+                    s(l.at("units")), s(l.at("base")), s(l.at("performance")), s(l.at("public_institution")),
+                    s(l.at("total")), s(l.at("team_grade_code")), s(l.at("grade_code")), acts});
   }
   w.csv("village_pay.csv", rows);
   rows = {{"village_id", "township", "composite", "rank", "team_grade"}};
@@ -253,11 +151,12 @@ void write_outputs(const DemoData &d, Writer &w) {
     rows.push_back({s(v.at("village_id")), s(v.at("township")), s(v.at("composite")), s(v.at("rank")),
                     s(v.at("team_grade_code"))});
   w.csv("village_villages.csv", rows);
-  rows = {{"township", "villages", "principals", "base", "performance", "total", "selection_places"}};
+  rows = {{"township", "villages", "principals", "base", "performance", "public_institution", "total",
+           "selection_places"}};
   const auto &alloc = d.allocation.at("allocation").as_object();
   for (const auto &t : d.pay.at("townships").as_array())
     rows.push_back({s(t.at("township")), s(t.at("villages")), s(t.at("principals")), s(t.at("base")),
-                    s(t.at("performance")), s(t.at("total")),
+                    s(t.at("performance")), s(t.at("public_institution")), s(t.at("total")),
                     alloc.contains(s(t.at("township"))) ? s(alloc.at(s(t.at("township")))) : "0"});
   w.csv("village_townships.csv", rows);
   w.json_file("village_pay.json", d.pay);
@@ -363,6 +262,13 @@ json::object summary(const DemoData &d) {
       {"disposal_cases", d.cases.size()},
       {"cadres", d.cadres},
       {"pool_members", d.pools.at("members").as_array().size()},
+      {"pool_sizes",
+       [&] {
+         json::object z;
+         for (const auto &x : d.pools.at("sizes").as_array()) z[s(x.at("pool"))] = x.at("members");
+         return z;
+       }()},
+      {"assumed_parameters", d.assumed.size()},
       {"teams", d.teams.at("teams").as_array().size()},
   };
 }
@@ -374,14 +280,19 @@ void add_demo_command(CLI::App &app, Common &common, Action &action) {
   auto *demo = app.add_subcommand("demo", "the whole year of the sample county, as CSV/JSON and report.html");
   demo->add_option("--out", *out_dir, "output folder (created; files in it are replaced)")
       ->capture_default_str();
-  demo->add_option("--policy", common.policy_file, "policy profile (default: the embedded tongliao-2016)");
-  demo->callback([&action, &common, out_dir] {
-    action = [&common, out_dir](std::ostream &out) {
+  add_policy_options(demo, common);
+  auto data_dir = std::make_shared<std::string>();
+  auto year_opt = std::make_shared<int>(0);
+  demo->add_option("--data", *data_dir, "the county's files (as data/sample; default: the sample county)");
+  demo->add_option("--year", *year_opt, "the year to run (default: the county's year)");
+  demo->callback([&action, &common, out_dir, data_dir, year_opt] {
+    action = [&common, out_dir, data_dir, year_opt](std::ostream &out) {
       const Policy policy = load_policy(common);
       std::error_code ec;
       fs::create_directories(*out_dir, ec);
       if (ec) throw InvalidInput("cannot create the output folder", "--out", *out_dir);
-      const DemoData d = run_year(policy);
+      const year::Data data = data_dir->empty() ? year::Data::sample() : year::Data::load(*data_dir);
+      const DemoData d = run_year(data, policy, *year_opt ? std::optional<int>(*year_opt) : std::nullopt);
       Writer w{fs::path(*out_dir)};
       write_outputs(d, w);
       const json::object sum = summary(d);

@@ -51,7 +51,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *val = grp->add_subcommand("validate", "every problem of each disclosure record (JSON); exit 1 if any");
   val->add_option("RECORDS", o->files, "record JSON files (a record, or an array of records)")->required();
-  val->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(val, c);
   add_io_options(val, o->io);
   val->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {
@@ -77,7 +77,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *pl = grp->add_subcommand("plan", "venues and window of each round to post");
   pl->add_option("CANDIDATES", o->candidates, "candidates: id, round, rank (fu_ke|zheng_ke), posted (date)")->required();
-  pl->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(pl, c);
   add_io_options(pl, o->io);
   add_explain_options(pl, o->io);
   pl->callback([&action, &c, o] {
@@ -115,7 +115,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
   no->add_option("RECORDS", o->files, "record JSON files (a record, or an array of records)")->required();
   no->add_option("--round", o->round, "1 or 2")->check(CLI::IsMember({1, 2}));
   no->add_option("--posted", o->posted, "posting date: the text then states the venues and the window");
-  no->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(no, c);
   add_io_options(no, o->io);
   add_explain_options(no, o->io);
   no->callback([&action, &c, o] {

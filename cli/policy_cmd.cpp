@@ -13,7 +13,7 @@ void add_policy_commands(CLI::App &app, Common &c, Action &action) {
   pol->require_subcommand(1);
 
   auto *show = pol->add_subcommand("show", "every parameter in force on a date");
-  show->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(show, c);
   show->add_option("--as-of", c.as_of, "date (ISO); default 2016-09-22, the source's date");
   show->add_option("--lang", c.lang, "label language")->check(CLI::IsMember({"zh", "en"}));
   show->callback([&action, &c] {

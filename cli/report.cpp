@@ -671,7 +671,7 @@ std::string talent_section(const DemoData &d) {
   auto pool_zh = [](const std::string &p) {
     return p == "echelon1" ? std::string("第一梯队") : p == "echelon2" ? std::string("第二梯队") : std::string("女少非");
   };
-  h += "<h3>" + T("人才库人数与配置规模", "Pool members against the pools' sizes") + "</h3>";
+  h += "<h3>" + T("人才库人数与原文报告的规模", "Pool members beside the sizes the source reports") + "</h3>";
   {
     std::int64_t maxv = 1;
     for (const auto &z : sizes) maxv = std::max({maxv, integer(z.at("members")), integer(z.at("target"))});
@@ -692,7 +692,8 @@ std::string talent_section(const DemoData &d) {
               std::to_string(m) + " / " + std::to_string(t), "start", "small");
       ++i;
     }
-    sv.text2(x0, H - 4, "条形：成员人数；竖线：政策规模", "bar: members; line: the policy's size", "start", "small");
+    sv.text2(x0, H - 4, "条形：成员人数；竖线：原文报告的库伦旗人数（对照，非名额）",
+             "bar: members; line: the size the source reports for Hure (for comparison, not a quota)", "start", "small");
     h += sv.str();
   }
 
@@ -750,7 +751,53 @@ std::string talent_section(const DemoData &d) {
   return h;
 }
 
+// ------------------------------------------------------------------------------------------
+// The source's figures beside the county's, and the assumptions the county must confirm
+// ------------------------------------------------------------------------------------------
+
+std::string figures_section(const DemoData &d) {
+  std::string h = "<section id=\"figures\"><h2>" + T("原文数字与本旗数字对照", "The source's figures beside the county's") +
+                  "</h2><p>" +
+                  T("左列为原文（2016年9月22日材料）报告的数字，右列为本旗同一口径的数字。“输入”是本旗数据本身给定的，"
+                    "“结果”是规则在本旗数据上算出的。",
+                    "The source (report of 2016-09-22) states the figures on the left; the county's figure of the same "
+                    "kind stands beside each. An input is given by the county's data; a result is what the rules "
+                    "compute from that data.") +
+                  "</p><table><tr><th>" + T("条款", "clause") + "</th><th>" + T("项目", "figure") + "</th><th>" +
+                  T("原文", "source") + "</th><th>" + T("本旗", "county") + "</th><th>" + T("性质", "kind") + "</th><th>" +
+                  T("说明", "note") + "</th></tr>";
+  for (const auto &f : d.figures) {
+    const bool input = str(f.at("kind")) == "input";
+    h += "<tr><td>" + esc(str(f.at("clause"))) + "</td><td>" + T(str(f.at("label_zh")), str(f.at("label_en"))) +
+         "</td><td class=\"r\">" + (f.at("source").is_null() ? T("未报告", "not stated") : esc(str(f.at("source")))) +
+         "</td><td class=\"r\">" + fig(str(f.at("county")), str(f.at("note_en"))) + "</td><td>" +
+         (input ? T("输入", "input") : T("规则结果", "result of the rules")) + "</td><td class=\"note\">" +
+         esc(str(f.at("note_en"))) + "</td></tr>";
+  }
+  return h + "</table></section>";
+}
+
+std::string assumed_section(const DemoData &d) {
+  std::string h = "<section id=\"assumed\"><h2>" + T("决定结果的假设参数（请确认）", "Assumed parameters that decided a result (to confirm)") +
+                  "</h2><p>" +
+                  T("以下参数原文未给出数字，是政策配置的假设；每一项后为本年度依据它作出的决定数。在依赖这些数字之前，请逐项确认或在本旗配置中改定。",
+                    "The source gives no number for these parameters: each value is the profile's assumption. Beside "
+                    "each, the number of this year's decisions that used it. Confirm each one, or set the county's own "
+                    "value, before relying on the figures.") +
+                  "</p><table><tr><th>" + T("参数", "parameter") + "</th><th>" + T("取值", "value") + "</th><th>" +
+                  T("条款", "clause") + "</th><th>" + T("决定数", "decisions") + "</th><th>" + T("说明", "label") + "</th></tr>";
+  for (const auto &a : d.assumed)
+    h += "<tr><td><code>" + esc(str(a.at("name"))) + "</code></td><td>" +
+         esc(str(a.at("value")) + (str(a.at("type")) == "text" ? std::string() : " " + str(a.at("unit")))) +
+         "</td><td>" + esc(str(a.at("clause"))) + "</td><td class=\"r\">" +
+         fig(str(a.at("decisions")), json::serialize(a.at("modules"))) + "</td><td>" +
+         T(str(a.at("label_zh")), str(a.at("label_en"))) + "</td></tr>";
+  return h + "</table></section>";
+}
+
 }  // namespace
+
+const char *report_css() { return kCss; }
 
 std::string render_report(const DemoData &d) {
   const std::string zh = str(d.county.at("name_zh")), en = str(d.county.at("name_en"));
@@ -792,6 +839,7 @@ std::string render_report(const DemoData &d) {
   card(std::to_string(d.cases.size()), "cases of HORQIN.5", "处置案件", "disposal cases");
   h += "</div>";
   h += audit_section(d) + village_section(d) + assessment_section(d) + disclosure_section(d) + talent_section(d);
+  h += figures_section(d) + assumed_section(d);
   h += "<footer class=\"note\"><p>" +
        T("由 cadrekit demo 生成；无网络资源、无外部脚本。数据文件：audit_*.csv/json、village_*.csv/json、"
          "disclosure_*.csv/json、assessment_*.csv/json、summary.json。",

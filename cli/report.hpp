@@ -35,10 +35,15 @@ struct DemoData {
   std::size_t cadres = 0, women = 0, minority = 0, non_party = 0;  ///< cadres.json, as_of
   boost::json::object pools;  ///< talent::pools_json response (as_of)
   boost::json::object teams;  ///< talent::team_structure_json response (each unit's leaders)
+  boost::json::array figures;  ///< the source's figures beside the county's (year::run_json)
+  boost::json::array assumed;  ///< assumed parameters that decided a result, with their uses
 };
 
 /// The self-contained report page (Chinese, with an English toggle), charts as inline SVG.
 std::string render_report(const DemoData &d);
+
+/// The report page's style sheet (compare.html shares it).
+const char *report_css();
 
 /// One CSV field, quoted when it needs to be (RFC 4180).
 std::string csv_field(std::string_view s);

@@ -101,7 +101,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
                  "rank, rank_since, civil_servant, selected_graduate")
       ->required();
   pl->add_option("--as-of", c.as_of, "date of membership (ISO)")->required();
-  pl->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(pl, c);
   add_supervision_options(pl, *o);
   add_io_options(pl, o->io);
   add_explain_options(pl, o->io);
@@ -134,7 +134,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       ->required();
   tm->add_option("--as-of", c.as_of, "date of the structure (ISO)")->required();
   tm->add_option("--candidates", o->candidates, "cadres of the pools (as `talent pools`): candidates for the gaps");
-  tm->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(tm, c);
   add_supervision_options(tm, *o);
   add_io_options(tm, o->io);
   add_explain_options(tm, o->io);

@@ -147,7 +147,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
   pay->add_option("--graded-on", o->graded_on, "date the grades are fixed (default 31 Dec of the year)");
   pay->add_option("--show", o->show, "lines (default), villages, townships or budget")
       ->check(CLI::IsMember({"lines", "villages", "townships", "budget"}));
-  pay->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(pay, c);
   add_io_options(pay, o->io);
   add_explain_options(pay, o->io);
   pay->callback([&action, &c, o] {
@@ -208,7 +208,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
                   "applicants: cadre_id, post, in_post_since, birth_date, grades (\"2015:excellent;2016:basic\") "
                   "or columns grade_YYYY");
   sel->add_option("--as-of", c.as_of, "date of the eligibility check (with --applicants)");
-  sel->add_option("--policy", c.policy_file, "profile file (default: the embedded tongliao-2016)");
+  add_policy_options(sel, c);
   add_io_options(sel, o->io);
   add_explain_options(sel, o->io);
   sel->callback([&action, &c, o] {

@@ -59,4 +59,12 @@ CK_API int ck_policy_lookup_json(char **out, const ck_policy *policy, const char
   });
 }
 
+CK_API int ck_policy_set(ck_policy **out, const ck_policy *base, const char *setting) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    const Policy &p = policy_of(base);
+    *out = new ck_policy(p.with_setting(text_arg(setting, "setting")));
+  });
+}
+
 }  // extern "C"

@@ -191,8 +191,16 @@ struct TierChange {
   std::string note;  ///< short English reason ("special funds 1.2亿 band special", …)
 };
 
+/// Special funds open in a tier history, by the id they were received under.
+struct OpenFund {
+  std::string fund_id;
+  SpecialFundsResult result;  ///< result.new_level: the level these funds imply
+};
+
 /// The dated tier history of one unit (HOLINGOL.3). Changes are kept in date order; a change
-/// dated before the last one is refused (StateError), so the history is append-only.
+/// dated before the last one is refused (StateError), so the history is append-only. Several
+/// special funds may be open at once: the level in force is the strictest of the base level and
+/// the levels the open funds imply, and each fund closes on its own.
 class TierHistory {
  public:
   explicit TierHistory(std::string unit_id) : unit_id_(std::move(unit_id)) {}
@@ -212,26 +220,34 @@ class TierHistory {
   /// The same review with the year's base level given directly (same rules for open funds).
   /// Returns the level in force after the review.
   Level annual_review(Level base_level, int year, const Policy &policy);
-  /// Special funds or a key project received on `received`: applies special_funds_level.
-  /// StateError if special funds are already open (complete them first).
-  SpecialFundsResult receive_special_funds(Money amount, Date received, const Policy &policy);
-  /// The audit at completion of the open special funds: Finding::none → back to the previous
-  /// level (ChangeKind::completion); any other finding → referred (ChangeKind::referral, the
-  /// level stays) and the referral is recorded. StateError if no special funds are open.
-  void complete_special_funds(Date completed, Finding finding);
-  bool special_funds_open() const noexcept { return open_.has_value(); }
+  /// Special funds or a key project received on `received`, under `fund_id` (empty: "F<n>",
+  /// n counting the funds received): special_funds_level from the base level; the level in
+  /// force becomes the strictest of the base level and every open fund's. StateError if a fund
+  /// of that id is open.
+  SpecialFundsResult receive_special_funds(Money amount, Date received, const Policy &policy,
+                                           std::string fund_id = {});
+  /// The audit at completion of one open fund (`fund_id`; empty: the only open fund):
+  /// Finding::none → the fund closes and the level is the strictest of the base level and the
+  /// funds still open (ChangeKind::completion); any other finding → referred (ChangeKind::
+  /// referral): the fund closes, the level in force is kept, and the referral is recorded.
+  /// StateError if no such fund is open, or `fund_id` is empty while several are.
+  void complete_special_funds(Date completed, Finding finding, std::string_view fund_id = {});
+  bool special_funds_open() const noexcept { return !open_.empty(); }
   /// Referrals recorded (HOLINGOL.3 / .4): date of each.
   const std::vector<AuditFinding> &referrals() const noexcept { return referrals_; }
-  /// The open special funds (the result of receive_special_funds), if any.
-  const std::optional<SpecialFundsResult> &open_funds() const noexcept { return open_; }
+  /// The special funds open, in the order received.
+  const std::vector<OpenFund> &open_funds() const noexcept { return open_; }
 
  private:
   void push(TierChange c);
+  Level in_force() const;
   ChangeKind review_kind(int year, const Policy &policy, Explanation *ex) const;
   Level apply_review(Level base, int year, ChangeKind kind);
   std::string unit_id_;
   std::vector<TierChange> changes_;
-  std::optional<SpecialFundsResult> open_;
+  Level base_ = Level::level3;  ///< the base level: the one to return to when no funds are open
+  std::vector<OpenFund> open_;
+  int funds_received_ = 0;
   std::vector<AuditFinding> referrals_;
 };
 

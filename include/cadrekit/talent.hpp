@@ -75,7 +75,8 @@ struct PoolEntry {
   std::vector<Reason> reasons;  ///< member: every criterion met; otherwise what is missing
   /// near misses: "ages_out" (a member who leaves within talent.near_miss.months) or
   /// "misses_one" (not a member only because of one near criterion); excluded: "red_line" /
-  /// "open_disposal_case"; members: empty.
+  /// "open_disposal_case", or "in_echelon1" (meets the second echelon's criteria but belongs
+  /// to the first: the echelons do not overlap); members: empty.
   std::string kind;
   std::optional<Date> date;     ///< ages_out: the day the member leaves
   Explanation explanation;      ///< when asked for
@@ -98,7 +99,7 @@ struct Pools {
   Date as_of;
   std::vector<PoolEntry> members;      ///< by pool, then cadre id
   std::vector<PoolEntry> near_misses;  ///< by pool, then cadre id
-  std::vector<PoolEntry> excluded;     ///< meet every criterion but are excluded (red line, open case)
+  std::vector<PoolEntry> excluded;     ///< meet every criterion but are excluded (red line, open case, in echelon 1)
   std::vector<PoolSize> sizes;         ///< one per pool
 };
 

@@ -89,10 +89,17 @@ struct Action {
 };
 
 struct PaySheetOptions {
-  /// The date the year's grades are fixed; actions are due from it. Default: 31 Dec of the year.
+  /// The date the year's grades are fixed; actions are due from it, and performance pay goes to
+  /// the principals in post on it (village.performance_pay.proration = none). Default: 31 Dec
+  /// of the year.
   std::optional<Date> graded_on;
   /// Build an explanation for each line (costly for very large sheets).
   bool explain = true;
+  /// Cadre ids of the principals selected for public-institution pay (JARUD.2): each of their
+  /// lines gets village.selection.yearly_pay (prorated as the base pay), in addition to the
+  /// structured pay or instead of the base pay as village.selection.pay_mode says. InvalidInput
+  /// for an id with no line in the year or listed twice.
+  std::vector<std::string> holders;
 };
 
 namespace detail {
@@ -123,7 +130,8 @@ struct PayLine {
   int period_units = 12;    ///< 12 (months) or the days of the year
   Money base;
   Money performance;
-  Money total;
+  Money public_institution;  ///< selected principals only (PaySheetOptions::holders)
+  Money total;               ///< base + performance + public_institution
   TeamGrade team_grade = TeamGrade::not_graded;
   Grade grade = Grade::not_graded;
   std::vector<Action> actions;
@@ -172,6 +180,7 @@ struct Totals {
   std::int64_t principals = 0;  ///< pay lines
   Money base;
   Money performance;
+  Money public_institution;
   Money total;
 };
 
@@ -273,8 +282,9 @@ struct PayColumnsOut {
   std::span<std::uint8_t> grade;               ///< size P (Grade)
   std::span<std::int32_t> units;               ///< size P: months (or days) paid
 };
-/// The pay sheet's arithmetic on columns, same rules as pay_sheet. InvalidInput naming the
-/// column and the row for sizes that do not match or values out of range.
+/// The pay sheet's arithmetic on columns, same rules as pay_sheet (grading date 31 December, no
+/// public-institution pay). InvalidInput naming the column and the row for sizes that do not
+/// match or values out of range.
 void pay_columns(const PayColumnsIn &in, int year, const Policy &policy, PayColumnsOut out);
 
 // ---------------------------------------------------------------------------------------------
@@ -355,15 +365,26 @@ std::vector<Problem> check_lists(const TownshipLists &lists, int year, const Pol
 
 struct Renewal {
   std::string cadre_id;
-  bool renewed = false;
-  std::string reason;  ///< "renewed" | "unqualified" | "left_post" | "not_graded"
+  bool renewed = false;  ///< the treatment goes on into the next year
+  /// "renewed" (the term ended and is renewed) | "continues" (the term runs on) |
+  /// "unqualified" | "left_post" | "not_graded" (an ending condition of the policy)
+  std::string reason;
+  int term_ends = 0;     ///< last year of the holder's current term
+  Explanation explanation;
 };
 struct Holder {
   std::string cadre_id;
   bool in_post = true;          ///< still secretary/director at the end of the year
   std::optional<Grade> grade;   ///< the year's personal grade
+  /// First year of the holder's current term (selected or last renewed); needed when
+  /// village.selection.term_years > 1, else the term is the year itself.
+  std::optional<int> term_from;
 };
-/// 一年一评、一年一聘: a holder stays while in post and not graded 不合格 in `year`.
+/// 一年一评、一年一聘 at the end of `year`: the treatment ends on any ending condition of the
+/// policy in force (village.selection.end.left_post / .unqualified / .not_graded, each
+/// assumed); otherwise it is renewed when the holder's term of village.selection.term_years
+/// years ends in `year` and continues when it does not. InvalidInput for a holder listed twice,
+/// or without term_from when the term is longer than a year.
 std::vector<Renewal> renewals(const std::vector<Holder> &holders, int year, const Policy &policy);
 
 // ---------------------------------------------------------------------------------------------
@@ -378,11 +399,17 @@ struct Term {
 };
 struct SubsidyStatus {
   std::string cadre_id;
-  std::int64_t months = 0;   ///< months as principal, all terms, counted once when terms overlap
+  /// Service as principal up to 31 Dec of the year, by exact dates: the days served (terms
+  /// merged where they overlap) counted from the first day (village.subsidy.gaps = join) or the
+  /// longest unbroken term (continuous), as whole years, months and days from that day.
+  std::int64_t days = 0;     ///< days served that count
+  int years = 0, months_part = 0, days_part = 0;
+  std::int64_t months = 0;   ///< whole months of that service (12 × years + months_part)
   bool serving = false;      ///< in post on 31 Dec of the year
-  bool eligible = false;
+  bool eligible = false;     ///< not serving, and years ≥ village.subsidy.min_years
   bool newly_eligible = false;  ///< eligible in `year` but not in year − 1
   Money amount;              ///< yearly subsidy when eligible
+  Explanation explanation;
 };
 /// Status of every cadre of `terms` for `year` (sorted by cadre id).
 std::vector<SubsidyStatus> subsidies(const std::vector<Term> &terms, int year,
@@ -397,18 +424,26 @@ struct Budget {
   std::string policy;  ///< profile name
   Money base;
   Money performance;
-  Money public_institution;  ///< holders × village.selection.yearly_pay
+  /// The sheet's public-institution pay (holders named on it) + holders counted only ×
+  /// village.selection.yearly_pay
+  Money public_institution;
   Money subsidies;
   Money total;
+  Explanation explanation;
 };
+/// The year's budget from its pay sheet: the sheet's banner totals (its holders' public-
+/// institution pay included), `holders` more holders known only by their number (their pay
+/// in addition: InvalidInput when village.selection.pay_mode is replace_base, which needs to
+/// know whose base pay is replaced), and the subsidies.
 Budget budget(const PaySheet &sheet, std::int64_t holders, const std::vector<SubsidyStatus> &subs,
               const Policy &policy);
 struct BudgetInput {
   std::vector<Village> villages;
   std::vector<Principal> principals;
   std::vector<Score> scores;
-  std::int64_t holders = 0;
+  std::int64_t holders = 0;              ///< holders known by number only
   std::vector<Term> terms;
+  std::vector<std::string> holder_ids;   ///< holders by cadre id (PaySheetOptions::holders)
 };
 /// The budget of `year` under `a` and under `b`, side by side.
 std::pair<Budget, Budget> budget_what_if(const BudgetInput &in, int year, const Policy &a,

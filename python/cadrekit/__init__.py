@@ -33,6 +33,7 @@ from . import assessment  # noqa: F401,E402
 from . import audit  # noqa: F401,E402
 from . import village  # noqa: F401,E402
 from . import talent  # noqa: F401,E402
+from . import year  # noqa: F401,E402
 
 # -------------------------------------------------------------------------------------------
 __all__ = sorted(n for n in dir() if not n.startswith("_")) + ["__version__"]

@@ -85,6 +85,9 @@ class Policy:
     # Keys: name, type, unit, label_zh, label_en, clause, source, values (list of dicts with
     # effective_from, value, assumed).
     def info(self, name: str) -> Dict[str, Any]: ...
+    # One parameter changed, checked as a profile file layered on this one would be (--set).
+    def with_value(self, name: str, value: Any, *, from_: Optional[datetime.date] = None) -> Policy: ...
+    def set(self, setting: str) -> Policy: ...
 
 # --- explanation ----------------------------------------------------------------------------
 

@@ -422,13 +422,16 @@ def _request(villages: Rows, principals: Rows, scores: Rows, year: int) -> Dict[
 
 
 def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy],
-                   other: _core.Policy, *, holders: int = 0, terms: Optional[Rows] = None) -> Dict[str, Dict[str, Any]]:
-    """The year's budget (base, performance, public-institution pay = holders × the policy's
-    yearly pay, subsidies, total) under ``policy`` and under ``other``, side by side, in one
-    call of the library: {"year", "a": {...}, "b": {...}, "difference": b − a}; money as
-    Decimal yuan."""
+                   other: _core.Policy, *, holders: Union[int, Sequence[str]] = 0,
+                   terms: Optional[Rows] = None) -> Dict[str, Dict[str, Any]]:
+    """The year's budget (base, performance, public-institution pay, subsidies, total) under
+    ``policy`` and under ``other``, side by side, in one call of the library: {"year", "a":
+    {...}, "b": {...}, "difference": b − a}; money as Decimal yuan. ``holders``: the cadre ids of
+    the principals selected for public-institution pay (their lines get it, in addition to the
+    structured pay or instead of the base pay as village.selection.pay_mode says), or their
+    number (pay in addition; refused under replace_base)."""
     req = _request(villages, principals, scores, year)
-    req["holders"] = int(holders)
+    req["holders"] = int(holders) if isinstance(holders, int) else [str(h) for h in holders]
     if terms is not None:
         req["terms"] = [{k: (None if _missing(v) else v) for k, v in t.items()} for t in _records(terms)]
     r = _k.budget_what_if(req, _policy(policy), other)

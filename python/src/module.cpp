@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_audit(m);
   cadrekit::python::init_village(m);
   cadrekit::python::init_talent(m);
+  cadrekit::python::init_year(m);
 }

@@ -2,6 +2,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
+
 #include "bindings.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "casters.hpp"
@@ -125,6 +127,22 @@ void init_policy(py::module_ &m) {
           "The declaration and every dated value: a dict with name, type, unit, label_zh, "
           "label_en, clause, source ('file:line') and values (a list of dicts with "
           "effective_from, value, assumed), oldest first.")
+      .def(
+          "with_value",
+          [](const Policy &p, const std::string &name, const py::object &value, std::optional<Date> from) {
+            py::object text = py::isinstance<py::bool_>(value) ? py::str(value.cast<bool>() ? "true" : "false")
+                                                              : py::str(value);
+            return p.with_value(name, text.cast<std::string>(), from);
+          },
+          py::arg("name"), py::arg("value"), py::kw_only(), py::arg("from_") = py::none(),
+          "A new profile with one parameter changed, checked as a profile file layered on this one "
+          "would be (type, bounds). Without from_ the value replaces every dated value; with from_ "
+          "(a datetime.date) it is in force from that date. The value is the caller's own (not "
+          "assumed). PolicyError for an unknown name or a value that does not fit.")
+      .def(
+          "set", [](const Policy &p, const std::string &setting) { return p.with_setting(setting); },
+          py::arg("setting"),
+          "The command line's --set: 'NAME=VALUE' or 'NAME=VALUE@YYYY-MM-DD', as with_value.")
       .def("__repr__", [](const Policy &p) {
         return "Policy('" + p.name() + "', " + std::to_string(p.parameter_names().size()) +
                " parameters)";

@@ -325,6 +325,8 @@ void init_village(py::module_ &m) {
       py::arg("villages_per_township"), py::arg("quota"));
   def_json(v, "selection", &village::selection_json,
            "Selection and subsidies: one request, \"op\" says which (docs/village.md).");
+  def_json(v, "pay_sheet_request", &village::pay_sheet_json,
+           "The pay sheet of a request in the C ABI's form (holders, terms, budget; docs/village.md).");
   v.def(
       "budget_what_if",
       [](py::handle request, const Policy &a, const Policy &b) {

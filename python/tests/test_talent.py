@@ -58,10 +58,11 @@ def test_pools_contract_dataframe_and_reasons():
         {"cadre_id": "W", "kind": "annual", "period": 2015, "rating": "competent"},
     ])
     recs = t.pools(cadres, assessments, D(2016, 9, 22))
-    assert [(r["cadre_id"], r["pool"]) for r in recs] == [("B", "echelon1"), ("B", "echelon2"), ("W", "nvshaofei")]
+    # B meets both echelons: in the first only (the echelons do not overlap)
+    assert [(r["cadre_id"], r["pool"]) for r in recs] == [("B", "echelon1"), ("W", "nvshaofei")]
     assert set(recs[0]) == {"cadre_id", "pool", "reasons"}
     assert [x["code"] for x in recs[0]["reasons"]] == ["rank", "age"]
-    assert "2014–2015" in recs[2]["reasons"][1]["en"]
+    assert "2014–2015" in recs[1]["reasons"][1]["en"]
     rep = t.pool_report(cadres, assessments, D(2016, 9, 22), explain=True)
     ages_out = [n for n in rep["near_misses"] if n["cadre_id"] == "B"]
     assert ages_out[0]["date"] == D(2016, 10, 15)
@@ -69,7 +70,8 @@ def test_pools_contract_dataframe_and_reasons():
     assert isinstance(rep["members"][0]["explanation"], cadrekit.Explanation)
     assert {s["pool"]: s["target"] for s in rep["sizes"]} == {"echelon1": 68, "echelon2": 110, "nvshaofei": 50}
     frame = t.pools(cadres, assessments, D(2016, 9, 22), as_frame=True)
-    assert list(frame.columns) == ["cadre_id", "pool", "reasons"] and len(frame) == 3
+    assert list(frame.columns) == ["cadre_id", "pool", "reasons"] and len(frame) == 2
+    assert [(e["cadre_id"], e["pool"], e["kind"]) for e in rep["excluded"]] == [("B", "echelon2", "in_echelon1")]
 
 
 def test_open_disposal_case_excludes_with_reason():
@@ -82,15 +84,14 @@ def test_open_disposal_case_excludes_with_reason():
     assert {e["pool"] for e in rep["excluded"]} == {"echelon1", "echelon2"}
     assert rep["excluded"][0]["kind"] == "open_disposal_case"
     assert rep["excluded"][0]["reasons"][0]["code"] == "open_disposal_case:D1"
-    assert len(t.pools(cadres, [], D(2016, 7, 31), disposal_cases=[case])) == 2
+    assert len(t.pools(cadres, [], D(2016, 7, 31), disposal_cases=[case])) == 1  # echelon 1 only
 
 
 def test_pool_changes():
     cadres = [{"id": "B", "sex": 1, "birth_date": D(1980, 10, 15), "ethnicity": "01", "political_status": "01",
                "rank": "fu_ke", "civil_servant": True}]
     ch = t.pool_changes(cadres, None, D(2016, 9, 22), D(2016, 11, 1))
-    assert [(c["pool"], c["change"], c["reasons"][0]["code"]) for c in ch] == [
-        ("echelon1", "left", "age"), ("echelon2", "left", "age")]
+    assert [(c["pool"], c["change"], c["reasons"][0]["code"]) for c in ch] == [("echelon1", "left", "age")]
 
 
 def test_bad_input_names_field_and_record():

@@ -33,27 +33,57 @@ std::vector<FollowUpDue> follow_up_schedule(Date decision_date, Date until, cons
   if (until < decision_date) throw InvalidInput("until is before the decision date", "until");
   const std::int64_t talk = interval(policy, "followup.talk_interval_months", decision_date, ex);
   const std::int64_t visit = interval(policy, "followup.visit_interval_months", decision_date, ex);
+  // rolling: due every N months from the decision; calendar: once in each calendar period of N
+  // months (months, quarters: periods aligned to January), due on the period's last day, from
+  // the first period that begins after the decision.
+  const std::string mode = policy.text("followup.schedule", decision_date, ex);
+  if (mode != "rolling" && mode != "calendar")
+    throw PolicyError("followup.schedule must be rolling or calendar", "followup.schedule", policy.name());
+  const bool calendar = mode == "calendar";
+  if (calendar && (12 % talk != 0 || 12 % visit != 0))
+    throw PolicyError("calendar periods need an interval that divides 12 months", "followup.schedule",
+                      policy.name());
+  auto due_dates = [&](std::int64_t every, FollowUpKind kind, std::vector<FollowUpDue> &out) {
+    if (!calendar) {
+      for (std::int64_t k = 1;; ++k) {
+        Date d = add_months(decision_date, k * every);
+        if (d > until) break;
+        out.push_back({d, kind});
+      }
+      return;
+    }
+    // the first period beginning after the decision date
+    const std::int64_t month0 = static_cast<std::int64_t>(decision_date.year()) * 12 + (decision_date.month() - 1);
+    std::int64_t start = (month0 / every + 1) * every;  // months since year 0, aligned to January
+    for (;; start += every) {
+      const Date first(static_cast<unsigned short>(start / 12), static_cast<unsigned short>(start % 12 + 1), 1);
+      const Date last = add_months(first, every) - boost::gregorian::days(1);
+      if (last > until) break;
+      out.push_back({last, kind});
+    }
+  };
   std::vector<FollowUpDue> out;
-  for (std::int64_t k = 1;; ++k) {
-    Date d = add_months(decision_date, k * talk);
-    if (d > until) break;
-    out.push_back({d, FollowUpKind::monthly_talk});
-  }
-  for (std::int64_t k = 1;; ++k) {
-    Date d = add_months(decision_date, k * visit);
-    if (d > until) break;
-    out.push_back({d, FollowUpKind::quarterly_visit});
-  }
+  due_dates(talk, FollowUpKind::monthly_talk, out);
+  due_dates(visit, FollowUpKind::quarterly_visit, out);
   std::stable_sort(out.begin(), out.end(), [](const FollowUpDue &a, const FollowUpDue &b) {
     return a.date != b.date ? a.date < b.date : a.kind < b.kind;
   });
   if (ex) {
-    ex->add_rule({"assessment.followup.schedule", "HORQIN.6",
-                  "自决定之日起每" + std::to_string(talk) + "个月谈心一次、每" + std::to_string(visit) +
-                      "个月回访一次，至" + to_iso(until) + "共" + std::to_string(out.size()) + "次",
-                  "from the decision a talk every " + std::to_string(talk) + " month(s) and a visit every " +
-                      std::to_string(visit) + " month(s): " + std::to_string(out.size()) + " due until " +
-                      to_iso(until)});
+    if (calendar)
+      ex->add_rule({"assessment.followup.schedule", "HORQIN.6",
+                    "按自然期间（假设参数followup.schedule）：决定后每" + std::to_string(talk) + "个自然月谈心一次、每" +
+                        std::to_string(visit) + "个自然月回访一次，期末到期，至" + to_iso(until) + "共" +
+                        std::to_string(out.size()) + "次",
+                    "by calendar periods (the assumed followup.schedule): after the decision a talk in every " +
+                        std::to_string(talk) + " calendar month(s) and a visit in every " + std::to_string(visit) +
+                        ", due on the period's last day: " + std::to_string(out.size()) + " due until " + to_iso(until)});
+    else
+      ex->add_rule({"assessment.followup.schedule", "HORQIN.6",
+                    "自决定之日起滚动计月（假设参数followup.schedule）：每" + std::to_string(talk) + "个月谈心一次、每" +
+                        std::to_string(visit) + "个月回访一次，至" + to_iso(until) + "共" + std::to_string(out.size()) + "次",
+                    "rolling from the decision (the assumed followup.schedule): a talk every " + std::to_string(talk) +
+                        " month(s) and a visit every " + std::to_string(visit) + " month(s): " +
+                        std::to_string(out.size()) + " due until " + to_iso(until)});
     ex->add_input("decision_date", to_iso(decision_date));
     ex->add_input("until", to_iso(until));
   }

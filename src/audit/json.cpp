@@ -337,7 +337,10 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
       } else if (kind == "special_funds") {
         Date d = date_of(required(e, "date", rec), "date", rec);
         Money amount = money_of(required(e, "amount", rec), "amount", rec);
-        SpecialFundsResult r = h.receive_special_funds(amount, d, policy);
+        std::string fund_id;
+        if (const json::value *f = member(e, "fund_id")) fund_id = text_of(*f, "fund_id", rec);
+        SpecialFundsResult r = h.receive_special_funds(amount, d, policy, fund_id);
+        x["fund_id"] = h.open_funds().back().fund_id;
         x["band"] = funds_band_name(r.band);
         x["tracking"] = r.tracking;
         x["budget_final_accounts_audit"] = r.budget_final_accounts_audit;
@@ -347,7 +350,9 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
         if (explain) x["explanation"] = explanation_json(r.explanation);
       } else if (kind == "completion") {
         Date d = date_of(required(e, "date", rec), "date", rec);
-        h.complete_special_funds(d, finding_of(required(e, "finding", rec), "finding", rec));
+        std::string fund_id;
+        if (const json::value *f = member(e, "fund_id")) fund_id = text_of(*f, "fund_id", rec);
+        h.complete_special_funds(d, finding_of(required(e, "finding", rec), "finding", rec), fund_id);
       } else {
         throw InvalidInput("event must be start, review, special_funds or completion", "event",
                            rec);
@@ -377,6 +382,9 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
   out["changes"] = std::move(changes);
   out["referrals"] = findings_json(h.referrals());
   out["special_funds_open"] = h.special_funds_open();
+  json::array open_ids;
+  for (const auto &f : h.open_funds()) open_ids.emplace_back(f.fund_id);
+  out["open_funds"] = std::move(open_ids);
   out["events"] = std::move(results);
   json::array levels;
   for (std::size_t i = 0; i < on.size(); ++i) {

@@ -172,7 +172,6 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
   });
   TierHistory h(pu.unit_id);
   h.start(pu.level, start, "base level given for the plan");
-  std::optional<std::size_t> pending;  // funds completed with the finding not yet known
   for (const Action &a : acts) {
     if (a.order == 0) {
       const LevelReview &v = r.reviews[a.idx];
@@ -188,26 +187,21 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
     std::string rec = "funds[" + yr(static_cast<std::int64_t>(a.idx)) + "]";
     if (a.order == 1 || a.order == 3) {
       try {
-        h.complete_special_funds(*f.completed, *f.finding);
+        h.complete_special_funds(*f.completed, *f.finding, rec);
       } catch (const StateError &e) {
         throw InvalidInput(e.what(), "completed", rec);
       }
       continue;
     }
-    if (pending || h.special_funds_open())
-      throw InvalidInput(
-          "special funds received while earlier funds of the unit are open (give the earlier "
-          "funds' completion date and finding first)",
-          "date", rec);
+    // Several funds of a unit may be open at once: each is its own fund (its record is its id).
     SpecialFundsResult res;
     try {
-      res = h.receive_special_funds(f.amount, f.received, policy);
+      res = h.receive_special_funds(f.amount, f.received, policy, rec);
     } catch (const InvalidInput &e) {
       throw InvalidInput(e.what(), e.field(), rec, e.code());
     } catch (const StateError &e) {
       throw InvalidInput(e.what(), "date", rec);
     }
-    if (f.completed && !f.finding) pending = a.idx;
     // The audit the funds make due (the special band's audits are the yearly tracking).
     std::optional<std::int32_t> due;
     Date counted_from = f.received;

@@ -194,9 +194,12 @@ TierResult tier_with(const Unit &u, const TierParams &p, Explanation ex) {
   ex.add_rule({"audit.tier.band", "HOLINGOL.1",
                "预算资金" + u.budget.format() + "，属" +
                    std::string(kBandZh[static_cast<std::size_t>(r.band)]) + "，基础分" +
-                   std::to_string(r.band_points),
+                   std::to_string(r.band_points) +
+                   "（假设：原文以预算资金为基础因素，未规定各档分值及其在定级中的分量）",
                "budget " + u.budget.format() + " is in the " + band_name(r.band) +
-                   " band: " + std::to_string(r.band_points) + " base points"});
+                   " band: " + std::to_string(r.band_points) +
+                   " base points (assumed: the source makes the budget the base factor but "
+                   "gives no points and does not say what the band alone decides)"});
   for (std::size_t i = 0; i < factor_count; ++i) {
     std::int32_t v = u.factors[i];
     if (v < 0 || v > p.factor_max[i])
@@ -522,6 +525,10 @@ SpecialFundsResult special_funds_level(Level current, Money amount, Date as_of,
 
 // ---- tier history ---------------------------------------------------------------------------
 
+namespace {
+Level strictest(Level a, Level b) { return static_cast<int>(a) <= static_cast<int>(b) ? a : b; }
+}  // namespace
+
 Level TierHistory::level_on(Date d) const {
   Level l = Level::level3;
   bool any = false;
@@ -531,6 +538,12 @@ Level TierHistory::level_on(Date d) const {
     any = true;
   }
   if (!any) throw StateError("no tier in force on that date", "date", unit_id_);
+  return l;
+}
+
+Level TierHistory::in_force() const {
+  Level l = base_;
+  for (const auto &f : open_) l = strictest(l, f.result.new_level);
   return l;
 }
 
@@ -544,6 +557,7 @@ TierResult TierHistory::start(const Unit &unit, Date effective, const Policy &po
   if (!changes_.empty()) throw StateError("the history has already started", "effective", unit_id_);
   TierResult r = tier(unit, effective, policy);
   push({effective, r.level, ChangeKind::initial, "initial tiering"});
+  base_ = r.level;
   return r;
 }
 
@@ -551,6 +565,7 @@ void TierHistory::start(Level level, Date effective, std::string note) {
   if (!changes_.empty()) throw StateError("the history has already started", "effective", unit_id_);
   if (effective.is_special()) throw InvalidInput("effective is not a date", "effective", unit_id_);
   push({effective, level, ChangeKind::initial, std::move(note)});
+  base_ = level;
 }
 
 ChangeKind TierHistory::review_kind(int year, const Policy &policy, Explanation *ex) const {
@@ -567,14 +582,14 @@ ChangeKind TierHistory::review_kind(int year, const Policy &policy, Explanation 
 
 Level TierHistory::apply_review(Level base, int year, ChangeKind kind) {
   Date jan1 = make_date(year, 1, 1, "year");
-  if (open_) {
-    // The raised level stays until completion; the new base level is the one to return to.
-    // A base level above the raised one (a re-grading upward) wins: the stricter level.
-    open_->previous_level = base;
-    if (static_cast<int>(base) < static_cast<int>(open_->new_level)) open_->new_level = base;
-    push({jan1, open_->new_level, kind,
+  base_ = base;
+  if (!open_.empty()) {
+    // The raised levels stay until each fund completes; the new base level is the one to
+    // return to. A base level above the raised ones (a re-grading upward) wins: the stricter.
+    for (auto &f : open_) f.result.previous_level = base;
+    push({jan1, in_force(), kind,
           std::string("review; base level ") + level_name(base) + ", raised level kept"});
-    return open_->new_level;
+    return in_force();
   }
   push({jan1, base, kind, kind == ChangeKind::regrade ? "full re-grading" : "yearly adjustment"});
   return base;
@@ -590,7 +605,7 @@ TierResult TierHistory::annual_review(const Unit &unit, int year, const Policy &
        kind == ChangeKind::regrade ? "五年一周期全面调整审计级别" : "年初根据事权财权变化微调审计级别",
        kind == ChangeKind::regrade ? "periodic full re-grading"
                                    : "yearly adjustment at the start of the year"});
-  if (open_)
+  if (!open_.empty())
     r.explanation.add_rule({"audit.retier.funds_open", "HOLINGOL.3",
                             "专项资金未完成：保持调整后的级别",
                             "special funds open: the raised level stays until completion"});
@@ -604,32 +619,53 @@ Level TierHistory::annual_review(Level base_level, int year, const Policy &polic
 }
 
 SpecialFundsResult TierHistory::receive_special_funds(Money amount, Date received,
-                                                      const Policy &policy) {
+                                                      const Policy &policy, std::string fund_id) {
   if (changes_.empty()) throw StateError("the history has not started", "date", unit_id_);
-  if (open_) throw StateError("special funds are already open", "amount", unit_id_);
   if (received < changes_.back().effective)
     throw StateError("a change may not be dated before the last change", "date", unit_id_);
-  SpecialFundsResult r = special_funds_level(level_on(received), amount, received, policy);
-  push({received, r.new_level, ChangeKind::special_funds,
-        std::string("special funds, band ") + funds_band_name(r.band)});
-  open_ = r;
+  if (fund_id.empty()) fund_id = "F" + std::to_string(funds_received_ + 1);
+  for (const auto &f : open_)
+    if (f.fund_id == fund_id) throw StateError("special funds " + fund_id + " are already open", "fund_id", unit_id_);
+  SpecialFundsResult r = special_funds_level(base_, amount, received, policy);
+  ++funds_received_;
+  open_.push_back({fund_id, r});
+  if (open_.size() > 1)
+    r.explanation.add_rule({"audit.special_funds.several_open", "HOLINGOL.3",
+                            std::to_string(open_.size()) + "笔专项资金同时在建：取其中最高的审计级别",
+                            std::to_string(open_.size()) + " special funds open at once: the highest level any of them implies"});
+  open_.back().result = r;
+  push({received, in_force(), ChangeKind::special_funds,
+        std::string("special funds ") + fund_id + ", band " + funds_band_name(r.band)});
   return r;
 }
 
-void TierHistory::complete_special_funds(Date completed, Finding finding) {
-  if (!open_) throw StateError("no special funds are open", "finding", unit_id_);
+void TierHistory::complete_special_funds(Date completed, Finding finding, std::string_view fund_id) {
+  if (open_.empty()) throw StateError("no special funds are open", "finding", unit_id_);
   if (completed < changes_.back().effective)
     throw StateError("a change may not be dated before the last change", "date", unit_id_);
-  if (finding == Finding::none) {
-    push({completed, open_->previous_level, ChangeKind::completion,
-          "clean completion audit: back to the previous level"});
+  auto it = open_.end();
+  if (fund_id.empty()) {
+    if (open_.size() > 1)
+      throw StateError("several special funds are open: name the fund_id to complete", "fund_id", unit_id_);
+    it = open_.begin();
   } else {
-    push({completed, open_->new_level, ChangeKind::referral,
-          std::string("completion audit found problems (") + finding_name(finding) +
-              "): referred"});
+    it = std::find_if(open_.begin(), open_.end(), [&](const OpenFund &f) { return f.fund_id == fund_id; });
+    if (it == open_.end())
+      throw StateError("no open special funds of that fund_id", "fund_id", unit_id_);
+  }
+  const std::string id = it->fund_id;
+  if (finding == Finding::none) {
+    open_.erase(it);
+    push({completed, in_force(), ChangeKind::completion,
+          open_.empty() ? "clean completion audit of " + id + ": back to the previous level"
+                        : "clean completion audit of " + id + ": the funds still open decide the level"});
+  } else {
+    base_ = in_force();  // the level stays
+    open_.erase(it);
+    push({completed, in_force(), ChangeKind::referral,
+          "completion audit of " + id + " found problems (" + finding_name(finding) + "): referred"});
     referrals_.push_back({unit_id_, {}, completed, AuditKind::special_project, Finding::referred});
   }
-  open_.reset();
 }
 
 }  // namespace cadrekit::audit

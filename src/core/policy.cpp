@@ -225,6 +225,8 @@ struct RawParam {
   YAML::Mark clause_mark;
   std::optional<bool> assumed;
   std::vector<RawValue> values;
+  std::optional<std::pair<std::string, std::string>> bounds;  // min, max ("" = none)
+  YAML::Mark bounds_mark;
 };
 
 struct RawProfile {
@@ -359,8 +361,8 @@ void parse_values(const YAML::Node &n, RawParam &p, const std::string &field,
 
 RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::Mark &mark,
                      const std::string &field, const std::string &file) {
-  static const std::vector<std::string> keys = {"type",    "unit",  "label", "clause",
-                                                "assumed", "values"};
+  static const std::vector<std::string> keys = {"type",    "unit",   "label", "clause",
+                                                "assumed", "values", "bounds"};
   RawParam p;
   p.name = name;
   p.mark = mark;
@@ -391,6 +393,21 @@ RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::M
                  p.clause_mark = kmark;
                } else if (key == "assumed") {
                  p.assumed = scalar_bool(v, path, file, kmark);
+               } else if (key == "bounds") {
+                 static const std::vector<std::string> bkeys = {"min", "max"};
+                 std::pair<std::string, std::string> b;
+                 each_entry(v, path, file, &bkeys, kmark,
+                            [&](const std::string &k2, const YAML::Node &v2,
+                                const YAML::Mark &m2, const std::string &path2) {
+                              std::string n = nonempty_scalar(v2, path2, file, "a parameter name", m2);
+                              if (!is_param_name(n))
+                                fail("`" + n + "` is not a parameter name", path2, file, v2.Mark());
+                              (k2 == "min" ? b.first : b.second) = std::move(n);
+                            });
+                 if (b.first.empty() && b.second.empty())
+                   fail("`bounds` needs `min` or `max`", path, file, kmark);
+                 p.bounds = std::move(b);
+                 p.bounds_mark = kmark;
                } else {  // values
                  parse_values(v, p, path, file, kmark);
                  has_values = true;
@@ -520,6 +537,10 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
       fresh.label_zh = rp.label->first;
       fresh.label_en = rp.label->second;
       fresh.clause = *rp.clause;
+      if (rp.bounds) {
+        fresh.bound_min = rp.bounds->first;
+        fresh.bound_max = rp.bounds->second;
+      }
       info = &impl.params.emplace(rp.name, std::move(fresh)).first->second;
     } else {
       // An override: values (and assumed); the declaration stays the parent's.
@@ -539,6 +560,9 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
         fail("an override may not change the clause (" + info->clause + " in " + info->source +
                  ")",
              field + ".clause", file, rp.clause_mark);
+      if (rp.bounds && (rp.bounds->first != info->bound_min || rp.bounds->second != info->bound_max))
+        fail("an override may not change the bounds (declared in " + info->source + ")",
+             field + ".bounds", file, rp.bounds_mark);
     }
     for (const RawValue &rv : rp.values) {
       std::string why;
@@ -555,6 +579,75 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
         info->values.insert(pos, std::move(pv));
     }
     info->source = where(file, rp.mark);
+  }
+}
+
+// ----------------------------------------------------------------------------------------
+// Bounds between parameters (`bounds:`), checked on the layered profile
+// ----------------------------------------------------------------------------------------
+
+/// -1, 0, 1 as a < b, a == b, a > b for two canonical values of a numeric type.
+int compare_values(ParamType t, const std::string &a, const std::string &b) {
+  auto cmp = [](const auto &x, const auto &y) { return x < y ? -1 : y < x ? 1 : 0; };
+  switch (t) {
+    case ParamType::integer: return cmp(*parse_int64(a), *parse_int64(b));
+    case ParamType::decimal: return cmp(parse_decimal(a), parse_decimal(b));
+    case ParamType::money: return cmp(Money::parse(a), Money::parse(b));
+    case ParamType::share: return cmp(Share::parse(a).value(), Share::parse(b).value());
+    default: return 0;
+  }
+}
+
+/// The value of `p` in force on `d`, or null before its first value.
+const ParamValue *in_force(const ParamInfo &p, Date d) {
+  const ParamValue *v = nullptr;
+  for (const auto &x : p.values) {
+    if (d < x.effective_from) break;
+    v = &x;
+  }
+  return v;
+}
+
+/// Every parameter with `bounds:` lies within the values of its bounds in force, on every date
+/// any of them changes. `file` names the layer being applied: the error's record is where that
+/// layer wrote one of the parameters concerned, else where the bounded one was last written.
+void check_bounds(const Policy::Impl &impl, const std::string &file) {
+  for (const auto &[name, p] : impl.params) {
+    for (const std::string *bn : {&p.bound_min, &p.bound_max}) {
+      if (bn->empty()) continue;
+      const bool is_min = bn == &p.bound_min;
+      auto it = impl.params.find(*bn);
+      if (it == impl.params.end())
+        throw PolicyError("`bounds` names an unknown parameter `" + *bn + "`",
+                          "parameters." + name + ".bounds", p.source);
+      const ParamInfo &b = it->second;
+      if (b.type != p.type || p.type == ParamType::text || p.type == ParamType::boolean)
+        throw PolicyError("`bounds` of a " + std::string(param_type_name(p.type)) +
+                              " parameter names a " + param_type_name(b.type) + " parameter `" +
+                              *bn + "` (both must be the same numeric type)",
+                          "parameters." + name + ".bounds", p.source);
+      std::vector<Date> dates;
+      for (const auto &v : p.values) dates.push_back(v.effective_from);
+      for (const auto &v : b.values) dates.push_back(v.effective_from);
+      for (Date d : dates) {
+        const ParamValue *v = in_force(p, d), *lim = in_force(b, d);
+        if (v == nullptr || lim == nullptr) continue;
+        const int c = compare_values(p.type, v->text, lim->text);
+        if (is_min ? c >= 0 : c <= 0) continue;
+        std::string record = p.source;
+        for (const ParamInfo *q : {&p, &b})
+          if (q->source.rfind(file + ":", 0) == 0 || q->source == file) {
+            record = q->source;
+            break;
+          }
+        throw PolicyError(name + " (" + v->text + " " + p.unit + " from " + to_iso(v->effective_from) +
+                              ") is " + (is_min ? "below " : "above ") + *bn + " (" + lim->text +
+                              " from " + to_iso(lim->effective_from) + "): the value must lie within " +
+                              (p.bound_min.empty() ? std::string("…") : p.bound_min) + " … " +
+                              (p.bound_max.empty() ? std::string("…") : p.bound_max),
+                          "parameters." + name, record);
+      }
+    }
   }
 }
 
@@ -689,6 +782,7 @@ std::shared_ptr<Policy::Impl> load_profile(std::string_view text, const std::str
   }
   impl->lineage.insert(impl->lineage.begin(), raw.name);
   apply(raw, *impl);
+  check_bounds(*impl, file);
   return impl;
 }
 
@@ -749,6 +843,60 @@ Policy Policy::loads(std::string_view yaml, std::string_view source) {
   chain.keys.push_back("text:" + std::string(source));
   chain.display.emplace_back(source);
   return Policy(load_profile(yaml, std::string(source), std::nullopt, chain));
+}
+
+Policy Policy::with_value(std::string_view name, std::string_view value, std::optional<Date> from) const {
+  const std::string setting =
+      std::string(name) + "=" + std::string(value) + (from ? "@" + to_iso(*from) : std::string());
+  auto impl = std::make_shared<Impl>(*impl_);  // a copy: this profile stays as it is
+  auto it = impl->params.find(name);
+  if (it == impl->params.end())
+    throw PolicyError("--set names an unknown policy parameter `" + std::string(name) + "` in profile " +
+                          impl_->name,
+                      std::string(name), "--set");
+  ParamInfo &info = it->second;
+  if (from && from->is_special()) throw PolicyError("--set date is not a date", info.name, "--set");
+  std::string why;
+  auto text = canonical_value(info.type, std::string(value), why);
+  if (!text)
+    throw PolicyError("value `" + std::string(value) + "` is not of type " + param_type_name(info.type) + ": " +
+                          why,
+                      info.name, "--set");
+  if (!from) {
+    info.values = {ParamValue{info.values.front().effective_from, std::move(*text), false}};
+  } else {
+    ParamValue pv{*from, std::move(*text), false};
+    auto pos = std::lower_bound(info.values.begin(), info.values.end(), *from,
+                                [](const ParamValue &a, Date d) { return a.effective_from < d; });
+    if (pos != info.values.end() && pos->effective_from == *from)
+      *pos = std::move(pv);
+    else
+      info.values.insert(pos, std::move(pv));
+  }
+  info.source = "--set";
+  impl->name = impl_->name + " --set " + setting;
+  impl->lineage.insert(impl->lineage.begin(), "--set " + setting);
+  check_bounds(*impl, "--set");
+  return Policy(std::move(impl));
+}
+
+Policy Policy::with_setting(std::string_view setting) const {
+  const auto eq = setting.find('=');
+  if (eq == std::string_view::npos || eq == 0)
+    throw PolicyError("--set must be NAME=VALUE or NAME=VALUE@YYYY-MM-DD", "--set", std::string(setting));
+  const std::string_view name = setting.substr(0, eq);
+  std::string_view value = setting.substr(eq + 1);
+  std::optional<Date> from;
+  if (const auto at = value.rfind('@'); at != std::string_view::npos) {
+    const std::string_view d = value.substr(at + 1);
+    try {
+      from = parse_iso_date(d, "--set");
+    } catch (const InvalidInput &) {
+      throw PolicyError("`" + std::string(d) + "` after @ is not an ISO date YYYY-MM-DD", std::string(name), "--set");
+    }
+    value = value.substr(0, at);
+  }
+  return with_value(name, value, from);
 }
 
 const std::string &Policy::name() const { return impl_->name; }

@@ -420,19 +420,31 @@ Notice notice(const Record &record, int round, const Policy &policy,
     throw InvalidInput("the record is not valid: " + problems.front().message,
                        problems.front().path, record.id);
   Date as_of = plan ? plan->posted : record.reference_date;
-  std::string param = round_param(round, "notice_fields");
-  std::vector<std::string> names = detail::split_list(policy.text(param, as_of, ex));
+  // The whitelist: the fields the source states (notice_fields) and those cadrekit adds to name
+  // the person and the post (notice_fields_added, assumed); `none` is an empty list. They are
+  // shown in the fixed order of the notice (name first), whichever list names them.
+  std::vector<std::string> wanted;
+  for (const char *what : {"notice_fields", "notice_fields_added"}) {
+    const std::string param = round_param(round, what);
+    if (!policy.has(param)) continue;  // a profile of its own may declare only notice_fields
+    const std::string list = policy.text(param, as_of, ex);
+    if (list == "none") continue;
+    for (auto &name : detail::split_list(list)) {
+      if (std::none_of(projections().begin(), projections().end(),
+                       [&](const auto &e) { return e.first == name; }))
+        throw PolicyError("the whitelist names a field cadrekit does not know", param, policy.name());
+      wanted.push_back(std::move(name));
+    }
+  }
   Ctx ctx{record, policy, as_of, three_ages(record.person, record.reference_date), ex};
 
   Notice n;
   n.round = round;
   json::object fields;
   std::string body;
-  for (const auto &name : names) {
-    auto p = std::find_if(projections().begin(), projections().end(),
-                          [&](const auto &e) { return e.first == name; });
-    if (p == projections().end())
-      throw PolicyError("the whitelist names a field cadrekit does not know", param, policy.name());
+  for (auto p = projections().begin(); p != projections().end(); ++p) {
+    const std::string &name = p->first;
+    if (std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
     if (fields.contains(name)) continue;
     json::value v = p->second.second(ctx);
     body += p->second.first + "：" + render(name, v) + "\n";
@@ -441,11 +453,12 @@ Notice notice(const Record &record, int round, const Policy &policy,
   }
   n.fields_json = json::serialize(fields);
   if (ex != nullptr) {
-    ex->add_rule(RuleFired{"disclosure.notice.whitelist", "KAILU.5",
+    ex->add_rule(RuleFired{"disclosure.notice.whitelist", round == 1 ? "KAILU.1" : "KAILU.2",
                            "第" + std::to_string(round) + "次公开只公开白名单所列的" +
-                               std::to_string(n.field_names.size()) + "项",
+                               std::to_string(n.field_names.size()) + "项（原文所列项目及为指明人选另列的项目）",
                            "round " + std::to_string(round) + " notice: only the " +
-                               std::to_string(n.field_names.size()) + " whitelisted fields"});
+                               std::to_string(n.field_names.size()) +
+                               " whitelisted fields (those the source lists and those added to name the person)"});
     ex->add_input("record", record.id);
     ex->add_input("round", std::to_string(round));
     ex->add_input("fields", std::to_string(n.field_names.size()));

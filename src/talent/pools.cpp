@@ -128,7 +128,9 @@ struct Params {
   Rank e1_min_rank = Rank::fu_ke, e1_max_rank = Rank::zheng_ke;
   std::int64_t e2_limit = 0;
   bool e2_inclusive = true;
+  Rating e2_graduate_min = Rating::excellent;
   std::int64_t nsf_years = 0;
+  std::int64_t nsf_min_excellent = 0;
   Rating nsf_min = Rating::competent;
   std::int64_t near_months = 0;
   std::int64_t size[pool_count] = {0, 0, 0};
@@ -143,7 +145,10 @@ Params load(const Policy &p, Date d) {
   r.e1_max_rank = parse_rank(p.text("talent.echelon1.max_rank", d, ex), "talent.echelon1.max_rank");
   r.e2_limit = p.integer("talent.echelon2.age_limit", d, ex);
   r.e2_inclusive = p.boolean("talent.echelon2.age_limit_inclusive", d, ex);
+  r.e2_graduate_min = assessment::parse_rating(p.text("talent.echelon2.graduate_min_rating", d, ex),
+                                               "talent.echelon2.graduate_min_rating");
   r.nsf_years = p.integer("talent.nvshaofei.assessment_years", d, ex);
+  r.nsf_min_excellent = p.integer("talent.nvshaofei.min_excellent_years", d, ex);
   r.nsf_min = assessment::parse_rating(p.text("talent.nvshaofei.min_rating", d, ex), "talent.nvshaofei.min_rating");
   r.near_months = p.integer("talent.near_miss.months", d, ex);
   r.size[0] = p.integer("talent.echelon1.size", d, ex);
@@ -159,6 +164,13 @@ Params load(const Policy &p, Date d) {
   if (r.nsf_min != Rating::excellent && r.nsf_min != Rating::competent && r.nsf_min != Rating::basically_competent)
     throw PolicyError("talent.nvshaofei.min_rating must be excellent, competent or basically_competent",
                       "talent.nvshaofei.min_rating");
+  if (r.e2_graduate_min != Rating::excellent && r.e2_graduate_min != Rating::competent &&
+      r.e2_graduate_min != Rating::basically_competent)
+    throw PolicyError("talent.echelon2.graduate_min_rating must be excellent, competent or basically_competent",
+                      "talent.echelon2.graduate_min_rating");
+  if (r.nsf_min_excellent < 0 || r.nsf_min_excellent > r.nsf_years)
+    throw PolicyError("talent.nvshaofei.min_excellent_years must be 0 .. talent.nvshaofei.assessment_years",
+                      "talent.nvshaofei.min_excellent_years");
   return r;
 }
 
@@ -256,16 +268,45 @@ class Evaluator {
     return finish(std::move(e));
   }
 
+  // "35岁以下公务员、优秀选调生": a civil servant under the age limit, or a selected graduate
+  // whose latest annual rating is at least talent.echelon2.graduate_min_rating (any age).
   Eval echelon2(const Cadre &c, int age) const {
+    const std::int64_t max_age = pr_.e2_inclusive ? pr_.e2_limit : pr_.e2_limit - 1;
+    Eval as_graduate;
+    bool graduate_ok = false;
+    if (c.selected_graduate) {
+      const int y = static_cast<int>(as_of_.year()) - 1;
+      const Rating r = rating_of(c, y);
+      const std::string min_en = assessment::rating_name(pr_.e2_graduate_min);
+      const std::string min_zh = assessment::rating_name_zh(pr_.e2_graduate_min);
+      if (at_least(r, pr_.e2_graduate_min)) {
+        graduate_ok = true;
+        as_graduate.met.push_back({"selected_graduate", "选调生，" + n(y) + "年度考核" + assessment::rating_name_zh(r) + "（优秀选调生）",
+                                   "a selected graduate rated " + std::string(assessment::rating_name(r)) + " in " + n(y) +
+                                       " (an excellent selected graduate)"});
+      } else {
+        as_graduate.failed.push_back({"selected_graduate", "选调生，但" + n(y) + "年度考核未达" + min_zh,
+                                      "a selected graduate, but the annual rating of " + n(y) + " is not at least " + min_en});
+      }
+    }
+    if (graduate_ok) return finish(std::move(as_graduate));
     Eval e;
-    if (c.civil_servant)
+    if (c.civil_servant) {
       e.met.push_back({"civil_servant", "公务员", "a civil servant"});
-    if (c.selected_graduate)
-      e.met.push_back({"selected_graduate", "选调生", "a selected graduate"});
-    if (!c.civil_servant && !c.selected_graduate)
+      age_ok(c, age, max_age, e);
+    } else if (c.selected_graduate) {
+      e = std::move(as_graduate);
+    } else {
       e.failed.push_back({"civil_servant", "既非公务员也非选调生", "neither a civil servant nor a selected graduate"});
-    age_ok(c, age, pr_.e2_inclusive ? pr_.e2_limit : pr_.e2_limit - 1, e);
+    }
     return finish(std::move(e));
+  }
+
+  Rating rating_of(const Cadre &c, int year) const {
+    auto it = annual_.find(c.person.id);
+    if (it == annual_.end()) return Rating::none;
+    auto jt = it->second.find(year);
+    return jt == it->second.end() ? Rating::none : jt->second;
   }
 
   Eval nvshaofei(const Cadre &c) const {
@@ -283,6 +324,7 @@ class Evaluator {
     const int first = last - static_cast<int>(pr_.nsf_years) + 1;
     auto it = annual_.find(c.person.id);
     std::vector<int> short_years;
+    std::int64_t excellent = 0;
     for (int y = first; y <= last; ++y) {
       Rating r = Rating::none;
       if (it != annual_.end()) {
@@ -290,6 +332,7 @@ class Evaluator {
         if (jt != it->second.end()) r = jt->second;
       }
       if (!at_least(r, pr_.nsf_min)) short_years.push_back(y);
+      if (r == Rating::excellent) ++excellent;
     }
     const std::string span_zh = n(first) + "—" + n(last) + "年";
     const std::string span_en = n(first) + "–" + n(last);
@@ -305,6 +348,20 @@ class Evaluator {
                "annual rating of " + ys + " below " + min_en + " or missing"};
       e.failed.push_back(r);
       if (short_years.size() == 1 && pr_.nsf_years > 1) {
+        e.near_fail = true;
+        e.fail_reasons.push_back(r);
+      }
+    }
+    // "业绩突出": at least talent.nvshaofei.min_excellent_years ratings of 优秀 in those years.
+    if (excellent >= pr_.nsf_min_excellent) {
+      if (pr_.nsf_min_excellent > 0)
+        e.met.push_back({"excellent", span_zh + "年度考核" + n(excellent) + "次优秀（业绩突出）",
+                         n(excellent) + " excellent annual rating(s) in " + span_en + " (strong results)"});
+    } else {
+      Reason r{"excellent", span_zh + "年度考核优秀" + n(excellent) + "次，少于" + n(pr_.nsf_min_excellent) + "次",
+               n(excellent) + " excellent annual rating(s) in " + span_en + ", fewer than " + n(pr_.nsf_min_excellent)};
+      e.failed.push_back(r);
+      if (excellent + 1 == pr_.nsf_min_excellent && short_years.empty()) {
         e.near_fail = true;
         e.fail_reasons.push_back(r);
       }
@@ -392,13 +449,29 @@ Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, c
       throw InvalidInput(e.what(), "birth_date", "cadres[" + std::to_string(i) + "]");
     }
   }
+  // The echelons are tiers (梯次): a cadre who meets the first echelon's criteria belongs to it,
+  // and the second lists them as in the first. The 女少非 pool is chosen by its own criteria.
+  std::vector<bool> in_e1(cadres.size(), false);
   for (int pi = 0; pi < pool_count; ++pi) {
     const Pool pool = static_cast<Pool>(pi);
     std::int64_t count = 0;
     for (std::size_t i : order) {
       const Cadre &c = cadres[i];
       Eval e = eval(c, pool, ages[i]);
+      if (pool == Pool::echelon1 && e.member) in_e1[i] = true;
       auto ex_it = excl.find(c.person.id);
+      if (pool == Pool::echelon2 && in_e1[i] && ex_it == excl.end()) {
+        if (e.member) {
+          Reason r{"in_echelon1", "已在第一梯队（两个梯队不重复）", "already in the first echelon (the echelons do not overlap)"};
+          PoolEntry pe{c.person.id, pool, {r}, "in_echelon1", std::nullopt, {}};
+          if (explain) {
+            pe.explanation = entry_explanation(pr, c.person.id, pool, ages[i], e, "in_echelon1");
+            pe.explanation.add_rule({"talent.pool.echelons_disjoint", "HURE.1", r.zh, r.en});
+          }
+          out.excluded.push_back(std::move(pe));
+        }
+        continue;
+      }
       if (e.member && ex_it != excl.end()) {
         PoolEntry pe{c.person.id, pool, ex_it->second,
                      ex_it->second.front().code.rfind("red_line", 0) == 0 ? "red_line" : "open_disposal_case",

@@ -127,7 +127,8 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
       if (excluded && c.excluded.empty()) c.excluded = e.reasons;
     };
     for (const auto &e : ps.members) take(e, false);
-    for (const auto &e : ps.excluded) take(e, true);
+    for (const auto &e : ps.excluded)
+      if (e.kind != "in_echelon1") take(e, true);  // in the first echelon: a member there
   }
 
   for (std::size_t ti = 0; ti < teams.size(); ++ti) {

@@ -25,6 +25,9 @@ struct PayRules {
   Money band[3];  // small, medium, large
   std::int64_t medium_min = 0, large_min = 0;
   bool prorate_days = false;
+  enum class PerfProration : std::uint8_t { none, whole_months, days } perf_proration = PerfProration::none;
+  enum class Missing : std::uint8_t { error, no_grade, lowest } missing = Missing::no_grade;
+  std::int32_t graded_day = 0;  // the grading date (31 December unless the sheet says)
   bool both_twice = false;
   Fraction64 wq, wa;
   std::int64_t key_den = 1;  // composite = key / key_den
@@ -51,6 +54,9 @@ struct Units {
   std::int32_t of_year = 12;
 };
 Units units_served(const PayRules &r, int year, std::int32_t from, std::int32_t to);
+/// Units of performance pay by village.performance_pay.proration: months or days as for base
+/// pay, or for `none` 1 of 1 when in post on the grading date, else 0 of 1.
+Units performance_units(const PayRules &r, std::int32_t from, std::int32_t to);
 
 /// The kernel. Validates every row before writing any output. `keys`, when not null, receives
 /// each village's composite key (valid when graded). Scratch: one township's graded villages
@@ -76,6 +82,7 @@ struct SheetData {
   std::vector<std::int32_t> p_village, from, to, units;
   std::vector<std::uint8_t> post, grade;
   std::vector<std::int64_t> base, perf, total;
+  std::vector<std::int64_t> pi;        // public-institution pay per principal (empty: no holders)
   std::vector<std::int32_t> line_p;    // principal row of each line
   std::vector<Explanation> ex;         // per line, when explained
   std::int32_t dec31 = 0, graded_day = 0, period_units = 12;

@@ -98,6 +98,7 @@ json::object totals_json(const Totals &t) {
   o["principals"] = t.principals;
   o["base"] = t.base.to_decimal_string();
   o["performance"] = t.performance.to_decimal_string();
+  o["public_institution"] = t.public_institution.to_decimal_string();
   o["total"] = t.total.to_decimal_string();
   return o;
 }
@@ -111,6 +112,7 @@ json::object budget_json(const Budget &b) {
   o["public_institution"] = b.public_institution.to_decimal_string();
   o["subsidies"] = b.subsidies.to_decimal_string();
   o["total"] = b.total.to_decimal_string();
+  o["explanation"] = explanation_value(b.explanation);
   return o;
 }
 
@@ -132,6 +134,7 @@ json::object sheet_object(const PaySheet &s, const Policy &policy) {
     o["units_of_year"] = l.period_units;
     o["base"] = l.base.to_decimal_string();
     o["performance"] = l.performance.to_decimal_string();
+    o["public_institution"] = l.public_institution.to_decimal_string();
     o["total"] = l.total.to_decimal_string();
     o["team_grade"] = team_grade_zh(l.team_grade);
     o["team_grade_code"] = team_grade_code(l.team_grade);
@@ -238,10 +241,17 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
     if (!e->is_bool()) throw InvalidInput("must be true or false", "explain", "request");
     opt.explain = e->as_bool();
   }
+  // holders: a number (holders known by number only: the budget adds their pay) or the cadre
+  // ids of the selected principals (their lines get the public-institution pay).
   std::int64_t holders = -1;
   if (const auto *h = member(req, "holders"); h && !h->is_null()) {
-    holders = req_int(req, "holders", "request");
-    if (holders < 0) throw InvalidInput("must not be negative", "holders", "request");
+    if (h->is_array()) {
+      opt.holders = string_list(req, "holders");
+      holders = 0;
+    } else {
+      holders = req_int(req, "holders", "request");
+      if (holders < 0) throw InvalidInput("must not be negative", "holders", "request");
+    }
   }
   const std::vector<Term> terms = terms_of(req);
   const PaySheet s = pay_sheet(villages, principals, scores, year, policy, opt);
@@ -263,6 +273,8 @@ std::string budget_what_if_json(std::string_view request, const Policy &a, const
     return std::move(json::parse(pay_sheet_json(body, p)).as_object()["budget"].as_object());
   };
   json::object ba = budget_of(a), bb = budget_of(b), diff;
+  ba.erase("explanation");
+  bb.erase("explanation");
   for (const char *k : {"base", "performance", "public_institution", "subsidies", "total"})
     diff[k] = (Money::parse(bb[k].as_string()) - Money::parse(ba[k].as_string())).to_decimal_string();
   json::object out;
@@ -386,11 +398,20 @@ std::string selection_json(std::string_view request, const Policy &policy) {
       }
       const std::string g = opt_string(o, "grade", rec);
       if (!g.empty()) h.grade = parse_grade(g, h.cadre_id);
+      if (const auto *tf = member(o, "term_from"); tf && !tf->is_null()) {
+        const auto y = json_read::integer(*tf, "term_from", h.cadre_id);
+        if (y < 1900 || y > 9998) throw InvalidInput("term_from must be a year 1900 .. 9998", "term_from", h.cadre_id);
+        h.term_from = static_cast<int>(y);
+      }
       hs.push_back(std::move(h));
     }
     json::array rs;
     for (const auto &r : renewals(hs, req_year(req, "request"), policy))
-      rs.push_back(json::object{{"cadre_id", r.cadre_id}, {"renewed", r.renewed}, {"reason", r.reason}});
+      rs.push_back(json::object{{"cadre_id", r.cadre_id},
+                                {"renewed", r.renewed},
+                                {"reason", r.reason},
+                                {"term_ends", r.term_ends},
+                                {"explanation", explanation_value(r.explanation)}});
     out["renewals"] = std::move(rs);
   } else if (op == "publicity") {
     const int year = req_year(req, "request");
@@ -418,10 +439,13 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     for (const auto &s : subsidies(terms_of(req), req_year(req, "request"), policy))
       rs.push_back(json::object{{"cadre_id", s.cadre_id},
                                 {"months", s.months},
+                                {"days", s.days},
+                                {"service", json::object{{"years", s.years}, {"months", s.months_part}, {"days", s.days_part}}},
                                 {"serving", s.serving},
                                 {"eligible", s.eligible},
                                 {"newly_eligible", s.newly_eligible},
-                                {"amount", s.amount.to_decimal_string()}});
+                                {"amount", s.amount.to_decimal_string()},
+                                {"explanation", explanation_value(s.explanation)}});
     out["statuses"] = std::move(rs);
   } else {
     throw InvalidInput("op must be quota, allocate, funnel, eligibility, check, renewal, subsidy or publicity", "op",

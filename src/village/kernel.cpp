@@ -56,6 +56,25 @@ PayRules load_pay_rules(const Policy &p, int year) {
   else if (pr != "whole_months")
     throw PolicyError("village.base_pay.proration must be whole_months or days",
                       "village.base_pay.proration");
+  const auto ppr = p.text("village.performance_pay.proration", r.as_of);
+  if (ppr == "none")
+    r.perf_proration = PayRules::PerfProration::none;
+  else if (ppr == "whole_months")
+    r.perf_proration = PayRules::PerfProration::whole_months;
+  else if (ppr == "days")
+    r.perf_proration = PayRules::PerfProration::days;
+  else
+    throw PolicyError("village.performance_pay.proration must be none, whole_months or days",
+                      "village.performance_pay.proration");
+  const auto miss = p.text("village.score.missing", r.as_of);
+  if (miss == "error")
+    r.missing = PayRules::Missing::error;
+  else if (miss == "no_grade")
+    r.missing = PayRules::Missing::no_grade;
+  else if (miss == "lowest")
+    r.missing = PayRules::Missing::lowest;
+  else
+    throw PolicyError("village.score.missing must be error, no_grade or lowest", "village.score.missing");
   const auto both = p.text("village.both_posts.paid", r.as_of);
   if (both == "twice")
     r.both_twice = true;
@@ -101,6 +120,7 @@ PayRules load_pay_rules(const Policy &p, int year) {
     throw PolicyError("village action deadlines must be 0 .. 3660 days", "village.rectification.within_days");
   r.jan1 = to_days(r.as_of);
   r.dec31 = to_days(make_date(year, 12, 31, "year"));
+  r.graded_day = r.dec31;
   for (int m = 0; m < 12; ++m) r.month_first[m] = to_days(make_date(year, m + 1, 1, "year"));
   return r;
 }
@@ -118,6 +138,31 @@ int band_of(const PayRules &r, std::int64_t population) {
   if (population >= r.large_min) return 2;
   if (population >= r.medium_min) return 1;
   return 0;
+}
+
+namespace {
+Units whole_months_served(const PayRules &r, std::int32_t from, std::int32_t to) {
+  // each month is paid whole to the principal in post on its first day
+  std::int32_t n = 0;
+  for (int m = 0; m < 12; ++m)
+    if (from <= r.month_first[m] && r.month_first[m] <= to) ++n;
+  return {n, 12};
+}
+Units days_served(const PayRules &r, std::int32_t from, std::int32_t to) {
+  const std::int32_t a = std::max(from, r.jan1), b = std::min(to, r.dec31);
+  return {b >= a ? b - a + 1 : 0, r.dec31 - r.jan1 + 1};
+}
+}  // namespace
+
+Units performance_units(const PayRules &r, std::int32_t from, std::int32_t to) {
+  switch (r.perf_proration) {
+    case PayRules::PerfProration::whole_months: return whole_months_served(r, from, to);
+    case PayRules::PerfProration::days: return days_served(r, from, to);
+    default: {
+      const bool graded = from <= r.graded_day && r.graded_day <= to;
+      return {graded ? 1 : 0, 1};
+    }
+  }
 }
 
 Units units_served(const PayRules &r, int /*year*/, std::int32_t from, std::int32_t to) {
@@ -250,6 +295,9 @@ void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut 
     n_town = std::max(n_town, t + 1);
     if (in.population[v] < 0)
       throw InvalidInput("population is negative", "population", "row " + std::to_string(v));
+    if (!graded(v) && r.missing == PayRules::Missing::error)
+      throw InvalidInput("scores of the year are missing (village.score.missing = error)", "score_present",
+                         "row " + std::to_string(v));
     if (!graded(v)) continue;
     for (int i = 0; i < 5; ++i) {
       const std::int64_t s = in.scores[5 * v + i];
@@ -307,16 +355,19 @@ void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut 
     for (std::int32_t t = 0; t < n_town; ++t)
       grade_township(buf.data() + start[t], buf.data() + start[t + 1], r, out, codes);
   }
+  // A village missing a score and village.score.missing = lowest: graded 一般, unranked.
+  if (r.missing == PayRules::Missing::lowest)
+    for (std::size_t v = 0; v < V; ++v)
+      if (!graded(v)) out.village_team_grade[v] = static_cast<std::uint8_t>(TeamGrade::ordinary);
 
   // Pay per principal. A whole year is the yearly amount; whole months take the prorated
   // amount from a table made once (13 month counts), days prorate per row (half_up, exact).
   Money base_tab[3][13], perf_tab[3][13];
-  if (!r.prorate_days)
-    for (int k = 0; k < 3; ++k)
-      for (std::int32_t m = 0; m <= 12; ++m) {
-        base_tab[k][m] = prorate(r.band[k], {m, 12});
-        perf_tab[k][m] = prorate(r.perf[k], {m, 12});
-      }
+  for (int k = 0; k < 3; ++k)
+    for (std::int32_t m = 0; m <= 12; ++m) {
+      base_tab[k][m] = prorate(r.band[k], {m, 12});
+      perf_tab[k][m] = prorate(r.perf[k], {m, 12});
+    }
   Grade grade_of[4];
   for (int t = 0; t < 4; ++t) grade_of[t] = personal_grade(static_cast<TeamGrade>(t));
   for (std::size_t i = 0; i < P; ++i) {
@@ -331,18 +382,24 @@ void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut 
     if (from <= r.jan1 && to >= r.dec31) {  // the whole year
       served = r.prorate_days ? r.dec31 - r.jan1 + 1 : 12;
       base = r.band[band];
-      perf = r.perf[gi];
     } else if (!r.prorate_days) {
       served = units_served(r, year, from, to).served;
       base = base_tab[band][served];
-      perf = perf_tab[gi][served];
     } else {
       const Units u = units_served(r, year, from, to);
       served = u.served;
       base = prorate(r.band[band], u);
-      perf = graded_p ? prorate(r.perf[gi], u) : Money{};
     }
-    if (!graded_p) perf = Money{};
+    // Performance pay by its own proration (village.performance_pay.proration).
+    if (!graded_p) {
+      perf = Money{};
+    } else if (from <= r.jan1 && to >= r.dec31 && to >= r.graded_day && from <= r.graded_day) {
+      perf = r.perf[gi];
+    } else {
+      const Units pu = performance_units(r, from, to);
+      perf = r.perf_proration == PayRules::PerfProration::whole_months ? perf_tab[gi][pu.served]
+                                                                        : prorate(r.perf[gi], pu);
+    }
     if (in.post[i] == 2 && r.both_twice) {
       base = base * 2;
       perf = perf * 2;

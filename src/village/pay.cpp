@@ -183,6 +183,7 @@ PayLine SheetData::line(std::size_t k) const {
   l.period_units = period_units;
   l.base = Money::from_fen(base[p]);
   l.performance = Money::from_fen(perf[p]);
+  if (!pi.empty()) l.public_institution = Money::from_fen(pi[p]);
   l.total = Money::from_fen(total[p]);
   l.team_grade = static_cast<TeamGrade>(vgrade[v]);
   l.grade = static_cast<Grade>(grade[p]);
@@ -337,8 +338,9 @@ PaySheet pay_sheet(const std::vector<Village> &villages, const std::vector<Princ
 }
 
 PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, const PaySheetOptions &options) {
-  const PayRules rules = detail::load_pay_rules(policy, year);
+  PayRules rules = detail::load_pay_rules(policy, year);
   const Date graded_on = options.graded_on ? *options.graded_on : make_date(year, 12, 31, "year");
+  rules.graded_day = to_days(graded_on);
   const std::size_t V = input.n_villages(), P = input.n_principals(), S = input.n_scores();
   if (V > static_cast<std::size_t>(INT32_MAX) - 1 || P > static_cast<std::size_t>(INT32_MAX) - 1)
     throw InvalidInput("too many rows", "villages");
@@ -416,6 +418,15 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     d->present[v] |= static_cast<std::uint8_t>(1u << pp.index);
     sc[5 * v + static_cast<std::size_t>(pp.index)] = sv.fixed;
   }
+  if (rules.missing == PayRules::Missing::error)
+    for (std::size_t v = 0; v < V; ++v)
+      if ((d->present[v] & 0x1F) != 0x1F) {
+        std::string miss;
+        for (int k = 0; k < 5; ++k)
+          if (!(d->present[v] & (1u << k))) miss += (miss.empty() ? "" : ",") + period_name(year, k);
+        throw InvalidInput("scores missing for " + miss + " (village.score.missing = error)", "scores",
+                           std::string(input.village_id(v)));
+      }
 
   // Principals.
   d->p_village.resize(P);
@@ -501,6 +512,38 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->talk_days = rules.talk_days;
   d->rectify_days = rules.rectify_days;
 
+  // Selected principals (public-institution pay): their lines get the yearly pay, prorated as
+  // the base pay, in addition to the structured pay or instead of the base pay.
+  const bool any_holders = !options.holders.empty();
+  Money yearly_pi;
+  bool replace_base = false;
+  if (any_holders) {
+    yearly_pi = policy.money("village.selection.yearly_pay", rules.as_of);
+    const std::string mode = policy.text("village.selection.pay_mode", rules.as_of);
+    if (mode == "replace_base")
+      replace_base = true;
+    else if (mode != "in_addition")
+      throw PolicyError("village.selection.pay_mode must be in_addition or replace_base", "village.selection.pay_mode");
+    std::unordered_map<std::string_view, int> wanted;
+    for (const auto &h : options.holders) {
+      if (h.empty()) throw InvalidInput("holder id is empty", "holders");
+      if (!wanted.emplace(h, 0).second) throw InvalidInput("holder listed twice", "holders", h);
+    }
+    d->pi.assign(P, 0);
+    for (std::size_t i = 0; i < P; ++i) {
+      if (d->to[i] < jan1 || d->from[i] > dec31) continue;
+      auto it = wanted.find(input.cadre_id(i));
+      if (it == wanted.end()) continue;
+      ++it->second;
+      const Money pi = detail::prorate(yearly_pi, detail::units_served(rules, year, d->from[i], d->to[i]));
+      d->pi[i] = pi.fen();
+      if (replace_base) d->base[i] = 0;
+      d->total[i] = d->base[i] + d->perf[i] + d->pi[i];
+    }
+    for (const auto &[id, n] : wanted)
+      if (n == 0) throw InvalidInput("holder has no pay line in the year", "holders", std::string(id));
+  }
+
   std::vector<Totals> tt(n_towns);
   for (std::size_t i = 0; i < n_towns; ++i) tt[i].township = std::string(d->slice(d->t_off, i));
   for (std::size_t v = 0; v < V; ++v) ++tt[static_cast<std::size_t>(d->v_town[v])].villages;
@@ -512,6 +555,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     ++t.principals;
     t.base += Money::from_fen(d->base[i]);
     t.performance += Money::from_fen(d->perf[i]);
+    if (any_holders) t.public_institution += Money::from_fen(d->pi[i]);
     t.total += Money::from_fen(d->total[i]);
   }
 
@@ -536,12 +580,17 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
       const Money band = policy.money(band_param(b), a, e);
       ex.add_input("village_id", std::string(l.village_id));
       ex.add_input("population", std::to_string(pop[v]));
+      policy.money("village.base_pay.min", a, e);
+      policy.money("village.base_pay.max", a, e);
       ex.add_rule({"village.base_pay.band", "JARUD.1",
                    std::string("人口") + std::to_string(pop[v]) + "人，属" + band_zh(b) + "档，基础工资每年" +
                        yuan(band) + "元",
                    "population " + std::to_string(pop[v]) + ": " + band_en(b) + " band, base pay " +
                        yuan(band) + " yuan a year"});
       policy.text("village.base_pay.proration", a, e);
+      if (replace_base && !d->pi.empty() && d->pi[i] != 0)
+        ex.add_rule({"village.base_pay.replaced", "JARUD.2", "基础工资由事业单位工资替代：0元",
+                     "base pay replaced by the public-institution pay: 0"});
       ex.add_input("served_from", to_iso(l.served_from));
       if (l.served_to) ex.add_input("served_to", to_iso(*l.served_to));
       ex.add_input(rules.prorate_days ? "days_paid" : "months_paid", std::to_string(l.months));
@@ -601,16 +650,59 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
         static const char *pp[] = {"village.performance_pay.excellent", "village.performance_pay.basic",
                                    "village.performance_pay.unqualified"};
         const Money pm = policy.money(pp[static_cast<int>(l.grade)], a, e);
+        policy.text("village.performance_pay.proration", a, e);
+        const detail::Units pu = detail::performance_units(rules, d->from[i], d->to[i]);
+        std::string how_zh, how_en;
+        switch (rules.perf_proration) {
+          case PayRules::PerfProration::none:
+            how_zh = pu.served ? "评定时（" + to_iso(graded_on) + "）在职，全额发放" : "评定时（" + to_iso(graded_on) + "）已不在职，不发放";
+            how_en = pu.served ? "in post on the grading date " + to_iso(graded_on) + ": paid in full"
+                               : "not in post on the grading date " + to_iso(graded_on) + ": not paid";
+            break;
+          case PayRules::PerfProration::whole_months:
+            how_zh = "按整月折算" + std::to_string(pu.served) + "/12";
+            how_en = "prorated by whole months " + std::to_string(pu.served) + "/12";
+            break;
+          case PayRules::PerfProration::days:
+            how_zh = "按在职天数折算" + std::to_string(pu.served) + "/" + std::to_string(pu.of_year);
+            how_en = "prorated by days " + std::to_string(pu.served) + "/" + std::to_string(pu.of_year);
+            break;
+        }
         ex.add_rule({"village.performance_pay", "JARUD.1",
-                     std::string(grade_zh(l.grade)) + "绩效工资每年" + yuan(pm) + "元，折算后" +
+                     std::string(grade_zh(l.grade)) + "绩效工资每年" + yuan(pm) + "元；" + how_zh + "（假设参数village.performance_pay.proration）：" +
                          yuan(l.performance) + "元",
-                     std::string(grade_code(l.grade)) + ": performance pay " + yuan(pm) +
-                         " yuan a year, " + yuan(l.performance) + " after proration"});
+                     std::string(grade_code(l.grade)) + ": performance pay " + yuan(pm) + " yuan a year; " + how_en +
+                         " (the assumed village.performance_pay.proration): " + yuan(l.performance)});
       } else {
         ex.add_input("missing_periods", vr.missing);
-        ex.add_rule({"village.grade.not_scored", "JARUD.1",
-                     "缺少考评得分（" + vr.missing + "），不参加等次评定，不发绩效工资",
-                     "scores missing (" + vr.missing + "): not graded, no performance pay"});
+        policy.text("village.score.missing", a, e);
+        if (rules.missing == PayRules::Missing::lowest) {
+          ex.add_rule({"village.grade.missing_lowest", "JARUD.1",
+                       "缺少考评得分（" + vr.missing + "），按假设参数village.score.missing评为最低等次“一般”，正职评为" +
+                           grade_zh(l.grade) + "，不发绩效工资",
+                       "scores missing (" + vr.missing + "): graded the lowest, ordinary, by the assumed "
+                       "village.score.missing; principal graded " + grade_code(l.grade) + ", no performance pay"});
+          ex.add_rule({"village.grade.personal", "JARUD.1",
+                       std::string("班子") + team_grade_zh(vr.team_grade) + "，正职评为" + grade_zh(l.grade),
+                       std::string("team ") + team_grade_code(vr.team_grade) + ": principal graded " +
+                           grade_code(l.grade)});
+        } else {
+          ex.add_rule({"village.grade.not_scored", "JARUD.1",
+                       "缺少考评得分（" + vr.missing + "），按假设参数village.score.missing不参加等次评定，不发绩效工资",
+                       "scores missing (" + vr.missing + "): not graded (the assumed village.score.missing), "
+                       "no performance pay"});
+        }
+      }
+      if (!d->pi.empty() && d->pi[i] != 0) {
+        policy.money("village.selection.yearly_pay", a, e);
+        policy.text("village.selection.pay_mode", a, e);
+        ex.add_rule({"village.selection.public_institution_pay", "JARUD.2",
+                     "选聘享受事业单位工资待遇：每年" + yuan(yearly_pi) + "元，折算后" + yuan(l.public_institution) +
+                         (replace_base ? "元，替代基础工资" : "元，在结构工资之外另行发放"),
+                     "selected for public-institution pay: " + yuan(yearly_pi) + " yuan a year, " +
+                         yuan(l.public_institution) +
+                         (replace_base ? " after proration, instead of the base pay"
+                                       : " after proration, in addition to the structured pay")});
       }
       if (!l.actions.empty())
         ex.add_rule({"village.unqualified.actions", "JARUD.1",
@@ -627,6 +719,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     banner.principals += t.principals;
     banner.base += t.base;
     banner.performance += t.performance;
+    banner.public_institution += t.public_institution;
     banner.total += t.total;
   }
   return detail::SheetData::make(std::move(d), std::move(tt), std::move(banner));

@@ -232,73 +232,212 @@ std::vector<Problem> check_lists(const TownshipLists &L, int year, const Policy 
 }
 
 std::vector<Renewal> renewals(const std::vector<Holder> &holders, int year, const Policy &policy) {
-  (void)policy.integer("village.selection.term_years", jan1(year));
+  const Date a = jan1(year);
+  Explanation used;
+  const auto term = policy.integer("village.selection.term_years", a, &used);
+  if (term < 1 || term > 50) throw PolicyError("village.selection.term_years must be 1 .. 50", "village.selection.term_years");
+  const bool end_left = policy.boolean("village.selection.end.left_post", a, &used);
+  const bool end_unq = policy.boolean("village.selection.end.unqualified", a, &used);
+  const bool end_ng = policy.boolean("village.selection.end.not_graded", a, &used);
   std::vector<Renewal> out;
   std::set<std::string> seen;
   for (const auto &h : holders) {
     if (!seen.insert(h.cadre_id).second) throw InvalidInput("holder listed twice", "cadre_id", h.cadre_id);
-    Renewal r{h.cadre_id, false, {}};
-    if (!h.in_post) r.reason = "left_post";
-    else if (!h.grade || *h.grade == Grade::not_graded) r.reason = "not_graded";
-    else if (*h.grade == Grade::unqualified) r.reason = "unqualified";
-    else { r.renewed = true; r.reason = "renewed"; }
+    if (term > 1 && !h.term_from)
+      throw InvalidInput("term_from is needed: village.selection.term_years is " + std::to_string(term), "term_from",
+                         h.cadre_id);
+    const int from = h.term_from ? *h.term_from : year;
+    if (from > year) throw InvalidInput("term_from is after the year", "term_from", h.cadre_id);
+    Renewal r{h.cadre_id, false, {}, 0, Explanation("holder " + h.cadre_id)};
+    r.term_ends = from + static_cast<int>((year - from) / term * term + term - 1);
+    Explanation &ex = r.explanation;
+    for (const auto &p : used.parameters) ex.add_parameter(p);
+    ex.add_input("in_post", h.in_post ? "true" : "false");
+    ex.add_input("grade", h.grade ? grade_code(*h.grade) : "none");
+    ex.add_input("term_from", std::to_string(from));
+    const bool no_grade = !h.grade || *h.grade == Grade::not_graded;
+    if (!h.in_post && end_left) {
+      r.reason = "left_post";
+      ex.add_rule({"village.selection.end.left_post", "JARUD.2", "不再担任书记（主任）：终止事业单位工资待遇（假设的终止情形）",
+                   "no longer secretary or director: the public-institution pay ends (an assumed ending condition)"});
+    } else if (!no_grade && *h.grade == Grade::unqualified && end_unq) {
+      r.reason = "unqualified";
+      ex.add_rule({"village.selection.end.unqualified", "JARUD.2",
+                   std::to_string(year) + "年度考评不合格：终止事业单位工资待遇（假设的终止情形）",
+                   "graded unqualified in " + std::to_string(year) + ": the public-institution pay ends (an assumed ending condition)"});
+    } else if (no_grade && end_ng) {
+      r.reason = "not_graded";
+      ex.add_rule({"village.selection.end.not_graded", "JARUD.2",
+                   std::to_string(year) + "年度未评定等次：终止事业单位工资待遇（假设的终止情形）",
+                   "no grade for " + std::to_string(year) + ": the public-institution pay ends (an assumed ending condition)"});
+    } else if (r.term_ends == year) {
+      r.renewed = true;
+      r.reason = "renewed";
+      ex.add_rule({"village.selection.renewed", "JARUD.2",
+                   "聘期（" + std::to_string(term) + "年）于" + std::to_string(year) + "年届满，无终止情形：续聘",
+                   "the term of " + std::to_string(term) + " year(s) ends in " + std::to_string(year) +
+                       " with no ending condition: renewed"});
+    } else {
+      r.renewed = true;
+      r.reason = "continues";
+      ex.add_rule({"village.selection.continues", "JARUD.2",
+                   "聘期至" + std::to_string(r.term_ends) + "年，无终止情形：待遇继续",
+                   "the term runs to " + std::to_string(r.term_ends) + " with no ending condition: the pay continues"});
+    }
     out.push_back(std::move(r));
   }
   return out;
 }
 
+namespace {
+
+using Span = std::pair<std::int32_t, std::int32_t>;  // inclusive days
+
+/// Spans sorted and merged where they overlap or touch.
+std::vector<Span> merged(std::vector<Span> spans) {
+  std::sort(spans.begin(), spans.end());
+  std::vector<Span> out;
+  for (const auto &s : spans) {
+    if (!out.empty() && static_cast<std::int64_t>(s.first) <= static_cast<std::int64_t>(out.back().second) + 1)
+      out.back().second = std::max(out.back().second, s.second);
+    else
+      out.push_back(s);
+  }
+  return out;
+}
+
+/// The same day `months` later; the last day of the month when that month is shorter.
+Date add_months_clamped(Date d, int months) {
+  const int m0 = static_cast<int>(d.year()) * 12 + (d.month() - 1) + months;
+  const int y = m0 / 12, m = m0 % 12 + 1;
+  const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                          static_cast<unsigned short>(m));
+  return make_date(y, m, std::min<int>(d.day(), last), "date");
+}
+
+struct Service {
+  std::int64_t days = 0;
+  Date from;  // the first day counted
+  int years = 0, months = 0, days_part = 0;
+};
+
+/// Service up to `last` (inclusive) as village.subsidy.gaps says: `join` lays the days of all
+/// terms end to end from the first day; `continuous` takes the longest unbroken stretch.
+/// Years by anniversaries (29 February → 1 March in common years), then whole months (a month
+/// end clamped), then days, from the first day to the day after the service.
+Service service_until(const std::vector<Span> &spans, std::int32_t last, bool join) {
+  Service s;
+  std::int64_t best = 0;
+  std::int32_t best_from = 0;
+  bool any = false;
+  for (const auto &sp : spans) {
+    const std::int32_t e = std::min(sp.second, last);
+    if (e < sp.first) continue;
+    const std::int64_t n = static_cast<std::int64_t>(e) - sp.first + 1;
+    if (!any) s.from = from_days(sp.first);
+    any = true;
+    if (join) {
+      s.days += n;
+    } else if (n > best) {
+      best = n;
+      best_from = sp.first;
+    }
+  }
+  if (!any) return s;
+  if (!join) {
+    s.days = best;
+    s.from = from_days(best_from);
+  }
+  const std::int64_t end_day = static_cast<std::int64_t>(to_days(s.from)) + s.days;  // exclusive
+  if (end_day > to_days(max_date())) throw InvalidInput("service runs past the last date cadrekit accepts", "served_to");
+  const Date end = from_days(static_cast<std::int32_t>(end_day));
+  s.years = whole_years_between(s.from, end);
+  // the last anniversary (29 February → 1 March in a common year), then whole months from it
+  const int ay = static_cast<int>(s.from.year()) + s.years;
+  const bool feb29 = s.from.month() == 2 && s.from.day() == 29 &&
+                     !boost::gregorian::gregorian_calendar::is_leap_year(static_cast<unsigned short>(ay));
+  const Date anniversary = feb29 ? make_date(ay, 3, 1) : make_date(ay, s.from.month(), s.from.day());
+  int m = 0;
+  while (add_months_clamped(anniversary, m + 1) <= end) ++m;
+  s.months = m;
+  s.days_part = static_cast<int>((end - add_months_clamped(anniversary, m)).days());
+  return s;
+}
+
+std::string ymd_zh(const Service &s) {
+  return std::to_string(s.years) + "年" + std::to_string(s.months) + "个月" + std::to_string(s.days_part) + "天";
+}
+std::string ymd_en(const Service &s) {
+  return std::to_string(s.years) + " years " + std::to_string(s.months) + " months " + std::to_string(s.days_part) + " days";
+}
+
+}  // namespace
+
 std::vector<SubsidyStatus> subsidies(const std::vector<Term> &terms, int year, const Policy &policy) {
   const Date a = jan1(year);
-  const auto min_years = policy.integer("village.subsidy.min_years", a);
-  const Money amount = policy.money("village.subsidy.amount", a);
-  // months: the 1st of each month in post (as the pay rule), overlapping terms counted once
-  std::map<std::string, std::vector<std::pair<std::int32_t, std::int32_t>>> by;
+  Explanation used;
+  const auto min_years = policy.integer("village.subsidy.min_years", a, &used);
+  const Money amount = policy.money("village.subsidy.amount", a, &used);
+  const std::string gaps = policy.text("village.subsidy.gaps", a, &used);
+  if (gaps != "join" && gaps != "continuous")
+    throw PolicyError("village.subsidy.gaps must be join or continuous", "village.subsidy.gaps");
+  const bool join = gaps == "join";
+  std::map<std::string, std::vector<Span>> by;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto &t = terms[i];
     if (t.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", "terms[" + std::to_string(i) + "]");
+    if (t.served_from.is_special()) throw InvalidInput("served_from is missing", "served_from", t.cadre_id);
     const std::int32_t f = to_days(t.served_from);
     const std::int32_t e = t.served_to ? to_days(*t.served_to) : INT32_MAX;
     if (e < f) throw InvalidInput("served_to is before served_from", "served_to", t.cadre_id);
     by[t.cadre_id].push_back({f, e});
   }
-  auto months_until = [](std::vector<std::pair<std::int32_t, std::int32_t>> spans, Date end) {
-    std::sort(spans.begin(), spans.end());
-    std::int64_t n = 0;
-    const std::int32_t last = to_days(end);
-    std::int32_t covered = INT32_MIN;  // first-of-months up to here already counted
-    for (auto [f, e] : spans) {
-      e = std::min(e, last);
-      if (e < f) continue;
-      f = std::max(f, covered == INT32_MIN ? f : covered + 1);
-      if (e < f) continue;
-      // count firsts of months in [f, e]
-      Date d = from_days(f);
-      Date first = d.day() == 1 ? d : (d.end_of_month() + boost::gregorian::days(1));
-      const Date ed = from_days(e);
-      if (first <= ed) {
-        n += (ed.year() - first.year()) * 12 + (ed.month() - first.month()) + 1;
-      }
-      covered = std::max(covered, e);
-    }
-    return n;
-  };
   std::vector<SubsidyStatus> out;
   const Date dec31 = make_date(year, 12, 31), prev = make_date(year - 1, 12, 31);
-  for (const auto &[id, spans] : by) {
+  const std::int32_t d = to_days(dec31), dp = to_days(prev);
+  for (auto &[id, raw] : by) {
+    const std::vector<Span> spans = merged(raw);
     SubsidyStatus s;
     s.cadre_id = id;
-    s.months = months_until(spans, dec31);
-    const std::int32_t d = to_days(dec31), dp = to_days(prev);
+    const Service sv = service_until(spans, d, join);
+    s.days = sv.days;
+    s.years = sv.years;
+    s.months_part = sv.months;
+    s.days_part = sv.days_part;
+    s.months = 12 * static_cast<std::int64_t>(sv.years) + sv.months;
     bool serving_prev = false;
     for (auto [f, e] : spans) {
       if (f <= d && d <= e) s.serving = true;
       if (f <= dp && dp <= e) serving_prev = true;
     }
-    s.eligible = !s.serving && s.months >= 12 * min_years;
-    const bool was = !serving_prev && months_until(spans, prev) >= 12 * min_years &&
-                     std::any_of(spans.begin(), spans.end(), [&](auto p) { return p.first <= dp; });
+    s.eligible = !s.serving && sv.years >= min_years;
+    const Service before = service_until(spans, dp, join);
+    const bool was = !serving_prev && before.days > 0 && before.years >= min_years;
     s.newly_eligible = s.eligible && !was;
     if (s.eligible) s.amount = amount;
+    Explanation &ex = s.explanation;
+    ex.subject = "former principal " + id;
+    for (const auto &p : used.parameters) ex.add_parameter(p);
+    ex.add_input("days_served", std::to_string(sv.days));
+    if (sv.days > 0) ex.add_input("counted_from", to_iso(sv.from));
+    ex.add_rule({"village.subsidy.service", "JARUD.3",
+                 std::string(join ? "各段任正职天数首尾相接" : "取最长一段连续任职") + "（假设参数village.subsidy.gaps），自" +
+                     (sv.days > 0 ? to_iso(sv.from) : std::string("-")) + "起计，至" + std::to_string(year) + "年12月31日共" +
+                     ymd_zh(sv),
+                 std::string(join ? "the days of every term laid end to end" : "the longest unbroken term") +
+                     " (the assumed village.subsidy.gaps), counted from " + (sv.days > 0 ? to_iso(sv.from) : std::string("-")) +
+                     ", up to 31 December " + std::to_string(year) + ": " + ymd_en(sv)});
+    if (s.serving)
+      ex.add_rule({"village.subsidy.serving", "JARUD.3", "仍在任，不享受离任生活补贴",
+                   "still in post: no subsidy after leaving"});
+    else if (s.eligible)
+      ex.add_rule({"village.subsidy.eligible", "JARUD.3",
+                   "已离任且任正职满" + std::to_string(min_years) + "年：每年生活补贴" + amount.to_decimal_string() + "元",
+                   "left office after " + std::to_string(min_years) + " years or more as principal: a yearly subsidy of " +
+                       amount.to_decimal_string() + " yuan"});
+    else
+      ex.add_rule({"village.subsidy.short", "JARUD.3", "任正职不满" + std::to_string(min_years) + "年：不享受生活补贴",
+                   "fewer than " + std::to_string(min_years) + " years as principal: no subsidy"});
     out.push_back(std::move(s));
   }
   return out;
@@ -310,11 +449,40 @@ Budget budget(const PaySheet &sheet, std::int64_t holders, const std::vector<Sub
   Budget b;
   b.year = sheet.year;
   b.policy = policy.name();
+  Explanation &ex = b.explanation;
+  ex.subject = "village budget " + std::to_string(sheet.year);
+  const Date a = jan1(sheet.year);
   b.base = sheet.banner.base;
   b.performance = sheet.banner.performance;
-  b.public_institution = policy.money("village.selection.yearly_pay", jan1(sheet.year)) * holders;
-  for (const auto &s : subs) b.subsidies += s.amount;
+  b.public_institution = sheet.banner.public_institution;
+  if (sheet.banner.public_institution != Money()) {
+    policy.money("village.selection.yearly_pay", a, &ex);
+    policy.text("village.selection.pay_mode", a, &ex);
+  }
+  if (holders > 0) {
+    const std::string mode = policy.text("village.selection.pay_mode", a, &ex);
+    if (mode == "replace_base")
+      throw InvalidInput("holders given by number cannot say whose base pay the public-institution pay replaces "
+                         "(village.selection.pay_mode = replace_base): give their cadre ids",
+                         "holders");
+    if (mode != "in_addition")
+      throw PolicyError("village.selection.pay_mode must be in_addition or replace_base", "village.selection.pay_mode");
+    b.public_institution += policy.money("village.selection.yearly_pay", a, &ex) * holders;
+    ex.add_input("holders_by_number", std::to_string(holders));
+  }
+  for (const auto &s : subs) {
+    b.subsidies += s.amount;
+    for (const auto &p : s.explanation.parameters) ex.add_parameter(p);
+  }
   b.total = b.base + b.performance + b.public_institution + b.subsidies;
+  ex.add_input("principals_paid", std::to_string(sheet.banner.principals));
+  ex.add_rule({"village.budget", "JARUD.4",
+               "基础工资" + b.base.to_decimal_string() + "元＋绩效工资" + b.performance.to_decimal_string() + "元＋事业单位工资" +
+                   b.public_institution.to_decimal_string() + "元＋生活补贴" + b.subsidies.to_decimal_string() + "元＝" +
+                   b.total.to_decimal_string() + "元",
+               "base " + b.base.to_decimal_string() + " + performance " + b.performance.to_decimal_string() +
+                   " + public-institution pay " + b.public_institution.to_decimal_string() + " + subsidies " +
+                   b.subsidies.to_decimal_string() + " = " + b.total.to_decimal_string() + " yuan"});
   return b;
 }
 
@@ -322,6 +490,7 @@ std::pair<Budget, Budget> budget_what_if(const BudgetInput &in, int year, const 
                                          const Policy &pb) {
   PaySheetOptions o;
   o.explain = false;
+  o.holders = in.holder_ids;
   auto one = [&](const Policy &p) {
     const PaySheet s = pay_sheet(in.villages, in.principals, in.scores, year, p, o);
     return budget(s, in.holders, subsidies(in.terms, year, p), p);

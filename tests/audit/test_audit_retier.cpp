@@ -253,16 +253,17 @@ TEST(AuditRetierPlan, FundsDueYearsAndBadInput) {
   // The old field still works, with the new events beside it.
   r.units[0].special_due_year = 2020;
   EXPECT_EQ(due_years(r), std::set<int>{2020});
-  // Bad input names the record.
+  // Several funds of a unit open at once: each its own fund, the unit at the highest level any
+  // implies; the small fund's audit still falls due.
   r = base;
   r.funds.push_back({"S", d(2017, 1, 1), Money::parse("1亿"), std::nullopt, std::nullopt});
-  r.funds.push_back({"S", d(2018, 1, 1), Money::parse("1亿"), std::nullopt, std::nullopt});
-  try {
-    plan(r, p);
-    FAIL();
-  } catch (const InvalidInput &e) {
-    EXPECT_EQ(e.record(), "funds[1]");
+  r.funds.push_back({"S", d(2018, 1, 1), Money::parse("500万"), std::nullopt, std::nullopt});
+  EXPECT_EQ(due_years(r), std::set<int>{2019});
+  {
+    const Plan both = plan(r, p);
+    EXPECT_TRUE(verify_plan(both.audits, r, p).empty());
   }
+  // Bad input names the record.
   r = base;
   r.funds.push_back({"S", d(2017, 1, 1), Money::parse("1亿"), d(2016, 1, 1), Finding::none});
   try {

@@ -231,13 +231,23 @@ TEST(AuditTierHistory, ReviewsSpecialFundsCompletionAndReferral) {
   EXPECT_EQ(r.new_level, Level::special);
   EXPECT_EQ(h.level_on(d(2016, 5, 9)), Level::level3);
   EXPECT_EQ(h.level_on(d(2016, 5, 10)), Level::special);
-  EXPECT_THROW(h.receive_special_funds(Money::parse("1亿"), d(2016, 6, 1), p), StateError);
+  // A second fund while the first is open (L50: funds "随时" as projects come): both open, the
+  // highest level either implies; a fund id already open is refused.
+  r = h.receive_special_funds(Money::parse("1千万"), d(2016, 6, 1), p);
+  EXPECT_EQ(r.new_level, Level::level2);  // one level up from the base level 3
+  EXPECT_EQ(h.level_on(d(2016, 6, 1)), Level::special);
+  ASSERT_EQ(h.open_funds().size(), 2u);
+  EXPECT_EQ(h.open_funds()[1].fund_id, "F2");
+  EXPECT_THROW(h.receive_special_funds(Money::parse("1亿"), d(2016, 7, 1), p, "F2"), StateError);
   // The yearly adjustment keeps the raised level while funds are open; the base moves to 2.
   u.budget = Money::parse("400万");
   TierResult y17 = h.annual_review(u, 2017, p);
   EXPECT_EQ(y17.level, Level::special);
   EXPECT_EQ(h.changes().back().kind, ChangeKind::yearly);
-  h.complete_special_funds(d(2017, 9, 30), Finding::none);
+  EXPECT_THROW(h.complete_special_funds(d(2017, 6, 30), Finding::none), StateError);  // which one?
+  h.complete_special_funds(d(2017, 6, 30), Finding::none, "F2");  // closes alone: F1 keeps special
+  EXPECT_EQ(h.level_on(d(2017, 6, 30)), Level::special);
+  h.complete_special_funds(d(2017, 9, 30), Finding::none);  // the only one open
   EXPECT_EQ(h.level_on(d(2017, 9, 30)), Level::level2);  // the base level of 2017
   EXPECT_TRUE(h.referrals().empty());
   // 5千万: one level up; problems at completion: referred, level kept, referral recorded.

@@ -61,26 +61,27 @@ static void test_pay_sheet(const ck_policy *p) {
   CHECK_STATUS(CK_OK, ck_village_pay_sheet_json(&out, p, kFive));
   CHECK(has(out, "\"cadre_id\":\"P1\",\"village_id\":\"V1\",\"township\":\"T1\",\"post\":\"secretary\","
                  "\"units\":12,\"units_of_year\":12,\"base\":\"7000.00\",\"performance\":\"4000.00\","
-                 "\"total\":\"11000.00\",\"team_grade\":\"实绩突出\",\"team_grade_code\":\"outstanding\","
+                 "\"public_institution\":\"0.00\",\"total\":\"11000.00\",\"team_grade\":\"实绩突出\",\"team_grade_code\":\"outstanding\","
                  "\"grade\":\"优秀\",\"grade_code\":\"excellent\",\"actions\":[]"));
   CHECK(has(out, "\"cadre_id\":\"P3\",\"village_id\":\"V2\",\"township\":\"T1\",\"post\":\"both\","
                  "\"units\":12,\"units_of_year\":12,\"base\":\"8000.00\",\"performance\":\"4000.00\","
-                 "\"total\":\"12000.00\""));
+                 "\"public_institution\":\"0.00\",\"total\":\"12000.00\""));
   CHECK(has(out, "\"cadre_id\":\"P4\",\"village_id\":\"V3\",\"township\":\"T1\",\"post\":\"secretary\","
                  "\"units\":12,\"units_of_year\":12,\"base\":\"9000.00\",\"performance\":\"2000.00\","
-                 "\"total\":\"11000.00\",\"team_grade\":\"比较突出\""));
-  CHECK(has(out, "\"base\":\"8000.00\",\"performance\":\"0.00\",\"total\":\"8000.00\",\"team_grade\":\"一般\","
+                 "\"public_institution\":\"0.00\",\"total\":\"11000.00\",\"team_grade\":\"比较突出\""));
+  CHECK(has(out, "\"base\":\"8000.00\",\"performance\":\"0.00\",\"public_institution\":\"0.00\",\"total\":\"8000.00\","
+                 "\"team_grade\":\"一般\","
                  "\"team_grade_code\":\"ordinary\",\"grade\":\"不合格\",\"grade_code\":\"unqualified\","
                  "\"actions\":[{\"kind\":\"admonishment_talk\",\"due\":\"2017-01-30\"},"
                  "{\"kind\":\"rectification\",\"due\":\"2017-03-31\"}]"));
   CHECK(has(out, "\"cadre_id\":\"P7\",\"village_id\":\"V5\",\"township\":\"T1\",\"post\":\"director\","
                  "\"units\":5,\"units_of_year\":12,\"base\":\"3333.33\",\"performance\":\"0.00\","
-                 "\"total\":\"3333.33\",\"team_grade\":\"一般\",\"team_grade_code\":\"ordinary\","
+                 "\"public_institution\":\"0.00\",\"total\":\"3333.33\",\"team_grade\":\"一般\",\"team_grade_code\":\"ordinary\","
                  "\"grade\":\"不合格\",\"grade_code\":\"unqualified\",\"actions\":[]"));
   CHECK(has(out, "\"units\":7,\"units_of_year\":12,\"base\":\"4666.67\""));
   CHECK(has(out, "\"village_id\":\"V2\",\"township\":\"T1\",\"composite\":\"87.2\",\"rank\":2"));
   CHECK(has(out, "\"townships\":[{\"township\":\"T1\",\"villages\":5,\"principals\":8,\"base\":\"55000.00\","
-                 "\"performance\":\"16000.00\",\"total\":\"71000.00\"}]"));
+                 "\"performance\":\"16000.00\",\"public_institution\":\"0.00\",\"total\":\"71000.00\"}]"));
   CHECK(has(out, "\"banner\":{\"villages\":5,\"principals\":8,\"base\":\"55000.00\""));
   CHECK(has(out, "\"public_institution\":\"48000.00\",\"subsidies\":\"0.00\",\"total\":\"119000.00\""));
   CHECK(has(out, "\"rule_id\":\"village.both_posts\""));
@@ -217,8 +218,9 @@ static void test_selection(const ck_policy *p) {
                           &out, p,
                           "{\"op\":\"subsidy\",\"year\":2016,\"terms\":["
                           "{\"cadre_id\":\"C2\",\"served_from\":\"2006-07-01\",\"served_to\":\"2016-06-30\"}]}"));
-  CHECK(has(out, "{\"cadre_id\":\"C2\",\"months\":120,\"serving\":false,\"eligible\":true,"
-                 "\"newly_eligible\":true,\"amount\":\"1200.00\"}"));
+  /* 2006-07-01 to 2016-06-30: exactly 10 years by dates (3,653 days) */
+  CHECK(has(out, "{\"cadre_id\":\"C2\",\"months\":120,\"days\":3653,\"service\":{\"years\":10,\"months\":0,"
+                 "\"days\":0},\"serving\":false,\"eligible\":true,\"newly_eligible\":true,\"amount\":\"1200.00\","));
   ck_free(out);
 }
 

@@ -69,19 +69,20 @@ ck_cli(village_select_usage
 
 # --- village pay 2016: ten villages ranked 1…10 in one township; ⌈…⌉ half-up of 30 % and 80 %
 # of 10 → ranks 1–3 实绩突出 (4,000), 4–8 比较突出 (2,000), 9–10 一般 (0). Base 9,000 from 2,000
-# people, 8,000 from 1,000, else 7,000; P04 from 1 July: 6 of 12 months. 不合格: talk due
-# 31 Dec + 30 days, rectification + 90 days.
+# people, 8,000 from 1,000, else 7,000; P04 from 1 July: base for 6 of 12 months, performance pay
+# in full (in post on the grading date: village.performance_pay.proration none, L142
+# 「给予4000元的绩效工资」). 不合格: talk due 31 Dec + 30 days, rectification + 90 days.
 set(_pay "village|pay|--villages|${_d}/pay_villages.csv|--scores|${_d}/pay_scores.csv|--year|2016")
 ck_cli(village_pay_lines
   "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv"
-  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,total,team_grade,grade,grade_zh,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,13000.00,outstanding,excellent,优秀,\nP02,V05,甲镇,both,12,12,8000.00,2000.00,10000.00,good,basic,基本合格,\nP03,V10,甲镇,director,12,12,7000.00,0.00,7000.00,ordinary,unqualified,不合格,admonishment_talk:2017-01-30.rectification:2017-03-31\nP04,V02,甲镇,director,6,12,4000.00,2000.00,6000.00,outstanding,excellent,优秀,\n$")
+  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,total,team_grade,grade,grade_zh,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,13000.00,outstanding,excellent,优秀,\nP02,V05,甲镇,both,12,12,8000.00,2000.00,10000.00,good,basic,基本合格,\nP03,V10,甲镇,director,12,12,7000.00,0.00,7000.00,ordinary,unqualified,不合格,admonishment_talk:2017-01-30.rectification:2017-03-31\nP04,V02,甲镇,director,6,12,4000.00,4000.00,8000.00,outstanding,excellent,优秀,\n$")
 ck_cli(village_pay_townships
   "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv|--show|townships"
-  "-DEXPECT_OUT=^township,villages,principals,base,performance,total\n甲镇,10,4,28000.00,8000.00,36000.00\n,10,4,28000.00,8000.00,36000.00\n$")
+  "-DEXPECT_OUT=^township,villages,principals,base,performance,total\n甲镇,10,4,28000.00,10000.00,38000.00\n,10,4,28000.00,10000.00,38000.00\n$")
 # Budget with two public-institution holders at 24,000 a year.
 ck_cli(village_pay_budget
   "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv|--show|budget|--holders|2"
-  "-DEXPECT_OUT=\n2016,tongliao-2016,28000.00,8000.00,48000.00,0.00,84000.00\n$")
+  "-DEXPECT_OUT=\n2016,tongliao-2016,28000.00,10000.00,48000.00,0.00,86000.00\n$")
 # Two bad rows (a 13th month; an unknown village): each reported on one line naming file, line
 # and field; the four good rows are still paid, exit 7. --strict stops at the first (exit 2).
 ck_cli(village_pay_bad_rows_reported
@@ -143,11 +144,12 @@ ck_cli(import_lrmx_bad_form_reported
   "-DEXPECT_ERR=lrmx_bad.lrmx: .*field ChuShengNianYue" -DERR_LINES=2 "-DEXPECT_OUT=\nlrmx_dotted,")
 
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
-# year) +1,000, P04 (6 of 12 months) +500; budget performance 8,000 → 9,500, total 36,000 →
-# 37,500. Everyone else is unchanged and not listed.
+# year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)
+# +1,000; budget performance 10,000 → 12,000, total 38,000 → 40,000. Everyone else is
+# unchanged and not listed.
 ck_cli(compare_village_pay
   "-DARGS=compare|--policy|default|--policy|${_d}/excellent5000.yaml|${_pay}|--principals|${_d}/pay_principals.csv"
-  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\npay,P01@V01,grade total,优秀 13000.00,优秀 14000.00,1000.00,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\npay,P04@V02,grade total,优秀 6000.00,优秀 6500.00,500.00,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\nbudget,2016,base,28000.00,28000.00,0.00,,\nbudget,2016,performance,8000.00,9500.00,1500.00,,\nbudget,2016,public_institution,0.00,0.00,0.00,,\nbudget,2016,subsidies,0.00,0.00,0.00,,\nbudget,2016,total,36000.00,37500.00,1500.00,,\n$")
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\npay,P01@V01,grade total,优秀 13000.00,优秀 14000.00,1000.00,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\npay,P04@V02,grade total,优秀 8000.00,优秀 9000.00,1000.00,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\nbudget,2016,base,28000.00,28000.00,0.00,,\nbudget,2016,performance,10000.00,12000.00,2000.00,,\nbudget,2016,public_institution,0.00,0.00,0.00,,\nbudget,2016,subsidies,0.00,0.00,0.00,,\nbudget,2016,total,38000.00,40000.00,2000.00,,\n$")
 # The highest band from 6,000,000: U01 (exactly 5,000,000) falls to the middle band, level 2;
 # the county becomes 19 / 29 / 19. Explanations in English on request.
 ck_cli(compare_audit_tier
@@ -182,15 +184,16 @@ ck_cli(compare_audit_plan_same
   "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\nplan,,min_capacity,14,14,0,")
 set_tests_properties(cli.compare_audit_plan_same PROPERTIES DEPENDS cli.audit_tier_plan_verify)
 
-# --- talent pools as of 2016-09-22 (HURE.1; docs/talent.md): C1 (31, 副科, civil servant) is in
-# echelon 1 and 2; C2 (35, 正科, turns 36 on 2016-10-15) is in both and ages out on that day
-# (a near miss within talent.near_miss.months = 3); C3 (科员, neither civil servant nor 选调生) is in
-# no pool; C4 (选调生, 28, born on 29 February) is in echelon 2 only. No assessments: nobody is in
-# the 女少非 pool (two years of results are required).
+# --- talent pools as of 2016-09-22 (HURE.1; docs/talent.md): C1 (31, 副科, civil servant) and C2
+# (35, 正科, turns 36 on 2016-10-15: a near miss within talent.near_miss.months = 3) are in
+# echelon 1, which the second echelon lists as such (the echelons do not overlap); C3 (科员,
+# neither civil servant nor 选调生) is in no pool; C4 (选调生, 28) has no annual rating, so is not
+# an excellent selected graduate (优秀选调生): no pool. No assessments: nobody is in the 女少非
+# pool (two years of results are required).
 ck_cli(talent_pools
   "-DARGS=talent|pools|${_d}/talent_cadres.csv|--as-of|2016-09-22|--lang|en"
-  "-DEXPECT_OUT=^cadre_id,pool,status,kind,date,reasons\nC1,echelon1,member,,,[^\n]*\nC2,echelon1,member,,,[^\n]*\nC1,echelon2,member,,,[^\n]*\nC2,echelon2,member,,,[^\n]*\nC4,echelon2,member,,,[^\n]*\n.*C2,echelon1,near_miss,ages_out,2016-10-15,"
-  "-DCOUNT1_RE=\nC3," -DCOUNT1=0 "-DCOUNT2_RE=,nvshaofei,member" -DCOUNT2=0)
+  "-DEXPECT_OUT=^cadre_id,pool,status,kind,date,reasons\nC1,echelon1,member,,,[^\n]*\nC2,echelon1,member,,,[^\n]*\nC2,echelon1,near_miss,ages_out,2016-10-15,[^\n]*\nC1,echelon2,excluded,in_echelon1,,[^\n]*\nC2,echelon2,excluded,in_echelon1,,"
+  "-DCOUNT1_RE=\nC3," -DCOUNT1=0 "-DCOUNT2_RE=,nvshaofei,member" -DCOUNT2=0 "-DCOUNT3_RE=\nC4," -DCOUNT3=0)
 # --- talent teams (HURE.5; targets talent.team.min_young|women|minority|non_party = 1,1,1,0):
 # T1 has a young (31) Mongol woman: no gap; T2 (56 and 41, Han men, party members) lacks all
 # three; T3's second row has sex 9 (not a GB/T 2261.1 code): that row is reported (file, line 7,
@@ -202,8 +205,22 @@ ck_cli(talent_teams
 ck_cli(talent_teams_strict
   "-DARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22|--strict"
   -DEXPECT_RC=2 "-DEXPECT_ERR=talent_members.csv:7.*field sex" -DERR_LINES=1)
-# The first echelon up to 34 instead of 35: C2 (35 on 2016-09-22) leaves it; C1 (31) stays; the
-# pool has 1 member instead of 2 (policy size 68 under both). The second echelon is unchanged.
+# The first echelon up to 34 instead of 35: C2 (35 on 2016-09-22) leaves it and, a civil servant
+# of 35, joins the second (listed there as in the first before); C1 (31) stays in the first.
 ck_cli(compare_talent_pools
   "-DARGS=compare|--policy|default|--policy|${_d}/echelon1_34.yaml|talent|pools|${_d}/talent_cadres.csv|--as-of|2016-09-22"
-  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\npool,C2,echelon1,member,-,,\"([^\"]|\"\")*\",\npool,,echelon1 members/size,2/68,1/68,-1,,\n$")
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\npool,C2,echelon1,member,-,,\"([^\"]|\"\")*\",\npool,C2,echelon2,excluded:in_echelon1,member,,\"([^\"]|\"\")*\",\"([^\"]|\"\")*\"\npool,,echelon1 members/size,2/68,1/68,-1,,\npool,,echelon2 members/size,0/110,1/110,1,,\n$")
+
+# --- the what-if over the whole year (docs/year.md): 优秀 at 5,000 moves pay lines and the budget
+# (performance and total), nothing in audit, disclosure, assessment or talent.
+ck_cli(compare_year_excellent
+  "-DARGS=compare|--policy|default|--set|village.performance_pay.excellent=5000|year|--out|${_tmp}/compare_year"
+  "-DEXPECT_OUT=parameters that differ: 1\n  village: [1-9][0-9]*\n  budget: 2\n  audit: 0\n  disclosure: 0\n  assessment: 0\n  talent: 0\n")
+# --set on a module command, checked as a file: a band below village.base_pay.min is refused
+# (exit 3) naming both parameters; a value within the bounds is shown.
+ck_cli(set_band_outside_bounds
+  "-DARGS=policy|show|--set|village.base_pay.small=6000" -DEXPECT_RC=3
+  "-DEXPECT_ERR=village.base_pay.small.*village.base_pay.min")
+ck_cli(set_value_shown
+  "-DARGS=policy|show|--set|village.performance_pay.excellent=5000@2016-01-01|--as-of|2016-06-01"
+  "-DEXPECT_OUT=\nvillage.performance_pay.excellent\t5000\tyuan/year\t2016-01-01\tJARUD.1\tsource\t")

@@ -8,9 +8,17 @@ recomputed here from data/sample and the source's numbers, independently of the 
   - disclosure: every candidate's record valid; the National Day window of the golden cases;
   - red lines: every leader near the bottom (bottom 10 %, at least one place) of the annual
     assessment in the latest two years is reported, and no other annual_bottom;
-  - talent: each unit's three leaders as a team; its counts of young (35 or younger, 周岁, on
-    the as-of date), women, minority and non-party members recomputed from cadres.json, and its
-    gaps against the targets 1 / 1 / 1 / 0 of the default profile (HURE.5, assumed);
+  - talent: each unit's three leaders (the cadres with a `team`) as a team; its counts of young
+    (35 or younger, 周岁, on the as-of date), women, minority and non-party members recomputed
+    from cadres.json, and its gaps against the targets 1 / 1 / 1 / 0 of the default profile
+    (HURE.5, assumed); the three pools recomputed from cadres.json and the annual ratings of
+    assessment_screen.json (HURE.1): the first echelon (section-level, 35 or younger), the second
+    (civil servants of 35 or younger and selected graduates rated excellent the year before,
+    not in the first: the echelons do not overlap), the 女少非 pool (woman, minority or
+    non-party; the last two years at least competent with one excellent), each near the source's
+    68 / 110 / 50;
+  - report.html: the table of the source's figures beside the county's, and the assumed
+    parameters that decided a result;
   - report.html: self-contained (no external resource), its SVG charts present, text escaped.
 Usage: check_demo.py CADREKIT_BINARY SOURCE_DIR WORK_DIR
 """
@@ -100,13 +108,24 @@ def main():
     lines = rows(os.path.join(out, "village_pay.csv"))
     by_town = defaultdict(Decimal)
     for l in lines:
-        check(Decimal(l["base"]) + Decimal(l["performance"]) == Decimal(l["total"]), f"line {l['cadre_id']}")
+        check(Decimal(l["base"]) + Decimal(l["performance"]) + Decimal(l["public_institution"]) == Decimal(l["total"]),
+              f"line {l['cadre_id']}")
         by_town[l["township"]] += Decimal(l["total"])
     for t in towns:
         check(by_town[t["township"]] == Decimal(t["total"]), f"township {t['township']} total")
     with open(os.path.join(out, "summary.json"), encoding="utf-8") as f:
         summary = json.load(f)
     check(Decimal(summary["pay_total"]) == sum(by_town.values()), "banner total")
+    # The holders named on the pay sheet get the public-institution pay on their lines (in
+    # addition, by default: village.selection.pay_mode), and the budget agrees with the sheet.
+    with open(os.path.join(sample, "village_pay.json"), encoding="utf-8") as f:
+        holders = set(json.load(f)["holders"])
+    with open(os.path.join(out, "village_pay.json"), encoding="utf-8") as f:
+        pay = json.load(f)
+    check({l["cadre_id"] for l in lines if Decimal(l["public_institution"]) > 0} == holders, "holders' lines")
+    check(Decimal(pay["budget"]["public_institution"]) == sum(Decimal(l["public_institution"]) for l in lines),
+          "budget public-institution pay = the holders' lines")
+    check(Decimal(pay["budget"]["public_institution"]) == 24000 * len(holders), "24,000 a holder for the whole year")
     check(summary["villages"] == 206 and summary["selection_quota"] == 11 and summary["units"] == 67,
           "summary figures")
 
@@ -122,7 +141,7 @@ def main():
         recs = json.load(f)["records"]
     bottom = defaultdict(dict)
     for r in recs:
-        if r["kind"] == "annual":
+        if r["kind"] == "annual" and r["rank"] > 0:  # unranked annual records carry ratings only
             places = max(1, math.ceil(Fraction(10, 100) * r["group_size"]))
             bottom[r["cadre_id"]][int(r["period"])] = r["rank"] > r["group_size"] - places
     expect = {c for c, y in bottom.items() if y.get(2015) and y.get(2016)}
@@ -162,7 +181,9 @@ def main():
 
     want = defaultdict(lambda: Counter())
     for c in cadres:
-        t = want[c["unit"]]
+        if not c.get("team"):
+            continue  # staff: in the pools, not in a unit's leadership team
+        t = want[c["team"]]
         t["size"] += 1
         t["young"] += age(c["birth_date"]) <= 35
         t["women"] += c["sex"] == "2"
@@ -186,6 +207,49 @@ def main():
     check(e1 | ex1 == want_e1 and not e1 & ex1,
           "echelon 1: every section-level cadre of 35 or younger, member or excluded by supervision")
     check(all(p["status"] in ("member", "near_miss", "excluded") for p in pools), "pool statuses")
+
+    # The pools recomputed (HURE.1), and near the source's 68 / 110 / 50.
+    ratings = defaultdict(dict)
+    for r in recs:
+        if r["kind"] == "annual":
+            ratings[r["cadre_id"]][int(r["period"])] = r.get("rating")
+    last = as_of.year - 1
+
+    def status(pool, kind=None):
+        return {p["cadre_id"] for p in pools if p["pool"] == pool and p["status"] == (kind or "member")}
+
+    def excluded(pool, how):
+        return {p["cadre_id"] for p in pools if p["pool"] == pool and p["status"] == "excluded" and p["kind"] in how}
+
+    supervision = ("red_line", "open_disposal_case")
+    want_e2 = {c["id"] for c in cadres
+               if (c["civil_servant"] and age(c["birth_date"]) <= 35)
+               or (c["selected_graduate"] and ratings[c["id"]].get(last) == "excellent")}
+    e1_all = e1 | ex1
+    e2 = status("echelon2")
+    check(not e1 & e2, "the echelons do not overlap")
+    check(e2 | excluded("echelon2", supervision) == want_e2 - e1_all,
+          "echelon 2: civil servants of 35 or younger and excellent selected graduates, not in echelon 1")
+    check(excluded("echelon2", ("in_echelon1",)) == (want_e2 & e1),
+          "echelon 2 lists the first echelon's members who meet its criteria as in_echelon1")
+    group = lambda c: c["sex"] == "2" or c["ethnicity"] != "01" or c["political_status"] not in ("01", "02")
+    years = (last - 1, last)
+    want_nsf = {c["id"] for c in cadres if group(c)
+                and all(ratings[c["id"]].get(y) in ("excellent", "competent") for y in years)
+                and any(ratings[c["id"]].get(y) == "excellent" for y in years)}
+    check(status("nvshaofei") | excluded("nvshaofei", supervision) == want_nsf,
+          "女少非: the group, the last two years at least competent, one excellent")
+    sizes = {"echelon1": len(e1), "echelon2": len(e2), "nvshaofei": len(status("nvshaofei"))}
+    for pool, source in (("echelon1", 68), ("echelon2", 110), ("nvshaofei", 50)):
+        check(abs(sizes[pool] - source) <= source * 15 // 100,
+              f"{pool}: {sizes[pool]} members, not near the source's {source}")
+    check(summary["pool_sizes"] == sizes, f"summary pool sizes {summary['pool_sizes']} != {sizes}")
+
+    # The report's table of the source's figures and its list of assumptions.
+    check('id="figures"' in html and 'id="assumed"' in html, "the figures and assumptions sections")
+    for figure in ("20 / 28 / 19", ">68<", ">110<", ">50<", ">135<", ">78<", ">42<", ">23<"):
+        check(figure in html, f"source figure {figure} not in the report's table")
+    check(html.count("<code>village.") + html.count("<code>audit.") >= 10, "assumed parameters listed")
     # every unit name from the data appears escaped (none contains markup, but & and quotes would be)
     for u in units.values():
         name = u["name"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -506,6 +506,8 @@ TEST(DisclosureNotice, IdNumberIsMaskedAndAddressLevelIsPolicy) {
       "  disclosure.round2.notice_fields:\n    values:\n"
       ""
       "      2015-01-01: citizen_id,residence,real_estate\n"
+      "  disclosure.round2.notice_fields_added:\n    values:\n"
+      "      2015-01-01: none\n"
       "  disclosure.notice.address_level:\n    values:\n"
       ""
       "      2015-01-01: township\n");
@@ -523,6 +525,7 @@ TEST(DisclosureNotice, IdNumberIsMaskedAndAddressLevelIsPolicy) {
   std::vector<std::string> used;
   for (const auto &u : ex.parameters) used.push_back(u.name);
   EXPECT_EQ(used, (std::vector<std::string>{"disclosure.round2.notice_fields",
+                                            "disclosure.round2.notice_fields_added",
                                             "disclosure.notice.id_mask_head",
                                             "disclosure.notice.id_mask_tail",
                                             "disclosure.notice.address_level"}));

@@ -140,7 +140,9 @@ TEST(TalentPools, GoldenCases) {
 TEST(TalentPools, ReasonsAndNearMissDates) {
   std::vector<Cadre> cs{cadre("B", "1980-10-15"), cadre("C", "1980-09-22")};
   Pools ps = pools(cs, {}, d("2016-09-22"), P(), true);
-  ASSERT_EQ(ps.near_misses.size(), 4u);
+  // B: in echelon 1, ageing out (not a near miss of echelon 2: the echelons do not overlap);
+  // C: 36, misses both echelons by age.
+  ASSERT_EQ(ps.near_misses.size(), 3u);
   const PoolEntry &b = ps.near_misses[0];  // echelon1, B
   EXPECT_EQ(b.cadre_id, "B");
   ASSERT_TRUE(b.date.has_value());
@@ -164,7 +166,13 @@ TEST(TalentPools, ReasonsAndNearMissDates) {
   EXPECT_EQ(ps.sizes[0].target, 68);
   EXPECT_EQ(ps.sizes[1].target, 110);
   EXPECT_EQ(ps.sizes[2].target, 50);
-  EXPECT_EQ(ps.sizes[1].members, 1);
+  EXPECT_EQ(ps.sizes[1].members, 0);
+  ASSERT_TRUE(has(ps.excluded, "B", Pool::echelon2));
+  for (const auto &e : ps.excluded)
+    if (e.cadre_id == "B") {
+      EXPECT_EQ(e.kind, "in_echelon1");
+      EXPECT_EQ(e.reasons.at(0).code, "in_echelon1");
+    }
 }
 
 TEST(TalentPools, ExclusiveLimitFromThePolicy) {
@@ -212,12 +220,11 @@ TEST(TalentPools, ChangesBetweenTwoDates) {
                         cadre("STAY", "1985-05-05")};
   cs[1].person.rank = Rank::fu_ke;  // promoted: in echelon1 at both dates (no history of ranks here)
   auto ch = pool_changes(cs, {}, d("2016-09-22"), d("2016-11-01"), P());
-  ASSERT_EQ(ch.size(), 2u);  // OLD leaves echelon1 and echelon2 on 2016-10-15
+  ASSERT_EQ(ch.size(), 1u);  // OLD leaves echelon1 on 2016-10-15 (never in echelon2: in the first)
   EXPECT_EQ(ch[0].cadre_id, "OLD");
   EXPECT_EQ(ch[0].pool, Pool::echelon1);
   EXPECT_FALSE(ch[0].entered);
   EXPECT_EQ(ch[0].reasons.at(0).code, "age");
-  EXPECT_EQ(ch[1].pool, Pool::echelon2);
   // Entering: a woman whose second strong year appears.
   std::vector<Cadre> w{cadre("W", "1970-01-01", Sex::female, "01", "01", Rank::zheng_ke)};
   std::vector<assessment::Record> recs{annual("W", 2015, assessment::Rating::competent),
@@ -256,10 +263,11 @@ TEST(TalentPools, Json) {
                    {"cadre_id":"W","kind":"annual","period":"2015","rating":"competent"}]})";
   json::value v = json::parse(pools_json(req, P()));
   const auto &m = v.at("members").as_array();
-  ASSERT_EQ(m.size(), 3u);
+  ASSERT_EQ(m.size(), 2u);  // B in echelon 1 (and so not in echelon 2), W in 女少非
   EXPECT_EQ(m[0].at("pool"), "echelon1");
-  EXPECT_EQ(m[2].at("cadre_id"), "W");
-  EXPECT_EQ(m[2].at("pool"), "nvshaofei");
+  EXPECT_EQ(m[1].at("cadre_id"), "W");
+  EXPECT_EQ(m[1].at("pool"), "nvshaofei");
+  EXPECT_EQ(v.at("excluded").as_array().at(0).at("kind"), "in_echelon1");
   EXPECT_EQ(v.at("near_misses").as_array()[0].at("date"), "2016-10-15");
   EXPECT_EQ(v.at("sizes").as_array()[2].at("target"), 50);
   try {
@@ -274,7 +282,7 @@ TEST(TalentPools, Json) {
   json::value c = json::parse(pool_changes_json(
       R"({"from":"2016-09-22","to":"2016-11-01","cadres":[{"id":"B","sex":"1","birth_date":"1980-10-15","ethnicity":"01","political_status":"01","rank":"fu_ke","civil_servant":true}]})",
       P()));
-  ASSERT_EQ(c.at("changes").as_array().size(), 2u);
+  ASSERT_EQ(c.at("changes").as_array().size(), 1u);  // leaves echelon 1 (never in echelon 2)
   EXPECT_EQ(c.at("changes").as_array()[0].at("change"), "left");
 }
 

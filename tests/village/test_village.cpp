@@ -232,7 +232,7 @@ TEST(VillageGolden, WhatIf) {
   const auto &wi = cases().at("what_if").as_object();
   const auto &c = cases().at("pay_sheets").as_array()[0].as_object();
   const Input in = input_of(c);
-  BudgetInput bi{in.villages, in.principals, in.scores, wi.at("holders").as_int64(), {}};
+  BudgetInput bi{in.villages, in.principals, in.scores, wi.at("holders").as_int64(), {}, {}};
   const auto [a, b] = budget_what_if(bi, 2016, Policy::default_profile(), Policy::loads(str(wi.at("excellent_yaml"))));
   auto check = [&](const Budget &x, const json::object &e) {
     EXPECT_EQ(x.base.to_decimal_string(), str(e.at("base")));
@@ -404,8 +404,8 @@ TEST(Village, CheckLists) {
 }
 
 TEST(Village, Renewals) {
-  const auto r = renewals({{"H1", true, Grade::excellent}, {"H2", true, Grade::unqualified}, {"H3", false, Grade::excellent},
-                           {"H4", true, std::nullopt}},
+  const auto r = renewals({{"H1", true, Grade::excellent, {}}, {"H2", true, Grade::unqualified, {}},
+                           {"H3", false, Grade::excellent, {}}, {"H4", true, std::nullopt, {}}},
                           2016, Policy::default_profile());
   ASSERT_EQ(r.size(), 4u);
   EXPECT_TRUE(r[0].renewed);

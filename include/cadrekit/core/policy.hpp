@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,11 @@ struct ParamInfo {
   std::string clause;
   std::string source;  ///< "file:line" of the profile that set its latest values
   std::vector<ParamValue> values;
+  /// `bounds:` of the declaration: parameters of the same type whose values in force bound
+  /// this one's on every date (empty: no bound on that side). Checked whenever a profile
+  /// loads or a value is set; a value outside them is a PolicyError naming both parameters.
+  std::string bound_min;
+  std::string bound_max;
 };
 
 class Policy {
@@ -61,6 +67,17 @@ class Policy {
   /// Loads a profile from YAML text; `source` names it in errors. `extends:` may name an
   /// embedded profile only (there is no directory to resolve a path against).
   static Policy loads(std::string_view yaml, std::string_view source = "<string>");
+
+  /// A copy of this profile with one parameter's values changed, checked as a profile file
+  /// layered on this one would be (the value parsed as the parameter's type, bounds checked).
+  /// Without `from` the value replaces every dated value (it is in force whenever the
+  /// parameter is); with `from` it takes effect on that date and later dated values stay. The
+  /// value is the caller's own, not assumed. PolicyError (field = the name, record "--set")
+  /// for an unknown name or a value that does not fit.
+  Policy with_value(std::string_view name, std::string_view value,
+                    std::optional<Date> from = std::nullopt) const;
+  /// The command line's `--set`: "NAME=VALUE" or "NAME=VALUE@YYYY-MM-DD", as with_value.
+  Policy with_setting(std::string_view setting) const;
 
   /// The profile's name (`profile:`), e.g. "tongliao-2016".
   const std::string &name() const;

@@ -64,6 +64,24 @@ def peak_extra(f):
     return max(status_kb("VmHWM") - before, 0) * 1024
 
 
+def workers_cpu(client) -> list:
+    """CPU seconds (user + system) each worker's process has used so far."""
+    def used() -> float:
+        import resource
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+    return [v for _, v in sorted(client.run(used).items())]
+
+
+def measured(client, f, repeat: int) -> tuple:
+    """(best wall time, CPU a run of each worker, CPU a run of this process — the client and the
+    LocalCluster's scheduler —, the result)."""
+    w0, c0 = workers_cpu(client), time.process_time()
+    t, out = best_of(f, repeat)
+    w1, c1 = workers_cpu(client), time.process_time()
+    return t, [(b - a) / repeat for a, b in zip(w0, w1)], (c1 - c0) / repeat, out
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=400_000)
@@ -80,9 +98,11 @@ def main(argv=None) -> None:
     df = table(rows)
     parts = 4 if args.smoke else 8
 
+    c0 = time.process_time()
     t_one, want = best_of(lambda: partitions.screen(df, as_of=AS_OF, policy=policy), repeat)
+    cpu_one = (time.process_time() - c0) / repeat
     print(f"dask: screening {len(df):,} records, one process without Dask: {t_one:.2f} s "
-          f"({len(df) / t_one:,.0f} records/s), {len(want)} hits")
+          f"({len(df) / t_one:,.0f} records/s), {cpu_one:.2f} s CPU, {len(want)} hits")
     extra = peak_extra(lambda: partitions.screen(df, as_of=AS_OF, policy=policy))
     held = df.memory_usage(deep=True).sum()
     if extra is not None:
@@ -97,32 +117,41 @@ def main(argv=None) -> None:
             ddf = dd.from_pandas(df, chunksize=-(-len(df) // parts // 5) * 5, sort=False).persist()
             client.wait_for_workers(workers)
             wait(ddf)
-            t, got = best_of(lambda: ckd.screen(ddf, as_of=AS_OF, policy=policy).compute(), repeat)
+            ckd.screen(ddf, as_of=AS_OF, policy=policy).compute()  # untimed: the workers' imports
+            t, cpu, here, got = measured(
+                client, lambda: ckd.screen(ddf, as_of=AS_OF, policy=policy).compute(), repeat)
             pd.testing.assert_frame_equal(got, want)
             print(f"dask: screening {len(df):,} records in {parts} partitions on {workers} "
                   f"worker{'s' if workers > 1 else ''}: {t:.2f} s ({len(df) / t:,.0f} records/s, "
-                  f"{t_one / t:.2f}x one process)")
+                  f"{t_one / t:.2f}x one process); CPU: "
+                  + " + ".join(f"{c:.2f} s" for c in cpu)
+                  + f" in the workers, {here:.2f} s in the client and scheduler")
             if workers == 2:
                 # The cost of a partition: the same small table in few and in many partitions.
                 small = df.iloc[: (500 if args.smoke else 20_000)]
                 counts = (2, 8) if args.smoke else (4, 64)
-                times = {}
+                runs = {}
                 for n in counts:
                     sd = dd.from_pandas(small, chunksize=-(-len(small) // n // 5) * 5,
                                         sort=False).persist()
                     wait(sd)
-                    times[n], _ = best_of(lambda: ckd.screen(sd, as_of=AS_OF, policy=policy).compute(),
-                                          repeat)
-                    times[(n, "raw")], _ = best_of(lambda: sd.map_partitions(
+                    runs[n] = measured(client, lambda: ckd.screen(
+                        sd, as_of=AS_OF, policy=policy).compute(), repeat)
+                    runs[(n, "raw")] = measured(client, lambda: sd.map_partitions(
                         partitions.screen, as_of=AS_OF, policy=policy,
                         meta=want.iloc[:0]).compute(), repeat)
-                a, b = counts
-                per = (times[b] - times[a]) / (b - a)
-                raw = (times[(b, "raw")] - times[(a, "raw")]) / (b - a)
-                print(f"dask: {len(small):,} records in {a} and in {b} partitions: {times[a]:.2f} s "
-                      f"and {times[b]:.2f} s, {per * 1e3:.1f} ms a partition with the key check "
-                      f"({raw * 1e3:.1f} ms by map_partitions without it)")
 
+                def per(key_a, key_b, i):
+                    x, y = runs[key_a], runs[key_b]
+                    value = (lambda r: r[0]) if i == 0 else (lambda r: sum(r[1]) + r[2])
+                    return (value(y) - value(x)) / (b - a) * 1e3
+
+                a, b = counts
+                print(f"dask: {len(small):,} records in {a} and in {b} partitions: "
+                      f"{runs[a][0]:.2f} s and {runs[b][0]:.2f} s; a partition costs "
+                      f"{per(a, b, 0):.1f} ms wall, {per(a, b, 1):.1f} ms CPU with the key check, "
+                      f"{per((a, 'raw'), (b, 'raw'), 0):.1f} ms wall, "
+                      f"{per((a, 'raw'), (b, 'raw'), 1):.1f} ms CPU by map_partitions without it")
 
 if __name__ == "__main__":
     main()

@@ -86,7 +86,7 @@ def units(part: int, per_part: int, n_units: int) -> pd.DataFrame:
     n = max(0, min(per_part, n_units - first))
     rng = np.random.default_rng(2000 + part)
     df = pd.DataFrame({"unit_id": np.char.mod("U%06d", np.arange(first, first + n)).astype(object),
-                       "budget": rng.integers(0, 20_000_000, n)})
+                       "budget": (10 ** rng.uniform(5, 7.5, n)).astype(np.int64)})
     for f in audit.FACTORS:
         df[f] = (rng.integers(0, 10, n) == 0).astype(np.int8)
     return df
@@ -154,6 +154,14 @@ def province(rows: int, parts: int):
     return recs, findings(n_cadres), unit_frame, team_frame, vil_frame, pri, sco
 
 
+def _usage() -> tuple:
+    """CPU seconds and peak resident bytes of this (worker) process."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime, r.ru_maxrss * 1024
+
+
 def timed(label: str, f):
     t = time.perf_counter()
     out = f()
@@ -203,6 +211,10 @@ def main(argv=None) -> None:
         lines = timed("pay sheet (by county)", lambda: ckd.pay_sheet(
             vil_frame, pri, sco, year=2016, policy=policy).compute())
         print(f"    {len(lines):,} principals paid, total {sum(lines['total']):,} yuan")
+
+        usage = client.run(_usage)
+        print("  workers: " + "; ".join(
+            f"{cpu:.0f} s CPU, peak {rss / 2**20:,.0f} MiB" for cpu, rss in usage.values()))
 
         if args.check:
             whole = recs.compute().reset_index(drop=True)

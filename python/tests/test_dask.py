@@ -306,6 +306,19 @@ def test_a_cadre_split_between_partitions_is_an_error_naming_the_key(client):
                                   want.sort_values(key).reset_index(drop=True))
 
 
+def test_plain_map_partitions_as_docs_scale_shows_it(client):
+    recs = records(30, seed=9, bad=True)
+    ddf = dd.from_pandas(recs, chunksize=7 * 10, sort=False)
+    assert ckd.check_partitioned(ddf, "cadre_id") is None
+    hits = ddf.map_partitions(partitions.screen, as_of=AS_OF, policy=cadrekit.Policy.default(),
+                              meta=partitions.screen(ddf._meta, as_of=AS_OF)).compute()
+    want = ckd.screen(ddf, as_of=AS_OF).compute()
+    assert len(want) >= 30
+    cols = [c for c in want.columns if c != "records"]  # positions count within each partition
+    pd.testing.assert_frame_equal(hits.reset_index(drop=True)[cols], want.reset_index(drop=True)[cols])
+    assert hits["records"].tolist() != want["records"].tolist()
+
+
 def test_worker_error_names_field_record_and_partition(client):
     recs = records(12, seed=6)
     recs.loc[recs.index[-3], "rating"] = "splendid"

@@ -42,6 +42,11 @@ class WorkCalendar:
         """datetime64[D] array: add_working_days row by row (NaT stays NaT); all or nothing."""
     def count_working_days_array(self, first: Any, last: Any) -> Any:
         """int32 array: count_working_days row by row (-1 where a date is NaT)."""
+    def to_csv(self) -> str:
+        """The announced days as holiday CSV (names not kept); from_csv reads it back."""
+    # Pickling: (1, to_csv(), lenient); the embedded calendar's days arrive as the embedded one.
+    def __getstate__(self) -> Tuple[int, str, bool]: ...
+    def __setstate__(self, state: Tuple[int, str, bool]) -> None: ...
 
 # --- money and shares -----------------------------------------------------------------------
 
@@ -88,6 +93,10 @@ class Policy:
     # One parameter changed, checked as a profile file layered on this one would be (--set).
     def with_value(self, name: str, value: Any, *, from_: Optional[datetime.date] = None) -> Policy: ...
     def set(self, setting: str) -> Policy: ...
+    # Pickling: (1, name, [(embedded, name or file, text), ...] root first); rebuilt from the
+    # texts (an embedded profile by its name), identical, without reading files.
+    def __getstate__(self) -> Tuple[int, str, List[Tuple[bool, str, bytes]]]: ...
+    def __setstate__(self, state: Tuple[int, str, List[Tuple[bool, str, bytes]]]) -> None: ...
 
 # --- explanation ----------------------------------------------------------------------------
 

@@ -184,6 +184,9 @@ void init_assessment(py::module_ &root) {
       .def("to_json", &DisposalCase::to_json)
       .def_static("from_json", [](const std::string &s) { return DisposalCase::from_json(s); }, py::arg("text"))
       .def("__eq__", [](const DisposalCase &a, const DisposalCase &b) { return a == b; })
+      // Pickling (Dask, multiprocessing): the canonical JSON, replayed through from_json's checks.
+      .def(py::pickle([](const DisposalCase &c) { return c.to_json(); },
+                      [](const std::string &json) { return DisposalCase::from_json(json); }))
       .def("__repr__", [](const DisposalCase &c) {
         return "DisposalCase(" + c.case_id() + ", stage=" + stage_name(c.stage()) + ")";
       });

@@ -148,7 +148,25 @@ void init_calendar(py::module_ &m) {
         auto r = c.coverage();
         return "WorkCalendar(" + to_iso(r.first) + ".." + to_iso(r.last) +
                (c.lenient() ? ", lenient)" : ")");
-      });
+      })
+      .def("to_csv", &WorkCalendar::to_csv,
+           "The announced days as holiday CSV 'date,is_off_day,name' (names are not kept): "
+           "WorkCalendar.from_csv(c.to_csv(), lenient=c.lenient) has the same days and answers.")
+      // Pickling (multiprocessing, Dask, Spark): the calendar travels as the CSV of its announced
+      // days and its leniency; the embedded calendar's days arrive as the embedded calendar.
+      .def(py::pickle(
+          [](const WorkCalendar &c) { return py::make_tuple(1, c.to_csv(), c.lenient()); },
+          [](const py::tuple &state) {
+            if (state.size() != 3 || !py::isinstance<py::int_>(state[0]) ||
+                state[0].cast<int>() != 1 || !py::isinstance<py::str>(state[1]) ||
+                !py::isinstance<py::bool_>(state[2]))
+              throw InvalidInput("not the pickled state of a cadrekit.WorkCalendar", "state");
+            static const std::string china_days = WorkCalendar::china().to_csv();
+            const std::string csv = state[1].cast<std::string>();
+            const bool lenient = state[2].cast<bool>();
+            if (csv == china_days) return WorkCalendar::china(lenient);
+            return WorkCalendar::from_csv(csv, lenient, "<pickled calendar>");
+          }));
 }
 
 }  // namespace cadrekit::python

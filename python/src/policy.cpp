@@ -63,6 +63,34 @@ py::dict info_dict(const ParamInfo &info) {
   return d;
 }
 
+/// (1, name, [(embedded, name or file, text bytes), ...] root first): Policy::sources().
+py::tuple policy_state(const Policy &p) {
+  py::list layers;
+  for (const PolicySource &src : p.sources())
+    layers.append(py::make_tuple(src.embedded, src.name, py::bytes(src.text)));
+  return py::make_tuple(1, p.name(), layers);
+}
+
+Policy policy_from_state(const py::tuple &state) {
+  if (state.size() != 3 || !py::isinstance<py::int_>(state[0]) || state[0].cast<int>() != 1 ||
+      !py::isinstance<py::str>(state[1]) || !py::isinstance<py::list>(state[2]))
+    throw PolicyError("not the pickled state of a cadrekit.Policy", "state", {});
+  std::vector<PolicySource> sources;
+  for (py::handle item : state[2].cast<py::list>()) {
+    if (!py::isinstance<py::tuple>(item) || py::len(item) != 3)
+      throw PolicyError("not the pickled state of a cadrekit.Policy", "state", {});
+    auto t = item.cast<py::tuple>();
+    sources.push_back(PolicySource{t[0].cast<bool>(), t[1].cast<std::string>(),
+                                   t[2].cast<std::string>()});
+  }
+  Policy p = Policy::from_sources(sources);
+  const std::string name = state[1].cast<std::string>();
+  if (p.name() != name)
+    throw PolicyError("the pickled sources build profile `" + p.name() + "`, not `" + name + "`",
+                      "profile", name);
+  return p;
+}
+
 std::string path_text(const py::object &path) {
   py::object p = py::module_::import("os").attr("fspath")(path);
   if (!py::isinstance<py::str>(p)) throw py::type_error("path must be a str or an os.PathLike of str");
@@ -146,7 +174,10 @@ void init_policy(py::module_ &m) {
       .def("__repr__", [](const Policy &p) {
         return "Policy('" + p.name() + "', " + std::to_string(p.parameter_names().size()) +
                " parameters)";
-      });
+      })
+      // Pickling (multiprocessing, Dask, Spark): the profile travels as its name and the chain of
+      // texts it was read from (an embedded profile by name only) and is built again from them.
+      .def(py::pickle(&policy_state, &policy_from_state));
 }
 
 }  // namespace cadrekit::python

@@ -177,6 +177,16 @@ WorkCalendar WorkCalendar::with_csv(std::string_view csv, std::string_view recor
   return WorkCalendar(Data::build(std::move(rows), record), lenient_);
 }
 
+std::string WorkCalendar::to_csv() const {
+  std::string out = "date,is_off_day,name\n";
+  out.reserve(out.size() + data_->rows.size() * 18);
+  for (const auto &[day, off] : data_->rows) {
+    out += to_iso(from_days(static_cast<std::int32_t>(day)));
+    out += off ? ",true,\n" : ",false,\n";
+  }
+  return out;
+}
+
 DateRange WorkCalendar::coverage() const {
   return {from_days(static_cast<std::int32_t>(data_->lo)),
           from_days(static_cast<std::int32_t>(data_->hi))};

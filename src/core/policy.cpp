@@ -44,6 +44,7 @@ struct Policy::Impl {
   std::string description_en;
   std::vector<std::string> lineage;
   std::map<std::string, ParamInfo, std::less<>> params;
+  std::vector<PolicySource> sources;  // root first, one per profile of the lineage
 };
 
 namespace {
@@ -708,13 +709,40 @@ std::shared_ptr<Policy::Impl> load_profile(std::string_view text, const std::str
                                            const std::optional<fs::path> &dir, Chain &chain);
 
 std::shared_ptr<Policy::Impl> load_embedded(const EmbeddedProfile &e, Chain &chain) {
-  return load_profile(e.text(), std::string(e.file), std::nullopt, chain);
+  std::shared_ptr<Policy::Impl> impl =
+      load_profile(e.text(), std::string(e.file), std::nullopt, chain);
+  impl->sources.back() = PolicySource{true, std::string(e.name), {}};  // travels by name
+  return impl;
+}
+
+/// One profile layered on its parent (none for a root): the parsed `raw`, read from `text`.
+std::shared_ptr<Policy::Impl> layer(const RawProfile &raw, std::string_view text,
+                                    const std::string &file, const Policy::Impl *parent) {
+  std::shared_ptr<Policy::Impl> impl;
+  if (parent) {
+    if (std::find(parent->lineage.begin(), parent->lineage.end(), raw.name) !=
+        parent->lineage.end())
+      throw PolicyError("profile name `" + raw.name + "` is already used by a profile it extends",
+                        "profile", file + ":1");
+    impl = std::make_shared<Policy::Impl>(*parent);  // a copy: the parent stays as it is
+  } else {
+    impl = std::make_shared<Policy::Impl>();
+  }
+  impl->name = raw.name;
+  if (!raw.description_zh.empty() || !raw.description_en.empty()) {
+    impl->description_zh = raw.description_zh;
+    impl->description_en = raw.description_en;
+  }
+  impl->lineage.insert(impl->lineage.begin(), raw.name);
+  apply(raw, *impl);
+  check_bounds(*impl, file);
+  impl->sources.push_back(PolicySource{false, file, std::string(text)});
+  return impl;
 }
 
 std::shared_ptr<Policy::Impl> load_profile(std::string_view text, const std::string &file,
                                            const std::optional<fs::path> &dir, Chain &chain) {
   RawProfile raw = parse_profile(text, file);
-  std::shared_ptr<Policy::Impl> impl;
   if (raw.extends) {
     const std::string &ext = *raw.extends;
     const std::string rec = where(file, raw.extends_mark);
@@ -767,23 +795,9 @@ std::shared_ptr<Policy::Impl> load_profile(std::string_view text, const std::str
     }
     chain.keys.pop_back();
     chain.display.pop_back();
-    if (std::find(parent->lineage.begin(), parent->lineage.end(), raw.name) !=
-        parent->lineage.end())
-      throw PolicyError("profile name `" + raw.name + "` is already used by a profile it extends",
-                        "profile", file + ":1");
-    impl = std::make_shared<Policy::Impl>(*parent);  // a copy: the parent stays as it is
-  } else {
-    impl = std::make_shared<Policy::Impl>();
+    return layer(raw, text, file, parent.get());
   }
-  impl->name = raw.name;
-  if (!raw.description_zh.empty() || !raw.description_en.empty()) {
-    impl->description_zh = raw.description_zh;
-    impl->description_en = raw.description_en;
-  }
-  impl->lineage.insert(impl->lineage.begin(), raw.name);
-  apply(raw, *impl);
-  check_bounds(*impl, file);
-  return impl;
+  return layer(raw, text, file, nullptr);
 }
 
 std::shared_ptr<const Policy::Impl> load_embedded_cached(const EmbeddedProfile &e) {
@@ -877,6 +891,7 @@ Policy Policy::with_value(std::string_view name, std::string_view value, std::op
   impl->name = impl_->name + " --set " + setting;
   impl->lineage.insert(impl->lineage.begin(), "--set " + setting);
   check_bounds(*impl, "--set");
+  impl->sources.push_back(PolicySource{false, "--set", setting});
   return Policy(std::move(impl));
 }
 
@@ -898,6 +913,69 @@ Policy Policy::with_setting(std::string_view setting) const {
   }
   return with_value(name, value, from);
 }
+
+
+Policy Policy::from_sources(const std::vector<PolicySource> &sources) {
+  if (sources.empty()) throw PolicyError("a policy needs at least one source", "sources", {});
+  if (sources.size() > 65)
+    throw PolicyError("`extends` chain longer than 64 profiles", "extends", "sources");
+  // The embedded profiles come first (an embedded profile extends embedded ones only); the
+  // last of them stands for all, and must have been built from exactly those.
+  std::size_t n_embedded = 0;
+  while (n_embedded < sources.size() && sources[n_embedded].embedded) ++n_embedded;
+  for (std::size_t i = n_embedded; i < sources.size(); ++i)
+    if (sources[i].embedded)
+      throw PolicyError("an embedded profile cannot extend a profile text", "sources",
+                        "sources[" + std::to_string(i) + "]");
+  std::shared_ptr<const Policy::Impl> impl;
+  if (n_embedded > 0) {
+    impl = embedded(sources[n_embedded - 1].name).impl_;
+    if (impl->sources.size() != n_embedded ||
+        !std::equal(impl->sources.begin(), impl->sources.end(), sources.begin()))
+      throw PolicyError("embedded profile `" + sources[n_embedded - 1].name +
+                            "` is not built from the embedded profiles before it",
+                        "sources", "sources[" + std::to_string(n_embedded - 1) + "]");
+  }
+  for (std::size_t i = n_embedded; i < sources.size(); ++i) {
+    const PolicySource &src = sources[i];
+    if (src.name == "--set") {  // a value set on the policy before it (with_value)
+      if (!impl)
+        throw PolicyError("a --set source needs a profile before it", "sources",
+                          "sources[" + std::to_string(i) + "]");
+      impl = Policy(impl).with_setting(src.text).impl_;
+      continue;
+    }
+    RawProfile raw = parse_profile(src.text, src.name);
+    if (impl) {
+      // The layer must extend its predecessor as loading resolved it: an embedded profile by
+      // name, a file by the path relative to this file's directory.
+      const PolicySource &prev = sources[i - 1];
+      if (!raw.extends)
+        throw PolicyError("profile extends nothing, but follows `" + prev.name + "` in the chain",
+                          "extends", src.name + ":1");
+      const std::string &ext = *raw.extends;
+      bool names_prev;
+      if (looks_like_path(ext)) {
+        fs::path dir = fs::path(src.name).parent_path();
+        if (dir.empty()) dir = ".";
+        names_prev = !prev.embedded && (dir / fs::path(ext)).lexically_normal().string() == prev.name;
+      } else {
+        names_prev = prev.embedded && ext == prev.name;
+      }
+      if (!names_prev)
+        throw PolicyError("`extends: " + ext + "` does not name `" + prev.name +
+                              "`, the profile before it in the chain",
+                          "extends", where(src.name, raw.extends_mark));
+    } else if (raw.extends) {
+      throw PolicyError("`extends: " + *raw.extends + "`, but no profile comes before it",
+                        "extends", where(src.name, raw.extends_mark));
+    }
+    impl = layer(raw, src.text, src.name, impl.get());
+  }
+  return Policy(impl);
+}
+
+const std::vector<PolicySource> &Policy::sources() const { return impl_->sources; }
 
 const std::string &Policy::name() const { return impl_->name; }
 

@@ -224,3 +224,32 @@ TEST(Calendar, CopiesShareTheData) {
   WorkCalendar b = a;
   EXPECT_EQ(a.add_working_days(Date(2016, 9, 30), 3), b.add_working_days(Date(2016, 9, 30), 3));
 }
+
+TEST(Calendar, ToCsvReadsBackAsTheSameCalendar) {
+  const char *csv2027 =
+      "date,is_off_day,name\n"
+      "# a fictitious 2027 notice\n"
+      "2027-01-01,true,元旦\n"
+      "2027-01-04,true,元旦\n"
+      "2027-01-09,false,元旦\n";
+  for (bool lenient : {false, true}) {
+    auto cal = WorkCalendar::china(lenient).with_csv(csv2027, "2027.csv");
+    const std::string text = cal.to_csv();
+    EXPECT_EQ(text.rfind("date,is_off_day,name\n", 0), 0u);
+    EXPECT_NE(text.find("\n2027-01-09,false,\n"), std::string::npos);
+    EXPECT_EQ(text.find("元旦"), std::string::npos);  // names are not kept
+    auto back = WorkCalendar::from_csv(text, lenient);
+    EXPECT_EQ(back.to_csv(), text);
+    EXPECT_EQ(back.coverage(), cal.coverage());
+    EXPECT_EQ(back.lenient(), lenient);
+    // Every day of the coverage (and beyond it, lenient) answers the same.
+    const Date first = lenient ? Date(2005, 1, 1) : cal.coverage().first;
+    const Date last = lenient ? Date(2029, 12, 31) : cal.coverage().last;
+    for (Date day = first; day <= last; day += boost::gregorian::days(1))
+      ASSERT_EQ(back.is_working_day(day), cal.is_working_day(day)) << to_iso(day);
+    EXPECT_EQ(back.count_working_days(first, last), cal.count_working_days(first, last));
+  }
+  // The embedded calendar without a new year: its own data.
+  EXPECT_EQ(WorkCalendar::from_csv(WorkCalendar::china().to_csv()).coverage(),
+            WorkCalendar::china().coverage());
+}

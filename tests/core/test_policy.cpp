@@ -687,3 +687,129 @@ TEST(PolicyProperty, ValueAsOfMatchesBruteForce) {
     }
   }
 }
+
+// ------------------------------------------------------------------------------------------
+// Sources: a policy travels as the texts it was read from, and arrives identical
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+/// Every observable part of a policy: name, lineage, and each parameter's declaration and values.
+void expect_identical(const Policy &a, const Policy &b) {
+  EXPECT_EQ(a.name(), b.name());
+  EXPECT_EQ(a.lineage(), b.lineage());
+  ASSERT_EQ(a.parameter_names(), b.parameter_names());
+  for (const auto &n : a.parameter_names()) {
+    const ParamInfo &x = a.info(n), &y = b.info(n);
+    EXPECT_EQ(x.type, y.type) << n;
+    EXPECT_EQ(x.unit, y.unit) << n;
+    EXPECT_EQ(x.label_zh, y.label_zh) << n;
+    EXPECT_EQ(x.label_en, y.label_en) << n;
+    EXPECT_EQ(x.clause, y.clause) << n;
+    EXPECT_EQ(x.source, y.source) << n;
+    ASSERT_EQ(x.values.size(), y.values.size()) << n;
+    for (std::size_t i = 0; i < x.values.size(); ++i) {
+      EXPECT_EQ(x.values[i].effective_from, y.values[i].effective_from) << n;
+      EXPECT_EQ(x.values[i].text, y.values[i].text) << n;
+      EXPECT_EQ(x.values[i].assumed, y.values[i].assumed) << n;
+    }
+  }
+  EXPECT_EQ(a.sources(), b.sources());
+}
+
+}  // namespace
+
+TEST(PolicySources, EmbeddedTravelsByName) {
+  Policy p = Policy::default_profile();
+  ASSERT_EQ(p.sources().size(), 1u);
+  EXPECT_TRUE(p.sources()[0].embedded);
+  EXPECT_EQ(p.sources()[0].name, "tongliao-2016");
+  EXPECT_TRUE(p.sources()[0].text.empty());
+  expect_identical(Policy::from_sources(p.sources()), p);
+}
+
+TEST(PolicySources, ChainOfFilesArrivesIdenticalWithoutTheFiles) {
+  fs::path dir = scratch_dir();
+  fs::create_directories(dir / "counties");
+  write_text(dir / "province.yaml",
+             "profile: province-2017\nextends: tongliao-2016\nparameters:\n"
+             "  village.base_pay.max:\n    values: {2017-01-01: 9500}\n");
+  write_text(dir / "counties" / "county.yaml",
+             "profile: county-2018\nextends: ../province.yaml\nparameters:\n"
+             "  village.base_pay.max:\n    values: {2018-01-01: 10000}\n"
+             "  followup.ledger_review_months:\n    type: integer\n    unit: months\n"
+             "    label: {zh: 台账复核, en: ledger review}\n    clause: HORQIN.6\n"
+             "    assumed: true\n    values: {2018-01-01: 6}\n");
+  const std::string path = (dir / "counties" / "county.yaml").string();
+  Policy p = Policy::load(path);
+  const auto &src = p.sources();
+  ASSERT_EQ(src.size(), 3u);
+  EXPECT_TRUE(src[0].embedded);
+  EXPECT_EQ(src[1].name, (dir / "province.yaml").lexically_normal().string());
+  EXPECT_EQ(src[2].name, path);
+  EXPECT_EQ(src[2].text, read_text(path));
+  fs::remove_all(dir);  // the files are gone: the texts travel
+  Policy q = Policy::from_sources(src);
+  expect_identical(q, p);
+  EXPECT_EQ(q.info("village.base_pay.max").source, path + ":4");
+  EXPECT_EQ(q.value("village.base_pay.max", d(2017, 6, 1)), "9500");
+}
+
+TEST(PolicySources, LoadsAndTheSampleCountyArriveIdentical) {
+  Policy s = Policy::load(kSource + "/data/policies/examples/sample-county.yaml");
+  expect_identical(Policy::from_sources(s.sources()), s);
+  Policy t = Policy::loads("profile: c\nextends: tongliao-2016\nparameters:\n"
+                           "  village.publicity_days:\n    values: {2020-01-01: 14}\n",
+                           "c.yaml");
+  expect_identical(Policy::from_sources(t.sources()), t);
+}
+
+TEST(PolicySources, AValueSetTravelsAsASetting) {
+  Policy p = Policy::embedded("tongliao-2016").with_value("village.performance_pay.excellent", "5000",
+                                                         d(2017, 1, 1));
+  const auto &src = p.sources();
+  ASSERT_EQ(src.size(), 2u);
+  EXPECT_EQ(src[1].name, "--set");
+  EXPECT_EQ(src[1].text, "village.performance_pay.excellent=5000@2017-01-01");
+  Policy q = Policy::from_sources(src);
+  expect_identical(q, p);
+  EXPECT_EQ(q.value("village.performance_pay.excellent", d(2017, 6, 1)), "5000");
+  EXPECT_EQ(q.value("village.performance_pay.excellent", d(2016, 6, 1)), "4000");
+  // A setting with nothing before it, or one that does not parse, is refused.
+  EXPECT_THROW(Policy::from_sources({src[1]}), PolicyError);
+  EXPECT_THROW(Policy::from_sources({src[0], PolicySource{false, "--set", "no equals sign"}}), PolicyError);
+}
+
+TEST(PolicySources, AChainThatDoesNotHoldTogetherIsRefused) {
+  const PolicySource root{true, "tongliao-2016", {}};
+  const PolicySource county{false, "c.yaml",
+                            "profile: c\nextends: tongliao-2016\nparameters: {}\n"};
+  const PolicySource orphan{false, "o.yaml", "profile: o\nparameters: {}\n"};
+  const PolicySource by_path{false, "d/x.yaml", "profile: x\nextends: ../p.yaml\nparameters: {}\n"};
+  EXPECT_THROW(Policy::from_sources({}), PolicyError);
+  EXPECT_THROW(Policy::from_sources({PolicySource{true, "nowhere-2016", {}}}), PolicyError);
+  EXPECT_THROW(Policy::from_sources({county}), PolicyError);        // extends, nothing before
+  EXPECT_THROW(Policy::from_sources({root, orphan}), PolicyError);  // extends nothing
+  EXPECT_THROW(Policy::from_sources({root, by_path}), PolicyError); // names a file, not it
+  EXPECT_THROW(Policy::from_sources({county, root}), PolicyError);  // embedded after a text
+  EXPECT_THROW(Policy::from_sources({root, county, county}), PolicyError);  // names twice
+  try {  // ../p.yaml from d/ is p.yaml, but the file before it is q.yaml
+    Policy::from_sources({root, PolicySource{false, "q.yaml", "profile: p\nextends: tongliao-2016\n"
+                                                                 "parameters: {}\n"},
+                          by_path});
+    FAIL() << "no error";
+  } catch (const PolicyError &e) {
+    EXPECT_EQ(e.field(), "extends");
+    EXPECT_EQ(e.record(), "d/x.yaml:2");
+  }
+  // The good one of the same pieces.
+  EXPECT_EQ(Policy::from_sources({root, county}).lineage(),
+            (std::vector<std::string>{"c", "tongliao-2016"}));
+  // A path that does name the file before it.
+  EXPECT_EQ(Policy::from_sources({root, PolicySource{false, "p.yaml", "profile: p\nextends: "
+                                                                      "tongliao-2016\nparameters: {}\n"},
+                                  PolicySource{false, "d/x.yaml",
+                                               "profile: x\nextends: ../p.yaml\nparameters: {}\n"}})
+                .lineage(),
+            (std::vector<std::string>{"x", "p", "tongliao-2016"}));
+}

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -38,6 +39,12 @@ class WorkCalendar {
   /// announced. Rows for dates already covered replace the old ones. The new years must join
   /// the coverage without a gap. Returns a new calendar; this one is unchanged.
   WorkCalendar with_csv(std::string_view csv, std::string_view record = "<csv>") const;
+
+  /// The announced days as holiday CSV: the header `date,is_off_day,name`, then one row per
+  /// announced day in date order (names are not kept: that column is empty).
+  /// `from_csv(to_csv(), lenient())` has the same days, coverage and answers as this calendar,
+  /// e.g. in another process.
+  std::string to_csv() const;
 
   /// First and last day of the data's coverage.
   DateRange coverage() const;

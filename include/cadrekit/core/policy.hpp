@@ -56,6 +56,17 @@ struct ParamInfo {
   std::string bound_max;
 };
 
+/// One profile of a policy's chain as it was read: an embedded profile by its name, a
+/// profile's YAML text with the name its errors and `source` fields give it ("county.yaml"),
+/// or one value set on the chain before it (`with_value`): name "--set", text
+/// "NAME=VALUE[@YYYY-MM-DD]".
+struct PolicySource {
+  bool embedded = false;
+  std::string name;  ///< embedded: the profile's name; otherwise the file as errors name it
+  std::string text;  ///< the YAML text as read (empty for an embedded profile)
+  friend bool operator==(const PolicySource &, const PolicySource &) = default;
+};
+
 class Policy {
  public:
   /// The embedded default profile, `tongliao-2016`.
@@ -78,6 +89,16 @@ class Policy {
                     std::optional<Date> from = std::nullopt) const;
   /// The command line's `--set`: "NAME=VALUE" or "NAME=VALUE@YYYY-MM-DD", as with_value.
   Policy with_setting(std::string_view setting) const;
+  /// The profiles this policy was built from, the root first: the embedded profile(s), then the
+  /// text of each layer as it was read. `from_sources(sources())` builds the same policy again
+  /// (same name, lineage, parameters, values and `source` fields), e.g. in another process
+  /// where the files are not at hand.
+  const std::vector<PolicySource> &sources() const;
+  /// The policy of a chain of sources (as `sources()` gives them). Each layer must `extends:` the
+  /// one before it exactly as loading resolved it (an embedded name, or the path that names the
+  /// previous file); files are not read again. PolicyError for an empty chain, an unknown
+  /// embedded profile, a layer that does not extend its predecessor, or any error of the texts.
+  static Policy from_sources(const std::vector<PolicySource> &sources);
 
   /// The profile's name (`profile:`), e.g. "tongliao-2016".
   const std::string &name() const;

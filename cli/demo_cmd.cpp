@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include "cadrekit/talent.hpp"
 #include "cadrekit/village.hpp"
 #include "commands.hpp"
+#include "ledger.hpp"
 #include "report.hpp"
 
 namespace cadrekit::embedded {
@@ -34,6 +36,7 @@ CADREKIT_SAMPLE(sample_disclosure_rounds_json)
 CADREKIT_SAMPLE(sample_assessment_screen_json)
 CADREKIT_SAMPLE(sample_assessment_cases_json)
 CADREKIT_SAMPLE(sample_cadres_json)
+CADREKIT_SAMPLE(sample_ledger_json)
 #undef CADREKIT_SAMPLE
 }  // namespace cadrekit::embedded
 
@@ -339,6 +342,13 @@ void write_outputs(const DemoData &d, Writer &w) {
   w.json_file("talent_teams.json", d.teams);
 }
 
+std::string read_policy_text(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) throw InvalidInput("cannot read the policy file", "--policy", path);
+  return text;
+}
+
 json::object summary(const DemoData &d) {
   std::map<std::string, std::int64_t> tiers;
   for (const auto &r : d.tiers.at("results").as_array()) ++tiers[s(r.at("level"))];
@@ -346,7 +356,7 @@ json::object summary(const DemoData &d) {
   for (const auto &[k, v] : tiers) t[k] = v;
   std::size_t valid = 0;
   for (const auto &c : d.disclosure) valid += c.at("problems").as_array().empty();
-  return json::object{
+  json::object out{
       {"county", d.county.at("name_zh")},
       {"units", d.tiers.at("results").as_array().size()},
       {"tiers", std::move(t)},
@@ -365,6 +375,14 @@ json::object summary(const DemoData &d) {
       {"pool_members", d.pools.at("members").as_array().size()},
       {"teams", d.teams.at("teams").as_array().size()},
   };
+  if (!d.ledger.empty()) {
+    std::int64_t overdue = 0;
+    for (const auto &x : d.ledger.at("due").as_array()) overdue += x.at("state") == "overdue";
+    out["ledger_cases"] = d.ledger.at("cases");
+    out["ledger_events"] = d.ledger.at("events");
+    out["ledger_overdue"] = overdue;
+  }
+  return out;
 }
 
 }  // namespace
@@ -381,8 +399,17 @@ void add_demo_command(CLI::App &app, Common &common, Action &action) {
       std::error_code ec;
       fs::create_directories(*out_dir, ec);
       if (ec) throw InvalidInput("cannot create the output folder", "--out", *out_dir);
-      const DemoData d = run_year(policy);
+      DemoData d = run_year(policy);
       Writer w{fs::path(*out_dir)};
+      // The year through a county workspace (out/county.ck.db): the report's ledger.
+      CsvTables ledger_tables;
+      d.ledger = run_ledger(d, (fs::path(*out_dir) / "county.ck.db").string(),
+                            common.policy_file.empty() ? std::string() : read_policy_text(common.policy_file),
+                            embedded::sample_disclosure_records_json_text(), embedded::sample_disclosure_rounds_json_text(),
+                            embedded::sample_assessment_cases_json_text(), embedded::sample_ledger_json_text(),
+                            ledger_tables);
+      if (!d.ledger.empty()) w.written.push_back("county.ck.db");
+      for (const auto &[name, rows] : ledger_tables) w.csv(name, rows);
       write_outputs(d, w);
       const json::object sum = summary(d);
       w.json_file("summary.json", sum);

@@ -35,6 +35,7 @@ struct DemoData {
   std::size_t cadres = 0, women = 0, minority = 0, non_party = 0;  ///< cadres.json, as_of
   boost::json::object pools;  ///< talent::pools_json response (as_of)
   boost::json::object teams;  ///< talent::team_structure_json response (each unit's leaders)
+  boost::json::object ledger; ///< the year through a workspace (ledger.hpp); empty without one
 };
 
 /// The self-contained report page (Chinese, with an English toggle), charts as inline SVG.

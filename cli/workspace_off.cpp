@@ -42,3 +42,15 @@ void add_workspace_commands(CLI::App &app, Common &, Action &action) {
 }
 
 }  // namespace cadrekit::cli
+
+// The demo without the workspace: no ledger (the report then leaves its section out).
+#include "ledger.hpp"
+
+namespace cadrekit::cli {
+
+boost::json::object run_ledger(const DemoData &, const std::string &, std::string_view, std::string_view,
+                               std::string_view, std::string_view, std::string_view, CsvTables &) {
+  return {};
+}
+
+}  // namespace cadrekit::cli

@@ -16,4 +16,7 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_audit(m);
   cadrekit::python::init_village(m);
   cadrekit::python::init_talent(m);
+#ifdef CADREKIT_HAVE_WORKSPACE
+  cadrekit::python::init_workspace(m);
+#endif
 }

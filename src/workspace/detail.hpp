@@ -90,7 +90,9 @@ std::unique_ptr<Machine> make_machine(CaseKind kind, const std::string &case_id)
 /// Reads `v` as a member of type `t`; InvalidInput naming `field` and `record`.
 boost::json::value convert(const boost::json::value &v, Type t, const std::string &field, const std::string &record);
 
-/// Rethrows `e` (any cadrekit::Error) with `record` when it names none.
+/// The message of `e` without the "(field F, record R)" its what() adds.
+std::string bare_message(const Error &e);
+/// Rethrows `e` (any cadrekit::Error) naming `record` (and, after it, the record `e` named).
 [[noreturn]] void rethrow_with_record(const Error &e, const std::string &record);
 
 /// Member access for machines (the members were converted by convert(), so types hold).

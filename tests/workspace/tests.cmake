@@ -20,7 +20,20 @@ if(TARGET cadrekit_cli)
     COMMAND cadrekit_workspace_process_tests --gtest_filter=WorkspaceCrash.*)
   add_test(NAME workspace.two_writers_at_once
     COMMAND cadrekit_workspace_process_tests --gtest_filter=WorkspaceConcurrency.*)
-  # Each is bounded by its own budget (about 35 s and 20 s); the timeout is a safety net.
+  # Each is bounded by its own budget (about 30 s and 15 s); the timeout is a safety net.
   set_tests_properties(workspace.crash_kill9_during_import workspace.two_writers_at_once PROPERTIES
     TIMEOUT 180 RUN_SERIAL TRUE)
+endif()
+
+# A year of the sample county run step by step into a workspace with the command line, and every
+# query answered from it (tests/workspace/check_cli_year.py).
+if(Python3_EXECUTABLE)
+  set(_ck_ws_python ${Python3_EXECUTABLE})
+else()
+  find_program(_ck_ws_python NAMES python3 REQUIRED)
+endif()
+if(TARGET cadrekit_cli)
+  add_test(NAME workspace.cli_year
+    COMMAND ${_ck_ws_python} ${CMAKE_CURRENT_LIST_DIR}/check_cli_year.py $<TARGET_FILE:cadrekit_cli>
+            ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/workspace_cli_year)
 endif()

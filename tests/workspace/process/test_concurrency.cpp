@@ -1,6 +1,6 @@
 // Two processes writing to one workspace at once: each waits for the other (busy timeout) or
 // fails with a clear "busy" error (exit 75) having written nothing; nothing is ever lost.
-// Bounded in time: up to 100 rounds within a budget of about 20 s.
+// Bounded in time: up to 100 rounds within a budget of about 15 s.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -64,7 +64,7 @@ TEST(WorkspaceConcurrency, TwoWritersAtOnceLoseNothing) {
   const auto start = Clock::now();
   int rounds = 0, applied = 0, imported = 0, busy = 0;
   for (; rounds < 100; ++rounds) {
-    if (rounds >= 20 && Clock::now() - start > std::chrono::seconds(20)) break;
+    if (rounds >= 20 && Clock::now() - start > std::chrono::seconds(15)) break;
     const std::string actions = t.file("a" + std::to_string(rounds) + ".csv");
     write_actions(actions, "D" + std::to_string(rounds));
     test::Child a({CADREKIT_CLI, "workspace", "apply", db, actions, "--by", "a", "--recorded-at", "2017-03-01T00:00:00Z"},

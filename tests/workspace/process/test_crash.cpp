@@ -2,7 +2,7 @@
 // the file must pass SQLite's integrity check, open and replay, and hold all of that import or
 // none of it — never a part. Every other kill falls anywhere in the run; the others fall while
 // the import writes to the file, before its commit (when its write-ahead log has grown to a
-// random part of its size at the commit). Bounded in time: up to 100 kills within a budget of about 35 s.
+// random part of its size at the commit). Bounded in time: up to 100 kills within a budget of about 30 s.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -121,7 +121,7 @@ TEST(WorkspaceCrash, Kill9DuringALargeImportLeavesAllOrNone) {
   const auto start = Clock::now();
   int runs = 0, none = 0, whole = 0, finished = 0, mid_write = 0;
   for (; runs < 100; ++runs) {
-    if (runs >= 20 && Clock::now() - start > std::chrono::seconds(35)) break;
+    if (runs >= 20 && Clock::now() - start > std::chrono::seconds(30)) break;
     const std::string db = t.file("w" + std::to_string(runs) + ".db");
     fs::copy_file(base, db);
     {

@@ -89,7 +89,7 @@ class DisposalMachine final : public Machine {
     s.open = case_->is_open() || (decided && !ended_);
     if (auto m = case_->method()) s.detail = std::string("method ") + disposal_method_name(*m);
     if (decided) {
-      s.detail += (s.detail.empty() ? "" : "; ") + std::to_string(held_.size()) + " follow-ups held";
+      s.detail += (s.detail.empty() ? "" : "; ") + std::string("follow-ups held: ") + std::to_string(held_.size());
       if (ended_) s.detail += ", follow-up ended " + iso(*ended_);
     }
     return s;

@@ -158,19 +158,36 @@ class Workspace:
     # -- properties ---------------------------------------------------------------------------
     @property
     def path(self) -> str:
-        return self._h.path
+        return self._handle().path
 
     @property
     def county(self) -> str:
-        return self._h.county
+        return self._handle().county
 
     @property
     def policy(self) -> Any:
         """The policy profile the workspace's cases are decided under."""
-        return self._h.policy
+        return self._handle().policy
 
     def __repr__(self) -> str:
+        if self._h is None:
+            return "Workspace(closed)"
         return f"Workspace({self.path!r}, county={self.county!r}, policy={self.policy.name!r})"
+
+    def _handle(self) -> Any:
+        if self._h is None:
+            raise WorkspaceError("the workspace is closed")
+        return self._h
+
+    def close(self) -> None:
+        """Closes the file (the write-ahead log is folded into it when no one else has it open)."""
+        self._h = None
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
 
     # -- writes: each one transaction ---------------------------------------------------------
     def import_table(self, kind: str, data: Any, *, source: Optional[str] = None, as_of: Any = None,
@@ -192,7 +209,7 @@ class Workspace:
         labels = [f"{kind}[{i}]" for i in range(len(rows))]
         b, r = _stamp(by, recorded_at)
         as_of_d = None if as_of is None else _dt.date.fromisoformat(_plain(as_of))
-        return self._h.import_table(kind, source or kind, as_of_d, [str(c) for c in columns], cells, labels, b, r)
+        return self._handle().import_table(kind, source or kind, as_of_d, [str(c) for c in columns], cells, labels, b, r)
 
     def apply(self, actions: Any, *, by: Optional[str] = None, recorded_at: Any = None) -> int:
         """Records case steps, all or none: each row has ``case_kind``, ``case_id``, ``op``,
@@ -205,7 +222,7 @@ class Workspace:
             o = {str(k): _plain(v) for k, v in row.items()}
             texts.append(_json.dumps({k: v for k, v in o.items() if v is not None}, ensure_ascii=False))
         b, r = _stamp(by, recorded_at)
-        return self._h.apply(texts, [f"actions[{i}]" for i in range(len(rows))], b, r, "python apply")
+        return self._handle().apply(texts, [f"actions[{i}]" for i in range(len(rows))], b, r, "python apply")
 
     def record(self, case_kind: str, case_id: str, op: str, date: Any, *, by: Optional[str] = None,
                recorded_at: Any = None, **members: Any) -> None:
@@ -240,19 +257,19 @@ class Workspace:
     def status(self, as_of: _dt.date, *, all: bool = False) -> Any:  # noqa: A002
         """Cases as of ``as_of`` (open ones unless ``all``): kind, id, subject, stage, open,
         first and last event date, events, detail."""
-        rows = [r for r in self._h.status(as_of) if all or r[4]]
+        rows = [r for r in self._handle().status(as_of) if all or r[4]]
         return _frame(rows, _STATUS_COLUMNS)
 
     def due(self, as_of: _dt.date, *, within_days: int = 0) -> Any:
         """What is overdue, due or open on ``as_of`` (and due within ``within_days`` after):
         follow-up talks and visits, disclosure windows and complaints, planned audits, special-fund
         audits, publicity windows, actions for principals, renewals."""
-        return _frame(self._h.due(as_of, int(within_days)), _DUE_COLUMNS)
+        return _frame(self._handle().due(as_of, int(within_days)), _DUE_COLUMNS)
 
     def history(self, case_id: str, *, kind: Optional[str] = None) -> Any:
         """The log of a case: one row per event, ``members`` and ``explanation`` as dicts."""
         rows = []
-        for r in self._h.history(case_id, kind or ""):
+        for r in self._handle().history(case_id, kind or ""):
             r = list(r)
             r[8] = _json.loads(r[8])
             r[9] = _json.loads(r[9]) if r[9] else None
@@ -261,17 +278,17 @@ class Workspace:
 
     def table(self, kind: str, *, reveal_id_numbers: bool = False) -> Any:
         """The latest import of a table kind (text cells)."""
-        columns, rows = self._h.table(kind, bool(reveal_id_numbers))
+        columns, rows = self._handle().table(kind, bool(reveal_id_numbers))
         return _frame(rows, list(columns))
 
     def events(self, *, reveal_id_numbers: bool = False) -> Any:
         """Every event of every case with its stamp (``members`` as JSON text)."""
-        columns, rows = self._h.events(bool(reveal_id_numbers))
+        columns, rows = self._handle().events(bool(reveal_id_numbers))
         return _frame(rows, list(columns))
 
     def imports(self) -> Any:
         """Every import: id, kind, source, as_of, rows, recorded_at, recorded_by."""
-        columns, rows = self._h.imports()
+        columns, rows = self._handle().imports()
         return _frame(rows, list(columns))
 
     def export(self, what: str, path: Any = None, *, format: str = "csv",  # noqa: A002
@@ -303,4 +320,4 @@ class Workspace:
     def check(self) -> List[Tuple[str, str]]:
         """SQLite's integrity checks and every case's log replayed: ``(where, message)`` per
         problem, empty when all is well."""
-        return [tuple(p) for p in self._h.check()]
+        return [tuple(p) for p in self._handle().check()]

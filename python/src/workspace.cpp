@@ -8,6 +8,8 @@
 #include <pybind11/stl.h>
 
 #include <memory>
+#include <mutex>
+#include <type_traits>
 
 #include "bindings.hpp"
 #include "cadrekit/workspace.hpp"
@@ -33,7 +35,8 @@ py::list rows_of(const ws::TableData &t) {
 
 py::object opt_date(const std::optional<Date> &d) { return d ? py::cast(*d) : py::none(); }
 
-/// A workspace opened once and used for every call (SQLite serialises the connection's use).
+/// A workspace opened once and used for every call. One call at a time: a call waits for the
+/// others of its Python threads without holding the GIL, and builds its Python objects after.
 class Handle {
  public:
   explicit Handle(ws::Workspace w) : w_(std::move(w)) {}
@@ -44,66 +47,63 @@ class Handle {
     parsed.reserve(actions.size());
     for (std::size_t i = 0; i < actions.size(); ++i)
       parsed.push_back(ws::action_from_json(actions[i], i < records.size() ? records[i] : "actions[" + std::to_string(i) + "]"));
-    py::gil_scoped_release release;
-    return w_.apply(parsed, stamp(by, recorded_at), command, records);
+    return locked([&] { return w_.apply(parsed, stamp(by, recorded_at), command, records); });
   }
 
   std::size_t import_table(const std::string &kind, const std::string &source, std::optional<Date> as_of,
                            std::vector<std::string> columns, std::vector<std::vector<std::string>> rows,
                            std::vector<std::string> labels, const std::string &by, const std::string &recorded_at) {
     ws::ImportTable t{kind, source, as_of, std::move(columns), std::move(rows), std::move(labels)};
-    py::gil_scoped_release release;
-    return w_.import_table(t, stamp(by, recorded_at));
+    return locked([&] { return w_.import_table(t, stamp(by, recorded_at)); });
   }
 
-  py::list status(Date as_of) const {
+  py::list status(Date as_of) {
     py::list out;
-    for (const auto &s : w_.status(as_of))
+    for (const auto &s : locked([&] { return w_.status(as_of); }))
       out.append(py::make_tuple(ws::case_kind_name(s.kind), s.case_id, s.subject, s.stage, s.open, s.first, s.last,
                                 s.events, s.detail));
     return out;
   }
 
-  py::list due(Date as_of, int within) const {
+  py::list due(Date as_of, int within) {
     py::list out;
-    for (const auto &d : w_.due(as_of, within))
+    for (const auto &d : locked([&] { return w_.due(as_of, within); }))
       out.append(py::make_tuple(ws::case_kind_name(d.kind), d.case_id, d.subject, d.what, opt_date(d.due), d.state,
                                 d.detail));
     return out;
   }
 
-  py::list history(const std::string &case_id, const std::string &kind) const {
+  py::list history(const std::string &case_id, const std::string &kind) {
     std::optional<ws::CaseKind> k;
     if (!kind.empty()) k = ws::parse_case_kind(kind, "kind");
     py::list out;
-    for (const auto &h : w_.history(case_id, k))
+    for (const auto &h : locked([&] { return w_.history(case_id, k); }))
       out.append(py::make_tuple(ws::case_kind_name(h.kind), h.case_id, h.seq, h.op, h.effective, h.recorded_at,
                                 h.recorded_by, h.command, h.members, h.explanation));
     return out;
   }
 
-  py::tuple table(const std::string &kind, bool reveal) const {
-    const ws::TableData t = w_.table(kind, reveal);
-    return py::make_tuple(t.columns, rows_of(t));
-  }
-  py::tuple events(bool reveal) const {
-    const ws::TableData t = w_.events(reveal);
-    return py::make_tuple(t.columns, rows_of(t));
-  }
-  py::tuple imports() const {
-    const ws::TableData t = w_.imports();
-    return py::make_tuple(t.columns, rows_of(t));
-  }
-  py::list check() const {
+  py::tuple table(const std::string &kind, bool reveal) { return data(locked([&] { return w_.table(kind, reveal); })); }
+  py::tuple events(bool reveal) { return data(locked([&] { return w_.events(reveal); })); }
+  py::tuple imports() { return data(locked([&] { return w_.imports(); })); }
+  py::list check() {
     py::list out;
-    for (const auto &p : w_.check()) out.append(py::make_tuple(p.where, p.message));
+    for (const auto &p : locked([&] { return w_.check(); })) out.append(py::make_tuple(p.where, p.message));
     return out;
   }
 
   const ws::Workspace &get() const { return w_; }
 
  private:
+  template <class F>
+  std::invoke_result_t<F &> locked(F &&f) {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(m_);
+    return f();
+  }
+  static py::tuple data(const ws::TableData &t) { return py::make_tuple(t.columns, rows_of(t)); }
   ws::Workspace w_;
+  std::mutex m_;
 };
 
 }  // namespace

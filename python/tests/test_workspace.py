@@ -79,6 +79,15 @@ def test_status_due_history_as_dataframes(tmp_path):
     assert h.loc[0, "recorded_by"] == "测试" and h.loc[0, "recorded_at"] == "2017-03-01T08:00:00Z"
 
 
+def test_closed_and_context_manager(tmp_path):
+    with cadrekit.Workspace.create(tmp_path / "w.db", **STAMP) as ws:
+        ws.apply(decided_case(), **STAMP)
+    with pytest.raises(cadrekit.WorkspaceError):
+        ws.status(D(2017, 3, 1))
+    assert not os.path.exists(str(tmp_path / "w.db") + "-wal")  # closed: the log folded in
+    assert len(cadrekit.Workspace(tmp_path / "w.db").history("D1")) == 5
+
+
 def test_a_refused_step_writes_nothing(tmp_path):
     ws = cadrekit.Workspace.create(tmp_path / "w.db", **STAMP)
     bad = decided_case()

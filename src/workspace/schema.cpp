@@ -173,7 +173,19 @@ void open(sql::Db &db) {
   sql::Transaction t(db);
   const Header h = header(db);  // again under the lock: another process may have migrated it
   check_header(db, h);
-  if (h.version < schema_version) run_steps(db, static_cast<int>(h.version), schema_version);
+  if (h.version < schema_version) {
+    try {
+      run_steps(db, static_cast<int>(h.version), schema_version);
+    } catch (const WorkspaceError &) {
+      throw;
+    } catch (const Error &) {
+      // The steps of a released version apply cleanly to a file of that version: a file they do
+      // not apply to says it is of a version it is not.
+      throw WorkspaceError(FileProblem::damaged,
+                           "the workspace's tables do not match its schema version " + std::to_string(h.version),
+                           db.label());
+    }
+  }
   t.commit();
 }
 

@@ -434,6 +434,8 @@ std::vector<CaseStatus> Workspace::status(Date as_of) const {
   std::vector<CaseStatus> out;
   for (const auto &c : impl_->replay_all(as_of)) {
     CaseStatus s = c.l.machine->status(as_of, ctx);
+    s.subject = impl_->mask(s.subject);  // a county may key its cadres by ID number
+    s.detail = impl_->mask(s.detail);
     s.kind = c.kind;
     s.case_id = c.id;
     s.first = c.l.first;
@@ -454,6 +456,8 @@ std::vector<DueItem> Workspace::due(Date as_of, int within_days) const {
     std::vector<DueItem> items;
     c.l.machine->due(as_of, until, ctx, items);
     for (auto &d : items) {
+      d.subject = impl_->mask(d.subject);
+      d.detail = impl_->mask(d.detail);
       d.kind = c.kind;
       d.case_id = c.id;
       out.push_back(std::move(d));

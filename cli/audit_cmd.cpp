@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "compare.hpp"
 #include "table.hpp"
+#include "workspace_hooks.hpp"
 
 namespace cadrekit::cli {
 
@@ -25,6 +26,7 @@ struct AuditOpts {
   std::int64_t capacity = 0;
   std::uint64_t seed = 0;
   std::string show = "audits";
+  WorkspaceTarget ws;
 };
 
 std::vector<Unit> read_units(const AuditOpts &o, Reporter &rep) {
@@ -118,9 +120,10 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
   tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (ISO)")->required();
   add_io_options(tier_cmd, o->io);
   add_explain_options(tier_cmd, o->io);
+  add_workspace_options(tier_cmd, o->ws);
   tier_cmd->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {
-      const Policy policy = load_policy(c);
+      const Policy policy = policy_for(c, o->ws);
       const Date as_of = as_of_date(c);
       TierParams::load(policy, as_of);  // a malformed profile is one error, not one per row
       Reporter rep(o->io.strict);
@@ -128,9 +131,11 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
       OutTable t{{"unit_id", "name", "level", "band", "band_points", "factor_points", "score"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
       Progress p("tiering", units.size());
+      std::vector<TierResult> decided;
       for (const Unit &u : units) {
         try {
           const TierResult r = tier(u, as_of, policy);
+          if (o->ws) decided.push_back(r);
           std::int64_t fp = 0;
           for (const auto &part : r.parts) fp += part.points;
           std::vector<Cell> row{u.unit_id, u.name, level_name(r.level), band_name(r.band),
@@ -141,6 +146,10 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
           rep.row_error(o->units + " unit " + u.unit_id, e);
         }
         p.tick();
+      }
+      if (o->ws) {
+        require_no_rejected_rows(rep.errors());
+        record_tiers(o->ws, decided, as_of);
       }
       write_table(out, t, o->io);
       rep.finish(out);
@@ -155,12 +164,18 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
   plan_cmd->add_option("--show", o->show, "audits (default), summary or shortfall")
       ->check(CLI::IsMember({"audits", "summary", "shortfall"}));
   add_explain_options(plan_cmd, o->io);
+  add_workspace_options(plan_cmd, o->ws);
+  plan_cmd->add_option("--as-of", c.as_of, "with --workspace: the date the plan takes effect");
   plan_cmd->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {
-      const Policy policy = load_policy(c);
+      const Policy policy = policy_for(c, o->ws);
       Reporter rep(o->io.strict);
       const PlanRequest req = read_request(*o, rep);
       const Plan pl = audit::plan(req, policy);
+      if (o->ws && pl.feasible) {  // a plan that is not feasible is reported (exit 1), not recorded
+        require_no_rejected_rows(rep.errors());
+        record_plan(o->ws, req, pl, as_of_date(c));
+      }
       if (o->show == "summary") {
         OutTable t{{"feasible", "capacity", "capacity_used", "min_capacity", "lower_bound", "seed", "audits", "shortfall"}, {}};
         if (o->io.explain) t.columns.push_back("explanation");

@@ -42,5 +42,6 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action);
 void add_import_lrmx_command(CLI::App &app, Common &c, Action &action);
 void add_compare_command(CLI::App &app, Common &c, Action &action);
 void add_talent_commands(CLI::App &app, Common &c, Action &action);
+void add_workspace_commands(CLI::App &app, Common &c, Action &action);
 
 }  // namespace cadrekit::cli

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -20,7 +21,15 @@
 #include "cadrekit/village.hpp"
 #include "cadrekit/year.hpp"
 #include "commands.hpp"
+#include "ledger.hpp"
 #include "report.hpp"
+
+namespace cadrekit::embedded {
+// The steps after the decisions of the sample county (data/sample/ledger.json), embedded so the
+// demo needs no files at run time.
+extern const unsigned char sample_ledger_json[];
+extern const std::size_t sample_ledger_json_size;
+}  // namespace cadrekit::embedded
 
 namespace cadrekit::cli {
 
@@ -238,6 +247,13 @@ void write_outputs(const DemoData &d, Writer &w) {
   w.json_file("talent_teams.json", d.teams);
 }
 
+std::string read_policy_text(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) throw InvalidInput("cannot read the policy file", "--policy", path);
+  return text;
+}
+
 json::object summary(const DemoData &d) {
   std::map<std::string, std::int64_t> tiers;
   for (const auto &r : d.tiers.at("results").as_array()) ++tiers[s(r.at("level"))];
@@ -245,7 +261,7 @@ json::object summary(const DemoData &d) {
   for (const auto &[k, v] : tiers) t[k] = v;
   std::size_t valid = 0;
   for (const auto &c : d.disclosure) valid += c.at("problems").as_array().empty();
-  return json::object{
+  json::object out{
       {"county", d.county.at("name_zh")},
       {"units", d.tiers.at("results").as_array().size()},
       {"tiers", std::move(t)},
@@ -271,6 +287,14 @@ json::object summary(const DemoData &d) {
       {"assumed_parameters", d.assumed.size()},
       {"teams", d.teams.at("teams").as_array().size()},
   };
+  if (!d.ledger.empty()) {
+    std::int64_t overdue = 0;
+    for (const auto &x : d.ledger.at("due").as_array()) overdue += x.at("state") == "overdue";
+    out["ledger_cases"] = d.ledger.at("cases");
+    out["ledger_events"] = d.ledger.at("events");
+    out["ledger_overdue"] = overdue;
+  }
+  return out;
 }
 
 }  // namespace
@@ -292,8 +316,25 @@ void add_demo_command(CLI::App &app, Common &common, Action &action) {
       fs::create_directories(*out_dir, ec);
       if (ec) throw InvalidInput("cannot create the output folder", "--out", *out_dir);
       const year::Data data = data_dir->empty() ? year::Data::sample() : year::Data::load(*data_dir);
-      const DemoData d = run_year(data, policy, *year_opt ? std::optional<int>(*year_opt) : std::nullopt);
+      DemoData d = run_year(data, policy, *year_opt ? std::optional<int>(*year_opt) : std::nullopt);
       Writer w{fs::path(*out_dir)};
+      // The year through a county workspace (out/county.ck.db): the report's ledger. The steps
+      // after the decisions are dated, so they are recorded in the county's own year only: the
+      // sample's (embedded), or a --data folder's ledger.json when it has one.
+      std::string ledger_text;
+      if (*year_opt == 0 && data_dir->empty()) {
+        ledger_text.assign(reinterpret_cast<const char *>(embedded::sample_ledger_json), embedded::sample_ledger_json_size);
+      } else if (*year_opt == 0 && fs::is_regular_file(fs::path(*data_dir) / "ledger.json")) {
+        ledger_text = read_policy_text((fs::path(*data_dir) / "ledger.json").string());
+      }
+      CsvTables ledger_tables;
+      if (!ledger_text.empty())
+        d.ledger = run_ledger(d, (fs::path(*out_dir) / "county.ck.db").string(),
+                              common.policy_file.empty() ? std::string() : read_policy_text(common.policy_file),
+                              data.disclosure_records, data.disclosure_rounds, data.assessment_cases, ledger_text,
+                              ledger_tables);
+      if (!d.ledger.empty()) w.written.push_back("county.ck.db");
+      for (const auto &[name, rows] : ledger_tables) w.csv(name, rows);
       write_outputs(d, w);
       const json::object sum = summary(d);
       w.json_file("summary.json", sum);

@@ -10,6 +10,7 @@
 #include "cadrekit/disclosure.hpp"
 #include "commands.hpp"
 #include "table.hpp"
+#include "workspace_hooks.hpp"
 
 namespace cadrekit::cli {
 
@@ -24,6 +25,7 @@ struct DisclosureOpts {
   std::string candidates;
   int round = 1;
   std::string posted;
+  WorkspaceTarget ws;
 };
 
 /// The record JSON texts of a file: the file itself, or each element of a top-level array.
@@ -80,15 +82,17 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
   add_policy_options(pl, c);
   add_io_options(pl, o->io);
   add_explain_options(pl, o->io);
+  add_workspace_options(pl, o->ws);
   pl->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {
-      const Policy policy = load_policy(c);
+      const Policy policy = policy_for(c, o->ws);
       const WorkCalendar cal = WorkCalendar::china();
       Reporter rep(o->io.strict);
       Table in = read_table(o->candidates, o->io, rep);
       in.require({"id", "round", "rank", "posted"});
       OutTable t{{"id", "round", "rank", "posted", "venues", "venues_zh", "first_day", "last_day", "working_days"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
+      std::vector<PostedRound> posted;
       for_each_row(in, rep, [&](const RowView &r) {
         const std::string id = r.req("id");
         const std::int64_t round = r.integer("round");
@@ -105,7 +109,13 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
                               to_iso(p.window.first), to_iso(p.window.last), Cell::num(p.working_days)};
         if (o->io.explain) row.push_back(explanation_cell(ex, o->io));
         t.rows.push_back(std::move(row));
+        // With --workspace each row is a round posted on the record's case (actor: the row's, or --by).
+        if (o->ws) posted.push_back({id, p.round, p.posted, r.opt("actor").empty() ? o->ws.by : r.opt("actor")});
       });
+      if (o->ws) {
+        require_no_rejected_rows(rep.errors());
+        record_rounds(o->ws, posted);
+      }
       write_table(out, t, o->io);
       rep.finish(out);
     };

@@ -1,11 +1,15 @@
 // `cadrekit`: the library's rules from the command line, for data staff and small counties
 // without their own system. Exit status: 0 success; 2 invalid input; 3 policy error;
-// 4 date outside the calendar's coverage; 5 state; 6 overflow; 64 usage; 70 internal error.
+// 4 date outside the calendar's coverage; 5 state; 6 overflow; 64 usage; 70 internal error;
+// 75 the workspace is busy (another process is writing: try again).
 #include <iostream>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/version.hpp"
 #include "commands.hpp"
+#ifdef CADREKIT_HAVE_WORKSPACE
+#include "cadrekit/workspace.hpp"
+#endif
 
 int main(int argc, char **argv) {
   using namespace cadrekit;
@@ -25,6 +29,7 @@ int main(int argc, char **argv) {
   cli::add_import_lrmx_command(app, common, action);
   cli::add_compare_command(app, common, action);
   cli::add_talent_commands(app, common, action);
+  cli::add_workspace_commands(app, common, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -36,6 +41,10 @@ int main(int argc, char **argv) {
     return 0;
   } catch (const Error &e) {
     std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << e.what() << "\n";
+#ifdef CADREKIT_HAVE_WORKSPACE
+    if (const auto *w = dynamic_cast<const workspace::WorkspaceError *>(&e); w && w->problem() == workspace::FileProblem::busy)
+      return 75;
+#endif
     switch (e.code()) {
       case ErrorCode::invalid_argument:
       case ErrorCode::invalid_input: return 2;

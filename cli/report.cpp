@@ -9,6 +9,7 @@
 
 #include "cadrekit/core/calendar.hpp"
 #include "cadrekit/core/explanation.hpp"
+#include "ledger.hpp"
 #include "report.hpp"
 #include "svg.hpp"
 
@@ -839,7 +840,7 @@ std::string render_report(const DemoData &d) {
   card(std::to_string(d.cases.size()), "cases of HORQIN.5", "处置案件", "disposal cases");
   h += "</div>";
   h += audit_section(d) + village_section(d) + assessment_section(d) + disclosure_section(d) + talent_section(d);
-  h += figures_section(d) + assumed_section(d);
+  h += figures_section(d) + assumed_section(d) + ledger_section(d);
   h += "<footer class=\"note\"><p>" +
        T("由 cadrekit demo 生成；无网络资源、无外部脚本。数据文件：audit_*.csv/json、village_*.csv/json、"
          "disclosure_*.csv/json、assessment_*.csv/json、summary.json。",

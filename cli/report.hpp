@@ -37,6 +37,7 @@ struct DemoData {
   boost::json::object teams;  ///< talent::team_structure_json response (each unit's leaders)
   boost::json::array figures;  ///< the source's figures beside the county's (year::run_json)
   boost::json::array assumed;  ///< assumed parameters that decided a result, with their uses
+  boost::json::object ledger; ///< the year through a workspace (ledger.hpp); empty without one
 };
 
 /// The self-contained report page (Chinese, with an English toggle), charts as inline SVG.

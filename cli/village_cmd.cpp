@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "compare.hpp"
 #include "table.hpp"
+#include "workspace_hooks.hpp"
 
 namespace cadrekit::cli {
 
@@ -27,6 +28,7 @@ struct VillageOpts {
   std::string graded_on;
   std::int64_t holders = 0;
   std::string show = "lines";
+  WorkspaceTarget ws;
 };
 
 bool is_period(const std::string &p) {
@@ -150,15 +152,20 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
   add_policy_options(pay, c);
   add_io_options(pay, o->io);
   add_explain_options(pay, o->io);
+  add_workspace_options(pay, o->ws);
   pay->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {
-      const Policy policy = load_policy(c);
+      const Policy policy = policy_for(c, o->ws);
       Reporter rep(o->io.strict);
       const PayInput in = read_pay_input(*o, rep);
       PaySheetOptions opt;
-      opt.explain = o->io.explain;
+      opt.explain = o->io.explain || o->ws;  // a workspace keeps each line's explanation
       if (!o->graded_on.empty()) opt.graded_on = parse_iso_date(o->graded_on, "--graded-on");
       const PaySheet s = pay_sheet(in.villages, in.principals, in.scores, o->year, policy, opt);
+      if (o->ws) {
+        require_no_rejected_rows(rep.errors());
+        record_pay(o->ws, s, opt.graded_on.value_or(make_date(o->year, 12, 31, "--year")));
+      }
       OutTable t;
       if (o->show == "villages") {
         t.columns = {"village_id", "township", "composite", "rank", "graded_in_township", "team_grade", "team_grade_zh", "missing"};
@@ -211,12 +218,13 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
   add_policy_options(sel, c);
   add_io_options(sel, o->io);
   add_explain_options(sel, o->io);
+  add_workspace_options(sel, o->ws);
   sel->callback([&action, &c, o] {
     if (o->villages.empty() == o->applicants.empty())
       throw CLI::ValidationError("village select", "give either VILLAGES (with --year) or --applicants (with --as-of)");
     if (!o->villages.empty() && o->year == 0) throw CLI::ValidationError("village select", "VILLAGES needs --year");
     action = [&c, o](std::ostream &out) {
-      const Policy policy = load_policy(c);
+      const Policy policy = policy_for(c, o->ws);
       Reporter rep(o->io.strict);
       OutTable t;
       if (!o->villages.empty()) {
@@ -228,8 +236,11 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
         t.columns = {"township", "villages", "places", "initial", "prospective", "formal"};
         if (o->io.explain) t.columns.push_back("explanation");
         Funnel total{};
-        for (const auto &[town, places] : allocate_quota(per, quota)) {
+        QuotaAllocation decided{"township", quota, allocate_quota(per, quota), ex};
+        std::vector<std::pair<std::string, Funnel>> funnels;
+        for (const auto &[town, places] : decided.per_township) {
           const Funnel f = funnel(places, o->year, policy);
+          funnels.emplace_back(town, f);
           total.initial += f.initial;
           total.prospective += f.prospective;
           total.formal += f.formal;
@@ -242,12 +253,17 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
                               Cell::num(total.initial), Cell::num(total.prospective), Cell::num(total.formal)};
         if (o->io.explain) row.push_back(explanation_cell(ex, o->io));
         t.rows.push_back(std::move(row));
+        if (o->ws) {
+          require_no_rejected_rows(rep.errors());
+          record_quota(o->ws, o->year, decided, funnels, as_of_date(c));
+        }
       } else {
         const Date as_of = as_of_date(c);
         Table a = read_table(o->applicants, o->io, rep);
         a.require({"cadre_id", "in_post_since", "birth_date"});
         t.columns = {"cadre_id", "eligible", "failed"};
         if (o->io.explain) t.columns.push_back("explanation");
+        std::vector<Eligibility> decided;
         for_each_row(a, rep, [&](const RowView &r) {
           Applicant x;
           x.cadre_id = r.req("cadre_id");
@@ -286,7 +302,12 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
           std::vector<Cell> row{e.cadre_id, Cell::boolean(e.eligible), failed};
           if (o->io.explain) row.push_back(explanation_cell(e.explanation, o->io));
           t.rows.push_back(std::move(row));
+          if (o->ws) decided.push_back(e);
         });
+        if (o->ws) {
+          require_no_rejected_rows(rep.errors());
+          record_eligibility(o->ws, decided, as_of);
+        }
       }
       write_table(out, t, o->io);
       rep.finish(out);

@@ -19,7 +19,8 @@ install(TARGETS cadrekit
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/cadrekit
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
-  FILES_MATCHING PATTERN "*.hpp")
+  FILES_MATCHING PATTERN "*.hpp"
+  PATTERN "workspace.hpp" EXCLUDE)  # the workspace's C++ API is not installed (CLI and Python only)
 install(FILES ${PROJECT_BINARY_DIR}/include/cadrekit/core/version.hpp
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/cadrekit/core)
 install(FILES ${PROJECT_SOURCE_DIR}/capi/cadrekit.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

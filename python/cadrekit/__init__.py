@@ -35,5 +35,8 @@ from . import village  # noqa: F401,E402
 from . import talent  # noqa: F401,E402
 from . import year  # noqa: F401,E402
 
+# --- the county workspace (SQLite; absent from a build without it: Workspace then says so) ----
+from .workspace import Workspace, WorkspaceError  # noqa: F401,E402
+
 # -------------------------------------------------------------------------------------------
 __all__ = sorted(n for n in dir() if not n.startswith("_")) + ["__version__"]

@@ -23,6 +23,7 @@ recomputed here from data/sample and the source's numbers, independently of the 
 Usage: check_demo.py CADREKIT_BINARY SOURCE_DIR WORK_DIR
 """
 import csv
+import datetime as dt
 import json
 import math
 import os
@@ -254,6 +255,65 @@ def main():
     for u in units.values():
         name = u["name"].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         check(name in html, f"unit name of {u['unit_id']} not in the report")
+    check_ledger(out, sample, html)
+
+
+def add_months(d, n):
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m, min(d.day, last))
+
+
+def check_ledger(out, sample, html):
+    """The year through the workspace (docs/workspace.md): the file, readable by its owner only and
+    sound, and the overdue follow-ups recomputed here from the cases and data/sample/ledger.json
+    (HORQIN.6: a talk every month, a visit every quarter after the decision; an item is answered
+    by a talk or visit of its kind after the previous one fell due and by its own date)."""
+    import sqlite3
+    import stat
+    db = os.path.join(out, "county.ck.db")
+    if not os.path.isfile(db):
+        return  # a build without the workspace: no ledger (the report says nothing of it)
+    check(stat.S_IMODE(os.stat(db).st_mode) == 0o600, "the workspace is readable by its owner only")
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "the workspace passes integrity_check")
+    n_cases = con.execute("SELECT count(*) FROM cases").fetchone()[0]
+    con.close()
+    with open(os.path.join(sample, "ledger.json"), encoding="utf-8") as f:
+        ledger = json.load(f)
+    with open(os.path.join(sample, "assessment_cases.json"), encoding="utf-8") as f:
+        cases = json.load(f)
+    with open(os.path.join(sample, "audit_tier.json"), encoding="utf-8") as f:
+        n_units = len(json.load(f)["units"])
+    with open(os.path.join(sample, "disclosure_records.json"), encoding="utf-8") as f:
+        n_records = len(json.load(f))
+    # One case a unit's tiering, the plan, the pay sheet, the selection, each candidate, each
+    # disposal case.
+    want_cases = n_units + 3 + n_records + len(cases)
+    check(n_cases == want_cases, f"{n_cases} cases in the workspace, expected {want_cases}")
+    as_of = dt.date.fromisoformat(ledger["as_of"])
+    want = set()
+    for c in cases:
+        if "follow_up" not in c:
+            continue
+        decision = dt.date.fromisoformat(c["follow_up"]["decision_date"])
+        steps = [a for a in ledger["actions"] if a["case_id"] == c["case_id"]]
+        ended = next((dt.date.fromisoformat(a["date"]) for a in steps if a["op"] == "follow_up_end"), None)
+        for kind, months in (("monthly_talk", 1), ("quarterly_visit", 3)):
+            held = [dt.date.fromisoformat(a["date"]) for a in steps if a["op"] == "follow_up" and a["kind"] == kind]
+            prev, k = decision, 1
+            while True:
+                due = add_months(decision, k * months)
+                if due >= as_of or (ended and due > ended):
+                    break
+                if not any(prev < h <= due for h in held):
+                    want.add((c["case_id"], kind, due.isoformat()))
+                prev, k = due, k + 1
+    got = {(r["case_id"], r["what"], r["due"]) for r in rows(os.path.join(out, "ledger_due.csv"))
+           if r["state"] == "overdue" and r["what"] in ("monthly_talk", "quarterly_visit")}
+    check(got == want and want, f"overdue follow-ups {sorted(got)}, expected {sorted(want)}")
+    check('id="ledger"' in html and "逾期" in html, "the report shows the ledger")
 
 
 if __name__ == "__main__":

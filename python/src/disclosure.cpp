@@ -42,12 +42,19 @@ void init_disclosure(py::module_ &parent) {
   m.def("yearly_counts_json", &yearly_counts_json, py::arg("cases_json"),
         "A JSON array of cases -> the yearly counts per round (JSON text).");
   m.def("record_from_lrmx_json",
-        [](const std::string &xml, const std::string &record_id) {
-          return record_to_json(record_from_lrmx(xml, record_id));
+        [](const py::bytes &form, const std::string &record_id) {
+          return record_to_json(record_from_lrmx(std::string_view(form), record_id));
         },
-        py::arg("xml"), py::arg("record_id"),
-        "The record's basic information from a .lrmx cadre form, as record JSON (the 9 matters "
-        "empty).");
+        py::arg("form"), py::arg("record_id"),
+        "The strict reading of a .lrmx cadre form (its bytes): the record JSON when the form "
+        "reads without a warning, else InvalidInput naming the first warning's element.");
+  m.def("read_lrmx_json",
+        [](const py::bytes &form, const std::string &record_id) {
+          return lrmx_read_to_json(read_lrmx(std::string_view(form), record_id));
+        },
+        py::arg("form"), py::arg("record_id"),
+        "A .lrmx cadre form (its bytes, any encoding the reader detects) -> JSON "
+        "{record, warnings, encoding}.");
   m.def("record_to_lrmx",
         [](const std::string &record_json) { return record_to_lrmx(record_from_json(record_json)); },
         py::arg("record_json"),

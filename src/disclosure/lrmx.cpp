@@ -93,38 +93,37 @@ std::string data_text(std::string_view raw) { return without_spaces(fold(raw)); 
 // it holds a line break or a tab elsewhere (a wrapped line); another run in a name becomes one
 // space; other runs are kept as written.
 std::string clean_text(std::string_view s, bool name) {
-  struct Cp {
-    char32_t c;
-    std::size_t from, to;
-  };
-  std::vector<Cp> cps;
+  std::string out;
+  out.reserve(s.size());
+  std::size_t run_from = 0, run_to = 0;  // a run of spaces not yet written
+  bool in_run = false, run_has_line = false;
+  char32_t before = 0;  // the last character written
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
     const char32_t c = detail::next_code_point(s, &i);
-    cps.push_back({c, at, i});
-  }
-  std::size_t first = 0, last = cps.size();
-  while (first < last && is_space_like(cps[first].c)) ++first;
-  while (last > first && is_space_like(cps[last - 1].c)) --last;
-  std::string out;
-  for (std::size_t k = first; k < last;) {
-    if (!is_space_like(cps[k].c)) {
-      out.append(s.substr(cps[k].from, cps[k].to - cps[k].from));
-      ++k;
+    if (is_space_like(c)) {
+      if (!in_run) {
+        run_from = at;
+        run_has_line = false;
+      }
+      in_run = true;
+      run_to = i;
+      run_has_line = run_has_line || is_line_space(c);
       continue;
     }
-    std::size_t end = k;
-    bool line = false;
-    while (end < last && is_space_like(cps[end].c)) line = line || is_line_space(cps[end++].c);
-    const bool wide = cps[k - 1].c >= 0x80 && cps[end].c >= 0x80;
-    if (name || line) {
-      if (!wide) out += ' ';
-    } else {
-      out.append(s.substr(cps[k].from, cps[end - 1].to - cps[k].from));
+    if (in_run && !out.empty()) {  // a run inside the text (leading ones are dropped)
+      const bool wide = before >= 0x80 && c >= 0x80;
+      if (name || run_has_line) {
+        if (!wide) out += ' ';
+      } else {
+        out.append(s.substr(run_from, run_to - run_from));
+      }
     }
-    k = end;
+    in_run = false;
+    out.append(s.substr(at, i - at));
+    before = c;
   }
-  return out;
+  return out;  // a trailing run is never written
 }
 
 // ---- dates ---------------------------------------------------------------------------------
@@ -517,14 +516,27 @@ class FormReader {
       start = end + 1;
       ++n;
       const std::string field = "JianLi[" + std::to_string(n) + "]";
+      // The line without its leading spaces; the range is at its start: its first 64
+      // characters are folded to read it, the text after it is taken as written.
+      std::size_t lead = raw.size();
+      for (std::size_t j = 0; j < raw.size();) {
+        const std::size_t at = j;
+        if (!is_space_like(detail::next_code_point(raw, &j))) {
+          lead = at;
+          break;
+        }
+      }
+      const std::string_view line = raw.substr(lead);
+      if (line.empty()) continue;
+      std::size_t head = 0;
+      for (int k = 0; k < 64 && head < line.size(); ++k) (void)detail::next_code_point(line, &head);
       std::vector<std::size_t> origin;
-      const std::string s = fold(raw, &origin);
+      const std::string s = fold(line.substr(0, head), &origin);
       std::size_t i = 0;
-      while (i < s.size() && s[i] == ' ') ++i;
-      if (i == s.size()) continue;
       if (s[i] == '(' || starts_at(s, i, "【") || starts_at(s, i, "〔")) continue;  // （其间…）
       if (!is_digit(s[i])) {
         const std::string more = clean_text(raw, false);
+        if (more.empty()) continue;
         if (r.work_history.empty()) {
           warn(field, "jianli_line_not_read", "a line before the first entry: not read");
         } else {
@@ -580,7 +592,7 @@ class FormReader {
       if (from->ambiguous)
         warn(field, "month_ambiguous",
              "a month written as one digit 1 is read as January (October is written .10)");
-      w.text = clean_text(raw.substr(origin[i]), false);
+      w.text = clean_text(line.substr(origin[i]), false);
       r.work_history.push_back(std::move(w));
     }
   }

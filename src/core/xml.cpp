@@ -109,7 +109,10 @@ struct Engine {
     if (!options.namespaces) return n;
     const std::size_t sep = n.find(kNsSeparator);
     if (sep == std::string_view::npos) return n;
-    names.push_back("{" + std::string(n.substr(0, sep)) + "}" + std::string(n.substr(sep + 1)));
+    std::string full;  // appended, not "{" + std::string&&: GCC 12's false -Wrestrict at -O3
+    full.reserve(n.size() + 1);
+    full.append("{").append(n.substr(0, sep)).append("}").append(n.substr(sep + 1));
+    names.push_back(std::move(full));
     return names.back();
   }
 

@@ -568,11 +568,24 @@ CK_API int ck_disclosure_case_can_proceed_json(char **out, const char *case_json
 /* A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}],
  * sorted by year and round (the organisation department's yearly figures). */
 CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
-/* The basic information of a record from a .lrmx cadre form (干部任免审批表 3.x XML, UTF-8):
- * *out = the record JSON ("cadrekit.disclosure.record/1", canonical) with id `record_id`; the 9
- * matters, family, commitment and self-assessment are not on the form and come back empty, so
- * the record validates with matter_empty / commitment_missing until filled. A malformed form is
- * CK_E_INVALID_INPUT naming the element (docs/disclosure.md). */
+/* The basic information of a record from a .lrmx cadre form (干部任免审批表 3.x XML), read
+ * tolerantly with a report: `form` is the file's bytes, `size` of them (NUL bytes allowed: UTF-16
+ * has them), in UTF-8, GB18030/GBK/GB2312 or UTF-16 (detected from the byte-order mark, the XML
+ * declaration or the bytes); dates and 简历 lines in the styles of docs/disclosure.md.
+ * *out = {"record":<record JSON, "cadrekit.disclosure.record/1", canonical, id `record_id`>,
+ *         "warnings":[{"path":"JianLi[3]","code":"jianli_line_not_read","message":"…"},…],
+ *         "encoding":"gb18030"}.
+ * What the reader could read only in part is a warning naming the element (an unreadable
+ * 入党时间 leaves "political_status" null — unknown, never 群众); the 9 matters, family,
+ * commitment and self-assessment are not on the form and come back empty. A form without a name,
+ * sex, birth date, ethnic group or reference date, or beyond the XML limits (docs/limits.md:
+ * depth, size, elements, DOCTYPE, character references, encoding) is CK_E_INVALID_INPUT naming
+ * the element or the limit. Messages never hold a value of the form. */
+CK_API int ck_disclosure_lrmx_read_json(char **out, const char *form, size_t size,
+                                        const char *record_id);
+/* The strict reading of a NUL-terminated form (any encoding above but UTF-16): *out = the record
+ * JSON alone, when the form reads without a warning; a warning is CK_E_INVALID_INPUT naming its
+ * element (ck_disclosure_lrmx_read_json returns the record with its warnings). */
 CK_API int ck_disclosure_record_from_lrmx_json(char **out, const char *lrmx_xml,
                                                const char *record_id);
 /* The basic information of a record (its JSON; the structure must parse, the rules need not

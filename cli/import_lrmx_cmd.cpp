@@ -1,10 +1,21 @@
-// cadrekit import-lrmx FILES… [--format csv|json] [--with-citizen-id] [--disclosure-records]:
-// cadre records from .lrmx cadre forms (干部任免审批表 3.x XML), through the disclosure module's
-// reader (disclosure::record_from_lrmx: YYYYMM, YYYY.MM and YYYYMMDD dates). One row per form;
-// a bad form is reported on its own line and the others go on (unless --strict).
+// cadrekit import-lrmx PATHS… [--output FILE] [--report FILE] [--format csv|json] [--bom]
+// [--strict] [--with-citizen-id] [--disclosure-records]: cadre records from .lrmx cadre forms
+// (干部任免审批表 3.x XML; a folder is read for its *.lrmx files), through the disclosure
+// module's tolerant reader (disclosure::read_lrmx). One table row per form read, and a report
+// that accounts for every form: read, read with warnings (one row per warning) or refused (why).
+// Exit 0 when every form was read, 7 when some were refused (the others are in the table);
+// --strict stops at the first refused form (exit 2, nothing written). Files are written whole
+// or not at all (a temporary file renamed).
+#include <unistd.h>
+
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cadrekit/disclosure.hpp"
 #include "commands.hpp"
@@ -13,43 +24,162 @@
 namespace cadrekit::cli {
 
 namespace {
+
+namespace fs = std::filesystem;
+
 struct ImportOpts {
   IoOptions io;
-  std::vector<std::string> files;
+  std::vector<std::string> paths;
+  std::string output, report;
   bool with_citizen_id = false;
   bool disclosure_records = false;
 };
+
+// The size limit of a form, the XML reader's (xml.max_bytes, docs/limits.md): a larger file is
+// refused before it is read.
+constexpr std::uintmax_t kMaxFormBytes = std::uintmax_t{64} << 20;
 
 std::string education_text(const std::vector<disclosure::Education> &es, const char *mode) {
   for (const auto &e : es)
     if (e.mode == mode) return e.level + (e.degree.empty() ? "" : "/" + e.degree);
   return "";
 }
+
+bool has_lrmx_extension(const fs::path &p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".lrmx";
+}
+
+// The forms to read: each file as given, each folder's *.lrmx files (not its sub-folders), by name.
+std::vector<std::string> form_files(const std::vector<std::string> &paths) {
+  std::vector<std::string> out;
+  for (const auto &p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> in_dir;
+    for (const auto &e : fs::directory_iterator(p, ec))
+      if (e.is_regular_file(ec) && has_lrmx_extension(e.path())) in_dir.push_back(e.path().string());
+    if (ec) throw InvalidInput("cannot list the folder", "PATHS", p);
+    if (in_dir.empty()) throw InvalidInput("the folder holds no .lrmx file", "PATHS", p);
+    std::sort(in_dir.begin(), in_dir.end());
+    out.insert(out.end(), in_dir.begin(), in_dir.end());
+  }
+  return out;
+}
+
+// A form's bytes: a regular file within the size limit, else InvalidInput naming the file.
+std::string read_form(const std::string &file) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(file, ec);
+  if (ec || !fs::exists(st)) throw InvalidInput("cannot read the file", "FILE", file);
+  if (!fs::is_regular_file(st)) throw InvalidInput("not a regular file", "FILE", file);
+  if (fs::file_size(file, ec) > kMaxFormBytes || ec)
+    throw InvalidInput("the document is larger than the limit of 64 MiB", "xml.max_bytes", file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InvalidInput("cannot read the file", "FILE", file);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+  if (bytes.size() > kMaxFormBytes)  // grew while read
+    throw InvalidInput("the document is larger than the limit of 64 MiB", "xml.max_bytes", file);
+  return bytes;
+}
+
+// An error's message without the " (field F, record R)" its what() ends with.
+std::string bare_message(const Error &e) {
+  std::string what = e.what();
+  std::string suffix;
+  if (!e.field().empty() || !e.record().empty()) {
+    suffix = " (";
+    if (!e.field().empty()) suffix += "field " + e.field();
+    if (!e.field().empty() && !e.record().empty()) suffix += ", ";
+    if (!e.record().empty()) suffix += "record " + e.record();
+    suffix += ")";
+  }
+  if (!suffix.empty() && what.size() >= suffix.size() &&
+      what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0)
+    what.resize(what.size() - suffix.size());
+  return what;
+}
+
+bool ends_with_json(const std::string &name) {
+  return name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+}
+
+// Writes `text` to `file` whole or not at all: a temporary file beside it, renamed over it.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string file) : file_(std::move(file)) {}
+  ~AtomicFile() {
+    if (!tmp_.empty()) std::remove(tmp_.c_str());
+  }
+  AtomicFile(const AtomicFile &) = delete;
+  AtomicFile &operator=(const AtomicFile &) = delete;
+  // Writes the temporary file.
+  void write(const std::string &text) {
+    std::string pattern = file_ + ".tmp.XXXXXX";
+    int fd = mkstemp(pattern.data());
+    if (fd < 0) throw InvalidInput("cannot create a file beside it", "--output", file_);
+    tmp_ = pattern;
+    std::size_t done = 0;
+    while (done < text.size()) {
+      const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+      if (n <= 0) {
+        ::close(fd);
+        throw InvalidInput("cannot write the file", "--output", file_);
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) throw InvalidInput("cannot write the file", "--output", file_);
+  }
+  // Puts it in place.
+  void commit() {
+    if (std::rename(tmp_.c_str(), file_.c_str()) != 0)
+      throw InvalidInput("cannot replace the file", "--output", file_);
+    tmp_.clear();
+  }
+
+ private:
+  std::string file_, tmp_;
+};
+
 }  // namespace
 
 void add_import_lrmx_command(CLI::App &app, Common &, Action &action) {
   auto o = std::make_shared<ImportOpts>();
-  auto *cmd = app.add_subcommand("import-lrmx", "cadre records (CSV/JSON) from .lrmx cadre forms");
-  cmd->add_option("FILES", o->files, ".lrmx files")->required();
+  auto *cmd = app.add_subcommand("import-lrmx", "cadre records (CSV/JSON) from .lrmx cadre forms, with a report");
+  cmd->add_option("PATHS", o->paths, ".lrmx files, or folders of them")->required();
+  cmd->add_option("-o,--output", o->output, "write the table to FILE (whole or not at all) instead of standard output");
+  cmd->add_option("--report", o->report,
+                  "write the report (file,id,status,code,field,message; JSON for a .json name) to FILE "
+                  "instead of one line per refusal or warning on standard error");
   cmd->add_flag("--with-citizen-id", o->with_citizen_id, "include the 身份证号 column (left out by default)");
   cmd->add_flag("--disclosure-records", o->disclosure_records,
                 "write a JSON array of disclosure records (basic information filled, matters empty)");
-  add_io_options(cmd, o->io);
+  cmd->add_option("--format", o->io.format, "output: csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+  cmd->add_flag("--strict", o->io.strict, "stop at the first form refused (exit 2, nothing written)");
+  cmd->add_flag("--bom", o->io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
   cmd->callback([&action, o] {
     action = [o](std::ostream &out) {
-      Reporter rep(o->io.strict);
       OutTable t{{"id", "name", "sex", "birth_date", "ethnicity", "political_status", "party_joined", "work_started",
                   "education", "full_time_education", "in_service_education", "current_post", "proposed_post",
                   "reference_date", "age", "party_years", "work_years", "work_history_lines"},
                  {}};
       if (o->with_citizen_id) t.columns.push_back("citizen_id");
+      OutTable report{{"file", "id", "status", "code", "field", "message"}, {}};
       boost::json::array records;
-      Progress p("import-lrmx", o->files.size());
-      for (const auto &f : o->files) {
+      std::size_t read = 0, warned = 0, refused = 0;
+      const std::vector<std::string> files = form_files(o->paths);
+      Progress p("import-lrmx", files.size());
+      for (const auto &f : files) {
+        const std::string id = fs::path(f).stem().string();
         try {
-          const std::string id = std::filesystem::path(f).stem().string();
-          const disclosure::Record r =
-              disclosure::record_from_lrmx(decode_text(read_bytes(f), o->io.encoding, f), id);
+          const disclosure::LrmxRead in = disclosure::read_lrmx(read_form(f), id);
+          const disclosure::Record &r = in.record;
           if (o->disclosure_records) {
             records.push_back(boost::json::parse(disclosure::record_to_json(r)));
           } else {
@@ -57,7 +187,8 @@ void add_import_lrmx_command(CLI::App &app, Common &, Action &action) {
             const ThreeAges a = disclosure::basic_three_ages(r);
             auto opt_num = [](const std::optional<int> &v) { return v ? Cell::num(*v) : Cell(); };
             std::vector<Cell> row{r.id, q.name, q.sex == Sex::female ? "female" : "male", to_iso(q.birth_date),
-                                  q.ethnicity, q.political_status, Cell::optional_date(q.party_joined),
+                                  q.ethnicity, q.political_status.empty() ? Cell() : Cell(q.political_status),
+                                  Cell::optional_date(q.party_joined),
                                   Cell::optional_date(q.work_started), q.education,
                                   education_text(r.education, "full_time"), education_text(r.education, "in_service"),
                                   r.current_post, r.proposed_post, to_iso(r.reference_date), Cell::num(a.age),
@@ -66,16 +197,48 @@ void add_import_lrmx_command(CLI::App &app, Common &, Action &action) {
             if (o->with_citizen_id) row.push_back(r.citizen_id);
             t.rows.push_back(std::move(row));
           }
+          if (in.warnings.empty()) {
+            ++read;
+            report.rows.push_back({f, id, "read", "", "", ""});
+          } else {
+            ++warned;
+            for (const auto &w : in.warnings) {
+              report.rows.push_back({f, id, "read_with_warnings", w.code, w.path, w.message});
+              if (o->report.empty())
+                std::cerr << "cadrekit: warning: " << f << ": " << w.message << " (" << w.code
+                          << ", field " << w.path << ")\n";
+            }
+          }
         } catch (const Error &e) {
-          rep.row_error(f, e);
+          if (o->io.strict) throw Error(e.code(), f + ": " + e.what());
+          ++refused;
+          report.rows.push_back({f, id, "refused", error_code_name(e.code()), e.field(), bare_message(e)});
+          if (o->report.empty())
+            std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << f << ": " << e.what() << "\n";
         }
         p.tick();
       }
-      if (o->disclosure_records)
-        out << boost::json::serialize(records) << "\n";
-      else
-        write_table(out, t, o->io);
-      rep.finish(out);
+      // Everything is in memory: write it now, each file whole or not at all.
+      std::ostringstream table_text, report_text;
+      if (o->disclosure_records) table_text << boost::json::serialize(records) << "\n";
+      else write_table(table_text, t, o->io);
+      IoOptions rio = o->io;
+      rio.format = ends_with_json(o->report) ? "json" : "csv";
+      if (!o->report.empty()) write_table(report_text, report, rio);
+      AtomicFile table_file(o->output), report_file(o->report);
+      if (!o->output.empty()) table_file.write(table_text.str());
+      if (!o->report.empty()) report_file.write(report_text.str());
+      if (!o->output.empty()) table_file.commit();
+      if (!o->report.empty()) report_file.commit();
+      if (o->output.empty()) out << table_text.str();
+      out.flush();
+      if (warned + refused > 0)
+        std::cerr << "cadrekit: import-lrmx: " << files.size() << (files.size() == 1 ? " form: " : " forms: ")
+                  << read << " read, " << warned << " read with warnings, " << refused << " refused\n";
+      if (refused > 0) {
+        std::cerr.flush();
+        std::exit(7);
+      }
     };
   });
 }

@@ -87,9 +87,24 @@ CK_API int ck_disclosure_record_from_lrmx_json(char **out, const char *lrmx_xml,
                                                const char *record_id) {
   if (out == nullptr) return null_argument("out");
   return guard([&] {
-    std::string_view xml = text_arg(lrmx_xml, "lrmx_xml");
+    // The form's bytes in any encoding the reader detects (not only UTF-8): no UTF-8 check
+    // here; the reader refuses a form over its size limit (xml.max_bytes, 64 MiB).
+    if (lrmx_xml == nullptr)
+      throw InvalidInput("argument is NULL", "lrmx_xml", {}, ErrorCode::invalid_argument);
+    std::string_view form(lrmx_xml, strnlen(lrmx_xml, kMaxTextArg + 1));
     std::string_view id = text_arg(record_id, "record_id");
-    *out = dup_string(dc::record_to_json(dc::record_from_lrmx(xml, id)));
+    *out = dup_string(dc::record_to_json(dc::record_from_lrmx(form, id)));
+  });
+}
+
+CK_API int ck_disclosure_lrmx_read_json(char **out, const char *form, size_t size,
+                                        const char *record_id) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    if (form == nullptr)
+      throw InvalidInput("argument is NULL", "form", {}, ErrorCode::invalid_argument);
+    std::string_view id = text_arg(record_id, "record_id");
+    *out = dup_string(dc::lrmx_read_to_json(dc::read_lrmx(std::string_view(form, size), id)));
   });
 }
 

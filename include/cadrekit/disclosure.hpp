@@ -153,13 +153,45 @@ Record record_from_json(std::string_view json);
 /// Canonical JSON (members in a fixed order, no white space): byte-identical for equal records.
 std::string record_to_json(const Record &record);
 
-/// Fills the basic information of a record from a `.lrmx` cadre form (干部任免审批表 3.x XML):
-/// person (name, sex, birth date from 身份证号 or 出生年月, ethnicity, party joined, work
-/// started, education), citizen_id, current/proposed post, education and work history
-/// (简历 lines "YYYY.MM--YYYY.MM text"). Month-precision dates become the 1st of the month.
-/// The 9 matters, family flags and commitment are not on the form and are left empty.
-/// InvalidInput names the element.
-Record record_from_lrmx(std::string_view xml, std::string_view record_id);
+/// What read_lrmx read from a `.lrmx` cadre form: the record, what it could read only in part
+/// or left out (each warning names the element — "JianLi[3]" for the third line of 简历 — with
+/// a stable code and a message that never repeats a value), and the encoding of the bytes.
+struct LrmxRead {
+  Record record;
+  std::vector<Problem> warnings;
+  std::string encoding;  ///< "utf-8", "gb18030", "utf-16le", "utf-16be" or "iso-8859-1"
+  friend bool operator==(const LrmxRead &, const LrmxRead &) = default;
+};
+
+/// Reads the basic information of a record from a `.lrmx` cadre form (干部任免审批表 3.x XML)
+/// as other tools and people write it (docs/disclosure.md lists every style): the bytes in
+/// UTF-8, GB18030/GBK/GB2312 or UTF-16 (byte-order mark, XML declaration, or GB18030 when
+/// undeclared and not UTF-8, with a warning); dates as 1975.03, 1975.3, 197503, 1975-03,
+/// 1975年03月, with or without a day, with a note in brackets; 简历 lines "FROM--UNTIL text" with
+/// any dash, ~, ～ or 至 between, 至今/今 or nothing for an open end; full-width digits and
+/// punctuation; every kind of space inside names and dates; a lower-case x in 身份证号.
+/// Fills person (name, sex, birth date from a valid 身份证号 else 出生年月, ethnicity, political
+/// status and party joined from 入党时间, work started, education), citizen_id, current and
+/// proposed post, education and work history, and reference_date (计算年龄时间, else 填表时间).
+/// Month-precision dates become the 1st of the month. The 9 matters, family flags and
+/// commitment are not on the form and are left empty.
+/// Nothing is guessed: an empty or unreadable 入党时间 leaves the political status unknown ("")
+/// with a warning (never 群众); an invalid 身份证号 is kept as given, with a warning, and the
+/// birth date comes from 出生年月; an optional date that cannot be read is left empty with a
+/// warning; a 简历 line that cannot be read is a warning naming its line.
+/// InvalidInput (field = the element, or the XML limit or rule "xml.max_depth", …; record =
+/// record_id; never a value) for what the record cannot do without: a name, a sex (or a valid
+/// ID number to take it from), a birth date, an ethnic group, a reference date; and for an
+/// input that is not a well-formed form within the XML limits (docs/limits.md).
+LrmxRead read_lrmx(std::string_view form, std::string_view record_id);
+
+/// The strict reading: read_lrmx's record when the form reads without a warning; otherwise
+/// InvalidInput naming the first warning's element (its message and code).
+Record record_from_lrmx(std::string_view form, std::string_view record_id);
+
+/// {"record":<record JSON>,"warnings":[{"path","code","message"}…],"encoding":"…"} (what the
+/// C and Python readers return).
+std::string lrmx_read_to_json(const LrmxRead &read);
 
 /// The `Version` a written form states: the 3.x form version whose element set and order
 /// record_to_lrmx follows.
@@ -171,7 +203,7 @@ inline constexpr std::string_view lrmx_version = "3.2.1.16";
 /// entry "YYYY.MM--" followed by 8 blanks), 计算年龄时间 and 填表时间 as YYYYMMDD (the
 /// reference date). Month elements drop the day: the birth date comes back exactly only through
 /// 身份证号. A CPC (or probationary) member is written with the YYYYMM of party_joined, anyone
-/// else with the short name of their political status.
+/// else with the short name of their political status, and an unknown status empty.
 /// Round trip: record_from_lrmx(record_to_lrmx(x), x.id) equals x on the basic information
 /// (name, sex, birth date, ethnicity, political status, party joined, work started, citizen_id,
 /// current and proposed post, education, work history, reference date) when x's month-precision

@@ -30,7 +30,9 @@ __all__ = [
     "validate_all",
     "plan_round",
     "notice",
+    "read_lrmx",
     "record_from_lrmx",
+    "import_lrmx",
     "record_to_lrmx",
     "classify",
     "normalize",
@@ -124,12 +126,139 @@ def normalize(record: Union[Mapping[str, Any], str]) -> Dict[str, Any]:
     return _impl.normalize_record(_record(record))
 
 
-def record_from_lrmx(xml: Union[str, bytes], record_id: str) -> Dict[str, Any]:
-    """The basic information of a record from a ``.lrmx`` cadre form (the 9 matters, family,
-    commitment and self-assessment are left for the caller to fill)."""
-    if isinstance(xml, bytes):
-        xml = xml.decode("utf-8")
-    return _impl.record_from_lrmx(xml, record_id)
+def _form_bytes(form: Union[str, bytes, bytearray, memoryview]) -> bytes:
+    """A form's bytes. Text is encoded as UTF-8 behind a byte-order mark, which the reader
+    trusts over an XML declaration that names the file's original encoding."""
+    if isinstance(form, str):
+        return b"\xef\xbb\xbf" + form.encode("utf-8", "surrogatepass")
+    if isinstance(form, (bytes, bytearray, memoryview)):
+        return bytes(form)
+    raise TypeError("a .lrmx form must be bytes (the file's content) or str")
+
+
+def read_lrmx(form: Union[str, bytes], record_id: str) -> Dict[str, Any]:
+    """Reads a ``.lrmx`` cadre form tolerantly, with a report: ``form`` is the file's bytes (UTF-8,
+    GB18030/GBK/GB2312 or UTF-16, detected) or its text. Returns ``{"record": dict, "warnings":
+    [{"path", "code", "message"}…], "encoding": "gb18030"}`` — the record's basic information
+    (the 9 matters, family, commitment and self-assessment left for the caller), what could be
+    read only in part as warnings naming the element (``"JianLi[3]"`` for the 3rd line of 简历),
+    and the encoding read. An unreadable 入党时间 leaves ``political_status`` None (unknown,
+    never 群众). Raises ``cadrekit.InvalidInput`` naming the element or the XML limit when the
+    form cannot be read (docs/disclosure.md, docs/limits.md)."""
+    return _impl.read_lrmx(_form_bytes(form), record_id)
+
+
+def record_from_lrmx(form: Union[str, bytes], record_id: str) -> Dict[str, Any]:
+    """The strict reading of a ``.lrmx`` cadre form: the record (as :func:`read_lrmx`'s) when the
+    form reads without a warning; otherwise ``cadrekit.InvalidInput`` naming the first warning's
+    element (:func:`read_lrmx` returns the record with its warnings)."""
+    return _impl.record_from_lrmx(_form_bytes(form), record_id)
+
+
+#: The columns of :func:`import_lrmx`'s table (those of ``cadrekit import-lrmx``).
+LRMX_TABLE_COLUMNS: Tuple[str, ...] = (
+    "id", "name", "sex", "birth_date", "ethnicity", "political_status", "party_joined",
+    "work_started", "education", "full_time_education", "in_service_education", "current_post",
+    "proposed_post", "reference_date", "age", "party_years", "work_years", "work_history_lines",
+)
+#: The columns of :func:`import_lrmx`'s report (those of ``cadrekit import-lrmx --report``).
+LRMX_REPORT_COLUMNS: Tuple[str, ...] = ("file", "id", "status", "code", "field", "message")
+
+
+def _bare_message(e: Any) -> str:
+    """An error's message without the " (field F, record R)" its text ends with."""
+    text = str(e)
+    parts = (["field " + e.field] if e.field else []) + (["record " + e.record] if e.record else [])
+    suffix = " (" + ", ".join(parts) + ")" if parts else ""
+    return text[: -len(suffix)] if suffix and text.endswith(suffix) else text
+
+
+def _lrmx_files(path: Any) -> List[Any]:
+    import pathlib
+
+    p = pathlib.Path(path)
+    if p.is_dir():
+        return sorted((f for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".lrmx"),
+                      key=lambda f: f.name)
+    return [p]
+
+
+def _education_text(education: Sequence[Mapping[str, Any]], mode: str) -> str:
+    for e in education:
+        if e["mode"] == mode:
+            return e["level"] + ("/" + e["degree"] if e["degree"] else "")
+    return ""
+
+
+def _lrmx_row(record: Mapping[str, Any], with_citizen_id: bool) -> Dict[str, Any]:
+    person = record["person"]
+    ages = _core.Person.from_json(json.dumps(person)).three_ages(
+        datetime.date.fromisoformat(record["reference_date"]))
+    row = {
+        "id": record["id"], "name": person["name"],
+        "sex": "female" if person["sex"] == "2" else "male",
+        "birth_date": person["birth_date"], "ethnicity": person["ethnicity"],
+        "political_status": person["political_status"], "party_joined": person["party_joined"],
+        "work_started": person["work_started"], "education": person["education"],
+        "full_time_education": _education_text(record["education"], "full_time"),
+        "in_service_education": _education_text(record["education"], "in_service"),
+        "current_post": record["current_post"], "proposed_post": record["proposed_post"],
+        "reference_date": record["reference_date"], "age": ages.age,
+        "party_years": ages.party_years, "work_years": ages.work_years,
+        "work_history_lines": len(record["work_history"]),
+    }
+    if with_citizen_id:
+        row["citizen_id"] = record["citizen_id"]
+    return row
+
+
+def import_lrmx(path: Any, *, with_citizen_id: bool = False) -> Tuple[Any, Any]:
+    """Imports ``.lrmx`` cadre forms: ``path`` is a form or a folder (its ``*.lrmx`` files, by
+    name). Returns ``(table, report)`` as DataFrames, as ``cadrekit import-lrmx`` writes them:
+    ``table`` one row per form read (:data:`LRMX_TABLE_COLUMNS`; ``citizen_id`` added with
+    ``with_citizen_id``; the record id is the file name without its extension; dates ISO text;
+    ``political_status`` None when unknown); ``report`` one row per form read cleanly
+    (``status`` "read"), per warning of a form read with warnings ("read_with_warnings") and per
+    form refused ("refused", with the error's code, field and message), so that every file is
+    accounted for. Nothing is raised for a bad form; a missing path raises InvalidInput."""
+    import pathlib
+
+    import pandas as pd
+
+    if not pathlib.Path(path).exists():
+        err = _core.InvalidInput("no such file or folder (field path)")
+        err.field = "path"
+        raise err
+    rows: List[Dict[str, Any]] = []
+    report: List[Dict[str, Any]] = []
+    for f in _lrmx_files(path):
+        rid = f.stem
+        try:
+            read = _impl.read_lrmx(f.read_bytes(), rid)
+            row = _lrmx_row(read["record"], with_citizen_id)
+        except _core.Error as e:
+            report.append({"file": str(f), "id": rid, "status": "refused", "code": e.code,
+                           "field": e.field, "message": _bare_message(e)})
+            continue
+        except OSError:
+            report.append({"file": str(f), "id": rid, "status": "refused",
+                           "code": "invalid_input", "field": "FILE",
+                           "message": "cannot read the file"})
+            continue
+        rows.append(row)
+        for w in read["warnings"]:
+            report.append({"file": str(f), "id": rid, "status": "read_with_warnings",
+                           "code": w["code"], "field": w["path"], "message": w["message"]})
+        if not read["warnings"]:
+            report.append({"file": str(f), "id": rid, "status": "read", "code": "",
+                           "field": "", "message": ""})
+    columns = list(LRMX_TABLE_COLUMNS) + (["citizen_id"] if with_citizen_id else [])
+    table = pd.DataFrame(rows, columns=columns)
+    for c in ("age", "work_history_lines"):
+        table[c] = table[c].astype("int64")
+    for c in ("party_years", "work_years"):
+        table[c] = table[c].astype("Int64")
+    return table, pd.DataFrame(report, columns=list(LRMX_REPORT_COLUMNS))
 
 
 def record_to_lrmx(record: Union[Mapping[str, Any], str]) -> str:

@@ -57,11 +57,19 @@ void init_disclosure(py::module_ &parent) {
   m.def("yearly_counts", [](py::handle cases) { return from_json(yearly_counts_json(json_arg(cases, "cases"))); },
         py::arg("cases"), "Cases (Case objects, their JSON forms) -> the yearly counts per round.");
   m.def("record_from_lrmx",
-        [](const std::string &xml, const std::string &record_id) {
-          return from_json(record_to_json(record_from_lrmx(xml, record_id)));
+        [](const py::bytes &form, const std::string &record_id) {
+          return from_json(record_to_json(record_from_lrmx(std::string_view(form), record_id)));
         },
-        py::arg("xml"), py::arg("record_id"),
-        "The record's basic information from a .lrmx cadre form (the 9 matters empty).");
+        py::arg("form"), py::arg("record_id"),
+        "The strict reading of a .lrmx cadre form (its bytes): the record when the form reads "
+        "without a warning, else InvalidInput naming the first warning's element.");
+  m.def("read_lrmx",
+        [](const py::bytes &form, const std::string &record_id) {
+          return from_json(lrmx_read_to_json(read_lrmx(std::string_view(form), record_id)));
+        },
+        py::arg("form"), py::arg("record_id"),
+        "A .lrmx cadre form (its bytes, any encoding the reader detects) -> "
+        "{record, warnings, encoding}.");
   m.def("record_to_lrmx",
         [](py::handle record) { return record_to_lrmx(record_from_json(json_arg(record, "record"))); },
         py::arg("record"),

@@ -124,6 +124,8 @@ void require_date(Date d, const std::string &field, const std::string &record) {
 }
 
 bool is_party_member(const Person &p) {
+  if (p.political_status.empty())
+    throw InvalidInput("the political status is unknown", "political_status", p.id);
   const CodeEntry *e = detail::find_political_status(p.political_status);
   if (e == nullptr)
     throw InvalidInput("not a GB/T 4762 political status code or name", "political_status", p.id);
@@ -502,9 +504,15 @@ void validate(const Person &p) {
   const CodeEntry *eth = detail::find_ethnic_group(p.ethnicity);
   if (eth == nullptr || eth->code != p.ethnicity)
     throw InvalidInput("not a GB 3304 ethnic group code", "ethnicity", rec);
-  const CodeEntry *pol = detail::find_political_status(p.political_status);
-  if (pol == nullptr || pol->code != p.political_status)
-    throw InvalidInput("not a GB/T 4762 political status code", "political_status", rec);
+  if (p.political_status.empty()) {  // unknown: nothing may be derived from it
+    if (p.party_joined)
+      throw InvalidInput("a date of joining the CPC with an unknown political status",
+                         "political_status", rec);
+  } else {
+    const CodeEntry *pol = detail::find_political_status(p.political_status);
+    if (pol == nullptr || pol->code != p.political_status)
+      throw InvalidInput("not a GB/T 4762 political status code", "political_status", rec);
+  }
   if (!detail::is_valid_rank(p.rank)) throw InvalidInput("not a rank", "rank", rec);
   auto after_birth = [&](const std::optional<Date> &d, const std::string &field) {
     if (!d) return;

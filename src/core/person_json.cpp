@@ -100,8 +100,9 @@ Rank read_rank(const Reader &r, std::string_view key) {
 std::string person_to_json(const Person &p) {
   const CodeEntry *eth = detail::find_ethnic_group(p.ethnicity);
   if (eth == nullptr) throw InvalidInput("not a GB 3304 ethnic group code", "ethnicity", p.id);
-  const CodeEntry *pol = detail::find_political_status(p.political_status);
-  if (pol == nullptr)
+  const CodeEntry *pol = p.political_status.empty() ? nullptr  // unknown: written as null
+                                                     : detail::find_political_status(p.political_status);
+  if (pol == nullptr && !p.political_status.empty())
     throw InvalidInput("not a GB/T 4762 political status code", "political_status", p.id);
   if (!detail::is_valid_sex(p.sex))
     throw InvalidInput("not a GB/T 2261.1 sex code (1 male, 2 female)", "sex", p.id);
@@ -114,7 +115,8 @@ std::string person_to_json(const Person &p) {
   o["sex"] = p.sex == Sex::male ? "1" : "2";
   o["birth_date"] = to_iso(p.birth_date);
   o["ethnicity"] = eth->code;
-  o["political_status"] = pol->code;
+  if (pol != nullptr) o["political_status"] = pol->code;
+  else o["political_status"] = nullptr;
   o["party_joined"] = date_or_null(p.party_joined);
   o["work_started"] = date_or_null(p.work_started);
   o["education"] = p.education;
@@ -170,9 +172,16 @@ Person person_from_json(std::string_view text) {
   if (eth == nullptr) r.fail("not a GB 3304 ethnic group code or name", "ethnicity");
   p.ethnicity = eth->code;
 
-  const CodeEntry *pol = detail::find_political_status(*r.code_text("political_status", true));
-  if (pol == nullptr) r.fail("not a GB/T 4762 political status code or name", "political_status");
-  p.political_status = pol->code;
+  // An explicit null is an unknown status (e.g. a form whose 入党时间 could not be read); a
+  // missing member is still an error.
+  const json::value *pol_value = obj->if_contains("political_status");
+  if (pol_value != nullptr && pol_value->is_null()) {
+    p.political_status.clear();
+  } else {
+    const CodeEntry *pol = detail::find_political_status(*r.code_text("political_status", true));
+    if (pol == nullptr) r.fail("not a GB/T 4762 political status code or name", "political_status");
+    p.political_status = pol->code;
+  }
 
   p.party_joined = r.date("party_joined", false);
   p.work_started = r.date("work_started", false);

@@ -123,5 +123,5 @@ d = d.replace("<!-- FICTITIOUS DATA ONLY.", "<!-- FICTITIOUS DATA ONLY. The exam
 d = d.replace("<ShenFenZheng>150502197812186440</ShenFenZheng>", "<ShenFenZheng></ShenFenZheng>")
 open(os.path.join(here, "lrmx_dotted.lrmx"), "w", encoding="utf-8").write(d)
 b = x.replace("<ShenFenZheng>150502197812186440</ShenFenZheng>", "<ShenFenZheng></ShenFenZheng>")
-b = b.replace("<ChuShengNianYue>197812</ChuShengNianYue>", "<ChuShengNianYue>1978年12月</ChuShengNianYue>")
+b = b.replace("<ChuShengNianYue>197812</ChuShengNianYue>", "<ChuShengNianYue>约1978年</ChuShengNianYue>")
 open(os.path.join(here, "lrmx_bad.lrmx"), "w", encoding="utf-8").write(b)

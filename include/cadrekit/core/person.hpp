@@ -69,7 +69,8 @@ struct Person {
   Sex sex = Sex::male;
   Date birth_date;
   std::string ethnicity = "01";         ///< GB 3304 code
-  std::string political_status = "13"; ///< GB/T 4762 code
+  std::string political_status = "13"; ///< GB/T 4762 code; "" = unknown (not stated on the
+                                        ///< source): whatever needs it refuses (InvalidInput)
   std::optional<Date> party_joined;     ///< date joined the CPC (as probationary member)
   std::optional<Date> work_started;
   std::string education;                ///< highest education, free text (e.g. "大学本科")

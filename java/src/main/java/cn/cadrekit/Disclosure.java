@@ -112,6 +112,27 @@ public final class Disclosure {
     return Json.parseArray(yearlyCountsJson(Json.request(cases)));
   }
 
+  /**
+   * A .lrmx cadre form read tolerantly, with a report: {@code form} is the file's bytes (UTF-8,
+   * GB18030/GBK/GB2312 or UTF-16, detected). The JSON {"record", "warnings": [{"path", "code",
+   * "message"}…], "encoding"}: what could be read only in part is a warning naming the element
+   * (an unreadable 入党时间 leaves political_status null: unknown). A form without the basic
+   * elements or beyond the XML limits (docs/limits.md) is an {@link InvalidInputException}
+   * naming the element or the limit.
+   */
+  public static String readLrmxJson(byte[] form, String recordId) {
+    if (form == null) throw new NullPointerException("form is null");
+    byte[] id = Lib.utf8(recordId, "record_id");
+    long[] out = new long[1];
+    Lib.check(Lib.ck_disclosure_lrmx_read_json(out, form, form.length, id));
+    return Lib.take(out);
+  }
+
+  /** {@link #readLrmxJson}, parsed. */
+  public static JsonObject readLrmx(byte[] form, String recordId) {
+    return Json.parseObject(readLrmxJson(form, recordId));
+  }
+
   /** The basic information of a record from a .lrmx cadre form (UTF-8 XML): the record JSON. */
   public static String recordFromLrmxJson(String lrmxXml, String recordId) {
     return Calls.text(Lib::ck_disclosure_record_from_lrmx_json, lrmxXml, "lrmx_xml", recordId,

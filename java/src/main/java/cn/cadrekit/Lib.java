@@ -74,6 +74,7 @@ final class Lib {
   static native int ck_policy_value(long[] out, Pointer policy, byte[] name, int asOf);
   static native int ck_policy_lookup_json(long[] out, Pointer policy, byte[] name,
                                           int asOf);
+  static native int ck_policy_set(long[] out, Pointer base, byte[] setting);
 
   // ---- explanations ------------------------------------------------------------------------
   static native int ck_explanation_normalize(long[] out, byte[] json);
@@ -117,6 +118,9 @@ final class Lib {
   static native int ck_disclosure_case_can_proceed_json(long[] out, byte[] caseJson,
                                                         int asOf);
   static native int ck_disclosure_yearly_counts_json(long[] out, byte[] cases);
+  /** size is a size_t: 64 bits, as the loader checks. */
+  static native int ck_disclosure_lrmx_read_json(long[] out, byte[] form, long size,
+                                                 byte[] recordId);
   static native int ck_disclosure_record_from_lrmx_json(long[] out, byte[] lrmx,
                                                         byte[] recordId);
   static native int ck_disclosure_record_to_lrmx(long[] out, byte[] record);
@@ -142,6 +146,10 @@ final class Lib {
                                                   byte[] req);
   static native int ck_talent_gaps_json(long[] out, Pointer policy, byte[] req);
   static native int ck_talent_postings_json(long[] out, Pointer policy, byte[] req);
+
+  // ---- the whole year and the what-if -----------------------------------------------------
+  static native int ck_year_run_json(long[] out, Pointer policy, byte[] dataDir, int year);
+  static native int ck_year_compare_json(long[] out, byte[] a, byte[] b);
 
   // ---- shared conversions ------------------------------------------------------------------
 

@@ -52,6 +52,25 @@ public final class Policy extends NativeHandle {
     return new Policy(new Pointer(out[0]));
   }
 
+  /**
+   * A new profile: this one with one parameter changed, checked as a profile file layered on it
+   * would be (the command line's {@code --set}). {@code setting} is "NAME=VALUE" (the value
+   * replaces every dated value) or "NAME=VALUE@YYYY-MM-DD" (in force from that date). An unknown
+   * name, a value not of the parameter's type or outside its bounds is a {@link PolicyException}.
+   * This profile stays as it is; close both.
+   */
+  public Policy set(String setting) {
+    byte[] s = Lib.utf8(setting, "setting");
+    long[] out = new long[1];
+    Pointer p = acquire();
+    try {
+      Lib.check(Lib.ck_policy_set(out, p, s));
+    } finally {
+      release();
+    }
+    return new Policy(new Pointer(out[0]));
+  }
+
   /** The profile's name ("tongliao-2016"). */
   public String name() {
     return name;

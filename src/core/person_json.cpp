@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 
 #include "cadrekit/core/errors.hpp"
-#include "core/person_detail.hpp"
+#include "person_detail.hpp"
 
 namespace json = boost::json;
 

@@ -8,7 +8,8 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/disclosure.hpp"
-#include "disclosure/detail.hpp"
+#include "core/json_read.hpp"
+#include "detail.hpp"
 
 namespace json = boost::json;
 
@@ -365,12 +366,6 @@ ProceedCheck Case::can_proceed(Date as_of) const {
 
 namespace {
 
-json::array strings(const std::vector<std::string> &v) {
-  json::array a;
-  for (const auto &s : v) a.push_back(json::string(s));
-  return a;
-}
-
 json::object event_json(const Event &e) {
   json::object o;
   o["seq"] = e.seq;
@@ -381,15 +376,15 @@ json::object event_json(const Event &e) {
   o["complaint"] = e.complaint;
   o["channel"] = e.channel;
   o["timing"] = e.timing;
-  o["venues"] = strings(e.venues);
+  o["venues"] = detail::string_array(e.venues);
   if (e.window)
     o["window"] = json::object{{"first", to_iso(e.window->first)}, {"last", to_iso(e.window->last)}};
   else
     o["window"] = nullptr;
   o["working_days"] = e.working_days;
-  o["departments"] = strings(e.departments);
+  o["departments"] = detail::string_array(e.departments);
   o["finding"] = e.finding;
-  o["discrepancies"] = strings(e.discrepancies);
+  o["discrepancies"] = detail::string_array(e.discrepancies);
   o["outcome"] = e.outcome;
   o["record_version"] = e.record_version;
   o["note"] = e.note;
@@ -398,80 +393,47 @@ json::object event_json(const Event &e) {
 
 [[noreturn]] void bad(const std::string &path, const char *why) { throw InvalidInput(why, path); }
 
-const json::value &member(const json::object &o, const char *key, const std::string &path) {
-  const json::value *v = o.if_contains(key);
-  if (v == nullptr) bad(path + "." + key, "a required member is missing");
-  return *v;
+/// A count of the log (seq, round, working days, version): 0 … 10^9.
+int count_of(const json_read::Fields &o, std::string_view key) {
+  const std::int64_t v = o.integer(key);
+  if (v < 0 || v > 1000000000) bad(o.field(key), "must be a whole number");
+  return static_cast<int>(v);
 }
 
-std::string str_member(const json::object &o, const char *key, const std::string &path) {
-  const json::value &v = member(o, key, path);
-  if (!v.is_string()) bad(path + "." + key, "must be a string");
-  return std::string(v.get_string());
-}
-
-int int_member(const json::object &o, const char *key, const std::string &path) {
-  const json::value &v = member(o, key, path);
-  if (!v.is_int64() || v.get_int64() < 0 || v.get_int64() > 1000000000)
-    bad(path + "." + key, "must be a whole number");
-  return static_cast<int>(v.get_int64());
-}
-
-Date date_of(const json::value &v, const std::string &path) {
-  if (!v.is_string()) bad(path, "must be an ISO date string");
-  return parse_iso_date(v.get_string(), path);
-}
-
-std::vector<std::string> strings_member(const json::object &o, const char *key,
-                                        const std::string &path) {
-  const json::value &v = member(o, key, path);
-  if (!v.is_array()) bad(path + "." + key, "must be an array");
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < v.get_array().size(); ++i) {
-    const auto &x = v.get_array()[i];
-    if (!x.is_string()) bad(path + "." + key + "[" + std::to_string(i) + "]", "must be a string");
-    out.emplace_back(x.get_string());
-  }
-  return out;
+/// An array every event writes, empty or not.
+std::vector<std::string> texts_of(const json_read::Fields &o, std::string_view key) {
+  json_read::as_array(o.need(key), o.field(key));
+  return o.texts(key);
 }
 
 Event event_from(const json::value &v, const std::string &path) {
-  if (!v.is_object()) bad(path, "must be an object");
-  const json::object &o = v.get_object();
-  static const char *known[] = {"seq",        "date",          "actor",       "kind",
-                                "round",      "complaint",     "channel",     "timing",
-                                "venues",     "window",        "working_days", "departments",
-                                "finding",    "discrepancies", "outcome",     "record_version",
-                                "note"};
-  for (const auto &kv : o)
-    if (std::none_of(std::begin(known), std::end(known),
-                     [&](const char *k) { return kv.key() == k; }))
-      bad(path + "." + std::string(kv.key()), "unknown member");
+  const json_read::Fields o(v, path, path + ".");
+  o.only({"seq", "date", "actor", "kind", "round", "complaint", "channel", "timing", "venues", "window",
+          "working_days", "departments", "finding", "discrepancies", "outcome", "record_version", "note"});
   Event e;
-  e.seq = int_member(o, "seq", path);
-  e.date = date_of(member(o, "date", path), path + ".date");
-  e.actor = str_member(o, "actor", path);
-  e.kind = str_member(o, "kind", path);
-  e.round = int_member(o, "round", path);
-  e.complaint = str_member(o, "complaint", path);
-  e.channel = str_member(o, "channel", path);
-  e.timing = str_member(o, "timing", path);
-  e.venues = strings_member(o, "venues", path);
-  const json::value &w = member(o, "window", path);
-  if (!w.is_null()) {
-    if (!w.is_object()) bad(path + ".window", "must be an object or null");
-    const json::object &wo = w.get_object();
-    if (wo.size() != 2) bad(path + ".window", "must have first and last only");
-    e.window = DateRange{date_of(member(wo, "first", path + ".window"), path + ".window.first"),
-                         date_of(member(wo, "last", path + ".window"), path + ".window.last")};
+  e.seq = count_of(o, "seq");
+  e.date = o.date("date");
+  e.actor = o.text("actor");
+  e.kind = o.text("kind");
+  e.round = count_of(o, "round");
+  e.complaint = o.text("complaint");
+  e.channel = o.text("channel");
+  e.timing = o.text("timing");
+  e.venues = texts_of(o, "venues");
+  if (!o.object().contains("window")) o.need("window");  // null (no window) is written, never left out
+  if (const json::value *w = o.find("window")) {
+    if (!w->is_object()) bad(path + ".window", "must be an object or null");
+    const json_read::Fields wo(*w, path + ".window", path + ".window.");
+    if (wo.object().size() != 2) bad(path + ".window", "must have first and last only");
+    e.window = DateRange{wo.date("first"), wo.date("last")};
   }
-  e.working_days = int_member(o, "working_days", path);
-  e.departments = strings_member(o, "departments", path);
-  e.finding = str_member(o, "finding", path);
-  e.discrepancies = strings_member(o, "discrepancies", path);
-  e.outcome = str_member(o, "outcome", path);
-  e.record_version = int_member(o, "record_version", path);
-  e.note = str_member(o, "note", path);
+  e.working_days = count_of(o, "working_days");
+  e.departments = texts_of(o, "departments");
+  e.finding = o.text("finding");
+  e.discrepancies = texts_of(o, "discrepancies");
+  e.outcome = o.text("outcome");
+  e.record_version = count_of(o, "record_version");
+  e.note = o.text("note");
   return e;
 }
 
@@ -492,18 +454,16 @@ std::string Case::to_json() const {
 
 Case Case::from_json(std::string_view text) {
   if (!is_valid_utf8(text)) throw InvalidInput("the case is not valid UTF-8", "case");
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec) throw InvalidInput("the case is not valid JSON", "case");
+  const json::value v = json_read::parse(text, "case");
   if (!v.is_object()) bad("case", "must be a JSON object");
-  const json::object &o = v.get_object();
-  for (const auto &kv : o)
+  const json_read::Fields o(v.get_object(), "case.");
+  for (const auto &kv : o.object())
     if (kv.key() != "schema" && kv.key() != "id" && kv.key() != "records" && kv.key() != "events")
       bad(std::string(kv.key()), "unknown member");
-  if (str_member(o, "schema", "case") != case_schema) bad("schema", "schema must be cadrekit.disclosure.case/1");
-  std::string id = str_member(o, "id", "case");
-  const json::value &recs = member(o, "records", "case");
-  const json::value &evs = member(o, "events", "case");
+  if (o.text("schema") != case_schema) bad("schema", "schema must be cadrekit.disclosure.case/1");
+  std::string id = o.text("id");
+  const json::value &recs = o.need("records");
+  const json::value &evs = o.need("events");
   if (!recs.is_array() || recs.get_array().empty()) bad("records", "must be a non-empty array");
   if (!evs.is_array()) bad("events", "must be an array");
   Case c;

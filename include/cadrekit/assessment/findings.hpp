@@ -78,6 +78,9 @@ std::vector<Finding> findings_from_audit(std::span<const audit::AuditFinding> au
 
 // ---- JSON form (docs/assessment.md), shared by the C ABI and any JSON client ----
 
+/// A finding from its JSON object (members as in the screening request's "findings");
+/// InvalidInput naming the member and `record_label`.
+Finding finding_from_json(std::string_view json_object, std::string_view record_label);
 /// Audit findings as the audit module writes them — a JSON array of {"unit_id", "leader_id",
 /// "date", "kind", "finding"} — mapped by finding_from_audit: a JSON array of findings in the
 /// screening request's form. InvalidInput naming the member and "audit_findings[i]".

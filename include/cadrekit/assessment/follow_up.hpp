@@ -25,8 +25,8 @@ struct FollowUpDue {
   FollowUpKind kind;
   friend bool operator==(const FollowUpDue &, const FollowUpDue &) = default;
 };
-/// `months` months after d, the day clamped to the month's end (Jan 31 + 1 → Feb 28/29).
-Date add_months(Date d, std::int64_t months);
+/// The schedule's month arithmetic: add_months of cadrekit/core/date.hpp.
+using cadrekit::add_months;
 /// Due dates after the decision up to `until` (inclusive): a talk every
 /// followup.talk_interval_months and a visit every followup.visit_interval_months (values in
 /// force on the decision date), each counted from the decision date. Sorted by date, talk first.

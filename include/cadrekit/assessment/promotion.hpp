@@ -52,6 +52,8 @@ struct PromotionFacts {
 /// empty when the policy holds no rule for the step. Used by the promotion vetoes and by the
 /// talent module's eligible candidates.
 std::string min_years_at_rank_param(const Policy &policy, Rank from, Rank to);
+/// min_years_at_rank_param for the step from `from` to the next rank up; empty at the top rank.
+std::string min_years_at_rank_param(const Policy &policy, Rank from);
 
 struct Veto {
   std::string code;  ///< integrity | reputation | open_disposal | disclosure | years_at_rank | years_of_work

@@ -28,8 +28,8 @@ constexpr Known kIndicators[] = {{"political_quality", "政治素质"}, {"teamwo
                                  {"performance", "工作实绩"},       {"integrity", "廉洁自律"},
                                  {"public_rating", "民意测评"},     {"health", "身体健康状况"}};
 
-constexpr Method kMethodOrder[] = {method_reports, method_talks, method_rating, method_records,
-                                   method_site_visits, method_sampling};
+constexpr Method kMethodOrder[] = {Method::reports, Method::talks, Method::rating,
+                                   Method::records, Method::site_visits, Method::sampling};
 
 }  // namespace
 
@@ -127,8 +127,8 @@ MethodChecklist method_checklist(std::uint8_t done, Date as_of, const Policy &po
   }
   MethodChecklist out;
   for (Method m : kMethodOrder) {
-    MethodCheck c{static_cast<std::uint8_t>(m), (required & m) != 0, (done & m) != 0};
-    if (c.required && !c.done) out.missing.push_back(method_names(c.method).front());
+    MethodCheck c{m, (required & method_flag(m)) != 0, (done & method_flag(m)) != 0};
+    if (c.required && !c.done) out.missing.push_back(method_names(method_flag(m)).front());
     out.items.push_back(c);
   }
   out.complete = out.missing.empty();
@@ -185,7 +185,7 @@ std::string method_checklist_json(std::string_view request, const Policy &policy
   MethodChecklist c = method_checklist(done, as_of, policy);
   json::array items, missing;
   for (const auto &i : c.items) {
-    const std::string code = method_names(i.method).front();
+    const std::string code = method_names(method_flag(i.method)).front();
     items.emplace_back(json::object{{"method", code}, {"required", i.required}, {"done", i.done}});
   }
   for (const auto &m : c.missing) missing.emplace_back(m);

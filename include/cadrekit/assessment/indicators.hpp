@@ -52,7 +52,7 @@ Composite composite_score(Domain domain, std::span<const std::pair<std::string, 
 /// steps but names none of them; the steps it does name are the six methods (听述职, 找谈话,
 /// 搞测评, 查资料, 看现场, 抽样查). Which must be done is `assessment.methods.required`.
 struct MethodCheck {
-  std::uint8_t method = 0;  ///< one Method flag
+  Method method = Method::reports;
   bool required = false;
   bool done = false;
 };

@@ -46,16 +46,24 @@ Rating parse_rating(std::string_view text, std::string_view field = "rating");
 const char *rating_name(Rating r) noexcept;
 const char *rating_name_zh(Rating r) noexcept;
 
-/// The six methods of assessment (bit flags; a record may name several).
-enum Method : std::uint8_t {
-  method_reports = 1,      ///< 听述职
-  method_talks = 2,        ///< 找谈话
-  method_rating = 4,       ///< 搞测评
-  method_records = 8,      ///< 查资料
-  method_site_visits = 16, ///< 看现场
-  method_sampling = 32,    ///< 抽样查
+/// The six methods of assessment. A record may name several: a set of methods is a byte of
+/// flags, method_flag(m) each (the C ABI's batch column holds the same byte).
+enum class Method : std::uint8_t {
+  reports = 1,       ///< 听述职
+  talks = 2,         ///< 找谈话
+  rating = 4,        ///< 搞测评
+  records = 8,       ///< 查资料
+  site_visits = 16,  ///< 看现场
+  sampling = 32,     ///< 抽样查
 };
-/// One method by English code ("reports") or Chinese (听述职); InvalidInput naming field.
+/// The flag of `m` in a set of methods.
+constexpr std::uint8_t method_flag(Method m) noexcept { return static_cast<std::uint8_t>(m); }
+/// The set of two methods; `set | method_flag(m)` adds another.
+constexpr std::uint8_t operator|(Method a, Method b) noexcept {
+  return static_cast<std::uint8_t>(method_flag(a) | method_flag(b));
+}
+/// One method by English code ("reports") or Chinese (听述职), as its flag; InvalidInput naming
+/// field.
 std::uint8_t parse_method(std::string_view text, std::string_view field = "method");
 /// Names of the flags set, in the order above.
 std::vector<std::string> method_names(std::uint8_t methods);
@@ -78,7 +86,7 @@ struct Record {
   std::int32_t rank = 0;       ///< 1 = best; 0 = not ranked. Ties share the best place (1,2,2,4).
   std::int32_t group_size = 0; ///< size of the comparison group; 0 when not ranked
   Rating rating = Rating::none;
-  std::uint8_t methods = 0;    ///< Method flags
+  std::uint8_t methods = 0;    ///< a set of methods (method_flag)
 };
 /// Checks one record; InvalidInput naming the field and `record_label`.
 void validate(const Record &r, std::string_view record_label);

@@ -126,11 +126,12 @@ bool apply_action(Case &c, std::string_view action_json, const WorkCalendar &cal
         ds.push_back(Discrepancy{x.text("matter"), x.text("kind")});
       }
     }
-    c.record_finding(a.text("complaint"), a.text("finding"), ds, a.date("date"), a.text("actor"), policy, ex);
+    c.record_finding(a.text("complaint"), finding_from_string(a.text("finding")), ds, a.date("date"),
+                     a.text("actor"), policy, ex);
     return true;
   } else if (action == "decide") {
     a.only({"action", "complaint", "outcome", "date", "actor"});
-    c.decide(a.text("complaint"), a.text("outcome"), a.date("date"), a.text("actor"));
+    c.decide(a.text("complaint"), outcome_from_string(a.text("outcome")), a.date("date"), a.text("actor"));
   } else if (action == "return_for_correction") {
     a.only({"action", "record", "date", "actor", "note"});
     c.return_for_correction(record_member(a), a.date("date"), a.text("actor"), a.text_or("note"), policy);
@@ -169,6 +170,23 @@ std::string can_proceed_json(const Case &c, Date as_of) {
   o["ok"] = k.ok;
   o["reasons"] = detail::string_array(k.reasons);
   return json::serialize(o);
+}
+
+std::string complaints_json(const Case &c) {
+  json::array out;
+  for (const Complaint &k : c.complaints())
+    out.push_back(json::object{{"id", k.id},
+                               {"round", k.round},
+                               {"channel", k.channel},
+                               {"received", to_iso(k.received)},
+                               {"timing", k.timing},
+                               {"status", to_string(k.status)},
+                               {"departments", detail::string_array(k.departments)},
+                               {"finding", k.finding ? to_string(*k.finding) : ""},
+                               {"discrepancies", detail::string_array(k.discrepancies)},
+                               {"outcome", k.outcome ? to_string(*k.outcome) : ""},
+                               {"accountability", k.accountability}});
+  return json::serialize(out);
 }
 
 std::string yearly_counts_json(std::string_view cases_json) {

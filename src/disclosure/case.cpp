@@ -15,12 +15,47 @@ namespace json = boost::json;
 
 namespace cadrekit::disclosure {
 
+// ---- The codes of the case's states and outcomes: one table each, in enum order ----------
+
+namespace {
+
+constexpr const char *kCaseStatusCodes[] = {"open", "cancelled", "referred"};
+constexpr const char *kComplaintStatusCodes[] = {"received", "assigned", "found", "decided"};
+constexpr const char *kFindingCodes[] = {"unfounded", "founded_not_affecting", "founded_disqualifying",
+                                         "criminal"};
+constexpr const char *kOutcomeCodes[] = {"proceed_inform_reporter", "cancel", "refer"};
+
+template <class E, std::size_t N>
+const char *code_of(const char *const (&table)[N], E value) noexcept {
+  const auto i = static_cast<std::size_t>(value);
+  return i < N ? table[i] : "";
+}
+
+template <class E, std::size_t N>
+E value_of(const char *const (&table)[N], std::string_view code, const char *what, std::string_view field) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (code == table[i]) return static_cast<E>(i);
+  throw InvalidInput(std::string("unknown ") + what, std::string(field));
+}
+
+}  // namespace
+
+const char *to_string(CaseStatus s) noexcept { return code_of(kCaseStatusCodes, s); }
+const char *to_string(ComplaintStatus s) noexcept { return code_of(kComplaintStatusCodes, s); }
+const char *to_string(Finding f) noexcept { return code_of(kFindingCodes, f); }
+const char *to_string(Outcome o) noexcept { return code_of(kOutcomeCodes, o); }
+
+Finding finding_from_string(std::string_view code, std::string_view field) {
+  return value_of<Finding>(kFindingCodes, code, "finding", field);
+}
+
+Outcome outcome_from_string(std::string_view code, std::string_view field) {
+  return value_of<Outcome>(kOutcomeCodes, code, "outcome", field);
+}
+
 namespace {
 
 const std::vector<std::string> kChannels{"phone", "letter", "email", "visit"};
-const std::vector<std::string> kFindings{"unfounded", "founded_not_affecting",
-                                         "founded_disqualifying", "criminal"};
-const std::vector<std::string> kOutcomes{"proceed_inform_reporter", "cancel", "refer"};
 const std::vector<std::string> kKinds{"opened",   "round_posted", "complaint_received",
                                       "assigned", "finding",      "decided",
                                       "returned_for_correction"};
@@ -30,10 +65,10 @@ bool one_of(const std::vector<std::string> &set, const std::string &v) {
   return std::find(set.begin(), set.end(), v) != set.end();
 }
 
-const char *outcome_for(const std::string &finding) {
-  if (finding == "founded_disqualifying") return "cancel";
-  if (finding == "criminal") return "refer";
-  return "proceed_inform_reporter";
+Outcome outcome_for(Finding finding) {
+  if (finding == Finding::founded_disqualifying) return Outcome::cancel;
+  if (finding == Finding::criminal) return Outcome::refer;
+  return Outcome::proceed_inform_reporter;
 }
 
 Complaint *find_complaint(std::vector<Complaint> &cs, const std::string &id) {
@@ -126,7 +161,7 @@ void Case::apply(const Event &e) {
     refuse("an event cannot be dated before the previous event", "date");
   if (!one_of(kKinds, e.kind)) throw InvalidInput("unknown event kind", "kind");
   if (events_.empty() != (e.kind == "opened")) refuse("a case starts with one opened event", "kind");
-  if (e.kind != "opened" && status_ != "open") refuse("the case is closed", "kind");
+  if (e.kind != "opened" && status_ != CaseStatus::open) refuse("the case is closed", "kind");
 
   if (e.kind == "opened" || e.kind == "returned_for_correction") {
     std::size_t want = active_versions_ + 1;
@@ -167,24 +202,24 @@ void Case::apply(const Event &e) {
     c.channel = e.channel;
     c.received = e.date;
     c.timing = timing;
-    c.status = "received";
+    c.status = ComplaintStatus::received;
     complaints_.push_back(std::move(c));
     return;
   }
   Complaint *c = find_complaint(complaints_, e.complaint);
   if (c == nullptr) refuse("no such complaint", "complaint");
   if (e.kind == "assigned") {
-    if (c->status != "received") refuse("only a received complaint can be assigned", "complaint");
+    if (c->status != ComplaintStatus::received) refuse("only a received complaint can be assigned", "complaint");
     if (e.departments.empty()) throw InvalidInput("at least one department", "departments");
     c->departments = e.departments;
-    c->status = "assigned";
+    c->status = ComplaintStatus::assigned;
     return;
   }
   if (e.kind == "finding") {
-    if (c->status != "assigned")
+    if (c->status != ComplaintStatus::assigned)
       refuse("a finding needs a complaint assigned to the verification team", "complaint");
-    if (!one_of(kFindings, e.finding)) throw InvalidInput("unknown finding", "finding");
-    if (e.finding == "unfounded" && !e.discrepancies.empty())
+    if (!e.finding) throw InvalidInput("unknown finding", "finding");
+    if (*e.finding == Finding::unfounded && !e.discrepancies.empty())
       throw InvalidInput("an unfounded complaint has no discrepancies", "discrepancies");
     bool concealment = false;
     for (const auto &d : e.discrepancies) {
@@ -199,18 +234,18 @@ void Case::apply(const Event &e) {
     c->finding = e.finding;
     c->discrepancies = e.discrepancies;
     c->accountability = concealment;
-    c->status = "found";
+    c->status = ComplaintStatus::found;
     return;
   }
   // decided
-  if (c->status != "found") refuse("a decision needs a finding first", "complaint");
-  if (!one_of(kOutcomes, e.outcome)) throw InvalidInput("unknown outcome", "outcome");
-  if (e.outcome != outcome_for(c->finding))
+  if (c->status != ComplaintStatus::found) refuse("a decision needs a finding first", "complaint");
+  if (!e.outcome) throw InvalidInput("unknown outcome", "outcome");
+  if (*e.outcome != outcome_for(*c->finding))
     refuse("the outcome does not follow from the finding", "outcome");
   c->outcome = e.outcome;
-  c->status = "decided";
-  if (e.outcome == "cancel") status_ = "cancelled";
-  if (e.outcome == "refer") status_ = "referred";
+  c->status = ComplaintStatus::decided;
+  if (*e.outcome == Outcome::cancel) status_ = CaseStatus::cancelled;
+  if (*e.outcome == Outcome::refer) status_ = CaseStatus::referred;
 }
 
 void Case::append(Event e) {
@@ -242,7 +277,7 @@ Case Case::open(Record record, Date date, std::string actor, const Policy &polic
 const RoundPlan &Case::post_round(int round, Date posted, std::string actor,
                                   const WorkCalendar &calendar, const Policy &policy,
                                   Explanation *ex) {
-  if (status_ != "open") throw StateError("the case is closed", "round", id());
+  if (status_ != CaseStatus::open) throw StateError("the case is closed", "round", id());
   Explanation local("disclosure case " + id() + " round " + std::to_string(round));
   RoundPlan plan = plan_round(round, current().proposed_rank, posted, calendar, policy,
                               ex != nullptr ? &local : nullptr);
@@ -293,7 +328,7 @@ void Case::assign(const std::string &complaint, std::vector<std::string> departm
   append(std::move(e));
 }
 
-void Case::record_finding(const std::string &complaint, std::string finding,
+void Case::record_finding(const std::string &complaint, Finding finding,
                           const std::vector<Discrepancy> &discrepancies, Date date,
                           std::string actor, const Policy &policy, Explanation *ex) {
   if (date.is_not_a_date()) throw InvalidInput("not a date", "date", id());
@@ -301,31 +336,31 @@ void Case::record_finding(const std::string &complaint, std::string finding,
   Event e;
   if (ex != nullptr) {
     local.add_input("complaint", complaint);
-    local.add_input("finding", finding);
+    local.add_input("finding", to_string(finding));
   }
   e.discrepancies = classify(discrepancies, date, policy, ex != nullptr ? &local : nullptr, id());
   e.date = date;
   e.actor = std::move(actor);
   e.kind = "finding";
   e.complaint = complaint;
-  e.finding = std::move(finding);
+  e.finding = finding;
   append(std::move(e));
   if (ex != nullptr) *ex = std::move(local);
 }
 
-void Case::decide(const std::string &complaint, std::string outcome, Date date, std::string actor) {
+void Case::decide(const std::string &complaint, Outcome outcome, Date date, std::string actor) {
   Event e;
   e.date = date;
   e.actor = std::move(actor);
   e.kind = "decided";
   e.complaint = complaint;
-  e.outcome = std::move(outcome);
+  e.outcome = outcome;
   append(std::move(e));
 }
 
 void Case::return_for_correction(Record corrected, Date date, std::string actor, std::string note,
                                  const Policy &policy) {
-  if (status_ != "open") throw StateError("the case is closed", "kind", id());
+  if (status_ != CaseStatus::open) throw StateError("the case is closed", "kind", id());
   if (corrected.id != id()) throw InvalidInput("the corrected record has another id", "id", id());
   corrected.version = static_cast<int>(active_versions_) + 1;
   auto problems = validate(corrected, policy);
@@ -348,14 +383,14 @@ void Case::return_for_correction(Record corrected, Date date, std::string actor,
 
 ProceedCheck Case::can_proceed(Date as_of) const {
   ProceedCheck r;
-  if (status_ == "cancelled") r.reasons.push_back("case_cancelled");
-  if (status_ == "referred") r.reasons.push_back("case_referred");
+  if (status_ == CaseStatus::cancelled) r.reasons.push_back("case_cancelled");
+  if (status_ == CaseStatus::referred) r.reasons.push_back("case_referred");
   if (rounds_.empty())
     r.reasons.push_back("no_round_posted");
   else if (as_of <= rounds_.back().window.last)
     r.reasons.push_back("window_open");
   for (const auto &c : complaints_)
-    if (c.status != "decided") r.reasons.push_back("complaint_unresolved:" + c.id);
+    if (c.status != ComplaintStatus::decided) r.reasons.push_back("complaint_unresolved:" + c.id);
   r.ok = r.reasons.empty();
   return r;
 }
@@ -383,9 +418,9 @@ json::object event_json(const Event &e) {
     o["window"] = nullptr;
   o["working_days"] = e.working_days;
   o["departments"] = detail::string_array(e.departments);
-  o["finding"] = e.finding;
+  o["finding"] = e.finding ? to_string(*e.finding) : "";
   o["discrepancies"] = detail::string_array(e.discrepancies);
-  o["outcome"] = e.outcome;
+  o["outcome"] = e.outcome ? to_string(*e.outcome) : "";
   o["record_version"] = e.record_version;
   o["note"] = e.note;
   return o;
@@ -429,9 +464,9 @@ Event event_from(const json::value &v, const std::string &path) {
   }
   e.working_days = count_of(o, "working_days");
   e.departments = texts_of(o, "departments");
-  e.finding = o.text("finding");
+  if (const std::string f = o.text("finding"); !f.empty()) e.finding = finding_from_string(f);
   e.discrepancies = texts_of(o, "discrepancies");
-  e.outcome = o.text("outcome");
+  if (const std::string x = o.text("outcome"); !x.empty()) e.outcome = outcome_from_string(x);
   e.record_version = count_of(o, "record_version");
   e.note = o.text("note");
   return e;
@@ -508,8 +543,8 @@ std::vector<YearCount> yearly_counts(std::span<const Case> cases) {
       for (const auto &cp : c.complaints()) {
         if (cp.round != r.round) continue;
         ++row.complaints;
-        cancelled = cancelled || cp.outcome == "cancel";
-        referred = referred || cp.outcome == "refer";
+        cancelled = cancelled || cp.outcome == Outcome::cancel;
+        referred = referred || cp.outcome == Outcome::refer;
       }
       row.cancelled += cancelled ? 1 : 0;
       row.referred += referred ? 1 : 0;

@@ -38,8 +38,8 @@ void BM_case_round_trip(benchmark::State &state) {
   c.post_round(1, Date(2016, 9, 30), "org", cal, p);
   c.receive_complaint("phone", Date(2016, 10, 8), "sup");
   c.assign("C1", {"housing"}, Date(2016, 10, 8), "sup", p);
-  c.record_finding("C1", "unfounded", {}, Date(2016, 10, 9), "team", p);
-  c.decide("C1", "proceed_inform_reporter", Date(2016, 10, 12), "org");
+  c.record_finding("C1", disclosure::Finding::unfounded, {}, Date(2016, 10, 9), "team", p);
+  c.decide("C1", disclosure::Outcome::proceed_inform_reporter, Date(2016, 10, 12), "org");
   std::string j = c.to_json();
   for (auto _ : state) benchmark::DoNotOptimize(Case::from_json(j).to_json());
 }

@@ -18,6 +18,7 @@
 #include "cadrekit/core/person.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/village.hpp"
+#include "village/columns.hpp"
 
 namespace {
 

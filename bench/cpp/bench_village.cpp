@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cadrekit/village.hpp"
+#include "village/columns.hpp"
 
 namespace {
 

@@ -1,5 +1,6 @@
 // C ABI: village cadre pay and incentives (JARUD).
 #include "cadrekit/village.hpp"
+#include "village/columns.hpp"
 
 #include "cadrekit/core/policy.hpp"
 #include "common.hpp"

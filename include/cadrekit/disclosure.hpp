@@ -268,6 +268,27 @@ const std::vector<std::string> &notice_field_names();
 // The disclosure case (KAILU.2–KAILU.4)
 // ------------------------------------------------------------------------------------------
 
+/// A case is open until a decision on a complaint cancels it or refers it (KAILU.3).
+enum class CaseStatus : std::uint8_t { open, cancelled, referred };
+/// Where a complaint stands: received, assigned to the verification team, found, decided.
+enum class ComplaintStatus : std::uint8_t { received, assigned, found, decided };
+/// The verification team's finding on a complaint (KAILU.3).
+enum class Finding : std::uint8_t { unfounded, founded_not_affecting, founded_disqualifying, criminal };
+/// The decision on a found complaint (KAILU.3). It follows from the finding: unfounded and
+/// founded_not_affecting -> proceed_inform_reporter; founded_disqualifying -> cancel;
+/// criminal -> refer.
+enum class Outcome : std::uint8_t { proceed_inform_reporter, cancel, refer };
+
+/// The code of each value ("founded_disqualifying"): the words of the JSON form and of every
+/// surface.
+const char *to_string(CaseStatus s) noexcept;
+const char *to_string(ComplaintStatus s) noexcept;
+const char *to_string(Finding f) noexcept;
+const char *to_string(Outcome o) noexcept;
+/// The value a code names; InvalidInput naming `field` ("unknown finding") for any other text.
+Finding finding_from_string(std::string_view code, std::string_view field = "finding");
+Outcome outcome_from_string(std::string_view code, std::string_view field = "outcome");
+
 /// One entry of the case's append-only log. Members not used by a kind are empty.
 struct Event {
   int seq = 0;          ///< 1, 2, … in order
@@ -283,10 +304,10 @@ struct Event {
   std::optional<DateRange> window;        ///< round_posted
   int working_days = 0;                   ///< round_posted
   std::vector<std::string> departments;   ///< assigned
-  std::string finding;     ///< unfounded | founded_not_affecting | founded_disqualifying | criminal
+  std::optional<Finding> finding;         ///< finding
   std::vector<std::string> discrepancies; ///< finding: "matter:kind:class", e.g.
                                           ///< "real_estate:unreported:concealment"
-  std::string outcome;     ///< proceed_inform_reporter | cancel | refer
+  std::optional<Outcome> outcome;         ///< decided
   int record_version = 0;  ///< opened, returned_for_correction
   std::string note;        ///< free text without personal values (e.g. the reason)
   friend bool operator==(const Event &, const Event &) = default;
@@ -318,11 +339,11 @@ struct Complaint {
   std::string channel;
   Date received;
   std::string timing;
-  std::string status;  ///< received | assigned | found | decided
+  ComplaintStatus status = ComplaintStatus::received;
   std::vector<std::string> departments;
-  std::string finding;
+  std::optional<Finding> finding;  ///< once found
   std::vector<std::string> discrepancies;
-  std::string outcome;
+  std::optional<Outcome> outcome;  ///< once decided
   bool accountability = false;  ///< some discrepancy is concealment (瞒报)
 };
 
@@ -347,8 +368,7 @@ class Case {
   const Record &current() const { return records_.at(active_versions_ - 1); }
   const std::vector<RoundPlan> &rounds() const { return rounds_; }
   const std::vector<Complaint> &complaints() const { return complaints_; }
-  /// open | cancelled | referred
-  const std::string &status() const { return status_; }
+  CaseStatus status() const { return status_; }
 
   /// Posts round 1 (first) or round 2 (after round 1, when can_proceed on `posted`).
   /// With `ex`, the plan's explanation (plan_round), written only when the round is posted.
@@ -366,13 +386,12 @@ class Case {
   /// explanation of the finding — subject "disclosure case <id> complaint <C>", inputs complaint
   /// and finding, the classification's rules and parameters — written only when the finding is
   /// recorded (a refused transition leaves `*ex` untouched).
-  void record_finding(const std::string &complaint, std::string finding,
+  void record_finding(const std::string &complaint, Finding finding,
                       const std::vector<Discrepancy> &discrepancies, Date date, std::string actor,
                       const Policy &policy, Explanation *ex = nullptr);
-  /// Decides a found complaint. The outcome must follow from the finding: unfounded and
-  /// founded_not_affecting -> proceed_inform_reporter; founded_disqualifying -> cancel;
-  /// criminal -> refer. cancel and refer close the case.
-  void decide(const std::string &complaint, std::string outcome, Date date, std::string actor);
+  /// Decides a found complaint. The outcome must follow from the finding (see Outcome); cancel
+  /// and refer close the case.
+  void decide(const std::string &complaint, Outcome outcome, Date date, std::string actor);
   /// A form found incomplete or inaccurate, returned and filled again: appends `corrected`
   /// (same record id, must be valid) as the next version; older versions are kept.
   void return_for_correction(Record corrected, Date date, std::string actor, std::string note,
@@ -401,7 +420,7 @@ class Case {
   std::vector<Event> events_;
   std::vector<RoundPlan> rounds_;
   std::vector<Complaint> complaints_;
-  std::string status_ = "open";
+  CaseStatus status_ = CaseStatus::open;
   std::size_t active_versions_ = 0;  // versions of records_ the log has opened so far
 };
 
@@ -453,6 +472,10 @@ std::string case_apply_explained_json(std::string_view case_json, std::string_vi
                                       const WorkCalendar &calendar, const Policy &policy);
 /// {"ok":bool,"reasons":[…]}.
 std::string can_proceed_json(const Case &c, Date as_of);
+/// The complaints' state, derived from the log: [{"id","round","channel","received","timing",
+/// "status","departments","finding","discrepancies","outcome","accountability"}] ("" for a
+/// finding or an outcome not yet recorded).
+std::string complaints_json(const Case &c);
 /// A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}].
 std::string yearly_counts_json(std::string_view cases_json);
 

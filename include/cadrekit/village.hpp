@@ -11,7 +11,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,9 +73,6 @@ struct Score {
   std::string period;
   Rational score;
 };
-
-/// Scores are carried at this fixed scale in the columnar path (score × 10,000 as int64).
-inline constexpr std::int64_t score_scale = 10000;
 
 // ---------------------------------------------------------------------------------------------
 // Structured pay (JARUD.1)
@@ -207,44 +203,6 @@ VillageResult SheetRange<VillageResult>::operator[](std::size_t i) const;
 template <>
 VillageResult SheetRange<VillageResult>::at(std::size_t i) const;
 
-/// A score as the pay sheet reads it: score × score_scale, or a reason it is refused.
-struct ScoreValue {
-  enum class Status : std::uint8_t { ok = 0, too_precise = 1, out_of_range = 2 };
-  std::int64_t fixed = 0;  ///< score × score_scale when ok
-  Status status = Status::ok;
-};
-/// Exact: at most 4 decimal places, 0 ≤ score ≤ 1,000,000, else the status says why.
-ScoreValue score_value(const Rational &score) noexcept;
-/// Parses decimal text exactly as parse_decimal does (InvalidInput naming "score" if it is not
-/// a number), without a Rational for plain decimals ("91.5", "-3", "1,000.25").
-ScoreValue parse_score(std::string_view text);
-
-/// The pay sheet's input read record by record, without copies (advanced: bindings implement
-/// it over their own storage; the views must stay valid during the call). Dates are days since
-/// 1970-01-01.
-class PaySheetInput {
- public:
-  virtual ~PaySheetInput() = default;
-  virtual std::size_t n_villages() const = 0;
-  virtual std::string_view village_id(std::size_t v) const = 0;
-  virtual std::string_view township(std::size_t v) const = 0;
-  virtual std::int64_t population(std::size_t v) const = 0;
-  virtual std::size_t n_principals() const = 0;
-  virtual std::string_view cadre_id(std::size_t i) const = 0;
-  virtual std::string_view principal_village(std::size_t i) const = 0;
-  virtual Post post(std::size_t i) const = 0;
-  virtual std::optional<std::int32_t> served_from(std::size_t i) const = 0;  ///< empty: missing
-  virtual std::int32_t served_to(std::size_t i) const = 0;  ///< INT32_MAX: still serving
-  virtual std::size_t n_scores() const = 0;
-  virtual std::string_view score_village(std::size_t s) const = 0;
-  virtual std::string_view score_period(std::size_t s) const = 0;
-  virtual ScoreValue score(std::size_t s) const = 0;
-};
-
-/// The pay sheet of an input read through PaySheetInput (the same rules and errors).
-PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy,
-                   const PaySheetOptions &options = {});
-
 /// The year's pay sheet. Principals whose service does not touch the year get no line.
 /// InvalidInput (naming the field and record) for unknown villages, duplicate ids, bad periods
 /// or scores, served_to before served_from, a negative population, a cadre listed twice in
@@ -259,33 +217,6 @@ DateRange publicity_window(Date start, const Policy &policy, Explanation *ex = n
 /// unless `starts` gives the dates (assumed default, docs/village.md).
 std::array<DateRange, 4> quarterly_publicity_windows(
     int year, const Policy &policy, const std::optional<std::array<Date, 4>> &starts = {});
-
-// Columnar pay: no per-row allocation. Villages are rows 0..V-1, principals 0..P-1.
-struct PayColumnsIn {
-  std::span<const std::int32_t> village_township;  ///< township index of each village, 0 .. V-1
-  std::span<const std::int64_t> population;
-  /// Scores × score_scale, 5 per village: Q1, Q2, Q3, Q4, annual (row-major, size 5·V).
-  std::span<const std::int64_t> scores;
-  /// Bit i set (i = 0..4): score i present. Size V.
-  std::span<const std::uint8_t> score_present;
-  std::span<const std::int32_t> principal_village;  ///< village row of each principal
-  std::span<const std::uint8_t> post;               ///< Post values
-  std::span<const std::int32_t> served_from;        ///< days since 1970-01-01
-  std::span<const std::int32_t> served_to;          ///< days; INT32_MAX = still serving
-};
-struct PayColumnsOut {
-  std::span<std::uint8_t> village_team_grade;  ///< size V (TeamGrade)
-  std::span<std::int32_t> village_rank;        ///< size V (0 if not graded)
-  std::span<std::int64_t> base_fen;            ///< size P
-  std::span<std::int64_t> performance_fen;     ///< size P
-  std::span<std::int64_t> total_fen;           ///< size P
-  std::span<std::uint8_t> grade;               ///< size P (Grade)
-  std::span<std::int32_t> units;               ///< size P: months (or days) paid
-};
-/// The pay sheet's arithmetic on columns, same rules as pay_sheet (grading date 31 December, no
-/// public-institution pay). InvalidInput naming the column and the row for sizes that do not
-/// match or values out of range.
-void pay_columns(const PayColumnsIn &in, int year, const Policy &policy, PayColumnsOut out);
 
 // ---------------------------------------------------------------------------------------------
 // Public-institution pay selection (JARUD.2)

@@ -479,25 +479,11 @@ class Case:
         return Proceed(d["ok"], d["reasons"])
 
     def complaints(self) -> List[Dict[str, Any]]:
-        """The complaints' current state, derived from the log."""
-        out: Dict[str, Dict[str, Any]] = {}
-        for ev in self.events:
-            cid = ev["complaint"]
-            if ev["kind"] == "complaint_received":
-                out[cid] = {"id": cid, "round": ev["round"], "channel": ev["channel"],
-                            "received": _date(ev["date"]), "timing": ev["timing"],
-                            "status": "received", "departments": [], "finding": "",
-                            "discrepancies": [], "outcome": "", "accountability": False}
-            elif ev["kind"] == "assigned":
-                out[cid].update(status="assigned", departments=ev["departments"])
-            elif ev["kind"] == "finding":
-                out[cid].update(status="found", finding=ev["finding"],
-                                discrepancies=ev["discrepancies"],
-                                accountability=any(d.endswith(":concealment")
-                                                   for d in ev["discrepancies"]))
-            elif ev["kind"] == "decided":
-                out[cid].update(status="decided", outcome=ev["outcome"])
-        return list(out.values())
+        """The complaints' current state, as the library derives it from the log."""
+        out = json.loads(self._case.complaints_json())
+        for c in out:
+            c["received"] = _date(c["received"])
+        return out
 
     def __repr__(self) -> str:
         return f"<cadrekit.disclosure.Case {self.id} {self.status}, {len(self.events)} events>"

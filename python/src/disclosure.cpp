@@ -106,19 +106,23 @@ void init_disclosure(py::module_ &parent) {
            py::arg("actor"), py::arg("policy"))
       .def(
           "record_finding",
-          [](Case &c, const std::string &complaint, std::string finding,
+          [](Case &c, const std::string &complaint, const std::string &finding,
              const std::vector<std::pair<std::string, std::string>> &discrepancies, Date date,
              std::string actor, const Policy &policy) {
             std::vector<Discrepancy> ds;
             for (const auto &[matter, kind] : discrepancies) ds.push_back({matter, kind});
             Explanation ex;
-            c.record_finding(complaint, std::move(finding), ds, date, std::move(actor), policy, &ex);
+            c.record_finding(complaint, finding_from_string(finding), ds, date, std::move(actor), policy, &ex);
             return ex;
           },
           py::arg("complaint"), py::arg("finding"), py::arg("discrepancies"), py::arg("date"),
           py::arg("actor"), py::arg("policy"))
-      .def("decide", &Case::decide, py::arg("complaint"), py::arg("outcome"), py::arg("date"),
-           py::arg("actor"))
+      .def(
+          "decide",
+          [](Case &c, const std::string &complaint, const std::string &outcome, Date date, std::string actor) {
+            c.decide(complaint, outcome_from_string(outcome), date, std::move(actor));
+          },
+          py::arg("complaint"), py::arg("outcome"), py::arg("date"), py::arg("actor"))
       .def(
           "return_for_correction",
           [](Case &c, py::handle record, Date date, std::string actor, std::string note,
@@ -129,7 +133,8 @@ void init_disclosure(py::module_ &parent) {
           py::arg("record"), py::arg("date"), py::arg("actor"), py::arg("note"), py::arg("policy"))
       .def("can_proceed", [](const Case &c, Date as_of) { return from_json(can_proceed_json(c, as_of)); },
            py::arg("as_of"))
-      .def_property_readonly("status", &Case::status)
+      .def("complaints_json", [](const Case &c) { return complaints_json(c); })
+      .def_property_readonly("status", [](const Case &c) { return std::string(to_string(c.status())); })
       .def("__eq__", [](const Case &a, const Case &b) { return a == b; });
 }
 

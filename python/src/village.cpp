@@ -13,6 +13,7 @@
 
 #include "bindings.hpp"
 #include "cadrekit/village.hpp"
+#include "village/columns.hpp"
 #include "casters.hpp"
 #include "json_bridge.hpp"
 #include "numpy_out.hpp"

@@ -2,10 +2,11 @@
 // documented mapping of docs/assessment.md ("Audit findings").
 #include <string>
 
-#include "assessment/json_util.hpp"
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "core/json_read.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::assessment {
 
@@ -47,23 +48,19 @@ std::vector<Finding> findings_from_audit(std::span<const audit::AuditFinding> au
 namespace detail {
 
 std::vector<Finding> audit_findings_of(const json::value &v) {
-  if (!v.is_array()) throw InvalidInput("expected an array", "audit_findings");
   std::vector<audit::AuditFinding> audits;
-  for (const auto &x : v.get_array()) {
+  for (const auto &x : json_read::as_array(v, "audit_findings")) {
     const std::string rec = "audit_findings[" + std::to_string(audits.size()) + "]";
-    try {
-      const auto &o = as_object(x, "audit_finding");
+    audits.push_back(json_read::in_record(rec, [&] {
+      const json_read::Fields o(x, "audit_finding");
       audit::AuditFinding a;
-      a.unit_id = str(o, "unit_id", "");
-      a.leader_id = str(o, "leader_id", "", true);
-      a.date = date(o, "date", "");
-      a.kind = audit::parse_audit_kind(str(o, "kind", "", true, "in_term"), "kind");
-      a.finding = audit::parse_finding(str(o, "finding", ""), "finding");
-      audits.push_back(std::move(a));
-    } catch (const InvalidInput &e) {
-      if (!e.record().empty()) throw;
-      throw InvalidInput(e.what(), e.field(), rec);
-    }
+      a.unit_id = o.text("unit_id");
+      a.leader_id = o.text_or("leader_id");
+      a.date = o.date("date");
+      a.kind = audit::parse_audit_kind(o.text_or("kind", "in_term"), "kind");
+      a.finding = audit::parse_finding(o.text("finding"), "finding");
+      return a;
+    }));
   }
   return findings_from_audit(audits);
 }
@@ -71,7 +68,7 @@ std::vector<Finding> audit_findings_of(const json::value &v) {
 }  // namespace detail
 
 std::string findings_from_audit_json(std::string_view text) {
-  json::value v = detail::parse_json(text, "audit_findings");
+  json::value v = json_read::parse(text, "audit_findings");
   json::array out;
   for (const auto &f : detail::audit_findings_of(v)) {
     json::object o;

@@ -3,7 +3,7 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
-#include "json_util.hpp"
+#include "core/json_read.hpp"
 
 namespace cadrekit::assessment {
 
@@ -107,31 +107,26 @@ std::string DisposalCase::to_json() const {
 }
 
 DisposalCase DisposalCase::from_json(std::string_view text) {
-  using namespace detail;
-  json::value v = parse_json(text, "case");
-  const auto &o = as_object(v, "case");
-  DisposalCase c(str(o, "case_id", ""), str(o, "cadre_id", ""));
-  const auto &evs = required(o, "events", "");
-  if (!evs.is_array()) throw InvalidInput("expected an array", "events", c.case_id_);
+  const json::value v = json_read::parse(text, "case");
+  const json_read::Fields o(v, "case");
+  DisposalCase c(o.text("case_id"), o.text("cadre_id"));
+  const auto &evs = json_read::as_array(o.need("events"), "events", c.case_id_);
   std::size_t i = 0;
-  for (const auto &ev : evs.get_array()) {
+  for (const auto &ev : evs) {
     std::string path = "events[" + std::to_string(i++) + "].";
-    const auto &e = as_object(ev, path.substr(0, path.size() - 1));
+    const json_read::Fields e(ev, path.substr(0, path.size() - 1), path);
     DisposalEvent d;
-    d.stage = parse_stage(str(e, "stage", path), path + "stage");
-    d.date = date(e, "date", path);
-    d.actor = str(e, "actor", path);
-    d.note = str(e, "note", path, true);
-    if (const auto *m = member(e, "method"))
-      d.method = parse_disposal_method(get_string(*m, path + "method"), path + "method");
-    if (const auto *g = member(e, "grounds")) {
-      if (!g->is_array()) throw InvalidInput("expected an array", path + "grounds");
-      for (const auto &x : g->get_array()) d.grounds.push_back(get_string(x, path + "grounds"));
-    }
+    d.stage = parse_stage(e.text("stage"), path + "stage");
+    d.date = e.date("date");
+    d.actor = e.text("actor");
+    d.note = e.text_or("note");
+    if (const auto *m = e.find("method"))
+      d.method = parse_disposal_method(json_read::text(*m, path + "method"), path + "method");
+    d.grounds = e.texts("grounds");
     c.append(std::move(d));
   }
-  if (const auto *s = member(o, "stage")) {
-    if (parse_stage(get_string(*s, "stage"), "stage") != c.stage_)
+  if (const auto *s = o.find("stage")) {
+    if (parse_stage(json_read::text(*s, "stage"), "stage") != c.stage_)
       throw InvalidInput("stage does not match the event log", "stage", c.case_id_);
   }
   return c;

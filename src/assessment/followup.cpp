@@ -7,17 +7,6 @@
 
 namespace cadrekit::assessment {
 
-Date add_months(Date d, std::int64_t months) {
-  if (d.is_special()) throw InvalidInput("date is not a date", "date");
-  std::int64_t m0 = static_cast<std::int64_t>(d.year()) * 12 + (d.month() - 1) + months;
-  std::int64_t y = m0 / 12, m = m0 % 12 + 1;
-  if (y < 1400 || y > 9999) throw InvalidInput("date out of range", "date");
-  int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
-                                                                    static_cast<unsigned short>(m));
-  int day = std::min<int>(d.day(), last);
-  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
-}
-
 namespace {
 std::int64_t interval(const Policy &p, const char *name, Date on, Explanation *ex) {
   std::int64_t n = p.integer(name, on, ex);

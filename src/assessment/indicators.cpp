@@ -2,21 +2,16 @@
 #include <algorithm>
 #include <string>
 
-#include "assessment/json_util.hpp"
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "core/json_read.hpp"
+#include "core/text.hpp"
 
 namespace cadrekit::assessment {
 
 namespace json = boost::json;
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool is_identifier(std::string_view s) {
   if (s.empty()) return false;
@@ -33,8 +28,8 @@ constexpr Known kIndicators[] = {{"political_quality", "政治素质"}, {"teamwo
                                  {"performance", "工作实绩"},       {"integrity", "廉洁自律"},
                                  {"public_rating", "民意测评"},     {"health", "身体健康状况"}};
 
-constexpr Method kMethodOrder[] = {method_reports, method_talks, method_rating, method_records,
-                                   method_site_visits, method_sampling};
+constexpr Method kMethodOrder[] = {Method::reports, Method::talks, Method::rating,
+                                   Method::records, Method::site_visits, Method::sampling};
 
 }  // namespace
 
@@ -50,21 +45,15 @@ std::vector<Indicator> indicators(Domain domain, const Policy &policy, Date as_o
   auto fail = [&](const std::string &msg) -> void { throw PolicyError("indicators: " + msg, name, policy.name()); };
   std::vector<Indicator> out;
   Rational sum = 0;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    auto semi = rest.find(';');
-    std::string_view part = trim(rest.substr(0, semi));
-    rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
-    if (part.empty()) continue;
-    auto eq = part.find('=');
-    if (eq == std::string_view::npos) fail("an entry is not id=weight");
-    std::string id(trim(part.substr(0, eq)));
+  for (const auto &item : text_util::key_values(text)) {
+    if (!item.has_equals) fail("an entry is not id=weight");
+    std::string id(item.key);
     if (!is_identifier(id)) fail("an indicator id must be lower-case letters, digits and _");
     for (const auto &i : out)
       if (i.id == id) fail("indicator " + id + " is given twice");
     Rational w;
     try {
-      w = parse_decimal(trim(part.substr(eq + 1)), name);
+      w = parse_decimal(item.value, name);
     } catch (const InvalidInput &) {
       fail("the weight of " + id + " is not an exact decimal or fraction");
     }
@@ -127,11 +116,8 @@ MethodChecklist method_checklist(std::uint8_t done, Date as_of, const Policy &po
   const std::string name = "assessment.methods.required";
   const std::string text = policy.text(name, as_of, ex);
   std::uint8_t required = 0;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    auto bar = rest.find('|');
-    std::string_view item = trim(rest.substr(0, bar));
-    rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+  for (std::string_view item : text_util::split(text, '|')) {
+    item = text_util::trim(item);
     if (item.empty() || item == "none") continue;
     try {
       required |= parse_method(item, name);
@@ -141,8 +127,8 @@ MethodChecklist method_checklist(std::uint8_t done, Date as_of, const Policy &po
   }
   MethodChecklist out;
   for (Method m : kMethodOrder) {
-    MethodCheck c{static_cast<std::uint8_t>(m), (required & m) != 0, (done & m) != 0};
-    if (c.required && !c.done) out.missing.push_back(method_names(c.method).front());
+    MethodCheck c{m, (required & method_flag(m)) != 0, (done & method_flag(m)) != 0};
+    if (c.required && !c.done) out.missing.push_back(method_names(method_flag(m)).front());
     out.items.push_back(c);
   }
   out.complete = out.missing.empty();
@@ -158,15 +144,12 @@ MethodChecklist method_checklist(std::uint8_t done, Date as_of, const Policy &po
 }
 
 std::string composite_json(std::string_view request, const Policy &policy) {
-  using namespace detail;
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  for (const auto &kv : o)
-    if (kv.key() != "as_of" && kv.key() != "domain" && kv.key() != "scores")
-      throw InvalidInput("unknown member of the request", std::string(kv.key()));
-  Date as_of = date(o, "as_of", "");
-  Domain dom = parse_domain(str(o, "domain", ""), "domain");
-  const auto &so = as_object(required(o, "scores", ""), "scores");
+  const json::value v = json_read::parse(request, "request");
+  const json_read::Fields o(v, "request");
+  o.only({"as_of", "domain", "scores"});
+  Date as_of = o.date("as_of");
+  Domain dom = parse_domain(o.text("domain"), "domain");
+  const auto &so = json_read::as_object(o.need("scores"), "scores");
   std::vector<std::pair<std::string, std::string>> scores;
   for (const auto &kv : so) {
     std::string field = "scores." + std::string(kv.key());
@@ -194,19 +177,15 @@ std::string composite_json(std::string_view request, const Policy &policy) {
 }
 
 std::string method_checklist_json(std::string_view request, const Policy &policy) {
-  using namespace detail;
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  Date as_of = date(o, "as_of", "");
+  const json::value v = json_read::parse(request, "request");
+  const json_read::Fields o(v, "request");
+  Date as_of = o.date("as_of");
   std::uint8_t done = 0;
-  if (const auto *m = member(o, "methods")) {
-    if (!m->is_array()) throw InvalidInput("expected an array", "methods");
-    for (const auto &x : m->get_array()) done |= parse_method(get_string(x, "methods"), "methods");
-  }
+  for (const auto &m : o.texts("methods")) done |= parse_method(m, "methods");
   MethodChecklist c = method_checklist(done, as_of, policy);
   json::array items, missing;
   for (const auto &i : c.items) {
-    const std::string code = method_names(i.method).front();
+    const std::string code = method_names(method_flag(i.method)).front();
     items.emplace_back(json::object{{"method", code}, {"required", i.required}, {"done", i.done}});
   }
   for (const auto &m : c.missing) missing.emplace_back(m);

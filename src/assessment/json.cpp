@@ -3,55 +3,46 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
-#include "json_util.hpp"
+#include "core/json_read.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::assessment {
 
 namespace json = boost::json;
-using namespace detail;
+using json_read::Fields;
+using json_read::in_record;
 
 namespace {
 
-/// Rethrows an InvalidInput of a parse_* helper with the record label attached.
-template <class F>
-auto in_record(const std::string &rec, F &&f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const InvalidInput &e) {
-    if (!e.record().empty()) throw;
-    throw InvalidInput(e.what(), e.field(), rec);
-  }
-}
-
-std::int32_t int32_member(const json::object &o, std::string_view key, const std::string &rec) {
-  std::int64_t v = in_record(rec, [&] { return integer(o, key, "", true, 0); });
+std::int32_t int32_member(const Fields &o, std::string_view key, const std::string &rec) {
+  std::int64_t v = in_record(rec, [&] { return o.integer_or(key, 0); });
   if (v < 0 || v > INT32_MAX) throw InvalidInput("out of range", std::string(key), rec);
   return static_cast<std::int32_t>(v);
 }
 
 Record record_of(const json::value &v, const std::string &rec) {
-  const auto &o = in_record(rec, [&]() -> const json::object & { return as_object(v, "record"); });
+  const Fields o = in_record(rec, [&] { return Fields(v, "record"); });
   Record r;
   in_record(rec, [&] {
-    r.cadre_id = str(o, "cadre_id", "");
-    r.unit_id = str(o, "unit_id", "", true);
-    r.domain = parse_domain(str(o, "domain", "", true, "township"), "domain");
-    r.kind = parse_kind(str(o, "kind", ""), "kind");
-    if (const auto *p = member(o, "period"); p && p->is_int64())
+    r.cadre_id = o.text("cadre_id");
+    r.unit_id = o.text_or("unit_id");
+    r.domain = parse_domain(o.text_or("domain", "township"), "domain");
+    r.kind = parse_kind(o.text("kind"), "kind");
+    if (const auto *p = o.find("period"); p && p->is_int64())
       r.period = parse_period(std::to_string(p->get_int64()), "period");
     else
-      r.period = parse_period(str(o, "period", ""), "period");
-    if (const auto *s = member(o, "score")) {
+      r.period = parse_period(o.text("period"), "period");
+    if (const auto *s = o.find("score")) {
       if (s->is_string()) r.score = std::string(s->get_string());
       else if (s->is_int64()) r.score = std::to_string(s->get_int64());
       else throw InvalidInput("expected an exact decimal as a string", "score");
     }
-    r.rating = parse_rating(str(o, "rating", "", true), "rating");
-    if (const auto *m = member(o, "method")) {
+    r.rating = parse_rating(o.text_or("rating"), "rating");
+    if (const auto *m = o.find("method")) {
       if (m->is_string()) {
         r.methods = parse_method(m->get_string(), "method");
       } else if (m->is_array()) {
-        for (const auto &x : m->get_array()) r.methods |= parse_method(get_string(x, "method"), "method");
+        for (const auto &x : m->get_array()) r.methods |= parse_method(json_read::text(x, "method"), "method");
       } else {
         throw InvalidInput("expected a method or a list of methods", "method");
       }
@@ -67,17 +58,17 @@ Record record_of(const json::value &v, const std::string &rec) {
 Finding finding_of(const json::value &v, const std::string &rec) {
   Finding f;
   in_record(rec, [&] {
-    const auto &o = as_object(v, "finding");
-    f.id = str(o, "id", "");
-    f.cadre_id = str(o, "cadre_id", "", true);
-    f.unit_id = str(o, "unit_id", "", true);
-    f.date = date(o, "date", "");
-    f.source = parse_finding_source(str(o, "source", "", true, "qualitative"), "source");
-    f.standard = str(o, "standard", "", true);
-    f.aspect = parse_aspect(str(o, "aspect", "", true), "aspect");
-    f.classification = parse_finding_class(str(o, "classification", "", true), "classification");
-    f.severity = parse_severity(str(o, "severity", "", true, "moderate"), "severity");
-    f.facts = str(o, "facts", "", true);
+    const Fields o(v, "finding");
+    f.id = o.text("id");
+    f.cadre_id = o.text_or("cadre_id");
+    f.unit_id = o.text_or("unit_id");
+    f.date = o.date("date");
+    f.source = parse_finding_source(o.text_or("source", "qualitative"), "source");
+    f.standard = o.text_or("standard");
+    f.aspect = parse_aspect(o.text_or("aspect"), "aspect");
+    f.classification = parse_finding_class(o.text_or("classification"), "classification");
+    f.severity = parse_severity(o.text_or("severity", "moderate"), "severity");
+    f.facts = o.text_or("facts");
     return 0;
   });
   validate(f, rec);
@@ -87,33 +78,29 @@ Finding finding_of(const json::value &v, const std::string &rec) {
 }  // namespace
 
 Record record_from_json(std::string_view text, std::string_view label) {
-  return record_of(parse_json(text, "record"), std::string(label));
+  return record_of(json_read::parse(text, "record"), std::string(label));
+}
+
+Finding finding_from_json(std::string_view text, std::string_view label) {
+  return finding_of(json_read::parse(text, "finding"), std::string(label));
 }
 
 std::string screen_json(std::string_view request, const Policy &policy) {
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  for (const auto &kv : o)
-    if (kv.key() != "as_of" && kv.key() != "records" && kv.key() != "findings" && kv.key() != "explain" &&
-        kv.key() != "audit_findings")
-      throw InvalidInput("unknown member of the request", std::string(kv.key()));
-  Date as_of = date(o, "as_of", "");
-  bool explain = boolean(o, "explain", "", true);
+  const json::value v = json_read::parse(request, "request");
+  const Fields o(v, "request");
+  o.only({"as_of", "records", "findings", "explain", "audit_findings"});
+  Date as_of = o.date("as_of");
+  bool explain = o.boolean_or("explain", true);
   std::vector<Record> records;
   std::vector<Finding> findings;
-  if (const auto *rs = member(o, "records")) {
-    if (!rs->is_array()) throw InvalidInput("expected an array", "records");
-    records.reserve(rs->get_array().size());
-    for (const auto &r : rs->get_array())
-      records.push_back(record_of(r, "records[" + std::to_string(records.size()) + "]"));
+  if (const auto *rs = o.array_or_none("records")) {
+    records.reserve(rs->size());
+    for (const auto &r : *rs) records.push_back(record_of(r, "records[" + std::to_string(records.size()) + "]"));
   }
-  if (const auto *fs = member(o, "findings")) {
-    if (!fs->is_array()) throw InvalidInput("expected an array", "findings");
-    for (const auto &f : fs->get_array())
-      findings.push_back(finding_of(f, "findings[" + std::to_string(findings.size()) + "]"));
-  }
-  if (const auto *af = member(o, "audit_findings"))
-    for (auto &f : audit_findings_of(*af)) findings.push_back(std::move(f));
+  if (const auto *fs = o.array_or_none("findings"))
+    for (const auto &f : *fs) findings.push_back(finding_of(f, "findings[" + std::to_string(findings.size()) + "]"));
+  if (const auto *af = o.find("audit_findings"))
+    for (auto &f : detail::audit_findings_of(*af)) findings.push_back(std::move(f));
   auto hits = screen(records, findings, as_of, policy);
   std::string out = "{\"hits\":[";
   bool first = true;

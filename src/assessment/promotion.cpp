@@ -4,7 +4,8 @@
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/disclosure.hpp"
-#include "json_util.hpp"
+#include "core/json_read.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::assessment {
 
@@ -45,6 +46,11 @@ std::string min_years_at_rank_param(const Policy &p, Rank from, Rank to) {
   if (from == Rank::fu_ke && to == Rank::zheng_ke && p.has("promotion.min_years_at_rank.deputy_to_principal"))
     return "promotion.min_years_at_rank.deputy_to_principal";
   return {};
+}
+
+std::string min_years_at_rank_param(const Policy &p, Rank from) {
+  if (from >= Rank::zheng_ting) return {};
+  return min_years_at_rank_param(p, from, static_cast<Rank>(static_cast<int>(from) + 1));
 }
 
 PromotionCase::PromotionCase(std::string case_id, PromotionFacts facts)
@@ -202,30 +208,25 @@ std::string PromotionCase::to_json() const {
 }
 
 PromotionCase PromotionCase::from_json(std::string_view text) {
-  using namespace detail;
-  json::value v = parse_json(text, "case");
-  const auto &o = as_object(v, "case");
-  PromotionFacts f = promotion_facts_from_json(as_object(required(o, "facts", ""), "facts"));
-  PromotionCase c(str(o, "case_id", ""), f);
-  if (const auto *gs = member(o, "gates")) {
-    if (!gs->is_array()) throw InvalidInput("expected an array", "gates", c.case_id_);
+  const json::value v = json_read::parse(text, "case");
+  const json_read::Fields o(v, "case");
+  PromotionFacts f = detail::promotion_facts_from_json(json_read::as_object(o.need("facts"), "facts"));
+  PromotionCase c(o.text("case_id"), f);
+  if (const auto *gs = o.find("gates")) {
     std::size_t i = 0;
-    for (const auto &gv : gs->get_array()) {
+    for (const auto &gv : json_read::as_array(*gs, "gates", c.case_id_)) {
       std::string path = "gates[" + std::to_string(i++) + "].";
-      const auto &g = as_object(gv, path);
+      const json_read::Fields g(gv, path, path);
       GateResult r;
-      r.gate = parse_gate(str(g, "gate", path), path + "gate");
-      r.date = date(g, "date", path);
+      r.gate = parse_gate(g.text("gate"), path + "gate");
+      r.date = g.date("date");
       c.expect_gate(r.gate, r.date);
-      const auto *p = member(g, "passed");
+      const auto *p = g.find("passed");
       if (!p || !p->is_bool()) throw InvalidInput("expected true or false", path + "passed", c.case_id_);
       r.passed = p->get_bool();
-      r.actor = str(g, "actor", path);
-      r.note = str(g, "note", path, true);
-      if (const auto *vs = member(g, "vetoes")) {
-        if (!vs->is_array()) throw InvalidInput("expected an array", path + "vetoes");
-        for (const auto &x : vs->get_array()) r.vetoes.push_back(get_string(x, path + "vetoes"));
-      }
+      r.actor = g.text("actor");
+      r.note = g.text_or("note");
+      r.vetoes = g.texts("vetoes");
       if (r.passed && !r.vetoes.empty()) throw InvalidInput("a passed gate has no vetoes", path + "vetoes", c.case_id_);
       if (r.actor.empty()) throw InvalidInput("actor is empty", path + "actor", c.case_id_);
       c.gates_.push_back(std::move(r));
@@ -233,8 +234,8 @@ PromotionCase PromotionCase::from_json(std::string_view text) {
       else if (c.gates_.back().gate == Gate::decision) c.status_ = Status::promoted;
     }
   }
-  if (const auto *s = member(o, "status"))
-    if (parse_status(get_string(*s, "status")) != c.status_)
+  if (const auto *s = o.find("status"))
+    if (parse_status(json_read::text(*s, "status")) != c.status_)
       throw InvalidInput("status does not match the gates", "status", c.case_id_);
   return c;
 }
@@ -243,18 +244,19 @@ PromotionCase PromotionCase::from_json(std::string_view text) {
 
 namespace cadrekit::assessment::detail {
 
-PromotionFacts promotion_facts_from_json(const boost::json::object &fo) {
+PromotionFacts promotion_facts_from_json(const boost::json::object &facts) {
+  const json_read::Fields fo(facts, "facts.");
   PromotionFacts f;
-  f.cadre_id = str(fo, "cadre_id", "facts.");
-  f.unit_id = str(fo, "unit_id", "facts.", true);
-  f.current_rank = parse_rank(str(fo, "current_rank", "facts."), "facts.current_rank");
-  f.target_rank = parse_rank(str(fo, "target_rank", "facts."), "facts.target_rank");
-  f.rank_since = date(fo, "rank_since", "facts.");
-  if (member(fo, "work_started")) f.work_started = date(fo, "work_started", "facts.");
-  f.integrity_problem = boolean(fo, "integrity_problem", "facts.");
-  f.poor_reputation = boolean(fo, "poor_reputation", "facts.");
-  f.open_disposal_case = boolean(fo, "open_disposal_case", "facts.");
-  f.disclosure_blocked = boolean(fo, "disclosure_blocked", "facts.");
+  f.cadre_id = fo.text("cadre_id");
+  f.unit_id = fo.text_or("unit_id");
+  f.current_rank = parse_rank(fo.text("current_rank"), "facts.current_rank");
+  f.target_rank = parse_rank(fo.text("target_rank"), "facts.target_rank");
+  f.rank_since = fo.date("rank_since");
+  f.work_started = fo.date_or_none("work_started");
+  f.integrity_problem = fo.boolean_or("integrity_problem");
+  f.poor_reputation = fo.boolean_or("poor_reputation");
+  f.open_disposal_case = fo.boolean_or("open_disposal_case");
+  f.disclosure_blocked = fo.boolean_or("disclosure_blocked");
   return f;
 }
 

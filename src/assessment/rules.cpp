@@ -8,28 +8,11 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "core/text.hpp"
 
 namespace cadrekit::assessment {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    std::size_t p = s.find(sep, start);
-    out.push_back(trim(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start)));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
 
 class RuleParser {
  public:
@@ -86,9 +69,9 @@ class RuleParser {
   template <class Parse>
   unsigned mask(std::string_view key, std::string_view v, Parse parse) {
     unsigned m = 0;
-    for (auto item : split(v, '|')) {
+    for (auto item : text_util::split(v, '|')) {
       try {
-        m |= 1u << static_cast<unsigned>(parse(item));
+        m |= 1u << static_cast<unsigned>(parse(text_util::trim(item)));
       } catch (const InvalidInput &e) {
         fail(key, e.what());
       }
@@ -124,12 +107,9 @@ class RuleParser {
 
   void parse(std::string_view text) {
     std::map<std::string, std::string, std::less<>> kv;
-    for (auto part : split(text, ';')) {
-      if (part.empty()) continue;
-      auto eq = part.find('=');
-      if (eq == std::string_view::npos) fail(part, "is not key=value");
-      std::string key(trim(part.substr(0, eq)));
-      std::string value(trim(part.substr(eq + 1)));
+    for (const auto &item : text_util::key_values(text)) {
+      if (!item.has_equals) fail(item.key, "is not key=value");
+      std::string key(item.key), value(item.value);
       if (value.empty()) fail(key, "has no value");
       if (!kv.emplace(key, value).second) fail(key, "is given twice");
     }

@@ -4,16 +4,11 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "core/text.hpp"
 
 namespace cadrekit::assessment {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 Standard parse_standard(const std::string &name, const std::string &text, const Policy &policy,
                         Date as_of) {
@@ -31,15 +26,9 @@ Standard parse_standard(const std::string &name, const std::string &text, const 
   };
   if (st.id.empty()) fail("id", "the standard has no id");
   bool have_aspect = false, have_suggest = false;
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    auto semi = rest.find(';');
-    std::string_view part = trim(rest.substr(0, semi));
-    rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
-    if (part.empty()) continue;
-    auto eq = part.find('=');
-    if (eq == std::string_view::npos) fail(part, "is not key=value");
-    std::string_view key = trim(part.substr(0, eq)), value = trim(part.substr(eq + 1));
+  for (const auto &item : text_util::key_values(text)) {
+    if (!item.has_equals) fail(item.key, "is not key=value");
+    const std::string_view key = item.key, value = item.value;
     if (value.empty()) fail(key, "has no value");
     if (key == "aspect") {
       if (have_aspect) fail(key, "is given twice");
@@ -82,7 +71,7 @@ std::vector<Standard> standards(const Policy &policy, Date as_of) {
       throw PolicyError("a qualitative standard parameter must be of type text", name, policy.name());
     if (info.values.empty() || info.values.front().effective_from > as_of) continue;  // not yet in force
     std::string text = policy.text(name, as_of);
-    if (trim(text) == "withdrawn") continue;
+    if (text_util::trim(text) == "withdrawn") continue;
     out.push_back(parse_standard(name, text, policy, as_of));
   }
   return out;  // parameter_names() is sorted, so out is sorted by id

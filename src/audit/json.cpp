@@ -12,40 +12,26 @@ namespace json = boost::json;
 
 namespace {
 
-// Typed reads on the core's JSON reader (src/core/json_read.hpp): errors name the field and the
-// record (the unit, audit or fund), never the value.
+// Requests are read with the core's JSON reader (src/core/shared/core/json_read.hpp): errors name
+// the field and the record (the unit, audit or fund), never the value.
+using json_read::Fields;
+
 json::object parse_request(std::string_view text) { return json_read::parse_object(text, "request", 16); }
 
-using json_read::member;
-
-const json::value &required(const json::object &o, std::string_view name,
-                            const std::string &record) {
-  const json::value *v = member(o, name);
-  if (!v) throw InvalidInput("member is missing", std::string(name), record);
-  return *v;
-}
-
-std::string text_of(const json::value &v, std::string_view field, const std::string &record) {
-  return json_read::text(v, std::string(field), record);
-}
-
-std::int64_t int_of(const json::value &v, std::string_view field, const std::string &record) {
-  return json_read::integer(v, std::string(field), record);
-}
-
-Date date_of(const json::value &v, std::string_view field, const std::string &record) {
-  return json_read::date(v, std::string(field), record);
+/// Element i of a list of the request: an object, "must be an object" naming `record` otherwise.
+Fields item(const json::array &a, std::size_t i, const std::string &record) {
+  return Fields(a[i], "item", {}, record);
 }
 
 std::int32_t year_of(const json::value &v, std::string_view field, const std::string &record) {
-  std::int64_t y = int_of(v, field, record);
+  std::int64_t y = json_read::integer(v, std::string(field), record);
   if (y < 1900 || y > 9999) throw InvalidInput("year must be within 1900…9999", std::string(field), record);
   return static_cast<std::int32_t>(y);
 }
 
 Level level_of(const json::value &v, std::string_view field, const std::string &record) {
   if (v.is_int64() || v.is_uint64()) {
-    std::int64_t l = int_of(v, field, record);
+    std::int64_t l = json_read::integer(v, std::string(field), record);
     if (l >= 1 && l <= 3) return static_cast<Level>(l);
     throw InvalidInput("level must be 1, 2, 3 or \"special\"", std::string(field), record);
   }
@@ -62,7 +48,7 @@ Level level_of(const json::value &v, std::string_view field, const std::string &
 Money money_of(const json::value &v, std::string_view field, const std::string &record) {
   try {
     if (v.is_string()) return Money::parse(v.as_string(), field);
-    if (v.is_int64() || v.is_uint64()) return Money::from_yuan(int_of(v, field, record));
+    if (v.is_int64() || v.is_uint64()) return Money::from_yuan(json_read::integer(v, std::string(field), record));
   } catch (const InvalidInput &e) {
     throw InvalidInput(e.what(), std::string(field), record, e.code());
   }
@@ -71,41 +57,26 @@ Money money_of(const json::value &v, std::string_view field, const std::string &
 
 std::int32_t factor_of(const json::value &v, std::string_view field, const std::string &record) {
   if (v.is_bool()) return v.as_bool() ? 1 : 0;
-  std::int64_t x = int_of(v, field, record);
+  std::int64_t x = json_read::integer(v, std::string(field), record);
   if (x < 0 || x > 127) throw InvalidInput("factor value must be within 0…127", std::string(field), record);
   return static_cast<std::int32_t>(x);
 }
 
-const json::array &array_of(const json::object &o, std::string_view name, bool need) {
-  static const json::array empty;
-  const json::value *v = member(o, name);
-  if (!v) {
-    if (need) throw InvalidInput("member is missing", std::string(name), "request");
-    return empty;
-  }
-  if (!v->is_array()) throw InvalidInput("must be an array", std::string(name), "request");
-  return v->as_array();
-}
-
-const json::object &object_at(const json::array &a, std::size_t i, const std::string &record) {
-  if (!a[i].is_object()) throw InvalidInput("must be an object", "item", record);
-  return a[i].as_object();
-}
-
 /// A unit's budget, name and factors (not its id) from a JSON object.
-Unit unit_of(const json::object &u, const std::string &rec) {
+Unit unit_of(const Fields &u) {
+  const std::string &rec = u.record();
   Unit unit;
-  if (const json::value *n = member(u, "name")) unit.name = text_of(*n, "name", rec);
-  unit.budget = money_of(required(u, "budget", rec), "budget", rec);
+  unit.name = u.text_or("name");
+  unit.budget = money_of(u.need("budget"), "budget", rec);
   for (std::size_t f = 0; f < factor_count; ++f)
-    if (const json::value *v = member(u, factor_names()[f]))
+    if (const json::value *v = u.find(factor_names()[f]))
       unit.factors[f] = factor_of(*v, factor_names()[f], rec);
   return unit;
 }
 
 Finding finding_of(const json::value &v, std::string_view field, const std::string &record) {
   try {
-    return parse_finding(text_of(v, field, record), field);
+    return parse_finding(json_read::text(v, std::string(field), record), field);
   } catch (const InvalidInput &e) {
     throw InvalidInput(e.what(), std::string(field), record);
   }
@@ -118,77 +89,77 @@ json::value level_json(Level l) {
 
 json::value explanation_json(const Explanation &ex) { return json::parse(ex.to_json()); }
 
-PlanRequest plan_request(const json::object &o, bool with_capacity) {
+PlanRequest plan_request(const Fields &o, bool with_capacity) {
   PlanRequest r;
-  r.first_year = year_of(required(o, "first_year", "request"), "first_year", "request");
-  r.last_year = year_of(required(o, "last_year", "request"), "last_year", "request");
+  r.first_year = year_of(o.need("first_year"), "first_year", "request");
+  r.last_year = year_of(o.need("last_year"), "last_year", "request");
   if (with_capacity) {
-    r.capacity = int_of(required(o, "capacity", "request"), "capacity", "request");
-    const json::value *s = member(o, "seed");
+    r.capacity = o.integer("capacity");
+    const json::value *s = o.find("seed");
     if (s) {
       if (s->is_uint64()) r.seed = s->as_uint64();
       else if (s->is_int64() && s->as_int64() >= 0) r.seed = static_cast<std::uint64_t>(s->as_int64());
       else throw InvalidInput("seed must be an integer within 0…2^64−1", "seed", "request");
     }
   }
-  const json::array &units = array_of(o, "units", true);
+  const json::array &units = o.array("units");
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::string rec = "units[" + std::to_string(i) + "]";
-    const json::object &u = object_at(units, i, rec);
+    const Fields u = item(units, i, rec);
     PlanUnit pu;
-    pu.unit_id = text_of(required(u, "unit_id", rec), "unit_id", rec);
-    pu.level = level_of(required(u, "level", rec), "level", rec);
-    if (const json::value *due = member(u, "special_due_year"))
+    pu.unit_id = u.text("unit_id");
+    pu.level = level_of(u.need("level"), "level", rec);
+    if (const json::value *due = u.find("special_due_year"))
       pu.special_due_year = year_of(*due, "special_due_year", rec);
     r.units.push_back(std::move(pu));
   }
-  const json::array &audits = array_of(o, "audits", false);
+  const json::array &audits = o.array_or_empty("audits");
   for (std::size_t i = 0; i < audits.size(); ++i) {
     std::string rec = "audits[" + std::to_string(i) + "]";
-    const json::object &a = object_at(audits, i, rec);
+    const Fields a = item(audits, i, rec);
     PastAudit pa;
-    pa.unit_id = text_of(required(a, "unit_id", rec), "unit_id", rec);
-    pa.date = date_of(required(a, "date", rec), "date", rec);
-    if (const json::value *k = member(a, "kind")) {
+    pa.unit_id = a.text("unit_id");
+    pa.date = a.date("date");
+    if (const json::value *k = a.find("kind")) {
       try {
-        pa.kind = parse_audit_kind(text_of(*k, "kind", rec));
+        pa.kind = parse_audit_kind(json_read::text(*k, "kind", rec));
       } catch (const InvalidInput &e) {
         throw InvalidInput(e.what(), "kind", rec);
       }
     }
     r.audits.push_back(std::move(pa));
   }
-  const json::array &funds = array_of(o, "funds", false);
+  const json::array &funds = o.array_or_empty("funds");
   for (std::size_t i = 0; i < funds.size(); ++i) {
     std::string rec = "funds[" + std::to_string(i) + "]";
-    const json::object &f = object_at(funds, i, rec);
+    const Fields f = item(funds, i, rec);
     FundEvent fe;
-    fe.unit_id = text_of(required(f, "unit_id", rec), "unit_id", rec);
-    fe.received = date_of(required(f, "date", rec), "date", rec);
-    fe.amount = money_of(required(f, "amount", rec), "amount", rec);
-    if (const json::value *c = member(f, "completed")) fe.completed = date_of(*c, "completed", rec);
-    if (const json::value *x = member(f, "finding")) fe.finding = finding_of(*x, "finding", rec);
+    fe.unit_id = f.text("unit_id");
+    fe.received = f.date("date");
+    fe.amount = money_of(f.need("amount"), "amount", rec);
+    if (const json::value *c = f.find("completed")) fe.completed = json_read::date(*c, "completed", rec);
+    if (const json::value *x = f.find("finding")) fe.finding = finding_of(*x, "finding", rec);
     r.funds.push_back(std::move(fe));
   }
-  const json::array &reviews = array_of(o, "reviews", false);
+  const json::array &reviews = o.array_or_empty("reviews");
   for (std::size_t i = 0; i < reviews.size(); ++i) {
     std::string rec = "reviews[" + std::to_string(i) + "]";
-    const json::object &v = object_at(reviews, i, rec);
+    const Fields v = item(reviews, i, rec);
     LevelReview lr;
-    lr.unit_id = text_of(required(v, "unit_id", rec), "unit_id", rec);
-    lr.year = year_of(required(v, "year", rec), "year", rec);
-    lr.level = level_of(required(v, "level", rec), "level", rec);
+    lr.unit_id = v.text("unit_id");
+    lr.year = year_of(v.need("year"), "year", rec);
+    lr.level = level_of(v.need("level"), "level", rec);
     r.reviews.push_back(std::move(lr));
   }
-  const json::array &terms = array_of(o, "terms", false);
+  const json::array &terms = o.array_or_empty("terms");
   for (std::size_t i = 0; i < terms.size(); ++i) {
     std::string rec = "terms[" + std::to_string(i) + "]";
-    const json::object &t = object_at(terms, i, rec);
+    const Fields t = item(terms, i, rec);
     Term tm;
-    tm.unit_id = text_of(required(t, "unit_id", rec), "unit_id", rec);
-    if (const json::value *l = member(t, "leader_id")) tm.leader_id = text_of(*l, "leader_id", rec);
-    tm.start = date_of(required(t, "start", rec), "start", rec);
-    if (const json::value *e = member(t, "planned_end")) tm.planned_end = date_of(*e, "planned_end", rec);
+    tm.unit_id = t.text("unit_id");
+    if (const json::value *l = t.find("leader_id")) tm.leader_id = json_read::text(*l, "leader_id", rec);
+    tm.start = t.date("start");
+    if (const json::value *e = t.find("planned_end")) tm.planned_end = json_read::date(*e, "planned_end", rec);
     r.terms.push_back(std::move(tm));
   }
   return r;
@@ -223,21 +194,18 @@ json::array breaches_json(const std::vector<Breach> &bs) {
 }  // namespace
 
 std::string tier_json(std::string_view request, const Policy &policy) {
-  json::object o = parse_request(request);
-  Date as_of = date_of(required(o, "as_of", "request"), "as_of", "request");
-  bool explain = true;
-  if (const json::value *e = member(o, "explain")) {
-    if (!e->is_bool()) throw InvalidInput("must be true or false", "explain", "request");
-    explain = e->as_bool();
-  }
-  const json::array &units = array_of(o, "units", true);
+  const json::object request_object = parse_request(request);
+  const Fields o(request_object, {}, "request");
+  Date as_of = o.date("as_of");
+  const bool explain = o.boolean_or("explain", true);
+  const json::array &units = o.array("units");
   std::vector<Unit> us;
   us.reserve(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::string rec = "units[" + std::to_string(i) + "]";
-    const json::object &u = object_at(units, i, rec);
-    Unit unit = unit_of(u, rec);
-    unit.unit_id = text_of(required(u, "unit_id", rec), "unit_id", rec);
+    const Fields u = item(units, i, rec);
+    Unit unit = unit_of(u);
+    unit.unit_id = u.text("unit_id");
     us.push_back(std::move(unit));
   }
   std::vector<TierResult> rs = tier(std::span<const Unit>(us), as_of, policy);
@@ -268,10 +236,11 @@ std::string tier_json(std::string_view request, const Policy &policy) {
 }
 
 std::string special_funds_json(std::string_view request, const Policy &policy) {
-  json::object o = parse_request(request);
-  Date as_of = date_of(required(o, "as_of", "request"), "as_of", "request");
-  Level cur = level_of(required(o, "current_level", "request"), "current_level", "request");
-  Money amount = money_of(required(o, "amount", "request"), "amount", "request");
+  const json::object request_object = parse_request(request);
+  const Fields o(request_object, {}, "request");
+  Date as_of = o.date("as_of");
+  Level cur = level_of(o.need("current_level"), "current_level", "request");
+  Money amount = money_of(o.need("amount"), "amount", "request");
   SpecialFundsResult r = special_funds_level(cur, amount, as_of, policy);
   json::object out;
   out["previous_level"] = level_json(r.previous_level);
@@ -287,47 +256,44 @@ std::string special_funds_json(std::string_view request, const Policy &policy) {
 }
 
 std::string tier_history_json(std::string_view request, const Policy &policy) {
-  json::object o = parse_request(request);
-  std::string unit_id = text_of(required(o, "unit_id", "request"), "unit_id", "request");
-  bool explain = false;
-  if (const json::value *e = member(o, "explain")) {
-    if (!e->is_bool()) throw InvalidInput("must be true or false", "explain", "request");
-    explain = e->as_bool();
-  }
-  const json::array &events = array_of(o, "events", true);
-  const json::array &level_on = array_of(o, "level_on", false);
+  const json::object request_object = parse_request(request);
+  const Fields o(request_object, {}, "request");
+  std::string unit_id = o.text("unit_id");
+  const bool explain = o.boolean_or("explain", false);
+  const json::array &events = o.array("events");
+  const json::array &level_on = o.array_or_empty("level_on");
   std::vector<Date> on;
   for (std::size_t i = 0; i < level_on.size(); ++i)
-    on.push_back(date_of(level_on[i], "level_on", "level_on[" + std::to_string(i) + "]"));
+    on.push_back(json_read::date(level_on[i], "level_on", "level_on[" + std::to_string(i) + "]"));
   TierHistory h(unit_id);
   json::array results;
   for (std::size_t i = 0; i < events.size(); ++i) {
     std::string rec = "events[" + std::to_string(i) + "]";
-    const json::object &e = object_at(events, i, rec);
-    std::string kind = text_of(required(e, "event", rec), "event", rec);
+    const Fields e = item(events, i, rec);
+    std::string kind = e.text("event");
     json::object x;
     x["event"] = kind;
     try {
       if (kind == "start" || kind == "review") {
-        const bool given = member(e, "level") != nullptr;
+        const bool given = e.find("level") != nullptr;
         Unit unit;
         if (!given) {
-          unit = unit_of(e, rec);
+          unit = unit_of(e);
           unit.unit_id = unit_id;
         }
         if (kind == "start") {
-          Date d = date_of(required(e, "date", rec), "date", rec);
+          Date d = e.date("date");
           if (given) {
-            h.start(level_of(*member(e, "level"), "level", rec), d);
+            h.start(level_of(*e.find("level"), "level", rec), d);
           } else {
             TierResult r = h.start(unit, d, policy);
             x["score"] = r.score;
             if (explain) x["explanation"] = explanation_json(r.explanation);
           }
         } else {
-          std::int32_t y = year_of(required(e, "year", rec), "year", rec);
+          std::int32_t y = year_of(e.need("year"), "year", rec);
           if (given) {
-            h.annual_review(level_of(*member(e, "level"), "level", rec), y, policy);
+            h.annual_review(level_of(*e.find("level"), "level", rec), y, policy);
           } else {
             TierResult r = h.annual_review(unit, y, policy);
             x["score"] = r.score;
@@ -335,10 +301,9 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
           }
         }
       } else if (kind == "special_funds") {
-        Date d = date_of(required(e, "date", rec), "date", rec);
-        Money amount = money_of(required(e, "amount", rec), "amount", rec);
-        std::string fund_id;
-        if (const json::value *f = member(e, "fund_id")) fund_id = text_of(*f, "fund_id", rec);
+        Date d = e.date("date");
+        Money amount = money_of(e.need("amount"), "amount", rec);
+        const std::string fund_id = e.text_or("fund_id");
         SpecialFundsResult r = h.receive_special_funds(amount, d, policy, fund_id);
         x["fund_id"] = h.open_funds().back().fund_id;
         x["band"] = funds_band_name(r.band);
@@ -349,10 +314,8 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
         else x["audit_within_years"] = nullptr;
         if (explain) x["explanation"] = explanation_json(r.explanation);
       } else if (kind == "completion") {
-        Date d = date_of(required(e, "date", rec), "date", rec);
-        std::string fund_id;
-        if (const json::value *f = member(e, "fund_id")) fund_id = text_of(*f, "fund_id", rec);
-        h.complete_special_funds(d, finding_of(required(e, "finding", rec), "finding", rec), fund_id);
+        Date d = e.date("date");
+        h.complete_special_funds(d, finding_of(e.need("finding"), "finding", rec), e.text_or("fund_id"));
       } else {
         throw InvalidInput("event must be start, review, special_funds or completion", "event",
                            rec);
@@ -402,7 +365,8 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
 }
 
 std::string plan_json(std::string_view request, const Policy &policy) {
-  json::object o = parse_request(request);
+  const json::object request_object = parse_request(request);
+  const Fields o(request_object, {}, "request");
   PlanRequest r = plan_request(o, true);
   Plan p = plan(r, policy);
   json::object out;
@@ -432,22 +396,23 @@ std::string plan_json(std::string_view request, const Policy &policy) {
 }
 
 std::string verify_json(std::string_view request, const Policy &policy) {
-  json::object o = parse_request(request);
+  const json::object request_object = parse_request(request);
+  const Fields o(request_object, {}, "request");
   PlanRequest r = plan_request(o, false);
-  const json::array &plan_items = array_of(o, "plan", true);
+  const json::array &plan_items = o.array("plan");
   std::vector<PlannedAudit> pl;
   pl.reserve(plan_items.size());
   for (std::size_t i = 0; i < plan_items.size(); ++i) {
     std::string rec = "plan[" + std::to_string(i) + "]";
-    const json::object &a = object_at(plan_items, i, rec);
+    const Fields a = item(plan_items, i, rec);
     PlannedAudit x;
-    std::int64_t y = int_of(required(a, "year", rec), "year", rec);
+    std::int64_t y = a.integer("year");
     if (y < INT32_MIN / 2 || y > INT32_MAX / 2) throw InvalidInput("year is out of range", "year", rec);
     x.year = static_cast<std::int32_t>(y);
-    x.unit_id = text_of(required(a, "unit_id", rec), "unit_id", rec);
-    if (const json::value *k = member(a, "kind")) {
+    x.unit_id = a.text("unit_id");
+    if (const json::value *k = a.find("kind")) {
       try {
-        x.kind = parse_audit_kind(text_of(*k, "kind", rec));
+        x.kind = parse_audit_kind(json_read::text(*k, "kind", rec));
       } catch (const InvalidInput &e) {
         throw InvalidInput(e.what(), "kind", rec);
       }

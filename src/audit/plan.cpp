@@ -73,65 +73,70 @@ Level stricter(Level a, Level b) {
 
 /// Everything the rules derive from the request (shared by plan and verify_plan).
 struct Ctx {
-  std::int32_t fy = 0, ly = 0, years = 0;
+  std::int32_t first_year = 0, last_year = 0, years = 0;  // the horizon
   const PlanRequest *req = nullptr;
   std::unordered_map<std::string, std::int32_t> index;
   std::vector<std::int32_t> by_id;   // unit indices sorted by id
   std::vector<std::int32_t> rank;    // position of each unit in by_id
-  std::vector<Level> lv;             // level in force in each year: lv[u * years + y]
-  std::vector<std::int32_t> base;    // year of the last audit before the horizon, or fy - 1
-  std::vector<std::int32_t> past;    // year of the last past audit, or kNone
-  std::vector<std::vector<TierChange>> hist;   // re-tiered units: their history, else empty
-  std::vector<std::vector<Obligation>> fixed;  // by year offset, in priority order
-  std::vector<std::int64_t> n1, n2, n3, q1, q2;  // by year offset
-  std::int64_t k1 = 0, k2 = 0, term_years = 0, sample_min = 0, sample_max = 0;
+  std::vector<Level> levels;         // level in force in each year: levels[u * years + y]
+  // Year of the last audit before the horizon, or first_year - 1: where a unit's clock starts.
+  std::vector<std::int32_t> clock_start;
+  std::vector<std::int32_t> last_past_audit;        // year of the last past audit, or kNone
+  std::vector<std::vector<TierChange>> histories;   // re-tiered units: their history, else empty
+  std::vector<std::vector<Obligation>> obligations;  // fixed ones, by year offset, priority order
+  // By year offset: how many units are at each level, and the least audits of levels 1 and 2.
+  std::vector<std::int64_t> level1_units, level2_units, level3_units;
+  std::vector<std::int64_t> level1_quota, level2_quota;
+  std::int64_t level1_window = 0, level2_window = 0;  // full-coverage years of levels 1 and 2
+  std::int64_t term_years = 0, sample_min = 0, sample_max = 0;
   std::int64_t retiered = 0;  // units whose level changes inside the horizon
-  Share s1, s2;
+  Share level1_share, level2_share;  // the least yearly share of levels 1 and 2
   std::vector<AuditFinding> referrals;
   Explanation ex;
 
   Level level(std::int32_t u, std::int32_t yi) const {
-    return lv[static_cast<std::size_t>(u) * static_cast<std::size_t>(years) +
-              static_cast<std::size_t>(yi)];
+    return levels[static_cast<std::size_t>(u) * static_cast<std::size_t>(years) +
+                  static_cast<std::size_t>(yi)];
   }
-  std::int32_t k(std::int32_t u, std::int32_t yi) const {
+  /// The coverage window (years) of unit u's level in year offset yi; 0 for level 3 and special.
+  std::int32_t window(std::int32_t u, std::int32_t yi) const {
     Level l = level(u, yi);
-    return l == Level::level1 ? static_cast<std::int32_t>(k1)
-           : l == Level::level2 ? static_cast<std::int32_t>(k2) : 0;
+    return l == Level::level1 ? static_cast<std::int32_t>(level1_window)
+           : l == Level::level2 ? static_cast<std::int32_t>(level2_window) : 0;
   }
   const std::string &id(std::int32_t u) const {
     return req->units[static_cast<std::size_t>(u)].unit_id;
   }
 };
 
-std::string yr(std::int64_t y) { return std::to_string(y); }
+std::string to_text(std::int64_t v) { return std::to_string(v); }
 
 /// The coverage deadline of unit u when its last audit was in `last`, looking from year y: the
 /// first year e ≥ y in which the window of the level in force in e (3 years for level 1, 5 for
 /// level 2) would close without an audit. A unit entering level 1/2 from level 3 or special
 /// starts its clock that year. Returns that year e (when already overdue in y, the year it fell
-/// due, at least fy), or kFar when none is in the horizon.
+/// due, at least first_year), or kFar when none is in the horizon.
 std::int32_t next_deadline(const Ctx &c, std::int32_t u, std::int32_t last, std::int32_t y) {
   std::int32_t eff = last;
-  for (std::int32_t e = y; e <= c.ly; ++e) {
-    std::int32_t k = c.k(u, e - c.fy);
+  for (std::int32_t e = y; e <= c.last_year; ++e) {
+    std::int32_t k = c.window(u, e - c.first_year);
     if (k == 0) continue;
-    if (e > c.fy && c.k(u, e - 1 - c.fy) == 0) eff = std::max(eff, e - 1);
-    // Overdue already in y: the year it fell due (for the order), at least fy; else e.
-    if (e - eff >= k) return e == y ? std::max(eff + k, c.fy) : e;
+    if (e > c.first_year && c.window(u, e - 1 - c.first_year) == 0) eff = std::max(eff, e - 1);
+    // Overdue already in y: the year it fell due (for the order), at least first_year; else e.
+    if (e - eff >= k) return e == y ? std::max(eff + k, c.first_year) : e;
   }
   return kFar;
 }
 
 /// A note for the reasons of a re-tiered unit: its level in force in y and the last change.
 std::string retier_note(const Ctx &c, std::int32_t u, std::int32_t y) {
-  const auto &h = c.hist[static_cast<std::size_t>(u)];
+  const auto &h = c.histories[static_cast<std::size_t>(u)];
   if (h.empty()) return {};
   const Date end = make_date(y, 12, 31);
   const TierChange *last = nullptr;
   for (const TierChange &ch : h)
     if (ch.effective <= end && ch.kind != ChangeKind::initial) last = &ch;
-  std::string s = "; level in force in " + yr(y) + ": " + level_name(c.level(u, y - c.fy));
+  std::string s = "; level in force in " + to_text(y) + ": " + level_name(c.level(u, y - c.first_year));
   if (last)
     s += " (re-tiered " + to_iso(last->effective) + ": " + last->note + ")";
   return s;
@@ -145,7 +150,7 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
                  const std::vector<Date> &past_dates) {
   const PlanRequest &r = *c.req;
   const PlanUnit &pu = r.units[static_cast<std::size_t>(u)];
-  const Date jan1 = make_date(c.fy, 1, 1);
+  const Date jan1 = make_date(c.first_year, 1, 1);
   struct Action {
     Date date;
     int order;  // reviews (0), completions (1), receipts (2), same-day completions (3)
@@ -175,7 +180,7 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
   for (const Action &a : acts) {
     if (a.order == 0) {
       const LevelReview &v = r.reviews[a.idx];
-      std::string rec = "reviews[" + yr(static_cast<std::int64_t>(a.idx)) + "]";
+      std::string rec = "reviews[" + to_text(static_cast<std::int64_t>(a.idx)) + "]";
       try {
         h.annual_review(v.level, v.year, policy);
       } catch (const StateError &e) {
@@ -184,7 +189,7 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
       continue;
     }
     const FundEvent &f = r.funds[a.idx];
-    std::string rec = "funds[" + yr(static_cast<std::int64_t>(a.idx)) + "]";
+    std::string rec = "funds[" + to_text(static_cast<std::int64_t>(a.idx)) + "]";
     if (a.order == 1 || a.order == 3) {
       try {
         h.complete_special_funds(*f.completed, *f.finding, rec);
@@ -217,34 +222,34 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
                 boost::gregorian::days(1);
       due = static_cast<std::int32_t>(by.year());
       why = "special funds of " + f.amount.format() + " received " + to_iso(f.received) +
-            ": audit within " + yr(*res.audit_within_years) + " years, by " + to_iso(by) +
+            ": audit within " + to_text(*res.audit_within_years) + " years, by " + to_iso(by) +
             " (HOLINGOL.3)";
     }
-    if (!due || *due > c.ly) continue;
-    if (*due < c.fy) {
+    if (!due || *due > c.last_year) continue;
+    if (*due < c.first_year) {
       if (std::any_of(past_dates.begin(), past_dates.end(),
                       [&](Date d) { return d >= counted_from; }))
         continue;  // audited before the horizon
-      due = c.fy;
+      due = c.first_year;
     }
-    c.fixed[static_cast<std::size_t>(*due - c.fy)].push_back(
+    c.obligations[static_cast<std::size_t>(*due - c.first_year)].push_back(
         {*due, u, AuditKind::special_project, "special.funds_due", {}, why});
   }
   for (const AuditFinding &f : h.referrals()) c.referrals.push_back(f);
   // Level in force in each year: the strictest on any day of the year.
   const auto &ch = h.changes();
   bool varies = false;
-  for (std::int32_t y = c.fy; y <= c.ly; ++y) {
+  for (std::int32_t y = c.first_year; y <= c.last_year; ++y) {
     Level l = h.level_on(make_date(y, 1, 1));
     const Date lo = make_date(y, 1, 1), hi = make_date(y, 12, 31);
     for (const TierChange &x : ch)
       if (x.effective >= lo && x.effective <= hi) l = stricter(l, x.level);
-    c.lv[static_cast<std::size_t>(u) * static_cast<std::size_t>(c.years) +
-         static_cast<std::size_t>(y - c.fy)] = l;
+    c.levels[static_cast<std::size_t>(u) * static_cast<std::size_t>(c.years) +
+         static_cast<std::size_t>(y - c.first_year)] = l;
     if (l != pu.level) varies = true;
   }
   if (varies) ++c.retiered;
-  c.hist[static_cast<std::size_t>(u)] = ch;
+  c.histories[static_cast<std::size_t>(u)] = ch;
 }
 
 Ctx build(const PlanRequest &r, const Policy &policy) {
@@ -255,24 +260,24 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   if (r.last_year < r.first_year || r.last_year - r.first_year >= 100)
     throw InvalidInput("last_year must be within first_year … first_year + 99", "last_year");
   if (r.capacity < 0) throw InvalidInput("capacity must not be negative", "capacity");
-  c.fy = r.first_year;
-  c.ly = r.last_year;
-  c.years = c.ly - c.fy + 1;
-  const Date as_of = make_date(c.fy, 1, 1, "first_year");
+  c.first_year = r.first_year;
+  c.last_year = r.last_year;
+  c.years = c.last_year - c.first_year + 1;
+  const Date as_of = make_date(c.first_year, 1, 1, "first_year");
   const Date horizon_start = as_of;
   const auto Y = static_cast<std::size_t>(c.years);
   Explanation &ex = c.ex;
-  ex.subject = "audit plan " + yr(c.fy) + "-" + yr(c.ly);
-  c.s1 = policy.share("audit.level1.min_share_per_year", as_of, &ex);
-  c.s2 = policy.share("audit.level2.min_share_per_year", as_of, &ex);
-  c.k1 = policy.integer("audit.level1.full_coverage_years", as_of, &ex);
-  c.k2 = policy.integer("audit.level2.full_coverage_years", as_of, &ex);
+  ex.subject = "audit plan " + to_text(c.first_year) + "-" + to_text(c.last_year);
+  c.level1_share = policy.share("audit.level1.min_share_per_year", as_of, &ex);
+  c.level2_share = policy.share("audit.level2.min_share_per_year", as_of, &ex);
+  c.level1_window = policy.integer("audit.level1.full_coverage_years", as_of, &ex);
+  c.level2_window = policy.integer("audit.level2.full_coverage_years", as_of, &ex);
   c.term_years = policy.integer("audit.level3.term_audit_years", as_of, &ex);
   c.sample_min = policy.integer("audit.level3.sample_min_per_year", as_of, &ex);
   c.sample_max = policy.integer("audit.level3.sample_max_per_year", as_of, &ex);
-  if (c.k1 < 1 || c.k1 > 100)
+  if (c.level1_window < 1 || c.level1_window > 100)
     throw PolicyError("must be within 1…100", "audit.level1.full_coverage_years", policy.name());
-  if (c.k2 < 1 || c.k2 > 100)
+  if (c.level2_window < 1 || c.level2_window > 100)
     throw PolicyError("must be within 1…100", "audit.level2.full_coverage_years", policy.name());
   if (c.term_years < 1 || c.term_years > 100)
     throw PolicyError("must be within 1…100", "audit.level3.term_audit_years", policy.name());
@@ -283,17 +288,17 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   const std::size_t n = r.units.size();
   if (n > static_cast<std::size_t>(INT32_MAX / 4)) throw InvalidInput("too many units", "units");
   c.index.reserve(n * 2);
-  c.lv.resize(n * Y);
+  c.levels.resize(n * Y);
   for (std::size_t i = 0; i < n; ++i) {
     const PlanUnit &u = r.units[i];
-    if (u.unit_id.empty()) throw InvalidInput("unit_id is empty", "unit_id", yr(static_cast<std::int64_t>(i)));
+    if (u.unit_id.empty()) throw InvalidInput("unit_id is empty", "unit_id", to_text(static_cast<std::int64_t>(i)));
     if (!c.index.emplace(u.unit_id, static_cast<std::int32_t>(i)).second)
       throw InvalidInput("duplicate unit_id", "unit_id", u.unit_id);
     switch (u.level) {
       case Level::level1: case Level::level2: case Level::level3: case Level::special: break;
       default: throw InvalidInput("level must be 1, 2, 3 or special", "level", u.unit_id);
     }
-    std::fill_n(c.lv.begin() + static_cast<std::ptrdiff_t>(i * Y), Y, u.level);
+    std::fill_n(c.levels.begin() + static_cast<std::ptrdiff_t>(i * Y), Y, u.level);
   }
   c.by_id.resize(n);
   std::iota(c.by_id.begin(), c.by_id.end(), 0);
@@ -307,7 +312,7 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   std::vector<std::vector<Date>> past_dates(n);
   for (std::size_t i = 0; i < r.audits.size(); ++i) {
     const PastAudit &a = r.audits[i];
-    std::string rec = "audits[" + yr(static_cast<std::int64_t>(i)) + "]";
+    std::string rec = "audits[" + to_text(static_cast<std::int64_t>(i)) + "]";
     auto it = c.index.find(a.unit_id);
     if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
     if (a.date.is_special()) throw InvalidInput("date is not a date", "date", rec);
@@ -317,25 +322,25 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     last[u] = std::max(last[u], static_cast<std::int32_t>(a.date.year()));
     past_dates[u].push_back(a.date);
   }
-  c.past = last;
+  c.last_past_audit = last;
   // No audit known: the unit's coverage clock starts with the horizon.
-  c.base.assign(n, c.fy - 1);
+  c.clock_start.assign(n, c.first_year - 1);
   for (std::size_t u = 0; u < n; ++u)
-    if (last[u] != kNone) c.base[u] = last[u];
+    if (last[u] != kNone) c.clock_start[u] = last[u];
 
   // Fixed obligations by year, in priority order. Special funds and reviews first: they decide
   // each unit's level in each year.
-  c.fixed.assign(Y, {});
-  c.hist.assign(n, {});
+  c.obligations.assign(Y, {});
+  c.histories.assign(n, {});
   {
     std::unordered_map<std::int32_t, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> per;
     for (std::size_t i = 0; i < r.funds.size(); ++i) {
       const FundEvent &f = r.funds[i];
-      std::string rec = "funds[" + yr(static_cast<std::int64_t>(i)) + "]";
+      std::string rec = "funds[" + to_text(static_cast<std::int64_t>(i)) + "]";
       auto it = c.index.find(f.unit_id);
       if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
       if (f.received.is_special()) throw InvalidInput("date is not a date", "date", rec);
-      if (static_cast<int>(f.received.year()) > c.ly)
+      if (static_cast<int>(f.received.year()) > c.last_year)
         throw InvalidInput("special funds must be received by the last year", "date", rec);
       if (f.amount < Money()) throw InvalidInput("amount must not be negative", "amount", rec);
       if (f.completed && (f.completed->is_special() || *f.completed < f.received))
@@ -346,10 +351,10 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     }
     for (std::size_t i = 0; i < r.reviews.size(); ++i) {
       const LevelReview &v = r.reviews[i];
-      std::string rec = "reviews[" + yr(static_cast<std::int64_t>(i)) + "]";
+      std::string rec = "reviews[" + to_text(static_cast<std::int64_t>(i)) + "]";
       auto it = c.index.find(v.unit_id);
       if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
-      if (v.year < 1900 || v.year > c.ly)
+      if (v.year < 1900 || v.year > c.last_year)
         throw InvalidInput("year must be within 1900 … last_year", "year", rec);
       per[it->second].second.push_back(i);
     }
@@ -364,45 +369,45 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
       for (std::size_t j = 1; j < fr.second.size(); ++j)
         if (r.reviews[fr.second[j]].year == r.reviews[fr.second[j - 1]].year)
           throw InvalidInput("two reviews of the unit in one year", "year",
-                             "reviews[" + yr(static_cast<std::int64_t>(fr.second[j])) + "]");
+                             "reviews[" + to_text(static_cast<std::int64_t>(fr.second[j])) + "]");
       replay_unit(c, policy, u, fr.first, fr.second, past_dates[static_cast<std::size_t>(u)]);
     }
   }
-  c.n1.assign(Y, 0);
-  c.n2.assign(Y, 0);
-  c.n3.assign(Y, 0);
-  c.q1.assign(Y, 0);
-  c.q2.assign(Y, 0);
+  c.level1_units.assign(Y, 0);
+  c.level2_units.assign(Y, 0);
+  c.level3_units.assign(Y, 0);
+  c.level1_quota.assign(Y, 0);
+  c.level2_quota.assign(Y, 0);
   for (std::size_t u = 0; u < n; ++u)
-    for (std::size_t y = 0; y < Y; ++y) switch (c.lv[u * Y + y]) {
-        case Level::level1: ++c.n1[y]; break;
-        case Level::level2: ++c.n2[y]; break;
-        case Level::level3: ++c.n3[y]; break;
+    for (std::size_t y = 0; y < Y; ++y) switch (c.levels[u * Y + y]) {
+        case Level::level1: ++c.level1_units[y]; break;
+        case Level::level2: ++c.level2_units[y]; break;
+        case Level::level3: ++c.level3_units[y]; break;
         default: break;
       }
   for (std::size_t y = 0; y < Y; ++y) {
-    c.q1[y] = at_least_share(c.n1[y], c.s1);
-    c.q2[y] = at_least_share(c.n2[y], c.s2);
+    c.level1_quota[y] = at_least_share(c.level1_units[y], c.level1_share);
+    c.level2_quota[y] = at_least_share(c.level2_units[y], c.level2_share);
   }
 
   auto add = [&](std::int32_t y, std::int32_t u, AuditKind kind, std::string rule,
                  std::string leader, std::string reason) {
-    c.fixed[static_cast<std::size_t>(y - c.fy)].push_back(
+    c.obligations[static_cast<std::size_t>(y - c.first_year)].push_back(
         {y, u, kind, std::move(rule), std::move(leader), std::move(reason)});
   };
   // Special level: tracking every year it is in force (these go before the funds' audits).
   std::vector<std::vector<Obligation>> tracking(Y);
   for (std::size_t u = 0; u < n; ++u) {
     auto ui = static_cast<std::int32_t>(u);
-    for (std::int32_t y = c.fy; y <= c.ly; ++y)
-      if (c.level(ui, y - c.fy) == Level::special)
-        tracking[static_cast<std::size_t>(y - c.fy)].push_back(
+    for (std::int32_t y = c.first_year; y <= c.last_year; ++y)
+      if (c.level(ui, y - c.first_year) == Level::special)
+        tracking[static_cast<std::size_t>(y - c.first_year)].push_back(
             {y, ui, AuditKind::special_project, "special.tracking", {},
              "special level: tracking and budget-and-final-accounts audit every year "
              "(HOLINGOL.3)" + retier_note(c, ui, y)});
   }
   for (std::size_t y = 0; y < Y; ++y) {
-    auto &f = c.fixed[y];
+    auto &f = c.obligations[y];
     f.insert(f.begin(), std::make_move_iterator(tracking[y].begin()),
              std::make_move_iterator(tracking[y].end()));
   }
@@ -412,14 +417,14 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     if (*due < 1900 || *due > 9999)
       throw InvalidInput("special_due_year must be within 1900…9999", "special_due_year",
                          r.units[u].unit_id);
-    if (*due > c.ly) continue;
-    std::int32_t y = std::max(*due, c.fy);
+    if (*due > c.last_year) continue;
+    std::int32_t y = std::max(*due, c.first_year);
     add(y, static_cast<std::int32_t>(u), AuditKind::special_project, "special.funds_due", {},
-        "special-fund audit due by " + yr(*due) + " (HOLINGOL.3)");
+        "special-fund audit due by " + to_text(*due) + " (HOLINGOL.3)");
   }
   for (std::size_t i = 0; i < r.terms.size(); ++i) {
     const Term &t = r.terms[i];
-    std::string rec = "terms[" + yr(static_cast<std::int64_t>(i)) + "]";
+    std::string rec = "terms[" + to_text(static_cast<std::int64_t>(i)) + "]";
     auto it = c.index.find(t.unit_id);
     if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
     if (t.start.is_special()) throw InvalidInput("start is not a date", "start", rec);
@@ -428,23 +433,23 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     std::int32_t u = it->second;
     if (t.planned_end) {
       auto y = static_cast<std::int32_t>(t.planned_end->year());
-      if (y >= c.fy && y <= c.ly && c.level(u, y - c.fy) == Level::level3)
+      if (y >= c.first_year && y <= c.last_year && c.level(u, y - c.first_year) == Level::level3)
         add(y, u, AuditKind::departure, "level3.departure", t.leader_id,
-            "level 3: leader " + t.leader_id + " leaves office in " + yr(y) +
+            "level 3: leader " + t.leader_id + " leaves office in " + to_text(y) +
                 " (离任必审, HOLINGOL.2)" + retier_note(c, u, y));
     }
     Date ann = t.start + boost::gregorian::years(static_cast<int>(c.term_years));
     if (t.planned_end && *t.planned_end < ann) continue;
     auto ya = static_cast<std::int32_t>(ann.year());
-    if (ya > c.ly) continue;
-    if (ya < c.fy) {
+    if (ya > c.last_year) continue;
+    if (ya < c.first_year) {
       const auto &pd = past_dates[static_cast<std::size_t>(u)];
       if (std::any_of(pd.begin(), pd.end(), [&](Date d) { return d >= ann; })) continue;
-      ya = c.fy;
+      ya = c.first_year;
     }
-    if (c.level(u, ya - c.fy) != Level::level3) continue;
+    if (c.level(u, ya - c.first_year) != Level::level3) continue;
     add(ya, u, AuditKind::five_year_term, "level3.five_year_term", t.leader_id,
-        "level 3: leader " + t.leader_id + "'s term reaches " + yr(c.term_years) + " years on " +
+        "level 3: leader " + t.leader_id + "'s term reaches " + to_text(c.term_years) + " years on " +
             to_iso(ann) + " (任期满五年必审, HOLINGOL.2)" + retier_note(c, u, ya));
   }
   return c;
@@ -459,8 +464,8 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
   // audited[u * Y + y]: 0 none, 1 any audit, 2 a sample audit.
   std::vector<std::uint8_t> audited(n * Y, 0);
   for (const PlannedAudit &a : plan) {
-    if (a.year < c.fy || a.year > c.ly) {
-      out.push_back({"plan.year", a.year, a.unit_id, "year " + yr(a.year) + " is outside the horizon"});
+    if (a.year < c.first_year || a.year > c.last_year) {
+      out.push_back({"plan.year", a.year, a.unit_id, "year " + to_text(a.year) + " is outside the horizon"});
       continue;
     }
     auto it = c.index.find(a.unit_id);
@@ -469,7 +474,7 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
       continue;
     }
     std::uint8_t &cell = audited[static_cast<std::size_t>(it->second) * Y +
-                                 static_cast<std::size_t>(a.year - c.fy)];
+                                 static_cast<std::size_t>(a.year - c.first_year)];
     if (cell != 0) {
       out.push_back({"plan.duplicate", a.year, a.unit_id, "unit audited twice in one year"});
       continue;
@@ -480,14 +485,14 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
   std::vector<std::int64_t> fixed3(Y, 0);
   std::vector<std::int32_t> seen(n, -1);
   for (std::size_t y = 0; y < Y; ++y) {
-    for (const Obligation &o : c.fixed[y]) {
+    for (const Obligation &o : c.obligations[y]) {
       if (c.level(o.unit, static_cast<std::int32_t>(y)) == Level::level3 &&
           seen[static_cast<std::size_t>(o.unit)] != static_cast<std::int32_t>(y)) {
         seen[static_cast<std::size_t>(o.unit)] = static_cast<std::int32_t>(y);
         ++fixed3[y];
       }
       if (audited[static_cast<std::size_t>(o.unit) * Y + y] == 0)
-        out.push_back({o.rule, o.year, c.id(o.unit), "no audit in " + yr(o.year) + ": " + o.reason});
+        out.push_back({o.rule, o.year, c.id(o.unit), "no audit in " + to_text(o.year) + ": " + o.reason});
     }
   }
   // Yearly shares and the level-3 sample, with the levels in force that year. A sample audit
@@ -495,36 +500,38 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
   // those; an obligation audit marked "sample" is not one).
   std::vector<std::int32_t> has_fixed(n, -1);
   for (std::size_t y = 0; y < Y; ++y) {
-    for (const Obligation &o : c.fixed[y])
+    for (const Obligation &o : c.obligations[y])
       has_fixed[static_cast<std::size_t>(o.unit)] = static_cast<std::int32_t>(y);
     std::int64_t c1 = 0, c2 = 0, samples = 0;
     for (std::size_t u = 0; u < n; ++u) {
       std::uint8_t a = audited[u * Y + y];
       if (a == 0) continue;
-      Level l = c.lv[u * Y + y];
+      Level l = c.levels[u * Y + y];
       if (l == Level::level1) ++c1;
       else if (l == Level::level2) ++c2;
       else if (l == Level::level3 && a == 2 && has_fixed[u] != static_cast<std::int32_t>(y))
         ++samples;
     }
-    auto year = static_cast<std::int32_t>(c.fy + static_cast<std::int32_t>(y));
-    if (c1 < c.q1[y])
+    auto year = static_cast<std::int32_t>(c.first_year + static_cast<std::int32_t>(y));
+    if (c1 < c.level1_quota[y])
       out.push_back({"level1.share", year, {},
-                     yr(c1) + " level-1 audits in " + yr(year) + ", at least " + yr(c.q1[y]) +
-                         " required (" + c.s1.to_string() + " of " + yr(c.n1[y]) + ")"});
-    if (c2 < c.q2[y])
+                     to_text(c1) + " level-1 audits in " + to_text(year) + ", at least " +
+                         to_text(c.level1_quota[y]) + " required (" + c.level1_share.to_string() + " of " +
+                         to_text(c.level1_units[y]) + ")"});
+    if (c2 < c.level2_quota[y])
       out.push_back({"level2.share", year, {},
-                     yr(c2) + " level-2 audits in " + yr(year) + ", at least " + yr(c.q2[y]) +
-                         " required (" + c.s2.to_string() + " of " + yr(c.n2[y]) + ")"});
-    std::int64_t need = std::min(c.sample_min, c.n3[y] - fixed3[y]);
+                     to_text(c2) + " level-2 audits in " + to_text(year) + ", at least " +
+                         to_text(c.level2_quota[y]) + " required (" + c.level2_share.to_string() + " of " +
+                         to_text(c.level2_units[y]) + ")"});
+    std::int64_t need = std::min(c.sample_min, c.level3_units[y] - fixed3[y]);
     if (samples < need)
       out.push_back({"level3.sample", year, {},
-                     yr(samples) + " level-3 sample audits in " + yr(year) + ", at least " +
-                         yr(need) + " required"});
+                     to_text(samples) + " level-3 sample audits in " + to_text(year) + ", at least " +
+                         to_text(need) + " required"});
     if (samples > c.sample_max)
       out.push_back({"level3.sample", year, {},
-                     yr(samples) + " level-3 sample audits in " + yr(year) + ", at most " +
-                         yr(c.sample_max) + " allowed"});
+                     to_text(samples) + " level-3 sample audits in " + to_text(year) + ", at most " +
+                         to_text(c.sample_max) + " allowed"});
   }
   // Coverage windows: in each year e in which the unit is at level 1 or 2, the window of that
   // level ending in e ([e − k + 1, e]) holds an audit (or the last audit before the horizon, or
@@ -532,11 +539,11 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
   // breach per gap, in the first year its window closed empty.
   for (std::size_t u = 0; u < n; ++u) {
     auto ui = static_cast<std::int32_t>(u);
-    std::int32_t last = c.base[u];
+    std::int32_t last = c.clock_start[u];
     bool reported = false, prev_window = true;
-    for (std::int32_t y = c.fy; y <= c.ly; ++y) {
-      const auto yi = static_cast<std::size_t>(y - c.fy);
-      const std::int32_t k = c.k(ui, static_cast<std::int32_t>(yi));
+    for (std::int32_t y = c.first_year; y <= c.last_year; ++y) {
+      const auto yi = static_cast<std::size_t>(y - c.first_year);
+      const std::int32_t k = c.window(ui, static_cast<std::int32_t>(yi));
       const bool a = audited[u * Y + yi] != 0;
       if (k == 0) {
         prev_window = false;
@@ -555,10 +562,10 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
       }
       if (y - last >= k && !reported) {
         reported = true;
-        const char *rule = c.lv[u * Y + yi] == Level::level1 ? "level1.coverage" : "level2.coverage";
+        const char *rule = c.levels[u * Y + yi] == Level::level1 ? "level1.coverage" : "level2.coverage";
         out.push_back({rule, y, c.id(ui),
-                       "no audit in the " + yr(k) + " years " + yr(y - k + 1) + "-" + yr(y) +
-                           " (every unit at least once in every " + yr(k) +
+                       "no audit in the " + to_text(k) + " years " + to_text(y - k + 1) + "-" + to_text(y) +
+                           " (every unit at least once in every " + to_text(k) +
                            " consecutive years)" + retier_note(c, ui, y)});
       }
     }
@@ -576,17 +583,17 @@ struct Draft {
 Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
   Draft d;
   const std::size_t n = c.req->units.size();
-  std::vector<std::int32_t> last(c.base);
+  std::vector<std::int32_t> last(c.clock_start);
   std::vector<std::int32_t> stamp(n, INT32_MIN);
   std::vector<std::int32_t> dl(n, kFar);
   std::vector<std::int32_t> cand;
   std::vector<std::uint8_t> has_window(n, 0);
   for (std::size_t u = 0; u < n; ++u)
     for (std::int32_t y = 0; y < c.years && !has_window[u]; ++y)
-      has_window[u] = c.k(static_cast<std::int32_t>(u), y) != 0;
+      has_window[u] = c.window(static_cast<std::int32_t>(u), y) != 0;
   cand.reserve(n);
-  for (std::int32_t y = c.fy; y <= c.ly; ++y) {
-    const std::int32_t yi = y - c.fy;
+  for (std::int32_t y = c.first_year; y <= c.last_year; ++y) {
+    const std::int32_t yi = y - c.first_year;
     for (std::size_t u = 0; u < n; ++u)
       dl[u] = has_window[u] ? next_deadline(c, static_cast<std::int32_t>(u), last[u], y) : kFar;
     std::int64_t load = 0, c1 = 0, c2 = 0;
@@ -615,32 +622,32 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
     };
     auto due_text = [&](std::int32_t u) {
       std::int32_t v = dl[static_cast<std::size_t>(u)];
-      return v == kFar ? std::string("no coverage deadline in the horizon") : "coverage due by " + yr(v);
+      return v == kFar ? std::string("no coverage deadline in the horizon") : "coverage due by " + to_text(v);
     };
     // 1. fixed obligations.
-    for (const Obligation &o : c.fixed[static_cast<std::size_t>(yi)])
+    for (const Obligation &o : c.obligations[static_cast<std::size_t>(yi)])
       take(o.unit, o.kind, o.reason, o.leader_id);
     // 2. coverage deadlines this year (or overdue).
     edf([&](std::int32_t u) { return dl[static_cast<std::size_t>(u)] <= y; });
     for (std::int32_t u : cand) {
       auto su = static_cast<std::size_t>(u);
       std::string why = "level " + std::string(level_name(c.level(u, yi))) + " coverage: " +
-                        (last[su] >= c.fy ? "last audit " + yr(last[su])
-                         : c.past[su] != kNone ? "last audit " + yr(c.past[su])
+                        (last[su] >= c.first_year ? "last audit " + to_text(last[su])
+                         : c.last_past_audit[su] != kNone ? "last audit " + to_text(c.last_past_audit[su])
                                                : std::string("no audit known")) +
-                        ", due by " + yr(dl[su]) + " (HOLINGOL.2)" + retier_note(c, u, y);
+                        ", due by " + to_text(dl[su]) + " (HOLINGOL.2)" + retier_note(c, u, y);
       take(u, AuditKind::in_term, std::move(why), {});
     }
     // 3. yearly shares, nearest deadline first.
     for (Level lv : {Level::level1, Level::level2}) {
       std::int64_t &cnt = lv == Level::level1 ? c1 : c2;
-      std::int64_t q = lv == Level::level1 ? c.q1[static_cast<std::size_t>(yi)] : c.q2[static_cast<std::size_t>(yi)];
+      std::int64_t q = lv == Level::level1 ? c.level1_quota[static_cast<std::size_t>(yi)] : c.level2_quota[static_cast<std::size_t>(yi)];
       if (cnt >= q) continue;
       edf([&](std::int32_t u) { return c.level(u, yi) == lv; });
       for (std::int32_t u : cand) {
         if (cnt >= q) break;
         std::string why = "level " + std::string(level_name(lv)) + " yearly share: at least " +
-                          yr(q) + " a year; " + due_text(u) + " (HOLINGOL.2)" +
+                          to_text(q) + " a year; " + due_text(u) + " (HOLINGOL.2)" +
                           retier_note(c, u, y);
         if (!take(u, AuditKind::in_term, std::move(why), {})) break;
       }
@@ -654,9 +661,9 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
         draw_sample(pool, static_cast<std::size_t>(c.sample_max), seed, y);
     std::size_t need = static_cast<std::size_t>(std::min<std::int64_t>(c.sample_min, static_cast<std::int64_t>(pool.size())));
     auto sample_reason = [&](std::size_t i) {
-      return "level 3 sample: draw " + yr(static_cast<std::int64_t>(i + 1)) + " of " +
-             yr(static_cast<std::int64_t>(pool.size())) + " candidates, seed " +
-             std::to_string(seed) + ", year " + yr(y) + " (任中抽审, HOLINGOL.2)" +
+      return "level 3 sample: draw " + to_text(static_cast<std::int64_t>(i + 1)) + " of " +
+             to_text(static_cast<std::int64_t>(pool.size())) + " candidates, seed " +
+             to_text(seed) + ", year " + to_text(y) + " (任中抽审, HOLINGOL.2)" +
              retier_note(c, c.index.at(drawn[i]), y);
     };
     std::size_t drawn_taken = 0;
@@ -665,7 +672,7 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
         break;
     // 5. pull forward to the even load, nearest deadline first.
     if (load < cap) {
-      edf([&](std::int32_t u) { return dl[static_cast<std::size_t>(u)] <= c.ly; });
+      edf([&](std::int32_t u) { return dl[static_cast<std::size_t>(u)] <= c.last_year; });
       for (std::int32_t u : cand) {
         if (load >= cap) break;
         take(u, AuditKind::in_term,
@@ -690,7 +697,7 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
 std::pair<std::int64_t, std::int32_t> lower_bound(const Ctx &c) {
   const std::size_t n = c.req->units.size();
   std::int64_t lb = 0;
-  std::int32_t at = c.fy;
+  std::int32_t at = c.first_year;
   std::vector<std::int32_t> seen(n, -1);
   for (std::size_t y = 0; y < static_cast<std::size_t>(c.years); ++y) {
     const auto yi = static_cast<std::int32_t>(y);
@@ -700,17 +707,17 @@ std::pair<std::int64_t, std::int32_t> lower_bound(const Ctx &c) {
       seen[static_cast<std::size_t>(u)] = yi;
       ++f[static_cast<int>(c.level(u, yi))];
     };
-    for (const Obligation &o : c.fixed[y]) mark(o.unit);
+    for (const Obligation &o : c.obligations[y]) mark(o.unit);
     if (y == 0)
       for (std::size_t u = 0; u < n; ++u)
-        if (c.k(static_cast<std::int32_t>(u), 0) != 0 &&
-            next_deadline(c, static_cast<std::int32_t>(u), c.base[u], c.fy) <= c.fy)
+        if (c.window(static_cast<std::int32_t>(u), 0) != 0 &&
+            next_deadline(c, static_cast<std::int32_t>(u), c.clock_start[u], c.first_year) <= c.first_year)
           mark(static_cast<std::int32_t>(u));
-    std::int64_t need = f[0] + std::max(c.q1[y], f[1]) + std::max(c.q2[y], f[2]) + f[3] +
-                        std::min(c.sample_min, c.n3[y] - f[3]);
+    std::int64_t need = f[0] + std::max(c.level1_quota[y], f[1]) + std::max(c.level2_quota[y], f[2]) + f[3] +
+                        std::min(c.sample_min, c.level3_units[y] - f[3]);
     if (need > lb) {
       lb = need;
-      at = c.fy + yi;
+      at = c.first_year + yi;
     }
   }
   return {lb, at};
@@ -761,50 +768,50 @@ Plan plan(const PlanRequest &request, const Policy &policy) {
   p.explanation = std::move(c.ex);
   Explanation &ex = p.explanation;
   const std::size_t y0 = 0;
-  ex.add_input("units.level1", yr(c.n1[y0]));
-  ex.add_input("units.level2", yr(c.n2[y0]));
-  ex.add_input("units.level3", yr(c.n3[y0]));
-  ex.add_input("capacity", yr(request.capacity));
-  ex.add_input("seed", std::to_string(request.seed));
+  ex.add_input("units.level1", to_text(c.level1_units[y0]));
+  ex.add_input("units.level2", to_text(c.level2_units[y0]));
+  ex.add_input("units.level3", to_text(c.level3_units[y0]));
+  ex.add_input("capacity", to_text(request.capacity));
+  ex.add_input("seed", to_text(request.seed));
   ex.add_rule({"audit.plan.shares", "HOLINGOL.2",
-               "一级每年至少审计" + yr(c.q1[y0]) + "个（" + yr(c.n1[y0]) + "个的" +
-                   c.s1.to_string() + "），二级每年至少" + yr(c.q2[y0]) + "个（" +
-                   yr(c.n2[y0]) + "个的" + c.s2.to_string() + "）（" + yr(c.fy) + "年）",
-               "level 1: at least " + yr(c.q1[y0]) + " a year (" + c.s1.to_string() + " of " +
-                   yr(c.n1[y0]) + "); level 2: at least " + yr(c.q2[y0]) + " a year (" +
-                   c.s2.to_string() + " of " + yr(c.n2[y0]) + ") in " + yr(c.fy)});
+               "一级每年至少审计" + to_text(c.level1_quota[y0]) + "个（" + to_text(c.level1_units[y0]) + "个的" +
+                   c.level1_share.to_string() + "），二级每年至少" + to_text(c.level2_quota[y0]) + "个（" +
+                   to_text(c.level2_units[y0]) + "个的" + c.level2_share.to_string() + "）（" + to_text(c.first_year) + "年）",
+               "level 1: at least " + to_text(c.level1_quota[y0]) + " a year (" + c.level1_share.to_string() + " of " +
+                   to_text(c.level1_units[y0]) + "); level 2: at least " + to_text(c.level2_quota[y0]) + " a year (" +
+                   c.level2_share.to_string() + " of " + to_text(c.level2_units[y0]) + ") in " + to_text(c.first_year)});
   if (c.retiered > 0) {
-    ex.add_input("units.retiered", yr(c.retiered));
+    ex.add_input("units.retiered", to_text(c.retiered));
     std::string per_year_en, per_year_zh;
     for (std::size_t y = 0; y < static_cast<std::size_t>(c.years); ++y) {
-      std::string yy = yr(c.fy + static_cast<std::int32_t>(y));
-      per_year_en += (y ? "; " : "") + yy + ": " + yr(c.n1[y]) + "/" + yr(c.n2[y]) + "/" +
-                     yr(c.n3[y]) + " units, shares " + yr(c.q1[y]) + "/" + yr(c.q2[y]);
-      per_year_zh += (y ? "；" : "") + yy + "年" + yr(c.n1[y]) + "/" + yr(c.n2[y]) + "/" +
-                     yr(c.n3[y]) + "个，比例下限" + yr(c.q1[y]) + "/" + yr(c.q2[y]);
+      std::string yy = to_text(c.first_year + static_cast<std::int32_t>(y));
+      per_year_en += (y ? "; " : "") + yy + ": " + to_text(c.level1_units[y]) + "/" + to_text(c.level2_units[y]) + "/" +
+                     to_text(c.level3_units[y]) + " units, shares " + to_text(c.level1_quota[y]) + "/" + to_text(c.level2_quota[y]);
+      per_year_zh += (y ? "；" : "") + yy + "年" + to_text(c.level1_units[y]) + "/" + to_text(c.level2_units[y]) + "/" +
+                     to_text(c.level3_units[y]) + "个，比例下限" + to_text(c.level1_quota[y]) + "/" + to_text(c.level2_quota[y]);
     }
     ex.add_rule({"audit.plan.retier", "HOLINGOL.3",
-                 yr(c.retiered) + "个单位在计划期内调整审计级别：每年的审计密度、覆盖期限和义务按当年"
+                 to_text(c.retiered) + "个单位在计划期内调整审计级别：每年的审计密度、覆盖期限和义务按当年"
                      "适用的级别（当年任一日适用的最高级别）计算（" + per_year_zh + "）",
-                 yr(c.retiered) + " units change level inside the horizon: each year's density, "
+                 to_text(c.retiered) + " units change level inside the horizon: each year's density, "
                      "coverage windows and obligations use the level in force that year (the "
                      "strictest level in force on any day of the year) (" + per_year_en + ")"});
   }
   ex.add_rule({"audit.plan.capacity", "HOLINGOL.2",
-               "满足全部规则所需的最少年度审计能力为" + yr(p.min_capacity) + "个" +
-                   (p.min_capacity_proven ? "（等于" + yr(lb_year) + "年的必审下限，已证明最少）"
-                                          : "（本规划方法所需；下限为" + yr(p.lower_bound) + "）"),
-               "least yearly capacity meeting every rule: " + yr(p.min_capacity) +
+               "满足全部规则所需的最少年度审计能力为" + to_text(p.min_capacity) + "个" +
+                   (p.min_capacity_proven ? "（等于" + to_text(lb_year) + "年的必审下限，已证明最少）"
+                                          : "（本规划方法所需；下限为" + to_text(p.lower_bound) + "）"),
+               "least yearly capacity meeting every rule: " + to_text(p.min_capacity) +
                    (p.min_capacity_proven
-                        ? " (equals the mandatory load of " + yr(lb_year) + ": proven least)"
-                        : " (for this planner; proven lower bound " + yr(p.lower_bound) + ")")});
+                        ? " (equals the mandatory load of " + to_text(lb_year) + ": proven least)"
+                        : " (for this planner; proven lower bound " + to_text(p.lower_bound) + ")")});
   ex.add_rule({p.feasible ? "audit.plan.feasible" : "audit.plan.infeasible", "HOLINGOL.2",
                p.feasible ? "审计计划满足全部规则"
-                          : "年度审计能力" + yr(request.capacity) + "不足，" +
-                                yr(static_cast<std::int64_t>(p.shortfall.size())) + "项义务未满足",
+                          : "年度审计能力" + to_text(request.capacity) + "不足，" +
+                                to_text(static_cast<std::int64_t>(p.shortfall.size())) + "项义务未满足",
                p.feasible ? "the plan meets every rule"
-                          : "capacity " + yr(request.capacity) + " is short: " +
-                                yr(static_cast<std::int64_t>(p.shortfall.size())) +
+                          : "capacity " + to_text(request.capacity) + " is short: " +
+                                to_text(static_cast<std::int64_t>(p.shortfall.size())) +
                                 " obligations fail"});
   return p;
 }

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "cadrekit/core/errors.hpp"
-#include "core/embedded.hpp"
+#include "embedded.hpp"
 #include "core/text.hpp"
 
 namespace cadrekit {
@@ -126,12 +126,12 @@ std::map<i64, bool> parse_rows(std::string_view csv, std::string_view record) {
   std::map<i64, bool> rows;
   bool header_seen = false;
   std::size_t line_no = 0;
-  for (std::string_view line : detail::split_lines(csv)) {
+  for (std::string_view line : text_util::split_lines(csv)) {
     ++line_no;
-    if (line_no == 1) line = detail::strip_bom(line);
+    if (line_no == 1) line = text_util::strip_bom(line);
     if (line.empty() || line.front() == '#') continue;
     std::string where = std::string(record) + ":" + std::to_string(line_no);
-    auto fields = detail::split(line, ',');
+    auto fields = text_util::split(line, ',');
     if (!header_seen) {
       if (fields.size() < 2 || fields[0] != "date" || fields[1] != "is_off_day")
         throw InvalidInput("holiday CSV must start with the header date,is_off_day,name",

@@ -7,7 +7,7 @@
 #include <charconv>
 
 #include "cadrekit/core/errors.hpp"
-#include "core/embedded.hpp"
+#include "embedded.hpp"
 #include "core/text.hpp"
 
 namespace cadrekit {
@@ -123,14 +123,14 @@ std::string message_of(Problem p, std::string_view id) {
 std::vector<RegionEntry> load_tongliao_regions() {
   std::vector<RegionEntry> out;
   bool seen_header = false;
-  for (std::string_view line : detail::split_lines(embedded::gb2260_tongliao_history_csv_text())) {
-    line = detail::trim(detail::strip_bom(line));
+  for (std::string_view line : text_util::split_lines(embedded::gb2260_tongliao_history_csv_text())) {
+    line = text_util::trim(text_util::strip_bom(line));
     if (line.empty() || line.front() == '#') continue;
     if (!seen_header) {
       seen_header = true;
       continue;
     }
-    auto f = detail::split(line, ',');
+    auto f = text_util::split(line, ',');
     if (f.size() != 4 || f[0].size() != 6)
       throw Error(ErrorCode::internal, "embedded code list is malformed: gb2260_tongliao_history");
     RegionEntry e{std::string(f[0]), std::string(f[1]), 0, 0};

@@ -1,5 +1,6 @@
 #include "cadrekit/core/date.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -61,6 +62,17 @@ std::string to_iso(Date d) {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(ymd.year),
                 static_cast<int>(ymd.month), static_cast<int>(ymd.day));
   return buf;
+}
+
+Date add_months(Date d, std::int64_t months) {
+  if (d.is_special()) throw InvalidInput("date is not a date", "date");
+  std::int64_t m0 = static_cast<std::int64_t>(d.year()) * 12 + (d.month() - 1) + months;
+  std::int64_t y = m0 / 12, m = m0 % 12 + 1;
+  if (y < 1400 || y > 9999) throw InvalidInput("date out of range", "date");
+  int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                    static_cast<unsigned short>(m));
+  int day = std::min<int>(d.day(), last);
+  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(day));
 }
 
 int whole_years_between(Date from, Date to) {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
-#include "core/decimal_text.hpp"
+#include "decimal_text.hpp"
 
 namespace cadrekit {
 

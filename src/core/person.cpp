@@ -9,7 +9,7 @@
 #include <utility>
 
 #include "cadrekit/core/errors.hpp"
-#include "core/embedded.hpp"
+#include "embedded.hpp"
 #include "core/person_detail.hpp"
 #include "core/text.hpp"
 
@@ -39,17 +39,17 @@ std::vector<std::vector<std::string_view>> csv_rows(std::string_view text, std::
                                                     std::size_t columns, const char *what) {
   std::vector<std::vector<std::string_view>> rows;
   bool seen_header = false;
-  for (std::string_view line : detail::split_lines(text)) {
-    line = detail::trim(detail::strip_bom(line));
+  for (std::string_view line : text_util::split_lines(text)) {
+    line = text_util::trim(text_util::strip_bom(line));
     if (line.empty() || line.front() == '#') continue;
     if (!seen_header) {
       if (line != header) bad_embedded(what);
       seen_header = true;
       continue;
     }
-    auto fields = detail::split(line, ',');
+    auto fields = text_util::split(line, ',');
     if (fields.size() != columns) bad_embedded(what);
-    for (auto &f : fields) f = detail::trim(f);
+    for (auto &f : fields) f = text_util::trim(f);
     rows.push_back(std::move(fields));
   }
   return rows;
@@ -140,7 +140,7 @@ namespace detail {
 
 const CodeEntry *find_ethnic_group(std::string_view text) noexcept {
   try {
-    text = trim(text);
+    text = text_util::trim(text);
     if (text.empty()) return nullptr;
     for (const CodeEntry &e : ethnic_groups()) {
       if (text == e.code || text == e.name_zh) return &e;
@@ -157,7 +157,7 @@ const CodeEntry *find_ethnic_group(std::string_view text) noexcept {
 
 const CodeEntry *find_political_status(std::string_view text) noexcept {
   try {
-    text = trim(text);
+    text = text_util::trim(text);
     if (text.empty()) return nullptr;
     for (const CodeEntry &e : political_statuses())
       if (text == e.code || text == e.name_zh || text == e.short_zh) return &e;
@@ -171,14 +171,14 @@ const CodeEntry *find_political_status(std::string_view text) noexcept {
 }
 
 std::optional<Sex> sex_from_text(std::string_view text) noexcept {
-  text = trim(text);
+  text = text_util::trim(text);
   if (text == "1" || text == "男" || iequals_ascii(text, "male")) return Sex::male;
   if (text == "2" || text == "女" || iequals_ascii(text, "female")) return Sex::female;
   return std::nullopt;
 }
 
 std::optional<Rank> rank_from_text(std::string_view text) noexcept {
-  text = trim(text);
+  text = text_util::trim(text);
   for (const RankInfo &r : kRanks)
     if (iequals_ascii(text, r.name) || text == r.name_zh) return r.rank;
   for (const auto &[alias, rank] : kRankAliases)

@@ -22,7 +22,7 @@
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/utf8.hpp"
-#include "core/embedded.hpp"
+#include "embedded.hpp"
 
 namespace cadrekit {
 

@@ -8,7 +8,7 @@
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/number.hpp"
-#include "core/decimal_text.hpp"
+#include "decimal_text.hpp"
 
 namespace cadrekit {
 

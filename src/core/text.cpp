@@ -2,7 +2,7 @@
 
 #include "cadrekit/core/utf8.hpp"
 
-namespace cadrekit::detail {
+namespace cadrekit::text_util {
 
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> out;
@@ -44,7 +44,21 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-}  // namespace cadrekit::detail
+std::vector<KeyValue> key_values(std::string_view text, char sep) {
+  std::vector<KeyValue> out;
+  for (std::string_view item : split(text, sep)) {
+    item = trim(item);
+    if (item.empty()) continue;
+    const std::size_t eq = item.find('=');
+    if (eq == std::string_view::npos)
+      out.push_back({item, {}, false});
+    else
+      out.push_back({trim(item.substr(0, eq)), trim(item.substr(eq + 1)), true});
+  }
+  return out;
+}
+
+}  // namespace cadrekit::text_util
 
 namespace cadrekit {
 

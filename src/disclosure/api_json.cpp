@@ -5,7 +5,8 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/disclosure.hpp"
-#include "disclosure/detail.hpp"
+#include "core/json_read.hpp"
+#include "detail.hpp"
 
 namespace json = boost::json;
 
@@ -13,61 +14,23 @@ namespace cadrekit::disclosure {
 
 namespace {
 
+using json_read::Fields;
+
+/// The request (or action) object; `what` names it in errors.
 json::object parse_request(std::string_view text, const char *what) {
   if (!is_valid_utf8(text)) throw InvalidInput("the request is not valid UTF-8", what);
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec) throw InvalidInput("the request is not valid JSON", what);
-  if (!v.is_object()) throw InvalidInput("the request must be a JSON object", what);
-  return std::move(v.get_object());
+  return json_read::parse_object(text, what);
 }
 
-void only(const json::object &o, std::initializer_list<std::string_view> known) {
-  for (const auto &kv : o)
-    if (std::find(known.begin(), known.end(), kv.key()) == known.end())
-      throw InvalidInput("unknown member", std::string(kv.key()));
+/// A round or another small whole number of a request.
+int small_int(const Fields &o, std::string_view key) {
+  const std::int64_t v = o.integer(key);
+  if (v < -1000000 || v > 1000000) throw InvalidInput("must be a whole number", o.field(key));
+  return static_cast<int>(v);
 }
 
-const json::value &need(const json::object &o, const char *key) {
-  const json::value *v = o.if_contains(key);
-  if (v == nullptr || v->is_null()) throw InvalidInput("a required member is missing", key);
-  return *v;
-}
-
-std::string str(const json::object &o, const char *key, bool required = true) {
-  const json::value *v = o.if_contains(key);
-  if (v == nullptr || v->is_null()) {
-    if (required) throw InvalidInput("a required member is missing", key);
-    return {};
-  }
-  if (!v->is_string()) throw InvalidInput("must be a string", key);
-  return std::string(v->get_string());
-}
-
-int integer(const json::object &o, const char *key) {
-  const json::value &v = need(o, key);
-  if (!v.is_int64() || v.get_int64() < -1000000 || v.get_int64() > 1000000)
-    throw InvalidInput("must be a whole number", key);
-  return static_cast<int>(v.get_int64());
-}
-
-Date date(const json::object &o, const char *key) { return parse_iso_date(str(o, key), key); }
-
-std::vector<std::string> strings(const json::object &o, const char *key) {
-  const json::value &v = need(o, key);
-  if (!v.is_array()) throw InvalidInput("must be an array", key);
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < v.get_array().size(); ++i) {
-    const auto &x = v.get_array()[i];
-    if (!x.is_string())
-      throw InvalidInput("must be a string", std::string(key) + "[" + std::to_string(i) + "]");
-    out.emplace_back(x.get_string());
-  }
-  return out;
-}
-
-Record record_member(const json::object &o) {
-  const json::value &v = need(o, "record");
+Record record_member(const Fields &o) {
+  const json::value &v = o.need("record");
   try {
     return detail::record_from_value(v);
   } catch (const InvalidInput &e) {
@@ -75,18 +38,12 @@ Record record_member(const json::object &o) {
   }
 }
 
-json::array string_array(const std::vector<std::string> &v) {
-  json::array a;
-  for (const auto &s : v) a.push_back(json::string(s));
-  return a;
-}
-
 json::object plan_value(const RoundPlan &p) {
   json::object o;
   o["round"] = p.round;
   o["rank"] = rank_name(p.rank);
   o["posted"] = to_iso(p.posted);
-  o["venues"] = string_array(p.venues);
+  o["venues"] = detail::string_array(p.venues);
   o["first_day"] = to_iso(p.window.first);
   o["last_day"] = to_iso(p.window.last);
   o["working_days"] = p.working_days;
@@ -104,26 +61,27 @@ std::string validate_response_json(std::string_view record_json, const Policy &p
 
 std::string plan_round_json(std::string_view request_json, const WorkCalendar &calendar,
                             const Policy &policy) {
-  json::object o = parse_request(request_json, "request");
-  only(o, {"round", "rank", "posted"});
-  RoundPlan p = plan_round(integer(o, "round"), parse_rank(str(o, "rank"), "rank"),
-                           date(o, "posted"), calendar, policy);
+  const json::object req = parse_request(request_json, "request");
+  const Fields o(req);
+  o.only({"round", "rank", "posted"});
+  RoundPlan p = plan_round(small_int(o, "round"), parse_rank(o.text("rank"), "rank"), o.date("posted"),
+                           calendar, policy);
   return json::serialize(plan_value(p));
 }
 
 std::string notice_json(std::string_view request_json, const WorkCalendar &calendar,
                         const Policy &policy) {
-  json::object o = parse_request(request_json, "request");
-  only(o, {"record", "round", "posted"});
+  const json::object req = parse_request(request_json, "request");
+  const Fields o(req);
+  o.only({"record", "round", "posted"});
   Record r = record_member(o);
-  int round = integer(o, "round");
+  int round = small_int(o, "round");
   std::optional<RoundPlan> plan;
-  if (o.contains("posted") && !o.at("posted").is_null())
-    plan = plan_round(round, r.proposed_rank, date(o, "posted"), calendar, policy);
+  if (o.find("posted")) plan = plan_round(round, r.proposed_rank, o.date("posted"), calendar, policy);
   Notice n = notice(r, round, policy, plan);
   json::object out;
   out["round"] = n.round;
-  out["field_names"] = string_array(n.field_names);
+  out["field_names"] = detail::string_array(n.field_names);
   out["fields"] = json::parse(n.fields_json);
   out["text"] = n.text;
   if (plan) out["plan"] = plan_value(*plan);
@@ -131,9 +89,10 @@ std::string notice_json(std::string_view request_json, const WorkCalendar &calen
 }
 
 std::string case_open_json(std::string_view request_json, const Policy &policy) {
-  json::object o = parse_request(request_json, "request");
-  only(o, {"record", "date", "actor"});
-  return Case::open(record_member(o), date(o, "date"), str(o, "actor"), policy).to_json();
+  const json::object req = parse_request(request_json, "request");
+  const Fields o(req);
+  o.only({"record", "date", "actor"});
+  return Case::open(record_member(o), o.date("date"), o.text("actor"), policy).to_json();
 }
 
 namespace {
@@ -142,45 +101,40 @@ namespace {
 // the action has one).
 bool apply_action(Case &c, std::string_view action_json, const WorkCalendar &calendar,
                   const Policy &policy, Explanation *ex) {
-  json::object a = parse_request(action_json, "action");
-  std::string action = str(a, "action");
+  const json::object obj = parse_request(action_json, "action");
+  const Fields a(obj);
+  std::string action = a.text("action");
   if (action == "post_round") {
-    only(a, {"action", "round", "date", "actor"});
-    c.post_round(integer(a, "round"), date(a, "date"), str(a, "actor"), calendar, policy, ex);
+    a.only({"action", "round", "date", "actor"});
+    c.post_round(small_int(a, "round"), a.date("date"), a.text("actor"), calendar, policy, ex);
     return true;
   } else if (action == "receive_complaint") {
-    only(a, {"action", "channel", "date", "actor"});
-    c.receive_complaint(str(a, "channel"), date(a, "date"), str(a, "actor"));
+    a.only({"action", "channel", "date", "actor"});
+    c.receive_complaint(a.text("channel"), a.date("date"), a.text("actor"));
   } else if (action == "assign") {
-    only(a, {"action", "complaint", "departments", "date", "actor"});
-    c.assign(str(a, "complaint"), strings(a, "departments"), date(a, "date"), str(a, "actor"),
-             policy);
+    a.only({"action", "complaint", "departments", "date", "actor"});
+    a.need("departments");
+    c.assign(a.text("complaint"), a.texts("departments"), a.date("date"), a.text("actor"), policy);
   } else if (action == "record_finding") {
-    only(a, {"action", "complaint", "finding", "discrepancies", "date", "actor"});
+    a.only({"action", "complaint", "finding", "discrepancies", "date", "actor"});
     std::vector<Discrepancy> ds;
-    if (const json::value *v = a.if_contains("discrepancies"); v != nullptr && !v->is_null()) {
-      if (!v->is_array()) throw InvalidInput("must be an array", "discrepancies");
-      for (std::size_t i = 0; i < v->get_array().size(); ++i) {
-        const json::value &x = v->get_array()[i];
+    if (const json::array *v = a.array_or_none("discrepancies")) {
+      for (std::size_t i = 0; i < v->size(); ++i) {
         std::string p = "discrepancies[" + std::to_string(i) + "]";
-        if (!x.is_object()) throw InvalidInput("must be an object", p);
-        const json::object &xo = x.get_object();
-        for (const auto &kv : xo)
-          if (kv.key() != "matter" && kv.key() != "kind")
-            throw InvalidInput("unknown member", p + "." + std::string(kv.key()));
-        ds.push_back(Discrepancy{str(xo, "matter"), str(xo, "kind")});
+        const Fields x((*v)[i], p, p + ".");
+        x.only({"matter", "kind"});
+        ds.push_back(Discrepancy{x.text("matter"), x.text("kind")});
       }
     }
-    c.record_finding(str(a, "complaint"), str(a, "finding"), ds, date(a, "date"),
-                     str(a, "actor"), policy, ex);
+    c.record_finding(a.text("complaint"), finding_from_string(a.text("finding")), ds, a.date("date"),
+                     a.text("actor"), policy, ex);
     return true;
   } else if (action == "decide") {
-    only(a, {"action", "complaint", "outcome", "date", "actor"});
-    c.decide(str(a, "complaint"), str(a, "outcome"), date(a, "date"), str(a, "actor"));
+    a.only({"action", "complaint", "outcome", "date", "actor"});
+    c.decide(a.text("complaint"), outcome_from_string(a.text("outcome")), a.date("date"), a.text("actor"));
   } else if (action == "return_for_correction") {
-    only(a, {"action", "record", "date", "actor", "note"});
-    c.return_for_correction(record_member(a), date(a, "date"), str(a, "actor"),
-                            str(a, "note", false), policy);
+    a.only({"action", "record", "date", "actor", "note"});
+    c.return_for_correction(record_member(a), a.date("date"), a.text("actor"), a.text_or("note"), policy);
   } else {
     throw InvalidInput(
         "action must be post_round, receive_complaint, assign, record_finding, decide or "
@@ -214,8 +168,25 @@ std::string can_proceed_json(const Case &c, Date as_of) {
   ProceedCheck k = c.can_proceed(as_of);
   json::object o;
   o["ok"] = k.ok;
-  o["reasons"] = string_array(k.reasons);
+  o["reasons"] = detail::string_array(k.reasons);
   return json::serialize(o);
+}
+
+std::string complaints_json(const Case &c) {
+  json::array out;
+  for (const Complaint &k : c.complaints())
+    out.push_back(json::object{{"id", k.id},
+                               {"round", k.round},
+                               {"channel", k.channel},
+                               {"received", to_iso(k.received)},
+                               {"timing", k.timing},
+                               {"status", to_string(k.status)},
+                               {"departments", detail::string_array(k.departments)},
+                               {"finding", k.finding ? to_string(*k.finding) : ""},
+                               {"discrepancies", detail::string_array(k.discrepancies)},
+                               {"outcome", k.outcome ? to_string(*k.outcome) : ""},
+                               {"accountability", k.accountability}});
+  return json::serialize(out);
 }
 
 std::string yearly_counts_json(std::string_view cases_json) {

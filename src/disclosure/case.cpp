@@ -8,18 +8,54 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/disclosure.hpp"
-#include "disclosure/detail.hpp"
+#include "core/json_read.hpp"
+#include "detail.hpp"
 
 namespace json = boost::json;
 
 namespace cadrekit::disclosure {
 
+// ---- The codes of the case's states and outcomes: one table each, in enum order ----------
+
+namespace {
+
+constexpr const char *kCaseStatusCodes[] = {"open", "cancelled", "referred"};
+constexpr const char *kComplaintStatusCodes[] = {"received", "assigned", "found", "decided"};
+constexpr const char *kFindingCodes[] = {"unfounded", "founded_not_affecting", "founded_disqualifying",
+                                         "criminal"};
+constexpr const char *kOutcomeCodes[] = {"proceed_inform_reporter", "cancel", "refer"};
+
+template <class E, std::size_t N>
+const char *code_of(const char *const (&table)[N], E value) noexcept {
+  const auto i = static_cast<std::size_t>(value);
+  return i < N ? table[i] : "";
+}
+
+template <class E, std::size_t N>
+E value_of(const char *const (&table)[N], std::string_view code, const char *what, std::string_view field) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (code == table[i]) return static_cast<E>(i);
+  throw InvalidInput(std::string("unknown ") + what, std::string(field));
+}
+
+}  // namespace
+
+const char *to_string(CaseStatus s) noexcept { return code_of(kCaseStatusCodes, s); }
+const char *to_string(ComplaintStatus s) noexcept { return code_of(kComplaintStatusCodes, s); }
+const char *to_string(Finding f) noexcept { return code_of(kFindingCodes, f); }
+const char *to_string(Outcome o) noexcept { return code_of(kOutcomeCodes, o); }
+
+Finding finding_from_string(std::string_view code, std::string_view field) {
+  return value_of<Finding>(kFindingCodes, code, "finding", field);
+}
+
+Outcome outcome_from_string(std::string_view code, std::string_view field) {
+  return value_of<Outcome>(kOutcomeCodes, code, "outcome", field);
+}
+
 namespace {
 
 const std::vector<std::string> kChannels{"phone", "letter", "email", "visit"};
-const std::vector<std::string> kFindings{"unfounded", "founded_not_affecting",
-                                         "founded_disqualifying", "criminal"};
-const std::vector<std::string> kOutcomes{"proceed_inform_reporter", "cancel", "refer"};
 const std::vector<std::string> kKinds{"opened",   "round_posted", "complaint_received",
                                       "assigned", "finding",      "decided",
                                       "returned_for_correction"};
@@ -29,10 +65,10 @@ bool one_of(const std::vector<std::string> &set, const std::string &v) {
   return std::find(set.begin(), set.end(), v) != set.end();
 }
 
-const char *outcome_for(const std::string &finding) {
-  if (finding == "founded_disqualifying") return "cancel";
-  if (finding == "criminal") return "refer";
-  return "proceed_inform_reporter";
+Outcome outcome_for(Finding finding) {
+  if (finding == Finding::founded_disqualifying) return Outcome::cancel;
+  if (finding == Finding::criminal) return Outcome::refer;
+  return Outcome::proceed_inform_reporter;
 }
 
 Complaint *find_complaint(std::vector<Complaint> &cs, const std::string &id) {
@@ -125,7 +161,7 @@ void Case::apply(const Event &e) {
     refuse("an event cannot be dated before the previous event", "date");
   if (!one_of(kKinds, e.kind)) throw InvalidInput("unknown event kind", "kind");
   if (events_.empty() != (e.kind == "opened")) refuse("a case starts with one opened event", "kind");
-  if (e.kind != "opened" && status_ != "open") refuse("the case is closed", "kind");
+  if (e.kind != "opened" && status_ != CaseStatus::open) refuse("the case is closed", "kind");
 
   if (e.kind == "opened" || e.kind == "returned_for_correction") {
     std::size_t want = active_versions_ + 1;
@@ -166,24 +202,24 @@ void Case::apply(const Event &e) {
     c.channel = e.channel;
     c.received = e.date;
     c.timing = timing;
-    c.status = "received";
+    c.status = ComplaintStatus::received;
     complaints_.push_back(std::move(c));
     return;
   }
   Complaint *c = find_complaint(complaints_, e.complaint);
   if (c == nullptr) refuse("no such complaint", "complaint");
   if (e.kind == "assigned") {
-    if (c->status != "received") refuse("only a received complaint can be assigned", "complaint");
+    if (c->status != ComplaintStatus::received) refuse("only a received complaint can be assigned", "complaint");
     if (e.departments.empty()) throw InvalidInput("at least one department", "departments");
     c->departments = e.departments;
-    c->status = "assigned";
+    c->status = ComplaintStatus::assigned;
     return;
   }
   if (e.kind == "finding") {
-    if (c->status != "assigned")
+    if (c->status != ComplaintStatus::assigned)
       refuse("a finding needs a complaint assigned to the verification team", "complaint");
-    if (!one_of(kFindings, e.finding)) throw InvalidInput("unknown finding", "finding");
-    if (e.finding == "unfounded" && !e.discrepancies.empty())
+    if (!e.finding) throw InvalidInput("unknown finding", "finding");
+    if (*e.finding == Finding::unfounded && !e.discrepancies.empty())
       throw InvalidInput("an unfounded complaint has no discrepancies", "discrepancies");
     bool concealment = false;
     for (const auto &d : e.discrepancies) {
@@ -198,18 +234,18 @@ void Case::apply(const Event &e) {
     c->finding = e.finding;
     c->discrepancies = e.discrepancies;
     c->accountability = concealment;
-    c->status = "found";
+    c->status = ComplaintStatus::found;
     return;
   }
   // decided
-  if (c->status != "found") refuse("a decision needs a finding first", "complaint");
-  if (!one_of(kOutcomes, e.outcome)) throw InvalidInput("unknown outcome", "outcome");
-  if (e.outcome != outcome_for(c->finding))
+  if (c->status != ComplaintStatus::found) refuse("a decision needs a finding first", "complaint");
+  if (!e.outcome) throw InvalidInput("unknown outcome", "outcome");
+  if (*e.outcome != outcome_for(*c->finding))
     refuse("the outcome does not follow from the finding", "outcome");
   c->outcome = e.outcome;
-  c->status = "decided";
-  if (e.outcome == "cancel") status_ = "cancelled";
-  if (e.outcome == "refer") status_ = "referred";
+  c->status = ComplaintStatus::decided;
+  if (*e.outcome == Outcome::cancel) status_ = CaseStatus::cancelled;
+  if (*e.outcome == Outcome::refer) status_ = CaseStatus::referred;
 }
 
 void Case::append(Event e) {
@@ -241,7 +277,7 @@ Case Case::open(Record record, Date date, std::string actor, const Policy &polic
 const RoundPlan &Case::post_round(int round, Date posted, std::string actor,
                                   const WorkCalendar &calendar, const Policy &policy,
                                   Explanation *ex) {
-  if (status_ != "open") throw StateError("the case is closed", "round", id());
+  if (status_ != CaseStatus::open) throw StateError("the case is closed", "round", id());
   Explanation local("disclosure case " + id() + " round " + std::to_string(round));
   RoundPlan plan = plan_round(round, current().proposed_rank, posted, calendar, policy,
                               ex != nullptr ? &local : nullptr);
@@ -292,7 +328,7 @@ void Case::assign(const std::string &complaint, std::vector<std::string> departm
   append(std::move(e));
 }
 
-void Case::record_finding(const std::string &complaint, std::string finding,
+void Case::record_finding(const std::string &complaint, Finding finding,
                           const std::vector<Discrepancy> &discrepancies, Date date,
                           std::string actor, const Policy &policy, Explanation *ex) {
   if (date.is_not_a_date()) throw InvalidInput("not a date", "date", id());
@@ -300,31 +336,31 @@ void Case::record_finding(const std::string &complaint, std::string finding,
   Event e;
   if (ex != nullptr) {
     local.add_input("complaint", complaint);
-    local.add_input("finding", finding);
+    local.add_input("finding", to_string(finding));
   }
   e.discrepancies = classify(discrepancies, date, policy, ex != nullptr ? &local : nullptr, id());
   e.date = date;
   e.actor = std::move(actor);
   e.kind = "finding";
   e.complaint = complaint;
-  e.finding = std::move(finding);
+  e.finding = finding;
   append(std::move(e));
   if (ex != nullptr) *ex = std::move(local);
 }
 
-void Case::decide(const std::string &complaint, std::string outcome, Date date, std::string actor) {
+void Case::decide(const std::string &complaint, Outcome outcome, Date date, std::string actor) {
   Event e;
   e.date = date;
   e.actor = std::move(actor);
   e.kind = "decided";
   e.complaint = complaint;
-  e.outcome = std::move(outcome);
+  e.outcome = outcome;
   append(std::move(e));
 }
 
 void Case::return_for_correction(Record corrected, Date date, std::string actor, std::string note,
                                  const Policy &policy) {
-  if (status_ != "open") throw StateError("the case is closed", "kind", id());
+  if (status_ != CaseStatus::open) throw StateError("the case is closed", "kind", id());
   if (corrected.id != id()) throw InvalidInput("the corrected record has another id", "id", id());
   corrected.version = static_cast<int>(active_versions_) + 1;
   auto problems = validate(corrected, policy);
@@ -347,14 +383,14 @@ void Case::return_for_correction(Record corrected, Date date, std::string actor,
 
 ProceedCheck Case::can_proceed(Date as_of) const {
   ProceedCheck r;
-  if (status_ == "cancelled") r.reasons.push_back("case_cancelled");
-  if (status_ == "referred") r.reasons.push_back("case_referred");
+  if (status_ == CaseStatus::cancelled) r.reasons.push_back("case_cancelled");
+  if (status_ == CaseStatus::referred) r.reasons.push_back("case_referred");
   if (rounds_.empty())
     r.reasons.push_back("no_round_posted");
   else if (as_of <= rounds_.back().window.last)
     r.reasons.push_back("window_open");
   for (const auto &c : complaints_)
-    if (c.status != "decided") r.reasons.push_back("complaint_unresolved:" + c.id);
+    if (c.status != ComplaintStatus::decided) r.reasons.push_back("complaint_unresolved:" + c.id);
   r.ok = r.reasons.empty();
   return r;
 }
@@ -364,12 +400,6 @@ ProceedCheck Case::can_proceed(Date as_of) const {
 // ---------------------------------------------------------------------------------------------
 
 namespace {
-
-json::array strings(const std::vector<std::string> &v) {
-  json::array a;
-  for (const auto &s : v) a.push_back(json::string(s));
-  return a;
-}
 
 json::object event_json(const Event &e) {
   json::object o;
@@ -381,16 +411,16 @@ json::object event_json(const Event &e) {
   o["complaint"] = e.complaint;
   o["channel"] = e.channel;
   o["timing"] = e.timing;
-  o["venues"] = strings(e.venues);
+  o["venues"] = detail::string_array(e.venues);
   if (e.window)
     o["window"] = json::object{{"first", to_iso(e.window->first)}, {"last", to_iso(e.window->last)}};
   else
     o["window"] = nullptr;
   o["working_days"] = e.working_days;
-  o["departments"] = strings(e.departments);
-  o["finding"] = e.finding;
-  o["discrepancies"] = strings(e.discrepancies);
-  o["outcome"] = e.outcome;
+  o["departments"] = detail::string_array(e.departments);
+  o["finding"] = e.finding ? to_string(*e.finding) : "";
+  o["discrepancies"] = detail::string_array(e.discrepancies);
+  o["outcome"] = e.outcome ? to_string(*e.outcome) : "";
   o["record_version"] = e.record_version;
   o["note"] = e.note;
   return o;
@@ -398,80 +428,47 @@ json::object event_json(const Event &e) {
 
 [[noreturn]] void bad(const std::string &path, const char *why) { throw InvalidInput(why, path); }
 
-const json::value &member(const json::object &o, const char *key, const std::string &path) {
-  const json::value *v = o.if_contains(key);
-  if (v == nullptr) bad(path + "." + key, "a required member is missing");
-  return *v;
+/// A count of the log (seq, round, working days, version): 0 … 10^9.
+int count_of(const json_read::Fields &o, std::string_view key) {
+  const std::int64_t v = o.integer(key);
+  if (v < 0 || v > 1000000000) bad(o.field(key), "must be a whole number");
+  return static_cast<int>(v);
 }
 
-std::string str_member(const json::object &o, const char *key, const std::string &path) {
-  const json::value &v = member(o, key, path);
-  if (!v.is_string()) bad(path + "." + key, "must be a string");
-  return std::string(v.get_string());
-}
-
-int int_member(const json::object &o, const char *key, const std::string &path) {
-  const json::value &v = member(o, key, path);
-  if (!v.is_int64() || v.get_int64() < 0 || v.get_int64() > 1000000000)
-    bad(path + "." + key, "must be a whole number");
-  return static_cast<int>(v.get_int64());
-}
-
-Date date_of(const json::value &v, const std::string &path) {
-  if (!v.is_string()) bad(path, "must be an ISO date string");
-  return parse_iso_date(v.get_string(), path);
-}
-
-std::vector<std::string> strings_member(const json::object &o, const char *key,
-                                        const std::string &path) {
-  const json::value &v = member(o, key, path);
-  if (!v.is_array()) bad(path + "." + key, "must be an array");
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < v.get_array().size(); ++i) {
-    const auto &x = v.get_array()[i];
-    if (!x.is_string()) bad(path + "." + key + "[" + std::to_string(i) + "]", "must be a string");
-    out.emplace_back(x.get_string());
-  }
-  return out;
+/// An array every event writes, empty or not.
+std::vector<std::string> texts_of(const json_read::Fields &o, std::string_view key) {
+  json_read::as_array(o.need(key), o.field(key));
+  return o.texts(key);
 }
 
 Event event_from(const json::value &v, const std::string &path) {
-  if (!v.is_object()) bad(path, "must be an object");
-  const json::object &o = v.get_object();
-  static const char *known[] = {"seq",        "date",          "actor",       "kind",
-                                "round",      "complaint",     "channel",     "timing",
-                                "venues",     "window",        "working_days", "departments",
-                                "finding",    "discrepancies", "outcome",     "record_version",
-                                "note"};
-  for (const auto &kv : o)
-    if (std::none_of(std::begin(known), std::end(known),
-                     [&](const char *k) { return kv.key() == k; }))
-      bad(path + "." + std::string(kv.key()), "unknown member");
+  const json_read::Fields o(v, path, path + ".");
+  o.only({"seq", "date", "actor", "kind", "round", "complaint", "channel", "timing", "venues", "window",
+          "working_days", "departments", "finding", "discrepancies", "outcome", "record_version", "note"});
   Event e;
-  e.seq = int_member(o, "seq", path);
-  e.date = date_of(member(o, "date", path), path + ".date");
-  e.actor = str_member(o, "actor", path);
-  e.kind = str_member(o, "kind", path);
-  e.round = int_member(o, "round", path);
-  e.complaint = str_member(o, "complaint", path);
-  e.channel = str_member(o, "channel", path);
-  e.timing = str_member(o, "timing", path);
-  e.venues = strings_member(o, "venues", path);
-  const json::value &w = member(o, "window", path);
-  if (!w.is_null()) {
-    if (!w.is_object()) bad(path + ".window", "must be an object or null");
-    const json::object &wo = w.get_object();
-    if (wo.size() != 2) bad(path + ".window", "must have first and last only");
-    e.window = DateRange{date_of(member(wo, "first", path + ".window"), path + ".window.first"),
-                         date_of(member(wo, "last", path + ".window"), path + ".window.last")};
+  e.seq = count_of(o, "seq");
+  e.date = o.date("date");
+  e.actor = o.text("actor");
+  e.kind = o.text("kind");
+  e.round = count_of(o, "round");
+  e.complaint = o.text("complaint");
+  e.channel = o.text("channel");
+  e.timing = o.text("timing");
+  e.venues = texts_of(o, "venues");
+  if (!o.object().contains("window")) o.need("window");  // null (no window) is written, never left out
+  if (const json::value *w = o.find("window")) {
+    if (!w->is_object()) bad(path + ".window", "must be an object or null");
+    const json_read::Fields wo(*w, path + ".window", path + ".window.");
+    if (wo.object().size() != 2) bad(path + ".window", "must have first and last only");
+    e.window = DateRange{wo.date("first"), wo.date("last")};
   }
-  e.working_days = int_member(o, "working_days", path);
-  e.departments = strings_member(o, "departments", path);
-  e.finding = str_member(o, "finding", path);
-  e.discrepancies = strings_member(o, "discrepancies", path);
-  e.outcome = str_member(o, "outcome", path);
-  e.record_version = int_member(o, "record_version", path);
-  e.note = str_member(o, "note", path);
+  e.working_days = count_of(o, "working_days");
+  e.departments = texts_of(o, "departments");
+  if (const std::string f = o.text("finding"); !f.empty()) e.finding = finding_from_string(f);
+  e.discrepancies = texts_of(o, "discrepancies");
+  if (const std::string x = o.text("outcome"); !x.empty()) e.outcome = outcome_from_string(x);
+  e.record_version = count_of(o, "record_version");
+  e.note = o.text("note");
   return e;
 }
 
@@ -492,18 +489,16 @@ std::string Case::to_json() const {
 
 Case Case::from_json(std::string_view text) {
   if (!is_valid_utf8(text)) throw InvalidInput("the case is not valid UTF-8", "case");
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec) throw InvalidInput("the case is not valid JSON", "case");
+  const json::value v = json_read::parse(text, "case");
   if (!v.is_object()) bad("case", "must be a JSON object");
-  const json::object &o = v.get_object();
-  for (const auto &kv : o)
+  const json_read::Fields o(v.get_object(), "case.");
+  for (const auto &kv : o.object())
     if (kv.key() != "schema" && kv.key() != "id" && kv.key() != "records" && kv.key() != "events")
       bad(std::string(kv.key()), "unknown member");
-  if (str_member(o, "schema", "case") != case_schema) bad("schema", "schema must be cadrekit.disclosure.case/1");
-  std::string id = str_member(o, "id", "case");
-  const json::value &recs = member(o, "records", "case");
-  const json::value &evs = member(o, "events", "case");
+  if (o.text("schema") != case_schema) bad("schema", "schema must be cadrekit.disclosure.case/1");
+  std::string id = o.text("id");
+  const json::value &recs = o.need("records");
+  const json::value &evs = o.need("events");
   if (!recs.is_array() || recs.get_array().empty()) bad("records", "must be a non-empty array");
   if (!evs.is_array()) bad("events", "must be an array");
   Case c;
@@ -548,8 +543,8 @@ std::vector<YearCount> yearly_counts(std::span<const Case> cases) {
       for (const auto &cp : c.complaints()) {
         if (cp.round != r.round) continue;
         ++row.complaints;
-        cancelled = cancelled || cp.outcome == "cancel";
-        referred = referred || cp.outcome == "refer";
+        cancelled = cancelled || cp.outcome == Outcome::cancel;
+        referred = referred || cp.outcome == Outcome::refer;
       }
       row.cancelled += cancelled ? 1 : 0;
       row.referred += referred ? 1 : 0;

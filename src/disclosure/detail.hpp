@@ -17,6 +17,8 @@ std::vector<std::string> enum_values(std::string_view kind);
 const FamilyMember *family_member(const Record &r, std::string_view id);
 
 boost::json::value record_value(const Record &r);
+/// A JSON array of the strings, in order.
+boost::json::array string_array(const std::vector<std::string> &v);
 /// Strict parse of a record value: InvalidInput naming the first problem's path.
 Record record_from_value(const boost::json::value &v);
 

@@ -7,7 +7,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
 #include "cadrekit/disclosure.hpp"
-#include "disclosure/detail.hpp"
+#include "detail.hpp"
 
 namespace json = boost::json;
 

@@ -9,7 +9,7 @@
 #include "cadrekit/core/person_json.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/disclosure.hpp"
-#include "disclosure/detail.hpp"
+#include "detail.hpp"
 
 namespace json = boost::json;
 
@@ -738,6 +738,12 @@ json::object item_json(const std::string &matter, const Item &it) {
 }  // namespace
 
 namespace detail {
+json::array string_array(const std::vector<std::string> &v) {
+  json::array a;
+  for (const auto &s : v) a.push_back(json::string(s));
+  return a;
+}
+
 json::value record_value(const Record &r) {
   json::object o;
   o["schema"] = record_schema;

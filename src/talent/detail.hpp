@@ -13,10 +13,6 @@ namespace cadrekit::talent::detail {
 std::map<std::string, std::vector<Reason>> supervision_reasons(const Supervision &sup, Date as_of,
                                                                const Policy &policy);
 
-/// The parameter name of the minimum years at rank for the step from `from` to the next rank,
-/// or empty when the policy has none.
-std::string years_at_rank_param(const Policy &p, Rank from);
-
 /// The cadre's date at its current rank: rank_since, else the earliest start of its posts at
 /// person.rank (empty when neither is known).
 std::optional<Date> rank_since_of(const Cadre &c);

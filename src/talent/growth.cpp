@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
-#include "talent/detail.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::talent {
 

@@ -2,56 +2,29 @@
 #include <set>
 #include <string>
 
-#include "assessment/json_util.hpp"
+#include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/person_json.hpp"
-#include "talent/detail.hpp"
+#include "cadrekit/talent.hpp"
+#include "core/json_read.hpp"
 
 namespace cadrekit::talent {
 
 namespace json = boost::json;
-using namespace cadrekit::assessment::detail;
+using json_read::Fields;
+using json_read::in_record;
 
 namespace {
 
-template <class F>
-auto in_record(const std::string &rec, F &&f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const InvalidInput &e) {
-    if (!e.record().empty() && e.record().find('[') != std::string::npos) throw;
-    throw InvalidInput(e.what(), e.field(), rec);
-  }
-}
-
-void only(const json::object &o, std::initializer_list<std::string_view> keys, const std::string &rec = {}) {
-  for (const auto &kv : o) {
-    bool ok = false;
-    for (auto k : keys) ok = ok || kv.key() == k;
-    if (!ok) throw InvalidInput("unknown member", std::string(kv.key()), rec);
-  }
-}
-
-const json::array *array_member(const json::object &o, std::string_view key) {
-  const auto *v = member(o, key);
-  if (!v) return nullptr;
-  if (!v->is_array()) throw InvalidInput("expected an array", std::string(key));
-  return &v->get_array();
-}
-
-std::optional<Date> opt_date(const json::object &o, std::string_view key, const std::string &path = {}) {
-  if (!member(o, key)) return std::nullopt;
-  return date(o, key, path);
-}
-
 Cadre cadre_of(const json::value &v, const std::string &rec) {
   return in_record(rec, [&] {
-    json::object o = as_object(v, "cadre");
+    json::object o = json_read::as_object(v, "cadre");
+    const Fields f(o);
     Cadre c;
-    c.civil_servant = boolean(o, "civil_servant", "");
-    c.selected_graduate = boolean(o, "selected_graduate", "");
-    c.rank_since = opt_date(o, "rank_since");
+    c.civil_servant = f.boolean_or("civil_servant");
+    c.selected_graduate = f.boolean_or("selected_graduate");
+    c.rank_since = f.date_or_none("rank_since");
     o.erase("civil_servant");
     o.erase("selected_graduate");
     o.erase("rank_since");
@@ -66,25 +39,6 @@ Cadre cadre_of(const json::value &v, const std::string &rec) {
   });
 }
 
-assessment::Finding finding_of(const json::value &v, const std::string &rec) {
-  return in_record(rec, [&] {
-    const auto &o = as_object(v, "finding");
-    assessment::Finding f;
-    f.id = str(o, "id", "");
-    f.cadre_id = str(o, "cadre_id", "", true);
-    f.unit_id = str(o, "unit_id", "", true);
-    f.date = date(o, "date", "");
-    f.source = assessment::parse_finding_source(str(o, "source", "", true, "qualitative"), "source");
-    f.standard = str(o, "standard", "", true);
-    f.aspect = assessment::parse_aspect(str(o, "aspect", "", true), "aspect");
-    f.classification = assessment::parse_finding_class(str(o, "classification", "", true), "classification");
-    f.severity = assessment::parse_severity(str(o, "severity", "", true, "moderate"), "severity");
-    f.facts = str(o, "facts", "", true);
-    assessment::validate(f, rec);
-    return f;
-  });
-}
-
 struct Inputs {
   std::vector<Cadre> cadres;
   std::vector<assessment::Record> records;
@@ -93,23 +47,26 @@ struct Inputs {
   Supervision sup() const { return {records, findings, cases}; }
 };
 
-void read_supervision(const json::object &o, Inputs &in) {
-  if (const auto *a = array_member(o, "assessments"))
+void read_supervision(const Fields &o, Inputs &in) {
+  if (const auto *a = o.array_or_none("assessments"))
     for (const auto &r : *a) {
       const std::string rec = "assessments[" + std::to_string(in.records.size()) + "]";
       in.records.push_back(assessment::record_from_json(json::serialize(r), rec));
     }
-  if (const auto *a = array_member(o, "findings"))
-    for (const auto &f : *a) in.findings.push_back(finding_of(f, "findings[" + std::to_string(in.findings.size()) + "]"));
-  if (const auto *a = array_member(o, "disposal_cases"))
+  if (const auto *a = o.array_or_none("findings"))
+    for (const auto &f : *a) {
+      const std::string rec = "findings[" + std::to_string(in.findings.size()) + "]";
+      in.findings.push_back(assessment::finding_from_json(json::serialize(f), rec));
+    }
+  if (const auto *a = o.array_or_none("disposal_cases"))
     for (const auto &c : *a) {
       const std::string rec = "disposal_cases[" + std::to_string(in.cases.size()) + "]";
       in.cases.push_back(in_record(rec, [&] { return assessment::DisposalCase::from_json(json::serialize(c)); }));
     }
 }
 
-void read_cadres(const json::object &o, std::string_view key, Inputs &in) {
-  if (const auto *a = array_member(o, key))
+void read_cadres(const Fields &o, std::string_view key, Inputs &in) {
+  if (const auto *a = o.array_or_none(key))
     for (const auto &c : *a)
       in.cadres.push_back(cadre_of(c, std::string(key) + "[" + std::to_string(in.cadres.size()) + "]"));
 }
@@ -150,11 +107,11 @@ std::string entries_json(const std::vector<PoolEntry> &es, bool explain, bool ne
 }  // namespace
 
 std::string pools_json(std::string_view request, const Policy &policy) {
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  only(o, {"as_of", "cadres", "assessments", "findings", "disposal_cases", "explain"});
-  const Date as_of = date(o, "as_of", "");
-  const bool explain = boolean(o, "explain", "");
+  const json::value v = json_read::parse(request, "request");
+  const Fields o(v, "request");
+  o.only({"as_of", "cadres", "assessments", "findings", "disposal_cases", "explain"});
+  const Date as_of = o.date("as_of");
+  const bool explain = o.boolean_or("explain");
   Inputs in;
   read_cadres(o, "cadres", in);
   read_supervision(o, in);
@@ -170,10 +127,10 @@ std::string pools_json(std::string_view request, const Policy &policy) {
 }
 
 std::string pool_changes_json(std::string_view request, const Policy &policy) {
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  only(o, {"from", "to", "cadres", "assessments", "findings", "disposal_cases"});
-  const Date from = date(o, "from", ""), to = date(o, "to", "");
+  const json::value v = json_read::parse(request, "request");
+  const Fields o(v, "request");
+  o.only({"from", "to", "cadres", "assessments", "findings", "disposal_cases"});
+  const Date from = o.date("from"), to = o.date("to");
   Inputs in;
   read_cadres(o, "cadres", in);
   read_supervision(o, in);
@@ -191,25 +148,25 @@ std::string pool_changes_json(std::string_view request, const Policy &policy) {
 }
 
 std::string team_structure_json(std::string_view request, const Policy &policy) {
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  only(o, {"as_of", "members", "candidates", "assessments", "findings", "disposal_cases", "explain"});
-  const Date as_of = date(o, "as_of", "");
-  const bool explain = boolean(o, "explain", "");
+  const json::value v = json_read::parse(request, "request");
+  const Fields o(v, "request");
+  o.only({"as_of", "members", "candidates", "assessments", "findings", "disposal_cases", "explain"});
+  const Date as_of = o.date("as_of");
+  const bool explain = o.boolean_or("explain");
   std::vector<TeamMember> members;
-  if (const auto *a = array_member(o, "members"))
+  if (const auto *a = o.array_or_none("members"))
     for (const auto &m : *a) {
       const std::string rec = "members[" + std::to_string(members.size()) + "]";
       members.push_back(in_record(rec, [&] {
-        const auto &mo = as_object(m, "member");
-        only(mo, {"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
+        const Fields mo(m, "member");
+        mo.only({"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
         TeamMember t;
-        t.team_id = str(mo, "team_id", "");
-        t.cadre_id = str(mo, "cadre_id", "");
-        t.sex = parse_sex(str(mo, "sex", ""), "sex");
-        t.birth_date = date(mo, "birth_date", "");
-        t.ethnicity = ethnic_group(str(mo, "ethnicity", ""), "ethnicity").code;
-        t.political_status = political_status(str(mo, "political_status", ""), "political_status").code;
+        t.team_id = mo.text("team_id");
+        t.cadre_id = mo.text("cadre_id");
+        t.sex = parse_sex(mo.text("sex"), "sex");
+        t.birth_date = mo.date("birth_date");
+        t.ethnicity = ethnic_group(mo.text("ethnicity"), "ethnicity").code;
+        t.political_status = political_status(mo.text("political_status"), "political_status").code;
         return t;
       }));
     }
@@ -259,45 +216,45 @@ namespace {
 
 GrowthFile growth_of(const json::value &v, const std::string &rec) {
   return in_record(rec, [&] {
-    const auto &o = as_object(v, "growth_file");
-    only(o, {"cadre_id", "rank", "rank_since", "postings", "trainings", "results"});
+    const Fields o(v, "growth_file");
+    o.only({"cadre_id", "rank", "rank_since", "postings", "trainings", "results"});
     GrowthFile g;
-    g.cadre_id = str(o, "cadre_id", "");
-    if (member(o, "rank")) g.rank = parse_rank(str(o, "rank", ""), "rank");
-    g.rank_since = opt_date(o, "rank_since");
-    if (const auto *a = array_member(o, "postings"))
+    g.cadre_id = o.text("cadre_id");
+    if (o.find("rank")) g.rank = parse_rank(o.text("rank"), "rank");
+    g.rank_since = o.date_or_none("rank_since");
+    if (const auto *a = o.array_or_none("postings"))
       for (std::size_t i = 0; i < a->size(); ++i) {
         const std::string p = "postings[" + std::to_string(i) + "].";
-        const auto &po = as_object((*a)[i], p);
-        only(po, {"kind", "from", "until", "unit", "sector", "grassroots", "principal", "level", "area", "households"});
+        const Fields po((*a)[i], p, p);
+        po.only({"kind", "from", "until", "unit", "sector", "grassroots", "principal", "level", "area", "households"});
         Posting x;
-        x.kind = parse_posting_kind(str(po, "kind", p, true, "post"), p + "kind");
-        x.from = date(po, "from", p);
-        x.until = opt_date(po, "until", p);
-        x.unit = str(po, "unit", p, true);
-        x.sector = str(po, "sector", p, true);
-        x.grassroots = boolean(po, "grassroots", p);
-        x.principal = boolean(po, "principal", p);
-        x.level = str(po, "level", p, true);
-        x.area = str(po, "area", p, true);
-        x.households = integer(po, "households", p, true, 0);
+        x.kind = parse_posting_kind(po.text_or("kind", "post"), p + "kind");
+        x.from = po.date("from");
+        x.until = po.date_or_none("until");
+        x.unit = po.text_or("unit");
+        x.sector = po.text_or("sector");
+        x.grassroots = po.boolean_or("grassroots");
+        x.principal = po.boolean_or("principal");
+        x.level = po.text_or("level");
+        x.area = po.text_or("area");
+        x.households = po.integer_or("households", 0);
         g.postings.push_back(std::move(x));
       }
-    if (const auto *a = array_member(o, "trainings"))
+    if (const auto *a = o.array_or_none("trainings"))
       for (std::size_t i = 0; i < a->size(); ++i) {
         const std::string p = "trainings[" + std::to_string(i) + "].";
-        const auto &to = as_object((*a)[i], p);
-        only(to, {"topic", "from", "until"});
-        g.trainings.push_back({str(to, "topic", p, true), date(to, "from", p), opt_date(to, "until", p)});
+        const Fields to((*a)[i], p, p);
+        to.only({"topic", "from", "until"});
+        g.trainings.push_back({to.text_or("topic"), to.date("from"), to.date_or_none("until")});
       }
-    if (const auto *a = array_member(o, "results"))
+    if (const auto *a = o.array_or_none("results"))
       for (std::size_t i = 0; i < a->size(); ++i) {
         const std::string p = "results[" + std::to_string(i) + "].";
-        const auto &ro = as_object((*a)[i], p);
-        only(ro, {"year", "rating"});
-        const auto y = integer(ro, "year", p);
+        const Fields ro((*a)[i], p, p);
+        ro.only({"year", "rating"});
+        const auto y = ro.integer("year");
         if (y < 1900 || y > 9999) throw InvalidInput("year out of range", p + "year");
-        g.results.push_back({static_cast<int>(y), assessment::parse_rating(str(ro, "rating", p, true), p + "rating")});
+        g.results.push_back({static_cast<int>(y), assessment::parse_rating(ro.text_or("rating"), p + "rating")});
       }
     validate(g);
     return g;
@@ -319,11 +276,11 @@ json::object figures_json(const GrowthFigures &f) {
 }  // namespace
 
 std::string gaps_json(std::string_view request, const Policy &policy) {
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  only(o, {"as_of", "growth_file"});
-  const Date as_of = date(o, "as_of", "");
-  const GrowthFile g = growth_of(required(o, "growth_file", ""), "growth_file");
+  const json::value v = json_read::parse(request, "request");
+  const Fields o(v, "request");
+  o.only({"as_of", "growth_file"});
+  const Date as_of = o.date("as_of");
+  const GrowthFile g = growth_of(o.need("growth_file"), "growth_file");
   Explanation ex;
   const auto gaps = career_gaps(g, as_of, policy, &ex);
   json::object x;
@@ -342,16 +299,16 @@ std::string gaps_json(std::string_view request, const Policy &policy) {
 }
 
 std::string postings_json(std::string_view request, const Policy &policy) {
-  json::value v = parse_json(request, "request");
-  const auto &o = as_object(v, "request");
-  only(o, {"as_of", "growth_files", "places"});
-  const Date as_of = date(o, "as_of", "");
+  const json::value v = json_read::parse(request, "request");
+  const Fields o(v, "request");
+  o.only({"as_of", "growth_files", "places"});
+  const Date as_of = o.date("as_of");
   std::vector<GrowthFile> files;
-  if (const auto *a = array_member(o, "growth_files"))
+  if (const auto *a = o.array_or_none("growth_files"))
     for (const auto &g : *a) files.push_back(growth_of(g, "growth_files[" + std::to_string(files.size()) + "]"));
   std::vector<Places> places;
-  if (const auto *p = member(o, "places")) {
-    const auto &po = as_object(*p, "places");
+  if (const auto *p = o.find("places")) {
+    const auto &po = json_read::as_object(*p, "places");
     for (const auto &kv : po) {
       const std::string f = "places." + std::string(kv.key());
       if (!kv.value().is_int64()) throw InvalidInput("expected a whole number", f);

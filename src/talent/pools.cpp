@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
-#include "talent/detail.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::talent {
 
@@ -102,11 +102,6 @@ std::map<std::string, std::vector<Reason>> supervision_reasons(const Supervision
   return out;
 }
 
-std::string years_at_rank_param(const Policy &p, Rank from) {
-  if (from >= Rank::zheng_ting) return {};
-  return assessment::min_years_at_rank_param(p, from, static_cast<Rank>(static_cast<int>(from) + 1));
-}
-
 std::optional<Date> rank_since_of(const Cadre &c) {
   if (c.rank_since) return c.rank_since;
   std::optional<Date> best;
@@ -199,8 +194,8 @@ class Evaluator {
   Evaluator(const Params &pr, Date as_of, const Policy &policy,
             const std::map<std::string, std::map<int, Rating>> &annual)
       : pr_(pr), as_of_(as_of), policy_(policy), annual_(annual) {
-    near_limit_ = assessment::add_months(as_of, pr.near_months);
-    near_floor_ = assessment::add_months(as_of, -pr.near_months);
+    near_limit_ = add_months(as_of, pr.near_months);
+    near_floor_ = add_months(as_of, -pr.near_months);
   }
 
   Eval operator()(const Cadre &c, Pool pool, int age) const {

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "cadrekit/core/errors.hpp"
-#include "talent/detail.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::talent {
 
@@ -167,7 +167,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
         k.reasons.push_back({"pool", "在" + pools_zh + "中", "in the pool(s) " + pools_en});
         bool ok = cd.excluded.empty();
         for (const auto &r : cd.excluded) k.reasons.push_back(r);
-        const std::string yp = detail::years_at_rank_param(policy, p.rank);
+        const std::string yp = assessment::min_years_at_rank_param(policy, p.rank);
         const auto since = detail::rank_since_of(*cd.cadre);
         if (yp.empty()) {
           ok = false;

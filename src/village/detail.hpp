@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cadrekit/village.hpp"
+#include "village/columns.hpp"
 
 namespace cadrekit::village::detail {
 

@@ -14,76 +14,23 @@ namespace json = boost::json;
 
 namespace {
 
-// Typed reads on the core's JSON reader (src/core/json_read.hpp): errors name the member and the
-// record (village or principal), never the value. Absent and null are the same ("not given").
+// Requests are read with the core's JSON reader (src/core/shared/core/json_read.hpp): errors name
+// the member and the record (village or principal), never the value.
+using json_read::Fields;
+
 json::object parse_request(std::string_view text) { return json_read::parse_object(text, "request", 16); }
 
-using json_read::member;
+/// One element of a list of the request: an object, "must be an object" naming `record` otherwise.
+Fields item(const json::value &v, const std::string &record) { return Fields(v, "item", {}, record); }
 
-std::string req_string(const json::object &o, std::string_view key, const std::string &record) {
-  const auto *v = member(o, key);
-  if (!v) throw InvalidInput("must be a string", std::string(key), record);
-  return json_read::text(*v, std::string(key), record);
-}
-
-std::string opt_string(const json::object &o, std::string_view key, const std::string &record) {
-  const auto *v = member(o, key);
-  return v ? json_read::text(*v, std::string(key), record) : std::string();
-}
-
-std::int64_t req_int(const json::object &o, std::string_view key, const std::string &record) {
-  const auto *v = member(o, key);
-  if (!v) throw InvalidInput("must be a whole number", std::string(key), record);
-  return json_read::integer(*v, std::string(key), record);
-}
-
-int req_year(const json::object &o, const std::string &record) {
-  const auto y = req_int(o, "year", record);
-  if (y < 1900 || y > 9998) throw InvalidInput("year must be 1900 .. 9998", "year", record);
+int year_of(const Fields &o) {
+  const auto y = o.integer("year");
+  if (y < 1900 || y > 9998) throw InvalidInput("year must be 1900 .. 9998", "year", o.record());
   return static_cast<int>(y);
 }
 
-Date req_date(const json::object &o, std::string_view key, const std::string &record) {
-  try {
-    return parse_iso_date(req_string(o, key, record), key);
-  } catch (const InvalidInput &) {
-    throw InvalidInput("must be a date YYYY-MM-DD", std::string(key), record);
-  }
-}
-
-std::optional<Date> opt_date(const json::object &o, std::string_view key, const std::string &record) {
-  if (!member(o, key)) return std::nullopt;
-  return req_date(o, key, record);
-}
-
-const json::array &req_array(const json::object &o, std::string_view key, const std::string &record) {
-  const auto *v = member(o, key);
-  if (!v) throw InvalidInput("must be an array", std::string(key), record);
-  return json_read::as_array(*v, std::string(key), record);
-}
-
-const json::object &as_obj(const json::value &v, const std::string &record) {
-  if (!v.is_object()) throw InvalidInput("must be an object", "item", record);
-  return v.as_object();
-}
-
-std::vector<std::string> string_list(const json::object &o, std::string_view key) {
-  std::vector<std::string> out;
-  const auto *v = member(o, key);
-  if (!v || v->is_null()) return out;
-  if (!v->is_array()) throw InvalidInput("must be an array of ids", std::string(key));
-  std::size_t i = 0;
-  for (const auto &x : v->as_array()) {
-    if (!x.is_string())
-      throw InvalidInput("must be a string", std::string(key), std::string(key) + "[" + std::to_string(i) + "]");
-    out.emplace_back(x.as_string());
-    ++i;
-  }
-  return out;
-}
-
 Rational score_value(const json::object &o, const std::string &record) {
-  const auto *v = member(o, "score");
+  const auto *v = json_read::member(o, "score");
   if (v && v->is_string()) return parse_decimal(v->as_string(), "score");
   if (v && v->is_int64()) return Rational(v->as_int64());
   throw InvalidInput("must be an exact decimal string (\"91.5\") or an integer", "score", record);
@@ -179,17 +126,14 @@ std::string pay_sheet_to_json(const PaySheet &sheet, const Policy &policy) {
 
 namespace {
 
-std::vector<Term> terms_of(const json::object &req) {
+std::vector<Term> terms_of(const Fields &req) {
   std::vector<Term> terms;
-  const auto *tv = member(req, "terms");
-  if (!tv || tv->is_null()) return terms;
-  if (!tv->is_array()) throw InvalidInput("must be an array", "terms");
+  const auto *tv = req.array_or_none("terms");
+  if (!tv) return terms;
   std::size_t i = 0;
-  for (const auto &x : tv->as_array()) {
-    const std::string rec = "terms[" + std::to_string(i++) + "]";
-    const auto &o = as_obj(x, rec);
-    terms.push_back({req_string(o, "cadre_id", rec), opt_string(o, "village_id", rec),
-                     req_date(o, "served_from", rec), opt_date(o, "served_to", rec)});
+  for (const auto &x : *tv) {
+    const Fields o = item(x, "terms[" + std::to_string(i++) + "]");
+    terms.push_back({o.text("cadre_id"), o.text_or("village_id"), o.date("served_from"), o.date_or_none("served_to")});
   }
   return terms;
 }
@@ -197,59 +141,54 @@ std::vector<Term> terms_of(const json::object &req) {
 }  // namespace
 
 std::string pay_sheet_json(std::string_view request, const Policy &policy) {
-  const json::object req = parse_request(request);
-  const int year = req_year(req, "request");
+  const json::object request_object = parse_request(request);
+  const Fields req(request_object, {}, "request");
+  const int year = year_of(req);
   std::vector<Village> villages;
   std::vector<Principal> principals;
   std::vector<Score> scores;
   {
     std::size_t i = 0;
-    for (const auto &x : req_array(req, "villages", "request")) {
-      const std::string rec = "villages[" + std::to_string(i++) + "]";
-      const auto &o = as_obj(x, rec);
-      villages.push_back({req_string(o, "village_id", rec), opt_string(o, "name", rec),
-                          req_string(o, "township", rec), req_int(o, "population", rec)});
+    for (const auto &x : req.array("villages")) {
+      const Fields o = item(x, "villages[" + std::to_string(i++) + "]");
+      villages.push_back({o.text("village_id"), o.text_or("name"), o.text("township"), o.integer("population")});
     }
   }
   {
     std::size_t i = 0;
-    for (const auto &x : req_array(req, "principals", "request")) {
+    for (const auto &x : req.array("principals")) {
       const std::string rec = "principals[" + std::to_string(i++) + "]";
-      const auto &o = as_obj(x, rec);
+      const Fields o = item(x, rec);
       Principal p;
-      p.cadre_id = req_string(o, "cadre_id", rec);
-      p.name = opt_string(o, "name", rec);
-      p.village_id = req_string(o, "village_id", rec);
-      p.post = parse_post(req_string(o, "post", rec), rec);
-      p.served_from = req_date(o, "served_from", rec);
-      p.served_to = opt_date(o, "served_to", rec);
+      p.cadre_id = o.text("cadre_id");
+      p.name = o.text_or("name");
+      p.village_id = o.text("village_id");
+      p.post = parse_post(o.text("post"), rec);
+      p.served_from = o.date("served_from");
+      p.served_to = o.date_or_none("served_to");
       principals.push_back(std::move(p));
     }
   }
-  if (const auto *sv = member(req, "scores"); sv && !sv->is_null()) {
-    if (!sv->is_array()) throw InvalidInput("must be an array", "scores", "request");
+  if (const auto *sv = req.array_or_none("scores")) {
     std::size_t i = 0;
-    for (const auto &x : sv->as_array()) {
+    for (const auto &x : *sv) {
       const std::string rec = "scores[" + std::to_string(i++) + "]";
-      const auto &o = as_obj(x, rec);
-      scores.push_back({req_string(o, "village_id", rec), req_string(o, "period", rec), score_value(o, rec)});
+      const Fields o = item(x, rec);
+      scores.push_back({o.text("village_id"), o.text("period"), score_value(o.object(), rec)});
     }
   }
   PaySheetOptions opt;
-  opt.graded_on = opt_date(req, "graded_on", "request");
-  if (const auto *e = member(req, "explain"); e && !e->is_null()) {
-    if (!e->is_bool()) throw InvalidInput("must be true or false", "explain", "request");
-    opt.explain = e->as_bool();
-  }
+  opt.graded_on = req.date_or_none("graded_on");
+  opt.explain = req.boolean_or("explain", opt.explain);
   // holders: a number (holders known by number only: the budget adds their pay) or the cadre
   // ids of the selected principals (their lines get the public-institution pay).
   std::int64_t holders = -1;
-  if (const auto *h = member(req, "holders"); h && !h->is_null()) {
+  if (const auto *h = req.find("holders")) {
     if (h->is_array()) {
-      opt.holders = string_list(req, "holders");
+      opt.holders = req.texts("holders");
       holders = 0;
     } else {
-      holders = req_int(req, "holders", "request");
+      holders = req.integer("holders");
       if (holders < 0) throw InvalidInput("must not be negative", "holders", "request");
     }
   }
@@ -267,7 +206,7 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
 std::string budget_what_if_json(std::string_view request, const Policy &a, const Policy &b) {
   json::object req = parse_request(request);
   req["explain"] = false;
-  if (const auto *h = member(req, "holders"); !h || h->is_null()) req["holders"] = 0;
+  if (!json_read::member(req, "holders")) req["holders"] = 0;
   const std::string body = json::serialize(req);
   auto budget_of = [&](const Policy &p) {
     return std::move(json::parse(pay_sheet_json(body, p)).as_object()["budget"].as_object());
@@ -287,16 +226,17 @@ std::string budget_what_if_json(std::string_view request, const Policy &a, const
 }
 
 std::string selection_json(std::string_view request, const Policy &policy) {
-  const json::object req = parse_request(request);
-  const std::string op = req_string(req, "op", "request");
+  const json::object request_object = parse_request(request);
+  const Fields req(request_object, {}, "request");
+  const std::string op = req.text("op");
   json::object out;
   out["op"] = op;
   if (op == "quota") {
     Explanation ex("selection quota");
-    out["quota"] = selection_quota(req_int(req, "n_villages", "request"), req_year(req, "request"), policy, &ex);
+    out["quota"] = selection_quota(req.integer("n_villages"), year_of(req), policy, &ex);
     out["explanation"] = explanation_value(ex);
   } else if (op == "allocate") {
-    const auto *pv = member(req, "villages_per_township");
+    const auto *pv = req.find("villages_per_township");
     if (!pv || !pv->is_object()) throw InvalidInput("must be an object", "villages_per_township", "request");
     std::map<std::string, std::int64_t> per;
     for (const auto &[k, v] : pv->as_object()) {
@@ -304,12 +244,12 @@ std::string selection_json(std::string_view request, const Policy &policy) {
       per[std::string(k)] = v.as_int64();
     }
     std::optional<std::int64_t> quota;
-    if (const auto *q = member(req, "quota"); q && !q->is_null()) quota = req_int(req, "quota", "request");
+    if (req.find("quota")) quota = req.integer("quota");
     // the policy's values in force on 1 January of `year`; with a quota and no year, the
     // latest dated value of village.selection.allocation
     int year = 0;
-    if (const auto *y = member(req, "year"); (y && !y->is_null()) || !quota)
-      year = req_year(req, "request");
+    if (req.find("year") || !quota)
+      year = year_of(req);
     else
       year = policy.info("village.selection.allocation").values.back().effective_from.year();
     const QuotaAllocation qa = allocate_selection(per, year, policy, quota);
@@ -320,25 +260,25 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     out["allocation"] = std::move(a);
     out["explanation"] = explanation_value(qa.explanation);
   } else if (op == "funnel") {
-    const Funnel f = funnel(req_int(req, "places", "request"), req_year(req, "request"), policy);
+    const Funnel f = funnel(req.integer("places"), year_of(req), policy);
     out["places"] = f.places;
     out["initial"] = f.initial;
     out["prospective"] = f.prospective;
     out["formal"] = f.formal;
   } else if (op == "eligibility") {
-    const Date as_of = req_date(req, "as_of", "request");
+    const Date as_of = req.date("as_of");
     json::array res;
     std::size_t i = 0;
-    for (const auto &x : req_array(req, "applicants", "request")) {
-      const std::string rec = "applicants[" + std::to_string(i++) + "]";
-      const auto &o = as_obj(x, rec);
+    for (const auto &x : req.array("applicants")) {
+      const Fields o = item(x, "applicants[" + std::to_string(i++) + "]");
       Applicant a;
-      a.cadre_id = req_string(o, "cadre_id", rec);
-      const std::string post = opt_string(o, "post", rec);
+      a.cadre_id = o.text("cadre_id");
+      const Fields of_cadre(o.object(), {}, a.cadre_id);
+      const std::string post = o.text_or("post");
       if (!post.empty()) a.post = parse_post(post, a.cadre_id);
-      a.in_post_since = req_date(o, "in_post_since", a.cadre_id);
-      a.birth_date = req_date(o, "birth_date", a.cadre_id);
-      if (const auto *g = member(o, "grades"); g && !g->is_null()) {
+      a.in_post_since = of_cadre.date("in_post_since");
+      a.birth_date = of_cadre.date("birth_date");
+      if (const auto *g = o.find("grades")) {
         if (!g->is_object()) throw InvalidInput("must be an object year -> grade", "grades", a.cadre_id);
         for (const auto &[y, gv] : g->as_object()) {
           if (!gv.is_string()) throw InvalidInput("must be a grade", "grades", a.cadre_id);
@@ -364,17 +304,17 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     out["results"] = std::move(res);
   } else if (op == "check") {
     TownshipLists L;
-    L.places = req_int(req, "places", "request");
-    L.eligible = string_list(req, "eligible");
-    L.initial = string_list(req, "initial");
-    L.prospective = string_list(req, "prospective");
-    L.formal = string_list(req, "formal");
-    L.selected = string_list(req, "selected");
-    L.eligible_publicised_on = opt_date(req, "eligible_publicised_on", "request");
-    L.initial_on = opt_date(req, "initial_on", "request");
-    L.selected_publicised_on = opt_date(req, "selected_publicised_on", "request");
-    L.certified_on = opt_date(req, "certified_on", "request");
-    const auto probs = check_lists(L, req_year(req, "request"), policy, WorkCalendar::china());
+    L.places = req.integer("places");
+    L.eligible = req.texts("eligible");
+    L.initial = req.texts("initial");
+    L.prospective = req.texts("prospective");
+    L.formal = req.texts("formal");
+    L.selected = req.texts("selected");
+    L.eligible_publicised_on = req.date_or_none("eligible_publicised_on");
+    L.initial_on = req.date_or_none("initial_on");
+    L.selected_publicised_on = req.date_or_none("selected_publicised_on");
+    L.certified_on = req.date_or_none("certified_on");
+    const auto probs = check_lists(L, year_of(req), policy, WorkCalendar::china());
     json::array ps;
     for (const auto &p : probs)
       ps.push_back(json::object{{"stage", p.stage},
@@ -387,18 +327,14 @@ std::string selection_json(std::string_view request, const Policy &policy) {
   } else if (op == "renewal") {
     std::vector<Holder> hs;
     std::size_t i = 0;
-    for (const auto &x : req_array(req, "holders", "request")) {
-      const std::string rec = "holders[" + std::to_string(i++) + "]";
-      const auto &o = as_obj(x, rec);
+    for (const auto &x : req.array("holders")) {
+      const Fields o = item(x, "holders[" + std::to_string(i++) + "]");
       Holder h;
-      h.cadre_id = req_string(o, "cadre_id", rec);
-      if (const auto *ip = member(o, "in_post"); ip && !ip->is_null()) {
-        if (!ip->is_bool()) throw InvalidInput("must be true or false", "in_post", h.cadre_id);
-        h.in_post = ip->as_bool();
-      }
-      const std::string g = opt_string(o, "grade", rec);
+      h.cadre_id = o.text("cadre_id");
+      h.in_post = Fields(o.object(), {}, h.cadre_id).boolean_or("in_post", h.in_post);
+      const std::string g = o.text_or("grade");
       if (!g.empty()) h.grade = parse_grade(g, h.cadre_id);
-      if (const auto *tf = member(o, "term_from"); tf && !tf->is_null()) {
+      if (const auto *tf = o.find("term_from")) {
         const auto y = json_read::integer(*tf, "term_from", h.cadre_id);
         if (y < 1900 || y > 9998) throw InvalidInput("term_from must be a year 1900 .. 9998", "term_from", h.cadre_id);
         h.term_from = static_cast<int>(y);
@@ -406,7 +342,7 @@ std::string selection_json(std::string_view request, const Policy &policy) {
       hs.push_back(std::move(h));
     }
     json::array rs;
-    for (const auto &r : renewals(hs, req_year(req, "request"), policy))
+    for (const auto &r : renewals(hs, year_of(req), policy))
       rs.push_back(json::object{{"cadre_id", r.cadre_id},
                                 {"renewed", r.renewed},
                                 {"reason", r.reason},
@@ -414,9 +350,9 @@ std::string selection_json(std::string_view request, const Policy &policy) {
                                 {"explanation", explanation_value(r.explanation)}});
     out["renewals"] = std::move(rs);
   } else if (op == "publicity") {
-    const int year = req_year(req, "request");
+    const int year = year_of(req);
     std::optional<std::array<Date, 4>> starts;
-    if (const auto *sv = member(req, "starts"); sv && !sv->is_null()) {
+    if (const auto *sv = req.find("starts")) {
       if (!sv->is_array() || sv->as_array().size() != 4)
         throw InvalidInput("must be an array of 4 dates", "starts", "request");
       std::array<Date, 4> a;
@@ -436,7 +372,7 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     out["windows"] = std::move(ws);
   } else if (op == "subsidy") {
     json::array rs;
-    for (const auto &s : subsidies(terms_of(req), req_year(req, "request"), policy))
+    for (const auto &s : subsidies(terms_of(req), year_of(req), policy))
       rs.push_back(json::object{{"cadre_id", s.cadre_id},
                                 {"months", s.months},
                                 {"days", s.days},

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
-#include "village/detail.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::village::detail {
 

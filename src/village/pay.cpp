@@ -8,7 +8,7 @@
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/village.hpp"
-#include "village/detail.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::village {
 

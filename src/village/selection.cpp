@@ -7,7 +7,7 @@
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/village.hpp"
-#include "village/detail.hpp"
+#include "detail.hpp"
 
 namespace cadrekit::village {
 using detail::i128;

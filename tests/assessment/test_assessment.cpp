@@ -257,7 +257,7 @@ parameters:
 
 TEST(AssessmentScreen, ExplanationNamesRuleClauseParametersAndInputs) {
   std::vector<Record> recs(2);
-  recs[0] = {"C1", "U1", Domain::township, Kind::annual, parse_period("2014"), "", 10, 10, Rating::competent, method_reports};
+  recs[0] = {"C1", "U1", Domain::township, Kind::annual, parse_period("2014"), "", 10, 10, Rating::competent, method_flag(Method::reports)};
   recs[1] = {"C1", "U1", Domain::township, Kind::annual, parse_period("2015"), "71.5", 10, 10, Rating::competent, 0};
   auto hits = screen(recs, {}, d("2016-03-01"), Policy::default_profile());
   ASSERT_EQ(hits.size(), 1u);

@@ -122,7 +122,7 @@ TEST(AssessmentIndicators, MalformedWeightsArePolicyErrorsNamingTheParameter) {
 
 TEST(AssessmentMethods, ChecklistOfTheSixNamedMethods) {
   Policy p = Policy::default_profile();
-  auto c = method_checklist(method_reports | method_talks, d("2016-12-31"), p);
+  auto c = method_checklist(Method::reports | Method::talks, d("2016-12-31"), p);
   ASSERT_EQ(c.items.size(), 6u);
   EXPECT_FALSE(c.complete);
   EXPECT_EQ(c.missing, (std::vector<std::string>{"rating", "records", "site_visits", "sampling"}));
@@ -130,7 +130,7 @@ TEST(AssessmentMethods, ChecklistOfTheSixNamedMethods) {
   EXPECT_TRUE(method_checklist(0x3f, d("2016-12-31"), p).complete);
   // A county that requires only two.
   Policy q = county("performance=1", "reports|找谈话");
-  auto c2 = method_checklist(method_reports | method_talks, d("2016-12-31"), q);
+  auto c2 = method_checklist(Method::reports | Method::talks, d("2016-12-31"), q);
   EXPECT_TRUE(c2.complete);
   EXPECT_FALSE(c2.items[2].required);
   EXPECT_THROW(method_checklist(0, d("2016-12-31"), county("performance=1", "reports|dancing")), PolicyError);

@@ -72,8 +72,8 @@ TEST(AssessmentWiring, DisclosureVetoFollowsTheDisclosureCase) {
   EXPECT_EQ(vs[0].clause, "KAILU");
   // The complaint decided: the case can proceed, no veto.
   dc.assign("C1", {"housing"}, d("2016-10-10"), "sup-1", p);
-  dc.record_finding("C1", "unfounded", {}, d("2016-10-13"), "team-1", p);
-  dc.decide("C1", "proceed_inform_reporter", d("2016-10-14"), "org-1");
+  dc.record_finding("C1", disclosure::Finding::unfounded, {}, d("2016-10-13"), "team-1", p);
+  dc.decide("C1", disclosure::Outcome::proceed_inform_reporter, d("2016-10-14"), "org-1");
   EXPECT_TRUE(pc.vetoes(d("2016-10-14"), p, nullptr, &dc).empty());
   // The flag is an override: it vetoes even when the case could proceed.
   PromotionFacts flagged = eligible_facts();

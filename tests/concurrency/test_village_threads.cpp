@@ -12,6 +12,7 @@
 
 #include "cadrekit.h"
 #include "cadrekit/village.hpp"
+#include "village/columns.hpp"
 
 using namespace cadrekit;
 

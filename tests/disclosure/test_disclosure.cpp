@@ -631,12 +631,12 @@ TEST(DisclosureCase, HappyPathBothRoundsAndRoundTrip) {
   EXPECT_FALSE(chk.ok);
   EXPECT_EQ(chk.reasons, std::vector<std::string>{"complaint_unresolved:C1"});
   c.assign(c1, {"housing", "discipline"}, d(2016, 10, 10), "sup-1", policy());
-  c.record_finding(c1, "founded_not_affecting", {{"real_estate", "under_reported"}},
+  c.record_finding(c1, Finding::founded_not_affecting, {{"real_estate", "under_reported"}},
                    d(2016, 10, 14), "team-1", policy());
   EXPECT_EQ(c.complaints()[0].discrepancies,
             std::vector<std::string>{"real_estate:under_reported:omission"});
   EXPECT_FALSE(c.complaints()[0].accountability);
-  c.decide(c1, "proceed_inform_reporter", d(2016, 10, 15), "org-1");
+  c.decide(c1, Outcome::proceed_inform_reporter, d(2016, 10, 15), "org-1");
   EXPECT_TRUE(c.can_proceed(d(2016, 10, 15)).ok);
   // corrected form: version 2, version 1 kept
   Record v2 = golden();
@@ -652,8 +652,8 @@ TEST(DisclosureCase, HappyPathBothRoundsAndRoundTrip) {
   EXPECT_EQ(c.complaints()[1].timing, "after_window");
   EXPECT_EQ(c.complaints()[1].round, 2);
   c.assign(c2, {"finance"}, d(2016, 11, 1), "sup-1", policy());
-  c.record_finding(c2, "unfounded", {}, d(2016, 11, 2), "team-1", policy());
-  c.decide(c2, "proceed_inform_reporter", d(2016, 11, 3), "org-1");
+  c.record_finding(c2, Finding::unfounded, {}, d(2016, 11, 2), "team-1", policy());
+  c.decide(c2, Outcome::proceed_inform_reporter, d(2016, 11, 3), "org-1");
   EXPECT_TRUE(c.can_proceed(d(2016, 11, 3)).ok);
   EXPECT_EQ(c.events().size(), 12u);
   for (std::size_t i = 0; i < c.events().size(); ++i) EXPECT_EQ(c.events()[i].seq, int(i) + 1);
@@ -669,37 +669,39 @@ TEST(DisclosureCase, HappyPathBothRoundsAndRoundTrip) {
 
 TEST(DisclosureCase, FindingsDecideOutcomesAndClose) {
   struct Path {
-    const char *finding, *outcome, *status;
+    Finding finding;
+    Outcome outcome;
+    CaseStatus status;
   };
-  for (Path p : {Path{"unfounded", "proceed_inform_reporter", "open"},
-                 Path{"founded_not_affecting", "proceed_inform_reporter", "open"},
-                 Path{"founded_disqualifying", "cancel", "cancelled"},
-                 Path{"criminal", "refer", "referred"}}) {
+  for (Path p : {Path{Finding::unfounded, Outcome::proceed_inform_reporter, CaseStatus::open},
+                 Path{Finding::founded_not_affecting, Outcome::proceed_inform_reporter, CaseStatus::open},
+                 Path{Finding::founded_disqualifying, Outcome::cancel, CaseStatus::cancelled},
+                 Path{Finding::criminal, Outcome::refer, CaseStatus::referred}}) {
     Case c = opened();
     c.post_round(1, d(2016, 9, 30), "org", calendar(), policy());
     c.receive_complaint("visit", d(2016, 10, 8), "sup");
     c.assign("C1", {"discipline"}, d(2016, 10, 8), "sup", policy());
     std::vector<Discrepancy> ds;
-    if (std::string(p.finding) != "unfounded") ds.push_back({"investments", "unreported"});
+    if (p.finding != Finding::unfounded) ds.push_back({"investments", "unreported"});
     c.record_finding("C1", p.finding, ds, d(2016, 10, 9), "team", policy());
     // every other outcome is refused
-    for (const char *o : {"proceed_inform_reporter", "cancel", "refer"}) {
-      if (std::string(o) == p.outcome) continue;
+    for (Outcome o : {Outcome::proceed_inform_reporter, Outcome::cancel, Outcome::refer}) {
+      if (o == p.outcome) continue;
       std::string before = c.to_json();
-      EXPECT_THROW(c.decide("C1", o, d(2016, 10, 9), "org"), StateError) << p.finding << o;
+      EXPECT_THROW(c.decide("C1", o, d(2016, 10, 9), "org"), StateError) << to_string(p.finding) << to_string(o);
       EXPECT_EQ(c.to_json(), before);
     }
     c.decide("C1", p.outcome, d(2016, 10, 12), "org");
     EXPECT_EQ(c.status(), p.status);
     auto chk = c.can_proceed(d(2016, 10, 12));
-    EXPECT_EQ(chk.ok, std::string(p.status) == "open") << p.finding;
-    if (std::string(p.status) != "open") {
+    EXPECT_EQ(chk.ok, p.status == CaseStatus::open) << to_string(p.finding);
+    if (p.status != CaseStatus::open) {
       std::string before = c.to_json();
       EXPECT_THROW(c.receive_complaint("phone", d(2016, 10, 13), "sup"), StateError);
       EXPECT_THROW(c.post_round(2, d(2016, 10, 20), "org", calendar(), policy()), StateError);
       EXPECT_EQ(c.to_json(), before);
     }
-    if (std::string(p.finding) != "unfounded") {
+    if (p.finding != Finding::unfounded) {
       EXPECT_TRUE(c.complaints()[0].accountability);  // unreported investment: concealment
       EXPECT_EQ(c.complaints()[0].discrepancies[0], "investments:unreported:concealment");
     }
@@ -723,8 +725,8 @@ TEST(DisclosureCase, RefusedTransitionsLeaveTheCaseUnchanged) {
   EXPECT_EQ(c.to_json(), before);
   c.receive_complaint("letter", d(2016, 10, 8), "sup");
   before = c.to_json();
-  EXPECT_THROW(c.record_finding("C1", "unfounded", {}, d(2016, 10, 8), "x", policy()), StateError);
-  EXPECT_THROW(c.decide("C1", "cancel", d(2016, 10, 8), "x"), StateError);
+  EXPECT_THROW(c.record_finding("C1", Finding::unfounded, {}, d(2016, 10, 8), "x", policy()), StateError);
+  EXPECT_THROW(c.decide("C1", Outcome::cancel, d(2016, 10, 8), "x"), StateError);
   EXPECT_THROW(c.assign("C1", {"police"}, d(2016, 10, 8), "x", policy()), InvalidInput);
   EXPECT_THROW(c.assign("C1", {}, d(2016, 10, 8), "x", policy()), InvalidInput);
   EXPECT_THROW(c.assign("C1", {"audit"}, d(2016, 10, 7), "x", policy()), StateError);  // backdated
@@ -733,11 +735,11 @@ TEST(DisclosureCase, RefusedTransitionsLeaveTheCaseUnchanged) {
   c.assign("C1", {"audit"}, d(2016, 10, 8), "sup", policy());
   before = c.to_json();
   EXPECT_THROW(c.assign("C1", {"audit"}, d(2016, 10, 8), "x", policy()), StateError);
-  EXPECT_THROW(c.record_finding("C1", "maybe", {}, d(2016, 10, 9), "x", policy()), InvalidInput);
-  EXPECT_THROW(c.record_finding("C1", "unfounded", {{"real_estate", "unreported"}}, d(2016, 10, 9),
+  EXPECT_THROW(finding_from_string("maybe"), InvalidInput);
+  EXPECT_THROW(c.record_finding("C1", Finding::unfounded, {{"real_estate", "unreported"}}, d(2016, 10, 9),
                                 "x", policy()),
                InvalidInput);
-  EXPECT_THROW(c.record_finding("C1", "criminal", {{"villas", "unreported"}}, d(2016, 10, 9), "x",
+  EXPECT_THROW(c.record_finding("C1", Finding::criminal, {{"villas", "unreported"}}, d(2016, 10, 9), "x",
                                 policy()),
                InvalidInput);
   Record bad = golden();
@@ -762,7 +764,7 @@ TEST(DisclosureCase, DiscrepancyClassIsPolicy) {
   c.post_round(1, d(2016, 9, 30), "org", calendar(), p);
   c.receive_complaint("letter", d(2016, 10, 8), "sup");
   c.assign("C1", {"housing"}, d(2016, 10, 8), "sup", p);
-  c.record_finding("C1", "founded_not_affecting", {{"real_estate", "under_reported"}},
+  c.record_finding("C1", Finding::founded_not_affecting, {{"real_estate", "under_reported"}},
                    d(2016, 10, 9), "team", p);
   EXPECT_EQ(c.complaints()[0].discrepancies[0], "real_estate:under_reported:concealment");
   EXPECT_TRUE(c.complaints()[0].accountability);
@@ -774,13 +776,13 @@ TEST(DisclosureCase, FindingComesWithTheExplanationOfItsClassification) {
   c.receive_complaint("letter", d(2016, 10, 8), "sup");
   Explanation untouched("before");
   // refused (not assigned yet): the explanation is not written
-  EXPECT_THROW(c.record_finding("C1", "founded_disqualifying", {{"real_estate", "unreported"}},
+  EXPECT_THROW(c.record_finding("C1", Finding::founded_disqualifying, {{"real_estate", "unreported"}},
                                 d(2016, 10, 9), "team", policy(), &untouched),
                StateError);
   EXPECT_EQ(untouched, Explanation("before"));
   c.assign("C1", {"housing", "finance"}, d(2016, 10, 8), "sup", policy());
   Explanation ex;
-  c.record_finding("C1", "founded_disqualifying",
+  c.record_finding("C1", Finding::founded_disqualifying,
                    {{"real_estate", "unreported"}, {"securities", "under_reported"}},
                    d(2016, 10, 9), "team", policy(), &ex);
   EXPECT_EQ(ex.subject, "disclosure case KL-2016-001 complaint C1");
@@ -860,7 +862,7 @@ TEST(DisclosureCase, ExplainedJsonActionCarriesTheExplanation) {
   EXPECT_EQ(json::serialize(out.at("case")), case_apply_json(c.to_json(), action, calendar(), policy()));
   Explanation ex;
   Case direct = c;
-  direct.record_finding("C1", "founded_not_affecting", {{"real_estate", "under_reported"}},
+  direct.record_finding("C1", Finding::founded_not_affecting, {{"real_estate", "under_reported"}},
                         d(2016, 10, 9), "t", policy(), &ex);
   EXPECT_EQ(json::serialize(out.at("explanation")), ex.to_json());
   out = json::parse(case_apply_explained_json(
@@ -922,8 +924,8 @@ TEST(DisclosureFigures, YearlyCountsReproduceTheSourceTotals) {
     if (cancel) {
       c.receive_complaint("phone", d(year, 3, 8), "sup");
       c.assign("C1", {"discipline"}, d(year, 3, 8), "sup", policy());
-      c.record_finding("C1", "founded_disqualifying", {}, d(year, 3, 9), "team", policy());
-      c.decide("C1", "cancel", d(year, 3, 10), "org");
+      c.record_finding("C1", Finding::founded_disqualifying, {}, d(year, 3, 9), "team", policy());
+      c.decide("C1", Outcome::cancel, d(year, 3, 10), "org");
     }
     if (second) c.post_round(2, d(year, 4, 5), "org", calendar(), policy());
     cases.push_back(std::move(c));

@@ -11,6 +11,7 @@
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/village.hpp"
+#include "village/columns.hpp"
 
 using namespace cadrekit;
 using namespace cadrekit::village;

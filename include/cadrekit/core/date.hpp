@@ -38,6 +38,10 @@ Date parse_iso_date(std::string_view text, std::string_view field = "date");
 /// `YYYY-MM-DD`.
 std::string to_iso(Date d);
 
+/// `months` months after d, the day clamped to the month's end (Jan 31 + 1 → Feb 28/29).
+/// InvalidInput for a not-a-date or a result outside 1400…9999.
+Date add_months(Date d, std::int64_t months);
+
 /// Whole years from `from` to `to` (an anniversary on 29 February falls on 1 March in
 /// common years). Negative if `to` is before `from`.
 int whole_years_between(Date from, Date to);

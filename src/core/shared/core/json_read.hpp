@@ -1,0 +1,112 @@
+// Reading JSON requests: what core shares with the modules (never installed, never seen by users).
+// One parser with the limits every JSON call shares, and typed access whose errors name the field
+// and the record — never the value, which may be personal. Every module's JSON reader is built on
+// these; disclosure's record reader, which collects problems instead of throwing, is the one that
+// keeps its own (its problem codes are part of its output).
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadrekit/core/date.hpp"
+#include "cadrekit/core/errors.hpp"
+
+namespace cadrekit::json_read {
+
+/// Larger texts are refused before parsing (the C ABI takes strings from anywhere).
+inline constexpr std::size_t kMaxBytes = 256u * 1024u * 1024u;
+
+/// Parses `text`; `what` names it in errors ("request", "case", …). Nesting deeper than
+/// `max_depth` is an error, not a stack overflow.
+boost::json::value parse(std::string_view text, std::string_view what, int max_depth = 32);
+
+/// parse() of a text that must hold one JSON object.
+boost::json::object parse_object(std::string_view text, std::string_view what = "request",
+                                 int max_depth = 32);
+
+/// The member `key` of `o`; nullptr when it is absent or null (JSON null means "not given").
+inline const boost::json::value *member(const boost::json::object &o, std::string_view key) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return nullptr;
+  return &it->value();
+}
+
+// ---- One value: the field and the record it came from name it in errors -------------------
+
+const boost::json::object &as_object(const boost::json::value &v, const std::string &field,
+                                     const std::string &record = {});
+const boost::json::array &as_array(const boost::json::value &v, const std::string &field,
+                                   const std::string &record = {});
+std::string text(const boost::json::value &v, const std::string &field, const std::string &record = {});
+/// A whole number that fits int64 (JSON numbers with a fraction or exponent are refused).
+std::int64_t integer(const boost::json::value &v, const std::string &field, const std::string &record = {});
+bool boolean(const boost::json::value &v, const std::string &field, const std::string &record = {});
+/// An ISO date `YYYY-MM-DD`.
+Date date(const boost::json::value &v, const std::string &field, const std::string &record = {});
+
+/// Runs `f`; an InvalidInput it throws gets `record` as its record label unless it already
+/// names an element of a list ("items[2]"), which is the more precise place.
+template <class F>
+auto in_record(const std::string &record, F &&f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const InvalidInput &e) {
+    if (e.record().find('[') != std::string::npos) throw;
+    throw InvalidInput(e.what(), e.field(), record, e.code());
+  }
+}
+
+// ---- The members of one object ---------------------------------------------------------------
+
+/// Typed access to the members of one JSON object. An error names the field `prefix + key`
+/// ("events[2]." + "date") and the record label given ("units[3]"); absent and null are the
+/// same ("not given").
+class Fields {
+ public:
+  explicit Fields(const boost::json::object &o, std::string prefix = {}, std::string record = {})
+      : o_(o), prefix_(std::move(prefix)), record_(std::move(record)) {}
+  /// The object `v` must be (InvalidInput "must be an object" naming `what` otherwise).
+  Fields(const boost::json::value &v, const std::string &what, std::string prefix = {},
+         const std::string &record = {})
+      : Fields(as_object(v, what, record), std::move(prefix), record) {}
+
+  const boost::json::object &object() const noexcept { return o_; }
+  const std::string &record() const noexcept { return record_; }
+  /// The field an error about `key` names.
+  std::string field(std::string_view key) const { return prefix_ + std::string(key); }
+
+  /// The member, or nullptr when it is absent or null.
+  const boost::json::value *find(std::string_view key) const { return member(o_, key); }
+  /// The member; "member is missing" when it is absent or null.
+  const boost::json::value &need(std::string_view key) const;
+
+  std::string text(std::string_view key) const;
+  std::string text_or(std::string_view key, std::string fallback = {}) const;
+  std::int64_t integer(std::string_view key) const;
+  std::int64_t integer_or(std::string_view key, std::int64_t fallback) const;
+  bool boolean_or(std::string_view key, bool fallback = false) const;
+  Date date(std::string_view key) const;
+  std::optional<Date> date_or_none(std::string_view key) const;
+  const boost::json::array &array(std::string_view key) const;
+  /// The array member, or nullptr when it is absent or null.
+  const boost::json::array *array_or_none(std::string_view key) const;
+  /// The array member, or an empty array when it is absent or null.
+  const boost::json::array &array_or_empty(std::string_view key) const;
+  /// An array of strings (empty when absent); element i is named `key[i]` in errors.
+  std::vector<std::string> texts(std::string_view key) const;
+
+  /// "unknown member" naming the first member whose key is not in `known`.
+  void only(std::initializer_list<std::string_view> known) const;
+
+ private:
+  const boost::json::object &o_;
+  std::string prefix_;
+  std::string record_;
+};
+
+}  // namespace cadrekit::json_read

@@ -1,0 +1,29 @@
+// Small text helpers: what core shares with the modules for reading text (policy values, CSV
+// rows). Never installed, never seen by users.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace cadrekit::text_util {
+
+/// Lines of `text`, without their "\n" or "\r\n".
+std::vector<std::string_view> split_lines(std::string_view text);
+/// Fields separated by `sep` (no quoting, nothing trimmed, empty fields kept).
+std::vector<std::string_view> split(std::string_view text, char sep);
+/// `line` without a leading UTF-8 byte-order mark.
+std::string_view strip_bom(std::string_view line);
+/// `s` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view s);
+
+/// One item of a `key=value` list such as a rule text ("kind=annual; when=bottom").
+struct KeyValue {
+  std::string_view key;    ///< trimmed; the whole item when it has no '='
+  std::string_view value;  ///< trimmed; empty when the item has no '='
+  bool has_equals = false;
+};
+/// The items of `text` separated by `sep`, each side of the first '=' trimmed; empty items
+/// are skipped. Nothing is checked: a caller refuses an item without '=' or a value in its words.
+std::vector<KeyValue> key_values(std::string_view text, char sep = ';');
+
+}  // namespace cadrekit::text_util

@@ -196,9 +196,9 @@ class DisclosureMachine final : public Machine {
     CaseStatus s;
     if (!case_) return s;
     s.subject = case_->current().proposed_post.empty() ? id_ : case_->current().proposed_post;
-    const std::string &st = case_->status();
-    if (st != "open") {
-      s.stage = st;
+    const disclosure::CaseStatus st = case_->status();
+    if (st != disclosure::CaseStatus::open) {
+      s.stage = disclosure::to_string(st);
       s.open = false;
       return s;
     }
@@ -217,15 +217,15 @@ class DisclosureMachine final : public Machine {
       }
     }
     for (const auto &c : case_->complaints())
-      if (c.status != "decided") {
+      if (c.status != disclosure::ComplaintStatus::decided) {
         s.stage = "complaint";
-        s.detail = "complaint " + c.id + " " + c.status;
+        s.detail = "complaint " + c.id + " " + disclosure::to_string(c.status);
       }
     return s;
   }
 
   void due(Date as_of, Date until, const Context &, std::vector<DueItem> &out) const override {
-    if (!case_ || case_->status() != "open") return;
+    if (!case_ || case_->status() != disclosure::CaseStatus::open) return;
     const auto &rounds = case_->rounds();
     auto item = [&](std::string what, std::optional<Date> due, std::string state, std::string detail) {
       DueItem d;
@@ -245,9 +245,9 @@ class DisclosureMachine final : public Machine {
         item("round2", std::nullopt, "due", "round 1 closed without open complaints: round 2 may be posted (KAILU.2)");
     }
     for (const auto &c : case_->complaints())
-      if (c.status != "decided")
+      if (c.status != disclosure::ComplaintStatus::decided)
         item("complaint", std::nullopt, "open",
-             "complaint " + c.id + " " + c.status + " since " + iso(c.received) + " (KAILU.3)");
+             "complaint " + c.id + " " + disclosure::to_string(c.status) + " since " + iso(c.received) + " (KAILU.3)");
   }
 
   std::unique_ptr<Machine> clone() const override { return std::make_unique<DisclosureMachine>(*this); }

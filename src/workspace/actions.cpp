@@ -52,8 +52,8 @@ const std::vector<OpSpec> &specs() {
       {CaseKind::tier, "tiered", true, {{"level", Type::text, true}, {"note", Type::text, false}}},
       {CaseKind::tier, "start", true, {{"level", Type::text, true}, {"note", Type::text, false}}},
       {CaseKind::tier, "review", false, {{"level", Type::text, true}, {"year", Type::integer, false}}},
-      {CaseKind::tier, "special_funds", false, {{"amount", Type::text, true}}},
-      {CaseKind::tier, "completion", false, {{"finding", Type::text, true}}},
+      {CaseKind::tier, "special_funds", false, {{"amount", Type::text, true}, {"fund_id", Type::text, false}}},
+      {CaseKind::tier, "completion", false, {{"finding", Type::text, true}, {"fund_id", Type::text, false}}},
       // audit_plan: a plan of audit::plan and the audits done under it.
       {CaseKind::audit_plan, "drawn", true,
        {{"first_year", Type::integer, true}, {"last_year", Type::integer, true}, {"capacity", Type::integer, false},

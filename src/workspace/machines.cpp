@@ -292,12 +292,17 @@ class TierMachine final : public Machine {
       if (!json_read::member(e.members, "year")) e.members["year"] = year;
       h_->annual_review(parse_level(member_text(e.members, "level"), "level"), static_cast<int>(year), ctx.policy);
     } else if (e.op == "special_funds") {
-      const SpecialFundsResult r =
-          h_->receive_special_funds(Money::parse(member_text(e.members, "amount"), "amount"), e.effective, ctx.policy);
-      funds_received_ = e.effective;
+      // Several funds may be open at once; each is known by its fund_id (the library names one
+      // left out, and the event keeps that name, so that a completion can close it).
+      const SpecialFundsResult r = h_->receive_special_funds(Money::parse(member_text(e.members, "amount"), "amount"),
+                                                             e.effective, ctx.policy, member_text(e.members, "fund_id"));
+      const std::string &fund = h_->open_funds().back().fund_id;
+      e.members["fund_id"] = fund;
+      funds_received_[fund] = e.effective;
       return r.explanation.to_json();
     } else {  // completion
-      h_->complete_special_funds(e.effective, parse_finding(member_text(e.members, "finding"), "finding"));
+      h_->complete_special_funds(e.effective, parse_finding(member_text(e.members, "finding"), "finding"),
+                                 member_text(e.members, "fund_id"));
     }
     return {};
   }
@@ -310,31 +315,36 @@ class TierMachine final : public Machine {
     s.stage = l == audit::Level::special ? "special" : std::string("level ") + audit::level_name(l);
     s.open = h_->special_funds_open();
     s.detail = std::string("last change ") + audit::change_kind_name(h_->changes().back().kind);
-    if (s.open) s.detail += "; special funds open (band " + std::string(audit::funds_band_name(h_->open_funds()->band)) + ")";
+    for (const audit::OpenFund &f : h_->open_funds())
+      s.detail += "; special funds " + f.fund_id + " open (band " + std::string(audit::funds_band_name(f.result.band)) + ")";
     return s;
   }
 
   void due(Date as_of, Date until, const Context &, std::vector<DueItem> &out) const override {
-    if (!h_ || !h_->special_funds_open()) return;
-    const audit::SpecialFundsResult &f = *h_->open_funds();
-    DueItem d;
-    d.subject = unit_;
-    if (f.audit_within_years) {
-      // HOLINGOL.3: audited within N years of the funds (received + N years − 1 day).
-      const Date by = funds_received_ + boost::gregorian::years(*f.audit_within_years) - boost::gregorian::days(1);
-      if (by > until) return;
-      d.what = "special_funds_audit";
-      d.due = by;
-      d.state = due_state(by, as_of);
-      d.detail = "funds received " + iso(funds_received_) + ", audit within " + std::to_string(*f.audit_within_years) +
-                 " years (HOLINGOL.3)";
-    } else {
-      d.what = f.tracking ? "tracking" : "completion_audit";
-      d.state = "open";
-      d.detail = f.tracking ? "special level: tracking supervision until completion (HOLINGOL.3)"
-                            : "audit once the project is completed (HOLINGOL.3)";
+    if (!h_) return;
+    for (const audit::OpenFund &open : h_->open_funds()) {  // one item per open fund
+      const audit::SpecialFundsResult &f = open.result;
+      const auto received = funds_received_.find(open.fund_id);
+      DueItem d;
+      d.subject = unit_;
+      if (f.audit_within_years && received != funds_received_.end()) {
+        // HOLINGOL.3: audited within N years of the funds (received + N years − 1 day).
+        const Date by = received->second + boost::gregorian::years(*f.audit_within_years) - boost::gregorian::days(1);
+        if (by > until) continue;
+        d.what = "special_funds_audit";
+        d.due = by;
+        d.state = due_state(by, as_of);
+        d.detail = "funds " + open.fund_id + " received " + iso(received->second) + ", audit within " +
+                   std::to_string(*f.audit_within_years) + " years (HOLINGOL.3)";
+      } else {
+        d.what = f.tracking ? "tracking" : "completion_audit";
+        d.state = "open";
+        d.detail = "funds " + open.fund_id + ": " +
+                   (f.tracking ? "special level: tracking supervision until completion (HOLINGOL.3)"
+                               : "audit once the project is completed (HOLINGOL.3)");
+      }
+      out.push_back(std::move(d));
     }
-    out.push_back(std::move(d));
   }
 
   std::unique_ptr<Machine> clone() const override { return std::make_unique<TierMachine>(*this); }
@@ -342,7 +352,7 @@ class TierMachine final : public Machine {
  private:
   std::string unit_;
   std::optional<audit::TierHistory> h_;
-  Date funds_received_;
+  std::map<std::string, Date> funds_received_;  ///< by fund_id, the funds open or once open
 };
 
 // ------------------------------------------------------------------------------------------
@@ -599,7 +609,8 @@ class SelectionMachine final : public Machine {
       Holder &h = it->second;
       const std::int64_t y = member_int(e.members, "year");
       if (y != h.next_year) throw StateError("the renewal of year " + std::to_string(h.next_year) + " is next", "year");
-      village::Holder vh{cadre, member_bool(e.members, "in_post", true), std::nullopt};
+      // The term runs from the year of appointment (village.selection.term_years).
+      village::Holder vh{cadre, member_bool(e.members, "in_post", true), std::nullopt, static_cast<int>(h.appointed.year())};
       const std::string g = member_text(e.members, "grade");
       if (!g.empty()) vh.grade = village::parse_grade(g, "grade");
       const village::Renewal r = village::renewals({vh}, static_cast<int>(y), ctx.policy).at(0);

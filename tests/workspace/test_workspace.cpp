@@ -291,6 +291,39 @@ TEST(Workspace, TierHistoryStartReviewAndSpecialFunds) {
   EXPECT_THROW(w.apply(std::vector{act(CaseKind::tier, "U1", "start", "2019-01-01", {{"level", "1"}})}, kStamp), StateError);
 }
 
+TEST(Workspace, TwoSpecialFundsOpenAtOnceEachClosesOnItsOwn) {
+  TempDir t;
+  Workspace w = Workspace::create(t.file("w.db"), kStamp);
+  w.apply(std::vector{act(CaseKind::tier, "U1", "tiered", "2017-01-01", {{"level", "3"}}),
+                      act(CaseKind::tier, "U1", "special_funds", "2017-03-01", {{"amount", "500万"}, {"fund_id", "F1"}}),
+                      act(CaseKind::tier, "U1", "special_funds", "2017-05-01", {{"amount", "600万"}})},
+          kStamp);
+  const auto h = w.history("U1");
+  ASSERT_EQ(h.size(), 3u);
+  EXPECT_NE(h[1].members.find("\"fund_id\":\"F1\""), std::string::npos) << h[1].members;
+  // The fund left unnamed keeps the name the library gave it, so that it can be closed.
+  const auto at = h[2].members.find("\"fund_id\":\"");
+  ASSERT_NE(at, std::string::npos) << h[2].members;
+  const std::string second = h[2].members.substr(at + 12, h[2].members.find('"', at + 12) - (at + 12));
+  ASSERT_FALSE(second.empty());
+  ASSERT_NE(second, "F1");
+  auto due = w.due(d("2017-06-01"), 3650);
+  ASSERT_EQ(due.size(), 2u);  // one audit due per open fund
+  EXPECT_EQ(to_iso(*due[0].due), "2019-02-28");
+  EXPECT_EQ(to_iso(*due[1].due), "2019-04-30");
+  w.apply(std::vector{act(CaseKind::tier, "U1", "completion", "2017-09-01", {{"finding", "none"}, {"fund_id", "F1"}})},
+          kStamp);
+  due = w.due(d("2017-10-01"), 3650);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_NE(due[0].detail.find(second), std::string::npos) << due[0].detail;
+  EXPECT_TRUE(w.status(d("2017-10-01"))[0].open);
+  // With two open, a completion must say which.
+  w.apply(std::vector{act(CaseKind::tier, "U1", "special_funds", "2017-11-01", {{"amount", "700万"}, {"fund_id", "F3"}})},
+          kStamp);
+  EXPECT_THROW(w.apply(std::vector{act(CaseKind::tier, "U1", "completion", "2017-12-01", {{"finding", "none"}})}, kStamp),
+               StateError);
+}
+
 TEST(Workspace, PlanCompletionsAndDueAudits) {
   TempDir t;
   Workspace w = Workspace::create(t.file("w.db"), kStamp);

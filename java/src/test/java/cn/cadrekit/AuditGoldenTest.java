@@ -347,10 +347,17 @@ class AuditGoldenTest {
     verify.put("plan", rows);
     assertEquals(0, Audit.verify(policy, verify).getArray("breaches").size());
 
+    // Two funds of one unit open at once: each its own fund.
+    Golden.assertContains(Audit.planJson(policy,
+        "{\"first_year\":2017,\"last_year\":2021,\"capacity\":5,\"units\":[{\"unit_id\":\"A\",\"level\":3}],"
+            + "\"funds\":[{\"unit_id\":\"A\",\"date\":\"2017-01-01\",\"amount\":\"1亿\"},"
+            + "{\"unit_id\":\"A\",\"date\":\"2018-01-01\",\"amount\":\"500万\"}]}"), "\"feasible\":true",
+        "two open funds");
+    // A bad fund event names its record.
     CadreKitException e = Golden.assertFails("invalid_input", () -> Audit.planJson(policy,
         "{\"first_year\":2017,\"last_year\":2021,\"capacity\":5,\"units\":[{\"unit_id\":\"A\",\"level\":3}],"
             + "\"funds\":[{\"unit_id\":\"A\",\"date\":\"2017-01-01\",\"amount\":\"1亿\"},"
-            + "{\"unit_id\":\"A\",\"date\":\"2018-01-01\",\"amount\":\"1亿\"}]}"), "two open funds");
+            + "{\"unit_id\":\"A\",\"date\":\"2018-01-01\",\"amount\":\"lots\"}]}"), "bad amount");
     Golden.assertContains(e.getMessage(), "funds[1]", "record");
   }
 

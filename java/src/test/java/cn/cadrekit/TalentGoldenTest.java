@@ -149,7 +149,8 @@ class TalentGoldenTest {
     Golden.assertContains(text, "\"criterion\":\"women\"", "");
     Golden.assertContains(text, "\"criterion\":\"minority\"", "");
     assertFalse(text.contains("\"criterion\":\"non_party\""));
-    Golden.assertContains(text, "{\"cadre_id\":\"y\",\"pools\":[\"echelon1\",\"echelon2\"],\"eligible\":true", "");
+    // in the first echelon only: the echelons do not overlap
+    Golden.assertContains(text, "{\"cadre_id\":\"y\",\"pools\":[\"echelon1\"],\"eligible\":true", "");
 
     Golden.assertContains(Talent.gapsJson(policy,
         "{\"as_of\":\"2016-09-22\",\"growth_file\":{\"cadre_id\":\"G\"}}"),
@@ -161,10 +162,11 @@ class TalentGoldenTest {
         && p.getString("posting").equals("village_residency") && p.getBoolean("placed")));
     assertTrue(proposals.objects().stream().anyMatch(p -> p.getString("cadre_id").equals("B")
         && p.getString("posting").equals("village_residency") && !p.getBoolean("placed")));
-    Golden.assertContains(Talent.poolChangesJson(policy, "{\"from\":\"2016-09-22\",\"to\":\"2016-11-01\","
+    String changes = Talent.poolChangesJson(policy, "{\"from\":\"2016-09-22\",\"to\":\"2016-11-01\","
         + "\"cadres\":[{\"id\":\"B\",\"sex\":\"1\",\"birth_date\":\"1980-10-15\",\"ethnicity\":\"01\","
-        + "\"political_status\":\"01\",\"rank\":\"fu_ke\",\"civil_servant\":true}]}"),
-        "{\"cadre_id\":\"B\",\"pool\":\"echelon2\",\"change\":\"left\"", "");
+        + "\"political_status\":\"01\",\"rank\":\"fu_ke\",\"civil_servant\":true}]}");
+    Golden.assertContains(changes, "{\"cadre_id\":\"B\",\"pool\":\"echelon1\",\"change\":\"left\"", "");
+    assertFalse(changes.contains("\"pool\":\"echelon2\""), "never in the second echelon: in the first");
     CadreKitException e = Golden.assertFails("invalid_input", () -> Talent.poolsJson(policy,
         "{\"as_of\":\"2016-09-22\",\"cadres\":[{\"id\":\"X\",\"sex\":\"1\",\"birth_date\":\"2020-01-01\","
             + "\"ethnicity\":\"01\",\"political_status\":\"01\"}]}"), "born later");

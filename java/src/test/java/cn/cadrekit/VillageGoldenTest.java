@@ -237,8 +237,9 @@ class VillageGoldenTest {
     assertFalse(elig.contains("1970"), "no birth date echoed");
     Golden.assertContains(Village.selectionJson(policy, "{\"op\":\"subsidy\",\"year\":2016,\"terms\":["
         + "{\"cadre_id\":\"C2\",\"served_from\":\"2006-07-01\",\"served_to\":\"2016-06-30\"}]}"),
-        "{\"cadre_id\":\"C2\",\"months\":120,\"serving\":false,\"eligible\":true,"
-            + "\"newly_eligible\":true,\"amount\":\"1200.00\"}", "");
+        // 2006-07-01 to 2016-06-30: exactly 10 years by dates (3,653 days)
+        "{\"cadre_id\":\"C2\",\"months\":120,\"days\":3653,\"service\":{\"years\":10,\"months\":0,"
+            + "\"days\":0},\"serving\":false,\"eligible\":true,\"newly_eligible\":true,\"amount\":\"1200.00\",", "");
   }
 
   @Test

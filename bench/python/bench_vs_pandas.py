@@ -134,12 +134,14 @@ def village_frames(d: Dict[str, np.ndarray]) -> Any:
 def village_pandas(frames: Any) -> Dict[str, np.ndarray]:
     """The analyst's pay sheet: composite score, competition rank within the township, grade by
     share of the township's graded villages, base pay by population band, performance pay by
-    grade, both prorated by the whole months served (docs/village.md)."""
+    grade: the base prorated by the whole months served, the performance pay in full to a
+    principal in post on the grading date, 31 December (docs/village.md)."""
     villages, principals = frames
     as_of = dt.date(YEAR, 1, 1)
     require("village.grade.method", as_of, "share")
     require("village.grade.share_rounding", as_of, "half_up")
     require("village.base_pay.proration", as_of, "whole_months")
+    require("village.performance_pay.proration", as_of, "none")
     require("village.both_posts.paid", as_of, "once")
     wq = frac(param("village.score.quarterly_weight", as_of))
     wa = frac(param("village.score.annual_weight", as_of))
@@ -179,7 +181,9 @@ def village_pandas(frames: Any) -> Dict[str, np.ndarray]:
         return (2 * yearly * months + 12) // 24
 
     base = prorate(base_year).to_numpy()
-    perf = prorate(perf_year).to_numpy()
+    dec31 = (dt.date(YEAR, 12, 31) - EPOCH).days
+    in_post = ((p["served_from"] <= dec31) & (dec31 <= p["served_to"])).to_numpy()
+    perf = np.where(in_post, perf_year, 0).astype(np.int64)
     return {"village_team_grade": team, "village_rank": village_rank, "base_fen": base,
             "performance_fen": perf, "total_fen": base + perf, "grade": grade,
             "units": months.to_numpy().astype(np.int32)}

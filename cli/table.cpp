@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -111,7 +112,7 @@ struct CsvRecord {
   std::size_t line;
   std::vector<std::string> cells;
 };
-std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file) {
+std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file, std::size_t &blank_lines) {
   std::vector<CsvRecord> out;
   std::size_t i = 0, line = 1;
   while (i < s.size()) {
@@ -160,7 +161,10 @@ std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file) {
       ++i;
       ++line;
     }
-    if (any) out.push_back(std::move(rec));  // blank lines are skipped
+    if (any)
+      out.push_back(std::move(rec));
+    else
+      ++blank_lines;  // skipped, and counted for the note
   }
   return out;
 }
@@ -202,6 +206,17 @@ void Reporter::row_error(const std::string &where, const Error &e) {
   if (strict_) throw Error(e.code(), where + ": " + e.what());
   ++errors_;
   std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << where << ": " << e.what() << "\n";
+}
+
+void Reporter::note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns) {
+  std::cerr << "cadrekit: note: " << file << ":";
+  if (skipped_rows > 0)
+    std::cerr << " " << skipped_rows << (skipped_rows == 1 ? " empty row" : " empty rows")
+              << " skipped (blank or separators only)" << (ignored_columns > 0 ? ";" : "");
+  if (ignored_columns > 0)
+    std::cerr << " " << ignored_columns << (ignored_columns == 1 ? " unnamed column" : " unnamed columns")
+              << " at the end of the header ignored";
+  std::cerr << "\n";
 }
 
 void Reporter::finish(std::ostream &out) const {
@@ -256,9 +271,18 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     }
     return t;
   }
-  auto records = parse_csv(text, t.file);
+  std::size_t skipped = 0;
+  auto records = parse_csv(text, t.file, skipped);
   if (records.empty()) throw InvalidInput("the file has no header row", "csv", t.file);
-  for (auto &h : records.front().cells) {
+  // Excel saves the columns a sheet once used: empty names at the end of the header are not
+  // columns. An empty name before a named column is still an error.
+  std::vector<std::string> &names = records.front().cells;
+  std::size_t ignored_columns = 0;
+  while (!names.empty() && trim(names.back()).empty()) {
+    names.pop_back();
+    ++ignored_columns;
+  }
+  for (auto &h : names) {
     std::string name = trim(h);
     if (name.empty()) throw InvalidInput("an empty column name", "csv", t.file + ":" + std::to_string(records.front().line));
     if (t.column(name)) throw InvalidInput("a column named twice", name, t.file + ":" + std::to_string(records.front().line));
@@ -266,6 +290,12 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
   }
   t.rows.reserve(records.size() - 1);
   for (std::size_t k = 1; k < records.size(); ++k) {
+    // A row of separators only (",,,,", what Excel writes for a row it once used) is no row.
+    if (std::all_of(records[k].cells.begin(), records[k].cells.end(),
+                    [](const std::string &c) { return trim(c).empty(); })) {
+      ++skipped;
+      continue;
+    }
     Row r{t.file + ":" + std::to_string(records[k].line), std::move(records[k].cells)};
     // Excel pads short rows with nothing and may add empty trailing cells: accept those.
     while (r.cells.size() > t.header.size() && trim(r.cells.back()).empty()) r.cells.pop_back();
@@ -276,6 +306,9 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     r.cells.resize(t.header.size());
     t.rows.push_back(std::move(r));
   }
+  t.skipped_rows = skipped;
+  t.ignored_columns = ignored_columns;
+  if (skipped > 0 || ignored_columns > 0) rep.note(t.file, skipped, ignored_columns);
   return t;
 }
 

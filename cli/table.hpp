@@ -57,6 +57,10 @@ class Reporter {
   /// Reports `e` for the row at `where` (throws it, with `where` as its record, when strict).
   void row_error(const std::string &where, const Error &e);
   std::size_t errors() const noexcept { return errors_; }
+  /// One line on standard error for what a CSV file held that is not data: empty rows skipped
+  /// (blank lines, rows of separators only) and unnamed columns at the end of the header
+  /// ignored — so that every row of the file is accounted for. The exit status is unchanged.
+  void note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns);
   /// Call after the output is written: exits with status 7 (and a summary line) when rows were
   /// rejected.
   void finish(std::ostream &out) const;
@@ -72,6 +76,8 @@ class Table {
   std::string file;
   std::vector<std::string> header;
   std::vector<Row> rows;
+  std::size_t skipped_rows = 0;     ///< CSV: blank lines and rows of separators only
+  std::size_t ignored_columns = 0;  ///< CSV: unnamed columns at the end of the header
 
   /// The column index of `name`, or empty.
   std::optional<std::size_t> column(std::string_view name) const;
@@ -79,8 +85,9 @@ class Table {
   void require(std::initializer_list<std::string_view> names) const;
 };
 
-/// Reads a table. Rows whose cell count differs from the header's are reported to `rep` and
-/// left out. Blank lines are skipped. JSON: an array of objects whose values are strings,
+/// Reads a table. Rows with more cells than the header are reported to `rep` and left out.
+/// CSV as Excel writes it: unnamed columns at the end of the header, empty trailing cells,
+/// blank lines and rows of separators only are not data (counted, and noted on standard error). JSON: an array of objects whose values are strings,
 /// numbers, booleans or null (nested values are kept as their JSON text).
 Table read_table(const std::string &file, const IoOptions &io, Reporter &rep);
 

@@ -184,6 +184,21 @@ ck_cli(table_bom_crlf_same
   "-DARGS=village|select|--applicants|${_d}/applicants_excel.csv|--as-of|2016-12-31"
   "-DSAME_ARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
   "-DEXPECT_OUT=^cadre_id,eligible,failed\nA1,true,\n")
+# CSV as Excel writes a sheet it once used (unnamed trailing columns, padded and short rows, a
+# row of separators only, a blank line, no final newline): the same answer as the plain table,
+# and one note on standard error accounting for what was not data. An unnamed column before a
+# named one is still an error (exit 2).
+ck_cli(table_excel_padding_same
+  "-DARGS=village|select|--applicants|${_d}/applicants_excel_padded.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^cadre_id,eligible,failed\nA1,true,\n")
+ck_cli(table_excel_padding_noted
+  "-DARGS=village|select|--applicants|${_d}/applicants_excel_padded.csv|--as-of|2016-12-31"
+  "-DEXPECT_ERR=^cadrekit: note: [^\n]*applicants_excel_padded.csv: 2 empty rows skipped \\(blank or separators only\\); 3 unnamed columns at the end of the header ignored\n$"
+  -DERR_LINES=1)
+ck_cli(table_unnamed_column_refused
+  "-DARGS=village|select|--applicants|${_d}/applicants_unnamed_column.csv|--as-of|2016-12-31" -DEXPECT_RC=2
+  "-DEXPECT_ERR=an empty column name")
 # Three years near the bottom instead of two: C1 (last in 2015 and 2016 only) no longer crosses
 # the annual red line; the other three hits stay. The planted kind "yearly" is still reported.
 ck_cli(compare_assessment_screen

@@ -9,9 +9,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/utf8.hpp"
@@ -28,6 +31,9 @@ void add_io_options(CLI::App *cmd, IoOptions &io) {
   cmd->add_option("--format", io.format, "output: csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
   cmd->add_flag("--strict", io.strict, "stop at the first bad row (exit 2) instead of reporting it and going on");
   cmd->add_flag("--bom", io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
+  cmd->add_flag("--raw-cells", io.raw_cells,
+                "write CSV cells as they are (by default a text cell a spreadsheet would run as a formula, "
+                "beginning with = + - @ TAB or CR, gets a leading ')");
 }
 
 void add_explain_options(CLI::App *cmd, IoOptions &io) {
@@ -181,15 +187,31 @@ std::string scalar_text(const json::value &v) {
 }  // namespace
 
 std::string read_bytes(const std::string &file) {
-  std::ostringstream ss;
-  if (file == "-") {
-    ss << std::cin.rdbuf();
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InvalidInput("cannot read the file", "FILE", file);
-    ss << in.rdbuf();
+  const std::string shown = file == "-" ? "<stdin>" : file;
+  std::ifstream in;
+  std::istream *src = &std::cin;
+  if (file != "-") {
+    // A table is a regular file within table.max_bytes: /dev/zero or a FIFO would be read
+    // until memory runs out.
+    std::error_code ec;
+    const auto st = std::filesystem::status(file, ec);
+    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+      throw InvalidInput("not a regular file", "FILE", shown);
+    if (!ec && std::filesystem::is_regular_file(st) && std::filesystem::file_size(file, ec) > kMaxTableBytes && !ec)
+      throw InvalidInput("the file is larger than 1 GiB (table.max_bytes)", "FILE", shown);
+    in.open(file, std::ios::binary);
+    if (!in) throw InvalidInput("cannot read the file", "FILE", shown);
+    src = &in;
   }
-  return ss.str();
+  std::string bytes;
+  char buf[1 << 16];
+  while (src->read(buf, sizeof buf) || src->gcount() > 0) {
+    bytes.append(buf, static_cast<std::size_t>(src->gcount()));
+    if (bytes.size() > kMaxTableBytes)  // standard input, or a file that grew
+      throw InvalidInput("the input is larger than 1 GiB (table.max_bytes)", "FILE", shown);
+  }
+  if (src->bad()) throw InvalidInput("cannot read the file", "FILE", shown);
+  return bytes;
 }
 
 std::string decode_text(std::string bytes, std::string_view encoding, const std::string &file) {
@@ -250,11 +272,12 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     if (ec) throw InvalidInput("not valid JSON", "json", t.file);
     if (!v.is_array()) throw InvalidInput("expected an array of objects", "json", t.file);
     // header: the union of the members, in order of first appearance
+    std::unordered_map<std::string, std::size_t> index;
     for (const auto &x : v.get_array()) {
       if (!x.is_object()) continue;
       for (const auto &kv : x.get_object()) {
         std::string k(kv.key());
-        if (!t.column(k)) t.header.push_back(k);
+        if (index.emplace(k, t.header.size()).second) t.header.push_back(std::move(k));
       }
     }
     std::size_t n = 0;
@@ -266,7 +289,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
         continue;
       }
       r.cells.assign(t.header.size(), "");
-      for (const auto &kv : x.get_object()) r.cells[*t.column(kv.key())] = scalar_text(kv.value());
+      for (const auto &kv : x.get_object()) r.cells[index.at(std::string(kv.key()))] = scalar_text(kv.value());
       t.rows.push_back(std::move(r));
     }
     return t;
@@ -282,10 +305,13 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     names.pop_back();
     ++ignored_columns;
   }
+  std::unordered_set<std::string> seen;  // linear in the header's width, however wide
+  seen.reserve(names.size());
   for (auto &h : names) {
     std::string name = trim(h);
     if (name.empty()) throw InvalidInput("an empty column name", "csv", t.file + ":" + std::to_string(records.front().line));
-    if (t.column(name)) throw InvalidInput("a column named twice", name, t.file + ":" + std::to_string(records.front().line));
+    if (!seen.insert(name).second)
+      throw InvalidInput("a column named twice", name, t.file + ":" + std::to_string(records.front().line));
     t.header.push_back(std::move(name));
   }
   t.rows.reserve(records.size() - 1);
@@ -361,21 +387,40 @@ bool RowView::boolean(std::string_view name, bool dflt) const {
 Cell Cell::optional_date(const std::optional<Date> &d) { return d ? Cell(to_iso(*d)) : Cell(); }
 
 namespace {
-void csv_cell(std::ostream &out, const std::string &s) {
-  bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
-               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  if (!quote) {
-    out << s;
-    return;
+/// A plain decimal number ("-2", "+1.5", "-1000.00"): a spreadsheet reads it as the number it is.
+bool plain_number(std::string_view s) {
+  std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  std::size_t digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9')
+      ++digits;
+    else if (s[i] == '.' && dots == 0)
+      ++dots;
+    else
+      return false;
   }
-  out << '"';
-  for (char c : s) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
+  return digits > 0;
 }
 }  // namespace
+
+std::string csv_field(std::string_view s, bool raw) {
+  std::string text;
+  // A cell that Excel or LibreOffice would run as a formula (= + - @, or TAB / CR before one)
+  // is written as text: a leading apostrophe (OWASP's advice for CSV injection). Numbers stay.
+  if (!raw && !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos &&
+      !plain_number(s))
+    text = "'";
+  text += s;
+  const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
 
 void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
   if (io.format == "json") {
@@ -408,13 +453,13 @@ void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
   if (io.bom) out << "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (i) out << ',';
-    csv_cell(out, t.columns[i]);
+    out << csv_field(t.columns[i], io.raw_cells);
   }
   out << '\n';
   for (const auto &row : t.rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out << ',';
-      csv_cell(out, row[i].text);
+      out << csv_field(row[i].text, io.raw_cells || row[i].kind == Cell::Kind::number);
     }
     out << '\n';
   }

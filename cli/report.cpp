@@ -17,13 +17,6 @@ namespace cadrekit::cli {
 
 namespace json = boost::json;
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 namespace {
 
 std::string str(const json::value &v) {

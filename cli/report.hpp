@@ -46,7 +46,4 @@ std::string render_report(const DemoData &d);
 /// The report page's style sheet (compare.html shares it).
 const char *report_css();
 
-/// One CSV field, quoted when it needs to be (RFC 4180).
-std::string csv_field(std::string_view s);
-
 }  // namespace cadrekit::cli

@@ -5,12 +5,16 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/utf8.hpp"
@@ -27,6 +31,9 @@ void add_io_options(CLI::App *cmd, IoOptions &io) {
   cmd->add_option("--format", io.format, "output: csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
   cmd->add_flag("--strict", io.strict, "stop at the first bad row (exit 2) instead of reporting it and going on");
   cmd->add_flag("--bom", io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
+  cmd->add_flag("--raw-cells", io.raw_cells,
+                "write CSV cells as they are (by default a text cell a spreadsheet would run as a formula, "
+                "beginning with = + - @ TAB or CR, gets a leading ')");
 }
 
 void add_explain_options(CLI::App *cmd, IoOptions &io) {
@@ -111,7 +118,7 @@ struct CsvRecord {
   std::size_t line;
   std::vector<std::string> cells;
 };
-std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file) {
+std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file, std::size_t &blank_lines) {
   std::vector<CsvRecord> out;
   std::size_t i = 0, line = 1;
   while (i < s.size()) {
@@ -160,7 +167,10 @@ std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file) {
       ++i;
       ++line;
     }
-    if (any) out.push_back(std::move(rec));  // blank lines are skipped
+    if (any)
+      out.push_back(std::move(rec));
+    else
+      ++blank_lines;  // skipped, and counted for the note
   }
   return out;
 }
@@ -177,15 +187,31 @@ std::string scalar_text(const json::value &v) {
 }  // namespace
 
 std::string read_bytes(const std::string &file) {
-  std::ostringstream ss;
-  if (file == "-") {
-    ss << std::cin.rdbuf();
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InvalidInput("cannot read the file", "FILE", file);
-    ss << in.rdbuf();
+  const std::string shown = file == "-" ? "<stdin>" : file;
+  std::ifstream in;
+  std::istream *src = &std::cin;
+  if (file != "-") {
+    // A table is a regular file within table.max_bytes: /dev/zero or a FIFO would be read
+    // until memory runs out.
+    std::error_code ec;
+    const auto st = std::filesystem::status(file, ec);
+    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st))
+      throw InvalidInput("not a regular file", "FILE", shown);
+    if (!ec && std::filesystem::is_regular_file(st) && std::filesystem::file_size(file, ec) > kMaxTableBytes && !ec)
+      throw InvalidInput("the file is larger than 1 GiB (table.max_bytes)", "FILE", shown);
+    in.open(file, std::ios::binary);
+    if (!in) throw InvalidInput("cannot read the file", "FILE", shown);
+    src = &in;
   }
-  return ss.str();
+  std::string bytes;
+  char buf[1 << 16];
+  while (src->read(buf, sizeof buf) || src->gcount() > 0) {
+    bytes.append(buf, static_cast<std::size_t>(src->gcount()));
+    if (bytes.size() > kMaxTableBytes)  // standard input, or a file that grew
+      throw InvalidInput("the input is larger than 1 GiB (table.max_bytes)", "FILE", shown);
+  }
+  if (src->bad()) throw InvalidInput("cannot read the file", "FILE", shown);
+  return bytes;
 }
 
 std::string decode_text(std::string bytes, std::string_view encoding, const std::string &file) {
@@ -202,6 +228,17 @@ void Reporter::row_error(const std::string &where, const Error &e) {
   if (strict_) throw Error(e.code(), where + ": " + e.what());
   ++errors_;
   std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << where << ": " << e.what() << "\n";
+}
+
+void Reporter::note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns) {
+  std::cerr << "cadrekit: note: " << file << ":";
+  if (skipped_rows > 0)
+    std::cerr << " " << skipped_rows << (skipped_rows == 1 ? " empty row" : " empty rows")
+              << " skipped (blank or separators only)" << (ignored_columns > 0 ? ";" : "");
+  if (ignored_columns > 0)
+    std::cerr << " " << ignored_columns << (ignored_columns == 1 ? " unnamed column" : " unnamed columns")
+              << " at the end of the header ignored";
+  std::cerr << "\n";
 }
 
 void Reporter::finish(std::ostream &out) const {
@@ -235,11 +272,12 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     if (ec) throw InvalidInput("not valid JSON", "json", t.file);
     if (!v.is_array()) throw InvalidInput("expected an array of objects", "json", t.file);
     // header: the union of the members, in order of first appearance
+    std::unordered_map<std::string, std::size_t> index;
     for (const auto &x : v.get_array()) {
       if (!x.is_object()) continue;
       for (const auto &kv : x.get_object()) {
         std::string k(kv.key());
-        if (!t.column(k)) t.header.push_back(k);
+        if (index.emplace(k, t.header.size()).second) t.header.push_back(std::move(k));
       }
     }
     std::size_t n = 0;
@@ -251,21 +289,39 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
         continue;
       }
       r.cells.assign(t.header.size(), "");
-      for (const auto &kv : x.get_object()) r.cells[*t.column(kv.key())] = scalar_text(kv.value());
+      for (const auto &kv : x.get_object()) r.cells[index.at(std::string(kv.key()))] = scalar_text(kv.value());
       t.rows.push_back(std::move(r));
     }
     return t;
   }
-  auto records = parse_csv(text, t.file);
+  std::size_t skipped = 0;
+  auto records = parse_csv(text, t.file, skipped);
   if (records.empty()) throw InvalidInput("the file has no header row", "csv", t.file);
-  for (auto &h : records.front().cells) {
+  // Excel saves the columns a sheet once used: empty names at the end of the header are not
+  // columns. An empty name before a named column is still an error.
+  std::vector<std::string> &names = records.front().cells;
+  std::size_t ignored_columns = 0;
+  while (!names.empty() && trim(names.back()).empty()) {
+    names.pop_back();
+    ++ignored_columns;
+  }
+  std::unordered_set<std::string> seen;  // linear in the header's width, however wide
+  seen.reserve(names.size());
+  for (auto &h : names) {
     std::string name = trim(h);
     if (name.empty()) throw InvalidInput("an empty column name", "csv", t.file + ":" + std::to_string(records.front().line));
-    if (t.column(name)) throw InvalidInput("a column named twice", name, t.file + ":" + std::to_string(records.front().line));
+    if (!seen.insert(name).second)
+      throw InvalidInput("a column named twice", name, t.file + ":" + std::to_string(records.front().line));
     t.header.push_back(std::move(name));
   }
   t.rows.reserve(records.size() - 1);
   for (std::size_t k = 1; k < records.size(); ++k) {
+    // A row of separators only (",,,,", what Excel writes for a row it once used) is no row.
+    if (std::all_of(records[k].cells.begin(), records[k].cells.end(),
+                    [](const std::string &c) { return trim(c).empty(); })) {
+      ++skipped;
+      continue;
+    }
     Row r{t.file + ":" + std::to_string(records[k].line), std::move(records[k].cells)};
     // Excel pads short rows with nothing and may add empty trailing cells: accept those.
     while (r.cells.size() > t.header.size() && trim(r.cells.back()).empty()) r.cells.pop_back();
@@ -276,6 +332,9 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     r.cells.resize(t.header.size());
     t.rows.push_back(std::move(r));
   }
+  t.skipped_rows = skipped;
+  t.ignored_columns = ignored_columns;
+  if (skipped > 0 || ignored_columns > 0) rep.note(t.file, skipped, ignored_columns);
   return t;
 }
 
@@ -328,21 +387,40 @@ bool RowView::boolean(std::string_view name, bool dflt) const {
 Cell Cell::optional_date(const std::optional<Date> &d) { return d ? Cell(to_iso(*d)) : Cell(); }
 
 namespace {
-void csv_cell(std::ostream &out, const std::string &s) {
-  bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
-               (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  if (!quote) {
-    out << s;
-    return;
+/// A plain decimal number ("-2", "+1.5", "-1000.00"): a spreadsheet reads it as the number it is.
+bool plain_number(std::string_view s) {
+  std::size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  std::size_t digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9')
+      ++digits;
+    else if (s[i] == '.' && dots == 0)
+      ++dots;
+    else
+      return false;
   }
-  out << '"';
-  for (char c : s) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
+  return digits > 0;
 }
 }  // namespace
+
+std::string csv_field(std::string_view s, bool raw) {
+  std::string text;
+  // A cell that Excel or LibreOffice would run as a formula (= + - @, or TAB / CR before one)
+  // is written as text: a leading apostrophe (OWASP's advice for CSV injection). Numbers stay.
+  if (!raw && !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos &&
+      !plain_number(s))
+    text = "'";
+  text += s;
+  const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+  if (!quote) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
 
 void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
   if (io.format == "json") {
@@ -375,13 +453,13 @@ void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
   if (io.bom) out << "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     if (i) out << ',';
-    csv_cell(out, t.columns[i]);
+    out << csv_field(t.columns[i], io.raw_cells);
   }
   out << '\n';
   for (const auto &row : t.rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out << ',';
-      csv_cell(out, row[i].text);
+      out << csv_field(row[i].text, io.raw_cells || row[i].kind == Cell::Kind::number);
     }
     out << '\n';
   }

@@ -27,10 +27,11 @@ struct IoOptions {
   std::string format = "csv";         ///< csv | json (output)
   bool strict = false;                ///< stop at the first bad row (exit 2)
   bool bom = false;                   ///< write a UTF-8 BOM before CSV (for Excel)
+  bool raw_cells = false;             ///< CSV cells as they are (no formula guard; csv_field)
   bool explain = false;               ///< add an "explanation" column
   std::string lang = "zh";            ///< language of explanations in CSV (text)
 };
-/// Adds --encoding, --input-format, --format, --strict, --bom to a subcommand.
+/// Adds --encoding, --input-format, --format, --strict, --bom, --raw-cells to a subcommand.
 void add_io_options(CLI::App *cmd, IoOptions &io);
 
 /// Adds --explain and --lang.
@@ -40,7 +41,12 @@ void add_explain_options(CLI::App *cmd, IoOptions &io);
 /// anything else from GB18030; `utf-8` rejects invalid bytes; `gb18030` always converts.
 /// InvalidInput naming `file:line` of the first undecodable byte.
 std::string decode_text(std::string bytes, std::string_view encoding, const std::string &file);
-/// Reads a whole file ("-" = standard input) as bytes. InvalidInput if it cannot be read.
+/// The largest table (or other input file) the command line reads: table.max_bytes, 1 GiB —
+/// room for Excel's 1,048,576 rows of a wide sheet (docs/limits.md).
+inline constexpr std::uintmax_t kMaxTableBytes = std::uintmax_t{1} << 30;
+/// Reads a whole file ("-" = standard input) as bytes: a regular file (or standard input) of at
+/// most kMaxTableBytes. InvalidInput (field FILE) if it cannot be read, is not a regular file or
+/// is larger.
 std::string read_bytes(const std::string &file);
 
 /// One input row: where it came from ("units.csv:7" or "units.json[3]") and its cells.
@@ -57,6 +63,10 @@ class Reporter {
   /// Reports `e` for the row at `where` (throws it, with `where` as its record, when strict).
   void row_error(const std::string &where, const Error &e);
   std::size_t errors() const noexcept { return errors_; }
+  /// One line on standard error for what a CSV file held that is not data: empty rows skipped
+  /// (blank lines, rows of separators only) and unnamed columns at the end of the header
+  /// ignored — so that every row of the file is accounted for. The exit status is unchanged.
+  void note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns);
   /// Call after the output is written: exits with status 7 (and a summary line) when rows were
   /// rejected.
   void finish(std::ostream &out) const;
@@ -72,6 +82,8 @@ class Table {
   std::string file;
   std::vector<std::string> header;
   std::vector<Row> rows;
+  std::size_t skipped_rows = 0;     ///< CSV: blank lines and rows of separators only
+  std::size_t ignored_columns = 0;  ///< CSV: unnamed columns at the end of the header
 
   /// The column index of `name`, or empty.
   std::optional<std::size_t> column(std::string_view name) const;
@@ -79,8 +91,9 @@ class Table {
   void require(std::initializer_list<std::string_view> names) const;
 };
 
-/// Reads a table. Rows whose cell count differs from the header's are reported to `rep` and
-/// left out. Blank lines are skipped. JSON: an array of objects whose values are strings,
+/// Reads a table. Rows with more cells than the header are reported to `rep` and left out.
+/// CSV as Excel writes it: unnamed columns at the end of the header, empty trailing cells,
+/// blank lines and rows of separators only are not data (counted, and noted on standard error). JSON: an array of objects whose values are strings,
 /// numbers, booleans or null (nested values are kept as their JSON text).
 Table read_table(const std::string &file, const IoOptions &io, Reporter &rep);
 
@@ -130,6 +143,13 @@ struct Cell {
 
 /// An explanation as a cell: its JSON in JSON output, its text (io.lang) in CSV.
 Cell explanation_cell(const Explanation &ex, const IoOptions &io);
+
+/// One CSV field, the one quoting of the command line's CSV (RFC 4180: in double quotes when it
+/// holds a comma, a quote, a line break or an outer space). Unless `raw`, a text that a
+/// spreadsheet would run as a formula — beginning with = + - @, TAB or CR, and not a plain
+/// number such as "-2" or "-1000.00" — is written with a leading apostrophe, so that Excel and
+/// LibreOffice show it as text (docs/cli.md).
+std::string csv_field(std::string_view s, bool raw = false);
 
 struct OutTable {
   std::vector<std::string> columns;

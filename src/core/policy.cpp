@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -684,19 +685,30 @@ bool looks_like_path(std::string_view s) {
          ends_with(".yaml") || ends_with(".yml");
 }
 
+/// The largest profile file read, as ck_policy_loads' largest text (docs/limits.md).
+constexpr std::uintmax_t kMaxProfileBytes = 64u << 20;
+
 std::string read_file(const fs::path &path, const std::string &display, const std::string &record) {
+  const std::string rec = record.empty() ? display : record;
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw PolicyError("is a directory, not a profile file", {}, record.empty() ? display : record);
+  if (fs::is_directory(path, ec)) throw PolicyError("is a directory, not a profile file", {}, rec);
+  // Only a regular file, and only up to the limit: /dev/zero or a FIFO would be read forever.
+  const fs::file_status st = fs::status(path, ec);
+  if (!ec && fs::exists(st) && !fs::is_regular_file(st))
+    throw PolicyError("profile file `" + display + "` is not a regular file", {}, rec);
+  if (!ec && fs::is_regular_file(st) && fs::file_size(path, ec) > kMaxProfileBytes && !ec)
+    throw PolicyError("profile file `" + display + "` is larger than 64 MiB (policy.max_bytes)", {}, rec);
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw PolicyError("cannot open profile file `" + display + "`", {},
-                      record.empty() ? display : record);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad())
-    throw PolicyError("cannot read profile file `" + display + "`", {},
-                      record.empty() ? display : record);
-  return ss.str();
+  if (!in) throw PolicyError("cannot open profile file `" + display + "`", {}, rec);
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxProfileBytes)  // grew while being read
+      throw PolicyError("profile file `" + display + "` is larger than 64 MiB (policy.max_bytes)", {}, rec);
+  }
+  if (in.bad()) throw PolicyError("cannot read profile file `" + display + "`", {}, rec);
+  return text;
 }
 
 /// What is being loaded, to detect `extends` cycles: canonical paths and embedded names.

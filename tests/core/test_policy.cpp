@@ -764,6 +764,34 @@ TEST(PolicySources, LoadsAndTheSampleCountyArriveIdentical) {
   expect_identical(Policy::from_sources(t.sources()), t);
 }
 
+TEST(PolicyLimits, AFileThatIsNotRegularOrTooLargeIsRefusedBeforeItIsRead) {
+  try {
+    Policy::load("/dev/zero");
+    FAIL() << "no error";
+  } catch (const PolicyError &e) {
+    EXPECT_NE(std::string(e.what()).find("not a regular file"), std::string::npos) << e.what();
+  }
+  fs::path dir = scratch_dir();
+  fs::create_directories(dir);
+  { std::ofstream(dir / "z.yaml") << "profile: z\nextends: /dev/zero\nparameters: {}\n"; }
+  try {
+    Policy::load((dir / "z.yaml").string());
+    FAIL() << "no error";
+  } catch (const PolicyError &e) {
+    EXPECT_NE(std::string(e.what()).find("not a regular file"), std::string::npos) << e.what();
+  }
+  const fs::path huge = dir / "huge.yaml";
+  { std::ofstream(huge) << ""; }
+  fs::resize_file(huge, (std::uintmax_t{64} << 20) + 1);  // sparse: nothing is written
+  try {
+    Policy::load(huge.string());
+    FAIL() << "no error";
+  } catch (const PolicyError &e) {
+    EXPECT_NE(std::string(e.what()).find("policy.max_bytes"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
+}
+
 TEST(PolicySources, AValueSetTravelsAsASetting) {
   Policy p = Policy::embedded("tongliao-2016").with_value("village.performance_pay.excellent", "5000",
                                                          d(2017, 1, 1));

@@ -406,8 +406,9 @@ bool plain_number(std::string_view s) {
 std::string csv_field(std::string_view s, bool raw) {
   std::string text;
   // A cell that Excel or LibreOffice would run as a formula (= + - @, or TAB / CR before one)
-  // is written as text: a leading apostrophe (OWASP's advice for CSV injection). Numbers stay.
-  if (!raw && !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos &&
+  // is written as text: a leading apostrophe (OWASP's advice for CSV injection). Numbers stay,
+  // and so does a lone sign ("-", a placeholder), which carries no formula.
+  if (!raw && s.size() > 1 && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos &&
       !plain_number(s))
     text = "'";
   text += s;

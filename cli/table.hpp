@@ -146,8 +146,8 @@ Cell explanation_cell(const Explanation &ex, const IoOptions &io);
 
 /// One CSV field, the one quoting of the command line's CSV (RFC 4180: in double quotes when it
 /// holds a comma, a quote, a line break or an outer space). Unless `raw`, a text that a
-/// spreadsheet would run as a formula — beginning with = + - @, TAB or CR, and not a plain
-/// number such as "-2" or "-1000.00" — is written with a leading apostrophe, so that Excel and
+/// spreadsheet would run as a formula — beginning with = + - @, TAB or CR, longer than the sign
+/// alone and not a plain number such as "-2" or "-1000.00" — is written with a leading apostrophe, so that Excel and
 /// LibreOffice show it as text (docs/cli.md).
 std::string csv_field(std::string_view s, bool raw = false);
 

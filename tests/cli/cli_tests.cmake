@@ -172,7 +172,7 @@ ck_cli(compare_village_pay
 # the county becomes 19 / 29 / 19. Explanations in English on request.
 ck_cli(compare_audit_tier
   "-DARGS=compare|--policy|default|--policy|${_d}/high_band_6m.yaml|--lang|en|audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31"
-  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\ntier,U01,level,1,2,-2 points,\"[^\"]*HOLINGOL\.1([^\"]|\"\")*\",\"([^\"]|\"\")*\"\ntier,,levels 1/2/3,20/28/19,19/29/19,,,\n$")
+  "-DEXPECT_OUT=^subject,id,item,a,b,difference,explanation_a,explanation_b\ntier,U01,level,1,2,'-2 points,\"[^\"]*HOLINGOL\.1([^\"]|\"\")*\",\"([^\"]|\"\")*\"\ntier,,levels 1/2/3,20/28/19,19/29/19,,,\n$")
 ck_cli(compare_needs_two_profiles
   "-DARGS=compare|--policy|default|audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31" -DEXPECT_RC=64)
 

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -248,13 +247,6 @@ void write_outputs(const DemoData &d, Writer &w) {
   w.json_file("talent_teams.json", d.teams);
 }
 
-std::string read_policy_text(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) throw InvalidInput("cannot read the policy file", "--policy", path);
-  return text;
-}
-
 json::object summary(const DemoData &d) {
   std::map<std::string, std::int64_t> tiers;
   for (const auto &r : d.tiers.at("results").as_array()) ++tiers[s(r.at("level"))];
@@ -326,12 +318,12 @@ void add_demo_command(CLI::App &app, Common &common, Action &action) {
       if (*year_opt == 0 && data_dir->empty()) {
         ledger_text.assign(reinterpret_cast<const char *>(embedded::sample_ledger_json), embedded::sample_ledger_json_size);
       } else if (*year_opt == 0 && fs::is_regular_file(fs::path(*data_dir) / "ledger.json")) {
-        ledger_text = read_policy_text((fs::path(*data_dir) / "ledger.json").string());
+        ledger_text = read_bytes((fs::path(*data_dir) / "ledger.json").string());
       }
       CsvTables ledger_tables;
       if (!ledger_text.empty())
         d.ledger = run_ledger(d, (fs::path(*out_dir) / "county.ck.db").string(),
-                              common.policy_file.empty() ? std::string() : read_policy_text(common.policy_file),
+                              common.policy_file.empty() ? std::string() : read_bytes(common.policy_file),
                               data.disclosure_records, data.disclosure_rounds, data.assessment_cases, ledger_text,
                               ledger_tables);
       if (!d.ledger.empty()) w.written.push_back("county.ck.db");

@@ -298,6 +298,16 @@ def test_extends_cycle_and_missing_files(tmp_path):
         cadrekit.Policy.loads("profile: t\nextends: ./a.yaml\nparameters: {}\n")
 
 
+def test_a_profile_that_is_no_regular_file_or_too_large_is_refused_unread(tmp_path):
+    with pytest.raises(cadrekit.PolicyError, match="not a regular file"):
+        cadrekit.Policy.load("/dev/zero")
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as f:
+        f.truncate((64 << 20) + 1)  # sparse: nothing is written
+    with pytest.raises(cadrekit.PolicyError, match=r"policy\.max_bytes"):
+        cadrekit.Policy.load(huge)
+
+
 # --- docs/policy.md cannot drift from the profile ---------------------------------------------------
 
 

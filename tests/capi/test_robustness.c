@@ -137,6 +137,9 @@ int main(void) {
   EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_policy_load(NULL, "x.yaml"));
   EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_policy_load(&pol2, NULL));
   EXPECT_FAIL(CK_E_POLICY, ck_policy_load(&pol2, "/nonexistent/dir/profile.yaml"));
+  /* a device is no profile file: refused before it is read (policy.max_bytes, docs/limits.md) */
+  EXPECT_FAIL(CK_E_POLICY, ck_policy_load(&pol2, "/dev/zero"));
+  CHECK(strstr(ck_last_error_message(), "not a regular file") != NULL);
   EXPECT_FAIL(CK_E_INVALID_INPUT, ck_policy_load(&pol2, bad_utf8));
   EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_policy_loads(NULL, "profile: x\n"));
   EXPECT_FAIL(CK_E_INVALID_ARGUMENT, ck_policy_loads(&pol2, NULL));

@@ -89,23 +89,6 @@ std::string read_form(const std::string &file) {
   return bytes;
 }
 
-// An error's message without the " (field F, record R)" its what() ends with.
-std::string bare_message(const Error &e) {
-  std::string what = e.what();
-  std::string suffix;
-  if (!e.field().empty() || !e.record().empty()) {
-    suffix = " (";
-    if (!e.field().empty()) suffix += "field " + e.field();
-    if (!e.field().empty() && !e.record().empty()) suffix += ", ";
-    if (!e.record().empty()) suffix += "record " + e.record();
-    suffix += ")";
-  }
-  if (!suffix.empty() && what.size() >= suffix.size() &&
-      what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0)
-    what.resize(what.size() - suffix.size());
-  return what;
-}
-
 bool ends_with_json(const std::string &name) {
   return name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
 }
@@ -212,7 +195,7 @@ void add_import_lrmx_command(CLI::App &app, Common &, Action &action) {
         } catch (const Error &e) {
           if (o->io.strict) throw Error(e.code(), f + ": " + e.what());
           ++refused;
-          report.rows.push_back({f, id, "refused", error_code_name(e.code()), e.field(), bare_message(e)});
+          report.rows.push_back({f, id, "refused", error_code_name(e.code()), e.field(), e.message()});
           if (o->report.empty())
             std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << f << ": " << e.what() << "\n";
         }

@@ -12,6 +12,7 @@ class Error(Exception):
     code: str
     field: str
     record: str
+    message: str
 
 class InvalidInput(Error, ValueError): ...
 class PolicyError(Error): ...

@@ -165,14 +165,6 @@ LRMX_TABLE_COLUMNS: Tuple[str, ...] = (
 LRMX_REPORT_COLUMNS: Tuple[str, ...] = ("file", "id", "status", "code", "field", "message")
 
 
-def _bare_message(e: Any) -> str:
-    """An error's message without the " (field F, record R)" its text ends with."""
-    text = str(e)
-    parts = (["field " + e.field] if e.field else []) + (["record " + e.record] if e.record else [])
-    suffix = " (" + ", ".join(parts) + ")" if parts else ""
-    return text[: -len(suffix)] if suffix and text.endswith(suffix) else text
-
-
 def _lrmx_files(path: Any) -> List[Any]:
     import pathlib
 
@@ -228,6 +220,7 @@ def import_lrmx(path: Any, *, with_citizen_id: bool = False) -> Tuple[Any, Any]:
     if not pathlib.Path(path).exists():
         err = _core.InvalidInput("no such file or folder (field path)")
         err.field = "path"
+        err.message = "no such file or folder"
         raise err
     rows: List[Dict[str, Any]] = []
     report: List[Dict[str, Any]] = []
@@ -238,7 +231,7 @@ def import_lrmx(path: Any, *, with_citizen_id: bool = False) -> Tuple[Any, Any]:
             row = _lrmx_row(read["record"], with_citizen_id)
         except _core.Error as e:
             report.append({"file": str(f), "id": rid, "status": "refused", "code": e.code,
-                           "field": e.field, "message": _bare_message(e)})
+                           "field": e.field, "message": e.message or str(e)})
             continue
         except OSError:
             report.append({"file": str(f), "id": rid, "status": "refused",

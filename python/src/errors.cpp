@@ -4,7 +4,8 @@
 //   ├── PolicyError(Error)                   policy
 //   ├── CalendarCoverageError(Error)         calendar_coverage
 //   └── StateError(Error)                    state
-// Each carries .code (stable name), .field and .record.
+// Each carries .code (stable name), .field, .record and .message (the text without the
+// " (field F, record R)" that str() of the error ends with).
 #include <pybind11/pybind11.h>
 
 #include "bindings.hpp"
@@ -62,6 +63,7 @@ void init_errors(py::module_ &m) {
     h.attr("code") = code;
     h.attr("field") = "";
     h.attr("record") = "";
+    h.attr("message") = "";
   };
   defaults(g_error, "internal");
   defaults(g_invalid_input, "invalid_input");
@@ -78,6 +80,7 @@ void init_errors(py::module_ &m) {
       exc.attr("code") = error_code_name(e.code());
       exc.attr("field") = e.field();
       exc.attr("record") = e.record();
+      exc.attr("message") = e.message();
       PyErr_SetObject(cls.ptr(), exc.ptr());
     }
   });

@@ -97,3 +97,14 @@ def test_nan_and_float_in_a_money_column_are_refused_with_a_typed_error():
         cadrekit.audit.tier(df, AS_OF)
     assert e.value.code == "invalid_input"
     assert "budget" in str(e.value)
+
+
+def test_an_error_carries_its_message_without_field_and_record():
+    with pytest.raises(cadrekit.InvalidInput) as info:
+        cadrekit.parse_money("not money")
+    e = info.value
+    assert e.message and "(field" not in e.message
+    assert str(e).startswith(e.message)
+    suffix = str(e)[len(e.message):]
+    if e.field:
+        assert f"field {e.field}" in suffix

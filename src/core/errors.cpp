@@ -38,6 +38,7 @@ std::string compose(const std::string &message, const std::string &field,
 Error::Error(ErrorCode code, std::string message, std::string field, std::string record)
     : std::runtime_error(compose(message, field, record)),
       code_(code),
+      message_(std::move(message)),
       field_(std::move(field)),
       record_(std::move(record)) {}
 

@@ -143,21 +143,6 @@ std::optional<std::int64_t> parse_int64(std::string_view s) {
   return v;
 }
 
-/// The message of `e` without the " (field F, record R)" its constructor appended, so that a
-/// message built on it does not repeat context.
-std::string bare_message(const Error &e) {
-  std::string what = e.what();
-  if (e.field().empty() && e.record().empty()) return what;
-  std::string suffix = " (";
-  if (!e.field().empty()) suffix += "field " + e.field();
-  if (!e.field().empty() && !e.record().empty()) suffix += ", ";
-  if (!e.record().empty()) suffix += "record " + e.record();
-  suffix += ")";
-  if (what.size() >= suffix.size() && what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0)
-    what.resize(what.size() - suffix.size());
-  return what;
-}
-
 bool has_control_char(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -195,7 +180,7 @@ std::optional<std::string> canonical_value(ParamType t, const std::string &text,
       }
     }
   } catch (const Error &e) {
-    why = bare_message(e);
+    why = e.message();
     return std::nullopt;
   }
   why = "unknown type";

@@ -650,9 +650,7 @@ LrmxRead read_lrmx(std::string_view form, std::string_view record_id) {
     doc = xml::parse_document(form, options, "lrmx");
   } catch (const InvalidInput &e) {
     // The XML layer's refusal, now naming the record: the field names the limit or rule.
-    const std::string what = e.what();
-    const std::size_t cut = what.rfind(" (field ");
-    throw InvalidInput(cut == std::string::npos ? what : what.substr(0, cut), e.field(), id);
+    throw InvalidInput(e.message(), e.field(), id);
   }
   LrmxRead out = FormReader(doc, id).read();
   out.encoding = doc.encoding.name;

@@ -297,7 +297,7 @@ std::string canonical_explanation(std::string_view text, std::string_view field,
   try {
     return Explanation::from_json(text).to_json();
   } catch (const InvalidInput &e) {
-    throw InvalidInput("is not an explanation: " + bare_message(e), std::string(field), record);
+    throw InvalidInput("is not an explanation: " + e.message(), std::string(field), record);
   }
 }
 
@@ -375,26 +375,10 @@ json::value convert(const json::value &v, Type t, const std::string &field, cons
   throw InvalidInput("unknown member type", field, record);
 }
 
-std::string bare_message(const Error &e) {
-  // what() is "message (field F, record R)" (core/errors.cpp): the message alone.
-  std::string what = e.what();
-  std::string suffix;
-  if (!e.field().empty() || !e.record().empty()) {
-    suffix = " (";
-    if (!e.field().empty()) suffix += "field " + e.field();
-    if (!e.field().empty() && !e.record().empty()) suffix += ", ";
-    if (!e.record().empty()) suffix += "record " + e.record();
-    suffix += ")";
-  }
-  if (!suffix.empty() && what.size() >= suffix.size() && what.compare(what.size() - suffix.size(), suffix.size(), suffix) == 0)
-    what.resize(what.size() - suffix.size());
-  return what;
-}
-
 void rethrow_with_record(const Error &e, const std::string &record) {
   // The row first; the library's own record (a case id, "events[2]") after it.
   const std::string rec = e.record().empty() || e.record() == record ? record : record + " (" + e.record() + ")";
-  const std::string msg = bare_message(e);
+  const std::string msg = e.message();
   switch (e.code()) {
     case ErrorCode::state: throw StateError(msg, e.field(), rec);
     case ErrorCode::policy: throw PolicyError(msg, e.field(), rec);

@@ -90,8 +90,6 @@ std::unique_ptr<Machine> make_machine(CaseKind kind, const std::string &case_id)
 /// Reads `v` as a member of type `t`; InvalidInput naming `field` and `record`.
 boost::json::value convert(const boost::json::value &v, Type t, const std::string &field, const std::string &record);
 
-/// The message of `e` without the "(field F, record R)" its what() adds.
-std::string bare_message(const Error &e);
 /// Rethrows `e` (any cadrekit::Error) naming `record` (and, after it, the record `e` named).
 [[noreturn]] void rethrow_with_record(const Error &e, const std::string &record);
 

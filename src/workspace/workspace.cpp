@@ -178,7 +178,7 @@ struct Workspace::Impl {
       m.apply(e, ctx);
     } catch (const Error &err) {
       throw StateError(std::string("the recorded log no longer replays under this cadrekit's rules (event ") +
-                           std::to_string(seq) + ": " + detail::bare_message(err) + ")",
+                           std::to_string(seq) + ": " + err.message() + ")",
                        err.field(), std::string(case_kind_name(kind)) + " " + id);
     }
   }
@@ -285,7 +285,7 @@ Workspace Workspace::open(const std::string &path, const OpenOptions &options) {
     try {
       impl->policy = policy_of(name, yaml);
     } catch (const PolicyError &e) {
-      throw PolicyError(std::string("the workspace's policy profile cannot be loaded: ") + detail::bare_message(e), e.field(), path);
+      throw PolicyError(std::string("the workspace's policy profile cannot be loaded: ") + e.message(), e.field(), path);
     }
   }
   return Workspace(std::move(impl));

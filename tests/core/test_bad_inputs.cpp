@@ -115,3 +115,15 @@ TEST(BadInputs, EveryRowGetsItsTypedErrorAndKeepsPersonalValuesOut) {
     }
   }
 }
+
+TEST(Errors, MessageIsTheTextWithoutItsFieldAndRecord) {
+  const InvalidInput both("must be a date", "birth_date", "row 3");
+  EXPECT_EQ(both.message(), "must be a date");
+  EXPECT_STREQ(both.what(), "must be a date (field birth_date, record row 3)");
+  const PolicyError field_only("unknown parameter", "village.base_pay");
+  EXPECT_EQ(field_only.message(), "unknown parameter");
+  EXPECT_STREQ(field_only.what(), "unknown parameter (field village.base_pay)");
+  const StateError bare("closed");
+  EXPECT_EQ(bare.message(), "closed");
+  EXPECT_STREQ(bare.what(), "closed");
+}

@@ -29,6 +29,9 @@ class Error : public std::runtime_error {
  public:
   Error(ErrorCode code, std::string message, std::string field = {}, std::string record = {});
   ErrorCode code() const noexcept { return code_; }
+  /// The message alone, without the " (field F, record R)" that what() appends: for a caller
+  /// that reports field and record in columns of its own, or builds a message on this one.
+  const std::string &message() const noexcept { return message_; }
   /// The field concerned ("birth_date", "parameters.village.base_pay"), or empty.
   const std::string &field() const noexcept { return field_; }
   /// The record concerned (a row number, a cadre id, "tongliao-2016.yaml:12"), or empty.
@@ -36,6 +39,7 @@ class Error : public std::runtime_error {
 
  private:
   ErrorCode code_;
+  std::string message_;
   std::string field_;
   std::string record_;
 };

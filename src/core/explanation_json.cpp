@@ -11,10 +11,10 @@
 #include <set>
 
 #include <boost/json.hpp>
-#include <boost/json/basic_parser_impl.hpp>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/utf8.hpp"
+#include "core/json_read.hpp"
 
 namespace cadrekit {
 
@@ -26,24 +26,9 @@ namespace json = boost::json;
 // Member paths in error messages
 // ---------------------------------------------------------------------------------------------
 
-/// A key as it may appear in an error message. The form's keys are short ASCII identifiers, and
-/// a misspelt one is worth naming; any other key (CJK text, digits first like an ID number,
-/// punctuation, long) is shown as "?" so that a message never repeats what may be personal data.
-std::string display_key(std::string_view key) {
-  constexpr std::size_t kMaxShown = 32;
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  bool plain = !key.empty() && key.size() <= kMaxShown && letter(key.front()) &&
-               std::all_of(key.begin(), key.end(),
-                           [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
-  return plain ? std::string(key) : std::string("?");
-}
+using json_read::display_key;
 
-std::string join(std::string_view prefix, std::string_view key) {
-  std::string out(prefix);
-  if (!out.empty()) out += '.';
-  out += key;
-  return out;
-}
+std::string join(std::string_view prefix, std::string_view key) { return json_read::join_path(prefix, key); }
 
 std::string element(std::string_view array, std::size_t i) {
   return std::string(array) + "[" + std::to_string(i) + "]";
@@ -128,88 +113,6 @@ void append_param(std::string &out, const ParamUsed &p, std::string_view where) 
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-/// A Boost.JSON handler that builds nothing and fails on the first duplicate key, recording its
-/// path. Boost's DOM keeps the last of duplicate keys silently; in an explanation a duplicate is
-/// an ambiguity, so it is an error.
-struct DuplicateKeyCheck {
-  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
-  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
-
-  struct Frame {
-    bool object = false;
-    std::size_t index = 0;           // arrays: index of the next element
-    std::string current;             // objects: key of the member being read
-    std::set<std::string, std::less<>> keys;
-  };
-  std::vector<Frame> stack;
-  std::string key;        // a key arriving in parts
-  std::string duplicate;  // the path of the first duplicate key, once found
-
-  std::string path_of(std::string_view last) const {
-    std::string out;
-    for (const Frame &f : stack) {
-      if (&f == &stack.back()) break;
-      if (f.object)
-        out = join(out, display_key(f.current));
-      else
-        out.append("[").append(std::to_string(f.index)).append("]");
-    }
-    return join(out, display_key(last));
-  }
-  bool value_done() {
-    if (!stack.empty() && !stack.back().object) ++stack.back().index;
-    return true;
-  }
-
-  bool on_document_begin(json::error_code &) { return true; }
-  bool on_document_end(json::error_code &) { return true; }
-  bool on_array_begin(json::error_code &) {
-    stack.push_back(Frame{});
-    return true;
-  }
-  bool on_array_end(std::size_t, json::error_code &) {
-    stack.pop_back();
-    return value_done();
-  }
-  bool on_object_begin(json::error_code &) {
-    stack.push_back(Frame{});
-    stack.back().object = true;
-    return true;
-  }
-  bool on_object_end(std::size_t, json::error_code &) {
-    stack.pop_back();
-    return value_done();
-  }
-  bool on_string_part(json::string_view, std::size_t, json::error_code &) { return true; }
-  bool on_string(json::string_view, std::size_t, json::error_code &) { return value_done(); }
-  bool on_key_part(json::string_view s, std::size_t, json::error_code &) {
-    key.append(s.data(), s.size());
-    return true;
-  }
-  bool on_key(json::string_view s, std::size_t, json::error_code &ec) {
-    key.append(s.data(), s.size());
-    Frame &f = stack.back();
-    if (!f.keys.insert(key).second) {
-      duplicate = path_of(key);
-      ec = json::error::syntax;  // any error stops the parser; `duplicate` says what it was
-      return false;
-    }
-    f.current = std::move(key);
-    key.clear();
-    return true;
-  }
-  bool on_number_part(json::string_view, json::error_code &) { return true; }
-  bool on_int64(std::int64_t, json::string_view, json::error_code &) { return value_done(); }
-  bool on_uint64(std::uint64_t, json::string_view, json::error_code &) { return value_done(); }
-  bool on_double(double, json::string_view, json::error_code &) { return value_done(); }
-  bool on_bool(bool, json::error_code &) { return value_done(); }
-  bool on_null(json::error_code &) { return value_done(); }
-  bool on_comment_part(json::string_view, json::error_code &) { return true; }
-  bool on_comment(json::string_view, json::error_code &) { return true; }
-};
-
 json::parse_options parse_options() {
   json::parse_options opt;
   opt.max_depth = explanation_json_max_depth;
@@ -229,11 +132,8 @@ json::value parse_document(std::string_view text) {
     fail("not valid JSON (" + ec.message() + " at byte " + std::to_string(n) + ")", "json");
   json::value v = p.release();
 
-  json::basic_parser<DuplicateKeyCheck> check(parse_options());
-  check.write_some(false, text.data(), text.size(), ec);
-  if (!check.handler().duplicate.empty())
-    fail("duplicate member", check.handler().duplicate);
-  if (ec) fail("not valid JSON (" + ec.message() + ")", "json");  // cannot happen: parsed above
+  if (json_read::Finding f = json_read::scan(text, explanation_json_max_depth, false))
+    fail(f.message, f.path.empty() ? "json" : f.path);
   return v;
 }
 

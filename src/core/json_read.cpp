@@ -1,8 +1,140 @@
 #include "core/json_read.hpp"
 
+#include <algorithm>
+#include <set>
+
+#include <boost/json/basic_parser_impl.hpp>
+
 namespace cadrekit::json_read {
 
 namespace json = boost::json;
+
+std::string display_key(std::string_view key) {
+  constexpr std::size_t kMaxShown = 32;
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  bool plain = !key.empty() && key.size() <= kMaxShown && letter(key.front()) &&
+               std::all_of(key.begin(), key.end(),
+                           [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
+  return plain ? std::string(key) : std::string("?");
+}
+
+std::string join_path(std::string_view prefix, std::string_view key) {
+  std::string out(prefix);
+  if (!out.empty()) out += '.';
+  out += key;
+  return out;
+}
+
+namespace {
+
+/// A Boost.JSON handler that builds nothing and stops at the first duplicate key or NUL
+/// character, recording its path. Boost's DOM keeps the last of duplicate keys silently, so a
+/// request with `as_of` twice would take one of two dates without a word.
+struct Scanner {
+  static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
+  static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
+
+  struct Frame {
+    bool object = false;
+    std::size_t index = 0;  // arrays: index of the next element
+    std::string current;    // objects: key of the member being read
+    std::set<std::string, std::less<>> keys;
+  };
+  std::vector<Frame> stack;
+  std::string key;  // a key arriving in parts
+  bool refuse_nul = true;
+  Finding found;
+
+  std::string path_of(std::string_view last) const {
+    std::string out;
+    for (const Frame &f : stack) {
+      if (&f == &stack.back()) break;
+      if (f.object)
+        out = join_path(out, display_key(f.current));
+      else
+        out.append("[").append(std::to_string(f.index)).append("]");
+    }
+    if (!stack.empty() && !stack.back().object) {
+      out.append("[").append(std::to_string(stack.back().index)).append("]");
+      return out;
+    }
+    return join_path(out, display_key(last));
+  }
+  bool stop(std::string path, const char *message, json::error_code &ec) {
+    found = Finding{std::move(path), message};
+    ec = json::error::syntax;  // any error stops the parser; `found` says what it was
+    return false;
+  }
+  bool text_part(json::string_view s, json::error_code &ec) {
+    if (refuse_nul && s.find('\0') != json::string_view::npos)
+      return stop(path_of(stack.empty() || !stack.back().object ? std::string_view() : std::string_view(stack.back().current)),
+                  "NUL character in text", ec);
+    return true;
+  }
+  bool value_done() {
+    if (!stack.empty() && !stack.back().object) ++stack.back().index;
+    return true;
+  }
+
+  bool on_document_begin(json::error_code &) { return true; }
+  bool on_document_end(json::error_code &) { return true; }
+  bool on_array_begin(json::error_code &) {
+    stack.push_back(Frame{});
+    return true;
+  }
+  bool on_array_end(std::size_t, json::error_code &) {
+    stack.pop_back();
+    return value_done();
+  }
+  bool on_object_begin(json::error_code &) {
+    stack.push_back(Frame{});
+    stack.back().object = true;
+    return true;
+  }
+  bool on_object_end(std::size_t, json::error_code &) {
+    stack.pop_back();
+    return value_done();
+  }
+  bool on_string_part(json::string_view s, std::size_t, json::error_code &ec) { return text_part(s, ec); }
+  bool on_string(json::string_view s, std::size_t, json::error_code &ec) {
+    return text_part(s, ec) && value_done();
+  }
+  bool on_key_part(json::string_view s, std::size_t, json::error_code &) {
+    key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, json::error_code &ec) {
+    key.append(s.data(), s.size());
+    Frame &f = stack.back();
+    if (refuse_nul && key.find('\0') != std::string::npos) return stop(path_of("?"), "NUL character in text", ec);
+    if (!f.keys.insert(key).second) return stop(path_of(key), "duplicate member", ec);
+    f.current = std::move(key);
+    key.clear();
+    return true;
+  }
+  bool on_number_part(json::string_view, json::error_code &) { return true; }
+  bool on_int64(std::int64_t, json::string_view, json::error_code &) { return value_done(); }
+  bool on_uint64(std::uint64_t, json::string_view, json::error_code &) { return value_done(); }
+  bool on_double(double, json::string_view, json::error_code &) { return value_done(); }
+  bool on_bool(bool, json::error_code &) { return value_done(); }
+  bool on_null(json::error_code &) { return value_done(); }
+  bool on_comment_part(json::string_view, json::error_code &) { return true; }
+  bool on_comment(json::string_view, json::error_code &) { return true; }
+};
+
+}  // namespace
+
+Finding scan(std::string_view text, std::size_t max_depth, bool refuse_nul) {
+  json::parse_options opt;
+  opt.max_depth = max_depth;
+  json::basic_parser<Scanner> p(opt);
+  p.handler().refuse_nul = refuse_nul;
+  json::error_code ec;
+  p.write_some(false, text.data(), text.size(), ec);
+  return std::move(p.handler().found);
+}
 
 json::value parse(std::string_view text, std::string_view what, int max_depth) {
   if (text.size() > kMaxBytes) throw InvalidInput(std::string(what) + " is too large", std::string(what));
@@ -11,6 +143,8 @@ json::value parse(std::string_view text, std::string_view what, int max_depth) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec, {}, opt);
   if (ec) throw InvalidInput(std::string(what) + " is not valid JSON", std::string(what));
+  if (Finding f = scan(text, opt.max_depth))
+    throw InvalidInput(f.message, f.path.empty() ? std::string(what) : f.path);
   return v;
 }
 

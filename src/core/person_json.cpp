@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "cadrekit/core/errors.hpp"
+#include "core/json_read.hpp"
 #include "core/person_detail.hpp"
 
 namespace json = boost::json;
@@ -144,6 +145,8 @@ Person person_from_json(std::string_view text) {
   json::error_code ec;
   json::value v = json::parse(text, ec);
   if (ec) throw InvalidInput("not valid JSON (" + ec.message() + ")", "person");
+  if (json_read::Finding f = json_read::scan(text))
+    throw InvalidInput(f.message, f.path.empty() ? "person" : f.path);
   const json::object *obj = v.if_object();
   if (obj == nullptr) throw InvalidInput("a person must be a JSON object", "person");
 

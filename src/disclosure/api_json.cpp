@@ -194,6 +194,8 @@ std::string yearly_counts_json(std::string_view cases_json) {
   boost::system::error_code ec;
   json::value v = json::parse(cases_json, ec);
   if (ec || !v.is_array()) throw InvalidInput("expected a JSON array of cases", "cases");
+  if (json_read::Finding f = json_read::scan(cases_json))
+    throw InvalidInput(f.message, "cases" + (f.path.empty() ? std::string() : f.path));
   std::vector<Case> cases;
   for (std::size_t i = 0; i < v.get_array().size(); ++i) {
     try {

@@ -9,6 +9,7 @@
 #include "cadrekit/core/person_json.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/disclosure.hpp"
+#include "core/json_read.hpp"
 #include "detail.hpp"
 
 namespace json = boost::json;
@@ -414,6 +415,10 @@ std::optional<Record> parse_collecting(std::string_view text, std::vector<Proble
   json::value v = json::parse(text, ec);
   if (ec) {
     p.add("", "not_json", "the record is not valid JSON");
+    return std::nullopt;
+  }
+  if (json_read::Finding f = json_read::scan(text)) {
+    p.add(f.path, f.message == "duplicate member" ? "duplicate_member" : "nul_character", f.message);
     return std::nullopt;
   }
   if (!v.is_object()) {
@@ -834,6 +839,8 @@ Record record_from_json(std::string_view text) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   if (ec) throw InvalidInput("the record is not valid JSON", "record");
+  if (json_read::Finding f = json_read::scan(text))
+    throw InvalidInput(f.message, f.path.empty() ? "record" : f.path);
   return detail::record_from_value(v);
 }
 

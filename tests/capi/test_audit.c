@@ -145,6 +145,17 @@ static void tier_json(const ck_policy *p) {
   CHECK(strstr(ck_last_error_message(), "budget") != NULL);
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"A\",\"budget\":1.5}]}"));
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "not json"));
+  /* A member given twice is refused, naming it: JSON parsers differ on which one wins. */
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"as_of\":\"2016-01-01\",\"units\":[]}"));
+  CHECK(strstr(ck_last_error_message(), "duplicate member (field as_of)") != NULL);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"1\",\"budget\":\"2\"}]}"));
+  CHECK(strstr(ck_last_error_message(), "field units[0].budget") != NULL);
+  /* A NUL character inside a text (\u0000) would cut the text short in C. */
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"A\\u0000B\",\"budget\":\"1\"}]}"));
+  CHECK(strstr(ck_last_error_message(), "NUL character in text (field units[0].unit_id)") != NULL);
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "{\"units\":[]}"));
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_json(NULL, p, "{}"));
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_json(&out, p, NULL));

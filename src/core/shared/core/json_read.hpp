@@ -22,8 +22,30 @@ namespace cadrekit::json_read {
 inline constexpr std::size_t kMaxBytes = 256u * 1024u * 1024u;
 
 /// Parses `text`; `what` names it in errors ("request", "case", …). Nesting deeper than
-/// `max_depth` is an error, not a stack overflow.
+/// `max_depth` is an error, not a stack overflow; so are a member given twice in one object
+/// (Boost.JSON would keep the last silently) and a NUL character in a string or key, each
+/// naming the member's path.
 boost::json::value parse(std::string_view text, std::string_view what, int max_depth = 32);
+
+/// What scan() found wrong with a JSON text that parses: the member's path and a message.
+struct Finding {
+  std::string path;     ///< "units[2].as_of"; empty when nothing was found
+  std::string message;  ///< "duplicate member" or "NUL character in text"
+  explicit operator bool() const noexcept { return !message.empty(); }
+};
+
+/// The first duplicate member, or NUL character when `refuse_nul`, of `text`, in one streaming
+/// pass that builds nothing. `text` must already parse (a syntax error ends the scan with
+/// nothing found). An explanation's reader keeps NUL: it reads back what its writer escaped.
+Finding scan(std::string_view text, std::size_t max_depth = 32, bool refuse_nul = true);
+
+/// A key as an error message may show it: a short ASCII identifier as it is, any other key
+/// (CJK text, digits first like an ID number, punctuation, long) as "?" so that a message
+/// never repeats what may be personal data.
+std::string display_key(std::string_view key);
+
+/// "prefix.key", or "key" when the prefix is empty.
+std::string join_path(std::string_view prefix, std::string_view key);
 
 /// parse() of a text that must hold one JSON object.
 boost::json::object parse_object(std::string_view text, std::string_view what = "request",
@@ -57,7 +79,7 @@ auto in_record(const std::string &record, F &&f) -> decltype(f()) {
     return f();
   } catch (const InvalidInput &e) {
     if (e.record().find('[') != std::string::npos) throw;
-    throw InvalidInput(e.what(), e.field(), record, e.code());
+    throw InvalidInput(e.message(), e.field(), record, e.code());
   }
 }
 

@@ -59,6 +59,10 @@ py::dict info_dict(const ParamInfo &info) {
   d["label_en"] = info.label_en;
   d["clause"] = info.clause;
   d["source"] = info.source;
+  py::dict range;
+  range["min"] = info.range_min.empty() ? py::object(py::none()) : py::object(py::str(info.range_min));
+  range["max"] = info.range_max.empty() ? py::object(py::none()) : py::object(py::str(info.range_max));
+  d["range"] = range;
   d["values"] = values;
   return d;
 }
@@ -153,7 +157,7 @@ void init_policy(py::module_ &m) {
           "info", [](const Policy &p, const std::string &name) { return info_dict(p.info(name)); },
           py::arg("name"),
           "The declaration and every dated value: a dict with name, type, unit, label_zh, "
-          "label_en, clause, source ('file:line') and values (a list of dicts with "
+          "label_en, clause, source ('file:line'), range ({'min', 'max'}: canonical text or None) and values (a list of dicts with "
           "effective_from, value, assumed), oldest first.")
       .def(
           "with_value",

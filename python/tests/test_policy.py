@@ -351,7 +351,9 @@ BASE = dt.date(2010, 1, 1)
 )
 def test_value_as_of_matches_brute_force(values, probes):
     dated = sorted((BASE + dt.timedelta(days=k), v) for k, v in values.items())
-    yaml = one_param(VALUES_HEAD + "".join(f"      {d.isoformat()}: {v}\n" for d, v in dated))
+    # Negative values too: the declaration widens the integer's range (by default at least 0).
+    head = VALUES_HEAD.replace("    values:\n", "    range: {min: -1000000000000}\n    values:\n")
+    yaml = one_param(head + "".join(f"      {d.isoformat()}: {v}\n" for d, v in dated))
     p = cadrekit.Policy.loads(yaml)
     for k in probes:
         as_of = BASE + dt.timedelta(days=k)
@@ -389,3 +391,15 @@ def test_layered_values_merge_with_the_child_winning_on_the_same_date(tmp_path_f
             p.value("village.x", as_of)
     else:
         assert p.value("village.x", as_of) == merged[in_force[-1]]
+
+
+def test_a_value_outside_the_parameters_range_is_refused_and_the_range_is_shown():
+    p = cadrekit.Policy.default()
+    assert p.info("village.base_pay.min")["range"] == {"min": "0", "max": None}
+    assert p.info("audit.level1.min_share_per_year")["range"] == {"min": "0", "max": "1"}
+    with pytest.raises(cadrekit.PolicyError) as e:
+        cadrekit.Policy.loads("profile: slip\nextends: tongliao-2016\nparameters:\n  village.base_pay.min:\n"
+                              "    values:\n      2016-01-01: \"-92233720368547758.08\"\n", source="slip.yaml")
+    assert e.value.record == "slip.yaml:6" and "below the parameter's range" in e.value.message
+    with pytest.raises(cadrekit.PolicyError):
+        p.with_value("audit.level1.min_share_per_year", "120%")

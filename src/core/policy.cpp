@@ -214,6 +214,8 @@ struct RawParam {
   std::vector<RawValue> values;
   std::optional<std::pair<std::string, std::string>> bounds;  // min, max ("" = none)
   YAML::Mark bounds_mark;
+  std::optional<std::pair<std::string, std::string>> range;  // min, max as written ("" = none)
+  YAML::Mark range_mark;
 };
 
 struct RawProfile {
@@ -349,7 +351,7 @@ void parse_values(const YAML::Node &n, RawParam &p, const std::string &field,
 RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::Mark &mark,
                      const std::string &field, const std::string &file) {
   static const std::vector<std::string> keys = {"type",    "unit",   "label", "clause",
-                                                "assumed", "values", "bounds"};
+                                                "assumed", "values", "bounds", "range"};
   RawParam p;
   p.name = name;
   p.mark = mark;
@@ -395,6 +397,19 @@ RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::M
                    fail("`bounds` needs `min` or `max`", path, file, kmark);
                  p.bounds = std::move(b);
                  p.bounds_mark = kmark;
+               } else if (key == "range") {
+                 static const std::vector<std::string> rkeys = {"min", "max"};
+                 std::pair<std::string, std::string> r;
+                 each_entry(v, path, file, &rkeys, kmark,
+                            [&](const std::string &k2, const YAML::Node &v2,
+                                const YAML::Mark &m2, const std::string &path2) {
+                              (k2 == "min" ? r.first : r.second) =
+                                  nonempty_scalar(v2, path2, file, "a value", m2);
+                            });
+                 if (r.first.empty() && r.second.empty())
+                   fail("`range` needs `min` or `max`", path, file, kmark);
+                 p.range = std::move(r);
+                 p.range_mark = kmark;
                } else {  // values
                  parse_values(v, p, path, file, kmark);
                  has_values = true;
@@ -404,34 +419,82 @@ RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::M
   return p;
 }
 
-/// Counts documents without building them.
-struct DocumentCounter : YAML::EventHandler {
+/// Nodes (scalars, mappings, sequences, aliases) a profile may hold. yaml-cpp builds a few
+/// hundred bytes for each node, so a file of short scalars would otherwise take about 70 times
+/// its size in memory. The default profile has about 3,600 nodes; a county's chain of profiles
+/// a few times that.
+constexpr std::size_t kMaxProfileNodes = 100'000;
+
+/// The longest scalar (a value, a label, a description): a label is a line of text, and
+/// yaml-cpp holds a scalar twice while it builds it.
+constexpr std::size_t kMaxScalarBytes = 1u << 20;
+
+/// Counts the nodes of one document without building them, and stops at the first one over
+/// the limit (policy.max_nodes) before anything is built.
+struct NodeCounter : YAML::EventHandler {
+  struct TooMany {
+    YAML::Mark mark;
+    bool scalar_too_long = false;
+  };
+  std::size_t nodes = 0;
   YAML::Mark start;
+  void node(const YAML::Mark &mark) {
+    if (++nodes > kMaxProfileNodes) throw TooMany{mark};
+  }
   void OnDocumentStart(const YAML::Mark &mark) override { start = mark; }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                const std::string &) override {}
-  void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
+  void OnNull(const YAML::Mark &m, YAML::anchor_t) override { node(m); }
+  void OnAlias(const YAML::Mark &m, YAML::anchor_t) override { node(m); }
+  void OnScalar(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                const std::string &value) override {
+    node(m);
+    if (value.size() > kMaxScalarBytes) throw TooMany{m, true};
+  }
+  void OnSequenceStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(m);
+  }
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark &m, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(m);
+  }
   void OnMapEnd() override {}
 };
 
-/// Where a second YAML document starts, if the text has one. Never YAML::LoadAll: on some
-/// malformed input yaml-cpp 0.7's parser reports empty documents forever without advancing,
-/// and LoadAll collects them until memory runs out (found by fuzz_policy_yaml). Stopping at
-/// the second document is all a profile needs.
-std::optional<YAML::Mark> second_document(const std::string &text) {
-  std::istringstream in(text);
+/// A read-only stream over text the caller holds: yaml-cpp reads from a std::istream, and a
+/// std::istringstream would copy the profile once more for each pass.
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(std::string_view text) {
+    char *begin = const_cast<char *>(text.data());  // only ever read (get area)
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+/// Streams the text once before it is built: refuses a first document of more than
+/// kMaxProfileNodes nodes, and a second document, which would be silently unused. Never
+/// YAML::LoadAll: on some malformed input yaml-cpp 0.7's parser reports empty documents forever
+/// without advancing, and LoadAll collects them until memory runs out (found by
+/// fuzz_policy_yaml). Stopping at the second document is all a profile needs.
+void check_shape(std::string_view text, const std::string &file) {
+  MemoryBuffer buffer(text);
+  std::istream in(&buffer);
   YAML::Parser parser(in);
-  DocumentCounter first, second;
-  if (!parser.HandleNextDocument(first)) return std::nullopt;
-  if (!parser.HandleNextDocument(second)) return std::nullopt;
-  return second.start;
+  NodeCounter first, second;
+  try {
+    if (!parser.HandleNextDocument(first)) return;
+    if (!parser.HandleNextDocument(second)) return;
+  } catch (const NodeCounter::TooMany &e) {
+    if (e.scalar_too_long)
+      throw PolicyError("a scalar of the profile is longer than 1 MiB (policy.max_scalar_bytes)",
+                        "policy.max_scalar_bytes", where(file, e.mark));
+    throw PolicyError("the profile has more than " + std::to_string(kMaxProfileNodes) +
+                          " YAML nodes (policy.max_nodes)",
+                      "policy.max_nodes", where(file, e.mark));
+  }
+  throw PolicyError("a profile holds one YAML document; here another one starts", {},
+                    where(file, second.start));
 }
 
 RawProfile parse_profile_nodes(std::string_view text, const std::string &file);
@@ -448,17 +511,15 @@ RawProfile parse_profile_nodes(std::string_view text, const std::string &file) {
   static const std::vector<std::string> keys = {"profile", "description", "extends",
                                                 "parameters"};
   if (!is_valid_utf8(text)) throw PolicyError("profile is not valid UTF-8", {}, file);
-  const std::string owned(text);
   YAML::Node root;
   try {
-    root = YAML::Load(owned);
+    check_shape(text, file);
+    MemoryBuffer buffer(text);
+    std::istream in(&buffer);
+    root = YAML::Load(in);
   } catch (const YAML::Exception &e) {
     throw PolicyError("not valid YAML: " + e.msg, {}, where(file, e.mark));
   }
-  // A second document would be silently unused: refuse it like any unknown content.
-  if (auto second = second_document(owned))
-    throw PolicyError("a profile holds one YAML document; here another one starts", {},
-                      where(file, *second));
   RawProfile raw;
   raw.file = file;
   if (root.IsNull()) throw PolicyError("profile is empty", {}, file + ":1");
@@ -505,6 +566,64 @@ RawProfile parse_profile_nodes(std::string_view text, const std::string &file) {
 // Pass 2: layering on the parent
 // ----------------------------------------------------------------------------------------
 
+/// -1, 0, 1 as a < b, a == b, a > b for two canonical values of a numeric type.
+int compare_values(ParamType t, const std::string &a, const std::string &b) {
+  auto cmp = [](const auto &x, const auto &y) { return x < y ? -1 : y < x ? 1 : 0; };
+  switch (t) {
+    case ParamType::integer: return cmp(*parse_int64(a), *parse_int64(b));
+    case ParamType::decimal: return cmp(parse_decimal(a), parse_decimal(b));
+    case ParamType::money: return cmp(Money::parse(a), Money::parse(b));
+    case ParamType::share: return cmp(Share::parse(a).value(), Share::parse(b).value());
+    default: return 0;
+  }
+}
+
+/// The range of a new parameter: its declaration's `range:`, else by type. Counts, years,
+/// amounts and weights are not negative and a share is a part of a whole unless the
+/// declaration says otherwise.
+void declare_range(ParamInfo &info, const RawParam &rp, const std::string &field,
+                   const std::string &file) {
+  if (!rp.range) {
+    switch (info.type) {
+      case ParamType::integer:
+      case ParamType::decimal:
+      case ParamType::money: info.range_min = "0"; break;
+      case ParamType::share:
+        info.range_min = "0";
+        info.range_max = "1";
+        break;
+      case ParamType::text:
+      case ParamType::boolean: break;
+    }
+    return;
+  }
+  if (info.type == ParamType::text || info.type == ParamType::boolean)
+    fail("`range` is for a numeric parameter, not a " + std::string(param_type_name(info.type)) + " one",
+         field + ".range", file, rp.range_mark);
+  for (auto [written, out] : {std::pair{&rp.range->first, &info.range_min},
+                              std::pair{&rp.range->second, &info.range_max}}) {
+    if (written->empty()) continue;
+    std::string why;
+    auto text = canonical_value(info.type, *written, why);
+    if (!text)
+      fail("range limit `" + *written + "` is not of type " + param_type_name(info.type) + ": " + why,
+           field + ".range", file, rp.range_mark);
+    *out = std::move(*text);
+  }
+  if (!info.range_min.empty() && !info.range_max.empty() &&
+      compare_values(info.type, info.range_min, info.range_max) > 0)
+    fail("`range` has its minimum above its maximum", field + ".range", file, rp.range_mark);
+}
+
+/// Why canonical value `text` lies outside the parameter's range, or nullopt when it is inside.
+std::optional<std::string> outside_range(const ParamInfo &info, const std::string &text) {
+  if (!info.range_min.empty() && compare_values(info.type, text, info.range_min) < 0)
+    return "below the parameter's range (at least " + info.range_min + ")";
+  if (!info.range_max.empty() && compare_values(info.type, text, info.range_max) > 0)
+    return "above the parameter's range (at most " + info.range_max + ")";
+  return std::nullopt;
+}
+
 void apply(const RawProfile &raw, Policy::Impl &impl) {
   const std::string &file = raw.file;
   for (const RawParam &rp : raw.params) {
@@ -528,6 +647,7 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
         fresh.bound_min = rp.bounds->first;
         fresh.bound_max = rp.bounds->second;
       }
+      declare_range(fresh, rp, field, file);
       info = &impl.params.emplace(rp.name, std::move(fresh)).first->second;
     } else {
       // An override: values (and assumed); the declaration stays the parent's.
@@ -550,6 +670,13 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
       if (rp.bounds && (rp.bounds->first != info->bound_min || rp.bounds->second != info->bound_max))
         fail("an override may not change the bounds (declared in " + info->source + ")",
              field + ".bounds", file, rp.bounds_mark);
+      if (rp.range) {
+        ParamInfo declared = *info;
+        declare_range(declared, rp, field, file);
+        if (declared.range_min != info->range_min || declared.range_max != info->range_max)
+          fail("an override may not change the range (declared in " + info->source + ")",
+               field + ".range", file, rp.range_mark);
+      }
     }
     for (const RawValue &rv : rp.values) {
       std::string why;
@@ -557,6 +684,8 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
       if (!text)
         fail("value `" + rv.text + "` is not of type " + param_type_name(info->type) + ": " + why,
              rv.field, file, rv.mark);
+      if (auto out = outside_range(*info, *text))
+        fail("value `" + *text + "` is " + *out, rv.field, file, rv.mark);
       ParamValue pv{rv.date, std::move(*text), rv.assumed.value_or(rp.assumed.value_or(false))};
       auto pos = std::lower_bound(info->values.begin(), info->values.end(), rv.date,
                                   [](const ParamValue &a, Date d) { return a.effective_from < d; });
@@ -572,18 +701,6 @@ void apply(const RawProfile &raw, Policy::Impl &impl) {
 // ----------------------------------------------------------------------------------------
 // Bounds between parameters (`bounds:`), checked on the layered profile
 // ----------------------------------------------------------------------------------------
-
-/// -1, 0, 1 as a < b, a == b, a > b for two canonical values of a numeric type.
-int compare_values(ParamType t, const std::string &a, const std::string &b) {
-  auto cmp = [](const auto &x, const auto &y) { return x < y ? -1 : y < x ? 1 : 0; };
-  switch (t) {
-    case ParamType::integer: return cmp(*parse_int64(a), *parse_int64(b));
-    case ParamType::decimal: return cmp(parse_decimal(a), parse_decimal(b));
-    case ParamType::money: return cmp(Money::parse(a), Money::parse(b));
-    case ParamType::share: return cmp(Share::parse(a).value(), Share::parse(b).value());
-    default: return 0;
-  }
-}
 
 /// The value of `p` in force on `d`, or null before its first value.
 const ParamValue *in_force(const ParamInfo &p, Date d) {
@@ -686,6 +803,10 @@ std::string read_file(const fs::path &path, const std::string &display, const st
   std::ifstream in(path, std::ios::binary);
   if (!in) throw PolicyError("cannot open profile file `" + display + "`", {}, rec);
   std::string text;
+  if (!ec && fs::is_regular_file(st)) {
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size <= kMaxProfileBytes) text.reserve(static_cast<std::size_t>(size));
+  }
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<std::size_t>(in.gcount()));
@@ -873,6 +994,8 @@ Policy Policy::with_value(std::string_view name, std::string_view value, std::op
     throw PolicyError("value `" + std::string(value) + "` is not of type " + param_type_name(info.type) + ": " +
                           why,
                       info.name, "--set");
+  if (auto out = outside_range(info, *text))
+    throw PolicyError("value `" + *text + "` is " + *out, info.name, "--set");
   if (!from) {
     info.values = {ParamValue{info.values.front().effective_from, std::move(*text), false}};
   } else {

@@ -299,7 +299,7 @@ TEST(PolicyRead, CanonicalTextPerType) {
       "  village.d:\n    type: decimal\n    unit: weight\n    label: {zh: 甲, en: a}\n"
       "    clause: JARUD.1\n    values: {2016-01-01: 0.60, 2017-01-01: 2/6}\n"
       "  village.i:\n    type: integer\n    unit: days\n    label: {zh: 甲, en: a}\n"
-      "    clause: JARUD.1\n    values: {2016-01-01: '007', 2017-01-01: -3}\n"
+      "    clause: JARUD.1\n    range: {min: -10}\n    values: {2016-01-01: '007', 2017-01-01: -3}\n"
       "  village.b:\n    type: boolean\n    unit: flag\n    label: {zh: 甲, en: a}\n"
       "    clause: JARUD.1\n    values: {2016-01-01: True, 2017-01-01: false}\n");
   const Date y16 = d(2016, 6, 1), y17 = d(2017, 6, 1);
@@ -665,7 +665,7 @@ TEST(PolicyProperty, ValueAsOfMatchesBruteForce) {
     const Date base = d(2010, 1, 1);
     std::vector<std::pair<Date, int>> truth;
     std::string yaml = "profile: r\nparameters:\n  village.r:\n    type: integer\n    unit: u\n"
-                       "    label: {zh: 甲, en: a}\n    clause: JARUD.1\n    values:\n";
+                       "    label: {zh: 甲, en: a}\n    clause: JARUD.1\n    range: {min: -1000}\n    values:\n";
     for (int dd : days) {
       Date at = base + boost::gregorian::days(dd);
       int v = value_of(rng);
@@ -840,4 +840,94 @@ TEST(PolicySources, AChainThatDoesNotHoldTogetherIsRefused) {
                                                "profile: x\nextends: ../p.yaml\nparameters: {}\n"}})
                 .lineage(),
             (std::vector<std::string>{"x", "p", "tongliao-2016"}));
+}
+
+// ------------------------------------------------------------------------------------------
+// Ranges: a value a parameter cannot take is refused where it is written
+// ------------------------------------------------------------------------------------------
+
+TEST(PolicyRange, EachTypeHasItsRangeAndAValueOutsideIsRefusedNamingFileAndLine) {
+  auto body = [](const std::string &type, const std::string &value, const std::string &extra = "") {
+    return one_param("    type: " + type + "\n    unit: u\n    label: {zh: 甲, en: a}\n"
+                     "    clause: JARUD.1\n" + extra + "    values:\n      2016-01-01: " + value + "\n");
+  };
+  // The issue's own case: base pay set to the most negative amount int64 fen can hold.
+  PolicyError e = load_error(body("money", "\"-92233720368547758.08\""));
+  EXPECT_EQ(e.field(), "parameters.village.x.values.2016-01-01");
+  EXPECT_EQ(e.record(), "t.yaml:9");
+  EXPECT_NE(e.message().find("below the parameter's range (at least 0)"), std::string::npos) << e.what();
+  EXPECT_NE(load_error(body("integer", "-1")).message().find("at least 0"), std::string::npos);
+  EXPECT_NE(load_error(body("decimal", "-0.5")).message().find("at least 0"), std::string::npos);
+  EXPECT_NE(load_error(body("share", "3:2")).message().find("at most 1"), std::string::npos);
+  // Inside its range, or within a range the declaration widens, a value loads.
+  EXPECT_EQ(Policy::loads(body("share", "1"), "t.yaml").value("village.x", d(2016, 6, 1)), "1");
+  const Policy widened = Policy::loads(body("integer", "-3", "    range: {min: -5, max: 10}\n"), "t.yaml");
+  EXPECT_EQ(widened.integer("village.x", d(2016, 6, 1)), -3);
+  EXPECT_EQ(widened.info("village.x").range_min, "-5");
+  EXPECT_EQ(widened.info("village.x").range_max, "10");
+  EXPECT_NE(load_error(body("integer", "11", "    range: {min: -5, max: 10}\n")).message().find("at most 10"),
+            std::string::npos);
+  // A range that is not of the type, upside down, or on a text parameter is refused.
+  EXPECT_EQ(load_error(body("integer", "1", "    range: {min: x}\n")).field(), "parameters.village.x.range");
+  EXPECT_EQ(load_error(body("integer", "1", "    range: {min: 5, max: 1}\n")).field(), "parameters.village.x.range");
+  EXPECT_EQ(load_error(body("text", "a", "    range: {min: 1}\n")).field(), "parameters.village.x.range");
+  EXPECT_EQ(load_error(body("integer", "1", "    range: {}\n")).field(), "parameters.village.x.range");
+}
+
+TEST(PolicyRange, TheDefaultProfileDeclaresRangesAndEverySetValueIsChecked) {
+  const Policy p = Policy::default_profile();
+  EXPECT_EQ(p.info("village.base_pay.min").range_min, "0");
+  EXPECT_EQ(p.info("audit.level1.min_share_per_year").range_max, "1");
+  try {
+    (void)p.with_value("village.base_pay.min", "-1");
+    ADD_FAILURE() << "a negative base pay was set";
+  } catch (const PolicyError &e) {
+    EXPECT_EQ(e.field(), "village.base_pay.min");
+    EXPECT_EQ(e.record(), "--set");
+    EXPECT_NE(e.message().find("below the parameter's range"), std::string::npos);
+  }
+  EXPECT_THROW((void)p.with_setting("audit.level1.min_share_per_year=120%"), PolicyError);
+}
+
+TEST(PolicyRange, AnOverrideMayNotChangeTheRange) {
+  const fs::path dir = scratch_dir();
+  write_text(dir / "parent.yaml", one_param(kGoodBody));
+  write_text(dir / "child.yaml",
+             "profile: c\nextends: parent.yaml\nparameters:\n  village.x:\n    range: {min: -5}\n"
+             "    values:\n      2017-01-01: -2\n");
+  try {
+    Policy::load((dir / "child.yaml").string());
+    ADD_FAILURE() << "an override widened the range";
+  } catch (const PolicyError &e) {
+    EXPECT_EQ(e.field(), "parameters.village.x.range");
+  }
+}
+
+TEST(PolicyLimits, AProfileOfTooManyNodesIsRefusedBeforeItIsBuilt) {
+  // 100,001 one-character scalars in a flow list: about 300 KB of text that yaml-cpp would
+  // build into tens of megabytes. The refusal names the limit and the line where it was passed.
+  std::string yaml = "profile: t\nparameters: {}\njunk: [";
+  for (int i = 0; i < 100'001; ++i) yaml += i ? ",0" : "0";
+  yaml += "]\n";
+  try {
+    Policy::loads(yaml, "t.yaml");
+    ADD_FAILURE() << "a profile of 100,001 nodes loaded";
+  } catch (const PolicyError &e) {
+    EXPECT_EQ(e.field(), "policy.max_nodes");
+    EXPECT_EQ(e.record(), "t.yaml:3");
+  }
+  // One scalar over 1 MiB: refused in the same pass, naming its line.
+  try {
+    Policy::loads("profile: t\nparameters: {}\ndescription: {zh: '" + std::string((1u << 20) + 1, 'x') +
+                      "', en: a}\n",
+                  "t.yaml");
+    ADD_FAILURE() << "a scalar over 1 MiB loaded";
+  } catch (const PolicyError &e) {
+    EXPECT_EQ(e.field(), "policy.max_scalar_bytes");
+    EXPECT_EQ(e.record(), "t.yaml:3");
+  }
+  // The default profile is far inside the limit, and a second document is still refused.
+  EXPECT_NO_THROW(Policy::loads(read_text(fs::path(kSource) / "data/policies/tongliao-2016.yaml"), "t.yaml"));
+  EXPECT_NE(load_error("profile: t\nparameters: {}\n---\nprofile: u\n").message().find("another one starts"),
+            std::string::npos);
 }

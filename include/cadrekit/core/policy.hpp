@@ -54,6 +54,11 @@ struct ParamInfo {
   /// loads or a value is set; a value outside them is a PolicyError naming both parameters.
   std::string bound_min;
   std::string bound_max;
+  /// The values the parameter may take (canonical text; empty: no limit on that side): the
+  /// declaration's `range:`, else by type — integer, decimal and money at least 0, a share
+  /// from 0 to 1. A value outside it is a PolicyError when the profile loads or it is set.
+  std::string range_min;
+  std::string range_max;
 };
 
 /// One profile of a policy's chain as it was read: an embedded profile by its name, a

@@ -289,11 +289,24 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
         continue;
       }
       r.cells.assign(t.header.size(), "");
-      for (const auto &kv : x.get_object()) r.cells[index.at(std::string(kv.key()))] = scalar_text(kv.value());
-      t.rows.push_back(std::move(r));
+      bool nul = false;
+      for (const auto &kv : x.get_object()) {
+        std::string &cell = r.cells[index.at(std::string(kv.key()))];
+        cell = scalar_text(kv.value());
+        if (cell.find('\0') != std::string::npos && !nul) {
+          nul = true;
+          rep.row_error(r.where, InvalidInput("a NUL character in a text", std::string(kv.key())));
+        }
+      }
+      if (!nul) t.rows.push_back(std::move(r));
     }
     return t;
   }
+  // A NUL byte is in no text a cell can hold (a UTF-16 file saved as "Unicode text", or a binary
+  // one): refused at its line, never passed on to cut a C string short.
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos)
+    throw InvalidInput("a NUL character in the table (a UTF-16 or binary file?)", "csv",
+                       t.file + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n')));
   std::size_t skipped = 0;
   auto records = parse_csv(text, t.file, skipped);
   if (records.empty()) throw InvalidInput("the file has no header row", "csv", t.file);

@@ -7,8 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "cadrekit/assessment.hpp"
+#include "cadrekit/audit.hpp"
 #include "cadrekit/core/calendar.hpp"
 #include "cadrekit/core/explanation.hpp"
+#include "cadrekit/disclosure.hpp"
+#include "cadrekit/talent.hpp"
+#include "cadrekit/village.hpp"
 #include "ledger.hpp"
 #include "report.hpp"
 #include "svg.hpp"
@@ -71,39 +76,45 @@ std::string details_ex(std::string_view summary_zh, std::string_view summary_en,
          "</pre></details>";
 }
 
+/// Parameters as the report shows them. Which parameters a figure depends on is the library's
+/// answer (audit::tier_parameters, village::pay_parameters, …), never a list kept here.
 class Params {
  public:
-  Params(const Policy &p, Date d) : p_(p), d_(d) {}
-  std::string value(std::string_view name) const { return p_.lookup(name, d_).value; }
+  explicit Params(const Policy &p) : p_(p) {}
   /// One line: label, value, unit, clause, since, assumed.
-  std::string line(std::string_view name, std::string_view lang) const {
-    const ParamInfo &info = p_.info(name);
-    const ParamUsed u = p_.lookup(name, d_);
-    std::string s = std::string(name) + " — " + (lang == "zh" ? info.label_zh : info.label_en) + ": " + u.value +
-                    " " + u.unit + " (" + u.clause + ", " + (lang == "zh" ? "自 " : "since ") + to_iso(u.effective_from);
+  std::string line(const ParamUsed &u, std::string_view lang) const {
+    const ParamInfo &info = p_.info(u.name);
+    std::string s = u.name + " — " + (lang == "zh" ? info.label_zh : info.label_en) + ": " + u.value + " " +
+                    u.unit + " (" + u.clause + ", " + (lang == "zh" ? "自 " : "since ") + to_iso(u.effective_from);
     if (u.assumed) s += lang == "zh" ? "；假设值，原文未给出数字" : "; assumed: the source gives no number";
     return s + ")";
   }
-  std::string lines(const std::vector<std::string> &names, std::string_view lang) const {
+  std::string lines(const std::vector<ParamUsed> &params, std::string_view lang) const {
     std::string s;
-    for (const auto &n : names) s += line(n, lang) + "\n";
+    for (const auto &u : params) s += line(u, lang) + "\n";
     return s;
   }
-  std::string both(const std::vector<std::string> &names) const {
-    return lines(names, "zh") + "———\n" + lines(names, "en");
+  std::string both(const std::vector<ParamUsed> &params) const {
+    return lines(params, "zh") + "———\n" + lines(params, "en");
   }
   std::string details(std::string_view zh_intro, std::string_view en_intro,
-                      const std::vector<std::string> &names) const {
+                      const std::vector<ParamUsed> &params) const {
     return "<details><summary>" + T("规则、参数与条款", "Rules, parameters and clauses") +
-           "</summary><div class=\"zh\"><p>" + esc(zh_intro) + "</p><pre>" + esc(lines(names, "zh")) +
-           "</pre></div><div class=\"en\"><p>" + esc(en_intro) + "</p><pre>" + esc(lines(names, "en")) +
+           "</summary><div class=\"zh\"><p>" + esc(zh_intro) + "</p><pre>" + esc(lines(params, "zh")) +
+           "</pre></div><div class=\"en\"><p>" + esc(en_intro) + "</p><pre>" + esc(lines(params, "en")) +
            "</pre></div></details>";
   }
 
  private:
   const Policy &p_;
-  Date d_;
 };
+
+/// `a` followed by the parameters of `b` it does not hold yet.
+std::vector<ParamUsed> merged(std::vector<ParamUsed> a, const std::vector<ParamUsed> &b) {
+  for (const ParamUsed &u : b)
+    if (std::none_of(a.begin(), a.end(), [&](const ParamUsed &x) { return x.name == u.name; })) a.push_back(u);
+  return a;
+}
 
 const char *kCss = R"CSS(
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Source Han Sans SC",sans-serif;margin:0;color:#1d2733;background:#f6f7f9}
@@ -142,14 +153,18 @@ pre{white-space:pre-wrap;font-size:12px;margin:4px 0}
 // Audit
 // ------------------------------------------------------------------------------------------
 
-std::string level_label_zh(const std::string &l) {
-  if (l == "special") return "特殊级别";
-  return l == "1" ? "一级" : l == "2" ? "二级" : "三级";
+/// The level of a tiering result ("special", "1", "2", "3" in the JSON).
+audit::Level level_of(const std::string &l) { return audit::parse_level(l, "level"); }
+std::string level_label_zh(const std::string &l) { return audit::level_name_zh(level_of(l)); }
+std::string level_label_en(const std::string &l) {
+  return level_of(l) == audit::Level::special ? std::string("special") : "level " + l;
 }
-std::string level_cls(const std::string &l) { return l == "special" ? "lvl0" : "lvl" + l; }
+std::string level_cls(const std::string &l) {
+  return level_of(l) == audit::Level::special ? std::string("lvl0") : "lvl" + l;
+}
 
 std::string audit_section(const DemoData &d) {
-  const Params P(d.policy, d.tier_as_of);
+  const Params P(d.policy);
   std::string h = "<section id=\"audit\"><h2>" + T("经济责任审计（霍林郭勒市）", "Economic-responsibility audit (Holingol)") + "</h2>";
   const auto &results = d.tiers.at("results").as_array();
   std::map<std::string, const json::object *> unit_in;
@@ -158,16 +173,13 @@ std::string audit_section(const DemoData &d) {
   for (const auto &r : results) ++count[str(r.at("level"))];
 
   // Tier distribution.
-  const std::vector<std::string> tier_params{
-      "audit.budget_band.high_min", "audit.budget_band.low_max", "audit.budget_band.boundary",
-      "audit.band_points.high",     "audit.band_points.middle",  "audit.band_points.low",
-      "audit.score.level1_min",     "audit.score.level2_min"};
+  const std::vector<ParamUsed> tier_params = audit::tier_parameters(d.policy, d.tier_as_of);
   h += "<h3>" + T("审计责任主体分级", "Tiers of the units") + "</h3><p>" +
        T(std::to_string(results.size()) + " 个科级单位按预算档次与补充因素评分分级：", std::to_string(results.size()) +
          " section-level units tiered by budget band and supplementary factors: ");
   for (const char *l : {"special", "1", "2", "3"}) {
     if (!count.count(l)) continue;
-    h += level_label_zh(l) == "特殊级别" ? T("特殊级别 ", "special ") : T(level_label_zh(l) + " ", std::string("level ") + l + " ");
+    h += T(level_label_zh(l) + " ", level_label_en(l) + " ");
     h += fig(std::to_string(count[l]), P.both(tier_params)) + "　";
   }
   h += "</p>";
@@ -183,11 +195,9 @@ std::string audit_section(const DemoData &d) {
       const int c = count[l];
       const double bh = 140.0 * c / maxc, x = x0 + 20 + i * 125;
       s.rect(x, base - bh, 80, bh, level_cls(l),
-             (std::string(l) == "special" ? std::string("special") : "level " + std::string(l)) + ": " +
-                 std::to_string(c) + " units\n" + P.both(tier_params));
+             level_label_en(l) + ": " + std::to_string(c) + " units\n" + P.both(tier_params));
       s.text(x + 40, base - bh - 5, std::to_string(c), "middle", "head");
-      s.text2(x + 40, base + 16, level_label_zh(l), std::string(l) == "special" ? "special" : "level " + std::string(l),
-              "middle");
+      s.text2(x + 40, base + 16, level_label_zh(l), level_label_en(l), "middle");
       ++i;
     }
     s.text2(8, 16, "单位数", "units", "start", "small");
@@ -213,12 +223,7 @@ std::string audit_section(const DemoData &d) {
     };
     return rank(a) < rank(b);
   });
-  const std::int64_t cov1 = d.policy.integer("audit.level1.full_coverage_years", d.tier_as_of);
-  const std::int64_t cov2 = d.policy.integer("audit.level2.full_coverage_years", d.tier_as_of);
-  const std::vector<std::string> plan_params{
-      "audit.level1.min_share_per_year", "audit.level1.full_coverage_years", "audit.level2.min_share_per_year",
-      "audit.level2.full_coverage_years", "audit.level3.term_audit_years",  "audit.level3.sample_min_per_year",
-      "audit.level3.sample_max_per_year"};
+  const std::vector<ParamUsed> plan_params = audit::plan_parameters(d.policy, d.tier_as_of);
   h += "<h3>" + T("审计计划（单位 × 年度，含覆盖期）", "Audit plan (units × years, with coverage windows)") + "</h3><p>" +
        T(std::to_string(first) + "–" + std::to_string(last) + " 年共 ", std::to_string(first) + "–" +
          std::to_string(last) + ": ") +
@@ -244,16 +249,15 @@ std::string audit_section(const DemoData &d) {
       const double y = top + row * i;
       s.text(label_w - 6, y + 9, id + " " + str(u.at("name")), "end", "small");
       s.rect(label_w - 4, y + 2, 3, row - 3, level_cls(l), level_label_zh(l));
-      const std::int64_t cov = l == "1" ? cov1 : l == "2" ? cov2 : 0;
+      Explanation cov_ex;
+      const std::int64_t cov = audit::coverage_years(level_of(l), d.policy, d.tier_as_of, &cov_ex);
       for (const json::object *a : by_unit[id]) {
         const int ay = static_cast<int>(integer(a->at("year")));
         if (cov > 0) {
           const int span = static_cast<int>(std::min<std::int64_t>(cov, last - ay + 1));
-          s.rect(label_w + col * (ay - first), y + 1, col * span, row - 2, l == "1" ? "win1" : "win2",
+          s.rect(label_w + col * (ay - first), y + 1, col * span, row - 2, level_of(l) == audit::Level::level1 ? "win1" : "win2",
                  "coverage window " + std::to_string(ay) + "–" + std::to_string(ay + cov - 1) + " (" +
-                     std::to_string(cov) + " years, " + P.line(l == "1" ? "audit.level1.full_coverage_years"
-                                                                         : "audit.level2.full_coverage_years", "en") +
-                     ")");
+                     std::to_string(cov) + " years, " + P.line(cov_ex.parameters.front(), "en") + ")");
         }
       }
       for (const json::object *a : by_unit[id]) {
@@ -303,21 +307,14 @@ std::string audit_section(const DemoData &d) {
 // ------------------------------------------------------------------------------------------
 
 std::string village_section(const DemoData &d) {
-  const Date on = Date(static_cast<int>(integer(d.pay.at("year"))), 12, 31);
-  const Params P(d.policy, on);
+  const int pay_year = static_cast<int>(integer(d.pay.at("year")));
+  const Params P(d.policy);
   std::map<std::string, std::string> tname;
   for (const auto &t : d.county.at("townships").as_array()) tname[str(t.at("id"))] = str(t.at("name"));
   const auto &lines = d.pay.at("lines").as_array();
   const auto &villages = d.pay.at("villages").as_array();
-  const std::vector<std::string> pay_params{
-      "village.base_pay.small", "village.base_pay.medium", "village.base_pay.large",
-      "village.base_pay.medium_min_population", "village.base_pay.large_min_population",
-      "village.score.quarterly_weight", "village.score.annual_weight", "village.grade.outstanding_share",
-      "village.grade.good_share", "village.performance_pay.excellent", "village.performance_pay.basic",
-      "village.performance_pay.unqualified"};
-  const std::vector<std::string> sel_params{"village.selection.min_share_per_year", "village.selection.initial_ratio",
-                                            "village.selection.prospective_ratio",
-                                            "village.selection.formal_extra_share"};
+  const std::vector<ParamUsed> pay_params = village::pay_parameters(d.policy, pay_year);
+  const std::vector<ParamUsed> sel_params = village::selection_parameters(d.policy, pay_year);
   std::string h = "<section id=\"village\"><h2>" + T("嘎查村干部结构性报酬（扎鲁特旗）", "Village cadres' structured pay (Jarud)") + "</h2>";
   h += "<p>" + T("全旗 ", "") + fig(std::to_string(villages.size()), "villages in village_pay.json; see village_villages.csv") +
        T(" 个嘎查村、", " villages, ") + fig(std::to_string(lines.size()), P.both(pay_params)) +
@@ -415,7 +412,7 @@ std::string village_section(const DemoData &d) {
 // ------------------------------------------------------------------------------------------
 
 std::string assessment_section(const DemoData &d) {
-  const Params P(d.policy, d.as_of);
+  const Params P(d.policy);
   const auto &hits = d.screen.at("hits").as_array();
   std::string h = "<section id=\"assessment\"><h2>" + T("干部考核、红线与处置（科尔沁区）", "Assessment, red lines and disposal (Horqin)") + "</h2>";
   std::map<std::string, int> per_rule;
@@ -423,10 +420,7 @@ std::string assessment_section(const DemoData &d) {
   std::map<std::string, std::pair<std::string, std::string>> rule_label;
   for (const auto &r : d.rules.at("rules").as_array())
     rule_label[str(r.at("id"))] = {str(r.at("label_zh")), str(r.at("label_en"))};
-  const std::vector<std::string> red_params{"assessment.bottom.rule", "assessment.bottom.share",
-                                            "assessment.red_line.annual_bottom_years",
-                                            "assessment.red_line.key_work_bottom_times",
-                                            "assessment.red_line.party_conduct_fail_times"};
+  const std::vector<ParamUsed> red_params = assessment::red_line_parameters(d.policy, d.as_of);
   h += "<p>" + T("截至 " + to_iso(d.as_of) + "，触及红线 ", "As of " + to_iso(d.as_of) + ", red lines fired: ") +
        fig(std::to_string(hits.size()), P.both(red_params)) + T(" 次；处置案件 ", "; disposal cases: ") +
        fig(std::to_string(d.cases.size()), "assessment_cases.json: one case per cadre taken up") + T("。", ".") + "</p>";
@@ -465,11 +459,7 @@ std::string assessment_section(const DemoData &d) {
                  red_params);
 
   // Disposal timeline with follow-up due dates.
-  const std::vector<std::string> fu_params{"assessment.followup.talk_interval_months",
-                                           "assessment.followup.visit_interval_months"};
-  std::vector<std::string> fu_ok;
-  for (const auto &n : fu_params)
-    if (d.policy.has(n)) fu_ok.push_back(n);
+  const std::vector<ParamUsed> fu_params = assessment::follow_up_parameters(d.policy, d.as_of);
   h += "<h3>" + T("处置案件与跟踪回访到期日", "Disposal cases and follow-up due dates") + "</h3>";
   Date t0(2100, 1, 1), t1(1900, 1, 1);
   for (const auto &c : d.cases) {
@@ -512,7 +502,7 @@ std::string assessment_section(const DemoData &d) {
         const double xx = label_w + (parse_iso_date(str(x.at("date"))) - t0).days() * scale;
         const bool visit = str(x.at("kind")) == "quarterly_visit";
         s.rect(xx - 1.5, y + (visit ? 16 : 18), 3, visit ? 12 : 8, visit ? "visit" : "talk",
-               "due " + str(x.at("date")) + ": " + str(x.at("kind")) + " (HORQIN.6)\n" + P.both(fu_ok));
+               "due " + str(x.at("date")) + ": " + str(x.at("kind")) + " (HORQIN.6)\n" + P.both(fu_params));
       }
       ++i;
     }
@@ -538,12 +528,12 @@ std::string assessment_section(const DemoData &d) {
          esc(str(k.at("stage"))) + "</td><td>" + esc(method) + "</td><td>" + esc(decided) + "</td><td>" +
          (sch.empty() ? std::string("—")
                       : fig(str(sch.front().at("date")) + " / " + str(sch.back().at("date")),
-                            std::to_string(sch.size()) + " follow-ups due (HORQIN.6)\n" + P.both(fu_ok))) +
+                            std::to_string(sch.size()) + " follow-ups due (HORQIN.6)\n" + P.both(fu_params))) +
          "</td></tr>";
   }
   h += "</table>";
-  if (!fu_ok.empty())
-    h += P.details("处置决定后按月谈话、按季度回访（HORQIN.6）。", "After the decision: a talk every month, a visit every quarter (HORQIN.6).", fu_ok);
+  h += P.details("处置决定后按月谈话、按季度回访（HORQIN.6）。", "After the decision: a talk every month, a visit every quarter (HORQIN.6).",
+                 fu_params);
   h += "</section>";
   return h;
 }
@@ -553,11 +543,16 @@ std::string assessment_section(const DemoData &d) {
 // ------------------------------------------------------------------------------------------
 
 std::string disclosure_section(const DemoData &d) {
-  const Params P(d.policy, d.as_of);
+  const Params P(d.policy);
   const auto cal = WorkCalendar::china();
-  const std::vector<std::string> dparams{"disclosure.round1.window_working_days", "disclosure.round2.window_working_days",
-                                         "disclosure.round1.venues.fu_ke", "disclosure.round1.venues.zheng_ke",
-                                         "disclosure.round2.venues.fu_ke"};
+  // The parameters of each round shown: its venues for the post's rank and its window.
+  auto round_params = [&](const json::value &c, const json::value &r) {
+    return disclosure::round_parameters(static_cast<int>(integer(r.at("round"))), parse_rank(str(c.at("rank"))),
+                                        d.policy, parse_iso_date(str(r.at("posted"))));
+  };
+  std::vector<ParamUsed> dparams;
+  for (const auto &c : d.disclosure)
+    for (const auto &r : c.at("rounds").as_array()) dparams = merged(std::move(dparams), round_params(c, r));
   std::string h = "<section id=\"disclosure\"><h2>" + T("拟提拔干部个人有关事项两轮公开（开鲁县）", "Two-round disclosure of candidates' personal matters (Kailu)") + "</h2>";
   std::size_t valid = 0;
   for (const auto &c : d.disclosure) valid += c.at("problems").as_array().empty();
@@ -625,7 +620,7 @@ std::string disclosure_section(const DemoData &d) {
       for (const auto &v : r.at("venues").as_array()) venues += (venues.empty() ? "" : ", ") + str(v);
       h += "<td>" + fig(str(r.at("first_day")) + " – " + str(r.at("last_day")),
                         "posted " + str(r.at("posted")) + "; " + str(r.at("working_days")) + " working days; venues: " +
-                            venues + "\n" + P.both(dparams)) +
+                            venues + "\n" + P.both(round_params(c, r))) +
            "</td>";
     }
     h += "</tr>";
@@ -640,15 +635,9 @@ std::string disclosure_section(const DemoData &d) {
 }
 
 std::string talent_section(const DemoData &d) {
-  const Params P(d.policy, d.as_of);
-  const std::vector<std::string> pool_params{
-      "talent.age.counting",           "talent.echelon1.size",          "talent.echelon1.max_age",
-      "talent.echelon1.min_rank",      "talent.echelon1.max_rank",      "talent.echelon2.size",
-      "talent.echelon2.age_limit",     "talent.echelon2.age_limit_inclusive", "talent.nvshaofei.size",
-      "talent.nvshaofei.assessment_years", "talent.nvshaofei.min_rating", "talent.near_miss.months"};
-  const std::vector<std::string> team_params{"talent.team.young_max_age", "talent.team.min_young",
-                                             "talent.team.min_women", "talent.team.min_minority",
-                                             "talent.team.min_non_party"};
+  const Params P(d.policy);
+  const std::vector<ParamUsed> pool_params = talent::pool_parameters(d.policy, d.as_of);
+  const std::vector<ParamUsed> team_params = talent::team_parameters(d.policy, d.as_of);
   std::string h = "<section id=\"talent\"><h2>" + T("后备干部人才库与班子结构（库伦旗）", "Talent pools and team structure (Hure)") + "</h2>";
   h += "<p>" + T("示例旗干部名册：", "The sample county's cadres: ") +
        fig(std::to_string(d.cadres), "cadres.json, every record read and checked (person_from_json)") +
@@ -662,9 +651,7 @@ std::string talent_section(const DemoData &d) {
   std::map<std::string, std::int64_t> near, excluded;
   for (const auto &e : d.pools.at("near_misses").as_array()) ++near[str(e.at("pool"))];
   for (const auto &e : d.pools.at("excluded").as_array()) ++excluded[str(e.at("pool"))];
-  auto pool_zh = [](const std::string &p) {
-    return p == "echelon1" ? std::string("第一梯队") : p == "echelon2" ? std::string("第二梯队") : std::string("女少非");
-  };
+  auto pool_zh = [](const std::string &p) { return std::string(talent::pool_name_zh(talent::parse_pool(p))); };
   h += "<h3>" + T("人才库人数与原文报告的规模", "Pool members beside the sizes the source reports") + "</h3>";
   {
     std::int64_t maxv = 1;
@@ -723,7 +710,7 @@ std::string talent_section(const DemoData &d) {
       const std::int64_t n = lacking[crit[i]], f = fillable[crit[i]];
       sv.text2(x0 - 8, y + 17, crit_zh[i], crit[i], "end", "small");
       sv.rect(x0, y + 4, static_cast<double>(n) * scale, 18, "bar2",
-              std::to_string(n) + " teams below talent.team.min_" + crit[i] + "; " + std::to_string(f) +
+              std::to_string(n) + " teams below the policy's minimum of " + crit[i] + " members; " + std::to_string(f) +
                   " of them have an eligible candidate from the pools\n" + P.both(team_params));
       sv.rect(x0, y + 8, static_cast<double>(f) * scale, 10, "bar",
               std::to_string(f) + " teams whose gap an eligible pool member (years at rank, no red line, no open case) would fill");
@@ -736,11 +723,7 @@ std::string talent_section(const DemoData &d) {
   h += P.details("人才库按年龄、职级、身份与近两年年度考核结果确定；受到红线或未结案处置的干部排除在外。班子结构按政策目标逐项核对。",
                  "Pools by age, rank, status and the last two years' annual results; a red line or an open disposal "
                  "case excludes. Each team's counts are checked against the policy's targets.",
-                 [&] {
-                   auto all = pool_params;
-                   all.insert(all.end(), team_params.begin(), team_params.end());
-                   return all;
-                 }());
+                 merged(pool_params, team_params));
   h += "</section>";
   return h;
 }
@@ -812,17 +795,15 @@ std::string render_report(const DemoData &d) {
   // Summary cards.
   std::map<std::string, int> tiers;
   for (const auto &r : d.tiers.at("results").as_array()) ++tiers[str(r.at("level"))];
-  const Params P(d.policy, d.tier_as_of);
+  const Params P(d.policy);
+  const std::vector<ParamUsed> tier_params = audit::tier_parameters(d.policy, d.tier_as_of);
   h += "<div class=\"cards\">";
   auto card = [&](const std::string &big, const std::string &why, const std::string &lzh, const std::string &len) {
     h += "<div class=\"card\"><div class=\"big\">" + fig(big, why) + "</div>" + T(lzh, len) + "</div>";
   };
-  card(std::to_string(d.tiers.at("results").as_array().size()),
-       P.both({"audit.score.level1_min", "audit.score.level2_min"}), "审计责任主体", "units to audit");
+  card(std::to_string(d.tiers.at("results").as_array().size()), P.both(tier_params), "审计责任主体", "units to audit");
   card(std::to_string(tiers["1"]) + " / " + std::to_string(tiers["2"]) + " / " + std::to_string(tiers["3"]),
-       P.both({"audit.budget_band.high_min", "audit.budget_band.low_max", "audit.score.level1_min",
-               "audit.score.level2_min"}),
-       "一级 / 二级 / 三级", "level 1 / 2 / 3");
+       P.both(tier_params), "一级 / 二级 / 三级", "level 1 / 2 / 3");
   card(std::to_string(d.pay.at("villages").as_array().size()), "villages of village_pay.json", "嘎查村", "villages");
   card(str(d.quota.at("quota")), explanation_both(d.quota.at("explanation")), "选聘名额", "selection places");
   card(str(d.pay.at("banner").at("total")), "sum of every principal's base and performance pay (village_pay.csv)",

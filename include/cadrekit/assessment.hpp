@@ -1,5 +1,5 @@
 // HORQIN (科尔沁区): assessment records, red lines, disposal, follow-up and the gates of
-// promotion. Rule catalog HORQIN.1–HORQIN.6 (source lines 10–38); docs/assessment.md.
+// promotion. Rule catalog HORQIN.1–HORQIN.6; docs/assessment.md.
 //
 // - Red lines are data: every policy parameter named `assessment.rule.<id>` (type text) is one
 //   rule in the mini-syntax of docs/assessment.md ("kind=annual; when=bottom; consecutive=2;

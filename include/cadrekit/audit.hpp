@@ -29,6 +29,8 @@ enum class Level : std::int8_t { special = 0, level1 = 1, level2 = 2, level3 = 3
 
 /// "special", "1", "2", "3".
 const char *level_name(Level l) noexcept;
+/// "特殊级别", "一级", "二级", "三级".
+const char *level_name_zh(Level l) noexcept;
 /// Parses "special", "1", "2", "3" (also "level1"…); InvalidInput naming `field` otherwise.
 Level parse_level(std::string_view text, std::string_view field = "level");
 
@@ -370,6 +372,21 @@ std::vector<Breach> verify_plan(std::span<const PlannedAudit> plan, const PlanRe
 /// the first `count` units drawn.
 std::vector<std::string> draw_sample(std::span<const std::string> candidates, std::size_t count,
                                      std::uint64_t seed, std::int32_t year);
+
+// ---------------------------------------------------------------------------------------------
+// The parameters a result depends on (what a report names as its grounds)
+// ---------------------------------------------------------------------------------------------
+
+/// The full-coverage window of a level, in years: every unit of level 1 (level 2) is audited at
+/// least once in any `audit.level1.full_coverage_years` (`audit.level2.…`) consecutive years; 0
+/// for level 3 and special. With `ex`, the parameter read is recorded.
+std::int64_t coverage_years(Level level, const Policy &policy, Date as_of, Explanation *ex = nullptr);
+/// The policy parameters a tiering depends on (bands, band points, thresholds, every factor's
+/// scale and weight), in force on `as_of`: every parameter a result's explanation can name.
+std::vector<ParamUsed> tier_parameters(const Policy &policy, Date as_of);
+/// The policy parameters an audit plan depends on (yearly shares, full-coverage years, the
+/// level-3 term and sample), in force on `as_of` (1 January of the first year).
+std::vector<ParamUsed> plan_parameters(const Policy &policy, Date as_of);
 
 }  // namespace cadrekit::audit
 

@@ -237,6 +237,10 @@ struct RoundPlan {
 /// rank the policy gives no venues for; CalendarCoverageError from a strict calendar.
 RoundPlan plan_round(int round, Rank rank, Date posted, const WorkCalendar &calendar,
                      const Policy &policy, Explanation *ex = nullptr);
+/// The policy parameters plan_round(round, rank, …) depends on, in force on `as_of` (the posting
+/// date): the round's venues for the rank and its window. InvalidInput for another round,
+/// PolicyError when the policy has no venues for the rank.
+std::vector<ParamUsed> round_parameters(int round, Rank rank, const Policy &policy, Date as_of);
 /// Chinese name of a venue id ("work_unit" -> "所在单位"); the id itself if unknown.
 std::string venue_name_zh(std::string_view venue);
 

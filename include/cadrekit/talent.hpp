@@ -1,6 +1,6 @@
 // HURE (库伦旗): pools of young, women, ethnic-minority and non-party (女少非) cadres, the
 // structure of leadership teams, one growth file per person and the postings that fill its
-// gaps. Rule catalog HURE.1–HURE.5 (source lines 102–132); docs/talent.md.
+// gaps. Rule catalog HURE.1–HURE.5; docs/talent.md.
 //
 // Every criterion is a `talent.*` (or `promotion.*`) parameter of the policy; every function
 // takes its as-of date; every decision carries its reasons (zh/en) and, on request, an
@@ -174,6 +174,12 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
                                           const Policy &policy,
                                           std::span<const Cadre> candidates = {},
                                           const Supervision &sup = {}, bool explain = false);
+
+/// The policy parameters the pools depend on (ages, ranks, results, sizes, near misses), in
+/// force on `as_of`: every parameter an entry's explanation can name.
+std::vector<ParamUsed> pool_parameters(const Policy &policy, Date as_of);
+/// The policy parameters the team structure depends on (the young age and the minimum counts).
+std::vector<ParamUsed> team_parameters(const Policy &policy, Date as_of);
 
 /// Columnar input of the batch path: one row per member.
 struct TeamColumns {

@@ -381,6 +381,16 @@ std::pair<Budget, Budget> budget_what_if(const BudgetInput &in, int year, const 
                                          const Policy &b);
 
 // ---------------------------------------------------------------------------------------------
+// The parameters a result depends on (what a report names as its grounds)
+// ---------------------------------------------------------------------------------------------
+
+/// The policy parameters a pay sheet of `year` depends on, with the values it uses (in force on
+/// 1 January): every parameter a line's explanation can name.
+std::vector<ParamUsed> pay_parameters(const Policy &policy, int year);
+/// The policy parameters of the selection of `year`: the quota, its allocation and the funnel.
+std::vector<ParamUsed> selection_parameters(const Policy &policy, int year);
+
+// ---------------------------------------------------------------------------------------------
 // JSON (the C ABI's requests and responses; docs/village.md)
 // ---------------------------------------------------------------------------------------------
 std::string pay_sheet_json(std::string_view request, const Policy &policy);

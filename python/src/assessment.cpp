@@ -225,16 +225,7 @@ void init_assessment(py::module_ &root) {
                              "The gates as in the case's JSON form (dates as datetime.date).")
       .def("vetoes", [](const PromotionCase &c, Date as_of, const py::object &policy, const py::object &disclosure) {
         auto dc = disclosure_arg(disclosure);
-        py::list l;
-        for (const auto &v : c.vetoes(as_of, policy_or_default(policy), nullptr, dc ? &*dc : nullptr)) {
-          py::dict d;
-          d["code"] = v.code;
-          d["reason_zh"] = v.reason_zh;
-          d["reason_en"] = v.reason_en;
-          d["clause"] = v.clause;
-          l.append(d);
-        }
-        return l;
+        return from_json(vetoes_json(c.vetoes(as_of, policy_or_default(policy), nullptr, dc ? &*dc : nullptr)), false);
       }, py::arg("as_of"), py::arg("policy") = py::none(), py::kw_only(), py::arg("disclosure") = py::none(),
       "The vetoes in force on as_of; `disclosure`: the cadre's disclosure case (cadrekit.disclosure.Case "
       "or its JSON) — vetoes when it cannot proceed; the facts' disclosure_blocked flag stays an override.")

@@ -1,4 +1,4 @@
-// Python: columns of dates for the batch calls of the calendar and 三龄 (issue #10).
+// Python: columns of dates for the batch calls of the calendar and 三龄.
 // A column arrives as anything NumPy can read as datetime64 — a datetime64[D] array (used as
 // it is: zero-copy), another datetime64 unit or a pandas Series/Index of datetimes (converted to
 // days once, with NumPy), a list of datetime.date — and is seen by C++ as int64 days since

@@ -1,4 +1,4 @@
-// Caller-provided NumPy output arrays (`out=` of the batch calls, issue #10): checked for
+// Caller-provided NumPy output arrays (`out=` of the batch calls): checked for
 // dtype, shape, contiguity and writeability, then written in place by the kernel.
 #pragma once
 

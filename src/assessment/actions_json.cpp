@@ -85,6 +85,19 @@ std::string follow_up_json(std::string_view request_json, const Policy &p) {
   return json::serialize(res);
 }
 
+std::string vetoes_json(std::span<const Veto> vetoes) {
+  json::array vs;
+  for (const auto &v : vetoes) {
+    json::object e;
+    e["code"] = v.code;
+    e["reason_zh"] = v.reason_zh;
+    e["reason_en"] = v.reason_en;
+    e["clause"] = v.clause;
+    vs.emplace_back(std::move(e));
+  }
+  return json::serialize(vs);
+}
+
 std::string promotion_apply_json(std::optional<std::string_view> case_json,
                                  std::string_view action_json, const Policy &p) {
   const json::value holder = json_read::parse(action_json, "action");
@@ -107,16 +120,8 @@ std::string promotion_apply_json(std::optional<std::string_view> case_json,
   const disclosure::Case *dp = dc ? &*dc : nullptr;
   if (op == "vetoes") {
     Explanation ex("cadre " + c->facts().cadre_id);
-    json::array vs;
-    for (const auto &v : c->vetoes(a.date("as_of"), p, &ex, dp)) {
-      json::object e;
-      e["code"] = v.code;
-      e["reason_zh"] = v.reason_zh;
-      e["reason_en"] = v.reason_en;
-      e["clause"] = v.clause;
-      vs.emplace_back(std::move(e));
-    }
-    return "{\"vetoes\":" + json::serialize(vs) + ",\"explanation\":" + ex.to_json() + "}";
+    const std::vector<Veto> vs = c->vetoes(a.date("as_of"), p, &ex, dp);
+    return "{\"vetoes\":" + vetoes_json(vs) + ",\"explanation\":" + ex.to_json() + "}";
   }
   if (op == "post_quota") {
     c->check_post_quota(a.date("date"), a.integer("approved_posts"), a.integer("filled_posts"), a.text("actor"), p,

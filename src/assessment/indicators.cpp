@@ -22,7 +22,7 @@ struct Known {
   const char *id;
   const char *zh;
 };
-// The indicator families of L36 (political quality, teamwork, performance and integrity,
+// The indicator families HORQIN.4 names (political quality, teamwork, performance and integrity,
 // public rating, health).
 constexpr Known kIndicators[] = {{"political_quality", "政治素质"}, {"teamwork", "团结协作"},
                                  {"performance", "工作实绩"},       {"integrity", "廉洁自律"},

@@ -20,16 +20,6 @@ constexpr std::array<std::string_view, factor_count> kFactorZh = {
 constexpr std::array<std::string_view, 3> kBandZh = {"500万元以上档", "300—500万元档",
                                                       "300万元以下档"};
 
-std::string level_zh(Level l) {
-  switch (l) {
-    case Level::special: return "特殊级别";
-    case Level::level1: return "一级";
-    case Level::level2: return "二级";
-    case Level::level3: return "三级";
-  }
-  return "?";
-}
-
 bool boundary_is_higher(const Policy &policy, std::string_view name, Date as_of,
                         Explanation *ex) {
   std::string b = policy.text(name, as_of, ex);
@@ -51,6 +41,16 @@ const char *level_name(Level l) noexcept {
     case Level::level1: return "1";
     case Level::level2: return "2";
     case Level::level3: return "3";
+  }
+  return "?";
+}
+
+const char *level_name_zh(Level l) noexcept {
+  switch (l) {
+    case Level::special: return "特殊级别";
+    case Level::level1: return "一级";
+    case Level::level2: return "二级";
+    case Level::level3: return "三级";
   }
   return "?";
 }
@@ -224,7 +224,7 @@ TierResult tier_with(const Unit &u, const TierParams &p, Explanation ex) {
   ex.add_rule({"audit.tier.level", "HOLINGOL.1",
                "合计" + std::to_string(r.score) + "分（一级不少于" +
                    std::to_string(p.level1_min) + "分，二级不少于" +
-                   std::to_string(p.level2_min) + "分）：评定为" + level_zh(r.level) +
+                   std::to_string(p.level2_min) + "分）：评定为" + level_name_zh(r.level) +
                    "审计责任主体",
                "total " + std::to_string(r.score) + " points (level 1 from " +
                    std::to_string(p.level1_min) + ", level 2 from " +
@@ -496,7 +496,7 @@ SpecialFundsResult special_funds_level(Level current, Money amount, Date as_of,
     r.audit_on_completion = true;
     ex.add_rule({"audit.special_funds.level_up", "HOLINGOL.3",
                  "资金额度" + amount.format() + "在" + up_min.format() + "至" +
-                     special_min.format() + "之间：上调一个审计级别至" + level_zh(r.new_level) +
+                     special_min.format() + "之间：上调一个审计级别至" + level_name_zh(r.new_level) +
                      "，项目和资金投入完成后审计",
                  "funds of " + amount.format() + " between " + up_min.format() + " and " +
                      special_min.format() + ": one level up to " + level_name(r.new_level) +
@@ -515,7 +515,7 @@ SpecialFundsResult special_funds_level(Level current, Money amount, Date as_of,
     r.audit_within_years = static_cast<std::int32_t>(within);
     ex.add_rule({"audit.special_funds.small", "HOLINGOL.3",
                  "资金额度" + amount.format() + "低于" + up_min.format() + "：当年调级至" +
-                     level_zh(r.new_level) + "，" + std::to_string(within) + "年内审计",
+                     level_name_zh(r.new_level) + "，" + std::to_string(within) + "年内审计",
                  "funds of " + amount.format() + " below " + up_min.format() +
                      ": re-tiered this year to " + level_name(r.new_level) + ", audit within " +
                      std::to_string(within) + " years"});

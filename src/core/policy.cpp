@@ -1119,6 +1119,13 @@ const ParamInfo &Policy::info(std::string_view name) const {
   return it->second;
 }
 
+std::vector<ParamUsed> Policy::lookup(std::span<const std::string_view> names, Date as_of) const {
+  std::vector<ParamUsed> out;
+  out.reserve(names.size());
+  for (std::string_view name : names) out.push_back(lookup(name, as_of));
+  return out;
+}
+
 ParamUsed Policy::lookup(std::string_view name, Date as_of) const {
   const ParamInfo &p = info(name);
   if (as_of.is_special())

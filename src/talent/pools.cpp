@@ -422,6 +422,10 @@ Explanation entry_explanation(const Params &pr, const std::string &id, Pool pool
 
 }  // namespace
 
+std::vector<ParamUsed> pool_parameters(const Policy &policy, Date as_of) {
+  return load(policy, as_of).used.parameters;  // exactly what the pools read, in order
+}
+
 Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, const Policy &policy,
             bool explain) {
   if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");

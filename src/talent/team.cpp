@@ -60,6 +60,10 @@ std::string n(std::int64_t v) { return std::to_string(v); }
 
 }  // namespace
 
+std::vector<ParamUsed> team_parameters(const Policy &policy, Date as_of) {
+  return load_team(policy, as_of).used.parameters;  // exactly what the structure reads, in order
+}
+
 std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, Date as_of,
                                           const Policy &policy, std::span<const Cadre> candidates,
                                           const Supervision &sup, bool explain) {

@@ -27,6 +27,9 @@ struct FollowUpDue {
 };
 /// The schedule's month arithmetic: add_months of cadrekit/core/date.hpp.
 using cadrekit::add_months;
+/// The policy parameters the schedule depends on (the talk and visit intervals), in force on
+/// `as_of` (the decision date).
+std::vector<ParamUsed> follow_up_parameters(const Policy &policy, Date as_of);
 /// Due dates after the decision up to `until` (inclusive): a talk every
 /// followup.talk_interval_months and a visit every followup.visit_interval_months (values in
 /// force on the decision date), each counted from the decision date. Sorted by date, talk first.
@@ -50,7 +53,7 @@ struct FollowUpStatus {
 std::vector<FollowUpStatus> follow_up_ledger(Date decision_date, std::span<const FollowUpHeld> held,
                                              Date as_of, const Policy &policy);
 
-/// Eligibility for reappointment of a cadre moved down (HORQIN.6, L38).
+/// Eligibility for reappointment of a cadre moved down (HORQIN.6).
 struct Reappointment {
   bool eligible = false;
   bool early = false;              ///< moved for reasons not their own: no waiting period

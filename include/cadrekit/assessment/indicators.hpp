@@ -29,7 +29,7 @@ struct Indicator {
 /// PolicyError naming the parameter for a malformed list.
 std::vector<Indicator> indicators(Domain domain, const Policy &policy, Date as_of,
                                   Explanation *ex = nullptr);
-/// Chinese name of a known indicator id (the families of L36), or "" for a county's own.
+/// Chinese name of a known indicator id (the families HORQIN.4 names), or "" for a county's own.
 const char *indicator_name_zh(std::string_view id) noexcept;
 
 struct CompositePart {
@@ -48,7 +48,7 @@ struct Composite {
 Composite composite_score(Domain domain, std::span<const std::pair<std::string, std::string>> scores,
                           Date as_of, const Policy &policy);
 
-/// The assessment's methods as a checklist. The source (L18) divides the assessment into 12
+/// The assessment's methods as a checklist. The source (HORQIN.4) divides the assessment into 12
 /// steps but names none of them; the steps it does name are the six methods (听述职, 找谈话,
 /// 搞测评, 查资料, 看现场, 抽样查). Which must be done is `assessment.methods.required`.
 struct MethodCheck {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,9 @@ struct Veto {
   std::string clause;
   friend bool operator==(const Veto &, const Veto &) = default;
 };
+/// The vetoes as JSON, [{"code","reason_zh","reason_en","clause"}, …]: the one form every surface
+/// gives them in (the C promotion action "vetoes", Python's PromotionCase.vetoes).
+std::string vetoes_json(std::span<const Veto> vetoes);
 struct GateResult {
   Gate gate;
   Date date;

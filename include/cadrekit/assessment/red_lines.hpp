@@ -59,6 +59,10 @@ Rule parse_rule(std::string_view parameter, std::string_view text, const Policy 
                 Date as_of);
 /// Every `assessment.rule.*` parameter in force on as_of, sorted by name.
 std::vector<Rule> rules(const Policy &policy, Date as_of);
+/// The policy parameters screening depends on as of `as_of`: each rule in force and the numbers
+/// it refers to (`@assessment.red_line.…`, the bottom share or places), what a report names as
+/// the grounds of the red lines.
+std::vector<ParamUsed> red_line_parameters(const Policy &policy, Date as_of);
 
 /// Whether rank `rank` in a group of `size` is near the bottom under `rule` (bottom k places, or
 /// bottom ⌈x·n⌉ places). A tie is near the bottom only when its best place (its rank) is.

@@ -67,7 +67,7 @@ class WorkCalendar {
   /// Working days in [first, last], both inclusive (0 if last < first).
   int count_working_days(Date first, Date last) const;
 
-  // ---- Columns (issue #10): the same arithmetic on arrays of day numbers ---------------------
+  // ---- Columns: the same arithmetic on arrays of day numbers ---------------------------------
   //
   // A day is a count of days since 1970-01-01: int32 as the C ABI's ck_date (Arrow date32),
   // int64 as NumPy's datetime64[D]. The "no date" value of the column type (kNoDay32 /

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <span>
 #include <vector>
 
 #include "cadrekit/core/date.hpp"
@@ -118,6 +119,8 @@ class Policy {
   /// The value in force on `as_of` with its metadata, ready for an Explanation.
   /// PolicyError for an unknown name or a date before the first value.
   ParamUsed lookup(std::string_view name, Date as_of) const;
+  /// lookup() of each name, in order: the parameters a result depends on, as a report shows them.
+  std::vector<ParamUsed> lookup(std::span<const std::string_view> names, Date as_of) const;
   /// Exact text of the value in force.
   std::string value(std::string_view name, Date as_of) const;
 

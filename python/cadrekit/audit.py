@@ -166,7 +166,7 @@ def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optiona
     otherwise. Every row is checked before anything is written: a negative budget or a factor
     outside 0…max raises InvalidInput naming the column and the row index, outputs untouched.
     """
-    return _k.tier_columns(budget_fen, factors, as_of, policy, out=out)
+    return _k.tier_columns(budget_fen, factors, _frames.as_of_date(as_of), policy, out=out)
 
 
 def special_funds_level(current_level: Level, amount: Any, *, as_of: Optional[_dt.date] = None,

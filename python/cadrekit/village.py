@@ -310,7 +310,19 @@ def pay_columns(village_township: Any, population: Any, scores: Any, score_prese
     written."""
     import numpy as np
 
-    return _k.pay_columns(_frames.codes(village_township), population, np.asarray(scores).reshape(-1), score_present,
+    # Scores are checked here, where a bad one is named by its village (row // 5); a missing
+    # score (NaN, <NA>) is a score not present: its bit of the village's score_present mask
+    # (bit k = score k present) is cleared.
+    two_d = getattr(scores, "ndim", None) == 2 or (isinstance(scores, (list, tuple)) and np.ndim(scores) == 2)
+    sc, gone = _frames.int_column(scores, "scores", np.int64, missing=0, width=5, ndim=2 if two_d else 1,
+                                  with_mask=True)
+    sc = sc.reshape(-1)
+    if gone is not None and gone.size % 5 == 0:
+        present = _frames.int_column(score_present, "score_present", np.uint8, missing=0)
+        if present.size == gone.size // 5:
+            bits = np.packbits(gone.reshape(-1, 5), axis=1, bitorder="little").reshape(-1)
+            score_present = present & ~bits
+    return _k.pay_columns(_frames.codes(village_township), population, sc, score_present,
                           principal_village, post, served_from, served_to, int(year), _policy(policy),
                           out=out)
 

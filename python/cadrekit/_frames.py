@@ -30,12 +30,30 @@ def rows(data: Any, what: str = "rows") -> list:
     if data is None:
         return []
     if is_frame(data):
+        check_columns(data, what)
         return data.to_dict(orient="records")
     out = list(data)
     for i, r in enumerate(out):
         if not isinstance(r, Mapping):
             raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
     return out
+
+
+def check_columns(df: Any, what: str) -> None:
+    """InvalidInput naming the column when a DataFrame holds two columns of one name (pandas
+    would drop one of them without a word when the rows are read)."""
+    cols = df.columns
+    if not cols.is_unique:
+        dup = cols[cols.duplicated()][0]
+        raise invalid("a column appears more than once", str(dup), what)
+
+
+def column(df: Any, name: str, what: str) -> Any:
+    """The column ``name`` of a DataFrame (a Series), InvalidInput naming it when it is absent."""
+    check_columns(df, what)
+    if name not in df.columns:
+        raise invalid("column is missing", name, what)
+    return df[name]
 
 
 def missing(value: Any) -> bool:

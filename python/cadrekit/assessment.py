@@ -145,8 +145,7 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
     with ``as_frame=True`` a pandas DataFrame. Bad input raises ``cadrekit.InvalidInput`` naming
     the field and the record (``records[3]``).
     """
-    if not isinstance(as_of, _dt.date):
-        raise TypeError("as_of must be a datetime.date")
+    _frames.as_of_date(as_of)
     request = {
         "as_of": _plain(as_of, "as_of"),
         "records": [_record(r, _RECORD_FIELDS) for r in _rows(records)],

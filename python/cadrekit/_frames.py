@@ -41,8 +41,11 @@ def rows(data: Any, what: str = "rows") -> list:
 
 def check_columns(df: Any, what: str) -> None:
     """InvalidInput naming the column when a DataFrame holds two columns of one name (pandas
-    would drop one of them without a word when the rows are read)."""
+    would drop one of them without a word when the rows are read), or columns of several levels
+    (a MultiIndex, whose first level would stand for a whole sub-frame)."""
     cols = df.columns
+    if getattr(cols, "nlevels", 1) != 1:
+        raise invalid("the columns have several levels (a MultiIndex): give one name per column", "columns", what)
     if not cols.is_unique:
         dup = cols[cols.duplicated()][0]
         raise invalid("a column appears more than once", str(dup), what)
@@ -219,6 +222,27 @@ def _source(values: Any, field: str) -> Tuple[Any, Any]:
         raise invalid("expected a one-dimensional column of whole numbers", field) from None
 
 
+def whole(v: Any, field: str, record: str) -> int:
+    """One value as a Python int: an int, a NumPy integer, a bool (0/1), a float or Decimal
+    without a fraction; InvalidInput naming field and record for text, a fraction, ±inf, NaN
+    and anything else (a missing value is the caller's to handle first)."""
+    if isinstance(v, (str, bytes)):
+        raise invalid("expected a whole number, not text", field, record)
+    if isinstance(v, float):
+        if not (v == v and abs(v) != float("inf") and v.is_integer()):
+            raise invalid("expected a whole number", field, record)
+        return int(v)
+    if isinstance(v, _Decimal):
+        if not (v.is_finite() and v == v.to_integral_value()):
+            raise invalid("expected a whole number", field, record)
+        return int(v)
+    if hasattr(v, "__index__"):
+        return int(v.__index__())  # bool, int, NumPy integers
+    if hasattr(v, "dtype") and getattr(v.dtype, "kind", "") == "f":  # NumPy float scalar
+        return whole(float(v), field, record)
+    raise invalid("expected a whole number", field, record)
+
+
 def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                hi: Optional[int] = None, missing: Optional[int] = None, dates: bool = False,
                where: str = "row ", width: int = 1, ndim: int = 1, with_mask: bool = False) -> Any:
@@ -251,7 +275,11 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     kind = a.dtype.kind
     if kind == "M" and dates:
         nat = np.isnat(a)
-        a = a.astype("datetime64[D]").astype(np.int64)
+        days = a.astype("datetime64[D]")
+        off = (days != a) & ~nat
+        if off.any():
+            fail(off, "a datetime with a time of day is not a date")
+        a = days.astype(np.int64)
         mask = nat if mask is None else (mask | nat)
         kind = "i"
     elif kind == "O":
@@ -268,20 +296,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                     v = v.date()
                 out[i] = (v - _EPOCH).days
                 continue
-            if isinstance(v, (str, bytes)):
-                raise invalid("expected a whole number, not text", field, f"{where}{i // width}")
-            if isinstance(v, float):
-                if not (v == v and abs(v) != float("inf") and v.is_integer()):
-                    raise invalid("expected a whole number", field, f"{where}{i // width}")
-                v = int(v)
-            elif isinstance(v, _Decimal):
-                if not (v.is_finite() and v == v.to_integral_value()):
-                    raise invalid("expected a whole number", field, f"{where}{i // width}")
-                v = int(v)
-            elif hasattr(v, "__index__"):
-                v = int(v.__index__())  # bool, int, NumPy integers
-            else:
-                raise invalid("expected a whole number", field, f"{where}{i // width}")
+            v = whole(v, field, f"{where}{i // width}")
             if v < lo or v > hi:
                 raise invalid(f"value outside {lo}…{hi}", field, f"{where}{i // width}")
             out[i] = v

@@ -155,11 +155,13 @@ def typed(value: Any, *, money: Sequence[str] = (), exact: Sequence[str] = (),
 # --- errors raised here carry .field and .record, as the library's own do ------------------------
 
 def invalid(message: str, field: str = "", record: str = "") -> InvalidInput:
-    """An InvalidInput with ``.field`` and ``.record`` set (the message holds no input value)."""
+    """An InvalidInput with ``.field``, ``.record`` and ``.message`` set, its text ending in
+    " (field F, record R)" as the library's errors do (the message holds no input value)."""
     e = InvalidInput(f"{message} (field {field}, record {record})" if record else
                      (f"{message} (field {field})" if field else message))
     e.field = field
     e.record = record
+    e.message = message
     return e
 
 
@@ -173,9 +175,11 @@ def as_of_date(value: Any, field: str = "as_of") -> _dt.date:
     otherwise ArgumentTypeError naming ``field``. The message never repeats the value."""
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value
-    e = ArgumentTypeError(f"{field} must be a datetime.date, not {type(value).__name__} (field {field})")
+    message = f"{field} must be a datetime.date, not {type(value).__name__}"
+    e = ArgumentTypeError(f"{message} (field {field})")
     e.field = field
     e.record = ""
+    e.message = message
     raise e
 
 

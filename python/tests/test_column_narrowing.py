@@ -153,6 +153,7 @@ def test_a_bad_value_is_refused_naming_column_and_row(fn, column, case):
         call(c)
     assert e.value.field == FIELD.get(column, column)
     assert e.value.record == _record(column, 1)
+    assert e.value.message and str(e.value).startswith(e.value.message)
 
 
 def test_the_cases_of_the_issue_are_in_the_table():

@@ -16,14 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import cadrekit
-from cadrekit import assessment, audit, partitions, talent, village
+from cadrekit import assessment, audit, disclosure, partitions, talent, village
 
 D = dt.date
 
 # Names of the arguments that take a table (a DataFrame or rows) in the public modules.
 TABLE_ARGS = {"units", "records", "cadres", "members", "villages", "principals", "events", "audits",
               "terms", "funds", "reviews", "plan_records", "applicants", "holders", "assessments"}
-MODULES = (audit, assessment, talent, village, partitions)
+MODULES = (audit, assessment, talent, village, partitions, disclosure)
 
 # Column names each call looks for, mixed into the random frames with junk ones.
 NAMES = ["unit_id", "budget", "name", *audit.FACTORS, "cadre_id", "kind", "period", "rank", "group_size",
@@ -129,6 +129,7 @@ COLUMNS = _df(team=[0, 0, 1], sex=np.array([1, 2, 2], np.uint8), birth=[D(1980, 
               group=np.array([10, 10, 8], np.int32), rating=np.array([2, 4, 1], np.uint8),
               budget=np.array([5 * 10**8, 10**7, 100], np.int64), n=[1, 2, -3],
               date=[D(2016, 5, 3), D(2016, 9, 30), D(2015, 1, 1)], start=[D(2016, 1, 1), D(2016, 10, 8), D(2014, 1, 1)])
+RECORDS_TO_VALIDATE = _df(record=[{"id": "C1", "name": "x"}, '{"id": "C2"}', {}])
 PAY = _df(township=[0, 1, 1], population=[1200, 800, 300], present=np.array([31, 31, 0], np.uint8),
           principal=[0, 1, 2], post=np.array([0, 2, 1], np.uint8), served_from=[16000, 16100, 15000],
           served_to=[2**31 - 1, 17000, 2**31 - 1], **{f"s{k}": [900000, 880000, 0] for k in range(5)})
@@ -238,6 +239,8 @@ CALLS = {
         (SUBSIDY_TERMS, lambda df, a: village.budget_what_if(VILLAGES, PRINCIPALS, SCORES, 2016, None,
                                                              cadrekit.Policy.default(), terms=df))],
     "partitions.screen": [(RECORDS, lambda df, a: partitions.screen(df, as_of=a, findings=FINDINGS))],
+    "disclosure.validate_all": [(RECORDS_TO_VALIDATE, lambda df, a: disclosure.validate_all(df)),
+                                (RECORDS_TO_VALIDATE, lambda df, a: disclosure.validate_all(df, as_frame=True))],
     "partitions.tier": [(UNITS, lambda df, a: partitions.tier(df, as_of=a))],
     "partitions.pay_sheet": [(PRINCIPALS, lambda df, a: partitions.pay_sheet(VILLAGES, df, SCORES, year=2016))],
     "partitions.team_structure": [(MEMBERS, lambda df, a: partitions.team_structure(df, as_of=a))],

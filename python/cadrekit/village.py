@@ -394,6 +394,7 @@ def _records(rows: Rows) -> List[Dict[str, Any]]:
 def eligibility(applicants: Rows, as_of: datetime.date, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
     """Each applicant's eligibility (cadre_id, post or None, in_post_since, birth_date, grades
     {year: label}); ``failed`` names every rule that failed."""
+    _frames.as_of_date(as_of)
     apps = []
     for a in _records(applicants):
         a = {k: (None if _missing(v) else v) for k, v in a.items()} if isinstance(a, dict) else a

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
-from typing import Any, Callable, Mapping, Optional, Sequence
+from typing import Any, Callable, Mapping, Optional, Sequence, Tuple
 
 from ._core import InvalidInput, Policy
 
@@ -30,12 +30,33 @@ def rows(data: Any, what: str = "rows") -> list:
     if data is None:
         return []
     if is_frame(data):
+        check_columns(data, what)
         return data.to_dict(orient="records")
     out = list(data)
     for i, r in enumerate(out):
         if not isinstance(r, Mapping):
             raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
     return out
+
+
+def check_columns(df: Any, what: str) -> None:
+    """InvalidInput naming the column when a DataFrame holds two columns of one name (pandas
+    would drop one of them without a word when the rows are read), or columns of several levels
+    (a MultiIndex, whose first level would stand for a whole sub-frame)."""
+    cols = df.columns
+    if getattr(cols, "nlevels", 1) != 1:
+        raise invalid("the columns have several levels (a MultiIndex): give one name per column", "columns", what)
+    if not cols.is_unique:
+        dup = cols[cols.duplicated()][0]
+        raise invalid("a column appears more than once", str(dup), what)
+
+
+def column(df: Any, name: str, what: str) -> Any:
+    """The column ``name`` of a DataFrame (a Series), InvalidInput naming it when it is absent."""
+    check_columns(df, what)
+    if name not in df.columns:
+        raise invalid("column is missing", name, what)
+    return df[name]
 
 
 def missing(value: Any) -> bool:
@@ -129,3 +150,204 @@ def typed(value: Any, *, money: Sequence[str] = (), exact: Sequence[str] = (),
             elif isinstance(v, (list, dict)):
                 typed(v, money=money, exact=exact, dates=dates)
     return value
+
+
+# --- errors raised here carry .field and .record, as the library's own do ------------------------
+
+def invalid(message: str, field: str = "", record: str = "") -> InvalidInput:
+    """An InvalidInput with ``.field``, ``.record`` and ``.message`` set, its text ending in
+    " (field F, record R)" as the library's errors do (the message holds no input value)."""
+    e = InvalidInput(f"{message} (field {field}, record {record})" if record else
+                     (f"{message} (field {field})" if field else message))
+    e.field = field
+    e.record = record
+    e.message = message
+    return e
+
+
+class ArgumentTypeError(InvalidInput, TypeError):
+    """An argument of the wrong Python type (a str where a date is wanted): a cadrekit
+    InvalidInput naming the argument, and still a TypeError for code that catches one."""
+
+
+def as_of_date(value: Any, field: str = "as_of") -> _dt.date:
+    """``value`` when it is a ``datetime.date`` (not a datetime: a time of day is not a date);
+    otherwise ArgumentTypeError naming ``field``. The message never repeats the value."""
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    message = f"{field} must be a datetime.date, not {type(value).__name__}"
+    e = ArgumentTypeError(f"{message} (field {field})")
+    e.field = field
+    e.record = ""
+    e.message = message
+    raise e
+
+
+# --- integer columns: checked before they are narrowed ------------------------------------------
+
+_EPOCH = _dt.date(1970, 1, 1)
+
+
+def _is_na(v: Any) -> bool:
+    if v is None:
+        return True
+    if type(v).__name__ in ("NAType", "NaTType"):
+        return True
+    if isinstance(v, float) and v != v:
+        return True
+    if hasattr(v, "dtype") and getattr(v.dtype, "kind", "") in "fMm":  # NumPy NaN / NaT scalar
+        try:
+            return bool(v != v)
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
+def _source(values: Any, field: str) -> Tuple[Any, Any]:
+    """(a NumPy array, its missing mask or None) of a column as the caller gave it: a NumPy
+    array, a pandas Series / Index (nullable ``Int64``/``boolean`` dtypes read through their
+    mask, other extension dtypes as objects), a list or a scalar sequence."""
+    import numpy as np
+    dtype = getattr(values, "dtype", None)
+    if dtype is not None and not isinstance(dtype, np.dtype) and hasattr(values, "to_numpy"):
+        mask = np.asarray(values.isna()) if hasattr(values, "isna") else None
+        np_dtype = getattr(dtype, "numpy_dtype", None)  # Int64, UInt64, Float64, boolean
+        if np_dtype is not None and np_dtype.kind in "biuf":
+            fill = False if np_dtype.kind == "b" else 0
+            return np.asarray(values.to_numpy(dtype=np_dtype, na_value=fill)), mask
+        if getattr(dtype, "kind", "") == "M":  # datetime with a time zone: not a day number
+            raise invalid("expected whole numbers or dates without a time zone", field)
+        return np.asarray(values.to_numpy(dtype=object)), None
+    if isinstance(values, (str, bytes)) or isinstance(values, Mapping):
+        raise invalid("expected a column of whole numbers, not text or a mapping", field)
+    try:
+        return np.asarray(values), None
+    except (TypeError, ValueError):
+        raise invalid("expected a one-dimensional column of whole numbers", field) from None
+
+
+def whole(v: Any, field: str, record: str) -> int:
+    """One value as a Python int: an int, a NumPy integer, a bool (0/1), a float or Decimal
+    without a fraction; InvalidInput naming field and record for text, a fraction, ±inf, NaN
+    and anything else (a missing value is the caller's to handle first)."""
+    if isinstance(v, (str, bytes)):
+        raise invalid("expected a whole number, not text", field, record)
+    if isinstance(v, float):
+        if not (v == v and abs(v) != float("inf") and v.is_integer()):
+            raise invalid("expected a whole number", field, record)
+        return int(v)
+    if isinstance(v, _Decimal):
+        if not (v.is_finite() and v == v.to_integral_value()):
+            raise invalid("expected a whole number", field, record)
+        return int(v)
+    if hasattr(v, "__index__"):
+        return int(v.__index__())  # bool, int, NumPy integers
+    if hasattr(v, "dtype") and getattr(v.dtype, "kind", "") == "f":  # NumPy float scalar
+        return whole(float(v), field, record)
+    raise invalid("expected a whole number", field, record)
+
+
+def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
+               hi: Optional[int] = None, missing: Optional[int] = None, dates: bool = False,
+               where: str = "row ", width: int = 1, ndim: int = 1, with_mask: bool = False) -> Any:
+    """The column ``values`` as a C-contiguous NumPy array of ``dtype`` (an integer dtype),
+    every value checked *before* it is narrowed: InvalidInput naming ``field`` and the first
+    bad row (``record`` = ``where`` + the 0-based row; with ``width`` > 1, values are rows of
+    ``width`` and the row is index // width) for a value outside ``lo``…``hi`` (default: the
+    dtype's range), a fraction, ±inf, text or another object, and a missing value (None, NaN,
+    ``pd.NA``, NaT, a nullable dtype's <NA>) — unless ``missing`` is given, which then stands
+    for it. Booleans read as 0/1. With ``dates``, ``datetime64`` values and ``datetime.date``
+    objects read as days since 1970-01-01. An array that already has ``dtype`` and is
+    C-contiguous is returned as it is (no copy); NumPy checks the whole column at once.
+    ``with_mask``: returns (array, the missing mask or None)."""
+    import numpy as np
+    dt = np.dtype(dtype)
+    info = np.iinfo(dt)
+    lo = info.min if lo is None else max(int(lo), int(info.min))
+    hi = info.max if hi is None else min(int(hi), int(info.max))
+    a, mask = _source(values, field)
+    if a.ndim != ndim:
+        what = "one-dimensional" if ndim == 1 else f"{ndim}-dimensional"
+        raise invalid(f"expected a {what} column of whole numbers", field)
+    shape = a.shape
+    a = a.reshape(-1) if ndim != 1 else a
+
+    def fail(bad: Any, message: str) -> None:
+        i = int(np.flatnonzero(bad)[0])
+        raise invalid(message, field, f"{where}{i // width}")
+
+    kind = a.dtype.kind
+    if kind == "M" and dates:
+        nat = np.isnat(a)
+        days = a.astype("datetime64[D]")
+        off = (days != a) & ~nat
+        if off.any():
+            fail(off, "a datetime with a time of day is not a date")
+        a = days.astype(np.int64)
+        mask = nat if mask is None else (mask | nat)
+        kind = "i"
+    elif kind == "O":
+        out = np.zeros(a.shape, dtype=np.int64)
+        na = np.zeros(a.shape, dtype=bool)
+        for i, v in enumerate(a.tolist()):
+            if _is_na(v):
+                na[i] = True
+                continue
+            if dates and isinstance(v, _dt.date):
+                if isinstance(v, _dt.datetime):
+                    if (v.hour, v.minute, v.second, v.microsecond) != (0, 0, 0, 0):
+                        raise invalid("a datetime with a time of day is not a date", field, f"{where}{i // width}")
+                    v = v.date()
+                out[i] = (v - _EPOCH).days
+                continue
+            v = whole(v, field, f"{where}{i // width}")
+            if v < lo or v > hi:
+                raise invalid(f"value outside {lo}…{hi}", field, f"{where}{i // width}")
+            out[i] = v
+        mask = na if mask is None else (mask | na)
+        a, kind = out, "i"
+    elif kind == "f":
+        nan = np.isnan(a)
+        mask = nan if mask is None else (mask | nan)
+        ok = mask | (np.isfinite(a) & (a == np.floor(a)))
+        if not ok.all():
+            fail(~ok, "expected a whole number")
+        with np.errstate(invalid="ignore"):
+            out_of = ~mask & ((a < float(lo)) | (a >= float(hi + 1)))
+        if out_of.any():
+            fail(out_of, f"value outside {lo}…{hi}")
+        a = np.where(mask, 0, a)
+        kind = "i"
+    elif kind == "b":
+        a = a.view(np.uint8)
+        kind = "u"
+    elif kind in "US":
+        fail(np.ones(a.shape, dtype=bool), "expected a whole number, not text")
+    elif kind not in "iu":
+        what = "dates" if kind in "Mm" else "values of this type"
+        raise invalid(f"expected whole numbers, not {what}", field)
+    if a.size and a.dtype.kind in "iu":
+        src = np.iinfo(a.dtype)
+        bad = None
+        if lo > src.max or hi < src.min:
+            bad = np.ones(a.shape, dtype=bool)
+        else:
+            if lo > src.min:
+                bad = a < np.array(lo).astype(a.dtype)
+            if hi < src.max:
+                b2 = a > np.array(hi).astype(a.dtype)
+                bad = b2 if bad is None else (bad | b2)
+        if bad is not None:
+            if mask is not None:
+                bad &= ~mask
+            if bad.any():
+                fail(bad, f"value outside {lo}…{hi}")
+    if mask is not None and mask.any():
+        if missing is None:
+            fail(mask, "missing value")
+        a = np.where(mask, missing, a)
+    else:
+        mask = None
+    out = np.ascontiguousarray(a.astype(dt, copy=False))
+    out = out.reshape(shape) if ndim != 1 else out
+    return (out, mask) if with_mask else out

@@ -145,8 +145,7 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
     with ``as_frame=True`` a pandas DataFrame. Bad input raises ``cadrekit.InvalidInput`` naming
     the field and the record (``records[3]``).
     """
-    if not isinstance(as_of, _dt.date):
-        raise TypeError("as_of must be a datetime.date")
+    _frames.as_of_date(as_of)
     request = {
         "as_of": _plain(as_of, "as_of"),
         "records": [_record(r, _RECORD_FIELDS) for r in _rows(records)],
@@ -181,16 +180,6 @@ FINDING_CLASSES = ("other", "muddled_view", "wavering_belief", "self_serving_err
 SEVERITIES = ("minor", "moderate", "serious", "grave")
 
 
-def _days(x: Any) -> Any:
-    import numpy as np
-    a = np.asarray(x)
-    if a.dtype.kind == "M":  # datetime64: days since 1970-01-01
-        return a.astype("datetime64[D]").astype(np.int64).astype(np.int32)
-    if a.dtype == object:
-        return np.array([(v - _dt.date(1970, 1, 1)).days for v in a], dtype=np.int32)
-    return a
-
-
 def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: Any, rating: Any, *,
                    as_of: _dt.date, policy: Optional[_Policy] = None,
                    findings: Optional[Mapping[str, Any]] = None) -> dict:
@@ -209,10 +198,11 @@ def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: An
     finding rule ``first_period``/``last_period`` are the first and last finding date as days
     since 1970-01-01. A finding of a unit only must be given once per cadre."""
     args: list = [None] * 6
+    _frames.as_of_date(as_of)
     cadre = _frames.codes(cadre)
     if findings is not None:
         args = [_frames.codes(findings["cadre"]), findings["standard"], findings["source"],
-                findings["classification"], findings["severity"], _days(findings["date"])]
+                findings["classification"], findings["severity"], findings["date"]]
     c, r, f, l, n, ids = _a.screen_batch(_policy(policy), as_of, cadre, kind, period, rank,
                                          group_size, rating, *args)
     return {"cadre": c, "rule": r, "first_period": f, "last_period": l, "count": n, "rule_ids": ids}

@@ -103,6 +103,7 @@ def tier(units: Records, as_of: _dt.date, policy: Optional[Policy] = None, *,
     ``explain=False`` a DataFrame takes the columnar kernel (NumPy, no explanation) and returns
     ``unit_id, level, score``.
     """
+    _frames.as_of_date(as_of)
     frame = _is_frame(units)
     if frame and not explain:
         return _tier_frame(units, as_of, policy)
@@ -133,24 +134,26 @@ def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
 def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     import numpy as np
     import pandas as pd
+    unit_id = _frames.column(df, "unit_id", "units")
+    budgets = _frames.column(df, "budget", "units")
     n = len(df)
-    budgets = df["budget"]
     fen = np.empty(n, dtype=np.int64)
     for i, b in enumerate(budgets.tolist()):
-        b = _money(b, "units", i)
-        yuan = _core.parse_money(b if isinstance(b, str) else format(_Decimal(b), "f"))
+        if _missing(b):
+            raise _frames.invalid("budget is missing", "budget", f"row {i}")
+        if isinstance(b, float):
+            raise _frames.invalid("budget must be Decimal, int or text yuan, not float", "budget", f"row {i}")
+        if isinstance(b, str):
+            yuan = _core.parse_money(b)
+        elif isinstance(b, _Decimal) or (hasattr(b, "__index__") and not isinstance(b, bool)):
+            yuan = _core.parse_money(format(_Decimal(int(b.__index__()) if hasattr(b, "__index__") else b), "f"))
+        else:
+            raise _frames.invalid("budget must be Decimal, int or text yuan", "budget", f"row {i}")
         fen[i] = int(yuan * 100)
-    factors = np.zeros((len(FACTORS), n), dtype=np.int8)
-    for j, f in enumerate(FACTORS):
-        if f in df.columns:
-            col = df[f].fillna(0).to_numpy()
-            if col.dtype.kind == "f" and not np.all(np.mod(col, 1) == 0):
-                raise InvalidInput(f"units: column {f} must hold integers")
-            if np.any(col < -128) or np.any(col > 127):
-                raise InvalidInput(f"units: column {f} holds a value outside 0…127")
-            factors[j] = col.astype(np.int8)
+    # Factors: booleans or small whole numbers; a missing value (NaN, None, <NA>) is 0.
+    factors = [_frames.int_column(df[f], f, np.int8, missing=0) if f in df.columns else None for f in FACTORS]
     levels, scores = _k.tier_columns(fen, factors, as_of, policy)
-    return pd.DataFrame({"unit_id": df["unit_id"].to_numpy(), "level": levels, "score": scores})
+    return pd.DataFrame({"unit_id": unit_id.to_numpy(), "level": levels, "score": scores})
 
 
 def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optional[Policy] = None, *,
@@ -166,7 +169,7 @@ def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optiona
     otherwise. Every row is checked before anything is written: a negative budget or a factor
     outside 0…max raises InvalidInput naming the column and the row index, outputs untouched.
     """
-    return _k.tier_columns(budget_fen, factors, as_of, policy, out=out)
+    return _k.tier_columns(budget_fen, factors, _frames.as_of_date(as_of), policy, out=out)
 
 
 def special_funds_level(current_level: Level, amount: Any, *, as_of: Optional[_dt.date] = None,

@@ -103,13 +103,14 @@ def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: boo
     except ImportError:  # pragma: no cover
         is_frame = False
     if is_frame:
-        if "record" not in records.columns:
-            raise _core.InvalidInput("the DataFrame needs a `record` column (field record)")
-        items = list(zip(records.index, records["record"]))
+        items = list(zip(records.index, _frames.column(records, "record", "records")))
     else:
         items = list(enumerate(records))
     rows: List[Dict[str, Any]] = []
-    for index, rec in items:
+    for pos, (index, rec) in enumerate(items):
+        if not isinstance(rec, (str, Mapping)):  # a cell of the table: named by its row
+            raise _frames.invalid("a record must be a dict (the documented JSON schema) or JSON text", "record",
+                                  f"records[{pos}]")
         rid = rec.get("id", "") if isinstance(rec, Mapping) else ""
         for prob in _impl.validate(_record(rec), p):
             rows.append({"index": index, "id": rid, **prob})

@@ -71,9 +71,7 @@ def _record(row: Mapping[str, Any], fields: Sequence[str]) -> dict:
 
 
 def _date(value: Any, name: str) -> str:
-    if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
-        raise TypeError(f"{name} must be a datetime.date")
-    return value.isoformat()
+    return _frames.as_of_date(value, name).isoformat()
 
 
 def _supervision(assessments: Any, findings: Any, disposal_cases: Any) -> dict:
@@ -178,16 +176,13 @@ def team_structure_columns(team: Any, sex: Any, birth_date: Any, ethnicity: Any,
     max team + 1): ``size, young, women, minority, non_party`` and ``gaps`` (bit 0 young, 1 women,
     2 minority, 3 non-party); with a categorical ``team`` also ``team_id`` (the categories)."""
     import numpy as np
+    _frames.as_of_date(as_of)
     labels = _frames.categories(team)
-    team = np.asarray(_frames.codes(team))
-    b = np.asarray(birth_date)
-    if np.issubdtype(b.dtype, np.datetime64):
-        b = b.astype("datetime64[D]", copy=False).view(np.int64)
+    team = _frames.int_column(_frames.codes(team), "team", np.int32)
     if n_teams is None:
         n_teams = len(labels) if labels is not None else int(team.max()) + 1 if team.size else 0
-    _date(as_of, "as_of")
-    out = _t.team_structure_batch(_policy(policy), as_of, team, np.asarray(sex), b, np.asarray(ethnicity),
-                                  np.asarray(political_status), int(n_teams))
+    out = _t.team_structure_batch(_policy(policy), as_of, team, sex, birth_date, ethnicity, political_status,
+                                  int(n_teams))
     if labels is not None:
         out["team_id"] = labels[: int(n_teams)]
     return out

@@ -45,6 +45,7 @@ def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str
     if hasattr(rows, "columns") and hasattr(rows, "__getitem__") and not isinstance(rows, (list, tuple)):
         cols = []
         n = len(rows)
+        _frames.check_columns(rows, what)
         for name in names:
             if name in rows.columns:
                 cols.append(rows[name].tolist())
@@ -96,6 +97,12 @@ def _score_text(x: Any, record: str) -> str:
     if hasattr(x, "item"):  # NumPy scalar
         return _score_text(x.item(), record)
     raise _core.InvalidInput(f"{record}: score must be a number or a decimal string")
+
+
+def _population(x: Any, i: int) -> int:
+    if _missing(x):
+        raise _frames.invalid("population is missing", "population", f"villages[{i}]")
+    return _frames.whole(x, "population", f"villages[{i}]")
 
 
 def _text(x: Any) -> str:
@@ -169,8 +176,9 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     """
     if any(_is_frame(x) for x in (villages, principals, scores)):
         return _pay_sheet_frames(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain)
-    v = [(_text(a), _text(b), _text(c), int(d)) for a, b, c, d in
-         _columns(villages, ["village_id", "name", "township", "population"], "villages", optional=["name"])]
+    v = [(_text(a), _text(b), _text(c), _population(d, i)) for i, (a, b, c, d) in
+         enumerate(_columns(villages, ["village_id", "name", "township", "population"], "villages",
+                            optional=["name"]))]
     p = []
     for i, (cid, name, vid, post, f, t) in enumerate(_columns(
             principals, ["cadre_id", "name", "village_id", "post", "served_from", "served_to"], "principals",
@@ -195,7 +203,9 @@ _is_frame = _frames.is_frame
 def _frame(x: Any) -> Any:
     import pandas as pd
 
-    return x if _is_frame(x) else pd.DataFrame.from_records(list(x))
+    df = x if _is_frame(x) else pd.DataFrame.from_records(list(x))
+    _frames.check_columns(df, "rows")
+    return df
 
 
 def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]:
@@ -231,8 +241,9 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
     col = df[name]
     fast = None
     if pd.api.types.is_datetime64_any_dtype(col):
-        nat = col.isna().to_numpy()
-        days = col.to_numpy().astype("datetime64[D]").astype(np.int64)
+        days, nat = _frames.int_column(col, name, np.int64, dates=True, missing=0, with_mask=True,
+                                       where=f"{what} row ")
+        nat = np.zeros(len(days), dtype=bool) if nat is None else nat
     else:
         # dates, datetimes, ISO strings, None/NaN/NaT read in C++; anything else one by one
         # exactly as the list-of-dicts path does
@@ -278,12 +289,8 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     import numpy as np
 
     v, p, s = _frame(villages), _frame(principals), _frame(scores)
-    if "population" not in v.columns:
-        raise _core.InvalidInput("villages: column 'population' is missing")
-    try:
-        pop = v["population"].to_numpy(dtype=np.int64)
-    except (TypeError, ValueError):
-        raise _core.InvalidInput("villages: population must be whole numbers") from None
+    pop = _frames.int_column(_frames.column(v, "population", "villages"), "population", np.int64,
+                             where="villages row ")
     pol = _policy(policy)
     sheet = _k.pay_sheet_frames(
         _obj_col(v, "village_id", "villages"), _obj_col(v, "township", "villages"), pop,
@@ -310,7 +317,19 @@ def pay_columns(village_township: Any, population: Any, scores: Any, score_prese
     written."""
     import numpy as np
 
-    return _k.pay_columns(_frames.codes(village_township), population, np.asarray(scores).reshape(-1), score_present,
+    # Scores are checked here, where a bad one is named by its village (row // 5); a missing
+    # score (NaN, <NA>) is a score not present: its bit of the village's score_present mask
+    # (bit k = score k present) is cleared.
+    two_d = getattr(scores, "ndim", None) == 2 or (isinstance(scores, (list, tuple)) and np.ndim(scores) == 2)
+    sc, gone = _frames.int_column(scores, "scores", np.int64, missing=0, width=5, ndim=2 if two_d else 1,
+                                  with_mask=True)
+    sc = sc.reshape(-1)
+    if gone is not None and gone.size % 5 == 0:
+        present = _frames.int_column(score_present, "score_present", np.uint8, missing=0)
+        if present.size == gone.size // 5:
+            bits = np.packbits(gone.reshape(-1, 5), axis=1, bitorder="little").reshape(-1)
+            score_present = present & ~bits
+    return _k.pay_columns(_frames.codes(village_township), population, sc, score_present,
                           principal_village, post, served_from, served_to, int(year), _policy(policy),
                           out=out)
 
@@ -375,10 +394,13 @@ def _records(rows: Rows) -> List[Dict[str, Any]]:
 def eligibility(applicants: Rows, as_of: datetime.date, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
     """Each applicant's eligibility (cadre_id, post or None, in_post_since, birth_date, grades
     {year: label}); ``failed`` names every rule that failed."""
+    _frames.as_of_date(as_of)
     apps = []
     for a in _records(applicants):
         a = {k: (None if _missing(v) else v) for k, v in a.items()} if isinstance(a, dict) else a
         if "grades" in a and a["grades"] is not None:
+            if not isinstance(a["grades"], Mapping):
+                raise _frames.invalid("grades must be a mapping {year: grade}", "grades", f"applicants[{len(apps)}]")
             a["grades"] = {str(k): v for k, v in a["grades"].items()}
         apps.append(a)
     return _call({"op": "eligibility", "as_of": as_of, "applicants": apps}, policy)["results"]
@@ -407,8 +429,9 @@ def subsidies(terms: Rows, year: int, policy: Optional[_core.Policy] = None) -> 
 
 
 def _request(villages: Rows, principals: Rows, scores: Rows, year: int) -> Dict[str, Any]:
-    v = [{"village_id": _text(a), "name": _text(b), "township": _text(c), "population": int(d)} for a, b, c, d in
-         _columns(villages, ["village_id", "name", "township", "population"], "villages", optional=["name"])]
+    v = [{"village_id": _text(a), "name": _text(b), "township": _text(c), "population": _population(d, i)}
+         for i, (a, b, c, d) in enumerate(_columns(villages, ["village_id", "name", "township", "population"],
+                                                    "villages", optional=["name"]))]
     p = []
     for i, (cid, vid, post, f, t) in enumerate(_columns(
             principals, ["cadre_id", "village_id", "post", "served_from", "served_to"], "principals",

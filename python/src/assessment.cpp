@@ -9,6 +9,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "casters.hpp"
+#include "columns.hpp"
 #include "json_bridge.hpp"
 
 namespace py = pybind11;
@@ -24,14 +25,6 @@ py::object case_member(const std::string &case_json, const char *member) {
   static py::handle typed = py::object(py::module_::import("cadrekit._frames").attr("typed")).release();
   py::object d = from_json(case_json);
   return typed(d[member], py::arg("dates") = py::make_tuple("date"));
-}
-
-template <class T>
-py::array_t<T> column(const py::handle &h, const char *name, py::ssize_t n) {
-  auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(h);
-  if (!a) throw InvalidInput(std::string("column cannot be converted to ") + name, name);
-  if (a.ndim() != 1 || (n >= 0 && a.shape(0) != n)) throw InvalidInput("columns differ in length", name);
-  return a;
 }
 
 PromotionFacts facts_from_dict(const py::dict &d) {
@@ -99,25 +92,35 @@ void init_assessment(py::module_ &root) {
       [](const Policy &policy, Date as_of, py::handle cadre, py::handle kind, py::handle period,
          py::handle rank, py::handle group_size, py::handle rating, py::object f_cadre, py::object f_standard,
          py::object f_source, py::object f_class, py::object f_severity, py::object f_date) {
-        auto c = column<std::int64_t>(cadre, "cadre", -1);
+        auto c = int_column<std::int64_t>(cadre, "cadre", -1);
         py::ssize_t n = c.shape(0);
-        auto k = column<std::uint8_t>(kind, "kind", n);
-        auto p = column<std::int32_t>(period, "period", n);
-        auto r = column<std::int32_t>(rank, "rank", n);
-        auto g = column<std::int32_t>(group_size, "group_size", n);
-        auto t = column<std::uint8_t>(rating, "rating", n);
+        auto k = int_column<std::uint8_t>(kind, "kind", n);
+        auto p = int_column<std::int32_t>(period, "period", n);
+        auto r = int_column<std::int32_t>(rank, "rank", n);
+        auto g = int_column<std::int32_t>(group_size, "group_size", n);
+        auto t = int_column<std::uint8_t>(rating, "rating", n);
         const bool with_findings = !f_cadre.is_none();
-        auto fc = column<std::int64_t>(with_findings ? f_cadre : py::object(py::array_t<std::int64_t>(py::ssize_t{0})), "findings.cadre", -1);
-        py::ssize_t m = fc.shape(0);
         auto nonempty = [&](py::object o, const char *name) {
           if (with_findings && o.is_none()) throw InvalidInput("finding column is missing", name);
           return with_findings ? o : py::object(py::array_t<std::int32_t>(py::ssize_t{0}));
         };
-        auto fs = column<std::int32_t>(nonempty(f_standard, "findings.standard"), "findings.standard", m);
-        auto fsrc = column<std::uint8_t>(nonempty(f_source, "findings.source"), "findings.source", m);
-        auto fcl = column<std::uint8_t>(nonempty(f_class, "findings.classification"), "findings.classification", m);
-        auto fsev = column<std::uint8_t>(nonempty(f_severity, "findings.severity"), "findings.severity", m);
-        auto fd = column<std::int32_t>(nonempty(f_date, "findings.date"), "findings.date", m);
+        ColumnSpec<std::int64_t> fcadre;
+        fcadre.where = "findings row ";
+        auto fc = int_column<std::int64_t>(nonempty(f_cadre, "findings.cadre"), "findings.cadre", -1, fcadre);
+        py::ssize_t m = fc.shape(0);
+        ColumnSpec<std::int32_t> f32;
+        f32.where = "findings row ";
+        ColumnSpec<std::int32_t> fstandard = f32;
+        fstandard.missing = -1;  // no standard: an audit finding
+        ColumnSpec<std::int32_t> fdate = f32;
+        fdate.dates = true;
+        ColumnSpec<std::uint8_t> f8;
+        f8.where = "findings row ";
+        auto fs = int_column<std::int32_t>(nonempty(f_standard, "findings.standard"), "findings.standard", m, fstandard);
+        auto fsrc = int_column<std::uint8_t>(nonempty(f_source, "findings.source"), "findings.source", m, f8);
+        auto fcl = int_column<std::uint8_t>(nonempty(f_class, "findings.classification"), "findings.classification", m, f8);
+        auto fsev = int_column<std::uint8_t>(nonempty(f_severity, "findings.severity"), "findings.severity", m, f8);
+        auto fd = int_column<std::int32_t>(nonempty(f_date, "findings.date"), "findings.date", m, fdate);
         auto rs = rules(policy, as_of);
         auto cat = standards(policy, as_of);
         std::vector<BatchHit> hits;

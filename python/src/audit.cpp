@@ -13,6 +13,7 @@
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "casters.hpp"
+#include "columns.hpp"
 #include "json_bridge.hpp"
 #include "numpy_out.hpp"
 
@@ -45,26 +46,35 @@ void init_audit(py::module_ &root) {
 
   m.def(
       "tier_columns",
-      [](py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> budget_fen,
-         const py::object &factors, Date as_of, const py::object &policy, const py::object &out) {
+      [](const py::object &budget, const py::object &factors, Date as_of, const py::object &policy,
+         const py::object &out) {
         std::optional<Policy> holder;
         const Policy &p = policy_or_default(policy, holder);
-        if (budget_fen.ndim() != 1) throw InvalidInput("budget column must be 1-D", "budget");
+        py::array_t<std::int64_t> budget_fen = int_column<std::int64_t>(budget, "budget", -1);
         const auto n = static_cast<std::size_t>(budget_fen.shape(0));
-        using I8 = py::array_t<std::int8_t, py::array::c_style | py::array::forcecast>;
         UnitColumns cols;
         cols.budget_fen = {budget_fen.data(), n};
         // The factors: one (9, n) array, or a sequence of 9 columns (None = all zeros). A
-        // column that is already C-contiguous int8 is read in place; others are converted.
-        std::vector<I8> held;
+        // C-contiguous int8 (9, n) array or int8 column is read in place; others are checked
+        // and converted (int_column).
+        std::vector<py::array_t<std::int8_t>> held;
+        const auto &names = factor_names();
         if (py::isinstance<py::array>(factors) && py::reinterpret_borrow<py::array>(factors).ndim() == 2) {
-          I8 f2 = I8::ensure(factors);
-          if (!f2) throw InvalidInput("factors must hold integers", "factors");
-          if (static_cast<std::size_t>(f2.shape(0)) != factor_count ||
-              static_cast<std::size_t>(f2.shape(1)) != n)
+          auto f2 = py::reinterpret_borrow<py::array>(factors);
+          if (static_cast<std::size_t>(f2.shape(0)) != factor_count || static_cast<std::size_t>(f2.shape(1)) != n)
             throw InvalidInput("factors must be an array of shape (9, n)", "factors");
-          for (std::size_t f = 0; f < factor_count; ++f) cols.factors[f] = {f2.data() + f * n, n};
-          held.push_back(std::move(f2));
+          if (py::isinstance<py::array_t<std::int8_t>>(factors) && (f2.flags() & py::array::c_style)) {
+            const auto *base = static_cast<const std::int8_t *>(f2.data());
+            for (std::size_t f = 0; f < factor_count; ++f) cols.factors[f] = {base + f * n, n};
+            held.push_back(py::reinterpret_borrow<py::array_t<std::int8_t>>(factors));
+          } else {
+            for (std::size_t f = 0; f < factor_count; ++f) {
+              py::object row = f2[py::int_(f)];
+              auto a = int_column<std::int8_t>(row, std::string(names[f]), static_cast<py::ssize_t>(n));
+              cols.factors[f] = {a.data(), n};
+              held.push_back(std::move(a));
+            }
+          }
         } else {
           if (py::isinstance<py::str>(factors) || !py::isinstance<py::sequence>(factors) ||
               py::len(factors) != factor_count)
@@ -74,15 +84,7 @@ void init_audit(py::module_ &root) {
           for (std::size_t f = 0; f < factor_count; ++f) {
             py::object c = seq[f];
             if (c.is_none()) continue;
-            const std::string field(factor_names()[f]);
-            if (py::isinstance<py::str>(c)) throw InvalidInput("column must hold integers", field);
-            I8 a = I8::ensure(c);
-            if (!a) {
-              PyErr_Clear();
-              throw InvalidInput("column must hold integers", field);
-            }
-            if (a.ndim() != 1 || static_cast<std::size_t>(a.shape(0)) != n)
-              throw InvalidInput("column must be 1-D of the budget column's length", field);
+            auto a = int_column<std::int8_t>(c, std::string(names[f]), static_cast<py::ssize_t>(n));
             cols.factors[f] = {a.data(), n};
             held.push_back(std::move(a));
           }

@@ -9,6 +9,7 @@
 #include "bindings.hpp"
 #include "cadrekit/core/calendar.hpp"
 #include "casters.hpp"
+#include "columns.hpp"
 #include "day_columns.hpp"
 
 namespace py = pybind11;
@@ -18,7 +19,7 @@ namespace cadrekit::python {
 namespace {
 
 // n of add_working_days_array: a Python int (one n for all rows) or an integer column, used as
-// it is when it is contiguous int32, else converted once (values must fit in int32).
+// it is when it is contiguous int32, else checked and converted once (int_column).
 struct Steps {
   bool one = true;
   std::int32_t n0 = 0;
@@ -28,28 +29,18 @@ struct Steps {
 Steps steps_of(py::handle n, std::size_t rows) {
   Steps s;
   if (py::isinstance<py::int_>(n)) {
-    const long long v = n.cast<long long>();
-    if (v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max())
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(n.ptr(), &overflow);
+    if (overflow != 0 || v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max())
       throw InvalidInput("n does not fit in 32 bits", "n");
     s.n0 = static_cast<std::int32_t>(v);
     return s;
   }
-  py::module_ np = py::module_::import("numpy");
-  py::array a = np.attr("asarray")(n);
-  const char kind = a.dtype().kind();
-  if (kind != 'i' && kind != 'u') throw InvalidInput("n must be an int or an array of integers", "n");
-  if (a.ndim() != 1 || static_cast<std::size_t>(a.size()) != rows)
-    throw InvalidInput("n has " + std::to_string(a.size()) + " rows, the dates " +
-                           std::to_string(rows),
-                       "n");
-  if (!a.dtype().equal(py::dtype::of<std::int32_t>())) {
-    py::array b = a.attr("astype")("int32");
-    if (!np.attr("array_equal")(a, b).cast<bool>())
-      throw InvalidInput("a value of n does not fit in 32 bits", "n");
-    a = b;
-  }
+  if (py::isinstance<py::str>(n) || py::isinstance<py::float_>(n) || n.is_none())
+    throw InvalidInput("n must be an int or a column of integers", "n");
+  py::array_t<std::int32_t> a = int_column<std::int32_t>(n, "n", static_cast<py::ssize_t>(rows));
   s.one = false;
-  s.column = np.attr("ascontiguousarray")(a);
+  s.column = a;
   return s;
 }
 

@@ -24,23 +24,46 @@ inline py::dtype day_dtype() { return py::dtype::from_args(py::str("datetime64[D
 
 inline py::array day_column(py::handle obj, const char *field) {
   py::module_ np = py::module_::import("numpy");
-  py::object a = np.attr("asarray")(obj);
-  const char kind = py::cast<py::array>(a).dtype().kind();
+  py::object a;
   try {
-    if (kind == 'M') {
-      if (!py::cast<py::array>(a).dtype().equal(day_dtype()))
-        a = a.attr("astype")("datetime64[D]");
-    } else if (kind == 'O' || kind == 'U' || kind == 'S') {
-      a = np.attr("asarray")(obj, "datetime64[D]");
-    } else {
-      throw InvalidInput(std::string("expected dates (datetime64, a pandas Series of datetimes or "
-                                     "datetime.date values), got an array of kind '") +
-                             kind + "'",
-                         field);
-    }
+    a = np.attr("asarray")(obj);
   } catch (const py::error_already_set &) {
-    throw InvalidInput("expected dates (datetime64, a pandas Series of datetimes or datetime.date "
-                       "values)",
+    throw InvalidInput("expected a one-dimensional column of dates", field);
+  }
+  const char kind = py::cast<py::array>(a).dtype().kind();
+  // The first row NumPy cannot read as a date (only on the error path: one row at a time).
+  auto first_bad = [&](py::object values) -> std::string {
+    py::list l = values.attr("tolist")();
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      try {
+        np.attr("datetime64")(l[i], "D");
+      } catch (const py::error_already_set &) {
+        return "row " + std::to_string(i);
+      }
+    }
+    return {};
+  };
+  if (kind == 'M') {
+    if (!py::cast<py::array>(a).dtype().equal(day_dtype())) {
+      // A time of day is not a date: refused, never cut off.
+      py::object d = a.attr("astype")("datetime64[D]");
+      py::object off = np.attr("flatnonzero")(np.attr("not_equal")(d, a) & ~np.attr("isnat")(a));
+      if (py::len(off) > 0)
+        throw InvalidInput("a datetime with a time of day is not a date", field,
+                           "row " + std::to_string(py::cast<py::ssize_t>(off[py::int_(0)])));
+      a = d;
+    }
+  } else if (kind == 'O' || kind == 'U' || kind == 'S') {
+    try {
+      a = np.attr("asarray")(obj, "datetime64[D]");
+    } catch (const py::error_already_set &) {
+      throw InvalidInput("expected dates (datetime64, a pandas Series of datetimes or datetime.date values)",
+                         field, first_bad(a));
+    }
+  } else {
+    throw InvalidInput(std::string("expected dates (datetime64, a pandas Series of datetimes or "
+                                   "datetime.date values), got an array of kind '") +
+                           kind + "'",
                        field);
   }
   py::array out = np.attr("ascontiguousarray")(a);

@@ -287,7 +287,10 @@ void init_person(py::module_ &m) {
 
   m.def(
       "three_ages_columns",
-      [](py::handle birth, py::handle party_joined, py::handle work_started, Date as_of) {
+      [](py::handle birth, py::handle party_joined, py::handle work_started, py::handle as_of_arg) {
+        // as_of is checked by the package's one rule (a datetime.date; otherwise an InvalidInput
+        // naming it, never pybind11's TypeError, whose message would repeat every argument).
+        const Date as_of = py::module_::import("cadrekit._frames").attr("as_of_date")(as_of_arg).cast<Date>();
         py::array b = day_column(birth, "birth_date");
         const auto n = static_cast<py::ssize_t>(b.size());
         py::array p, w;

@@ -8,24 +8,13 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/talent.hpp"
 #include "casters.hpp"
+#include "columns.hpp"
 #include "json_bridge.hpp"
 
 namespace py = pybind11;
 
 namespace cadrekit::python {
 
-namespace {
-
-template <class T>
-py::array_t<T, py::array::c_style | py::array::forcecast> column(const py::handle &h, const char *name,
-                                                                 py::ssize_t n) {
-  auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(h);
-  if (!a) throw InvalidInput(std::string("column cannot be converted to ") + name, name);
-  if (a.ndim() != 1 || (n >= 0 && a.shape(0) != n)) throw InvalidInput("columns differ in length", name);
-  return a;
-}
-
-}  // namespace
 
 void init_talent(py::module_ &root) {
   py::module_ m = root.def_submodule("talent", "HURE: talent pools and leadership teams (compiled part)");
@@ -38,12 +27,14 @@ void init_talent(py::module_ &root) {
       "team_structure_batch",
       [](const Policy &policy, Date as_of, py::handle team, py::handle sex, py::handle birth_date,
          py::handle ethnicity, py::handle political_status, std::int64_t n_teams) {
-        auto t = column<std::int32_t>(team, "team", -1);
+        auto t = int_column<std::int32_t>(team, "team", -1);
         const py::ssize_t n = t.shape(0);
-        auto s = column<std::uint8_t>(sex, "sex", n);
-        auto b = column<std::int32_t>(birth_date, "birth_date", n);
-        auto e = column<std::uint8_t>(ethnicity, "ethnicity", n);
-        auto p = column<std::uint8_t>(political_status, "political_status", n);
+        auto s = int_column<std::uint8_t>(sex, "sex", n);
+        ColumnSpec<std::int32_t> days;
+        days.dates = true;
+        auto b = int_column<std::int32_t>(birth_date, "birth_date", n, days);
+        auto e = int_column<std::uint8_t>(ethnicity, "ethnicity", n);
+        auto p = int_column<std::uint8_t>(political_status, "political_status", n);
         if (n_teams < 0) throw InvalidInput("n_teams is negative", "n_teams");
         const auto T = static_cast<py::ssize_t>(n_teams);
         py::array_t<std::int32_t> size(T), young(T), women(T), minority(T), non_party(T);

@@ -15,6 +15,7 @@
 #include "cadrekit/village.hpp"
 #include "village/columns.hpp"
 #include "casters.hpp"
+#include "columns.hpp"
 #include "json_bridge.hpp"
 #include "numpy_out.hpp"
 
@@ -30,7 +31,7 @@ using PrincipalRow =
 using ScoreRow = std::tuple<std::string, std::string, std::string>;
 
 template <class T>
-std::span<const T> in_span(const py::array_t<T, py::array::c_style | py::array::forcecast> &a) {
+std::span<const T> in_span(const py::array_t<T> &a) {
   return {a.data(), static_cast<std::size_t>(a.size())};
 }
 
@@ -65,9 +66,9 @@ class TextColumn {
   std::size_t n_ = 0;
 };
 
-using I64 = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
-using I32 = py::array_t<std::int32_t, py::array::c_style | py::array::forcecast>;
-using F64 = py::array_t<double, py::array::c_style | py::array::forcecast>;
+using I64 = py::array_t<std::int64_t>;
+using I32 = py::array_t<std::int32_t>;
+using F64 = py::array_t<double>;
 
 // The DataFrame path's input: the frames' columns as they are (object arrays of str, NumPy
 // integers), read by the pay sheet record by record, without copies.
@@ -174,16 +175,21 @@ void init_village(py::module_ &m) {
 
   v.def(
       "pay_sheet_frames",
-      [](const py::array &village_id, const py::array &township, I64 population, const py::array &cadre_id,
-         const py::array &p_village, const py::array &post, I32 served_from, I32 served_to,
-         const py::array &s_village, const py::array &period, const py::array &score, int year,
-         const Policy &policy, std::optional<Date> graded_on, bool explain) {
+      [](const py::array &village_id, const py::array &township, const py::object &population_col,
+         const py::array &cadre_id, const py::array &p_village, const py::array &post, const py::object &from_col,
+         const py::object &to_col, const py::array &s_village, const py::array &period, const py::array &score,
+         int year, const Policy &policy, std::optional<Date> graded_on, bool explain) {
+        I64 population = int_column<std::int64_t>(population_col, "population", -1);
+        I32 served_from = int_column<std::int32_t>(from_col, "served_from", -1);
+        I32 served_to = int_column<std::int32_t>(to_col, "served_to", -1);
         std::optional<TextColumn> st;
         std::optional<F64> sf;
         if (score.dtype().kind() == 'O')
           st.emplace(score, "score");
+        else if (py::isinstance<F64>(score) && score.ndim() == 1 && (score.flags() & py::array::c_style))
+          sf.emplace(py::reinterpret_borrow<F64>(score));
         else
-          sf.emplace(py::cast<F64>(score));
+          throw InvalidInput("scores must be decimal text or float64 numbers", "score");
         FrameInput in(TextColumn(village_id, "village_id"), TextColumn(township, "township"), std::move(population),
                       TextColumn(cadre_id, "cadre_id"), TextColumn(p_village, "village_id"),
                       TextColumn(post, "post"), std::move(served_from), std::move(served_to),
@@ -257,15 +263,25 @@ void init_village(py::module_ &m) {
 
   v.def(
       "pay_columns",
-      [](py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> village_township,
-         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> population,
-         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> scores,
-         py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast> score_present,
-         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> principal_village,
-         py::array_t<std::uint8_t, py::array::c_style | py::array::forcecast> post,
-         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_from,
-         py::array_t<std::int32_t, py::array::c_style | py::array::forcecast> served_to, int year,
-         const Policy &policy, const py::object &out) {
+      [](const py::object &township_col, const py::object &population_col, const py::object &scores_col,
+         const py::object &present_col, const py::object &principal_col, const py::object &post_col,
+         const py::object &from_col, const py::object &to_col, int year, const Policy &policy,
+         const py::object &out) {
+        auto village_township = int_column<std::int32_t>(township_col, "village_township", -1);
+        const auto nv = village_township.shape(0);
+        auto population = int_column<std::int64_t>(population_col, "population", nv);
+        auto scores = int_column<std::int64_t>(scores_col, "scores", -1);
+        ColumnSpec<std::uint8_t> mask;
+        mask.missing = 0;  // a village's mask (bit k: score k present) missing: no score present
+        auto score_present = int_column<std::uint8_t>(present_col, "score_present", nv, mask);
+        auto principal_village = int_column<std::int32_t>(principal_col, "principal_village", -1);
+        const auto np_ = principal_village.shape(0);
+        auto post = int_column<std::uint8_t>(post_col, "post", np_);
+        ColumnSpec<std::int32_t> from_spec, to_spec;
+        from_spec.dates = to_spec.dates = true;
+        to_spec.missing = std::numeric_limits<std::int32_t>::max();  // still serving
+        auto served_from = int_column<std::int32_t>(from_col, "served_from", np_, from_spec);
+        auto served_to = int_column<std::int32_t>(to_col, "served_to", np_, to_spec);
         const auto V = static_cast<std::size_t>(village_township.size());
         const auto P = static_cast<std::size_t>(principal_village.size());
         // Fresh arrays, or the caller's (out=, a dict of the seven columns), checked first.

@@ -421,12 +421,12 @@ RawParam parse_param(const std::string &name, const YAML::Node &n, const YAML::M
 
 /// Nodes (scalars, mappings, sequences, aliases) a profile may hold. yaml-cpp builds a few
 /// hundred bytes for each node, so a file of short scalars would otherwise take about 70 times
-/// its size in memory. The default profile has about 3,600 nodes; a county's chain of profiles
+/// its size in memory. The default profile has 3,191 nodes; a county's chain of profiles
 /// a few times that.
 constexpr std::size_t kMaxProfileNodes = 100'000;
 
 /// The longest scalar (a value, a label, a description): a label is a line of text, and
-/// yaml-cpp holds a scalar twice while it builds it.
+/// yaml-cpp holds more than one copy of a scalar while it builds it.
 constexpr std::size_t kMaxScalarBytes = 1u << 20;
 
 /// Counts the nodes of one document without building them, and stops at the first one over

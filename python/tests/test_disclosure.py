@@ -627,3 +627,11 @@ def test_validate_all_lists_and_frames():
     assert list(frame.columns) == ["index", "id", "path", "code", "message"]
     assert frame["index"].tolist() == ["b"]
     assert frame["path"].tolist() == ["matters.securities.items[0].amount"]
+
+
+def test_a_member_given_twice_or_a_nul_in_a_text_is_a_problem_naming_the_member():
+    text = json.dumps(golden(), ensure_ascii=False)
+    twice = text.replace('{', '{"schema_version":1,"schema_version":2,', 1)
+    assert [(p["path"], p["code"]) for p in dc.validate(twice)] == [("schema_version", "duplicate_member")]
+    nul = text.replace('{', '{"note":"a\\u0000b",', 1)
+    assert [p["code"] for p in dc.validate(nul)] == ["nul_character"]

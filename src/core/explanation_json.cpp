@@ -113,28 +113,17 @@ void append_param(std::string &out, const ParamUsed &p, std::string_view where) 
 // Reading
 // ---------------------------------------------------------------------------------------------
 
-json::parse_options parse_options() {
-  json::parse_options opt;
-  opt.max_depth = explanation_json_max_depth;
-  return opt;  // no comments, no trailing commas, strict UTF-8: RFC 8259 only
-}
-
 /// Parses `text` as one JSON value; InvalidInput (field "json") for anything that is not
 /// RFC 8259 JSON within the limits, or naming the path of a duplicate key.
 json::value parse_document(std::string_view text) {
-  json::error_code ec;
-  json::parser p(json::storage_ptr(), parse_options());
-  std::size_t n = p.write(text.data(), text.size(), ec);
-  if (ec == json::error::too_deep)
+  json_read::Parsed parsed = json_read::parse_checked(text, explanation_json_max_depth, false);
+  if (parsed.found) fail(parsed.found.message, parsed.found.path.empty() ? "json" : parsed.found.path);
+  if (parsed.ec == json::error::too_deep)
     fail("JSON nested deeper than " + std::to_string(explanation_json_max_depth) + " levels",
          "json");
-  if (ec)
-    fail("not valid JSON (" + ec.message() + " at byte " + std::to_string(n) + ")", "json");
-  json::value v = p.release();
-
-  if (json_read::Finding f = json_read::scan(text, explanation_json_max_depth, false))
-    fail(f.message, f.path.empty() ? "json" : f.path);
-  return v;
+  if (parsed.ec)
+    fail("not valid JSON (" + parsed.ec.message() + " at byte " + std::to_string(parsed.consumed) + ")", "json");
+  return std::move(parsed.value);
 }
 
 const char *kind_name(const json::value &v) {

@@ -27,10 +27,11 @@ std::string join_path(std::string_view prefix, std::string_view key) {
 
 namespace {
 
-/// A Boost.JSON handler that builds nothing and stops at the first duplicate key or NUL
-/// character, recording its path. Boost's DOM keeps the last of duplicate keys silently, so a
-/// request with `as_of` twice would take one of two dates without a word.
-struct Scanner {
+/// A Boost.JSON handler that builds the value (as json::parser does, on a value_stack) and stops
+/// at the first duplicate key or NUL character, recording its path: one pass over the text.
+/// Boost's DOM keeps the last of duplicate keys silently, so a request with `as_of` twice would
+/// take one of two dates without a word.
+struct Builder {
   static constexpr std::size_t max_array_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
@@ -46,6 +47,7 @@ struct Scanner {
   std::string key;  // a key arriving in parts
   bool refuse_nul = true;
   Finding found;
+  json::value_stack st;
 
   std::string path_of(std::string_view last) const {
     std::string out;
@@ -62,15 +64,15 @@ struct Scanner {
     }
     return join_path(out, display_key(last));
   }
-  bool stop(std::string path, const char *message, json::error_code &ec) {
-    found = Finding{std::move(path), message};
+  bool stop(std::string path, const char *code, const char *message, json::error_code &ec) {
+    found = Finding{std::move(path), code, message};
     ec = json::error::syntax;  // any error stops the parser; `found` says what it was
     return false;
   }
   bool text_part(json::string_view s, json::error_code &ec) {
     if (refuse_nul && s.find('\0') != json::string_view::npos)
       return stop(path_of(stack.empty() || !stack.back().object ? std::string_view() : std::string_view(stack.back().current)),
-                  "NUL character in text", ec);
+                  "nul_character", "NUL character in text", ec);
     return true;
   }
   bool value_done() {
@@ -78,14 +80,18 @@ struct Scanner {
     return true;
   }
 
-  bool on_document_begin(json::error_code &) { return true; }
+  bool on_document_begin(json::error_code &) {
+    st.reset();
+    return true;
+  }
   bool on_document_end(json::error_code &) { return true; }
   bool on_array_begin(json::error_code &) {
     stack.push_back(Frame{});
     return true;
   }
-  bool on_array_end(std::size_t, json::error_code &) {
+  bool on_array_end(std::size_t n, json::error_code &) {
     stack.pop_back();
+    st.push_array(n);
     return value_done();
   }
   bool on_object_begin(json::error_code &) {
@@ -93,59 +99,85 @@ struct Scanner {
     stack.back().object = true;
     return true;
   }
-  bool on_object_end(std::size_t, json::error_code &) {
+  bool on_object_end(std::size_t n, json::error_code &) {
     stack.pop_back();
+    st.push_object(n);
     return value_done();
   }
-  bool on_string_part(json::string_view s, std::size_t, json::error_code &ec) { return text_part(s, ec); }
+  bool on_string_part(json::string_view s, std::size_t, json::error_code &ec) {
+    if (!text_part(s, ec)) return false;
+    st.push_chars(s);
+    return true;
+  }
   bool on_string(json::string_view s, std::size_t, json::error_code &ec) {
-    return text_part(s, ec) && value_done();
+    if (!text_part(s, ec)) return false;
+    st.push_string(s);
+    return value_done();
   }
   bool on_key_part(json::string_view s, std::size_t, json::error_code &) {
     key.append(s.data(), s.size());
+    st.push_chars(s);
     return true;
   }
   bool on_key(json::string_view s, std::size_t, json::error_code &ec) {
     key.append(s.data(), s.size());
     Frame &f = stack.back();
-    if (refuse_nul && key.find('\0') != std::string::npos) return stop(path_of("?"), "NUL character in text", ec);
-    if (!f.keys.insert(key).second) return stop(path_of(key), "duplicate member", ec);
+    if (refuse_nul && key.find('\0') != std::string::npos) return stop(path_of("?"), "nul_character", "NUL character in text", ec);
+    if (!f.keys.insert(key).second) return stop(path_of(key), "duplicate_member", "duplicate member", ec);
+    st.push_key(s);
     f.current = std::move(key);
     key.clear();
     return true;
   }
   bool on_number_part(json::string_view, json::error_code &) { return true; }
-  bool on_int64(std::int64_t, json::string_view, json::error_code &) { return value_done(); }
-  bool on_uint64(std::uint64_t, json::string_view, json::error_code &) { return value_done(); }
-  bool on_double(double, json::string_view, json::error_code &) { return value_done(); }
-  bool on_bool(bool, json::error_code &) { return value_done(); }
-  bool on_null(json::error_code &) { return value_done(); }
+  bool on_int64(std::int64_t i, json::string_view, json::error_code &) {
+    st.push_int64(i);
+    return value_done();
+  }
+  bool on_uint64(std::uint64_t u, json::string_view, json::error_code &) {
+    st.push_uint64(u);
+    return value_done();
+  }
+  bool on_double(double d, json::string_view, json::error_code &) {
+    st.push_double(d);
+    return value_done();
+  }
+  bool on_bool(bool b, json::error_code &) {
+    st.push_bool(b);
+    return value_done();
+  }
+  bool on_null(json::error_code &) {
+    st.push_null();
+    return value_done();
+  }
   bool on_comment_part(json::string_view, json::error_code &) { return true; }
   bool on_comment(json::string_view, json::error_code &) { return true; }
 };
 
 }  // namespace
 
-Finding scan(std::string_view text, std::size_t max_depth, bool refuse_nul) {
+Parsed parse_checked(std::string_view text, std::size_t max_depth, bool refuse_nul) {
   json::parse_options opt;
   opt.max_depth = max_depth;
-  json::basic_parser<Scanner> p(opt);
+  json::basic_parser<Builder> p(opt);
   p.handler().refuse_nul = refuse_nul;
-  json::error_code ec;
-  p.write_some(false, text.data(), text.size(), ec);
-  return std::move(p.handler().found);
+  Parsed out;
+  out.consumed = p.write_some(false, text.data(), text.size(), out.ec);
+  if (!out.ec && out.consumed < text.size()) out.ec = json::error::extra_data;
+  if (p.handler().found) {
+    out.found = std::move(p.handler().found);
+  } else if (!out.ec) {
+    out.value = p.handler().st.release();
+  }
+  return out;
 }
 
 json::value parse(std::string_view text, std::string_view what, int max_depth) {
   if (text.size() > kMaxBytes) throw InvalidInput(std::string(what) + " is too large", std::string(what));
-  json::parse_options opt;
-  opt.max_depth = static_cast<std::size_t>(max_depth);
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec, {}, opt);
-  if (ec) throw InvalidInput(std::string(what) + " is not valid JSON", std::string(what));
-  if (Finding f = scan(text, opt.max_depth))
-    throw InvalidInput(f.message, f.path.empty() ? std::string(what) : f.path);
-  return v;
+  Parsed r = parse_checked(text, static_cast<std::size_t>(max_depth));
+  if (r.found) throw InvalidInput(r.found.message, r.found.path.empty() ? std::string(what) : r.found.path);
+  if (r.ec) throw InvalidInput(std::string(what) + " is not valid JSON", std::string(what));
+  return std::move(r.value);
 }
 
 json::object parse_object(std::string_view text, std::string_view what, int max_depth) {

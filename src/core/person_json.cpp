@@ -142,11 +142,11 @@ std::string person_to_json(const Person &p) {
 }
 
 Person person_from_json(std::string_view text) {
-  json::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec) throw InvalidInput("not valid JSON (" + ec.message() + ")", "person");
-  if (json_read::Finding f = json_read::scan(text))
-    throw InvalidInput(f.message, f.path.empty() ? "person" : f.path);
+  json_read::Parsed parsed = json_read::parse_checked(text);
+  if (parsed.found)
+    throw InvalidInput(parsed.found.message, parsed.found.path.empty() ? "person" : parsed.found.path);
+  if (parsed.ec) throw InvalidInput("not valid JSON (" + parsed.ec.message() + ")", "person");
+  const json::value v = std::move(parsed.value);
   const json::object *obj = v.if_object();
   if (obj == nullptr) throw InvalidInput("a person must be a JSON object", "person");
 

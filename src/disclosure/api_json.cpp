@@ -191,11 +191,10 @@ std::string complaints_json(const Case &c) {
 
 std::string yearly_counts_json(std::string_view cases_json) {
   if (!is_valid_utf8(cases_json)) throw InvalidInput("the cases are not valid UTF-8", "cases");
-  boost::system::error_code ec;
-  json::value v = json::parse(cases_json, ec);
-  if (ec || !v.is_array()) throw InvalidInput("expected a JSON array of cases", "cases");
-  if (json_read::Finding f = json_read::scan(cases_json))
-    throw InvalidInput(f.message, "cases" + (f.path.empty() ? std::string() : f.path));
+  json_read::Parsed parsed = json_read::parse_checked(cases_json);
+  if (parsed.found) throw InvalidInput(parsed.found.message, "cases" + parsed.found.path);
+  const json::value v = std::move(parsed.value);
+  if (parsed.ec || !v.is_array()) throw InvalidInput("expected a JSON array of cases", "cases");
   std::vector<Case> cases;
   for (std::size_t i = 0; i < v.get_array().size(); ++i) {
     try {

@@ -411,16 +411,16 @@ std::optional<Record> parse_collecting(std::string_view text, std::vector<Proble
     p.add("", "not_utf8", "the record is not valid UTF-8");
     return std::nullopt;
   }
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec) {
+  json_read::Parsed parsed = json_read::parse_checked(text);
+  if (parsed.found) {
+    p.add(parsed.found.path, parsed.found.code.c_str(), parsed.found.message);
+    return std::nullopt;
+  }
+  if (parsed.ec) {
     p.add("", "not_json", "the record is not valid JSON");
     return std::nullopt;
   }
-  if (json_read::Finding f = json_read::scan(text)) {
-    p.add(f.path, f.message == "duplicate member" ? "duplicate_member" : "nul_character", f.message);
-    return std::nullopt;
-  }
+  const json::value v = std::move(parsed.value);
   if (!v.is_object()) {
     p.add("", "wrong_type", "the record must be a JSON object");
     return std::nullopt;
@@ -836,12 +836,11 @@ std::string record_to_json(const Record &r) { return json::serialize(detail::rec
 
 Record record_from_json(std::string_view text) {
   if (!is_valid_utf8(text)) throw InvalidInput("the record is not valid UTF-8", "record");
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec) throw InvalidInput("the record is not valid JSON", "record");
-  if (json_read::Finding f = json_read::scan(text))
-    throw InvalidInput(f.message, f.path.empty() ? "record" : f.path);
-  return detail::record_from_value(v);
+  json_read::Parsed parsed = json_read::parse_checked(text);
+  if (parsed.found)
+    throw InvalidInput(parsed.found.message, parsed.found.path.empty() ? "record" : parsed.found.path);
+  if (parsed.ec) throw InvalidInput("the record is not valid JSON", "record");
+  return detail::record_from_value(parsed.value);
 }
 
 std::vector<Problem> validate(const Record &record, const Policy &policy) {

@@ -27,17 +27,28 @@ inline constexpr std::size_t kMaxBytes = 256u * 1024u * 1024u;
 /// naming the member's path.
 boost::json::value parse(std::string_view text, std::string_view what, int max_depth = 32);
 
-/// What scan() found wrong with a JSON text that parses: the member's path and a message.
+/// What parse_checked() found wrong with a JSON text: the member's path, a code and a message.
 struct Finding {
   std::string path;     ///< "units[2].as_of"; empty when nothing was found
+  std::string code;     ///< "duplicate_member" or "nul_character"
   std::string message;  ///< "duplicate member" or "NUL character in text"
-  explicit operator bool() const noexcept { return !message.empty(); }
+  explicit operator bool() const noexcept { return !code.empty(); }
 };
 
-/// The first duplicate member, or NUL character when `refuse_nul`, of `text`, in one streaming
-/// pass that builds nothing. `text` must already parse (a syntax error ends the scan with
-/// nothing found). An explanation's reader keeps NUL: it reads back what its writer escaped.
-Finding scan(std::string_view text, std::size_t max_depth = 32, bool refuse_nul = true);
+/// One JSON text read in one pass: the value, or what stopped the reading.
+struct Parsed {
+  boost::json::value value;     ///< null unless the text is JSON and nothing was found
+  Finding found;                ///< the first duplicate member, or NUL character when refused
+  boost::system::error_code ec; ///< not JSON, or nested deeper than the limit (also set on a finding)
+  std::size_t consumed = 0;     ///< bytes read before the reading stopped
+};
+
+/// Parses `text` (RFC 8259 only: no comments, no trailing commas, strict UTF-8) and looks, in
+/// the same pass, for a member given twice in one object and, when `refuse_nul`, a NUL
+/// character in a text or key. An explanation's reader keeps NUL: it reads back what its
+/// writer escaped. parse() is this with errors thrown; readers with errors of their own (the
+/// person and disclosure records, explanations) call it directly.
+Parsed parse_checked(std::string_view text, std::size_t max_depth = 32, bool refuse_nul = true);
 
 /// A key as an error message may show it: a short ASCII identifier as it is, any other key
 /// (CJK text, digits first like an ID number, punctuation, long) as "?" so that a message

@@ -18,6 +18,7 @@
 
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/utf8.hpp"
+#include "xlsx_read.hpp"
 
 namespace cadrekit::cli {
 
@@ -26,8 +27,13 @@ namespace json = boost::json;
 void add_io_options(CLI::App *cmd, IoOptions &io) {
   cmd->add_option("--encoding", io.encoding, "input encoding: auto (UTF-8 if valid, else GB18030), utf-8, gb18030")
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gb18030", "gbk"}));
-  cmd->add_option("--input-format", io.input_format, "auto (by file extension), csv or json")
-      ->check(CLI::IsMember({"auto", "csv", "json"}));
+  cmd->add_option("--input-format", io.input_format, "auto (by file extension or content), csv, json or xlsx")
+      ->check(CLI::IsMember({"auto", "csv", "json", "xlsx"}));
+  cmd->add_option("--sheet", io.sheet, "the sheet of an .xlsx workbook to read (default: the first visible one)");
+  cmd->add_option("--header-row", io.header_row,
+                  "the row (1-based; in a CSV, the line) that holds the column names; the rows above it are "
+                  "not data (default: the first row, after a title of merged cells in a workbook)")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--format", io.format, "output: csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
   cmd->add_flag("--strict", io.strict, "stop at the first bad row (exit 2) instead of reporting it and going on");
   cmd->add_flag("--bom", io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
@@ -230,8 +236,12 @@ void Reporter::row_error(const std::string &where, const Error &e) {
   std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << where << ": " << e.what() << "\n";
 }
 
-void Reporter::note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns) {
+void Reporter::note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns,
+                    std::size_t above_header) {
   std::cerr << "cadrekit: note: " << file << ":";
+  if (above_header > 0)
+    std::cerr << " " << above_header << (above_header == 1 ? " row" : " rows") << " above the header skipped"
+              << (skipped_rows + ignored_columns > 0 ? ";" : "");
   if (skipped_rows > 0)
     std::cerr << " " << skipped_rows << (skipped_rows == 1 ? " empty row" : " empty rows")
               << " skipped (blank or separators only)" << (ignored_columns > 0 ? ";" : "");
@@ -261,12 +271,117 @@ void Table::require(std::initializer_list<std::string_view> names) const {
     if (!column(n)) throw InvalidInput("the table has no such column", std::string(n), file);
 }
 
+namespace {
+
+// Whether every non-empty cell of the row lies in a range of merged cells two or more columns
+// wide: the title a sheet puts above its table ("2016年度单位名单" across A1:F1).
+bool merged_title(const xlsx::Sheet &sheet, const xlsx::SheetRow &row) {
+  return std::all_of(row.cells.begin(), row.cells.end(), [&](const auto &cell) {
+    return std::any_of(sheet.merges.begin(), sheet.merges.end(), [&](const xlsx::Merge &m) {
+      return m.last_col > m.first_col && m.first_row + 1 <= row.number && row.number <= m.last_row + 1 &&
+             m.first_col <= cell.first && cell.first <= m.last_col;
+    });
+  });
+}
+
+// A sheet's rows as the records a CSV of it would hold (numbered by their row), the merged
+// titles above the table left out and counted.
+std::vector<CsvRecord> sheet_records(const xlsx::Sheet &sheet, const IoOptions &io, std::size_t &titles) {
+  std::vector<CsvRecord> out;
+  out.reserve(sheet.rows.size());
+  bool header_seen = io.header_row != 0;
+  for (const auto &row : sheet.rows) {
+    if (!header_seen) {
+      if (merged_title(sheet, row)) {
+        ++titles;
+        continue;
+      }
+      header_seen = true;
+    }
+    CsvRecord rec{row.number, {}};
+    rec.cells.resize(row.cells.back().first + 1);
+    for (const auto &[col, text] : row.cells) rec.cells[col] = text;
+    out.push_back(std::move(rec));
+  }
+  return out;
+}
+
+// The header and the rows of a table from its records (CSV lines or sheet rows): the one reading
+// of a table, whichever file it came from. `where` begins each row's name ("units.csv:").
+void table_from_records(Table &t, std::vector<CsvRecord> &records, std::size_t skipped, std::size_t above,
+                        const std::string &where, const IoOptions &io, Reporter &rep) {
+  std::size_t first = 0;
+  if (io.header_row != 0) {
+    while (first < records.size() && records[first].line < io.header_row) ++first;
+    if (first == records.size() || records[first].line != io.header_row)
+      throw InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file);
+    above += first;
+  }
+  if (first == records.size()) throw InvalidInput("the file has no header row", "csv", t.file);
+  // Excel saves the columns a sheet once used: empty names at the end of the header are not
+  // columns. An empty name before a named column is still an error.
+  std::vector<std::string> &names = records[first].cells;
+  const std::string header_at = where + std::to_string(records[first].line);
+  std::size_t ignored_columns = 0;
+  while (!names.empty() && trim(names.back()).empty()) {
+    names.pop_back();
+    ++ignored_columns;
+  }
+  std::unordered_set<std::string> seen;  // linear in the header's width, however wide
+  seen.reserve(names.size());
+  for (auto &h : names) {
+    std::string name = trim(h);
+    if (name.empty()) throw InvalidInput("an empty column name", "csv", header_at);
+    if (!seen.insert(name).second) throw InvalidInput("a column named twice", name, header_at);
+    t.header.push_back(std::move(name));
+  }
+  t.rows.reserve(records.size() - first - 1);
+  for (std::size_t k = first + 1; k < records.size(); ++k) {
+    // A row of separators only (",,,,", what Excel writes for a row it once used) is no row.
+    if (std::all_of(records[k].cells.begin(), records[k].cells.end(),
+                    [](const std::string &c) { return trim(c).empty(); })) {
+      ++skipped;
+      continue;
+    }
+    Row r{where + std::to_string(records[k].line), std::move(records[k].cells)};
+    // Excel pads short rows with nothing and may add empty trailing cells: accept those.
+    while (r.cells.size() > t.header.size() && trim(r.cells.back()).empty()) r.cells.pop_back();
+    if (r.cells.size() > t.header.size()) {
+      rep.row_error(r.where, InvalidInput("more cells than the header has columns", "csv"));
+      continue;
+    }
+    r.cells.resize(t.header.size());
+    t.rows.push_back(std::move(r));
+  }
+  t.skipped_rows = skipped;
+  t.above_header = above;
+  t.ignored_columns = ignored_columns;
+  if (skipped > 0 || ignored_columns > 0 || above > 0) rep.note(t.file, skipped, ignored_columns, above);
+}
+
+}  // namespace
+
 Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
   Table t;
   t.file = file == "-" ? "<stdin>" : file;
+  std::string bytes = read_bytes(file);
+  const bool is_xlsx = io.input_format == "xlsx" ||
+                       (io.input_format == "auto" && (ends_with(file, ".xlsx") || ends_with(file, ".xlsm") ||
+                                                      ends_with(file, ".xls") || xlsx::is_zip(bytes) ||
+                                                      xlsx::is_ole(bytes)));
+  if (is_xlsx) {
+    const xlsx::Sheet sheet = xlsx::read_sheet(bytes, t.file, io.sheet);
+    bytes = std::string();  // the sheet's texts are all that is kept
+    std::size_t titles = 0;
+    auto records = sheet_records(sheet, io, titles);
+    table_from_records(t, records, 0, titles, t.file + "[" + sheet.name + "]:", io, rep);
+    return t;
+  }
+  if (!io.sheet.empty()) throw InvalidInput("--sheet names a sheet of an .xlsx workbook; this is not one", "--sheet", t.file);
   bool is_json = io.input_format == "json" || (io.input_format == "auto" && ends_with(file, ".json"));
-  std::string text = decode_text(read_bytes(file), io.encoding, t.file);
+  std::string text = decode_text(std::move(bytes), io.encoding, t.file);
   if (is_json) {
+    if (io.header_row != 0) throw InvalidInput("--header-row is for CSV and .xlsx tables; this is JSON", "--header-row", t.file);
     boost::system::error_code ec;
     json::value v = json::parse(text, ec);
     if (ec) throw InvalidInput("not valid JSON", "json", t.file);
@@ -309,45 +424,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
                        t.file + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n')));
   std::size_t skipped = 0;
   auto records = parse_csv(text, t.file, skipped);
-  if (records.empty()) throw InvalidInput("the file has no header row", "csv", t.file);
-  // Excel saves the columns a sheet once used: empty names at the end of the header are not
-  // columns. An empty name before a named column is still an error.
-  std::vector<std::string> &names = records.front().cells;
-  std::size_t ignored_columns = 0;
-  while (!names.empty() && trim(names.back()).empty()) {
-    names.pop_back();
-    ++ignored_columns;
-  }
-  std::unordered_set<std::string> seen;  // linear in the header's width, however wide
-  seen.reserve(names.size());
-  for (auto &h : names) {
-    std::string name = trim(h);
-    if (name.empty()) throw InvalidInput("an empty column name", "csv", t.file + ":" + std::to_string(records.front().line));
-    if (!seen.insert(name).second)
-      throw InvalidInput("a column named twice", name, t.file + ":" + std::to_string(records.front().line));
-    t.header.push_back(std::move(name));
-  }
-  t.rows.reserve(records.size() - 1);
-  for (std::size_t k = 1; k < records.size(); ++k) {
-    // A row of separators only (",,,,", what Excel writes for a row it once used) is no row.
-    if (std::all_of(records[k].cells.begin(), records[k].cells.end(),
-                    [](const std::string &c) { return trim(c).empty(); })) {
-      ++skipped;
-      continue;
-    }
-    Row r{t.file + ":" + std::to_string(records[k].line), std::move(records[k].cells)};
-    // Excel pads short rows with nothing and may add empty trailing cells: accept those.
-    while (r.cells.size() > t.header.size() && trim(r.cells.back()).empty()) r.cells.pop_back();
-    if (r.cells.size() > t.header.size()) {
-      rep.row_error(r.where, InvalidInput("more cells than the header has columns", "csv"));
-      continue;
-    }
-    r.cells.resize(t.header.size());
-    t.rows.push_back(std::move(r));
-  }
-  t.skipped_rows = skipped;
-  t.ignored_columns = ignored_columns;
-  if (skipped > 0 || ignored_columns > 0) rep.note(t.file, skipped, ignored_columns);
+  table_from_records(t, records, skipped, 0, t.file + ":", io, rep);
   return t;
 }
 

@@ -23,7 +23,9 @@ namespace cadrekit::cli {
 /// Input/output options every table command shares.
 struct IoOptions {
   std::string encoding = "auto";      ///< auto | utf-8 | gb18030 (GBK is a subset)
-  std::string input_format = "auto";  ///< auto (by extension) | csv | json
+  std::string input_format = "auto";  ///< auto (by extension or content) | csv | json | xlsx
+  std::string sheet;                  ///< .xlsx: the sheet to read (empty: the first visible one)
+  std::size_t header_row = 0;         ///< the header's row (1-based; 0: the first that is not a title)
   std::string format = "csv";         ///< csv | json (output)
   bool strict = false;                ///< stop at the first bad row (exit 2)
   bool bom = false;                   ///< write a UTF-8 BOM before CSV (for Excel)
@@ -31,7 +33,8 @@ struct IoOptions {
   bool explain = false;               ///< add an "explanation" column
   std::string lang = "zh";            ///< language of explanations in CSV (text)
 };
-/// Adds --encoding, --input-format, --format, --strict, --bom, --raw-cells to a subcommand.
+/// Adds --encoding, --input-format, --sheet, --header-row, --format, --strict, --bom, --raw-cells
+/// to a subcommand.
 void add_io_options(CLI::App *cmd, IoOptions &io);
 
 /// Adds --explain and --lang.
@@ -66,7 +69,9 @@ class Reporter {
   /// One line on standard error for what a CSV file held that is not data: empty rows skipped
   /// (blank lines, rows of separators only) and unnamed columns at the end of the header
   /// ignored — so that every row of the file is accounted for. The exit status is unchanged.
-  void note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns);
+  /// `above_header`: rows above the header (a sheet's merged title, or --header-row's).
+  void note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns,
+            std::size_t above_header = 0);
   /// Call after the output is written: exits with status 7 (and a summary line) when rows were
   /// rejected.
   void finish(std::ostream &out) const;
@@ -82,8 +87,9 @@ class Table {
   std::string file;
   std::vector<std::string> header;
   std::vector<Row> rows;
-  std::size_t skipped_rows = 0;     ///< CSV: blank lines and rows of separators only
-  std::size_t ignored_columns = 0;  ///< CSV: unnamed columns at the end of the header
+  std::size_t skipped_rows = 0;     ///< blank lines and rows of separators only
+  std::size_t above_header = 0;     ///< rows above the header (a title, or --header-row)
+  std::size_t ignored_columns = 0;  ///< unnamed columns at the end of the header
 
   /// The column index of `name`, or empty.
   std::optional<std::size_t> column(std::string_view name) const;
@@ -93,8 +99,12 @@ class Table {
 
 /// Reads a table. Rows with more cells than the header are reported to `rep` and left out.
 /// CSV as Excel writes it: unnamed columns at the end of the header, empty trailing cells,
-/// blank lines and rows of separators only are not data (counted, and noted on standard error). JSON: an array of objects whose values are strings,
-/// numbers, booleans or null (nested values are kept as their JSON text).
+/// blank lines and rows of separators only are not data (counted, and noted on standard error).
+/// An .xlsx workbook (by its name or its content): one sheet (io.sheet), each cell as the text
+/// Excel's "Save as CSV" gives (xlsx_read.hpp), then read as that CSV would be; rows are named
+/// `file[sheet]:row`. Above the header (io.header_row, or by default the first row that is not
+/// a title of merged cells) nothing is data: counted and noted. JSON: an array of objects whose
+/// values are strings, numbers, booleans or null (nested values are kept as their JSON text).
 Table read_table(const std::string &file, const IoOptions &io, Reporter &rep);
 
 /// Typed access to one row's cells; every error names the column and the row.

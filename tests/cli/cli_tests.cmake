@@ -161,6 +161,14 @@ add_test(NAME cli.input_limits
   COMMAND ${_ck_cli_python} ${_d}/check_limits.py $<TARGET_FILE:cadrekit_cli> ${_tmp}/limits)
 set_tests_properties(cli.input_limits PROPERTIES TIMEOUT 300)
 
+# .xlsx input: workbooks made by openpyxl and xlsxwriter with every kind of cell give each table
+# command the output its CSV gives; malformed ones (not a zip, .xls, truncated, missing parts, a
+# DOCTYPE, a zip bomb, formulas without a saved value, error values) are refused naming the part
+# or the cell (tests/cli/check_xlsx_input.py).
+add_test(NAME cli.xlsx_input
+  COMMAND ${_ck_cli_python} ${_d}/check_xlsx_input.py $<TARGET_FILE:cadrekit_cli> ${_d} ${_tmp}/xlsx_input)
+set_tests_properties(cli.xlsx_input PROPERTIES TIMEOUT 600)
+
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
 # year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)
 # +1,000; budget performance 10,000 → 12,000, total 38,000 → 40,000. Everyone else is

@@ -444,8 +444,8 @@ bool parse_uint(std::string_view s, std::uint64_t &out) {
   return ec == std::errc() && p == s.data() + s.size();
 }
 
-// Up to 15 significant digits as a plain decimal: what Excel shows for a number in a General
-// cell and writes to a CSV.
+}  // namespace
+
 std::string number_text(double v) {
   if (v == 0) return "0";
   char buf[64];
@@ -472,10 +472,10 @@ std::string number_text(double v) {
   return out;
 }
 
-// A date serial as ISO text: the 1900 system counts from 1899-12-31 with Lotus 1-2-3's
-// 1900-02-29 (serial 60) kept, the 1904 system from 1904-01-01.
-std::optional<std::string> serial_text(double serial, bool date1904) {
-  if (!(serial >= 0) || serial > 2958465.99999) return std::nullopt;  // 9999-12-31
+// The 1900 system counts from 1899-12-31 with Lotus 1-2-3's 1900-02-29 (serial 60) kept, the
+// 1904 system from 1904-01-01.
+std::string serial_text(double serial, bool date1904) {
+  if (!(serial >= 0) || serial > 2958465.99999) return {};  // 9999-12-31
   double whole = std::floor(serial);
   auto seconds = static_cast<std::int64_t>(std::llround((serial - whole) * 86400.0));
   if (seconds == 86400) {
@@ -484,7 +484,7 @@ std::optional<std::string> serial_text(double serial, bool date1904) {
   }
   auto day = static_cast<std::int32_t>(whole);
   std::string out;
-  if (!date1904 && day == 60) return std::nullopt;  // 1900-02-29 does not exist
+  if (!date1904 && day == 60) return {};  // 1900-02-29 does not exist
   if (date1904 || day > 0) {
     // days since 1970-01-01: 1899-12-30 is day -25569 (serials after the phantom leap day),
     // 1899-12-31 for the ones before it; 1904-01-01 is day -24107
@@ -499,6 +499,8 @@ std::optional<std::string> serial_text(double serial, bool date1904) {
   }
   return out;
 }
+
+namespace {
 
 class SheetReader : public xml::Handler {
  public:
@@ -643,9 +645,9 @@ class SheetReader : public xml::Handler {
     if (ec != std::errc() || p != v.data() + v.size() || !std::isfinite(x))
       refuse("a number cell whose value is not a number", place(), file_);
     if (styles_.is_date(style_)) {
-      auto d = serial_text(x, date1904_);
-      if (!d) refuse("a date cell outside the dates Excel shows (1900-01-01 to 9999-12-31)", place(), file_);
-      return *d;
+      std::string d = serial_text(x, date1904_);
+      if (d.empty()) refuse("a date cell outside the dates Excel shows (1900-01-01 to 9999-12-31)", place(), file_);
+      return d;
     }
     return number_text(x);
   }

@@ -73,4 +73,12 @@ bool is_ole(std::string_view bytes);
 /// A cell's name, e.g. "B17", from a 0-based column and a 1-based row.
 std::string cell_name(std::uint32_t col, std::uint32_t row);
 
+/// A number cell's text: up to 15 significant digits as a plain decimal ("3", "0.3" for
+/// 0.1 + 0.2, "100000000000000000000" for 1E+20), what Excel shows in a General cell.
+std::string number_text(double v);
+/// A date serial's text under the 1900 or the 1904 date system: "2014-01-01", with
+/// " HH:MM:SS" when it has a time of day ("12:00:00" alone for 0.5 in the 1900 system); empty
+/// outside 1900-01-01 … 9999-12-31 and for the 1900 system's phantom 1900-02-29 (serial 60).
+std::string serial_text(double serial, bool date1904);
+
 }  // namespace cadrekit::cli::xlsx

@@ -273,3 +273,10 @@ ck_cli(set_band_outside_bounds
 ck_cli(set_value_shown
   "-DARGS=policy|show|--set|village.performance_pay.excellent=5000@2016-01-01|--as-of|2016-06-01"
   "-DEXPECT_OUT=\nvillage.performance_pay.excellent\t5000\tyuan/year\t2016-01-01\tJARUD.1\tsource\t")
+
+# The .xlsx reader's cell texts, on their own (tests/cli/test_xlsx_read.cpp).
+add_executable(cadrekit_xlsx_tests ${_d}/test_xlsx_read.cpp)
+target_link_libraries(cadrekit_xlsx_tests PRIVATE cadrekit_xlsx_read GTest::gtest_main)
+target_include_directories(cadrekit_xlsx_tests PRIVATE ${PROJECT_SOURCE_DIR}/cli)
+cadrekit_strict_warnings(cadrekit_xlsx_tests)
+gtest_discover_tests(cadrekit_xlsx_tests DISCOVERY_TIMEOUT 60)

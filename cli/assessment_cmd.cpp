@@ -66,6 +66,7 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
   if (!findings.empty()) {
     Table f = read_table(findings, io, rep);
     f.require({"id", "date"});
+    f.leave_aside({"facts"});  // not needed by the rules, and never echoed
     for_each_row(f, rep, [&](const RowView &r) {
       Finding x;
       x.id = r.req("id");
@@ -77,7 +78,6 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
       x.aspect = parse_aspect(r.opt("aspect"), "aspect");
       x.classification = parse_finding_class(r.opt("classification"), "classification");
       if (!r.opt("severity").empty()) x.severity = parse_severity(r.opt("severity"), "severity");
-      // "facts" is never read: it is not needed by the rules and never echoed.
       validate(x, x.id);
       for (const auto &catalogue : catalogues) standard_of(x, catalogue, x.id);
       in.findings.push_back(std::move(x));

@@ -251,6 +251,18 @@ void Reporter::note(const std::string &file, std::size_t skipped_rows, std::size
   std::cerr << "\n";
 }
 
+void Reporter::unread_columns(const Table &t) {
+  if (t.rows.empty()) return;  // no row asked for anything
+  for (const auto &[name, nearest] : t.unread_columns()) {
+    const std::string hint = nearest.empty() ? "" : " (did you mean \"" + nearest + "\"?)";
+    if (strict_)
+      throw InvalidInput("a column this command does not read" + hint + "; without --strict it is a warning", name,
+                         t.file);
+    std::cerr << "cadrekit: warning: " << t.file << ": the column \"" << name
+              << "\" is not one this command reads, and is ignored" << hint << "\n";
+  }
+}
+
 void Reporter::finish(std::ostream &out) const {
   if (errors_ == 0) return;
   out.flush();
@@ -262,8 +274,55 @@ void Reporter::finish(std::ostream &out) const {
 
 std::optional<std::size_t> Table::column(std::string_view name) const {
   for (std::size_t i = 0; i < header.size(); ++i)
-    if (header[i] == name) return i;
+    if (header[i] == name) {
+      if (read_.size() != header.size()) read_.assign(header.size(), 0);
+      read_[i] = 1;
+      return i;
+    }
+  if (std::find(absent_.begin(), absent_.end(), name) == absent_.end()) absent_.emplace_back(name);
   return std::nullopt;
+}
+
+namespace {
+// Levenshtein distance between two names, by character (UTF-8 decoded), for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto chars = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+      out.push_back(s.substr(i, n));
+      i += n;
+    }
+    return out;
+  };
+  const auto x = chars(a), y = chars(b);
+  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> Table::unread_columns() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (read_.size() == header.size() && read_[i]) continue;
+    std::string nearest;
+    std::size_t best = header[i].size() / 3 + 1;
+    for (const auto &a : absent_)
+      if (const std::size_t d = edit_distance(header[i], a); d < best) {
+        best = d;
+        nearest = a;
+      }
+    out.emplace_back(header[i], nearest);
+  }
+  return out;
 }
 
 void Table::require(std::initializer_list<std::string_view> names) const {

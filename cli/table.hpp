@@ -58,6 +58,8 @@ struct Row {
   std::vector<std::string> cells;
 };
 
+class Table;
+
 /// Counts and prints per-row errors: one line on stderr each, `cadrekit: <code>: <where>:
 /// <message> (field F)` — never a value of the row. With strict, the first one is thrown.
 class Reporter {
@@ -72,6 +74,10 @@ class Reporter {
   /// `above_header`: rows above the header (a sheet's merged title, or --header-row's).
   void note(const std::string &file, std::size_t skipped_rows, std::size_t ignored_columns,
             std::size_t above_header = 0);
+  /// After a table's rows are read: one warning on standard error for each of its columns the
+  /// command did not read (a misspelt `complains` is not `complaints`, whose rows then count as
+  /// 0), with the nearest name it reads; with strict, an error (InvalidInput naming the column).
+  void unread_columns(const Table &t);
   /// Call after the output is written: exits with status 7 (and a summary line) when rows were
   /// rejected.
   void finish(std::ostream &out) const;
@@ -91,10 +97,24 @@ class Table {
   std::size_t above_header = 0;     ///< rows above the header (a title, or --header-row)
   std::size_t ignored_columns = 0;  ///< unnamed columns at the end of the header
 
-  /// The column index of `name`, or empty.
+  /// The column index of `name`, or empty. Every look-up is remembered: a column never looked
+  /// up is one the command does not read (unread_columns), and a name looked up but absent is
+  /// one it would have read (the "did you mean" of a misspelt header).
   std::optional<std::size_t> column(std::string_view name) const;
   /// InvalidInput (field = name, record = file) when a required column is absent.
   void require(std::initializer_list<std::string_view> names) const;
+  /// Columns the command knows and deliberately does not read (a finding's `facts`): no
+  /// warning for them.
+  void leave_aside(std::initializer_list<std::string_view> names) const {
+    for (auto n : names) (void)column(n);
+  }
+  /// The header's columns no look-up has asked for, each with the nearest name that was asked
+  /// for and is absent (empty when none is near: at most a third of the name's letters apart).
+  std::vector<std::pair<std::string, std::string>> unread_columns() const;
+
+ private:
+  mutable std::vector<char> read_;          // per header column: looked up
+  mutable std::vector<std::string> absent_;  // names looked up that the header lacks
 };
 
 /// Reads a table. Rows with more cells than the header are reported to `rep` and left out.
@@ -129,7 +149,8 @@ class RowView {
 };
 
 /// Runs `f` for each row, catching cadrekit::Error per row (reported to `rep`); shows progress
-/// on stderr when it is a terminal and the table is large.
+/// on stderr when it is a terminal and the table is large; then reports the columns no row read
+/// (Reporter::unread_columns).
 template <class F>
 void for_each_row(const Table &t, Reporter &rep, F &&f);
 
@@ -186,15 +207,18 @@ class Progress {
 
 template <class F>
 void for_each_row(const Table &t, Reporter &rep, F &&f) {
-  Progress p(t.file, t.rows.size());
-  for (const Row &r : t.rows) {
-    try {
-      f(RowView(t, r));
-    } catch (const Error &e) {
-      rep.row_error(r.where, e);
+  {
+    Progress p(t.file, t.rows.size());
+    for (const Row &r : t.rows) {
+      try {
+        f(RowView(t, r));
+      } catch (const Error &e) {
+        rep.row_error(r.where, e);
+      }
+      p.tick();
     }
-    p.tick();
   }
+  rep.unread_columns(t);
 }
 
 }  // namespace cadrekit::cli

@@ -280,3 +280,15 @@ target_link_libraries(cadrekit_xlsx_tests PRIVATE cadrekit_xlsx_read GTest::gtes
 target_include_directories(cadrekit_xlsx_tests PRIVATE ${PROJECT_SOURCE_DIR}/cli)
 cadrekit_strict_warnings(cadrekit_xlsx_tests)
 gtest_discover_tests(cadrekit_xlsx_tests DISCOVERY_TIMEOUT 60)
+
+# A misspelt header (`complains`): the command says which column it does not read and the
+# nearest one it does, instead of tiering every unit as if it had no complaints; exit 0 with the
+# warning, exit 2 with --strict. A column a command knows and leaves aside (a finding's `facts`,
+# cli.assessment_screen) draws no warning.
+ck_cli(table_unread_column_warns
+  "-DARGS=audit|tier|${_d}/audit_units_misspelt.csv|--as-of|2016-12-31"
+  "-DEXPECT_ERR=^cadrekit: warning: .*audit_units_misspelt.csv: the column \"complains\" is not one this command reads, and is ignored \\(did you mean \"complaints\"\\?\\)\n$"
+  -DERR_LINES=1 "-DEXPECT_OUT=\nU1,示例单位1,1,high,4,0,4\nU2,示例单位2,2,low,0,2,2\n")
+ck_cli(table_unread_column_strict
+  "-DARGS=audit|tier|${_d}/audit_units_misspelt.csv|--as-of|2016-12-31|--strict"
+  -DEXPECT_RC=2 "-DEXPECT_ERR=invalid_input: a column this command does not read \\(did you mean \"complaints\"\\?\\).*field complains, record .*audit_units_misspelt.csv" -DERR_LINES=1)

@@ -1,6 +1,7 @@
 // `cadrekit`: the library's rules from the command line, for data staff and small counties
 // without their own system. Exit status: 0 success; 2 invalid input; 3 policy error;
-// 4 date outside the calendar's coverage; 5 state; 6 overflow; 64 usage; 70 internal error;
+// 4 date outside the calendar's coverage; 5 state; 6 overflow; 7 rows rejected; 8 a whole result
+// missing (a warning says which); 64 usage; 70 internal error;
 // 75 the workspace is busy (another process is writing: try again).
 #include <iostream>
 

@@ -263,7 +263,17 @@ void Reporter::unread_columns(const Table &t) {
   }
 }
 
+void Reporter::incomplete(const std::string &why) {
+  incomplete_ = true;
+  std::cerr << "cadrekit: warning: " << why << "\n";
+}
+
 void Reporter::finish(std::ostream &out) const {
+  if (errors_ == 0 && incomplete_) {
+    out.flush();
+    std::cerr.flush();
+    std::exit(8);
+  }
   if (errors_ == 0) return;
   out.flush();
   std::cerr << "cadrekit: " << errors_ << (errors_ == 1 ? " row was" : " rows were")

@@ -78,12 +78,16 @@ class Reporter {
   /// command did not read (a misspelt `complains` is not `complaints`, whose rows then count as
   /// 0), with the nearest name it reads; with strict, an error (InvalidInput naming the column).
   void unread_columns(const Table &t);
+  /// A whole result is missing although the input was read (a pay sheet with no principal
+  /// graded): one warning on standard error now, and exit status 8 at finish.
+  void incomplete(const std::string &why);
   /// Call after the output is written: exits with status 7 (and a summary line) when rows were
-  /// rejected.
+  /// rejected, else 8 when a result was incomplete.
   void finish(std::ostream &out) const;
 
  private:
   bool strict_;
+  bool incomplete_ = false;
   std::size_t errors_ = 0;
 };
 

@@ -3,6 +3,7 @@
 // cadrekit village select VILLAGES --year Y                quota, allocation, funnel (JARUD.2)
 // cadrekit village select --applicants F --as-of DATE      eligibility of applicants (JARUD.2)
 // Columns: docs/cli.md.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <iostream>
 #include <map>
@@ -162,6 +163,12 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       opt.explain = o->io.explain || o->ws;  // a workspace keeps each line's explanation
       if (!o->graded_on.empty()) opt.graded_on = parse_iso_date(o->graded_on, "--graded-on");
       const PaySheet s = pay_sheet(in.villages, in.principals, in.scores, o->year, policy, opt);
+      if (!s.lines.empty() &&
+          std::all_of(s.lines.begin(), s.lines.end(), [](const auto &l) { return l.grade == Grade::not_graded; }))
+        rep.incomplete(o->scores.empty()
+                           ? "no --scores: no principal is graded, so the sheet has no performance pay (exit 8)"
+                           : "no principal's village has a score for --year: no principal is graded, so the sheet "
+                             "has no performance pay (exit 8)");
       if (o->ws) {
         require_no_rejected_rows(rep.errors());
         record_pay(o->ws, s, opt.graded_on.value_or(make_date(o->year, 12, 31, "--year")));

@@ -292,3 +292,10 @@ ck_cli(table_unread_column_warns
 ck_cli(table_unread_column_strict
   "-DARGS=audit|tier|${_d}/audit_units_misspelt.csv|--as-of|2016-12-31|--strict"
   -DEXPECT_RC=2 "-DEXPECT_ERR=invalid_input: a column this command does not read \\(did you mean \"complaints\"\\?\\).*field complains, record .*audit_units_misspelt.csv" -DERR_LINES=1)
+
+# A pay sheet without scores: written in full, but no principal graded and no performance pay,
+# so a warning and exit 8 (docs/cli.md), not a quiet 0.
+ck_cli(village_pay_without_scores_warns
+  "-DARGS=village|pay|--villages|${_d}/pay_villages.csv|--principals|${_d}/pay_principals.csv|--year|2016"
+  -DEXPECT_RC=8 "-DEXPECT_ERR=^cadrekit: warning: no --scores: no principal is graded, so the sheet has no performance pay \\(exit 8\\)\n$"
+  -DERR_LINES=1 "-DEXPECT_OUT=^cadre_id,village_id,township,post,.*\nP01,V01,[^\n]*,not_graded,")

@@ -1,31 +1,73 @@
-// cadrekit explain [FILE] [--lang zh|en]: prints an explanation (JSON, docs/explanation.md)
-// for people. Reads standard input when FILE is absent or "-".
-#include <fstream>
+// cadrekit explain [FILE] [--row N] [--lang zh|en]: prints explanations (JSON,
+// docs/explanation.md) for people. FILE is one explanation, or what a command wrote with
+// `--format json --explain`: an array of rows (or one row), each with its "explanation" —
+// all of them, or row N (1-based). Reads standard input when FILE is absent or "-".
+#include <boost/json.hpp>
 #include <iostream>
-#include <sstream>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
 #include "commands.hpp"
+#include "table.hpp"
 
 namespace cadrekit::cli {
 
+namespace {
+
+// The explanation of one output row; InvalidInput naming the row when it has none.
+Explanation row_explanation(const boost::json::value &row, std::size_t n) {
+  const std::string where = "row " + std::to_string(n);
+  if (!row.is_object()) throw InvalidInput("expected a row (an object)", "FILE", where);
+  const auto *ex = row.get_object().if_contains("explanation");
+  if (ex == nullptr || ex->is_null())
+    throw InvalidInput("the row has no explanation (run the command with --explain)", "explanation", where);
+  try {
+    return Explanation::from_json(boost::json::serialize(*ex));
+  } catch (const Error &e) {
+    throw Error(e.code(), where + ": " + e.what());
+  }
+}
+
+}  // namespace
+
 void add_explain_command(CLI::App &app, Common &c, Action &action) {
   auto file = std::make_shared<std::string>("-");
-  auto *ex = app.add_subcommand("explain", "print an explanation (JSON) in Chinese or English");
-  ex->add_option("FILE", *file, "explanation JSON ('-' or absent: standard input)");
+  auto row = std::make_shared<std::size_t>(0);
+  auto *ex = app.add_subcommand("explain", "print explanations (JSON) in Chinese or English: one, or a command's --format json --explain output");
+  ex->add_option("FILE", *file, "an explanation, or a command's JSON output with explanations ('-' or absent: standard input)");
+  ex->add_option("--row", *row, "only this row of a command's output (1-based)")->check(CLI::PositiveNumber);
   ex->add_option("--lang", c.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}));
-  ex->callback([&action, &c, file] {
-    action = [&c, file](std::ostream &out) {
-      std::ostringstream ss;
-      if (*file == "-") {
-        ss << std::cin.rdbuf();
-      } else {
-        std::ifstream in(*file, std::ios::binary);
-        if (!in) throw InvalidInput("cannot read the file", "FILE", *file);
-        ss << in.rdbuf();
+  ex->callback([&action, &c, file, row] {
+    action = [&c, file, row](std::ostream &out) {
+      const std::string text = read_bytes(*file);
+      const std::size_t start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+      boost::json::parse_options opt;
+      opt.max_depth = 64;  // an explanation's own limit (docs/limits.md)
+      if (start == std::string::npos || (text[start] != '[' && *row == 0)) {
+        // One explanation, or one row with its explanation.
+        if (start != std::string::npos && text.find("\"explanation\"") != std::string::npos) {
+          boost::system::error_code ec;
+          const boost::json::value v = boost::json::parse(text, ec, {}, opt);
+          if (!ec && v.is_object() && v.get_object().contains("explanation")) {
+            out << row_explanation(v, 1).to_text(c.lang) << "\n";
+            return;
+          }
+        }
+        out << Explanation::from_json(text).to_text(c.lang) << "\n";
+        return;
       }
-      out << Explanation::from_json(ss.str()).to_text(c.lang) << "\n";
+      boost::system::error_code ec;
+      const boost::json::value v = boost::json::parse(text, ec, {}, opt);
+      if (ec) throw InvalidInput("not valid JSON (or nested deeper than 64 levels)", "FILE", *file == "-" ? "<stdin>" : *file);
+      if (!v.is_array()) throw InvalidInput("--row needs a command's output: an array of rows", "--row", *file);
+      const auto &rows = v.get_array();
+      if (*row > rows.size())
+        throw InvalidInput("the output has " + std::to_string(rows.size()) + " rows", "--row", *file);
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (*row != 0 && i + 1 != *row) continue;
+        if (*row == 0) out << (i ? "\n" : "") << "[" << (c.lang == "en" ? "row " : "第 ") << i + 1 << (c.lang == "en" ? "" : " 行") << "]\n";
+        out << row_explanation(rows[i], i + 1).to_text(c.lang) << "\n";
+      }
     };
   });
 }

@@ -299,3 +299,18 @@ ck_cli(village_pay_without_scores_warns
   "-DARGS=village|pay|--villages|${_d}/pay_villages.csv|--principals|${_d}/pay_principals.csv|--year|2016"
   -DEXPECT_RC=8 "-DEXPECT_ERR=^cadrekit: warning: no --scores: no principal is graded, so the sheet has no performance pay \\(exit 8\\)\n$"
   -DERR_LINES=1 "-DEXPECT_OUT=^cadre_id,village_id,township,post,.*\nP01,V01,[^\n]*,not_graded,")
+
+# explain reads a command's own --format json output: every row, or --row N (1-based); a row
+# without an explanation names the row and says to run with --explain.
+ck_cli(explain_reads_command_output
+  "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain" -DPRE_OUT=${_tmp}/tier_explained.json
+  "-DARGS=explain|${_tmp}/tier_explained.json|--row|2"
+  "-DEXPECT_OUT=^对象：unit U02\n规则 audit.tier.band（HOLINGOL.1）" "-DEXPECT_NOT_OUT=U01|U03")
+ck_cli(explain_reads_every_row
+  "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain|--lang|en" -DPRE_OUT=${_tmp}/tier_explained_en.json
+  "-DARGS=explain|${_tmp}/tier_explained_en.json|--lang|en"
+  "-DCOUNT1_RE=\\[row [0-9]+\\]\nSubject: unit U" -DCOUNT1=67)
+ck_cli(explain_row_without_explanation
+  "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json" -DPRE_OUT=${_tmp}/tier_plain.json
+  "-DARGS=explain|${_tmp}/tier_plain.json|--row|1"
+  -DEXPECT_RC=2 "-DEXPECT_ERR=the row has no explanation \\(run the command with --explain\\) \\(field explanation, record row 1\\)" -DERR_LINES=1)

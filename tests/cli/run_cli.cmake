@@ -5,6 +5,7 @@
 #   COUNT<k>_RE / COUNT<k> (k = 1..3): stdout holds exactly COUNT<k> matches of COUNT<k>_RE
 #   ICONV_FROM, ICONV_TO, ICONV_ENC: first writes ICONV_TO = ICONV_FROM converted to ICONV_ENC
 #   SAME_ARGS       a second |-list of arguments whose stdout must equal the first's
+#   PRE_ARGS, PRE_OUT: first runs the command with PRE_ARGS (which must succeed) into PRE_OUT
 function(run_args argstr outvar errvar rcvar)
   string(REPLACE "|" ";" args "${argstr}")
   execute_process(COMMAND ${CMD} ${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -17,6 +18,13 @@ if(DEFINED ICONV_FROM)
   execute_process(COMMAND iconv -f UTF-8 -t ${ICONV_ENC} ${ICONV_FROM} OUTPUT_FILE ${ICONV_TO} RESULT_VARIABLE irc)
   if(NOT irc EQUAL 0)
     message(FATAL_ERROR "iconv failed: ${irc}")
+  endif()
+endif()
+if(DEFINED PRE_ARGS)
+  string(REPLACE "|" ";" pre "${PRE_ARGS}")
+  execute_process(COMMAND ${CMD} ${pre} OUTPUT_FILE ${PRE_OUT} RESULT_VARIABLE prc)
+  if(NOT prc EQUAL 0)
+    message(FATAL_ERROR "the first command failed: ${prc}")
   endif()
 endif()
 if(NOT DEFINED EXPECT_RC)

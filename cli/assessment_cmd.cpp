@@ -49,12 +49,14 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
     x.rank = int32_cell(r, "rank");
     x.group_size = int32_cell(r, "group_size");
     x.rating = parse_rating(r.opt("rating"), "rating");
-    const std::string methods = r.opt("methods");
+    // `method`, the library's name (C JSON, Python); `methods`, the command line's former one.
+    const char *column = t.column("method") || !t.column("methods") ? "method" : "methods";
+    const std::string methods = r.opt(column);
     std::size_t pos = 0;
     while (pos < methods.size()) {
       std::size_t end = methods.find(';', pos);
       if (end == std::string::npos) end = methods.size();
-      if (end > pos) x.methods |= parse_method(methods.substr(pos, end - pos), "methods");
+      if (end > pos) x.methods |= parse_method(methods.substr(pos, end - pos), column);
       pos = end + 1;
     }
     validate(x, x.cadre_id);

@@ -314,3 +314,9 @@ ck_cli(explain_row_without_explanation
   "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json" -DPRE_OUT=${_tmp}/tier_plain.json
   "-DARGS=explain|${_tmp}/tier_plain.json|--row|1"
   -DEXPECT_RC=2 "-DEXPECT_ERR=the row has no explanation \\(run the command with --explain\\) \\(field explanation, record row 1\\)" -DERR_LINES=1)
+
+# The record's methods under the library's name, `method` (as C JSON and Python take them): read,
+# so no warning of an unread column; the one bad row (C9, kind yearly) as with `methods`.
+ck_cli(assessment_screen_method_column
+  "-DARGS=assessment|screen|${_d}/assessment_records_method.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=7 "-DEXPECT_ERR=^cadrekit: invalid_input: [^\n]*assessment_records_method.csv:10: unknown assessment kind[^\n]*\ncadrekit: 1 row was rejected" -DERR_LINES=2)

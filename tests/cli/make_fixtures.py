@@ -65,9 +65,9 @@ write("applicants.csv", ["cadre_id", "post", "in_post_since", "birth_date", "gra
     ["A4", "secretary", "2008-01-01", "1975-01-01", "2015:unqualified"],
 ])
 
-# --- assessment screening
-write("assessment_records.csv",
-      ["cadre_id", "unit_id", "domain", "kind", "period", "score", "rank", "group_size", "rating", "methods"], [
+# --- assessment screening (the same records under the library's column name `method`, and the
+# command line's former `methods`)
+_records = [
     ["C1", "T1", "township", "annual", "2015", "61.5", "10", "10", "", "reports;talks"],
     ["C1", "T1", "township", "annual", "2016", "60", "10", "10", "", ""],
     ["C2", "T2", "township", "annual", "2015", "80", "5", "10", "", ""],
@@ -77,7 +77,10 @@ write("assessment_records.csv",
     ["C4", "D2", "department", "party_conduct", "2015", "", "", "", "未达标", ""],
     ["C4", "D2", "department", "party_conduct", "2016", "", "", "", "not_up_to_standard", ""],
     ["C9", "D9", "department", "yearly", "2016", "", "", "", "", ""],
-])
+]
+_columns = ["cadre_id", "unit_id", "domain", "kind", "period", "score", "rank", "group_size", "rating"]
+write("assessment_records.csv", _columns + ["methods"], _records)
+write("assessment_records_method.csv", _columns + ["method"], _records)
 write("assessment_findings.csv",
       ["id", "cadre_id", "unit_id", "date", "source", "standard", "aspect", "classification", "severity", "facts"], [
     ["F1", "C2", "T2", "2016-06-01", "qualitative", "ability", "ability", "lack_of_ability", "moderate", "（事实从不输出）"],

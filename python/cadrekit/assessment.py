@@ -13,14 +13,16 @@ Rule catalog HORQIN.1–HORQIN.6; docs/assessment.md. Every function takes its a
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Iterable, Mapping, Optional, Sequence
+import re
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
+from ._core import InvalidInput
 from ._core import Policy as _Policy
-from . import _frames
+from . import _core, _frames
 from ._core import assessment as _a
 
 __all__ = [
-    "KINDS", "RATINGS", "ASPECTS", "screen", "screen_columns", "rules", "standards",
+    "KINDS", "RATINGS", "ASPECTS", "screen", "explain_hits", "screen_columns", "rules", "standards",
     "findings_from_audit", "FINDING_SOURCES", "FINDING_CLASSES", "SEVERITIES", "DisposalCase",
     "PromotionCase", "DOMAINS", "METHODS", "composite_score", "method_checklist",
     "follow_up_schedule", "follow_up_ledger", "reappointment_eligibility", "parse_period",
@@ -50,10 +52,18 @@ _policy = _frames.policy_or_default
 _rows = _frames.rows
 
 
+def _digits(value: Any) -> bool:
+    """Text of ASCII decimal digits only (a whole number as a CSV file holds it)."""
+    return isinstance(value, str) and value.isascii() and value.isdigit()
+
+
 def _plain(value: Any, field: str) -> Any:
-    """A JSON-ready value (see _frames.json_scalar); ranks and group sizes as integers, periods
-    as text, other numbers as exact decimal text."""
+    """A JSON-ready value (see _frames.json_scalar); ranks and group sizes as integers (also
+    when given as text of decimal digits, as read from a CSV file), periods as text, other
+    numbers as exact decimal text."""
     value = _frames.json_scalar(value)
+    if field in ("rank", "group_size") and _digits(value):
+        return int(value)
     if isinstance(value, float):
         if field in ("rank", "group_size") and value.is_integer():
             return int(value)
@@ -126,9 +136,13 @@ def findings_from_audit(audit_findings: Any) -> list:
     return _a.findings_from_audit(rows)
 
 
+_HIT_COLUMNS = ["cadre_id", "rule_id", "clause", "periods", "suggestion", "records", "findings",
+                "standards"]
+
+
 def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
-           policy: Optional[_Policy] = None, explain: bool = True,
-           as_frame: bool = False, audit_findings: Any = None) -> Any:
+           policy: Optional[_Policy] = None, explain: Optional[bool] = None,
+           as_frame: Optional[bool] = None, audit_findings: Any = None) -> Any:
     """Every red line that fires for every cadre as of ``as_of`` (DMN "collect").
 
     ``records``: DataFrame or list of dicts with ``cadre_id, unit_id, domain, kind
@@ -136,16 +150,57 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
     group_size, rating`` (and optionally ``score``, ``method``). ``findings``: dicts with
     ``id, cadre_id`` (or ``unit_id``), ``date, source, standard, aspect, classification,
     severity``; ``standard`` is the id of a standard of :func:`standards` (required for
-    qualitative findings; the aspect, when given, must be the standard's). Returns a list of
-    dicts ``cadre_id, rule_id, clause, periods, suggestion, records, findings, standards,
-    explanation`` (``standards``: per finding that names one, its ``standard, aspect, text_zh,
-    text_en, clause, suggestion``; the explanation a ``cadrekit.Explanation``), ordered by cadre
-    then rule. ``audit_findings``: the audit module's findings (see
-    :func:`findings_from_audit`), mapped and screened with the others;
-    with ``as_frame=True`` a pandas DataFrame. Bad input raises ``cadrekit.InvalidInput`` naming
-    the field and the record (``records[3]``).
+    qualitative findings; the aspect, when given, must be the standard's). ``audit_findings``:
+    the audit module's findings (see :func:`findings_from_audit`), mapped and screened with the
+    others.
+
+    **A DataFrame gives a DataFrame** of hits, columns ``cadre_id, rule_id, clause, periods,
+    suggestion, records, findings, standards`` (``records``: the 0-based positions of the rows
+    that made the rule fire; ``standards``: per finding that names one, its ``standard, aspect,
+    text_zh, text_en, clause, suggestion``), ordered by cadre then rule, **without
+    explanations**: :func:`explain_hits` builds them for the hits asked about, or
+    ``explain=True`` adds a column ``explanation`` for every hit. A table of records alone
+    (no findings) is read column by column and screened by the columnar kernel; with findings
+    the rows path below is taken.
+
+    **A list of dicts gives a list of dicts** (the same members, with ``explanation``, a
+    ``cadrekit.Explanation``, unless ``explain=False``); ``as_frame=True`` turns it into a
+    DataFrame. ``as_frame=False`` with a DataFrame keeps the former answer (a list of dicts with
+    explanations) for one release, with a DeprecationWarning.
+
+    Bad input raises ``cadrekit.InvalidInput`` naming the field and the record
+    (``records[3]``), the same error on either path.
     """
     _frames.as_of_date(as_of)
+    frame = _frames.is_frame(records)
+    if frame and as_frame is False:
+        import warnings
+        warnings.warn("screen(DataFrame, as_frame=False) returns a list of dicts only for this release; "
+                      "a DataFrame gives a DataFrame (use .to_dict('records') on it)",
+                      DeprecationWarning, stacklevel=2)
+        frame = False
+        explain = True if explain is None else explain
+    if frame and findings is None and audit_findings is None:
+        try:
+            out = _screen_frame(records, as_of, policy)
+        except _Slow:
+            out = None
+        if out is not None:
+            if explain:
+                out["explanation"] = explain_hits(records, out, as_of=as_of, policy=policy)
+            return out
+    if explain is None:
+        explain = not frame
+    hits = _screen_rows(records, findings, audit_findings, as_of, policy, bool(explain))
+    if frame or as_frame:
+        import pandas as pd
+        return pd.DataFrame(hits, columns=_HIT_COLUMNS + (["explanation"] if explain else []))
+    return hits
+
+
+def _screen_rows(records: Any, findings: Any, audit_findings: Any, as_of: _dt.date,
+                 policy: Optional[_Policy], explain: bool) -> List[Dict[str, Any]]:
+    """The rows path: every record, finding and audit finding as the library's JSON request."""
     request = {
         "as_of": _plain(as_of, "as_of"),
         "records": [_record(r, _RECORD_FIELDS) for r in _rows(records)],
@@ -153,12 +208,344 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
         "audit_findings": [_record(f, _AUDIT_FIELDS) for f in _rows(audit_findings)],
         "explain": bool(explain),
     }
-    hits = _a.screen(request, _policy(policy))["hits"]
-    if as_frame:
-        import pandas as pd
-        return pd.DataFrame(hits, columns=["cadre_id", "rule_id", "clause", "periods", "suggestion",
-                                           "records", "findings", "standards"] + (["explanation"] if explain else []))
+    hits: List[Dict[str, Any]] = _a.screen(request, _policy(policy))["hits"]
     return hits
+
+
+def explain_hits(records: Any, hits: Any, findings: Any = None, *, as_of: _dt.date,
+                 policy: Optional[_Policy] = None, audit_findings: Any = None) -> Any:
+    """The explanations of chosen hits of :func:`screen`, identical to the ones ``screen(...,
+    explain=True)`` gives for them.
+
+    ``records`` (and ``findings``, ``audit_findings``, ``as_of``, ``policy``): what was given to
+    :func:`screen`; ``hits``: the rows of its answer to explain — a DataFrame (any selection of
+    rows, e.g. ``hits.loc[hits.rule_id == "annual_bottom"]``) or a list of hit dicts. Only the
+    records of the hits' cadres are screened again. Returns a pandas Series of
+    ``cadrekit.Explanation`` aligned with the DataFrame's index (a list for a list); a hit that
+    the data do not give raises InvalidInput naming it (``hits[i]``)."""
+    _frames.as_of_date(as_of)
+    frame_hits = _frames.is_frame(hits)
+    pairs: List[Tuple[str, str]]
+    if frame_hits:
+        pairs = list(zip(_frames.column(hits, "cadre_id", "hits").tolist(),
+                         _frames.column(hits, "rule_id", "hits").tolist()))
+    else:
+        pairs = [(str(h["cadre_id"]), str(h["rule_id"])) for h in hits]
+    got = _subset_hits(records, findings, audit_findings, {c for c, _ in pairs}, as_of, policy, True)
+    out = []
+    for i, key in enumerate(pairs):
+        h = got.get(key)
+        if h is None:
+            raise _frames.invalid("no such hit in the records given", "cadre_id", f"hits[{i}]")
+        out.append(h["explanation"])
+    if frame_hits:
+        import pandas as pd
+        return pd.Series(out, index=hits.index, dtype=object, name="explanation")
+    return out
+
+
+_RECORD_NAME = re.compile(r"^records\[(\d+)\]")
+
+
+def _subset_hits(records: Any, findings: Any, audit_findings: Any, cadres: Any, as_of: _dt.date,
+                 policy: Optional[_Policy], explain: bool) -> Dict[Tuple[str, str], Dict[str, Any]]:
+    """The hits of the given cadres, by (cadre_id, rule_id), from a screening of their records
+    only (every record of each of them: a cadre's answer depends on its own records, and a
+    unit's finding on the latest record of each cadre), with record positions — the ``records``
+    column and the explanations' ``records[i]`` — counted in the whole table."""
+    import numpy as np
+    if _frames.is_frame(records):
+        ids = _frames.column(records, "cadre_id", "records")
+        pos = np.flatnonzero(ids.isin(list(cadres)).to_numpy())
+        part = records.iloc[pos]
+    else:
+        rows = _rows(records)
+        pos = np.array([i for i, r in enumerate(rows) if r.get("cadre_id") in cadres], dtype=np.int64)
+        part = [rows[i] for i in pos.tolist()]
+    hits = _screen_rows(part, findings, audit_findings, as_of, policy, explain)
+    where = pos.tolist()
+    out = {}
+    for h in hits:
+        if h["cadre_id"] not in cadres:
+            continue
+        h["records"] = [where[j] for j in h["records"]]
+        if explain:
+            h["explanation"] = _renumber_records(h["explanation"], where)
+        out[(h["cadre_id"], h["rule_id"])] = h
+    return out
+
+
+def _renumber_records(ex: Any, where: List[int]) -> Any:
+    """An explanation whose inputs ``records[j]…`` name ``records[where[j]]…`` (the library
+    renders it again, byte for byte as it renders its own)."""
+    d = ex.to_dict()
+    changed = False
+    for item in d.get("inputs", ()):
+        m = _RECORD_NAME.match(item.get("name", ""))
+        if m and where[int(m.group(1))] != int(m.group(1)):
+            item["name"] = f"records[{where[int(m.group(1))]}]" + item["name"][m.end():]
+            changed = True
+    return _core.Explanation.from_dict(d) if changed else ex
+
+
+class _Slow(Exception):
+    """The table holds values the column reader leaves to the rows path (which reads them, or
+    refuses them with its error)."""
+
+
+#: Inferred types (pandas.api.types.infer_dtype, missing values skipped) of a text column, and
+#: of a column of whole numbers, that the column reader takes; others go the rows path.
+_TEXT = ("string", "empty")
+_NUMBER = ("integer", "floating", "mixed-integer-float", "empty")
+_INT32_MAX = 2**31 - 1
+
+
+def _kind_of(col: Any) -> str:
+    import numpy as np
+    import pandas as pd
+    dtype = col.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return pd.api.types.infer_dtype(col.cat.categories, skipna=True)
+    if isinstance(dtype, pd.StringDtype):
+        return pd.api.types.infer_dtype(col, skipna=True)
+    if not isinstance(dtype, np.dtype):
+        return "other"  # nullable Int64, boolean and other extension dtypes: the rows path
+    if dtype.kind != "O":
+        if dtype.kind in "iu":
+            return "integer"
+        if dtype.kind == "f":
+            return "floating"
+        return "other"  # bool, datetime, other extension dtypes: the rows path
+    return pd.api.types.infer_dtype(col, skipna=True)
+
+
+def _factorize(col: Any, sort: bool = False) -> Tuple[Any, Any]:
+    """pd.factorize of a column: (codes, −1 for a missing value; the distinct values), those of
+    an object column as they are (no numeric Index inferred from them)."""
+    import pandas as pd
+    return pd.factorize(col.to_numpy() if col.dtype == object else col, sort=sort)
+
+
+def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
+    """screen() of a DataFrame of records: each column read in vectorised form (text columns
+    through their distinct values, ``pd.factorize``), the rows sorted by cadre id, kind and
+    period, the columnar kernel run with the GIL released, and its hits turned into the rows
+    path's answer (without explanations). A value this reader is unsure of is checked by the
+    rows path on that row: its error is raised, naming the row; where the rows path would take
+    the row, the whole table goes the rows path (_Slow)."""
+    import numpy as np
+    import pandas as pd
+    _frames.check_columns(df, "rows")  # as the rows path names it
+    pol = _policy(policy)
+    n = len(df)
+    if n == 0 or df.shape[1] == 0:  # pandas gives no rows of a frame without columns
+        raise _Slow()
+    cols = set(df.columns)
+    bad = np.zeros(n, dtype=bool)
+
+    def probe_ok(**fields: Any) -> bool:
+        rec = {"cadre_id": "x", "kind": "annual", "period": "2000"}
+        rec.update(fields)
+        try:
+            _a.screen({"as_of": as_of.isoformat(), "records": [rec], "explain": False}, pol)
+        except InvalidInput:
+            return False
+        return True
+
+    def text(name: str, required: bool, parse: Optional[Callable[[Any], int]], sort: bool = False,
+             default: int = 0) -> Tuple[Any, Any, Any]:
+        """(codes of the distinct values, each row's parse, the distinct values) of a text
+        column; rows whose value is missing (when required) or refused are marked bad."""
+        nonlocal bad
+        col = df[name] if name in cols else None
+        if col is not None and col.dtype.kind == "f" and col.isna().all():
+            col = None  # a column left empty, as pandas reads it from a CSV file
+        if col is None:
+            if required:
+                bad[:] = True
+            return np.full(n, -1, np.int64), np.full(n, default, np.int64), np.zeros(0, dtype=object)
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            codes, uniq = col.cat.codes.to_numpy(), col.cat.categories.to_numpy(dtype=object)
+        elif col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+            codes, uniq = _factorize(col)
+        else:
+            raise _Slow()  # numbers, dates, booleans where text is wanted: the rows path's error
+        values = uniq.tolist()
+        # Only text (a value of another type may equal a text's hash, never a text) and no
+        # NUL character (refused by the rows path with its own error).
+        if not all(type(u) is str for u in values) or "\x00" in "".join(values):
+            raise _Slow()
+        if sort:  # ids in the library's order (by code point, as UTF-8 bytes compare)
+            order = np.argsort(np.array(values, dtype=str), kind="stable") if values else \
+                np.zeros(0, np.int64)
+            where = np.empty(len(values) + 1, dtype=np.int64)
+            where[order] = np.arange(len(values))
+            where[-1] = -1
+            codes = where[codes]
+            uniq = uniq[order]
+        ok = np.ones(len(values) + 1, dtype=bool)  # the last stands for a missing value (code -1)
+        val = np.full(len(values) + 1, default, dtype=np.int64)
+        ok[-1] = not required
+        if parse is not None:
+            for j, u in enumerate(values):
+                try:
+                    val[j] = parse(u)
+                except (InvalidInput, ValueError):
+                    ok[j] = False
+        bad |= ~ok[codes]
+        return codes, val[codes], uniq
+
+    # cadre ids: sorted distinct values, so that the codes order the cadres as the library does
+    cadre, _, cadre_ids = text("cadre_id", True, None, sort=True)
+    if len(cadre_ids) and cadre_ids[0] == "":  # sorted first: an empty id
+        bad |= cadre == 0
+    if "unit_id" in cols:  # read only to be checked: text or missing
+        col = df["unit_id"]
+        if not (col.dtype == object and _kind_of(col) in _TEXT and
+                "\x00" not in "".join(col.dropna().tolist())):
+            text("unit_id", False, None)
+    text("domain", False, lambda u: 0 if probe_ok(domain=u) else _fail())
+    _, kind, _ = text("kind", True, _a.kind_code)
+    _, rating, _ = text("rating", False, _a.rating_code)
+    for name in ("method", "score"):
+        text(name, False, lambda u, name=name: 0 if probe_ok(**{name: u}) else _fail())
+    # periods: text ("2015", "2015-2") or whole years
+    if "period" not in cols:
+        bad[:] = True
+        period = np.zeros(n, np.int64)
+    else:
+        col = df["period"]
+        k = _kind_of(col)
+        if k not in _TEXT + _NUMBER:
+            raise _Slow()
+        codes, uniq = _factorize(col)
+        ok = np.ones(len(uniq) + 1, dtype=bool)
+        val = np.zeros(len(uniq) + 1, dtype=np.int64)
+        ok[-1] = False
+        for j, u in enumerate(uniq.tolist()):
+            t = _plain(u, "period")
+            if not isinstance(t, str) or "\x00" in t or not probe_ok(period=t):
+                ok[j] = False
+            else:
+                val[j] = _a.parse_period(t)
+        bad |= ~ok[codes]
+        period = val[codes]
+    # ranks and group sizes: whole numbers 0…2^31-1, a missing one 0 (unranked)
+    nums = {}
+    for name in ("rank", "group_size"):
+        if name not in cols:
+            nums[name] = np.zeros(n, np.int64)
+            continue
+        col = df[name]
+        k = _kind_of(col)
+        if k in _TEXT and k != "empty":  # whole numbers as text ("10"), once per distinct text
+            codes, uniq = _factorize(col)
+            val = np.array([int(u) if _digits(u) and len(u) <= 12 else -1 for u in uniq.tolist()] + [0],
+                           dtype=np.float64)
+            a = val[codes]
+        elif k in _NUMBER:
+            try:
+                a = col.to_numpy() if col.dtype.kind in "iu" else \
+                    col.to_numpy(dtype=np.float64, na_value=np.nan)
+            except (TypeError, ValueError):
+                raise _Slow() from None
+        else:
+            raise _Slow()
+        if a.dtype.kind == "f":
+            with np.errstate(invalid="ignore"):
+                a = np.where(np.isnan(a), 0.0, a)
+                wrong = ~((a == np.floor(a)) & (a >= 0) & (a <= _INT32_MAX))
+            a = np.where(wrong, 0, a).astype(np.int64)
+        else:
+            wrong = (a < 0) | (a > _INT32_MAX)
+            a = np.where(wrong, 0, a).astype(np.int64)
+        bad |= wrong
+        nums[name] = a
+    rank, group = nums["rank"], nums["group_size"]
+    bad |= (rank > 0) & (rank > group)
+    # a rating must belong to its kind's assessment (the library's check, once per pair)
+    pair = kind * 16 + rating
+    for p in np.unique(pair[~bad]).tolist():
+        if not probe_ok(kind=KINDS[p // 16], rating=RATINGS[p % 16]):
+            bad |= pair == p
+    if bad.any():
+        _raise_row(df, int(np.flatnonzero(bad)[0]), as_of, pol)
+        raise _Slow()
+    # the records of the screened years, sorted by cadre, kind and period (stable)
+    keep = np.flatnonzero(period // 100 <= as_of.year)
+    key = ((cadre[keep] * 4 + kind[keep]) << 20) | period[keep]
+    order = np.argsort(key, kind="stable")
+    rows = keep[order]
+    key = key[order]
+    dup = np.flatnonzero(key[1:] == key[:-1])
+    if dup.size:
+        i = int(dup[0])
+        raise _frames.invalid("two records for the same cadre, kind and period", "period",
+                              f"records[{max(int(rows[i]), int(rows[i + 1]))}]")
+    c, r, f, l, cnt, ids = _a.screen_batch(
+        pol, as_of, cadre[rows], kind[rows].astype(np.uint8), period[rows].astype(np.int32),
+        rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8))
+    return _hits_frame(df, rows, key, period[rows], cadre_ids, c, r, f, l, cnt, ids, as_of, pol)
+
+
+def _fail() -> int:
+    raise ValueError()
+
+
+def _raise_row(df: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
+    """The rows path's error for row ``i`` of ``df`` alone, naming the row (``records[i]``)."""
+    rec = _record(df.iloc[[i]].to_dict(orient="records")[0], _RECORD_FIELDS)
+    try:
+        _a.screen({"as_of": as_of.isoformat(), "records": [rec], "explain": False}, pol)
+    except InvalidInput as e:
+        raise _frames.invalid(e.message, e.field, f"records[{i}]") from None
+
+
+def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: Any, r: Any,
+                f: Any, l: Any, cnt: Any, ids: List[str], as_of: _dt.date, pol: _Policy) -> Any:
+    """The kernel's hits as screen()'s DataFrame: the rows of each hit are the cadre's rows of
+    the rule's kind from its first to its last period (sorted rows ``rows`` with ``key``); a
+    hit that does not take every row of that range (a rule counting qualifying periods among
+    the latest) is screened again by the rows path on its cadre's records."""
+    import numpy as np
+    import pandas as pd
+    if not len(c):
+        return pd.DataFrame([], columns=_HIT_COLUMNS)  # as the rows path's empty answer
+    meta = rules(as_of, pol)
+    clause = np.array([m["clause"] for m in meta] + [""], dtype=object)
+    suggestion = np.array([m["suggestion"] for m in meta] + [""], dtype=object)
+    rk = np.array(_a.rule_kinds(pol, as_of), dtype=np.int64)
+    m = len(c)
+    ci = c.astype(np.int64)
+    ri = r.astype(np.int64)
+    base = (ci * 4 + rk[ri]) << 20
+    lo = np.searchsorted(key, base | f.astype(np.int64), side="left")
+    hi = np.searchsorted(key, base | l.astype(np.int64), side="right")
+    whole = (hi - lo) == cnt
+    cid = np.asarray(cadre_ids, dtype=object)[ci]
+    rid = np.array(ids + [""], dtype=object)[ri]
+    # each hit's rows and period texts, as lists, built for all hits of one length at once
+    periods: List[Any] = [None] * m
+    records: List[Any] = [None] * m
+    length = hi - lo
+    for k in np.unique(length[whole]).tolist():
+        sel = np.flatnonzero(whole & (length == k))
+        at = lo[sel][:, None] + np.arange(k)
+        pv = period[at]
+        distinct, inverse = np.unique(pv, return_inverse=True)
+        texts = np.array([_a.period_text(p) for p in distinct.tolist()], dtype=object)[inverse]
+        for j, r_, t_ in zip(sel.tolist(), rows[at].tolist(), texts.reshape(pv.shape).tolist()):
+            records[j] = r_
+            periods[j] = t_
+    if not whole.all():
+        again = _subset_hits(df, None, None, set(cid[~whole].tolist()), as_of, pol, False)
+        for j in np.flatnonzero(~whole).tolist():
+            h = again[(cid[j], rid[j])]
+            periods[j], records[j] = h["periods"], h["records"]
+    return pd.DataFrame({"cadre_id": cid, "rule_id": rid, "clause": clause[ri], "periods": periods,
+                         "suggestion": suggestion[ri], "records": records,
+                         "findings": [[] for _ in range(m)], "standards": [[] for _ in range(m)]},
+                        columns=_HIT_COLUMNS)
 
 
 def rules(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:

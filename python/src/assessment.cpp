@@ -160,6 +160,20 @@ void init_assessment(py::module_ &root) {
       py::arg("f_severity") = py::none(), py::arg("f_date") = py::none(),
       "Columnar screening (finding columns optional): (cadre, rule, first_period, last_period, count, rule_ids).");
   m.def("parse_period", [](const std::string &s) { return parse_period(s); }, py::arg("text"));
+  // The codes of the batch columns, read as the records' text is (English or Chinese names), so
+  // that a DataFrame's text columns are encoded once per distinct value.
+  m.def("kind_code", [](std::string_view s) { return static_cast<int>(parse_kind(s)); }, py::arg("text"));
+  m.def("rating_code", [](std::string_view s) { return static_cast<int>(parse_rating(s)); }, py::arg("text"));
+  m.def(
+      "rule_kinds",
+      [](const Policy &policy, Date as_of) {
+        std::vector<int> out;
+        for (const auto &r : rules(policy, as_of))
+          out.push_back(r.target == Rule::Target::assessment ? static_cast<int>(r.kind) : -1);
+        return out;
+      },
+      py::arg("policy"), py::arg("as_of"),
+      "The kind code each rule in force reads (index = rule), -1 for a finding rule.");
   m.def("period_text", &period_text, py::arg("period"));
 
   py::class_<DisposalCase>(m, "DisposalCase", "A disposal case through the six stages of HORQIN.5.")

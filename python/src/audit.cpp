@@ -11,6 +11,8 @@
 
 #include "bindings.hpp"
 #include "cadrekit/audit.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/money.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "casters.hpp"
 #include "columns.hpp"
@@ -121,6 +123,54 @@ void init_audit(py::module_ &root) {
       "Columnar tiering: budgets in fen (int64) and the factors as a (9, n) int8 array or a "
       "sequence of 9 columns (None = zeros). Returns (levels int8, scores int64); with "
       "out=(levels, scores) writes into those arrays (scores may be None) and returns them.");
+
+  m.def(
+      "tier_bands",
+      [](const py::object &budget, Date as_of, const py::object &policy) {
+        std::optional<Policy> holder;
+        const Policy &p = policy_or_default(policy, holder);
+        py::array_t<std::int64_t> fen = int_column<std::int64_t>(budget, "budget", -1);
+        const auto n = static_cast<std::size_t>(fen.shape(0));
+        TierParams params = TierParams::load(p, as_of);
+        py::array_t<std::int8_t> band(static_cast<py::ssize_t>(n));
+        py::array_t<std::int64_t> points(static_cast<py::ssize_t>(n));
+        {
+          const std::int64_t *b = fen.data();
+          std::int8_t *ob = band.mutable_data();
+          std::int64_t *op = points.mutable_data();
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < n; ++i) {
+            const Band k = params.band_of(Money::from_fen(b[i]));
+            ob[i] = static_cast<std::int8_t>(k);
+            op[i] = params.band_points[static_cast<std::size_t>(k)];
+          }
+        }
+        return py::make_tuple(band, points);
+      },
+      py::arg("budget_fen"), py::arg("as_of"), py::arg("policy") = py::none(),
+      "The budget band of each budget (int64 fen): (band codes int8, index into BANDS; band "
+      "points int64), read with the parameters in force on as_of.");
+  m.attr("BANDS") = py::make_tuple(band_name(Band::high), band_name(Band::middle), band_name(Band::low));
+  m.def(
+      "money_fen",
+      [](const py::sequence &texts) {
+        // Yuan as text (parse_money's forms) -> fen, once per text; the index of the first text
+        // that is not money (-1 when all are), so that the caller names its row.
+        const auto n = static_cast<py::ssize_t>(py::len(texts));
+        py::array_t<std::int64_t> out(n);
+        std::int64_t *o = out.mutable_data();
+        for (py::ssize_t i = 0; i < n; ++i) {
+          py::handle t = texts[static_cast<std::size_t>(i)];
+          if (!py::isinstance<py::str>(t)) return py::make_tuple(out, i);
+          try {
+            o[i] = Money::parse(t.cast<std::string>(), "budget").fen();
+          } catch (const Error &) {
+            return py::make_tuple(out, i);
+          }
+        }
+        return py::make_tuple(out, py::ssize_t{-1});
+      },
+      py::arg("texts"), "Yuan texts -> (fen int64, index of the first text that is not money or -1).");
 
   m.def(
       "draw_sample",

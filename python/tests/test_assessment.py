@@ -33,6 +33,8 @@ def golden_cases():
 
 
 def summary(hits):
+    if isinstance(hits, pd.DataFrame):  # a DataFrame given gives a DataFrame of hits
+        hits = hits.to_dict("records")
     s = "; ".join(f"{h['cadre_id']} {h['rule_id']} {','.join(h['periods'])}" for h in hits)
     return s or "-"
 

@@ -147,7 +147,7 @@ def test_case_rank_and_explanation_round_trip():
     assert back == case and back.to_json() == case.to_json()
     for r in cadrekit.Rank.__members__.values():
         assert pickle.loads(pickle.dumps(r)) is r or pickle.loads(pickle.dumps(r)) == r
-    ex = assessment.screen(records(3, seed=1, bad=True), as_of=AS_OF, explain=True)[0]["explanation"]
+    ex = assessment.screen(records(3, seed=1, bad=True), as_of=AS_OF, explain=True).iloc[0]["explanation"]
     assert pickle.loads(pickle.dumps(ex)) == ex
 
 

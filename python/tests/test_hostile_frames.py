@@ -129,6 +129,7 @@ COLUMNS = _df(team=[0, 0, 1], sex=np.array([1, 2, 2], np.uint8), birth=[D(1980, 
               group=np.array([10, 10, 8], np.int32), rating=np.array([2, 4, 1], np.uint8),
               budget=np.array([5 * 10**8, 10**7, 100], np.int64), n=[1, 2, -3],
               date=[D(2016, 5, 3), D(2016, 9, 30), D(2015, 1, 1)], start=[D(2016, 1, 1), D(2016, 10, 8), D(2014, 1, 1)])
+HITS = _df(cadre_id=["C1"], rule_id=["incompetent_demote"])
 RECORDS_TO_VALIDATE = _df(record=[{"id": "C1", "name": "x"}, '{"id": "C2"}', {}])
 PAY = _df(township=[0, 1, 1], population=[1200, 800, 300], present=np.array([31, 31, 0], np.uint8),
           principal=[0, 1, 2], post=np.array([0, 2, 1], np.uint8), served_from=[16000, 16100, 15000],
@@ -213,7 +214,10 @@ CALLS = {
     "audit.verify_plan": [(PLAN, lambda df, a: audit.verify_plan(df, PLAN_UNITS, AUDITS, TERMS, 2017, 2018)),
                           (PLAN_UNITS, lambda df, a: audit.verify_plan(PLAN, df, AUDITS, TERMS, 2017, 2018))],
     "assessment.screen": [(RECORDS, lambda df, a: assessment.screen(df, FINDINGS, as_of=a)),
-                          (FINDINGS, lambda df, a: assessment.screen(RECORDS, df, as_of=a))],
+                          (FINDINGS, lambda df, a: assessment.screen(RECORDS, df, as_of=a)),
+                          (RECORDS, lambda df, a: assessment.screen(df, as_of=a))],
+    "assessment.explain_hits": [(RECORDS, lambda df, a: assessment.explain_hits(df, HITS, as_of=a)),
+                                (HITS, lambda df, a: assessment.explain_hits(RECORDS, df, as_of=a))],
     "assessment.screen_columns": [(COLUMNS, lambda df, a: assessment.screen_columns(
         *[_col(df, c) for c in ("cadre", "kind", "period", "rank", "group", "rating")], as_of=a))],
     "talent.pools": [(CADRES, lambda df, a: talent.pools(df, RECORDS, a)),

@@ -29,7 +29,7 @@ Level = Union[int, str]
 Records = Union[Iterable[Mapping[str, Any]], Any]  # also a pandas DataFrame
 
 __all__ = [
-    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "tier_columns", "special_funds_level", "tier_history",
+    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "explain_tiers", "tier_columns", "special_funds_level", "tier_history",
     "plan",
     "verify_plan", "draw_sample",
 ]
@@ -90,30 +90,78 @@ def _money(v: Any, what: str, i: int) -> Any:
 
 # --- tiering --------------------------------------------------------------------------------
 
-def tier(units: Records, as_of: _dt.date, policy: Optional[Policy] = None, *,
-         explain: bool = True) -> Any:
-    """Tiers units (HOLINGOL.1) as of ``as_of``.
+def _keyword_as_of(call: str, args: Tuple[Any, ...], as_of: Optional[_dt.date],
+                   policy: Optional[Policy], names: Sequence[str] = ("as_of", "policy")) -> Tuple[Any, Any]:
+    """(as_of, policy) of a call that takes them by keyword, also from the positions they had
+    before (``tier(units, as_of, policy)``): accepted for one release with a DeprecationWarning."""
+    if not args:
+        return as_of, policy
+    import warnings
+    if len(args) > len(names):
+        raise TypeError(f"{call}() takes at most {len(names)} arguments after the table")
+    if as_of is not None or (len(args) > 1 and policy is not None):
+        raise TypeError(f"{call}() got as_of or policy both by position and by keyword")
+    warnings.warn(f"{call}(units, as_of, ...) by position is deprecated: pass as_of=... (and policy=...) "
+                  "by keyword", DeprecationWarning, stacklevel=3)
+    return args[0], (args[1] if len(args) > 1 else policy)
 
-    ``units`` has ``unit_id``, ``name`` (optional), ``budget`` and the factor columns
-    ``FACTORS`` (booleans or small integers 0…``audit.factor.<name>.max``; missing = 0).
-    A list of dicts gives the ``results`` of the library's answer (docs/audit.md): records
+
+def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: Optional[Policy] = None,
+         explain: Optional[bool] = None) -> Any:
+    """Tiers units (HOLINGOL.1) as of ``as_of`` (a keyword; by position it still works for a
+    release, with a DeprecationWarning).
+
+    ``units`` has ``unit_id``, ``name`` (optional), ``budget`` (int or ``Decimal`` yuan, or text
+    such as ``"500万"``; never float) and the factor columns ``FACTORS`` (booleans or small
+    integers 0…``audit.factor.<name>.max``; missing = 0).
+
+    **A DataFrame gives a DataFrame**, one row per unit with the units' index: ``unit_id``,
+    ``name`` (when given), ``level`` (1, 2, 3), ``band`` (``high``/``middle``/``low``),
+    ``band_points``, ``score`` — read column by column and tiered by the columnar kernel, without
+    explanations; :func:`explain_tiers` gives the explanations of the units asked about, and
+    ``explain=True`` the rows path's frame with ``parts`` and ``explanation`` for every unit.
+
+    **A list of dicts gives a list** of the library's ``results`` (docs/audit.md): records
     ``{unit_id, level, band, band_points, score, parts, explanation}``, ``parts`` a list of
-    ``{factor, value, weight, points}``, ``explanation`` (a ``cadrekit.Explanation``) only with
-    ``explain=True``. A DataFrame gives a DataFrame with the same columns; with
-    ``explain=False`` a DataFrame takes the columnar kernel (NumPy, no explanation) and returns
-    ``unit_id, level, score``.
+    ``{factor, value, weight, points}``, ``explanation`` (a ``cadrekit.Explanation``) unless
+    ``explain=False``.
     """
+    as_of, policy = _keyword_as_of("tier", args, as_of, policy)
     _frames.as_of_date(as_of)
     frame = _is_frame(units)
+    if explain is None:
+        explain = not frame
     if frame and not explain:
         return _tier_frame(units, as_of, policy)
-    request = {"as_of": as_of, "units": [_unit(r, i) for i, r in enumerate(_rows(units, "units"))],
-               "explain": bool(explain)}
-    out = _k.tier(request, _policy(policy))["results"]
+    out = _tier_rows(units, as_of, policy, bool(explain))
     if frame:
         import pandas as pd
-        return pd.DataFrame.from_records(out, columns=[
+        res = pd.DataFrame.from_records(out, columns=[
             "unit_id", "level", "band", "band_points", "score", "parts", "explanation"])
+        if len(res) == len(units):
+            res.index = units.index
+        return res
+    return out
+
+
+def _tier_rows(units: Records, as_of: _dt.date, policy: Optional[Policy], explain: bool) -> List[Dict[str, Any]]:
+    """The rows path: every unit as the library's JSON request."""
+    request = {"as_of": as_of, "units": [_unit(r, i) for i, r in enumerate(_rows(units, "units"))],
+               "explain": bool(explain)}
+    out: List[Dict[str, Any]] = _k.tier(request, _policy(policy))["results"]
+    return out
+
+
+def explain_tiers(units: Records, *, as_of: _dt.date, policy: Optional[Policy] = None) -> Any:
+    """The explanations of the tiering of ``units`` — the units to explain, e.g.
+    ``units.loc[tiers.level == 1]`` — identical to those ``tier(..., explain=True)`` gives for
+    them (a unit's tiering depends on that unit alone). A DataFrame gives a pandas Series of
+    ``cadrekit.Explanation`` with the units' index; a list of dicts a list."""
+    _frames.as_of_date(as_of)
+    out = [r["explanation"] for r in _tier_rows(units, as_of, policy, True)]
+    if _is_frame(units):
+        import pandas as pd
+        return pd.Series(out, index=units.index[:len(out)], dtype=object, name="explanation")
     return out
 
 
@@ -131,29 +179,70 @@ def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
     return u
 
 
-def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
-    import numpy as np
-    import pandas as pd
-    unit_id = _frames.column(df, "unit_id", "units")
-    budgets = _frames.column(df, "budget", "units")
-    n = len(df)
-    fen = np.empty(n, dtype=np.int64)
-    for i, b in enumerate(budgets.tolist()):
-        if _missing(b):
-            raise _frames.invalid("budget is missing", "budget", f"row {i}")
-        if isinstance(b, float):
-            raise _frames.invalid("budget must be Decimal, int or text yuan, not float", "budget", f"row {i}")
+def _budget_fen(b: Any, i: int) -> int:
+    """One budget in fen, or InvalidInput naming the row."""
+    if _missing(b):
+        raise _frames.invalid("budget is missing", "budget", f"row {i}")
+    if isinstance(b, float):
+        raise _frames.invalid("budget must be Decimal, int or text yuan, not float", "budget", f"row {i}")
+    try:
         if isinstance(b, str):
             yuan = _core.parse_money(b)
         elif isinstance(b, _Decimal) or (hasattr(b, "__index__") and not isinstance(b, bool)):
             yuan = _core.parse_money(format(_Decimal(int(b.__index__()) if hasattr(b, "__index__") else b), "f"))
         else:
             raise _frames.invalid("budget must be Decimal, int or text yuan", "budget", f"row {i}")
-        fen[i] = int(yuan * 100)
+    except InvalidInput as e:
+        if getattr(e, "record", "") == f"row {i}":
+            raise
+        raise _frames.invalid(getattr(e, "message", "") or "budget is not an amount of yuan", "budget",
+                              f"row {i}") from None
+    return int(yuan * 100)
+
+
+def _budgets_fen(budgets: Any) -> Any:
+    """The budget column in fen (int64), vectorised for whole yuan (an integer column) and for
+    text (parsed in one pass of the library's money reader); other columns value by value."""
+    import numpy as np
+    import pandas as pd
+    dtype = budgets.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "iu" and len(budgets):
+        v = budgets.to_numpy()
+        limit = np.iinfo(np.int64).max // 100
+        if dtype.kind == "i" and int(v.max()) <= limit and int(v.min()) >= -limit or \
+                dtype.kind == "u" and int(v.max()) <= limit:
+            return v.astype(np.int64) * 100
+    elif (dtype == object or isinstance(dtype, pd.StringDtype)) and \
+            pd.api.types.infer_dtype(budgets, skipna=False) == "string":
+        fen, bad = _k.money_fen(budgets.tolist())
+        if bad < 0:
+            return fen
+        _budget_fen(budgets.iloc[bad], bad)  # raises the error of that row
+    fen = np.empty(len(budgets), dtype=np.int64)
+    for i, b in enumerate(budgets.tolist()):
+        fen[i] = _budget_fen(b, i)
+    return fen
+
+
+def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
+    import numpy as np
+    import pandas as pd
+    unit_id = _frames.column(df, "unit_id", "units")
+    budgets = _frames.column(df, "budget", "units")
+    missing_id = unit_id.isna().to_numpy()
+    if missing_id.any():
+        raise _frames.invalid("unit_id is missing", "unit_id", f"row {int(np.flatnonzero(missing_id)[0])}")
+    fen = _budgets_fen(budgets)
     # Factors: booleans or small whole numbers; a missing value (NaN, None, <NA>) is 0.
     factors = [_frames.int_column(df[f], f, np.int8, missing=0) if f in df.columns else None for f in FACTORS]
     levels, scores = _k.tier_columns(fen, factors, as_of, policy)
-    return pd.DataFrame({"unit_id": unit_id.to_numpy(), "level": levels, "score": scores})
+    band, points = _k.tier_bands(fen, as_of, policy)
+    cols = {"unit_id": unit_id.to_numpy()}
+    if "name" in df.columns:
+        cols["name"] = df["name"].to_numpy()
+    cols.update({"level": levels, "band": np.array(_k.BANDS, dtype=object)[band], "band_points": points,
+                 "score": scores})
+    return pd.DataFrame(cols, index=df.index)
 
 
 def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optional[Policy] = None, *,

@@ -37,7 +37,7 @@ def test_tier_golden_records():
     assert len(rows) >= 16
     units = [{"unit_id": r["unit_id"], "budget": r["budget"],
               **{f: int(r[f]) for f in audit.FACTORS}} for r in rows]
-    out = audit.tier(units, AS_OF)
+    out = audit.tier(units, as_of=AS_OF)
     for r, t in zip(rows, out):
         assert t["unit_id"] == r["unit_id"]
         assert t["level"] == int(r["level"]), r["unit_id"]
@@ -53,13 +53,13 @@ def test_tier_dataframe_both_paths_agree():
     df = pd.DataFrame({"unit_id": [r["unit_id"] for r in rows],
                        "budget": [Decimal(r["budget"]) for r in rows],
                        **{f: [int(r[f]) for r in rows] for f in audit.FACTORS}})
-    full = audit.tier(df, AS_OF)
-    fast = audit.tier(df, AS_OF, explain=False)
+    full = audit.tier(df, as_of=AS_OF)
+    fast = audit.tier(df, as_of=AS_OF, explain=False)
     assert list(full["level"]) == [int(r["level"]) for r in rows]
     assert list(fast["level"]) == [int(r["level"]) for r in rows]
     assert list(fast["score"]) == [int(r["score"]) for r in rows]
     # booleans work as 0/1
-    one = audit.tier([{"unit_id": "B", "budget": 1_000_000, "complaints": True}], AS_OF)
+    one = audit.tier([{"unit_id": "B", "budget": 1_000_000, "complaints": True}], as_of=AS_OF)
     assert one[0]["level"] == 1
     parts = {p["factor"]: p for p in one[0]["parts"]}
     assert parts["complaints"] == {"factor": "complaints", "value": 1, "weight": 4, "points": 4}
@@ -67,7 +67,7 @@ def test_tier_dataframe_both_paths_agree():
 
 
 def test_tier_explanation_and_boundary_parameter():
-    t = audit.tier([{"unit_id": "H", "budget": "500万"}], AS_OF)[0]
+    t = audit.tier([{"unit_id": "H", "budget": "500万"}], as_of=AS_OF)[0]
     assert t["band"] == "high" and t["level"] == 1
     ex = t["explanation"]
     assert any(r.rule_id == "audit.tier.level" and r.clause == "HOLINGOL.1" for r in ex.rules)
@@ -75,20 +75,20 @@ def test_tier_explanation_and_boundary_parameter():
     lower = cadrekit.Policy.loads(
         "profile: t\nextends: tongliao-2016\nparameters:\n"
         "  audit.budget_band.boundary:\n    values:\n      2016-01-01: lower\n")
-    assert audit.tier([{"unit_id": "H", "budget": "500万"}], AS_OF, lower)[0]["level"] == 2
+    assert audit.tier([{"unit_id": "H", "budget": "500万"}], as_of=AS_OF, policy=lower)[0]["level"] == 2
 
 
 def test_tier_errors_name_field_and_record():
     with pytest.raises(cadrekit.InvalidInput) as e:
-        audit.tier([{"unit_id": "U7", "budget": "-1"}], AS_OF)
+        audit.tier([{"unit_id": "U7", "budget": "-1"}], as_of=AS_OF)
     assert e.value.field == "budget" and e.value.record == "U7"
     with pytest.raises(cadrekit.InvalidInput) as e:
-        audit.tier([{"unit_id": "U8", "budget": 1, "economic_power": 3}], AS_OF)
+        audit.tier([{"unit_id": "U8", "budget": 1, "economic_power": 3}], as_of=AS_OF)
     assert e.value.field == "economic_power"
     with pytest.raises(cadrekit.InvalidInput):
-        audit.tier([{"unit_id": "U9", "budget": 1.5}], AS_OF)  # no float money
+        audit.tier([{"unit_id": "U9", "budget": 1.5}], as_of=AS_OF)  # no float money
     with pytest.raises(cadrekit.InvalidInput):
-        audit.tier([{"unit_id": "U9"}], AS_OF)
+        audit.tier([{"unit_id": "U9"}], as_of=AS_OF)
 
 
 def test_special_funds_level():

@@ -94,7 +94,7 @@ def test_nan_and_float_in_a_money_column_are_refused_with_a_typed_error():
     import numpy as np
     df = pd.DataFrame({"unit_id": ["U1", "U2"], "name": ["a", "b"], "budget": [np.nan, np.nan]})
     with pytest.raises(cadrekit.InvalidInput) as e:
-        cadrekit.audit.tier(df, AS_OF)
+        cadrekit.audit.tier(df, as_of=AS_OF)
     assert e.value.code == "invalid_input"
     assert "budget" in str(e.value)
 

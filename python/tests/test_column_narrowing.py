@@ -271,7 +271,7 @@ def test_a_date_column_names_the_first_row_it_cannot_read():
 @pytest.mark.parametrize("as_of", ["2016-12-31", 20161231, None, dt.datetime(2016, 12, 31)])
 def test_as_of_of_the_wrong_type_is_a_cadrekit_error_without_the_data(as_of):
     df = pd.DataFrame({"unit_id": ["U-SECRET-1"], "budget": [123456789]})
-    for call in (lambda: audit.tier(df, as_of), lambda: audit.tier(df, as_of, explain=False),
+    for call in (lambda: audit.tier(df, as_of=as_of), lambda: audit.tier(df, as_of=as_of, explain=False),
                  lambda: cadrekit.three_ages_columns(np.array(["1980-01-01"], "datetime64[D]"), as_of=as_of)):
         with pytest.raises(cadrekit.InvalidInput) as e:
             call()
@@ -284,16 +284,16 @@ def test_frames_with_a_column_twice_or_a_missing_budget_or_a_missing_flag():
     df = pd.DataFrame([["U1", 100, 1]], columns=["unit_id", "budget", "unit_id"])
     for explain in (True, False):
         with pytest.raises(cadrekit.InvalidInput) as e:
-            audit.tier(df, AS_OF, explain=explain)
+            audit.tier(df, as_of=AS_OF, explain=explain)
         assert e.value.field == "unit_id"
     df = pd.DataFrame({"unit_id": ["U1", "U2"], "budget": pd.Series([100, None], dtype="Int64")})
     for explain in (True, False):
         with pytest.raises(cadrekit.InvalidInput) as e:
-            audit.tier(df, AS_OF, explain=explain)
+            audit.tier(df, as_of=AS_OF, explain=explain)
         assert e.value.field == "budget" or "budget" in str(e.value)
     flag = audit.FACTORS[0]
     df = pd.DataFrame({"unit_id": ["U1", "U2"], "budget": [100, 200],
                        flag: pd.Series([True, None], dtype="boolean")})
     plain = pd.DataFrame({"unit_id": ["U1", "U2"], "budget": [100, 200], flag: [1, 0]})
-    got = audit.tier(df, AS_OF, explain=False)  # a missing factor is 0, as in the rows path
-    assert got.equals(audit.tier(plain, AS_OF, explain=False))
+    got = audit.tier(df, as_of=AS_OF, explain=False)  # a missing factor is 0, as in the rows path
+    assert got.equals(audit.tier(plain, as_of=AS_OF, explain=False))

@@ -204,8 +204,10 @@ CALLS = {
         _col(df, "date"), _col(df, "n")))],
     "WorkCalendar.count_working_days_array": [(COLUMNS, lambda df, a: CAL.count_working_days_array(
         _col(df, "date"), _col(df, "start")))],
-    "audit.tier": [(UNITS, lambda df, a: audit.tier(df, a)),
-                   (UNITS, lambda df, a: audit.tier(df, a, explain=False))],
+    "audit.tier": [(UNITS, lambda df, a: audit.tier(df, as_of=a)),
+                   (UNITS, lambda df, a: audit.tier(df, as_of=a, explain=False)),
+                   (UNITS, lambda df, a: audit.tier(df, as_of=a, explain=True))],
+    "audit.explain_tiers": [(UNITS, lambda df, a: audit.explain_tiers(df, as_of=a))],
     "audit.tier_columns": [(COLUMNS, lambda df, a: audit.tier_columns(_col(df, "budget"), [_col(df, "kind")] * 9, a))],
     "audit.tier_history": [(EVENTS, lambda df, a: audit.tier_history("U1", df))],
     "audit.plan": [(PLAN_UNITS, lambda df, a: audit.plan(df, AUDITS, TERMS, 2017, 2018, 3, 1)),

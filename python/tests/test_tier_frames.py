@@ -1,0 +1,121 @@
+"""audit.tier on a DataFrame: the column path (budgets read in one pass, the tiering kernel)
+gives the rows path's levels, bands and scores unit for unit, with the caller's index; the
+explanations of the units asked about are the rows path's; as_of is a keyword."""
+import datetime as dt
+import io
+import pathlib
+import warnings
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cadrekit
+from cadrekit import audit
+
+GOLDEN = pathlib.Path(__file__).resolve().parents[2] / "tests" / "golden" / "audit_tier_cases.csv"
+AS_OF = dt.date(2017, 1, 1)
+VALUES = ["unit_id", "level", "band", "band_points", "score"]
+
+
+def golden_frame():
+    """The golden cases as pandas reads the CSV file, money as text (never float)."""
+    text = "".join(ln for ln in GOLDEN.read_text(encoding="utf-8").splitlines(keepends=True)
+                   if not ln.startswith("#"))
+    return pd.read_csv(io.StringIO(text), dtype={"unit_id": str, "budget": str})
+
+
+def rows_path(units, **kw):
+    """The rows path's answer (a list of dicts in), as a DataFrame with the units' index."""
+    out = pd.DataFrame(audit.tier(units.to_dict("records"), as_of=AS_OF, **kw))
+    out.index = units.index
+    return out
+
+
+def test_golden_cases_as_read_from_csv():
+    df = golden_frame()
+    got = audit.tier(df.drop(columns=["level", "score"]), as_of=AS_OF)
+    assert list(got.columns) == VALUES
+    assert list(got["level"]) == list(df["level"]) and list(got["score"]) == list(df["score"])
+    want = rows_path(df.drop(columns=["level", "score"]), explain=False)
+    for c in VALUES:
+        assert got[c].tolist() == want[c].tolist(), c
+
+
+def random_units(n, seed):
+    rng = np.random.default_rng(seed)
+    yuan = rng.integers(0, 9_000_000, n)
+    forms = rng.integers(0, 4, n)
+    budget = [str(y) if f == 0 else f"{y / 10000:g}万" if f == 1 and y % 100 == 0 else
+              f"{y:,}.{rng.integers(0, 100):02d}" if f == 2 else f"¥{y:,}.00" for y, f in zip(yuan, forms)]
+    df = pd.DataFrame({"unit_id": [f"U{i:05d}" for i in range(n)], "name": [f"单位{i}" for i in range(n)],
+                       "budget": budget, "kept": rng.integers(0, 9, n)},
+                      index=pd.Index(rng.permutation(n) + 1000, name="row"))
+    for f in audit.FACTORS:
+        v = (rng.integers(0, 5, n) == 0).astype(float)
+        v[rng.integers(0, n, n // 50)] = np.nan  # an empty cell: 0, as on the rows path
+        df[f] = v
+    return df
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_units_match_the_rows_path_and_keep_the_callers_index(seed):
+    df = random_units(3000, seed)
+    got = audit.tier(df, as_of=AS_OF)
+    assert list(got.columns) == ["unit_id", "name", "level", "band", "band_points", "score"]
+    assert got.index.equals(df.index) and got["name"].equals(df["name"])
+    want = rows_path(df, explain=False)
+    for c in VALUES:
+        assert got[c].tolist() == want[c].tolist(), c
+    assert set(got["level"]) == {1, 2, 3} and set(got["band"]) == {"high", "middle", "low"}
+    # integer yuan read as numbers, and Decimals, give the same answer
+    ints = df.assign(budget=[int(Decimal(cadrekit.parse_money(b))) for b in df["budget"]])
+    ints = ints[[Decimal(cadrekit.parse_money(b)) == int(Decimal(cadrekit.parse_money(b))) for b in df["budget"]]]
+    for c in VALUES:
+        assert audit.tier(ints, as_of=AS_OF)[c].tolist() == rows_path(ints, explain=False)[c].tolist()
+
+
+def test_explanations_of_the_units_asked_about_are_the_rows_paths():
+    df = random_units(400, 3)
+    tiers = audit.tier(df, as_of=AS_OF)
+    chosen = df.loc[tiers["level"] == 1].iloc[:25]
+    ex = audit.explain_tiers(chosen, as_of=AS_OF)
+    assert ex.index.equals(chosen.index) and len(ex) == 25
+    full = audit.tier(df, as_of=AS_OF, explain=True)
+    assert [e.to_json() for e in ex] == [e.to_json() for e in full.loc[chosen.index, "explanation"]]
+    assert [e.to_json() for e in full["explanation"]] == \
+        [r["explanation"].to_json() for r in audit.tier(df.to_dict("records"), as_of=AS_OF)]
+    assert full.index.equals(df.index)
+    assert list(full.columns) == ["unit_id", "level", "band", "band_points", "score", "parts", "explanation"]
+
+
+def test_as_of_by_position_still_works_with_a_deprecation_warning():
+    df = golden_frame().drop(columns=["level", "score"])
+    with pytest.warns(DeprecationWarning, match="as_of"):
+        old = audit.tier(df, AS_OF)
+    pd.testing.assert_frame_equal(old, audit.tier(df, as_of=AS_OF))
+    with pytest.warns(DeprecationWarning):
+        lst = audit.tier(df.to_dict("records"), AS_OF, cadrekit.Policy.default())
+    assert [r["level"] for r in lst] == old["level"].tolist()
+    with pytest.raises(TypeError):
+        audit.tier(df, AS_OF, as_of=AS_OF)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        audit.tier(df, as_of=AS_OF, policy=cadrekit.Policy.default())  # no warning by keyword
+
+
+@pytest.mark.parametrize("budget,row", [([100, -5, 1], 1), (["1", "2", "abc"], 2), (["1", None, "x"], 1),
+                                        ([1, 2.5, 3], 0), ([Decimal("1.005"), 1, 2], 0)])
+def test_a_bad_budget_names_the_column_and_the_row(budget, row):
+    df = pd.DataFrame({"unit_id": ["U1", "U2", "U3"], "budget": budget})
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        audit.tier(df, as_of=AS_OF)
+    assert (e.value.field, e.value.record) == ("budget", f"row {row}")
+
+
+def test_a_missing_unit_id_names_the_row():
+    df = pd.DataFrame({"unit_id": ["U1", None], "budget": [1, 2]})
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        audit.tier(df, as_of=AS_OF)
+    assert (e.value.field, e.value.record) == ("unit_id", "row 1")

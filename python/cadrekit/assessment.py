@@ -373,7 +373,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
         values = uniq.tolist()
         # Only text (a value of another type may equal a text's hash, never a text) and no
         # NUL character (refused by the rows path with its own error).
-        if not all(type(u) is str for u in values) or "\x00" in "".join(values):
+        if (values and pd.api.types.infer_dtype(uniq, skipna=False) != "string") or "\x00" in "".join(values):
             raise _Slow()
         if sort:  # ids in the library's order (by code point, as UTF-8 bytes compare)
             order = np.argsort(np.array(values, dtype=str), kind="stable") if values else \
@@ -401,9 +401,9 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
         bad |= cadre == 0
     if "unit_id" in cols:  # read only to be checked: text or missing
         col = df["unit_id"]
-        if not (col.dtype == object and _kind_of(col) in _TEXT and
-                "\x00" not in "".join(col.dropna().tolist())):
-            text("unit_id", False, None)
+        kind_of = pd.api.types.infer_dtype(col, skipna=False) if col.dtype == object else ""
+        if kind_of != "string" or "\x00" in "".join(col.tolist()):
+            text("unit_id", False, None)  # missing values, or values to look at one by one
     text("domain", False, lambda u: 0 if probe_ok(domain=u) else _fail())
     _, kind, _ = text("kind", True, _a.kind_code)
     _, rating, _ = text("rating", False, _a.rating_code)
@@ -525,27 +525,39 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     cid = np.asarray(cadre_ids, dtype=object)[ci]
     rid = np.array(ids + [""], dtype=object)[ri]
     # each hit's rows and period texts, as lists, built for all hits of one length at once
-    periods: List[Any] = [None] * m
-    records: List[Any] = [None] * m
-    length = hi - lo
-    for k in np.unique(length[whole]).tolist():
-        sel = np.flatnonzero(whole & (length == k))
-        at = lo[sel][:, None] + np.arange(k)
-        pv = period[at]
-        distinct, inverse = np.unique(pv, return_inverse=True)
-        texts = np.array([_a.period_text(p) for p in distinct.tolist()], dtype=object)[inverse]
-        for j, r_, t_ in zip(sel.tolist(), rows[at].tolist(), texts.reshape(pv.shape).tolist()):
-            records[j] = r_
-            periods[j] = t_
-    if not whole.all():
-        again = _subset_hits(df, None, None, set(cid[~whole].tolist()), as_of, pol, False)
-        for j in np.flatnonzero(~whole).tolist():
-            h = again[(cid[j], rid[j])]
-            periods[j], records[j] = h["periods"], h["records"]
-    return pd.DataFrame({"cadre_id": cid, "rule_id": rid, "clause": clause[ri], "periods": periods,
-                         "suggestion": suggestion[ri], "records": records,
-                         "findings": [[] for _ in range(m)], "standards": [[] for _ in range(m)]},
-                        columns=_HIT_COLUMNS)
+    import gc
+    from operator import itemgetter
+    paused = gc.isenabled()
+    gc.disable()  # many small lists, no cycles among them: the cyclic collector need not run
+    try:
+        order, rec_lists, period_lists = [], [], []
+        length = hi - lo
+        for k in np.unique(length[whole]).tolist():
+            sel = np.flatnonzero(whole & (length == k))
+            at = lo[sel][:, None] + np.arange(k)
+            pv = period[at]
+            distinct, inverse = np.unique(pv, return_inverse=True)
+            texts = np.array([_a.period_text(p) for p in distinct.tolist()], dtype=object)[inverse]
+            order.append(sel)
+            rec_lists += rows[at].tolist()
+            period_lists += texts.reshape(pv.shape).tolist()
+        if not whole.all():
+            again = _subset_hits(df, None, None, set(cid[~whole].tolist()), as_of, pol, False)
+            sel = np.flatnonzero(~whole)
+            order.append(sel)
+            rec_lists += [again[(cid[j], rid[j])]["records"] for j in sel.tolist()]
+            period_lists += [again[(cid[j], rid[j])]["periods"] for j in sel.tolist()]
+        back = np.argsort(np.concatenate(order), kind="stable").tolist()
+        pick = itemgetter(*back)
+        records = list(pick(rec_lists)) if m > 1 else rec_lists
+        periods = list(pick(period_lists)) if m > 1 else period_lists
+        return pd.DataFrame({"cadre_id": cid, "rule_id": rid, "clause": clause[ri], "periods": periods,
+                             "suggestion": suggestion[ri], "records": records,
+                             "findings": [[] for _ in range(m)], "standards": [[] for _ in range(m)]},
+                            columns=_HIT_COLUMNS, copy=False)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def rules(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:

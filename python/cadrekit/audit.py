@@ -229,7 +229,8 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     import pandas as pd
     unit_id = _frames.column(df, "unit_id", "units")
     budgets = _frames.column(df, "budget", "units")
-    missing_id = unit_id.isna().to_numpy()
+    missing_id = np.zeros(0, dtype=bool) if unit_id.dtype.kind in "iuU" or \
+        pd.api.types.infer_dtype(unit_id, skipna=False) == "string" else unit_id.isna().to_numpy()
     if missing_id.any():
         raise _frames.invalid("unit_id is missing", "unit_id", f"row {int(np.flatnonzero(missing_id)[0])}")
     fen = _budgets_fen(budgets)
@@ -242,7 +243,8 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
         cols["name"] = df["name"].to_numpy()
     cols.update({"level": levels, "band": np.array(_k.BANDS, dtype=object)[band], "band_points": points,
                  "score": scores})
-    return pd.DataFrame(cols, index=df.index)
+    # copy=False: the columns as they are, not copied and stacked into blocks of one dtype
+    return pd.DataFrame(cols, index=df.index, copy=False)
 
 
 def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optional[Policy] = None, *,

@@ -1,0 +1,192 @@
+"""The call a data analyst writes first — a DataFrame read from a CSV file with pandas, passed to
+the function the docs name — beside the columnar kernel it ends in and beside a plain pandas
+script doing the same from the same DataFrame.
+
+For each operation the same synthetic data as bench_vs_pandas.py are written to a CSV file with
+text ids ("C123", "U45"), periods and ratings as text (screening) and budgets in yuan
+(tiering), and read back with ``pandas.read_csv`` as a user would; then are timed (CPU time of
+this process, best of ``--repeat``):
+
+- natural: ``assessment.screen(df, as_of=...)`` / ``audit.tier(df, as_of=...)``;
+- kernel: ``assessment.screen_columns`` / ``audit.tier_columns`` on the integer columns
+  (bench_vs_pandas.py's data: ids as integer keys, codes for kinds and ratings);
+- pandas: a pandas script from the same DataFrame of text (it encodes kinds, ratings and
+  periods with ``map``/``astype``, then runs bench_vs_pandas.py's rule code).
+
+Every result is checked against the others (the same hits, the same levels and scores) before
+it is printed. Nothing here is asserted on time.
+
+Usage: bench_natural.py [--rows 1000000] [--ops screening,audit] [--repeat 3] [--json FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import json
+import os
+import sys
+import time
+from typing import Any, Callable, Dict, List, Tuple
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_vs_pandas as bvp  # noqa: E402
+
+from cadrekit import assessment, audit  # noqa: E402
+
+KINDS = np.array(assessment.KINDS, dtype=object)
+RATINGS = np.array(assessment.RATINGS, dtype=object)
+
+
+def cpu_best(f: Callable[[], Any], repeat: int) -> Tuple[float, float, Any]:
+    """(best CPU seconds, best wall seconds, the last result)."""
+    best, wall, out = float("inf"), float("inf"), None
+    for _ in range(repeat):
+        gc.collect()
+        c, t = time.process_time(), time.perf_counter()
+        out = f()
+        best = min(best, time.process_time() - c)
+        wall = min(wall, time.perf_counter() - t)
+    return best, wall, out
+
+
+def through_csv(df: pd.DataFrame, **read: Any) -> Tuple[pd.DataFrame, int]:
+    """The frame written as CSV text and read back by pandas (and the CSV's size in bytes)."""
+    text = df.to_csv(index=False)
+    return pd.read_csv(io.StringIO(text), **read), len(text.encode("utf-8"))
+
+
+# --- red-line screening -----------------------------------------------------------------------
+
+def cadre_ids(d: Dict[str, np.ndarray]) -> np.ndarray:
+    """The text id of each integer cadre key ("C123"), in no particular order."""
+    rng = np.random.default_rng(7)
+    return np.char.add("C", rng.permutation(int(d["cadre"].max()) + 1).astype(str)).astype(object)
+
+
+def screening_csv(d: Dict[str, np.ndarray]) -> pd.DataFrame:
+    """The records as a county's table holds them: text ids in no particular order of rows."""
+    return pd.DataFrame({"cadre_id": cadre_ids(d)[d["cadre"]],
+                         "unit_id": np.char.add("U", (d["cadre"] // 20).astype(str)),
+                         "domain": "township", "kind": KINDS[d["kind"]],
+                         "period": (d["period"] // 100).astype(str), "rank": d["rank"],
+                         "group_size": d["group_size"], "rating": RATINGS[d["rating"]]})
+
+
+def screening_pandas_from_text(df: pd.DataFrame) -> pd.DataFrame:
+    """The analyst's script from the DataFrame of text: encode, then the rules."""
+    kind = {k: i for i, k in enumerate(assessment.KINDS)}
+    rating = {r: i for i, r in enumerate(assessment.RATINGS)}
+    enc = pd.DataFrame({"cadre": df["cadre_id"], "kind": df["kind"].map(kind),
+                        "period": df["period"].astype(np.int64) * 100, "rank": df["rank"],
+                        "group_size": df["group_size"], "rating": df["rating"].map(rating)})
+    return bvp.screening_pandas(enc)
+
+
+def _canonical(cadre: Any, rule: Any, first: Any, last: Any, count: Any) -> pd.DataFrame:
+    out = pd.DataFrame({"cadre": np.asarray(cadre, dtype=object), "rule_id": np.asarray(rule, dtype=object),
+                        "first": np.asarray(first, dtype=np.int64), "last": np.asarray(last, dtype=np.int64),
+                        "count": np.asarray(count, dtype=np.int64)})
+    return out.sort_values(["cadre", "rule_id"], kind="stable").reset_index(drop=True)
+
+
+def screening_agree(natural: pd.DataFrame, kernel: Dict[str, Any], pandas_hits: pd.DataFrame,
+                    key_to_id: np.ndarray) -> None:
+    """The same hits (cadre id, rule, first and last period, count) from the three."""
+    ids = np.array(kernel["rule_ids"], dtype=object)
+    a = _canonical(natural["cadre_id"], natural["rule_id"], [int(p[0]) * 100 for p in natural["periods"]],
+                   [int(p[-1]) * 100 for p in natural["periods"]], [len(p) for p in natural["periods"]])
+    b = _canonical(key_to_id[kernel["cadre"]], ids[kernel["rule"].astype(np.int64)], kernel["first_period"],
+                   kernel["last_period"], kernel["count"])
+    c = _canonical(pandas_hits["cadre"], pandas_hits["rule_id"], pandas_hits["first"], pandas_hits["last"],
+                   pandas_hits["count"])
+    if not len(a):
+        raise AssertionError("screening: no red line fired; the data exercise nothing")
+    for name, other in (("kernel", b), ("pandas script", c)):
+        if not a.equals(other):
+            raise AssertionError(f"screening: the natural call's hits differ from the {name}'s")
+
+
+def screening(n: int, repeat: int) -> Dict[str, Any]:
+    d = bvp.screening_data(n)
+    df, size = through_csv(screening_csv(d), dtype={"period": str})
+    as_of = bvp.AS_OF_SCREEN
+    assessment.screen(df.head(1000), as_of=as_of)  # warm: policy, code pages
+    t_nat, w_nat, nat = cpu_best(lambda: assessment.screen(df, as_of=as_of), repeat)
+    t_k, w_k, ker = cpu_best(lambda: bvp.screening_cadrekit(d), repeat)
+    t_pd, w_pd, pdh = cpu_best(lambda: screening_pandas_from_text(df), repeat)
+    screening_agree(nat, ker, pdh, cadre_ids(d))
+    return {"op": "screening", "rows": len(df), "csv_bytes": size, "hits": len(nat),
+            "natural_s": t_nat, "kernel_s": t_k, "pandas_s": t_pd,
+            "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
+# --- audit tiering ----------------------------------------------------------------------------
+
+def audit_csv(d: Dict[str, np.ndarray]) -> pd.DataFrame:
+    """Units with text ids and names, budgets in whole yuan, one column per factor."""
+    n = len(d["budget_fen"])
+    cols: Dict[str, Any] = {"unit_id": np.char.add("U", np.arange(n).astype(str)),
+                            "name": np.char.add("单位", np.arange(n).astype(str)),
+                            "budget": d["budget_fen"] // 100}
+    for j, f in enumerate(audit.FACTORS):
+        cols[f] = d["factors"][j]
+    return pd.DataFrame(cols)
+
+
+def audit_pandas_from_csv(df: pd.DataFrame) -> Any:
+    return bvp.audit_pandas(df.assign(budget_fen=df["budget"] * 100))
+
+
+def tiering(n: int, repeat: int, text_budgets: bool) -> Dict[str, Any]:
+    d = bvp.audit_data(n)
+    d["budget_fen"] = d["budget_fen"] // 100 * 100  # whole yuan, as a CSV of yuan holds them
+    frame = audit_csv(d)
+    if text_budgets:  # money as people write it: "1,234,567" yuan and "500万"
+        b = frame["budget"]
+        frame["budget"] = np.where(b % 10000 == 0, (b // 10000).astype(str) + "万", b.map("{:,}".format))
+    df, size = through_csv(frame, dtype={"budget": str} if text_budgets else None)
+    as_of = bvp.AS_OF_AUDIT
+    audit.tier(df.head(1000), as_of=as_of)
+    t_nat, w_nat, nat = cpu_best(lambda: audit.tier(df, as_of=as_of), repeat)
+    t_k, w_k, ker = cpu_best(lambda: bvp.audit_cadrekit(d), repeat)
+    num = df if not text_budgets else df.assign(budget=d["budget_fen"] // 100)
+    t_pd, w_pd, pdr = cpu_best(lambda: audit_pandas_from_csv(num), repeat)
+    for name, x in (("kernel", ker), ("pandas", pdr)):
+        if not (np.array_equal(nat["level"].to_numpy(), np.asarray(x[0]).astype(np.int8)) and
+                np.array_equal(nat["score"].to_numpy(), np.asarray(x[1]).astype(np.int64))):
+            raise AssertionError(f"tiering: levels or scores differ from the {name}'s")
+    return {"op": "tiering (budgets as text)" if text_budgets else "tiering", "rows": len(df), "csv_bytes": size,
+            "natural_s": t_nat, "kernel_s": t_k, "pandas_s": t_pd,
+            "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
+def main(argv: List[str]) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=1_000_000)
+    ap.add_argument("--ops", default="screening,audit,audit_text")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json")
+    args = ap.parse_args(argv)
+    runs = {"screening": lambda: screening(args.rows, args.repeat),
+            "audit": lambda: tiering(args.rows, args.repeat, False),
+            "audit_text": lambda: tiering(args.rows, args.repeat, True)}
+    out = []
+    for op in args.ops.split(","):
+        r = runs[op]()
+        out.append(r)
+        print(f"{r['op']:>26}: {r['rows']:,} rows ({r['csv_bytes'] / 2**20:.0f} MiB CSV), CPU time: "
+              f"natural {r['natural_s'] * 1e3:8.1f} ms, kernel {r['kernel_s'] * 1e3:7.1f} ms, "
+              f"pandas {r['pandas_s'] * 1e3:8.1f} ms; natural/kernel {r['natural_s'] / r['kernel_s']:6.1f}x, "
+              f"pandas/natural {r['pandas_s'] / r['natural_s']:5.1f}x; agree", flush=True)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"runs": out}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -16,7 +16,8 @@ this process, best of ``--repeat``):
 Every result is checked against the others (the same hits, the same levels and scores) before
 it is printed. Nothing here is asserted on time.
 
-Usage: bench_natural.py [--rows 1000000] [--ops screening,audit] [--repeat 3] [--json FILE]
+Usage: bench_natural.py [--rows 1000000] [--ops screening,audit,audit_text] [--repeat 3] [--json FILE]
+       bench_natural.py --smoke    each operation once on 5,000 rows, the results checked
 """
 from __future__ import annotations
 
@@ -138,7 +139,13 @@ def audit_csv(d: Dict[str, np.ndarray]) -> pd.DataFrame:
 
 
 def audit_pandas_from_csv(df: pd.DataFrame) -> Any:
-    return bvp.audit_pandas(df.assign(budget_fen=df["budget"] * 100))
+    """The analyst's script: budgets in fen (from whole yuan, or from text such as "1,234,567"
+    and "500万"), then bench_vs_pandas.py's rule."""
+    b = df["budget"]
+    if b.dtype == object:
+        wan = b.str.endswith("万").to_numpy()
+        b = b.str.replace(",", "", regex=False).str.rstrip("万").astype(np.int64) * np.where(wan, 10000, 1)
+    return bvp.audit_pandas(df.assign(budget_fen=b * 100))
 
 
 def tiering(n: int, repeat: int, text_budgets: bool) -> Dict[str, Any]:
@@ -153,8 +160,7 @@ def tiering(n: int, repeat: int, text_budgets: bool) -> Dict[str, Any]:
     audit.tier(df.head(1000), as_of=as_of)
     t_nat, w_nat, nat = cpu_best(lambda: audit.tier(df, as_of=as_of), repeat)
     t_k, w_k, ker = cpu_best(lambda: bvp.audit_cadrekit(d), repeat)
-    num = df if not text_budgets else df.assign(budget=d["budget_fen"] // 100)
-    t_pd, w_pd, pdr = cpu_best(lambda: audit_pandas_from_csv(num), repeat)
+    t_pd, w_pd, pdr = cpu_best(lambda: audit_pandas_from_csv(df), repeat)
     for name, x in (("kernel", ker), ("pandas", pdr)):
         if not (np.array_equal(nat["level"].to_numpy(), np.asarray(x[0]).astype(np.int8)) and
                 np.array_equal(nat["score"].to_numpy(), np.asarray(x[1]).astype(np.int64))):
@@ -170,7 +176,10 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--ops", default="screening,audit,audit_text")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json")
+    ap.add_argument("--smoke", action="store_true", help="each operation once on 5,000 rows, results checked")
     args = ap.parse_args(argv)
+    if args.smoke:
+        args.rows, args.repeat = 5000, 1
     runs = {"screening": lambda: screening(args.rows, args.repeat),
             "audit": lambda: tiering(args.rows, args.repeat, False),
             "audit_text": lambda: tiering(args.rows, args.repeat, True)}

@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <optional>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -161,9 +162,15 @@ void init_audit(py::module_ &root) {
         std::int64_t *o = out.mutable_data();
         for (py::ssize_t i = 0; i < n; ++i) {
           py::handle t = texts[static_cast<std::size_t>(i)];
-          if (!py::isinstance<py::str>(t)) return py::make_tuple(out, i);
+          if (!PyUnicode_Check(t.ptr())) return py::make_tuple(out, i);
+          Py_ssize_t len = 0;
+          const char *utf8 = PyUnicode_AsUTF8AndSize(t.ptr(), &len);  // cached by the str object
+          if (utf8 == nullptr) {
+            PyErr_Clear();  // not encodable (a lone surrogate): the caller's reader names the row
+            return py::make_tuple(out, i);
+          }
           try {
-            o[i] = Money::parse(t.cast<std::string>(), "budget").fen();
+            o[i] = Money::parse(std::string_view(utf8, static_cast<std::size_t>(len)), "budget").fen();
           } catch (const Error &) {
             return py::make_tuple(out, i);
           }

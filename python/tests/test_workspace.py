@@ -102,8 +102,8 @@ def test_a_refused_step_writes_nothing(tmp_path):
 def test_tiering_recorded_with_the_library_explanations(tmp_path):
     ws = cadrekit.Workspace.create(tmp_path / "w.db", **STAMP)
     units = [{"unit_id": "U1", "budget": 6_000_000}, {"unit_id": "U2", "budget": 1_000_000, "complaints": 1}]
-    ws.record_tiers(audit.tier(units, D(2017, 1, 1)), as_of=D(2017, 1, 1), **STAMP)
-    ws.record_tiers(audit.tier(units, D(2018, 1, 1)), as_of=D(2018, 1, 1), **STAMP)
+    ws.record_tiers(audit.tier(units, as_of=D(2017, 1, 1)), as_of=D(2017, 1, 1), **STAMP)
+    ws.record_tiers(audit.tier(units, as_of=D(2018, 1, 1)), as_of=D(2018, 1, 1), **STAMP)
     h = ws.history("U1")
     assert list(h["op"]) == ["start", "review"]
     assert h.loc[0, "explanation"]["rules"][0]["clause"] == "HOLINGOL.1"

@@ -118,6 +118,7 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
       const Policy policy = load_policy(c);
       const Date as_of = as_of_date(c);
       rules(policy, as_of);  // a malformed rule is one policy error up front
+      note_run(o->io, c, &policy, as_of, red_line_parameters(policy, as_of));
       Reporter rep(o->io.strict);
       const ScreenInput in = read_screen_input(o->records, o->findings, o->io, rep, {standards(policy, as_of)});
       const auto hits = screen(in.records, in.findings, as_of, policy);
@@ -158,6 +159,7 @@ void add_assessment_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Act
           read_screen_input(o->records, o->findings, o->io, rep, {standards(pa, as_of), standards(pb, as_of)});
       const auto ha = screen(in.records, in.findings, as_of, pa);
       const auto hb = screen(in.records, in.findings, as_of, pb);
+      note_compare(o->io, c, *ctx, pa, pb, as_of, red_line_parameters(pa, as_of), red_line_parameters(pb, as_of));
       std::map<std::pair<std::string, std::string>, std::pair<const Hit *, const Hit *>> m;
       for (const auto &h : ha) m[{h.cadre_id, h.rule_id}].first = &h;
       for (const auto &h : hb) m[{h.cadre_id, h.rule_id}].second = &h;

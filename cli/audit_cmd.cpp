@@ -126,6 +126,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
       const Policy policy = policy_for(c, o->ws);
       const Date as_of = as_of_date(c);
       TierParams::load(policy, as_of);  // a malformed profile is one error, not one per row
+      note_run(o->io, c, &policy, as_of, tier_parameters(policy, as_of));
       Reporter rep(o->io.strict);
       const auto units = read_units(*o, rep);
       OutTable t{{"unit_id", "name", "level", "band", "band_points", "factor_points", "score"}, {}};
@@ -172,6 +173,8 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
       Reporter rep(o->io.strict);
       const PlanRequest req = read_request(*o, rep);
       const Plan pl = audit::plan(req, policy);
+      note_run(o->io, c, &policy, c.as_of.empty() ? std::nullopt : std::optional<Date>(as_of_date(c)),
+               plan_parameters(policy, make_date(o->first_year, 1, 1, "--first-year")));
       if (o->ws && pl.feasible) {  // a plan that is not feasible is reported (exit 1), not recorded
         require_no_rejected_rows(rep.errors());
         record_plan(o->ws, req, pl, as_of_date(c));
@@ -215,6 +218,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
       const Policy policy = load_policy(c);
       Reporter rep(o->io.strict);
       const PlanRequest req = read_request(*o, rep);
+      note_run(o->io, c, &policy, std::nullopt, plan_parameters(policy, make_date(o->first_year, 1, 1, "--first-year")));
       std::vector<PlannedAudit> planned;
       Table t = read_table(o->plan, o->io, rep);
       t.require({"year", "unit_id", "kind"});
@@ -265,6 +269,7 @@ void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &
       o->io = ctx->io;
       Reporter rep(o->io.strict);
       const auto units = read_units(*o, rep);
+      note_compare(o->io, c, *ctx, pa, pb, as_of, tier_parameters(pa, as_of), tier_parameters(pb, as_of));
       const auto ra = tier(units, as_of, pa);
       const auto rb = tier(units, as_of, pb);
       OutTable t = compare_table();
@@ -287,13 +292,15 @@ void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &
   plan_cmd->add_option("--capacity", o->capacity, "audits the bureau can do per year")->required();
   plan_cmd->add_option("--seed", o->seed, "seed of the level-3 sample draw");
   add_io_options(plan_cmd, ctx->io);
-  plan_cmd->callback([&action, ctx, o] {
-    action = [ctx, o](std::ostream &out) {
+  plan_cmd->callback([&action, &c, ctx, o] {
+    action = [&c, ctx, o](std::ostream &out) {
       const auto [pa, pb] = load_policies(*ctx);
       o->io = ctx->io;
       Reporter rep(o->io.strict);
       const PlanRequest req = read_request(*o, rep);
       const Plan a = audit::plan(req, pa), b = audit::plan(req, pb);
+      const Date first = make_date(o->first_year, 1, 1, "--first-year");
+      note_compare(o->io, c, *ctx, pa, pb, std::nullopt, plan_parameters(pa, first), plan_parameters(pb, first));
       auto years = [](const Plan &p) {
         std::map<std::string, std::string> m;
         for (const auto &x : p.audits) {

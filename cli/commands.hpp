@@ -20,6 +20,7 @@ struct Common {
   std::vector<std::string> sets;  ///< --set NAME=VALUE[@DATE], applied to the profile in order
   std::string as_of;        ///< --as-of DATE (ISO)
   std::string lang = "zh";  ///< --lang zh|en
+  std::string command_line; ///< the command as typed, for a workbook's notes sheet
 };
 
 /// The command to run once parsing succeeded (set by the group that matched).
@@ -30,6 +31,14 @@ Policy load_policy(const Common &c);
 /// Adds --policy FILE and --set NAME=VALUE[@DATE] (repeatable) to a command.
 void add_policy_options(CLI::App *cmd, Common &c);
 Date as_of_date(const Common &c);
+
+struct IoOptions;
+/// Fills io.notes (an .xlsx output's notes sheet): the command line, and with a policy its name,
+/// sources, every --set, and the parameters `params` (the library's list for what the command
+/// decided, e.g. audit::tier_parameters; one entry per name) with their labels. `policy` null:
+/// the command uses no profile.
+void note_run(IoOptions &io, const Common &c, const Policy *policy, std::optional<Date> as_of,
+              std::vector<ParamUsed> params = {});
 
 void add_calendar_commands(CLI::App &app, Common &c, Action &action);
 void add_policy_commands(CLI::App &app, Common &c, Action &action);

@@ -1,5 +1,8 @@
+#include <algorithm>
+
 #include "cadrekit/core/errors.hpp"
 #include "commands.hpp"
+#include "table.hpp"
 
 namespace cadrekit::cli {
 
@@ -19,6 +22,26 @@ void add_policy_options(CLI::App *cmd, Common &c) {
 Date as_of_date(const Common &c) {
   if (c.as_of.empty()) throw InvalidInput("this command needs --as-of DATE", "--as-of");
   return parse_iso_date(c.as_of, "--as-of");
+}
+
+void note_run(IoOptions &io, const Common &c, const Policy *policy, std::optional<Date> as_of,
+              std::vector<ParamUsed> params) {
+  RunNotes &n = io.notes;
+  n = RunNotes{};
+  n.command_line = c.command_line;
+  if (as_of) n.as_of = to_iso(*as_of);
+  if (policy == nullptr) return;
+  n.uses_policy = true;
+  n.profile = policy->name();
+  for (const PolicySource &s : policy->sources())
+    n.sources.push_back(s.embedded ? s.name + (io.lang == "en" ? " (embedded)" : "（内置）") : s.name);
+  n.sets = c.sets;
+  for (ParamUsed &u : params) {
+    if (std::any_of(n.parameters.begin(), n.parameters.end(), [&](const ParamNote &x) { return x.used.name == u.name; }))
+      continue;
+    const ParamInfo &info = policy->info(u.name);
+    n.parameters.push_back({std::move(u), info.label_zh, info.label_en});
+  }
 }
 
 }  // namespace cadrekit::cli

@@ -31,6 +31,11 @@ void add_compare_row(OutTable &t, const CompareOpts &o, std::string subject, std
                      std::string a, std::string b, std::string difference, const Explanation *ex_a,
                      const Explanation *ex_b);
 
+/// Fills io.notes for a comparison: profile A as note_run does, then B's name, sources and --set
+/// (marked "B: "), and B's parameters whose value differs from A's (marked " (B)").
+void note_compare(IoOptions &io, const Common &c, const CompareOpts &o, const Policy &a, const Policy &b,
+                  std::optional<Date> as_of, std::vector<ParamUsed> params_a, const std::vector<ParamUsed> &params_b);
+
 void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);
 void add_assessment_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action);

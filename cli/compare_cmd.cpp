@@ -3,6 +3,8 @@
 // differs under the two profiles.
 #include "compare.hpp"
 
+#include <algorithm>
+
 namespace cadrekit::cli {
 
 std::pair<Policy, Policy> load_policies(const CompareOpts &o) {
@@ -25,6 +27,28 @@ void add_compare_row(OutTable &t, const CompareOpts &o, std::string subject, std
                     ex_b ? explanation_cell(*ex_b, o.io) : Cell()});
 }
 
+void note_compare(IoOptions &io, const Common &c, const CompareOpts &o, const Policy &a, const Policy &b,
+                  std::optional<Date> as_of, std::vector<ParamUsed> params_a, const std::vector<ParamUsed> &params_b) {
+  const std::vector<ParamUsed> a_params = params_a;
+  Common ca = c;
+  ca.sets.clear();  // --set applies to B
+  note_run(io, ca, &a, as_of, std::move(params_a));
+  RunNotes &n = io.notes;
+  for (auto &s : n.sources) s = "A: " + s;
+  n.profile = "A: " + a.name() + "; B: " + b.name();
+  for (const PolicySource &s : b.sources())
+    n.sources.push_back("B: " + s.name + (s.embedded ? (io.lang == "en" ? " (embedded)" : "（内置）") : ""));
+  for (const auto &s : o.sets) n.sets.push_back("B: " + s);
+  for (const ParamUsed &u : params_b) {
+    const auto same = std::find_if(a_params.begin(), a_params.end(), [&](const ParamUsed &x) { return x.name == u.name; });
+    if (same != a_params.end() && same->value == u.value) continue;
+    const ParamInfo &info = b.info(u.name);
+    ParamUsed v = u;
+    v.name += " (B)";
+    n.parameters.push_back({v, info.label_zh, info.label_en});
+  }
+}
+
 void add_compare_command(CLI::App &app, Common &c, Action &action) {
   auto ctx = std::make_shared<CompareOpts>();
   auto *cmp = app.add_subcommand("compare", "the same inputs under two profiles: every decision that differs");
@@ -34,7 +58,7 @@ void add_compare_command(CLI::App &app, Common &c, Action &action) {
   cmp->add_option("--set", ctx->sets,
                   "NAME=VALUE or NAME=VALUE@YYYY-MM-DD: a parameter of B changed, checked as a profile file would be "
                   "(repeatable)");
-  cmp->add_option("--lang", ctx->io.lang, "language of explanation text in CSV: zh or en")
+  cmp->add_option("--lang", ctx->io.lang, "language of explanation text in CSV and of .xlsx headers and notes: zh or en")
       ->check(CLI::IsMember({"zh", "en"}));
   cmp->require_subcommand(1);
   cmp->callback([ctx] {

@@ -59,6 +59,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
     action = [&c, o](std::ostream &out) {
       const Policy policy = load_policy(c);
       Reporter rep(o->io.strict);
+      note_run(o->io, c, &policy, std::nullopt);
       OutTable t{{"record", "path", "code", "message"}, {}};
       std::size_t bad = 0;
       for (const auto &f : o->files) {
@@ -93,6 +94,8 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
       OutTable t{{"id", "round", "rank", "posted", "venues", "venues_zh", "first_day", "last_day", "working_days"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
       std::vector<PostedRound> posted;
+      std::vector<ParamUsed> params;  // of every round and rank planned
+      std::optional<Date> first_posted;
       for_each_row(in, rep, [&](const RowView &r) {
         const std::string id = r.req("id");
         const std::int64_t round = r.integer("round");
@@ -100,13 +103,15 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
         Explanation ex("disclosure round " + std::to_string(round));
         const RoundPlan p = plan_round(static_cast<int>(round), parse_rank(r.req("rank"), "rank"), r.date("posted"),
                                        cal, policy, o->io.explain ? &ex : nullptr);
+        for (ParamUsed &u : round_parameters(p.round, p.rank, policy, p.posted)) params.push_back(std::move(u));
+        if (!first_posted || p.posted < *first_posted) first_posted = p.posted;
         std::string venues, venues_zh;
         for (const auto &v : p.venues) {
           venues += (venues.empty() ? "" : ";") + v;
           venues_zh += (venues_zh.empty() ? "" : "；") + venue_name_zh(v);
         }
-        std::vector<Cell> row{id, Cell::num(p.round), rank_name(p.rank), to_iso(p.posted), venues, venues_zh,
-                              to_iso(p.window.first), to_iso(p.window.last), Cell::num(p.working_days)};
+        std::vector<Cell> row{id, Cell::num(p.round), rank_name(p.rank), Cell::date(p.posted), venues, venues_zh,
+                              Cell::date(p.window.first), Cell::date(p.window.last), Cell::num(p.working_days)};
         if (o->io.explain) row.push_back(explanation_cell(ex, o->io));
         t.rows.push_back(std::move(row));
         // With --workspace each row is a round posted on the record's case (actor: the row's, or --by).
@@ -116,6 +121,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
         require_no_rejected_rows(rep.errors());
         record_rounds(o->ws, posted);
       }
+      note_run(o->io, c, &policy, std::nullopt, std::move(params));
       write_table(out, t, o->io);
       rep.finish(out);
     };
@@ -136,13 +142,17 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
       if (!o->posted.empty()) posted = parse_iso_date(o->posted, "--posted");
       Reporter rep(o->io.strict);
       OutTable t{{"record", "id", "round", "field_names", "fields", "text"}, {}};
+      std::vector<ParamUsed> params;  // with --posted: the round's, for each rank
       if (o->io.explain) t.columns.push_back("explanation");
       for (const auto &f : o->files) {
         for (const auto &[where, text] : record_texts(f, o->io)) {
           try {
             const Record rec = record_from_json(text);
             std::optional<RoundPlan> plan;
-            if (posted) plan = plan_round(o->round, rec.proposed_rank, *posted, cal, policy);
+            if (posted) {
+              plan = plan_round(o->round, rec.proposed_rank, *posted, cal, policy);
+              for (ParamUsed &u : round_parameters(o->round, rec.proposed_rank, policy, *posted)) params.push_back(std::move(u));
+            }
             Explanation ex("disclosure notice");
             const Notice n = notice(rec, o->round, policy, plan, o->io.explain ? &ex : nullptr);
             std::string names;
@@ -155,6 +165,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
           }
         }
       }
+      note_run(o->io, c, &policy, posted, std::move(params));
       write_table(out, t, o->io);
       rep.finish(out);
     };

@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 struct ImportOpts {
   IoOptions io;
   std::vector<std::string> paths;
-  std::string output, report;
+  std::string report;
   bool with_citizen_id = false;
   bool disclosure_records = false;
 };
@@ -93,61 +93,32 @@ bool ends_with_json(const std::string &name) {
   return name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
 }
 
-// Writes `text` to `file` whole or not at all: a temporary file beside it, renamed over it.
-class AtomicFile {
- public:
-  explicit AtomicFile(std::string file) : file_(std::move(file)) {}
-  ~AtomicFile() {
-    if (!tmp_.empty()) std::remove(tmp_.c_str());
-  }
-  AtomicFile(const AtomicFile &) = delete;
-  AtomicFile &operator=(const AtomicFile &) = delete;
-  // Writes the temporary file.
-  void write(const std::string &text) {
-    std::string pattern = file_ + ".tmp.XXXXXX";
-    int fd = mkstemp(pattern.data());
-    if (fd < 0) throw InvalidInput("cannot create a file beside it", "--output", file_);
-    tmp_ = pattern;
-    std::size_t done = 0;
-    while (done < text.size()) {
-      const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-      if (n <= 0) {
-        ::close(fd);
-        throw InvalidInput("cannot write the file", "--output", file_);
-      }
-      done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) throw InvalidInput("cannot write the file", "--output", file_);
-  }
-  // Puts it in place.
-  void commit() {
-    if (std::rename(tmp_.c_str(), file_.c_str()) != 0)
-      throw InvalidInput("cannot replace the file", "--output", file_);
-    tmp_.clear();
-  }
-
- private:
-  std::string file_, tmp_;
-};
-
 }  // namespace
 
-void add_import_lrmx_command(CLI::App &app, Common &, Action &action) {
+void add_import_lrmx_command(CLI::App &app, Common &c, Action &action) {
   auto o = std::make_shared<ImportOpts>();
   auto *cmd = app.add_subcommand("import-lrmx", "cadre records (CSV/JSON) from .lrmx cadre forms, with a report");
   cmd->add_option("PATHS", o->paths, ".lrmx files, or folders of them")->required();
-  cmd->add_option("-o,--output", o->output, "write the table to FILE (whole or not at all) instead of standard output");
+  cmd->add_option("-o,--output", o->io.output,
+                  "write the table to FILE (whole or not at all) instead of standard output; a FILE ending in .xlsx "
+                  "means --format xlsx");
   cmd->add_option("--report", o->report,
                   "write the report (file,id,status,code,field,message; JSON for a .json name) to FILE "
                   "instead of one line per refusal or warning on standard error");
   cmd->add_flag("--with-citizen-id", o->with_citizen_id, "include the 身份证号 column (left out by default)");
   cmd->add_flag("--disclosure-records", o->disclosure_records,
                 "write a JSON array of disclosure records (basic information filled, matters empty)");
-  cmd->add_option("--format", o->io.format, "output: csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+  CLI::Option *format = cmd->add_option("--format", o->io.format, "output: csv (default), json or xlsx (a workbook)")
+                            ->check(CLI::IsMember({"csv", "json", "xlsx"}));
+  cmd->add_option("--lang", o->io.lang, ".xlsx headers and notes: zh or en")->check(CLI::IsMember({"zh", "en"}));
+  add_output_checks(cmd, o->io, format);
   cmd->add_flag("--strict", o->io.strict, "stop at the first form refused (exit 2, nothing written)");
   cmd->add_flag("--bom", o->io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
-  cmd->callback([&action, o] {
-    action = [o](std::ostream &out) {
+  cmd->callback([&action, &c, o] {
+    if (o->disclosure_records && o->io.format == "xlsx")
+      throw CLI::ValidationError("import-lrmx", "--disclosure-records writes JSON, not a workbook");
+    action = [&c, o](std::ostream &out) {
+      note_run(o->io, c, nullptr, std::nullopt);
       OutTable t{{"id", "name", "sex", "birth_date", "ethnicity", "political_status", "party_joined", "work_started",
                   "education", "full_time_education", "in_service_education", "current_post", "proposed_post",
                   "reference_date", "age", "party_years", "work_years", "work_history_lines"},
@@ -169,12 +140,12 @@ void add_import_lrmx_command(CLI::App &app, Common &, Action &action) {
             const Person &q = r.person;
             const ThreeAges a = disclosure::basic_three_ages(r);
             auto opt_num = [](const std::optional<int> &v) { return v ? Cell::num(*v) : Cell(); };
-            std::vector<Cell> row{r.id, q.name, q.sex == Sex::female ? "female" : "male", to_iso(q.birth_date),
+            std::vector<Cell> row{r.id, q.name, q.sex == Sex::female ? "female" : "male", Cell::date(q.birth_date),
                                   q.ethnicity, q.political_status.empty() ? Cell() : Cell(q.political_status),
                                   Cell::optional_date(q.party_joined),
                                   Cell::optional_date(q.work_started), q.education,
                                   education_text(r.education, "full_time"), education_text(r.education, "in_service"),
-                                  r.current_post, r.proposed_post, to_iso(r.reference_date), Cell::num(a.age),
+                                  r.current_post, r.proposed_post, Cell::date(r.reference_date), Cell::num(a.age),
                                   opt_num(a.party_years), opt_num(a.work_years),
                                   Cell::num(static_cast<std::int64_t>(r.work_history.size()))};
             if (o->with_citizen_id) row.push_back(r.citizen_id);
@@ -203,17 +174,20 @@ void add_import_lrmx_command(CLI::App &app, Common &, Action &action) {
       }
       // Everything is in memory: write it now, each file whole or not at all.
       std::ostringstream table_text, report_text;
+      IoOptions tio = o->io;
+      tio.output.clear();  // written below, with the report
       if (o->disclosure_records) table_text << boost::json::serialize(records) << "\n";
-      else write_table(table_text, t, o->io);
-      IoOptions rio = o->io;
+      else write_table(table_text, t, tio);
+      IoOptions rio = tio;
       rio.format = ends_with_json(o->report) ? "json" : "csv";
       if (!o->report.empty()) write_table(report_text, report, rio);
-      AtomicFile table_file(o->output), report_file(o->report);
-      if (!o->output.empty()) table_file.write(table_text.str());
-      if (!o->report.empty()) report_file.write(report_text.str());
-      if (!o->output.empty()) table_file.commit();
+      const std::string &output = o->io.output;
+      AtomicFile table_file(output), report_file(o->report, "--report");
+      if (!output.empty()) table_file.write(table_text.view());
+      if (!o->report.empty()) report_file.write(report_text.view());
+      if (!output.empty()) table_file.commit();
       if (!o->report.empty()) report_file.commit();
-      if (o->output.empty()) out << table_text.str();
+      if (output.empty()) out << table_text.view();
       out.flush();
       if (warned + refused > 0)
         std::cerr << "cadrekit: import-lrmx: " << files.size() << (files.size() == 1 ? " form: " : " forms: ")

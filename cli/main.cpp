@@ -4,6 +4,7 @@
 // missing (a warning says which); 64 usage; 70 internal error;
 // 75 the workspace is busy (another process is writing: try again).
 #include <iostream>
+#include <string>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/version.hpp"
@@ -18,6 +19,15 @@ int main(int argc, char **argv) {
   app.set_version_flag("--version", std::string("cadrekit ") + version_string);
   app.require_subcommand(1);
   cli::Common common;
+  for (int i = 0; i < argc; ++i) {  // as typed, an argument with a space or a quote in quotes
+    std::string a = i == 0 ? std::string("cadrekit") : std::string(argv[i]);
+    if (a.empty() || a.find_first_of(" \t\"'") != std::string::npos) {
+      std::string q = "'";
+      for (char ch : a) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+      a = q + "'";
+    }
+    common.command_line += (i ? " " : "") + a;
+  }
   cli::Action action;
   cli::add_calendar_commands(app, common, action);
   cli::add_policy_commands(app, common, action);

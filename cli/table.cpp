@@ -19,10 +19,20 @@
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/utf8.hpp"
 #include "xlsx_read.hpp"
+#include "xlsx_write.hpp"
 
 namespace cadrekit::cli {
 
 namespace json = boost::json;
+
+namespace {
+bool ends_with(const std::string &s, std::string_view suffix);  // case-insensitive, below
+void add_lang_option(CLI::App *cmd, IoOptions &io) {
+  if (cmd->get_option_no_throw("--lang") == nullptr)
+    cmd->add_option("--lang", io.lang, "language of explanation text in CSV and of .xlsx headers and notes: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}));
+}
+}  // namespace
 
 void add_io_options(CLI::App *cmd, IoOptions &io) {
   cmd->add_option("--encoding", io.encoding, "input encoding: auto (UTF-8 if valid, else GB18030), utf-8, gb18030")
@@ -34,7 +44,13 @@ void add_io_options(CLI::App *cmd, IoOptions &io) {
                   "the row (1-based; in a CSV, the line) that holds the column names; the rows above it are "
                   "not data (default: the first row, after a title of merged cells in a workbook)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--format", io.format, "output: csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+  CLI::Option *format = cmd->add_option("--format", io.format, "output: csv (default), json or xlsx (a workbook)")
+                            ->check(CLI::IsMember({"csv", "json", "xlsx"}));
+  cmd->add_option("-o,--output", io.output,
+                  "write the table to FILE (whole or not at all) instead of standard output; a FILE ending in "
+                  ".xlsx means --format xlsx");
+  add_output_checks(cmd, io, format);
+  add_lang_option(cmd, io);
   cmd->add_flag("--strict", io.strict, "stop at the first bad row (exit 2) instead of reporting it and going on");
   cmd->add_flag("--bom", io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
   cmd->add_flag("--raw-cells", io.raw_cells,
@@ -42,9 +58,19 @@ void add_io_options(CLI::App *cmd, IoOptions &io) {
                 "beginning with = + - @ TAB or CR, gets a leading ')");
 }
 
+void add_output_checks(CLI::App *cmd, IoOptions &io, CLI::Option *format) {
+  // After the subcommand's options are parsed, before its action runs: a usage error costs no work.
+  cmd->parse_complete_callback([&io, format] {
+    if (format->count() == 0 && ends_with(io.output, ".xlsx")) io.format = "xlsx";
+    if (io.format == "xlsx" && io.output.empty() && isatty(STDOUT_FILENO) == 1)
+      throw CLI::ValidationError("--format xlsx",
+                                 "a workbook is binary: give -o FILE.xlsx, or redirect standard output to a file");
+  });
+}
+
 void add_explain_options(CLI::App *cmd, IoOptions &io) {
   cmd->add_flag("--explain", io.explain, "add each decision's explanation (JSON output: the object; CSV: text)");
-  cmd->add_option("--lang", io.lang, "language of explanation text in CSV: zh or en")->check(CLI::IsMember({"zh", "en"}));
+  add_lang_option(cmd, io);
 }
 
 Cell explanation_cell(const Explanation &ex, const IoOptions &io) {
@@ -543,7 +569,15 @@ bool RowView::boolean(std::string_view name, bool dflt) const {
   throw InvalidInput("expected true or false", std::string(name));
 }
 
-Cell Cell::optional_date(const std::optional<Date> &d) { return d ? Cell(to_iso(*d)) : Cell(); }
+Cell Cell::optional_date(const std::optional<Date> &d) { return d ? Cell::date(*d) : Cell(); }
+
+Cell Cell::date(Date d) { return Cell(to_iso(d), Kind::date); }
+
+Cell Cell::money(Money m) {
+  Cell c(m.to_decimal_string(), Kind::money);
+  c.fen = m.fen();
+  return c;
+}
 
 namespace {
 /// A plain decimal number ("-2", "+1.5", "-1000.00"): a spreadsheet reads it as the number it is.
@@ -582,7 +616,12 @@ std::string csv_field(std::string_view s, bool raw) {
   return out + "\"";
 }
 
-void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
+namespace {
+void write_table_to(std::ostream &out, const OutTable &t, const IoOptions &io) {
+  if (io.format == "xlsx") {
+    write_xlsx(out, t, io);
+    return;
+  }
   if (io.format == "json") {
     json::array arr;
     arr.reserve(t.rows.size());
@@ -595,6 +634,7 @@ void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
           case Cell::Kind::null: v = nullptr; break;
           case Cell::Kind::boolean: v = c.text == "true"; break;
           case Cell::Kind::number:
+          case Cell::Kind::money:
           case Cell::Kind::json: {
             boost::system::error_code ec;
             v = json::parse(c.text, ec);
@@ -619,10 +659,50 @@ void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
   for (const auto &row : t.rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i) out << ',';
-      out << csv_field(row[i].text, io.raw_cells || row[i].kind == Cell::Kind::number);
+      out << csv_field(row[i].text,
+                       io.raw_cells || row[i].kind == Cell::Kind::number || row[i].kind == Cell::Kind::money);
     }
     out << '\n';
   }
+}
+}  // namespace
+
+void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
+  if (io.output.empty()) {
+    write_table_to(out, t, io);
+    return;
+  }
+  std::ostringstream bytes;
+  write_table_to(bytes, t, io);
+  AtomicFile file(io.output);
+  file.write(bytes.view());
+  file.commit();
+}
+
+AtomicFile::~AtomicFile() {
+  if (!tmp_.empty()) std::remove(tmp_.c_str());
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  std::string pattern = file_ + ".tmp.XXXXXX";
+  int fd = mkstemp(pattern.data());
+  if (fd < 0) throw InvalidInput("cannot create a file beside it", field_, file_);
+  tmp_ = pattern;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      throw InvalidInput("cannot write the file", field_, file_);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) throw InvalidInput("cannot write the file", field_, file_);
+}
+
+void AtomicFile::commit() {
+  if (std::rename(tmp_.c_str(), file_.c_str()) != 0) throw InvalidInput("cannot replace the file", field_, file_);
+  tmp_.clear();
 }
 
 Progress::Progress(std::string label, std::size_t total)

@@ -20,24 +20,46 @@
 
 namespace cadrekit::cli {
 
+/// One parameter a command used, with its labels, for a workbook's notes sheet.
+struct ParamNote {
+  ParamUsed used;
+  std::string label_zh, label_en;
+};
+/// What a workbook's notes sheet says about the run (docs/cli.md): each command's action fills
+/// it (note_run, commands.hpp) once it has loaded its policy.
+struct RunNotes {
+  std::string command_line;          ///< the command as typed
+  bool uses_policy = false;          ///< false: the sheet says the command uses no profile
+  std::string profile;               ///< the profile's name
+  std::vector<std::string> sources;  ///< the profile's layers, embedded names or files
+  std::vector<std::string> sets;     ///< every --set, in order
+  std::string as_of;                 ///< ISO; empty when the command takes no as-of date
+  std::vector<ParamNote> parameters; ///< the parameters the command's rules read
+};
+
 /// Input/output options every table command shares.
 struct IoOptions {
   std::string encoding = "auto";      ///< auto | utf-8 | gb18030 (GBK is a subset)
   std::string input_format = "auto";  ///< auto (by extension or content) | csv | json | xlsx
   std::string sheet;                  ///< .xlsx: the sheet to read (empty: the first visible one)
   std::size_t header_row = 0;         ///< the header's row (1-based; 0: the first that is not a title)
-  std::string format = "csv";         ///< csv | json (output)
+  std::string format = "csv";         ///< csv | json | xlsx (output)
+  std::string output;                 ///< -o FILE: the table written whole or not at all; "" = stdout
   bool strict = false;                ///< stop at the first bad row (exit 2)
   bool bom = false;                   ///< write a UTF-8 BOM before CSV (for Excel)
   bool raw_cells = false;             ///< CSV cells as they are (no formula guard; csv_field)
   bool explain = false;               ///< add an "explanation" column
-  std::string lang = "zh";            ///< language of explanations in CSV (text)
+  std::string lang = "zh";            ///< language of explanations in CSV (text) and of .xlsx headers
+  RunNotes notes;                     ///< the .xlsx notes sheet
 };
-/// Adds --encoding, --input-format, --sheet, --header-row, --format, --strict, --bom, --raw-cells
-/// to a subcommand.
+/// Adds --encoding, --input-format, --sheet, --header-row, --format, -o/--output, --lang, --strict,
+/// --bom, --raw-cells to a subcommand. An output FILE ending in .xlsx means --format xlsx unless
+/// --format is given; --format xlsx to a terminal (no -o) is a usage error.
 void add_io_options(CLI::App *cmd, IoOptions &io);
+/// -o/--output's checks alone, for a command with its own output options (import-lrmx).
+void add_output_checks(CLI::App *cmd, IoOptions &io, CLI::Option *format);
 
-/// Adds --explain and --lang.
+/// Adds --explain.
 void add_explain_options(CLI::App *cmd, IoOptions &io);
 
 /// Decodes file bytes to UTF-8: strips a UTF-8 BOM; `auto` keeps valid UTF-8 and converts
@@ -160,9 +182,10 @@ void for_each_row(const Table &t, Reporter &rep, F &&f);
 
 /// An output cell: text and how to write it in JSON.
 struct Cell {
-  enum class Kind : std::uint8_t { text, number, boolean, null, json };
+  enum class Kind : std::uint8_t { text, number, boolean, null, json, money, date };
   std::string text;
   Kind kind = Kind::text;
+  std::int64_t fen = 0;  ///< money: the exact amount (text is its yuan decimal)
   Cell() : kind(Kind::null) {}
   Cell(std::string s) : text(std::move(s)) {}  // NOLINT: implicit on purpose
   Cell(const char *s) : text(s) {}             // NOLINT
@@ -171,6 +194,11 @@ struct Cell {
   static Cell boolean(bool b) { return Cell(b ? "true" : "false", Kind::boolean); }
   static Cell json(std::string j) { return Cell(std::move(j), Kind::json); }
   static Cell optional_date(const std::optional<Date> &d);
+  /// A date: its ISO text in CSV and JSON, a date cell in .xlsx.
+  static Cell date(Date d);
+  /// An amount: its yuan decimal ("9000.00") as a number in CSV and JSON, a number of yuan with
+  /// a ¥ format in .xlsx (fen / 100 from the exact integer).
+  static Cell money(Money m);
 
  private:
   Cell(std::string s, Kind k) : text(std::move(s)), kind(k) {}
@@ -190,9 +218,29 @@ struct OutTable {
   std::vector<std::string> columns;
   std::vector<std::vector<Cell>> rows;
 };
-/// CSV (RFC 4180, CRLF-free: "\n" line ends; `bom` writes EF BB BF first) or a JSON array of
-/// objects.
+/// CSV (RFC 4180, CRLF-free: "\n" line ends; `bom` writes EF BB BF first), a JSON array of
+/// objects or an .xlsx workbook (xlsx_write.hpp) — to io.output (whole or not at all) when given,
+/// else to `out`.
 void write_table(std::ostream &out, const OutTable &t, const IoOptions &io);
+
+/// Writes a file whole or not at all: a temporary file beside it (FILE.tmp.XXXXXX), renamed over
+/// it by commit(); removed by the destructor when not committed. Errors are InvalidInput naming
+/// `field` and the file.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string file, std::string field = "--output")
+      : file_(std::move(file)), field_(std::move(field)) {}
+  ~AtomicFile();
+  AtomicFile(const AtomicFile &) = delete;
+  AtomicFile &operator=(const AtomicFile &) = delete;
+  /// Writes the temporary file (synced).
+  void write(std::string_view bytes);
+  /// Puts it in place.
+  void commit();
+
+ private:
+  std::string file_, field_, tmp_;
+};
 
 /// Progress on stderr, only when stderr is a terminal.
 class Progress {

@@ -113,6 +113,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       const auto cadres = read_cadres(o->input, o->io, rep);
       const Supervised s = read_supervision(*o, rep, {&policy}, as_of);
       const Pools p = pools(cadres, s.sup(), as_of, policy, o->io.explain);
+      note_run(o->io, c, &policy, as_of, pool_parameters(policy, as_of));
       OutTable t{{"cadre_id", "pool", "status", "kind", "date", "reasons"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
       auto add = [&](const PoolEntry &e, const char *status) {
@@ -158,6 +159,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       if (!o->candidates.empty()) cands = read_cadres(o->candidates, o->io, rep);
       const Supervised s = read_supervision(*o, rep, {&policy}, as_of);
       const auto teams = team_structure(members, as_of, policy, cands, s.sup(), o->io.explain);
+      note_run(o->io, c, &policy, as_of, team_parameters(policy, as_of));
       OutTable out_t{{"team_id", "size", "young", "women", "minority", "non_party", "gaps", "candidates"}, {}};
       if (o->io.explain) out_t.columns.push_back("explanation");
       for (const auto &ts : teams) {
@@ -200,6 +202,7 @@ void add_talent_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action 
       const Supervised s = read_supervision(*o, rep, {&pa, &pb}, as_of);
       const Pools a = pools(cadres, s.sup(), as_of, pa, true);
       const Pools b = pools(cadres, s.sup(), as_of, pb, true);
+      note_compare(o->io, c, *ctx, pa, pb, as_of, pool_parameters(pa, as_of), pool_parameters(pb, as_of));
       // (cadre, pool) -> the entry under each profile: member / near_miss (kind) / excluded (kind).
       using Key = std::pair<std::string, std::string>;
       std::map<Key, std::pair<const PoolEntry *, std::string>> ma, mb;

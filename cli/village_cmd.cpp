@@ -169,6 +169,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
                            ? "no --scores: no principal is graded, so the sheet has no performance pay (exit 8)"
                            : "no principal's village has a score for --year: no principal is graded, so the sheet "
                              "has no performance pay (exit 8)");
+      note_run(o->io, c, &policy, opt.graded_on.value_or(make_date(o->year, 12, 31, "--year")), pay_parameters(policy, o->year));
       if (o->ws) {
         require_no_rejected_rows(rep.errors());
         record_pay(o->ws, s, opt.graded_on.value_or(make_date(o->year, 12, 31, "--year")));
@@ -183,8 +184,8 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       } else if (o->show == "townships") {
         t.columns = {"township", "villages", "principals", "base", "performance", "total"};
         auto row = [&](const Totals &x) {
-          t.rows.push_back({x.township, Cell::num(x.villages), Cell::num(x.principals), Cell::num_text(x.base.to_decimal_string()),
-                            Cell::num_text(x.performance.to_decimal_string()), Cell::num_text(x.total.to_decimal_string())});
+          t.rows.push_back({x.township, Cell::num(x.villages), Cell::num(x.principals), Cell::money(x.base),
+                            Cell::money(x.performance), Cell::money(x.total)});
         };
         for (const auto &x : s.townships) row(x);
         row(s.banner);
@@ -192,19 +193,16 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
         const auto subs = subsidies(in.terms, o->year, policy);
         const Budget b = budget(s, o->holders, subs, policy);
         t.columns = {"year", "policy", "base", "performance", "public_institution", "subsidies", "total"};
-        t.rows.push_back({Cell::num(b.year), b.policy, Cell::num_text(b.base.to_decimal_string()),
-                          Cell::num_text(b.performance.to_decimal_string()),
-                          Cell::num_text(b.public_institution.to_decimal_string()),
-                          Cell::num_text(b.subsidies.to_decimal_string()), Cell::num_text(b.total.to_decimal_string())});
+        t.rows.push_back({Cell::num(b.year), b.policy, Cell::money(b.base), Cell::money(b.performance),
+                          Cell::money(b.public_institution), Cell::money(b.subsidies), Cell::money(b.total)});
       } else {
         t.columns = {"cadre_id", "village_id", "township", "post", "units", "units_of_year", "base", "performance",
                      "total", "team_grade", "grade", "grade_zh", "actions"};
         if (o->io.explain) t.columns.push_back("explanation");
         for (const auto &l : s.lines) {
           std::vector<Cell> row{std::string(l.cadre_id), std::string(l.village_id), std::string(l.township), post_code(l.post), Cell::num(l.months),
-                                Cell::num(l.period_units), Cell::num_text(l.base.to_decimal_string()),
-                                Cell::num_text(l.performance.to_decimal_string()),
-                                Cell::num_text(l.total.to_decimal_string()), team_grade_code(l.team_grade),
+                                Cell::num(l.period_units), Cell::money(l.base), Cell::money(l.performance),
+                                Cell::money(l.total), team_grade_code(l.team_grade),
                                 grade_code(l.grade), grade_zh(l.grade), actions_text(l.actions)};
           if (o->io.explain) row.push_back(l.explanation ? explanation_cell(*l.explanation, o->io) : Cell());
           t.rows.push_back(std::move(row));
@@ -240,6 +238,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
         for (const auto &v : villages) ++per[v.township];
         Explanation ex("selection quota");
         const std::int64_t quota = selection_quota(static_cast<std::int64_t>(villages.size()), o->year, policy, &ex);
+        note_run(o->io, c, &policy, std::nullopt, selection_parameters(policy, o->year));
         t.columns = {"township", "villages", "places", "initial", "prospective", "formal"};
         if (o->io.explain) t.columns.push_back("explanation");
         Funnel total{};
@@ -266,6 +265,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
         }
       } else {
         const Date as_of = as_of_date(c);
+        note_run(o->io, c, &policy, as_of, selection_parameters(policy, as_of.year()));
         Table a = read_table(o->applicants, o->io, rep);
         a.require({"cadre_id", "in_post_since", "birth_date"});
         t.columns = {"cadre_id", "eligible", "failed"};
@@ -322,7 +322,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
   });
 }
 
-void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &, Action &action) {
+void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &action) {
   auto o = std::make_shared<VillageOpts>();
   auto *grp = cmp->add_subcommand("village", "village cadre pay under two profiles");
   grp->require_subcommand(1);
@@ -335,8 +335,8 @@ void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &, Action 
   pay->add_option("--year", o->year, "the pay year")->required();
   pay->add_option("--graded-on", o->graded_on, "date the grades are fixed (default 31 Dec of the year)");
   add_io_options(pay, ctx->io);
-  pay->callback([&action, ctx, o] {
-    action = [ctx, o](std::ostream &out) {
+  pay->callback([&action, &c, ctx, o] {
+    action = [&c, ctx, o](std::ostream &out) {
       const auto [pa, pb] = load_policies(*ctx);
       o->io = ctx->io;
       Reporter rep(o->io.strict);
@@ -345,6 +345,7 @@ void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &, Action 
       if (!o->graded_on.empty()) opt.graded_on = parse_iso_date(o->graded_on, "--graded-on");
       const PaySheet sa = pay_sheet(in.villages, in.principals, in.scores, o->year, pa, opt);
       const PaySheet sb = pay_sheet(in.villages, in.principals, in.scores, o->year, pb, opt);
+      note_compare(o->io, c, *ctx, pa, pb, opt.graded_on, pay_parameters(pa, o->year), pay_parameters(pb, o->year));
       OutTable t = compare_table();
       for (std::size_t i = 0; i < sa.lines.size() && i < sb.lines.size(); ++i) {
         const PayLine &a = sa.lines[i], &b = sb.lines[i];

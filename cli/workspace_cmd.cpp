@@ -206,6 +206,7 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
     action = [&c, o](std::ostream &out) {
       const ws::Workspace w = open_ws(*o);
       const auto cases = w.status(as_of_date(c));
+      note_run(o->io, c, nullptr, as_of_date(c));
       OutTable t;
       if (o->counts) {
         t.columns = {"case_kind", "stage", "open", "cases"};
@@ -220,7 +221,7 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
         for (const auto &s : cases)
           if (s.open || o->all)
             t.rows.push_back({ws::case_kind_name(s.kind), s.case_id, s.subject, s.stage, Cell::boolean(s.open),
-                              to_iso(s.first), to_iso(s.last), Cell::num(s.events), s.detail});
+                              Cell::date(s.first), Cell::date(s.last), Cell::num(s.events), s.detail});
       }
       write_table(out, t, o->io);
     };
@@ -235,9 +236,10 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
     action = [&c, o](std::ostream &out) {
       const ws::Workspace w = open_ws(*o);
       OutTable t{{"case_kind", "case_id", "subject", "what", "due", "state", "detail"}, {}};
+      note_run(o->io, c, nullptr, as_of_date(c));
       for (const auto &d : w.due(as_of_date(c), o->within))
         t.rows.push_back({ws::case_kind_name(d.kind), d.case_id, d.subject, d.what,
-                          d.due ? Cell(to_iso(*d.due)) : Cell(), d.state, d.detail});
+                          Cell::optional_date(d.due), d.state, d.detail});
       write_table(out, t, o->io);
     };
   });
@@ -248,15 +250,16 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
   hi->add_option("--kind", o->kind, "the case kind, when the id names cases of several kinds");
   add_io_options(hi, o->io);
   add_explain_options(hi, o->io);
-  hi->callback([&action, o] {
-    action = [o](std::ostream &out) {
+  hi->callback([&action, &c, o] {
+    action = [&c, o](std::ostream &out) {
       const ws::Workspace w = open_ws(*o);
       std::optional<ws::CaseKind> kind;
       if (!o->kind.empty()) kind = ws::parse_case_kind(o->kind, "--kind");
       OutTable t{{"case_kind", "case_id", "seq", "op", "effective", "recorded_at", "recorded_by", "command", "members"}, {}};
+      note_run(o->io, c, nullptr, std::nullopt);
       if (o->io.explain) t.columns.push_back("explanation");
       for (const auto &h : w.history(o->case_id, kind)) {
-        std::vector<Cell> row{ws::case_kind_name(h.kind), h.case_id, Cell::num(h.seq), h.op, to_iso(h.effective),
+        std::vector<Cell> row{ws::case_kind_name(h.kind), h.case_id, Cell::num(h.seq), h.op, Cell::date(h.effective),
                               h.recorded_at, h.recorded_by, h.command, Cell::json(h.members)};
         if (o->io.explain) row.push_back(explanation_json_cell(h.explanation, o->io));
         t.rows.push_back(std::move(row));
@@ -271,10 +274,11 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
   ex->add_option("KIND", o->kind, "with `table`: the table kind");
   ex->add_flag("--reveal-id-numbers", o->reveal, "show ID numbers as stored (masked by default)");
   add_io_options(ex, o->io);
-  ex->callback([&action, o] {
+  ex->callback([&action, &c, o] {
     if (o->what == "table" && o->kind.empty()) throw CLI::ValidationError("workspace export", "`table` needs the KIND");
-    action = [o](std::ostream &out) {
+    action = [&c, o](std::ostream &out) {
       const ws::Workspace w = open_ws(*o);
+      note_run(o->io, c, nullptr, std::nullopt);
       if (o->what == "events") write_table(out, out_of(w.events(o->reveal)), o->io);
       else if (o->what == "imports") write_table(out, out_of(w.imports()), o->io);
       else write_table(out, out_of(w.table(o->kind, o->reveal)), o->io);

@@ -1,0 +1,29 @@
+// The command line's .xlsx output (libxlsxwriter): a table as a workbook of two sheets, the
+// table (labelled headers, typed cells, frozen header row, autofilter, fitted widths) and a
+// notes sheet (the command, the version, the policy profile, the as-of date and the parameters
+// the command used). docs/cli.md, "Writing workbooks", describes every cell kind.
+#pragma once
+
+#include <iosfwd>
+#include <string_view>
+
+#include "table.hpp"
+
+namespace cadrekit::cli {
+
+/// The header of column `code` in `lang` (zh or en), or nullptr when the label table has none.
+/// Every column a command writes has one (tests/cli/check_xlsx.py checks the sources); a column
+/// named by the data itself (`workspace export table KIND`) keeps its name.
+const char *column_label(std::string_view code, std::string_view lang);
+
+/// The largest number of data rows a worksheet holds (Excel's 1,048,576 rows less the header):
+/// a larger table is an InvalidInput (xlsx.max_rows, docs/limits.md), never cut short.
+inline constexpr std::size_t kXlsxMaxRows = 1048575;
+
+/// Writes `t` as a workbook to `out`, in io.lang, with io.notes on the second sheet. The workbook
+/// is built in a private temporary file ($TMPDIR, else /tmp), removed in all cases. InvalidInput
+/// for a table a worksheet cannot hold (too many rows or columns, a text over 32,767
+/// characters, naming the column and row).
+void write_xlsx(std::ostream &out, const OutTable &t, const IoOptions &io);
+
+}  // namespace cadrekit::cli

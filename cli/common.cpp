@@ -34,7 +34,8 @@ void note_run(IoOptions &io, const Common &c, const Policy *policy, std::optiona
   n.uses_policy = true;
   n.profile = policy->name();
   for (const PolicySource &s : policy->sources())
-    n.sources.push_back(s.embedded ? s.name + (io.lang == "en" ? " (embedded)" : "（内置）") : s.name);
+    if (s.embedded || s.name != "--set")  // the --set layer: shown as each --set below
+      n.sources.push_back(s.embedded ? s.name + (io.lang == "en" ? " (embedded)" : "（内置）") : s.name);
   n.sets = c.sets;
   for (ParamUsed &u : params) {
     if (std::any_of(n.parameters.begin(), n.parameters.end(), [&](const ParamNote &x) { return x.used.name == u.name; }))

@@ -37,7 +37,8 @@ void note_compare(IoOptions &io, const Common &c, const CompareOpts &o, const Po
   for (auto &s : n.sources) s = "A: " + s;
   n.profile = "A: " + a.name() + "; B: " + b.name();
   for (const PolicySource &s : b.sources())
-    n.sources.push_back("B: " + s.name + (s.embedded ? (io.lang == "en" ? " (embedded)" : "（内置）") : ""));
+    if (s.embedded || s.name != "--set")
+      n.sources.push_back("B: " + s.name + (s.embedded ? (io.lang == "en" ? " (embedded)" : "（内置）") : ""));
   for (const auto &s : o.sets) n.sets.push_back("B: " + s);
   for (const ParamUsed &u : params_b) {
     const auto same = std::find_if(a_params.begin(), a_params.end(), [&](const ParamUsed &x) { return x.name == u.name; });

@@ -345,7 +345,8 @@ void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action
       if (!o->graded_on.empty()) opt.graded_on = parse_iso_date(o->graded_on, "--graded-on");
       const PaySheet sa = pay_sheet(in.villages, in.principals, in.scores, o->year, pa, opt);
       const PaySheet sb = pay_sheet(in.villages, in.principals, in.scores, o->year, pb, opt);
-      note_compare(o->io, c, *ctx, pa, pb, opt.graded_on, pay_parameters(pa, o->year), pay_parameters(pb, o->year));
+      note_compare(o->io, c, *ctx, pa, pb, opt.graded_on.value_or(make_date(o->year, 12, 31, "--year")),
+                   pay_parameters(pa, o->year), pay_parameters(pb, o->year));
       OutTable t = compare_table();
       for (std::size_t i = 0; i < sa.lines.size() && i < sb.lines.size(); ++i) {
         const PayLine &a = sa.lines[i], &b = sb.lines[i];

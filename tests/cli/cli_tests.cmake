@@ -169,6 +169,12 @@ add_test(NAME cli.xlsx_input
   COMMAND ${_ck_cli_python} ${_d}/check_xlsx_input.py $<TARGET_FILE:cadrekit_cli> ${_d} ${_tmp}/xlsx_input)
 set_tests_properties(cli.xlsx_input PROPERTIES TIMEOUT 600)
 
+# .xlsx output read back by openpyxl: the same values as CSV, cell kinds and formats, frozen
+# header, autofilter, the notes sheet, formula-like text, -o whole or not at all, a terminal
+# refused, and a label for every column any command writes (tests/cli/check_xlsx.py).
+add_test(NAME cli.xlsx_write
+  COMMAND ${_ck_cli_python} ${_d}/check_xlsx.py $<TARGET_FILE:cadrekit_cli> ${PROJECT_SOURCE_DIR} ${_tmp}/xlsx)
+
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
 # year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)
 # +1,000; budget performance 10,000 → 12,000, total 38,000 → 40,000. Everyone else is

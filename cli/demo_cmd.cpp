@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <ostream>
 #include <string_view>
 
@@ -23,6 +24,7 @@
 #include "ledger.hpp"
 #include "report.hpp"
 #include "table.hpp"
+#include "xlsx_write.hpp"
 
 namespace cadrekit::embedded {
 // The steps after the decisions of the sample county (data/sample/ledger.json), embedded so the
@@ -68,8 +70,10 @@ class Writer {
     written.push_back(name);
   }
   void json_file(const std::string &name, const json::value &v) { file(name, json::serialize(v) + "\n"); }
-  /// rows: header first.
-  void csv(const std::string &name, const std::vector<std::vector<std::string>> &rows) {
+  /// rows: header first. `kinds`, one letter a column (t text, n number, m money in yuan, d ISO
+  /// date), types the cells of the module's workbook (with `books`).
+  void csv(const std::string &name, const std::vector<std::vector<std::string>> &rows, std::string_view kinds = {}) {
+    if (books && !rows.empty()) add_sheet(name, rows, kinds);
     std::string out;
     for (const auto &r : rows) {
       for (std::size_t i = 0; i < r.size(); ++i) {
@@ -81,10 +85,62 @@ class Writer {
     file(name, out);
   }
   std::vector<std::string> written;
+  /// With --format xlsx: each module's tables ("audit_tiers.csv" → module audit, sheet audit_tiers).
+  bool books = false;
+  std::map<std::string, std::vector<std::pair<std::string, OutTable>>> tables;
 
  private:
+  void add_sheet(const std::string &name, const std::vector<std::vector<std::string>> &rows, std::string_view kinds) {
+    const std::string stem = name.substr(0, name.rfind('.'));
+    const std::string module = stem.substr(0, stem.find('_'));
+    if (module != "audit" && module != "village" && module != "disclosure" && module != "assessment" && module != "talent")
+      return;
+    OutTable t{rows.front(), {}};
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      std::vector<Cell> row;
+      for (std::size_t c = 0; c < rows[r].size(); ++c) {
+        const std::string &v = rows[r][c];
+        const char k = c < kinds.size() ? kinds[c] : 't';
+        if (v.empty()) row.emplace_back();
+        else if (k == 'n') row.push_back(Cell::num_text(v));
+        else if (k == 'm') row.push_back(Cell::money(Money::parse(v, t.columns.at(c))));
+        else if (k == 'd') row.push_back(Cell::date(parse_iso_date(v, t.columns.at(c))));
+        else row.emplace_back(v);
+      }
+      t.rows.push_back(std::move(row));
+    }
+    tables[module].emplace_back(stem, std::move(t));
+  }
   fs::path dir_;
 };
+
+/// The parameters each module's results depend on, as the report names them.
+std::vector<ParamUsed> module_parameters(const DemoData &d, const std::string &module) {
+  std::vector<ParamUsed> out;
+  auto add = [&out](std::vector<ParamUsed> more) {
+    for (auto &u : more) out.push_back(std::move(u));
+  };
+  if (module == "audit") {
+    add(audit::tier_parameters(d.policy, d.tier_as_of));
+    add(audit::plan_parameters(d.policy, d.tier_as_of));
+  } else if (module == "village") {
+    const int year = static_cast<int>(d.county.at("year").to_number<std::int64_t>());
+    add(village::pay_parameters(d.policy, year));
+    add(village::selection_parameters(d.policy, year));
+  } else if (module == "disclosure") {
+    for (const auto &c : d.disclosure)
+      for (const auto &r : c.at("rounds").as_array())
+        add(disclosure::round_parameters(static_cast<int>(r.at("round").to_number<std::int64_t>()),
+                                         parse_rank(s(c.at("rank"))), d.policy, parse_iso_date(s(r.at("posted")))));
+  } else if (module == "assessment") {
+    add(assessment::red_line_parameters(d.policy, d.as_of));
+    add(assessment::follow_up_parameters(d.policy, d.as_of));
+  } else if (module == "talent") {
+    add(talent::pool_parameters(d.policy, d.as_of));
+    add(talent::team_parameters(d.policy, d.as_of));
+  }
+  return out;
+}
 
 /// The year of the county in `data` run by the library (year::run_json), in the form the
 /// report and the CSV files read.
@@ -136,12 +192,12 @@ void write_outputs(const DemoData &d, Writer &w) {
     rows.push_back({s(r.at("unit_id")), s(u.at("name")), s(u.at("budget")), s(r.at("band")),
                     s(r.at("band_points")), s(r.at("score")), s(r.at("level"))});
   }
-  w.csv("audit_tiers.csv", rows);
+  w.csv("audit_tiers.csv", rows, "ttmtnnt");
   w.json_file("audit_tiers.json", d.tiers);
   rows = {{"year", "unit_id", "kind", "leader_id", "reason"}};
   for (const auto &a : d.plan.at("audits").as_array())
     rows.push_back({s(a.at("year")), s(a.at("unit_id")), s(a.at("kind")), s(a.at("leader_id")), s(a.at("reason"))});
-  w.csv("audit_plan.csv", rows);
+  w.csv("audit_plan.csv", rows, "ntttt");
   w.json_file("audit_plan.json", d.plan);
 
   // village
@@ -154,12 +210,12 @@ void write_outputs(const DemoData &d, Writer &w) {
                     s(l.at("units")), s(l.at("base")), s(l.at("performance")), s(l.at("public_institution")),
                     s(l.at("total")), s(l.at("team_grade_code")), s(l.at("grade_code")), acts});
   }
-  w.csv("village_pay.csv", rows);
+  w.csv("village_pay.csv", rows, "ttttnmmmmttt");
   rows = {{"village_id", "township", "composite", "rank", "team_grade"}};
   for (const auto &v : d.pay.at("villages").as_array())
     rows.push_back({s(v.at("village_id")), s(v.at("township")), s(v.at("composite")), s(v.at("rank")),
                     s(v.at("team_grade_code"))});
-  w.csv("village_villages.csv", rows);
+  w.csv("village_villages.csv", rows, "ttnnt");
   rows = {{"township", "villages", "principals", "base", "performance", "public_institution", "total",
            "selection_places"}};
   const auto &alloc = d.allocation.at("allocation").as_object();
@@ -167,7 +223,7 @@ void write_outputs(const DemoData &d, Writer &w) {
     rows.push_back({s(t.at("township")), s(t.at("villages")), s(t.at("principals")), s(t.at("base")),
                     s(t.at("performance")), s(t.at("public_institution")), s(t.at("total")),
                     alloc.contains(s(t.at("township"))) ? s(alloc.at(s(t.at("township")))) : "0"});
-  w.csv("village_townships.csv", rows);
+  w.csv("village_townships.csv", rows, "tnnmmmmn");
   w.json_file("village_pay.json", d.pay);
   w.json_file("village_selection.json",
               json::object{{"quota", d.quota}, {"allocation", d.allocation}, {"funnel", d.funnel}});
@@ -183,7 +239,7 @@ void write_outputs(const DemoData &d, Writer &w) {
                       s(r.at("working_days")), venues});
     }
   }
-  w.csv("disclosure_rounds.csv", rows);
+  w.csv("disclosure_rounds.csv", rows, "ttnndddnt");
   w.json_file("disclosure.json", d.disclosure);
 
   // assessment
@@ -193,7 +249,7 @@ void write_outputs(const DemoData &d, Writer &w) {
     for (const auto &p : h.at("periods").as_array()) ps += (ps.empty() ? "" : "|") + s(p);
     rows.push_back({s(h.at("cadre_id")), s(h.at("rule_id")), s(h.at("clause")), s(h.at("suggestion")), ps});
   }
-  w.csv("assessment_red_lines.csv", rows);
+  w.csv("assessment_red_lines.csv", rows, "ttttt");
   w.json_file("assessment_red_lines.json", d.screen);
   rows = {{"case_id", "cadre_id", "stage", "method", "decided", "grounds"}};
   std::vector<std::vector<std::string>> due{{"case_id", "cadre_id", "due", "kind"}};
@@ -210,8 +266,8 @@ void write_outputs(const DemoData &d, Writer &w) {
     for (const auto &x : c.at("schedule").as_array())
       due.push_back({s(k.at("case_id")), s(k.at("cadre_id")), s(x.at("date")), s(x.at("kind"))});
   }
-  w.csv("assessment_cases.csv", rows);
-  w.csv("assessment_follow_ups.csv", due);
+  w.csv("assessment_cases.csv", rows, "ttttdt");
+  w.csv("assessment_follow_ups.csv", due, "ttdt");
   w.json_file("assessment_cases.json", d.cases);
 
   // talent
@@ -228,7 +284,7 @@ void write_outputs(const DemoData &d, Writer &w) {
       rows.push_back({s(e.at("cadre_id")), s(e.at("pool")), status, kind ? s(*kind) : "", date ? s(*date) : "",
                       reasons(e)});
     }
-  w.csv("talent_pools.csv", rows);
+  w.csv("talent_pools.csv", rows, "ttttdt");
   w.json_file("talent_pools.json", d.pools);
   rows = {{"team_id", "size", "young", "women", "minority", "non_party", "gaps", "eligible_candidates"}};
   for (const auto &t : d.teams.at("teams").as_array()) {
@@ -243,7 +299,7 @@ void write_outputs(const DemoData &d, Writer &w) {
     rows.push_back({s(t.at("team_id")), s(t.at("size")), s(t.at("young")), s(t.at("women")), s(t.at("minority")),
                     s(t.at("non_party")), gaps, cands});
   }
-  w.csv("talent_teams.csv", rows);
+  w.csv("talent_teams.csv", rows, "tnnnnntt");
   w.json_file("talent_teams.json", d.teams);
 }
 
@@ -297,13 +353,17 @@ void add_demo_command(CLI::App &app, Common &common, Action &action) {
   auto *demo = app.add_subcommand("demo", "the whole year of the sample county, as CSV/JSON and report.html");
   demo->add_option("--out", *out_dir, "output folder (created; files in it are replaced)")
       ->capture_default_str();
+  auto io = std::make_shared<IoOptions>();
+  demo->add_option("--format", io->format, "csv (default), or xlsx: also one workbook per module (audit.xlsx, …)")
+      ->check(CLI::IsMember({"csv", "xlsx"}));
+  demo->add_option("--lang", io->lang, "the workbooks' headers and notes: zh or en")->check(CLI::IsMember({"zh", "en"}));
   add_policy_options(demo, common);
   auto data_dir = std::make_shared<std::string>();
   auto year_opt = std::make_shared<int>(0);
   demo->add_option("--data", *data_dir, "the county's files (as data/sample; default: the sample county)");
   demo->add_option("--year", *year_opt, "the year to run (default: the county's year)");
-  demo->callback([&action, &common, out_dir, data_dir, year_opt] {
-    action = [&common, out_dir, data_dir, year_opt](std::ostream &out) {
+  demo->callback([&action, &common, out_dir, data_dir, year_opt, io] {
+    action = [&common, out_dir, data_dir, year_opt, io](std::ostream &out) {
       const Policy policy = load_policy(common);
       std::error_code ec;
       fs::create_directories(*out_dir, ec);
@@ -311,6 +371,7 @@ void add_demo_command(CLI::App &app, Common &common, Action &action) {
       const year::Data data = data_dir->empty() ? year::Data::sample() : year::Data::load(*data_dir);
       DemoData d = run_year(data, policy, *year_opt ? std::optional<int>(*year_opt) : std::nullopt);
       Writer w{fs::path(*out_dir)};
+      w.books = io->format == "xlsx";
       // The year through a county workspace (out/county.ck.db): the report's ledger. The steps
       // after the decisions are dated, so they are recorded in the county's own year only: the
       // sample's (embedded), or a --data folder's ledger.json when it has one.
@@ -329,6 +390,15 @@ void add_demo_command(CLI::App &app, Common &common, Action &action) {
       if (!d.ledger.empty()) w.written.push_back("county.ck.db");
       for (const auto &[name, rows] : ledger_tables) w.csv(name, rows);
       write_outputs(d, w);
+      for (const auto &[module, sheets] : w.tables) {  // one workbook per module, beside the report
+        IoOptions bio = *io;
+        note_run(bio, common, &policy, d.as_of, module_parameters(d, module));
+        std::vector<XlsxSheet> xs;
+        for (const auto &[name, t] : sheets) xs.push_back({name, &t});
+        std::ostringstream bytes;
+        write_xlsx(bytes, xs, bio);
+        w.file(module + ".xlsx", bytes.view());
+      }
       const json::object sum = summary(d);
       w.json_file("summary.json", sum);
       w.file("report.html", render_report(d));

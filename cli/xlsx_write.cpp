@@ -33,6 +33,7 @@ constexpr Label kLabels[] = {
     {"as_of", "基准日", "As of"},
     {"audits", "审计次数", "Audits"},
     {"b", "方案B", "Profile B"},
+    {"budget", "预算", "Budget"},
     {"band", "预算档次", "Budget band"},
     {"band_points", "预算得分", "Budget points"},
     {"base", "基本报酬", "Base pay"},
@@ -51,10 +52,12 @@ constexpr Label kLabels[] = {
     {"composite", "综合得分", "Composite score"},
     {"current_post", "现任职务", "Current post"},
     {"date", "日期", "Date"},
+    {"decided", "决定日期", "Decided"},
     {"detail", "详情", "Detail"},
     {"difference", "差异", "Difference"},
     {"due", "到期日", "Due"},
     {"education", "学历", "Education"},
+    {"eligible_candidates", "符合条件的候选人", "Eligible candidates"},
     {"effective", "生效日期", "Effective"},
     {"eligible", "符合条件", "Eligible"},
     {"ethnicity", "民族", "Ethnicity"},
@@ -75,6 +78,7 @@ constexpr Label kLabels[] = {
     {"formal", "正式候选人", "Formal candidates"},
     {"full_time_education", "全日制教育", "Full-time education"},
     {"gaps", "缺口", "Gaps"},
+    {"grounds", "依据", "Grounds"},
     {"grade", "考核等次", "Grade"},
     {"grade_zh", "考核等次（中文）", "Grade (Chinese)"},
     {"graded_in_township", "乡镇内参评数", "Graded in township"},
@@ -91,6 +95,7 @@ constexpr Label kLabels[] = {
     {"lower_bound", "能力下界", "Lower bound"},
     {"members", "内容", "Members"},
     {"message", "信息", "Message"},
+    {"method", "处置方式", "Method"},
     {"min_capacity", "最低所需能力", "Least capacity"},
     {"minority", "少数民族干部", "Minority"},
     {"missing", "缺失", "Missing"},
@@ -110,13 +115,15 @@ constexpr Label kLabels[] = {
     {"post", "职务", "Post"},
     {"posted", "公示日期", "Posted"},
     {"principals", "主要负责人数", "Principals"},
+    {"problems", "问题数", "Problems"},
     {"proposed_post", "拟任职务", "Proposed post"},
     {"prospective", "预备人选", "Prospective candidates"},
     {"public_institution", "事业编制报酬", "Public-institution pay"},
-    {"rank", "名次", "Rank"},
+    {"rank", "职级/名次", "Rank"},
     {"reason", "原因", "Reason"},
     {"reasons", "理由", "Reasons"},
     {"record", "记录", "Record"},
+    {"record_id", "记录编号", "Record ID"},
     {"recorded_at", "记录时间", "Recorded at"},
     {"recorded_by", "记录人", "Recorded by"},
     {"reference_date", "基准日期", "Reference date"},
@@ -126,6 +133,7 @@ constexpr Label kLabels[] = {
     {"rule_id", "规则编号", "Rule ID"},
     {"score", "总分", "Score"},
     {"seed", "抽样种子", "Sample seed"},
+    {"selection_places", "事业编制选聘名额", "Selection places"},
     {"seq", "序号", "Seq"},
     {"sex", "性别", "Sex"},
     {"shortfall", "未满足项", "Shortfall"},
@@ -375,14 +383,20 @@ const char *column_label(std::string_view code, std::string_view lang) {
 }
 
 void write_xlsx(std::ostream &out, const OutTable &t, const IoOptions &io) {
-  if (t.rows.size() > kXlsxMaxRows)
-    throw InvalidInput("the table has " + std::to_string(t.rows.size()) +
-                           " rows, more than the 1,048,575 a worksheet holds below its header (xlsx.max_rows); "
-                           "write CSV instead",
-                       "--format xlsx");
-  if (t.columns.size() > kMaxColumns || t.columns.empty())
-    throw InvalidInput("a worksheet holds 1 to 16,384 columns", "--format xlsx");
-  const std::size_t ncols = t.columns.size();
+  write_xlsx(out, {XlsxSheet{io.lang == "en" ? "Table" : "表", &t}}, io);
+}
+
+void write_xlsx(std::ostream &out, const std::vector<XlsxSheet> &sheets, const IoOptions &io) {
+  for (const XlsxSheet &sh : sheets) {
+    const OutTable &t = *sh.table;
+    if (t.rows.size() > kXlsxMaxRows)
+      throw InvalidInput("the table has " + std::to_string(t.rows.size()) +
+                             " rows, more than the 1,048,575 a worksheet holds below its header (xlsx.max_rows); "
+                             "write CSV instead",
+                         "--format xlsx");
+    if (t.columns.size() > kMaxColumns || t.columns.empty())
+      throw InvalidInput("a worksheet holds 1 to 16,384 columns", "--format xlsx");
+  }
   TempFile tmp;
   {
     Book book(tmp.path(), tmp_dir());
@@ -408,61 +422,66 @@ void write_xlsx(std::ostream &out, const OutTable &t, const IoOptions &io) {
     lxw_format *date_fmt = workbook_add_format(wb);
     format_set_num_format(date_fmt, "yyyy-mm-dd");
 
-    lxw_worksheet *ws = workbook_add_worksheet(wb, io.lang == "en" ? "Table" : "表");
-    // Widths: the header and the first rows, before any row is written (constant-memory mode).
-    std::vector<std::string> headers(ncols);
-    std::vector<double> width(ncols, 0);
-    for (std::size_t c = 0; c < ncols; ++c) {
-      const char *label = column_label(t.columns[c], io.lang);
-      headers[c] = label ? label : t.columns[c];
-      width[c] = display_width(headers[c]) + 2;  // room for the autofilter's button
-    }
-    for (std::size_t r = 0; r < t.rows.size() && r < kWidthSampleRows; ++r)
-      for (std::size_t c = 0; c < ncols && c < t.rows[r].size(); ++c) {
-        const Cell &cell = t.rows[r][c];
-        double w = display_width(cell.text);
-        if (cell.kind == Cell::Kind::money) w += 1 + static_cast<double>(cell.text.size()) / 3;  // ¥ and thousands commas
-        width[c] = std::max(width[c], w);
+    for (const XlsxSheet &sh : sheets) {
+      const OutTable &t = *sh.table;
+      const std::size_t ncols = t.columns.size();
+      lxw_worksheet *ws = workbook_add_worksheet(wb, sh.name.c_str());
+      if (ws == nullptr) throw InvalidInput("not a sheet name Excel accepts", "--format xlsx", sh.name);
+      // Widths: the header and the first rows, before any row is written (constant-memory mode).
+      std::vector<std::string> headers(ncols);
+      std::vector<double> width(ncols, 0);
+      for (std::size_t c = 0; c < ncols; ++c) {
+        const char *label = column_label(t.columns[c], io.lang);
+        headers[c] = label ? label : t.columns[c];
+        width[c] = display_width(headers[c]) + 2;  // room for the autofilter's button
       }
-    for (std::size_t c = 0; c < ncols; ++c)
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                           std::min(kMaxWidth, std::max(6.0, width[c] + 1)), nullptr);
-    worksheet_freeze_panes(ws, 1, 0);
-    worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()), static_cast<lxw_col_t>(ncols - 1));
+      for (std::size_t r = 0; r < t.rows.size() && r < kWidthSampleRows; ++r)
+        for (std::size_t c = 0; c < ncols && c < t.rows[r].size(); ++c) {
+          const Cell &cell = t.rows[r][c];
+          double w = display_width(cell.text);
+          if (cell.kind == Cell::Kind::money) w += 1 + static_cast<double>(cell.text.size()) / 3;  // ¥ and thousands commas
+          width[c] = std::max(width[c], w);
+        }
+      for (std::size_t c = 0; c < ncols; ++c)
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                             std::min(kMaxWidth, std::max(6.0, width[c] + 1)), nullptr);
+      worksheet_freeze_panes(ws, 1, 0);
+      worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(t.rows.size()), static_cast<lxw_col_t>(ncols - 1));
 
-    for (std::size_t c = 0; c < ncols; ++c) write_text(ws, 0, c, headers[c], bold, t.columns[c]);
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-      const std::size_t row = r + 1;
-      const auto xr = static_cast<lxw_row_t>(row);
-      for (std::size_t c = 0; c < ncols && c < t.rows[r].size(); ++c) {
-        const Cell &cell = t.rows[r][c];
-        const auto xc = static_cast<lxw_col_t>(c);
-        const std::string &column = t.columns[c];
-        switch (cell.kind) {
-          case Cell::Kind::null: break;
-          case Cell::Kind::boolean:
-            check(worksheet_write_boolean(ws, xr, xc, cell.text == "true" ? 1 : 0, nullptr), column, row, c);
-            break;
-          case Cell::Kind::money: {
-            constexpr std::int64_t kExact = std::int64_t{1} << 53;
-            // fen / 100 from the exact integer: the double nearest the amount, shown to the fen.
-            if (cell.fen <= kExact && cell.fen >= -kExact)
-              check(worksheet_write_number(ws, xr, xc, static_cast<double>(cell.fen) / 100.0, money_fmt), column, row, c);
-            else
-              write_text(ws, row, c, cell.text, nullptr, column);
-            break;
+      for (std::size_t c = 0; c < ncols; ++c) write_text(ws, 0, c, headers[c], bold, t.columns[c]);
+      for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const std::size_t row = r + 1;
+        const auto xr = static_cast<lxw_row_t>(row);
+        for (std::size_t c = 0; c < ncols && c < t.rows[r].size(); ++c) {
+          const Cell &cell = t.rows[r][c];
+          const auto xc = static_cast<lxw_col_t>(c);
+          const std::string &column = t.columns[c];
+          switch (cell.kind) {
+            case Cell::Kind::null: break;
+            case Cell::Kind::boolean:
+              check(worksheet_write_boolean(ws, xr, xc, cell.text == "true" ? 1 : 0, nullptr), column, row, c);
+              break;
+            case Cell::Kind::money: {
+              constexpr std::int64_t kExact = std::int64_t{1} << 53;
+              // fen / 100 from the exact integer: the double nearest the amount, shown to the fen.
+              if (cell.fen <= kExact && cell.fen >= -kExact)
+                check(worksheet_write_number(ws, xr, xc, static_cast<double>(cell.fen) / 100.0, money_fmt), column, row, c);
+              else
+                write_text(ws, row, c, cell.text, nullptr, column);
+              break;
+            }
+            case Cell::Kind::number: {
+              if (auto v = exact_number(cell.text)) check(worksheet_write_number(ws, xr, xc, *v, nullptr), column, row, c);
+              else write_text(ws, row, c, cell.text, nullptr, column);
+              break;
+            }
+            case Cell::Kind::date: {
+              if (auto d = excel_date(cell.text)) check(worksheet_write_datetime(ws, xr, xc, &*d, date_fmt), column, row, c);
+              else write_text(ws, row, c, cell.text, nullptr, column);  // before 1900: Excel has no such date
+              break;
+            }
+            default: write_text(ws, row, c, cell.text, nullptr, column);
           }
-          case Cell::Kind::number: {
-            if (auto v = exact_number(cell.text)) check(worksheet_write_number(ws, xr, xc, *v, nullptr), column, row, c);
-            else write_text(ws, row, c, cell.text, nullptr, column);
-            break;
-          }
-          case Cell::Kind::date: {
-            if (auto d = excel_date(cell.text)) check(worksheet_write_datetime(ws, xr, xc, &*d, date_fmt), column, row, c);
-            else write_text(ws, row, c, cell.text, nullptr, column);  // before 1900: Excel has no such date
-            break;
-          }
-          default: write_text(ws, row, c, cell.text, nullptr, column);
         }
       }
     }

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "table.hpp"
 
@@ -25,5 +27,14 @@ inline constexpr std::size_t kXlsxMaxRows = 1048575;
 /// for a table a worksheet cannot hold (too many rows or columns, a text over 32,767
 /// characters, naming the column and row).
 void write_xlsx(std::ostream &out, const OutTable &t, const IoOptions &io);
+
+/// One sheet of a workbook of several tables: its name (at most 31 characters, none of []:*?/\)
+/// and its table.
+struct XlsxSheet {
+  std::string name;
+  const OutTable *table;
+};
+/// Writes the tables as the sheets of one workbook, then the notes sheet, as write_xlsx does.
+void write_xlsx(std::ostream &out, const std::vector<XlsxSheet> &sheets, const IoOptions &io);
 
 }  // namespace cadrekit::cli

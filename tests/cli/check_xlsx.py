@@ -61,7 +61,10 @@ sources = [p for p in (SRC / "cli").glob("*.cpp")] + [SRC / "src" / "workspace" 
 written = set()
 for p in sources:
     text = p.read_text()
-    for block in re.findall(r'OutTable\s*\w*\s*\{\{([^}]*)\}', text) + re.findall(r'columns\s*=\s*\{([^}]*)\}', text):
+    blocks = re.findall(r'OutTable\s*\w*\s*\{\{([^}]*)\}', text) + re.findall(r'columns\s*=\s*\{([^}]*)\}', text)
+    if p.name == "demo_cmd.cpp":  # the demo's tables: rows = {{header…}}, due{{header…}}
+        blocks += re.findall(r'\b(?:rows|due)\s*=?\s*\{\{([^}]*)\}', text)
+    for block in blocks:
         written.update(re.findall(r'"([^"]+)"', block))
     written.update(re.findall(r'columns\.push_back\("([^"]+)"\)', text))
 check(len(written) > 100, f"the column names were found in the sources ({len(written)})")
@@ -298,6 +301,45 @@ _, status = os.waitpid(pid, 0)
 tty_out = b"".join(chunks)
 check(os.WEXITSTATUS(status) == 64, f"--format xlsx to a terminal: exit {os.WEXITSTATUS(status)}, want 64")
 check(b"-o FILE.xlsx" in tty_out and b"PK" not in tty_out, f"--format xlsx to a terminal: the message ({tty_out[:200]!r})")
+
+# --- demo --format xlsx: one workbook per module beside the report, each sheet the same values as
+# the CSV file of its name, and the module's parameters in the notes.
+demo = WORK / "demo"
+run("demo", "--out", demo, "--format", "xlsx", ok=(0,))
+books = sorted(p.name for p in demo.glob("*.xlsx"))
+check(books == ["assessment.xlsx", "audit.xlsx", "disclosure.xlsx", "talent.xlsx", "village.xlsx"],
+      f"demo: one workbook per module ({books})")
+demo_kinds = set()
+for b in books:
+    wb = openpyxl.load_workbook(demo / b)
+    check(wb.sheetnames[-1] == "说明", f"demo {b}: the notes sheet last")
+    for ws in wb.worksheets[:-1]:
+        rows = list(csv.reader(open(demo / (ws.title + ".csv"), encoding="utf-8", newline="")))
+        got = [list(r) for r in ws.iter_rows(values_only=True)]
+        check([LABELS[c][0] for c in rows[0]] == got[0], f"demo {ws.title}: the headers are the labels")
+        check(len(got) == len(rows) and ws.freeze_panes == "A2" and ws.auto_filter.ref is not None,
+              f"demo {ws.title}: rows, frozen header, autofilter")
+        for i, (want, have) in enumerate(zip(rows[1:], got[1:])):
+            for j, text in enumerate(want):
+                v = have[j] if j < len(have) else None
+                where = f"demo {ws.title} row {i + 2} column {rows[0][j]}"
+                if text == "":
+                    check(v is None, f"{where}: empty, got {v!r}")
+                elif isinstance(v, datetime):
+                    demo_kinds.add("date")
+                    check(v.date().isoformat() == text, f"{where}: {text}, got {v!r}")
+                elif isinstance(v, (int, float)):
+                    demo_kinds.add("money" if ws.cell(row=i + 2, column=j + 1).number_format == "¥#,##0.00" else "number")
+                    check(Decimal(text) == Decimal(str(v)), f"{where}: {text}, got {v!r}")
+                else:
+                    check(v == text, f"{where}: {text!r}, got {v!r}")
+    notes = [list(r) for r in wb["说明"].iter_rows(values_only=True)]
+    check(any(r[0] == "政策配置" and r[1] == "tongliao-2016" for r in notes), f"demo {b}: notes: the profile")
+    module = b.split(".")[0]
+    params = [r[0] for r in notes if r[0] and "." in r[0] and r[0] != "cadrekit 版本"]
+    check(params and all(p.startswith(module + ".") or module == "assessment" for p in params),
+          f"demo {b}: notes: the module's parameters ({params[:3]}…)")
+check(demo_kinds == {"date", "money", "number"}, f"demo: dates, money and numbers ({sorted(demo_kinds)})")
 
 if failures:
     print(f"{len(failures)} failure(s)", file=sys.stderr)

@@ -128,6 +128,7 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
   imp->add_option("--as-of", c.as_of, "the date the table describes (kept with it)");
   add_stamp(imp, *o);
   add_io_options(imp, o->io);
+  imp->remove_option(imp->get_option("--output"));  // it reads a table and writes none
   imp->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {
       ws::ImportTable t;
@@ -155,6 +156,7 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
   app_cmd->add_option("ACTIONS", o->actions, "table: case_kind, case_id, op, date and the op's members")->required();
   add_stamp(app_cmd, *o);
   add_io_options(app_cmd, o->io);
+  app_cmd->remove_option(app_cmd->get_option("--output"));  // it reads a table and writes none
   app_cmd->callback([&action, o] {
     action = [o](std::ostream &out) {
       Table in = read_all(o->actions, o->io);

@@ -341,6 +341,40 @@ for b in books:
           f"demo {b}: notes: the module's parameters ({params[:3]}…)")
 check(demo_kinds == {"date", "money", "number"}, f"demo: dates, money and numbers ({sorted(demo_kinds)})")
 
+# --- The workspace's tables (the demo's county.ck.db): no profile, booleans, dates, empty dates.
+db = demo / "county.ck.db"
+for name, args, as_of in [
+        ("ws_status", ["workspace", "status", db, "--as-of", "2016-12-31", "--all"], "2016-12-31"),
+        ("ws_status_counts", ["workspace", "status", db, "--as-of", "2016-12-31", "--counts"], "2016-12-31"),
+        ("ws_due", ["workspace", "due", db, "--as-of", "2016-12-31", "--within", "400"], "2016-12-31"),
+        ("ws_history", ["workspace", "history", db, "SB-2016-012"], None),
+        ("ws_imports", ["workspace", "export", db, "imports"], None)]:
+    _, notes, kinds = compare(name, args, as_of=as_of)
+    check(["政策配置", "本命令不使用政策配置"] in [list(r[:2]) for r in notes], f"{name}: notes: no policy profile")
+
+# --- Widths fit the text, a CJK character counting as two.
+ws = openpyxl.load_workbook(WORK / "audit_tier.xlsx").worksheets[0]
+w_name = ws.column_dimensions["B"].width  # 示例单位01: 4 CJK characters and 2 digits
+check(w_name is not None and 10 <= w_name <= 14, f"the name column fits 示例单位01 ({w_name})")
+
+# --- Limits: a text longer than a cell holds, and more rows than a worksheet holds, refused
+# naming the column and cell, or the limit; nothing written.
+long_units = WORK / "long_units.csv"
+long_units.write_text("unit_id,name,budget\nL1," + "名" * 32768 + ",1000\n", encoding="utf-8")
+out = WORK / "long.xlsx"
+p = run("audit", "tier", long_units, "--as-of", "2016-12-31", "-o", out, ok=(2,))
+check(b"32,767 characters" in p.stderr and b"field name, record xlsx cell B2" in p.stderr and not out.exists(),
+      f"a text over 32,767 characters: refused naming the cell ({p.stderr[:300]!r})")
+many = WORK / "many_units.csv"
+with open(many, "w", encoding="utf-8") as f:
+    f.write("unit_id,budget\n")
+    f.writelines(f"U{i},0\n" for i in range(1048576))
+out = WORK / "many.xlsx"
+p = run("audit", "tier", many, "--as-of", "2016-12-31", "-o", out, ok=(2,))
+check(b"1048576 rows" in p.stderr and b"xlsx.max_rows" in p.stderr and not out.exists(),
+      f"1,048,576 rows: refused (xlsx.max_rows) ({p.stderr[:300]!r})")
+many.unlink()
+
 if failures:
     print(f"{len(failures)} failure(s)", file=sys.stderr)
     sys.exit(1)

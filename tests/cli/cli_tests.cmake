@@ -171,9 +171,11 @@ set_tests_properties(cli.xlsx_input PROPERTIES TIMEOUT 600)
 
 # .xlsx output read back by openpyxl: the same values as CSV, cell kinds and formats, frozen
 # header, autofilter, the notes sheet, formula-like text, -o whole or not at all, a terminal
-# refused, and a label for every column any command writes (tests/cli/check_xlsx.py).
+# refused, the demo's and the workspace's workbooks, the sheet's limits (1,048,576 rows, a text
+# over 32,767 characters), and a label for every column any command writes (tests/cli/check_xlsx.py).
 add_test(NAME cli.xlsx_write
   COMMAND ${_ck_cli_python} ${_d}/check_xlsx.py $<TARGET_FILE:cadrekit_cli> ${PROJECT_SOURCE_DIR} ${_tmp}/xlsx)
+set_tests_properties(cli.xlsx_write PROPERTIES TIMEOUT 300)
 
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
 # year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)

@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from datetime import datetime
 from decimal import Decimal
@@ -259,6 +260,13 @@ got = [(ws.cell(row=r, column=2).value, ws.cell(row=r, column=2).data_type) for 
 check(got == [(n, "s") for n in names], f"formula-like names stay strings: {got}")
 raw = zipfile.ZipFile(out).read("xl/worksheets/sheet1.xml").decode()
 check("<c r=\"B2\"" in raw and "<f>" not in raw, "no formula element in the sheet")
+
+# The same run writes the same workbook (its creation time is the as-of date, not the clock).
+again = WORK / "again.xlsx"
+first = run("audit", "tier", D / "audit_units.csv", "--as-of", "2016-12-31", "-o", again, ok=(0,)) and again.read_bytes()
+time.sleep(2.5)  # a zip records times to 2 seconds
+run("audit", "tier", D / "audit_units.csv", "--as-of", "2016-12-31", "-o", again, ok=(0,))
+check(again.read_bytes() == first, "the same run, the same workbook bytes")
 
 # --- -o: whole or not at all, and the format by the name.
 target = WORK / "keep.xlsx"

@@ -72,7 +72,7 @@ constexpr Label kLabels[] = {
     {"field_names", "字段名", "Field names"},
     {"fields", "字段内容", "Fields"},
     {"file", "文件", "File"},
-    {"findings", "问题数", "Findings"},
+    {"findings", "问题记录数", "Findings"},
     {"first", "首次记录", "First"},
     {"first_day", "起始日", "First day"},
     {"formal", "正式候选人", "Formal candidates"},

@@ -56,6 +56,9 @@ def run(*args, ok=(0, 1, 7)):
 LABELS = {m[0]: (m[1], m[2]) for m in
           re.findall(r'\{"([a-z_]+)", "([^"]+)", "([^"]+)"\},', (SRC / "cli" / "xlsx_write.cpp").read_text())}
 check(len(LABELS) > 100, f"the label table was read ({len(LABELS)} labels)")
+for i, lang in enumerate(("zh", "en")):  # a header names one column (column_code)
+    seen = [v[i] for v in LABELS.values()]
+    check(len(set(seen)) == len(seen), f"{lang} labels are unique: {sorted(x for x in seen if seen.count(x) > 1)}")
 
 # --- Every column a command writes has a label: the column names in the sources.
 sources = [p for p in (SRC / "cli").glob("*.cpp")] + [SRC / "src" / "workspace" / "workspace.cpp"]

@@ -248,6 +248,17 @@ wb = openpyxl.load_workbook(WORK / "village_pay_lines.xlsx")
 totals = [r[8] for r in wb.worksheets[0].iter_rows(min_row=2, values_only=True)]
 check(totals == [13000, 10000, 7000, 8000], f"pay lines: totals {totals}")
 
+# --- A workbook in, a workbook out: units.xlsx (made by openpyxl) → audit tier → tiers.xlsx, the
+# same table as from the CSV.
+src = openpyxl.Workbook()
+for r in csv.reader(open(D / "audit_units.csv", encoding="utf-8", newline="")):
+    src.active.append(r)
+src.save(WORK / "units.xlsx")
+run("audit", "tier", WORK / "units.xlsx", "--as-of", "2016-12-31", "-o", WORK / "tiers_rt.xlsx", ok=(0,))
+a = [list(r) for r in openpyxl.load_workbook(WORK / "tiers_rt.xlsx").worksheets[0].iter_rows(values_only=True)]
+b = [list(r) for r in openpyxl.load_workbook(WORK / "audit_tier.xlsx").worksheets[0].iter_rows(values_only=True)]
+check(a == b and len(a) == 68, "units.xlsx → audit tier → tiers.xlsx: the table of the CSV input")
+
 # --- Formula-like text stays text: never a formula.
 units = WORK / "formula_units.csv"
 names = ["=1+2", "+SUM(A1:A2)", "-cmd|' /C calc'!A0", "@SUM(1)", "=HYPERLINK(\"http://x\")"]

@@ -64,6 +64,8 @@ PlanRequest read_request(const AuditOpts &o, Reporter &rep) {
   req.seed = o.seed;
   Table t = read_table(o.units, o.io, rep);
   t.require({"unit_id", "level"});
+  // the rest of what `audit tier` writes, the table this one usually is
+  t.leave_aside({"name", "band", "band_points", "factor_points", "score", "explanation"});
   for_each_row(t, rep, [&](const RowView &r) {
     PlanUnit u;
     u.unit_id = r.req("unit_id");
@@ -222,6 +224,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
       std::vector<PlannedAudit> planned;
       Table t = read_table(o->plan, o->io, rep);
       t.require({"year", "unit_id", "kind"});
+      t.leave_aside({"reason"});  // what `audit plan` writes besides
       for_each_row(t, rep, [&](const RowView &r) {
         PlannedAudit a;
         a.year = year_cell(r, "year");

@@ -18,6 +18,7 @@
 
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/utf8.hpp"
+#include "labels.hpp"
 #include "xlsx_read.hpp"
 #include "xlsx_write.hpp"
 
@@ -426,6 +427,9 @@ void table_from_records(Table &t, std::vector<CsvRecord> &records, std::size_t s
   seen.reserve(names.size());
   for (auto &h : names) {
     std::string name = trim(h);
+    // A header in words (单位编号, Unit ID: a workbook the command line wrote, or a county's own
+    // sheet) is the column it labels (labels.hpp).
+    if (const char *code = column_code(name)) name = code;
     if (name.empty()) throw InvalidInput("an empty column name", "csv", header_at);
     if (!seen.insert(name).second) throw InvalidInput("a column named twice", name, header_at);
     t.header.push_back(std::move(name));

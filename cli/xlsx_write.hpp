@@ -13,12 +13,6 @@
 
 namespace cadrekit::cli {
 
-/// The header of column `code` in `lang` (zh or en), or nullptr when the label table has none.
-/// Every column a command writes has one (tests/cli/check_xlsx.py checks the sources), and no two
-/// columns share a label in either language; a column named by the data itself (`workspace export
-/// table KIND`) keeps its name.
-const char *column_label(std::string_view code, std::string_view lang);
-
 /// The largest number of data rows a worksheet holds (Excel's 1,048,576 rows less the header):
 /// a larger table is an InvalidInput (xlsx.max_rows, docs/limits.md), never cut short.
 inline constexpr std::size_t kXlsxMaxRows = 1048575;

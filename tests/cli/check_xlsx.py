@@ -54,7 +54,7 @@ def run(*args, ok=(0, 1, 7)):
 
 # --- The label table, as the writer holds it: {code: (zh, en)}.
 LABELS = {m[0]: (m[1], m[2]) for m in
-          re.findall(r'\{"([a-z_]+)", "([^"]+)", "([^"]+)"\},', (SRC / "cli" / "xlsx_write.cpp").read_text())}
+          re.findall(r'\{"([a-z_]+)", "([^"]+)", "([^"]+)"\},', (SRC / "cli" / "labels.cpp").read_text())}
 check(len(LABELS) > 100, f"the label table was read ({len(LABELS)} labels)")
 for i, lang in enumerate(("zh", "en")):  # a header names one column (column_code)
     seen = [v[i] for v in LABELS.values()]
@@ -73,7 +73,7 @@ for p in sources:
     written.update(re.findall(r'columns\.push_back\("([^"]+)"\)', text))
 check(len(written) > 100, f"the column names were found in the sources ({len(written)})")
 unlabelled = sorted(c for c in written if c not in LABELS)
-check(not unlabelled, f"columns written without a label in cli/xlsx_write.cpp: {unlabelled}")
+check(not unlabelled, f"columns written without a label in cli/labels.cpp: {unlabelled}")
 
 # --- The parameters as the profile gives them: {name: (value, unit, since, clause, assumed, label)}.
 def policy_params(as_of, lang, sets=()):

@@ -141,7 +141,9 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
           if (o->ws) decided.push_back(r);
           std::int64_t fp = 0;
           for (const auto &part : r.parts) fp += part.points;
-          std::vector<Cell> row{u.unit_id, u.name, level_name(r.level), band_name(r.band),
+          // as the library's JSON writes it: 1, 2, 3 as numbers, "special" as text
+          const Cell level = r.level == Level::special ? Cell(level_name(r.level)) : Cell::num(static_cast<std::int64_t>(r.level));
+          std::vector<Cell> row{u.unit_id, u.name, level, band_name(r.band),
                                 Cell::num(r.band_points), Cell::num(fp), Cell::num(r.score)};
           if (o->io.explain) row.push_back(explanation_cell(r.explanation, o->io));
           t.rows.push_back(std::move(row));

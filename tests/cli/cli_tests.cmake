@@ -22,7 +22,7 @@ ck_cli(audit_tier_county
 # The same county as JSON output, with explanations naming the clause.
 ck_cli(audit_tier_json
   "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain"
-  "-DEXPECT_OUT=^\\[\\{\"unit_id\":\"U01\",\"name\":\"示例单位01\",\"level\":\"1\",\"band\":\"high\",\"band_points\":4,\"factor_points\":0,\"score\":4,\"explanation\":\\{.*HOLINGOL\\.1")
+  "-DEXPECT_OUT=^\\[\\{\"unit_id\":\"U01\",\"name\":\"示例单位01\",\"level\":1,\"band\":\"high\",\"band_points\":4,\"factor_points\":0,\"score\":4,\"explanation\":\\{.*HOLINGOL\\.1")
 # The table layer: the county saved by Chinese Excel (GB18030) gives the same answer as UTF-8.
 ck_cli(table_gbk_same_as_utf8
   -DICONV_FROM=${_d}/audit_units.csv -DICONV_TO=${_tmp}/audit_units_gbk.csv -DICONV_ENC=GB18030

@@ -1,7 +1,6 @@
 // The command line's table layer (see table.hpp).
 #include "table.hpp"
 
-#include <iconv.h>
 #include <unistd.h>
 
 #include <boost/json.hpp>
@@ -17,7 +16,7 @@
 #include <unordered_set>
 
 #include "cadrekit/core/number.hpp"
-#include "cadrekit/core/utf8.hpp"
+#include "core/encoding.hpp"
 #include "labels.hpp"
 #include "xlsx_read.hpp"
 #include "xlsx_write.hpp"
@@ -79,54 +78,6 @@ Cell explanation_cell(const Explanation &ex, const IoOptions &io) {
 }
 
 namespace {
-
-std::size_t line_of(std::string_view text, std::size_t offset) {
-  std::size_t n = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-    if (text[i] == '\n') ++n;
-  return n;
-}
-
-// Offset of the first byte that is not part of valid UTF-8, or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size() || !is_valid_utf8(s.substr(i, len))) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-std::string from_gb18030(const std::string &in, const std::string &file) {
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1))
-    throw InvalidInput("this system's iconv cannot convert from GB18030", "--encoding", file);
-  std::string out(in.size() * 2 + 16, '\0');
-  char *src = const_cast<char *>(in.data());
-  std::size_t src_left = in.size();
-  char *dst = out.data();
-  std::size_t dst_left = out.size();
-  while (src_left > 0) {
-    if (iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<std::size_t>(-1)) {
-      if (errno == E2BIG) {  // cannot happen with 2x room, but be safe
-        std::size_t used = static_cast<std::size_t>(dst - out.data());
-        out.resize(out.size() * 2);
-        dst = out.data() + used;
-        dst_left = out.size() - used;
-        continue;
-      }
-      std::size_t at = static_cast<std::size_t>(src - in.data());
-      iconv_close(cd);
-      throw InvalidInput("bytes that are neither UTF-8 nor GB18030", "--encoding",
-                         file + ":" + std::to_string(line_of(in, at)));
-    }
-  }
-  iconv_close(cd);
-  out.resize(static_cast<std::size_t>(dst - out.data()));
-  return out;
-}
 
 std::string trim(std::string_view s) {
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -249,12 +200,20 @@ std::string read_bytes(const std::string &file) {
 
 std::string decode_text(std::string bytes, std::string_view encoding, const std::string &file) {
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) return bytes.substr(3);
-  if (encoding == "gb18030" || encoding == "gbk") return from_gb18030(bytes, file);
-  const std::size_t bad = first_invalid_utf8(bytes);
-  if (bad == std::string_view::npos) return bytes;
-  if (encoding == "auto") return from_gb18030(bytes, file);
-  throw InvalidInput("not valid UTF-8 (try --encoding gb18030)", "--encoding",
-                     file + ":" + std::to_string(line_of(bytes, bad)));
+  auto at = [&](std::size_t offset) { return file + ":" + std::to_string(detail::line_of_offset(bytes, offset)); };
+  auto from_gb18030 = [&] {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 2);
+    std::size_t bad = 0;
+    if (detail::gb18030_to_utf8(bytes, out, &bad)) return out;
+    if (bad == std::string::npos) throw InvalidInput("this system's iconv cannot convert from GB18030", "--encoding", file);
+    throw InvalidInput("bytes that are neither UTF-8 nor GB18030", "--encoding", at(bad));
+  };
+  if (encoding == "gb18030" || encoding == "gbk") return from_gb18030();
+  const std::size_t bad = detail::first_invalid_utf8(bytes);
+  if (bad == std::string::npos) return bytes;
+  if (encoding == "auto") return from_gb18030();
+  throw InvalidInput("not valid UTF-8 (try --encoding gb18030)", "--encoding", at(bad));
 }
 
 void Reporter::row_error(const std::string &where, const Error &e) {

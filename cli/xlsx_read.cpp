@@ -15,6 +15,7 @@
 
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "core/encoding.hpp"
 #include "core/xml.hpp"
 
 namespace cadrekit::cli::xlsx {
@@ -297,24 +298,6 @@ int hex_digit(char c) {
   return -1;
 }
 
-void append_utf8(std::string &out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 // OOXML's escapes of characters XML cannot hold (ST_Xstring): "_x000D_" is a carriage return,
 // "_x005F_" an underscore. A surrogate pair of escapes is one character; a lone surrogate or
 // NUL is refused (no cell holds one).
@@ -350,7 +333,7 @@ std::string unescape(std::string s, const std::string &place, const std::string 
     } else if (c == 0) {
       refuse("a NUL character in a text (_x0000_)", place, file);
     }
-    append_utf8(out, ch);
+    detail::append_utf8(out, ch);
   }
   return out;
 }

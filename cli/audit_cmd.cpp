@@ -3,10 +3,12 @@
 //                            [--audits FILE] [--terms FILE] [--show audits|summary|shortfall]
 // cadrekit audit verify UNITS --plan FILE --first-year Y --last-year Y [--audits] [--terms]
 // Columns: docs/cli.md. The output of `tier` is a valid UNITS input of `plan` and `verify`.
+#include <array>
 #include <iostream>
 
 #include "cadrekit/audit.hpp"
 #include <map>
+#include <vector>
 
 #include "commands.hpp"
 #include "compare.hpp"
@@ -109,6 +111,42 @@ void add_plan_options(CLI::App *cmd, AuditOpts &o) {
   add_io_options(cmd, o.io);
 }
 
+// The tier table's rows by the columnar kernel (audit::tier_columns), the same values the row
+// path gives (tests/cli: cli.audit_tier_county and the golden outputs). False, with `t`
+// untouched, when a row is one the kernel refuses.
+bool tier_by_columns(const std::vector<Unit> &units, const TierParams &params, OutTable &t) {
+  const std::size_t n = units.size();
+  std::vector<std::int64_t> fen(n);
+  std::array<std::vector<std::int8_t>, factor_count> factors;
+  for (auto &f : factors) f.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    fen[i] = units[i].budget.fen();
+    for (std::size_t k = 0; k < factor_count; ++k) {
+      const std::int32_t v = units[i].factors[k];
+      if (v < 0 || v > 127) return false;  // read_units refuses these; never narrowed unchecked
+      factors[k][i] = static_cast<std::int8_t>(v);
+    }
+  }
+  UnitColumns cols;
+  cols.budget_fen = fen;
+  for (std::size_t k = 0; k < factor_count; ++k) cols.factors[k] = factors[k];
+  std::vector<std::int8_t> levels(n);
+  std::vector<std::int64_t> scores(n);
+  try {
+    tier_columns(cols, params, levels, scores);
+  } catch (const InvalidInput &) {
+    return false;
+  }
+  t.rows.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Band band = params.band_of(units[i].budget);
+    const std::int64_t band_points = params.band_points[static_cast<std::size_t>(band)];
+    t.rows.push_back({units[i].unit_id, units[i].name, Cell::num(levels[i]), band_name(band),
+                      Cell::num(band_points), Cell::num(scores[i] - band_points), Cell::num(scores[i])});
+  }
+  return true;
+}
+
 }  // namespace
 
 void add_audit_commands(CLI::App &app, Common &c, Action &action) {
@@ -127,12 +165,20 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
     action = [&c, o](std::ostream &out) {
       const Policy policy = policy_for(c, o->ws);
       const Date as_of = as_of_date(c);
-      TierParams::load(policy, as_of);  // a malformed profile is one error, not one per row
+      const TierParams params = TierParams::load(policy, as_of);  // a malformed profile is one error
       note_run(o->io, c, &policy, as_of, tier_parameters(policy, as_of));
       Reporter rep(o->io.strict);
       const auto units = read_units(*o, rep);
       OutTable t{{"unit_id", "name", "level", "band", "band_points", "factor_points", "score"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
+      // Without --explain (and without a workspace, which keeps each result), the columnar
+      // kernel tiers the table: no explanation is built for a row that will not show one. A bad
+      // row stops the kernel before it writes anything; the row path then reports each one.
+      if (!o->io.explain && !o->ws && tier_by_columns(units, params, t)) {
+        write_table(out, t, o->io);
+        rep.finish(out);
+        return;
+      }
       Progress p("tiering", units.size());
       std::vector<TierResult> decided;
       for (const Unit &u : units) {

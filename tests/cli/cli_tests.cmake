@@ -328,3 +328,11 @@ ck_cli(explain_row_without_explanation
 ck_cli(assessment_screen_method_column
   "-DARGS=assessment|screen|${_d}/assessment_records_method.csv|--as-of|2016-12-31"
   -DEXPECT_RC=7 "-DEXPECT_ERR=^cadrekit: invalid_input: [^\n]*assessment_records_method.csv:10: unknown assessment kind[^\n]*\ncadrekit: 1 row was rejected" -DERR_LINES=2)
+
+# audit tier without --explain runs the columnar kernel; a factor above its maximum (complaints
+# is 0 or 1) stops the kernel, and the row path then reports that row alone and tiers the others
+# (exit 7), as before.
+ck_cli(audit_tier_bad_factor_is_a_row_error
+  "-DARGS=audit|tier|${_d}/audit_units_bad_factor.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=7 "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU1,甲,1,high,4,4,8\nU3,丙,3,low,0,0,0\n$"
+  "-DEXPECT_ERR=unit U2: factor value must be within 0…1 \\(field complaints, record U2\\)")

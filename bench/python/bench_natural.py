@@ -22,13 +22,11 @@ Usage: bench_natural.py [--rows 1000000] [--ops screening,audit,audit_text] [--r
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import json
 import os
 import sys
-import time
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 import numpy as np
 import pandas as pd
@@ -40,18 +38,6 @@ from cadrekit import assessment, audit  # noqa: E402
 
 KINDS = np.array(assessment.KINDS, dtype=object)
 RATINGS = np.array(assessment.RATINGS, dtype=object)
-
-
-def cpu_best(f: Callable[[], Any], repeat: int) -> Tuple[float, float, Any]:
-    """(best CPU seconds, best wall seconds, the last result)."""
-    best, wall, out = float("inf"), float("inf"), None
-    for _ in range(repeat):
-        gc.collect()
-        c, t = time.process_time(), time.perf_counter()
-        out = f()
-        best = min(best, time.process_time() - c)
-        wall = min(wall, time.perf_counter() - t)
-    return best, wall, out
 
 
 def through_csv(df: pd.DataFrame, **read: Any) -> Tuple[pd.DataFrame, int]:
@@ -116,9 +102,9 @@ def screening(n: int, repeat: int) -> Dict[str, Any]:
     df, size = through_csv(screening_csv(d), dtype={"period": str})
     as_of = bvp.AS_OF_SCREEN
     assessment.screen(df.head(1000), as_of=as_of)  # warm: policy, code pages
-    t_nat, w_nat, nat = cpu_best(lambda: assessment.screen(df, as_of=as_of), repeat)
-    t_k, w_k, ker = cpu_best(lambda: bvp.screening_cadrekit(d), repeat)
-    t_pd, w_pd, pdh = cpu_best(lambda: screening_pandas_from_text(df), repeat)
+    t_nat, w_nat, nat = bvp.best_of(lambda: assessment.screen(df, as_of=as_of), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: bvp.screening_cadrekit(d), repeat)
+    t_pd, w_pd, pdh = bvp.best_of(lambda: screening_pandas_from_text(df), repeat)
     screening_agree(nat, ker, pdh, cadre_ids(d))
     return {"op": "screening", "rows": len(df), "csv_bytes": size, "hits": len(nat),
             "natural_s": t_nat, "kernel_s": t_k, "pandas_s": t_pd,
@@ -158,9 +144,9 @@ def tiering(n: int, repeat: int, text_budgets: bool) -> Dict[str, Any]:
     df, size = through_csv(frame, dtype={"budget": str} if text_budgets else None)
     as_of = bvp.AS_OF_AUDIT
     audit.tier(df.head(1000), as_of=as_of)
-    t_nat, w_nat, nat = cpu_best(lambda: audit.tier(df, as_of=as_of), repeat)
-    t_k, w_k, ker = cpu_best(lambda: bvp.audit_cadrekit(d), repeat)
-    t_pd, w_pd, pdr = cpu_best(lambda: audit_pandas_from_csv(df), repeat)
+    t_nat, w_nat, nat = bvp.best_of(lambda: audit.tier(df, as_of=as_of), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: bvp.audit_cadrekit(d), repeat)
+    t_pd, w_pd, pdr = bvp.best_of(lambda: audit_pandas_from_csv(df), repeat)
     for name, x in (("kernel", ker), ("pandas", pdr)):
         if not (np.array_equal(nat["level"].to_numpy(), np.asarray(x[0]).astype(np.int8)) and
                 np.array_equal(nat["score"].to_numpy(), np.asarray(x[1]).astype(np.int64))):

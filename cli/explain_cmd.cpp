@@ -39,35 +39,32 @@ void add_explain_command(CLI::App &app, Common &c, Action &action) {
   ex->add_option("--lang", c.lang, "zh or en")->check(CLI::IsMember({"zh", "en"}));
   ex->callback([&action, &c, file, row] {
     action = [&c, file, row](std::ostream &out) {
-      const std::string text = read_bytes(*file);
-      const std::size_t start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+      std::string text = read_bytes(*file);
+      if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
       boost::json::parse_options opt;
       opt.max_depth = 64;  // an explanation's own limit (docs/limits.md)
-      if (start == std::string::npos || (text[start] != '[' && *row == 0)) {
-        // One explanation, or one row with its explanation.
-        if (start != std::string::npos && text.find("\"explanation\"") != std::string::npos) {
-          boost::system::error_code ec;
-          const boost::json::value v = boost::json::parse(text, ec, {}, opt);
-          if (!ec && v.is_object() && v.get_object().contains("explanation")) {
-            out << row_explanation(v, 1).to_text(c.lang) << "\n";
-            return;
-          }
-        }
-        out << Explanation::from_json(text).to_text(c.lang) << "\n";
-        return;
-      }
       boost::system::error_code ec;
       const boost::json::value v = boost::json::parse(text, ec, {}, opt);
-      if (ec) throw InvalidInput("not valid JSON (or nested deeper than 64 levels)", "FILE", *file == "-" ? "<stdin>" : *file);
-      if (!v.is_array()) throw InvalidInput("--row needs a command's output: an array of rows", "--row", *file);
-      const auto &rows = v.get_array();
-      if (*row > rows.size())
-        throw InvalidInput("the output has " + std::to_string(rows.size()) + " rows", "--row", *file);
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (*row != 0 && i + 1 != *row) continue;
-        if (*row == 0) out << (i ? "\n" : "") << "[" << (c.lang == "en" ? "row " : "第 ") << i + 1 << (c.lang == "en" ? "" : " 行") << "]\n";
-        out << row_explanation(rows[i], i + 1).to_text(c.lang) << "\n";
+      const std::string shown = *file == "-" ? "<stdin>" : *file;
+      if (!ec && v.is_array()) {  // a command's output: every row, or row N
+        const auto &rows = v.get_array();
+        if (*row > rows.size())
+          throw InvalidInput("the output has " + std::to_string(rows.size()) + " rows", "--row", shown);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+          if (*row != 0 && i + 1 != *row) continue;
+          if (*row == 0)
+            out << (i ? "\n" : "") << "[" << (c.lang == "en" ? "row " : "第 ") << i + 1 << (c.lang == "en" ? "" : " 行") << "]\n";
+          out << row_explanation(rows[i], i + 1).to_text(c.lang) << "\n";
+        }
+        return;
       }
+      if (*row > 1) throw InvalidInput("--row needs a command's output: an array of rows", "--row", shown);
+      if (!ec && v.is_object() && v.get_object().contains("explanation")) {  // one row
+        out << row_explanation(v, 1).to_text(c.lang) << "\n";
+        return;
+      }
+      // One explanation; its reader names what is wrong with it.
+      out << Explanation::from_json(text).to_text(c.lang) << "\n";
     };
   });
 }

@@ -269,14 +269,12 @@ void Reporter::finish(std::ostream &out) const {
 }
 
 std::optional<std::size_t> Table::column(std::string_view name) const {
-  for (std::size_t i = 0; i < header.size(); ++i)
-    if (header[i] == name) {
-      if (read_.size() != header.size()) read_.assign(header.size(), 0);
-      read_[i] = 1;
-      return i;
-    }
-  if (std::find(absent_.begin(), absent_.end(), name) == absent_.end()) absent_.emplace_back(name);
-  return std::nullopt;
+  if (const auto it = looked_up_.find(name); it != looked_up_.end()) return it->second;
+  std::optional<std::size_t> found;
+  for (std::size_t i = 0; i < header.size() && !found; ++i)
+    if (header[i] == name) found = i;
+  looked_up_.emplace(std::string(name), found);
+  return found;
 }
 
 namespace {
@@ -306,16 +304,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> Table::unread_columns() const {
+  std::vector<char> read(header.size(), 0);
+  for (const auto &[name, column] : looked_up_)
+    if (column) read[*column] = 1;
   std::vector<std::pair<std::string, std::string>> out;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (read_.size() == header.size() && read_[i]) continue;
-    std::string nearest;
+    if (read[i]) continue;
+    std::string nearest;  // the nearest name asked for and absent; the first of equals by name
     std::size_t best = header[i].size() / 3 + 1;
-    for (const auto &a : absent_)
-      if (const std::size_t d = edit_distance(header[i], a); d < best) {
-        best = d;
-        nearest = a;
-      }
+    for (const auto &[name, column] : looked_up_)
+      if (!column)
+        if (const std::size_t d = edit_distance(header[i], name); d < best || (d == best && !nearest.empty() && name < nearest)) {
+          best = d;
+          nearest = name;
+        }
     out.emplace_back(header[i], nearest);
   }
   return out;
@@ -341,11 +343,11 @@ bool merged_title(const xlsx::Sheet &sheet, const xlsx::SheetRow &row) {
 
 // A sheet's rows as the records a CSV of it would hold (numbered by their row), the merged
 // titles above the table left out and counted.
-std::vector<CsvRecord> sheet_records(const xlsx::Sheet &sheet, const IoOptions &io, std::size_t &titles) {
+std::vector<CsvRecord> sheet_records(xlsx::Sheet &sheet, const IoOptions &io, std::size_t &titles) {
   std::vector<CsvRecord> out;
   out.reserve(sheet.rows.size());
   bool header_seen = io.header_row != 0;
-  for (const auto &row : sheet.rows) {
+  for (auto &row : sheet.rows) {
     if (!header_seen) {
       if (merged_title(sheet, row)) {
         ++titles;
@@ -355,7 +357,7 @@ std::vector<CsvRecord> sheet_records(const xlsx::Sheet &sheet, const IoOptions &
     }
     CsvRecord rec{row.number, {}};
     rec.cells.resize(row.cells.back().first + 1);
-    for (const auto &[col, text] : row.cells) rec.cells[col] = text;
+    for (auto &[col, text] : row.cells) rec.cells[col] = std::move(text);
     out.push_back(std::move(rec));
   }
   return out;
@@ -428,8 +430,8 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
                                                       ends_with(file, ".xls") || xlsx::is_zip(bytes) ||
                                                       xlsx::is_ole(bytes)));
   if (is_xlsx) {
-    const xlsx::Sheet sheet = xlsx::read_sheet(bytes, t.file, io.sheet);
-    bytes = std::string();  // the sheet's texts are all that is kept
+    xlsx::Sheet sheet = xlsx::read_sheet(bytes, t.file, io.sheet);
+    bytes = std::string();  // the sheet's texts are all that is kept, moved into the records
     std::size_t titles = 0;
     auto records = sheet_records(sheet, io, titles);
     table_from_records(t, records, 0, titles, t.file + "[" + sheet.name + "]:", io, rep);

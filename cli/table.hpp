@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cadrekit/core/date.hpp"
@@ -139,8 +140,13 @@ class Table {
   std::vector<std::pair<std::string, std::string>> unread_columns() const;
 
  private:
-  mutable std::vector<char> read_;          // per header column: looked up
-  mutable std::vector<std::string> absent_;  // names looked up that the header lacks
+  // Every name looked up, with its column or none: one hash per look-up (a row asks for each
+  // of its columns), and both what was read and what was missing come from it.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  mutable std::unordered_map<std::string, std::optional<std::size_t>, NameHash, std::equal_to<>> looked_up_;
 };
 
 /// Reads a table. Rows with more cells than the header are reported to `rep` and left out.

@@ -52,5 +52,7 @@ void add_import_lrmx_command(CLI::App &app, Common &c, Action &action);
 void add_compare_command(CLI::App &app, Common &c, Action &action);
 void add_talent_commands(CLI::App &app, Common &c, Action &action);
 void add_workspace_commands(CLI::App &app, Common &c, Action &action);
+/// `cadrekit template COMMAND`: a command's input table, empty but for an example row (columns.hpp).
+void add_template_command(CLI::App &app, Common &c, Action &action);
 
 }  // namespace cadrekit::cli

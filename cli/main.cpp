@@ -8,6 +8,7 @@
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/version.hpp"
+#include "columns.hpp"
 #include "commands.hpp"
 #ifdef CADREKIT_HAVE_WORKSPACE
 #include "cadrekit/workspace.hpp"
@@ -41,6 +42,8 @@ int main(int argc, char **argv) {
   cli::add_compare_command(app, common, action);
   cli::add_talent_commands(app, common, action);
   cli::add_workspace_commands(app, common, action);
+  cli::add_template_command(app, common, action);
+  cli::add_column_help(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

@@ -177,6 +177,13 @@ add_test(NAME cli.xlsx_write
   COMMAND ${_ck_cli_python} ${_d}/check_xlsx.py $<TARGET_FILE:cadrekit_cli> ${PROJECT_SOURCE_DIR} ${_tmp}/xlsx)
 set_tests_properties(cli.xlsx_write PROPERTIES TIMEOUT 300)
 
+# Every table command run with --strict on the templates `cadrekit template` writes for it (CSV
+# and workbook): the columns its help lists are the ones it reads, and the example rows are rows
+# it accepts (tests/cli/check_templates.py).
+add_test(NAME cli.templates
+  COMMAND ${_ck_cli_python} ${_d}/check_templates.py $<TARGET_FILE:cadrekit_cli>)
+set_tests_properties(cli.templates PROPERTIES TIMEOUT 300)
+
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
 # year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)
 # +1,000; budget performance 10,000 → 12,000, total 38,000 → 40,000. Everyone else is

@@ -160,13 +160,18 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
     text_zh, text_en, clause, suggestion``), ordered by cadre then rule, **without
     explanations**: :func:`explain_hits` builds them for the hits asked about, or
     ``explain=True`` adds a column ``explanation`` for every hit. A table of records alone
-    (no findings) is read column by column and screened by the columnar kernel; with findings
-    the rows path below is taken.
+    (and of findings, below) is read column by column and screened by the columnar kernel.
 
     **A list of dicts gives a list of dicts** (the same members, with ``explanation``, a
     ``cadrekit.Explanation``, unless ``explain=False``); ``as_frame=True`` turns it into a
     DataFrame. ``as_frame=False`` with a DataFrame keeps the former answer (a list of dicts with
     explanations) for one release, with a DeprecationWarning.
+
+    A table of records with a table of findings (a DataFrame, as read from a file: text codes,
+    dates as text or ``datetime64``, categoricals) is read column by column as well, each
+    distinct value once, unit findings given to the cadres whose latest record names the unit,
+    and screened by the columnar kernel; only the lists of the finding rules' hits (their
+    findings, dates and standards) are taken from the rows path, on those cadres alone.
 
     Bad input raises ``cadrekit.InvalidInput`` naming the field and the record
     (``records[3]``), the same error on either path.
@@ -180,14 +185,14 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
                       DeprecationWarning, stacklevel=2)
         frame = False
         explain = True if explain is None else explain
-    if frame and findings is None and audit_findings is None:
+    if frame and audit_findings is None and (findings is None or _frames.is_frame(findings)):
         try:
-            out = _screen_frame(records, as_of, policy)
+            out = _screen_frame(records, as_of, policy, findings)
         except _Slow:
             out = None
         if out is not None:
             if explain:
-                out["explanation"] = explain_hits(records, out, as_of=as_of, policy=policy)
+                out["explanation"] = explain_hits(records, out, findings, as_of=as_of, policy=policy)
             return out
     if explain is None:
         explain = not frame
@@ -244,7 +249,7 @@ def explain_hits(records: Any, hits: Any, findings: Any = None, *, as_of: _dt.da
     return out
 
 
-_RECORD_NAME = re.compile(r"^records\[(\d+)\]")
+_RECORD_NAME = re.compile(r"^(records|findings)\[(\d+)\]")
 
 
 def _subset_hits(records: Any, findings: Any, audit_findings: Any, cadres: Any, as_of: _dt.date,
@@ -262,28 +267,60 @@ def _subset_hits(records: Any, findings: Any, audit_findings: Any, cadres: Any, 
         rows = _rows(records)
         pos = np.array([i for i, r in enumerate(rows) if r.get("cadre_id") in cadres], dtype=np.int64)
         part = [rows[i] for i in pos.tolist()]
+    fwhere: Optional[List[int]] = None
+    if _frames.is_frame(findings) and audit_findings is None and len(findings):
+        fpos = _findings_of(findings, cadres, part)
+        findings = findings.iloc[fpos]
+        fwhere = fpos.tolist()
     hits = _screen_rows(part, findings, audit_findings, as_of, policy, explain)
     where = pos.tolist()
     out = {}
     for h in hits:
         if h["cadre_id"] not in cadres:
             continue
-        h["records"] = [where[j] for j in h["records"]]
+        of_findings = bool(h["findings"])  # a finding rule's hit: its records are findings
+        at = fwhere if of_findings else where
+        if at is not None:
+            h["records"] = [at[j] for j in h["records"]]
         if explain:
-            h["explanation"] = _renumber_records(h["explanation"], where)
+            h["explanation"] = _renumber_records(h["explanation"], where, fwhere)
         out[(h["cadre_id"], h["rule_id"])] = h
     return out
 
 
-def _renumber_records(ex: Any, where: List[int]) -> Any:
-    """An explanation whose inputs ``records[j]…`` name ``records[where[j]]…`` (the library
-    renders it again, byte for byte as it renders its own)."""
+def _findings_of(findings: Any, cadres: Any, part: Any) -> Any:
+    """The positions of the findings that can count for ``cadres``: theirs, and the unit
+    findings (no cadre id) of the units their records ``part`` name."""
+    import numpy as np
+    n = len(findings)
+    if "cadre_id" in findings.columns:
+        fc = findings["cadre_id"].astype(object)
+        mine = fc.isin(list(cadres)).to_numpy()
+        unit = (fc.isna() | (fc == "")).to_numpy()
+    else:
+        mine, unit = np.zeros(n, dtype=bool), np.ones(n, dtype=bool)
+    if unit.any() and "unit_id" in findings.columns:
+        units = part["unit_id"].astype(object).dropna().unique().tolist() \
+            if _frames.is_frame(part) and "unit_id" in part.columns else \
+            list({r.get("unit_id") for r in part if r.get("unit_id") is not None})
+        unit &= findings["unit_id"].astype(object).isin(units).to_numpy()
+    return np.flatnonzero(mine | unit)
+
+
+def _renumber_records(ex: Any, where: List[int], fwhere: Optional[List[int]] = None) -> Any:
+    """An explanation whose inputs ``records[j]…`` name ``records[where[j]]…`` (and
+    ``findings[j]…`` ``findings[fwhere[j]]…``; the library renders it again, byte for byte as
+    it renders its own)."""
     d = ex.to_dict()
     changed = False
     for item in d.get("inputs", ()):
         m = _RECORD_NAME.match(item.get("name", ""))
-        if m and where[int(m.group(1))] != int(m.group(1)):
-            item["name"] = f"records[{where[int(m.group(1))]}]" + item["name"][m.end():]
+        if not m:
+            continue
+        at = where if m.group(1) == "records" else fwhere
+        j = int(m.group(2))
+        if at is not None and at[j] != j:
+            item["name"] = f"{m.group(1)}[{at[j]}]" + item["name"][m.end():]
             changed = True
     return _core.Explanation.from_dict(d) if changed else ex
 
@@ -326,7 +363,7 @@ def _factorize(col: Any, sort: bool = False) -> Tuple[Any, Any]:
     return pd.factorize(col.to_numpy() if col.dtype == object else col, sort=sort)
 
 
-def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
+def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None) -> Any:
     """screen() of a DataFrame of records: each column read in vectorised form (text columns
     through their distinct values, ``pd.factorize``), the rows sorted by cadre id, kind and
     period, the columnar kernel run with the GIL released, and its hits turned into the rows
@@ -471,6 +508,10 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
     if bad.any():
         _raise_row(df, int(np.flatnonzero(bad)[0]), as_of, pol)
         raise _Slow()
+    fr = None
+    if findings is not None and len(findings):
+        fr = _read_findings(findings, as_of, pol)
+        cadre, cadre_ids = _merge_cadres(cadre, cadre_ids, fr)
     # the records of the screened years, sorted by cadre, kind and period (stable)
     keep = np.flatnonzero(period // 100 <= as_of.year)
     key = ((cadre[keep] * 4 + kind[keep]) << 20) | period[keep]
@@ -482,10 +523,184 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
         i = int(dup[0])
         raise _frames.invalid("two records for the same cadre, kind and period", "period",
                               f"records[{max(int(rows[i]), int(rows[i + 1]))}]")
+    fargs: list = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
     c, r, f, l, cnt, ids = _a.screen_batch(
         pol, as_of, cadre[rows], kind[rows].astype(np.uint8), period[rows].astype(np.int32),
-        rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8))
-    return _hits_frame(df, rows, key, period[rows], cadre_ids, c, r, f, l, cnt, ids, as_of, pol)
+        rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8), *fargs)
+    return _hits_frame(df, rows, key, period[rows], cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
+                       findings if fr is not None else None)
+
+
+def _text_column(df: Any, name: str) -> Tuple[Any, List[Any]]:
+    """(codes, −1 for a missing value; the distinct texts) of a text column of ``df``, all
+    missing when it is absent or left empty; _Slow for values that are not text."""
+    import numpy as np
+    import pandas as pd
+    n = len(df)
+    col = df[name] if name in df.columns else None
+    if col is not None and col.dtype.kind == "f" and col.isna().all():
+        col = None
+    if col is None:
+        return np.full(n, -1, np.int64), []
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        codes, uniq = col.cat.codes.to_numpy().astype(np.int64), col.cat.categories.to_numpy(dtype=object)
+    elif col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+        codes, uniq = _factorize(col)
+    else:
+        raise _Slow()
+    values = uniq.tolist()
+    if (values and pd.api.types.infer_dtype(uniq, skipna=False) != "string") or "\x00" in "".join(values):
+        raise _Slow()
+    return codes, values
+
+
+def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
+    """The findings of a DataFrame as the kernel's codes, each distinct value (and each distinct
+    combination of source, standard, aspect, classification and severity) read once by the
+    library; a row the library refuses raises its error naming it (``findings[i]``)."""
+    import numpy as np
+    import pandas as pd
+    _frames.check_columns(fdf, "findings")
+    n = len(fdf)
+    bad = np.zeros(n, dtype=bool)
+    ids, id_values = _text_column(fdf, "id")
+    bad |= ids < 0
+    if "" in id_values:
+        bad |= ids == id_values.index("")
+    for name in ("facts",):
+        _text_column(fdf, name)  # read only to be checked: text or missing
+    cad, cad_values = _text_column(fdf, "cadre_id")
+    unit, unit_values = _text_column(fdf, "unit_id")
+    no_cadre = np.array([v == "" for v in cad_values] + [True], dtype=bool)[cad]
+    no_unit = np.array([v == "" for v in unit_values] + [True], dtype=bool)[unit]
+    bad |= no_cadre & no_unit
+    # dates: text as the library reads it, or datetime64 (the day of a time stamp)
+    col = fdf["date"] if "date" in fdf.columns else None
+    if col is None:
+        bad[:] = True
+        day = np.zeros(n, np.int64)
+    else:
+        if col.dtype.kind == "M" and isinstance(col.dtype, np.dtype):
+            d = col.to_numpy().astype("datetime64[D]")
+            codes, uniq = pd.factorize(d)
+            values = [str(u) for u in np.asarray(uniq, dtype="datetime64[D]").tolist()]
+        else:
+            codes, values = _text_column(fdf, "date")
+        val = np.zeros(len(values) + 1, np.int64)
+        ok = np.zeros(len(values) + 1, dtype=bool)
+        for j, u in enumerate(values):
+            try:
+                val[j] = _a.date_days(u)
+                ok[j] = True
+            except (InvalidInput, ValueError):
+                pass
+        bad |= ~ok[codes]
+        day = val[codes]
+    # the coded fields, once per distinct combination
+    catalogue = {st["id"]: k for k, st in enumerate(standards(as_of, pol))}
+    names = ("source", "standard", "aspect", "classification", "severity")
+    cols = [_text_column(fdf, name) for name in names]
+    combo = np.zeros(n, np.int64)
+    radix = 1
+    for codes, values in cols:
+        radix *= len(values) + 1
+        if radix >= 2**62:
+            raise _Slow()
+        combo = combo * (len(values) + 1) + (codes + 1)
+    distinct, inverse = np.unique(combo, return_inverse=True)
+    table = np.zeros((len(distinct), 4), np.int64)  # source, standard, classification, severity
+    ok = np.ones(len(distinct), dtype=bool)
+    for j, key in enumerate(distinct.tolist()):
+        got: Dict[str, str] = {}
+        for (codes, values), name in zip(reversed(cols), reversed(names)):
+            c = key % (len(values) + 1) - 1
+            key //= len(values) + 1
+            if c >= 0:
+                got[name] = values[c]
+        if "standard" not in got and got.get("aspect", "") != "":
+            raise _Slow()  # an aspect without a standard: the rows path weighs it as given
+        probe = {"id": "x", "cadre_id": "x", "date": "2000-01-01", **got}
+        try:
+            _a.screen({"as_of": as_of.isoformat(), "records": [], "findings": [probe], "explain": False}, pol)
+        except InvalidInput:
+            ok[j] = False
+            continue
+        table[j] = (_a.finding_source_code(got.get("source", "qualitative")),
+                    catalogue.get(got.get("standard", ""), -1),
+                    _a.finding_class_code(got.get("classification", "")),
+                    _a.severity_code(got.get("severity", "moderate")))
+    bad |= ~ok[inverse]
+    if bad.any():
+        _raise_finding(fdf, int(np.flatnonzero(bad)[0]), as_of, pol)
+        raise _Slow()
+    coded = table[inverse]
+    return {"cadre": cad, "cadre_values": cad_values, "no_cadre": no_cadre, "unit": unit,
+            "unit_values": unit_values, "day": day, "source": coded[:, 0], "standard": coded[:, 1],
+            "classification": coded[:, 2], "severity": coded[:, 3]}
+
+
+def _raise_finding(fdf: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
+    """The rows path's error for finding ``i`` of ``fdf`` alone, naming it (``findings[i]``)."""
+    rec = _record(fdf.iloc[[i]].to_dict(orient="records")[0], _FINDING_FIELDS)
+    try:
+        _a.screen({"as_of": as_of.isoformat(), "records": [], "findings": [rec], "explain": False}, pol)
+    except InvalidInput as e:
+        raise _frames.invalid(e.message, e.field, f"findings[{i}]") from None
+
+
+def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, Any]:
+    """Record cadre codes and sorted ids over the cadres of the records and of the findings
+    (a cadre may have findings and no records), each finding given its cadre's code."""
+    import numpy as np
+    named = [v for v in fr["cadre_values"] if v != ""]
+    rec_ids = np.array(cadre_ids, dtype=str) if len(cadre_ids) else np.zeros(0, dtype=str)
+    fids = np.array(named, dtype=str) if named else np.zeros(0, dtype=str)
+    if len(fids) and not np.isin(fids, rec_ids).all():
+        all_ids = np.union1d(rec_ids, fids)
+        remap = np.append(np.searchsorted(all_ids, rec_ids), -1)
+        cadre = remap[cadre]
+        cadre_ids = all_ids.astype(object)
+    else:
+        all_ids = rec_ids
+    at = np.full(len(fr["cadre_values"]) + 1, -1, np.int64)
+    for j, v in enumerate(fr["cadre_values"]):
+        if v != "":
+            at[j] = int(np.searchsorted(all_ids, v))
+    fr["key"] = at[fr["cadre"]]
+    return cadre, cadre_ids
+
+
+def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows: Any) -> list:
+    """The kernel's finding columns, sorted by cadre key: a cadre's findings, and a unit's
+    findings once for every cadre whose latest record (of the screened years; of two of one
+    period the first by kind) names the unit."""
+    import numpy as np
+    import pandas as pd
+    key = fr["key"]
+    own = np.flatnonzero(key >= 0)
+    f_rows, f_keys = [own], [key[own]]
+    units = np.flatnonzero(key < 0)
+    if len(units) and len(rows) and "unit_id" in df.columns:
+        rc = cadre[rows]
+        o = np.lexsort((np.arange(len(rows)), -period[rows], rc))
+        first = np.ones(len(o), dtype=bool)
+        first[1:] = rc[o][1:] != rc[o][:-1]
+        latest, latest_cadre = rows[o[first]], rc[o[first]]
+        rec_unit = df["unit_id"].to_numpy(dtype=object)[latest]
+        fu = np.asarray(fr["unit_values"] + [None], dtype=object)[fr["unit"][units]]
+        both, _ = pd.factorize(np.concatenate([rec_unit, fu]), use_na_sentinel=True)
+        pairs = pd.DataFrame({"u": both[:len(latest)], "c": latest_cadre}).merge(
+            pd.DataFrame({"u": both[len(latest):], "f": units}), on="u")
+        pairs = pairs[pairs["u"] >= 0]
+        f_rows.append(pairs["f"].to_numpy(np.int64))
+        f_keys.append(pairs["c"].to_numpy(np.int64))
+    fi = np.concatenate(f_rows)
+    fk = np.concatenate(f_keys)
+    o = np.argsort(fk, kind="stable")
+    fi, fk = fi[o], fk[o]
+    return [fk, fr["standard"][fi].astype(np.int32), fr["source"][fi].astype(np.uint8),
+            fr["classification"][fi].astype(np.uint8), fr["severity"][fi].astype(np.uint8),
+            fr["day"][fi].astype(np.int32)]
 
 
 def _fail() -> int:
@@ -502,7 +717,8 @@ def _raise_row(df: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
 
 
 def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: Any, r: Any,
-                f: Any, l: Any, cnt: Any, ids: List[str], as_of: _dt.date, pol: _Policy) -> Any:
+                f: Any, l: Any, cnt: Any, ids: List[str], as_of: _dt.date, pol: _Policy,
+                findings: Any = None) -> Any:
     """The kernel's hits as screen()'s DataFrame: the rows of each hit are the cadre's rows of
     the rule's kind from its first to its last period (sorted rows ``rows`` with ``key``); a
     hit that does not take every row of that range (a rule counting qualifying periods among
@@ -521,7 +737,7 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     base = (ci * 4 + rk[ri]) << 20
     lo = np.searchsorted(key, base | f.astype(np.int64), side="left")
     hi = np.searchsorted(key, base | l.astype(np.int64), side="right")
-    whole = (hi - lo) == cnt
+    whole = ((hi - lo) == cnt) & (rk[ri] >= 0)  # a finding rule's lists come from the rows path
     cid = np.asarray(cadre_ids, dtype=object)[ci]
     rid = np.array(ids + [""], dtype=object)[ri]
     # each hit's rows and period texts, as lists, built for all hits of one length at once
@@ -531,6 +747,7 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     gc.disable()  # many small lists, no cycles among them: the cyclic collector need not run
     try:
         order, rec_lists, period_lists = [], [], []
+        fin = std = None
         length = hi - lo
         for k in np.unique(length[whole]).tolist():
             sel = np.flatnonzero(whole & (length == k))
@@ -542,18 +759,25 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
             rec_lists += rows[at].tolist()
             period_lists += texts.reshape(pv.shape).tolist()
         if not whole.all():
-            again = _subset_hits(df, None, None, set(cid[~whole].tolist()), as_of, pol, False)
+            again = _subset_hits(df, findings, None, set(cid[~whole].tolist()), as_of, pol, False)
             sel = np.flatnonzero(~whole)
             order.append(sel)
-            rec_lists += [again[(cid[j], rid[j])]["records"] for j in sel.tolist()]
-            period_lists += [again[(cid[j], rid[j])]["periods"] for j in sel.tolist()]
+            got = [again[(cid[j], rid[j])] for j in sel.tolist()]
+            rec_lists += [h["records"] for h in got]
+            period_lists += [h["periods"] for h in got]
+            if findings is not None:
+                fin = [[] for _ in range(m)]
+                std = [[] for _ in range(m)]
+                for j, h in zip(sel.tolist(), got):
+                    fin[j], std[j] = h["findings"], h["standards"]
         back = np.argsort(np.concatenate(order), kind="stable").tolist()
         pick = itemgetter(*back)
         records = list(pick(rec_lists)) if m > 1 else rec_lists
         periods = list(pick(period_lists)) if m > 1 else period_lists
         return pd.DataFrame({"cadre_id": cid, "rule_id": rid, "clause": clause[ri], "periods": periods,
                              "suggestion": suggestion[ri], "records": records,
-                             "findings": [[] for _ in range(m)], "standards": [[] for _ in range(m)]},
+                             "findings": fin if fin is not None else [[] for _ in range(m)],
+                             "standards": std if std is not None else [[] for _ in range(m)]},
                             columns=_HIT_COLUMNS, copy=False)
     finally:
         if paused:

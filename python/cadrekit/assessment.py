@@ -528,7 +528,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         pol, as_of, cadre[rows], kind[rows].astype(np.uint8), period[rows].astype(np.int32),
         rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8), *fargs)
     return _hits_frame(df, rows, key, period[rows], cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
-                       findings if fr is not None else None)
+                       findings if fr is not None else None, fr)
 
 
 def _text_column(df: Any, name: str) -> Tuple[Any, List[Any]]:
@@ -634,9 +634,74 @@ def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
         _raise_finding(fdf, int(np.flatnonzero(bad)[0]), as_of, pol)
         raise _Slow()
     coded = table[inverse]
-    return {"cadre": cad, "cadre_values": cad_values, "no_cadre": no_cadre, "unit": unit,
+    return {"combo": inverse, "combo_codes": table, "ids": ids, "id_values": id_values,"cadre": cad, "cadre_values": cad_values, "no_cadre": no_cadre, "unit": unit,
             "unit_values": unit_values, "day": day, "source": coded[:, 0], "standard": coded[:, 1],
             "classification": coded[:, 2], "severity": coded[:, 3]}
+
+
+def _finding_lists(fr: Dict[str, Any], c: Any, r: Any, first: Any, last: Any, cnt: Any, rk: Any,
+                   pol: _Policy, as_of: _dt.date) -> Dict[int, Tuple[list, list, list]]:
+    """(dates, finding ids, standards) of each finding rule's hit ``j`` of the kernel's answer,
+    as the rows path gives them: the cadre's findings (as given to the kernel) that the rule
+    counts, by date then position in the table. Which rules count a finding depends on its
+    codes and its date alone: the kernel itself answers it once per distinct (codes, date),
+    each given as a cadre of its own. A hit whose count or dates differ from the lists found
+    is left out (the rows path answers it)."""
+    import numpy as np
+    hits = np.flatnonzero(rk[r] < 0)
+    if not len(hits):
+        return {}
+    fi, fk = fr["rows"], fr["keys"]
+    day = fr["day"][fi]
+    combo = fr["combo"][fi]
+    pair_key = combo.astype(np.int64) * (1 << 32) + (day.astype(np.int64) + (1 << 31))
+    pairs, pair = np.unique(pair_key, return_inverse=True)
+    copies = int(cnt[hits].max())  # enough of one finding for any rule that fired to fire again
+    if len(pairs) * copies > max(4 * len(fi), 200_000):
+        return {}
+    one = _first_rows(pair, len(pairs))  # a row of each pair
+    probe = np.repeat(np.arange(len(pairs), dtype=np.int64), copies)
+    codes = fr["combo_codes"][combo[one]]
+    pday = day[one]
+    e8, e32 = np.zeros(0, np.uint8), np.zeros(0, np.int32)
+    qc, qr, _, _, qn, _ = _a.screen_batch(
+        pol, as_of, np.zeros(0, np.int64), e8, e32, e32, e32, e8, probe,
+        np.repeat(codes[:, 1], copies).astype(np.int32), np.repeat(codes[:, 0], copies).astype(np.uint8),
+        np.repeat(codes[:, 2], copies).astype(np.uint8), np.repeat(codes[:, 3], copies).astype(np.uint8),
+        np.repeat(pday, copies).astype(np.int32))
+    counts = np.zeros((len(pairs), len(rk)), dtype=bool)
+    counts[qc.astype(np.int64), qr.astype(np.int64)] = qn.astype(np.int64) == copies
+    order = np.lexsort((fi, day, fk))
+    days = np.unique(day)
+    texts = dict(zip(days.tolist(), np.datetime_as_string(days.astype("datetime64[D]")).tolist()))
+    ids = np.asarray(fr["id_values"], dtype=object)[fr["ids"][fi]]
+    cat = standards(as_of, pol)
+    named = {k: {"standard": st["id"], "aspect": st["aspect"], "text_zh": st["text_zh"], "text_en": st["text_en"],
+                 "clause": st["clause"], "suggestion": st["suggestion"]} for k, st in enumerate(cat)}
+    std = fr["standard"][fi]
+    out: Dict[int, Tuple[list, list, list]] = {}
+    for rule in np.unique(r[hits]).tolist():
+        srt = order[counts[pair[order], rule]]
+        keys = fk[srt]
+        js = hits[r[hits] == rule]
+        los = np.searchsorted(keys, c[js], side="left")
+        his = np.searchsorted(keys, c[js], side="right")
+        d = np.append(day[srt], 0)
+        fine = ((his - los) == cnt[js]) & (his > los) & (d[los] == first[js]) & (d[np.maximum(his - 1, 0)] == last[js])
+        for j, lo, hi in zip(js[fine].tolist(), los[fine].tolist(), his[fine].tolist()):
+            at = srt[lo:hi]
+            fids = ids[at].tolist()
+            out[j] = ([texts[d] for d in day[at].tolist()], fids,
+                      [{"finding": fid, **named[k]} for fid, k in zip(fids, std[at].tolist()) if k >= 0])
+    return out
+
+
+def _first_rows(inverse: Any, n: int) -> Any:
+    """A position of each of the ``n`` distinct values of ``inverse`` (its codes)."""
+    import numpy as np
+    at = np.empty(n, dtype=np.int64)
+    at[inverse[::-1]] = np.arange(len(inverse) - 1, -1, -1)
+    return at
 
 
 def _raise_finding(fdf: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
@@ -652,20 +717,18 @@ def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, 
     """Record cadre codes and sorted ids over the cadres of the records and of the findings
     (a cadre may have findings and no records), each finding given its cadre's code."""
     import numpy as np
-    named = [v for v in fr["cadre_values"] if v != ""]
-    rec_ids = np.array(cadre_ids, dtype=str) if len(cadre_ids) else np.zeros(0, dtype=str)
-    fids = np.array(named, dtype=str) if named else np.zeros(0, dtype=str)
-    if len(fids) and not np.isin(fids, rec_ids).all():
-        all_ids = np.union1d(rec_ids, fids)
+    import pandas as pd
+    values = np.asarray(fr["cadre_values"], dtype=object)
+    named = values != ""
+    at = pd.Index(np.asarray(cadre_ids, dtype=object)).get_indexer(values)
+    if (at[named] < 0).any():  # cadres of findings only: the ids sorted again, all of them
+        rec_ids = np.array(cadre_ids, dtype=str) if len(cadre_ids) else np.zeros(0, dtype=str)
+        all_ids = np.union1d(rec_ids, np.array(values[named].tolist(), dtype=str))
         remap = np.append(np.searchsorted(all_ids, rec_ids), -1)
         cadre = remap[cadre]
         cadre_ids = all_ids.astype(object)
-    else:
-        all_ids = rec_ids
-    at = np.full(len(fr["cadre_values"]) + 1, -1, np.int64)
-    for j, v in enumerate(fr["cadre_values"]):
-        if v != "":
-            at[j] = int(np.searchsorted(all_ids, v))
+        at = pd.Index(cadre_ids).get_indexer(values)
+    at = np.append(np.where(named, at, -1), -1).astype(np.int64)
     fr["key"] = at[fr["cadre"]]
     return cadre, cadre_ids
 
@@ -698,6 +761,7 @@ def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows:
     fk = np.concatenate(f_keys)
     o = np.argsort(fk, kind="stable")
     fi, fk = fi[o], fk[o]
+    fr["rows"], fr["keys"] = fi, fk
     return [fk, fr["standard"][fi].astype(np.int32), fr["source"][fi].astype(np.uint8),
             fr["classification"][fi].astype(np.uint8), fr["severity"][fi].astype(np.uint8),
             fr["day"][fi].astype(np.int32)]
@@ -718,11 +782,12 @@ def _raise_row(df: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
 
 def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: Any, r: Any,
                 f: Any, l: Any, cnt: Any, ids: List[str], as_of: _dt.date, pol: _Policy,
-                findings: Any = None) -> Any:
+                findings: Any = None, fr: Optional[Dict[str, Any]] = None) -> Any:
     """The kernel's hits as screen()'s DataFrame: the rows of each hit are the cadre's rows of
-    the rule's kind from its first to its last period (sorted rows ``rows`` with ``key``); a
-    hit that does not take every row of that range (a rule counting qualifying periods among
-    the latest) is screened again by the rows path on its cadre's records."""
+    the rule's kind from its first to its last period (sorted rows ``rows`` with ``key``); the
+    findings of a finding rule's hit are the cadre's findings that the rule counts (read
+    findings ``fr``); a hit whose lists are not so found (a rule counting qualifying periods
+    among the latest) is screened again by the rows path on its cadre's records."""
     import numpy as np
     import pandas as pd
     if not len(c):
@@ -748,9 +813,22 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     try:
         order, rec_lists, period_lists = [], [], []
         fin = std = None
+        if fr is not None:
+            fin = [[] for _ in range(m)]
+            std = [[] for _ in range(m)]
+            built = _finding_lists(fr, ci, ri, f, l, cnt, rk, pol, as_of)
+            if built:
+                sel = np.array(sorted(built), dtype=np.int64)
+                order.append(sel)
+                for j in sel.tolist():
+                    ps, fin[j], std[j] = built[j]
+                    rec_lists.append([])
+                    period_lists.append(ps)
+                whole |= np.isin(np.arange(m), sel)
         length = hi - lo
-        for k in np.unique(length[whole]).tolist():
-            sel = np.flatnonzero(whole & (length == k))
+        ranges = whole & (rk[ri] >= 0)
+        for k in np.unique(length[ranges]).tolist():
+            sel = np.flatnonzero(ranges & (length == k))
             at = lo[sel][:, None] + np.arange(k)
             pv = period[at]
             distinct, inverse = np.unique(pv, return_inverse=True)
@@ -765,9 +843,7 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
             got = [again[(cid[j], rid[j])] for j in sel.tolist()]
             rec_lists += [h["records"] for h in got]
             period_lists += [h["periods"] for h in got]
-            if findings is not None:
-                fin = [[] for _ in range(m)]
-                std = [[] for _ in range(m)]
+            if fin is not None and std is not None:
                 for j, h in zip(sel.tolist(), got):
                     fin[j], std[j] = h["findings"], h["standards"]
         back = np.argsort(np.concatenate(order), kind="stable").tolist()

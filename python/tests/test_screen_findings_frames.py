@@ -213,3 +213,18 @@ def test_findings_given_as_a_list_and_explain_flag(monkeypatch):
     assert [e.to_json() for e in from_frame.explanation] == [e.to_json() for e in from_list.explanation]
     empty = a.screen(df, fdf.iloc[:0], as_of=D(2016, 12, 31))
     pd.testing.assert_frame_equal(empty, a.screen(df, as_of=D(2016, 12, 31)))
+
+
+def test_the_lists_of_finding_hits_come_without_the_rows_path(monkeypatch):
+    """The dates, ids and standards of a finding rule's hits are found from the table read
+    once; the rows path is not called (the default rules count every qualifying finding)."""
+    recs, finds = random_tables(80, 3)
+    df = as_read(recs, RECORD_COLUMNS, dtype=str)
+    fdf = as_read(finds, FINDING_COLUMNS, dtype=str)
+    want = rows_answer(df, fdf, as_of=D(2016, 12, 31), explain=False)
+    with monkeypatch.context() as m:
+        m.setattr(a, "_screen_rows", lambda *args: pytest.fail("the rows path was taken"))
+        got = a.screen(df, fdf, as_of=D(2016, 12, 31))
+    assert (got.findings.map(len) > 0).sum() > 5
+    assert (got.standards.map(len) > 0).any()
+    pd.testing.assert_frame_equal(got, want)

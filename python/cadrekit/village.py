@@ -180,26 +180,29 @@ class PaySheet:
         range."""
         many = not isinstance(i, int)
         at = [int(j) for j in (i if many else [i])]  # type: ignore[union-attr]
-        lines = self._plain()["lines"]
+        c = self._sheet.lines_columns()
+        n = len(c["cadre_id"])
         for j in at:
-            if not -len(lines) <= j < len(lines):
-                raise IndexError(f"line {j} of a sheet of {len(lines)} lines")
+            if not -n <= j < n:
+                raise IndexError(f"line {j} of a sheet of {n} lines")
+        at = [j % n for j in at]
         if self._dict is not None or self._again is None:
             got = [self.to_dict()["lines"][j].get("explanation") for j in at]
             return got if many else got[0]
-        towns = sorted({lines[j]["township"] for j in at})
-        part = self._again(True, towns)
+        def key(cols: Dict[str, Any], j: int) -> Tuple[str, str, int]:
+            return cols["cadre_id"][j], cols["village_id"][j], int(cols["post"][j])
+        part = self._again(True, sorted({c["township"][j] for j in at}))
+        pc = part.lines_columns()
         lines_part = self._typed(part)["lines"]
-        by_key: Dict[Tuple[str, str, str], List[Any]] = {}
-        for ln in lines_part:
-            by_key.setdefault((ln["cadre_id"], ln["village_id"], ln["post"]), []).append(ln["explanation"])
+        by_key: Dict[Tuple[str, str, int], List[Any]] = {}
+        for k, ln in enumerate(lines_part):
+            by_key.setdefault(key(pc, k), []).append(ln["explanation"])
         out = []
         for j in at:
-            ln = lines[j]
-            key = (ln["cadre_id"], ln["village_id"], ln["post"])
-            nth = 0 if len(by_key[key]) == 1 else \
-                sum(1 for x in lines[:j % len(lines)] if (x["cadre_id"], x["village_id"], x["post"]) == key)
-            out.append(by_key[key][nth])
+            got = by_key[key(c, j)]
+            # a cadre with two lines of one village and post: the lines keep their order
+            nth = 0 if len(got) == 1 else sum(1 for k in range(j) if key(c, k) == key(c, j))
+            out.append(got[nth])
         return out if many else out[0]
 
     def to_records(self) -> List[Dict[str, Any]]:
@@ -217,9 +220,24 @@ class PaySheet:
     def to_pandas(self) -> Any:
         import pandas as pd
 
-        cols = ["cadre_id", "village_id", "township", "post", "units", "base", "performance", "total",
-                "team_grade", "grade", "actions"]
-        return pd.DataFrame.from_records(self._plain()["lines"], columns=cols)
+        import numpy as np
+
+        c = self._sheet.lines_columns()
+        n = len(c["cadre_id"])
+        epoch = datetime.date(1970, 1, 1)
+        actions: List[List[Dict[str, Any]]] = [[] for _ in range(n)]
+        for i, kind, due in zip(c["action_line"].tolist(), c["action_kind"], c["action_due"].tolist()):
+            actions[i].append({"kind": kind, "due": epoch + datetime.timedelta(days=due)})
+        out = {"cadre_id": np.array(c["cadre_id"], dtype=object), "village_id": np.array(c["village_id"], dtype=object),
+               "township": np.array(c["township"], dtype=object),
+               "post": np.array(c["post_labels"], dtype=object)[c["post"]],
+               "units": c["units"].astype(np.int64)}
+        for k in ("base", "performance", "total"):
+            out[k] = _yuan(c[k + "_fen"])
+        out["team_grade"] = np.array(c["team_grade_labels"], dtype=object)[c["team_grade"]]
+        out["grade"] = np.array(c["grade_labels"], dtype=object)[c["grade"]]
+        out["actions"] = actions
+        return pd.DataFrame(out, columns=list(out))
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the
@@ -276,6 +294,15 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
          for i, (vid, per, sc) in enumerate(_columns(scores, ["village_id", "period", "score"], "scores"))]
     pol = _policy(policy)
     return PaySheet(_k.pay_sheet(v, p, s, int(year), pol, graded_on=graded_on, explain=explain), pol)
+
+
+def _yuan(fen: Any) -> Any:
+    """Money in fen as an object array of ``Decimal`` yuan (two places, as the library's text
+    reads), one Decimal made per distinct amount."""
+    import numpy as np
+    distinct, inverse = np.unique(fen, return_inverse=True)
+    return np.array([decimal.Decimal(int(f)).scaleb(-2) for f in distinct.tolist()] + [None],
+                    dtype=object)[:-1][inverse] if len(fen) else np.zeros(0, dtype=object)
 
 
 def _of_townships(villages: Rows, principals: Rows, scores: Rows, towns: List[str]) -> Tuple[Any, Any, Any]:

@@ -32,7 +32,11 @@ def test_tables_of_text_give_the_sheet_and_lazy_explanations_alike(case):
     assert n and [lazy.explain(i).to_json() for i in range(n)] == want
     assert [e.to_json() for e in lazy.explain(list(range(n))[::-1])] == want[::-1]
     assert [e.to_json() for e in lazy.explanations()] == want  # every line, built on first use
-    pd.testing.assert_frame_equal(sheet.to_pandas(), full.to_pandas())
+    cols = ["cadre_id", "village_id", "township", "post", "units", "base", "performance", "total",
+            "team_grade", "grade", "actions"]
+    records = pd.DataFrame.from_records(full.to_records(), columns=cols)  # the sheet's own rendering
+    pd.testing.assert_frame_equal(sheet.to_pandas(), records)
+    pd.testing.assert_frame_equal(full.to_pandas(), records)
     with pytest.raises(IndexError):
         lazy.explain(n)
 
@@ -55,6 +59,20 @@ def test_the_default_builds_no_explanation_until_asked(monkeypatch):
     off = village.pay_sheet(as_csv_text(v), as_csv_text(p), as_csv_text(s), case["year"], policy_of(case),
                             explain=False)
     assert off.explanations() == [] and off.explain(0) is None
+
+
+def test_the_frame_of_lines_has_actions_and_money_as_the_records():
+    with_actions = [c for c in CASES["pay_sheets"]
+                    if any(w.get("grade") == "不合格" for w in c["expect_lines"])]
+    assert with_actions  # the golden cases hold a line with actions
+    for case in with_actions:
+        v, p, s = inputs(case)
+        sheet = village.pay_sheet(v, p, s, case["year"], policy_of(case))
+        df = sheet.to_pandas()
+        recs = sheet.to_records()
+        assert df["actions"].tolist() == [r["actions"] for r in recs]
+        assert any(df["actions"].map(len) > 0)
+        assert [str(x) for x in df["total"]] == [str(r["total"]) for r in recs]
 
 
 def test_population_as_text_and_a_bad_one_named():

@@ -218,9 +218,22 @@ class PaySheet:
         return [r["explanation"] for r in self.to_records() if "explanation" in r]
 
     def to_pandas(self) -> Any:
-        import pandas as pd
+        """The lines as a DataFrame: ``cadre_id, village_id, township, post, units, base,
+        performance, total`` (``Decimal`` yuan), ``team_grade, grade`` (Chinese labels),
+        ``actions``; read from the sheet column by column, without explanations."""
+        import gc
 
+        paused = gc.isenabled()
+        gc.disable()  # a million small lists, no cycles among them: the cyclic collector need not run
+        try:
+            return self._lines_frame()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _lines_frame(self) -> Any:
         import numpy as np
+        import pandas as pd
 
         c = self._sheet.lines_columns()
         n = len(c["cadre_id"])
@@ -237,7 +250,7 @@ class PaySheet:
         out["team_grade"] = np.array(c["team_grade_labels"], dtype=object)[c["team_grade"]]
         out["grade"] = np.array(c["grade_labels"], dtype=object)[c["grade"]]
         out["actions"] = actions
-        return pd.DataFrame(out, columns=list(out))
+        return pd.DataFrame(out, columns=list(out), copy=False)
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the

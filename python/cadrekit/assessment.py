@@ -812,7 +812,8 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     gc.disable()  # many small lists, no cycles among them: the cyclic collector need not run
     try:
         order, rec_lists, period_lists = [], [], []
-        fin = std = None
+        fin: Optional[List[Any]] = None
+        std: Optional[List[Any]] = None
         if fr is not None:
             fin = [[] for _ in range(m)]
             std = [[] for _ in range(m)]

@@ -179,7 +179,8 @@ class PaySheet:
         built from the data of the lines' townships alone. IndexError for a position out of
         range."""
         many = not isinstance(i, int)
-        at = [int(j) for j in (i if many else [i])]  # type: ignore[union-attr]
+        asked: Sequence[int] = [i] if isinstance(i, int) else i
+        at = [int(j) for j in asked]
         c = self._sheet.lines_columns()
         n = len(c["cadre_id"])
         for j in at:

@@ -16,7 +16,7 @@ this process, best of ``--repeat``):
 Every result is checked against the others (the same hits, the same levels and scores) before
 it is printed. Nothing here is asserted on time.
 
-Usage: bench_natural.py [--rows 1000000] [--ops screening,audit,audit_text] [--repeat 3] [--json FILE]
+Usage: bench_natural.py [--rows 1000000] [--ops screening,screening_findings,pay_sheet,audit,audit_text] [--repeat 3] [--json FILE]
        bench_natural.py --smoke    each operation once on 5,000 rows, the results checked
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ import pandas as pd
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_vs_pandas as bvp  # noqa: E402
 
-from cadrekit import assessment, audit  # noqa: E402
+from cadrekit import assessment, audit, village  # noqa: E402
 
 KINDS = np.array(assessment.KINDS, dtype=object)
 RATINGS = np.array(assessment.RATINGS, dtype=object)
@@ -111,6 +111,178 @@ def screening(n: int, repeat: int) -> Dict[str, Any]:
             "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
 
 
+# --- red-line screening with findings ------------------------------------------------------
+
+def findings_data(d: Dict[str, np.ndarray], seed: int = 2017) -> Dict[str, np.ndarray]:
+    """One qualitative finding for one cadre in ten (standards, classifications and severities
+    at random, dated 2015–2016), and an audit finding of one unit in ten without a cadre: the
+    kernel's integer columns, sorted by cadre, unit findings given to each cadre of the unit."""
+    rng = np.random.default_rng(seed)
+    n_cadres = int(d["cadre"].max()) + 1
+    cad = np.sort(rng.choice(n_cadres, n_cadres // 10, replace=False)).astype(np.int64)
+    m = len(cad)
+    days = (np.datetime64("2015-01-01") - np.datetime64("1970-01-01")).astype(np.int64) + rng.integers(0, 731, m)
+    units = np.arange(0, n_cadres // 20, 10, dtype=np.int64)
+    return {"cadre": cad, "standard": rng.integers(0, 6, m).astype(np.int32),
+            "source": np.zeros(m, np.uint8), "classification": rng.integers(0, 7, m).astype(np.uint8),
+            "severity": rng.integers(0, 4, m).astype(np.uint8), "date": days.astype(np.int32),
+            "unit": units}
+
+
+def findings_csv(d: Dict[str, np.ndarray], f: Dict[str, np.ndarray]) -> pd.DataFrame:
+    """The findings as a table holds them: text ids, codes, ISO dates; unit findings without a cadre."""
+    stds = np.array([s["id"] for s in assessment.standards(bvp.AS_OF_SCREEN)], dtype=object)
+    m, u = len(f["cadre"]), len(f["unit"])
+    return pd.DataFrame({
+        "id": np.char.add("F", np.arange(m + u).astype(str)),
+        "cadre_id": np.concatenate([cadre_ids(d)[f["cadre"]], np.full(u, None, dtype=object)]),
+        "unit_id": np.concatenate([np.full(m, None, dtype=object), np.char.add("U", f["unit"].astype(str)).astype(object)]),
+        "date": np.concatenate([np.datetime_as_string(f["date"].astype("datetime64[D]")).astype(object),
+                                np.full(u, "2016-03-01", dtype=object)]),
+        "source": np.array(["qualitative"] * m + ["audit"] * u, dtype=object),
+        "standard": np.concatenate([stds[f["standard"]], np.full(u, None, dtype=object)]),
+        "classification": np.array(assessment.FINDING_CLASSES, dtype=object)[np.concatenate([f["classification"], np.zeros(u, np.int64)])],
+        "severity": np.array(assessment.SEVERITIES, dtype=object)[np.concatenate([f["severity"], np.full(u, 2)])]})
+
+
+def finding_rules() -> List[Tuple[str, set, int]]:
+    """(rule id, classifications, times) of the qualitative finding rules in force (within one year)."""
+    out = []
+    for r in assessment.rules(bvp.AS_OF_SCREEN):
+        if r["target"] != "finding":
+            continue
+        fields = dict(p.strip().split("=", 1) for p in r["text"].split(";") if "=" in p)
+        if fields.get("source") != "qualitative" or fields.get("within_years") != "1":
+            raise AssertionError(f"bench: finding rule {r['id']} is not of the form this script knows")
+        out.append((r["id"], set(fields["class"].split("|")), int(fields["times"])))
+    return out
+
+
+def findings_pandas_from_text(fdf: pd.DataFrame) -> pd.DataFrame:
+    """The analyst's script for the finding rules from the DataFrame of text."""
+    day = (pd.to_datetime(fdf["date"], format="%Y-%m-%d") - pd.Timestamp("1970-01-01")).dt.days
+    as_of = (pd.Timestamp(bvp.AS_OF_SCREEN) - pd.Timestamp("1970-01-01")).days
+    year_ago = (pd.Timestamp(bvp.AS_OF_SCREEN) - pd.DateOffset(years=1) - pd.Timestamp("1970-01-01")).days
+    q = fdf.assign(day=day)
+    q = q[(q["source"] == "qualitative") & (q["day"] <= as_of) & (q["day"] > year_ago)]
+    parts = []
+    for rid, classes, times in finding_rules():
+        g = q[q["classification"].isin(classes)].groupby("cadre_id")["day"].agg(["min", "max", "count"])
+        g = g[g["count"] >= times]
+        parts.append(pd.DataFrame({"cadre": g.index, "rule_id": rid, "first": g["min"].to_numpy(),
+                                   "last": g["max"].to_numpy(), "count": g["count"].to_numpy()}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _days(text: str) -> int:
+    return int((np.datetime64(text) - np.datetime64("1970-01-01")).astype(np.int64))
+
+
+def screening_findings(n: int, repeat: int) -> Dict[str, Any]:
+    d = bvp.screening_data(n)
+    f = findings_data(d)
+    df, size = through_csv(screening_csv(d), dtype={"period": str})
+    fdf, fsize = through_csv(findings_csv(d, f), dtype=str)
+    as_of = bvp.AS_OF_SCREEN
+    kf = {k: v for k, v in f.items() if k != "unit"}  # no unit's cadre has records of 2016: no hit
+    assessment.screen(df.head(1000), fdf.head(100), as_of=as_of)
+    t_nat, w_nat, nat = bvp.best_of(lambda: assessment.screen(df, fdf, as_of=as_of), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: assessment.screen_columns(
+        d["cadre"], d["kind"], d["period"], d["rank"], d["group_size"], d["rating"], as_of=as_of,
+        policy=bvp.POLICY, findings=kf), repeat)
+
+    def script() -> pd.DataFrame:
+        return pd.concat([screening_pandas_from_text(df), findings_pandas_from_text(fdf)], ignore_index=True)
+    t_pd, w_pd, pdh = bvp.best_of(script, repeat)
+    ids = np.array(ker["rule_ids"], dtype=object)
+    value = lambda p: _days(p) if len(p) == 10 else int(p[:4]) * 100  # noqa: E731
+    a = _canonical(nat["cadre_id"], nat["rule_id"], [value(p[0]) for p in nat["periods"]],
+                   [value(p[-1]) for p in nat["periods"]], [len(p) for p in nat["periods"]])
+    b = _canonical(cadre_ids(d)[ker["cadre"]], ids[ker["rule"].astype(np.int64)], ker["first_period"],
+                   ker["last_period"], ker["count"])
+    c = _canonical(pdh["cadre"], pdh["rule_id"], pdh["first"], pdh["last"], pdh["count"])
+    if not (nat["findings"].map(len) > 0).any():
+        raise AssertionError("screening with findings: no finding rule fired")
+    for name, other in (("kernel", b), ("pandas script", c)):
+        if not a.equals(other):
+            raise AssertionError(f"screening with findings: the natural call's hits differ from the {name}'s")
+    return {"op": "screening with findings", "rows": len(df), "findings": len(fdf), "csv_bytes": size + fsize,
+            "hits": len(nat), "natural_s": t_nat, "kernel_s": t_k, "pandas_s": t_pd,
+            "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
+# --- the village pay sheet --------------------------------------------------------------------
+
+PERIODS = ["2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016"]
+
+
+def village_csv(d: Dict[str, np.ndarray]) -> Tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """bench_vs_pandas.py's villages, principals and scores as a county's tables hold them: text
+    ids, township names, dates as ISO text (no date: still serving), scores as decimal text."""
+    V = len(d["village_township"])
+    vid = np.char.add("V", np.arange(V).astype(str)).astype(object)
+    villages = pd.DataFrame({"village_id": vid, "name": "", "township": np.char.add("T", d["village_township"].astype(str)),
+                             "population": d["population"]})
+    epoch = np.datetime64("1970-01-01")
+    to = d["served_to"]
+    served_to = np.where(to == 2**31 - 1, None, np.datetime_as_string(
+        epoch + np.where(to == 2**31 - 1, 0, to).astype("timedelta64[D]")).astype(object))
+    principals = pd.DataFrame({"cadre_id": np.char.add("C", np.arange(len(d["post"])).astype(str)), "name": "",
+                               "village_id": vid[d["principal_village"]],
+                               "post": np.array(["secretary", "director", "both"], dtype=object)[d["post"]],
+                               "served_from": np.datetime_as_string(epoch + d["served_from"].astype("timedelta64[D]")),
+                               "served_to": served_to})
+    parts = []
+    for k, per in enumerate(PERIODS):
+        m = (d["score_present"] >> k) & 1 == 1
+        sc = d["scores"][m, k]
+        parts.append(pd.DataFrame({"village_id": vid[m], "period": per,
+                                   "score": np.char.add(np.char.add((sc // 10000).astype(str), "."),
+                                                        np.char.zfill((sc % 10000).astype(str), 4))}))
+    return villages, principals, pd.concat(parts, ignore_index=True)
+
+
+def village_pandas_from_text(v: pd.DataFrame, p: pd.DataFrame, s: pd.DataFrame) -> Dict[str, np.ndarray]:
+    """The analyst's script from the tables of text: codes for townships and villages, scores
+    × 10000 from their text, dates as days, then bench_vs_pandas.py's pay sheet."""
+    vcode = pd.Index(v["village_id"])
+    whole = s["score"].str.split(".", n=1, expand=True)
+    sc = whole[0].astype(np.int64) * 10000 + whole[1].fillna("0").str.ljust(4, "0").astype(np.int64)
+    grid = pd.DataFrame({"v": vcode.get_indexer(s["village_id"]), "k": s["period"].map({x: i for i, x in enumerate(PERIODS)}),
+                         "sc": sc}).pivot(index="v", columns="k", values="sc").reindex(range(len(v)))
+    present = sum(grid[k].notna().to_numpy().astype(np.uint8) << np.uint8(k) for k in range(5))
+    grid = grid.fillna(0).astype(np.int64)
+    villages = pd.DataFrame({"township": pd.factorize(v["township"])[0], "population": v["population"].astype(np.int64),
+                             "q1": grid[0], "q2": grid[1], "q3": grid[2], "q4": grid[3], "annual": grid[4],
+                             "present": present})
+    epoch = pd.Timestamp("1970-01-01")
+    principals = pd.DataFrame({"village": vcode.get_indexer(p["village_id"]),
+                               "post": p["post"].map({"secretary": 0, "director": 1, "both": 2}),
+                               "served_from": (pd.to_datetime(p["served_from"]) - epoch).dt.days,
+                               "served_to": (pd.to_datetime(p["served_to"]) - epoch).dt.days.fillna(2**31 - 1).astype(np.int64)})
+    return bvp.village_pandas((villages, principals))
+
+
+def pay_sheet(n: int, repeat: int) -> Dict[str, Any]:
+    d = bvp.village_data(n)
+    frames = village_csv(d)
+    read = [through_csv(f, dtype=str) for f in frames]
+    vdf, pdf, sdf = (r[0] for r in read)
+    size = sum(r[1] for r in read)
+    village.pay_sheet(*[through_csv(f, dtype=str)[0] for f in village_csv(bvp.village_data(1000))],
+                      bvp.YEAR).to_pandas()  # warm: policy, code pages
+    t_nat, w_nat, nat = bvp.best_of(lambda: village.pay_sheet(vdf, pdf, sdf, bvp.YEAR).to_pandas(), repeat)
+    t_sheet, _, _ = bvp.best_of(lambda: village.pay_sheet(vdf, pdf, sdf, bvp.YEAR), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: bvp.village_cadrekit(d), repeat)
+    t_pd, w_pd, pdr = bvp.best_of(lambda: village_pandas_from_text(vdf, pdf, sdf), repeat)
+    bvp.village_agree(ker, pdr)
+    total = np.array([int(x * 100) for x in nat["total"]], dtype=np.int64)
+    if not np.array_equal(total, np.asarray(ker["total_fen"])):
+        raise AssertionError("pay sheet: the natural call's totals differ from the kernel's")
+    return {"op": "pay sheet", "rows": len(pdf), "csv_bytes": size, "natural_s": t_nat, "sheet_only_s": t_sheet,
+            "kernel_s": t_k, "pandas_s": t_pd, "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
 # --- audit tiering ----------------------------------------------------------------------------
 
 def audit_csv(d: Dict[str, np.ndarray]) -> pd.DataFrame:
@@ -159,7 +331,7 @@ def tiering(n: int, repeat: int, text_budgets: bool) -> Dict[str, Any]:
 def main(argv: List[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
-    ap.add_argument("--ops", default="screening,audit,audit_text")
+    ap.add_argument("--ops", default="screening,screening_findings,pay_sheet,audit,audit_text")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json")
     ap.add_argument("--smoke", action="store_true", help="each operation once on 5,000 rows, results checked")
@@ -167,12 +339,16 @@ def main(argv: List[str]) -> int:
     if args.smoke:
         args.rows, args.repeat = 5000, 1
     runs = {"screening": lambda: screening(args.rows, args.repeat),
+            "screening_findings": lambda: screening_findings(args.rows, args.repeat),
+            "pay_sheet": lambda: pay_sheet(args.rows, args.repeat),
             "audit": lambda: tiering(args.rows, args.repeat, False),
             "audit_text": lambda: tiering(args.rows, args.repeat, True)}
     out = []
     for op in args.ops.split(","):
         r = runs[op]()
         out.append(r)
+        if "sheet_only_s" in r:
+            print(f"{'':>26}  (the sheet alone, without its DataFrame: {r['sheet_only_s'] * 1e3:.1f} ms)")
         print(f"{r['op']:>26}: {r['rows']:,} rows ({r['csv_bytes'] / 2**20:.0f} MiB CSV), CPU time: "
               f"natural {r['natural_s'] * 1e3:8.1f} ms, kernel {r['kernel_s'] * 1e3:7.1f} ms, "
               f"pandas {r['pandas_s'] * 1e3:8.1f} ms; natural/kernel {r['natural_s'] / r['kernel_s']:6.1f}x, "

@@ -215,7 +215,7 @@ def audit_data(n: int, seed: int = 2016) -> Dict[str, np.ndarray]:
 
 
 def audit_cadrekit(d: Dict[str, np.ndarray]) -> Any:
-    return audit.tier_columns(d["budget_fen"], d["factors"], AS_OF_AUDIT, POLICY)
+    return audit.tier_columns(d["budget_fen"], d["factors"], as_of=AS_OF_AUDIT, policy=POLICY)
 
 
 def audit_out(d: Dict[str, np.ndarray]) -> Any:
@@ -224,7 +224,7 @@ def audit_out(d: Dict[str, np.ndarray]) -> Any:
 
 
 def audit_cadrekit_out(d: Dict[str, np.ndarray], out: Any) -> Any:
-    return audit.tier_columns(d["budget_fen"], d["factors"], AS_OF_AUDIT, POLICY, out=out)
+    return audit.tier_columns(d["budget_fen"], d["factors"], as_of=AS_OF_AUDIT, policy=POLICY, out=out)
 
 
 def audit_frames(d: Dict[str, np.ndarray]) -> Any:

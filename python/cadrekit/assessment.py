@@ -160,13 +160,18 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
     text_zh, text_en, clause, suggestion``), ordered by cadre then rule, **without
     explanations**: :func:`explain_hits` builds them for the hits asked about, or
     ``explain=True`` adds a column ``explanation`` for every hit. A table of records alone
-    (no findings) is read column by column and screened by the columnar kernel; with findings
-    the rows path below is taken.
+    (and of findings, below) is read column by column and screened by the columnar kernel.
 
     **A list of dicts gives a list of dicts** (the same members, with ``explanation``, a
     ``cadrekit.Explanation``, unless ``explain=False``); ``as_frame=True`` turns it into a
     DataFrame. ``as_frame=False`` with a DataFrame keeps the former answer (a list of dicts with
     explanations) for one release, with a DeprecationWarning.
+
+    A table of records with a table of findings (a DataFrame, as read from a file: text codes,
+    dates as text or ``datetime64``, categoricals) is read column by column as well, each
+    distinct value once, unit findings given to the cadres whose latest record names the unit,
+    and screened by the columnar kernel; only the lists of the finding rules' hits (their
+    findings, dates and standards) are taken from the rows path, on those cadres alone.
 
     Bad input raises ``cadrekit.InvalidInput`` naming the field and the record
     (``records[3]``), the same error on either path.
@@ -180,14 +185,14 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
                       DeprecationWarning, stacklevel=2)
         frame = False
         explain = True if explain is None else explain
-    if frame and findings is None and audit_findings is None:
+    if frame and audit_findings is None and (findings is None or _frames.is_frame(findings)):
         try:
-            out = _screen_frame(records, as_of, policy)
+            out = _screen_frame(records, as_of, policy, findings)
         except _Slow:
             out = None
         if out is not None:
             if explain:
-                out["explanation"] = explain_hits(records, out, as_of=as_of, policy=policy)
+                out["explanation"] = explain_hits(records, out, findings, as_of=as_of, policy=policy)
             return out
     if explain is None:
         explain = not frame
@@ -244,7 +249,7 @@ def explain_hits(records: Any, hits: Any, findings: Any = None, *, as_of: _dt.da
     return out
 
 
-_RECORD_NAME = re.compile(r"^records\[(\d+)\]")
+_RECORD_NAME = re.compile(r"^(records|findings)\[(\d+)\]")
 
 
 def _subset_hits(records: Any, findings: Any, audit_findings: Any, cadres: Any, as_of: _dt.date,
@@ -262,28 +267,60 @@ def _subset_hits(records: Any, findings: Any, audit_findings: Any, cadres: Any, 
         rows = _rows(records)
         pos = np.array([i for i, r in enumerate(rows) if r.get("cadre_id") in cadres], dtype=np.int64)
         part = [rows[i] for i in pos.tolist()]
+    fwhere: Optional[List[int]] = None
+    if _frames.is_frame(findings) and audit_findings is None and len(findings):
+        fpos = _findings_of(findings, cadres, part)
+        findings = findings.iloc[fpos]
+        fwhere = fpos.tolist()
     hits = _screen_rows(part, findings, audit_findings, as_of, policy, explain)
     where = pos.tolist()
     out = {}
     for h in hits:
         if h["cadre_id"] not in cadres:
             continue
-        h["records"] = [where[j] for j in h["records"]]
+        of_findings = bool(h["findings"])  # a finding rule's hit: its records are findings
+        at = fwhere if of_findings else where
+        if at is not None:
+            h["records"] = [at[j] for j in h["records"]]
         if explain:
-            h["explanation"] = _renumber_records(h["explanation"], where)
+            h["explanation"] = _renumber_records(h["explanation"], where, fwhere)
         out[(h["cadre_id"], h["rule_id"])] = h
     return out
 
 
-def _renumber_records(ex: Any, where: List[int]) -> Any:
-    """An explanation whose inputs ``records[j]…`` name ``records[where[j]]…`` (the library
-    renders it again, byte for byte as it renders its own)."""
+def _findings_of(findings: Any, cadres: Any, part: Any) -> Any:
+    """The positions of the findings that can count for ``cadres``: theirs, and the unit
+    findings (no cadre id) of the units their records ``part`` name."""
+    import numpy as np
+    n = len(findings)
+    if "cadre_id" in findings.columns:
+        fc = findings["cadre_id"].astype(object)
+        mine = fc.isin(list(cadres)).to_numpy()
+        unit = (fc.isna() | (fc == "")).to_numpy()
+    else:
+        mine, unit = np.zeros(n, dtype=bool), np.ones(n, dtype=bool)
+    if unit.any() and "unit_id" in findings.columns:
+        units = part["unit_id"].astype(object).dropna().unique().tolist() \
+            if _frames.is_frame(part) and "unit_id" in part.columns else \
+            list({r.get("unit_id") for r in part if r.get("unit_id") is not None})
+        unit &= findings["unit_id"].astype(object).isin(units).to_numpy()
+    return np.flatnonzero(mine | unit)
+
+
+def _renumber_records(ex: Any, where: List[int], fwhere: Optional[List[int]] = None) -> Any:
+    """An explanation whose inputs ``records[j]…`` name ``records[where[j]]…`` (and
+    ``findings[j]…`` ``findings[fwhere[j]]…``; the library renders it again, byte for byte as
+    it renders its own)."""
     d = ex.to_dict()
     changed = False
     for item in d.get("inputs", ()):
         m = _RECORD_NAME.match(item.get("name", ""))
-        if m and where[int(m.group(1))] != int(m.group(1)):
-            item["name"] = f"records[{where[int(m.group(1))]}]" + item["name"][m.end():]
+        if not m:
+            continue
+        at = where if m.group(1) == "records" else fwhere
+        j = int(m.group(2))
+        if at is not None and at[j] != j:
+            item["name"] = f"{m.group(1)}[{at[j]}]" + item["name"][m.end():]
             changed = True
     return _core.Explanation.from_dict(d) if changed else ex
 
@@ -326,7 +363,7 @@ def _factorize(col: Any, sort: bool = False) -> Tuple[Any, Any]:
     return pd.factorize(col.to_numpy() if col.dtype == object else col, sort=sort)
 
 
-def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
+def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None) -> Any:
     """screen() of a DataFrame of records: each column read in vectorised form (text columns
     through their distinct values, ``pd.factorize``), the rows sorted by cadre id, kind and
     period, the columnar kernel run with the GIL released, and its hits turned into the rows
@@ -471,6 +508,10 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
     if bad.any():
         _raise_row(df, int(np.flatnonzero(bad)[0]), as_of, pol)
         raise _Slow()
+    fr = None
+    if findings is not None and len(findings):
+        fr = _read_findings(findings, as_of, pol)
+        cadre, cadre_ids = _merge_cadres(cadre, cadre_ids, fr)
     # the records of the screened years, sorted by cadre, kind and period (stable)
     keep = np.flatnonzero(period // 100 <= as_of.year)
     key = ((cadre[keep] * 4 + kind[keep]) << 20) | period[keep]
@@ -482,10 +523,248 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Any:
         i = int(dup[0])
         raise _frames.invalid("two records for the same cadre, kind and period", "period",
                               f"records[{max(int(rows[i]), int(rows[i + 1]))}]")
+    fargs: list = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
     c, r, f, l, cnt, ids = _a.screen_batch(
         pol, as_of, cadre[rows], kind[rows].astype(np.uint8), period[rows].astype(np.int32),
-        rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8))
-    return _hits_frame(df, rows, key, period[rows], cadre_ids, c, r, f, l, cnt, ids, as_of, pol)
+        rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8), *fargs)
+    return _hits_frame(df, rows, key, period[rows], cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
+                       findings if fr is not None else None, fr)
+
+
+def _text_column(df: Any, name: str) -> Tuple[Any, List[Any]]:
+    """(codes, −1 for a missing value; the distinct texts) of a text column of ``df``, all
+    missing when it is absent or left empty; _Slow for values that are not text."""
+    import numpy as np
+    import pandas as pd
+    n = len(df)
+    col = df[name] if name in df.columns else None
+    if col is not None and col.dtype.kind == "f" and col.isna().all():
+        col = None
+    if col is None:
+        return np.full(n, -1, np.int64), []
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        codes, uniq = col.cat.codes.to_numpy().astype(np.int64), col.cat.categories.to_numpy(dtype=object)
+    elif col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+        codes, uniq = _factorize(col)
+    else:
+        raise _Slow()
+    values = uniq.tolist()
+    if (values and pd.api.types.infer_dtype(uniq, skipna=False) != "string") or "\x00" in "".join(values):
+        raise _Slow()
+    return codes, values
+
+
+def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
+    """The findings of a DataFrame as the kernel's codes, each distinct value (and each distinct
+    combination of source, standard, aspect, classification and severity) read once by the
+    library; a row the library refuses raises its error naming it (``findings[i]``)."""
+    import numpy as np
+    import pandas as pd
+    _frames.check_columns(fdf, "findings")
+    n = len(fdf)
+    bad = np.zeros(n, dtype=bool)
+    ids, id_values = _text_column(fdf, "id")
+    bad |= ids < 0
+    if "" in id_values:
+        bad |= ids == id_values.index("")
+    for name in ("facts",):
+        _text_column(fdf, name)  # read only to be checked: text or missing
+    cad, cad_values = _text_column(fdf, "cadre_id")
+    unit, unit_values = _text_column(fdf, "unit_id")
+    no_cadre = np.array([v == "" for v in cad_values] + [True], dtype=bool)[cad]
+    no_unit = np.array([v == "" for v in unit_values] + [True], dtype=bool)[unit]
+    bad |= no_cadre & no_unit
+    # dates: text as the library reads it, or datetime64 (the day of a time stamp)
+    col = fdf["date"] if "date" in fdf.columns else None
+    if col is None:
+        bad[:] = True
+        day = np.zeros(n, np.int64)
+    else:
+        if col.dtype.kind == "M" and isinstance(col.dtype, np.dtype):
+            d = col.to_numpy().astype("datetime64[D]")
+            codes, uniq = pd.factorize(d)
+            values = [str(u) for u in np.asarray(uniq, dtype="datetime64[D]").tolist()]
+        else:
+            codes, values = _text_column(fdf, "date")
+        val = np.zeros(len(values) + 1, np.int64)
+        ok = np.zeros(len(values) + 1, dtype=bool)
+        for j, u in enumerate(values):
+            try:
+                val[j] = _a.date_days(u)
+                ok[j] = True
+            except (InvalidInput, ValueError):
+                pass
+        bad |= ~ok[codes]
+        day = val[codes]
+    # the coded fields, once per distinct combination
+    catalogue = {st["id"]: k for k, st in enumerate(standards(as_of, pol))}
+    names = ("source", "standard", "aspect", "classification", "severity")
+    cols = [_text_column(fdf, name) for name in names]
+    combo = np.zeros(n, np.int64)
+    radix = 1
+    for codes, values in cols:
+        radix *= len(values) + 1
+        if radix >= 2**62:
+            raise _Slow()
+        combo = combo * (len(values) + 1) + (codes + 1)
+    distinct, inverse = np.unique(combo, return_inverse=True)
+    table = np.zeros((len(distinct), 4), np.int64)  # source, standard, classification, severity
+    ok = np.ones(len(distinct), dtype=bool)
+    for j, key in enumerate(distinct.tolist()):
+        got: Dict[str, str] = {}
+        for (codes, values), name in zip(reversed(cols), reversed(names)):
+            c = key % (len(values) + 1) - 1
+            key //= len(values) + 1
+            if c >= 0:
+                got[name] = values[c]
+        if "standard" not in got and got.get("aspect", "") != "":
+            raise _Slow()  # an aspect without a standard: the rows path weighs it as given
+        probe = {"id": "x", "cadre_id": "x", "date": "2000-01-01", **got}
+        try:
+            _a.screen({"as_of": as_of.isoformat(), "records": [], "findings": [probe], "explain": False}, pol)
+        except InvalidInput:
+            ok[j] = False
+            continue
+        table[j] = (_a.finding_source_code(got.get("source", "qualitative")),
+                    catalogue.get(got.get("standard", ""), -1),
+                    _a.finding_class_code(got.get("classification", "")),
+                    _a.severity_code(got.get("severity", "moderate")))
+    bad |= ~ok[inverse]
+    if bad.any():
+        _raise_finding(fdf, int(np.flatnonzero(bad)[0]), as_of, pol)
+        raise _Slow()
+    coded = table[inverse]
+    return {"combo": inverse, "combo_codes": table, "ids": ids, "id_values": id_values,"cadre": cad, "cadre_values": cad_values, "no_cadre": no_cadre, "unit": unit,
+            "unit_values": unit_values, "day": day, "source": coded[:, 0], "standard": coded[:, 1],
+            "classification": coded[:, 2], "severity": coded[:, 3]}
+
+
+def _finding_lists(fr: Dict[str, Any], c: Any, r: Any, first: Any, last: Any, cnt: Any, rk: Any,
+                   pol: _Policy, as_of: _dt.date) -> Dict[int, Tuple[list, list, list]]:
+    """(dates, finding ids, standards) of each finding rule's hit ``j`` of the kernel's answer,
+    as the rows path gives them: the cadre's findings (as given to the kernel) that the rule
+    counts, by date then position in the table. Which rules count a finding depends on its
+    codes and its date alone: the kernel itself answers it once per distinct (codes, date),
+    each given as a cadre of its own. A hit whose count or dates differ from the lists found
+    is left out (the rows path answers it)."""
+    import numpy as np
+    hits = np.flatnonzero(rk[r] < 0)
+    if not len(hits):
+        return {}
+    fi, fk = fr["rows"], fr["keys"]
+    day = fr["day"][fi]
+    combo = fr["combo"][fi]
+    pair_key = combo.astype(np.int64) * (1 << 32) + (day.astype(np.int64) + (1 << 31))
+    pairs, pair = np.unique(pair_key, return_inverse=True)
+    copies = int(cnt[hits].max())  # enough of one finding for any rule that fired to fire again
+    if len(pairs) * copies > max(4 * len(fi), 200_000):
+        return {}
+    one = _first_rows(pair, len(pairs))  # a row of each pair
+    probe = np.repeat(np.arange(len(pairs), dtype=np.int64), copies)
+    codes = fr["combo_codes"][combo[one]]
+    pday = day[one]
+    e8, e32 = np.zeros(0, np.uint8), np.zeros(0, np.int32)
+    qc, qr, _, _, qn, _ = _a.screen_batch(
+        pol, as_of, np.zeros(0, np.int64), e8, e32, e32, e32, e8, probe,
+        np.repeat(codes[:, 1], copies).astype(np.int32), np.repeat(codes[:, 0], copies).astype(np.uint8),
+        np.repeat(codes[:, 2], copies).astype(np.uint8), np.repeat(codes[:, 3], copies).astype(np.uint8),
+        np.repeat(pday, copies).astype(np.int32))
+    counts = np.zeros((len(pairs), len(rk)), dtype=bool)
+    counts[qc.astype(np.int64), qr.astype(np.int64)] = qn.astype(np.int64) == copies
+    order = np.lexsort((fi, day, fk))
+    days = np.unique(day)
+    texts = dict(zip(days.tolist(), np.datetime_as_string(days.astype("datetime64[D]")).tolist()))
+    ids = np.asarray(fr["id_values"], dtype=object)[fr["ids"][fi]]
+    cat = standards(as_of, pol)
+    named = {k: {"standard": st["id"], "aspect": st["aspect"], "text_zh": st["text_zh"], "text_en": st["text_en"],
+                 "clause": st["clause"], "suggestion": st["suggestion"]} for k, st in enumerate(cat)}
+    std = fr["standard"][fi]
+    out: Dict[int, Tuple[list, list, list]] = {}
+    for rule in np.unique(r[hits]).tolist():
+        srt = order[counts[pair[order], rule]]
+        keys = fk[srt]
+        js = hits[r[hits] == rule]
+        los = np.searchsorted(keys, c[js], side="left")
+        his = np.searchsorted(keys, c[js], side="right")
+        d = np.append(day[srt], 0)
+        fine = ((his - los) == cnt[js]) & (his > los) & (d[los] == first[js]) & (d[np.maximum(his - 1, 0)] == last[js])
+        for j, lo, hi in zip(js[fine].tolist(), los[fine].tolist(), his[fine].tolist()):
+            at = srt[lo:hi]
+            fids = ids[at].tolist()
+            out[j] = ([texts[d] for d in day[at].tolist()], fids,
+                      [{"finding": fid, **named[k]} for fid, k in zip(fids, std[at].tolist()) if k >= 0])
+    return out
+
+
+def _first_rows(inverse: Any, n: int) -> Any:
+    """A position of each of the ``n`` distinct values of ``inverse`` (its codes)."""
+    import numpy as np
+    at = np.empty(n, dtype=np.int64)
+    at[inverse[::-1]] = np.arange(len(inverse) - 1, -1, -1)
+    return at
+
+
+def _raise_finding(fdf: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
+    """The rows path's error for finding ``i`` of ``fdf`` alone, naming it (``findings[i]``)."""
+    rec = _record(fdf.iloc[[i]].to_dict(orient="records")[0], _FINDING_FIELDS)
+    try:
+        _a.screen({"as_of": as_of.isoformat(), "records": [], "findings": [rec], "explain": False}, pol)
+    except InvalidInput as e:
+        raise _frames.invalid(e.message, e.field, f"findings[{i}]") from None
+
+
+def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, Any]:
+    """Record cadre codes and sorted ids over the cadres of the records and of the findings
+    (a cadre may have findings and no records), each finding given its cadre's code."""
+    import numpy as np
+    import pandas as pd
+    values = np.asarray(fr["cadre_values"], dtype=object)
+    named = values != ""
+    at = pd.Index(np.asarray(cadre_ids, dtype=object)).get_indexer(values)
+    if (at[named] < 0).any():  # cadres of findings only: the ids sorted again, all of them
+        rec_ids = np.array(cadre_ids, dtype=str) if len(cadre_ids) else np.zeros(0, dtype=str)
+        all_ids = np.union1d(rec_ids, np.array(values[named].tolist(), dtype=str))
+        remap = np.append(np.searchsorted(all_ids, rec_ids), -1)
+        cadre = remap[cadre]
+        cadre_ids = all_ids.astype(object)
+        at = pd.Index(cadre_ids).get_indexer(values)
+    at = np.append(np.where(named, at, -1), -1).astype(np.int64)
+    fr["key"] = at[fr["cadre"]]
+    return cadre, cadre_ids
+
+
+def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows: Any) -> list:
+    """The kernel's finding columns, sorted by cadre key: a cadre's findings, and a unit's
+    findings once for every cadre whose latest record (of the screened years; of two of one
+    period the first by kind) names the unit."""
+    import numpy as np
+    import pandas as pd
+    key = fr["key"]
+    own = np.flatnonzero(key >= 0)
+    f_rows, f_keys = [own], [key[own]]
+    units = np.flatnonzero(key < 0)
+    if len(units) and len(rows) and "unit_id" in df.columns:
+        rc = cadre[rows]
+        o = np.lexsort((np.arange(len(rows)), -period[rows], rc))
+        first = np.ones(len(o), dtype=bool)
+        first[1:] = rc[o][1:] != rc[o][:-1]
+        latest, latest_cadre = rows[o[first]], rc[o[first]]
+        rec_unit = df["unit_id"].to_numpy(dtype=object)[latest]
+        fu = np.asarray(fr["unit_values"] + [None], dtype=object)[fr["unit"][units]]
+        both, _ = pd.factorize(np.concatenate([rec_unit, fu]), use_na_sentinel=True)
+        pairs = pd.DataFrame({"u": both[:len(latest)], "c": latest_cadre}).merge(
+            pd.DataFrame({"u": both[len(latest):], "f": units}), on="u")
+        pairs = pairs[pairs["u"] >= 0]
+        f_rows.append(pairs["f"].to_numpy(np.int64))
+        f_keys.append(pairs["c"].to_numpy(np.int64))
+    fi = np.concatenate(f_rows)
+    fk = np.concatenate(f_keys)
+    o = np.argsort(fk, kind="stable")
+    fi, fk = fi[o], fk[o]
+    fr["rows"], fr["keys"] = fi, fk
+    return [fk, fr["standard"][fi].astype(np.int32), fr["source"][fi].astype(np.uint8),
+            fr["classification"][fi].astype(np.uint8), fr["severity"][fi].astype(np.uint8),
+            fr["day"][fi].astype(np.int32)]
 
 
 def _fail() -> int:
@@ -502,11 +781,13 @@ def _raise_row(df: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
 
 
 def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: Any, r: Any,
-                f: Any, l: Any, cnt: Any, ids: List[str], as_of: _dt.date, pol: _Policy) -> Any:
+                f: Any, l: Any, cnt: Any, ids: List[str], as_of: _dt.date, pol: _Policy,
+                findings: Any = None, fr: Optional[Dict[str, Any]] = None) -> Any:
     """The kernel's hits as screen()'s DataFrame: the rows of each hit are the cadre's rows of
-    the rule's kind from its first to its last period (sorted rows ``rows`` with ``key``); a
-    hit that does not take every row of that range (a rule counting qualifying periods among
-    the latest) is screened again by the rows path on its cadre's records."""
+    the rule's kind from its first to its last period (sorted rows ``rows`` with ``key``); the
+    findings of a finding rule's hit are the cadre's findings that the rule counts (read
+    findings ``fr``); a hit whose lists are not so found (a rule counting qualifying periods
+    among the latest) is screened again by the rows path on its cadre's records."""
     import numpy as np
     import pandas as pd
     if not len(c):
@@ -521,7 +802,7 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     base = (ci * 4 + rk[ri]) << 20
     lo = np.searchsorted(key, base | f.astype(np.int64), side="left")
     hi = np.searchsorted(key, base | l.astype(np.int64), side="right")
-    whole = (hi - lo) == cnt
+    whole = ((hi - lo) == cnt) & (rk[ri] >= 0)  # a finding rule's lists come from the rows path
     cid = np.asarray(cadre_ids, dtype=object)[ci]
     rid = np.array(ids + [""], dtype=object)[ri]
     # each hit's rows and period texts, as lists, built for all hits of one length at once
@@ -531,9 +812,24 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     gc.disable()  # many small lists, no cycles among them: the cyclic collector need not run
     try:
         order, rec_lists, period_lists = [], [], []
+        fin: Optional[List[Any]] = None
+        std: Optional[List[Any]] = None
+        if fr is not None:
+            fin = [[] for _ in range(m)]
+            std = [[] for _ in range(m)]
+            built = _finding_lists(fr, ci, ri, f, l, cnt, rk, pol, as_of)
+            if built:
+                sel = np.array(sorted(built), dtype=np.int64)
+                order.append(sel)
+                for j in sel.tolist():
+                    ps, fin[j], std[j] = built[j]
+                    rec_lists.append([])
+                    period_lists.append(ps)
+                whole |= np.isin(np.arange(m), sel)
         length = hi - lo
-        for k in np.unique(length[whole]).tolist():
-            sel = np.flatnonzero(whole & (length == k))
+        ranges = whole & (rk[ri] >= 0)
+        for k in np.unique(length[ranges]).tolist():
+            sel = np.flatnonzero(ranges & (length == k))
             at = lo[sel][:, None] + np.arange(k)
             pv = period[at]
             distinct, inverse = np.unique(pv, return_inverse=True)
@@ -542,18 +838,23 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
             rec_lists += rows[at].tolist()
             period_lists += texts.reshape(pv.shape).tolist()
         if not whole.all():
-            again = _subset_hits(df, None, None, set(cid[~whole].tolist()), as_of, pol, False)
+            again = _subset_hits(df, findings, None, set(cid[~whole].tolist()), as_of, pol, False)
             sel = np.flatnonzero(~whole)
             order.append(sel)
-            rec_lists += [again[(cid[j], rid[j])]["records"] for j in sel.tolist()]
-            period_lists += [again[(cid[j], rid[j])]["periods"] for j in sel.tolist()]
+            got = [again[(cid[j], rid[j])] for j in sel.tolist()]
+            rec_lists += [h["records"] for h in got]
+            period_lists += [h["periods"] for h in got]
+            if fin is not None and std is not None:
+                for j, h in zip(sel.tolist(), got):
+                    fin[j], std[j] = h["findings"], h["standards"]
         back = np.argsort(np.concatenate(order), kind="stable").tolist()
         pick = itemgetter(*back)
         records = list(pick(rec_lists)) if m > 1 else rec_lists
         periods = list(pick(period_lists)) if m > 1 else period_lists
         return pd.DataFrame({"cadre_id": cid, "rule_id": rid, "clause": clause[ri], "periods": periods,
                              "suggestion": suggestion[ri], "records": records,
-                             "findings": [[] for _ in range(m)], "standards": [[] for _ in range(m)]},
+                             "findings": fin if fin is not None else [[] for _ in range(m)],
+                             "standards": std if std is not None else [[] for _ in range(m)]},
                             columns=_HIT_COLUMNS, copy=False)
     finally:
         if paused:

@@ -247,8 +247,8 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     return pd.DataFrame(cols, index=df.index, copy=False)
 
 
-def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optional[Policy] = None, *,
-                 out: Optional[Tuple[Any, Any]] = None) -> Tuple[Any, Any]:
+def tier_columns(budget_fen: Any, factors: Any, *args: Any, as_of: Optional[_dt.date] = None,
+                 policy: Optional[Policy] = None, out: Optional[Tuple[Any, Any]] = None) -> Tuple[Any, Any]:
     """The columnar tiering kernel (HOLINGOL.1) on NumPy columns: no ids, no explanations.
 
     ``budget_fen``: int64 budgets in fen. ``factors``: an int8 array of shape (9, n) in the
@@ -259,7 +259,11 @@ def tier_columns(budget_fen: Any, factors: Any, as_of: _dt.date, policy: Optiona
     written in place and returned; InvalidInput naming ``out[0] (levels)`` / ``out[1] (scores)``
     otherwise. Every row is checked before anything is written: a negative budget or a factor
     outside 0…max raises InvalidInput naming the column and the row index, outputs untouched.
+
+    ``as_of`` and ``policy`` are keywords; ``tier_columns(budget_fen, factors, as_of)`` by
+    position still works for one release, with a DeprecationWarning.
     """
+    as_of, policy = _keyword_as_of("tier_columns", args, as_of, policy)
     return _k.tier_columns(budget_fen, factors, _frames.as_of_date(as_of), policy, out=out)
 
 

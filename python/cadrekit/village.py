@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core, _frames
@@ -102,7 +103,28 @@ def _score_text(x: Any, record: str) -> str:
 def _population(x: Any, i: int) -> int:
     if _missing(x):
         raise _frames.invalid("population is missing", "population", f"villages[{i}]")
+    if isinstance(x, str) and _DIGITS.fullmatch(x):  # a whole number as a CSV file holds it
+        return int(x)
     return _frames.whole(x, "population", f"villages[{i}]")
+
+
+_DIGITS = re.compile(r"[0-9]{1,18}")
+
+
+def _population_col(v: Any) -> Any:
+    """The population column as int64: whole numbers, or text of decimal digits (as read from a
+    CSV file with ``dtype=str``) converted at once; anything else as _frames.int_column reads it."""
+    import numpy as np
+    import pandas as pd
+    col = _frames.column(v, "population", "villages")
+    if (col.dtype == object or isinstance(col.dtype, pd.StringDtype)) and len(col) and \
+            pd.api.types.infer_dtype(col, skipna=False) == "string":
+        ok = col.astype(object).str.fullmatch(_DIGITS.pattern).to_numpy(dtype=bool)
+        if not ok.all():
+            raise _frames.invalid("expected a whole number, not text", "population",
+                                  f"villages row {int(np.flatnonzero(~ok)[0])}")
+        return col.astype(object).astype(np.int64).to_numpy()
+    return _frames.int_column(col, "population", np.int64, where="villages row ")
 
 
 def _text(x: Any) -> str:
@@ -111,24 +133,78 @@ def _text(x: Any) -> str:
 
 class PaySheet:
     """The year's pay sheet: ``to_records()``, ``to_pandas()``, ``villages()``, ``townships()``,
-    ``banner``, and per-line explanations (``explanations()``). Every part is the library's
-    rendering of the sheet (schema ``cadrekit.village.pay_sheet/1``, docs/village.md), made
-    once, on first use."""
+    ``banner``, and per-line explanations (``explanations()``, ``explain(i)``). Every part is
+    the library's rendering of the sheet (schema ``cadrekit.village.pay_sheet/1``,
+    docs/village.md), made once, on first use.
 
-    def __init__(self, sheet: Any, policy: _core.Policy) -> None:
+    A sheet computed with ``explain=None`` (the default) holds no explanations: ``to_pandas()``,
+    ``villages()``, ``townships()`` and ``banner`` never build them; ``explain(i)`` builds those
+    of the lines asked for (from their townships' data alone); ``to_dict()``, ``to_records()``
+    and ``explanations()`` build them for every line on first use, as before."""
+
+    def __init__(self, sheet: Any, policy: _core.Policy, again: Optional[Any] = None) -> None:
         self._sheet = sheet
         self._policy = policy
         self._dict: Optional[Dict[str, Any]] = None
+        self._plain_dict: Optional[Dict[str, Any]] = None
+        self._again = again  # (explain, townships or None) -> a sheet of the same inputs
         self.year: int = sheet.year
+
+    def _typed(self, sheet: Any) -> Dict[str, Any]:
+        return _frames.typed(sheet.to_dict(self._policy), money=_MONEY, exact=("composite",), dates=("due",))
+
+    def _plain(self) -> Dict[str, Any]:
+        """The sheet without explanations (the one computed, or the whole one when built)."""
+        if self._dict is not None:
+            return self._dict
+        if self._plain_dict is None:
+            self._plain_dict = self._typed(self._sheet)
+        return self._plain_dict
 
     def to_dict(self) -> Dict[str, Any]:
         """The whole sheet as the library renders it: ``schema, year, policy, lines, villages,
         townships, banner`` (money as ``Decimal`` yuan, composites as ``Fraction``, due dates as
         ``datetime.date``)."""
         if self._dict is None:
-            self._dict = _frames.typed(self._sheet.to_dict(self._policy), money=_MONEY,
-                                       exact=("composite",), dates=("due",))
+            if self._again is not None:  # explanations asked for by default: built now, once
+                self._sheet = self._again(True, None)
+                self._again = None
+                self._plain_dict = None
+            self._dict = self._typed(self._sheet)
         return self._dict
+
+    def explain(self, i: Union[int, Sequence[int]]) -> Any:
+        """The explanation of line ``i`` (its position in ``to_records()`` / ``to_pandas()``),
+        or a list of them for a list of positions — identical to those ``explanations()`` gives,
+        built from the data of the lines' townships alone. IndexError for a position out of
+        range."""
+        many = not isinstance(i, int)
+        asked: Sequence[int] = [i] if isinstance(i, int) else i
+        at = [int(j) for j in asked]
+        c = self._sheet.lines_columns()
+        n = len(c["cadre_id"])
+        for j in at:
+            if not -n <= j < n:
+                raise IndexError(f"line {j} of a sheet of {n} lines")
+        at = [j % n for j in at]
+        if self._dict is not None or self._again is None:
+            got = [self.to_dict()["lines"][j].get("explanation") for j in at]
+            return got if many else got[0]
+        def key(cols: Dict[str, Any], j: int) -> Tuple[str, str, int]:
+            return cols["cadre_id"][j], cols["village_id"][j], int(cols["post"][j])
+        part = self._again(True, sorted({c["township"][j] for j in at}))
+        pc = part.lines_columns()
+        lines_part = self._typed(part)["lines"]
+        by_key: Dict[Tuple[str, str, int], List[Any]] = {}
+        for k, ln in enumerate(lines_part):
+            by_key.setdefault(key(pc, k), []).append(ln["explanation"])
+        out = []
+        for j in at:
+            got = by_key[key(c, j)]
+            # a cadre with two lines of one village and post: the lines keep their order
+            nth = 0 if len(got) == 1 else sum(1 for k in range(j) if key(c, k) == key(c, j))
+            out.append(got[nth])
+        return out if many else out[0]
 
     def to_records(self) -> List[Dict[str, Any]]:
         """One dict per principal paid: cadre_id, village_id, township, post, units,
@@ -143,29 +219,57 @@ class PaySheet:
         return [r["explanation"] for r in self.to_records() if "explanation" in r]
 
     def to_pandas(self) -> Any:
+        """The lines as a DataFrame: ``cadre_id, village_id, township, post, units, base,
+        performance, total`` (``Decimal`` yuan), ``team_grade, grade`` (Chinese labels),
+        ``actions``; read from the sheet column by column, without explanations."""
+        import gc
+
+        paused = gc.isenabled()
+        gc.disable()  # a million small lists, no cycles among them: the cyclic collector need not run
+        try:
+            return self._lines_frame()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _lines_frame(self) -> Any:
+        import numpy as np
         import pandas as pd
 
-        cols = ["cadre_id", "village_id", "township", "post", "units", "base", "performance", "total",
-                "team_grade", "grade", "actions"]
-        return pd.DataFrame.from_records(self.to_records(), columns=cols)
+        c = self._sheet.lines_columns()
+        n = len(c["cadre_id"])
+        epoch = datetime.date(1970, 1, 1)
+        actions: List[List[Dict[str, Any]]] = [[] for _ in range(n)]
+        for i, kind, due in zip(c["action_line"].tolist(), c["action_kind"], c["action_due"].tolist()):
+            actions[i].append({"kind": kind, "due": epoch + datetime.timedelta(days=due)})
+        out = {"cadre_id": np.array(c["cadre_id"], dtype=object), "village_id": np.array(c["village_id"], dtype=object),
+               "township": np.array(c["township"], dtype=object),
+               "post": np.array(c["post_labels"], dtype=object)[c["post"]],
+               "units": c["units"].astype(np.int64)}
+        for k in ("base", "performance", "total"):
+            out[k] = _yuan(c[k + "_fen"])
+        out["team_grade"] = np.array(c["team_grade_labels"], dtype=object)[c["team_grade"]]
+        out["grade"] = np.array(c["grade_labels"], dtype=object)[c["grade"]]
+        out["actions"] = actions
+        return pd.DataFrame(out, columns=list(out), copy=False)
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the
         township, team grade and its code, the periods missing."""
-        return self.to_dict()["villages"]
+        return self._plain()["villages"]
 
     def townships(self) -> List[Dict[str, Any]]:
         """Totals per township (sorted by name)."""
-        return self.to_dict()["townships"]
+        return self._plain()["townships"]
 
     @property
     def banner(self) -> Dict[str, Any]:
         """Totals of the banner (旗)."""
-        return self.to_dict()["banner"]
+        return self._plain()["banner"]
 
 
 def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy] = None,
-              *, graded_on: Optional[datetime.date] = None, explain: bool = True) -> PaySheet:
+              *, graded_on: Optional[datetime.date] = None, explain: Optional[bool] = None) -> PaySheet:
     """The pay sheet of ``year`` (JARUD.1).
 
     villages: village_id, name, township, population; principals: cadre_id, name, village_id,
@@ -173,7 +277,19 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     scores: village_id, period ('2016Q1'…'2016Q4', '2016'), score (exact decimal: str, int,
     Decimal; a float is read by its shortest repr). ``graded_on`` (default 31 December of the
     year) starts the deadlines of the actions for 不合格.
+
+    ``explain``: ``None`` (the default) computes the sheet without explanations and builds them
+    when asked for — :meth:`PaySheet.explain` for chosen lines, ``explanations()`` /
+    ``to_records()`` / ``to_dict()`` for every line (the same explanations as before, built on
+    first use); ``True`` builds every line's explanation now; ``False`` none ever.
     """
+    if explain is None:
+        def again(ex: bool, towns: Optional[List[str]]) -> Any:
+            vv, pp, ss = (villages, principals, scores) if towns is None else \
+                _of_townships(villages, principals, scores, towns)
+            return pay_sheet(vv, pp, ss, year, policy, graded_on=graded_on, explain=ex)._sheet
+        sheet = pay_sheet(villages, principals, scores, year, policy, graded_on=graded_on, explain=False)
+        return PaySheet(sheet._sheet, sheet._policy, again)
     if any(_is_frame(x) for x in (villages, principals, scores)):
         return _pay_sheet_frames(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain)
     v = [(_text(a), _text(b), _text(c), _population(d, i)) for i, (a, b, c, d) in
@@ -192,6 +308,29 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
          for i, (vid, per, sc) in enumerate(_columns(scores, ["village_id", "period", "score"], "scores"))]
     pol = _policy(policy)
     return PaySheet(_k.pay_sheet(v, p, s, int(year), pol, graded_on=graded_on, explain=explain), pol)
+
+
+def _yuan(fen: Any) -> Any:
+    """Money in fen as an object array of ``Decimal`` yuan (two places, as the library's text
+    reads), one Decimal made per distinct amount."""
+    import numpy as np
+    distinct, inverse = np.unique(fen, return_inverse=True)
+    return np.array([decimal.Decimal(int(f)).scaleb(-2) for f in distinct.tolist()] + [None],
+                    dtype=object)[:-1][inverse] if len(fen) else np.zeros(0, dtype=object)
+
+
+def _of_townships(villages: Rows, principals: Rows, scores: Rows, towns: List[str]) -> Tuple[Any, Any, Any]:
+    """The villages of the given townships, their principals and their scores (rows kept in
+    order, as DataFrames): all that a line's explanation reads (its rank is in its township)."""
+    v, p, s = _frame(villages), _frame(principals), _frame(scores)
+    v = v[_str_series(v, "township").isin(towns).to_numpy()]
+    ids = _str_series(v, "village_id").unique().tolist()
+    return v, p[_str_series(p, "village_id").isin(ids).to_numpy()], s[_str_series(s, "village_id").isin(ids).to_numpy()]
+
+
+def _str_series(df: Any, name: str) -> Any:
+    import pandas as pd
+    return pd.Series(_str_col(df, name, "rows"), index=df.index)
 
 
 _OPEN = 2**31 - 1  # served_to of a principal still serving, in the columnar forms
@@ -286,11 +425,8 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
                       explain: bool) -> PaySheet:
     """pay_sheet for DataFrames: whole columns are read in place by C++ (same rules as the row
     path; text columns of str are not copied, dates and scores are converted in C++)."""
-    import numpy as np
-
     v, p, s = _frame(villages), _frame(principals), _frame(scores)
-    pop = _frames.int_column(_frames.column(v, "population", "villages"), "population", np.int64,
-                             where="villages row ")
+    pop = _population_col(v)
     pol = _policy(policy)
     sheet = _k.pay_sheet_frames(
         _obj_col(v, "village_id", "villages"), _obj_col(v, "township", "villages"), pop,

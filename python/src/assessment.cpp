@@ -164,6 +164,15 @@ void init_assessment(py::module_ &root) {
   // that a DataFrame's text columns are encoded once per distinct value.
   m.def("kind_code", [](std::string_view s) { return static_cast<int>(parse_kind(s)); }, py::arg("text"));
   m.def("rating_code", [](std::string_view s) { return static_cast<int>(parse_rating(s)); }, py::arg("text"));
+  // The codes of the finding columns and a finding's date (days since 1970-01-01), read as a
+  // finding's text is, so that a table of findings is encoded once per distinct value.
+  m.def("finding_source_code", [](std::string_view s) { return static_cast<int>(parse_finding_source(s)); },
+        py::arg("text"));
+  m.def("aspect_code", [](std::string_view s) { return static_cast<int>(parse_aspect(s)); }, py::arg("text"));
+  m.def("finding_class_code", [](std::string_view s) { return static_cast<int>(parse_finding_class(s)); },
+        py::arg("text"));
+  m.def("severity_code", [](std::string_view s) { return static_cast<int>(parse_severity(s)); }, py::arg("text"));
+  m.def("date_days", [](std::string_view s) { return to_days(parse_iso_date(s)); }, py::arg("text"));
   m.def(
       "rule_kinds",
       [](const Policy &policy, Date as_of) {

@@ -136,7 +136,79 @@ void init_village(py::module_ &m) {
           },
           py::arg("policy"),
           "The sheet as the library renders it (schema cadrekit.village.pay_sheet/1: lines, "
-          "villages, townships, banner; money as decimal yuan text).");
+          "villages, townships, banner; money as decimal yuan text).")
+      .def(
+          "lines_columns",
+          [](const village::PaySheet &s) {
+            // The lines column by column, for a DataFrame without a Python object per cell
+            // beyond the ids: codes with their labels, money in fen, actions flattened.
+            const std::size_t n = s.lines.size();
+            py::array_t<std::uint8_t> post(static_cast<py::ssize_t>(n)), team(static_cast<py::ssize_t>(n)),
+                grade(static_cast<py::ssize_t>(n));
+            py::array_t<std::int32_t> units(static_cast<py::ssize_t>(n)), units_of_year(static_cast<py::ssize_t>(n));
+            py::array_t<std::int64_t> base(static_cast<py::ssize_t>(n)), perf(static_cast<py::ssize_t>(n)),
+                pub(static_cast<py::ssize_t>(n)), total(static_cast<py::ssize_t>(n));
+            py::list cadre(n), vid(n), town(n);
+            std::vector<std::int64_t> act_line;
+            std::vector<std::int32_t> act_due;
+            py::list act_kind;
+            auto *p8 = post.mutable_data(), *t8 = team.mutable_data(), *g8 = grade.mutable_data();
+            auto *u32 = units.mutable_data(), *y32 = units_of_year.mutable_data();
+            auto *b64 = base.mutable_data(), *f64 = perf.mutable_data(), *q64 = pub.mutable_data(),
+                 *s64 = total.mutable_data();
+            for (std::size_t i = 0; i < n; ++i) {
+              const village::PayLine l = s.lines[i];
+              cadre[i] = py::str(l.cadre_id.data(), l.cadre_id.size());
+              vid[i] = py::str(l.village_id.data(), l.village_id.size());
+              town[i] = py::str(l.township.data(), l.township.size());
+              p8[i] = static_cast<std::uint8_t>(l.post);
+              t8[i] = static_cast<std::uint8_t>(l.team_grade);
+              g8[i] = static_cast<std::uint8_t>(l.grade);
+              u32[i] = l.months;
+              y32[i] = l.period_units;
+              b64[i] = l.base.fen();
+              f64[i] = l.performance.fen();
+              q64[i] = l.public_institution.fen();
+              s64[i] = l.total.fen();
+              for (const auto &a : l.actions) {
+                act_line.push_back(static_cast<std::int64_t>(i));
+                act_kind.append(py::str(a.kind.data(), a.kind.size()));
+                act_due.push_back(to_days(a.due));
+              }
+            }
+            py::list posts, teams, grades, team_codes, grade_codes;
+            for (int k = 0; k < 3; ++k) posts.append(village::post_code(static_cast<village::Post>(k)));
+            for (int k = 0; k < 4; ++k) {
+              teams.append(village::team_grade_zh(static_cast<village::TeamGrade>(k)));
+              team_codes.append(village::team_grade_code(static_cast<village::TeamGrade>(k)));
+              grades.append(village::grade_zh(static_cast<village::Grade>(k)));
+              grade_codes.append(village::grade_code(static_cast<village::Grade>(k)));
+            }
+            py::dict d;
+            d["cadre_id"] = cadre;
+            d["village_id"] = vid;
+            d["township"] = town;
+            d["post"] = post;
+            d["units"] = units;
+            d["units_of_year"] = units_of_year;
+            d["base_fen"] = base;
+            d["performance_fen"] = perf;
+            d["public_institution_fen"] = pub;
+            d["total_fen"] = total;
+            d["team_grade"] = team;
+            d["grade"] = grade;
+            d["action_line"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(act_line.size()), act_line.data());
+            d["action_kind"] = act_kind;
+            d["action_due"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(act_due.size()), act_due.data());
+            d["post_labels"] = posts;
+            d["team_grade_labels"] = teams;
+            d["team_grade_codes"] = team_codes;
+            d["grade_labels"] = grades;
+            d["grade_codes"] = grade_codes;
+            return d;
+          },
+          "The lines as columns: ids (lists of str), codes (uint8) with their labels, units, money "
+          "in fen (int64), actions flattened (action_line, action_kind, action_due as days).");
 
   v.def(
       "pay_sheet",

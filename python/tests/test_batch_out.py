@@ -45,39 +45,39 @@ def random_units(n, seed=5):
 
 def test_tier_out_golden_same_as_fresh():
     budget, factors, level, score = golden_units()
-    fresh = audit.tier_columns(budget, factors, AS_OF)
+    fresh = audit.tier_columns(budget, factors, as_of=AS_OF)
     assert list(fresh[0]) == list(level) and list(fresh[1]) == list(score)
     lv = np.full(len(budget), 99, dtype=np.int8)
     sc = np.full(len(budget), -7, dtype=np.int64)
-    got = audit.tier_columns(budget, factors, AS_OF, out=(lv, sc))
+    got = audit.tier_columns(budget, factors, as_of=AS_OF, out=(lv, sc))
     assert got[0] is lv and got[1] is sc
     assert list(lv) == list(level) and list(sc) == list(score)
     # Levels only.
     lv2 = np.zeros(len(budget), dtype=np.int8)
-    got = audit.tier_columns(budget, factors, AS_OF, out=[lv2, None])
+    got = audit.tier_columns(budget, factors, as_of=AS_OF, out=[lv2, None])
     assert got[1] is None and list(lv2) == list(level)
 
 
 def test_tier_factor_columns_as_a_sequence():
     budget, factors = random_units(7000)
-    want = audit.tier_columns(budget, factors, AS_OF)
+    want = audit.tier_columns(budget, factors, as_of=AS_OF)
     cols = [factors[j].copy() for j in range(9)]
-    got = audit.tier_columns(budget, cols, AS_OF)
+    got = audit.tier_columns(budget, cols, as_of=AS_OF)
     assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
     # Other integer dtypes and lists are converted; None is a column of zeros.
     mixed = [c.astype(np.int64) if j % 2 else list(map(int, c)) for j, c in enumerate(cols)]
-    got = audit.tier_columns(budget, mixed, AS_OF)
+    got = audit.tier_columns(budget, mixed, as_of=AS_OF)
     assert np.array_equal(got[1], want[1])
     zero = factors.copy()
     zero[3] = 0
     with_none = list(cols)
     with_none[3] = None
-    assert np.array_equal(audit.tier_columns(budget, with_none, AS_OF)[1],
-                          audit.tier_columns(budget, zero, AS_OF)[1])
+    assert np.array_equal(audit.tier_columns(budget, with_none, as_of=AS_OF)[1],
+                          audit.tier_columns(budget, zero, as_of=AS_OF)[1])
     with pytest.raises(cadrekit.InvalidInput, match="sequence of 9"):
-        audit.tier_columns(budget, cols[:8], AS_OF)
+        audit.tier_columns(budget, cols[:8], as_of=AS_OF)
     with pytest.raises(cadrekit.InvalidInput) as e:
-        audit.tier_columns(budget, cols[:4] + [cols[4][:-1]] + cols[5:], AS_OF)
+        audit.tier_columns(budget, cols[:4] + [cols[4][:-1]] + cols[5:], as_of=AS_OF)
     assert "attention" in str(e.value)
 
 
@@ -99,7 +99,7 @@ def test_tier_out_refused():
     bad.append(((lv, ro), "writeable"))
     for out, msg in bad:
         with pytest.raises(cadrekit.InvalidInput, match=msg):
-            audit.tier_columns(budget, factors, AS_OF, out=out)
+            audit.tier_columns(budget, factors, as_of=AS_OF, out=out)
 
 
 def test_tier_bad_row_named_outputs_untouched():
@@ -111,11 +111,11 @@ def test_tier_bad_row_named_outputs_untouched():
     b = budget.copy()
     b[8700] = -1
     with pytest.raises(cadrekit.InvalidInput) as e:
-        audit.tier_columns(b, f, AS_OF, out=(lv, sc))
+        audit.tier_columns(b, f, as_of=AS_OF, out=(lv, sc))
     assert e.value.field == "high_risk_sector" and e.value.record == "row 8500"
     assert (lv == 42).all() and (sc == 4242).all()
     with pytest.raises(cadrekit.InvalidInput) as e:
-        audit.tier_columns(b, factors, AS_OF, out=(lv, sc))
+        audit.tier_columns(b, factors, as_of=AS_OF, out=(lv, sc))
     assert e.value.field == "budget" and e.value.record == "row 8700"
     assert (lv == 42).all() and (sc == 4242).all()
 
@@ -241,3 +241,14 @@ def test_pay_bad_row_outputs_untouched():
     assert e.value.field == "served_to" and e.value.record == "row 555"
     for name, arr in out.items():
         assert (arr == 9).all(), name
+
+
+def test_tier_columns_as_of_by_position_is_deprecated_and_gives_the_same():
+    budget = np.array([10**9, 5 * 10**8, 10**6], dtype=np.int64)
+    factors = np.zeros((9, 3), dtype=np.int8)
+    want = audit.tier_columns(budget, factors, as_of=AS_OF)
+    with pytest.warns(DeprecationWarning):
+        got = audit.tier_columns(budget, factors, AS_OF)
+    assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+    with pytest.raises(TypeError):
+        audit.tier_columns(budget, factors, AS_OF, as_of=AS_OF)

@@ -22,7 +22,7 @@ def days(*ds):
 
 # function -> (the valid int-typed columns of 3 rows, a call of them, {column: (field, record prefix)})
 def _tier(c):
-    return audit.tier_columns(c["budget"], [c[f] for f in audit.FACTORS], AS_OF)
+    return audit.tier_columns(c["budget"], [c[f] for f in audit.FACTORS], as_of=AS_OF)
 
 
 def _team(c):

@@ -208,7 +208,7 @@ CALLS = {
                    (UNITS, lambda df, a: audit.tier(df, as_of=a, explain=False)),
                    (UNITS, lambda df, a: audit.tier(df, as_of=a, explain=True))],
     "audit.explain_tiers": [(UNITS, lambda df, a: audit.explain_tiers(df, as_of=a))],
-    "audit.tier_columns": [(COLUMNS, lambda df, a: audit.tier_columns(_col(df, "budget"), [_col(df, "kind")] * 9, a))],
+    "audit.tier_columns": [(COLUMNS, lambda df, a: audit.tier_columns(_col(df, "budget"), [_col(df, "kind")] * 9, as_of=a))],
     "audit.tier_history": [(EVENTS, lambda df, a: audit.tier_history("U1", df))],
     "audit.plan": [(PLAN_UNITS, lambda df, a: audit.plan(df, AUDITS, TERMS, 2017, 2018, 3, 1)),
                    (AUDITS, lambda df, a: audit.plan(PLAN_UNITS, df, TERMS, 2017, 2018, 3, 1)),

@@ -1,0 +1,91 @@
+"""village.pay_sheet from DataFrames as read from CSV files, explanations built only when asked
+for: the same sheet and the same explanations as explain=True builds for every line."""
+import io
+import warnings
+
+import pandas as pd
+import pytest
+
+import cadrekit
+from cadrekit import village
+
+from test_village import CASES, inputs, policy_of, check_sheet
+
+
+def as_csv_text(rows):
+    """Rows written to a CSV file and read back with dtype=str (population, scores, dates as text)."""
+    return pd.read_csv(io.StringIO(pd.DataFrame(rows).to_csv(index=False)), dtype=str)
+
+
+@pytest.mark.parametrize("case", CASES["pay_sheets"], ids=[c["name"][:30] for c in CASES["pay_sheets"]])
+def test_tables_of_text_give_the_sheet_and_lazy_explanations_alike(case):
+    v, p, s = inputs(case)
+    vdf, pdf, sdf = as_csv_text(v), as_csv_text(p), as_csv_text(s)
+    vdf.index = [f"v{i}" for i in range(len(vdf))]  # the caller's index changes nothing
+    pol = policy_of(case)
+    sheet = village.pay_sheet(vdf, pdf, sdf, case["year"], pol)
+    check_sheet(sheet, case)
+    full = village.pay_sheet(v, p, s, case["year"], pol, explain=True)
+    want = [e.to_json() for e in full.explanations()]
+    lazy = village.pay_sheet(vdf, pdf, sdf, case["year"], pol)
+    n = len(want)
+    assert n and [lazy.explain(i).to_json() for i in range(n)] == want
+    assert [e.to_json() for e in lazy.explain(list(range(n))[::-1])] == want[::-1]
+    assert [e.to_json() for e in lazy.explanations()] == want  # every line, built on first use
+    cols = ["cadre_id", "village_id", "township", "post", "units", "base", "performance", "total",
+            "team_grade", "grade", "actions"]
+    records = pd.DataFrame.from_records(full.to_records(), columns=cols)  # the sheet's own rendering
+    pd.testing.assert_frame_equal(sheet.to_pandas(), records)
+    pd.testing.assert_frame_equal(full.to_pandas(), records)
+    with pytest.raises(IndexError):
+        lazy.explain(n)
+
+
+def test_the_default_builds_no_explanation_until_asked(monkeypatch):
+    case = CASES["pay_sheets"][0]
+    v, p, s = inputs(case)
+    calls = []
+    real = village._k.pay_sheet_frames
+
+    def spy(*args, **kw):
+        calls.append(kw.get("explain"))
+        return real(*args, **kw)
+    monkeypatch.setattr(village._k, "pay_sheet_frames", spy)
+    sheet = village.pay_sheet(as_csv_text(v), as_csv_text(p), as_csv_text(s), case["year"], policy_of(case))
+    sheet.to_pandas(), sheet.villages(), sheet.townships(), sheet.banner
+    assert calls == [False]
+    sheet.explain(0)
+    assert calls == [False, True] and len(sheet.to_pandas()) == len(case["expect_lines"])
+    off = village.pay_sheet(as_csv_text(v), as_csv_text(p), as_csv_text(s), case["year"], policy_of(case),
+                            explain=False)
+    assert off.explanations() == [] and off.explain(0) is None
+
+
+def test_the_frame_of_lines_has_actions_and_money_as_the_records():
+    with_actions = [c for c in CASES["pay_sheets"]
+                    if any(w.get("grade") == "不合格" for w in c["expect_lines"])]
+    assert with_actions  # the golden cases hold a line with actions
+    for case in with_actions:
+        v, p, s = inputs(case)
+        sheet = village.pay_sheet(v, p, s, case["year"], policy_of(case))
+        df = sheet.to_pandas()
+        recs = sheet.to_records()
+        assert df["actions"].tolist() == [r["actions"] for r in recs]
+        assert any(df["actions"].map(len) > 0)
+        assert [str(x) for x in df["total"]] == [str(r["total"]) for r in recs]
+
+
+def test_population_as_text_and_a_bad_one_named():
+    case = CASES["pay_sheets"][0]
+    v, p, s = inputs(case)
+    vdf = as_csv_text(v)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        check_sheet(village.pay_sheet(vdf, as_csv_text(p), as_csv_text(s), case["year"], policy_of(case)), case)
+    rows = [dict(r, population=str(r["population"])) for r in v]
+    check_sheet(village.pay_sheet(rows, p, s, case["year"], policy_of(case)), case)
+    bad = vdf.copy()
+    bad.loc[1, "population"] = "many"
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        village.pay_sheet(bad, as_csv_text(p), as_csv_text(s), case["year"], policy_of(case))
+    assert (e.value.field, e.value.record) == ("population", "villages row 1")

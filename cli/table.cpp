@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <exception>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -377,6 +378,9 @@ struct TableStore {
     const std::string &file = t.file;
     std::size_t i = 0, w = 0, line = 1, skipped = 0, above = 0;
     bool have_header = false;
+    // An error of the header is thrown once the whole file is read, after any error of the
+    // file's syntax (an unclosed quote), as when the file was parsed before the header was read.
+    std::exception_ptr pending;
     std::vector<std::size_t> ends;        // where each cell of the record ends (its NUL)
     std::vector<std::size_t> too_long;    // lines of rows with more cells than the header
     while (i < n) {
@@ -448,14 +452,22 @@ struct TableStore {
         w = rec_start;
         continue;
       }
+      if (pending) {  // the rest of the file is only checked for the errors above
+        w = rec_start;
+        continue;
+      }
       if (!have_header) {
         if (io.header_row != 0 && rec_line < io.header_row) {
           ++above;
           w = rec_start;
           continue;
         }
-        if (io.header_row != 0 && rec_line != io.header_row)
-          throw InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file);
+        if (io.header_row != 0 && rec_line != io.header_row) {
+          pending = std::make_exception_ptr(
+              InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file));
+          w = rec_start;
+          continue;
+        }
         std::vector<std::string> names;
         names.reserve(ends.size());
         std::size_t p = rec_start;
@@ -463,7 +475,11 @@ struct TableStore {
           names.emplace_back(s + p, e - 1 - p);
           p = e;
         }
-        set_header(t, std::move(names), file + ":" + std::to_string(rec_line));
+        try {
+          set_header(t, std::move(names), file + ":" + std::to_string(rec_line));
+        } catch (const InvalidInput &) {
+          pending = std::current_exception();
+        }
         have_header = true;
         w = rec_start;
         continue;
@@ -483,6 +499,7 @@ struct TableStore {
       if (ends.size() > t.header.size()) w = ends[t.header.size() - 1];
       push(t, rec_start, rec_line);
     }
+    if (pending) std::rethrow_exception(pending);
     if (!have_header) {
       if (io.header_row != 0)
         throw InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file);

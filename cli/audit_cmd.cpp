@@ -31,26 +31,35 @@ struct AuditOpts {
   WorkspaceTarget ws;
 };
 
-std::vector<Unit> read_units(const AuditOpts &o, Reporter &rep) {
+// One unit from its row; InvalidInput naming the column for a bad cell.
+Unit unit_of(const RowView &r) {
+  Unit u;
+  u.unit_id = r.req("unit_id");
+  u.name = r.opt("name");
+  u.budget = r.money("budget");
+  if (u.budget.fen() < 0) throw InvalidInput("the budget must not be negative", "budget", u.unit_id);
+  for (std::size_t f = 0; f < factor_count; ++f) {
+    auto v = r.opt_integer(factor_names()[f]);
+    if (v && (*v < 0 || *v > 127)) throw InvalidInput("factor value must be within 0…127", std::string(factor_names()[f]), u.unit_id);
+    u.factors[f] = static_cast<std::int32_t>(v.value_or(0));
+  }
+  return u;
+}
+
+Table read_units_table(const AuditOpts &o, Reporter &rep) {
   Table t = read_table(o.units, o.io, rep);
   t.require({"unit_id", "budget"});
+  return t;
+}
+
+std::vector<Unit> units_of(const Table &t, Reporter &rep) {
   std::vector<Unit> units;
-  units.reserve(t.rows.size());
-  for_each_row(t, rep, [&](const RowView &r) {
-    Unit u;
-    u.unit_id = r.req("unit_id");
-    u.name = r.opt("name");
-    u.budget = r.money("budget");
-    if (u.budget.fen() < 0) throw InvalidInput("the budget must not be negative", "budget", u.unit_id);
-    for (std::size_t f = 0; f < factor_count; ++f) {
-      auto v = r.opt_integer(factor_names()[f]);
-      if (v && (*v < 0 || *v > 127)) throw InvalidInput("factor value must be within 0…127", std::string(factor_names()[f]), u.unit_id);
-      u.factors[f] = static_cast<std::int32_t>(v.value_or(0));
-    }
-    units.push_back(std::move(u));
-  });
+  units.reserve(t.size());
+  for_each_row(t, rep, [&](const RowView &r) { units.push_back(unit_of(r)); });
   return units;
 }
+
+std::vector<Unit> read_units(const AuditOpts &o, Reporter &rep) { return units_of(read_units_table(o, rep), rep); }
 
 std::int32_t year_cell(const RowView &r, std::string_view name) {
   std::int64_t y = r.integer(name);
@@ -111,10 +120,65 @@ void add_plan_options(CLI::App *cmd, AuditOpts &o) {
   add_io_options(cmd, o.io);
 }
 
-// The tier table's rows by the columnar kernel (audit::tier_columns), the same values the row
-// path gives (tests/cli: cli.audit_tier_county and the golden outputs). False, with `t`
-// untouched, when a row is one the kernel refuses.
-bool tier_by_columns(const std::vector<Unit> &units, const TierParams &params, OutTable &t) {
+// `audit tier` by the columnar kernel (audit::tier_columns), straight from the table's cells:
+// each row read as the row path reads it (unit_of), its budget and factors kept as columns, and
+// the table written as it is made (TableWriter), the same bytes the row path writes (tests/cli:
+// cli.audit_tier_kernel_matches_rows and the golden outputs). False, with nothing reported or
+// written, when a row is one the row path reports (then it runs and reports it alone) or the
+// kernel refuses.
+bool tier_by_columns(const Table &t, const TierParams &params, const std::vector<std::string> &columns,
+                     const IoOptions &io, Reporter &rep, std::ostream &out) {
+  const std::size_t n = t.size();
+  std::vector<std::int64_t> fen(n);
+  std::array<std::vector<std::int8_t>, factor_count> factors;
+  for (auto &f : factors) f.resize(n);
+  {
+    std::vector<std::string_view> cells;
+    for (std::size_t i = 0; i < n; ++i) {
+      Unit u;
+      try {
+        u = unit_of(RowView(t, i, cells));
+      } catch (const Error &) {
+        return false;
+      }
+      fen[i] = u.budget.fen();
+      for (std::size_t k = 0; k < factor_count; ++k) factors[k][i] = static_cast<std::int8_t>(u.factors[k]);  // 0…127
+    }
+  }
+  UnitColumns cols;
+  cols.budget_fen = fen;
+  for (std::size_t k = 0; k < factor_count; ++k) cols.factors[k] = factors[k];
+  std::vector<std::int8_t> levels(n);
+  std::vector<std::int64_t> scores(n);
+  try {
+    tier_columns(cols, params, levels, scores);
+  } catch (const InvalidInput &) {
+    return false;
+  }
+  rep.unread_columns(t);  // what for_each_row reports after the rows
+  TableWriter w(out, columns, io);
+  std::vector<std::string_view> cells;
+  std::vector<Cell> row(columns.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const RowView r(t, i, cells);
+    const Band band = params.band_of(Money::from_fen(fen[i]));
+    const std::int64_t band_points = params.band_points[static_cast<std::size_t>(band)];
+    row[0] = Cell(std::string(r.view("unit_id")));
+    row[1] = Cell(std::string(r.view("name")));
+    row[2] = Cell::num(levels[i]);
+    row[3] = Cell(band_name(band));
+    row[4] = Cell::num(band_points);
+    row[5] = Cell::num(scores[i] - band_points);
+    row[6] = Cell::num(scores[i]);
+    w.row(row);
+  }
+  w.finish();
+  return true;
+}
+
+// The tier table's rows by the columnar kernel from units already read (the rows the row path
+// kept when some were bad). False, with `t` untouched, when a unit is one the kernel refuses.
+bool tier_units_by_columns(const std::vector<Unit> &units, const TierParams &params, OutTable &t) {
   const std::size_t n = units.size();
   std::vector<std::int64_t> fen(n);
   std::array<std::vector<std::int8_t>, factor_count> factors;
@@ -123,7 +187,7 @@ bool tier_by_columns(const std::vector<Unit> &units, const TierParams &params, O
     fen[i] = units[i].budget.fen();
     for (std::size_t k = 0; k < factor_count; ++k) {
       const std::int32_t v = units[i].factors[k];
-      if (v < 0 || v > 127) return false;  // read_units refuses these; never narrowed unchecked
+      if (v < 0 || v > 127) return false;  // unit_of refuses these; never narrowed unchecked
       factors[k][i] = static_cast<std::int8_t>(v);
     }
   }
@@ -168,13 +232,18 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
       const TierParams params = TierParams::load(policy, as_of);  // a malformed profile is one error
       note_run(o->io, c, &policy, as_of, tier_parameters(policy, as_of));
       Reporter rep(o->io.strict);
-      const auto units = read_units(*o, rep);
+      const Table table = read_units_table(*o, rep);
       OutTable t{{"unit_id", "name", "level", "band", "band_points", "factor_points", "score"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
       // Without --explain (and without a workspace, which keeps each result), the columnar
       // kernel tiers the table: no explanation is built for a row that will not show one. A bad
-      // row stops the kernel before it writes anything; the row path then reports each one.
-      if (!o->io.explain && !o->ws && tier_by_columns(units, params, t)) {
+      // row stops it before it writes anything; the row path then reports each one.
+      if (!o->io.explain && !o->ws && !o->io.row_path && tier_by_columns(table, params, t.columns, o->io, rep, out)) {
+        rep.finish(out);
+        return;
+      }
+      const auto units = units_of(table, rep);
+      if (!o->io.explain && !o->ws && !o->io.row_path && tier_units_by_columns(units, params, t)) {
         write_table(out, t, o->io);
         rep.finish(out);
         return;

@@ -6,6 +6,9 @@
 #include <boost/json.hpp>
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <cstring>
+#include <exception>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -53,6 +56,9 @@ void add_io_options(CLI::App *cmd, IoOptions &io) {
   add_lang_option(cmd, io);
   cmd->add_flag("--strict", io.strict, "stop at the first bad row (exit 2) instead of reporting it and going on");
   cmd->add_flag("--bom", io.bom, "begin CSV output with a UTF-8 byte-order mark (for Excel)");
+  cmd->add_flag("--row-path", io.row_path,
+                "decide row by row, never by the columnar kernels (the same output, slower: for tests)")
+      ->group("");
   cmd->add_flag("--raw-cells", io.raw_cells,
                 "write CSV cells as they are (by default a text cell a spreadsheet would run as a formula, "
                 "beginning with = + - @ TAB or CR, gets a leading ')");
@@ -96,67 +102,16 @@ bool ends_with(const std::string &s, std::string_view suffix) {
   return true;
 }
 
-// RFC 4180: records of comma-separated fields; a field in double quotes may hold commas, line
-// breaks and "" (a quote). CRLF or LF. Each record remembers the line it starts on.
+// A record of a CSV file or a sheet: the line (or row) it starts on and its cells.
 struct CsvRecord {
   std::size_t line;
   std::vector<std::string> cells;
 };
-std::vector<CsvRecord> parse_csv(std::string_view s, const std::string &file, std::size_t &blank_lines) {
-  std::vector<CsvRecord> out;
-  std::size_t i = 0, line = 1;
-  while (i < s.size()) {
-    CsvRecord rec{line, {}};
-    std::string cell;
-    bool any = false;
-    for (;;) {
-      if (i < s.size() && s[i] == '"') {
-        const std::size_t open_line = line;
-        ++i;
-        for (;;) {
-          if (i >= s.size())
-            throw InvalidInput("a quoted field is not closed", "csv", file + ":" + std::to_string(open_line));
-          if (s[i] == '"') {
-            if (i + 1 < s.size() && s[i + 1] == '"') {
-              cell += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          if (s[i] == '\n') ++line;
-          cell += s[i++];
-        }
-        // after the closing quote: only a separator or the end of the record
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-        if (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r')
-          throw InvalidInput("text after a closing quote", "csv", file + ":" + std::to_string(line));
-        any = true;
-      } else {
-        while (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') cell += s[i++];
-        if (!cell.empty()) any = true;
-      }
-      rec.cells.push_back(std::move(cell));
-      cell.clear();
-      if (i < s.size() && s[i] == ',') {
-        ++i;
-        any = true;
-        continue;
-      }
-      break;
-    }
-    if (i < s.size() && s[i] == '\r') ++i;
-    if (i < s.size() && s[i] == '\n') {
-      ++i;
-      ++line;
-    }
-    if (any)
-      out.push_back(std::move(rec));
-    else
-      ++blank_lines;  // skipped, and counted for the note
-  }
-  return out;
+
+bool blank_text(std::string_view c) {
+  for (char ch : c)
+    if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') return false;
+  return true;
 }
 
 std::string scalar_text(const json::value &v) {
@@ -188,6 +143,13 @@ std::string read_bytes(const std::string &file) {
     src = &in;
   }
   std::string bytes;
+  // The file's size and one byte (the CSV reader ends the last cell in place): read into one
+  // buffer that never moves, so a table costs its size once.
+  if (file != "-") {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size <= kMaxTableBytes) bytes.reserve(static_cast<std::size_t>(size) + 1);
+  }
   char buf[1 << 16];
   while (src->read(buf, sizeof buf) || src->gcount() > 0) {
     bytes.append(buf, static_cast<std::size_t>(src->gcount()));
@@ -199,7 +161,7 @@ std::string read_bytes(const std::string &file) {
 }
 
 std::string decode_text(std::string bytes, std::string_view encoding, const std::string &file) {
-  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) return bytes.substr(3);
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) return std::move(bytes.erase(0, 3));
   auto at = [&](std::size_t offset) { return file + ":" + std::to_string(detail::line_of_offset(bytes, offset)); };
   auto from_gb18030 = [&] {
     std::string out;
@@ -238,7 +200,7 @@ void Reporter::note(const std::string &file, std::size_t skipped_rows, std::size
 }
 
 void Reporter::unread_columns(const Table &t) {
-  if (t.rows.empty()) return;  // no row asked for anything
+  if (t.size() == 0) return;  // no row asked for anything
   for (const auto &[name, nearest] : t.unread_columns()) {
     const std::string hint = nearest.empty() ? "" : " (did you mean \"" + nearest + "\"?)";
     if (strict_)
@@ -363,63 +325,262 @@ std::vector<CsvRecord> sheet_records(xlsx::Sheet &sheet, const IoOptions &io, st
   return out;
 }
 
-// The header and the rows of a table from its records (CSV lines or sheet rows): the one reading
-// of a table, whichever file it came from. `where` begins each row's name ("units.csv:").
-void table_from_records(Table &t, std::vector<CsvRecord> &records, std::size_t skipped, std::size_t above,
-                        const std::string &where, const IoOptions &io, Reporter &rep) {
-  std::size_t first = 0;
-  if (io.header_row != 0) {
-    while (first < records.size() && records[first].line < io.header_row) ++first;
-    if (first == records.size() || records[first].line != io.header_row)
-      throw InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file);
-    above += first;
-  }
-  if (first == records.size()) throw InvalidInput("the file has no header row", "csv", t.file);
-  // Excel saves the columns a sheet once used: empty names at the end of the header are not
-  // columns. An empty name before a named column is still an error.
-  std::vector<std::string> &names = records[first].cells;
-  const std::string header_at = where + std::to_string(records[first].line);
-  std::size_t ignored_columns = 0;
-  while (!names.empty() && trim(names.back()).empty()) {
-    names.pop_back();
-    ++ignored_columns;
-  }
-  std::unordered_set<std::string> seen;  // linear in the header's width, however wide
-  seen.reserve(names.size());
-  for (auto &h : names) {
-    std::string name = trim(h);
-    // A header in words (单位编号, Unit ID: a workbook the command line wrote, or a county's own
-    // sheet) is the column it labels (labels.hpp).
-    if (const char *code = column_code(name)) name = code;
-    if (name.empty()) throw InvalidInput("an empty column name", "csv", header_at);
-    if (!seen.insert(name).second) throw InvalidInput("a column named twice", name, header_at);
-    t.header.push_back(std::move(name));
-  }
-  t.rows.reserve(records.size() - first - 1);
-  for (std::size_t k = first + 1; k < records.size(); ++k) {
-    // A row of separators only (",,,,", what Excel writes for a row it once used) is no row.
-    if (std::all_of(records[k].cells.begin(), records[k].cells.end(),
-                    [](const std::string &c) { return trim(c).empty(); })) {
-      ++skipped;
-      continue;
+}  // namespace
+
+// The building of a Table's rows (its private members): from records (a sheet's rows, a JSON
+// array), or from a CSV's text, parsed in place.
+struct TableStore {
+  // The header from its cells: trimmed, a header in words mapped to its column; empty names at
+  // the end dropped (counted in t.ignored_columns). `header_at` names its line.
+  static void set_header(Table &t, std::vector<std::string> names, const std::string &header_at) {
+    // Excel saves the columns a sheet once used: empty names at the end of the header are not
+    // columns. An empty name before a named column is still an error.
+    while (!names.empty() && trim(names.back()).empty()) {
+      names.pop_back();
+      ++t.ignored_columns;
     }
-    Row r{where + std::to_string(records[k].line), std::move(records[k].cells)};
-    // Excel pads short rows with nothing and may add empty trailing cells: accept those.
-    while (r.cells.size() > t.header.size() && trim(r.cells.back()).empty()) r.cells.pop_back();
-    if (r.cells.size() > t.header.size()) {
-      rep.row_error(r.where, InvalidInput("more cells than the header has columns", "csv"));
-      continue;
+    std::unordered_set<std::string> seen;  // linear in the header's width, however wide
+    seen.reserve(names.size());
+    for (auto &h : names) {
+      std::string name = trim(h);
+      // A header in words (单位编号, Unit ID: a workbook the command line wrote, or a county's own
+      // sheet) is the column it labels (labels.hpp).
+      if (const char *code = column_code(name)) name = code;
+      if (name.empty()) throw InvalidInput("an empty column name", "csv", header_at);
+      if (!seen.insert(name).second) throw InvalidInput("a column named twice", name, header_at);
+      t.header.push_back(std::move(name));
     }
-    r.cells.resize(t.header.size());
-    t.rows.push_back(std::move(r));
   }
-  t.skipped_rows = skipped;
-  t.above_header = above;
-  t.ignored_columns = ignored_columns;
-  if (skipped > 0 || ignored_columns > 0 || above > 0) rep.note(t.file, skipped, ignored_columns, above);
+
+  static void set_where(Table &t, std::string prefix, std::string suffix) {
+    t.where_prefix_ = std::move(prefix);
+    t.where_suffix_ = std::move(suffix);
+  }
+
+  static void push(Table &t, std::size_t start, std::size_t number) {
+    if (number > UINT32_MAX) throw InvalidInput("too many lines (table.max_bytes)", "FILE", t.file);
+    t.start_.push_back(start);
+    t.number_.push_back(static_cast<std::uint32_t>(number));
+  }
+
+  // A CSV's records, parsed in place in `text` (decoded, without its BOM): RFC 4180, fields
+  // separated by commas, a field in double quotes may hold commas, line breaks and "" (a
+  // quote); CRLF or LF. Each cell's text is moved down over what the file had before it and
+  // ended by a NUL (never longer than the file's bytes for it: the quotes and the separator),
+  // so the rows' cells take the file's own buffer. Blank lines, rows of separators only and
+  // the rows above --header-row are not kept (counted); a row with more cells than the header
+  // is reported once the whole file is read, as before any row is used.
+  static void parse_csv(Table &t, std::string &&text, const IoOptions &io, Reporter &rep) {
+    const std::size_t n = text.size();
+    text.push_back('\0');  // room for the last cell's NUL when the text ends without a line end
+    char *s = text.data();
+    char next = '\0';
+    const std::string &file = t.file;
+    std::size_t i = 0, w = 0, line = 1, skipped = 0, above = 0;
+    bool have_header = false;
+    // An error of the header is thrown once the whole file is read, after any error of the
+    // file's syntax (an unclosed quote), as when the file was parsed before the header was read.
+    std::exception_ptr pending;
+    std::vector<std::size_t> ends;        // where each cell of the record ends (its NUL)
+    std::vector<std::size_t> too_long;    // lines of rows with more cells than the header
+    while (i < n) {
+      const std::size_t rec_line = line, rec_start = w;
+      bool any = false, all_blank = true;
+      std::size_t last_filled = 0;  // cells up to the last that is not blank
+      ends.clear();
+      for (;;) {
+        const std::size_t cell_start = w;
+        if (i < n && s[i] == '"') {
+          const std::size_t open_line = line;
+          ++i;
+          for (;;) {
+            if (i >= n) throw InvalidInput("a quoted field is not closed", "csv", file + ":" + std::to_string(open_line));
+            if (s[i] == '"') {
+              if (i + 1 < n && s[i + 1] == '"') {
+                s[w++] = '"';
+                i += 2;
+                continue;
+              }
+              ++i;
+              break;
+            }
+            if (s[i] == '\n') ++line;
+            s[w++] = s[i++];
+          }
+          // after the closing quote: only a separator or the end of the record
+          while (i < n && (s[i] == ' ' || s[i] == '\t')) ++i;
+          if (i < n && s[i] != ',' && s[i] != '\n' && s[i] != '\r')
+            throw InvalidInput("text after a closing quote", "csv", file + ":" + std::to_string(line));
+          any = true;
+        } else {
+          const std::size_t begin = i;
+          while (i < n && s[i] != ',' && s[i] != '\n' && s[i] != '\r') ++i;
+          if (i > begin) {
+            any = true;
+            if (w != begin) std::memmove(s + w, s + begin, i - begin);
+            w += i - begin;
+          }
+        }
+        if (!blank_text(std::string_view(s + cell_start, w - cell_start))) {
+          all_blank = false;
+          last_filled = ends.size() + 1;
+        }
+        // w <= i: the NUL takes the place of the separator (or line end) read next, or of the
+        // cell's quotes; at the end of the text, of the NUL added below.
+        next = i < n ? s[i] : '\0';
+        s[w++] = '\0';
+        ends.push_back(w);
+        if (next == ',') {
+          ++i;
+          any = true;
+          continue;
+        }
+        break;
+      }
+      if (next == '\r') {
+        ++i;
+        if (i < n && s[i] == '\n') {
+          ++i;
+          ++line;
+        }
+      } else if (next == '\n') {
+        ++i;
+        ++line;
+      }
+      if (!any) {  // a blank line: skipped, and counted for the note
+        ++skipped;
+        w = rec_start;
+        continue;
+      }
+      if (pending) {  // the rest of the file is only checked for the errors above
+        w = rec_start;
+        continue;
+      }
+      if (!have_header) {
+        if (io.header_row != 0 && rec_line < io.header_row) {
+          ++above;
+          w = rec_start;
+          continue;
+        }
+        if (io.header_row != 0 && rec_line != io.header_row) {
+          pending = std::make_exception_ptr(
+              InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file));
+          w = rec_start;
+          continue;
+        }
+        std::vector<std::string> names;
+        names.reserve(ends.size());
+        std::size_t p = rec_start;
+        for (std::size_t e : ends) {
+          names.emplace_back(s + p, e - 1 - p);
+          p = e;
+        }
+        try {
+          set_header(t, std::move(names), file + ":" + std::to_string(rec_line));
+        } catch (const InvalidInput &) {
+          pending = std::current_exception();
+        }
+        have_header = true;
+        w = rec_start;
+        continue;
+      }
+      // A row of separators only (",,,,", what Excel writes for a row it once used) is no row.
+      if (all_blank) {
+        ++skipped;
+        w = rec_start;
+        continue;
+      }
+      // Excel pads short rows with nothing and may add empty trailing cells: accept those.
+      if (last_filled > t.header.size()) {
+        too_long.push_back(rec_line);
+        w = rec_start;
+        continue;
+      }
+      if (ends.size() > t.header.size()) w = ends[t.header.size() - 1];
+      push(t, rec_start, rec_line);
+    }
+    if (pending) std::rethrow_exception(pending);
+    if (!have_header) {
+      if (io.header_row != 0)
+        throw InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file);
+      throw InvalidInput("the file has no header row", "csv", t.file);
+    }
+    text.resize(w);
+    t.text_ = std::move(text);
+    set_where(t, file + ":", "");
+    for (std::size_t l : too_long)
+      rep.row_error(file + ":" + std::to_string(l), InvalidInput("more cells than the header has columns", "csv"));
+    t.skipped_rows = skipped;
+    t.above_header = above;
+    if (skipped > 0 || t.ignored_columns > 0 || above > 0) rep.note(t.file, skipped, t.ignored_columns, above);
+  }
+
+  // The header and the rows of a table from a sheet's records. `where` begins each row's name
+  // ("units.xlsx[Sheet1]:").
+  static void from_records(Table &t, std::vector<CsvRecord> &records, std::size_t above, const std::string &where,
+                           const IoOptions &io, Reporter &rep) {
+    std::size_t first = 0, skipped = 0;
+    if (io.header_row != 0) {
+      while (first < records.size() && records[first].line < io.header_row) ++first;
+      if (first == records.size() || records[first].line != io.header_row)
+        throw InvalidInput("the header row is empty, or the table has fewer rows", "--header-row", t.file);
+      above += first;
+    }
+    if (first == records.size()) throw InvalidInput("the file has no header row", "csv", t.file);
+    set_header(t, std::move(records[first].cells), where + std::to_string(records[first].line));
+    set_where(t, where, "");
+    for (std::size_t k = first + 1; k < records.size(); ++k) {
+      std::vector<std::string> &cells = records[k].cells;
+      // A row of separators only (",,,,", what Excel writes for a row it once used) is no row.
+      if (std::all_of(cells.begin(), cells.end(), [](const std::string &c) { return blank_text(c); })) {
+        ++skipped;
+        continue;
+      }
+      // Excel pads short rows with nothing and may add empty trailing cells: accept those.
+      while (cells.size() > t.header.size() && blank_text(cells.back())) cells.pop_back();
+      if (cells.size() > t.header.size()) {
+        rep.row_error(where + std::to_string(records[k].line), InvalidInput("more cells than the header has columns", "csv"));
+        continue;
+      }
+      t.add_row(records[k].line, cells);
+      cells = std::vector<std::string>();  // the sheet's texts go as the table takes them
+    }
+    t.skipped_rows = skipped;
+    t.above_header = above;
+    if (skipped > 0 || t.ignored_columns > 0 || above > 0) rep.note(t.file, skipped, t.ignored_columns, above);
+  }
+
+  static void json_rows(Table &t) { set_where(t, t.file + "[", "]"); }
+};
+
+std::string Table::where(std::size_t row) const {
+  return where_prefix_ + std::to_string(number_.at(row)) + where_suffix_;
 }
 
-}  // namespace
+void Table::cells(std::size_t row, std::vector<std::string_view> &out) const {
+  out.assign(header.size(), std::string_view());
+  const char *p = text_.data() + start_.at(row);
+  const char *const end = text_.data() + (row + 1 < start_.size() ? start_[row + 1] : text_.size());
+  for (std::size_t c = 0; p < end && c < out.size(); ++c) {
+    const auto *z = static_cast<const char *>(std::memchr(p, '\0', static_cast<std::size_t>(end - p)));
+    if (z == nullptr) z = end;
+    out[c] = std::string_view(p, static_cast<std::size_t>(z - p));
+    p = z + 1;
+  }
+}
+
+void Table::add_row(std::size_t number, const std::vector<std::string> &cells) {
+  const std::size_t start = text_.size();
+  for (const auto &c : cells) {
+    if (c.find('\0') != std::string::npos) {
+      text_.resize(start);
+      throw InvalidInput("a NUL character in a text", "csv", where_prefix_ + std::to_string(number) + where_suffix_);
+    }
+    text_ += c;
+    text_ += '\0';
+  }
+  TableStore::push(*this, start, number);
+}
 
 Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
   Table t;
@@ -434,7 +595,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     bytes = std::string();  // the sheet's texts are all that is kept, moved into the records
     std::size_t titles = 0;
     auto records = sheet_records(sheet, io, titles);
-    table_from_records(t, records, 0, titles, t.file + "[" + sheet.name + "]:", io, rep);
+    TableStore::from_records(t, records, titles, t.file + "[" + sheet.name + "]:", io, rep);
     return t;
   }
   if (!io.sheet.empty()) throw InvalidInput("--sheet names a sheet of an .xlsx workbook; this is not one", "--sheet", t.file);
@@ -455,25 +616,27 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
         if (index.emplace(k, t.header.size()).second) t.header.push_back(std::move(k));
       }
     }
+    TableStore::json_rows(t);
     std::size_t n = 0;
+    std::vector<std::string> cells;
     for (const auto &x : v.get_array()) {
-      Row r;
-      r.where = t.file + "[" + std::to_string(n++) + "]";
+      const std::size_t number = n++;
       if (!x.is_object()) {
-        rep.row_error(r.where, InvalidInput("expected an object", "json"));
+        rep.row_error(t.file + "[" + std::to_string(number) + "]", InvalidInput("expected an object", "json"));
         continue;
       }
-      r.cells.assign(t.header.size(), "");
+      cells.assign(t.header.size(), "");
       bool nul = false;
       for (const auto &kv : x.get_object()) {
-        std::string &cell = r.cells[index.at(std::string(kv.key()))];
+        std::string &cell = cells[index.at(std::string(kv.key()))];
         cell = scalar_text(kv.value());
         if (cell.find('\0') != std::string::npos && !nul) {
           nul = true;
-          rep.row_error(r.where, InvalidInput("a NUL character in a text", std::string(kv.key())));
+          rep.row_error(t.file + "[" + std::to_string(number) + "]",
+                        InvalidInput("a NUL character in a text", std::string(kv.key())));
         }
       }
-      if (!nul) t.rows.push_back(std::move(r));
+      if (!nul) t.add_row(number, cells);
     }
     return t;
   }
@@ -482,16 +645,24 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos)
     throw InvalidInput("a NUL character in the table (a UTF-16 or binary file?)", "csv",
                        t.file + ":" + std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n')));
-  std::size_t skipped = 0;
-  auto records = parse_csv(text, t.file, skipped);
-  table_from_records(t, records, skipped, 0, t.file + ":", io, rep);
+  TableStore::parse_csv(t, std::move(text), io, rep);
   return t;
 }
 
 std::string RowView::opt(std::string_view name) const {
   auto c = t_.column(name);
   if (!c) return "";
-  return trim(r_.cells[*c]);
+  return trim(cells_[*c]);
+}
+
+std::string_view RowView::view(std::string_view name) const {
+  auto c = t_.column(name);
+  if (!c) return {};
+  std::string_view s = cells_[*c];
+  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  return s;
 }
 
 std::string RowView::req(std::string_view name) const {
@@ -582,6 +753,23 @@ std::string csv_field(std::string_view s, bool raw) {
 }
 
 namespace {
+// The CSV header and rows, as write_table and TableWriter write them.
+void csv_header(std::string &out, const std::vector<std::string> &columns, const IoOptions &io) {
+  if (io.bom) out += "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i) out += ',';
+    out += csv_field(columns[i], io.raw_cells);
+  }
+  out += '\n';
+}
+void csv_row(std::string &out, const std::vector<Cell> &row, const IoOptions &io) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) out += ',';
+    out += csv_field(row[i].text, io.raw_cells || row[i].kind == Cell::Kind::number || row[i].kind == Cell::Kind::money);
+  }
+  out += '\n';
+}
+
 void write_table_to(std::ostream &out, const OutTable &t, const IoOptions &io) {
   if (io.format == "xlsx") {
     write_xlsx(out, t, io);
@@ -615,22 +803,48 @@ void write_table_to(std::ostream &out, const OutTable &t, const IoOptions &io) {
     out << json::serialize(arr) << "\n";
     return;
   }
-  if (io.bom) out << "\xEF\xBB\xBF";
-  for (std::size_t i = 0; i < t.columns.size(); ++i) {
-    if (i) out << ',';
-    out << csv_field(t.columns[i], io.raw_cells);
-  }
-  out << '\n';
+  std::string line;
+  csv_header(line, t.columns, io);
+  out << line;
   for (const auto &row : t.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) out << ',';
-      out << csv_field(row[i].text,
-                       io.raw_cells || row[i].kind == Cell::Kind::number || row[i].kind == Cell::Kind::money);
-    }
-    out << '\n';
+    line.clear();
+    csv_row(line, row, io);
+    out << line;
   }
 }
 }  // namespace
+
+TableWriter::TableWriter(std::ostream &out, std::vector<std::string> columns, const IoOptions &io)
+    : out_(out), io_(io) {
+  kept_.columns = std::move(columns);
+  if (io_.format == "csv") csv_header(bytes_, kept_.columns, io_);
+}
+
+void TableWriter::row(const std::vector<Cell> &cells) {
+  if (io_.format != "csv") {
+    kept_.rows.push_back(cells);
+    return;
+  }
+  csv_row(bytes_, cells, io_);
+  if (io_.output.empty() && bytes_.size() >= (1U << 20)) {
+    out_ << bytes_;
+    bytes_.clear();
+  }
+}
+
+void TableWriter::finish() {
+  if (io_.format != "csv") {
+    write_table(out_, kept_, io_);
+    return;
+  }
+  if (io_.output.empty()) {
+    out_ << bytes_;
+    return;
+  }
+  AtomicFile file(io_.output);
+  file.write(bytes_);
+  file.commit();
+}
 
 void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
   if (io.output.empty()) {

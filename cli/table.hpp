@@ -50,6 +50,7 @@ struct IoOptions {
   bool bom = false;                   ///< write a UTF-8 BOM before CSV (for Excel)
   bool raw_cells = false;             ///< CSV cells as they are (no formula guard; csv_field)
   bool explain = false;               ///< add an "explanation" column
+  bool row_path = false;              ///< --row-path (hidden): decide row by row, never by the columnar kernels
   std::string lang = "zh";            ///< language of explanations in CSV (text) and of .xlsx headers
   RunNotes notes;                     ///< the .xlsx notes sheet
 };
@@ -74,12 +75,6 @@ inline constexpr std::uintmax_t kMaxTableBytes = std::uintmax_t{1} << 30;
 /// most kMaxTableBytes. InvalidInput (field FILE) if it cannot be read, is not a regular file or
 /// is larger.
 std::string read_bytes(const std::string &file);
-
-/// One input row: where it came from ("units.csv:7" or "units.json[3]") and its cells.
-struct Row {
-  std::string where;
-  std::vector<std::string> cells;
-};
 
 class Table;
 
@@ -114,15 +109,29 @@ class Reporter {
   std::size_t errors_ = 0;
 };
 
-/// A table read from a file: header names (trimmed) and the rows.
+/// A table read from a file: header names (trimmed) and the rows. The rows' cells are kept in
+/// one buffer (each cell's text followed by a NUL, which no cell may hold), in place of the
+/// file's text: a CSV's quotes and separators are removed as it is read, so that a table costs
+/// about its file's size and a few bytes a row. A row's name ("units.csv:7") is made only when
+/// it is asked for.
 class Table {
  public:
   std::string file;
   std::vector<std::string> header;
-  std::vector<Row> rows;
   std::size_t skipped_rows = 0;     ///< blank lines and rows of separators only
   std::size_t above_header = 0;     ///< rows above the header (a title, or --header-row)
   std::size_t ignored_columns = 0;  ///< unnamed columns at the end of the header
+
+  /// The number of rows.
+  std::size_t size() const noexcept { return start_.size(); }
+  /// Where row `row` came from: "units.csv:7", "units.xlsx[Sheet1]:7" or "units.json[3]".
+  std::string where(std::size_t row) const;
+  /// Row `row`'s cells as they were read (untrimmed), one per header column ("" for a cell the
+  /// row does not have); the views point into the table.
+  void cells(std::size_t row, std::vector<std::string_view> &out) const;
+  /// Appends a row of cells (no more than the header has) read at `number` (a line, a sheet's
+  /// row, a JSON array's index). InvalidInput when a cell holds a NUL character.
+  void add_row(std::size_t number, const std::vector<std::string> &cells);
 
   /// The column index of `name`, or empty. Every look-up is remembered: a column never looked
   /// up is one the command does not read (unread_columns), and a name looked up but absent is
@@ -140,6 +149,11 @@ class Table {
   std::vector<std::pair<std::string, std::string>> unread_columns() const;
 
  private:
+  friend struct TableStore;
+  std::string text_;                  ///< every row's cells, each followed by a NUL
+  std::vector<std::size_t> start_;    ///< row k is text_[start_[k], start_[k + 1]) (or to the end)
+  std::vector<std::uint32_t> number_; ///< row k's line (or sheet row, or JSON index)
+  std::string where_prefix_, where_suffix_;  ///< a row's name: prefix, number, suffix
   // Every name looked up, with its column or none: one hash per look-up (a row asks for each
   // of its columns), and both what was read and what was missing come from it.
   struct NameHash {
@@ -162,10 +176,15 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep);
 /// Typed access to one row's cells; every error names the column and the row.
 class RowView {
  public:
-  RowView(const Table &t, const Row &r) : t_(t), r_(r) {}
-  const std::string &where() const { return r_.where; }
+  /// Row `row` of `t`; `scratch` receives its cells (for_each_row keeps one for all rows).
+  RowView(const Table &t, std::size_t row, std::vector<std::string_view> &scratch) : t_(t), row_(row), cells_(scratch) {
+    t.cells(row, scratch);
+  }
+  std::string where() const { return t_.where(row_); }
   /// The cell, trimmed; "" when the column is absent or empty.
   std::string opt(std::string_view name) const;
+  /// The cell, trimmed, as a view into the table (valid while the table lives).
+  std::string_view view(std::string_view name) const;
   /// The cell; InvalidInput "missing" when absent or empty.
   std::string req(std::string_view name) const;
   std::int64_t integer(std::string_view name) const;                   ///< required
@@ -177,7 +196,8 @@ class RowView {
 
  private:
   const Table &t_;
-  const Row &r_;
+  std::size_t row_;
+  const std::vector<std::string_view> &cells_;
 };
 
 /// Runs `f` for each row, catching cadrekit::Error per row (reported to `rep`); shows progress
@@ -229,6 +249,22 @@ struct OutTable {
 /// else to `out`.
 void write_table(std::ostream &out, const OutTable &t, const IoOptions &io);
 
+/// Writes a table a row at a time, the same bytes write_table writes for the whole OutTable:
+/// for a result too large to hold as cells. CSV goes out as it is made (to io.output, whole or
+/// not at all, at finish()); JSON and .xlsx keep the rows and write them at finish().
+class TableWriter {
+ public:
+  TableWriter(std::ostream &out, std::vector<std::string> columns, const IoOptions &io);
+  void row(const std::vector<Cell> &cells);
+  void finish();
+
+ private:
+  std::ostream &out_;
+  const IoOptions &io_;
+  OutTable kept_;      ///< JSON, .xlsx
+  std::string bytes_;  ///< CSV not yet written
+};
+
 /// Writes a file whole or not at all: a temporary file beside it (FILE.tmp.XXXXXX), renamed over
 /// it by commit(); removed by the destructor when not committed. Errors are InvalidInput naming
 /// `field` and the file.
@@ -266,12 +302,13 @@ class Progress {
 template <class F>
 void for_each_row(const Table &t, Reporter &rep, F &&f) {
   {
-    Progress p(t.file, t.rows.size());
-    for (const Row &r : t.rows) {
+    Progress p(t.file, t.size());
+    std::vector<std::string_view> cells;
+    for (std::size_t k = 0; k < t.size(); ++k) {
       try {
-        f(RowView(t, r));
+        f(RowView(t, k, cells));
       } catch (const Error &e) {
-        rep.row_error(r.where, e);
+        rep.row_error(t.where(k), e);
       }
       p.tick();
     }

@@ -139,9 +139,11 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
         t.kind = o->kind;
         t.source = in.file;
         t.columns = in.header;
-        for (auto &r : in.rows) {
-          t.rows.push_back(std::move(r.cells));
-          t.row_labels.push_back(std::move(r.where));
+        std::vector<std::string_view> cells;
+        for (std::size_t k = 0; k < in.size(); ++k) {
+          in.cells(k, cells);
+          t.rows.emplace_back(cells.begin(), cells.end());
+          t.row_labels.push_back(in.where(k));
         }
       }
       if (!c.as_of.empty()) t.as_of = parse_iso_date(c.as_of, "--as-of");
@@ -162,11 +164,13 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
       Table in = read_all(o->actions, o->io);
       std::vector<ws::Action> actions;
       std::vector<std::string> where;
-      for (const Row &r : in.rows) {
+      std::vector<std::string_view> row;
+      for (std::size_t k = 0; k < in.size(); ++k) {
+        in.cells(k, row);
         std::vector<std::pair<std::string, std::string>> cells;
-        for (std::size_t i = 0; i < in.header.size(); ++i) cells.emplace_back(in.header[i], r.cells[i]);
-        actions.push_back(ws::action_from_cells(cells, r.where));
-        where.push_back(r.where);
+        for (std::size_t i = 0; i < in.header.size(); ++i) cells.emplace_back(in.header[i], row[i]);
+        actions.push_back(ws::action_from_cells(cells, in.where(k)));
+        where.push_back(in.where(k));
       }
       ws::Workspace w = open_ws(*o);
       const std::size_t n = w.apply(actions, stamp_of(o->target), "apply", where);

@@ -343,3 +343,33 @@ ck_cli(audit_tier_bad_factor_is_a_row_error
   "-DARGS=audit|tier|${_d}/audit_units_bad_factor.csv|--as-of|2016-12-31"
   -DEXPECT_RC=7 "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU1,甲,1,high,4,4,8\nU3,丙,3,low,0,0,0\n$"
   "-DEXPECT_ERR=unit U2: factor value must be within 0…1 \\(field complaints, record U2\\)")
+
+# --- the CSV reader keeps cells in the file's own buffer, and `audit tier` without --explain
+# runs the columnar kernel straight from it: the same bytes as the row path (--row-path), on the
+# county and on quoted cells. table_quoting.csv: "甲, ""一""" is the name 甲, "一" (quoted again
+# on output: it holds a comma and quotes), "乙<CRLF>二" a name of two lines, " 丙 " is 丙; the
+# blank line and the row of separators are the two empty rows of the note. Budgets 6,000,000
+# (high, 4 points) with a complaint (4), 3,500,000 (middle, 2), 100 (low, 0).
+ck_cli(audit_tier_kernel_matches_rows
+  "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--row-path")
+ck_cli(table_quoted_cells_crlf
+  "-DARGS=audit|tier|${_d}/table_quoting.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU1,\"甲, \"\"一\"\"\",1,high,4,4,8\nU2,\"乙\r\n二\",2,middle,2,0,2\nU3,丙,3,low,0,0,0\n$"
+  "-DEXPECT_ERR=table_quoting.csv: 2 empty rows skipped" -DERR_LINES=1)
+ck_cli(table_quoted_cells_kernel_matches_rows
+  "-DARGS=audit|tier|${_d}/table_quoting.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=audit|tier|${_d}/table_quoting.csv|--as-of|2016-12-31|--row-path")
+ck_cli(table_quoted_cells_bom
+  "-DARGS=audit|tier|${_d}/table_quoting_bom.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=audit|tier|${_d}/table_quoting.csv|--as-of|2016-12-31|--row-path")
+ck_cli(table_quoted_cells_gbk
+  -DICONV_FROM=${_d}/table_quoting.csv -DICONV_TO=${_tmp}/table_quoting_gbk.csv -DICONV_ENC=GB18030
+  "-DARGS=audit|tier|${_tmp}/table_quoting_gbk.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=audit|tier|${_d}/table_quoting.csv|--as-of|2016-12-31|--row-path")
+# A bad budget in the middle, after a cell of two lines: the row path reports that row alone,
+# by the line it is on in the file (4), and tiers the others.
+ck_cli(table_bad_row_after_multiline_cell
+  "-DARGS=audit|tier|${_d}/table_quoting_bad.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=7 "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU1,\"多\n行\",3,low,0,0,0\nU3,丙,3,low,0,0,0\n$"
+  "-DEXPECT_ERR=table_quoting_bad.csv:4: [^\n]*\\(field budget")

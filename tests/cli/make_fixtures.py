@@ -152,3 +152,19 @@ open(os.path.join(here, "lrmx_dotted.lrmx"), "w", encoding="utf-8").write(d)
 b = x.replace("<ShenFenZheng>150502197812186440</ShenFenZheng>", "<ShenFenZheng></ShenFenZheng>")
 b = b.replace("<ChuShengNianYue>197812</ChuShengNianYue>", "<ChuShengNianYue>约1978年</ChuShengNianYue>")
 open(os.path.join(here, "lrmx_bad.lrmx"), "w", encoding="utf-8").write(b)
+
+# --- the CSV reader: quoted cells (a comma, doubled quotes, a line break inside), CRLF line
+# ends, a blank line, a row of separators only and cells with outer spaces; the same with a
+# UTF-8 BOM; and a bad row after a cell of two lines (its error names the file's line 4).
+quoting = ('unit_id,name,budget,complaints\r\n'
+           'U1,"甲, ""一""",6000000,1\r\n'
+           '\r\n'
+           'U2,"乙\r\n二",3500000,\r\n'
+           ',,,\r\n'
+           'U3, 丙 ,100,0\r\n')
+with open(os.path.join(here, "table_quoting.csv"), "wb") as f:
+    f.write(quoting.encode())
+with open(os.path.join(here, "table_quoting_bom.csv"), "wb") as f:
+    f.write(b"\xef\xbb\xbf" + quoting.encode())
+with open(os.path.join(here, "table_quoting_bad.csv"), "wb") as f:
+    f.write('unit_id,name,budget\nU1,"多\n行",100\nU2,乙,abc\nU3,丙,100\n'.encode())

@@ -1,0 +1,28 @@
+#!/bin/sh
+# The command line over large CSV tables: wall time, CPU time and peak memory (max RSS) of
+# `cadrekit assessment screen` and `cadrekit audit tier` on generated files of ROWS rows
+# (default 1,000,000), measured with /usr/bin/time -v; docs/performance.md records the numbers.
+# Nothing is asserted. Keeps the outputs in WORKDIR, to compare two builds byte for byte.
+#   bench/cli/bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]
+set -eu
+bin=${1:?usage: bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]}
+rows=${2:-1000000}
+dir=${3:-${TMPDIR:-/tmp}/cadrekit-bench-cli}
+here=$(dirname "$0")
+mkdir -p "$dir"
+[ -f "$dir/records.csv" ] && [ "$(cat "$dir/rows" 2>/dev/null)" = "$rows" ] ||
+  { /usr/bin/python3 "$here/make_tables.py" "$rows" "$dir" && echo "$rows" >"$dir/rows"; }
+run() {
+  name=$1
+  shift
+  /usr/bin/time -v "$@" >"$dir/$name.out" 2>"$dir/$name.time" || true
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/$name.time")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/$name.time")
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$dir/$name.time")
+  status=$(sed -n 's/.*Exit status: //p' "$dir/$name.time")
+  printf '%-12s wall %-8s cpu %6ss  max RSS %5d MiB  exit %s  output %s bytes\n' "$name" "$wall" "$cpu" \
+    $((rss / 1024)) "$status" "$(wc -c <"$dir/$name.out")"
+}
+echo "records.csv: $(wc -c <"$dir/records.csv") bytes; units.csv: $(wc -c <"$dir/units.csv") bytes"
+run screen "$bin" assessment screen "$dir/records.csv" --as-of 2016-12-31
+run tier "$bin" audit tier "$dir/units.csv" --as-of 2016-12-31

@@ -28,15 +28,15 @@ static void same(int (*call)(char **, const ck_policy *, const char *), const ck
 static void audit_factors_and_dates(const ck_policy *p) {
   char *out = NULL;
   same(ck_audit_tier_json, p,
-       "{\"as_of\":\"2014-01-01\",\"units\":["
+       "{\"as_of\":\"2016-12-31\",\"units\":["
        "{\"unit_id\":\"A\",\"budget\":\"100万\",\"complaints\":1,\"window_unit\":0,\"economic_power\":2},"
        "{\"unit_id\":\"B\",\"budget\":\"100万\",\"high_risk_sector\":true,\"attention\":0}]}",
-       "{\"as_of\":\"2014/1/1\",\"units\":["
+       "{\"as_of\":\"2016/12/31\",\"units\":["
        "{\"unit_id\":\"A\",\"budget\":\"100万\",\"complaints\":\"是\",\"window_unit\":\"否\",\"economic_power\":\"2\"},"
        "{\"unit_id\":\"B\",\"budget\":\"100万\",\"high_risk_sector\":\"true\",\"attention\":\"０\"}]}");
   /* the spelled factors count: complaints (4) + economic power 2 × 1 = 6 points, level 1 */
   out = answer(ck_audit_tier_json, p,
-               "{\"as_of\":\"2014年1月1日\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"100万\","
+               "{\"as_of\":\"2016年12月31日\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"100万\","
                "\"complaints\":\"是\",\"economic_power\":\"2\"}]}");
   CHECK(out != NULL && strstr(out, "\"level\":1") != NULL);
   CHECK(out != NULL && strstr(out, "\"score\":6") != NULL);
@@ -44,18 +44,18 @@ static void audit_factors_and_dates(const ck_policy *p) {
   /* outside the vocabulary: refused, saying what was expected, naming field and record */
   out = NULL;
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
-      "{\"as_of\":\"2014-01-01\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"1\",\"complaints\":\"maybe\"}]}"));
+      "{\"as_of\":\"2016-12-31\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"1\",\"complaints\":\"maybe\"}]}"));
   CHECK(strstr(ck_last_error_message(), "是/否 for 1/0") != NULL);
   CHECK(strstr(ck_last_error_message(), "complaints") != NULL);
   CHECK(strstr(ck_last_error_message(), "maybe") == NULL);
   /* complaints is 0 or 1 in the default profile: "2" names the profile's range */
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
-      "{\"as_of\":\"2014-01-01\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"1\",\"complaints\":\"2\"}]}"));
+      "{\"as_of\":\"2016-12-31\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"1\",\"complaints\":\"2\"}]}"));
   CHECK(strstr(ck_last_error_message(), "expected 0 or 1, or 是/否 for 1/0") != NULL);
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
-      "{\"as_of\":\"2014/13/1\",\"units\":[]}"));
+      "{\"as_of\":\"2016/13/1\",\"units\":[]}"));
   CHECK(strstr(ck_last_error_message(), "not a valid calendar date") != NULL);
-  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "{\"as_of\":\"1/1/2014\",\"units\":[]}"));
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "{\"as_of\":\"12/31/2016\",\"units\":[]}"));
   CHECK(strstr(ck_last_error_message(), "expected a date: 2014-01-01, 2014/1/1") != NULL);
 }
 

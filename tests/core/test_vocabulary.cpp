@@ -177,12 +177,24 @@ TEST(Vocabulary, ListedAsData) {
   for (const auto &e : es) {
     for (std::string x : e.examples) {
       if (auto p = x.find(" (="); p != std::string::npos) x = x.substr(0, p);
-      if (e.kind == "flag") EXPECT_NO_THROW(v::parse_flag(x, "f")) << x;
-      if (e.kind == "level") EXPECT_NO_THROW(v::parse_level(x, 2, "f")) << x;
-      if (e.kind == "date") EXPECT_NO_THROW(v::parse_date(x, "f")) << x;
-      if (e.kind == "period") EXPECT_NO_THROW(v::parse_period(x, "f")) << x;
-      if (e.kind == "whole") EXPECT_NO_THROW(v::parse_whole(x, "f")) << x;
-      if (e.kind == "number") EXPECT_NO_THROW(v::parse_number(x, "f")) << x;
+      if (e.kind == "flag") {
+        EXPECT_NO_THROW(v::parse_flag(x, "f")) << x;
+      }
+      if (e.kind == "level") {
+        EXPECT_NO_THROW(v::parse_level(x, 2, "f")) << x;
+      }
+      if (e.kind == "date") {
+        EXPECT_NO_THROW(v::parse_date(x, "f")) << x;
+      }
+      if (e.kind == "period") {
+        EXPECT_NO_THROW(v::parse_period(x, "f")) << x;
+      }
+      if (e.kind == "whole") {
+        EXPECT_NO_THROW(v::parse_whole(x, "f")) << x;
+      }
+      if (e.kind == "number") {
+        EXPECT_NO_THROW(v::parse_number(x, "f")) << x;
+      }
     }
   }
   const std::string md = v::markdown();

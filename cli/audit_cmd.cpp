@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cadrekit/audit.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include <map>
 #include <vector>
 
@@ -39,9 +40,9 @@ Unit unit_of(const RowView &r) {
   u.budget = r.money("budget");
   if (u.budget.fen() < 0) throw InvalidInput("the budget must not be negative", "budget", u.unit_id);
   for (std::size_t f = 0; f < factor_count; ++f) {
-    auto v = r.opt_integer(factor_names()[f]);
-    if (v && (*v < 0 || *v > 127)) throw InvalidInput("factor value must be within 0…127", std::string(factor_names()[f]), u.unit_id);
-    u.factors[f] = static_cast<std::int32_t>(v.value_or(0));
+    // a level 0…127 or 是/否; the profile's scale (0…2 for the powers) is checked by tier()
+    const std::string_view v = r.view(factor_names()[f]);
+    u.factors[f] = v.empty() ? 0 : vocabulary::parse_level(v, 127, factor_names()[f], u.unit_id);
   }
   return u;
 }

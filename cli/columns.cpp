@@ -16,7 +16,7 @@ namespace cadrekit::cli {
 namespace {
 
 constexpr std::string_view kId = "text, the row's id";
-constexpr std::string_view kDate = "date: 2016-12-31";
+constexpr std::string_view kDate = "date: 2016-12-31, 2016/12/31, 2016年12月31日 (docs/input.md)";
 constexpr std::string_view kYuan = "yuan, exact: 5000000, 500万, 1,234.50";
 constexpr std::string_view kSex = "1 or 2 (GB/T 2261.1), 男/女, male/female";
 constexpr std::string_view kEthnicity = "GB 3304 code (01…56) or name: 01, 蒙古族";
@@ -31,7 +31,7 @@ std::vector<ColumnSpec> units_columns() {
                                {"budget", true, kYuan, "5000000"}};
   // One column per supplementary factor, in the library's order.
   for (std::string_view f : audit::factor_names())
-    c.push_back({f, false, "0…its maximum in the profile (audit.factor.<name>.max); empty: 0",
+    c.push_back({f, false, "0…its maximum in the profile (audit.factor.<name>.max), 是/否 for 1/0; empty: 0",
                  f == "economic_power" ? "1" : ""});
   return c;
 }
@@ -107,12 +107,12 @@ std::vector<TableSpec> make_specs() {
                {{"cadre_id", true, kId, "P01"},
                 {"name", false, "text, passed through", "示例"},
                 {"village_id", true, "a village_id of --villages", "V01"},
-                {"post", true, "secretary, director, both", "both"},
+                {"post", true, "secretary, director, both (or 书记, 主任, 一肩挑)", "both"},
                 {"served_from", true, kDate, "2014-01-01"},
                 {"served_to", false, "date; empty: in post", ""}}});
   s.push_back({"village pay", "--scores", "a village's score for a period",
                {{"village_id", true, "a village_id of --villages", "V01"},
-                {"period", true, "2016Q1 … 2016Q4, or 2016 for the annual score", "2016Q1"},
+                {"period", true, "2016Q1 … 2016Q4 (or 2016年第一季度 …), or 2016 for the annual score", "2016Q1"},
                 {"score", true, "decimal: 91.5", "90"}},
                {{"V01", "2016Q2", "88"}, {"V01", "2016Q3", "92"}, {"V01", "2016Q4", "91"}, {"V01", "2016", "95"}},
                "or one row per village: village_id, q1, q2, q3, q4, annual (of --year)"});

@@ -54,5 +54,6 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action);
 void add_workspace_commands(CLI::App &app, Common &c, Action &action);
 /// `cadrekit template COMMAND`: a command's input table, empty but for an example row (columns.hpp).
 void add_template_command(CLI::App &app, Common &c, Action &action);
+void add_vocabulary_command(CLI::App &app, Common &c, Action &action);
 
 }  // namespace cadrekit::cli

@@ -43,6 +43,7 @@ int main(int argc, char **argv) {
   cli::add_talent_commands(app, common, action);
   cli::add_workspace_commands(app, common, action);
   cli::add_template_command(app, common, action);
+  cli::add_vocabulary_command(app, common, action);
   cli::add_column_help(app);
   try {
     app.parse(argc, argv);

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "cadrekit/core/number.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/encoding.hpp"
 #include "labels.hpp"
 #include "xlsx_read.hpp"
@@ -671,38 +672,22 @@ std::string RowView::req(std::string_view name) const {
   return v;
 }
 
-std::int64_t RowView::integer(std::string_view name) const {
-  auto v = opt_integer(name);
-  if (!v) throw InvalidInput("missing", std::string(name));
-  return *v;
-}
+std::int64_t RowView::integer(std::string_view name) const { return vocabulary::parse_whole(opt(name), name); }
 
 std::optional<std::int64_t> RowView::opt_integer(std::string_view name) const {
-  std::string v = opt(name);
-  if (v.empty()) return std::nullopt;
-  std::size_t i = (v[0] == '-' || v[0] == '+') ? 1 : 0;
-  if (i == v.size() || v.size() > 19) throw InvalidInput("expected a whole number", std::string(name));
-  for (std::size_t k = i; k < v.size(); ++k)
-    if (v[k] < '0' || v[k] > '9') throw InvalidInput("expected a whole number", std::string(name));
-  return std::stoll(v);
+  return vocabulary::parse_opt_whole(opt(name), name);
 }
 
-Date RowView::date(std::string_view name) const { return parse_iso_date(req(name), name); }
+Date RowView::date(std::string_view name) const { return vocabulary::parse_date(req(name), name); }
 
 std::optional<Date> RowView::opt_date(std::string_view name) const {
-  std::string v = opt(name);
-  if (v.empty()) return std::nullopt;
-  return parse_iso_date(v, name);
+  return vocabulary::parse_opt_date(opt(name), name);
 }
 
 Money RowView::money(std::string_view name) const { return Money::parse(req(name), name); }
 
 bool RowView::boolean(std::string_view name, bool dflt) const {
-  std::string v = opt(name);
-  if (v.empty()) return dflt;
-  if (v == "true" || v == "yes" || v == "1" || v == "TRUE" || v == "是") return true;
-  if (v == "false" || v == "no" || v == "0" || v == "FALSE" || v == "否") return false;
-  throw InvalidInput("expected true or false", std::string(name));
+  return vocabulary::parse_opt_flag(opt(name), name).value_or(dflt);
 }
 
 Cell Cell::optional_date(const std::optional<Date> &d) { return d ? Cell::date(*d) : Cell(); }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cadrekit/core/number.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "cadrekit/village.hpp"
 #include "commands.hpp"
 #include "compare.hpp"
@@ -93,8 +94,8 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
   if (!o.scores.empty()) {
     Table s = read_table(o.scores, o.io, rep);
     std::set<std::pair<std::string, std::string>> seen;
-    auto add = [&](const std::string &village, const std::string &period, const std::string &text, const std::string &field) {
-      if (!is_period(period)) throw InvalidInput("period must be YYYY or YYYYQ1…YYYYQ4", "period", village);
+    auto add = [&](const std::string &village, const std::string &text_period, const std::string &text, const std::string &field) {
+      const std::string period = vocabulary::parse_period(text_period, "period", village).code();
       if (!seen.insert({village, period}).second) throw InvalidInput("a score given twice", field, village);
       in.scores.push_back({village, period, score_of(text, field)});
     };

@@ -11,6 +11,7 @@ from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
 from typing import Any, Callable, Mapping, Optional, Sequence, Tuple
 
+from . import _core
 from ._core import InvalidInput, Policy
 
 
@@ -224,6 +225,58 @@ def _source(values: Any, field: str) -> Tuple[Any, Any]:
         return np.asarray(values), None
     except (TypeError, ValueError):
         raise invalid("expected a one-dimensional column of whole numbers", field) from None
+
+
+def map_distinct(values: Any, fn: Callable[[Any, int], Any]) -> Any:
+    """``fn(value, first_row)`` once per distinct value of the column ``values`` (a Series, an
+    array or a list), spread back over the rows as a NumPy object array; a missing value (None,
+    NaN, NaT, <NA>) stays None. Text cells are read by the vocabulary this way: factorised, each
+    distinct text parsed once, not once per row."""
+    import numpy as np
+    import pandas as pd
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object) if isinstance(values, list) else values)
+    codes = np.asarray(codes)
+    out = np.empty(len(codes), dtype=object)
+    if len(uniques) == 0:
+        return out
+    _, first = np.unique(codes, return_index=True)
+    firsts = {int(codes[i]): int(i) for i in first}
+    mapped = np.empty(len(uniques), dtype=object)
+    for k, u in enumerate(uniques):
+        mapped[k] = fn(u, firsts[k])
+    present = codes >= 0
+    out[present] = mapped[codes[present]]
+    return out
+
+
+def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row ") -> Any:
+    """A factor column with its text cells ("2", "是", "否", "true") read by the library's
+    vocabulary (once per distinct text); numbers, booleans and missing values as they are. A
+    column without text is returned unchanged."""
+    import pandas as pd
+    dtype = getattr(values, "dtype", None)
+    if dtype is not None and dtype != object and not isinstance(dtype, pd.StringDtype):
+        return values
+
+    def read(v: Any, row: int) -> Any:
+        if isinstance(v, str):
+            return _core.vocabulary_level(v, hi, field, f"{where}{row}")
+        return v
+    return map_distinct(values, read)
+
+
+def vocabulary_date(v: Any, field: str, record: str) -> Optional[_dt.date]:
+    """A date cell: a date (a datetime's date), or text in the vocabulary's
+    spellings (2014-01-01, 2014/1/1, 2014年1月1日, …); None when missing."""
+    if missing(v):
+        return None
+    if isinstance(v, _dt.datetime):  # also pandas.Timestamp
+        return v.date()
+    if isinstance(v, _dt.date):
+        return v
+    if isinstance(v, str):
+        return _core.vocabulary_date(v, field, record)
+    raise invalid("must be a date", field, record)
 
 
 def whole(v: Any, field: str, record: str) -> int:

@@ -54,11 +54,8 @@ def _date(v: Any, field: str, what: str, i: int) -> _dt.date:
         return v.date()
     if isinstance(v, _dt.date):
         return v
-    if isinstance(v, str):
-        try:
-            return _dt.date.fromisoformat(v)
-        except ValueError:
-            raise InvalidInput(f"{what}[{i}]: {field} is not an ISO date (YYYY-MM-DD)") from None
+    if isinstance(v, str):  # the vocabulary's spellings: 2014-01-01, 2014/1/1, 2014年1月1日, …
+        return _core.vocabulary_date(v, field, f"{what}[{i}]")
     raise InvalidInput(f"{what}[{i}]: {field} must be a date")
 
 
@@ -174,8 +171,8 @@ def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
         u["name"] = str(name)
     for f in FACTORS:
         v = r.get(f)
-        if not _missing(v):
-            u[f] = _int(v, f, "units", i)
+        if not _missing(v):  # a number, a bool, or text in the vocabulary ("2", "是", "否")
+            u[f] = _core.vocabulary_level(v, 127, f, f"units[{i}]") if isinstance(v, str) else _int(v, f, "units", i)
     return u
 
 
@@ -235,7 +232,9 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
         raise _frames.invalid("unit_id is missing", "unit_id", f"row {int(np.flatnonzero(missing_id)[0])}")
     fen = _budgets_fen(budgets)
     # Factors: booleans or small whole numbers; a missing value (NaN, None, <NA>) is 0.
-    factors = [_frames.int_column(df[f], f, np.int8, missing=0) if f in df.columns else None for f in FACTORS]
+    # Text cells ("2", "是", "否") are read by the vocabulary, once per distinct text.
+    factors = [_frames.int_column(_frames.vocabulary_levels(df[f], f), f, np.int8, missing=0)
+               if f in df.columns else None for f in FACTORS]
     levels, scores = _k.tier_columns(fen, factors, as_of, policy)
     band, points = _k.tier_bands(fen, as_of, policy)
     cols = {"unit_id": unit_id.to_numpy()}

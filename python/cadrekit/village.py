@@ -76,11 +76,8 @@ def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
         return x
     if hasattr(x, "to_pydatetime"):
         return x.to_pydatetime().date()
-    if isinstance(x, str):
-        try:
-            return datetime.date.fromisoformat(x)
-        except ValueError:
-            raise _core.InvalidInput(f"{record}: {field} must be a date YYYY-MM-DD") from None
+    if isinstance(x, str):  # the vocabulary's spellings: 2014-01-01, 2014/1/1, 2014年1月1日, …
+        return _core.vocabulary_date(x, field, record)
     raise _core.InvalidInput(f"{record}: {field} must be a date")
 
 
@@ -390,7 +387,8 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
         if fast is not None:
             days, nat = fast
         else:
-            ds = [_date(x, name, f"{what}[{i}]") for i, x in enumerate(col.tolist())]
+            # each distinct text read once by the vocabulary (2014/1/1, 2014年1月1日, …)
+            ds = _frames.map_distinct(col, lambda x, i: _date(x, name, f"{what}[{i}]")).tolist()
             nat = np.array([d is None for d in ds], dtype=bool)
             epoch = datetime.date(1970, 1, 1)
             days = np.array([0 if d is None else (d - epoch).days for d in ds], dtype=np.int64)

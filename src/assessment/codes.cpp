@@ -6,6 +6,7 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 
 namespace cadrekit::assessment {
 
@@ -121,8 +122,8 @@ Domain parse_domain(std::string_view t, std::string_view f) {
 const char *domain_name(Domain d) noexcept { return kDomains[static_cast<int>(d) & 3].en; }
 
 Rating parse_rating(std::string_view t, std::string_view f) {
-  if (t.empty() || t == "none") return Rating::none;
-  return static_cast<Rating>(parse_code(kRatings, t, f, "rating"));
+  if (vocabulary::blank(t)) return Rating::none;
+  return static_cast<Rating>(vocabulary::parse_code(vocabulary::ratings(), t, f));
 }
 const char *rating_name(Rating r) noexcept {
   auto i = static_cast<std::size_t>(r);

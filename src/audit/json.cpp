@@ -4,6 +4,7 @@
 
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/json_read.hpp"
 
 namespace cadrekit::audit {
@@ -57,8 +58,10 @@ Money money_of(const json::value &v, std::string_view field, const std::string &
 
 std::int32_t factor_of(const json::value &v, std::string_view field, const std::string &record) {
   if (v.is_bool()) return v.as_bool() ? 1 : 0;
+  // a string in the vocabulary's spellings ("2", "是"); the profile's scale is checked by tier()
+  if (v.is_string()) return vocabulary::parse_level(v.get_string(), 127, field, record);
   std::int64_t x = json_read::integer(v, std::string(field), record);
-  if (x < 0 || x > 127) throw InvalidInput("factor value must be within 0…127", std::string(field), record);
+  if (x < 0 || x > 127) throw InvalidInput("expected " + vocabulary::level_expectation(127), std::string(field), record);
   return static_cast<std::int32_t>(x);
 }
 

@@ -7,6 +7,7 @@
 
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 
 namespace cadrekit::audit {
 
@@ -203,7 +204,7 @@ TierResult tier_with(const Unit &u, const TierParams &p, Explanation ex) {
   for (std::size_t i = 0; i < factor_count; ++i) {
     std::int32_t v = u.factors[i];
     if (v < 0 || v > p.factor_max[i])
-      throw InvalidInput("factor value must be within 0…" + std::to_string(p.factor_max[i]),
+      throw InvalidInput("expected " + vocabulary::level_expectation(p.factor_max[i]),
                          std::string(kFactorNames[i]), u.unit_id);
     FactorPart &part = r.parts[i];
     part.factor = static_cast<Factor>(i);
@@ -406,7 +407,7 @@ void tier_columns(const UnitColumns &u, const TierParams &p, std::span<std::int8
       if (r < bad_row) {
         bad_row = r;
         field = std::string(kFactorNames[f]);
-        msg = "factor value must be within 0…" + std::to_string(p.factor_max[f]);
+        msg = "expected " + vocabulary::level_expectation(p.factor_max[f]);
       }
     }
     if (bad_row < n) throw InvalidInput(msg, field, "row " + std::to_string(bad_row));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "cadrekit/core/vocabulary.hpp"
 #include <boost/json/basic_parser_impl.hpp>
 
 namespace cadrekit::json_read {
@@ -209,18 +210,15 @@ std::int64_t integer(const json::value &v, const std::string &field, const std::
 }
 
 bool boolean(const json::value &v, const std::string &field, const std::string &record) {
-  if (!v.is_bool()) throw InvalidInput("must be true or false", field, record);
-  return v.get_bool();
+  if (v.is_bool()) return v.get_bool();
+  // a string in the vocabulary's spellings ("true", "是", "1"), as a table cell is read
+  if (v.is_string()) return vocabulary::parse_flag(v.get_string(), field, record);
+  throw InvalidInput("must be true or false", field, record);
 }
 
 Date date(const json::value &v, const std::string &field, const std::string &record) {
-  const std::string t = text(v, field, record);
-  if (record.empty()) return parse_iso_date(t, field);
-  try {
-    return parse_iso_date(t, field);
-  } catch (const InvalidInput &e) {
-    throw InvalidInput(e.what(), field, record);
-  }
+  if (!v.is_string()) throw InvalidInput("must be a date (a string such as \"2014-01-01\")", field, record);
+  return vocabulary::parse_date(v.get_string(), field, record);
 }
 
 const json::value &Fields::need(std::string_view key) const {

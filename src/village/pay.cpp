@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "cadrekit/village.hpp"
 #include "detail.hpp"
 
@@ -24,10 +25,7 @@ const char *post_code(Post p) noexcept {
 }
 
 Post parse_post(std::string_view c, std::string_view record) {
-  if (c == "secretary" || c == "书记") return Post::secretary;
-  if (c == "director" || c == "主任") return Post::director;
-  if (c == "both" || c == "一肩挑") return Post::both;
-  throw InvalidInput("post must be secretary, director or both", "post", std::string(record));
+  return static_cast<Post>(vocabulary::parse_code(vocabulary::village_posts(), c, "post", record));
 }
 
 const char *team_grade_code(TeamGrade g) noexcept {
@@ -47,12 +45,7 @@ const char *grade_zh(Grade g) noexcept {
   return n[static_cast<int>(g) & 3];
 }
 Grade parse_grade(std::string_view t, std::string_view record) {
-  for (int i = 0; i < 4; ++i) {
-    const auto g = static_cast<Grade>(i);
-    if (t == grade_code(g) || t == grade_zh(g)) return g;
-  }
-  throw InvalidInput("grade must be excellent/basic/unqualified/not_graded or 优秀/基本合格/不合格/未评定",
-                     "grade", std::string(record));
+  return static_cast<Grade>(vocabulary::parse_code(vocabulary::village_grades(), t, "grade", record));
 }
 Grade personal_grade(TeamGrade g) noexcept {
   switch (g) {
@@ -103,8 +96,9 @@ ParsedPeriod parse_period(std::string_view p, std::size_t row) {
   if (p.size() == 6 && digits(p.substr(0, 4)) && (p[4] == 'Q' || p[4] == 'q') && p[5] >= '1' &&
       p[5] <= '4')
     return {year4(p), p[5] - '1'};
-  throw InvalidInput("period must be YYYY (annual) or YYYYQ1..YYYYQ4", "period",
-                     "scores[" + std::to_string(row) + "]");
+  // any other spelling of the vocabulary (2016年第二季度, 2016年, …)
+  const vocabulary::Period v = vocabulary::parse_period(p, "period", "scores[" + std::to_string(row) + "]");
+  return {v.year, v.quarter == 0 ? 4 : v.quarter - 1};
 }
 
 std::string period_name(int year, int i) {

@@ -5,6 +5,7 @@
 #include "cadrekit/core/citizen_id.hpp"
 #include "cadrekit/core/explanation.hpp"
 #include "cadrekit/core/utf8.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/json_read.hpp"
 #include "detail.hpp"
 
@@ -313,22 +314,11 @@ json::value convert(const json::value &v, Type t, const std::string &field, cons
       throw InvalidInput("must be text", field, record);
     case Type::integer:
       if (v.is_int64() || v.is_uint64()) return json_read::integer(v, field, record);
-      if (v.is_string()) {
-        const std::string s = trim(v.get_string());
-        std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
-        if (s.size() <= i || s.size() > 18 ||
-            !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
-          throw InvalidInput("must be a whole number", field, record);
-        return std::stoll(s);
-      }
+      if (v.is_string()) return vocabulary::parse_whole(v.get_string(), field, record);
       throw InvalidInput("must be a whole number", field, record);
     case Type::boolean:
       if (v.is_bool()) return v.get_bool();
-      if (v.is_string()) {
-        const std::string s = trim(v.get_string());
-        if (s == "true" || s == "yes" || s == "1" || s == "是") return true;
-        if (s == "false" || s == "no" || s == "0" || s == "否") return false;
-      }
+      if (v.is_string()) return vocabulary::parse_flag(v.get_string(), field, record);
       if (v.is_int64() && (v.get_int64() == 0 || v.get_int64() == 1)) return v.get_int64() == 1;
       throw InvalidInput("must be true or false", field, record);
     case Type::list: {

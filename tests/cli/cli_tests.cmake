@@ -342,7 +342,7 @@ ck_cli(assessment_screen_method_column
 ck_cli(audit_tier_bad_factor_is_a_row_error
   "-DARGS=audit|tier|${_d}/audit_units_bad_factor.csv|--as-of|2016-12-31"
   -DEXPECT_RC=7 "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU1,甲,1,high,4,4,8\nU3,丙,3,low,0,0,0\n$"
-  "-DEXPECT_ERR=unit U2: factor value must be within 0…1 \\(field complaints, record U2\\)")
+  "-DEXPECT_ERR=unit U2: expected 0 or 1, or 是/否 for 1/0 \\(field complaints, record U2\\)")
 
 # --- the CSV reader keeps cells in the file's own buffer, and `audit tier` without --explain
 # runs the columnar kernel straight from it: the same bytes as the row path (--row-path), on the
@@ -373,3 +373,34 @@ ck_cli(table_bad_row_after_multiline_cell
   "-DARGS=audit|tier|${_d}/table_quoting_bad.csv|--as-of|2016-12-31"
   -DEXPECT_RC=7 "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU1,\"多\n行\",3,low,0,0,0\nU3,丙,3,low,0,0,0\n$"
   "-DEXPECT_ERR=table_quoting_bad.csv:4: [^\n]*\\(field budget")
+
+# --- the one vocabulary (docs/input.md): the spellings a county office writes give the answer
+# of the canonical spelling. Factors 是/否/TRUE/false and a text level "2": U1 complaints (4) →
+# level 1; U2 economic power 2 × 1 + window unit 2 → 4 points, level 1; U3 nothing → level 3.
+ck_cli(vocabulary_audit_factors
+  "-DARGS=audit|tier|${_d}/audit_units_vocab.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=audit|tier|${_d}/audit_units_canonical.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score\nU1,甲,1,low,0,4,4\nU2,乙,1,low,0,4,4\nU3,丙,3,low,0,0,0\n$")
+# Dates 2010/1/1, 2012年3月1日, 2014.1.1, 20160701 and posts 书记/一肩挑/主任 pay as the ISO table.
+ck_cli(vocabulary_pay_dates_and_posts
+  "-DARGS=${_pay}|--principals|${_d}/pay_principals_vocab.csv"
+  "-DSAME_ARGS=${_pay}|--principals|${_d}/pay_principals.csv"
+  "-DEXPECT_OUT=\nP04,V02,甲镇,director,6,12,4000.00,4000.00,8000.00,outstanding,excellent,优秀,\n$")
+# The long score layout with periods 2016年第一季度, 2016年二季度, 2016年第3季度, 2016q4, 2016年
+# pays as the canonical 2016Q1…2016 and as the wide layout q1…q4, annual.
+set(_pay_long "village|pay|--villages|${_d}/pay_villages.csv|--year|2016|--principals|${_d}/pay_principals.csv|--scores")
+ck_cli(vocabulary_pay_periods
+  "-DARGS=${_pay_long}|${_d}/pay_scores_long_vocab.csv"
+  "-DSAME_ARGS=${_pay_long}|${_d}/pay_scores_long.csv"
+  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,total,team_grade,grade,grade_zh,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,13000.00,outstanding,excellent,优秀,\n")
+ck_cli(vocabulary_pay_long_same_as_wide
+  "-DARGS=${_pay_long}|${_d}/pay_scores_long.csv"
+  "-DSAME_ARGS=${_pay}|--principals|${_d}/pay_principals.csv")
+# A factor outside the vocabulary: the row is refused saying what was expected, never the value.
+ck_cli(vocabulary_factor_refused
+  "-DARGS=audit|tier|${_d}/audit_units_maybe.csv|--as-of|2016-12-31|--strict" -DEXPECT_RC=2
+  "-DEXPECT_ERR=expected a whole number 0…127, or 是/否 for 1/0 \\(field complaints, record [^)]*\\)" "-DEXPECT_NOT_ERR=也许")
+# docs/input.md is what `cadrekit vocabulary --markdown` writes.
+add_test(NAME cli.vocabulary_doc
+  COMMAND ${CMAKE_COMMAND} -DCMD=$<TARGET_FILE:cadrekit_cli> -DDOC=${PROJECT_SOURCE_DIR}/docs/input.md
+          -P ${_d}/check_vocabulary_doc.cmake)

@@ -57,6 +57,35 @@ write("pay_principals_bad.csv", ["cadre_id", "name", "village_id", "post", "serv
       principals[:2] + [["P05", "示例戊", "V03", "secretary", "2016-13-01", ""],
                         ["P06", "示例己", "V99", "secretary", "2015-01-01", ""]] + principals[2:])
 
+# --- the vocabulary: the same pay inputs as a county office writes them (dates as Excel shows
+# them, the principal's post in Chinese, periods in Chinese in the long score layout), and the
+# long layout in canonical spelling; both must pay exactly as pay_principals.csv / pay_scores.csv.
+write("pay_principals_vocab.csv", ["cadre_id", "name", "village_id", "post", "served_from", "served_to"], [
+    ["P01", "示例甲", "V01", "书记", "2010/1/1", ""],
+    ["P02", "示例乙", "V05", "一肩挑", "2012年3月1日", " "],
+    ["P03", "示例丙", "V10", "主任", "2014.1.1", ""],
+    ["P04", "示例丁", "V02", "director", "20160701", ""],
+])
+write("pay_scores_long.csv", ["village_id", "period", "score"],
+      [[f"V{i:02d}", p, str(96 - i)] for i in range(1, 11)
+       for p in ("2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016")])
+write("pay_scores_long_vocab.csv", ["village_id", "period", "score"],
+      [[f"V{i:02d}", p, str(96 - i)] for i in range(1, 11)
+       for p in ("2016年第一季度", "2016年二季度", "2016年第3季度", "2016q4", "2016年")])
+# audit units with 是/否 and text levels, and the same units in canonical 1/0 (HOLINGOL.1:
+# complaints 4, high-risk sector 4, window unit 2, each power 1; level 1 from 4 points, 2 from 2)
+write("audit_units_vocab.csv", ["unit_id", "name", "budget"] + factors, [
+    ["U1", "甲", "1000000", "", "", "", "", "", "是", "否", "", ""],
+    ["U2", "乙", "1000000", "", "", "2", "", "", "否", "", "", "TRUE"],
+    ["U3", "丙", "1000000", "", "", "", "", "", "否", "false", "", "否"],
+])
+write("audit_units_maybe.csv", ["unit_id", "budget", "complaints"], [["U1", "1000000", "也许"]])
+write("audit_units_canonical.csv", ["unit_id", "name", "budget"] + factors, [
+    ["U1", "甲", "1000000", "", "", "", "", "", "1", "0", "", ""],
+    ["U2", "乙", "1000000", "", "", "2", "", "", "0", "", "", "1"],
+    ["U3", "丙", "1000000", "", "", "", "", "", "0", "0", "", "0"],
+])
+
 # --- village selection eligibility
 write("applicants.csv", ["cadre_id", "post", "in_post_since", "birth_date", "grades"], [
     ["A1", "secretary", "2010-01-01", "1970-05-01", "2014:excellent;2015:basic"],

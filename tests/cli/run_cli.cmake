@@ -2,6 +2,7 @@
 #   CMD, ARGS (a |-separated list, so that regexes may hold ';'), EXPECT_RC (default 0)
 #   EXPECT_OUT      regex stdout must match;     EXPECT_NOT_OUT  regex stdout must not match
 #   EXPECT_ERR      regex stderr must match;     ERR_LINES       exact number of stderr lines
+#   EXPECT_NOT_ERR  regex stderr must not match (a value the message must not repeat)
 #   COUNT<k>_RE / COUNT<k> (k = 1..3): stdout holds exactly COUNT<k> matches of COUNT<k>_RE
 #   ICONV_FROM, ICONV_TO, ICONV_ENC: first writes ICONV_TO = ICONV_FROM converted to ICONV_ENC
 #   SAME_ARGS       a second |-list of arguments whose stdout must equal the first's
@@ -39,6 +40,9 @@ if(DEFINED EXPECT_OUT AND NOT out MATCHES "${EXPECT_OUT}")
 endif()
 if(DEFINED EXPECT_NOT_OUT AND out MATCHES "${EXPECT_NOT_OUT}")
   message(FATAL_ERROR "stdout matches '${EXPECT_NOT_OUT}':\n${out}")
+endif()
+if(DEFINED EXPECT_NOT_ERR AND err MATCHES "${EXPECT_NOT_ERR}")
+  message(FATAL_ERROR "stderr matches '${EXPECT_NOT_ERR}':\n${err}")
 endif()
 if(DEFINED EXPECT_ERR AND NOT err MATCHES "${EXPECT_ERR}")
   message(FATAL_ERROR "stderr does not match '${EXPECT_ERR}':\n${err}")

@@ -1,0 +1,51 @@
+// Python: the one vocabulary of input values (cadrekit/core/vocabulary.hpp), for the Python
+// front ends that read a text themselves (a str cell of a DataFrame or a dict). Each takes a
+// str only (the front ends check the type first) and raises cadrekit.InvalidInput naming
+// field and record, never the text.
+//   _core.vocabulary_flag(text, field, record="") -> bool
+//   _core.vocabulary_level(text, max, field, record="") -> int
+//   _core.vocabulary_date(text, field, record="") -> datetime.date
+//   _core.vocabulary_period(text, field, record="") -> str ("2016Q2", "2016")
+//   _core.vocabulary_whole(text, field, record="") -> int
+//   _core.vocabulary_markdown() -> str (docs/input.md)
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+
+#include "bindings.hpp"
+#include "cadrekit/core/vocabulary.hpp"
+#include "casters.hpp"
+
+namespace py = pybind11;
+
+namespace cadrekit::python {
+
+void init_vocabulary(py::module_ &m) {
+  namespace v = cadrekit::vocabulary;
+  m.def(
+      "vocabulary_flag",
+      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_flag(t, f, r); },
+      py::arg("text"), py::arg("field"), py::arg("record") = "");
+  m.def(
+      "vocabulary_level",
+      [](const std::string &t, std::int32_t max, const std::string &f, const std::string &r) {
+        return v::parse_level(t, max, f, r);
+      },
+      py::arg("text"), py::arg("max"), py::arg("field"), py::arg("record") = "");
+  m.def(
+      "vocabulary_date",
+      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_date(t, f, r); },
+      py::arg("text"), py::arg("field"), py::arg("record") = "");
+  m.def(
+      "vocabulary_period",
+      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_period(t, f, r).code(); },
+      py::arg("text"), py::arg("field"), py::arg("record") = "");
+  m.def(
+      "vocabulary_whole",
+      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_whole(t, f, r); },
+      py::arg("text"), py::arg("field"), py::arg("record") = "");
+  m.def("vocabulary_markdown", [] { return v::markdown(); });
+}
+
+}  // namespace cadrekit::python

@@ -118,4 +118,4 @@ def test_a_missing_unit_id_names_the_row():
     df = pd.DataFrame({"unit_id": ["U1", None], "budget": [1, 2]})
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF)
-    assert (e.value.field, e.value.record) == ("unit_id", "row 1")
+    assert (e.value.field, e.value.record) == ("unit_id", "row 2")

@@ -30,7 +30,7 @@ int main(void) {
       "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"1\"},"
       "{\"unit_id\":\"B\",\"budget\":\"1\",\"complains\":1}]}"));
   CHECK(has("unknown member `complains` (did you mean `complaints`?)"));
-  CHECK(has("(field units[1].complains, record units[1])"));
+  CHECK(has("(field complains, record units[1])"));
   /* ... and of the request itself. */
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "{\"as_of\":\"2017-01-01\",\"unit\":[]}"));
   CHECK(has("unknown member `unit` (did you mean `units`?)"));

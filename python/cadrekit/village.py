@@ -145,9 +145,13 @@ class PaySheet:
     def to_pandas(self) -> Any:
         import pandas as pd
 
-        cols = ["cadre_id", "village_id", "township", "post", "units", "base", "performance", "total",
-                "team_grade", "grade", "actions"]
-        return pd.DataFrame.from_records(self.to_records(), columns=cols)
+        # The CLI's columns (cadrekit village pay): codes in team_grade and grade, the Chinese
+        # label in grade_zh.
+        cols = ["cadre_id", "village_id", "township", "post", "units", "units_of_year", "base", "performance",
+                "total", "team_grade", "grade", "grade_zh", "actions"]
+        rows = [{**r, "team_grade": r["team_grade_code"], "grade": r["grade_code"], "grade_zh": r["grade"]}
+                for r in self.to_records()]
+        return pd.DataFrame.from_records(rows, columns=cols)
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the
@@ -164,8 +168,14 @@ class PaySheet:
         return self.to_dict()["banner"]
 
 
+#: The columns pay_sheet() reads from each of its tables.
+VILLAGE_COLUMNS: Tuple[str, ...] = ("village_id", "name", "township", "population")
+PRINCIPAL_COLUMNS: Tuple[str, ...] = ("cadre_id", "name", "village_id", "post", "served_from", "served_to")
+SCORE_COLUMNS: Tuple[str, ...] = ("village_id", "period", "score")
+
+
 def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy] = None,
-              *, graded_on: Optional[datetime.date] = None, explain: bool = True) -> PaySheet:
+              *, graded_on: Optional[datetime.date] = None, explain: bool = True, strict: bool = False) -> PaySheet:
     """The pay sheet of ``year`` (JARUD.1).
 
     villages: village_id, name, township, population; principals: cadre_id, name, village_id,
@@ -173,7 +183,19 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     scores: village_id, period ('2016Q1'…'2016Q4', '2016'), score (exact decimal: str, int,
     Decimal; a float is read by its shortest repr). ``graded_on`` (default 31 December of the
     year) starts the deadlines of the actions for 不合格.
+
+    A column (or key) a table has beyond ``VILLAGE_COLUMNS``, ``PRINCIPAL_COLUMNS`` and
+    ``SCORE_COLUMNS`` is an ``UnknownColumnWarning`` naming it and the nearest column read;
+    ``strict=True`` makes it an ``InvalidInput``.
     """
+    year = _frames.whole_argument(year, "year")
+    if graded_on is not None:
+        _frames.as_of_date(graded_on, "graded_on")
+    villages, principals, scores = (x if x is None or _is_frame(x) or isinstance(x, (list, tuple)) else list(x)
+                                    for x in (villages, principals, scores))
+    for data, known, what in ((villages, VILLAGE_COLUMNS, "villages"), (principals, PRINCIPAL_COLUMNS, "principals"),
+                              (scores, SCORE_COLUMNS, "scores")):
+        _frames.check_known(data, known, what, strict=strict)
     if any(_is_frame(x) for x in (villages, principals, scores)):
         return _pay_sheet_frames(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain)
     v = [(_text(a), _text(b), _text(c), _population(d, i)) for i, (a, b, c, d) in
@@ -470,3 +492,6 @@ def publicity_windows(year: int, starts: Optional[Sequence[datetime.date]] = Non
         req["starts"] = list(starts)
     ws = _call(req, policy)["windows"]
     return [(datetime.date.fromisoformat(w["first"]), datetime.date.fromisoformat(w["last"])) for w in ws]
+
+
+_frames.check_arguments_of(globals(), __all__)

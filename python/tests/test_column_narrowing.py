@@ -90,11 +90,12 @@ RANGE = {"int8": (-128, 127), "uint8": (0, 255), "int32": (-2**31, 2**31 - 1), "
 
 
 def _record(column, row):
-    return ("findings row " if column.startswith("f_") else "row ") + str(row)
+    """The record an error names for index ``row`` of a column: rows count from 1."""
+    return ("findings row " if column.startswith("f_") else "row ") + str(row + 1)
 
 
 def _bad(col, case, date=False):
-    """The column with its row 1 spoiled by `case` (other rows unchanged), in a dtype that holds it."""
+    """The column with its index 1 (row 2) spoiled by `case` (other rows unchanged), in a dtype that holds it."""
     good = col.reshape(-1) if col.ndim == 2 else col
     vals = [int(x) for x in (col[:, 0] if col.ndim == 2 else good)]
     if case in ("257", "2**40", "-255"):

@@ -128,7 +128,7 @@ def warn(warning: Warning) -> None:
     public calls are wrapped and call each other, so no fixed stacklevel would be right)."""
     import sys
 
-    level, f = 1, sys._getframe(1)
+    level, f = 2, sys._getframe(1)  # stacklevel 2: the caller of warn()
     while f is not None and f.f_code.co_filename.startswith(_PACKAGE_DIR):
         f = f.f_back
         level += 1
@@ -466,7 +466,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
 #: Arguments that are dates and whole numbers wherever a public call takes them by these names.
 _DATE_ARGUMENTS = frozenset({"as_of", "graded_on", "from_date", "to_date", "decision_date", "until",
                              "moved_on", "date", "posted"})
-_WHOLE_ARGUMENTS = frozenset({"year", "first_year", "last_year", "places", "n_villages", "quota"})
+_WHOLE_ARGUMENTS = frozenset({"year", "first_year", "last_year", "n_villages", "quota"})
 
 
 def checked_arguments(fn: Callable) -> Callable:

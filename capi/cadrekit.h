@@ -50,8 +50,8 @@
  *  - Errors name the column and the row. A NULL column or a bad struct is named by its member
  *    ("in.birth", "out.struct_size"); a bad value by the column's name as the C++ and Python
  *    surfaces call it ("birth_date", "economic_power", "findings.severity") and "row N", where
- *    N is the 0-based index into the columns of that table ("findings row N" for the second
- *    table of screening).
+ *    N counts the rows of that table from 1 ("row 1" is index 0 of the columns; "findings row N"
+ *    for the second table of screening), as a spreadsheet numbers its data rows.
  *  - Threading. A batch call keeps no state between calls: any number of threads may run batch
  *    calls at once, on the same policy or calendar handle. While a call runs, its input columns
  *    must not be written and its output columns not touched by another thread. The error

@@ -21,6 +21,7 @@
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/vocabulary.hpp"
 #include "core/encoding.hpp"
+#include "core/text.hpp"
 #include "labels.hpp"
 #include "xlsx_read.hpp"
 #include "xlsx_write.hpp"
@@ -240,48 +241,18 @@ std::optional<std::size_t> Table::column(std::string_view name) const {
   return found;
 }
 
-namespace {
-// Levenshtein distance between two names, by character (UTF-8 decoded), for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  auto chars = [](std::string_view s) {
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < s.size();) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-      out.push_back(s.substr(i, n));
-      i += n;
-    }
-    return out;
-  };
-  const auto x = chars(a), y = chars(b);
-  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[y.size()];
-}
-}  // namespace
 
 std::vector<std::pair<std::string, std::string>> Table::unread_columns() const {
   std::vector<char> read(header.size(), 0);
   for (const auto &[name, column] : looked_up_)
     if (column) read[*column] = 1;
+  std::vector<std::string_view> absent;  // the names asked for and absent: what "did you mean" offers
+  for (const auto &[name, column] : looked_up_)
+    if (!column) absent.push_back(name);
   std::vector<std::pair<std::string, std::string>> out;
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (read[i]) continue;
-    std::string nearest;  // the nearest name asked for and absent; the first of equals by name
-    std::size_t best = header[i].size() / 3 + 1;
-    for (const auto &[name, column] : looked_up_)
-      if (!column)
-        if (const std::size_t d = edit_distance(header[i], name); d < best || (d == best && !nearest.empty() && name < nearest)) {
-          best = d;
-          nearest = name;
-        }
-    out.emplace_back(header[i], nearest);
+    out.emplace_back(header[i], text_util::nearest_name(header[i], absent));
   }
   return out;
 }

@@ -7,6 +7,7 @@ Every computation takes its as-of date as an argument: nothing here reads the cl
 # --- errors ---------------------------------------------------------------------------------
 from ._core import __version__  # noqa: F401
 from ._core import Error, InvalidInput, PolicyError, CalendarCoverageError, StateError  # noqa: F401
+from ._frames import UnknownColumnWarning  # noqa: F401
 
 # --- calendar -------------------------------------------------------------------------------
 from ._core import WorkCalendar  # noqa: F401

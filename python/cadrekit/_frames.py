@@ -7,6 +7,7 @@ module keeps only the coercions of its own fields (codes as text, periods, boole
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
 from typing import Any, Callable, Mapping, Optional, Sequence, Tuple
@@ -16,8 +17,13 @@ from ._core import InvalidInput, Policy
 
 
 def policy_or_default(policy: Optional[Policy]) -> Policy:
-    """The given policy profile, or the embedded default ``tongliao-2016``."""
-    return Policy.default() if policy is None else policy
+    """The given policy profile, or the embedded default ``tongliao-2016``; anything else is
+    ArgumentTypeError naming ``policy`` (before pybind11 could print the call's arguments)."""
+    if policy is None:
+        return Policy.default()
+    if not isinstance(policy, Policy):
+        raise argument_error(f"policy must be a cadrekit.Policy, not {type(policy).__name__}", "policy")
+    return policy
 
 
 def is_frame(data: Any) -> bool:
@@ -25,19 +31,109 @@ def is_frame(data: Any) -> bool:
     return hasattr(data, "columns") and hasattr(data, "to_dict") and not isinstance(data, Mapping)
 
 
-def rows(data: Any, what: str = "rows") -> list:
+def rows(data: Any, what: str = "rows", known: Optional[Sequence[str]] = None, strict: bool = False) -> list:
     """A list of mappings from a DataFrame (one per row), an iterable of mappings, or None; a row
-    that is not a mapping is InvalidInput naming it (``what[i]``)."""
+    that is not a mapping is InvalidInput naming it (``what[i]``). With ``known`` (the columns
+    the call reads), a column or key outside it is an UnknownColumnWarning, with ``strict`` an
+    InvalidInput (:func:`check_known`)."""
     if data is None:
         return []
     if is_frame(data):
         check_columns(data, what)
+        if known is not None:
+            check_known(data, known, what, strict=strict)
         return data.to_dict(orient="records")
     out = list(data)
     for i, r in enumerate(out):
         if not isinstance(r, Mapping):
             raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
+    if known is not None:
+        check_known(out, known, what, strict=strict)
     return out
+
+
+class UnknownColumnWarning(UserWarning):
+    """A column of a DataFrame, or a key of the dicts, that the call does not read: it is ignored,
+    and the warning names it and the nearest name the call reads ("did you mean"). ``strict=True``
+    on the call makes it an InvalidInput instead."""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance by character (the library's core/text.hpp edit_distance)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def nearest_name(name: str, known: Sequence[str]) -> str:
+    """The name of ``known`` nearest to ``name`` for "did you mean" — fewer than
+    len(UTF-8 bytes of name) // 3 + 1 edits away, of equals the least — or "" when none is that
+    near: the rule of the library's ``text_util::nearest_name``, which the CLI and the C JSON
+    calls use."""
+    best = len(name.encode("utf-8")) // 3 + 1
+    nearest = ""
+    found = False
+    for k in known:
+        d = _edit_distance(name, k)
+        if d < best or (d == best and found and k.encode("utf-8") < nearest.encode("utf-8")):
+            best, nearest, found = d, k, True
+    return nearest
+
+
+def display_key(key: str) -> str:
+    """A key as a message may show it: a short ASCII identifier as it is, anything else (CJK
+    text, digits first like an ID number, long) as "?" — the library's json_read::display_key."""
+    plain = 0 < len(key) <= 32 and key.isascii() and (key[0].isalpha() or key[0] == "_") and \
+        all(c.isalnum() or c == "_" for c in key)
+    return key if plain else "?"
+
+
+def check_known(data: Any, known: Sequence[str], what: str, *, strict: bool = False) -> None:
+    """Each column of a DataFrame, or key of a mapping or of a list of mappings (their union,
+    gathered once), that is not in ``known``: an UnknownColumnWarning naming it, ``what`` and the
+    nearest known name; with ``strict``, InvalidInput naming it as the field. Checked once per
+    table, never per row."""
+    if data is None:
+        return
+    if is_frame(data):
+        names: Sequence[Any] = list(data.columns)
+    elif isinstance(data, Mapping):
+        names = list(data.keys())
+    else:
+        union: set = set()
+        for r in data:
+            if isinstance(r, Mapping):
+                union.update(r.keys())
+        names = sorted(union, key=str)
+    allowed = frozenset(known)
+    for n in names:
+        if n in allowed:
+            continue
+        name = display_key(str(n))
+        near = nearest_name(name, known) if name != "?" else ""
+        hint = f" (did you mean '{near}'?)" if near else ""
+        if strict:
+            raise invalid(f"the column '{name}' is not one this call reads{hint}", name, what)
+        warn(UnknownColumnWarning(f"{what}: the column '{name}' is not one this call reads, and is ignored{hint}"))
+
+
+_PACKAGE_DIR = __file__.rsplit("/", 1)[0] + "/" if "/" in __file__ else ""
+
+
+def warn(warning: Warning) -> None:
+    """warnings.warn attributed to the caller's line: the first frame outside the package (the
+    public calls are wrapped and call each other, so no fixed stacklevel would be right)."""
+    import sys
+
+    level, f = 2, sys._getframe(1)  # stacklevel 2: the caller of warn()
+    while f is not None and f.f_code.co_filename.startswith(_PACKAGE_DIR):
+        f = f.f_back
+        level += 1
+    warnings.warn(warning, stacklevel=level)
 
 
 def check_columns(df: Any, what: str) -> None:
@@ -171,17 +267,29 @@ class ArgumentTypeError(InvalidInput, TypeError):
     InvalidInput naming the argument, and still a TypeError for code that catches one."""
 
 
+def argument_error(message: str, field: str) -> "ArgumentTypeError":
+    """An ArgumentTypeError naming ``field`` (its message never repeats the value)."""
+    e = ArgumentTypeError(f"{message} (field {field})")
+    e.field = field
+    e.record = ""
+    e.message = message
+    return e
+
+
 def as_of_date(value: Any, field: str = "as_of") -> _dt.date:
     """``value`` when it is a ``datetime.date`` (not a datetime: a time of day is not a date);
     otherwise ArgumentTypeError naming ``field``. The message never repeats the value."""
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return value
-    message = f"{field} must be a datetime.date, not {type(value).__name__}"
-    e = ArgumentTypeError(f"{message} (field {field})")
-    e.field = field
-    e.record = ""
-    e.message = message
-    raise e
+    raise argument_error(f"{field} must be a datetime.date, not {type(value).__name__}", field)
+
+
+def whole_argument(value: Any, field: str) -> int:
+    """``value`` as an int when it is a whole number (int or NumPy integer, not bool); otherwise
+    ArgumentTypeError naming ``field`` — a year given as "2016" or 2016.0 is refused by name."""
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        raise argument_error(f"{field} must be a whole number (int), not {type(value).__name__}", field)
+    return int(value.__index__())
 
 
 # --- integer columns: checked before they are narrowed ------------------------------------------
@@ -305,7 +413,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                where: str = "row ", width: int = 1, ndim: int = 1, with_mask: bool = False) -> Any:
     """The column ``values`` as a C-contiguous NumPy array of ``dtype`` (an integer dtype),
     every value checked *before* it is narrowed: InvalidInput naming ``field`` and the first
-    bad row (``record`` = ``where`` + the 0-based row; with ``width`` > 1, values are rows of
+    bad row (``record`` = ``where`` + the row counted from 1; with ``width`` > 1, values are rows of
     ``width`` and the row is index // width) for a value outside ``lo``…``hi`` (default: the
     dtype's range), a fraction, ±inf, text or another object, and a missing value (None, NaN,
     ``pd.NA``, NaT, a nullable dtype's <NA>) — unless ``missing`` is given, which then stands
@@ -327,7 +435,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
 
     def fail(bad: Any, message: str) -> None:
         i = int(np.flatnonzero(bad)[0])
-        raise invalid(message, field, f"{where}{i // width}")
+        raise invalid(message, field, f"{where}{i // width + 1}")
 
     kind = a.dtype.kind
     if kind == "M" and dates:
@@ -349,13 +457,13 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
             if dates and isinstance(v, _dt.date):
                 if isinstance(v, _dt.datetime):
                     if (v.hour, v.minute, v.second, v.microsecond) != (0, 0, 0, 0):
-                        raise invalid("a datetime with a time of day is not a date", field, f"{where}{i // width}")
+                        raise invalid("a datetime with a time of day is not a date", field, f"{where}{i // width + 1}")
                     v = v.date()
                 out[i] = (v - _EPOCH).days
                 continue
-            v = whole(v, field, f"{where}{i // width}")
+            v = whole(v, field, f"{where}{i // width + 1}")
             if v < lo or v > hi:
-                raise invalid(f"value outside {lo}…{hi}", field, f"{where}{i // width}")
+                raise invalid(f"value outside {lo}…{hi}", field, f"{where}{i // width + 1}")
             out[i] = v
         mask = na if mask is None else (mask | na)
         a, kind = out, "i"
@@ -404,3 +512,58 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     out = np.ascontiguousarray(a.astype(dt, copy=False))
     out = out.reshape(shape) if ndim != 1 else out
     return (out, mask) if with_mask else out
+
+
+# --- arguments checked before pybind11 sees them ------------------------------------------------
+
+#: Arguments that are dates and whole numbers wherever a public call takes them by these names.
+_DATE_ARGUMENTS = frozenset({"as_of", "graded_on", "from_date", "to_date", "decision_date", "until",
+                             "moved_on", "date", "posted"})
+_WHOLE_ARGUMENTS = frozenset({"year", "first_year", "last_year", "n_villages", "quota"})
+
+
+def checked_arguments(fn: Callable) -> Callable:
+    """``fn`` with its date arguments (``as_of``, ``graded_on``, …), whole-number arguments
+    (``year``, ``places``, …) and ``policy`` checked first: a wrong type is an ArgumentTypeError
+    (a cadrekit InvalidInput naming the argument, and a TypeError) — never pybind11's TypeError,
+    whose message prints every argument's values (unit ids, budgets). ``None`` passes: the call
+    decides what it means."""
+    import functools
+    import inspect
+
+    sig = inspect.signature(fn)
+    dates = [n for n in sig.parameters if n in _DATE_ARGUMENTS]
+    wholes = [n for n in sig.parameters if n in _WHOLE_ARGUMENTS]
+    has_policy = "policy" in sig.parameters
+    if not (dates or wholes or has_policy):
+        return fn
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            given = sig.bind_partial(*args, **kwargs).arguments
+        except TypeError:
+            return fn(*args, **kwargs)  # Python's own message: it names no value
+        for n in dates:
+            v = given.get(n)
+            if v is not None:
+                as_of_date(v, n)
+        for n in wholes:
+            v = given.get(n)
+            if v is not None:
+                whole_argument(v, n)
+        if has_policy and given.get("policy") is not None:
+            policy_or_default(given["policy"])
+        return fn(*args, **kwargs)
+
+    return call
+
+
+def check_arguments_of(namespace: dict, names: Sequence[str]) -> None:
+    """Wraps each public function ``names`` of a module's ``namespace`` in checked_arguments."""
+    import types
+
+    for n in names:
+        f = namespace.get(n)
+        if isinstance(f, types.FunctionType):
+            namespace[n] = checked_arguments(f)

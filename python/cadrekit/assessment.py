@@ -142,7 +142,7 @@ _HIT_COLUMNS = ["cadre_id", "rule_id", "clause", "periods", "suggestion", "recor
 
 def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
            policy: Optional[_Policy] = None, explain: Optional[bool] = None,
-           as_frame: Optional[bool] = None, audit_findings: Any = None) -> Any:
+           as_frame: Optional[bool] = None, audit_findings: Any = None, strict: bool = False) -> Any:
     """Every red line that fires for every cadre as of ``as_of`` (DMN "collect").
 
     ``records``: DataFrame or list of dicts with ``cadre_id, unit_id, domain, kind
@@ -174,15 +174,21 @@ def screen(records: Any, findings: Any = None, *, as_of: _dt.date,
     findings, dates and standards) are taken from the rows path, on those cadres alone.
 
     Bad input raises ``cadrekit.InvalidInput`` naming the field and the record
-    (``records[3]``), the same error on either path.
+    (``records[3]``), the same error on either path. A column (or key) a table has beyond the
+    fields above is an ``UnknownColumnWarning`` naming it and the nearest field read;
+    ``strict=True`` makes it an ``InvalidInput``.
     """
     _frames.as_of_date(as_of)
+    records, findings, audit_findings = (
+        x if x is None or _frames.is_frame(x) or isinstance(x, (list, tuple)) else list(x)
+        for x in (records, findings, audit_findings))
+    for data, known, what in ((records, _RECORD_FIELDS, "records"), (findings, _FINDING_FIELDS, "findings"),
+                              (audit_findings, _AUDIT_FIELDS, "audit_findings")):
+        _frames.check_known(data, known, what, strict=strict)
     frame = _frames.is_frame(records)
     if frame and as_frame is False:
-        import warnings
-        warnings.warn("screen(DataFrame, as_frame=False) returns a list of dicts only for this release; "
-                      "a DataFrame gives a DataFrame (use .to_dict('records') on it)",
-                      DeprecationWarning, stacklevel=2)
+        _frames.warn(DeprecationWarning("screen(DataFrame, as_frame=False) returns a list of dicts only for this "
+                                        "release; a DataFrame gives a DataFrame (use .to_dict('records') on it)"))
         frame = False
         explain = True if explain is None else explain
     if frame and audit_findings is None and (findings is None or _frames.is_frame(findings)):
@@ -929,3 +935,6 @@ def reappointment_eligibility(moved_on: _dt.date, own_reasons: bool,
     """Whether a cadre moved down may be reappointed on ``as_of`` (HORQIN.6)."""
     return _a.reappointment_eligibility(moved_on, own_reasons, list(annual_ratings_since), as_of,
                                         _policy(policy))
+
+
+_frames.check_arguments_of(globals(), __all__)

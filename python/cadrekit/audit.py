@@ -93,18 +93,21 @@ def _keyword_as_of(call: str, args: Tuple[Any, ...], as_of: Optional[_dt.date],
     before (``tier(units, as_of, policy)``): accepted for one release with a DeprecationWarning."""
     if not args:
         return as_of, policy
-    import warnings
     if len(args) > len(names):
         raise TypeError(f"{call}() takes at most {len(names)} arguments after the table")
     if as_of is not None or (len(args) > 1 and policy is not None):
         raise TypeError(f"{call}() got as_of or policy both by position and by keyword")
-    warnings.warn(f"{call}(units, as_of, ...) by position is deprecated: pass as_of=... (and policy=...) "
-                  "by keyword", DeprecationWarning, stacklevel=3)
+    _frames.warn(DeprecationWarning(f"{call}(units, as_of, ...) by position is deprecated: pass as_of=... "
+                                    "(and policy=...) by keyword"))
     return args[0], (args[1] if len(args) > 1 else policy)
 
 
+#: The columns tier() reads from a table of units; ``name`` is passed through to the result.
+UNIT_COLUMNS: Tuple[str, ...] = ("unit_id", "name", "budget") + tuple(FACTORS)
+
+
 def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: Optional[Policy] = None,
-         explain: Optional[bool] = None) -> Any:
+         explain: Optional[bool] = None, strict: bool = False) -> Any:
     """Tiers units (HOLINGOL.1) as of ``as_of`` (a keyword; by position it still works for a
     release, with a DeprecationWarning).
 
@@ -122,10 +125,21 @@ def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: O
     ``{unit_id, level, band, band_points, score, parts, explanation}``, ``parts`` a list of
     ``{factor, value, weight, points}``, ``explanation`` (a ``cadrekit.Explanation``) unless
     ``explain=False``.
+
+    A column (or key) not in ``UNIT_COLUMNS`` — a misspelt factor such as ``complains`` — is an
+    ``UnknownColumnWarning`` naming it and the nearest column read; ``strict=True`` makes it an
+    ``InvalidInput``.
     """
     as_of, policy = _keyword_as_of("tier", args, as_of, policy)
     _frames.as_of_date(as_of)
     frame = _is_frame(units)
+    if frame:
+        _frames.check_columns(units, "units")
+        _frames.check_known(units, UNIT_COLUMNS, "units", strict=strict)
+    elif units is not None and not isinstance(units, (list, tuple)):
+        units = list(units)
+    if not frame:
+        _frames.check_known(units, UNIT_COLUMNS, "units", strict=strict)
     if explain is None:
         explain = not frame
     if frame and not explain:
@@ -137,6 +151,8 @@ def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: O
             "unit_id", "level", "band", "band_points", "score", "parts", "explanation"])
         if len(res) == len(units):
             res.index = units.index
+            if "name" in units.columns:  # passed through, as the columnar path and the CLI do
+                res.insert(1, "name", units["name"].to_numpy())
         return res
     return out
 
@@ -179,21 +195,21 @@ def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
 def _budget_fen(b: Any, i: int) -> int:
     """One budget in fen, or InvalidInput naming the row."""
     if _missing(b):
-        raise _frames.invalid("budget is missing", "budget", f"row {i}")
+        raise _frames.invalid("budget is missing", "budget", f"row {i + 1}")
     if isinstance(b, float):
-        raise _frames.invalid("budget must be Decimal, int or text yuan, not float", "budget", f"row {i}")
+        raise _frames.invalid("budget must be Decimal, int or text yuan, not float", "budget", f"row {i + 1}")
     try:
         if isinstance(b, str):
             yuan = _core.parse_money(b)
         elif isinstance(b, _Decimal) or (hasattr(b, "__index__") and not isinstance(b, bool)):
             yuan = _core.parse_money(format(_Decimal(int(b.__index__()) if hasattr(b, "__index__") else b), "f"))
         else:
-            raise _frames.invalid("budget must be Decimal, int or text yuan", "budget", f"row {i}")
+            raise _frames.invalid("budget must be Decimal, int or text yuan", "budget", f"row {i + 1}")
     except InvalidInput as e:
-        if getattr(e, "record", "") == f"row {i}":
+        if getattr(e, "record", "") == f"row {i + 1}":
             raise
         raise _frames.invalid(getattr(e, "message", "") or "budget is not an amount of yuan", "budget",
-                              f"row {i}") from None
+                              f"row {i + 1}") from None
     return int(yuan * 100)
 
 
@@ -229,7 +245,7 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     missing_id = np.zeros(0, dtype=bool) if unit_id.dtype.kind in "iuU" or \
         pd.api.types.infer_dtype(unit_id, skipna=False) == "string" else unit_id.isna().to_numpy()
     if missing_id.any():
-        raise _frames.invalid("unit_id is missing", "unit_id", f"row {int(np.flatnonzero(missing_id)[0])}")
+        raise _frames.invalid("unit_id is missing", "unit_id", f"row {int(np.flatnonzero(missing_id)[0]) + 1}")
     fen = _budgets_fen(budgets)
     # Factors: booleans or small whole numbers; a missing value (NaN, None, <NA>) is 0.
     # Text cells ("2", "是", "否") are read by the vocabulary, once per distinct text.
@@ -476,3 +492,6 @@ def draw_sample(candidates: Sequence[str], count: int, seed: int, year: int) -> 
     """Replays the seeded level-3 sample draw of a year (docs/audit.md): the planner calls it
     with the level-3 units not otherwise audited that year, in ascending id order."""
     return _k.draw_sample(list(candidates), int(count), int(seed), int(year))
+
+
+_frames.check_arguments_of(globals(), __all__)

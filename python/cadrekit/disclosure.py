@@ -494,3 +494,6 @@ def yearly_counts(cases: Iterable[Union[Case, str]], *, as_frame: bool = False) 
         return pd.DataFrame(rows, columns=["year", "round", "disclosed", "complaints",
                                            "cancelled", "referred"])
     return rows
+
+
+_frames.check_arguments_of(globals(), __all__)

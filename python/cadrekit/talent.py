@@ -74,23 +74,23 @@ def _date(value: Any, name: str) -> str:
     return _frames.as_of_date(value, name).isoformat()
 
 
-def _supervision(assessments: Any, findings: Any, disposal_cases: Any) -> dict:
+def _supervision(assessments: Any, findings: Any, disposal_cases: Any, strict: bool = False) -> dict:
     # A case is passed as it is (the bindings read a DisposalCase through its to_json()); a
     # case given as JSON text is read here.
     cases = [_json.loads(c) if isinstance(c, str) else c for c in disposal_cases or ()]
     return {
-        "assessments": [_record(r, _RECORD_FIELDS) for r in _rows(assessments)],
-        "findings": [_record(f, _FINDING_FIELDS) for f in _rows(findings)],
+        "assessments": [_record(r, _RECORD_FIELDS) for r in _rows(assessments, "assessments", _RECORD_FIELDS, strict)],
+        "findings": [_record(f, _FINDING_FIELDS) for f in _rows(findings, "findings", _FINDING_FIELDS, strict)],
         "disposal_cases": cases,
     }
 
 
-def _cadres(cadres: Any) -> list:
-    return [_record(c, _CADRE_FIELDS) for c in _rows(cadres)]
+def _cadres(cadres: Any, strict: bool = False, what: str = "cadres") -> list:
+    return [_record(c, _CADRE_FIELDS) for c in _rows(cadres, what, _CADRE_FIELDS, strict)]
 
 
 def pool_report(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
-                findings: Any = None, disposal_cases: Any = None, explain: bool = False) -> dict:
+                findings: Any = None, disposal_cases: Any = None, explain: bool = False, strict: bool = False) -> dict:
     """Pools as of ``as_of`` (HURE.1): ``{"as_of", "members", "near_misses", "excluded", "sizes"}``.
 
     ``cadres``: rows with ``id`` (or ``cadre_id``), ``sex, birth_date, ethnicity,
@@ -102,8 +102,8 @@ def pool_report(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional
     to ``excluded``, with the reason. Near misses: ``kind`` ``"ages_out"`` (a member who leaves
     by age within ``talent.near_miss.months``, ``date`` = the day) or ``"misses_one"``.
     """
-    request = {"as_of": _date(as_of, "as_of"), "cadres": _cadres(cadres),
-               **_supervision(assessments, findings, disposal_cases), "explain": bool(explain)}
+    request = {"as_of": _date(as_of, "as_of"), "cadres": _cadres(cadres, strict),
+               **_supervision(assessments, findings, disposal_cases, strict), "explain": bool(explain)}
     out = _t.pools(request, _policy(policy))
     for k in ("members", "near_misses", "excluded"):
         for e in out[k]:
@@ -115,12 +115,12 @@ def pool_report(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional
 
 def pools(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
           findings: Any = None, disposal_cases: Any = None, explain: bool = False,
-          as_frame: bool = False) -> Any:
+          as_frame: bool = False, strict: bool = False) -> Any:
     """Members of each pool as of ``as_of``: records ``cadre_id, pool ('echelon1'|'echelon2'|
     'nvshaofei'), reasons`` (each reason ``{"code", "zh", "en"}``), ordered by pool then cadre id;
     with ``as_frame=True`` a pandas DataFrame. See :func:`pool_report` for the inputs."""
     rep = pool_report(cadres, assessments, as_of, policy, findings=findings,
-                      disposal_cases=disposal_cases, explain=explain)
+                      disposal_cases=disposal_cases, explain=explain, strict=strict)
     members = rep["members"]
     if as_frame:
         import pandas as pd
@@ -130,17 +130,18 @@ def pools(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Poli
 
 def pool_changes(cadres: Any, assessments: Any, from_date: _dt.date, to_date: _dt.date,
                  policy: Optional[_Policy] = None, *, findings: Any = None,
-                 disposal_cases: Any = None) -> list:
+                 disposal_cases: Any = None, strict: bool = False) -> list:
     """Who entered and who left each pool between two dates, and why: records ``cadre_id, pool,
     change ('entered'|'left'), reasons`` (for a cadre who left: what is missing on ``to_date``)."""
     request = {"from": _date(from_date, "from_date"), "to": _date(to_date, "to_date"),
-               "cadres": _cadres(cadres), **_supervision(assessments, findings, disposal_cases)}
+               "cadres": _cadres(cadres, strict), **_supervision(assessments, findings, disposal_cases, strict)}
     return _t.pool_changes(request, _policy(policy))["changes"]
 
 
 def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
                    candidates: Any = None, assessments: Any = None, findings: Any = None,
-                   disposal_cases: Any = None, explain: bool = False, as_frame: bool = False) -> Any:
+                   disposal_cases: Any = None, explain: bool = False, as_frame: bool = False,
+                   strict: bool = False) -> Any:
     """Structure of each leadership team as of ``as_of`` (HURE.5).
 
     ``members``: rows ``team_id, cadre_id, sex, birth_date, ethnicity, political_status``.
@@ -153,9 +154,9 @@ def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = No
     """
     from fractions import Fraction
     request = {"as_of": _date(as_of, "as_of"),
-               "members": [_record(m, _MEMBER_FIELDS) for m in _rows(members)],
-               "candidates": _cadres(candidates),
-               **_supervision(assessments, findings, disposal_cases), "explain": bool(explain)}
+               "members": [_record(m, _MEMBER_FIELDS) for m in _rows(members, "members", _MEMBER_FIELDS, strict)],
+               "candidates": _cadres(candidates, strict, "candidates"),
+               **_supervision(assessments, findings, disposal_cases, strict), "explain": bool(explain)}
     teams = _t.team_structure(request, _policy(policy))["teams"]
     for t in teams:
         t["shares"] = {k: Fraction(v) for k, v in t["shares"].items()}
@@ -226,3 +227,6 @@ def propose_postings(growth_files: Any, places: Mapping[str, int], as_of: _dt.da
                "growth_files": [_growth_file(g) for g in _rows(growth_files)],
                "places": {str(k): int(v) for k, v in places.items()}}
     return _t.postings(request, _policy(policy))["proposals"]
+
+
+_frames.check_arguments_of(globals(), __all__)

@@ -9,6 +9,7 @@ clock: each call takes its year or as-of date.
 from __future__ import annotations
 
 import datetime
+import warnings
 import decimal
 import re
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
@@ -216,9 +217,10 @@ class PaySheet:
         return [r["explanation"] for r in self.to_records() if "explanation" in r]
 
     def to_pandas(self) -> Any:
-        """The lines as a DataFrame: ``cadre_id, village_id, township, post, units, base,
-        performance, total`` (``Decimal`` yuan), ``team_grade, grade`` (Chinese labels),
-        ``actions``; read from the sheet column by column, without explanations."""
+        """The lines as a DataFrame with the command line's columns: ``cadre_id, village_id,
+        township, post, units, units_of_year, base, performance, total`` (``Decimal`` yuan),
+        ``team_grade, grade`` (codes), ``grade_zh`` (the Chinese label), ``actions``; read from
+        the sheet column by column, without explanations."""
         import gc
 
         paused = gc.isenabled()
@@ -242,11 +244,14 @@ class PaySheet:
         out = {"cadre_id": np.array(c["cadre_id"], dtype=object), "village_id": np.array(c["village_id"], dtype=object),
                "township": np.array(c["township"], dtype=object),
                "post": np.array(c["post_labels"], dtype=object)[c["post"]],
-               "units": c["units"].astype(np.int64)}
+               "units": c["units"].astype(np.int64), "units_of_year": c["units_of_year"].astype(np.int64)}
         for k in ("base", "performance", "total"):
             out[k] = _yuan(c[k + "_fen"])
-        out["team_grade"] = np.array(c["team_grade_labels"], dtype=object)[c["team_grade"]]
-        out["grade"] = np.array(c["grade_labels"], dtype=object)[c["grade"]]
+        # The CLI's columns (cadrekit village pay): codes in team_grade and grade, the Chinese
+        # label in grade_zh.
+        out["team_grade"] = np.array(c["team_grade_codes"], dtype=object)[c["team_grade"]]
+        out["grade"] = np.array(c["grade_codes"], dtype=object)[c["grade"]]
+        out["grade_zh"] = np.array(c["grade_labels"], dtype=object)[c["grade"]]
         out["actions"] = actions
         return pd.DataFrame(out, columns=list(out), copy=False)
 
@@ -265,8 +270,15 @@ class PaySheet:
         return self._plain()["banner"]
 
 
+#: The columns pay_sheet() reads from each of its tables.
+VILLAGE_COLUMNS: Tuple[str, ...] = ("village_id", "name", "township", "population")
+PRINCIPAL_COLUMNS: Tuple[str, ...] = ("cadre_id", "name", "village_id", "post", "served_from", "served_to")
+SCORE_COLUMNS: Tuple[str, ...] = ("village_id", "period", "score")
+
+
 def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy] = None,
-              *, graded_on: Optional[datetime.date] = None, explain: Optional[bool] = None) -> PaySheet:
+              *, graded_on: Optional[datetime.date] = None, explain: Optional[bool] = None,
+              strict: bool = False) -> PaySheet:
     """The pay sheet of ``year`` (JARUD.1).
 
     villages: village_id, name, township, population; principals: cadre_id, name, village_id,
@@ -279,13 +291,29 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     when asked for — :meth:`PaySheet.explain` for chosen lines, ``explanations()`` /
     ``to_records()`` / ``to_dict()`` for every line (the same explanations as before, built on
     first use); ``True`` builds every line's explanation now; ``False`` none ever.
+
+    A column (or key) a table has beyond ``VILLAGE_COLUMNS``, ``PRINCIPAL_COLUMNS`` and
+    ``SCORE_COLUMNS`` is an ``UnknownColumnWarning`` naming it and the nearest column read;
+    ``strict=True`` makes it an ``InvalidInput``.
     """
+    year = _frames.whole_argument(year, "year")
+    if graded_on is not None:
+        _frames.as_of_date(graded_on, "graded_on")
+    villages, principals, scores = (x if x is None or _is_frame(x) or isinstance(x, (list, tuple)) else list(x)
+                                    for x in (villages, principals, scores))
+    for data, known, what in ((villages, VILLAGE_COLUMNS, "villages"), (principals, PRINCIPAL_COLUMNS, "principals"),
+                              (scores, SCORE_COLUMNS, "scores")):
+        _frames.check_known(data, known, what, strict=strict)
     if explain is None:
         def again(ex: bool, towns: Optional[List[str]]) -> Any:
             vv, pp, ss = (villages, principals, scores) if towns is None else \
                 _of_townships(villages, principals, scores, towns)
-            return pay_sheet(vv, pp, ss, year, policy, graded_on=graded_on, explain=ex)._sheet
-        sheet = pay_sheet(villages, principals, scores, year, policy, graded_on=graded_on, explain=False)
+            with warnings.catch_warnings():  # the columns were checked (and warned about) above
+                warnings.simplefilter("ignore", _frames.UnknownColumnWarning)
+                return pay_sheet(vv, pp, ss, year, policy, graded_on=graded_on, explain=ex)._sheet
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", _frames.UnknownColumnWarning)
+            sheet = pay_sheet(villages, principals, scores, year, policy, graded_on=graded_on, explain=False)
         return PaySheet(sheet._sheet, sheet._policy, again)
     if any(_is_frame(x) for x in (villages, principals, scores)):
         return _pay_sheet_frames(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain)
@@ -604,3 +632,6 @@ def publicity_windows(year: int, starts: Optional[Sequence[datetime.date]] = Non
         req["starts"] = list(starts)
     ws = _call(req, policy)["windows"]
     return [(datetime.date.fromisoformat(w["first"]), datetime.date.fromisoformat(w["last"])) for w in ws]
+
+
+_frames.check_arguments_of(globals(), __all__)

@@ -93,3 +93,6 @@ def run(data: Data = None, year: Optional[int] = None, policy: Optional[_core.Po
 def compare(a: YearResult, b: YearResult) -> Dict[str, Any]:
     """``a.diff(b)``."""
     return a.diff(b)
+
+
+_frames.check_arguments_of(globals(), __all__)

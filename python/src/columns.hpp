@@ -3,7 +3,7 @@
 // path's): a value outside the target type or the given range, a fraction, ±inf, text or another
 // object, and a missing value (None, NaN, pd.NA, NaT, a nullable dtype's <NA>) where a whole
 // number is required are InvalidInput naming the column (field) and the first bad row (record
-// "row 3", 0-based). Booleans read as 0/1.
+// "row 3", counted from 1). Booleans read as 0/1.
 //
 // A column that already is a C-contiguous 1-D array of the target dtype is used in place (no
 // copy; a narrower range is checked in one pass here). Anything else — other dtypes, pandas
@@ -49,7 +49,7 @@ py::array_t<T> int_column(py::handle h, const std::string &field, py::ssize_t n,
       for (std::size_t i = 0; i < m; ++i)
         if (p[i] < spec.lo || p[i] > spec.hi)
           throw InvalidInput("value outside " + std::to_string(spec.lo) + "…" + std::to_string(spec.hi), field,
-                             spec.where + std::to_string(i));
+                             spec.where + std::to_string(i + 1));
     }
   } else {
     static py::handle convert =

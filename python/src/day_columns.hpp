@@ -38,7 +38,7 @@ inline py::array day_column(py::handle obj, const char *field) {
       try {
         np.attr("datetime64")(l[i], "D");
       } catch (const py::error_already_set &) {
-        return "row " + std::to_string(i);
+        return "row " + std::to_string(i + 1);
       }
     }
     return {};
@@ -50,7 +50,7 @@ inline py::array day_column(py::handle obj, const char *field) {
       py::object off = np.attr("flatnonzero")(np.attr("not_equal")(d, a) & ~np.attr("isnat")(a));
       if (py::len(off) > 0)
         throw InvalidInput("a datetime with a time of day is not a date", field,
-                           "row " + std::to_string(py::cast<py::ssize_t>(off[py::int_(0)])));
+                           "row " + std::to_string(py::cast<py::ssize_t>(off[py::int_(0)]) + 1));
       a = d;
     }
   } else if (kind == 'O' || kind == 'U' || kind == 'S') {

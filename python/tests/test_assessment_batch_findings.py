@@ -79,7 +79,7 @@ def test_bad_finding_rows_name_column_and_row():
          "date": [days(D(2016, 1, 1))] * 2}
     with pytest.raises(cadrekit.InvalidInput) as e:
         a.screen_columns(e64, e8, e32, e32, e32, e8, as_of=AS_OF, findings=f)
-    assert e.value.field == "findings.severity" and e.value.record == "findings row 1"
+    assert e.value.field == "findings.severity" and e.value.record == "findings row 2"
     f = dict(f, severity=[1, 1], cadre=[2, 1])
     with pytest.raises(cadrekit.InvalidInput) as e:
         a.screen_columns(e64, e8, e32, e32, e32, e8, as_of=AS_OF, findings=f)

@@ -112,11 +112,11 @@ def test_tier_bad_row_named_outputs_untouched():
     b[8700] = -1
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier_columns(b, f, as_of=AS_OF, out=(lv, sc))
-    assert e.value.field == "high_risk_sector" and e.value.record == "row 8500"
+    assert e.value.field == "high_risk_sector" and e.value.record == "row 8501"
     assert (lv == 42).all() and (sc == 4242).all()
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier_columns(b, factors, as_of=AS_OF, out=(lv, sc))
-    assert e.value.field == "budget" and e.value.record == "row 8700"
+    assert e.value.field == "budget" and e.value.record == "row 8701"
     assert (lv == 42).all() and (sc == 4242).all()
 
 
@@ -238,7 +238,7 @@ def test_pay_bad_row_outputs_untouched():
     out = fresh_out(400, 800, fill=9)
     with pytest.raises(cadrekit.InvalidInput) as e:
         village.pay_columns(*cols, 2016, out=out)
-    assert e.value.field == "served_to" and e.value.record == "row 555"
+    assert e.value.field == "served_to" and e.value.record == "row 556"
     for name, arr in out.items():
         assert (arr == 9).all(), name
 

@@ -1,6 +1,6 @@
 """The column functions check every value before they narrow it (never a wrap): a value outside
 the column's type, a fraction, NaN, a uint64 beyond int64, NaT, pandas' <NA> and text are
-InvalidInput naming the column (.field) and the first bad row (.record, 0-based); a whole number in
+InvalidInput naming the column (.field) and the first bad row (.record, counted from 1); a whole number in
 any integer, bool, float or nullable dtype gives the same answer as the int-typed call."""
 import datetime as dt
 
@@ -90,11 +90,12 @@ RANGE = {"int8": (-128, 127), "uint8": (0, 255), "int32": (-2**31, 2**31 - 1), "
 
 
 def _record(column, row):
-    return ("findings row " if column.startswith("f_") else "row ") + str(row)
+    """The record an error names for index ``row`` of a column: rows count from 1."""
+    return ("findings row " if column.startswith("f_") else "row ") + str(row + 1)
 
 
 def _bad(col, case, date=False):
-    """The column with its row 1 spoiled by `case` (other rows unchanged), in a dtype that holds it."""
+    """The column with its index 1 (row 2) spoiled by `case` (other rows unchanged), in a dtype that holds it."""
     good = col.reshape(-1) if col.ndim == 2 else col
     vals = [int(x) for x in (col[:, 0] if col.ndim == 2 else good)]
     if case in ("257", "2**40", "-255"):
@@ -174,7 +175,7 @@ def test_team_codes_that_used_to_wrap(value, field):
     c[field] = np.array([1, value, 1], dtype=np.int64)
     with pytest.raises(cadrekit.InvalidInput) as e:
         call(c)
-    assert (e.value.field, e.value.record) == (field, "row 1")
+    assert (e.value.field, e.value.record) == (field, "row 2")
 
 
 def _same(a, b):
@@ -256,16 +257,16 @@ def test_a_datetime_with_a_time_of_day_is_refused_not_cut():
     c["birth_date"] = pd.Series(pd.to_datetime(["1980-01-01", "1975-06-01 08:00", "1990-02-03"]))
     with pytest.raises(cadrekit.InvalidInput) as e:
         call(c)
-    assert (e.value.field, e.value.record) == ("birth_date", "row 1")
+    assert (e.value.field, e.value.record) == ("birth_date", "row 2")
     with pytest.raises(cadrekit.InvalidInput) as e:
         cadrekit.three_ages_columns(pd.to_datetime(["1980-01-01", "1975-06-01 08:00"]), as_of=AS_OF)
-    assert (e.value.field, e.value.record) == ("birth_date", "row 1")
+    assert (e.value.field, e.value.record) == ("birth_date", "row 2")
 
 
 def test_a_date_column_names_the_first_row_it_cannot_read():
     with pytest.raises(cadrekit.InvalidInput) as e:
         cadrekit.three_ages_columns(pd.Series([D(1980, 1, 1), "x", D(1990, 1, 1)], dtype=object), as_of=AS_OF)
-    assert (e.value.field, e.value.record) == ("birth_date", "row 1")
+    assert (e.value.field, e.value.record) == ("birth_date", "row 2")
 
 
 @pytest.mark.parametrize("as_of", ["2016-12-31", 20161231, None, dt.datetime(2016, 12, 31)])

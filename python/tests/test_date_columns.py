@@ -90,7 +90,7 @@ def test_errors_name_the_row_and_leave_out_untouched():
     out = np.array(["2000-01-01"] * 3, dtype="datetime64[D]")
     with pytest.raises(cadrekit.CalendarCoverageError) as e:
         CAL.add_working_days_array(a, [1, 1, 5], out=out)
-    assert "row 2" in str(e.value)
+    assert "row 3" in str(e.value)
     assert (out == np.datetime64("2000-01-01")).all()
     with pytest.raises(cadrekit.InvalidInput):
         CAL.add_working_days_array(a, [1, 2])
@@ -162,7 +162,7 @@ def test_three_ages_from_a_dataframe_and_errors():
     with pytest.raises(cadrekit.InvalidInput) as e:
         cadrekit.three_ages_columns(df["birth"], pd.to_datetime(pd.Series([None, "2017-01-01"])),
                                     as_of=dt.date(2016, 9, 22))
-    assert "row 1" in str(e.value) and "party_joined" in str(e.value)
+    assert "row 2" in str(e.value) and "party_joined" in str(e.value)
     with pytest.raises(cadrekit.InvalidInput) as e:
         cadrekit.three_ages_columns(np.array(["NaT"], dtype="datetime64[D]"), as_of=dt.date(2016, 1, 1))
     assert "birth_date" in str(e.value)

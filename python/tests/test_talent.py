@@ -152,7 +152,7 @@ def test_golden_teams_columns_numpy():
         t.team_structure_columns(team, bad, births, df["ethnicity"].astype(int).to_numpy(np.uint8),
                                  df["political_status"].astype(int).to_numpy(np.uint8),
                                  as_of=D(2016, 9, 22), n_teams=len(ids))
-    assert e.value.field == "sex" and e.value.record == "row 2"
+    assert e.value.field == "sex" and e.value.record == "row 3"
 
 
 def test_team_candidates_eligibility_and_exclusion():

@@ -87,7 +87,8 @@ def test_explanations_of_the_units_asked_about_are_the_rows_paths():
     assert [e.to_json() for e in full["explanation"]] == \
         [r["explanation"].to_json() for r in audit.tier(df.to_dict("records"), as_of=AS_OF)]
     assert full.index.equals(df.index)
-    assert list(full.columns) == ["unit_id", "level", "band", "band_points", "score", "parts", "explanation"]
+    # the caller's name is kept, as on the columnar path
+    assert list(full.columns) == ["unit_id", "name", "level", "band", "band_points", "score", "parts", "explanation"]
 
 
 def test_as_of_by_position_still_works_with_a_deprecation_warning():
@@ -111,11 +112,11 @@ def test_a_bad_budget_names_the_column_and_the_row(budget, row):
     df = pd.DataFrame({"unit_id": ["U1", "U2", "U3"], "budget": budget})
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF)
-    assert (e.value.field, e.value.record) == ("budget", f"row {row}")
+    assert (e.value.field, e.value.record) == ("budget", f"row {row + 1}")  # rows count from 1
 
 
 def test_a_missing_unit_id_names_the_row():
     df = pd.DataFrame({"unit_id": ["U1", None], "budget": [1, 2]})
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF)
-    assert (e.value.field, e.value.record) == ("unit_id", "row 1")
+    assert (e.value.field, e.value.record) == ("unit_id", "row 2")

@@ -24,6 +24,10 @@ std::string disposal_apply_json(std::optional<std::string_view> case_json,
   const json::value holder = json_read::parse(action_json, "action");
   const Fields a(holder, "action");
   std::string op = a.text("op");
+  if (op == "open") a.only({"op", "case_id", "cadre_id"});
+  else if (op == "advance") a.only({"op", "stage", "date", "actor", "note"});
+  else if (op == "decide") a.only({"op", "method", "date", "grounds", "actor", "note"});
+  else if (op == "close_no_action") a.only({"op", "date", "actor", "note"});
   std::optional<DisposalCase> c;
   if (op == "open") {
     if (case_json.has_value()) throw InvalidInput("open takes no case", "case_json", {}, ErrorCode::invalid_argument);
@@ -48,6 +52,7 @@ std::string disposal_apply_json(std::optional<std::string_view> case_json,
 std::string follow_up_json(std::string_view request_json, const Policy &p) {
   const json::value v = json_read::parse(request_json, "request");
   const Fields o(v, "request");
+  o.only({"decision_date", "until", "as_of", "held"});
   Date dec = o.date("decision_date");
   json::object res;
   if (o.find("until")) {
@@ -66,6 +71,7 @@ std::string follow_up_json(std::string_view request_json, const Policy &p) {
       for (const auto &x : *h) {
         std::string path = "held[" + std::to_string(held.size()) + "].";
         const Fields ho(x, path, path);
+        ho.only({"date", "kind", "actor", "note"});
         held.push_back({ho.date("date"), parse_follow_up_kind(ho.text("kind"), path + "kind"), ho.text_or("actor"),
                         ho.text_or("note")});
       }
@@ -103,6 +109,11 @@ std::string promotion_apply_json(std::optional<std::string_view> case_json,
   const json::value holder = json_read::parse(action_json, "action");
   const Fields a(holder, "action");
   std::string op = a.text("op");
+  if (op == "open") a.only({"op", "case_id", "facts"});
+  else if (op == "vetoes") a.only({"op", "as_of", "disclosure_case"});
+  else if (op == "post_quota") a.only({"op", "date", "approved_posts", "filled_posts", "actor", "disclosure_case"});
+  else if (op == "pass") a.only({"op", "gate", "date", "actor", "note", "disclosure_case"});
+  else if (op == "fail") a.only({"op", "gate", "date", "actor", "reason", "disclosure_case"});
   std::optional<PromotionCase> c;
   if (op == "open") {
     if (case_json.has_value()) throw InvalidInput("open takes no case", "case_json", {}, ErrorCode::invalid_argument);

@@ -39,7 +39,7 @@ std::vector<Finding> findings_from_audit(std::span<const audit::AuditFinding> au
     try {
       if (auto f = finding_from_audit(audits[i])) out.push_back(std::move(*f));
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), e.field(), "audit_findings[" + std::to_string(i) + "]");
+      throw InvalidInput(e.message(), e.field(), "audit_findings[" + std::to_string(i) + "]");
     }
   }
   return out;
@@ -53,6 +53,7 @@ std::vector<Finding> audit_findings_of(const json::value &v) {
     const std::string rec = "audit_findings[" + std::to_string(audits.size()) + "]";
     audits.push_back(json_read::in_record(rec, [&] {
       const json_read::Fields o(x, "audit_finding");
+      o.only({"unit_id", "leader_id", "date", "kind", "finding"});
       audit::AuditFinding a;
       a.unit_id = o.text("unit_id");
       a.leader_id = o.text_or("leader_id");

@@ -109,12 +109,14 @@ std::string DisposalCase::to_json() const {
 DisposalCase DisposalCase::from_json(std::string_view text) {
   const json::value v = json_read::parse(text, "case");
   const json_read::Fields o(v, "case");
+  o.only({"case_id", "cadre_id", "stage", "events"});
   DisposalCase c(o.text("case_id"), o.text("cadre_id"));
   const auto &evs = json_read::as_array(o.need("events"), "events", c.case_id_);
   std::size_t i = 0;
   for (const auto &ev : evs) {
     std::string path = "events[" + std::to_string(i++) + "].";
     const json_read::Fields e(ev, path.substr(0, path.size() - 1), path);
+    e.only({"stage", "date", "actor", "note", "method", "grounds"});
     DisposalEvent d;
     d.stage = parse_stage(e.text("stage"), path + "stage");
     d.date = e.date("date");

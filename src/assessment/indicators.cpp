@@ -179,6 +179,7 @@ std::string composite_json(std::string_view request, const Policy &policy) {
 std::string method_checklist_json(std::string_view request, const Policy &policy) {
   const json::value v = json_read::parse(request, "request");
   const json_read::Fields o(v, "request");
+  o.only({"as_of", "methods"});
   Date as_of = o.date("as_of");
   std::uint8_t done = 0;
   for (const auto &m : o.texts("methods")) done |= parse_method(m, "methods");

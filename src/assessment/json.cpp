@@ -24,6 +24,7 @@ Record record_of(const json::value &v, const std::string &rec) {
   const Fields o = in_record(rec, [&] { return Fields(v, "record"); });
   Record r;
   in_record(rec, [&] {
+    o.only({"cadre_id", "unit_id", "domain", "kind", "period", "score", "rating", "method", "rank", "group_size"});
     r.cadre_id = o.text("cadre_id");
     r.unit_id = o.text_or("unit_id");
     r.domain = parse_domain(o.text_or("domain", "township"), "domain");
@@ -59,6 +60,8 @@ Finding finding_of(const json::value &v, const std::string &rec) {
   Finding f;
   in_record(rec, [&] {
     const Fields o(v, "finding");
+    o.only({"id", "cadre_id", "unit_id", "date", "source", "standard", "aspect", "classification", "severity",
+            "facts"});
     f.id = o.text("id");
     f.cadre_id = o.text_or("cadre_id");
     f.unit_id = o.text_or("unit_id");

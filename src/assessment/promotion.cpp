@@ -210,6 +210,7 @@ std::string PromotionCase::to_json() const {
 PromotionCase PromotionCase::from_json(std::string_view text) {
   const json::value v = json_read::parse(text, "case");
   const json_read::Fields o(v, "case");
+  o.only({"case_id", "facts", "status", "gates"});
   PromotionFacts f = detail::promotion_facts_from_json(json_read::as_object(o.need("facts"), "facts"));
   PromotionCase c(o.text("case_id"), f);
   if (const auto *gs = o.find("gates")) {
@@ -217,6 +218,7 @@ PromotionCase PromotionCase::from_json(std::string_view text) {
     for (const auto &gv : json_read::as_array(*gs, "gates", c.case_id_)) {
       std::string path = "gates[" + std::to_string(i++) + "].";
       const json_read::Fields g(gv, path, path);
+      g.only({"gate", "date", "passed", "actor", "note", "vetoes"});
       GateResult r;
       r.gate = parse_gate(g.text("gate"), path + "gate");
       r.date = g.date("date");
@@ -246,6 +248,8 @@ namespace cadrekit::assessment::detail {
 
 PromotionFacts promotion_facts_from_json(const boost::json::object &facts) {
   const json_read::Fields fo(facts, "facts.");
+  fo.only({"cadre_id", "unit_id", "current_rank", "target_rank", "rank_since", "work_started", "integrity_problem",
+           "poor_reputation", "open_disposal_case", "disclosure_blocked"});
   PromotionFacts f;
   f.cadre_id = fo.text("cadre_id");
   f.unit_id = fo.text_or("unit_id");

@@ -580,7 +580,7 @@ std::vector<BatchHit> screen_batch(const Columns &c, const FindingColumns &fc, D
     std::size_t j = i;
     std::int32_t last[kind_count] = {0, 0, 0, 0};
     for (; j < n && c.cadre[j] == cadre; ++j) {
-      auto row = [&](const char *col) { return InvalidInput(std::string("bad value in column ") + col, col, "row " + std::to_string(j)); };
+      auto row = [&](const char *col) { return InvalidInput(std::string("bad value in column ") + col, col, "row " + std::to_string(j + 1)); };
       if (c.kind[j] >= kind_count) throw row("kind");
       if (c.rating[j] >= rating_count) throw row("rating");
       const std::int32_t p = c.period[j];
@@ -590,15 +590,15 @@ std::vector<BatchHit> screen_batch(const Columns &c, const FindingColumns &fc, D
       if (!rating_fits(static_cast<Kind>(c.kind[j]), static_cast<Rating>(c.rating[j]))) throw row("rating");
       std::int32_t &lp = last[c.kind[j]];
       if (p <= lp)
-        throw InvalidInput("periods of a kind must increase within a cadre", "period", "row " + std::to_string(j));
+        throw InvalidInput("periods of a kind must increase within a cadre", "period", "row " + std::to_string(j + 1));
       lp = p;
     }
     if (j < n && c.cadre[j] < cadre)
-      throw InvalidInput("rows must be sorted by cadre", "cadre", "row " + std::to_string(j));
+      throw InvalidInput("rows must be sorted by cadre", "cadre", "row " + std::to_string(j + 1));
     std::size_t fj = fi;
     for (; fj < nf && fc.cadre[fj] == cadre; ++fj) {
       auto row = [&](const char *col) {
-        return InvalidInput(std::string("bad value in column ") + col, col, "findings row " + std::to_string(fj));
+        return InvalidInput(std::string("bad value in column ") + col, col, "findings row " + std::to_string(fj + 1));
       };
       if (fc.source[fj] > 1) throw row("findings.source");
       if (fc.classification[fj] > 6) throw row("findings.classification");
@@ -606,10 +606,10 @@ std::vector<BatchHit> screen_batch(const Columns &c, const FindingColumns &fc, D
       if (fc.standard[fj] < -1 || fc.standard[fj] >= n_std) throw row("findings.standard");
       if (fc.standard[fj] < 0 && fc.source[fj] == static_cast<std::uint8_t>(FindingSource::qualitative))
         throw InvalidInput("a qualitative finding names the standard breached", "findings.standard",
-                           "findings row " + std::to_string(fj));
+                           "findings row " + std::to_string(fj + 1));
     }
     if (fj < nf && fc.cadre[fj] < cadre)
-      throw InvalidInput("finding rows must be sorted by cadre", "findings.cadre", "findings row " + std::to_string(fj));
+      throw InvalidInput("finding rows must be sorted by cadre", "findings.cadre", "findings row " + std::to_string(fj + 1));
     for (std::size_t ri = 0; ri < rs.size(); ++ri) {
       const Rule &r = rs[ri];
       if (r.target == Rule::Target::finding) {

@@ -1,6 +1,8 @@
 // JSON request/response forms of the audit module (docs/audit.md).
 #include <boost/json.hpp>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
@@ -40,7 +42,7 @@ Level level_of(const json::value &v, std::string_view field, const std::string &
     try {
       return parse_level(v.as_string(), field);
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), std::string(field), record);
+      throw InvalidInput(e.message(), std::string(field), record);
     }
   }
   throw InvalidInput("level must be 1, 2, 3 or \"special\"", std::string(field), record);
@@ -51,7 +53,7 @@ Money money_of(const json::value &v, std::string_view field, const std::string &
     if (v.is_string()) return Money::parse(v.as_string(), field);
     if (v.is_int64() || v.is_uint64()) return Money::from_yuan(json_read::integer(v, std::string(field), record));
   } catch (const InvalidInput &e) {
-    throw InvalidInput(e.what(), std::string(field), record, e.code());
+    throw InvalidInput(e.message(), std::string(field), record, e.code());
   }
   throw InvalidInput("must be a string of yuan or a whole number of yuan", std::string(field), record);
 }
@@ -63,6 +65,15 @@ std::int32_t factor_of(const json::value &v, std::string_view field, const std::
   std::int64_t x = json_read::integer(v, std::string(field), record);
   if (x < 0 || x > 127) throw InvalidInput("expected " + vocabulary::level_expectation(127), std::string(field), record);
   return static_cast<std::int32_t>(x);
+}
+
+/// The members a unit object may have: `extra` and a unit's name, budget and factors. Any other
+/// member is refused ("did you mean"): a misspelt factor would otherwise count as 0.
+void only_unit_members(const Fields &u, std::initializer_list<std::string_view> extra) {
+  std::vector<std::string_view> known(extra);
+  known.insert(known.end(), {"name", "budget"});
+  known.insert(known.end(), factor_names().begin(), factor_names().end());
+  u.only(known);
 }
 
 /// A unit's budget, name and factors (not its id) from a JSON object.
@@ -81,7 +92,7 @@ Finding finding_of(const json::value &v, std::string_view field, const std::stri
   try {
     return parse_finding(json_read::text(v, std::string(field), record), field);
   } catch (const InvalidInput &e) {
-    throw InvalidInput(e.what(), std::string(field), record);
+    throw InvalidInput(e.message(), std::string(field), record);
   }
 }
 
@@ -109,6 +120,7 @@ PlanRequest plan_request(const Fields &o, bool with_capacity) {
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::string rec = "units[" + std::to_string(i) + "]";
     const Fields u = item(units, i, rec);
+    u.only({"unit_id", "level", "special_due_year"});
     PlanUnit pu;
     pu.unit_id = u.text("unit_id");
     pu.level = level_of(u.need("level"), "level", rec);
@@ -120,6 +132,7 @@ PlanRequest plan_request(const Fields &o, bool with_capacity) {
   for (std::size_t i = 0; i < audits.size(); ++i) {
     std::string rec = "audits[" + std::to_string(i) + "]";
     const Fields a = item(audits, i, rec);
+    a.only({"unit_id", "date", "kind"});
     PastAudit pa;
     pa.unit_id = a.text("unit_id");
     pa.date = a.date("date");
@@ -127,7 +140,7 @@ PlanRequest plan_request(const Fields &o, bool with_capacity) {
       try {
         pa.kind = parse_audit_kind(json_read::text(*k, "kind", rec));
       } catch (const InvalidInput &e) {
-        throw InvalidInput(e.what(), "kind", rec);
+        throw InvalidInput(e.message(), "kind", rec);
       }
     }
     r.audits.push_back(std::move(pa));
@@ -136,6 +149,7 @@ PlanRequest plan_request(const Fields &o, bool with_capacity) {
   for (std::size_t i = 0; i < funds.size(); ++i) {
     std::string rec = "funds[" + std::to_string(i) + "]";
     const Fields f = item(funds, i, rec);
+    f.only({"unit_id", "date", "amount", "completed", "finding"});
     FundEvent fe;
     fe.unit_id = f.text("unit_id");
     fe.received = f.date("date");
@@ -148,6 +162,7 @@ PlanRequest plan_request(const Fields &o, bool with_capacity) {
   for (std::size_t i = 0; i < reviews.size(); ++i) {
     std::string rec = "reviews[" + std::to_string(i) + "]";
     const Fields v = item(reviews, i, rec);
+    v.only({"unit_id", "year", "level"});
     LevelReview lr;
     lr.unit_id = v.text("unit_id");
     lr.year = year_of(v.need("year"), "year", rec);
@@ -158,6 +173,7 @@ PlanRequest plan_request(const Fields &o, bool with_capacity) {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     std::string rec = "terms[" + std::to_string(i) + "]";
     const Fields t = item(terms, i, rec);
+    t.only({"unit_id", "leader_id", "start", "planned_end"});
     Term tm;
     tm.unit_id = t.text("unit_id");
     if (const json::value *l = t.find("leader_id")) tm.leader_id = json_read::text(*l, "leader_id", rec);
@@ -199,6 +215,7 @@ json::array breaches_json(const std::vector<Breach> &bs) {
 std::string tier_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields o(request_object, {}, "request");
+  o.only({"as_of", "explain", "units"});
   Date as_of = o.date("as_of");
   const bool explain = o.boolean_or("explain", true);
   const json::array &units = o.array("units");
@@ -207,15 +224,18 @@ std::string tier_json(std::string_view request, const Policy &policy) {
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::string rec = "units[" + std::to_string(i) + "]";
     const Fields u = item(units, i, rec);
+    only_unit_members(u, {"unit_id"});
     Unit unit = unit_of(u);
     unit.unit_id = u.text("unit_id");
     us.push_back(std::move(unit));
   }
   std::vector<TierResult> rs = tier(std::span<const Unit>(us), as_of, policy);
   json::array results;
-  for (const TierResult &r : rs) {
+  for (std::size_t i = 0; i < rs.size(); ++i) {
+    const TierResult &r = rs[i];
     json::object x;
     x["unit_id"] = r.unit_id;
+    if (!us[i].name.empty()) x["name"] = us[i].name;  // passed through, as the CLI and Python do
     x["level"] = level_json(r.level);
     x["band"] = band_name(r.band);
     x["band_points"] = r.band_points;
@@ -241,6 +261,7 @@ std::string tier_json(std::string_view request, const Policy &policy) {
 std::string special_funds_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields o(request_object, {}, "request");
+  o.only({"as_of", "current_level", "amount"});
   Date as_of = o.date("as_of");
   Level cur = level_of(o.need("current_level"), "current_level", "request");
   Money amount = money_of(o.need("amount"), "amount", "request");
@@ -261,6 +282,7 @@ std::string special_funds_json(std::string_view request, const Policy &policy) {
 std::string tier_history_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields o(request_object, {}, "request");
+  o.only({"unit_id", "explain", "events", "level_on"});
   std::string unit_id = o.text("unit_id");
   const bool explain = o.boolean_or("explain", false);
   const json::array &events = o.array("events");
@@ -274,6 +296,14 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
     std::string rec = "events[" + std::to_string(i) + "]";
     const Fields e = item(events, i, rec);
     std::string kind = e.text("event");
+    if (kind == "start" || kind == "review") {
+      if (e.find("level")) e.only({"event", "date", "year", "level"});
+      else only_unit_members(e, {"event", "date", "year"});
+    } else if (kind == "special_funds") {
+      e.only({"event", "date", "amount", "fund_id"});
+    } else if (kind == "completion") {
+      e.only({"event", "date", "finding", "fund_id"});
+    }
     json::object x;
     x["event"] = kind;
     try {
@@ -324,10 +354,10 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
                            rec);
       }
     } catch (const StateError &err) {
-      throw StateError(err.what(), err.field(), rec);
+      throw StateError(err.message(), err.field(), rec);
     } catch (const InvalidInput &err) {
       if (err.record() == rec) throw;
-      throw InvalidInput(err.what(), err.field(), rec, err.code());
+      throw InvalidInput(err.message(), err.field(), rec, err.code());
     }
     const TierChange &c = h.changes().back();
     x["effective"] = to_iso(c.effective);
@@ -370,6 +400,7 @@ std::string tier_history_json(std::string_view request, const Policy &policy) {
 std::string plan_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields o(request_object, {}, "request");
+  o.only({"first_year", "last_year", "capacity", "seed", "units", "audits", "funds", "reviews", "terms"});
   PlanRequest r = plan_request(o, true);
   Plan p = plan(r, policy);
   json::object out;
@@ -401,6 +432,7 @@ std::string plan_json(std::string_view request, const Policy &policy) {
 std::string verify_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields o(request_object, {}, "request");
+  o.only({"first_year", "last_year", "units", "audits", "funds", "reviews", "terms", "plan"});
   PlanRequest r = plan_request(o, false);
   const json::array &plan_items = o.array("plan");
   std::vector<PlannedAudit> pl;
@@ -408,6 +440,7 @@ std::string verify_json(std::string_view request, const Policy &policy) {
   for (std::size_t i = 0; i < plan_items.size(); ++i) {
     std::string rec = "plan[" + std::to_string(i) + "]";
     const Fields a = item(plan_items, i, rec);
+    a.only({"year", "unit_id", "kind"});
     PlannedAudit x;
     std::int64_t y = a.integer("year");
     if (y < INT32_MIN / 2 || y > INT32_MAX / 2) throw InvalidInput("year is out of range", "year", rec);
@@ -417,7 +450,7 @@ std::string verify_json(std::string_view request, const Policy &policy) {
       try {
         x.kind = parse_audit_kind(json_read::text(*k, "kind", rec));
       } catch (const InvalidInput &e) {
-        throw InvalidInput(e.what(), "kind", rec);
+        throw InvalidInput(e.message(), "kind", rec);
       }
     }
     pl.push_back(std::move(x));

@@ -184,7 +184,7 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
       try {
         h.annual_review(v.level, v.year, policy);
       } catch (const StateError &e) {
-        throw InvalidInput(e.what(), "year", rec);
+        throw InvalidInput(e.message(), "year", rec);
       }
       continue;
     }
@@ -194,7 +194,7 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
       try {
         h.complete_special_funds(*f.completed, *f.finding, rec);
       } catch (const StateError &e) {
-        throw InvalidInput(e.what(), "completed", rec);
+        throw InvalidInput(e.message(), "completed", rec);
       }
       continue;
     }
@@ -203,9 +203,9 @@ void replay_unit(Ctx &c, const Policy &policy, std::int32_t u,
     try {
       res = h.receive_special_funds(f.amount, f.received, policy, rec);
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), e.field(), rec, e.code());
+      throw InvalidInput(e.message(), e.field(), rec, e.code());
     } catch (const StateError &e) {
-      throw InvalidInput(e.what(), "date", rec);
+      throw InvalidInput(e.message(), "date", rec);
     }
     // The audit the funds make due (the special band's audits are the yearly tracking).
     std::optional<std::int32_t> due;

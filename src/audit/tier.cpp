@@ -252,7 +252,7 @@ std::vector<TierResult> tier(std::span<const Unit> units, Date as_of, const Poli
     try {
       out.push_back(tier_with(units[i], p, std::move(ex)));
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), e.field(),
+      throw InvalidInput(e.message(), e.field(),
                          units[i].unit_id.empty() ? std::to_string(i) : units[i].unit_id);
     }
   }
@@ -410,7 +410,7 @@ void tier_columns(const UnitColumns &u, const TierParams &p, std::span<std::int8
         msg = "expected " + vocabulary::level_expectation(p.factor_max[f]);
       }
     }
-    if (bad_row < n) throw InvalidInput(msg, field, "row " + std::to_string(bad_row));
+    if (bad_row < n) throw InvalidInput(msg, field, "row " + std::to_string(bad_row + 1));
   }
 
   // Band by budget: high from hi_from, low below lo_below (the boundary rule folded in).

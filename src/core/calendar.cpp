@@ -276,7 +276,7 @@ struct Adder {
   }
 }
 
-std::string row_record(std::size_t i) { return "row " + std::to_string(i); }
+std::string row_record(std::size_t i) { return "row " + std::to_string(i + 1); }
 
 template <class T>
 constexpr T no_day() {

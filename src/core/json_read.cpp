@@ -1,4 +1,5 @@
 #include "core/json_read.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -283,12 +284,21 @@ std::vector<std::string> Fields::texts(std::string_view key) const {
   return out;
 }
 
-void Fields::only(std::initializer_list<std::string_view> known) const {
+void Fields::only(std::span<const std::string_view> known) const {
   for (const auto &kv : o_) {
-    bool ok = false;
-    for (auto k : known) ok = ok || kv.key() == k;
-    if (!ok) throw InvalidInput("unknown member", field(kv.key()), record_);
+    const std::string_view key(kv.key());
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    throw InvalidInput(unknown_member_message(key, known), field(display_key(key)), record_);
   }
+}
+
+std::string unknown_member_message(std::string_view key, std::span<const std::string_view> known) {
+  const std::string shown = display_key(key);
+  std::string out = "unknown member `" + shown + "`";
+  if (shown == "?") return out;
+  if (const std::string near = text_util::nearest_name(key, known); !near.empty())
+    out += " (did you mean `" + near + "`?)";
+  return out;
 }
 
 }  // namespace cadrekit::json_read

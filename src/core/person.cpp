@@ -434,7 +434,7 @@ void ages_columns(std::span<const T> birth, std::span<const T> party, std::span<
     const bool work_ok = (!w.has) | ((w.day >= b.day) & (w.day <= t));
     if (birth_ok & party_ok & work_ok) continue;
     AgeFault f = check_ages(b, p, w, t);
-    if (f != AgeFault::none) throw_age_fault(f, "row " + std::to_string(i));
+    if (f != AgeFault::none) throw_age_fault(f, "row " + std::to_string(i + 1));
   }
   for (std::size_t i = 0; i < n; ++i) {
     row(i, b, p, w);

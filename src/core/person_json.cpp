@@ -30,7 +30,9 @@ class Reader {
     for (const auto &kv : obj_) {
       bool ok = false;
       for (std::string_view k : known) ok = ok || kv.key() == k;
-      if (!ok) fail("unknown member", kv.key());
+      if (!ok)
+        fail(json_read::unknown_member_message(kv.key(), std::span<const std::string_view>(known)),
+             json_read::display_key(kv.key()));
     }
   }
 

@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <algorithm>
+
 #include "cadrekit/core/utf8.hpp"
 
 namespace cadrekit::text_util {
@@ -56,6 +58,29 @@ std::vector<KeyValue> key_values(std::string_view text, char sep) {
       out.push_back({trim(item.substr(0, eq)), trim(item.substr(eq + 1)), true});
   }
   return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto chars = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < s.size();) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      const std::size_t n = std::min<std::size_t>(c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4, s.size() - i);
+      out.push_back(s.substr(i, n));
+      i += n;
+    }
+    return out;
+  };
+  const auto x = chars(a), y = chars(b);
+  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
 }
 
 }  // namespace cadrekit::text_util

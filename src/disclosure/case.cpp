@@ -492,9 +492,7 @@ Case Case::from_json(std::string_view text) {
   const json::value v = json_read::parse(text, "case");
   if (!v.is_object()) bad("case", "must be a JSON object");
   const json_read::Fields o(v.get_object(), "case.");
-  for (const auto &kv : o.object())
-    if (kv.key() != "schema" && kv.key() != "id" && kv.key() != "records" && kv.key() != "events")
-      bad(std::string(kv.key()), "unknown member");
+  o.only({"schema", "id", "records", "events"});
   if (o.text("schema") != case_schema) bad("schema", "schema must be cadrekit.disclosure.case/1");
   std::string id = o.text("id");
   const json::value &recs = o.need("records");

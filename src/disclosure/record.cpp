@@ -159,7 +159,8 @@ class Parser {
             std::initializer_list<std::string_view> known) {
     for (const auto &kv : o) {
       if (std::find(known.begin(), known.end(), kv.key()) == known.end())
-        add(join(prefix, kv.key()), "unknown_member", "unknown member");
+        add(join(prefix, kv.key()), "unknown_member",
+            json_read::unknown_member_message(kv.key(), std::span<const std::string_view>(known.begin(), known.size())));
     }
   }
 

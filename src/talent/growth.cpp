@@ -194,7 +194,7 @@ std::vector<Proposal> propose_postings(std::span<const GrowthFile> files, std::s
       gs = career_gaps(g, as_of, policy);
       f = growth_figures(g, as_of);
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), e.field(), "growth_files[" + std::to_string(i) + "]");
+      throw InvalidInput(e.message(), e.field(), "growth_files[" + std::to_string(i) + "]");
     }
     for (auto &cg : gs) {
       const std::int64_t key = cg.gap == GapKind::no_grassroots ? f.grassroots_days : cg.value;

@@ -381,7 +381,7 @@ void check_cadres(std::span<const Cadre> cadres) {
     try {
       validate(p);
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), e.field(), rec);
+      throw InvalidInput(e.message(), e.field(), rec);
     }
     if (cadres[i].rank_since && cadres[i].rank_since->is_special())
       throw InvalidInput("rank_since is not a date", "rank_since", rec);
@@ -445,7 +445,7 @@ Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, c
     try {
       ages[i] = age_on(cadres[i].person.birth_date, as_of, policy);
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), "birth_date", "cadres[" + std::to_string(i) + "]");
+      throw InvalidInput(e.message(), "birth_date", "cadres[" + std::to_string(i) + "]");
     }
   }
   // The echelons are tiers (梯次): a cadre who meets the first echelon's criteria belongs to it,

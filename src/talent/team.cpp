@@ -88,7 +88,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
       pol = political_status(m.political_status).code;
       age = age_on(m.birth_date, as_of, policy);
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.what(), e.field(), rec);
+      throw InvalidInput(e.message(), e.field(), rec);
     }
     auto [it, fresh] = index.emplace(m.team_id, teams.size());
     if (fresh) {
@@ -251,7 +251,7 @@ void team_structure_batch(const TeamColumns &in, std::size_t n_teams, Date as_of
   // Check every row first: nothing is written on bad input.
   for (std::size_t i = 0; i < n; ++i) {
     auto bad = [&](const char *msg, const char *col) {
-      throw InvalidInput(msg, col, "row " + std::to_string(i));
+      throw InvalidInput(msg, col, "row " + std::to_string(i + 1));
     };
     if (in.team[i] < 0 || static_cast<std::size_t>(in.team[i]) >= n_teams) bad("team index out of range", "team");
     if (in.sex[i] != 1 && in.sex[i] != 2) bad("sex must be 1 or 2", "sex");

@@ -133,6 +133,7 @@ std::vector<Term> terms_of(const Fields &req) {
   std::size_t i = 0;
   for (const auto &x : *tv) {
     const Fields o = item(x, "terms[" + std::to_string(i++) + "]");
+    o.only({"cadre_id", "village_id", "served_from", "served_to"});
     terms.push_back({o.text("cadre_id"), o.text_or("village_id"), o.date("served_from"), o.date_or_none("served_to")});
   }
   return terms;
@@ -143,6 +144,7 @@ std::vector<Term> terms_of(const Fields &req) {
 std::string pay_sheet_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields req(request_object, {}, "request");
+  req.only({"year", "villages", "principals", "scores", "graded_on", "explain", "holders", "terms"});
   const int year = year_of(req);
   std::vector<Village> villages;
   std::vector<Principal> principals;
@@ -151,6 +153,7 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
     std::size_t i = 0;
     for (const auto &x : req.array("villages")) {
       const Fields o = item(x, "villages[" + std::to_string(i++) + "]");
+      o.only({"village_id", "name", "township", "population"});
       villages.push_back({o.text("village_id"), o.text_or("name"), o.text("township"), o.integer("population")});
     }
   }
@@ -159,6 +162,7 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
     for (const auto &x : req.array("principals")) {
       const std::string rec = "principals[" + std::to_string(i++) + "]";
       const Fields o = item(x, rec);
+      o.only({"cadre_id", "name", "village_id", "post", "served_from", "served_to"});
       Principal p;
       p.cadre_id = o.text("cadre_id");
       p.name = o.text_or("name");
@@ -174,6 +178,7 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
     for (const auto &x : *sv) {
       const std::string rec = "scores[" + std::to_string(i++) + "]";
       const Fields o = item(x, rec);
+      o.only({"village_id", "period", "score"});
       scores.push_back({o.text("village_id"), o.text("period"), score_value(o.object(), rec)});
     }
   }
@@ -229,6 +234,16 @@ std::string selection_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields req(request_object, {}, "request");
   const std::string op = req.text("op");
+  if (op == "quota") req.only({"op", "n_villages", "year"});
+  else if (op == "allocate") req.only({"op", "villages_per_township", "quota", "year"});
+  else if (op == "funnel") req.only({"op", "places", "year"});
+  else if (op == "eligibility") req.only({"op", "as_of", "applicants"});
+  else if (op == "check")
+    req.only({"op", "year", "places", "eligible", "initial", "prospective", "formal", "selected",
+              "eligible_publicised_on", "initial_on", "selected_publicised_on", "certified_on"});
+  else if (op == "renewal") req.only({"op", "year", "holders"});
+  else if (op == "publicity") req.only({"op", "year", "starts"});
+  else if (op == "subsidy") req.only({"op", "year", "terms"});
   json::object out;
   out["op"] = op;
   if (op == "quota") {
@@ -271,6 +286,7 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     std::size_t i = 0;
     for (const auto &x : req.array("applicants")) {
       const Fields o = item(x, "applicants[" + std::to_string(i++) + "]");
+      o.only({"cadre_id", "post", "in_post_since", "birth_date", "grades"});
       Applicant a;
       a.cadre_id = o.text("cadre_id");
       const Fields of_cadre(o.object(), {}, a.cadre_id);
@@ -329,6 +345,7 @@ std::string selection_json(std::string_view request, const Policy &policy) {
     std::size_t i = 0;
     for (const auto &x : req.array("holders")) {
       const Fields o = item(x, "holders[" + std::to_string(i++) + "]");
+      o.only({"cadre_id", "in_post", "grade", "term_from"});
       Holder h;
       h.cadre_id = o.text("cadre_id");
       h.in_post = Fields(o.object(), {}, h.cadre_id).boolean_or("in_post", h.in_post);

@@ -15,7 +15,7 @@ namespace {
 
 std::int64_t to_i64(i128 v, const char *field, std::int64_t row) {
   if (v > std::numeric_limits<std::int64_t>::max() || v < std::numeric_limits<std::int64_t>::min())
-    throw InvalidInput("value overflows the exact range", field, "row " + std::to_string(row),
+    throw InvalidInput("value overflows the exact range", field, "row " + std::to_string(row + 1),
                        ErrorCode::overflow);
   return static_cast<std::int64_t>(v);
 }
@@ -290,30 +290,30 @@ void compute(const PayColumnsIn &in, int year, const PayRules &r, PayColumnsOut 
     const std::int32_t t = in.village_township[v];
     if (t < 0 || static_cast<std::size_t>(t) >= V)
       throw InvalidInput("township index must be 0 .. villages - 1", "village_township",
-                         "row " + std::to_string(v));
+                         "row " + std::to_string(v + 1));
     if (v > 0 && t != in.village_township[v - 1] && t < n_town) by_township = false;
     n_town = std::max(n_town, t + 1);
     if (in.population[v] < 0)
-      throw InvalidInput("population is negative", "population", "row " + std::to_string(v));
+      throw InvalidInput("population is negative", "population", "row " + std::to_string(v + 1));
     if (!graded(v) && r.missing == PayRules::Missing::error)
       throw InvalidInput("scores of the year are missing (village.score.missing = error)", "score_present",
-                         "row " + std::to_string(v));
+                         "row " + std::to_string(v + 1));
     if (!graded(v)) continue;
     for (int i = 0; i < 5; ++i) {
       const std::int64_t s = in.scores[5 * v + i];
       if (s < 0 || s > max_score)
-        throw InvalidInput("score is outside 0 .. 1,000,000", "scores", "row " + std::to_string(v));
+        throw InvalidInput("score is outside 0 .. 1,000,000", "scores", "row " + std::to_string(v + 1));
     }
     if (!keys_fit) to_i64(key_of(v), "scores", static_cast<std::int64_t>(v));
   }
   for (std::size_t i = 0; i < P; ++i) {
     const std::int32_t v = in.principal_village[i];
     if (v < 0 || static_cast<std::size_t>(v) >= V)
-      throw InvalidInput("village row out of range", "principal_village", "row " + std::to_string(i));
+      throw InvalidInput("village row out of range", "principal_village", "row " + std::to_string(i + 1));
     if (in.post[i] > 2)
-      throw InvalidInput("post must be 0, 1 or 2", "post", "row " + std::to_string(i));
+      throw InvalidInput("post must be 0, 1 or 2", "post", "row " + std::to_string(i + 1));
     if (in.served_to[i] < in.served_from[i])
-      throw InvalidInput("served_to is before served_from", "served_to", "row " + std::to_string(i));
+      throw InvalidInput("served_to is before served_from", "served_to", "row " + std::to_string(i + 1));
   }
   if (keys_out != nullptr) {
     keys_out->assign(V, 0);

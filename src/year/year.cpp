@@ -79,7 +79,7 @@ json::value parse(std::string_view text, std::string_view what) {
   try {
     return json_read::parse(text, what, 64);
   } catch (const InvalidInput &e) {
-    throw InvalidInput(e.what(), "data", std::string(what));
+    throw InvalidInput(e.message(), e.field().empty() || e.field() == what ? std::string("data") : e.field(), std::string(what));
   }
 }
 
@@ -101,7 +101,7 @@ json::value call(std::string_view file, F &&f) {
   try {
     return parse(f(), file);
   } catch (const InvalidInput &e) {
-    throw InvalidInput(e.what(), e.field(), std::string(file) + (e.record().empty() ? "" : ": " + e.record()),
+    throw InvalidInput(e.message(), e.field(), std::string(file) + (e.record().empty() ? "" : ": " + e.record()),
                        e.code());
   }
 }
@@ -381,7 +381,7 @@ std::string run_json(const Data &data, const Policy &policy, std::optional<int> 
                                        : assessment::disposal_apply_json(std::nullopt, json::serialize(act));
           case_json = std::move(next);
         } catch (const InvalidInput &e) {
-          throw InvalidInput(e.what(), e.field(), "assessment_cases.json" + (e.record().empty() ? "" : ": " + e.record()),
+          throw InvalidInput(e.message(), e.field(), "assessment_cases.json" + (e.record().empty() ? "" : ": " + e.record()),
                              e.code());
         }
       }
@@ -424,7 +424,7 @@ std::string run_json(const Data &data, const Policy &policy, std::optional<int> 
       try {
         person = person_from_json(json::serialize(p));
       } catch (const InvalidInput &e) {
-        throw InvalidInput(e.what(), e.field(), "cadres.json: cadres[" + std::to_string(n) + "]", e.code());
+        throw InvalidInput(e.message(), e.field(), "cadres.json: cadres[" + std::to_string(n) + "]", e.code());
       }
       const json::value summary = parse(person_summary_json(person, as_of), "cadres.json");
       ++n;

@@ -315,7 +315,7 @@ TEST(AssessmentBatch, RefusesUnsortedAndBadRows) {
     ADD_FAILURE();
   } catch (const InvalidInput &e) {
     EXPECT_EQ(e.field(), "cadre");
-    EXPECT_EQ(e.record(), "row 1");
+    EXPECT_EQ(e.record(), "row 2");
   }
   cad = {1, 1};
   try {
@@ -331,7 +331,7 @@ TEST(AssessmentBatch, RefusesUnsortedAndBadRows) {
     ADD_FAILURE();
   } catch (const InvalidInput &e) {
     EXPECT_EQ(e.field(), "rank");
-    EXPECT_EQ(e.record(), "row 1");
+    EXPECT_EQ(e.record(), "row 2");
   }
   std::vector<std::int32_t> short_col{1};
   EXPECT_THROW(screen_batch({cad, kind, period, short_col, group, rating}, d("2016-12-31"), rs), InvalidInput);

@@ -200,12 +200,12 @@ TEST(AssessmentBatchFindings, RefusesBadAndUnsortedFindingRows) {
       EXPECT_EQ(e.record(), row);
     }
   };
-  expect({1, 2}, {0, 0}, {0, 0}, {0, 0}, {1, 9}, "findings.severity", "findings row 1");
-  expect({1, 2}, {0, 0}, {0, 2}, {0, 0}, {1, 1}, "findings.source", "findings row 1");
-  expect({1, 2}, {0, 0}, {0, 0}, {0, 7}, {1, 1}, "findings.classification", "findings row 1");
-  expect({1, 2}, {0, 6}, {0, 0}, {0, 0}, {1, 1}, "findings.standard", "findings row 1");
-  expect({1, 2}, {0, -1}, {0, 0}, {0, 0}, {1, 1}, "findings.standard", "findings row 1");  // qualitative, no standard
-  expect({2, 1}, {0, 0}, {0, 0}, {0, 0}, {1, 1}, "findings.cadre", "findings row 1");
+  expect({1, 2}, {0, 0}, {0, 0}, {0, 0}, {1, 9}, "findings.severity", "findings row 2");
+  expect({1, 2}, {0, 0}, {0, 2}, {0, 0}, {1, 1}, "findings.source", "findings row 2");
+  expect({1, 2}, {0, 0}, {0, 0}, {0, 7}, {1, 1}, "findings.classification", "findings row 2");
+  expect({1, 2}, {0, 6}, {0, 0}, {0, 0}, {1, 1}, "findings.standard", "findings row 2");
+  expect({1, 2}, {0, -1}, {0, 0}, {0, 0}, {1, 1}, "findings.standard", "findings row 2");  // qualitative, no standard
+  expect({2, 1}, {0, 0}, {0, 0}, {0, 0}, {1, 1}, "findings.cadre", "findings row 2");
   std::vector<std::int64_t> fc{1};
   std::vector<std::int32_t> fs{0, 0};
   std::vector<std::uint8_t> u{0};

@@ -176,7 +176,7 @@ TEST(AuditTier, ColumnsAgreeWithTheRecordPath) {
     FAIL();
   } catch (const InvalidInput &e) {
     EXPECT_EQ(e.field(), "economic_power");
-    EXPECT_EQ(e.record(), "row 5");
+    EXPECT_EQ(e.record(), "row 6");
   }
 }
 

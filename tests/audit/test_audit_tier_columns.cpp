@@ -119,7 +119,7 @@ TEST(AuditTierColumns, FirstBadRowNamedAndOutputsUntouched) {
       ADD_FAILURE() << "no error";
     } catch (const InvalidInput &e) {
       EXPECT_EQ(e.field(), field);
-      EXPECT_EQ(e.record(), "row " + row);
+      EXPECT_EQ(e.record(), "row " + std::to_string(std::stoul(row) + 1));  // index `row`; rows count from 1
     }
     for (std::size_t i = 0; i < n; ++i) {
       ASSERT_EQ(levels[i], 77) << i;

@@ -107,7 +107,7 @@ static void batch(void) {
   n_hits = 99;
   CHECK_STATUS(CK_E_INVALID_INPUT, screen(&hits, &n_hits, p, as_of, 6, unsorted, kind, period, rank, group, rating, 0, NULL, NULL, NULL, NULL, NULL, NULL));
   CHECK(hits == (ck_assessment_hit *)1 && n_hits == 99);
-  CHECK(strstr(ck_last_error_message(), "row 5") != NULL);
+  CHECK(strstr(ck_last_error_message(), "row 6") != NULL);
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, screen(&hits, &n_hits, p, as_of, 6, NULL, kind, period, rank, group, rating, 0, NULL, NULL, NULL, NULL, NULL, NULL));
   CHECK_STATUS(CK_OK, ck_assessment_rules_json(&rules, p, before)); /* before the rules took effect */
   CHECK(rules && strcmp(rules, "{\"rules\":[]}") == 0);

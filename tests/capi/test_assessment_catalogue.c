@@ -186,7 +186,7 @@ static void batch_findings(void) {
   CHECK_STATUS(CK_E_INVALID_INPUT, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
                                                                        group, rating, 4, fcad, fstd, fsrc, fcls, badsev, fdate));
   CHECK(hits == (ck_assessment_hit *)1 && n_hits == 99);
-  CHECK(strstr(ck_last_error_message(), "findings.severity") != NULL && strstr(ck_last_error_message(), "findings row 3") != NULL);
+  CHECK(strstr(ck_last_error_message(), "findings.severity") != NULL && strstr(ck_last_error_message(), "findings row 4") != NULL);
   CHECK_STATUS(CK_E_INVALID_INPUT, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,
                                                                        group, rating, 4, unsorted, fstd, fsrc, fcls, fsev, fdate));
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, screen(&hits, &n_hits, p, as_of, 2, cadre, kind, period, rank,

@@ -179,14 +179,14 @@ TEST(CalendarColumns, AllOrNothingAndTheRowIsNamed) {
                          std::span<std::int32_t>(out));
   });
   EXPECT_EQ(e.code(), ErrorCode::calendar_coverage);
-  EXPECT_EQ(e.record(), "row 2");
+  EXPECT_EQ(e.record(), "row 3");
   EXPECT_EQ(e.field(), "n");
   EXPECT_EQ(out, (std::vector<std::int32_t>{-7, -7, -7}));
   from[1] = day(2006, 6, 1);
   e = caught([&] {
     cal.add_working_days(std::span<const std::int32_t>(from), 1, std::span<std::int32_t>(out));
   });
-  EXPECT_EQ(e.record(), "row 1");
+  EXPECT_EQ(e.record(), "row 2");
   EXPECT_EQ(e.field(), "from");
   EXPECT_EQ(out, (std::vector<std::int32_t>{-7, -7, -7}));
   // Lengths.
@@ -207,7 +207,7 @@ TEST(CalendarColumns, AllOrNothingAndTheRowIsNamed) {
     len.add_working_days(std::span<const std::int64_t>(f64), 30, std::span<std::int64_t>(o64));
   });
   EXPECT_EQ(e.code(), ErrorCode::invalid_input);
-  EXPECT_EQ(e.record(), "row 1");
+  EXPECT_EQ(e.record(), "row 2");
   EXPECT_EQ(o64, (std::vector<std::int64_t>{1, 1}));
   // Empty columns are fine.
   cal.add_working_days(std::span<const std::int32_t>(), 3, std::span<std::int32_t>());
@@ -309,7 +309,7 @@ TEST(ThreeAgesColumns, AllOrNothingNamesRowAndField) {
   Error e = caught(run);
   EXPECT_EQ(e.code(), ErrorCode::invalid_input);
   EXPECT_EQ(e.field(), "party_joined");
-  EXPECT_EQ(e.record(), "row 1");
+  EXPECT_EQ(e.record(), "row 2");
   EXPECT_EQ(a, (std::vector<std::int32_t>{9, 9, 9}));
   EXPECT_EQ(py, (std::vector<std::int32_t>{9, 9, 9}));
   party[1] = day(2017, 1, 1);
@@ -318,7 +318,7 @@ TEST(ThreeAgesColumns, AllOrNothingNamesRowAndField) {
   birth[2] = kNoDay32;
   e = caught(run);
   EXPECT_EQ(e.field(), "birth_date");
-  EXPECT_EQ(e.record(), "row 2");
+  EXPECT_EQ(e.record(), "row 3");
   birth[2] = day(2017, 1, 1);
   EXPECT_EQ(caught(run).field(), "as_of");
   birth[2] = day(1990, 1, 1);

@@ -173,7 +173,7 @@ CASES = {
     "python_factor_257": (lambda: b"", ".txt", {
         "python": ("import numpy as np\n    cadrekit.audit.tier_columns(np.zeros(1, np.int64), "
                    "[np.array([257])] + [None] * 8, as_of=__import__('datetime').date(2016, 12, 31))",
-                   "invalid_input", "record row 0"),
+                   "invalid_input", "record row 1"),
     }, None, None),
     "python_sex_2_33_plus_2": (lambda: b"", ".txt", {
         "python": ("import numpy as np, datetime as dt\n"

@@ -361,7 +361,7 @@ TEST(TalentTeam, GoldenBatchPath) {
     FAIL();
   } catch (const InvalidInput &e) {
     EXPECT_EQ(e.field(), "sex");
-    EXPECT_EQ(e.record(), "row 3");
+    EXPECT_EQ(e.record(), "row 4");
   }
   EXPECT_EQ(size[0], -7);
 }

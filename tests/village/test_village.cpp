@@ -353,7 +353,7 @@ TEST(Village, Errors) {
   std::vector<std::int64_t> sc5(5);
   vg[0] = 9;
   EXPECT_EQ(field_of([&] { pay_columns({far, pop, sc5, pr, {}, {}, {}, {}}, 2016, p, {vg, vr, {}, {}, {}, {}, {}}); }),
-            "village_township@row 0");
+            "village_township@row 1");
   EXPECT_EQ(vg[0], 9);
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,10 @@ Parsed parse_checked(std::string_view text, std::size_t max_depth = 32, bool ref
 /// (CJK text, digits first like an ID number, punctuation, long) as "?" so that a message
 /// never repeats what may be personal data.
 std::string display_key(std::string_view key);
+
+/// "unknown member `key`", with " (did you mean `k`?)" naming the nearest of `known` when one
+/// is near; a key display_key() hides gets no suggestion. For readers that check keys themselves.
+std::string unknown_member_message(std::string_view key, std::span<const std::string_view> known);
 
 /// "prefix.key", or "key" when the prefix is empty.
 std::string join_path(std::string_view prefix, std::string_view key);
@@ -133,8 +138,13 @@ class Fields {
   /// An array of strings (empty when absent); element i is named `key[i]` in errors.
   std::vector<std::string> texts(std::string_view key) const;
 
-  /// "unknown member" naming the first member whose key is not in `known`.
-  void only(std::initializer_list<std::string_view> known) const;
+  /// InvalidInput "unknown member `complains` (did you mean `complaints`?)" for the first
+  /// member whose key is not in `known`, the field naming the member's path. A key that may be
+  /// personal is shown as "?" and offered no nearest name (display_key()).
+  void only(std::initializer_list<std::string_view> known) const {
+    only(std::span<const std::string_view>(known.begin(), known.size()));
+  }
+  void only(std::span<const std::string_view> known) const;
 
  private:
   const boost::json::object &o_;

@@ -2,6 +2,8 @@
 // rows). Never installed, never seen by users.
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +27,28 @@ struct KeyValue {
 /// The items of `text` separated by `sep`, each side of the first '=' trimmed; empty items
 /// are skipped. Nothing is checked: a caller refuses an item without '=' or a value in its words.
 std::vector<KeyValue> key_values(std::string_view text, char sep = ';');
+
+/// Levenshtein distance between two names, by character (UTF-8 decoded).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// For "did you mean": the name of `candidates` nearest to `name` (an unknown column or key),
+/// fewer than `name.size() / 3 + 1` edits away; of equals the least in byte order. Empty when
+/// none is that near. The CLI's unread columns and the JSON readers' unknown members share it.
+template <class Names>
+std::string nearest_name(std::string_view name, const Names &candidates) {
+  std::string_view nearest;
+  bool found = false;
+  std::size_t best = name.size() / 3 + 1;
+  for (const auto &c : candidates) {
+    const std::string_view cand(c);
+    const std::size_t d = edit_distance(name, cand);
+    if (d < best || (d == best && found && cand < nearest)) {
+      best = d;
+      nearest = cand;
+      found = true;
+    }
+  }
+  return std::string(nearest);
+}
 
 }  // namespace cadrekit::text_util

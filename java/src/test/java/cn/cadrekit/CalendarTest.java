@@ -115,9 +115,9 @@ class CalendarTest {
     int[] res = {7, 7, 7, 7};
     from[1] = Dates.toDay(d(2030, 1, 1), "from");
     CadreKitException e = Golden.assertFails("calendar_coverage",
-        () -> cal.addWorkingDays(from, n, res), "row 1 outside");
-    Golden.assertContains(e.getMessage(), "row 1", "message names the row");
-    assertEquals("row 1", e.record());
+        () -> cal.addWorkingDays(from, n, res), "row 2 outside");
+    Golden.assertContains(e.getMessage(), "row 2", "message names the row");
+    assertEquals("row 2", e.record());
     assertEquals("from", e.field(), e.getMessage());
     assertArrayEquals(new int[] {7, 7, 7, 7}, res, "nothing written");
     assertEquals(0, cal.addWorkingDays(new int[0], new int[0]).length);
@@ -143,8 +143,8 @@ class CalendarTest {
     assertArrayEquals(new int[] {250, -1, 0}, cal.countWorkingDays(first, last));
     last[2] = Dates.toDay(d(2030, 1, 1), "l");
     CadreKitException e = Golden.assertFails("calendar_coverage",
-        () -> cal.countWorkingDays(first, last), "row 2 outside");
-    assertEquals("row 2", e.record(), "the row, counted from 0");
+        () -> cal.countWorkingDays(first, last), "row 3 outside");
+    assertEquals("row 3", e.record(), "the row, counted from 1");
   }
 
   @Test

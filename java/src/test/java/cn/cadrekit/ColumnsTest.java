@@ -61,7 +61,7 @@ class ColumnsTest {
         () -> Audit.tierColumns(policy, LocalDate.of(2017, 1, 1), units), "economic_power 5");
     Golden.assertContains(e.getMessage(), "economic_power", "column");
     assertEquals("economic_power", e.field(), "the column as the library names it");
-    assertEquals("row 3", e.record(), "the row, counted from 0");
+    assertEquals("row 4", e.record(), "the row, counted from 1");
     factors[2][3] = 0;
     // An absent factor column is zeros.
     units.with(AuditUnits.Factor.ADMIN_FEES, null);
@@ -119,7 +119,7 @@ class ColumnsTest {
     CadreKitException e = Golden.assertFails("invalid_input",
         () -> Talent.teamStructureColumns(policy, LocalDate.of(2016, 9, 22), m), "sex 5");
     assertEquals("sex", e.field(), e.getMessage());
-    assertEquals("row 1", e.record(), "the row, counted from 0");
+    assertEquals("row 2", e.record(), "the row, counted from 1");
   }
 
   /** The village columns of test_village.c: W1..W4 (T2), X1 (T3), Y1..Y3 (T4). */
@@ -160,13 +160,13 @@ class ColumnsTest {
     CadreKitException e = Golden.assertFails("invalid_input",
         () -> Village.payColumns(policy, 2016, in), "post 7");
     assertEquals("post", e.field(), e.getMessage());
-    assertEquals("row 1", e.record(), "the principal's row, counted from 0");
+    assertEquals("row 2", e.record(), "the principal's row, counted from 1");
     post[1] = PayInput.SECRETARY;
     pop[2] = -1;
     e = Golden.assertFails("invalid_input", () -> Village.payColumns(policy, 2016, in),
         "population -1");
     assertEquals("population", e.field(), e.getMessage());
-    assertEquals("row 2", e.record(), "the village's row, counted from 0");
+    assertEquals("row 3", e.record(), "the village's row, counted from 1");
     Golden.assertFails("invalid_input", () -> PayInput.score(new BigDecimal("87.12345")),
         "a fifth decimal");
   }
@@ -254,9 +254,9 @@ class ColumnsTest {
     CadreKitException e = Golden.assertFails("invalid_input", () -> Assessment.screenColumns(policy,
         LocalDate.of(2016, 12, 31), new ScreenInput(unsorted, kind, period, rank, group, rating)),
         "unsorted");
-    Golden.assertContains(e.getMessage(), "row 5", "row");
+    Golden.assertContains(e.getMessage(), "row 6", "row");
     assertEquals("cadre", e.field(), e.getMessage());
-    assertEquals("row 5", e.record(), "the row, counted from 0");
+    assertEquals("row 6", e.record(), "the row, counted from 1");
     assertEquals(0, Assessment.screenColumns(policy, LocalDate.of(2016, 12, 31), new ScreenInput(
         new long[0], new byte[0], new int[0], new int[0], new int[0], new byte[0])).size());
   }
@@ -306,7 +306,7 @@ class ColumnsTest {
         asOf, new ScreenInput(cadre, kind, period, rank, group, rating)
             .withFindings(fCadre, fStandard, fSource, fClass, badSeverity, fDate)), "severity 7");
     assertEquals("findings.severity", e.field(), e.getMessage());
-    assertEquals("findings row 3", e.record(), "the finding's row, counted from 0");
+    assertEquals("findings row 4", e.record(), "the finding's row, counted from 1");
     long[] unsorted = {8, 9, 8, 9};
     Golden.assertFails("invalid_input", () -> Assessment.screenColumns(policy, asOf,
         new ScreenInput(cadre, kind, period, rank, group, rating)

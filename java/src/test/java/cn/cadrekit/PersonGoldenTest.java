@@ -140,10 +140,10 @@ class PersonGoldenTest {
     assertEquals(-1, noParty.partyYears()[1]);
     birth[2] = Dates.toDay(d(2021, 1, 1), "b");
     CadreKitException e = Golden.assertFails("invalid_input",
-        () -> ThreeAges.columns(birth, party, work, d(2020, 6, 15)), "row 2 born later");
-    Golden.assertContains(e.getMessage(), "row 2", "row");
+        () -> ThreeAges.columns(birth, party, work, d(2020, 6, 15)), "row 3 born later");
+    Golden.assertContains(e.getMessage(), "row 3", "row");
     assertEquals("as_of", e.field(), "as the one-row call names it: " + e.getMessage());
-    assertEquals("row 2", e.record(), "the row, counted from 0");
+    assertEquals("row 3", e.record(), "the row, counted from 1");
     Golden.assertFails("invalid_input",
         () -> ThreeAges.columns(birth, new int[2], null, d(2020, 6, 15)), "lengths");
   }

@@ -1,0 +1,100 @@
+// A JSON request's member that the call does not read is refused, naming it and the nearest known
+// name; the CLI's "did you mean" for unread columns uses the same function (core/text.hpp).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "cadrekit/assessment.hpp"
+#include "cadrekit/audit.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/policy.hpp"
+#include "cadrekit/village.hpp"
+#include "core/json_read.hpp"
+#include "core/text.hpp"
+
+namespace {
+
+using namespace cadrekit;
+
+template <class F>
+InvalidInput invalid(F &&f) {
+  try {
+    f();
+  } catch (const InvalidInput &e) {
+    return e;
+  }
+  ADD_FAILURE() << "no InvalidInput";
+  return InvalidInput("none");
+}
+
+TEST(NearestName, OffersTheNearestKnownNameOnlyWhenNear) {
+  const std::vector<std::string_view> known = {"complaints", "attention", "budget", "unit_id"};
+  EXPECT_EQ(text_util::nearest_name("complains", known), "complaints");
+  EXPECT_EQ(text_util::nearest_name("Budget", known), "budget");
+  EXPECT_EQ(text_util::nearest_name("xyzzy", known), "");
+  EXPECT_EQ(text_util::nearest_name("", known), "");
+  // Characters, not bytes: one CJK character differs.
+  const std::vector<std::string> zh = {"预算", "单位"};
+  EXPECT_EQ(text_util::nearest_name("预箅", zh), "预算");
+  EXPECT_EQ(text_util::edit_distance("预算", "预箅"), 1u);
+  EXPECT_EQ(text_util::edit_distance("kitten", "sitting"), 3u);
+  // Of equals, the least in byte order, whatever the order given.
+  EXPECT_EQ(text_util::nearest_name("abc", std::vector<std::string_view>{"abd", "abb"}), "abb");
+  EXPECT_EQ(text_util::nearest_name("abc", std::vector<std::string_view>{"abb", "abd"}), "abb");
+}
+
+TEST(UnknownMembers, FieldsOnlyNamesTheMemberAndTheNearestKnownOne) {
+  const auto o = json_read::parse_object(R"({"as_of":"2016-12-31","complains":1})");
+  const json_read::Fields f(o, "units[2].", "units[2]");
+  const InvalidInput e = invalid([&] { f.only({"as_of", "complaints"}); });
+  EXPECT_EQ(e.message(), "unknown member `complains` (did you mean `complaints`?)");
+  EXPECT_EQ(e.field(), "units[2].complains");
+  EXPECT_EQ(e.record(), "units[2]");
+  EXPECT_NO_THROW(f.only({"as_of", "complains"}));
+  // A key that may be personal is neither shown nor matched.
+  const auto p = json_read::parse_object(R"({"110105194912310029":1})");
+  const InvalidInput q = invalid([&] { json_read::Fields(p).only({"id"}); });
+  EXPECT_EQ(q.message(), "unknown member `?`");
+  EXPECT_EQ(std::string(q.what()).find("1101"), std::string::npos);
+}
+
+TEST(UnknownMembers, EveryModuleRefusesAMisspeltMember) {
+  const Policy p = Policy::default_profile();
+  const InvalidInput a = invalid([&] {
+    audit::tier_json(R"({"as_of":"2017-01-01","units":[{"unit_id":"A","budget":"1","complains":1}]})", p);
+  });
+  EXPECT_EQ(a.message(), "unknown member `complains` (did you mean `complaints`?)");
+  EXPECT_EQ(a.record(), "units[0]");
+  const InvalidInput v = invalid([&] {
+    village::pay_sheet_json(R"({"year":2016,"villages":[{"village_id":"V1","township":"T","popluation":1}],"principals":[]})", p);
+  });
+  EXPECT_EQ(v.message(), "unknown member `popluation` (did you mean `population`?)");
+  EXPECT_EQ(v.record(), "villages[0]");
+  const InvalidInput s = invalid([&] {
+    village::selection_json(R"({"op":"funnel","places":3,"yer":2016})", p);
+  });
+  EXPECT_EQ(s.message(), "unknown member `yer` (did you mean `year`?)");
+  const InvalidInput r = invalid([&] {
+    assessment::screen_json(
+        R"({"as_of":"2016-12-31","findings":[{"id":"F1","date":"2016-01-01","severty":"grave"}]})", p);
+  });
+  EXPECT_EQ(r.message(), "unknown member `severty` (did you mean `severity`?)");
+  EXPECT_EQ(r.record(), "findings[0]");
+  const InvalidInput h = invalid([&] {
+    audit::tier_history_json(R"({"unit_id":"A","events":[{"event":"start","date":"2016-01-01","budget":"1","atention":1}]})", p);
+  });
+  EXPECT_EQ(h.message(), "unknown member `atention` (did you mean `attention`?)");
+}
+
+TEST(UnknownMembers, TheFieldAndTheRecordAreNamedOnce) {
+  const auto o = json_read::parse_object(R"({"as_of":"2016-02-30"})");
+  const InvalidInput e = invalid([&] { json_read::Fields(o, {}, "request").date("as_of"); });
+  EXPECT_EQ(e.field(), "as_of");
+  EXPECT_EQ(e.record(), "request");
+  const std::string what = e.what();
+  EXPECT_EQ(what.find("field as_of"), what.rfind("field as_of")) << what;
+  EXPECT_EQ(what.find("(field"), what.rfind("(field")) << what;
+}
+
+}  // namespace

@@ -286,6 +286,16 @@ CK_API int ck_explanation_normalize(char **out, const char *json);
  * marked; lang is "zh" or "en" (anything else: CK_E_INVALID_INPUT). The text is for people
  * and may change between versions; exchange the JSON. *out must be freed with ck_free(). */
 CK_API int ck_explanation_to_text(char **out, const char *json, const char *lang);
+/* A result's explanation as text, with no JSON parser on the caller's side. json is one
+ * explanation, or any result that holds explanations (the response of a ck_*_json call, a row
+ * of it, a command's --format json --explain output); index picks the index-th explanation in
+ * document order, counting from 0 (null explanations are not counted). full = 0 gives the short
+ * form (the rules that fired, the parameters and inputs that decided: a factor of 0 is left
+ * out), full != 0 every parameter and input. lang is "zh" or "en". Fewer explanations than
+ * index + 1 is CK_E_INVALID_INPUT naming "index"; a faulty explanation as above, its path
+ * prefixed ("results[2].explanation.rules[0].clause"). *out must be freed with ck_free(). */
+CK_API int ck_explanation_text(char **out, const char *json, size_t index, const char *lang,
+                               int full);
 
 /* ======================================================================================== */
 /* People, codes and citizen ID numbers                                                      */

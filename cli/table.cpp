@@ -77,11 +77,16 @@ void add_output_checks(CLI::App *cmd, IoOptions &io, CLI::Option *format) {
 }
 
 void add_explain_options(CLI::App *cmd, IoOptions &io) {
-  cmd->add_flag("--explain", io.explain, "add each decision's explanation (JSON output: the object; CSV: text)");
+  cmd->add_flag("--explain", io.explain,
+                "add each decision's explanation, short: the rules that fired and the parameters and inputs that "
+                "decided (JSON output: the object; CSV: text)");
+  cmd->add_flag_callback("--explain-full", [&io] { io.explain = io.explain_full = true; },
+                         "--explain with every parameter and input read, zero factors included");
   add_lang_option(cmd, io);
 }
 
 Cell explanation_cell(const Explanation &ex, const IoOptions &io) {
+  if (!io.explain_full && ex.has_detail()) return explanation_cell(ex.brief(), io);
   return io.format == "json" ? Cell::json(ex.to_json()) : Cell(ex.to_text(io.lang));
 }
 

@@ -50,6 +50,7 @@ struct IoOptions {
   bool bom = false;                   ///< write a UTF-8 BOM before CSV (for Excel)
   bool raw_cells = false;             ///< CSV cells as they are (no formula guard; csv_field)
   bool explain = false;               ///< add an "explanation" column
+  bool explain_full = false;          ///< ... in the full form (every parameter and input read)
   bool row_path = false;              ///< --row-path (hidden): decide row by row, never by the columnar kernels
   std::string lang = "zh";            ///< language of explanations in CSV (text) and of .xlsx headers
   RunNotes notes;                     ///< the .xlsx notes sheet
@@ -61,7 +62,8 @@ void add_io_options(CLI::App *cmd, IoOptions &io);
 /// -o/--output's checks alone, for a command with its own output options (import-lrmx).
 void add_output_checks(CLI::App *cmd, IoOptions &io, CLI::Option *format);
 
-/// Adds --explain.
+/// Adds --explain (the short form: the rules that fired, the parameters and inputs that
+/// decided) and --explain-full (the full form; implies --explain).
 void add_explain_options(CLI::App *cmd, IoOptions &io);
 
 /// Decodes file bytes to UTF-8: strips a UTF-8 BOM; `auto` keeps valid UTF-8 and converts

@@ -262,6 +262,11 @@ CK_API int ck_policy_value(char **out, const ck_policy *policy, const char *name
  * name, value, unit, effective_from, assumed, clause). Free with ck_free(). */
 CK_API int ck_policy_lookup_json(char **out, const ck_policy *policy, const char *name,
                                  ck_date as_of);
+/* A new profile: `base` with one parameter changed, checked as a profile file layered on it
+ * would be (the command line's --set). setting: "NAME=VALUE" (the value replaces every dated
+ * value) or "NAME=VALUE@YYYY-MM-DD" (in force from that date). An unknown name, a value not of
+ * the parameter's type or outside its bounds is CK_E_POLICY. Free with ck_policy_free(). */
+CK_API int ck_policy_set(ck_policy **out, const ck_policy *base, const char *setting);
 
 /* ======================================================================================== */
 /* Explanations                                                                             */
@@ -281,6 +286,16 @@ CK_API int ck_explanation_normalize(char **out, const char *json);
  * marked; lang is "zh" or "en" (anything else: CK_E_INVALID_INPUT). The text is for people
  * and may change between versions; exchange the JSON. *out must be freed with ck_free(). */
 CK_API int ck_explanation_to_text(char **out, const char *json, const char *lang);
+/* A result's explanation as text, with no JSON parser on the caller's side. json is one
+ * explanation, or any result that holds explanations (the response of a ck_*_json call, a row
+ * of it, a command's --format json --explain output); index picks the index-th explanation in
+ * document order, counting from 0 (null explanations are not counted). full = 0 gives the short
+ * form (the rules that fired, the parameters and inputs that decided: a factor of 0 is left
+ * out), full != 0 every parameter and input. lang is "zh" or "en". Fewer explanations than
+ * index + 1 is CK_E_INVALID_INPUT naming "index"; a faulty explanation as above, its path
+ * prefixed ("results[2].explanation.rules[0].clause"). *out must be freed with ck_free(). */
+CK_API int ck_explanation_text(char **out, const char *json, size_t index, const char *lang,
+                               int full);
 
 /* ======================================================================================== */
 /* People, codes and citizen ID numbers                                                      */
@@ -563,11 +578,24 @@ CK_API int ck_disclosure_case_can_proceed_json(char **out, const char *case_json
 /* A JSON array of cases -> [{"year","round","disclosed","complaints","cancelled","referred"}],
  * sorted by year and round (the organisation department's yearly figures). */
 CK_API int ck_disclosure_yearly_counts_json(char **out, const char *cases_json);
-/* The basic information of a record from a .lrmx cadre form (干部任免审批表 3.x XML, UTF-8):
- * *out = the record JSON ("cadrekit.disclosure.record/1", canonical) with id `record_id`; the 9
- * matters, family, commitment and self-assessment are not on the form and come back empty, so
- * the record validates with matter_empty / commitment_missing until filled. A malformed form is
- * CK_E_INVALID_INPUT naming the element (docs/disclosure.md). */
+/* The basic information of a record from a .lrmx cadre form (干部任免审批表 3.x XML), read
+ * tolerantly with a report: `form` is the file's bytes, `size` of them (NUL bytes allowed: UTF-16
+ * has them), in UTF-8, GB18030/GBK/GB2312 or UTF-16 (detected from the byte-order mark, the XML
+ * declaration or the bytes); dates and 简历 lines in the styles of docs/disclosure.md.
+ * *out = {"record":<record JSON, "cadrekit.disclosure.record/1", canonical, id `record_id`>,
+ *         "warnings":[{"path":"JianLi[3]","code":"jianli_line_not_read","message":"…"},…],
+ *         "encoding":"gb18030"}.
+ * What the reader could read only in part is a warning naming the element (an unreadable
+ * 入党时间 leaves "political_status" null — unknown, never 群众); the 9 matters, family,
+ * commitment and self-assessment are not on the form and come back empty. A form without a name,
+ * sex, birth date, ethnic group or reference date, or beyond the XML limits (docs/limits.md:
+ * depth, size, elements, DOCTYPE, character references, encoding) is CK_E_INVALID_INPUT naming
+ * the element or the limit. Messages never hold a value of the form. */
+CK_API int ck_disclosure_lrmx_read_json(char **out, const char *form, size_t size,
+                                        const char *record_id);
+/* The strict reading of a NUL-terminated form (any encoding above but UTF-16): *out = the record
+ * JSON alone, when the form reads without a warning; a warning is CK_E_INVALID_INPUT naming its
+ * element (ck_disclosure_lrmx_read_json returns the record with its warnings). */
 CK_API int ck_disclosure_record_from_lrmx_json(char **out, const char *lrmx_xml,
                                                const char *record_id);
 /* The basic information of a record (its JSON; the structure must parse, the rules need not
@@ -827,6 +855,23 @@ CK_API int ck_talent_gaps_json(char **out, const ck_policy *policy, const char *
  * "posting","gap","placed","order","reason"}]}: per posting, the cadres with its gap queued by
  * the size of the gap (ties by cadre id); the first `places` are placed, the rest wait. */
 CK_API int ck_talent_postings_json(char **out, const ck_policy *policy, const char *request_json);
+
+/* ======================================================================================== */
+/* The whole year and the what-if (all five reforms)                                        */
+/* ======================================================================================== */
+
+/* The whole year of a county under `policy` (docs/year.md): data_dir holds the county's files
+ * as data/sample does (NULL: the sample county embedded in the library); year 0 is the
+ * county's own year. *out: {"schema":"cadrekit.year/1","policy","lineage","year","as_of",
+ * "county","village","budget","audit","disclosure","assessment","talent","figures",
+ * "assumed":[{"name","type","value","unit","effective_from","clause","label_zh","label_en",
+ * "decisions","modules"}]}. Free with ck_free(). */
+CK_API int ck_year_run_json(char **out, const ck_policy *policy, const char *data_dir, int year);
+/* The decisions that differ between two results of ck_year_run_json (a, then b): *out:
+ * {"schema":"cadrekit.year.compare/1","a","b","village","budget","audit","disclosure",
+ * "assessment","talent" (each [{"decision","id","a","b","explanation_a","explanation_b"}]),
+ * "downstream":[{"from","to":[...]}],"assumed":{"a","b"}}. Free with ck_free(). */
+CK_API int ck_year_compare_json(char **out, const char *a_json, const char *b_json);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -26,4 +26,15 @@ CK_API int ck_explanation_to_text(char **out, const char *json, const char *lang
   });
 }
 
+CK_API int ck_explanation_text(char **out, const char *json, size_t index, const char *lang,
+                               int full) {
+  if (out == nullptr) return null_argument("out");
+  return guard([&] {
+    std::string_view l = text_arg(lang, "lang");
+    Explanation ex = explanation_in_json(text_arg(json, "json"), index);
+    std::string text = (full != 0 ? ex : ex.brief()).to_text(l);
+    *out = dup_string(text);
+  });
+}
+
 }  // extern "C"

@@ -67,11 +67,13 @@ std::string rule_repr(const RuleFired &r) {
 std::string param_repr(const ParamUsed &p) {
   return "ParamUsed(name=" + py_repr(p.name) + ", value=" + py_repr(p.value) +
          ", unit=" + py_repr(p.unit) + ", effective_from=" + py_repr(py::cast(p.effective_from)) +
-         ", assumed=" + (p.assumed ? "True" : "False") + ", clause=" + py_repr(p.clause) + ")";
+         ", assumed=" + (p.assumed ? "True" : "False") + ", clause=" + py_repr(p.clause) +
+         (p.detail ? ", detail=True)" : ")");
 }
 
 std::string input_repr(const InputUsed &in) {
-  return "InputUsed(name=" + py_repr(in.name) + ", value=" + py_repr(in.value) + ")";
+  return "InputUsed(name=" + py_repr(in.name) + ", value=" + py_repr(in.value) +
+         (in.detail ? ", detail=True)" : ")");
 }
 
 }  // namespace
@@ -113,12 +115,13 @@ void init_explanation(py::module_ &m) {
                         "the date that value took effect, whether the profile assumed it (the "
                         "source gives no number), and its clause. Immutable.")
       .def(py::init([](std::string name, std::string value, std::string unit, Date effective_from,
-                       bool assumed, std::string clause) {
+                       bool assumed, std::string clause, bool detail) {
              return ParamUsed{std::move(name), std::move(value), std::move(unit),
-                              effective_from,  assumed,         std::move(clause)};
+                              effective_from,  assumed,         std::move(clause), detail};
            }),
            py::kw_only(), py::arg("name"), py::arg("value"), py::arg("unit"),
-           py::arg("effective_from"), py::arg("assumed") = false, py::arg("clause"))
+           py::arg("effective_from"), py::arg("assumed") = false, py::arg("clause"),
+           py::arg("detail") = false)
       .def_readonly("name", &ParamUsed::name, "e.g. 'village.performance_pay.excellent'.")
       .def_readonly("value", &ParamUsed::value, "Exact text of the value: '4000', '0.35', '1/3'.")
       .def_readonly("unit", &ParamUsed::unit, "e.g. 'yuan/year', 'share', 'working_days'.")
@@ -127,44 +130,56 @@ void init_explanation(py::module_ &m) {
       .def_readonly("assumed", &ParamUsed::assumed,
                     "True when the source gives no number and the profile assumed this one.")
       .def_readonly("clause", &ParamUsed::clause, "Clause of the rule catalog, e.g. 'JARUD.1'.")
+      .def_readonly("detail", &ParamUsed::detail,
+                    "True when the module read it but it did not decide the result (the short "
+                    "form leaves it out).")
       .def(
           "__eq__", [](const ParamUsed &a, const ParamUsed &b) { return a == b; },
           py::is_operator())
       .def("__hash__",
            [](const ParamUsed &p) {
              return py::hash(py::make_tuple(p.name, p.value, p.unit, p.effective_from, p.assumed,
-                                            p.clause));
+                                            p.clause, p.detail));
            })
       .def("__repr__", &param_repr)
       .def(py::pickle(
           [](const ParamUsed &p) {
-            return py::make_tuple(p.name, p.value, p.unit, p.effective_from, p.assumed, p.clause);
+            return py::make_tuple(p.name, p.value, p.unit, p.effective_from, p.assumed, p.clause,
+                                  p.detail);
           },
           [](const py::tuple &t) {
+            // Six members: pickled before `detail` existed.
             return ParamUsed{t[0].cast<std::string>(), t[1].cast<std::string>(),
                              t[2].cast<std::string>(), t[3].cast<Date>(),
-                             t[4].cast<bool>(),        t[5].cast<std::string>()};
+                             t[4].cast<bool>(),        t[5].cast<std::string>(),
+                             t.size() > 6 && t[6].cast<bool>()};
           }));
 
   py::class_<InputUsed>(m, "InputUsed",
                         "An input that mattered: its name and exact text (never a personal "
                         "value such as an ID number, an income or an address). Immutable.")
-      .def(py::init([](std::string name, std::string value) {
-             return InputUsed{std::move(name), std::move(value)};
+      .def(py::init([](std::string name, std::string value, bool detail) {
+             return InputUsed{std::move(name), std::move(value), detail};
            }),
-           py::kw_only(), py::arg("name"), py::arg("value"))
+           py::kw_only(), py::arg("name"), py::arg("value"), py::arg("detail") = false)
       .def_readonly("name", &InputUsed::name, "e.g. 'population', 'units[3].budget'.")
       .def_readonly("value", &InputUsed::value, "Exact text of the value.")
+      .def_readonly("detail", &InputUsed::detail,
+                    "True when it was read but did not decide the result (a factor of 0).")
       .def(
           "__eq__", [](const InputUsed &a, const InputUsed &b) { return a == b; },
           py::is_operator())
       .def("__hash__",
-           [](const InputUsed &in) { return py::hash(py::make_tuple(in.name, in.value)); })
+           [](const InputUsed &in) {
+             return py::hash(py::make_tuple(in.name, in.value, in.detail));
+           })
       .def("__repr__", &input_repr)
-      .def(py::pickle([](const InputUsed &in) { return py::make_tuple(in.name, in.value); },
-                      [](const py::tuple &t) {
-                        return InputUsed{t[0].cast<std::string>(), t[1].cast<std::string>()};
-                      }));
+      .def(py::pickle(
+          [](const InputUsed &in) { return py::make_tuple(in.name, in.value, in.detail); },
+          [](const py::tuple &t) {
+            return InputUsed{t[0].cast<std::string>(), t[1].cast<std::string>(),
+                             t.size() > 2 && t[2].cast<bool>()};
+          }));
 
   py::class_<Explanation>(
       m, "Explanation",
@@ -238,9 +253,20 @@ void init_explanation(py::module_ &m) {
             return Explanation::from_json(json_text(text));
           },
           py::arg("d"), "The inverse of to_dict(), with the same checks as from_json().")
-      .def("to_text", &Explanation::to_text, py::arg("lang") = "zh",
-           "A readable rendering, one line per rule, parameter and input, assumed values "
-           "marked; lang is 'zh' or 'en' (else InvalidInput).")
+      .def(
+          "to_text",
+          [](const Explanation &ex, std::string_view lang, bool full) {
+            return full || !ex.has_detail() ? ex.to_text(lang) : ex.brief().to_text(lang);
+          },
+          py::arg("lang") = "zh", py::kw_only(), py::arg("full") = false,
+          "A readable rendering, one line per rule, parameter and input, assumed values "
+          "marked; lang is 'zh' or 'en' (else InvalidInput). Short by default: the rules that "
+          "fired and the parameters and inputs that decided; full=True shows every one read.")
+      .def("brief", &Explanation::brief,
+           "The short form: the same rules, only the parameters and inputs that decided "
+           "(those not marked detail).")
+      .def_property_readonly("has_detail", &Explanation::has_detail,
+                             "True when some parameter or input is marked detail.")
       .def(
           "__eq__", [](const Explanation &a, const Explanation &b) { return a == b; },
           py::is_operator())

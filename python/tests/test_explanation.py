@@ -528,3 +528,114 @@ def test_jsonschema_rejects(value):
 @given(explanations)
 def test_jsonschema_accepts_generated(ex):
     jsonschema_validator().validate(json.loads(ex.to_json()))
+
+
+# --- the short form: what decided, and the full form on request ------------------------------
+
+def _tier_explanation():
+    res = ck.audit.tier([{"unit_id": "U1", "budget": "400万", "attention": 2}],
+                        as_of=datetime.date(2017, 1, 1))
+    return res[0]["explanation"]
+
+
+def test_short_text_leaves_out_zero_factors_and_full_keeps_them():
+    ex = _tier_explanation()
+    assert ex.has_detail
+    short, full = ex.to_text("zh"), ex.to_text("zh", full=True)
+    assert "输入 attention = 2\n" in short
+    assert "audit.factor.attention.weight" in short
+    assert "complaints" not in short and "audit.factor.attention.max" not in short
+    assert "输入 complaints = 0\n" in full and "audit.factor.complaints.weight" in full
+    assert len(short.splitlines()) < len(full.splitlines()) // 2
+    assert ex.brief().to_text("zh", full=True) == short
+    # The object itself is the full form: its JSON marks what did not decide.
+    d = ex.to_dict()
+    zero = [i for i in d["inputs"] if i["name"] == "complaints"][0]
+    assert zero == {"name": "complaints", "value": "0", "detail": True}
+    assert [i for i in d["inputs"] if i["name"] == "attention"][0] == {"name": "attention", "value": "2"}
+    assert ck.Explanation.from_json(ex.to_json()) == ex
+    assert "detail" not in ex.brief().to_json()
+
+
+def test_detail_survives_pickle_repr_and_construction():
+    ex = _tier_explanation()
+    assert pickle.loads(pickle.dumps(ex)) == ex
+    p = [p for p in ex.parameters if p.detail][0]
+    assert eval(repr(p), {"ParamUsed": ck.ParamUsed, "datetime": datetime}) == p
+    i = ck.InputUsed(name="complaints", value="0", detail=True)
+    assert i.detail and i != ck.InputUsed(name="complaints", value="0")
+    assert hash(i) != hash(ck.InputUsed(name="complaints", value="0"))
+    assert "detail=True" in repr(i)
+
+
+def _explanations(node):
+    """Every explanation object of a JSON document, in order."""
+    if isinstance(node, dict):
+        if node.get("schema") == "cadrekit.explanation/1":
+            yield node
+            return
+        for v in node.values():
+            yield from _explanations(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _explanations(v)
+
+
+# Chinese text in Chinese. Per line of to_text("zh"), ASCII letters may appear only in:
+#   对象：SUBJECT                       the subject, an id the caller or module gives ("unit U1")
+#   规则 RULE_ID（CLAUSE）：MESSAGE      the rule id and clause id; in MESSAGE only ids (a run of
+#                                       letters with a digit or an underscore, like T03 or V001)
+#   参数 NAME = VALUE UNIT（自 …，CLAUSE…） the parameter name and clause id; VALUE of a definition
+#                                       in the profile's notation (units rule, standard,
+#                                       indicator=weight), looked up by name in docs/policy.md
+#   输入 NAME = VALUE                   the input name, and its value: the caller's data (ids, codes)
+ID_TOKEN = re.compile(r"[A-Za-z0-9_.\-]*[0-9_][A-Za-z0-9_.\-]*")
+DEFINITION_UNITS = {"rule", "standard", "indicator=weight"}
+
+
+def _letters_outside_ids(text):
+    return re.search(r"[A-Za-z]", ID_TOKEN.sub("", text)) is not None
+
+
+def _zh_violations(d):
+    ex = ck.Explanation.from_dict(d)
+    units = {p["name"]: p["unit"] for p in d["parameters"]}
+    bad = []
+    for line in ex.to_text("zh", full=True).splitlines():
+        if line.startswith("对象："):
+            continue
+        if line.startswith("规则 "):
+            head, _, message = line.partition("）：")
+            if "（" not in head or _letters_outside_ids(message):
+                bad.append(line)
+        elif line.startswith("参数 "):
+            name, _, rest = line[3:].partition(" = ")
+            value_unit = rest.split("（自 ")[0]
+            if units.get(name) not in DEFINITION_UNITS and re.search(r"[A-Za-z]", value_unit):
+                bad.append(line)
+        elif line.startswith("输入 ") or line.startswith("注意："):
+            continue
+        else:
+            bad.append(line)
+    return bad
+
+
+def test_chinese_text_of_every_module_is_chinese():
+    data = json.loads(ck.year.run(None, 2016).json)
+    found = list(_explanations(data))
+    bad, modules = [], set()
+    for d in found:
+        modules |= {r["rule_id"].split(".")[0] for r in d["rules"]}
+        bad += _zh_violations(d)
+    assert {"audit", "village", "disclosure", "assessment", "talent"} <= modules, modules
+    assert bad == [], "\n".join(sorted(set(bad))[:40])
+
+
+def test_the_zh_check_can_fail():
+    d = json.loads(_tier_explanation().to_json())
+    assert _zh_violations(d) == []
+    d["parameters"][0]["unit"] = "people per km"
+    assert _zh_violations(d)
+    d = json.loads(_tier_explanation().to_json())
+    d["rules"][0]["message_zh"] = "budget is high"
+    assert _zh_violations(d)

@@ -192,6 +192,14 @@ TierResult tier_with(const Unit &u, const TierParams &p, Explanation ex) {
   r.band_points = p.band_points[static_cast<std::size_t>(r.band)];
   r.score = r.band_points;
   ex.add_input("budget", u.budget.to_decimal_string());
+  // What decided, for the short form: the points of this band only; the boundary rule only for
+  // a budget exactly on a limit; a factor's scale only bounds its value.
+  static constexpr std::array<std::string_view, 3> kBandPoints = {
+      "audit.band_points.high", "audit.band_points.middle", "audit.band_points.low"};
+  for (std::size_t b = 0; b < kBandPoints.size(); ++b)
+    if (b != static_cast<std::size_t>(r.band)) ex.mark_parameter_detail(kBandPoints[b]);
+  if (u.budget != p.high_min && u.budget != p.low_max)
+    ex.mark_parameter_detail("audit.budget_band.boundary");
   ex.add_rule({"audit.tier.band", "HOLINGOL.1",
                "预算资金" + u.budget.format() + "，属" +
                    std::string(kBandZh[static_cast<std::size_t>(r.band)]) + "，基础分" +
@@ -212,7 +220,11 @@ TierResult tier_with(const Unit &u, const TierParams &p, Explanation ex) {
     part.weight = p.factor_weight[i];
     part.points = part.weight * v;
     r.score += part.points;
-    ex.add_input(std::string(kFactorNames[i]), std::to_string(v));
+    // A factor of 0 adds nothing: it, and its weight, are detail of the full form.
+    ex.add_input(std::string(kFactorNames[i]), std::to_string(v), v == 0);
+    const std::string base = "audit.factor." + std::string(kFactorNames[i]);
+    ex.mark_parameter_detail(base + ".max");
+    if (v == 0) ex.mark_parameter_detail(base + ".weight");
     if (v != 0)
       ex.add_rule({"audit.tier.factor", "HOLINGOL.1",
                    std::string(kFactorZh[i]) + "取值" + std::to_string(v) + "×每级" +

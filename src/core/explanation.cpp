@@ -14,8 +14,29 @@ void Explanation::add_parameter(ParamUsed param) {
     parameters.push_back(std::move(param));
 }
 
-void Explanation::add_input(std::string name, std::string value) {
-  inputs.push_back({std::move(name), std::move(value)});
+void Explanation::add_input(std::string name, std::string value, bool detail) {
+  inputs.push_back({std::move(name), std::move(value), detail});
+}
+
+void Explanation::mark_parameter_detail(std::string_view name) {
+  for (ParamUsed &p : parameters)
+    if (p.name == name) p.detail = true;
+}
+
+Explanation Explanation::brief() const {
+  Explanation out(subject);
+  out.rules = rules;
+  for (const ParamUsed &p : parameters)
+    if (!p.detail) out.parameters.push_back(p);
+  for (const InputUsed &in : inputs)
+    if (!in.detail) out.inputs.push_back(in);
+  return out;
+}
+
+bool Explanation::has_detail() const {
+  return std::any_of(parameters.begin(), parameters.end(),
+                     [](const ParamUsed &p) { return p.detail; }) ||
+         std::any_of(inputs.begin(), inputs.end(), [](const InputUsed &in) { return in.detail; });
 }
 
 bool Explanation::uses_assumed() const {

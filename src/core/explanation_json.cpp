@@ -106,6 +106,9 @@ void append_param(std::string &out, const ParamUsed &p, std::string_view where) 
   out += ",\"assumed\":";
   out += p.assumed ? "true" : "false";
   append_member(out, "clause", p.clause);
+  // Optional (added within /1): written only when set, so that an explanation without detail
+  // keeps the bytes it always had.
+  if (p.detail) out += ",\"detail\":true";
   out.push_back('}');
 }
 
@@ -179,6 +182,11 @@ class Members {
     return std::string(s);
   }
 
+  /// An optional boolean member: `absent` when it is not there.
+  bool optional_boolean(std::string_view name, bool absent) const {
+    return obj_->if_contains(name) == nullptr ? absent : boolean(name);
+  }
+
   bool boolean(std::string_view name) const {
     const json::value &v = get(name);
     if (!v.is_bool()) wrong_type("a boolean", v, path(name));
@@ -230,8 +238,10 @@ void append_line_text(std::string &out, std::string_view s) {
 struct UnitName {
   std::string_view unit, zh, en;
 };
-// Units the profiles use, as a reader expects them; any other unit is shown as written.
-constexpr std::array<UnitName, 14> kUnits{{
+// Units the profiles use, as a reader expects them; any other unit is shown as written. A unit
+// that lists the words a text parameter takes ("higher|lower") is a choice, not a unit: in
+// Chinese the chosen word is shown in Chinese (kWordsZh) and the list is left out.
+constexpr std::array<UnitName, 37> kUnits{{
     {"yuan", "元", "yuan"},
     {"yuan/year", "元/年", "yuan/year"},
     {"yuan/month", "元/月", "yuan/month"},
@@ -242,16 +252,104 @@ constexpr std::array<UnitName, 14> kUnits{{
     {"months", "个月", "months"},
     {"years", "年", "years"},
     {"persons", "人", "persons"},
+    {"people", "人", "people"},
+    {"households", "户", "households"},
     {"villages", "个村", "villages"},
     {"share", "比例", "share"},
+    {"share/year", "比例/年", "share/year"},
     {"ratio", "比", "ratio"},
     {"points", "分", "points"},
+    {"scale", "级（取值上限）", "scale"},
+    {"weight", "分/级", "weight"},
+    {"levels", "级", "levels"},
+    {"times", "次", "times"},
+    {"consecutive_times", "次（连续）", "consecutive times"},
+    {"consecutive_years", "年（连续）", "consecutive years"},
+    {"years_of_age", "周岁", "years of age"},
+    {"characters", "个字", "characters"},
+    {"places", "个名额", "places"},
+    {"places:candidates", "（名额∶人选）", "places:candidates"},
+    {"posts", "个岗位", "posts"},
+    {"secondments", "人次（挂职）", "secondments"},
+    {"sectors", "个行业", "sectors"},
+    {"units/year", "个单位/年", "units/year"},
+    {"rank", "（职级）", "rank"},
+    {"flag", "", "flag"},
+    {"address_level", "（地址层级）", "address level"},
+    {"venue_list", "（公开范围）", "venue list"},
+    {"field_list", "（公开项目）", "field list"},
+    {"department_list", "（部门）", "department list"},
+}};
+
+// The words text and boolean parameters take in the embedded profiles, in Chinese. A value
+// that is one of them, or a comma-separated list of them, is shown in Chinese in "zh" text; a
+// test checks that every such value of the embedded profiles is covered.
+struct WordName {
+  std::string_view word, zh;
+};
+constexpr std::array<WordName, 76> kWordsZh{{
+    {"true", "是"}, {"false", "否"},
+    {"higher", "归较高档"}, {"lower", "归较低档"},
+    {"omission", "漏报"}, {"concealment", "瞒报"},
+    {"whole_months", "按整月折算"}, {"days", "按天折算"}, {"none", "不折算"},
+    {"once", "只发一份"}, {"twice", "两份都发"},
+    {"error", "报错"}, {"no_grade", "不评定等次"}, {"lowest", "按最低等次"},
+    {"share", "按比例"}, {"cutoff", "按分数线"}, {"places", "按名额"},
+    {"half_up", "四舍五入"}, {"floor", "向下取整"}, {"ceil", "向上取整"},
+    {"township", "按乡镇（苏木）分配"}, {"banner", "按旗统一分配"},
+    {"in_addition", "另行发放"}, {"replace_base", "替代基础报酬"},
+    {"join", "合并计算"}, {"continuous", "须连续"},
+    {"rolling", "滚动计算"}, {"calendar", "按日历年"},
+    {"excellent", "优秀"}, {"competent", "称职"}, {"basically_competent", "基本称职"},
+    {"whole_years", "按周岁"}, {"year_difference", "按年份差"},
+    {"fu_ke", "副科级"}, {"zheng_ke", "正科级"},
+    {"county", "旗县级"},
+    {"work_unit", "工作单位"}, {"residence", "居住地"}, {"field_in_charge", "分管领域"},
+    {"television", "电视"}, {"internet", "网络"},
+    {"age", "年龄"}, {"party_years", "党龄"}, {"work_years", "工龄"}, {"education", "学历"},
+    {"work_history", "工作经历"}, {"identity", "身份"}, {"marriage", "婚姻状况"},
+    {"passports", "因私出入境证件"}, {"trips_abroad", "因私出国（境）"},
+    {"family_abroad", "配偶子女移居国（境）外"}, {"family_employment", "配偶子女从业"},
+    {"annual_income", "年收入"}, {"real_estate", "房产"}, {"securities", "证券"},
+    {"investments", "投资"}, {"businesses", "经商办企业"},
+    {"name", "姓名"}, {"sex", "性别"}, {"ethnicity", "民族"}, {"current_post", "现职"},
+    {"proposed_post", "拟任职务"},
+    {"discipline", "纪检监察"}, {"industry_commerce", "工商"}, {"housing", "住建"},
+    {"finance", "财政"}, {"audit", "审计"}, {"civil_affairs", "民政"}, {"health", "卫生"},
+    {"banking", "金融"},
+    {"reports", "述职"}, {"talks", "谈话"}, {"rating", "测评"}, {"records", "查阅资料"},
+    {"site_visits", "实地查看"}, {"sampling", "抽查"},
 }};
 
 std::string_view unit_text(std::string_view unit, bool zh) {
   for (const UnitName &u : kUnits)
     if (u.unit == unit) return zh ? u.zh : u.en;
+  if (zh && unit.find('|') != std::string_view::npos) return {};  // a choice: the word says it
   return unit;
+}
+
+std::string_view word_zh(std::string_view w) {
+  for (const WordName &n : kWordsZh)
+    if (n.word == w) return n.zh;
+  return {};
+}
+
+/// A parameter's value in Chinese: a known word, or a list of known words separated by `,` or
+/// `|` (joined with 、 or ／); anything else (numbers, definitions) as written.
+std::string value_zh(std::string_view v) {
+  if (v.empty()) return {};
+  const char sep = v.find('|') != std::string_view::npos ? '|' : ',';
+  std::string out;
+  for (std::size_t at = 0;;) {
+    std::size_t end = v.find(sep, at);
+    std::string_view w = v.substr(at, end == std::string_view::npos ? end : end - at);
+    std::string_view zh = word_zh(w);
+    if (zh.empty()) return std::string(v);
+    if (!out.empty()) out += sep == '|' ? "／" : "、";
+    out += zh;
+    if (end == std::string_view::npos) return out;
+    at = end + 1;
+  }
 }
 
 }  // namespace
@@ -303,10 +401,68 @@ std::string Explanation::to_json() const {
     out.push_back('{');
     append_member(out, "name", in.name, true);
     append_member(out, "value", in.value);
+    if (in.detail) out += ",\"detail\":true";
     out.push_back('}');
   }
   out += "]}";
   return out;
+}
+
+namespace {
+/// Depth-first search for the `index`-th explanation object; `path` is its member path.
+const json::value *find_explanation(const json::value &v, std::size_t &index, std::string &path) {
+  if (v.is_object()) {
+    const json::object &o = v.get_object();
+    if (const json::value *tag = o.if_contains("schema");
+        tag != nullptr && tag->is_string() && tag->get_string() == explanation_schema) {
+      if (index == 0) return &v;
+      --index;
+      return nullptr;
+    }
+    for (const auto &kv : o) {
+      const std::size_t size = path.size();
+      path = join(path, display_key(std::string_view(kv.key().data(), kv.key().size())));
+      if (const json::value *f = find_explanation(kv.value(), index, path)) return f;
+      path.resize(size);
+    }
+  } else if (v.is_array()) {
+    const json::array &a = v.get_array();
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const std::size_t size = path.size();
+      path += "[" + std::to_string(i) + "]";
+      if (const json::value *f = find_explanation(a[i], index, path)) return f;
+      path.resize(size);
+    }
+  }
+  return nullptr;
+}
+}  // namespace
+
+Explanation explanation_in_json(std::string_view text, std::size_t index) {
+  if (text.size() > explanation_document_max_bytes)
+    fail("JSON longer than " + std::to_string(explanation_document_max_bytes) + " bytes", "json");
+  if (!is_valid_utf8(text)) fail("text is not valid UTF-8", "json");
+  json_read::Parsed parsed =
+      json_read::parse_checked(text, explanation_document_max_depth, false);
+  if (parsed.found) fail(parsed.found.message, parsed.found.path.empty() ? "json" : parsed.found.path);
+  if (parsed.ec == json::error::too_deep)
+    fail("JSON nested deeper than " + std::to_string(explanation_document_max_depth) + " levels",
+         "json");
+  if (parsed.ec)
+    fail("not valid JSON (" + parsed.ec.message() + " at byte " + std::to_string(parsed.consumed) + ")", "json");
+  std::size_t left = index;
+  std::string path;
+  const json::value *found = find_explanation(parsed.value, left, path);
+  if (found == nullptr)
+    fail("the JSON holds " + std::to_string(index - left) + " explanation" +
+             (index - left == 1 ? "" : "s") + " (index counts from 0)",
+         "index");
+  try {
+    return Explanation::from_json(json::serialize(*found));
+  } catch (const InvalidInput &e) {
+    const std::string at = e.field() == "json" ? path : join(path, e.field());
+    throw InvalidInput(e.message(), at.empty() ? std::string("json") : at);
+  }
 }
 
 std::string to_json(const ParamUsed &param) {
@@ -345,7 +501,7 @@ Explanation Explanation::from_json(std::string_view text) {
   ex.parameters.reserve(params.size());
   for (std::size_t i = 0; i < params.size(); ++i) {
     Members m(params[i], element("parameters", i));
-    m.only({"name", "value", "unit", "effective_from", "assumed", "clause"});
+    m.only({"name", "value", "unit", "effective_from", "assumed", "clause", "detail"});
     ParamUsed p;
     p.name = m.string("name");
     p.value = m.string("value");
@@ -353,6 +509,7 @@ Explanation Explanation::from_json(std::string_view text) {
     p.effective_from = parse_iso_date(m.string("effective_from"), m.path("effective_from"));
     p.assumed = m.boolean("assumed");
     p.clause = m.string("clause");
+    p.detail = m.optional_boolean("detail", false);
     ex.parameters.push_back(std::move(p));
   }
 
@@ -360,8 +517,8 @@ Explanation Explanation::from_json(std::string_view text) {
   ex.inputs.reserve(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     Members m(inputs[i], element("inputs", i));
-    m.only({"name", "value"});
-    ex.inputs.push_back({m.string("name"), m.string("value")});
+    m.only({"name", "value", "detail"});
+    ex.inputs.push_back({m.string("name"), m.string("value"), m.optional_boolean("detail", false)});
   }
 
   if (uses_assumed != ex.uses_assumed())
@@ -430,10 +587,10 @@ std::string Explanation::to_text(std::string_view lang) const {
     out += zh ? "参数 " : "Parameter ";
     append_line_text(out, p.name);
     out += " = ";
-    append_line_text(out, p.value);
-    if (!p.unit.empty()) {
-      out += ' ';
-      append_line_text(out, unit_text(p.unit, zh));
+    append_line_text(out, zh ? value_zh(p.value) : p.value);
+    if (std::string_view u = unit_text(p.unit, zh); !u.empty()) {
+      if (!(zh && u.starts_with("（"))) out += ' ';
+      append_line_text(out, u);
     }
     out += open;
     out += zh ? "自 " + to_iso(p.effective_from) + " 起" : "since " + to_iso(p.effective_from);

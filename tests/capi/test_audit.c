@@ -162,6 +162,51 @@ static void tier_json(const ck_policy *p) {
   CHECK(out == (char *)0x1);
 }
 
+/* A result's explanation as text straight from the response of ck_audit_tier_json: short by
+ * default (a factor of 0 and its weight left out), every parameter and input with full. */
+static void tier_explanation_text(const ck_policy *p) {
+  char *res = NULL, *text = NULL;
+  CHECK_STATUS(CK_OK, ck_audit_tier_json(&res, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":["
+      "{\"unit_id\":\"A\",\"budget\":\"500万\"},"
+      "{\"unit_id\":\"B\",\"budget\":1000000,\"complaints\":1}]}"));
+  if (res == NULL) return;
+  CHECK_STATUS(CK_OK, ck_explanation_text(&text, res, 1, "zh", 0));
+  if (text) {
+    CHECK(strncmp(text, "对象：unit B\n", strlen("对象：unit B\n")) == 0);
+    CHECK(strstr(text, "输入 complaints = 1\n") != NULL);
+    CHECK(strstr(text, "参数 audit.factor.complaints.weight = ") != NULL);
+    CHECK(strstr(text, "admin_fees") == NULL);
+    CHECK(strstr(text, "audit.factor.complaints.max") == NULL);
+    ck_free(text);
+    text = NULL;
+  }
+  CHECK_STATUS(CK_OK, ck_explanation_text(&text, res, 1, "en", 1));
+  if (text) {
+    CHECK(strstr(text, "Input admin_fees = 0\n") != NULL);
+    CHECK(strstr(text, "Parameter audit.factor.complaints.max = ") != NULL);
+    ck_free(text);
+    text = NULL;
+  }
+  /* Unit A comes first. */
+  CHECK_STATUS(CK_OK, ck_explanation_text(&text, res, 0, "zh", 0));
+  if (text) {
+    CHECK(strncmp(text, "对象：unit A\n", strlen("对象：unit A\n")) == 0);
+    ck_free(text);
+  }
+  text = (char *)0x1;
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_explanation_text(&text, res, 2, "zh", 0));
+  CHECK(strstr(ck_last_error_message(), "holds 2 explanations") != NULL);
+  CHECK(strstr(ck_last_error_message(), "(field index)") != NULL);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_explanation_text(&text, res, 0, "fr", 0));
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_explanation_text(&text, "[1,", 0, "zh", 0));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_explanation_text(NULL, res, 0, "zh", 0));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_explanation_text(&text, NULL, 0, "zh", 0));
+  CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_explanation_text(&text, res, 0, NULL, 0));
+  CHECK(text == (char *)0x1);
+  ck_free(res);
+}
+
 static void special_funds(const ck_policy *p) {
   char *out = NULL;
   CHECK_STATUS(CK_OK, ck_audit_special_funds_json(&out, p,
@@ -253,6 +298,7 @@ int main(void) {
   CHECK_STATUS(CK_OK, ck_policy_default(&p));
   tier_columns(p);
   tier_json(p);
+  tier_explanation_text(p);
   special_funds(p);
   plan(p);
   ck_policy_free(p);

@@ -329,6 +329,24 @@ ck_cli(explain_row_without_explanation
   "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json" -DPRE_OUT=${_tmp}/tier_plain.json
   "-DARGS=explain|${_tmp}/tier_plain.json|--row|1"
   -DEXPECT_RC=2 "-DEXPECT_ERR=the row has no explanation \\(run the command with --explain\\) \\(field explanation, record row 1\\)" -DERR_LINES=1)
+# --explain is the short form: a unit with complaints 1 shows that factor and its weight, not
+# the factors that are 0 nor their scales; --explain-full shows every one, the others marked
+# detail; explain --full prints them from the full output, explain alone the short form.
+ck_cli(explain_short_by_default
+  "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--explain"
+  "-DEXPECT_OUT=U19,示例单位19,1,low,0,4,4,\"对象：unit U19\n[^\"]*输入 complaints = 1\n"
+  "-DEXPECT_NOT_OUT=admin_fees|\\.max =|higher\\|lower|scale")
+ck_cli(explain_full_on_request
+  "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain-full"
+  "-DEXPECT_OUT=\\{\"name\":\"admin_fees\",\"value\":\"0\",\"detail\":true\\}")
+ck_cli(explain_full_reads_the_full_output
+  "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain-full" -DPRE_OUT=${_tmp}/tier_full.json
+  "-DARGS=explain|${_tmp}/tier_full.json|--row|19|--full"
+  "-DEXPECT_OUT=^对象：unit U19\n.*参数 audit.budget_band.boundary = 归较高档（.*输入 admin_fees = 0\n")
+ck_cli(explain_short_from_the_full_output
+  "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain-full" -DPRE_OUT=${_tmp}/tier_full2.json
+  "-DARGS=explain|${_tmp}/tier_full2.json|--row|19"
+  "-DEXPECT_OUT=^对象：unit U19\n.*输入 complaints = 1\n" "-DEXPECT_NOT_OUT=admin_fees")
 
 # The record's methods under the library's name, `method` (as C JSON and Python take them): read,
 # so no warning of an unread column; the one bad row (C9, kind yearly) as with `methods`.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/policy.hpp"
 
 using namespace cadrekit;
 
@@ -492,4 +493,162 @@ TEST(ExplanationText, UnitsTheRenderingKnows) {
             "Parameter a = 5 working days (since 2016-01-01)\n"
             "Parameter b = 7 calendar days (since 2016-01-01)\n"
             "Parameter c = 3 furlongs (since 2016-01-01)\n");
+}
+
+// ---- the short form and the "detail" mark ----------------------------------------------------
+
+Explanation with_detail() {
+  Explanation ex("unit U001");
+  ex.add_rule({"audit.tier.level", "HOLINGOL.1", "评定为二级", "audit level 2"});
+  ex.add_parameter({"audit.factor.attention.weight", "10", "weight", Date(2015, 1, 1), false,
+                    "HOLINGOL.1"});
+  ex.add_parameter({"audit.factor.complaints.weight", "10", "weight", Date(2015, 1, 1), false,
+                    "HOLINGOL.1"});
+  ex.add_input("attention", "2");
+  ex.add_input("complaints", "0", true);
+  ex.mark_parameter_detail("audit.factor.complaints.weight");
+  return ex;
+}
+
+TEST(ExplanationBrief, LeavesOutWhatTheModuleMarkedDetail) {
+  const Explanation ex = with_detail();
+  EXPECT_TRUE(ex.has_detail());
+  const Explanation b = ex.brief();
+  EXPECT_FALSE(b.has_detail());
+  EXPECT_EQ(b.rules, ex.rules);
+  ASSERT_EQ(b.parameters.size(), 1u);
+  EXPECT_EQ(b.parameters[0].name, "audit.factor.attention.weight");
+  ASSERT_EQ(b.inputs.size(), 1u);
+  EXPECT_EQ(b.inputs[0].name, "attention");
+  EXPECT_EQ(b.subject, ex.subject);
+  // Without detail, the short form is the explanation itself.
+  EXPECT_FALSE(sample().has_detail());
+  EXPECT_EQ(sample().brief(), sample());
+}
+
+TEST(ExplanationBrief, DetailIsWrittenOnlyWhenSetAndReadBack) {
+  const Explanation ex = with_detail();
+  const std::string json = ex.to_json();
+  EXPECT_NE(json.find(R"("clause":"HOLINGOL.1","detail":true})"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"({"name":"complaints","value":"0","detail":true})"), std::string::npos);
+  EXPECT_NE(json.find(R"({"name":"attention","value":"2"})"), std::string::npos);
+  EXPECT_EQ(Explanation::from_json(json), ex);
+  EXPECT_EQ(ex.brief().to_json().find("detail"), std::string::npos);
+  // "detail": false is accepted and is the canonical absence.
+  const std::string spelled = R"({"schema":"cadrekit.explanation/1","subject":"","uses_assumed":false,)"
+                              R"("rules":[],"parameters":[],"inputs":[{"name":"a","value":"1","detail":false}]})";
+  EXPECT_EQ(Explanation::from_json(spelled).to_json(),
+            R"({"schema":"cadrekit.explanation/1","subject":"","uses_assumed":false,)"
+            R"("rules":[],"parameters":[],"inputs":[{"name":"a","value":"1"}]})");
+  // Still a boolean, like every other flag of the form.
+  const std::string wrong = R"({"schema":"cadrekit.explanation/1","subject":"","uses_assumed":false,)"
+                            R"("rules":[],"parameters":[],"inputs":[{"name":"a","value":"1","detail":"yes"}]})";
+  EXPECT_EQ(rejected_field(wrong), "inputs[0].detail");
+}
+
+TEST(ExplanationBrief, TextOfTheShortForm) {
+  const Explanation ex = with_detail();
+  EXPECT_EQ(ex.brief().to_text("zh"),
+            "对象：unit U001\n规则 audit.tier.level（HOLINGOL.1）：评定为二级\n"
+            "参数 audit.factor.attention.weight = 10 分/级（自 2015-01-01 起，HOLINGOL.1）\n"
+            "输入 attention = 2\n");
+  const std::string full = ex.to_text("zh");
+  EXPECT_NE(full.find("输入 complaints = 0\n"), std::string::npos);
+  EXPECT_NE(full.find("audit.factor.complaints.weight"), std::string::npos);
+}
+
+// ---- explanation_in_json: a result's explanation ------------------------------------------------
+
+TEST(ExplanationInJson, FindsTheNthExplanationOfAResult) {
+  const Explanation a = sample(), b = with_detail();
+  const std::string doc = R"({"results":[{"unit_id":"U1","explanation":)" + a.to_json() +
+                          R"(},{"unit_id":"U2","explanation":null},{"unit_id":"U3","explanation":)" +
+                          b.to_json() + "}]}";
+  EXPECT_EQ(explanation_in_json(doc, 0), a);
+  EXPECT_EQ(explanation_in_json(doc, 1), b);  // the null one is not counted
+  EXPECT_EQ(explanation_in_json(a.to_json(), 0), a);
+  EXPECT_EQ(explanation_in_json("[" + a.to_json() + "," + b.to_json() + "]", 1), b);
+  try {
+    explanation_in_json(doc, 2);
+    ADD_FAILURE() << "index 2 accepted";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "index");
+    EXPECT_NE(e.message().find("holds 2 explanations"), std::string::npos) << e.message();
+  }
+  // A fault of the explanation found names its path in the document.
+  std::string bad = doc;
+  bad.replace(bad.find("\"JARUD.1\""), 9, "7");
+  try {
+    explanation_in_json(bad, 0);
+    ADD_FAILURE() << "a number for a clause accepted";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "results[0].explanation.rules[0].clause");
+  }
+  EXPECT_THROW(explanation_in_json("{\"results\":[", 0), InvalidInput);
+  EXPECT_THROW(explanation_in_json(std::string(100, '[') + std::string(100, ']'), 0),
+               InvalidInput);
+}
+
+// ---- Chinese text in Chinese -------------------------------------------------------------------
+
+TEST(ExplanationText, ChineseShowsUnitsAndWordsInChinese) {
+  Explanation ex;
+  ex.add_parameter({"audit.budget_band.boundary", "higher", "higher|lower", Date(2015, 1, 1),
+                    true, "HOLINGOL.1"});
+  ex.add_parameter({"village.base_pay.proration", "whole_months", "whole_months|days",
+                    Date(2016, 1, 1), false, "JARUD.1"});
+  ex.add_parameter({"audit.factor.attention.max", "2", "scale", Date(2015, 1, 1), false,
+                    "HOLINGOL.1"});
+  ex.add_parameter({"village.selection.min_population", "1000", "people", Date(2016, 1, 1),
+                    false, "JARUD.2"});
+  ex.add_parameter({"disclosure.round2.venues.fu_ke", "television,internet", "venue_list",
+                    Date(2015, 1, 1), false, "KAILU.2"});
+  ex.add_parameter({"talent.echelon2.age_limit_inclusive", "true", "flag", Date(2016, 1, 1),
+                    false, "HURE.1"});
+  EXPECT_EQ(ex.to_text("zh"),
+            "参数 audit.budget_band.boundary = 归较高档（自 2015-01-01 起，HOLINGOL.1，假定值）\n"
+            "参数 village.base_pay.proration = 按整月折算（自 2016-01-01 起，JARUD.1）\n"
+            "参数 audit.factor.attention.max = 2 级（取值上限）（自 2015-01-01 起，HOLINGOL.1）\n"
+            "参数 village.selection.min_population = 1000 人（自 2016-01-01 起，JARUD.2）\n"
+            "参数 disclosure.round2.venues.fu_ke = 电视、网络（公开范围）（自 2015-01-01 起，KAILU.2）\n"
+            "参数 talent.echelon2.age_limit_inclusive = 是（自 2016-01-01 起，HURE.1）\n"
+            "注意：结果用到假定值（原文未给出数字，由政策配置假定），须经核定后方可作准。\n");
+  // English keeps the words as the profile writes them.
+  EXPECT_NE(ex.to_text("en").find("= higher higher|lower (since 2015-01-01"), std::string::npos);
+}
+
+/// True when `s` holds an ASCII letter.
+bool has_ascii_letter(std::string_view s) {
+  for (char c : s)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return false;
+}
+
+// Every parameter of every embedded profile, rendered in Chinese: between " = " and the
+// bracket of its date there is no ASCII letter — its value and unit are Chinese words or
+// numbers. Allowed to stay as written: the parameter's name and clause (ids), and the values
+// of the units that are definitions in the profile's own notation (a red-line rule, a
+// standard, indicator weights: docs/policy.md), which a reader looks up by parameter name.
+TEST(ExplanationText, EveryParameterOfTheEmbeddedProfilesReadsInChinese) {
+  for (const std::string &profile : embedded_policy_names()) {
+    const Policy policy = Policy::embedded(profile);
+    std::size_t checked = 0;
+    for (const std::string &name : policy.parameter_names()) {
+      const ParamInfo &info = policy.info(name);
+      if (info.unit == "rule" || info.unit == "standard" || info.unit == "indicator=weight")
+        continue;
+      for (const ParamValue &v : info.values) {
+        Explanation ex;
+        ex.add_parameter(policy.lookup(name, v.effective_from));
+        const std::string text = ex.to_text("zh");
+        const std::size_t from = text.find(" = "), to = text.find("（自 ");
+        ASSERT_NE(from, std::string::npos) << text;
+        ASSERT_NE(to, std::string::npos) << text;
+        EXPECT_FALSE(has_ascii_letter(text.substr(from, to - from)))
+            << profile << ": " << text;
+        ++checked;
+      }
+    }
+    EXPECT_GT(checked, 100u) << profile;
+  }
 }

@@ -35,12 +35,17 @@ struct ParamUsed {
   Date effective_from;  ///< the date this value took effect
   bool assumed = false; ///< the source gives no number: this value is the profile's assumption
   std::string clause;   ///< clause of the rule catalog the parameter belongs to
+  /// Set by the module: this parameter was read but did not decide this result (e.g. the
+  /// weight of a factor that is 0). The short form (Explanation::brief) leaves it out.
+  bool detail = false;
   friend bool operator==(const ParamUsed &, const ParamUsed &) = default;
 };
 
 struct InputUsed {
   std::string name;   ///< e.g. "population", "units[3].budget"
   std::string value;  ///< exact text; never a personal value (ID number, income, address)
+  /// Set by the module: the input was read but did not decide this result (a factor of 0).
+  bool detail = false;
   friend bool operator==(const InputUsed &, const InputUsed &) = default;
 };
 
@@ -57,7 +62,15 @@ class Explanation {
   void add_rule(RuleFired rule) { rules.push_back(std::move(rule)); }
   /// Adds a parameter once: a second use of the same name and date is not repeated.
   void add_parameter(ParamUsed param);
-  void add_input(std::string name, std::string value);
+  void add_input(std::string name, std::string value, bool detail = false);
+  /// Marks every parameter of this name as detail (read, but not deciding this result).
+  void mark_parameter_detail(std::string_view name);
+
+  /// The short form: the same rules, and only the parameters and inputs that decided (those
+  /// the module did not mark as detail). The full form is the explanation itself.
+  Explanation brief() const;
+  /// True when some parameter or input is marked detail (brief() differs from the full form).
+  bool has_detail() const;
 
   /// True when any parameter used is marked assumed.
   bool uses_assumed() const;
@@ -68,10 +81,23 @@ class Explanation {
   static Explanation from_json(std::string_view json);
 
   /// A human-readable rendering, one line per rule and parameter. `lang` is "zh" or "en".
+  /// Renders everything the explanation holds (the full form); `brief().to_text(lang)` is
+  /// the short one. In "zh" units and the words of text parameters are shown in Chinese.
   std::string to_text(std::string_view lang) const;
 
   friend bool operator==(const Explanation &, const Explanation &) = default;
 };
+
+/// explanation_in_json's limits on the document that holds explanations (a result of many rows).
+inline constexpr std::size_t explanation_document_max_bytes = std::size_t{1} << 30;
+inline constexpr std::size_t explanation_document_max_depth = 64;
+
+/// The `index`-th explanation (0-based, in document order) of a JSON document that holds
+/// explanations: one explanation, a row, or a whole result (a C call's response, a command's
+/// `--format json --explain` output). An explanation is any object whose "schema" is
+/// explanation_schema; `null` explanations are not counted. InvalidInput (field "index") when
+/// there are not that many, or as Explanation::from_json for the one found (its path prefixed).
+Explanation explanation_in_json(std::string_view json, std::size_t index);
 
 /// One entry of the form's "parameters" array, canonical (e.g. for ck_policy_lookup_json):
 /// exactly the bytes Explanation::to_json writes for it. Throws InvalidInput naming the member

@@ -23,4 +23,20 @@ public final class Explanations {
   public static String toText(String explanationJson, String lang) {
     return Calls.text(Lib::ck_explanation_to_text, explanationJson, "json", lang, "lang");
   }
+
+  /**
+   * The {@code index}-th explanation (from 0, in document order; null ones not counted) of any
+   * text that holds explanations — the response of a JSON call, one of its rows, the command
+   * line's {@code --format json --explain} output — as text for people, without parsing the
+   * JSON here. {@code full} false gives the short form (the rules that fired, the parameters
+   * and inputs that decided), true every parameter and input. Fewer explanations than
+   * {@code index + 1} is an InvalidInputException naming "index".
+   */
+  public static String text(String json, long index, String lang, boolean full) {
+    byte[] x = Lib.utf8(json, "json");
+    byte[] l = Lib.utf8(lang, "lang");
+    long[] out = new long[1];
+    Lib.check(Lib.ck_explanation_text(out, x, index, l, full ? 1 : 0));
+    return Lib.take(out);
+  }
 }

@@ -79,6 +79,7 @@ final class Lib {
   // ---- explanations ------------------------------------------------------------------------
   static native int ck_explanation_normalize(long[] out, byte[] json);
   static native int ck_explanation_to_text(long[] out, byte[] json, byte[] lang);
+  static native int ck_explanation_text(long[] out, byte[] json, long index, byte[] lang, int full);
 
   // ---- people ------------------------------------------------------------------------------
   static native int ck_citizen_id_is_valid(byte[] id);

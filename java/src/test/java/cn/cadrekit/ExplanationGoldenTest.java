@@ -81,6 +81,20 @@ class ExplanationGoldenTest {
   }
 
   @Test
+  void textOfTheIndexthExplanationInAResponse() {
+    String zh = TestData.read(TestData.golden("explanation_example.zh.txt"));
+    String response = "{\"results\":[{\"id\":\"a\",\"explanation\":null},{\"id\":\"b\",\"explanation\":"
+        + EXAMPLE + "}]}";
+    // the example marks nothing as detail: its short and full forms are the whole text
+    assertEquals(zh, Explanations.text(response, 0, "zh", false));
+    assertEquals(zh, Explanations.text(response, 0, "zh", true));
+    assertEquals(zh, Explanations.text(EXAMPLE, 0, "zh", false));
+    Golden.assertContains(Golden.assertFails("invalid_input",
+        () -> Explanations.text(response, 1, "zh", false), "index 1").getMessage(), "index", "");
+    Golden.assertFails("invalid_input", () -> Explanations.text(response, 0, "fr", false), "fr");
+  }
+
+  @Test
   void languages() {
     Golden.assertContains(Golden.assertFails("invalid_input",
         () -> Explanations.toText(EXAMPLE, "fr"), "fr").getMessage(), "lang", "");

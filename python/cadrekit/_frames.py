@@ -360,7 +360,8 @@ def map_distinct(values: Any, fn: Callable[[Any, int], Any]) -> Any:
 def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row ") -> Any:
     """A factor column with its text cells ("2", "是", "否", "true") read by the library's
     vocabulary (once per distinct text); numbers, booleans and missing values as they are. A
-    column without text is returned unchanged."""
+    column without text is returned unchanged. A text outside the vocabulary is InvalidInput
+    naming ``field`` and the first row that holds it, counted from 1."""
     import pandas as pd
     dtype = getattr(values, "dtype", None)
     if dtype is not None and dtype != object and not isinstance(dtype, pd.StringDtype):
@@ -368,7 +369,7 @@ def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row 
 
     def read(v: Any, row: int) -> Any:
         if isinstance(v, str):
-            return _core.vocabulary_level(v, hi, field, f"{where}{row}")
+            return _core.vocabulary_level(v, hi, field, f"{where}{row + 1}")
         return v
     return map_distinct(values, read)
 

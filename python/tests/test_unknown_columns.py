@@ -126,7 +126,7 @@ def test_arguments_of_the_wrong_type_name_the_argument_and_no_value():
 
 
 def test_text_factors_without_explanations_name_the_column():
-    df = units().drop(columns=["complains"]).assign(complaints=["是", "否"])
+    df = units().drop(columns=["complains"]).assign(complaints=["高", "否"])  # 是/否 read as 1/0
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF, explain=False)
     assert e.value.field == "complaints" and e.value.record == "row 1"

@@ -481,8 +481,12 @@ def test_schema_is_closed_and_matches_the_form():
     members = [golden, golden["rules"][0], golden["parameters"][0], golden["inputs"][0]]
     for schema, member in zip(objects, members):
         assert schema["additionalProperties"] is False
-        # every member is required, and listed in the canonical order
-        assert schema["required"] == list(schema["properties"]) == list(member)
+        # every member is required, and listed in the canonical order, but for `detail` of a
+        # parameter or an input: optional, written last and only when true
+        props = list(schema["properties"])
+        optional = [p for p in props if p not in schema["required"]]
+        assert optional == (["detail"] if schema is not SCHEMA and schema is not objects[1] else [])
+        assert schema["required"] == props[:len(props) - len(optional)] == list(member)
     assert SCHEMA["properties"]["schema"]["const"] == "cadrekit.explanation/1"
 
 
@@ -533,7 +537,7 @@ def test_jsonschema_accepts_generated(ex):
 # --- the short form: what decided, and the full form on request ------------------------------
 
 def _tier_explanation():
-    res = ck.audit.tier([{"unit_id": "U1", "budget": "400万", "attention": 2}],
+    res = ck.audit.tier([{"unit_id": "U1", "budget": "400万", "attention": 1}],
                         as_of=datetime.date(2017, 1, 1))
     return res[0]["explanation"]
 
@@ -542,7 +546,7 @@ def test_short_text_leaves_out_zero_factors_and_full_keeps_them():
     ex = _tier_explanation()
     assert ex.has_detail
     short, full = ex.to_text("zh"), ex.to_text("zh", full=True)
-    assert "输入 attention = 2\n" in short
+    assert "输入 attention = 1\n" in short
     assert "audit.factor.attention.weight" in short
     assert "complaints" not in short and "audit.factor.attention.max" not in short
     assert "输入 complaints = 0\n" in full and "audit.factor.complaints.weight" in full
@@ -552,7 +556,7 @@ def test_short_text_leaves_out_zero_factors_and_full_keeps_them():
     d = ex.to_dict()
     zero = [i for i in d["inputs"] if i["name"] == "complaints"][0]
     assert zero == {"name": "complaints", "value": "0", "detail": True}
-    assert [i for i in d["inputs"] if i["name"] == "attention"][0] == {"name": "attention", "value": "2"}
+    assert [i for i in d["inputs"] if i["name"] == "attention"][0] == {"name": "attention", "value": "1"}
     assert ck.Explanation.from_json(ex.to_json()) == ex
     assert "detail" not in ex.brief().to_json()
 
@@ -584,12 +588,13 @@ def _explanations(node):
 # Chinese text in Chinese. Per line of to_text("zh"), ASCII letters may appear only in:
 #   对象：SUBJECT                       the subject, an id the caller or module gives ("unit U1")
 #   规则 RULE_ID（CLAUSE）：MESSAGE      the rule id and clause id; in MESSAGE only ids (a run of
-#                                       letters with a digit or an underscore, like T03 or V001)
+#                                       letters with a digit, an underscore or a dot, like T03,
+#                                       V001 or a parameter's name, followup.schedule)
 #   参数 NAME = VALUE UNIT（自 …，CLAUSE…） the parameter name and clause id; VALUE of a definition
 #                                       in the profile's notation (units rule, standard,
 #                                       indicator=weight), looked up by name in docs/policy.md
 #   输入 NAME = VALUE                   the input name, and its value: the caller's data (ids, codes)
-ID_TOKEN = re.compile(r"[A-Za-z0-9_.\-]*[0-9_][A-Za-z0-9_.\-]*")
+ID_TOKEN = re.compile(r"[A-Za-z0-9_.\-]*[0-9_.][A-Za-z0-9_.\-]*")
 DEFINITION_UNITS = {"rule", "standard", "indicator=weight"}
 
 

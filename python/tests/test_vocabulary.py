@@ -86,7 +86,7 @@ def test_audit_factor_outside_the_vocabulary_names_field_and_row():
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF, explain=False)
     assert e.value.field == "complaints"
-    assert "1" in e.value.record
+    assert e.value.record == "row 2"  # the second row, counted from 1
     assert "是/否 for 1/0" in e.value.message
     assert "也许" not in str(e.value)
 

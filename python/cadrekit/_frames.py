@@ -58,30 +58,11 @@ class UnknownColumnWarning(UserWarning):
     on the call makes it an InvalidInput instead."""
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance by character (the library's core/text.hpp edit_distance)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def nearest_name(name: str, known: Sequence[str]) -> str:
-    """The name of ``known`` nearest to ``name`` for "did you mean" — fewer than
-    len(UTF-8 bytes of name) // 3 + 1 edits away, of equals the least — or "" when none is that
-    near: the rule of the library's ``text_util::nearest_name``, which the CLI and the C JSON
-    calls use."""
-    best = len(name.encode("utf-8")) // 3 + 1
-    nearest = ""
-    found = False
-    for k in known:
-        d = _edit_distance(name, k)
-        if d < best or (d == best and found and k.encode("utf-8") < nearest.encode("utf-8")):
-            best, nearest, found = d, k, True
-    return nearest
+    """The name of ``known`` nearest to ``name`` for "did you mean", or "" when none is near:
+    the library's own rule (``_core.nearest_name``), so that Python suggests what the CLI and the
+    C JSON calls suggest."""
+    return _core.nearest_name(name, [str(k) for k in known])
 
 
 def display_key(key: str) -> str:

@@ -18,6 +18,7 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_talent(m);
   cadrekit::python::init_year(m);
   cadrekit::python::init_vocabulary(m);
+  cadrekit::python::init_names(m);
 #ifdef CADREKIT_HAVE_WORKSPACE
   cadrekit::python::init_workspace(m);
 #endif

@@ -4,8 +4,6 @@ columnar kernel) gives the rows path's answer — the same hits and lists, the s
 for the hits explained, the same error naming the same finding."""
 import datetime as dt
 import io
-import json
-import pathlib
 
 import numpy as np
 import pandas as pd
@@ -14,26 +12,13 @@ import pytest
 import cadrekit
 from cadrekit import assessment as a
 
-GOLDEN = pathlib.Path(__file__).resolve().parents[2] / "tests" / "golden"
+from screen_golden import cases, policy, summary
+
 D = dt.date
 
 
-def policy(name):
-    if name == "default":
-        return cadrekit.Policy.default()
-    return cadrekit.Policy.load(str(GOLDEN / f"assessment_county_{name}.yaml"))
-
-
 def golden_finding_cases():
-    out = []
-    for line in (GOLDEN / "assessment_screen.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, pol, req, expect = line.split("\t")
-        req = json.loads(req)
-        if req.get("findings") and "audit_findings" not in req:
-            out.append((name, pol, req, expect))
-    return out
+    return cases(lambda r: bool(r.get("findings")) and "audit_findings" not in r)
 
 
 def as_read(rows, columns, **read):
@@ -63,11 +48,6 @@ def rows_answer(records, findings, **kw):
     recs = records.to_dict("records") if isinstance(records, pd.DataFrame) else records
     fs = findings.to_dict("records") if isinstance(findings, pd.DataFrame) else findings
     return a.screen(recs, fs, as_frame=True, **kw)
-
-
-def summary(df):
-    s = "; ".join(f"{c} {r} {','.join(p)}" for c, r, p in zip(df.cadre_id, df.rule_id, df.periods))
-    return s or "-"
 
 
 @pytest.mark.parametrize("name,pol,req,expect", golden_finding_cases(), ids=[c[0] for c in golden_finding_cases()])

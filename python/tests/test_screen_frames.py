@@ -3,8 +3,6 @@ the columnar kernel) gives the rows path's answer — the same hits, columns and
 explanations for the hits explained, the same error naming the same row."""
 import datetime as dt
 import io
-import json
-import pathlib
 
 import numpy as np
 import pandas as pd
@@ -14,26 +12,13 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import cadrekit
 from cadrekit import assessment as a
 
-GOLDEN = pathlib.Path(__file__).resolve().parents[2] / "tests" / "golden"
+from screen_golden import cases, policy, summary
+
 D = dt.date
 
 
-def policy(name):
-    if name == "default":
-        return cadrekit.Policy.default()
-    return cadrekit.Policy.load(str(GOLDEN / f"assessment_county_{name}.yaml"))
-
-
 def golden_record_cases():
-    out = []
-    for line in (GOLDEN / "assessment_screen.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, pol, req, expect = line.split("\t")
-        req = json.loads(req)
-        if req.get("records") and "findings" not in req and "audit_findings" not in req:
-            out.append((name, pol, req, expect))
-    return out
+    return cases(lambda r: bool(r.get("records")) and "findings" not in r and "audit_findings" not in r)
 
 
 def as_read_from_csv(records, **read):
@@ -62,11 +47,6 @@ def column_path(monkeypatch, call):
 
 
 TABLE = [()]  # the table being screened (for column_path)
-
-
-def summary(df):
-    s = "; ".join(f"{c} {r} {','.join(p)}" for c, r, p in zip(df.cadre_id, df.rule_id, df.periods))
-    return s or "-"
 
 
 @pytest.mark.parametrize("name,pol,req,expect", golden_record_cases(), ids=[c[0] for c in golden_record_cases()])

@@ -29,9 +29,8 @@ Level = Union[int, str]
 Records = Union[Iterable[Mapping[str, Any]], Any]  # also a pandas DataFrame
 
 __all__ = [
-    "FACTORS", "KINDS", "FINDINGS", "AuditPlan", "tier", "explain_tiers", "tier_columns", "special_funds_level", "tier_history",
-    "plan",
-    "verify_plan", "draw_sample",
+    "FACTORS", "KINDS", "FINDINGS", "EVENT_KEYS", "PLAN_COLUMNS", "AuditPlan", "tier", "explain_tiers",
+    "tier_columns", "special_funds_level", "tier_history", "plan", "verify_plan", "draw_sample",
 ]
 
 
@@ -313,8 +312,24 @@ def _jsonable(v: Any, field: str, what: str, i: int) -> Any:
     return v
 
 
+#: The keys an event of :func:`tier_history` may have (each kind reads some of them).
+EVENT_KEYS: Tuple[str, ...] = ("event", "date", "year", "level", "amount", "fund_id", "finding",
+                               "name", "budget", *FACTORS)
+#: The columns each table of :func:`plan` and :func:`verify_plan` reads (``plan``: the planned
+#: audits; ``reason`` and ``leader_id``, which :meth:`AuditPlan.to_records` writes, are read as
+#: known and not used).
+PLAN_COLUMNS: Dict[str, Tuple[str, ...]] = {
+    "units": ("unit_id", "level", "special_due_year"),
+    "audits": ("unit_id", "date", "kind"),
+    "terms": ("unit_id", "leader_id", "start", "planned_end"),
+    "funds": ("unit_id", "date", "amount", "completed", "finding"),
+    "reviews": ("unit_id", "year", "level"),
+    "plan": ("year", "unit_id", "kind", "reason", "leader_id"),
+}
+
+
 def tier_history(unit_id: str, events: Records, *, level_on: Iterable[Any] = (),
-                 explain: bool = False, policy: Optional[Policy] = None) -> Dict[str, Any]:
+                 explain: bool = False, policy: Optional[Policy] = None, strict: bool = False) -> Dict[str, Any]:
     """Replays a unit's tier history (HOLINGOL.3) from its events, in order.
 
     Each event is a dict with ``event`` and: ``start`` — ``date`` and either ``level`` or
@@ -325,10 +340,12 @@ def tier_history(unit_id: str, events: Records, *, level_on: Iterable[Any] = (),
     Returns ``{unit_id, changes: [{effective, level, kind, note}], referrals, special_funds_open,
     events, levels_on: [{date, level}]}`` (dates as ISO text; explanations as
     ``cadrekit.Explanation`` when ``explain``). A refused event raises ``StateError`` naming it
-    (``events[2]``)."""
+    (``events[2]``). A key or column outside ``EVENT_KEYS`` is an ``UnknownColumnWarning``
+    naming it and the nearest key, and is not read; ``strict=True`` makes it an ``InvalidInput``."""
     evs = []
-    for i, r in enumerate(_rows(events, "events")):
-        evs.append({k: _jsonable(v, k, "events", i) for k, v in r.items() if not _missing(v)})
+    known = frozenset(EVENT_KEYS)
+    for i, r in enumerate(_rows(events, "events", EVENT_KEYS, strict)):
+        evs.append({k: _jsonable(v, k, "events", i) for k, v in r.items() if k in known and not _missing(v)})
     req = {"unit_id": str(unit_id), "events": evs, "explain": bool(explain),
            "level_on": [_jsonable(d, "level_on", "level_on", i) for i, d in enumerate(level_on)]}
     return _k.tier_history(req, _policy(policy))
@@ -336,9 +353,9 @@ def tier_history(unit_id: str, events: Records, *, level_on: Iterable[Any] = (),
 
 # --- the plan -------------------------------------------------------------------------------
 
-def _plan_units(units: Records) -> list:
+def _plan_units(units: Records, strict: bool) -> list:
     out = []
-    for i, r in enumerate(_rows(units, "units")):
+    for i, r in enumerate(_rows(units, "units", PLAN_COLUMNS["units"], strict)):
         u = {"unit_id": str(_get(r, "unit_id", "units", i)), "level": _level(_get(r, "level", "units", i))}
         due = r.get("special_due_year")
         if not _missing(due):
@@ -347,9 +364,9 @@ def _plan_units(units: Records) -> list:
     return out
 
 
-def _plan_audits(audits: Records) -> list:
+def _plan_audits(audits: Records, strict: bool) -> list:
     out = []
-    for i, r in enumerate(_rows(audits, "audits")):
+    for i, r in enumerate(_rows(audits, "audits", PLAN_COLUMNS["audits"], strict)):
         a = {"unit_id": str(_get(r, "unit_id", "audits", i)),
              "date": _date(_get(r, "date", "audits", i), "date", "audits", i)}
         kind = r.get("kind")
@@ -359,9 +376,9 @@ def _plan_audits(audits: Records) -> list:
     return out
 
 
-def _plan_terms(terms: Records) -> list:
+def _plan_terms(terms: Records, strict: bool) -> list:
     out = []
-    for i, r in enumerate(_rows(terms, "terms")):
+    for i, r in enumerate(_rows(terms, "terms", PLAN_COLUMNS["terms"], strict)):
         t = {"unit_id": str(_get(r, "unit_id", "terms", i)),
              "start": _date(_get(r, "start", "terms", i), "start", "terms", i)}
         leader, end = r.get("leader_id"), r.get("planned_end")
@@ -373,9 +390,9 @@ def _plan_terms(terms: Records) -> list:
     return out
 
 
-def _plan_funds(funds: Records) -> list:
+def _plan_funds(funds: Records, strict: bool) -> list:
     out = []
-    for i, r in enumerate(_rows(funds, "funds")):
+    for i, r in enumerate(_rows(funds, "funds", PLAN_COLUMNS["funds"], strict)):
         f = {"unit_id": str(_get(r, "unit_id", "funds", i)),
              "date": _date(_get(r, "date", "funds", i), "date", "funds", i),
              "amount": _money(_get(r, "amount", "funds", i), "funds", i)}
@@ -388,18 +405,18 @@ def _plan_funds(funds: Records) -> list:
     return out
 
 
-def _plan_reviews(reviews: Records) -> list:
+def _plan_reviews(reviews: Records, strict: bool) -> list:
     return [{"unit_id": str(_get(r, "unit_id", "reviews", i)),
              "year": _int(_get(r, "year", "reviews", i), "year", "reviews", i),
              "level": _level(_get(r, "level", "reviews", i))}
-            for i, r in enumerate(_rows(reviews, "reviews"))]
+            for i, r in enumerate(_rows(reviews, "reviews", PLAN_COLUMNS["reviews"], strict))]
 
 
 def _plan_request(units: Records, audits: Records, terms: Records, first_year: int, last_year: int,
-                  funds: Records, reviews: Records) -> Dict[str, Any]:
-    return {"first_year": int(first_year), "last_year": int(last_year), "units": _plan_units(units),
-            "audits": _plan_audits(audits), "terms": _plan_terms(terms), "funds": _plan_funds(funds),
-            "reviews": _plan_reviews(reviews)}
+                  funds: Records, reviews: Records, strict: bool) -> Dict[str, Any]:
+    return {"first_year": int(first_year), "last_year": int(last_year), "units": _plan_units(units, strict),
+            "audits": _plan_audits(audits, strict), "terms": _plan_terms(terms, strict),
+            "funds": _plan_funds(funds, strict), "reviews": _plan_reviews(reviews, strict)}
 
 
 class AuditPlan:
@@ -448,7 +465,7 @@ class AuditPlan:
 
 def plan(units: Records, audits: Records, terms: Records, first_year: int, last_year: int,
          capacity: int, seed: int, policy: Optional[Policy] = None, *,
-         funds: Records = None, reviews: Records = None) -> AuditPlan:
+         funds: Records = None, reviews: Records = None, strict: bool = False) -> AuditPlan:
     """Draws up the audit plan for ``first_year``…``last_year`` (HOLINGOL.2).
 
     ``units``: ``unit_id, level`` (the base level at the start; optionally
@@ -459,8 +476,10 @@ def plan(units: Records, audits: Records, terms: Records, first_year: int, last_
     ``unit_id, date, amount`` and, when known, ``completed`` and ``finding`` (special funds or
     a key project; the level they give and the audit they make due); ``reviews`` — ``unit_id,
     year, level`` (the base level from 1 January of ``year``). Each year uses the level in
-    force that year."""
-    request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews)
+    force that year. A column or key a table does not read (``PLAN_COLUMNS``) is an
+    ``UnknownColumnWarning`` naming it and the nearest column; ``strict=True`` makes it an
+    ``InvalidInput``."""
+    request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews, strict)
     request["capacity"] = int(capacity)
     request["seed"] = int(seed)
     return AuditPlan(_frames.typed(_k.plan(request, _policy(policy)), dates=("date",)))
@@ -469,21 +488,21 @@ def plan(units: Records, audits: Records, terms: Records, first_year: int, last_
 def verify_plan(plan_records: Records, units: Records, audits: Records, terms: Records,
                 first_year: int, last_year: int,
                 policy: Optional[Policy] = None, *, funds: Records = None,
-                reviews: Records = None) -> List[Dict[str, Any]]:
+                reviews: Records = None, strict: bool = False) -> List[Dict[str, Any]]:
     """Checks any plan (``year, unit_id, kind`` per row; ours or one drawn up by hand) against
     the rules; returns every breach as ``{rule, year, unit_id, message}`` (empty when sound).
-    ``funds`` and ``reviews`` as for :func:`plan`."""
+    ``funds``, ``reviews`` and ``strict`` as for :func:`plan`."""
     if isinstance(plan_records, AuditPlan):
         plan_records = plan_records.to_records()
     rows = []
-    for i, r in enumerate(_rows(plan_records, "plan")):
+    for i, r in enumerate(_rows(plan_records, "plan", PLAN_COLUMNS["plan"], strict)):
         row = {"year": _int(_get(r, "year", "plan", i), "year", "plan", i),
                "unit_id": str(_get(r, "unit_id", "plan", i))}
         kind = r.get("kind")
         if not _missing(kind):
             row["kind"] = str(kind)
         rows.append(row)
-    request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews)
+    request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews, strict)
     request["plan"] = rows
     return _k.verify_plan(request, _policy(policy))["breaches"]
 

@@ -91,11 +91,15 @@ def validate(record: Union[Mapping[str, Any], str], *, policy: Optional[Policy] 
     return _impl.validate(_record(record), _policy(policy))
 
 
-def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: bool = False) -> Any:
+def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: bool = False,
+                 strict: bool = False) -> Any:
     """Validates many records: a list of dicts (or JSON texts), or a pandas DataFrame whose
     ``record`` column holds them. Returns one row per problem — ``{"index", "id", "path",
     "code", "message"}`` (``index`` is the position or the DataFrame's index label) — as a list,
-    or a DataFrame with ``as_frame=True``. Valid records contribute no rows."""
+    or a DataFrame with ``as_frame=True``. Valid records contribute no rows. A DataFrame column
+    other than ``record`` is not read: an ``UnknownColumnWarning`` naming it, with
+    ``strict=True`` an ``InvalidInput`` (a member a record does not have is a problem of that
+    record, as :func:`validate` reports it)."""
     p = _policy(policy)
     try:
         import pandas as pd  # noqa: F401
@@ -103,6 +107,7 @@ def validate_all(records: Any, *, policy: Optional[Policy] = None, as_frame: boo
     except ImportError:  # pragma: no cover
         is_frame = False
     if is_frame:
+        _frames.check_known(records, ("record",), "records", strict=strict)
         items = list(zip(records.index, _frames.column(records, "record", "records")))
     else:
         items = list(enumerate(records))
@@ -314,9 +319,13 @@ def notice(
     return out
 
 
-def _pairs(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]]) -> List[Tuple[str, str]]:
+def _pairs(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
+           strict: bool) -> List[Tuple[str, str]]:
+    items = list(discrepancies)
+    _frames.check_known([d for d in items if isinstance(d, Mapping)], ("matter", "kind"), "discrepancies",
+                        strict=strict)
     pairs = []
-    for d in discrepancies:
+    for d in items:
         if isinstance(d, Mapping):
             pairs.append((str(d["matter"]), str(d["kind"])))
         else:
@@ -326,12 +335,13 @@ def _pairs(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]]) -
 
 
 def classify(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
-             as_of: datetime.date, policy: Optional[Policy] = None) -> Dict[str, Any]:
+             as_of: datetime.date, policy: Optional[Policy] = None, *, strict: bool = False) -> Dict[str, Any]:
     """Classifies discrepancies between a form and the verified facts as omission (漏报) or
     concealment (瞒报) by the policy, as :meth:`Case.record_finding` does:
     ``{"discrepancies": [{"matter", "kind", "class"}], "accountability": bool,
-    "explanation": cadrekit.Explanation}``."""
-    classes, ex = _impl.classify_discrepancies(_pairs(discrepancies), as_of, _policy(policy))
+    "explanation": cadrekit.Explanation}``. A dict key other than ``matter`` and ``kind`` is an
+    ``UnknownColumnWarning``, with ``strict=True`` an ``InvalidInput``."""
+    classes, ex = _impl.classify_discrepancies(_pairs(discrepancies, strict), as_of, _policy(policy))
     rows = [dict(zip(("matter", "kind", "class"), c.split(":"))) for c in classes]
     return {"discrepancies": rows,
             "accountability": any(r["class"] == "concealment" for r in rows),
@@ -443,15 +453,16 @@ class Case:
 
     def record_finding(self, complaint: str, finding: str, date: datetime.date, actor: str,
                        discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]] = (),
-                       *, policy: Optional[Policy] = None) -> Explanation:
+                       *, policy: Optional[Policy] = None, strict: bool = False) -> Explanation:
         """Records the finding of an assigned complaint. ``discrepancies``: ``(matter, kind)``
         pairs or ``{"matter", "kind"}`` dicts, kind unreported | under_reported | inaccurate;
         each is classified omission (漏报) or concealment (瞒报) by the policy
         (``disclosure.discrepancy.<kind>``). Returns the explanation of the finding
         (``cadrekit.Explanation``: the classification rules with their clause KAILU.4, the
         parameters with value, effective date and assumed flag; ``.to_json()`` gives the core's
-        stable form)."""
-        return self._case.record_finding(complaint, finding, _pairs(discrepancies), date, actor,
+        stable form). A dict key other than ``matter`` and ``kind`` is an
+        ``UnknownColumnWarning``, with ``strict=True`` an ``InvalidInput``."""
+        return self._case.record_finding(complaint, finding, _pairs(discrepancies, strict), date, actor,
                                          policy or self._policy)
 
     def decide(self, complaint: str, outcome: str, date: datetime.date, actor: str) -> None:

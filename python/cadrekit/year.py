@@ -69,7 +69,17 @@ class YearResult:
         return f"YearResult({self.policy!r}, {self.year})"
 
 
-def _data(data: Data) -> Any:
+def _unknown_file(name: str, strict: bool) -> None:
+    """A key of the data dict that names no file of the county: a warning naming it (a file name,
+    not a value) and the nearest file name, with ``strict`` an InvalidInput."""
+    near = _frames.nearest_name(name, DATA_FILES)
+    hint = f" (did you mean '{near}'?)" if near else ""
+    if strict:
+        raise _frames.invalid(f"not a file of the county{hint}", "data", name)
+    _frames.warn(_frames.UnknownColumnWarning(f"data: '{name}' is not a file of the county, and is not read{hint}"))
+
+
+def _data(data: Data, strict: bool) -> Any:
     if data is None:
         return None
     if isinstance(data, (str, os.PathLike)):
@@ -77,17 +87,24 @@ def _data(data: Data) -> Any:
     if isinstance(data, Mapping):
         out = {}
         for name, v in data.items():
+            if str(name) not in DATA_FILES:
+                _unknown_file(str(name), strict)
+                continue
             out[str(name)] = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
         return out
     raise _core.InvalidInput("data must be None (the sample county), a folder or a dict of the county's files")
 
 
-def run(data: Data = None, year: Optional[int] = None, policy: Optional[_core.Policy] = None) -> YearResult:
+def run(data: Data = None, year: Optional[int] = None, policy: Optional[_core.Policy] = None, *,
+        strict: bool = False) -> YearResult:
     """The whole year of the county in ``data`` — None: the sample county; a folder holding the
     files of ``DATA_FILES``; or a dict from those file names to their JSON text or parsed
     content — under ``policy`` (None: the embedded default). ``year`` None: the county's own
-    year; another year moves the county's dates by the difference."""
-    return YearResult(_k.run_json(_frames.policy_or_default(policy), _data(data), year))
+    year; another year moves the county's dates by the difference. A key of the dict that is
+    not one of ``DATA_FILES`` is an ``UnknownColumnWarning`` naming it and the nearest file name,
+    and is not read; ``strict=True`` makes it an ``InvalidInput``. (A folder may hold other
+    files: only those of ``DATA_FILES`` are read from it.)"""
+    return YearResult(_k.run_json(_frames.policy_or_default(policy), _data(data, strict), year))
 
 
 def compare(a: YearResult, b: YearResult) -> Dict[str, Any]:

@@ -1,12 +1,17 @@
 // cadrekit assessment screen RECORDS [--findings FILE] --as-of DATE: every red line that fires
 // for every cadre (HORQIN.4; the rules are the policy's assessment.rule.* parameters).
 // Columns: docs/cli.md.
+#include <algorithm>
+#include <charconv>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "cadrekit/assessment.hpp"
-#include <map>
 
 #include "commands.hpp"
 #include "compare.hpp"
@@ -30,42 +35,159 @@ std::int32_t int32_cell(const RowView &r, std::string_view name) {
   return static_cast<std::int32_t>(v);
 }
 
-}  // namespace
+/// One row of the records table as a Record (every column the command reads, the same errors
+/// on every path), validated; `x` is overwritten.
+void read_record(const Table &t, const RowView &r, Record &x) {
+  x = Record{};
+  x.cadre_id = r.req("cadre_id");
+  x.unit_id = r.opt("unit_id");
+  if (!r.opt("domain").empty()) x.domain = parse_domain(r.opt("domain"), "domain");
+  x.kind = parse_kind(r.req("kind"), "kind");
+  x.period = parse_period(r.req("period"), "period");
+  x.score = r.opt("score");
+  x.rank = int32_cell(r, "rank");
+  x.group_size = int32_cell(r, "group_size");
+  x.rating = parse_rating(r.opt("rating"), "rating");
+  // `method`, the library's name (C JSON, Python); `methods`, the command line's former one.
+  const char *column = t.column("method") || !t.column("methods") ? "method" : "methods";
+  const std::string methods = r.opt(column);
+  std::size_t pos = 0;
+  while (pos < methods.size()) {
+    std::size_t end = methods.find(';', pos);
+    if (end == std::string::npos) end = methods.size();
+    if (end > pos) x.methods |= parse_method(methods.substr(pos, end - pos), column);
+    pos = end + 1;
+  }
+  validate(x, x.cadre_id);
+}
 
-ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
-                              Reporter &rep, const std::vector<std::vector<Standard>> &catalogues) {
-  ScreenInput in;
-  Table t = read_table(records, io, rep);
-  t.require({"cadre_id", "kind", "period"});
+/// Every record row, row by row: a bad row (or a second record of the same cadre, kind and
+/// period) is reported to `rep` by its file and line, and the others are kept.
+void records_by_rows(const Table &t, Reporter &rep, ScreenInput &in) {
   std::set<std::tuple<std::string, int, std::int32_t>> seen;
   for_each_row(t, rep, [&](const RowView &r) {
     Record x;
-    x.cadre_id = r.req("cadre_id");
-    x.unit_id = r.opt("unit_id");
-    if (!r.opt("domain").empty()) x.domain = parse_domain(r.opt("domain"), "domain");
-    x.kind = parse_kind(r.req("kind"), "kind");
-    x.period = parse_period(r.req("period"), "period");
-    x.score = r.opt("score");
-    x.rank = int32_cell(r, "rank");
-    x.group_size = int32_cell(r, "group_size");
-    x.rating = parse_rating(r.opt("rating"), "rating");
-    // `method`, the library's name (C JSON, Python); `methods`, the command line's former one.
-    const char *column = t.column("method") || !t.column("methods") ? "method" : "methods";
-    const std::string methods = r.opt(column);
-    std::size_t pos = 0;
-    while (pos < methods.size()) {
-      std::size_t end = methods.find(';', pos);
-      if (end == std::string::npos) end = methods.size();
-      if (end > pos) x.methods |= parse_method(methods.substr(pos, end - pos), column);
-      pos = end + 1;
-    }
-    validate(x, x.cadre_id);
+    read_record(t, r, x);
     if (!seen.insert({x.cadre_id, static_cast<int>(x.kind), x.period}).second)
       throw InvalidInput("a second record of the same cadre, kind and period", "period", x.cadre_id);
     in.records.push_back(std::move(x));
     in.record_where.push_back(r.where());
   });
-  if (!findings.empty()) {
+}
+
+/// The cadres of a records table that screen() has to decide, found by the columnar kernel.
+struct Picked {
+  std::vector<std::int32_t> key;                       ///< each row's cadre, numbered by first appearance
+  std::unordered_map<std::string_view, std::int32_t> cadres;  ///< cadre id (a view into the table) → number
+  std::vector<bool> keep;                              ///< by number: an assessment rule fires for it
+};
+
+/// The records the screening needs, by the columnar kernel: every row is read and checked as
+/// records_by_rows reads it, but only its columns are kept, and screen_batch finds the cadres
+/// an assessment rule fires for. keep_records then keeps only their records (and those of the
+/// cadres a finding concerns) as Records for screen(), which decides them with their
+/// explanations. A cadre's hits depend on its own records and findings alone, so screen() over
+/// these gives the hits it gives over all the records (cli.assessment_screen_kernel_matches_rows),
+/// while a million records cost their columns, not a million Records and row names. Empty,
+/// with nothing reported, when a row is one records_by_rows reports (it then reads the table
+/// and reports it) or the kernel refuses the table (two records of one cadre, kind and period).
+std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vector<Rule> &rules) {
+  const std::size_t n = t.size();
+  if (n > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
+  Picked p;
+  auto &key = p.key;
+  auto &cadres = p.cadres;
+  key.resize(n);
+  std::vector<std::uint8_t> kind(n), rating(n);
+  std::vector<std::int32_t> period(n), rank(n), group(n);
+  std::vector<std::string_view> cells;
+  Record x;
+  for (std::size_t i = 0; i < n; ++i) {
+    const RowView r(t, i, cells);
+    try {
+      read_record(t, r, x);
+    } catch (const Error &) {
+      return std::nullopt;
+    }
+    key[i] = cadres.try_emplace(r.view("cadre_id"), static_cast<std::int32_t>(cadres.size())).first->second;
+    kind[i] = static_cast<std::uint8_t>(x.kind);
+    rating[i] = static_cast<std::uint8_t>(x.rating);
+    period[i] = x.period;
+    rank[i] = x.rank;
+    group[i] = x.group_size;
+  }
+  // Grouped by cadre (a counting sort keeps the file's order within a cadre), then by kind and
+  // period within it, as the kernel takes them.
+  std::vector<std::uint32_t> first(cadres.size() + 1, 0), order(n);
+  for (std::size_t i = 0; i < n; ++i) ++first[static_cast<std::size_t>(key[i]) + 1];
+  for (std::size_t k = 1; k < first.size(); ++k) first[k] += first[k - 1];
+  {
+    std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) order[next[static_cast<std::size_t>(key[i])]++] = static_cast<std::uint32_t>(i);
+  }
+  for (std::size_t k = 0; k + 1 < first.size(); ++k)
+    std::sort(order.begin() + first[k], order.begin() + first[k + 1], [&](std::uint32_t a, std::uint32_t b) {
+      return std::tie(kind[a], period[a]) < std::tie(kind[b], period[b]);
+    });
+  std::vector<std::int64_t> c_cadre(n);
+  std::vector<std::uint8_t> c_kind(n), c_rating(n);
+  std::vector<std::int32_t> c_period(n), c_rank(n), c_group(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint32_t i = order[j];
+    c_cadre[j] = key[i];
+    c_kind[j] = kind[i];
+    c_rating[j] = rating[i];
+    c_period[j] = period[i];
+    c_rank[j] = rank[i];
+    c_group[j] = group[i];
+  }
+  Columns cols;
+  cols.cadre = c_cadre;
+  cols.kind = c_kind;
+  cols.period = c_period;
+  cols.rank = c_rank;
+  cols.group_size = c_group;
+  cols.rating = c_rating;
+  p.keep.assign(cadres.size(), false);
+  try {
+    for (const BatchHit &h : screen_batch(cols, as_of, rules)) p.keep[static_cast<std::size_t>(h.cadre)] = true;
+  } catch (const InvalidInput &) {
+    return std::nullopt;
+  }
+  return p;
+}
+
+/// The records of the cadres `p` keeps and of those a finding of `in` concerns — by its cadre,
+/// or by its unit (a unit's finding goes to the cadres of the unit) — appended to `in` in the
+/// table's order.
+void keep_records(const Table &t, Picked &p, ScreenInput &in) {
+  const std::size_t n = t.size();
+  auto &keep = p.keep;
+  std::vector<std::string_view> cells;
+  std::unordered_set<std::string_view> finding_cadres, finding_units;
+  for (const Finding &f : in.findings) {
+    if (!f.cadre_id.empty()) finding_cadres.insert(f.cadre_id);
+    else if (!f.unit_id.empty()) finding_units.insert(f.unit_id);
+  }
+  for (const auto &[id, k] : p.cadres)
+    if (finding_cadres.count(id)) keep[static_cast<std::size_t>(k)] = true;
+  if (!finding_units.empty())
+    for (std::size_t i = 0; i < n; ++i)
+      if (finding_units.count(RowView(t, i, cells).view("unit_id"))) keep[static_cast<std::size_t>(p.key[i])] = true;
+  Record x;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!keep[static_cast<std::size_t>(p.key[i])]) continue;
+    read_record(t, RowView(t, i, cells), x);  // read without error before
+    in.records.push_back(x);
+    in.record_where.push_back(t.where(i));
+    in.record_index.push_back(i);
+  }
+}
+
+/// The findings table: bad rows reported to `rep` by file and line.
+void read_findings(const std::string &findings, const IoOptions &io, Reporter &rep,
+                   const std::vector<std::vector<Standard>> &catalogues, ScreenInput &in) {
+  {
     Table f = read_table(findings, io, rep);
     f.require({"id", "date"});
     f.leave_aside({"facts"});  // not needed by the rules, and never echoed
@@ -86,10 +208,52 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
       in.finding_where.push_back(r.where());
     });
   }
+}
+
+}  // namespace
+
+ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
+                              Reporter &rep, const std::vector<std::vector<Standard>> &catalogues) {
+  ScreenInput in;
+  Table t = read_table(records, io, rep);
+  t.require({"cadre_id", "kind", "period"});
+  records_by_rows(t, rep, in);
+  if (!findings.empty()) read_findings(findings, io, rep, catalogues, in);
+  return in;
+}
+
+ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
+                              Reporter &rep, Date as_of, const Policy &policy) {
+  ScreenInput in;
+  Table t = read_table(records, io, rep);
+  t.require({"cadre_id", "kind", "period"});
+  std::optional<Picked> picked;
+  if (!io.row_path) picked = pick_by_columns(t, as_of, rules(policy, as_of));
+  if (picked)
+    rep.unread_columns(t);  // what records_by_rows reports after the rows
+  else
+    records_by_rows(t, rep, in);
+  if (!findings.empty()) read_findings(findings, io, rep, {standards(policy, as_of)}, in);
+  if (picked) keep_records(t, *picked, in);
   return in;
 }
 
 namespace {
+
+/// An explanation's inputs `records[k].…` renamed `records[index[k]]…`: a record named by its
+/// place among all the table's records when screen() saw only some of them.
+void renumber_records(Explanation &ex, const std::vector<std::size_t> &index) {
+  static constexpr std::string_view prefix = "records[";
+  for (auto &in : ex.inputs) {
+    if (!in.name.starts_with(prefix)) continue;
+    const std::size_t close = in.name.find(']', prefix.size());
+    if (close == std::string::npos) continue;
+    std::size_t k = 0;
+    const char *first = in.name.data() + prefix.size(), *last = in.name.data() + close;
+    if (std::from_chars(first, last, k).ptr != last || k >= index.size()) continue;
+    in.name = std::string(prefix) + std::to_string(index[k]) + in.name.substr(close);
+  }
+}
 
 std::string joined(const std::vector<std::string> &v) {
   std::string s;
@@ -120,8 +284,10 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
       rules(policy, as_of);  // a malformed rule is one policy error up front
       note_run(o->io, c, &policy, as_of, red_line_parameters(policy, as_of));
       Reporter rep(o->io.strict);
-      const ScreenInput in = read_screen_input(o->records, o->findings, o->io, rep, {standards(policy, as_of)});
-      const auto hits = screen(in.records, in.findings, as_of, policy);
+      const ScreenInput in = read_screen_input(o->records, o->findings, o->io, rep, as_of, policy);
+      auto hits = screen(in.records, in.findings, as_of, policy);
+      if (!in.record_index.empty() && o->io.explain)
+        for (auto &h : hits) renumber_records(h.explanation, in.record_index);
       OutTable t{{"cadre_id", "rule_id", "clause", "suggestion", "periods", "findings", "rows"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
       for (const auto &h : hits) {

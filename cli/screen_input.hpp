@@ -13,6 +13,10 @@ namespace cadrekit::cli {
 struct ScreenInput {
   std::vector<assessment::Record> records;
   std::vector<std::string> record_where;  ///< "file:line" of each record
+  /// When only some of the table's records are kept (the kernel path of `assessment screen`):
+  /// each one's index among all of them, by which an explanation names it (`records[i]`), as it
+  /// does when all are kept. Empty when all are kept.
+  std::vector<std::size_t> record_index;
   std::vector<assessment::Finding> findings;
   std::vector<std::string> finding_where;
 };
@@ -24,5 +28,12 @@ struct ScreenInput {
 ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
                               Reporter &rep,
                               const std::vector<std::vector<assessment::Standard>> &catalogues = {});
+
+/// For `assessment screen` under one profile: the same reading and the same reports, but the
+/// records kept are only those screen() needs — the records of the cadres an assessment rule
+/// fires for (found by the columnar kernel) and of the cadres a finding concerns — so that a
+/// table of a million records is not held as a million Records (--row-path: all of them).
+ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
+                              Reporter &rep, Date as_of, const Policy &policy);
 
 }  // namespace cadrekit::cli

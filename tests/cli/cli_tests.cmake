@@ -183,6 +183,13 @@ set_tests_properties(cli.xlsx_write PROPERTIES TIMEOUT 300)
 add_test(NAME cli.templates
   COMMAND ${_ck_cli_python} ${_d}/check_templates.py $<TARGET_FILE:cadrekit_cli>)
 set_tests_properties(cli.templates PROPERTIES TIMEOUT 300)
+# `assessment screen` by the columnar kernel writes, reports and exits as the row path
+# (--row-path) does, explanations included, on random tables with findings by cadre and by unit,
+# rows out of order, and bad or duplicate rows (tests/cli/check_screen_paths.py).
+add_test(NAME cli.assessment_screen_kernel_matches_rows
+  COMMAND ${_ck_cli_python} ${_d}/check_screen_paths.py $<TARGET_FILE:cadrekit_cli>
+          ${CMAKE_CURRENT_BINARY_DIR}/screen_paths)
+set_tests_properties(cli.assessment_screen_kernel_matches_rows PROPERTIES TIMEOUT 300)
 
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
 # year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)

@@ -238,11 +238,25 @@ void Reporter::finish(std::ostream &out) const {
 }
 
 std::optional<std::size_t> Table::column(std::string_view name) const {
-  if (const auto it = looked_up_.find(name); it != looked_up_.end()) return it->second;
+  for (const Recent &r : recent_)
+    if (r.used && r.data == name.data() && r.size == name.size() && std::memcmp(r.name, name.data(), name.size()) == 0)
+      return r.column;
   std::optional<std::size_t> found;
-  for (std::size_t i = 0; i < header.size() && !found; ++i)
-    if (header[i] == name) found = i;
-  looked_up_.emplace(std::string(name), found);
+  if (const auto it = looked_up_.find(name); it != looked_up_.end()) {
+    found = it->second;
+  } else {
+    for (std::size_t i = 0; i < header.size() && !found; ++i)
+      if (header[i] == name) found = i;
+    looked_up_.emplace(std::string(name), found);
+  }
+  if (name.size() <= sizeof(Recent::name)) {
+    Recent &r = recent_[recent_next_++ % recent_.size()];
+    r.used = true;
+    r.data = name.data();
+    r.size = static_cast<std::uint8_t>(name.size());
+    std::memcpy(r.name, name.data(), name.size());
+    r.column = found;
+  }
   return found;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <array>
 
 #include <cstddef>
 #include <cstdint>
@@ -163,6 +164,18 @@ class Table {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
   mutable std::unordered_map<std::string, std::optional<std::size_t>, NameHash, std::equal_to<>> looked_up_;
+  // The latest look-ups, found by the caller's pointer first: every row asks for the same
+  // names from the same literals, so most look-ups are a pointer and a short comparison instead
+  // of a hash. The name is kept (not only its pointer): a pointer may be reused for another name.
+  struct Recent {
+    bool used = false;
+    const char *data = nullptr;
+    std::uint8_t size = 0;
+    char name[31] = {};
+    std::optional<std::size_t> column;
+  };
+  mutable std::array<Recent, 16> recent_{};
+  mutable std::size_t recent_next_ = 0;
 };
 
 /// Reads a table. Rows with more cells than the header are reported to `rep` and left out.

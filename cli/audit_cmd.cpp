@@ -121,56 +121,80 @@ void add_plan_options(CLI::App *cmd, AuditOpts &o) {
   add_io_options(cmd, o.io);
 }
 
-// `audit tier` by the columnar kernel (audit::tier_columns), straight from the table's cells:
-// each row read as the row path reads it (unit_of), its budget and factors kept as columns, and
-// the table written as it is made (TableWriter), the same bytes the row path writes (tests/cli:
+/// Units as the columnar kernel (audit::tier_columns) takes them, and its answers: the one
+/// place both kernel paths of `audit tier` build the columns, call it and make a row's cells.
+struct TierColumns {
+  explicit TierColumns(std::size_t n) : fen(n), levels(n), scores(n) {
+    for (auto &f : factors) f.resize(n);
+  }
+  /// Unit `i`'s budget and factors; false for a factor outside 0…127 (unit_of refuses these,
+  /// so it is never narrowed unchecked).
+  bool set(std::size_t i, const Unit &u) {
+    fen[i] = u.budget.fen();
+    for (std::size_t k = 0; k < factor_count; ++k) {
+      const std::int32_t v = u.factors[k];
+      if (v < 0 || v > 127) return false;
+      factors[k][i] = static_cast<std::int8_t>(v);
+    }
+    return true;
+  }
+  /// Tiers every unit; false when the kernel refuses one.
+  bool tier(const TierParams &params) {
+    UnitColumns cols;
+    cols.budget_fen = fen;
+    for (std::size_t k = 0; k < factor_count; ++k) cols.factors[k] = factors[k];
+    try {
+      tier_columns(cols, params, levels, scores);
+    } catch (const InvalidInput &) {
+      return false;
+    }
+    return true;
+  }
+  /// Unit `i`'s row of the tier table: id, name, level, band, band points, factor points, score.
+  void row(std::size_t i, const TierParams &params, std::string unit_id, std::string name,
+           std::vector<Cell> &out) const {
+    const Band band = params.band_of(Money::from_fen(fen[i]));
+    const std::int64_t band_points = params.band_points[static_cast<std::size_t>(band)];
+    out.resize(7);
+    out[0] = Cell(std::move(unit_id));
+    out[1] = Cell(std::move(name));
+    out[2] = Cell::num(levels[i]);
+    out[3] = Cell(band_name(band));
+    out[4] = Cell::num(band_points);
+    out[5] = Cell::num(scores[i] - band_points);
+    out[6] = Cell::num(scores[i]);
+  }
+  std::vector<std::int64_t> fen;
+  std::array<std::vector<std::int8_t>, factor_count> factors;
+  std::vector<std::int8_t> levels;
+  std::vector<std::int64_t> scores;
+};
+
+// `audit tier` by the columnar kernel straight from the table's cells: each row read as the row
+// path reads it (unit_of), its budget and factors kept as columns, and the table written as it
+// is made (TableWriter), the same bytes the row path writes (tests/cli:
 // cli.audit_tier_kernel_matches_rows and the golden outputs). False, with nothing reported or
 // written, when a row is one the row path reports (then it runs and reports it alone) or the
 // kernel refuses.
 bool tier_by_columns(const Table &t, const TierParams &params, const std::vector<std::string> &columns,
                      const IoOptions &io, Reporter &rep, std::ostream &out) {
   const std::size_t n = t.size();
-  std::vector<std::int64_t> fen(n);
-  std::array<std::vector<std::int8_t>, factor_count> factors;
-  for (auto &f : factors) f.resize(n);
-  {
-    std::vector<std::string_view> cells;
-    for (std::size_t i = 0; i < n; ++i) {
-      Unit u;
-      try {
-        u = unit_of(RowView(t, i, cells));
-      } catch (const Error &) {
-        return false;
-      }
-      fen[i] = u.budget.fen();
-      for (std::size_t k = 0; k < factor_count; ++k) factors[k][i] = static_cast<std::int8_t>(u.factors[k]);  // 0…127
+  TierColumns k(n);
+  std::vector<std::string_view> cells;
+  for (std::size_t i = 0; i < n; ++i) {
+    try {
+      if (!k.set(i, unit_of(RowView(t, i, cells)))) return false;
+    } catch (const Error &) {
+      return false;
     }
   }
-  UnitColumns cols;
-  cols.budget_fen = fen;
-  for (std::size_t k = 0; k < factor_count; ++k) cols.factors[k] = factors[k];
-  std::vector<std::int8_t> levels(n);
-  std::vector<std::int64_t> scores(n);
-  try {
-    tier_columns(cols, params, levels, scores);
-  } catch (const InvalidInput &) {
-    return false;
-  }
+  if (!k.tier(params)) return false;
   rep.unread_columns(t);  // what for_each_row reports after the rows
   TableWriter w(out, columns, io);
-  std::vector<std::string_view> cells;
-  std::vector<Cell> row(columns.size());
+  std::vector<Cell> row;
   for (std::size_t i = 0; i < n; ++i) {
     const RowView r(t, i, cells);
-    const Band band = params.band_of(Money::from_fen(fen[i]));
-    const std::int64_t band_points = params.band_points[static_cast<std::size_t>(band)];
-    row[0] = Cell(std::string(r.view("unit_id")));
-    row[1] = Cell(std::string(r.view("name")));
-    row[2] = Cell::num(levels[i]);
-    row[3] = Cell(band_name(band));
-    row[4] = Cell::num(band_points);
-    row[5] = Cell::num(scores[i] - band_points);
-    row[6] = Cell::num(scores[i]);
+    k.row(i, params, std::string(r.view("unit_id")), std::string(r.view("name")), row);
     w.row(row);
   }
   w.finish();
@@ -181,34 +205,13 @@ bool tier_by_columns(const Table &t, const TierParams &params, const std::vector
 // kept when some were bad). False, with `t` untouched, when a unit is one the kernel refuses.
 bool tier_units_by_columns(const std::vector<Unit> &units, const TierParams &params, OutTable &t) {
   const std::size_t n = units.size();
-  std::vector<std::int64_t> fen(n);
-  std::array<std::vector<std::int8_t>, factor_count> factors;
-  for (auto &f : factors) f.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    fen[i] = units[i].budget.fen();
-    for (std::size_t k = 0; k < factor_count; ++k) {
-      const std::int32_t v = units[i].factors[k];
-      if (v < 0 || v > 127) return false;  // unit_of refuses these; never narrowed unchecked
-      factors[k][i] = static_cast<std::int8_t>(v);
-    }
-  }
-  UnitColumns cols;
-  cols.budget_fen = fen;
-  for (std::size_t k = 0; k < factor_count; ++k) cols.factors[k] = factors[k];
-  std::vector<std::int8_t> levels(n);
-  std::vector<std::int64_t> scores(n);
-  try {
-    tier_columns(cols, params, levels, scores);
-  } catch (const InvalidInput &) {
-    return false;
-  }
-  t.rows.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Band band = params.band_of(units[i].budget);
-    const std::int64_t band_points = params.band_points[static_cast<std::size_t>(band)];
-    t.rows.push_back({units[i].unit_id, units[i].name, Cell::num(levels[i]), band_name(band),
-                      Cell::num(band_points), Cell::num(scores[i] - band_points), Cell::num(scores[i])});
-  }
+  TierColumns k(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!k.set(i, units[i])) return false;
+  if (!k.tier(params)) return false;
+  const std::size_t first = t.rows.size();
+  t.rows.resize(first + n);
+  for (std::size_t i = 0; i < n; ++i) k.row(i, params, units[i].unit_id, units[i].name, t.rows[first + i]);
   return true;
 }
 

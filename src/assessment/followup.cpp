@@ -146,6 +146,14 @@ Reappointment reappointment_eligibility(Date moved_on, bool own_reasons,
     en += std::string(" (latest annual rating since the move is not at least ") + rating_name(min) + ")";
   }
   ex.add_rule({"assessment.followup.reappointment", "HORQIN.6", zh, en});
+  // For the short form: moved for reasons not their own, no waiting period applies; not
+  // eligible, only the condition that failed decided (the waiting period, or the rating).
+  if (r.early || (!r.eligible && waited)) ex.mark_parameter_detail("followup.reappointment_wait_months");
+  if (!r.eligible && rated) {
+    ex.mark_parameter_detail("followup.reappointment_min_rating");
+    for (InputUsed &in : ex.inputs)
+      if (in.name == "latest_rating") in.detail = true;
+  }
   return r;
 }
 

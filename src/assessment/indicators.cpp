@@ -99,7 +99,7 @@ Composite composite_score(Domain domain, std::span<const std::pair<std::string, 
     Rational part = ind.weight * v;
     c.score += part;
     c.parts.push_back({ind.id, ind.weight, v, part});
-    c.explanation.add_input(field, to_exact_string(v));
+    c.explanation.add_input(field, to_exact_string(v), /*detail=*/v == 0);  // a 0 adds nothing
     const std::string w = to_exact_string(ind.weight), p = to_exact_string(part);
     const char *zh = indicator_name_zh(ind.id);
     sum_zh += (sum_zh.empty() ? "" : " + ") + std::string(*zh ? zh : ind.id.c_str()) + " " + w + "×" + to_exact_string(v);

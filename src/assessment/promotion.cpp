@@ -1,4 +1,5 @@
 // Promotion cases through the six gates of HORQIN.1, with vetoes.
+#include <algorithm>
 #include <string>
 
 #include "cadrekit/assessment.hpp"
@@ -118,6 +119,23 @@ std::vector<Veto> PromotionCase::vetoes(Date as_of, const Policy &policy, Explan
     for (const auto &v : out) ex->add_rule({"assessment.promotion.veto." + v.code, v.clause, v.reason_zh, v.reason_en});
     if (out.empty())
       ex->add_rule({"assessment.promotion.no_veto", "HORQIN.1", "无否决情形", "no veto applies"});
+    // Vetoed: what decided are the vetoes; a length of service that was long enough is detail
+    // (its minimum and the years). With no veto, every condition met decided.
+    auto vetoed = [&](std::string_view code) {
+      return std::any_of(out.begin(), out.end(), [&](const Veto &v) { return v.code == code; });
+    };
+    auto detail_input = [&](std::string_view name) {
+      for (InputUsed &in : ex->inputs)
+        if (in.name == name) in.detail = true;
+    };
+    if (!out.empty() && !vetoed("years_at_rank")) {
+      ex->mark_parameter_detail(yp);
+      detail_input("years_at_rank");
+    }
+    if (!out.empty() && !vetoed("years_of_work")) {
+      ex->mark_parameter_detail("promotion.min_years_work");
+      detail_input("years_of_work");
+    }
   }
   return out;
 }

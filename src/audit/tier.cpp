@@ -533,6 +533,19 @@ SpecialFundsResult special_funds_level(Level current, Money amount, Date as_of,
                      ": re-tiered this year to " + level_name(r.new_level) + ", audit within " +
                      std::to_string(within) + " years"});
   }
+  // What decided, for the short form: the limits of the band the amount is in (a small amount
+  // is below the level-up limit, a special one at or above the special limit), the boundary
+  // rule only for an amount exactly on one of them; the special level does not depend on the
+  // level before.
+  if (r.band == FundsBand::special) {
+    ex.mark_parameter_detail("audit.special_funds.level_up_min");
+    for (InputUsed &in : ex.inputs)
+      if (in.name == "current_level") in.detail = true;
+  }
+  if (r.band == FundsBand::small) ex.mark_parameter_detail("audit.special_funds.special_min");
+  const bool on_limit = (amount == special_min && r.band != FundsBand::small) ||
+                        (amount == up_min && r.band != FundsBand::special);
+  if (!on_limit) ex.mark_parameter_detail("audit.special_funds.boundary");
   return r;
 }
 

@@ -161,6 +161,25 @@ std::vector<CareerGap> career_gaps(const GrowthFile &g, Date as_of, const Policy
     out.push_back(std::move(cg));
   }
   if (ex && out.empty()) ex->add_rule({"talent.gap.none", "HURE.2", "无需补齐的短板", "no gap to fill"});
+  if (ex && !out.empty()) {
+    // Gaps found: what decided are the thresholds missed and their figures; a threshold met
+    // is detail. The years at the rank are read for the postings, not for any gap.
+    static constexpr std::pair<std::string_view, std::string_view> kFigures[] = {
+        {"talent.gap.min_grassroots_years", "grassroots_years"},
+        {"talent.gap.min_secondments", "secondments_upward"},
+        {"talent.gap.min_sectors", "distinct_sectors"},
+        {"talent.gap.min_principal_posts", "principal_posts"},
+    };
+    for (const auto &[param, figure] : kFigures) {
+      if (std::any_of(out.begin(), out.end(), [&](const CareerGap &g) { return g.parameter == param; })) continue;
+      ex->mark_parameter_detail(param);
+      for (InputUsed &in : ex->inputs)
+        if (in.name == figure || (figure == "grassroots_years" && in.name == "grassroots_days")) in.detail = true;
+    }
+  }
+  if (ex)
+    for (InputUsed &in : ex->inputs)
+      if (in.name == "years_at_rank") in.detail = true;
   return out;
 }
 

@@ -409,7 +409,35 @@ Explanation entry_explanation(const Params &pr, const std::string &id, Pool pool
   for (const auto &p : pr.used.parameters)
     if (p.name.rfind(pfx, 0) == 0 || p.name == "talent.age.counting" || p.name == "talent.near_miss.months")
       ex.add_parameter(p);
-  ex.add_input("age", std::to_string(age));
+  // For the short form: what decided are the criteria behind this outcome (those met for a
+  // member or an exclusion, those missed otherwise, and the age for one who ages out); the
+  // parameters of the other criteria, the pool's size and (but for a near miss) its window are
+  // detail.
+  const std::vector<Reason> &deciding = e.member ? e.met : e.failed;
+  auto decided = [&](std::string_view code) {
+    return std::any_of(deciding.begin(), deciding.end(), [&](const Reason &r) { return r.code == code; }) ||
+           (code == "age" && std::string_view(outcome) == "near_miss" && e.near_kind == "ages_out");
+  };
+  struct Criterion {
+    std::string_view parameter, code, code2;
+  };
+  static constexpr Criterion kCriteria[] = {
+      {"talent.echelon1.max_age", "age", ""},
+      {"talent.echelon1.min_rank", "rank", ""},
+      {"talent.echelon1.max_rank", "rank", ""},
+      {"talent.echelon2.age_limit", "age", ""},
+      {"talent.echelon2.age_limit_inclusive", "age", ""},
+      {"talent.echelon2.graduate_min_rating", "selected_graduate", ""},
+      {"talent.nvshaofei.assessment_years", "ratings", "excellent"},
+      {"talent.nvshaofei.min_rating", "ratings", ""},
+      {"talent.nvshaofei.min_excellent_years", "excellent", ""},
+      {"talent.age.counting", "age", ""},
+  };
+  for (const Criterion &c : kCriteria)
+    if (!decided(c.code) && (c.code2.empty() || !decided(c.code2))) ex.mark_parameter_detail(c.parameter);
+  ex.mark_parameter_detail(pfx + "size");
+  if (std::string_view(outcome) != "near_miss") ex.mark_parameter_detail("talent.near_miss.months");
+  ex.add_input("age", std::to_string(age), !decided("age"));
   const std::string rid = std::string("talent.pool.") + pool_name(pool) + "." + outcome;
   std::string zh, en;
   for (const auto &r : (e.member ? e.met : e.failed)) {

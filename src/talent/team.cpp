@@ -203,6 +203,23 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
     }
     if (explain && t.gaps.empty())
       t.explanation.add_rule({"talent.team.no_gap", "HURE.5", "班子结构达到各项目标", "the team meets every structure target"});
+    if (explain && !t.gaps.empty()) {
+      // A team with gaps: what decided are the targets missed; a target met is detail (its
+      // minimum and count, and for the young the age limit and how age is counted).
+      static constexpr std::string_view kMin[criterion_count] = {
+          "talent.team.min_young", "talent.team.min_women", "talent.team.min_minority", "talent.team.min_non_party"};
+      for (int c = 0; c < criterion_count; ++c) {
+        const Criterion cr = static_cast<Criterion>(c);
+        if (std::any_of(t.gaps.begin(), t.gaps.end(), [&](const Gap &g) { return g.criterion == cr; })) continue;
+        t.explanation.mark_parameter_detail(kMin[c]);
+        for (InputUsed &in : t.explanation.inputs)
+          if (in.name == criterion_name(cr)) in.detail = true;
+        if (cr == Criterion::young) {
+          t.explanation.mark_parameter_detail("talent.team.young_max_age");
+          t.explanation.mark_parameter_detail("talent.age.counting");
+        }
+      }
+    }
   }
   return teams;
 }

@@ -576,6 +576,13 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
       ex.add_input("population", std::to_string(pop[v]));
       policy.money("village.base_pay.min", a, e);
       policy.money("village.base_pay.max", a, e);
+      // What decided the band, for the short form: the population limits that bound this band
+      // (a small village is below the medium limit, a large one at or above the large limit);
+      // the range 7000-9000 only bounds the bands' amounts.
+      if (b == 0) ex.mark_parameter_detail("village.base_pay.large_min_population");
+      if (b == 2) ex.mark_parameter_detail("village.base_pay.medium_min_population");
+      ex.mark_parameter_detail("village.base_pay.min");
+      ex.mark_parameter_detail("village.base_pay.max");
       ex.add_rule({"village.base_pay.band", "JARUD.1",
                    std::string("人口") + std::to_string(pop[v]) + "人，属" + band_zh(b) + "档，基础工资每年" +
                        yuan(band) + "元",

@@ -157,8 +157,22 @@ Eligibility eligibility(const Applicant &ap, Date as_of, const Policy &policy) {
     }
   }
   r.eligible = r.failed.empty();
-  if (r.eligible)
+  if (r.eligible) {
     ex.add_rule({"village.selection.eligible", "JARUD.2", "符合选聘条件", "meets the conditions of selection"});
+  } else {
+    // Not eligible: what decided are the conditions that failed; those met are detail.
+    auto failed = [&](std::string_view id) {
+      return std::find(r.failed.begin(), r.failed.end(), id) != r.failed.end();
+    };
+    if (!failed("village.selection.min_years_in_post")) {
+      ex.mark_parameter_detail("village.selection.min_years_in_post");
+      for (InputUsed &in : ex.inputs)
+        if (in.name == "years_in_post") in.detail = true;
+    }
+    if (!failed("village.selection.max_age")) ex.mark_parameter_detail("village.selection.max_age");
+    if (!failed("village.selection.clean_grades"))
+      ex.mark_parameter_detail("village.selection.clean_grade_years");
+  }
   return r;
 }
 
@@ -256,16 +270,33 @@ std::vector<Renewal> renewals(const std::vector<Holder> &holders, int year, cons
     ex.add_input("grade", h.grade ? grade_code(*h.grade) : "none");
     ex.add_input("term_from", std::to_string(from));
     const bool no_grade = !h.grade || *h.grade == Grade::not_graded;
+    const bool unqualified = !no_grade && *h.grade == Grade::unqualified;
+    // For the short form: an ending condition whose fact does not hold (in post, graded, not
+    // unqualified) did not decide; one that holds decided, whether its switch ended the pay or,
+    // switched off, let it go on. Once the pay ends, the term and the conditions after the one
+    // that ended it are detail.
+    if (h.in_post) ex.mark_parameter_detail("village.selection.end.left_post");
+    if (!unqualified) ex.mark_parameter_detail("village.selection.end.unqualified");
+    if (!no_grade) ex.mark_parameter_detail("village.selection.end.not_graded");
+    auto ended = [&ex](std::initializer_list<std::string_view> after, bool grade_decided) {
+      for (std::string_view name : after) ex.mark_parameter_detail(name);
+      ex.mark_parameter_detail("village.selection.term_years");
+      for (InputUsed &in : ex.inputs)
+        if (in.name == "term_from" || (in.name == "grade" && !grade_decided)) in.detail = true;
+    };
     if (!h.in_post && end_left) {
+      ended({"village.selection.end.unqualified", "village.selection.end.not_graded"}, false);
       r.reason = "left_post";
       ex.add_rule({"village.selection.end.left_post", "JARUD.2", "不再担任书记（主任）：终止事业单位工资待遇（假设的终止情形）",
                    "no longer secretary or director: the public-institution pay ends (an assumed ending condition)"});
-    } else if (!no_grade && *h.grade == Grade::unqualified && end_unq) {
+    } else if (unqualified && end_unq) {
+      ended({"village.selection.end.not_graded"}, true);
       r.reason = "unqualified";
       ex.add_rule({"village.selection.end.unqualified", "JARUD.2",
                    std::to_string(year) + "年度考评不合格：终止事业单位工资待遇（假设的终止情形）",
                    "graded unqualified in " + std::to_string(year) + ": the public-institution pay ends (an assumed ending condition)"});
     } else if (no_grade && end_ng) {
+      ended({}, true);
       r.reason = "not_graded";
       ex.add_rule({"village.selection.end.not_graded", "JARUD.2",
                    std::to_string(year) + "年度未评定等次：终止事业单位工资待遇（假设的终止情形）",
@@ -427,6 +458,10 @@ std::vector<SubsidyStatus> subsidies(const std::vector<Term> &terms, int year, c
                  std::string(join ? "the days of every term laid end to end" : "the longest unbroken term") +
                      " (the assumed village.subsidy.gaps), counted from " + (sv.days > 0 ? to_iso(sv.from) : std::string("-")) +
                      ", up to 31 December " + std::to_string(year) + ": " + ymd_en(sv)});
+    // Still serving, or short of the years: the subsidy's amount did not decide (and for one
+    // still serving, neither did the years needed).
+    if (!s.eligible) ex.mark_parameter_detail("village.subsidy.amount");
+    if (s.serving) ex.mark_parameter_detail("village.subsidy.min_years");
     if (s.serving)
       ex.add_rule({"village.subsidy.serving", "JARUD.3", "仍在任，不享受离任生活补贴",
                    "still in post: no subsidy after leaving"});

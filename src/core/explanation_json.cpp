@@ -352,6 +352,85 @@ std::string value_zh(std::string_view v) {
   }
 }
 
+// The subjects the modules write, with their Chinese form. The JSON keeps the subject as the
+// module wrote it (an id with the kind in English, stable across releases); "zh" text renders it
+// from this table. In a form, `{}` stands for an id (one or more characters, none a space or a
+// comma); the Chinese form names the ids by position, `{0}`, `{1}`…. The first form that
+// matches the whole subject is used; a subject that matches none is shown as written.
+struct SubjectForm {
+  std::string_view en, zh;
+};
+constexpr std::array<SubjectForm, 28> kSubjects{{
+    {"unit {}", "单位 {0}"},
+    {"village {} principal {}, year {}", "嘎查村 {0} 正职 {1}，{2} 年度"},
+    {"village results {} Q{}", "嘎查村 {0} 第 {1} 季度考评结果"},
+    {"village budget {}", "{0} 年度嘎查村经费预算"},
+    {"village {}", "嘎查村 {0}"},
+    {"principal {} of village {}", "嘎查村 {1} 正职 {0}"},
+    {"former principal {}", "离任正职 {0}"},
+    {"applicant {}", "报名人 {0}"},
+    {"holder {}", "享受事业单位工资待遇人员 {0}"},
+    {"selection quota allocation", "选聘名额分配"},
+    {"selection quota", "选聘名额"},
+    {"selection funnel", "选聘各环节人选"},
+    {"cadre {}", "干部 {0}"},
+    {"team {}", "班子 {0}"},
+    {"reappointment", "重新任职"},
+    {"composite score, domain township", "综合得分（苏木镇）"},
+    {"composite score, domain subdistrict", "综合得分（街道）"},
+    {"composite score, domain farm", "综合得分（农牧场）"},
+    {"composite score, domain department", "综合得分（部门）"},
+    {"follow-up of case {}", "案件 {0} 的跟踪管理"},
+    {"special funds", "专项资金"},
+    {"audit plan {}", "审计计划 {0}"},
+    {"disclosure case {} round {}", "事项公开案件 {0} 第 {1} 轮"},
+    {"disclosure case {} complaint {}", "事项公开案件 {0} 举报 {1}"},
+    {"disclosure round {}", "事项公开第 {0} 轮"},
+    {"disclosure notice", "事项公开公示"},
+    {"disclosure discrepancies", "事项公开核查差异"},
+    {"disclosure {} round {}", "事项公开 {0} 第 {1} 轮"},
+}};
+
+/// Whether `s` is `form` with an id in each `{}`; the ids go to `ids`.
+bool match_subject(std::string_view form, std::string_view s, std::vector<std::string_view> &ids) {
+  ids.clear();
+  std::size_t i = 0, j = 0;
+  while (i < form.size()) {
+    if (form.compare(i, 2, "{}") == 0) {
+      const std::size_t start = j;
+      while (j < s.size() && s[j] != ' ' && s[j] != ',') ++j;
+      if (j == start) return false;
+      ids.push_back(s.substr(start, j - start));
+      i += 2;
+    } else {
+      if (j >= s.size() || s[j] != form[i]) return false;
+      ++i;
+      ++j;
+    }
+  }
+  return j == s.size();
+}
+
+/// The subject as a Chinese reader reads it (kSubjects), or as written.
+std::string subject_zh(std::string_view s) {
+  std::vector<std::string_view> ids;
+  for (const SubjectForm &f : kSubjects) {
+    if (!match_subject(f.en, s, ids)) continue;
+    std::string out;
+    for (std::size_t i = 0; i < f.zh.size(); ++i) {
+      if (f.zh[i] == '{' && i + 2 < f.zh.size() && f.zh[i + 2] == '}') {
+        const auto k = static_cast<std::size_t>(f.zh[i + 1] - '0');
+        if (k < ids.size()) out += ids[k];
+        i += 2;
+      } else {
+        out.push_back(f.zh[i]);
+      }
+    }
+    return out;
+  }
+  return std::string(s);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -563,7 +642,7 @@ std::string Explanation::to_text(std::string_view lang) const {
   if (!subject.empty()) {
     out += zh ? "对象" : "Subject";
     out += colon;
-    append_line_text(out, subject);
+    append_line_text(out, zh ? subject_zh(subject) : subject);
     out += '\n';
   }
   for (const RuleFired &r : rules) {

@@ -173,7 +173,7 @@ static void tier_explanation_text(const ck_policy *p) {
   if (res == NULL) return;
   CHECK_STATUS(CK_OK, ck_explanation_text(&text, res, 1, "zh", 0));
   if (text) {
-    CHECK(strncmp(text, "对象：unit B\n", strlen("对象：unit B\n")) == 0);
+    CHECK(strncmp(text, "对象：单位 B\n", strlen("对象：单位 B\n")) == 0);
     CHECK(strstr(text, "输入 complaints = 1\n") != NULL);
     CHECK(strstr(text, "参数 audit.factor.complaints.weight = ") != NULL);
     CHECK(strstr(text, "admin_fees") == NULL);
@@ -191,7 +191,7 @@ static void tier_explanation_text(const ck_policy *p) {
   /* Unit A comes first. */
   CHECK_STATUS(CK_OK, ck_explanation_text(&text, res, 0, "zh", 0));
   if (text) {
-    CHECK(strncmp(text, "对象：unit A\n", strlen("对象：unit A\n")) == 0);
+    CHECK(strncmp(text, "对象：单位 A\n", strlen("对象：单位 A\n")) == 0);
     ck_free(text);
   }
   text = (char *)0x1;

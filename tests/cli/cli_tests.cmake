@@ -327,7 +327,7 @@ ck_cli(village_pay_without_scores_warns
 ck_cli(explain_reads_command_output
   "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain" -DPRE_OUT=${_tmp}/tier_explained.json
   "-DARGS=explain|${_tmp}/tier_explained.json|--row|2"
-  "-DEXPECT_OUT=^对象：unit U02\n规则 audit.tier.band（HOLINGOL.1）" "-DEXPECT_NOT_OUT=U01|U03")
+  "-DEXPECT_OUT=^对象：单位 U02\n规则 audit.tier.band（HOLINGOL.1）" "-DEXPECT_NOT_OUT=U01|U03")
 ck_cli(explain_reads_every_row
   "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain|--lang|en" -DPRE_OUT=${_tmp}/tier_explained_en.json
   "-DARGS=explain|${_tmp}/tier_explained_en.json|--lang|en"
@@ -341,7 +341,7 @@ ck_cli(explain_row_without_explanation
 # detail; explain --full prints them from the full output, explain alone the short form.
 ck_cli(explain_short_by_default
   "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--explain"
-  "-DEXPECT_OUT=U19,示例单位19,1,low,0,4,4,\"对象：unit U19\n[^\"]*输入 complaints = 1\n"
+  "-DEXPECT_OUT=U19,示例单位19,1,low,0,4,4,\"对象：单位 U19\n[^\"]*输入 complaints = 1\n"
   "-DEXPECT_NOT_OUT=admin_fees|\\.max =|higher\\|lower|scale")
 ck_cli(explain_full_on_request
   "-DARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain-full"
@@ -349,11 +349,11 @@ ck_cli(explain_full_on_request
 ck_cli(explain_full_reads_the_full_output
   "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain-full" -DPRE_OUT=${_tmp}/tier_full.json
   "-DARGS=explain|${_tmp}/tier_full.json|--row|19|--full"
-  "-DEXPECT_OUT=^对象：unit U19\n.*参数 audit.budget_band.boundary = 归较高档（.*输入 admin_fees = 0\n")
+  "-DEXPECT_OUT=^对象：单位 U19\n.*参数 audit.budget_band.boundary = 归较高档（.*输入 admin_fees = 0\n")
 ck_cli(explain_short_from_the_full_output
   "-DPRE_ARGS=audit|tier|${_d}/audit_units.csv|--as-of|2016-12-31|--format|json|--explain-full" -DPRE_OUT=${_tmp}/tier_full2.json
   "-DARGS=explain|${_tmp}/tier_full2.json|--row|19"
-  "-DEXPECT_OUT=^对象：unit U19\n.*输入 complaints = 1\n" "-DEXPECT_NOT_OUT=admin_fees")
+  "-DEXPECT_OUT=^对象：单位 U19\n.*输入 complaints = 1\n" "-DEXPECT_NOT_OUT=admin_fees")
 
 # The record's methods under the library's name, `method` (as C JSON and Python take them): read,
 # so no warning of an unread column; the one bad row (C9, kind yearly) as with `methods`.

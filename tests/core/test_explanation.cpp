@@ -417,7 +417,7 @@ TEST(ExplanationText, OneLinePerRuleParameterAndInput) {
   Explanation ex = sample();
   std::string zh = ex.to_text("zh");
   EXPECT_EQ(zh,
-            "对象：village V001\n"
+            "对象：嘎查村 V001\n"
             "规则 village.grade.team_by_rank（JARUD.1）：评为“实绩突出”\n"
             "参数 village.grade.outstanding_share = 1/3 比例（自 2016-01-01 起，JARUD.1，假定值）\n"
             "参数 village.performance_pay.excellent = 4000 元/年（自 2016-01-01 起，JARUD.1）\n"
@@ -549,7 +549,7 @@ TEST(ExplanationBrief, DetailIsWrittenOnlyWhenSetAndReadBack) {
 TEST(ExplanationBrief, TextOfTheShortForm) {
   const Explanation ex = with_detail();
   EXPECT_EQ(ex.brief().to_text("zh"),
-            "对象：unit U001\n规则 audit.tier.level（HOLINGOL.1）：评定为二级\n"
+            "对象：单位 U001\n规则 audit.tier.level（HOLINGOL.1）：评定为二级\n"
             "参数 audit.factor.attention.weight = 10 分/级（自 2015-01-01 起，HOLINGOL.1）\n"
             "输入 attention = 2\n");
   const std::string full = ex.to_text("zh");

@@ -586,7 +586,7 @@ def _explanations(node):
 
 
 # Chinese text in Chinese. Per line of to_text("zh"), ASCII letters may appear only in:
-#   对象：SUBJECT                       the subject, an id the caller or module gives ("unit U1")
+#   对象：SUBJECT                       only the ids of the subject ("单位 U1"; the kind is Chinese)
 #   规则 RULE_ID（CLAUSE）：MESSAGE      the rule id and clause id; in MESSAGE only ids (a run of
 #                                       letters with a digit, an underscore or a dot, like T03,
 #                                       V001 or a parameter's name, followup.schedule)
@@ -608,8 +608,9 @@ def _zh_violations(d):
     bad = []
     for line in ex.to_text("zh", full=True).splitlines():
         if line.startswith("对象："):
-            continue
-        if line.startswith("规则 "):
+            if _letters_outside_ids(line[3:]):
+                bad.append(line)
+        elif line.startswith("规则 "):
             head, _, message = line.partition("）：")
             if "（" not in head or _letters_outside_ids(message):
                 bad.append(line)
@@ -643,4 +644,7 @@ def test_the_zh_check_can_fail():
     assert _zh_violations(d)
     d = json.loads(_tier_explanation().to_json())
     d["rules"][0]["message_zh"] = "budget is high"
+    assert _zh_violations(d)
+    d = json.loads(_tier_explanation().to_json())
+    d["subject"] = "the unit U1"  # a subject of no known form is shown as written
     assert _zh_violations(d)

@@ -121,12 +121,12 @@ def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: O
 
     **A DataFrame gives a DataFrame**, one row per unit with the units' index: ``unit_id``,
     ``name`` (when given), ``level`` (1, 2, 3), ``band`` (``high``/``middle``/``low``),
-    ``band_points``, ``score`` — read column by column and tiered by the columnar kernel, without
+    ``band_points``, ``factor_points``, ``score`` (the command line's columns) — read column by column and tiered by the columnar kernel, without
     explanations; :func:`explain_tiers` gives the explanations of the units asked about, and
     ``explain=True`` the rows path's frame with ``parts`` and ``explanation`` for every unit.
 
     **A list of dicts gives a list** of the library's ``results`` (docs/audit.md): records
-    ``{unit_id, level, band, band_points, score, parts, explanation}``, ``parts`` a list of
+    ``{unit_id, name, level, band, band_points, factor_points, score, parts, explanation}``, ``parts`` a list of
     ``{factor, value, weight, points}``, ``explanation`` (a ``cadrekit.Explanation``) unless
     ``explain=False``.
 

@@ -102,6 +102,21 @@ def main():
             check(f"audit tier ({ext} in)", run(*args), run(*args, "--format", "json"), want_cli, failures)
             check(f"audit tier ({ext} in, rows)", run(*args, "--row-path"), run(*args, "--row-path", "--format", "json"),
                   want_cli, failures)
+        # a column neither read nor kept is still a warning; kept, it is not; a kept column the
+        # table lacks, or one the output has already, is an error
+        req, want = g["audit.tier"]
+        units = t / "units_remark.csv"
+        write_csv(units, [{**u, "remark": "x"} for u in req["units"]])
+        base = ["audit", "tier", str(units), "--as-of", req["as_of"]]
+        p = subprocess.run([CLI, *base, "--keep", "region"], capture_output=True)
+        err = p.stderr.decode()
+        if p.returncode != 0 or '"remark"' not in err or '"region"' in err:
+            failures.append(f"--keep region with a column remark: exit {p.returncode}, stderr {err!r}")
+        run(*base, "--keep", "region,remark")
+        for bad in ("regoin", "level"):
+            p = subprocess.run([CLI, *base, "--keep", bad], capture_output=True)
+            if p.returncode != 2 or bad not in p.stderr.decode():
+                failures.append(f"--keep {bad}: exit {p.returncode}, stderr {p.stderr.decode()!r}")
     if failures:
         raise SystemExit("\n".join(failures))
     print("same output: village pay and audit tier match tests/golden/same_output.tsv")

@@ -128,7 +128,7 @@ def test_keep_is_checked():
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(units.assign(level=1), as_of=as_of, keep=["level"])
     assert e.value.field == "level"
-    assert list(audit.tier(units, as_of=as_of, keep=["name"]).columns).count("name") == 1
+    assert list(audit.tier(units, as_of=as_of, keep=["name", "region"]).columns).count("name") == 1
     v, p, s = pay_inputs(cases("village.pay_sheet")[0])
     with pytest.raises(cadrekit.InvalidInput):
         village.pay_sheet(v, p, s, 2016, keep=["grade"])

@@ -93,7 +93,7 @@ def test_pay_sheet_frame_and_records_have_the_cli_columns_codes_in_grade():
             "grade_en", "actions"]
     assert list(df.columns) == cols
     rec = village.pay_sheet(v, p, s, 2016).to_records()[0]
-    assert list(rec) == cols
+    assert list(rec) == cols + ["explanation"]  # the records are built with explanations
     for k in ("team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh", "grade_en"):
         assert df[k][0] == rec[k], k
     assert df["grade"][0] in ("excellent", "basic", "unqualified", "not_graded")

@@ -1,6 +1,6 @@
 /* C ABI: tests/golden/same_output.tsv (shared with C++, Python and the command line) — each
  * result row of the JSON calls has the golden's members, in the golden's order, with the
- * golden's values and JSON types (codes in grade/team_grade, labels in *_zh/*_en, whole
+ * golden's values and JSON types (codes in grade/team_grade, labels in *_zh and *_en, whole
  * numbers as numbers, money as decimal text, the kept column), and no member *_code. */
 #include <stdlib.h>
 #include <string.h>

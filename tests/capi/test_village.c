@@ -82,7 +82,7 @@ static void test_pay_sheet(const ck_policy *p) {
                  "\"grade_en\":\"Unqualified\",\"actions\":[]"));
   CHECK(has(out, "\"units\":7,\"units_of_year\":12,\"base\":\"4666.67\""));
   /* the code is in grade and team_grade, the labels in *_zh and *_en: no member *_code */
-  CHECK(!has(out, "grade_code"));
+  CHECK(strstr(out, "grade_code") == NULL);
   CHECK(has(out, "\"village_id\":\"V2\",\"township\":\"T1\",\"composite\":\"87.2\",\"rank\":2"));
   CHECK(has(out, "\"townships\":[{\"township\":\"T1\",\"villages\":5,\"principals\":8,\"base\":\"55000.00\","
                  "\"performance\":\"16000.00\",\"public_institution\":\"0.00\",\"total\":\"71000.00\"}]"));

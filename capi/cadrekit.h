@@ -349,9 +349,11 @@ CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date a
 
 /* The year's pay sheet (JARUD.1). `request_json` is
  *   {"year": 2016, "villages": [...], "principals": [...], "scores": [...],
- *    "graded_on": "YYYY-MM-DD"?, "explain": true?, "holders": n?, "terms": [...]?}
+ *    "graded_on": "YYYY-MM-DD"?, "explain": true?, "holders": n?, "terms": [...]?,
+ *    "keep": [member names of the principals]?}
  * and *out receives the response JSON (lines with base/performance/total as decimal yuan
- * strings, grades as Chinese labels and codes, actions, explanations; villages; townships;
+ * strings, grades as codes in "team_grade"/"grade" with their labels in "*_zh"/"*_en",
+ * actions, the principal's members named in "keep", explanations; villages; townships;
  * banner; "budget" when "holders" or "terms" is given). The caller frees *out with ck_free().
  * NULL `out`, `policy` or `request_json` -> CK_E_INVALID_ARGUMENT; bad input ->
  * CK_E_INVALID_INPUT naming the field and the record (e.g. "principals[3]"). */
@@ -448,7 +450,9 @@ int ck_village_pay_columns(const ck_policy *policy, int year, const ck_village_p
  * member and the record, e.g. "budget" of "units[3]"; CK_E_POLICY; CK_E_INVALID_ARGUMENT for a
  * NULL argument) and ck_last_error_message() say why. `policy` is borrowed. */
 
-/* Tiers units (HOLINGOL.1): {"as_of","units":[...],"explain"?} -> {"results":[...]}. */
+/* Tiers units (HOLINGOL.1): {"as_of","units":[...],"explain"?,"keep"?:[member names]} ->
+ * {"results":[...]}. A unit's "name" and the members named in "keep" are copied to its result
+ * unchanged (null where a unit lacks one); any other member a unit does not read is refused. */
 CK_API int ck_audit_tier_json(char **out, const ck_policy *policy, const char *request_json);
 /* Level and obligations on special funds (HOLINGOL.3):
  * {"as_of","current_level","amount"} -> {"new_level","band","tracking",...}. */

@@ -53,10 +53,19 @@ Table read_units_table(const AuditOpts &o, Reporter &rep) {
   return t;
 }
 
-std::vector<Unit> units_of(const Table &t, Reporter &rep) {
+// The units of the rows read, and in `kept` (when given) each such row's cells of `keep`.
+std::vector<Unit> units_of(const Table &t, Reporter &rep, const std::vector<std::string> &keep = {},
+                           std::vector<std::vector<std::string>> *kept = nullptr) {
   std::vector<Unit> units;
   units.reserve(t.size());
-  for_each_row(t, rep, [&](const RowView &r) { units.push_back(unit_of(r)); });
+  for_each_row(t, rep, [&](const RowView &r) {
+    units.push_back(unit_of(r));
+    if (!kept) return;
+    std::vector<std::string> cells;
+    cells.reserve(keep.size());
+    for (const auto &k : keep) cells.push_back(r.opt(k));
+    kept->push_back(std::move(cells));
+  });
   return units;
 }
 
@@ -177,7 +186,7 @@ struct TierColumns {
 // written, when a row is one the row path reports (then it runs and reports it alone) or the
 // kernel refuses.
 bool tier_by_columns(const Table &t, const TierParams &params, const std::vector<std::string> &columns,
-                     const IoOptions &io, Reporter &rep, std::ostream &out) {
+                     const std::vector<std::string> &keep, const IoOptions &io, Reporter &rep, std::ostream &out) {
   const std::size_t n = t.size();
   TierColumns k(n);
   std::vector<std::string_view> cells;
@@ -195,6 +204,7 @@ bool tier_by_columns(const Table &t, const TierParams &params, const std::vector
   for (std::size_t i = 0; i < n; ++i) {
     const RowView r(t, i, cells);
     k.row(i, params, std::string(r.view("unit_id")), std::string(r.view("name")), row);
+    for (const auto &name : keep) row.push_back(Cell(r.opt(name)));  // the caller's, after the result's
     w.row(row);
   }
   w.finish();
@@ -203,7 +213,8 @@ bool tier_by_columns(const Table &t, const TierParams &params, const std::vector
 
 // The tier table's rows by the columnar kernel from units already read (the rows the row path
 // kept when some were bad). False, with `t` untouched, when a unit is one the kernel refuses.
-bool tier_units_by_columns(const std::vector<Unit> &units, const TierParams &params, OutTable &t) {
+bool tier_units_by_columns(const std::vector<Unit> &units, const std::vector<std::vector<std::string>> &kept,
+                           const TierParams &params, OutTable &t) {
   const std::size_t n = units.size();
   TierColumns k(n);
   for (std::size_t i = 0; i < n; ++i)
@@ -211,7 +222,10 @@ bool tier_units_by_columns(const std::vector<Unit> &units, const TierParams &par
   if (!k.tier(params)) return false;
   const std::size_t first = t.rows.size();
   t.rows.resize(first + n);
-  for (std::size_t i = 0; i < n; ++i) k.row(i, params, units[i].unit_id, units[i].name, t.rows[first + i]);
+  for (std::size_t i = 0; i < n; ++i) {
+    k.row(i, params, units[i].unit_id, units[i].name, t.rows[first + i]);
+    for (const auto &cell : kept[i]) t.rows[first + i].push_back(cell);
+  }
   return true;
 }
 
@@ -228,6 +242,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
   tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (ISO)")->required();
   add_io_options(tier_cmd, o->io);
   add_explain_options(tier_cmd, o->io);
+  add_keep_option(tier_cmd, o->io, "UNITS");
   add_workspace_options(tier_cmd, o->ws);
   tier_cmd->callback([&action, &c, o] {
     action = [&c, o](std::ostream &out) {
@@ -238,23 +253,28 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
       Reporter rep(o->io.strict);
       const Table table = read_units_table(*o, rep);
       OutTable t{{"unit_id", "name", "level", "band", "band_points", "factor_points", "score"}, {}};
+      // the caller's own columns after the result's, before the explanation
+      const std::vector<std::string> keep = kept_columns(table, o->io, t.columns);
+      t.columns.insert(t.columns.end(), keep.begin(), keep.end());
       if (o->io.explain) t.columns.push_back("explanation");
       // Without --explain (and without a workspace, which keeps each result), the columnar
       // kernel tiers the table: no explanation is built for a row that will not show one. A bad
       // row stops it before it writes anything; the row path then reports each one.
-      if (!o->io.explain && !o->ws && !o->io.row_path && tier_by_columns(table, params, t.columns, o->io, rep, out)) {
+      if (!o->io.explain && !o->ws && !o->io.row_path && tier_by_columns(table, params, t.columns, keep, o->io, rep, out)) {
         rep.finish(out);
         return;
       }
-      const auto units = units_of(table, rep);
-      if (!o->io.explain && !o->ws && !o->io.row_path && tier_units_by_columns(units, params, t)) {
+      std::vector<std::vector<std::string>> kept;
+      const auto units = units_of(table, rep, keep, &kept);
+      if (!o->io.explain && !o->ws && !o->io.row_path && tier_units_by_columns(units, kept, params, t)) {
         write_table(out, t, o->io);
         rep.finish(out);
         return;
       }
       Progress p("tiering", units.size());
       std::vector<TierResult> decided;
-      for (const Unit &u : units) {
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit &u = units[i];
         try {
           const TierResult r = tier(u, as_of, policy);
           if (o->ws) decided.push_back(r);
@@ -264,6 +284,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
           const Cell level = r.level == Level::special ? Cell(level_name(r.level)) : Cell::num(static_cast<std::int64_t>(r.level));
           std::vector<Cell> row{u.unit_id, u.name, level, band_name(r.band),
                                 Cell::num(r.band_points), Cell::num(fp), Cell::num(r.score)};
+          for (const auto &cell : kept[i]) row.push_back(cell);
           if (o->io.explain) row.push_back(explanation_cell(r.explanation, o->io));
           t.rows.push_back(std::move(row));
         } catch (const InvalidInput &e) {

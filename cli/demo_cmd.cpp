@@ -208,13 +208,13 @@ void write_outputs(const DemoData &d, Writer &w) {
     for (const auto &a : l.at("actions").as_array()) acts += (acts.empty() ? "" : "; ") + s(a.at("kind")) + " " + s(a.at("due"));
     rows.push_back({s(l.at("cadre_id")), s(l.at("village_id")), s(l.at("township")), s(l.at("post")),
                     s(l.at("units")), s(l.at("base")), s(l.at("performance")), s(l.at("public_institution")),
-                    s(l.at("total")), s(l.at("team_grade_code")), s(l.at("grade_code")), acts});
+                    s(l.at("total")), s(l.at("team_grade")), s(l.at("grade")), acts});
   }
   w.csv("village_pay.csv", rows, "ttttnmmmmttt");
   rows = {{"village_id", "township", "composite", "rank", "team_grade"}};
   for (const auto &v : d.pay.at("villages").as_array())
     rows.push_back({s(v.at("village_id")), s(v.at("township")), s(v.at("composite")), s(v.at("rank")),
-                    s(v.at("team_grade_code"))});
+                    s(v.at("team_grade"))});
   w.csv("village_villages.csv", rows, "ttnnt");
   rows = {{"township", "villages", "principals", "base", "performance", "public_institution", "total",
            "selection_places"}};

@@ -66,6 +66,14 @@ void add_io_options(CLI::App *cmd, IoOptions &io) {
                 "beginning with = + - @ TAB or CR, gets a leading ')");
 }
 
+void add_keep_option(CLI::App *cmd, IoOptions &io, const std::string &what) {
+  cmd->add_option("--keep", io.keep,
+                  "columns of " + what + " to copy unchanged to each output row (COL[,COL...]; the name column "
+                  "is kept anyway); a column neither read nor kept is warned about")
+      ->delimiter(',')
+      ->type_name("COL[,COL...]");
+}
+
 void add_output_checks(CLI::App *cmd, IoOptions &io, CLI::Option *format) {
   // After the subcommand's options are parsed, before its action runs: a usage error costs no work.
   cmd->parse_complete_callback([&io, format] {
@@ -260,6 +268,21 @@ std::optional<std::size_t> Table::column(std::string_view name) const {
   return found;
 }
 
+
+std::vector<std::string> kept_columns(const Table &t, const IoOptions &io, const std::vector<std::string> &output) {
+  std::vector<std::string> out;
+  for (const std::string &k : io.keep) {
+    const std::string name = trim(k);
+    if (name.empty() || std::find(out.begin(), out.end(), name) != out.end()) continue;
+    if (name == "explanation" || std::find(output.begin(), output.end(), name) != output.end()) {
+      if (name == "name") continue;  // the caller's name is in the output already
+      throw InvalidInput("--keep: the output has a column of that name already", name, "--keep");
+    }
+    if (!t.column(name)) throw InvalidInput("--keep: not a column of the table", name, t.file);
+    out.push_back(name);
+  }
+  return out;
+}
 
 std::vector<std::pair<std::string, std::string>> Table::unread_columns() const {
   std::vector<char> read(header.size(), 0);
@@ -761,8 +784,16 @@ void write_table_to(std::ostream &out, const OutTable &t, const IoOptions &io) {
         switch (c.kind) {
           case Cell::Kind::null: v = nullptr; break;
           case Cell::Kind::boolean: v = c.text == "true"; break;
-          case Cell::Kind::number:
-          case Cell::Kind::money:
+          // As the library's JSON writes them: a whole number is a JSON number; money and other
+          // exact decimals ("9000.00", "87.2", "1/3") are their exact text, never a binary
+          // floating-point number.
+          case Cell::Kind::money: v = json::string(c.text); break;
+          case Cell::Kind::number: {
+            boost::system::error_code ec;
+            v = json::parse(c.text, ec);
+            if (ec || !(v.is_int64() || v.is_uint64())) v = json::string(c.text);
+            break;
+          }
           case Cell::Kind::json: {
             boost::system::error_code ec;
             v = json::parse(c.text, ec);

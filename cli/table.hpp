@@ -54,6 +54,7 @@ struct IoOptions {
   bool explain_full = false;          ///< ... in the full form (every parameter and input read)
   bool row_path = false;              ///< --row-path (hidden): decide row by row, never by the columnar kernels
   std::string lang = "zh";            ///< language of explanations in CSV (text) and of .xlsx headers
+  std::vector<std::string> keep;     ///< --keep: the caller's columns copied to each result row
   RunNotes notes;                     ///< the .xlsx notes sheet
 };
 /// Adds --encoding, --input-format, --sheet, --header-row, --format, -o/--output, --lang, --strict,
@@ -66,6 +67,11 @@ void add_output_checks(CLI::App *cmd, IoOptions &io, CLI::Option *format);
 /// Adds --explain (the short form: the rules that fired, the parameters and inputs that
 /// decided) and --explain-full (the full form; implies --explain).
 void add_explain_options(CLI::App *cmd, IoOptions &io);
+
+/// Adds --keep COL[,COL…]: columns of the caller's own (a region, a note) that the command does
+/// not read, copied unchanged to each result row, after the result's columns. A column kept is
+/// not reported as unknown; one neither read nor kept still is. `what` names the table read.
+void add_keep_option(CLI::App *cmd, IoOptions &io, const std::string &what);
 
 /// Decodes file bytes to UTF-8: strips a UTF-8 BOM; `auto` keeps valid UTF-8 and converts
 /// anything else from GB18030; `utf-8` rejects invalid bytes; `gb18030` always converts.
@@ -177,6 +183,11 @@ class Table {
   mutable std::array<Recent, 16> recent_{};
   mutable std::size_t recent_next_ = 0;
 };
+
+/// The columns of `io.keep` to copy from `t` to the output, in the order given, each looked up
+/// (so not reported as unread). InvalidInput naming the column when the table lacks it or the
+/// output already has a column of that name (`name`, kept anyway, is left out, not refused).
+std::vector<std::string> kept_columns(const Table &t, const IoOptions &io, const std::vector<std::string> &output);
 
 /// Reads a table. Rows with more cells than the header are reported to `rep` and left out.
 /// CSV as Excel writes it: unnamed columns at the end of the header, empty trailing cells,

@@ -61,9 +61,18 @@ std::vector<Village> read_villages(const VillageOpts &o, Reporter &rep) {
   return out;
 }
 
+// The pay sheet's lines, as the library's JSON lines and Python's records and frame have them:
+// codes in team_grade and grade, their labels in *_zh and *_en.
+const std::vector<std::string> kLineColumns{
+    "cadre_id", "village_id", "township", "post", "units", "units_of_year", "base", "performance",
+    "public_institution", "total", "team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh", "grade_en",
+    "actions"};
+
 struct PayInput {
   std::vector<Village> villages;
   std::vector<Principal> principals;
+  std::vector<std::string> keep;               ///< --keep: the principals' columns kept
+  std::vector<std::vector<std::string>> kept;  ///< per principal read, its cells of `keep`
   std::vector<Score> scores;
   std::vector<Term> terms;
 };
@@ -78,6 +87,7 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
   };
   Table p = read_table(o.principals, o.io, rep);
   p.require({"cadre_id", "village_id", "post", "served_from"});
+  in.keep = kept_columns(p, o.io, kLineColumns);
   for_each_row(p, rep, [&](const RowView &r) {
     Principal x;
     x.cadre_id = r.req("cadre_id");
@@ -90,6 +100,9 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
     if (x.served_to && *x.served_to < x.served_from)
       throw InvalidInput("served_to is before served_from", "served_to", x.cadre_id);
     in.principals.push_back(std::move(x));
+    std::vector<std::string> cells;
+    for (const auto &k : in.keep) cells.push_back(r.opt(k));
+    in.kept.push_back(std::move(cells));
   });
   if (!o.scores.empty()) {
     Table s = read_table(o.scores, o.io, rep);
@@ -134,6 +147,15 @@ std::string actions_text(const std::vector<village::Action> &acts) {
   return s;
 }
 
+// The actions cell: `kind:due;…` in a CSV or a workbook; in JSON the library's array
+// [{"kind","due"}], as the JSON call and Python's records have it.
+Cell actions_cell(const std::vector<village::Action> &acts, const IoOptions &io) {
+  if (io.format != "json") return Cell(actions_text(acts));
+  boost::json::array a;
+  for (const auto &x : acts) a.push_back(boost::json::object{{"kind", std::string(x.kind)}, {"due", to_iso(x.due)}});
+  return Cell::json(boost::json::serialize(a));
+}
+
 }  // namespace
 
 void add_village_commands(CLI::App &app, Common &c, Action &action) {
@@ -154,8 +176,11 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
   add_policy_options(pay, c);
   add_io_options(pay, o->io);
   add_explain_options(pay, o->io);
+  add_keep_option(pay, o->io, "--principals (with --show lines)");
   add_workspace_options(pay, o->ws);
   pay->callback([&action, &c, o] {
+    if (!o->io.keep.empty() && o->show != "lines")
+      throw CLI::ValidationError("village pay", "--keep copies principals' columns to their lines: it needs --show lines");
     action = [&c, o](std::ostream &out) {
       const Policy policy = policy_for(c, o->ws);
       Reporter rep(o->io.strict);
@@ -177,11 +202,11 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       }
       OutTable t;
       if (o->show == "villages") {
-        t.columns = {"village_id", "township", "composite", "rank", "graded_in_township", "team_grade", "team_grade_zh", "missing"};
+        t.columns = {"village_id", "township", "composite", "rank", "graded_in_township", "team_grade", "team_grade_zh", "team_grade_en", "missing"};
         for (const auto &v : s.villages)
           t.rows.push_back({std::string(v.village_id), std::string(v.township), v.composite ? Cell::num_text(to_exact_string(*v.composite)) : Cell(),
                             Cell::num(v.rank), Cell::num(v.graded_in_township), team_grade_code(v.team_grade),
-                            team_grade_zh(v.team_grade), v.missing});
+                            team_grade_zh(v.team_grade), team_grade_en(v.team_grade), v.missing});
       } else if (o->show == "townships") {
         t.columns = {"township", "villages", "principals", "base", "performance", "total"};
         auto row = [&](const Totals &x) {
@@ -197,14 +222,16 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
         t.rows.push_back({Cell::num(b.year), b.policy, Cell::money(b.base), Cell::money(b.performance),
                           Cell::money(b.public_institution), Cell::money(b.subsidies), Cell::money(b.total)});
       } else {
-        t.columns = {"cadre_id", "village_id", "township", "post", "units", "units_of_year", "base", "performance",
-                     "total", "team_grade", "grade", "grade_zh", "actions"};
+        t.columns = kLineColumns;
+        t.columns.insert(t.columns.end(), in.keep.begin(), in.keep.end());  // the caller's, before the explanation
         if (o->io.explain) t.columns.push_back("explanation");
         for (const auto &l : s.lines) {
           std::vector<Cell> row{std::string(l.cadre_id), std::string(l.village_id), std::string(l.township), post_code(l.post), Cell::num(l.months),
                                 Cell::num(l.period_units), Cell::money(l.base), Cell::money(l.performance),
-                                Cell::money(l.total), team_grade_code(l.team_grade),
-                                grade_code(l.grade), grade_zh(l.grade), actions_text(l.actions)};
+                                Cell::money(l.public_institution), Cell::money(l.total), team_grade_code(l.team_grade),
+                                team_grade_zh(l.team_grade), team_grade_en(l.team_grade), grade_code(l.grade),
+                                grade_zh(l.grade), grade_en(l.grade), actions_cell(l.actions, o->io)};
+          for (const auto &cell : in.kept[l.principal]) row.push_back(cell);
           if (o->io.explain) row.push_back(l.explanation ? explanation_cell(*l.explanation, o->io) : Cell());
           t.rows.push_back(std::move(row));
         }

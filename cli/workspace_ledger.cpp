@@ -103,7 +103,7 @@ json::object run_ledger(const DemoData &d, const std::string &file, std::string_
     std::vector<std::pair<std::string, std::string>> explanations;
     for (const auto &l : d.pay.at("lines").as_array()) {
       lines.push_back(json::object{{"cadre_id", l.at("cadre_id")}, {"village_id", l.at("village_id")},
-                                   {"township", l.at("township")}, {"grade", l.at("grade_code")},
+                                   {"township", l.at("township")}, {"grade", l.at("grade")},
                                    {"total", l.at("total")}, {"actions", l.at("actions")}});
       if (const auto *ex = l.as_object().if_contains("explanation"))
         explanations.emplace_back(text(l.at("cadre_id")) + "@" + text(l.at("village_id")), json::serialize(*ex));

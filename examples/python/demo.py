@@ -89,7 +89,7 @@ def main() -> None:
     for r in sheet.to_records():
         actions = "; ".join(f"{a['kind']} by {a['due']}" for a in r["actions"])
         print(f"  {r['cadre_id']} {r['village_id']}: base {r['base']:>8} + performance {r['performance']:>8}"
-              f" = {r['total']:>9}  {r['team_grade']}/{r['grade']} {actions}")
+              f" = {r['total']:>9}  {r['team_grade_zh']}/{r['grade_zh']} {actions}")
 
     line("KAILU.2 — round 1 for a 正科 candidate posted on 2016-09-30")
     r1 = cadrekit.disclosure.plan_round(1, "正科", dt.date(2016, 9, 30), policy=policy)

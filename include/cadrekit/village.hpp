@@ -41,8 +41,10 @@ const char *post_code(Post p) noexcept;            ///< "secretary" | "director"
 Post parse_post(std::string_view code, std::string_view record = {});  ///< InvalidInput if unknown
 const char *team_grade_code(TeamGrade g) noexcept;  ///< "outstanding" | "good" | "ordinary" | "not_graded"
 const char *team_grade_zh(TeamGrade g) noexcept;    ///< 实绩突出 | 比较突出 | 一般 | 未评定
+const char *team_grade_en(TeamGrade g) noexcept;    ///< "Outstanding" | "Good" | "Ordinary" | "Not graded"
 const char *grade_code(Grade g) noexcept;           ///< "excellent" | "basic" | "unqualified" | "not_graded"
 const char *grade_zh(Grade g) noexcept;             ///< 优秀 | 基本合格 | 不合格 | 未评定
+const char *grade_en(Grade g) noexcept;             ///< "Excellent" | "Basically qualified" | "Unqualified" | "Not graded"
 /// Accepts the code or the Chinese label; InvalidInput otherwise.
 Grade parse_grade(std::string_view text, std::string_view record = {});
 /// The source's mapping: 实绩突出 → 优秀, 比较突出 → 基本合格, 一般 → 不合格.
@@ -118,6 +120,7 @@ struct VillageResult {
 /// views and `explanation` point into the sheet's storage: valid as long as the PaySheet (or a
 /// copy of it) lives.
 struct PayLine {
+  std::size_t principal = 0;  ///< the position of its principal among the principals given
   std::string_view cadre_id;
   std::string_view village_id;
   std::string_view township;

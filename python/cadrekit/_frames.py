@@ -10,7 +10,7 @@ import datetime as _dt
 import warnings
 from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
-from typing import Any, Callable, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
 
 from . import _core
 from ._core import InvalidInput, Policy
@@ -115,6 +115,46 @@ def warn(warning: Warning) -> None:
         f = f.f_back
         level += 1
     warnings.warn(warning, stacklevel=level)
+
+
+def kept_columns(data: Any, keep: Any, output: Sequence[str], what: str) -> List[str]:
+    """The names of ``keep`` (the caller's own columns a call copies to its result rows) after
+    checking them: a str or a sequence of str; each a column of the DataFrame (or a key of some
+    row of a list of mappings); none a column the result has already (``name``, kept anyway, is
+    left out). InvalidInput naming the column otherwise."""
+    if keep is None:
+        return []
+    names = [keep] if isinstance(keep, str) else list(keep)
+    out: List[str] = []
+    for k in names:
+        if not isinstance(k, str):
+            raise invalid("keep must name columns (str)", "keep", what)
+        if k in out or (k == "name" and k in output):
+            continue
+        if k in output:
+            raise invalid("keep: the result has a column of that name already", k, what)
+        if data is not None and is_frame(data):
+            present = k in data.columns
+        else:
+            present = data is not None and any(isinstance(r, Mapping) and k in r for r in data)
+        if not present:
+            raise invalid("keep: not a column of the table", k, what)
+        out.append(k)
+    return out
+
+
+def kept_values(data: Any, name: str) -> Any:
+    """The values of the kept column ``name``, one per row and unchanged: a DataFrame's column
+    as its array (its dtype kept), a list of mappings' values as an object array (None where a
+    row lacks the key)."""
+    import numpy as np
+    if is_frame(data):
+        return data[name].array
+    vals = [r.get(name) if isinstance(r, Mapping) else None for r in data]
+    out = np.empty(len(vals), dtype=object)
+    for i, v in enumerate(vals):  # element by element: a list value stays one value
+        out[i] = v
+    return out
 
 
 def check_columns(df: Any, what: str) -> None:

@@ -105,8 +105,13 @@ def _keyword_as_of(call: str, args: Tuple[Any, ...], as_of: Optional[_dt.date],
 UNIT_COLUMNS: Tuple[str, ...] = ("unit_id", "name", "budget") + tuple(FACTORS)
 
 
+#: The columns of tier()'s results (a DataFrame's and a record's): a kept column may not be one.
+TIER_RESULT_COLUMNS: Tuple[str, ...] = ("unit_id", "name", "level", "band", "band_points", "factor_points",
+                                        "score", "parts", "explanation")
+
+
 def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: Optional[Policy] = None,
-         explain: Optional[bool] = None, strict: bool = False) -> Any:
+         explain: Optional[bool] = None, strict: bool = False, keep: Optional[Sequence[str]] = None) -> Any:
     """Tiers units (HOLINGOL.1) as of ``as_of`` (a keyword; by position it still works for a
     release, with a DeprecationWarning).
 
@@ -116,43 +121,61 @@ def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: O
 
     **A DataFrame gives a DataFrame**, one row per unit with the units' index: ``unit_id``,
     ``name`` (when given), ``level`` (1, 2, 3), ``band`` (``high``/``middle``/``low``),
-    ``band_points``, ``score`` — read column by column and tiered by the columnar kernel, without
+    ``band_points``, ``factor_points``, ``score`` (the command line's columns) — read column by column and tiered by the columnar kernel, without
     explanations; :func:`explain_tiers` gives the explanations of the units asked about, and
     ``explain=True`` the rows path's frame with ``parts`` and ``explanation`` for every unit.
 
     **A list of dicts gives a list** of the library's ``results`` (docs/audit.md): records
-    ``{unit_id, level, band, band_points, score, parts, explanation}``, ``parts`` a list of
+    ``{unit_id, name, level, band, band_points, factor_points, score, parts, explanation}``, ``parts`` a list of
     ``{factor, value, weight, points}``, ``explanation`` (a ``cadrekit.Explanation``) unless
     ``explain=False``.
 
     A column (or key) not in ``UNIT_COLUMNS`` — a misspelt factor such as ``complains`` — is an
     ``UnknownColumnWarning`` naming it and the nearest column read; ``strict=True`` makes it an
     ``InvalidInput``.
+
+    ``keep``: columns (keys) of the caller's own — a region, a note — copied unchanged to each
+    result, after ``score`` (and ``parts``) and before ``explanation``; the ``name`` column is
+    kept anyway. A DataFrame's kept column keeps its dtype; a record missing a kept key gets
+    ``None``. A kept column is not an unknown one; a column neither read nor kept still is.
     """
     as_of, policy = _keyword_as_of("tier", args, as_of, policy)
     _frames.as_of_date(as_of)
     frame = _is_frame(units)
     if frame:
         _frames.check_columns(units, "units")
-        _frames.check_known(units, UNIT_COLUMNS, "units", strict=strict)
     elif units is not None and not isinstance(units, (list, tuple)):
         units = list(units)
-    if not frame:
-        _frames.check_known(units, UNIT_COLUMNS, "units", strict=strict)
+    kept = _frames.kept_columns(units, keep, TIER_RESULT_COLUMNS, "units")
+    _frames.check_known(units, UNIT_COLUMNS + tuple(kept), "units", strict=strict)
     if explain is None:
         explain = not frame
     if frame and not explain:
-        return _tier_frame(units, as_of, policy)
+        res = _tier_frame(units, as_of, policy)
+        for k in kept:
+            res[k] = _frames.kept_values(units, k)
+        return res
     out = _tier_rows(units, as_of, policy, bool(explain))
     if frame:
         import pandas as pd
         res = pd.DataFrame.from_records(out, columns=[
-            "unit_id", "level", "band", "band_points", "score", "parts", "explanation"])
+            "unit_id", "level", "band", "band_points", "factor_points", "score", "parts", "explanation"])
         if len(res) == len(units):
             res.index = units.index
             if "name" in units.columns:  # passed through, as the columnar path and the CLI do
                 res.insert(1, "name", units["name"].to_numpy())
+            for k in kept:
+                res.insert(len(res.columns) - 1, k, _frames.kept_values(units, k))
         return res
+    if kept:
+        given = list(units)
+        for r, u in zip(out, given):
+            ex = r.pop("explanation", None) if "explanation" in r else None
+            had = ex is not None
+            for k in kept:
+                r[k] = u.get(k) if isinstance(u, Mapping) else None
+            if had:
+                r["explanation"] = ex
     return out
 
 
@@ -256,7 +279,7 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     if "name" in df.columns:
         cols["name"] = df["name"].to_numpy()
     cols.update({"level": levels, "band": np.array(_k.BANDS, dtype=object)[band], "band_points": points,
-                 "score": scores})
+                 "factor_points": scores - points, "score": scores})
     # copy=False: the columns as they are, not copied and stacked into blocks of one dtype
     return pd.DataFrame(cols, index=df.index, copy=False)
 

@@ -146,6 +146,7 @@ class PaySheet:
         self._dict: Optional[Dict[str, Any]] = None
         self._plain_dict: Optional[Dict[str, Any]] = None
         self._again = again  # (explain, townships or None) -> a sheet of the same inputs
+        self._kept: Dict[str, Any] = {}  # keep=: the kept columns' values, one per principal given
         self.year: int = sheet.year
 
     def _typed(self, sheet: Any) -> Dict[str, Any]:
@@ -206,21 +207,36 @@ class PaySheet:
 
     def to_records(self) -> List[Dict[str, Any]]:
         """One dict per principal paid: cadre_id, village_id, township, post, units,
-        units_of_year, base, performance, total, team_grade, team_grade_code,
-        grade, grade_code, actions (``[{"kind", "due"}]``) and, when the sheet was computed with
-        explanations, explanation. Money is ``Decimal`` yuan."""
-        return self.to_dict()["lines"]
+        units_of_year, base, performance, public_institution, total, team_grade (the code),
+        team_grade_zh, team_grade_en (its labels), grade (the code), grade_zh, grade_en, actions
+        (``[{"kind", "due"}]``) and, when the sheet was computed with explanations, explanation.
+        The keys and values of the library's JSON lines and of the command line's columns. Money
+        is ``Decimal`` yuan. Columns kept (``pay_sheet(keep=...)``) come after ``actions``."""
+        lines = self.to_dict()["lines"]
+        if not self._kept:
+            return lines
+        at = self._sheet.lines_columns()["principal"].tolist()
+        out = []
+        for line, p in zip(lines, at):
+            r = {k: v for k, v in line.items() if k != "explanation"}
+            for k, vals in self._kept.items():
+                r[k] = vals[p]
+            if "explanation" in line:
+                r["explanation"] = line["explanation"]
+            out.append(r)
+        return out
 
     def explanations(self) -> List[Any]:
         """The Explanation of each line, in the order of to_records() (empty without
         ``explain``)."""
-        return [r["explanation"] for r in self.to_records() if "explanation" in r]
+        return [r["explanation"] for r in self.to_dict()["lines"] if "explanation" in r]
 
     def to_pandas(self) -> Any:
-        """The lines as a DataFrame with the command line's columns: ``cadre_id, village_id,
-        township, post, units, units_of_year, base, performance, total`` (``Decimal`` yuan),
-        ``team_grade, grade`` (codes), ``grade_zh`` (the Chinese label), ``actions``; read from
-        the sheet column by column, without explanations."""
+        """The lines as a DataFrame with the columns of ``to_records()`` and of the command line:
+        ``cadre_id, village_id, township, post, units, units_of_year, base, performance,
+        public_institution, total`` (``Decimal`` yuan), ``team_grade, team_grade_zh,
+        team_grade_en, grade, grade_zh, grade_en`` (codes, then their Chinese and English labels),
+        ``actions``; read from the sheet column by column, without explanations."""
         import gc
 
         paused = gc.isenabled()
@@ -245,19 +261,24 @@ class PaySheet:
                "township": np.array(c["township"], dtype=object),
                "post": np.array(c["post_labels"], dtype=object)[c["post"]],
                "units": c["units"].astype(np.int64), "units_of_year": c["units_of_year"].astype(np.int64)}
-        for k in ("base", "performance", "total"):
+        for k in ("base", "performance", "public_institution", "total"):
             out[k] = _yuan(c[k + "_fen"])
-        # The CLI's columns (cadrekit village pay): codes in team_grade and grade, the Chinese
-        # label in grade_zh.
-        out["team_grade"] = np.array(c["team_grade_codes"], dtype=object)[c["team_grade"]]
-        out["grade"] = np.array(c["grade_codes"], dtype=object)[c["grade"]]
-        out["grade_zh"] = np.array(c["grade_labels"], dtype=object)[c["grade"]]
+        # Codes in team_grade and grade, their labels in *_zh and *_en: the columns of the
+        # library's JSON lines and of the command line.
+        for k, codes, zh, en in (("team_grade", "team_grade_codes", "team_grade_labels", "team_grade_labels_en"),
+                                 ("grade", "grade_codes", "grade_labels", "grade_labels_en")):
+            out[k] = np.array(c[codes], dtype=object)[c[k]]
+            out[k + "_zh"] = np.array(c[zh], dtype=object)[c[k]]
+            out[k + "_en"] = np.array(c[en], dtype=object)[c[k]]
         out["actions"] = actions
+        for k, vals in self._kept.items():  # the caller's columns, their dtype kept
+            out[k] = vals.take(c["principal"])
         return pd.DataFrame(out, columns=list(out), copy=False)
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the
-        township, team grade and its code, the periods missing."""
+        township, team_grade (the code) with team_grade_zh and team_grade_en (its labels), the
+        periods missing."""
         return self._plain()["villages"]
 
     def townships(self) -> List[Dict[str, Any]]:
@@ -276,9 +297,16 @@ PRINCIPAL_COLUMNS: Tuple[str, ...] = ("cadre_id", "name", "village_id", "post", 
 SCORE_COLUMNS: Tuple[str, ...] = ("village_id", "period", "score")
 
 
+#: The columns of a pay sheet's lines (``to_records()``, ``to_pandas()``, the JSON lines and the
+#: command line's ``village pay``), before the caller's kept columns and the explanation.
+LINE_COLUMNS: Tuple[str, ...] = ("cadre_id", "village_id", "township", "post", "units", "units_of_year", "base",
+                                 "performance", "public_institution", "total", "team_grade", "team_grade_zh",
+                                 "team_grade_en", "grade", "grade_zh", "grade_en", "actions")
+
+
 def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy] = None,
               *, graded_on: Optional[datetime.date] = None, explain: Optional[bool] = None,
-              strict: bool = False) -> PaySheet:
+              strict: bool = False, keep: Optional[Sequence[str]] = None) -> PaySheet:
     """The pay sheet of ``year`` (JARUD.1).
 
     villages: village_id, name, township, population; principals: cadre_id, name, village_id,
@@ -295,14 +323,32 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     A column (or key) a table has beyond ``VILLAGE_COLUMNS``, ``PRINCIPAL_COLUMNS`` and
     ``SCORE_COLUMNS`` is an ``UnknownColumnWarning`` naming it and the nearest column read;
     ``strict=True`` makes it an ``InvalidInput``.
+
+    ``keep``: columns (keys) of ``principals`` of the caller's own — a region, a note — copied
+    unchanged to each of the principal's lines, after ``actions`` (before ``explanation`` in
+    the records). A DataFrame's kept column keeps its dtype; a record missing a kept key gets
+    ``None``. A kept column is not an unknown one; a column neither read nor kept still is.
     """
+    if not (principals is None or _is_frame(principals) or isinstance(principals, (list, tuple))):
+        principals = list(principals)
+    kept = _frames.kept_columns(principals, keep, LINE_COLUMNS + ("explanation",), "principals")
+    sheet = _pay_sheet(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain,
+                       strict=strict, kept=tuple(kept))
+    if kept:
+        sheet._kept = {k: _frames.kept_values(principals, k) for k in kept}
+    return sheet
+
+
+def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy],
+               *, graded_on: Optional[datetime.date], explain: Optional[bool], strict: bool,
+               kept: Tuple[str, ...]) -> PaySheet:
     year = _frames.whole_argument(year, "year")
     if graded_on is not None:
         _frames.as_of_date(graded_on, "graded_on")
     villages, principals, scores = (x if x is None or _is_frame(x) or isinstance(x, (list, tuple)) else list(x)
                                     for x in (villages, principals, scores))
-    for data, known, what in ((villages, VILLAGE_COLUMNS, "villages"), (principals, PRINCIPAL_COLUMNS, "principals"),
-                              (scores, SCORE_COLUMNS, "scores")):
+    for data, known, what in ((villages, VILLAGE_COLUMNS, "villages"),
+                              (principals, PRINCIPAL_COLUMNS + kept, "principals"), (scores, SCORE_COLUMNS, "scores")):
         _frames.check_known(data, known, what, strict=strict)
     if explain is None:
         def again(ex: bool, towns: Optional[List[str]]) -> Any:

@@ -147,7 +147,8 @@ void init_village(py::module_ &m) {
                 grade(static_cast<py::ssize_t>(n));
             py::array_t<std::int32_t> units(static_cast<py::ssize_t>(n)), units_of_year(static_cast<py::ssize_t>(n));
             py::array_t<std::int64_t> base(static_cast<py::ssize_t>(n)), perf(static_cast<py::ssize_t>(n)),
-                pub(static_cast<py::ssize_t>(n)), total(static_cast<py::ssize_t>(n));
+                pub(static_cast<py::ssize_t>(n)), total(static_cast<py::ssize_t>(n)),
+                principal(static_cast<py::ssize_t>(n));
             py::list cadre(n), vid(n), town(n);
             std::vector<std::int64_t> act_line;
             std::vector<std::int32_t> act_due;
@@ -155,7 +156,7 @@ void init_village(py::module_ &m) {
             auto *p8 = post.mutable_data(), *t8 = team.mutable_data(), *g8 = grade.mutable_data();
             auto *u32 = units.mutable_data(), *y32 = units_of_year.mutable_data();
             auto *b64 = base.mutable_data(), *f64 = perf.mutable_data(), *q64 = pub.mutable_data(),
-                 *s64 = total.mutable_data();
+                 *s64 = total.mutable_data(), *r64 = principal.mutable_data();
             for (std::size_t i = 0; i < n; ++i) {
               const village::PayLine l = s.lines[i];
               cadre[i] = py::str(l.cadre_id.data(), l.cadre_id.size());
@@ -170,18 +171,21 @@ void init_village(py::module_ &m) {
               f64[i] = l.performance.fen();
               q64[i] = l.public_institution.fen();
               s64[i] = l.total.fen();
+              r64[i] = static_cast<std::int64_t>(l.principal);
               for (const auto &a : l.actions) {
                 act_line.push_back(static_cast<std::int64_t>(i));
                 act_kind.append(py::str(a.kind.data(), a.kind.size()));
                 act_due.push_back(to_days(a.due));
               }
             }
-            py::list posts, teams, grades, team_codes, grade_codes;
+            py::list posts, teams, teams_en, grades, grades_en, team_codes, grade_codes;
             for (int k = 0; k < 3; ++k) posts.append(village::post_code(static_cast<village::Post>(k)));
             for (int k = 0; k < 4; ++k) {
               teams.append(village::team_grade_zh(static_cast<village::TeamGrade>(k)));
+              teams_en.append(village::team_grade_en(static_cast<village::TeamGrade>(k)));
               team_codes.append(village::team_grade_code(static_cast<village::TeamGrade>(k)));
               grades.append(village::grade_zh(static_cast<village::Grade>(k)));
+              grades_en.append(village::grade_en(static_cast<village::Grade>(k)));
               grade_codes.append(village::grade_code(static_cast<village::Grade>(k)));
             }
             py::dict d;
@@ -195,6 +199,7 @@ void init_village(py::module_ &m) {
             d["performance_fen"] = perf;
             d["public_institution_fen"] = pub;
             d["total_fen"] = total;
+            d["principal"] = principal;
             d["team_grade"] = team;
             d["grade"] = grade;
             d["action_line"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(act_line.size()), act_line.data());
@@ -202,8 +207,10 @@ void init_village(py::module_ &m) {
             d["action_due"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(act_due.size()), act_due.data());
             d["post_labels"] = posts;
             d["team_grade_labels"] = teams;
+            d["team_grade_labels_en"] = teams_en;
             d["team_grade_codes"] = team_codes;
             d["grade_labels"] = grades;
+            d["grade_labels_en"] = grades_en;
             d["grade_codes"] = grade_codes;
             return d;
           },

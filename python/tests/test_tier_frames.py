@@ -16,7 +16,7 @@ from cadrekit import audit
 
 GOLDEN = pathlib.Path(__file__).resolve().parents[2] / "tests" / "golden" / "audit_tier_cases.csv"
 AS_OF = dt.date(2017, 1, 1)
-VALUES = ["unit_id", "level", "band", "band_points", "score"]
+VALUES = ["unit_id", "level", "band", "band_points", "factor_points", "score"]
 
 
 def golden_frame():
@@ -63,7 +63,7 @@ def random_units(n, seed):
 def test_random_units_match_the_rows_path_and_keep_the_callers_index(seed):
     df = random_units(3000, seed)
     got = audit.tier(df, as_of=AS_OF)
-    assert list(got.columns) == ["unit_id", "name", "level", "band", "band_points", "score"]
+    assert list(got.columns) == ["unit_id", "name", "level", "band", "band_points", "factor_points", "score"]
     assert got.index.equals(df.index) and got["name"].equals(df["name"])
     want = rows_path(df, explain=False)
     for c in VALUES:
@@ -88,7 +88,8 @@ def test_explanations_of_the_units_asked_about_are_the_rows_paths():
         [r["explanation"].to_json() for r in audit.tier(df.to_dict("records"), as_of=AS_OF)]
     assert full.index.equals(df.index)
     # the caller's name is kept, as on the columnar path
-    assert list(full.columns) == ["unit_id", "name", "level", "band", "band_points", "score", "parts", "explanation"]
+    assert list(full.columns) == ["unit_id", "name", "level", "band", "band_points", "factor_points", "score", "parts",
+                                 "explanation"]
 
 
 def test_as_of_by_position_still_works_with_a_deprecation_warning():

@@ -56,7 +56,7 @@ def test_known_columns_give_no_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         out = audit.tier(df, as_of=AS_OF)
-    assert list(out.columns) == ["unit_id", "name", "level", "band", "band_points", "score"]
+    assert list(out.columns) == ["unit_id", "name", "level", "band", "band_points", "factor_points", "score"]
 
 
 def test_a_key_that_may_be_personal_is_not_repeated():
@@ -85,15 +85,19 @@ def test_pay_sheet_warns_and_strict_refuses():
     assert e.value.field == "servd_to" and e.value.record == "principals"
 
 
-def test_pay_sheet_frame_has_the_cli_columns_codes_in_grade():
+def test_pay_sheet_frame_and_records_have_the_cli_columns_codes_in_grade():
     v, p, s = pay_tables()
     df = village.pay_sheet(v, p, s, 2016).to_pandas()
-    assert list(df.columns) == ["cadre_id", "village_id", "township", "post", "units", "units_of_year", "base",
-                                "performance", "total", "team_grade", "grade", "grade_zh", "actions"]
+    cols = ["cadre_id", "village_id", "township", "post", "units", "units_of_year", "base", "performance",
+            "public_institution", "total", "team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh",
+            "grade_en", "actions"]
+    assert list(df.columns) == cols
     rec = village.pay_sheet(v, p, s, 2016).to_records()[0]
-    assert df["grade"][0] == rec["grade_code"] and df["grade_zh"][0] == rec["grade"]
-    assert df["team_grade"][0] == rec["team_grade_code"]
+    assert list(rec) == cols + ["explanation"]  # the records are built with explanations
+    for k in ("team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh", "grade_en"):
+        assert df[k][0] == rec[k], k
     assert df["grade"][0] in ("excellent", "basic", "unqualified", "not_graded")
+    assert "grade_code" not in rec and "team_grade_code" not in rec
 
 
 def test_screen_and_talent_warn_of_unknown_keys():

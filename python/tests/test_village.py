@@ -43,15 +43,15 @@ def check_sheet(sheet, case):
         assert r["performance"] == Decimal(w["performance"]), r["cadre_id"]
         assert r["total"] == Decimal(w["total"]), r["cadre_id"]
         assert isinstance(r["total"], Decimal)
-        assert r["team_grade"] == w["team_grade"]
-        assert r["grade"] == w["grade"]
+        assert r["team_grade"] == w["team_grade"] and r["team_grade_zh"] == w["team_grade_zh"]
+        assert r["grade"] == w["grade"] and r["grade_zh"] == w["grade_zh"]
         assert [(a["kind"], a["due"].isoformat()) for a in r["actions"]] == [tuple(a) for a in w["actions"]]
         assert {"cadre_id", "village_id", "township", "base", "performance", "total", "team_grade", "grade",
                 "actions"} <= set(r)
     for got, w in zip(sheet.villages(), case["expect_villages"]):
         assert got["village_id"] == w["village_id"]
         assert got["rank"] == w["rank"]
-        assert got["team_grade"] == w["team_grade"]
+        assert got["team_grade"] == w["team_grade"] and got["team_grade_zh"] == w["team_grade_zh"]
         assert got["composite"] == (None if w["composite"] is None else Fraction(Decimal(w["composite"])))
     towns = sheet.townships()
     assert [t["township"] for t in towns] == [t["township"] for t in case["expect_townships"]]

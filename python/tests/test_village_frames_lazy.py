@@ -32,12 +32,13 @@ def test_tables_of_text_give_the_sheet_and_lazy_explanations_alike(case):
     assert n and [lazy.explain(i).to_json() for i in range(n)] == want
     assert [e.to_json() for e in lazy.explain(list(range(n))[::-1])] == want[::-1]
     assert [e.to_json() for e in lazy.explanations()] == want  # every line, built on first use
-    # the sheet's own rendering, in the command line's columns: codes in team_grade and grade
+    # the frame is the records without explanations: the same columns and values (codes in
+    # team_grade and grade, labels in *_zh and *_en), as the command line writes them
     cols = ["cadre_id", "village_id", "township", "post", "units", "units_of_year", "base", "performance",
-            "total", "team_grade", "grade", "grade_zh", "actions"]
-    records = pd.DataFrame.from_records(
-        [{**r, "team_grade": r["team_grade_code"], "grade": r["grade_code"], "grade_zh": r["grade"]}
-         for r in full.to_records()], columns=cols)
+            "public_institution", "total", "team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh",
+            "grade_en", "actions"]
+    assert [k for k in full.to_records()[0] if k != "explanation"] == cols
+    records = pd.DataFrame.from_records([{k: r[k] for k in cols} for r in full.to_records()], columns=cols)
     pd.testing.assert_frame_equal(sheet.to_pandas(), records)
     pd.testing.assert_frame_equal(full.to_pandas(), records)
     with pytest.raises(IndexError):
@@ -66,7 +67,7 @@ def test_the_default_builds_no_explanation_until_asked(monkeypatch):
 
 def test_the_frame_of_lines_has_actions_and_money_as_the_records():
     with_actions = [c for c in CASES["pay_sheets"]
-                    if any(w.get("grade") == "不合格" for w in c["expect_lines"])]
+                    if any(w.get("grade") == "unqualified" for w in c["expect_lines"])]
     assert with_actions  # the golden cases hold a line with actions
     for case in with_actions:
         v, p, s = inputs(case)

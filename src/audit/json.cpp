@@ -1,6 +1,8 @@
 // JSON request/response forms of the audit module (docs/audit.md).
+#include <algorithm>
 #include <boost/json.hpp>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -69,8 +71,10 @@ std::int32_t factor_of(const json::value &v, std::string_view field, const std::
 
 /// The members a unit object may have: `extra` and a unit's name, budget and factors. Any other
 /// member is refused ("did you mean"): a misspelt factor would otherwise count as 0.
-void only_unit_members(const Fields &u, std::initializer_list<std::string_view> extra) {
+void only_unit_members(const Fields &u, std::initializer_list<std::string_view> extra,
+                       std::span<const std::string> keep = {}) {
   std::vector<std::string_view> known(extra);
+  known.insert(known.end(), keep.begin(), keep.end());
   known.insert(known.end(), {"name", "budget"});
   known.insert(known.end(), factor_names().begin(), factor_names().end());
   u.only(known);
@@ -215,16 +219,27 @@ json::array breaches_json(const std::vector<Breach> &bs) {
 std::string tier_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields o(request_object, {}, "request");
-  o.only({"as_of", "explain", "units"});
+  o.only({"as_of", "explain", "keep", "units"});
   Date as_of = o.date("as_of");
   const bool explain = o.boolean_or("explain", true);
+  // The caller's own members copied to each result unchanged (null where a unit lacks one); a
+  // name the result has already cannot be kept (`name` is kept anyway).
+  std::vector<std::string> keep;
+  for (std::string &k : o.texts("keep")) {
+    static constexpr std::string_view kResult[] = {"unit_id", "level", "band", "band_points", "factor_points",
+                                                   "score", "parts", "explanation"};
+    if (k == "name" || std::find(keep.begin(), keep.end(), k) != keep.end()) continue;
+    if (std::find(std::begin(kResult), std::end(kResult), k) != std::end(kResult))
+      throw InvalidInput("a result member of that name exists already: it cannot be kept", "keep", "request");
+    keep.push_back(std::move(k));
+  }
   const json::array &units = o.array("units");
   std::vector<Unit> us;
   us.reserve(units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     std::string rec = "units[" + std::to_string(i) + "]";
     const Fields u = item(units, i, rec);
-    only_unit_members(u, {"unit_id"});
+    only_unit_members(u, {"unit_id"}, keep);
     Unit unit = unit_of(u);
     unit.unit_id = u.text("unit_id");
     us.push_back(std::move(unit));
@@ -239,6 +254,7 @@ std::string tier_json(std::string_view request, const Policy &policy) {
     x["level"] = level_json(r.level);
     x["band"] = band_name(r.band);
     x["band_points"] = r.band_points;
+    x["factor_points"] = r.score - r.band_points;  // as the command line's column
     x["score"] = r.score;
     json::array parts;
     for (const FactorPart &p : r.parts) {
@@ -250,6 +266,11 @@ std::string tier_json(std::string_view request, const Policy &policy) {
       parts.push_back(std::move(po));
     }
     x["parts"] = std::move(parts);
+    const json::object &given = units[i].as_object();
+    for (const std::string &k : keep) {
+      const json::value *v = given.if_contains(k);
+      x[k] = v ? *v : json::value(nullptr);
+    }
     if (explain) x["explanation"] = explanation_json(r.explanation);
     results.push_back(std::move(x));
   }

@@ -1,4 +1,5 @@
 // JSON requests and responses of the village module (the C ABI's form; docs/village.md).
+#include <algorithm>
 #include <array>
 #include <boost/json.hpp>
 #include <optional>
@@ -83,10 +84,12 @@ json::object sheet_object(const PaySheet &s, const Policy &policy) {
     o["performance"] = l.performance.to_decimal_string();
     o["public_institution"] = l.public_institution.to_decimal_string();
     o["total"] = l.total.to_decimal_string();
-    o["team_grade"] = team_grade_zh(l.team_grade);
-    o["team_grade_code"] = team_grade_code(l.team_grade);
-    o["grade"] = grade_zh(l.grade);
-    o["grade_code"] = grade_code(l.grade);
+    o["team_grade"] = team_grade_code(l.team_grade);
+    o["team_grade_zh"] = team_grade_zh(l.team_grade);
+    o["team_grade_en"] = team_grade_en(l.team_grade);
+    o["grade"] = grade_code(l.grade);
+    o["grade_zh"] = grade_zh(l.grade);
+    o["grade_en"] = grade_en(l.grade);
     json::array acts;
     for (const auto &a : l.actions) acts.push_back(json::object{{"kind", a.kind}, {"due", to_iso(a.due)}});
     o["actions"] = std::move(acts);
@@ -105,8 +108,9 @@ json::object sheet_object(const PaySheet &s, const Policy &policy) {
       o["composite"] = nullptr;
     o["rank"] = v.rank;
     o["graded_in_township"] = v.graded_in_township;
-    o["team_grade"] = team_grade_zh(v.team_grade);
-    o["team_grade_code"] = team_grade_code(v.team_grade);
+    o["team_grade"] = team_grade_code(v.team_grade);
+    o["team_grade_zh"] = team_grade_zh(v.team_grade);
+    o["team_grade_en"] = team_grade_en(v.team_grade);
     o["missing"] = v.missing;
     vs.push_back(std::move(o));
   }
@@ -144,8 +148,21 @@ std::vector<Term> terms_of(const Fields &req) {
 std::string pay_sheet_json(std::string_view request, const Policy &policy) {
   const json::object request_object = parse_request(request);
   const Fields req(request_object, {}, "request");
-  req.only({"year", "villages", "principals", "scores", "graded_on", "explain", "holders", "terms"});
+  req.only({"year", "villages", "principals", "scores", "graded_on", "explain", "holders", "terms", "keep"});
   const int year = year_of(req);
+  // The caller's own members of the principals, copied to each of their lines unchanged (null
+  // where a principal lacks one), after "actions"; not a name a line has already.
+  std::vector<std::string> keep;
+  for (std::string &k : req.texts("keep")) {
+    static constexpr std::string_view kLine[] = {
+        "cadre_id", "village_id", "township", "post", "units", "units_of_year", "base", "performance",
+        "public_institution", "total", "team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh",
+        "grade_en", "actions", "explanation"};
+    if (std::find(keep.begin(), keep.end(), k) != keep.end()) continue;
+    if (std::find(std::begin(kLine), std::end(kLine), k) != std::end(kLine))
+      throw InvalidInput("a line member of that name exists already: it cannot be kept", "keep", "request");
+    keep.push_back(std::move(k));
+  }
   std::vector<Village> villages;
   std::vector<Principal> principals;
   std::vector<Score> scores;
@@ -162,7 +179,9 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
     for (const auto &x : req.array("principals")) {
       const std::string rec = "principals[" + std::to_string(i++) + "]";
       const Fields o = item(x, rec);
-      o.only({"cadre_id", "name", "village_id", "post", "served_from", "served_to"});
+      std::vector<std::string_view> known{"cadre_id", "name", "village_id", "post", "served_from", "served_to"};
+      known.insert(known.end(), keep.begin(), keep.end());
+      o.only(known);
       Principal p;
       p.cadre_id = o.text("cadre_id");
       p.name = o.text_or("name");
@@ -201,6 +220,24 @@ std::string pay_sheet_json(std::string_view request, const Policy &policy) {
   const PaySheet s = pay_sheet(villages, principals, scores, year, policy, opt);
 
   json::object out = sheet_object(s, policy);
+  if (!keep.empty()) {
+    const json::array &given = req.array("principals");
+    json::array &lines = out["lines"].as_array();
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      json::object &o = lines[k].as_object();
+      const json::object &p = given[s.lines[k].principal].as_object();
+      std::optional<json::value> ex;
+      if (auto *e = o.if_contains("explanation")) {  // the last member: erasing it keeps the order
+        ex = std::move(*e);
+        o.erase("explanation");
+      }
+      for (const std::string &k : keep) {
+        const json::value *v = p.if_contains(k);
+        o[k] = v ? *v : json::value(nullptr);
+      }
+      if (ex) o["explanation"] = std::move(*ex);
+    }
+  }
   if (holders >= 0 || !terms.empty()) {
     const auto subs = subsidies(terms, year, policy);
     out["budget"] = budget_json(budget(s, holders < 0 ? 0 : holders, subs, policy));

@@ -28,22 +28,24 @@ Post parse_post(std::string_view c, std::string_view record) {
   return static_cast<Post>(vocabulary::parse_code(vocabulary::village_posts(), c, "post", record));
 }
 
-const char *team_grade_code(TeamGrade g) noexcept {
-  static const char *n[] = {"outstanding", "good", "ordinary", "not_graded"};
-  return n[static_cast<int>(g) & 3];
+// Team grades are only ever output; the labels sit here, beside the vocabulary's principal grades.
+namespace {
+constexpr vocabulary::Code kTeamGrades[] = {{"outstanding", "实绩突出", "Outstanding", ""},
+                                            {"good", "比较突出", "Good", ""},
+                                            {"ordinary", "一般", "Ordinary", ""},
+                                            {"not_graded", "未评定", "Not graded", ""}};
+// The vocabulary's strings are literals, so their data() is NUL-terminated.
+const vocabulary::Code &grade_entry(Grade g) noexcept {
+  return vocabulary::village_grades().codes[static_cast<std::size_t>(g) & 3];
 }
-const char *team_grade_zh(TeamGrade g) noexcept {
-  static const char *n[] = {"实绩突出", "比较突出", "一般", "未评定"};
-  return n[static_cast<int>(g) & 3];
-}
-const char *grade_code(Grade g) noexcept {
-  static const char *n[] = {"excellent", "basic", "unqualified", "not_graded"};
-  return n[static_cast<int>(g) & 3];
-}
-const char *grade_zh(Grade g) noexcept {
-  static const char *n[] = {"优秀", "基本合格", "不合格", "未评定"};
-  return n[static_cast<int>(g) & 3];
-}
+}  // namespace
+
+const char *team_grade_code(TeamGrade g) noexcept { return kTeamGrades[static_cast<int>(g) & 3].code.data(); }
+const char *team_grade_zh(TeamGrade g) noexcept { return kTeamGrades[static_cast<int>(g) & 3].zh.data(); }
+const char *team_grade_en(TeamGrade g) noexcept { return kTeamGrades[static_cast<int>(g) & 3].en.data(); }
+const char *grade_code(Grade g) noexcept { return grade_entry(g).code.data(); }
+const char *grade_zh(Grade g) noexcept { return grade_entry(g).zh.data(); }
+const char *grade_en(Grade g) noexcept { return grade_entry(g).en.data(); }
 Grade parse_grade(std::string_view t, std::string_view record) {
   return static_cast<Grade>(vocabulary::parse_code(vocabulary::village_grades(), t, "grade", record));
 }
@@ -169,6 +171,7 @@ PayLine SheetData::line(std::size_t k) const {
   const auto p = static_cast<std::size_t>(line_p[k]);
   const auto v = static_cast<std::size_t>(p_village[p]);
   PayLine l;
+  l.principal = p;
   l.cadre_id = slice(c_off, p);
   l.village_id = slice(v_off, v);
   l.township = slice(t_off, static_cast<std::size_t>(v_town[v]));

@@ -567,7 +567,7 @@ void village_decisions(const json::value &r, Decisions &lines, Decisions &villag
   std::map<std::string, json::value> first_ex;
   for (const auto &l : arr(get(r, {"village", "pay", "lines"}))) {
     Decision d;
-    picked(l, {"base", "performance", "public_institution", "total", "grade_code", "actions"}, d.fields);
+    picked(l, {"base", "performance", "public_institution", "total", "grade", "actions"}, d.fields);
     d.explanation = get(l, {"explanation"});
     const std::string vid = s(get(l, {"village_id"}));
     first_ex.emplace(vid, d.explanation);
@@ -575,7 +575,7 @@ void village_decisions(const json::value &r, Decisions &lines, Decisions &villag
   }
   for (const auto &v : arr(get(r, {"village", "pay", "villages"}))) {
     Decision d;
-    picked(v, {"team_grade_code", "rank", "composite"}, d.fields);
+    picked(v, {"team_grade", "rank", "composite"}, d.fields);
     const std::string vid = s(get(v, {"village_id"}));
     d.explanation = first_ex.count(vid) ? first_ex[vid] : json::value(nullptr);
     villages[vid] = std::move(d);

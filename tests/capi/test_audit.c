@@ -130,8 +130,8 @@ static void tier_json(const ck_policy *p) {
   CHECK(out != NULL);
   if (out) {
     CHECK(strstr(out, "\"unit_id\":\"A\",\"level\":1,\"band\":\"high\"") != NULL);
-    CHECK(strstr(out, "\"unit_id\":\"B\",\"level\":1,\"band\":\"low\",\"band_points\":0,\"score\":4") != NULL);
-    CHECK(strstr(out, "\"unit_id\":\"C\",\"level\":2,\"band\":\"middle\",\"band_points\":2,\"score\":3") != NULL);
+    CHECK(strstr(out, "\"unit_id\":\"B\",\"level\":1,\"band\":\"low\",\"band_points\":0,\"factor_points\":4,\"score\":4") != NULL);
+    CHECK(strstr(out, "\"unit_id\":\"C\",\"level\":2,\"band\":\"middle\",\"band_points\":2,\"factor_points\":1,\"score\":3") != NULL);
     CHECK(strstr(out, "\"unit_id\":\"D\",\"level\":3") != NULL);
     CHECK(strstr(out, "\"rule_id\":\"audit.tier.factor\"") != NULL);
     CHECK(strstr(out, "\"assumed\":true") != NULL);

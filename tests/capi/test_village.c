@@ -61,24 +61,28 @@ static void test_pay_sheet(const ck_policy *p) {
   CHECK_STATUS(CK_OK, ck_village_pay_sheet_json(&out, p, kFive));
   CHECK(has(out, "\"cadre_id\":\"P1\",\"village_id\":\"V1\",\"township\":\"T1\",\"post\":\"secretary\","
                  "\"units\":12,\"units_of_year\":12,\"base\":\"7000.00\",\"performance\":\"4000.00\","
-                 "\"public_institution\":\"0.00\",\"total\":\"11000.00\",\"team_grade\":\"实绩突出\",\"team_grade_code\":\"outstanding\","
-                 "\"grade\":\"优秀\",\"grade_code\":\"excellent\",\"actions\":[]"));
+                 "\"public_institution\":\"0.00\",\"total\":\"11000.00\",\"team_grade\":\"outstanding\","
+                 "\"team_grade_zh\":\"实绩突出\",\"team_grade_en\":\"Outstanding\",\"grade\":\"excellent\","
+                 "\"grade_zh\":\"优秀\",\"grade_en\":\"Excellent\",\"actions\":[]"));
   CHECK(has(out, "\"cadre_id\":\"P3\",\"village_id\":\"V2\",\"township\":\"T1\",\"post\":\"both\","
                  "\"units\":12,\"units_of_year\":12,\"base\":\"8000.00\",\"performance\":\"4000.00\","
                  "\"public_institution\":\"0.00\",\"total\":\"12000.00\""));
   CHECK(has(out, "\"cadre_id\":\"P4\",\"village_id\":\"V3\",\"township\":\"T1\",\"post\":\"secretary\","
                  "\"units\":12,\"units_of_year\":12,\"base\":\"9000.00\",\"performance\":\"2000.00\","
-                 "\"public_institution\":\"0.00\",\"total\":\"11000.00\",\"team_grade\":\"比较突出\""));
+                 "\"public_institution\":\"0.00\",\"total\":\"11000.00\",\"team_grade\":\"good\",\"team_grade_zh\":\"比较突出\""));
   CHECK(has(out, "\"base\":\"8000.00\",\"performance\":\"0.00\",\"public_institution\":\"0.00\",\"total\":\"8000.00\","
-                 "\"team_grade\":\"一般\","
-                 "\"team_grade_code\":\"ordinary\",\"grade\":\"不合格\",\"grade_code\":\"unqualified\","
+                 "\"team_grade\":\"ordinary\",\"team_grade_zh\":\"一般\",\"team_grade_en\":\"Ordinary\","
+                 "\"grade\":\"unqualified\",\"grade_zh\":\"不合格\",\"grade_en\":\"Unqualified\","
                  "\"actions\":[{\"kind\":\"admonishment_talk\",\"due\":\"2017-01-30\"},"
                  "{\"kind\":\"rectification\",\"due\":\"2017-03-31\"}]"));
   CHECK(has(out, "\"cadre_id\":\"P7\",\"village_id\":\"V5\",\"township\":\"T1\",\"post\":\"director\","
                  "\"units\":5,\"units_of_year\":12,\"base\":\"3333.33\",\"performance\":\"0.00\","
-                 "\"public_institution\":\"0.00\",\"total\":\"3333.33\",\"team_grade\":\"一般\",\"team_grade_code\":\"ordinary\","
-                 "\"grade\":\"不合格\",\"grade_code\":\"unqualified\",\"actions\":[]"));
+                 "\"public_institution\":\"0.00\",\"total\":\"3333.33\",\"team_grade\":\"ordinary\",\"team_grade_zh\":\"一般\","
+                 "\"team_grade_en\":\"Ordinary\",\"grade\":\"unqualified\",\"grade_zh\":\"不合格\","
+                 "\"grade_en\":\"Unqualified\",\"actions\":[]"));
   CHECK(has(out, "\"units\":7,\"units_of_year\":12,\"base\":\"4666.67\""));
+  /* the code is in grade and team_grade, the labels in *_zh and *_en: no member *_code */
+  CHECK(strstr(out, "grade_code") == NULL);
   CHECK(has(out, "\"village_id\":\"V2\",\"township\":\"T1\",\"composite\":\"87.2\",\"rank\":2"));
   CHECK(has(out, "\"townships\":[{\"township\":\"T1\",\"villages\":5,\"principals\":8,\"base\":\"55000.00\","
                  "\"performance\":\"16000.00\",\"public_institution\":\"0.00\",\"total\":\"71000.00\"}]"));

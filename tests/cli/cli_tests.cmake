@@ -75,7 +75,7 @@ ck_cli(village_select_usage
 set(_pay "village|pay|--villages|${_d}/pay_villages.csv|--scores|${_d}/pay_scores.csv|--year|2016")
 ck_cli(village_pay_lines
   "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv"
-  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,total,team_grade,grade,grade_zh,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,13000.00,outstanding,excellent,优秀,\nP02,V05,甲镇,both,12,12,8000.00,2000.00,10000.00,good,basic,基本合格,\nP03,V10,甲镇,director,12,12,7000.00,0.00,7000.00,ordinary,unqualified,不合格,admonishment_talk:2017-01-30.rectification:2017-03-31\nP04,V02,甲镇,director,6,12,4000.00,4000.00,8000.00,outstanding,excellent,优秀,\n$")
+  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,public_institution,total,team_grade,team_grade_zh,team_grade_en,grade,grade_zh,grade_en,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,0.00,13000.00,outstanding,实绩突出,Outstanding,excellent,优秀,Excellent,\nP02,V05,甲镇,both,12,12,8000.00,2000.00,0.00,10000.00,good,比较突出,Good,basic,基本合格,Basically qualified,\nP03,V10,甲镇,director,12,12,7000.00,0.00,0.00,7000.00,ordinary,一般,Ordinary,unqualified,不合格,Unqualified,admonishment_talk:2017-01-30.rectification:2017-03-31\nP04,V02,甲镇,director,6,12,4000.00,4000.00,0.00,8000.00,outstanding,实绩突出,Outstanding,excellent,优秀,Excellent,\n$")
 ck_cli(village_pay_townships
   "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv|--show|townships"
   "-DEXPECT_OUT=^township,villages,principals,base,performance,total\n甲镇,10,4,28000.00,10000.00,38000.00\n,10,4,28000.00,10000.00,38000.00\n$")
@@ -190,6 +190,12 @@ add_test(NAME cli.assessment_screen_kernel_matches_rows
   COMMAND ${_ck_cli_python} ${_d}/check_screen_paths.py $<TARGET_FILE:cadrekit_cli>
           ${CMAKE_CURRENT_BINARY_DIR}/screen_paths)
 set_tests_properties(cli.assessment_screen_kernel_matches_rows PROPERTIES TIMEOUT 300)
+
+# One input, one output on every surface: village pay and audit tier with --keep, from CSV and
+# JSON tables, as CSV and --format json, give the columns and values of
+# tests/golden/same_output.tsv, which the C++, C and Python tests read too.
+add_test(NAME cli.same_output
+  COMMAND ${_ck_cli_python} ${_d}/check_same_output.py $<TARGET_FILE:cadrekit_cli>)
 
 # --- compare: the same inputs under two profiles. 优秀 at 5,000 instead of 4,000: P01 (full
 # year) +1,000, P04 (from July, in post when graded: performance pay in full, proration none)
@@ -410,14 +416,14 @@ ck_cli(vocabulary_audit_factors
 ck_cli(vocabulary_pay_dates_and_posts
   "-DARGS=${_pay}|--principals|${_d}/pay_principals_vocab.csv"
   "-DSAME_ARGS=${_pay}|--principals|${_d}/pay_principals.csv"
-  "-DEXPECT_OUT=\nP04,V02,甲镇,director,6,12,4000.00,4000.00,8000.00,outstanding,excellent,优秀,\n$")
+  "-DEXPECT_OUT=\nP04,V02,甲镇,director,6,12,4000.00,4000.00,0.00,8000.00,outstanding,实绩突出,Outstanding,excellent,优秀,Excellent,\n$")
 # The long score layout with periods 2016年第一季度, 2016年二季度, 2016年第3季度, 2016q4, 2016年
 # pays as the canonical 2016Q1…2016 and as the wide layout q1…q4, annual.
 set(_pay_long "village|pay|--villages|${_d}/pay_villages.csv|--year|2016|--principals|${_d}/pay_principals.csv|--scores")
 ck_cli(vocabulary_pay_periods
   "-DARGS=${_pay_long}|${_d}/pay_scores_long_vocab.csv"
   "-DSAME_ARGS=${_pay_long}|${_d}/pay_scores_long.csv"
-  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,total,team_grade,grade,grade_zh,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,13000.00,outstanding,excellent,优秀,\n")
+  "-DEXPECT_OUT=^cadre_id,village_id,township,post,units,units_of_year,base,performance,public_institution,total,team_grade,team_grade_zh,team_grade_en,grade,grade_zh,grade_en,actions\nP01,V01,甲镇,secretary,12,12,9000.00,4000.00,0.00,13000.00,outstanding,实绩突出,Outstanding,excellent,优秀,Excellent,\n")
 ck_cli(vocabulary_pay_long_same_as_wide
   "-DARGS=${_pay_long}|${_d}/pay_scores_long.csv"
   "-DSAME_ARGS=${_pay}|--principals|${_d}/pay_principals.csv")

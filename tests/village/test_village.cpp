@@ -94,7 +94,8 @@ TEST(VillageGolden, PaySheets) {
         EXPECT_EQ(*r.composite, parse_decimal(str(e.at("composite"))));
       }
       EXPECT_EQ(r.rank, e.at("rank").as_int64());
-      EXPECT_EQ(team_grade_zh(r.team_grade), str(e.at("team_grade")));
+      EXPECT_EQ(team_grade_code(r.team_grade), str(e.at("team_grade")));
+      EXPECT_EQ(team_grade_zh(r.team_grade), str(e.at("team_grade_zh")));
     }
     const auto &el = c.at("expect_lines").as_array();
     ASSERT_EQ(s.lines.size(), el.size());
@@ -106,8 +107,10 @@ TEST(VillageGolden, PaySheets) {
       EXPECT_EQ(l.base.to_decimal_string(), str(e.at("base")));
       EXPECT_EQ(l.performance.to_decimal_string(), str(e.at("performance")));
       EXPECT_EQ(l.total.to_decimal_string(), str(e.at("total")));
-      EXPECT_EQ(team_grade_zh(l.team_grade), str(e.at("team_grade")));
-      EXPECT_EQ(grade_zh(l.grade), str(e.at("grade")));
+      EXPECT_EQ(team_grade_code(l.team_grade), str(e.at("team_grade")));
+      EXPECT_EQ(team_grade_zh(l.team_grade), str(e.at("team_grade_zh")));
+      EXPECT_EQ(grade_code(l.grade), str(e.at("grade")));
+      EXPECT_EQ(grade_zh(l.grade), str(e.at("grade_zh")));
       const auto &ea = e.at("actions").as_array();
       ASSERT_EQ(l.actions.size(), ea.size());
       for (std::size_t k = 0; k < ea.size(); ++k) {

@@ -85,7 +85,7 @@ TEST(Year, CompareExcellentPayMovesVillageAndBudgetOnly) {
   for (const auto &d : c.at("village").as_array()) {
     const auto &o = d.as_object();
     EXPECT_EQ(o.at("decision"), "pay_line");
-    EXPECT_EQ(o.at("a").at("grade_code"), "excellent");
+    EXPECT_EQ(o.at("a").at("grade"), "excellent");
     EXPECT_EQ(o.at("b").at("performance"), "5000.00");
     EXPECT_TRUE(o.at("explanation_a").is_object() && o.at("explanation_b").is_object());
   }

@@ -92,9 +92,9 @@ class AuditGoldenTest {
         + "{\"unit_id\":\"D\",\"budget\":\"2999999.99\",\"attention\":1}],\"explain\":true}");
     Golden.assertContains(out, "\"unit_id\":\"A\",\"level\":1,\"band\":\"high\"", "A");
     Golden.assertContains(out,
-        "\"unit_id\":\"B\",\"level\":1,\"band\":\"low\",\"band_points\":0,\"score\":4", "B");
+        "\"unit_id\":\"B\",\"level\":1,\"band\":\"low\",\"band_points\":0,\"factor_points\":4,\"score\":4", "B");
     Golden.assertContains(out,
-        "\"unit_id\":\"C\",\"level\":2,\"band\":\"middle\",\"band_points\":2,\"score\":3", "C");
+        "\"unit_id\":\"C\",\"level\":2,\"band\":\"middle\",\"band_points\":2,\"factor_points\":1,\"score\":3", "C");
     Golden.assertContains(out, "\"unit_id\":\"D\",\"level\":3", "D");
     JsonObject b = Json.parseObject(out).getArray("results").getObject(1);
     JsonObject e = b.getObject("explanation");

@@ -99,8 +99,9 @@ class VillageGoldenTest {
           assertEquals(w.getDecimal(k), l.getDecimal(k), id + " " + k);
           assertEquals(2, l.getDecimal(k).scale(), id + " " + k + ": exact fen");
         }
-        assertEquals(w.getString("team_grade"), l.getString("team_grade"), id);
-        assertEquals(w.getString("grade"), l.getString("grade"), id);
+        for (String k : new String[] {"team_grade", "team_grade_zh", "grade", "grade_zh"}) {
+          assertEquals(w.getString(k), l.getString(k), id + " " + k);
+        }
         List<List<String>> actions = new ArrayList<>();
         for (JsonObject a : l.getArray("actions").objects()) {
           actions.add(List.of(a.getString("kind"), a.getString("due")));
@@ -115,6 +116,7 @@ class VillageGoldenTest {
         assertEquals(w.getString("village_id"), v.getString("village_id"));
         assertEquals(w.getInt("rank"), v.getInt("rank"), w.getString("village_id"));
         assertEquals(w.getString("team_grade"), v.getString("team_grade"), w.getString("village_id"));
+        assertEquals(w.getString("team_grade_zh"), v.getString("team_grade_zh"), w.getString("village_id"));
         if (w.get("composite") == null) {
           assertNull(v.get("composite"), w.getString("village_id"));
         } else {

@@ -110,7 +110,7 @@ def test_screen_and_talent_warn_of_unknown_keys():
 def test_arguments_of_the_wrong_type_name_the_argument_and_no_value():
     df = units().drop(columns=["complains"])
     with pytest.raises(cadrekit.InvalidInput) as e:
-        audit.tier(df, "2016-12-31")
+        audit.tier(df, as_of="2016-12-31")
     assert e.value.field == "as_of" and isinstance(e.value, TypeError)
     assert "500万" not in str(e.value) and "U1" not in str(e.value)
     v, p, s = pay_tables()
@@ -121,7 +121,7 @@ def test_arguments_of_the_wrong_type_name_the_argument_and_no_value():
         village.pay_sheet(v, p, s, 2016, policy="tongliao-2016")
     assert e.value.field == "policy"
     with pytest.raises(cadrekit.InvalidInput) as e:
-        talent.pools([], [], "2016-12-31")
+        talent.pools([], [], as_of="2016-12-31")
     assert e.value.field == "as_of"
 
 

@@ -182,9 +182,9 @@ def test_disclosure_tables_warn_of_unknown_columns():
     assert e.value.field == "note"
     with pytest.warns(cadrekit.UnknownColumnWarning, match=r"'kinds'.*did you mean 'kind'"):
         with pytest.raises(Exception):  # the discrepancy lacks its kind once the unknown key is set aside
-            disclosure.classify([{"matter": "marriage", "kinds": "inaccurate"}], dt.date(2016, 10, 9))
+            disclosure.classify([{"matter": "marriage", "kinds": "inaccurate"}], as_of=dt.date(2016, 10, 9))
     with pytest.raises(cadrekit.InvalidInput) as e:
-        disclosure.classify([{"matter": "marriage", "kind": "inaccurate", "note": 1}], dt.date(2016, 10, 9),
+        disclosure.classify([{"matter": "marriage", "kind": "inaccurate", "note": 1}], as_of=dt.date(2016, 10, 9),
                             strict=True)
     assert e.value.field == "note" and e.value.record == "discrepancies"
 

@@ -16,7 +16,14 @@ this process, best of ``--repeat``):
 Every result is checked against the others (the same hits, the same levels and scores) before
 it is printed. Nothing here is asserted on time.
 
-Usage: bench_natural.py [--rows 1000000] [--ops screening,screening_findings,pay_sheet,audit,audit_text] [--repeat 3] [--json FILE]
+Team structure (``talent.team_structure(df, as_of=...)``: text ids, codes and birth dates),
+working days (``WorkCalendar.add_working_days(df["from"], df["n"])`` on a column of text dates)
+and 三龄 (``cadrekit.three_ages(df, as_of=...)`` on three columns of text dates, empty cells for
+none) are measured the same way against ``team_structure_columns``, ``add_working_days_array``
+and ``three_ages_columns`` on bench_vs_pandas.py's arrays, and against its pandas scripts after
+the text is parsed (``pd.to_datetime``, ``astype(int)``).
+
+Usage: bench_natural.py [--rows 1000000] [--ops screening,screening_findings,pay_sheet,audit,audit_text,team,workdays,three_ages] [--repeat 3] [--json FILE]
        bench_natural.py --smoke    each operation once on 5,000 rows, the results checked
 """
 from __future__ import annotations
@@ -34,7 +41,8 @@ import pandas as pd
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_vs_pandas as bvp  # noqa: E402
 
-from cadrekit import assessment, audit, village  # noqa: E402
+import cadrekit  # noqa: E402
+from cadrekit import assessment, audit, talent, village  # noqa: E402
 
 KINDS = np.array(assessment.KINDS, dtype=object)
 RATINGS = np.array(assessment.RATINGS, dtype=object)
@@ -131,7 +139,7 @@ def findings_data(d: Dict[str, np.ndarray], seed: int = 2017) -> Dict[str, np.nd
 
 def findings_csv(d: Dict[str, np.ndarray], f: Dict[str, np.ndarray]) -> pd.DataFrame:
     """The findings as a table holds them: text ids, codes, ISO dates; unit findings without a cadre."""
-    stds = np.array([s["id"] for s in assessment.standards(bvp.AS_OF_SCREEN)], dtype=object)
+    stds = np.array([s["id"] for s in assessment.standards(as_of=bvp.AS_OF_SCREEN)], dtype=object)
     m, u = len(f["cadre"]), len(f["unit"])
     return pd.DataFrame({
         "id": np.char.add("F", np.arange(m + u).astype(str)),
@@ -148,7 +156,7 @@ def findings_csv(d: Dict[str, np.ndarray], f: Dict[str, np.ndarray]) -> pd.DataF
 def finding_rules() -> List[Tuple[str, set, int]]:
     """(rule id, classifications, times) of the qualitative finding rules in force (within one year)."""
     out = []
-    for r in assessment.rules(bvp.AS_OF_SCREEN):
+    for r in assessment.rules(as_of=bvp.AS_OF_SCREEN):
         if r["target"] != "finding":
             continue
         fields = dict(p.strip().split("=", 1) for p in r["text"].split(";") if "=" in p)
@@ -328,10 +336,120 @@ def tiering(n: int, repeat: int, text_budgets: bool) -> Dict[str, Any]:
             "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
 
 
+# --- team structure ---------------------------------------------------------------------------
+
+def team_csv(d: Dict[str, np.ndarray]) -> pd.DataFrame:
+    """Members as a personnel table holds them: text team and cadre ids, sex and the two-digit
+    codes as text, birth dates as ISO text (read back with dtype=str)."""
+    n = len(d["team"])
+    return pd.DataFrame({"team_id": np.char.add("T", d["team"].astype(str)),
+                         "cadre_id": np.char.add("M", np.arange(n).astype(str)),
+                         "sex": d["sex"], "birth_date": d["birth_date"].astype("datetime64[D]").astype(str),
+                         "ethnicity": np.char.zfill(d["ethnicity"].astype(str), 2),
+                         "political_status": np.char.zfill(d["political_status"].astype(str), 2)})
+
+
+def team_pandas_from_text(df: pd.DataFrame) -> pd.DataFrame:
+    """The analyst's script from the DataFrame of text: parse, flag, group by team id."""
+    a = bvp.AS_OF_TALENT
+    limit = int(bvp.param("talent.team.young_max_age", a))
+    b = pd.to_datetime(df["birth_date"]).dt
+    before = (b.month > a.month) | ((b.month == a.month) & (b.day > a.day))
+    age = a.year - b.year - before.astype(np.int64)
+    flags = pd.DataFrame({"team_id": df["team_id"], "size": 1, "young": age <= limit,
+                          "women": df["sex"].astype(int) == 2, "minority": df["ethnicity"].astype(int) != 1,
+                          "non_party": df["political_status"].astype(int) > 2})
+    out = flags.groupby("team_id", sort=False).sum().reset_index()
+    gaps = np.zeros(len(out), dtype=np.uint8)
+    for bit, c in enumerate(("young", "women", "minority", "non_party")):
+        gaps |= np.where(out[c] < int(bvp.param(f"talent.team.min_{c}", a)), 1 << bit, 0).astype(np.uint8)
+    out["gaps"] = gaps
+    return out
+
+
+def team_agree(natural: pd.DataFrame, kernel: Dict[str, Any], pandas_teams: pd.DataFrame) -> None:
+    """The same counts and gaps per team id from the three (the kernel's teams by integer key)."""
+    key = natural["team_id"].str[1:].astype(np.int64).to_numpy()
+    bits = {c: 1 << b for b, c in enumerate(("young", "women", "minority", "non_party"))}
+    nat_gaps = np.array([sum(bits[g] for g in t.split(";") if g) for t in natural["gaps"]], dtype=np.int64)
+    pdt = pandas_teams.set_index("team_id").loc[natural["team_id"]]
+    for c in ("size", "young", "women", "minority", "non_party"):
+        x = natural[c].to_numpy().astype(np.int64)
+        if not (np.array_equal(x, np.asarray(kernel[c])[key].astype(np.int64)) and
+                np.array_equal(x, pdt[c].to_numpy().astype(np.int64))):
+            raise AssertionError(f"team structure: column {c} differs")
+    if not (np.array_equal(nat_gaps, np.asarray(kernel["gaps"])[key].astype(np.int64)) and
+            np.array_equal(nat_gaps, pdt["gaps"].to_numpy().astype(np.int64))):
+        raise AssertionError("team structure: gaps differ")
+    if not nat_gaps.any():
+        raise AssertionError("team structure: the data exercise no gap")
+
+
+def team(n: int, repeat: int) -> Dict[str, Any]:
+    d = bvp.talent_data(n)
+    df, size = through_csv(team_csv(d), dtype=str)
+    as_of = bvp.AS_OF_TALENT
+    talent.team_structure(df.head(1000), as_of=as_of)  # warm: policy, code tables
+    t_nat, w_nat, nat = bvp.best_of(lambda: talent.team_structure(df, as_of=as_of), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: bvp.talent_cadrekit(d), repeat)
+    t_pd, w_pd, pdr = bvp.best_of(lambda: team_pandas_from_text(df), repeat)
+    team_agree(nat, ker, pdr)
+    return {"op": "team structure", "rows": len(df), "csv_bytes": size, "natural_s": t_nat, "kernel_s": t_k,
+            "pandas_s": t_pd, "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
+# --- working days on a column of text dates --------------------------------------------------
+
+def workdays(n: int, repeat: int) -> Dict[str, Any]:
+    d = bvp.workdays_data(n)
+    df, size = through_csv(pd.DataFrame({"from": d["from"].astype(str), "n": d["n"]}), dtype={"from": str})
+    cal = bvp.CAL
+    cal.add_working_days(df["from"].head(1000), df["n"].head(1000))
+    _, notices = bvp.workdays_frames({"from": d["from"][:1], "n": d["n"][:1]})
+    t_nat, w_nat, nat = bvp.best_of(lambda: cal.add_working_days(df["from"], df["n"]), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: bvp.workdays_cadrekit(d), repeat)
+    t_pd, w_pd, pdr = bvp.best_of(lambda: bvp.workdays_pandas(
+        (pd.DataFrame({"from": pd.to_datetime(df["from"]), "n": df["n"]}), notices)), repeat)
+    if not nat.index.equals(df.index):
+        raise AssertionError("working days: the natural call lost the caller's index")
+    bvp.workdays_agree(nat.to_numpy(), ker)
+    bvp.workdays_agree(nat.to_numpy(), pdr)
+    # the same call on a column already parsed (read_csv(parse_dates=...)): datetime64[ns]
+    parsed = pd.to_datetime(df["from"])
+    t_dt, _, nat_dt = bvp.best_of(lambda: cal.add_working_days(parsed, df["n"]), repeat)
+    bvp.workdays_agree(nat_dt.to_numpy(), ker)
+    return {"op": "working days", "rows": len(df), "csv_bytes": size, "natural_s": t_nat, "kernel_s": t_k,
+            "natural_datetime64_s": t_dt,
+            "pandas_s": t_pd, "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
+# --- 三龄 from columns of text dates ------------------------------------------------------------
+
+def three_ages(n: int, repeat: int) -> Dict[str, Any]:
+    d = bvp.three_ages_data(n)
+    text = pd.DataFrame({k: np.where(np.isnat(v), "", v.astype(str)) for k, v in d.items()})
+    df, size = through_csv(text, dtype=str)  # an empty cell reads as NaN: no such date
+    as_of = bvp.AS_OF_AGES
+    cadrekit.three_ages(df.head(1000), as_of=as_of)
+    t_nat, w_nat, nat = bvp.best_of(lambda: cadrekit.three_ages(df, as_of=as_of), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: bvp.three_ages_cadrekit(d), repeat)
+    t_pd, w_pd, pdr = bvp.best_of(lambda: bvp.three_ages_pandas(df.apply(pd.to_datetime)), repeat)
+    got = {k: nat[k].fillna(-1).to_numpy(np.int64) for k in ("age", "party_years", "work_years")}
+    bvp.three_ages_agree(got, ker)
+    bvp.three_ages_agree(got, pdr)
+    parsed = df.apply(pd.to_datetime)  # the same table read with parse_dates: datetime64[ns]
+    t_dt, _, nat_dt = bvp.best_of(lambda: cadrekit.three_ages(parsed, as_of=as_of), repeat)
+    bvp.three_ages_agree({k: nat_dt[k].fillna(-1).to_numpy(np.int64) for k in got}, ker)
+    return {"op": "三龄 (three ages)", "rows": len(df), "csv_bytes": size, "natural_s": t_nat, "kernel_s": t_k,
+            "natural_datetime64_s": t_dt,
+            "pandas_s": t_pd, "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
 def main(argv: List[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
-    ap.add_argument("--ops", default="screening,screening_findings,pay_sheet,audit,audit_text")
+    ap.add_argument("--ops", default="screening,screening_findings,pay_sheet,audit,audit_text,team,workdays,"
+                                     "three_ages")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json")
     ap.add_argument("--smoke", action="store_true", help="each operation once on 5,000 rows, results checked")
@@ -342,11 +460,16 @@ def main(argv: List[str]) -> int:
             "screening_findings": lambda: screening_findings(args.rows, args.repeat),
             "pay_sheet": lambda: pay_sheet(args.rows, args.repeat),
             "audit": lambda: tiering(args.rows, args.repeat, False),
-            "audit_text": lambda: tiering(args.rows, args.repeat, True)}
+            "audit_text": lambda: tiering(args.rows, args.repeat, True),
+            "team": lambda: team(args.rows, args.repeat),
+            "workdays": lambda: workdays(args.rows, args.repeat),
+            "three_ages": lambda: three_ages(args.rows, args.repeat)}
     out = []
     for op in args.ops.split(","):
         r = runs[op]()
         out.append(r)
+        if "natural_datetime64_s" in r:
+            print(f"{'':>26}  (from datetime64 columns already parsed: natural {r['natural_datetime64_s'] * 1e3:.1f} ms)")
         if "sheet_only_s" in r:
             print(f"{'':>26}  (the sheet alone, without its DataFrame: {r['sheet_only_s'] * 1e3:.1f} ms)")
         print(f"{r['op']:>26}: {r['rows']:,} rows ({r['csv_bytes'] / 2**20:.0f} MiB CSV), CPU time: "

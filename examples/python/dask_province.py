@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import time
+from typing import Any, Callable, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ KINDS = np.array(["annual", "annual", "annual", "party_conduct", "party_conduct"
 PERIODS = np.array(["2014", "2015", "2016", "2015", "2016"], dtype=object)
 
 
-def cadre_ids(first: int, n: int) -> np.ndarray:
+def cadre_ids(first: int, n: int) -> "np.ndarray[Any, np.dtype[Any]]":
     return np.char.mod("C%08d", np.arange(first, first + n)).astype(object)
 
 
@@ -110,7 +111,7 @@ def members(part: int, teams_per_part: int, n_teams: int) -> pd.DataFrame:
     })
 
 
-def villages_of(county: int, n_townships: int = 8, per_township: int = 14):
+def villages_of(county: int, n_townships: int = 8, per_township: int = 14) -> Tuple[Any, Any, Any]:
     """A county's villages, their principals (a secretary and a director each) and their five
     scores of 2016."""
     rng = np.random.default_rng(4000 + county)
@@ -128,7 +129,7 @@ def villages_of(county: int, n_townships: int = 8, per_township: int = 14):
     return pd.DataFrame(v), pd.DataFrame(p), pd.DataFrame(s)
 
 
-def province(rows: int, parts: int):
+def province(rows: int, parts: int) -> Tuple[Any, ...]:
     """The province as Dask DataFrames built on the workers (and its small tables here)."""
     import dask.dataframe as dd
 
@@ -154,7 +155,7 @@ def province(rows: int, parts: int):
     return recs, findings(n_cadres), unit_frame, team_frame, vil_frame, pri, sco
 
 
-def _usage() -> tuple:
+def _usage() -> Tuple[float, int]:
     """CPU seconds and peak resident bytes of this (worker) process."""
     import resource
 
@@ -162,14 +163,14 @@ def _usage() -> tuple:
     return r.ru_utime + r.ru_stime, r.ru_maxrss * 1024
 
 
-def timed(label: str, f):
+def timed(label: str, f: Callable[[], Any]) -> Any:
     t = time.perf_counter()
     out = f()
     print(f"  {label}: {time.perf_counter() - t:.1f} s")
     return out
 
 
-def main(argv=None) -> None:
+def main(argv: Optional[List[str]] = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=10_000_000, help="assessment records (default 10^7)")
     ap.add_argument("--partitions", type=int, default=0,

@@ -8,10 +8,20 @@ Usage: demo.py [--lang zh|en]
 """
 import argparse
 import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from typing import Dict, List
 
 import cadrekit
 
 AS_OF = dt.date(2016, 9, 22)  # the date of the source report; nothing reads the clock
+
+
+def share_param(policy: cadrekit.Policy, name: str) -> Fraction:
+    """A share parameter (its unit is a share: a fractions.Fraction)."""
+    v = policy.value(name, AS_OF)
+    assert isinstance(v, Fraction), name
+    return v
 
 
 def line(title: str) -> None:
@@ -28,18 +38,18 @@ def main() -> None:
     print(f"cadrekit {cadrekit.__version__} · profile {policy.name} · as of {AS_OF}")
 
     line("HOLINGOL.2 — audits due this year (67 section-level units: 20 / 28 / 19 by tier)")
-    for tier, units in (("level1", 20), ("level2", 28)):
+    for tier, count in (("level1", 20), ("level2", 28)):
         name = f"audit.{tier}.min_share_per_year"
         share = policy.value(name, AS_OF)
         p = policy.lookup(name, AS_OF)
-        print(f"  {tier}: at least {p['value']} of {units} units -> "
-              f"{cadrekit.at_least_share(units, share)} audits   [{p['clause']}, since {p['effective_from']}]")
+        print(f"  {tier}: at least {p['value']} of {count} units -> "
+              f"{cadrekit.at_least_share(count, share)} audits   [{p['clause']}, since {p['effective_from']}]")
 
     line("JARUD.2 — village heads selected for public-institution pay (206 villages)")
     places = cadrekit.at_least_share(206, policy.value("village.selection.min_share_per_year", AS_OF))
-    initial = places * int(1 / policy.value("village.selection.initial_ratio", AS_OF))
-    prospective = places * int(1 / policy.value("village.selection.prospective_ratio", AS_OF))
-    formal = cadrekit.at_least_share(places, 1 + policy.value("village.selection.formal_extra_share", AS_OF))
+    initial = places * int(1 / share_param(policy, "village.selection.initial_ratio"))
+    prospective = places * int(1 / share_param(policy, "village.selection.prospective_ratio"))
+    formal = cadrekit.at_least_share(places, 1 + share_param(policy, "village.selection.formal_extra_share"))
     print(f"  places {places}; initial candidates (1:3) {initial}; prospective (1:2) {prospective}; "
           f"formal (+20 %) {formal}")
 
@@ -47,11 +57,12 @@ def main() -> None:
     for grade in ("excellent", "basic", "unqualified"):
         p = policy.lookup(f"village.performance_pay.{grade}", AS_OF)
         amount = policy.value(f"village.performance_pay.{grade}", AS_OF)
+        assert isinstance(amount, Decimal)  # money: a decimal.Decimal in yuan
         flag = "  (assumed: the source gives no number)" if p["assumed"] else ""
         print(f"  {grade:12} {cadrekit.format_money(amount):>12}{flag}")
 
     line("KAILU.2 — disclosure windows on the official calendar")
-    n1 = policy.value("disclosure.round1.window_working_days", AS_OF)
+    n1 = int(policy.value("disclosure.round1.window_working_days", AS_OF))
     for posted in (dt.date(2016, 9, 22), dt.date(2016, 9, 30), dt.date(2016, 10, 3)):
         first, last = cal.window(posted, n1)
         print(f"  posted {posted} ({posted:%a}): {n1} working days {first} .. {last}")
@@ -67,7 +78,7 @@ def main() -> None:
              + [{"unit_id": f"L2-{i:02d}", "level": 2} for i in range(28)]
              + [{"unit_id": f"L3-{i:02d}", "level": 3} for i in range(19)])
     plan = cadrekit.audit.plan(units, [], [], 2017, 2021, 14, 2016, policy)
-    per_year = {}
+    per_year: Dict[int, List[str]] = {}
     for r in plan.to_records():
         per_year.setdefault(r["year"], []).append(r["unit_id"][:2])
     for year in sorted(per_year):

@@ -24,6 +24,8 @@ from ._core import Explanation, RuleFired, ParamUsed, InputUsed  # noqa: F401
 # --- people and citizen IDs -----------------------------------------------------------------
 from ._core import Person, Post, Rank, ThreeAges, CodeEntry  # noqa: F401
 from ._core import three_ages_columns  # noqa: F401
+from ._columns import three_ages, install as _install_columns  # noqa: F401
+_install_columns()  # WorkCalendar.add_working_days / count_working_days also take columns
 from ._core import ethnic_groups, ethnic_group, political_statuses, political_status  # noqa: F401
 from ._core import CitizenId, is_valid_citizen_id, parse_citizen_id, citizen_id_check_char  # noqa: F401
 from ._core import RegionEntry, tongliao_regions  # noqa: F401

@@ -10,7 +10,8 @@ import datetime as _dt
 import warnings
 from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
-from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
+from types import FrameType
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
 from . import _core
 from ._core import InvalidInput, Policy
@@ -31,7 +32,7 @@ def is_frame(data: Any) -> bool:
     return hasattr(data, "columns") and hasattr(data, "to_dict") and not isinstance(data, Mapping)
 
 
-def rows(data: Any, what: str = "rows", known: Optional[Sequence[str]] = None, strict: bool = False) -> list:
+def rows(data: Any, what: str = "rows", known: Optional[Sequence[str]] = None, strict: bool = False) -> List[Any]:
     """A list of mappings from a DataFrame (one per row), an iterable of mappings, or None; a row
     that is not a mapping is InvalidInput naming it (``what[i]``). With ``known`` (the columns
     the call reads), a column or key outside it is an UnknownColumnWarning, with ``strict`` an
@@ -42,7 +43,8 @@ def rows(data: Any, what: str = "rows", known: Optional[Sequence[str]] = None, s
         check_columns(data, what)
         if known is not None:
             check_known(data, known, what, strict=strict)
-        return data.to_dict(orient="records")
+        out: List[Any] = data.to_dict(orient="records")
+        return out
     out = list(data)
     for i, r in enumerate(out):
         if not isinstance(r, Mapping):
@@ -85,7 +87,7 @@ def check_known(data: Any, known: Sequence[str], what: str, *, strict: bool = Fa
     elif isinstance(data, Mapping):
         names = list(data.keys())
     else:
-        union: set = set()
+        union: Set[str] = set()
         for r in data:
             if isinstance(r, Mapping):
                 union.update(r.keys())
@@ -110,7 +112,8 @@ def warn(warning: Warning) -> None:
     public calls are wrapped and call each other, so no fixed stacklevel would be right)."""
     import sys
 
-    level, f = 2, sys._getframe(1)  # stacklevel 2: the caller of warn()
+    level = 2  # the caller of warn()
+    f: Optional[FrameType] = sys._getframe(1)
     while f is not None and f.f_code.co_filename.startswith(_PACKAGE_DIR):
         f = f.f_back
         level += 1
@@ -211,7 +214,7 @@ def json_scalar(value: Any) -> Any:
     return value
 
 
-def record(row: Mapping[str, Any], fields: Sequence[str], plain: Callable[[Any, str], Any]) -> dict:
+def record(row: Mapping[str, Any], fields: Sequence[str], plain: Callable[[Any, str], Any]) -> Dict[str, Any]:
     """The given fields of one row that are present and not missing, each through ``plain``."""
     out = {}
     for k in fields:
@@ -409,6 +412,76 @@ def vocabulary_date(v: Any, field: str, record: str) -> Optional[_dt.date]:
     raise invalid("must be a date", field, record)
 
 
+def _distinct(values: Any, field: str) -> Tuple[Any, Any]:
+    """(codes, uniques) of a column by ``pd.factorize`` (first-appearance order, -1 missing)."""
+    import numpy as np
+    import pandas as pd
+    if isinstance(values, (str, bytes)) or isinstance(values, Mapping):
+        raise invalid("expected a column, not text or a mapping", field)
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object) if isinstance(values, (list, tuple)) else values)
+    return np.asarray(codes), uniques
+
+
+def _read_distinct(codes: Any, uniques: Any, field: str, read: Callable[[Any], Any]) -> List[Any]:
+    """``read(value)`` once per distinct value; an InvalidInput it raises is raised again naming
+    ``field`` and the first row that holds the value, counted from 1 (searched for only then)."""
+    import numpy as np
+    out = []
+    for k, u in enumerate(uniques):
+        try:
+            out.append(read(u))
+        except InvalidInput as e:
+            row = int(np.argmax(codes == k)) + 1
+            raise invalid(getattr(e, "message", "") or str(e), field, f"row {row}") from None
+    return out
+
+
+def date_column(values: Any, field: str) -> Any:
+    """A column of dates as a NumPy ``datetime64`` array, without a Python step per row: a
+    ``datetime64`` column (any unit; the kernels refuse a time of day) or whole day numbers as
+    they are; text (any of the vocabulary's spellings), ``datetime.date`` and Timestamps read
+    once per distinct value (``pd.factorize``) and spread back by their codes. A missing value
+    is NaT; a text that is not a date is InvalidInput naming ``field`` and its first row,
+    counted from 1."""
+    import numpy as np
+    dtype = getattr(values, "dtype", None)
+    if isinstance(dtype, np.dtype) and dtype.kind in "Miu":
+        return np.asarray(values)
+    if dtype is not None and getattr(dtype, "kind", "") == "M" and hasattr(values, "to_numpy"):
+        if getattr(dtype, "tz", None) is not None:
+            raise invalid("expected dates without a time zone", field)
+        return values.to_numpy()
+    codes, uniques = _distinct(values, field)
+
+    def read(u: Any) -> Any:
+        d = vocabulary_date(u, field, "")
+        return np.datetime64("NaT") if d is None else np.datetime64(d, "D")
+    days = np.array(_read_distinct(codes, uniques, field, read) + [np.datetime64("NaT")],
+                    dtype="datetime64[D]")
+    return days[codes]  # code -1 (missing) takes the last entry: NaT
+
+
+def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int, hi: int) -> Any:
+    """A column of small national codes (sex 1–2, GB 3304 1–56, GB/T 4762 1–13) as uint8:
+    numbers range-checked as a whole, text ("女", "蒙古族", "02") read by ``read(text)`` once per
+    distinct value. A missing or unreadable value is InvalidInput naming ``field`` and its
+    first row, counted from 1."""
+    import numpy as np
+    dtype = getattr(values, "dtype", None)
+    if dtype is not None and getattr(dtype, "kind", "") in "iufb":
+        return int_column(values, field, np.uint8, lo=lo, hi=hi)
+    codes, uniques = _distinct(values, field)
+
+    def one(v: Any) -> int:
+        if isinstance(v, str):
+            return read(v)
+        if isinstance(v, bool):
+            raise invalid("expected a code, not a boolean", field)
+        return whole(v, field, "")
+    table = np.array(_read_distinct(codes, uniques, field, one) + [-1], dtype=np.int64)
+    return int_column(table[codes], field, np.uint8, lo=lo, hi=hi)
+
+
 def whole(v: Any, field: str, record: str) -> int:
     """One value as a Python int: an int, a NumPy integer, a bool (0/1), a float or Decimal
     without a fraction; InvalidInput naming field and record for text, a fraction, ±inf, NaN
@@ -528,12 +601,57 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     if mask is not None and mask.any():
         if missing is None:
             fail(mask, "missing value")
-        a = np.where(mask, missing, a)
+        else:
+            a = np.where(mask, missing, a)
     else:
         mask = None
     out = np.ascontiguousarray(a.astype(dt, copy=False))
     out = out.reshape(shape) if ndim != 1 else out
     return (out, mask) if with_mask else out
+
+
+# --- one calling convention: the date of evaluation by keyword ---------------------------------
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def keyword_since_positional(*names: str) -> Callable[[_F], _F]:
+    """A decorator for a public call whose keyword-only parameters ``names`` (``as_of``,
+    ``policy``, …) were positional before: ``f(table, as_of, policy)`` still works for one
+    release, with a DeprecationWarning (attributed to the caller's line) saying to pass them by
+    keyword; the positions after the call's own positional parameters are read, in order, as
+    ``names``. One helper for every module, so the old forms are accepted alike everywhere."""
+    import functools
+    import inspect
+
+    def wrap(fn: _F) -> _F:
+        params = inspect.signature(fn).parameters.values()
+        if any(p.kind is p.VAR_POSITIONAL for p in params):
+            raise TypeError(f"{fn.__name__}: keyword_since_positional needs a signature without *args")
+        n_pos = sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+        name = fn.__name__
+
+        @functools.wraps(fn)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if len(args) > n_pos:
+                extra = args[n_pos:]
+                if len(extra) > len(names):
+                    raise TypeError(f"{name}() takes at most {n_pos + len(names)} positional arguments "
+                                    f"({len(args)} given)")
+                given = names[: len(extra)]
+                for n, v in zip(given, extra):
+                    if n in kwargs:
+                        raise TypeError(f"{name}() got multiple values for argument '{n}'")
+                    kwargs[n] = v
+                warn(DeprecationWarning(
+                    f"{name}(): passing {', '.join(given)} by position is deprecated and will stop "
+                    f"working in the next release; pass {', '.join(n + '=...' for n in given)} by keyword"))
+                args = args[:n_pos]
+            return fn(*args, **kwargs)
+
+        return call  # type: ignore[return-value]
+
+    return wrap
 
 
 # --- arguments checked before pybind11 sees them ------------------------------------------------
@@ -544,7 +662,7 @@ _DATE_ARGUMENTS = frozenset({"as_of", "graded_on", "from_date", "to_date", "deci
 _WHOLE_ARGUMENTS = frozenset({"year", "first_year", "last_year", "n_villages", "quota"})
 
 
-def checked_arguments(fn: Callable) -> Callable:
+def checked_arguments(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``fn`` with its date arguments (``as_of``, ``graded_on``, …), whole-number arguments
     (``year``, ``places``, …) and ``policy`` checked first: a wrong type is an ArgumentTypeError
     (a cadrekit InvalidInput naming the argument, and a TypeError) — never pybind11's TypeError,
@@ -581,7 +699,7 @@ def checked_arguments(fn: Callable) -> Callable:
     return call
 
 
-def check_arguments_of(namespace: dict, names: Sequence[str]) -> None:
+def check_arguments_of(namespace: Dict[str, Any], names: Sequence[str]) -> None:
     """Wraps each public function ``names`` of a module's ``namespace`` in checked_arguments."""
     import types
 

@@ -13,6 +13,7 @@ Rule catalog HORQIN.1–HORQIN.6; docs/assessment.md. Every function takes its a
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
@@ -75,7 +76,7 @@ def _plain(value: Any, field: str) -> Any:
     return value
 
 
-def _record(row: Mapping[str, Any], fields: Sequence[str]) -> dict:
+def _record(row: Mapping[str, Any], fields: Sequence[str]) -> Dict[str, Any]:
     return _frames.record(row, fields, _plain)
 
 
@@ -90,7 +91,7 @@ def _fraction(text: str) -> Any:
 
 
 def composite_score(domain: str, scores: Mapping[str, Any], *, as_of: _dt.date,
-                    policy: Optional[_Policy] = None) -> dict:
+                    policy: Optional[_Policy] = None) -> Dict[str, Any]:
     """The composite score of a domain (HORQIN.4): Σ weight · score over the domain's
     indicators (policy ``assessment.indicators.<domain>``), exact. ``scores`` maps every
     indicator id to its score (int, ``Decimal``, ``Fraction`` or exact decimal text). Returns
@@ -117,14 +118,14 @@ def composite_score(domain: str, scores: Mapping[str, Any], *, as_of: _dt.date,
 
 
 def method_checklist(methods: Iterable[str], *, as_of: _dt.date,
-                     policy: Optional[_Policy] = None) -> dict:
+                     policy: Optional[_Policy] = None) -> Dict[str, Any]:
     """The six methods as a checklist (policy ``assessment.methods.required``): ``{"items":
     [{"method", "required", "done"}], "missing": [...], "complete": bool}``. The source names
     12 steps of the assessment but lists none; the methods are the steps it names."""
     return _a.method_checklist({"as_of": as_of, "methods": list(methods)}, _policy(policy))
 
 
-def findings_from_audit(audit_findings: Any) -> list:
+def findings_from_audit(audit_findings: Any) -> List[Dict[str, Any]]:
     """Audit findings of :mod:`cadrekit.audit` (HOLINGOL.4) as findings for :func:`screen`.
 
     ``audit_findings``: DataFrame or dicts with ``unit_id, leader_id`` (optional), ``date,
@@ -348,9 +349,9 @@ def _kind_of(col: Any) -> str:
     import pandas as pd
     dtype = col.dtype
     if isinstance(dtype, pd.CategoricalDtype):
-        return pd.api.types.infer_dtype(col.cat.categories, skipna=True)
+        return str(pd.api.types.infer_dtype(col.cat.categories, skipna=True))
     if isinstance(dtype, pd.StringDtype):
-        return pd.api.types.infer_dtype(col, skipna=True)
+        return str(pd.api.types.infer_dtype(col, skipna=True))
     if not isinstance(dtype, np.dtype):
         return "other"  # nullable Int64, boolean and other extension dtypes: the rows path
     if dtype.kind != "O":
@@ -359,14 +360,20 @@ def _kind_of(col: Any) -> str:
         if dtype.kind == "f":
             return "floating"
         return "other"  # bool, datetime, other extension dtypes: the rows path
-    return pd.api.types.infer_dtype(col, skipna=True)
+    return str(pd.api.types.infer_dtype(col, skipna=True))
+
+
+def _probe_field(probe_ok: Callable[..., bool], name: str, u: Any) -> int:
+    """0 when the rows path reads ``u`` in the field ``name``, else _Slow (see _fail)."""
+    return 0 if probe_ok(**{name: u}) else _fail()
 
 
 def _factorize(col: Any, sort: bool = False) -> Tuple[Any, Any]:
     """pd.factorize of a column: (codes, −1 for a missing value; the distinct values), those of
     an object column as they are (no numeric Index inferred from them)."""
     import pandas as pd
-    return pd.factorize(col.to_numpy() if col.dtype == object else col, sort=sort)
+    codes, uniques = pd.factorize(col.to_numpy() if col.dtype == object else col, sort=sort)
+    return codes, uniques
 
 
 def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None) -> Any:
@@ -451,7 +458,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     _, kind, _ = text("kind", True, _a.kind_code)
     _, rating, _ = text("rating", False, _a.rating_code)
     for name in ("method", "score"):
-        text(name, False, lambda u, name=name: 0 if probe_ok(**{name: u}) else _fail())
+        text(name, False, functools.partial(_probe_field, probe_ok, name))
     # periods: text ("2015", "2015-2") or whole years
     if "period" not in cols:
         bad[:] = True
@@ -529,7 +536,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         i = int(dup[0])
         raise _frames.invalid("two records for the same cadre, kind and period", "period",
                               f"records[{max(int(rows[i]), int(rows[i + 1]))}]")
-    fargs: list = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
+    fargs: List[Any] = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
     c, r, f, l, cnt, ids = _a.screen_batch(
         pol, as_of, cadre[rows], kind[rows].astype(np.uint8), period[rows].astype(np.int32),
         rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8), *fargs)
@@ -603,7 +610,7 @@ def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
         bad |= ~ok[codes]
         day = val[codes]
     # the coded fields, once per distinct combination
-    catalogue = {st["id"]: k for k, st in enumerate(standards(as_of, pol))}
+    catalogue = {st["id"]: k for k, st in enumerate(standards(as_of=as_of, policy=pol))}
     names = ("source", "standard", "aspect", "classification", "severity")
     cols = [_text_column(fdf, name) for name in names]
     combo = np.zeros(n, np.int64)
@@ -646,7 +653,7 @@ def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
 
 
 def _finding_lists(fr: Dict[str, Any], c: Any, r: Any, first: Any, last: Any, cnt: Any, rk: Any,
-                   pol: _Policy, as_of: _dt.date) -> Dict[int, Tuple[list, list, list]]:
+                   pol: _Policy, as_of: _dt.date) -> Dict[int, Tuple[List[Any], List[Any], List[Any]]]:
     """(dates, finding ids, standards) of each finding rule's hit ``j`` of the kernel's answer,
     as the rows path gives them: the cadre's findings (as given to the kernel) that the rule
     counts, by date then position in the table. Which rules count a finding depends on its
@@ -681,11 +688,11 @@ def _finding_lists(fr: Dict[str, Any], c: Any, r: Any, first: Any, last: Any, cn
     days = np.unique(day)
     texts = dict(zip(days.tolist(), np.datetime_as_string(days.astype("datetime64[D]")).tolist()))
     ids = np.asarray(fr["id_values"], dtype=object)[fr["ids"][fi]]
-    cat = standards(as_of, pol)
+    cat = standards(as_of=as_of, policy=pol)
     named = {k: {"standard": st["id"], "aspect": st["aspect"], "text_zh": st["text_zh"], "text_en": st["text_en"],
                  "clause": st["clause"], "suggestion": st["suggestion"]} for k, st in enumerate(cat)}
     std = fr["standard"][fi]
-    out: Dict[int, Tuple[list, list, list]] = {}
+    out: Dict[int, Tuple[List[Any], List[Any], List[Any]]] = {}
     for rule in np.unique(r[hits]).tolist():
         srt = order[counts[pair[order], rule]]
         keys = fk[srt]
@@ -739,7 +746,7 @@ def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, 
     return cadre, cadre_ids
 
 
-def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows: Any) -> list:
+def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows: Any) -> List[Any]:
     """The kernel's finding columns, sorted by cadre key: a cadre's findings, and a unit's
     findings once for every cadre whose latest record (of the screened years; of two of one
     period the first by kind) names the unit."""
@@ -798,7 +805,7 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     import pandas as pd
     if not len(c):
         return pd.DataFrame([], columns=_HIT_COLUMNS)  # as the rows path's empty answer
-    meta = rules(as_of, pol)
+    meta = rules(as_of=as_of, policy=pol)
     clause = np.array([m["clause"] for m in meta] + [""], dtype=object)
     suggestion = np.array([m["suggestion"] for m in meta] + [""], dtype=object)
     rk = np.array(_a.rule_kinds(pol, as_of), dtype=np.int64)
@@ -817,7 +824,9 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     paused = gc.isenabled()
     gc.disable()  # many small lists, no cycles among them: the cyclic collector need not run
     try:
-        order, rec_lists, period_lists = [], [], []
+        order: List[Any] = []
+        rec_lists: List[Any] = []
+        period_lists: List[Any] = []
         fin: Optional[List[Any]] = None
         std: Optional[List[Any]] = None
         if fr is not None:
@@ -867,16 +876,20 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
             gc.enable()
 
 
-def rules(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
+@_frames.keyword_since_positional("as_of", "policy")
+def rules(*, as_of: _dt.date, policy: Optional[_Policy] = None) -> List[Dict[str, Any]]:
     """The red-line rules in force (``assessment.rule.*`` parameters), in evaluation order."""
-    return _a.rules(_policy(policy), as_of)["rules"]
+    out: List[Dict[str, Any]] = _a.rules(_policy(policy), as_of)["rules"]
+    return out
 
 
-def standards(as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
+@_frames.keyword_since_positional("as_of", "policy")
+def standards(*, as_of: _dt.date, policy: Optional[_Policy] = None) -> List[Dict[str, Any]]:
     """The catalogue of qualitative standards in force (``assessment.standard.*`` parameters),
     sorted by id: dicts ``id, parameter, aspect, text_zh, text_en, clause, suggestion,
     assumed``. A finding's ``standard`` must be one of these ids."""
-    return _a.standards(_policy(policy), as_of)["standards"]
+    out: List[Dict[str, Any]] = _a.standards(_policy(policy), as_of)["standards"]
+    return out
 
 
 #: Codes of the finding columns of :func:`screen_columns`.
@@ -888,7 +901,7 @@ SEVERITIES = ("minor", "moderate", "serious", "grave")
 
 def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: Any, rating: Any, *,
                    as_of: _dt.date, policy: Optional[_Policy] = None,
-                   findings: Optional[Mapping[str, Any]] = None) -> dict:
+                   findings: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """The batch path over NumPy arrays or pandas columns (rows sorted by integer cadre key — a
     categorical column's codes are used as the key, without a copy; periods of a kind
     increasing within a cadre; kind and rating as the codes of :data:`KINDS` / :data:`RATINGS`;
@@ -903,7 +916,7 @@ def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: An
     1970-01-01). Then every rule is evaluated, with the same answers as :func:`screen`; for a
     finding rule ``first_period``/``last_period`` are the first and last finding date as days
     since 1970-01-01. A finding of a unit only must be given once per cadre."""
-    args: list = [None] * 6
+    args: List[Any] = [None] * 6
     _frames.as_of_date(as_of)
     cadre = _frames.codes(cadre)
     if findings is not None:
@@ -915,23 +928,25 @@ def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: An
 
 
 def follow_up_schedule(decision_date: _dt.date, until: _dt.date, *,
-                       policy: Optional[_Policy] = None) -> list:
+                       policy: Optional[_Policy] = None) -> List[Tuple[_dt.date, str]]:
     """Due dates from the decision up to ``until``: ``[(date, 'monthly_talk' | 'quarterly_visit')]``."""
     return _a.follow_up_schedule(decision_date, until, _policy(policy))
 
 
-def follow_up_ledger(decision_date: _dt.date, held: Iterable[tuple], *, as_of: _dt.date,
-                     policy: Optional[_Policy] = None) -> list:
+def follow_up_ledger(decision_date: _dt.date, held: Iterable[Tuple[_dt.date, str]], *, as_of: _dt.date,
+                     policy: Optional[_Policy] = None) -> List[Dict[str, Any]]:
     """Each due item as of ``as_of`` with the event that fulfils it and whether it is overdue.
     ``held``: ``(date, kind)`` pairs of talks and visits that took place."""
     request = {"decision_date": decision_date, "as_of": as_of,
                "held": [{"date": d, "kind": k} for d, k in held]}
-    return _frames.typed(_a.follow_up(request, _policy(policy))["ledger"], dates=("date", "held"))
+    ledger: List[Dict[str, Any]] = _frames.typed(_a.follow_up(request, _policy(policy))["ledger"],
+                                                 dates=("date", "held"))
+    return ledger
 
 
 def reappointment_eligibility(moved_on: _dt.date, own_reasons: bool,
                               annual_ratings_since: Sequence[str], *, as_of: _dt.date,
-                              policy: Optional[_Policy] = None) -> dict:
+                              policy: Optional[_Policy] = None) -> Dict[str, Any]:
     """Whether a cadre moved down may be reappointed on ``as_of`` (HORQIN.6)."""
     return _a.reappointment_eligibility(moved_on, own_reasons, list(annual_ratings_since), as_of,
                                         _policy(policy))

@@ -86,21 +86,6 @@ def _money(v: Any, what: str, i: int) -> Any:
 
 # --- tiering --------------------------------------------------------------------------------
 
-def _keyword_as_of(call: str, args: Tuple[Any, ...], as_of: Optional[_dt.date],
-                   policy: Optional[Policy], names: Sequence[str] = ("as_of", "policy")) -> Tuple[Any, Any]:
-    """(as_of, policy) of a call that takes them by keyword, also from the positions they had
-    before (``tier(units, as_of, policy)``): accepted for one release with a DeprecationWarning."""
-    if not args:
-        return as_of, policy
-    if len(args) > len(names):
-        raise TypeError(f"{call}() takes at most {len(names)} arguments after the table")
-    if as_of is not None or (len(args) > 1 and policy is not None):
-        raise TypeError(f"{call}() got as_of or policy both by position and by keyword")
-    _frames.warn(DeprecationWarning(f"{call}(units, as_of, ...) by position is deprecated: pass as_of=... "
-                                    "(and policy=...) by keyword"))
-    return args[0], (args[1] if len(args) > 1 else policy)
-
-
 #: The columns tier() reads from a table of units; ``name`` is passed through to the result.
 UNIT_COLUMNS: Tuple[str, ...] = ("unit_id", "name", "budget") + tuple(FACTORS)
 
@@ -110,7 +95,8 @@ TIER_RESULT_COLUMNS: Tuple[str, ...] = ("unit_id", "name", "level", "band", "ban
                                         "score", "parts", "explanation")
 
 
-def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: Optional[Policy] = None,
+@_frames.keyword_since_positional("as_of", "policy")
+def tier(units: Records, *, as_of: _dt.date, policy: Optional[Policy] = None,
          explain: Optional[bool] = None, strict: bool = False, keep: Optional[Sequence[str]] = None) -> Any:
     """Tiers units (HOLINGOL.1) as of ``as_of`` (a keyword; by position it still works for a
     release, with a DeprecationWarning).
@@ -139,7 +125,6 @@ def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: O
     kept anyway. A DataFrame's kept column keeps its dtype; a record missing a kept key gets
     ``None``. A kept column is not an unknown one; a column neither read nor kept still is.
     """
-    as_of, policy = _keyword_as_of("tier", args, as_of, policy)
     _frames.as_of_date(as_of)
     frame = _is_frame(units)
     if frame:
@@ -160,12 +145,13 @@ def tier(units: Records, *args: Any, as_of: Optional[_dt.date] = None, policy: O
         import pandas as pd
         res = pd.DataFrame.from_records(out, columns=[
             "unit_id", "level", "band", "band_points", "factor_points", "score", "parts", "explanation"])
-        if len(res) == len(units):
-            res.index = units.index
-            if "name" in units.columns:  # passed through, as the columnar path and the CLI do
-                res.insert(1, "name", units["name"].to_numpy())
+        df: Any = units  # a DataFrame here
+        if len(res) == len(df):
+            res.index = df.index
+            if "name" in df.columns:  # passed through, as the columnar path and the CLI do
+                res.insert(1, "name", df["name"].to_numpy())
             for k in kept:
-                res.insert(len(res.columns) - 1, k, _frames.kept_values(units, k))
+                res.insert(len(res.columns) - 1, k, _frames.kept_values(df, k))
         return res
     if kept:
         given = list(units)
@@ -196,7 +182,8 @@ def explain_tiers(units: Records, *, as_of: _dt.date, policy: Optional[Policy] =
     out = [r["explanation"] for r in _tier_rows(units, as_of, policy, True)]
     if _is_frame(units):
         import pandas as pd
-        return pd.Series(out, index=units.index[:len(out)], dtype=object, name="explanation")
+        df: Any = units
+        return pd.Series(out, index=df.index[:len(out)], dtype=object, name="explanation")
     return out
 
 
@@ -284,7 +271,8 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     return pd.DataFrame(cols, index=df.index, copy=False)
 
 
-def tier_columns(budget_fen: Any, factors: Any, *args: Any, as_of: Optional[_dt.date] = None,
+@_frames.keyword_since_positional("as_of", "policy")
+def tier_columns(budget_fen: Any, factors: Any, *, as_of: _dt.date,
                  policy: Optional[Policy] = None, out: Optional[Tuple[Any, Any]] = None) -> Tuple[Any, Any]:
     """The columnar tiering kernel (HOLINGOL.1) on NumPy columns: no ids, no explanations.
 
@@ -300,7 +288,6 @@ def tier_columns(budget_fen: Any, factors: Any, *args: Any, as_of: Optional[_dt.
     ``as_of`` and ``policy`` are keywords; ``tier_columns(budget_fen, factors, as_of)`` by
     position still works for one release, with a DeprecationWarning.
     """
-    as_of, policy = _keyword_as_of("tier_columns", args, as_of, policy)
     return _k.tier_columns(budget_fen, factors, _frames.as_of_date(as_of), policy, out=out)
 
 
@@ -376,7 +363,7 @@ def tier_history(unit_id: str, events: Records, *, level_on: Iterable[Any] = (),
 
 # --- the plan -------------------------------------------------------------------------------
 
-def _plan_units(units: Records, strict: bool) -> list:
+def _plan_units(units: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(units, "units", PLAN_COLUMNS["units"], strict)):
         u = {"unit_id": str(_get(r, "unit_id", "units", i)), "level": _level(_get(r, "level", "units", i))}
@@ -387,7 +374,7 @@ def _plan_units(units: Records, strict: bool) -> list:
     return out
 
 
-def _plan_audits(audits: Records, strict: bool) -> list:
+def _plan_audits(audits: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(audits, "audits", PLAN_COLUMNS["audits"], strict)):
         a = {"unit_id": str(_get(r, "unit_id", "audits", i)),
@@ -399,7 +386,7 @@ def _plan_audits(audits: Records, strict: bool) -> list:
     return out
 
 
-def _plan_terms(terms: Records, strict: bool) -> list:
+def _plan_terms(terms: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(terms, "terms", PLAN_COLUMNS["terms"], strict)):
         t = {"unit_id": str(_get(r, "unit_id", "terms", i)),
@@ -413,7 +400,7 @@ def _plan_terms(terms: Records, strict: bool) -> list:
     return out
 
 
-def _plan_funds(funds: Records, strict: bool) -> list:
+def _plan_funds(funds: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(funds, "funds", PLAN_COLUMNS["funds"], strict)):
         f = {"unit_id": str(_get(r, "unit_id", "funds", i)),
@@ -428,7 +415,7 @@ def _plan_funds(funds: Records, strict: bool) -> list:
     return out
 
 
-def _plan_reviews(reviews: Records, strict: bool) -> list:
+def _plan_reviews(reviews: Records, strict: bool) -> List[Dict[str, Any]]:
     return [{"unit_id": str(_get(r, "unit_id", "reviews", i)),
              "year": _int(_get(r, "year", "reviews", i), "year", "reviews", i),
              "level": _level(_get(r, "level", "reviews", i))}
@@ -527,7 +514,8 @@ def verify_plan(plan_records: Records, units: Records, audits: Records, terms: R
         rows.append(row)
     request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews, strict)
     request["plan"] = rows
-    return _k.verify_plan(request, _policy(policy))["breaches"]
+    breaches: List[Dict[str, Any]] = _k.verify_plan(request, _policy(policy))["breaches"]
+    return breaches
 
 
 def draw_sample(candidates: Sequence[str], count: int, seed: int, year: int) -> List[str]:

@@ -27,7 +27,7 @@ without Dask installed raises ImportError naming the Debian package (``python3-d
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 try:
     import dask as _dask
@@ -76,7 +76,11 @@ def _key_summary(values: Any) -> Dict[str, Any]:
     return {"n": len(vals), "lo": lo, "hi": hi, "h1": hashes[0], "h2": hashes[1]}
 
 
-def _split_key(summaries: Sequence[Dict[str, Any]]) -> Optional[tuple]:
+def _lower_bound(t: Tuple[Any, ...]) -> Any:
+    return t[1]["lo"]
+
+
+def _split_key(summaries: Sequence[Dict[str, Any]]) -> Optional[Tuple[Any, ...]]:
     """(first partition, second partition, number of values) of the values of a key found in
     more than one partition, or None. Partitions whose ranges of keys do not overlap need no
     more than their least and greatest values; otherwise the hashes of the values are compared."""
@@ -85,7 +89,7 @@ def _split_key(summaries: Sequence[Dict[str, Any]]) -> Optional[tuple]:
         return None
     if all(s["lo"] is not None for _, s in parts):
         try:
-            ordered = sorted(parts, key=lambda t: t[1]["lo"])
+            ordered = sorted(parts, key=_lower_bound)
             if all(a[1]["hi"] < b[1]["lo"] for a, b in zip(ordered, ordered[1:])):
                 return None
         except TypeError:
@@ -105,7 +109,7 @@ def _split_key(summaries: Sequence[Dict[str, Any]]) -> Optional[tuple]:
     return a, b, values
 
 
-def _split_error(key: str, where: tuple, what: str) -> _InvalidInput:
+def _split_error(key: str, where: Tuple[Any, ...], what: str) -> _InvalidInput:
     a, b, n = where
     e = _InvalidInput(
         f"the rows of one {key} are in partitions {a} and {b} ({n} value{'s' if n != 1 else ''} "
@@ -152,15 +156,15 @@ def _noted(e: BaseException, i: Any) -> BaseException:
     """A cadrekit error from partition ``i``, with a note saying so (its record counts rows from
     the partition's first row)."""
     if isinstance(e, _Error) and getattr(e, "partition", None) is None:
-        e.partition = i
+        setattr(e, "partition", i)
         if hasattr(e, "add_note"):
             e.add_note(f"in partition {i} of the Dask DataFrame (row numbers count from the "
                        f"partition's first row)")
     return e
 
 
-def _stage(part: Any, i: int, fn: Callable, keys: Sequence[str], check: Sequence[str],
-           kwargs: Dict[str, Any]) -> tuple:
+def _stage(part: Any, i: int, fn: Callable[..., Any], keys: Sequence[str], check: Sequence[str],
+           kwargs: Dict[str, Any]) -> Tuple[Any, ...]:
     """Runs ``fn`` on a partition: (result frame, summary for the reduction)."""
     try:
         out, extra = fn(part, **kwargs)
@@ -172,7 +176,7 @@ def _stage(part: Any, i: int, fn: Callable, keys: Sequence[str], check: Sequence
 
 
 def _reduce(summaries: List[Dict[str, Any]], keys: Sequence[str], check: Sequence[str],
-            what: str, tail: Optional[Callable] = None, tail_kwargs: Optional[dict] = None) -> dict:
+            what: str, tail: Optional[Callable[..., Any]] = None, tail_kwargs: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """Checks the keys, then gives each partition the position of its first row and first result
     row in the whole table. ``tail`` checks what is helper-specific (and may add to the result)."""
     for k in keys:
@@ -188,7 +192,7 @@ def _reduce(summaries: List[Dict[str, Any]], keys: Sequence[str], check: Sequenc
     return reduced
 
 
-def _finish(staged: tuple, reduced: dict, i: int, renumber: bool) -> Any:
+def _finish(staged: Tuple[Any, ...], reduced: Dict[str, Any], i: int, renumber: bool) -> Any:
     """A partition's result with the index of its rows in the whole result (0, 1, … as the
     natural call numbers them) and, for screening, record positions in the whole table."""
     out = staged[0]
@@ -200,10 +204,10 @@ def _finish(staged: tuple, reduced: dict, i: int, renumber: bool) -> Any:
     return out
 
 
-def _staged(ddf: Any, fn: Callable, kwargs: Dict[str, Any], keys: Sequence[str], what: str,
-            meta: Any, *, renumber: bool = False, tail: Optional[Callable] = None,
-            tail_kwargs: Optional[dict] = None, last: Optional[Callable] = None,
-            last_args: tuple = ()) -> Any:
+def _staged(ddf: Any, fn: Callable[..., Any], kwargs: Dict[str, Any], keys: Sequence[str], what: str,
+            meta: Any, *, renumber: bool = False, tail: Optional[Callable[..., Any]] = None,
+            tail_kwargs: Optional[Dict[str, Any]] = None, last: Optional[Callable[..., Any]] = None,
+            last_args: Tuple[Any, ...] = ()) -> Any:
     check = [k for k in keys if not _partitioned_by_index(ddf, k)]
     parts = ddf.to_delayed()
     staged = [_dask.delayed(_stage, pure=True)(p, i, fn, keys, check, kwargs)
@@ -253,7 +257,7 @@ def _missing_text(values: Any) -> Any:
 # --- screening -----------------------------------------------------------------------------
 
 def _screen_part(part: Any, *, as_of: _dt.date, policy: Optional[_Policy], explain: bool,
-                 findings: Optional[list], finding_cadres: Any) -> tuple:
+                 findings: Optional[List[Any]], finding_cadres: Any) -> Tuple[Any, ...]:
     if findings is None:
         return _parts.screen(part, as_of=as_of, policy=policy, explain=explain), None
     cadres = _missing_text(_pd.unique(_key_values(part, "cadre_id").to_numpy()))
@@ -261,19 +265,19 @@ def _screen_part(part: Any, *, as_of: _dt.date, policy: Optional[_Policy], expla
     mine = _np.isin(finding_cadres.astype(str), cadres[_pd.notna(cadres)].astype(str)) & ~unit_only
     take = _np.flatnonzero(mine | unit_only)
     out = _parts.screen(part, as_of=as_of, policy=policy, explain=explain,
-                        findings=[findings[j] for j in take], finding_positions=take)
+                        findings=[findings[j] for j in take], finding_positions=take.tolist())
     return out, mine
 
 
-def _screen_tail(extras: List[Any]) -> dict:
+def _screen_tail(extras: List[Any]) -> Dict[str, Any]:
     masks = [m for m in extras if m is not None]
     if not masks:
         return {"orphans": None}
     return {"orphans": _np.flatnonzero(~_np.logical_or.reduce(masks))}
 
 
-def _screen_orphans(reduced: dict, n: int, empty: Any, as_of: _dt.date, policy: Optional[_Policy],
-                    explain: bool, findings: Optional[list]) -> Any:
+def _screen_orphans(reduced: Dict[str, Any], n: int, empty: Any, as_of: _dt.date, policy: Optional[_Policy],
+                    explain: bool, findings: Optional[List[Any]]) -> Any:
     """The hits of cadres who have findings and no records (in no partition): the last part."""
     orphans = reduced.get("orphans")
     if findings is None or orphans is None or not len(orphans):
@@ -329,7 +333,7 @@ def screen(records: Any, *, as_of: _dt.date, policy: Optional[_Policy] = None,
 # --- tiering -------------------------------------------------------------------------------
 
 def _tier_part(part: Any, *, as_of: _dt.date, policy: Optional[_Policy], explain: bool,
-               partition_info: Optional[dict] = None) -> Any:
+               partition_info: Optional[Dict[str, Any]] = None) -> Any:
     try:
         return _parts.tier(part, as_of=as_of, policy=policy, explain=explain)
     except _Error as e:
@@ -351,7 +355,7 @@ def tier(units: Any, *, as_of: _dt.date, policy: Optional[_Policy] = None,
 
 def _pay_part(part: Any, *, year: int, policy: Optional[_Policy], graded_on: Optional[_dt.date],
               explain: bool, principals: Any, scores: Any, principal_villages: Any,
-              score_villages: Any) -> tuple:
+              score_villages: Any) -> Tuple[Any, ...]:
     vids = _missing_text(_pd.unique(_key_values(part, "village_id").to_numpy()))
     vids = vids[_pd.notna(vids)].astype(str)
     p_mask = _np.isin(principal_villages.astype(str), vids)
@@ -361,7 +365,7 @@ def _pay_part(part: Any, *, year: int, policy: Optional[_Policy], graded_on: Opt
     return out, (p_mask, s_mask)
 
 
-def _pay_tail(extras: List[Any], principals: Any, scores: Any) -> dict:
+def _pay_tail(extras: List[Any], principals: Any, scores: Any) -> Dict[str, Any]:
     """A principal or a score of a village that is in no partition: the natural call's error."""
     if extras:
         for n, table in enumerate((principals, scores)):
@@ -417,7 +421,7 @@ def pay_sheet(villages: Any, principals: Any, scores: Any, *, year: int,
 
 # --- team structure ------------------------------------------------------------------------
 
-def _team_part(part: Any, **kwargs: Any) -> tuple:
+def _team_part(part: Any, **kwargs: Any) -> Tuple[Any, ...]:
     return _parts.team_structure(part, **kwargs), None
 
 

@@ -334,8 +334,9 @@ def _pairs(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
     return pairs
 
 
-def classify(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
-             as_of: datetime.date, policy: Optional[Policy] = None, *, strict: bool = False) -> Dict[str, Any]:
+@_frames.keyword_since_positional("as_of", "policy")
+def classify(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]], *,
+             as_of: datetime.date, policy: Optional[Policy] = None, strict: bool = False) -> Dict[str, Any]:
     """Classifies discrepancies between a form and the verified facts as omission (漏报) or
     concealment (瞒报) by the policy, as :meth:`Case.record_finding` does:
     ``{"discrepancies": [{"matter", "kind", "class"}], "accountability": bool,
@@ -477,7 +478,8 @@ class Case:
         self._case.return_for_correction(_record(record), date, actor, note,
                                          policy or self._policy)
 
-    def can_proceed(self, as_of: datetime.date) -> Proceed:
+    @_frames.keyword_since_positional("as_of")
+    def can_proceed(self, *, as_of: datetime.date) -> Proceed:
         """Truthy only when a round has been posted, its window closed before ``as_of``, every
         complaint is decided and the case is open; otherwise ``reasons`` says why."""
         d = self._case.can_proceed(as_of)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import inspect as _inspect
 import re as _re
-from typing import Any, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from ._core import Explanation as _Explanation
 from ._core import Policy as _Policy
@@ -50,7 +50,7 @@ def _frame(result: Any, explain: bool = False) -> Any:
     return pd.DataFrame(list(result))
 
 
-def _frame_kwargs(fn: Any) -> dict:
+def _frame_kwargs(fn: Any) -> Dict[str, Any]:
     """``as_frame=True`` for a call that has that keyword (a DataFrame back either way)."""
     try:
         return {"as_frame": True} if "as_frame" in _inspect.signature(fn).parameters else {}
@@ -153,7 +153,7 @@ def pay_sheet(villages: Any, principals: Any, scores: Any, *, year: int,
     return _frame(sheet, explain)
 
 
-def _team_columns(policy: Optional[_Policy], as_of: _dt.date, explain: bool) -> list:
+def _team_columns(policy: Optional[_Policy], as_of: _dt.date, explain: bool) -> List[str]:
     """The columns of team_structure's rows, from a call on a team of one (an empty input gives
     a frame without columns)."""
     from . import talent

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ._core import Policy as _Policy
 from . import _frames
 from ._core import talent as _t
+from ._core import ethnic_group as _core_ethnic_group
+from ._core import political_status as _core_political_status
 
 __all__ = [
     "POOLS", "CRITERIA", "pools", "pool_report", "pool_changes", "team_structure",
-    "team_structure_columns", "gaps", "growth", "propose_postings",
+    "team_structure_columns", "explain_teams", "TEAM_COLUMNS", "gaps", "growth", "propose_postings",
 ]
 
 POOLS = ("echelon1", "echelon2", "nvshaofei")
@@ -66,7 +68,7 @@ def _plain(value: Any, field: str) -> Any:
     return value
 
 
-def _record(row: Mapping[str, Any], fields: Sequence[str]) -> dict:
+def _record(row: Mapping[str, Any], fields: Sequence[str]) -> Dict[str, Any]:
     return _frames.record(row, fields, _plain)
 
 
@@ -74,7 +76,7 @@ def _date(value: Any, name: str) -> str:
     return _frames.as_of_date(value, name).isoformat()
 
 
-def _supervision(assessments: Any, findings: Any, disposal_cases: Any, strict: bool = False) -> dict:
+def _supervision(assessments: Any, findings: Any, disposal_cases: Any, strict: bool = False) -> Dict[str, Any]:
     # A case is passed as it is (the bindings read a DisposalCase through its to_json()); a
     # case given as JSON text is read here.
     cases = [_json.loads(c) if isinstance(c, str) else c for c in disposal_cases or ()]
@@ -85,12 +87,25 @@ def _supervision(assessments: Any, findings: Any, disposal_cases: Any, strict: b
     }
 
 
-def _cadres(cadres: Any, strict: bool = False, what: str = "cadres") -> list:
+def _as_frame(call: str, table: Any, as_frame: Optional[bool]) -> bool:
+    """A DataFrame back for a DataFrame given; ``as_frame=False`` with a DataFrame keeps the
+    former answer (a list of dicts) for one release, with a DeprecationWarning."""
+    if as_frame is None:
+        return _frames.is_frame(table)
+    if not as_frame and _frames.is_frame(table):
+        _frames.warn(DeprecationWarning(
+            f"{call}(DataFrame, as_frame=False) returns a list of dicts only for this release; a DataFrame "
+            "gives a DataFrame (use .to_dict('records') on it)"))
+    return bool(as_frame)
+
+
+def _cadres(cadres: Any, strict: bool = False, what: str = "cadres") -> List[Dict[str, Any]]:
     return [_record(c, _CADRE_FIELDS) for c in _rows(cadres, what, _CADRE_FIELDS, strict)]
 
 
-def pool_report(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
-                findings: Any = None, disposal_cases: Any = None, explain: bool = False, strict: bool = False) -> dict:
+@_frames.keyword_since_positional("as_of", "policy")
+def pool_report(cadres: Any, assessments: Any = None, *, as_of: _dt.date, policy: Optional[_Policy] = None,
+                findings: Any = None, disposal_cases: Any = None, explain: bool = False, strict: bool = False) -> Dict[str, Any]:
     """Pools as of ``as_of`` (HURE.1): ``{"as_of", "members", "near_misses", "excluded", "sizes"}``.
 
     ``cadres``: rows with ``id`` (or ``cadre_id``), ``sex, birth_date, ethnicity,
@@ -113,15 +128,19 @@ def pool_report(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional
     return out
 
 
-def pools(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
+@_frames.keyword_since_positional("as_of", "policy")
+def pools(cadres: Any, assessments: Any = None, *, as_of: _dt.date, policy: Optional[_Policy] = None,
           findings: Any = None, disposal_cases: Any = None, explain: bool = False,
-          as_frame: bool = False, strict: bool = False) -> Any:
+          as_frame: Optional[bool] = None, strict: bool = False) -> Any:
     """Members of each pool as of ``as_of``: records ``cadre_id, pool ('echelon1'|'echelon2'|
-    'nvshaofei'), reasons`` (each reason ``{"code", "zh", "en"}``), ordered by pool then cadre id;
-    with ``as_frame=True`` a pandas DataFrame. See :func:`pool_report` for the inputs."""
-    rep = pool_report(cadres, assessments, as_of, policy, findings=findings,
+    'nvshaofei'), reasons`` (each reason ``{"code", "zh", "en"}``), ordered by pool then cadre id.
+    A DataFrame of cadres gives a DataFrame of those columns (and ``explanation`` with
+    ``explain=True``), as does ``as_frame=True``; ``as_frame=False`` with a DataFrame keeps the
+    list for one release, with a DeprecationWarning. See :func:`pool_report` for the inputs."""
+    rep = pool_report(cadres, assessments, as_of=as_of, policy=policy, findings=findings,
                       disposal_cases=disposal_cases, explain=explain, strict=strict)
     members = rep["members"]
+    as_frame = _as_frame("pools", cadres, as_frame)
     if as_frame:
         import pandas as pd
         return pd.DataFrame(members, columns=["cadre_id", "pool", "reasons"] + (["explanation"] if explain else []))
@@ -130,22 +149,120 @@ def pools(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Poli
 
 def pool_changes(cadres: Any, assessments: Any, from_date: _dt.date, to_date: _dt.date,
                  policy: Optional[_Policy] = None, *, findings: Any = None,
-                 disposal_cases: Any = None, strict: bool = False) -> list:
+                 disposal_cases: Any = None, strict: bool = False) -> List[Dict[str, Any]]:
     """Who entered and who left each pool between two dates, and why: records ``cadre_id, pool,
     change ('entered'|'left'), reasons`` (for a cadre who left: what is missing on ``to_date``)."""
     request = {"from": _date(from_date, "from_date"), "to": _date(to_date, "to_date"),
                "cadres": _cadres(cadres, strict), **_supervision(assessments, findings, disposal_cases, strict)}
-    return _t.pool_changes(request, _policy(policy))["changes"]
+    changes: List[Dict[str, Any]] = _t.pool_changes(request, _policy(policy))["changes"]
+    return changes
 
 
-def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = None, *,
+#: The columns of team_structure's DataFrame: those of ``cadrekit talent teams``.
+TEAM_COLUMNS: Tuple[str, ...] = ("team_id", "size", "young", "women", "minority", "non_party", "gaps",
+                                 "candidates")
+
+
+def _gap_text(mask: int) -> str:
+    return ";".join(c for b, c in enumerate(CRITERIA) if mask & (1 << b))
+
+
+def _team_frame(teams: List[Dict[str, Any]], explain: bool) -> Any:
+    """The team records as the DataFrame of TEAM_COLUMNS (gaps and eligible candidates as the
+    command line writes them: ``young;women`` and ``young:C1,C2;women:C3``)."""
+    import pandas as pd
+    cols: Dict[str, Any] = {k: [t[k] for t in teams] for k in TEAM_COLUMNS[:6]}
+    cols["gaps"] = [";".join(g["criterion"] for g in t["gaps"]) for t in teams]
+    cols["candidates"] = [";".join(
+        g["criterion"] + ":" + ",".join(c["cadre_id"] for c in g.get("candidates", ()) if c.get("eligible"))
+        for g in t["gaps"] if any(c.get("eligible") for c in g.get("candidates", ()))) for t in teams]
+    frame = pd.DataFrame(cols, columns=list(TEAM_COLUMNS))
+    for k in TEAM_COLUMNS[1:6]:
+        frame[k] = frame[k].astype("int32")
+    if explain:
+        frame["explanation"] = pd.Series([t.get("explanation") for t in teams], dtype=object)
+    return frame
+
+
+def _team_columns_of(df: Any, strict: bool) -> Tuple[Any, Any, Tuple[Any, ...]]:
+    """(team codes, team ids, the member columns for the kernel) of a DataFrame of members, read
+    column by column: team and cadre ids factorised, codes and dates once per distinct text.
+    The checks of the rows path hold: a missing id, and a cadre twice on a team, are errors
+    naming the row."""
+    import numpy as np
+    import pandas as pd
+    _frames.check_columns(df, "members")
+    _frames.check_known(df, _MEMBER_FIELDS, "members", strict=strict)
+
+    def col(name: str) -> Any:
+        return _frames.column(df, name, "members")
+
+    team, team_ids = pd.factorize(col("team_id"))
+    cadre, _ = pd.factorize(col("cadre_id"))
+    for name, codes, ids in (("team_id", team, team_ids), ("cadre_id", cadre, None)):
+        bad = codes < 0
+        if bad.any():
+            raise _frames.invalid(f"{name} is missing", name, f"row {int(np.argmax(bad)) + 1}")
+    twice = pd.Series(team.astype(np.int64) * (int(cadre.max()) + 1 if cadre.size else 1) + cadre).duplicated()
+    if twice.any():
+        raise _frames.invalid("the cadre is twice on the team", "cadre_id",
+                              f"row {int(np.argmax(twice.to_numpy())) + 1}")
+    sex = _frames.code_column(col("sex"), "sex", lambda v: _core_sex(v), lo=1, hi=2)
+    birth = _frames.date_column(col("birth_date"), "birth_date")
+    eth = _frames.code_column(col("ethnicity"), "ethnicity",
+                              lambda v: int(_code_entry(_core_ethnic_group, v, "ethnicity").code), lo=1, hi=56)
+    pol = _frames.code_column(col("political_status"), "political_status",
+                              lambda v: int(_code_entry(_core_political_status, v, "political_status").code),
+                              lo=1, hi=13)
+    return team.astype(np.int32), team_ids, (sex, birth, eth, pol)
+
+
+def _core_sex(v: str) -> int:
+    from ._core import sex_code
+    return int(sex_code(v, "sex"))
+
+
+def _code_entry(fn: Any, v: str, field: str) -> Any:
+    try:
+        return fn(v)
+    except TypeError:
+        raise _frames.invalid("expected a code or a name", field) from None
+
+
+def _team_structure_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], strict: bool) -> Any:
+    import numpy as np
+    import pandas as pd
+    team, team_ids, (sex, birth, eth, pol) = _team_columns_of(df, strict)
+    out = _t.team_structure_batch(_policy(policy), as_of, team, sex, birth, eth, pol, len(team_ids))
+    gap_texts = np.array([_gap_text(m) for m in range(1 << len(CRITERIA))], dtype=object)
+    cols = {"team_id": np.asarray(team_ids, dtype=object)}
+    for k in ("size", "young", "women", "minority", "non_party"):
+        cols[k] = out[k]
+    cols["gaps"] = gap_texts[out["gaps"]]
+    cols["candidates"] = np.full(len(team_ids), "", dtype=object)
+    return pd.DataFrame(cols, columns=list(TEAM_COLUMNS), copy=False)
+
+
+@_frames.keyword_since_positional("as_of", "policy")
+def team_structure(members: Any, *, as_of: _dt.date, policy: Optional[_Policy] = None,
                    candidates: Any = None, assessments: Any = None, findings: Any = None,
-                   disposal_cases: Any = None, explain: bool = False, as_frame: bool = False,
+                   disposal_cases: Any = None, explain: bool = False, as_frame: Optional[bool] = None,
                    strict: bool = False) -> Any:
     """Structure of each leadership team as of ``as_of`` (HURE.5).
 
-    ``members``: rows ``team_id, cadre_id, sex, birth_date, ethnicity, political_status``.
-    Returns records per team (in order of first appearance) with ``team_id, size, young, women,
+    ``members``: rows ``team_id, cadre_id, sex, birth_date, ethnicity, political_status``
+    (codes or names, dates as dates or text).
+
+    **A DataFrame gives a DataFrame** (also ``as_frame=True``), one row per team in order of
+    first appearance, with the columns of ``cadrekit talent teams`` (``TEAM_COLUMNS``):
+    ``team_id`` (the caller's ids), ``size, young, women, minority, non_party`` (int32),
+    ``gaps`` (``"young;women"``, ``""`` when none) and ``candidates`` (the eligible ones per gap,
+    ``"young:C1,C2"``). Without ``candidates``, ``assessments``, ``findings``,
+    ``disposal_cases`` and ``explain`` it is read column by column and counted by the columnar
+    kernel (the GIL released); :func:`explain_teams` gives the explanations of the teams asked
+    about, ``explain=True`` a column ``explanation`` for every team.
+
+    **A list of dicts gives a list** of records per team with ``team_id, size, young, women,
     minority, non_party, shares`` (exact ``fractions.Fraction``), ``targets`` (the policy's
     ``talent.team.min_*``) and ``gaps``: ``[{"criterion", "have", "target", "missing",
     "candidates"}]``. With ``candidates`` (cadres as for :func:`pools`), each gap lists the pool
@@ -153,6 +270,12 @@ def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = No
     excluded by a red line or an open disposal case, with reasons.
     """
     from fractions import Fraction
+    _frames.as_of_date(as_of)
+    frame = _frames.is_frame(members)
+    as_frame = _as_frame("team_structure", members, as_frame)
+    if (frame and as_frame and not explain and candidates is None and assessments is None
+            and findings is None and not disposal_cases):
+        return _team_structure_frame(members, as_of, policy, strict)
     request = {"as_of": _date(as_of, "as_of"),
                "members": [_record(m, _MEMBER_FIELDS) for m in _rows(members, "members", _MEMBER_FIELDS, strict)],
                "candidates": _cadres(candidates, strict, "candidates"),
@@ -161,14 +284,39 @@ def team_structure(members: Any, as_of: _dt.date, policy: Optional[_Policy] = No
     for t in teams:
         t["shares"] = {k: Fraction(v) for k, v in t["shares"].items()}
     if as_frame:
-        import pandas as pd
-        return pd.DataFrame(teams)
+        return _team_frame(teams, bool(explain))
     return teams
+
+
+def explain_teams(members: Any, team_ids: Sequence[Any], *, as_of: _dt.date,
+                  policy: Optional[_Policy] = None) -> List[Any]:
+    """The explanations (``cadrekit.Explanation``) of the teams ``team_ids``, in that order —
+    the lazy counterpart of the DataFrame that :func:`team_structure` returns without them:
+    only those teams' members are read and explained, and the explanation is the one
+    ``explain=True`` gives for the team. An id with no member is InvalidInput naming it by
+    its place in ``team_ids``."""
+    import pandas as pd
+    wanted = list(team_ids)
+    if _frames.is_frame(members):
+        part: Any = _rows(members[members["team_id"].isin(pd.Index(wanted, dtype=object)).to_numpy()],
+                          "members", _MEMBER_FIELDS)
+    else:
+        keep = set(wanted)
+        part = [m for m in _rows(members, "members", _MEMBER_FIELDS) if m.get("team_id") in keep]
+    teams = team_structure(part, as_of=as_of, policy=policy, explain=True, as_frame=False)
+    by_id = {t["team_id"]: t["explanation"] for t in teams}
+    out = []
+    for i, k in enumerate(wanted):
+        key = k if k in by_id else str(k)
+        if key not in by_id:
+            raise _frames.invalid("no member of this team", "team_ids", f"team_ids[{i}]")
+        out.append(by_id[key])
+    return out
 
 
 def team_structure_columns(team: Any, sex: Any, birth_date: Any, ethnicity: Any,
                            political_status: Any, *, as_of: _dt.date, n_teams: Optional[int] = None,
-                           policy: Optional[_Policy] = None) -> dict:
+                           policy: Optional[_Policy] = None) -> Dict[str, Any]:
     """The batch path over NumPy arrays or pandas columns (one row per member, any order):
     ``team`` (int index 0..n_teams-1, or a categorical column of team ids — its codes are used
     without a copy), ``sex`` (1/2), ``birth_date`` (``datetime64`` or int days since
@@ -189,7 +337,7 @@ def team_structure_columns(team: Any, sex: Any, birth_date: Any, ethnicity: Any,
     return out
 
 
-def _growth_file(g: Mapping[str, Any]) -> dict:
+def _growth_file(g: Mapping[str, Any]) -> Dict[str, Any]:
     def conv(x: Any, key: str = "") -> Any:
         if isinstance(x, Mapping):
             return {k: conv(v, k) for k, v in x.items() if _plain(v, k) is not None or isinstance(v, (list, dict))}
@@ -199,10 +347,12 @@ def _growth_file(g: Mapping[str, Any]) -> dict:
         if key == "year" and isinstance(v, str) and v.isdigit():
             return int(v)
         return v
-    return conv(dict(g))
+    out: Dict[str, Any] = conv(dict(g))
+    return out
 
 
-def growth(growth_file: Mapping[str, Any], as_of: _dt.date, policy: Optional[_Policy] = None) -> dict:
+@_frames.keyword_since_positional("as_of", "policy")
+def growth(growth_file: Mapping[str, Any], *, as_of: _dt.date, policy: Optional[_Policy] = None) -> Dict[str, Any]:
     """One growth file (一人一档) as of ``as_of``: ``{"cadre_id", "figures", "gaps",
     "explanation"}``; figures: ``grassroots_days, grassroots_years, distinct_sectors,
     secondments_upward, principal_posts, years_at_rank, days_at_rank``."""
@@ -210,23 +360,27 @@ def growth(growth_file: Mapping[str, Any], as_of: _dt.date, policy: Optional[_Po
     return _t.gaps(request, _policy(policy))
 
 
-def gaps(growth_file: Mapping[str, Any], as_of: _dt.date, policy: Optional[_Policy] = None) -> list:
+@_frames.keyword_since_positional("as_of", "policy")
+def gaps(growth_file: Mapping[str, Any], *, as_of: _dt.date, policy: Optional[_Policy] = None) -> List[Dict[str, Any]]:
     """The gaps of a growth file with the posting that fills each (HURE.2–HURE.4): a list of
     ``{"gap", "posting", "value", "threshold", "parameter", "reason"}``; gap → posting:
     ``no_grassroots`` → ``village_residency``, ``narrow_view`` → ``secondment``,
     ``single_track`` → ``exchange``, ``no_principal_post`` → ``hard_post``."""
-    return growth(growth_file, as_of, policy)["gaps"]
+    out: List[Dict[str, Any]] = growth(growth_file, as_of=as_of, policy=policy)["gaps"]
+    return out
 
 
-def propose_postings(growth_files: Any, places: Mapping[str, int], as_of: _dt.date,
-                     policy: Optional[_Policy] = None) -> list:
+@_frames.keyword_since_positional("as_of", "policy")
+def propose_postings(growth_files: Any, places: Mapping[str, int], *, as_of: _dt.date,
+                     policy: Optional[_Policy] = None) -> List[Dict[str, Any]]:
     """Proposed postings for a pool within ``places`` (e.g. ``{"village_residency": 378}``):
     records ``cadre_id, posting, gap, placed, order, reason``, the cadres with each posting's
     gap queued by the size of the gap (ties by cadre id); beyond the places they wait."""
     request = {"as_of": _date(as_of, "as_of"),
                "growth_files": [_growth_file(g) for g in _rows(growth_files)],
                "places": {str(k): int(v) for k, v in places.items()}}
-    return _t.postings(request, _policy(policy))["proposals"]
+    proposals: List[Dict[str, Any]] = _t.postings(request, _policy(policy))["proposals"]
+    return proposals
 
 
 _frames.check_arguments_of(globals(), __all__)

@@ -46,11 +46,12 @@ def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str
     """The rows as tuples of the named columns (a DataFrame is read column-wise)."""
     if hasattr(rows, "columns") and hasattr(rows, "__getitem__") and not isinstance(rows, (list, tuple)):
         cols = []
-        n = len(rows)
+        df: Any = rows  # a DataFrame
+        n = len(df)
         _frames.check_columns(rows, what)
         for name in names:
             if name in rows.columns:
-                cols.append(rows[name].tolist())
+                cols.append(df[name].tolist())
             elif name in optional:
                 cols.append([None] * n)
             else:
@@ -599,11 +600,12 @@ def _records(rows: Rows) -> List[Dict[str, Any]]:
     return [dict(r) for r in _frames.rows(rows)]
 
 
-def eligibility(applicants: Rows, as_of: datetime.date, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+@_frames.keyword_since_positional("as_of", "policy")
+def eligibility(applicants: Rows, *, as_of: datetime.date, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
     """Each applicant's eligibility (cadre_id, post or None, in_post_since, birth_date, grades
     {year: label}); ``failed`` names every rule that failed."""
     _frames.as_of_date(as_of)
-    apps = []
+    apps: List[Dict[str, Any]] = []
     for a in _records(applicants):
         a = {k: (None if _missing(v) else v) for k, v in a.items()} if isinstance(a, dict) else a
         if "grades" in a and a["grades"] is not None:

@@ -19,9 +19,9 @@ import json as _json
 import math as _math
 import os as _os
 from decimal import Decimal as _Decimal
-from typing import Any, Iterable, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
-from . import _core
+from . import _core, _frames
 from ._core import InvalidInput
 
 try:
@@ -207,9 +207,10 @@ class Workspace:
                         columns.append(k)
             cells = [[_cell(r.get(c)) for c in columns] for r in rows]
         labels = [f"{kind}[{i}]" for i in range(len(rows))]
-        b, r = _stamp(by, recorded_at)
+        stamp_by, stamp_at = _stamp(by, recorded_at)
         as_of_d = None if as_of is None else _dt.date.fromisoformat(_plain(as_of))
-        return self._handle().import_table(kind, source or kind, as_of_d, [str(c) for c in columns], cells, labels, b, r)
+        return self._handle().import_table(kind, source or kind, as_of_d, [str(c) for c in columns], cells, labels,
+                                           stamp_by, stamp_at)
 
     def apply(self, actions: Any, *, by: Optional[str] = None, recorded_at: Any = None) -> int:
         """Records case steps, all or none: each row has ``case_kind``, ``case_id``, ``op``,
@@ -254,13 +255,15 @@ class Workspace:
         self.apply([row], by=by, recorded_at=recorded_at)
 
     # -- queries ------------------------------------------------------------------------------
-    def status(self, as_of: _dt.date, *, all: bool = False) -> Any:  # noqa: A002
+    @_frames.keyword_since_positional("as_of")
+    def status(self, *, as_of: _dt.date, all: bool = False) -> Any:  # noqa: A002
         """Cases as of ``as_of`` (open ones unless ``all``): kind, id, subject, stage, open,
         first and last event date, events, detail."""
         rows = [r for r in self._handle().status(as_of) if all or r[4]]
         return _frame(rows, _STATUS_COLUMNS)
 
-    def due(self, as_of: _dt.date, *, within_days: int = 0) -> Any:
+    @_frames.keyword_since_positional("as_of")
+    def due(self, *, as_of: _dt.date, within_days: int = 0) -> Any:
         """What is overdue, due or open on ``as_of`` (and due within ``within_days`` after):
         follow-up talks and visits, disclosure windows and complaints, planned audits, special-fund
         audits, publicity windows, actions for principals, renewals."""
@@ -300,8 +303,10 @@ class Workspace:
             kwargs["reveal_id_numbers"] = reveal_id_numbers
         elif reveal_id_numbers:
             raise InvalidInput(f"{what} never shows ID numbers: reveal_id_numbers is for events and table")
-        getter = {"status": self.status, "due": self.due, "history": self.history, "events": self.events,
-                  "imports": self.imports, "table": self.table}.get(what)
+        getters: Dict[str, Callable[..., Any]] = {
+            "status": self.status, "due": self.due, "history": self.history, "events": self.events,
+            "imports": self.imports, "table": self.table}
+        getter = getters.get(what)
         if getter is None:
             raise InvalidInput("what must be status, due, history, events, imports or table")
         df = getter(**kwargs)
@@ -320,4 +325,4 @@ class Workspace:
     def check(self) -> List[Tuple[str, str]]:
         """SQLite's integrity checks and every case's log replayed: ``(where, message)`` per
         problem, empty when all is well."""
-        return [tuple(p) for p in self._handle().check()]
+        return [(str(p[0]), str(p[1])) for p in self._handle().check()]

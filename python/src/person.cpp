@@ -103,6 +103,18 @@ void init_person(py::module_ &m) {
       py::arg("code_or_name"),
       "The GB 3304 entry for a code ('02' or 2), Chinese name ('蒙古族', '蒙古') or romanised "
       "name ('Mongol', any case); InvalidInput otherwise.");
+  m.def(
+      "sex_code",
+      [](const std::string &text, const std::string &field, const std::string &record) {
+        try {
+          return static_cast<int>(parse_sex(text, field));
+        } catch (const InvalidInput &e) {
+          throw InvalidInput(e.message(), e.field(), record);
+        }
+      },
+      py::arg("text"), py::arg("field") = "sex", py::arg("record") = "",
+      "The GB/T 2261.1 code (1, 2) of a sex as text ('1', '男', 'female'); InvalidInput naming "
+      "field and record otherwise. The column readers call it once per distinct text.");
   m.def("political_statuses", &political_statuses,
         "The 13 political statuses of GB/T 4762, in code order.");
   m.def(

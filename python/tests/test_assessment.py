@@ -106,7 +106,7 @@ def test_bad_record_names_field_and_record():
 
 
 def test_rules_are_policy_data():
-    ids = [r["id"] for r in a.rules(D(2016, 12, 31))]
+    ids = [r["id"] for r in a.rules(as_of=D(2016, 12, 31))]
     assert ids[:1] == ["annual_bottom"] and "review_unsatisfactory" in ids
     bad = cadrekit.Policy.loads("""profile: t-bad
 extends: tongliao-2016

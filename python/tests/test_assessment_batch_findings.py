@@ -19,8 +19,8 @@ def days(d):
 
 
 def test_hand_worked_case():
-    rules = [r["id"] for r in a.rules(AS_OF)]
-    std = [s["id"] for s in a.standards(AS_OF)]
+    rules = [r["id"] for r in a.rules(as_of=AS_OF)]
+    std = [s["id"] for s in a.standards(as_of=AS_OF)]
     findings = pd.DataFrame({
         "cadre": [8, 8, 9, 9],
         "standard": [std.index("ideals_beliefs"), std.index("discipline"), std.index("ability"), std.index("ability")],
@@ -48,7 +48,7 @@ def test_hand_worked_case():
 
 def test_agrees_with_screen_on_generated_findings():
     rng = random.Random(2016)
-    std = a.standards(AS_OF)
+    std = a.standards(as_of=AS_OF)
     rows = []
     for c in range(300):
         for _ in range(rng.randrange(4)):

@@ -38,20 +38,20 @@ def county():
 
 
 def test_default_catalogue_one_general_standard_per_aspect():
-    cat = a.standards(D(2016, 12, 31))
+    cat = a.standards(as_of=D(2016, 12, 31))
     assert sorted(s["aspect"] for s in cat) == sorted(a.ASPECTS)
     assert all(s["assumed"] and s["clause"] == "HORQIN.2" for s in cat)
     by_id = {s["id"]: s for s in cat}
     assert by_id["ideals_beliefs"]["text_zh"] == "理想信念方面：理想信念不坚定"
-    assert a.standards(D(2015, 12, 31)) == []
+    assert a.standards(as_of=D(2015, 12, 31)) == []
 
 
 def test_county_layer_adds_and_withdraws():
-    ids16 = [s["id"] for s in a.standards(D(2016, 12, 31), county())]
-    ids17 = [s["id"] for s in a.standards(D(2017, 6, 30), county())]
+    ids16 = [s["id"] for s in a.standards(as_of=D(2016, 12, 31), policy=county())]
+    ids17 = [s["id"] for s in a.standards(as_of=D(2017, 6, 30), policy=county())]
     assert "q07" in ids16 and "discipline" in ids16 and len(ids16) == 7
     assert "q07" in ids17 and "discipline" not in ids17 and len(ids17) == 6
-    q = next(s for s in a.standards(D(2016, 12, 31), county()) if s["id"] == "q07")
+    q = next(s for s in a.standards(as_of=D(2016, 12, 31), policy=county()) if s["id"] == "q07")
     assert (q["aspect"], q["suggestion"], q["assumed"]) == ("work_style", "dismissal", False)
 
 
@@ -91,5 +91,5 @@ def test_hits_report_the_standards_aspect_and_text():
 def test_malformed_standard_is_a_policy_error_naming_the_parameter():
     y = COUNTY.replace('"aspect=工作作风; suggest=免职"', '"aspect=none"')
     with pytest.raises(cadrekit.PolicyError) as e:
-        a.standards(D(2016, 12, 31), cadrekit.Policy.loads(y, source="county"))
+        a.standards(as_of=D(2016, 12, 31), policy=cadrekit.Policy.loads(y, source="county"))
     assert e.value.field == "assessment.standard.q07"

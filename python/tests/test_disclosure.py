@@ -281,22 +281,22 @@ def opened():
 
 def test_case_full_path_and_round_trip():
     c = opened()
-    assert not c.can_proceed(D(2016, 9, 26))
-    assert c.can_proceed(D(2016, 9, 26)).reasons == ["no_round_posted"]
+    assert not c.can_proceed(as_of=D(2016, 9, 26))
+    assert c.can_proceed(as_of=D(2016, 9, 26)).reasons == ["no_round_posted"]
     plan = c.post_round(1, D(2016, 9, 30), "org-1")
     assert plan["last_day"] == D(2016, 10, 11)
-    assert c.can_proceed(D(2016, 10, 11)).reasons == ["window_open"]
+    assert c.can_proceed(as_of=D(2016, 10, 11)).reasons == ["window_open"]
     cid = c.receive_complaint("phone", D(2016, 10, 9), "sup-1")
     assert cid == "C1"
     assert c.complaints()[0]["timing"] == "within_window"
-    assert c.can_proceed(D(2016, 10, 12)).reasons == ["complaint_unresolved:C1"]
+    assert c.can_proceed(as_of=D(2016, 10, 12)).reasons == ["complaint_unresolved:C1"]
     c.assign(cid, ["housing", "discipline"], D(2016, 10, 10), "sup-1")
     c.record_finding(cid, "founded_not_affecting", D(2016, 10, 14), "team-1",
                      [("real_estate", "under_reported")])
     assert c.complaints()[0]["discrepancies"] == ["real_estate:under_reported:omission"]
     assert c.complaints()[0]["accountability"] is False
     c.decide(cid, "proceed_inform_reporter", D(2016, 10, 15), "org-1")
-    assert c.can_proceed(D(2016, 10, 15))
+    assert c.can_proceed(as_of=D(2016, 10, 15))
     v2 = golden()
     v2["matters"]["real_estate"]["items"][0]["area"] = "126.30"
     c.return_for_correction(v2, D(2016, 10, 16), "org-1", "area under-reported")
@@ -337,7 +337,7 @@ def test_every_finding_path(finding, outcome, status):
             assert c.to_json() == before
     c.decide("C1", outcome, D(2016, 10, 12), "org")
     assert c.status == status
-    assert bool(c.can_proceed(D(2016, 10, 12))) == (status == "open")
+    assert bool(c.can_proceed(as_of=D(2016, 10, 12))) == (status == "open")
     if status != "open":
         before = c.to_json()
         with pytest.raises(cadrekit.StateError):
@@ -421,19 +421,19 @@ def test_finding_returns_the_explanation_of_its_classification():
 
 
 def test_classification_follows_the_policy_and_explains_omissions_only():
-    r = dc.classify([("marriage", "inaccurate")], D(2016, 10, 9))
+    r = dc.classify([("marriage", "inaccurate")], as_of=D(2016, 10, 9))
     assert r["discrepancies"] == [{"matter": "marriage", "kind": "inaccurate", "class": "omission"}]
     assert r["accountability"] is False
     assert [x.rule_id for x in r["explanation"].rules][-1] == "disclosure.discrepancy.no_concealment"
     county = cadrekit.Policy.loads(
         "profile: test\nextends: tongliao-2016\nparameters:\n"
         "  disclosure.discrepancy.inaccurate:\n    values:\n      2016-06-01: concealment\n")
-    r = dc.classify([{"matter": "marriage", "kind": "inaccurate"}], D(2016, 10, 9), county)
+    r = dc.classify([{"matter": "marriage", "kind": "inaccurate"}], as_of=D(2016, 10, 9), policy=county)
     assert r["discrepancies"][0]["class"] == "concealment" and r["accountability"] is True
     assert r["explanation"].parameters[0].effective_from == D(2016, 6, 1)
-    assert dc.classify([("marriage", "inaccurate")], D(2016, 5, 31), county)["accountability"] is False
+    assert dc.classify([("marriage", "inaccurate")], as_of=D(2016, 5, 31), policy=county)["accountability"] is False
     with pytest.raises(cadrekit.InvalidInput, match=r"discrepancies\[1\]\.matter"):
-        dc.classify([("marriage", "inaccurate"), ("villas", "unreported")], D(2016, 10, 9))
+        dc.classify([("marriage", "inaccurate"), ("villas", "unreported")], as_of=D(2016, 10, 9))
 
 
 def test_refused_finding_raises_and_post_round_is_explained():

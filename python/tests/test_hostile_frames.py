@@ -222,12 +222,12 @@ CALLS = {
                                 (HITS, lambda df, a: assessment.explain_hits(RECORDS, df, as_of=a))],
     "assessment.screen_columns": [(COLUMNS, lambda df, a: assessment.screen_columns(
         *[_col(df, c) for c in ("cadre", "kind", "period", "rank", "group", "rating")], as_of=a))],
-    "talent.pools": [(CADRES, lambda df, a: talent.pools(df, RECORDS, a)),
-                     (RECORDS, lambda df, a: talent.pools(CADRES, df, a))],
-    "talent.pool_report": [(CADRES, lambda df, a: talent.pool_report(df, RECORDS, a))],
+    "talent.pools": [(CADRES, lambda df, a: talent.pools(df, RECORDS, as_of=a)),
+                     (RECORDS, lambda df, a: talent.pools(CADRES, df, as_of=a))],
+    "talent.pool_report": [(CADRES, lambda df, a: talent.pool_report(df, RECORDS, as_of=a))],
     "talent.pool_changes": [(CADRES, lambda df, a: talent.pool_changes(df, RECORDS, a, D(2017, 1, 1)))],
-    "talent.team_structure": [(MEMBERS, lambda df, a: talent.team_structure(df, a)),
-                              (CADRES, lambda df, a: talent.team_structure(MEMBERS, a, candidates=df))],
+    "talent.team_structure": [(MEMBERS, lambda df, a: talent.team_structure(df, as_of=a)),
+                              (CADRES, lambda df, a: talent.team_structure(MEMBERS, as_of=a, candidates=df))],
     "talent.team_structure_columns": [(COLUMNS, lambda df, a: talent.team_structure_columns(
         *[_col(df, c) for c in ("team", "sex", "birth", "ethnicity", "political")], as_of=a))],
     "village.pay_sheet": [(VILLAGES, lambda df, a: village.pay_sheet(df, PRINCIPALS, SCORES, 2016)),
@@ -237,7 +237,7 @@ CALLS = {
                                                                      PRINCIPALS.to_dict("records"),
                                                                      SCORES.to_dict("records"), 2016))],
     "village.pay_columns": [(PAY, lambda df, a: _pay_columns(df))],
-    "village.eligibility": [(APPLICANTS, lambda df, a: village.eligibility(df, a))],
+    "village.eligibility": [(APPLICANTS, lambda df, a: village.eligibility(df, as_of=a))],
     "village.renewals": [(HOLDERS, lambda df, a: village.renewals(df, 2016))],
     "village.subsidies": [(SUBSIDY_TERMS, lambda df, a: village.subsidies(df, 2016))],
     "village.budget_what_if": [

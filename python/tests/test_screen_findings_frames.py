@@ -74,7 +74,7 @@ def random_tables(n_cadres, seed):
     """Records of text ids and periods, shuffled, and findings of the cadres, of their units
     (audit findings without a cadre), of cadres without records, some after the screening date."""
     rng = np.random.default_rng(seed)
-    stds = [s["id"] for s in a.standards(D(2016, 12, 31))]
+    stds = [s["id"] for s in a.standards(as_of=D(2016, 12, 31))]
     recs, finds = [], []
     for c in range(n_cadres):
         cid = f"C{rng.integers(0, 10**5)}-{c}"

@@ -37,11 +37,11 @@ def test_golden_pool_case(row):
     for key, year in (("rating_y2", as_of.year - 2), ("rating_y1", as_of.year - 1)):
         if row[key]:
             assessments.append({"cadre_id": row["case"], "kind": "annual", "period": year, "rating": row[key]})
-    members = t.pools(cadres, assessments, as_of)
+    members = t.pools(cadres, assessments, as_of=as_of)
     got = {m["pool"] for m in members}
     for pool in t.POOLS:
         assert (pool in got) == (row[pool] == "1"), pool
-    rep = t.pool_report(cadres, assessments, as_of)
+    rep = t.pool_report(cadres, assessments, as_of=as_of)
     near = ";".join(f"{n['pool']}:{n['kind']}" for n in rep["near_misses"]) or "-"
     assert near == row["near"]
 
@@ -57,19 +57,21 @@ def test_pools_contract_dataframe_and_reasons():
         {"cadre_id": "W", "kind": "annual", "period": 2014, "rating": "excellent"},
         {"cadre_id": "W", "kind": "annual", "period": 2015, "rating": "competent"},
     ])
-    recs = t.pools(cadres, assessments, D(2016, 9, 22))
+    got = t.pools(cadres, assessments, as_of=D(2016, 9, 22))
+    assert isinstance(got, pd.DataFrame)  # a DataFrame back for a DataFrame given
+    recs = got.to_dict("records")
     # B meets both echelons: in the first only (the echelons do not overlap)
     assert [(r["cadre_id"], r["pool"]) for r in recs] == [("B", "echelon1"), ("W", "nvshaofei")]
     assert set(recs[0]) == {"cadre_id", "pool", "reasons"}
     assert [x["code"] for x in recs[0]["reasons"]] == ["rank", "age"]
     assert "2014–2015" in recs[1]["reasons"][1]["en"]
-    rep = t.pool_report(cadres, assessments, D(2016, 9, 22), explain=True)
+    rep = t.pool_report(cadres, assessments, as_of=D(2016, 9, 22), explain=True)
     ages_out = [n for n in rep["near_misses"] if n["cadre_id"] == "B"]
     assert ages_out[0]["date"] == D(2016, 10, 15)
     assert "turns 36 on 2016-10-15" in ages_out[0]["reasons"][-1]["en"]
     assert isinstance(rep["members"][0]["explanation"], cadrekit.Explanation)
     assert {s["pool"]: s["target"] for s in rep["sizes"]} == {"echelon1": 68, "echelon2": 110, "nvshaofei": 50}
-    frame = t.pools(cadres, assessments, D(2016, 9, 22), as_frame=True)
+    frame = t.pools(cadres, assessments, as_of=D(2016, 9, 22), as_frame=True)
     assert list(frame.columns) == ["cadre_id", "pool", "reasons"] and len(frame) == 2
     assert [(e["cadre_id"], e["pool"], e["kind"]) for e in rep["excluded"]] == [("B", "echelon2", "in_echelon1")]
 
@@ -79,12 +81,12 @@ def test_open_disposal_case_excludes_with_reason():
                "rank": "fu_ke", "civil_servant": True}]
     case = cadrekit.assessment.DisposalCase("D1", "W")
     case.advance("motion", D(2016, 8, 1), "dept")
-    rep = t.pool_report(cadres, [], D(2016, 9, 22), disposal_cases=[case])
+    rep = t.pool_report(cadres, [], as_of=D(2016, 9, 22), disposal_cases=[case])
     assert rep["members"] == []
     assert {e["pool"] for e in rep["excluded"]} == {"echelon1", "echelon2"}
     assert rep["excluded"][0]["kind"] == "open_disposal_case"
     assert rep["excluded"][0]["reasons"][0]["code"] == "open_disposal_case:D1"
-    assert len(t.pools(cadres, [], D(2016, 7, 31), disposal_cases=[case])) == 1  # echelon 1 only
+    assert len(t.pools(cadres, [], as_of=D(2016, 7, 31), disposal_cases=[case])) == 1  # echelon 1 only
 
 
 def test_pool_changes():
@@ -97,10 +99,10 @@ def test_pool_changes():
 def test_bad_input_names_field_and_record():
     cadres = [{"id": "X", "sex": 3, "birth_date": D(1980, 1, 1), "ethnicity": "01", "political_status": "01"}]
     with pytest.raises(cadrekit.InvalidInput) as e:
-        t.pools(cadres, [], D(2016, 9, 22))
+        t.pools(cadres, [], as_of=D(2016, 9, 22))
     assert e.value.field == "sex" and e.value.record == "cadres[0]"
     with pytest.raises(TypeError):
-        t.pools(cadres, [], "2016-09-22")
+        t.pools(cadres, [], as_of="2016-09-22")
 
 
 # ------------------------------------------------------------------------------------------
@@ -115,7 +117,7 @@ def gap_text(gaps):
 
 
 def test_golden_teams_records():
-    teams = t.team_structure(MEMBERS, D(2016, 9, 22))
+    teams = t.team_structure(MEMBERS, as_of=D(2016, 9, 22))
     assert [x["team_id"] for x in teams] == [e["team_id"] for e in EXPECTED]
     for got, exp in zip(teams, EXPECTED):
         for k in ("size", "young", "women", "minority", "non_party"):
@@ -165,7 +167,7 @@ def test_team_candidates_eligibility_and_exclusion():
          "rank": "fu_ke", "rank_since": D(2010, 1, 1), "civil_servant": True},
     ]
     case = cadrekit.assessment.DisposalCase("D9", "D")
-    teams = t.team_structure(MEMBERS, D(2016, 9, 22), candidates=candidates, disposal_cases=[case], explain=True)
+    teams = t.team_structure(MEMBERS, as_of=D(2016, 9, 22), candidates=candidates, disposal_cases=[case], explain=True)
     t_all = next(x for x in teams if x["team_id"] == "T_all")
     young = t_all["gaps"][0]
     assert young["criterion"] == "young" and young["missing"] == 1
@@ -181,7 +183,7 @@ def test_team_candidates_eligibility_and_exclusion():
 # Growth file, gaps, postings
 
 def test_gaps_contract_every_gap_and_none():
-    g = t.gaps({"cadre_id": "N", "rank": "fu_ke"}, D(2016, 9, 22))
+    g = t.gaps({"cadre_id": "N", "rank": "fu_ke"}, as_of=D(2016, 9, 22))
     assert [(x["gap"], x["posting"]) for x in g] == [
         ("no_grassroots", "village_residency"), ("narrow_view", "secondment"),
         ("single_track", "exchange"), ("no_principal_post", "hard_post")]
@@ -190,7 +192,7 @@ def test_gaps_contract_every_gap_and_none():
         {"kind": "village_residency", "from": D(2012, 1, 1), "until": D(2014, 1, 1), "sector": "agriculture"},
         {"kind": "secondment", "from": D(2014, 1, 1), "until": D(2014, 12, 31), "sector": "region-finance"},
         {"kind": "post", "from": D(2015, 1, 1), "sector": "township", "grassroots": True, "principal": True}]}
-    assert t.gaps(full, D(2016, 9, 22)) == []
+    assert t.gaps(full, as_of=D(2016, 9, 22)) == []
 
 
 def test_growth_figures_by_hand():
@@ -201,7 +203,7 @@ def test_growth_figures_by_hand():
         {"kind": "post", "from": D(2015, 9, 22), "sector": "township", "grassroots": True, "principal": True}],
         "trainings": [{"topic": "bilingual", "from": D(2015, 3, 1)}],
         "results": [{"year": 2015, "rating": "excellent"}]}
-    r = t.growth(g, D(2016, 9, 22))
+    r = t.growth(g, as_of=D(2016, 9, 22))
     assert r["figures"]["grassroots_days"] == 546 + 367
     assert r["figures"]["grassroots_years"] == 2
     assert r["figures"]["distinct_sectors"] == 2
@@ -211,8 +213,8 @@ def test_growth_figures_by_hand():
 
 def test_propose_postings_within_places():
     files = [{"cadre_id": c} for c in ("A", "B", "C")]
-    ps = t.propose_postings(files, {"village_residency": 2}, D(2016, 9, 22))
+    ps = t.propose_postings(files, {"village_residency": 2}, as_of=D(2016, 9, 22))
     assert [(p["cadre_id"], p["placed"], p["order"]) for p in ps] == [("A", True, 1), ("B", True, 2), ("C", False, 3)]
     assert "beyond the 2 place(s)" in ps[2]["reason"]["en"]
     with pytest.raises(cadrekit.InvalidInput):
-        t.propose_postings(files, {"moon": 1}, D(2016, 9, 22))
+        t.propose_postings(files, {"moon": 1}, as_of=D(2016, 9, 22))

@@ -114,7 +114,7 @@ def test_screen_and_talent_warn_of_unknown_keys():
 def test_arguments_of_the_wrong_type_name_the_argument_and_no_value():
     df = units().drop(columns=["complains"])
     with pytest.raises(cadrekit.InvalidInput) as e:
-        audit.tier(df, "2016-12-31")
+        audit.tier(df, as_of="2016-12-31")
     assert e.value.field == "as_of" and isinstance(e.value, TypeError)
     assert "500万" not in str(e.value) and "U1" not in str(e.value)
     v, p, s = pay_tables()
@@ -125,7 +125,7 @@ def test_arguments_of_the_wrong_type_name_the_argument_and_no_value():
         village.pay_sheet(v, p, s, 2016, policy="tongliao-2016")
     assert e.value.field == "policy"
     with pytest.raises(cadrekit.InvalidInput) as e:
-        talent.pools([], [], "2016-12-31")
+        talent.pools([], [], as_of="2016-12-31")
     assert e.value.field == "as_of"
 
 
@@ -186,9 +186,9 @@ def test_disclosure_tables_warn_of_unknown_columns():
     assert e.value.field == "note"
     with pytest.warns(cadrekit.UnknownColumnWarning, match=r"'kinds'.*did you mean 'kind'"):
         with pytest.raises(Exception):  # the discrepancy lacks its kind once the unknown key is set aside
-            disclosure.classify([{"matter": "marriage", "kinds": "inaccurate"}], dt.date(2016, 10, 9))
+            disclosure.classify([{"matter": "marriage", "kinds": "inaccurate"}], as_of=dt.date(2016, 10, 9))
     with pytest.raises(cadrekit.InvalidInput) as e:
-        disclosure.classify([{"matter": "marriage", "kind": "inaccurate", "note": 1}], dt.date(2016, 10, 9),
+        disclosure.classify([{"matter": "marriage", "kind": "inaccurate", "note": 1}], as_of=dt.date(2016, 10, 9),
                             strict=True)
     assert e.value.field == "note" and e.value.record == "discrepancies"
 

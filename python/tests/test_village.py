@@ -187,7 +187,7 @@ def test_eligibility_and_checks_and_renewals_and_subsidies():
         {"cadre_id": "E1", "post": "secretary", "in_post_since": dt.date(2012, 1, 1), "birth_date": dt.date(1970, 1, 1),
          "grades": {2015: "优秀"}},
         {"cadre_id": "E3", "post": "both", "in_post_since": dt.date(2010, 1, 1), "birth_date": dt.date(1960, 5, 31)},
-    ], dt.date(2016, 6, 1))
+    ], as_of=dt.date(2016, 6, 1))
     assert res[0]["eligible"] and res[0]["failed"] == []
     assert res[1]["failed"] == ["village.selection.max_age"]
     probs = village.check_lists(2016, 1, {

@@ -66,10 +66,10 @@ def test_status_due_history_as_dataframes(tmp_path):
     ws = cadrekit.Workspace.create(tmp_path / "w.db", **STAMP)
     assert ws.apply(decided_case(), **STAMP) == 5
     ws.record("disposal", "D1", "follow_up", D(2017, 3, 1), kind="monthly_talk", actor="分管领导", **STAMP)
-    st = ws.status(D(2017, 1, 20))
+    st = ws.status(as_of=D(2017, 1, 20))
     assert list(st.columns)[:4] == ["case_kind", "case_id", "subject", "stage"]
     assert st.loc[0, "stage"] == "investigation" and bool(st.loc[0, "open"])
-    due = ws.due(D(2017, 5, 2))
+    due = ws.due(as_of=D(2017, 5, 2))
     assert list(due["what"]) == ["monthly_talk", "monthly_talk", "quarterly_visit"]
     assert list(due["state"]) == ["overdue", "due", "due"]
     assert due.loc[0, "due"] == D(2017, 4, 2)
@@ -83,7 +83,7 @@ def test_closed_and_context_manager(tmp_path):
     with cadrekit.Workspace.create(tmp_path / "w.db", **STAMP) as ws:
         ws.apply(decided_case(), **STAMP)
     with pytest.raises(cadrekit.WorkspaceError):
-        ws.status(D(2017, 3, 1))
+        ws.status(as_of=D(2017, 3, 1))
     assert not os.path.exists(str(tmp_path / "w.db") + "-wal")  # closed: the log folded in
     assert len(cadrekit.Workspace(tmp_path / "w.db").history("D1")) == 5
 
@@ -95,7 +95,7 @@ def test_a_refused_step_writes_nothing(tmp_path):
     with pytest.raises(cadrekit.StateError) as e:
         ws.apply(bad, **STAMP)
     assert e.value.record.startswith("actions[3]")
-    assert ws.status(D(2018, 1, 1), all=True).empty
+    assert ws.status(as_of=D(2018, 1, 1), all=True).empty
     assert len(ws.events()) == 0
 
 
@@ -107,7 +107,7 @@ def test_tiering_recorded_with_the_library_explanations(tmp_path):
     h = ws.history("U1")
     assert list(h["op"]) == ["start", "review"]
     assert h.loc[0, "explanation"]["rules"][0]["clause"] == "HOLINGOL.1"
-    counts = ws.status(D(2018, 6, 1), all=True).groupby("stage").size().to_dict()
+    counts = ws.status(as_of=D(2018, 6, 1), all=True).groupby("stage").size().to_dict()
     assert counts == {"level 1": 2}
 
 
@@ -116,13 +116,13 @@ def test_plan_recorded_and_due(tmp_path):
     units = [{"unit_id": f"U{i}", "level": 1 if i < 3 else 3} for i in range(6)]
     p = audit.plan(units, [], [], 2017, 2019, 4, 7)
     ws.record_plan(p, first_year=2017, last_year=2019, as_of=D(2017, 1, 1), **STAMP)
-    due = ws.due(D(2018, 1, 15))
+    due = ws.due(as_of=D(2018, 1, 15))
     planned_2017 = [a for a in p.to_records() if a["year"] == 2017]
     assert (due["state"] == "overdue").sum() == len(planned_2017)
     first = planned_2017[0]
     ws.record("audit_plan", "2017-2019", "completed", D(2017, 9, 1), unit_id=first["unit_id"], kind=first["kind"],
               **STAMP)
-    assert (ws.due(D(2018, 1, 15))["state"] == "overdue").sum() == len(planned_2017) - 1
+    assert (ws.due(as_of=D(2018, 1, 15))["state"] == "overdue").sum() == len(planned_2017) - 1
 
 
 def test_id_numbers_masked_unless_revealed(tmp_path):
@@ -159,7 +159,7 @@ def test_disclosure_case_from_imported_records(tmp_path):
     ws.apply([{"case_kind": "disclosure", "case_id": rid, "op": "open", "date": "2016-03-10", "actor": "组织部"},
               {"case_kind": "disclosure", "case_id": rid, "op": "post_round", "date": "2016-03-14", "round": 1,
                "actor": "组织部"}], **STAMP)
-    st = ws.status(D(2016, 3, 15))
+    st = ws.status(as_of=D(2016, 3, 15))
     assert st.loc[0, "stage"] == "round1_window"
     h = ws.history(rid)
     assert records[0]["citizen_id"] not in json.dumps(h.loc[0, "members"], ensure_ascii=False)

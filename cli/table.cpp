@@ -344,6 +344,12 @@ struct TableStore {
     }
   }
 
+  // A workbook's table: its sheet (for the names of its cells) and its date system.
+  static void set_sheet(Table &t, std::string name, bool date1904) {
+    t.sheet_ = std::move(name);
+    t.date1904_ = date1904;
+  }
+
   static void set_where(Table &t, std::string prefix, std::string suffix) {
     t.where_prefix_ = std::move(prefix);
     t.where_suffix_ = std::move(suffix);
@@ -590,8 +596,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     bytes = std::string();  // the sheet's texts are all that is kept, moved into the records
     std::size_t titles = 0;
     auto records = sheet_records(sheet, io, titles);
-    t.sheet_ = sheet.name;
-    t.date1904_ = sheet.date1904;
+    TableStore::set_sheet(t, sheet.name, sheet.date1904);
     TableStore::from_records(t, records, titles, t.file + "[" + sheet.name + "]:", io, rep);
     return t;
   }

@@ -215,8 +215,14 @@ def test_int_column_reads_each_distinct_text_once(monkeypatch):
 
 
 def test_village_population_as_text_numbers():
-    want = village.pay_sheet(VILLAGES, [], [], 2016).to_records()
+    principals = [{"cadre_id": "P1", "name": "甲", "village_id": "V1", "post": "secretary",
+                   "served_from": "2016-04-01", "served_to": None}]
+    scores = [{"village_id": "V1", "period": "2016Q1", "score": 90}]
+    want = village.pay_sheet(VILLAGES, principals, scores, 2016).to_records()
+    assert [r["cadre_id"] for r in want] == ["P1"]
     spelled = [dict(v, population=str(v["population"]).translate(str.maketrans("0123456789", "０１２３４５６７８９")))
                for v in VILLAGES]
-    assert village.pay_sheet(spelled, [], [], 2016).to_records() == want
-    assert village.pay_sheet(pd.DataFrame(spelled), [], [], 2016).to_records() == want
+    assert village.pay_sheet(spelled, principals, scores, 2016).to_records() == want
+    frames = village.pay_sheet(pd.DataFrame(spelled), pd.DataFrame(principals), pd.DataFrame(scores), 2016)
+    assert frames.to_records() == village.pay_sheet(pd.DataFrame(VILLAGES), pd.DataFrame(principals),
+                                                    pd.DataFrame(scores), 2016).to_records()

@@ -56,9 +56,9 @@ class Reader {
     auto s = string(key, required);
     if (!s) return std::nullopt;
     try {
-      return parse_iso_date(*s);
-    } catch (const InvalidInput &) {
-      fail("expected an ISO date YYYY-MM-DD", key);
+      return vocabulary::parse_date(*s, key);  // the vocabulary's dates: 2014-01-01, 2014/1/1, 2014年1月1日…
+    } catch (const InvalidInput &e) {
+      fail(e.message(), key);
     }
   }
 

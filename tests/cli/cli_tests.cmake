@@ -359,7 +359,7 @@ ck_cli(explain_short_from_the_full_output
 # so no warning of an unread column; the one bad row (C9, kind yearly) as with `methods`.
 ck_cli(assessment_screen_method_column
   "-DARGS=assessment|screen|${_d}/assessment_records_method.csv|--as-of|2016-12-31"
-  -DEXPECT_RC=7 "-DEXPECT_ERR=^cadrekit: invalid_input: [^\n]*assessment_records_method.csv:10: unknown assessment kind[^\n]*\ncadrekit: 1 row was rejected" -DERR_LINES=2)
+  -DEXPECT_RC=7 "-DEXPECT_ERR=^cadrekit: invalid_input: [^\n]*assessment_records_method.csv:10: expected one of: annual \\(年度综合考核\\)[^\n]*\ncadrekit: 1 row was rejected" -DERR_LINES=2)
 
 # audit tier without --explain runs the columnar kernel; a factor above its maximum (complaints
 # is 0 or 1) stops the kernel, and the row path then reports that row alone and tiers the others

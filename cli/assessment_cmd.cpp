@@ -273,7 +273,7 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
       ->required();
   scr->add_option("--findings", o->findings,
                   "findings: id, cadre_id, unit_id, date, source, standard, aspect, classification, severity");
-  scr->add_option("--as-of", c.as_of, "date of the screening (ISO)")->required();
+  scr->add_option("--as-of", c.as_of, "date of the screening (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   add_policy_options(scr, c);
   add_io_options(scr, o->io);
   add_explain_options(scr, o->io);
@@ -313,7 +313,7 @@ void add_assessment_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Act
   auto *scr = grp->add_subcommand("screen", "red lines that fire under one profile only, or on other periods");
   scr->add_option("RECORDS", o->records, "assessment records (as `assessment screen`)")->required();
   scr->add_option("--findings", o->findings, "findings (as `assessment screen`)");
-  scr->add_option("--as-of", c.as_of, "date of the screening (ISO)")->required();
+  scr->add_option("--as-of", c.as_of, "date of the screening (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   add_io_options(scr, ctx->io);
   scr->callback([&action, &c, ctx, o] {
     action = [&c, ctx, o](std::ostream &out) {

@@ -239,7 +239,7 @@ void add_audit_commands(CLI::App &app, Common &c, Action &action) {
   auto *tier_cmd = grp->add_subcommand("tier", "the audit level of each unit");
   tier_cmd->add_option("UNITS", o->units, "units: unit_id, name, budget (yuan), factor columns")->required();
   add_policy_options(tier_cmd, c);
-  tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (ISO)")->required();
+  tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   add_io_options(tier_cmd, o->io);
   add_explain_options(tier_cmd, o->io);
   add_keep_option(tier_cmd, o->io, "UNITS");
@@ -405,7 +405,7 @@ void add_audit_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action &
 
   auto *tier_cmd = grp->add_subcommand("tier", "units whose level differs");
   tier_cmd->add_option("UNITS", o->units, "units: unit_id, name, budget (yuan), factor columns")->required();
-  tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (ISO)")->required();
+  tier_cmd->add_option("--as-of", c.as_of, "date of the tiering (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   add_io_options(tier_cmd, ctx->io);
   tier_cmd->callback([&action, &c, ctx, o] {
     action = [&c, ctx, o](std::ostream &out) {

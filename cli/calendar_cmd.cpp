@@ -44,7 +44,7 @@ void add_calendar_commands(CLI::App &app, Common &, Action &action) {
   add->callback([&action, opts] {
     action = [opts](std::ostream &out) {
       auto c = calendar(*opts);
-      Date d = parse_iso_date(opts->date, "DATE");
+      Date d = option_date(opts->date, "DATE");
       Date r = c.add_working_days(d, opts->n);
       out << to_iso(r) << (c.estimated(d, r) ? "\testimated" : "") << "\n";
     };
@@ -56,7 +56,7 @@ void add_calendar_commands(CLI::App &app, Common &, Action &action) {
   win->callback([&action, opts] {
     action = [opts](std::ostream &out) {
       auto c = calendar(*opts);
-      auto w = c.window(parse_iso_date(opts->date, "DATE"), opts->n);
+      auto w = c.window(option_date(opts->date, "DATE"), opts->n);
       out << to_iso(w.first) << "\n" << to_iso(w.last) << (c.estimated(w.first, w.last) ? "\testimated" : "") << "\n";
     };
   });
@@ -66,7 +66,7 @@ void add_calendar_commands(CLI::App &app, Common &, Action &action) {
   is->callback([&action, opts] {
     action = [opts](std::ostream &out) {
       auto c = calendar(*opts);
-      Date d = parse_iso_date(opts->date, "DATE");
+      Date d = option_date(opts->date, "DATE");
       out << (c.is_working_day(d) ? "yes" : "no") << (c.estimated(d, d) ? "\testimated" : "") << "\n";
     };
   });

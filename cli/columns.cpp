@@ -3,11 +3,13 @@
 // --strict, so that nothing here can drift from what the commands read.
 #include "columns.hpp"
 
+#include <deque>
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "cadrekit/audit.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "commands.hpp"
 #include "table.hpp"
 
@@ -15,15 +17,27 @@ namespace cadrekit::cli {
 
 namespace {
 
+/// What a code column takes, from the vocabulary (docs/input.md): "a, b, c (or 甲, 乙, 丙)"
+/// and `tail`. The texts live as long as the program (the specs hold views of them).
+std::string_view codes(const vocabulary::CodeTable &t, std::string_view tail = {}) {
+  static std::deque<std::string> texts;
+  std::string s, zh;
+  for (const vocabulary::Code &c : t.codes) {
+    s += (s.empty() ? "" : ", ") + std::string(c.code);
+    zh += (zh.empty() ? "" : ", ") + std::string(c.zh);
+  }
+  return texts.emplace_back(s + " (or " + zh + ")" + std::string(tail));
+}
+
 constexpr std::string_view kId = "text, the row's id";
 constexpr std::string_view kDate = "date: 2016-12-31, 2016/12/31, 2016年12月31日 (docs/input.md)";
 constexpr std::string_view kYuan = "yuan, exact: 5000000, 500万, 1,234.50";
-constexpr std::string_view kSex = "1 or 2 (GB/T 2261.1), 男/女, male/female";
+const std::string_view kSex = codes(vocabulary::sexes(), ", male/female: GB/T 2261.1");
 constexpr std::string_view kEthnicity = "GB 3304 code (01…56) or name: 01, 蒙古族";
 constexpr std::string_view kPolitical = "GB/T 4762 code (01…13) or name: 01, 中共党员";
-constexpr std::string_view kRank = "keyuan, fu_ke, zheng_ke, fu_chu, zheng_chu, fu_ting, … or 副科, 正科";
+const std::string_view kRank = codes(vocabulary::ranks(), ", 副科, 正科…");
 constexpr std::string_view kFlag = "true/false, 1/0, yes/no, 是/否; empty: false";
-constexpr std::string_view kAuditKind = "in_term, departure, five_year_term, special_project, sample";
+const std::string_view kAuditKind = codes(vocabulary::audit_kinds());
 
 std::vector<ColumnSpec> units_columns() {
   std::vector<ColumnSpec> c = {{"unit_id", true, kId, "U01"},
@@ -38,7 +52,7 @@ std::vector<ColumnSpec> units_columns() {
 
 const std::vector<ColumnSpec> kTiers = {
     {"unit_id", true, kId, "U01"},
-    {"level", true, "1, 2, 3 or special", "1"},
+    {"level", true, codes(vocabulary::audit_levels()), "1"},
     {"special_due_year", false, "year a special-funds unit is due; empty: none", ""}};
 const std::vector<ColumnSpec> kAudits = {{"unit_id", true, kId, "U01"},
                                          {"date", true, kDate, "2015-06-01"},
@@ -50,28 +64,24 @@ const std::vector<ColumnSpec> kTerms = {{"unit_id", true, kId, "U01"},
 const std::vector<ColumnSpec> kRecords = {
     {"cadre_id", true, kId, "C1"},
     {"unit_id", false, "text", "T1"},
-    {"domain", false, "township, subdistrict, farm, department (or 苏木镇, 街道, 农牧场, 区直部门)", "township"},
-    {"kind", true, "annual, key_work, party_conduct, review (or 年度综合考核, …)", "annual"},
+    {"domain", false, codes(vocabulary::assessment_domains(), "; empty: township"), "township"},
+    {"kind", true, codes(vocabulary::assessment_kinds()), "annual"},
     {"period", true, "2016 (a year), 2016Q2 (a quarter)", "2016"},
     {"score", false, "decimal: 61.5", "88"},
     {"rank", false, "whole number, 1 = first", "3"},
     {"group_size", false, "whole number", "10"},
     {"rating", false, "excellent, competent, basically_competent, incompetent, … or 优秀, 称职, …", "competent"},
-    {"method", false, "reports, talks, rating, records, site_visits, sampling; several: reports;talks",
-     "reports;talks"}};
+    {"method", false, codes(vocabulary::assessment_methods(), "; several: reports;talks"), "reports;talks"}};
 const std::vector<ColumnSpec> kFindings = {
     {"id", true, kId, "F1"},
     {"cadre_id", false, "text", "C1"},
     {"unit_id", false, "text", "T1"},
     {"date", true, kDate, "2016-06-01"},
-    {"source", false, "qualitative, audit", "qualitative"},
+    {"source", false, codes(vocabulary::finding_sources(), "; empty: qualitative"), "qualitative"},
     {"standard", false, "a standard of the profile's catalogue (docs/assessment.md)", "ability"},
-    {"aspect", false, "none, discipline, political_stance, ideals_beliefs, ability, work_style, personal_conduct",
-     "ability"},
-    {"classification", false,
-     "other, muddled_view, wavering_belief, self_serving_error, exploratory_mistake, lack_of_ability, not_acting",
-     "lack_of_ability"},
-    {"severity", false, "minor, moderate, serious, grave", "moderate"}};
+    {"aspect", false, codes(vocabulary::aspects(), "; empty: none"), "ability"},
+    {"classification", false, codes(vocabulary::finding_classes(), "; empty: other"), "lack_of_ability"},
+    {"severity", false, codes(vocabulary::severities(), "; empty: moderate"), "moderate"}};
 const std::vector<ColumnSpec> kCadres = {
     {"cadre_id", true, "text, the row's id (or a column id)", "K1"},
     {"sex", true, kSex, "2"},
@@ -107,7 +117,7 @@ std::vector<TableSpec> make_specs() {
                {{"cadre_id", true, kId, "P01"},
                 {"name", false, "text, passed through", "示例"},
                 {"village_id", true, "a village_id of --villages", "V01"},
-                {"post", true, "secretary, director, both (or 书记, 主任, 一肩挑)", "both"},
+                {"post", true, codes(vocabulary::village_posts()), "both"},
                 {"served_from", true, kDate, "2014-01-01"},
                 {"served_to", false, "date; empty: in post", ""}}});
   s.push_back({"village pay", "--scores", "a village's score for a period",

@@ -30,7 +30,11 @@ using Action = std::function<void(std::ostream &out)>;
 Policy load_policy(const Common &c);
 /// Adds --policy FILE and --set NAME=VALUE[@DATE] (repeatable) to a command.
 void add_policy_options(CLI::App *cmd, Common &c);
+/// --as-of as a date (an error naming --as-of when it is missing), read as option_date reads it.
 Date as_of_date(const Common &c);
+/// The date of a command-line option or argument `name` ("--posted", "DATE"): every spelling of
+/// the vocabulary's dates (2016-12-31, 2016/12/31, 2016.12.31, 2016年12月31日, 20161231).
+Date option_date(std::string_view text, std::string_view name);
 
 struct IoOptions;
 /// Fills io.notes (an .xlsx output's notes sheet): the command line, and with a policy its name,

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "commands.hpp"
 #include "table.hpp"
 
@@ -21,8 +22,10 @@ void add_policy_options(CLI::App *cmd, Common &c) {
 
 Date as_of_date(const Common &c) {
   if (c.as_of.empty()) throw InvalidInput("this command needs --as-of DATE", "--as-of");
-  return parse_iso_date(c.as_of, "--as-of");
+  return option_date(c.as_of, "--as-of");
 }
+
+Date option_date(std::string_view text, std::string_view name) { return vocabulary::parse_date(text, name); }
 
 void note_run(IoOptions &io, const Common &c, const Policy *policy, std::optional<Date> as_of,
               std::vector<ParamUsed> params) {

@@ -139,7 +139,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
       const Policy policy = load_policy(c);
       const WorkCalendar cal = WorkCalendar::china();
       std::optional<Date> posted;
-      if (!o->posted.empty()) posted = parse_iso_date(o->posted, "--posted");
+      if (!o->posted.empty()) posted = option_date(o->posted, "--posted");
       Reporter rep(o->io.strict);
       OutTable t{{"record", "id", "round", "field_names", "fields", "text"}, {}};
       std::vector<ParamUsed> params;  // with --posted: the round's, for each rank

@@ -14,7 +14,7 @@ void add_policy_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *show = pol->add_subcommand("show", "every parameter in force on a date");
   add_policy_options(show, c);
-  show->add_option("--as-of", c.as_of, "date (ISO); default 2016-09-22, the source's date");
+  show->add_option("--as-of", c.as_of, "date (2016-12-31, 2016/12/31, …); default 2016-09-22, the source's date");
   show->add_option("--lang", c.lang, "label language")->check(CLI::IsMember({"zh", "en"}));
   show->callback([&action, &c] {
     action = [&c](std::ostream &out) {

@@ -121,6 +121,7 @@ bool ends_with(const std::string &s, std::string_view suffix) {
 struct CsvRecord {
   std::size_t line;
   std::vector<std::string> cells;
+  std::vector<std::uint32_t> numbers = {};  ///< a sheet's row: the columns of its number cells
 };
 
 bool blank_text(std::string_view c) {
@@ -331,7 +332,7 @@ std::vector<CsvRecord> sheet_records(xlsx::Sheet &sheet, const IoOptions &io, st
       }
       header_seen = true;
     }
-    CsvRecord rec{row.number, {}};
+    CsvRecord rec{row.number, {}, std::move(row.numbers)};
     rec.cells.resize(row.cells.back().first + 1);
     for (auto &[col, text] : row.cells) rec.cells[col] = std::move(text);
     out.push_back(std::move(rec));
@@ -364,6 +365,12 @@ struct TableStore {
       if (!seen.insert(name).second) throw InvalidInput("a column named twice", name, header_at);
       t.header.push_back(std::move(name));
     }
+  }
+
+  // A workbook's table: its sheet (for the names of its cells) and its date system.
+  static void set_sheet(Table &t, std::string name, bool date1904) {
+    t.sheet_ = std::move(name);
+    t.date1904_ = date1904;
   }
 
   static void set_where(Table &t, std::string prefix, std::string suffix) {
@@ -557,8 +564,11 @@ struct TableStore {
         continue;
       }
       t.add_row(records[k].line, cells);
+      for (std::uint32_t col : records[k].numbers)
+        t.numbers_.push_back(static_cast<std::uint64_t>(t.size() - 1) << 32 | col);
       cells = std::vector<std::string>();  // the sheet's texts go as the table takes them
     }
+    std::sort(t.numbers_.begin(), t.numbers_.end());  // a sheet may list a row's cells out of order
     t.skipped_rows = skipped;
     t.above_header = above;
     if (skipped > 0 || t.ignored_columns > 0 || above > 0) rep.note(t.file, skipped, t.ignored_columns, above);
@@ -609,6 +619,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     bytes = std::string();  // the sheet's texts are all that is kept, moved into the records
     std::size_t titles = 0;
     auto records = sheet_records(sheet, io, titles);
+    TableStore::set_sheet(t, sheet.name, sheet.date1904);
     TableStore::from_records(t, records, titles, t.file + "[" + sheet.name + "]:", io, rep);
     return t;
   }
@@ -691,10 +702,47 @@ std::optional<std::int64_t> RowView::opt_integer(std::string_view name) const {
   return vocabulary::parse_opt_whole(opt(name), name);
 }
 
-Date RowView::date(std::string_view name) const { return vocabulary::parse_date(req(name), name); }
+bool Table::number_cell(std::size_t row, std::size_t col) const {
+  if (numbers_.empty()) return false;
+  return std::binary_search(numbers_.begin(), numbers_.end(), static_cast<std::uint64_t>(row) << 32 | col);
+}
+
+std::string Table::cell_name(std::size_t row, std::size_t col) const {
+  if (sheet_.empty()) return {};
+  return sheet_ + "!" + xlsx::cell_name(static_cast<std::uint32_t>(col), number_.at(row));
+}
+
+std::optional<Date> RowView::serial_date(std::string_view name) const {
+  const auto c = t_.column(name);
+  if (!c || !t_.number_cell(row_, *c)) return std::nullopt;
+  // The cell's text is the number as the reader wrote it: digits, and a point for a fraction.
+  const std::string text = trim(cells_[*c]);
+  const bool whole = !text.empty() && text.size() <= 9 &&
+                     std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  const std::int64_t serial = whole ? std::stoll(text) : -1;
+  const std::int64_t last = t_.date1904() ? 2957003 : 2958465;  // 9999-12-31
+  if (serial < (t_.date1904() ? 0 : 1) || serial > last || (!t_.date1904() && serial == 60))
+    throw InvalidInput(t_.cell_name(row_, *c) +
+                           ": a number in a date column is read as an Excel date serial, and this one is not a "
+                           "whole day from 1900-01-01 to 9999-12-31 (format the cell as a date, or type the date "
+                           "as text: 2016-12-31)",
+                       std::string(name));
+  return vocabulary::date_from_excel_serial(serial, t_.date1904(), name);
+}
+
+Date RowView::date(std::string_view name) const {
+  if (auto d = serial_date(name)) return *d;
+  return vocabulary::parse_date(req(name), name);
+}
 
 std::optional<Date> RowView::opt_date(std::string_view name) const {
+  if (auto d = serial_date(name)) return d;
   return vocabulary::parse_opt_date(opt(name), name);
+}
+
+std::string RowView::date_text(std::string_view name) const {
+  if (auto d = serial_date(name)) return to_iso(*d);
+  return opt(name);
 }
 
 Money RowView::money(std::string_view name) const { return Money::parse(req(name), name); }

@@ -153,6 +153,14 @@ class Table {
   void leave_aside(std::initializer_list<std::string_view> names) const {
     for (auto n : names) (void)column(n);
   }
+  /// Whether row `row`'s cell in column `col` held a number (no date format) in a workbook: a
+  /// column read as a date reads it as an Excel date serial (RowView::date).
+  bool number_cell(std::size_t row, std::size_t col) const;
+  /// The workbook cell of row `row`, column `col`: "Sheet1!B17" (empty for a CSV or JSON).
+  std::string cell_name(std::size_t row, std::size_t col) const;
+  /// The workbook counts its date serials from 1904 (its date1904 flag).
+  bool date1904() const noexcept { return date1904_; }
+
   /// The header's columns no look-up has asked for, each with the nearest name that was asked
   /// for and is absent (empty when none is near: at most a third of the name's letters apart).
   std::vector<std::pair<std::string, std::string>> unread_columns() const;
@@ -163,6 +171,9 @@ class Table {
   std::vector<std::size_t> start_;    ///< row k is text_[start_[k], start_[k + 1]) (or to the end)
   std::vector<std::uint32_t> number_; ///< row k's line (or sheet row, or JSON index)
   std::string where_prefix_, where_suffix_;  ///< a row's name: prefix, number, suffix
+  std::vector<std::uint64_t> numbers_;  ///< a sheet's number cells: row << 32 | column, ascending
+  std::string sheet_;                   ///< the sheet's name (a workbook's table)
+  bool date1904_ = false;
   // Every name looked up, with its column or none: one hash per look-up (a row asks for each
   // of its columns), and both what was read and what was missing come from it.
   struct NameHash {
@@ -215,12 +226,21 @@ class RowView {
   std::string req(std::string_view name) const;
   std::int64_t integer(std::string_view name) const;                   ///< required
   std::optional<std::int64_t> opt_integer(std::string_view name) const;
-  Date date(std::string_view name) const;                              ///< required, ISO
+  /// Required; the vocabulary's dates (docs/input.md), and in a workbook a number cell as an
+  /// Excel date serial (1900 or 1904 system as the workbook says; an error naming the cell
+  /// when the number is not a whole day from 1900-01-01 to 9999-12-31).
+  Date date(std::string_view name) const;
   std::optional<Date> opt_date(std::string_view name) const;
+  /// A date column's text for a reader that parses it itself (a person's birth_date): the cell,
+  /// trimmed, or the ISO date of a workbook's number cell read as opt_date reads it.
+  std::string date_text(std::string_view name) const;
   Money money(std::string_view name) const;                            ///< yuan, exact
   bool boolean(std::string_view name, bool dflt) const;  ///< true/false/yes/no/1/0/是/否
 
  private:
+  /// The date of a workbook's number cell in column `name`; empty for any other cell.
+  std::optional<Date> serial_date(std::string_view name) const;
+
   const Table &t_;
   std::size_t row_;
   const std::vector<std::string_view> &cells_;

@@ -45,8 +45,11 @@ std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Rep
     json::object o;
     const std::string id = r.opt("cadre_id").empty() ? r.req("id") : r.opt("cadre_id");
     o["id"] = id;
-    for (const char *k : kPersonColumns)
-      if (const std::string v = r.opt(k); !v.empty()) o[k] = v;
+    for (const char *k : kPersonColumns) {
+      const bool date = std::string_view(k) == "birth_date" || std::string_view(k) == "party_joined" ||
+                        std::string_view(k) == "work_started";
+      if (const std::string v = date ? r.date_text(k) : r.opt(k); !v.empty()) o[k] = v;
+    }
     Cadre c;
     c.person = person_from_json(json::serialize(o));
     c.civil_servant = r.boolean("civil_servant", false);
@@ -100,7 +103,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
                  "cadres: cadre_id, sex, birth_date, ethnicity, political_status, party_joined, work_started, "
                  "rank, rank_since, civil_servant, selected_graduate")
       ->required();
-  pl->add_option("--as-of", c.as_of, "date of membership (ISO)")->required();
+  pl->add_option("--as-of", c.as_of, "date of membership (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   add_policy_options(pl, c);
   add_supervision_options(pl, *o);
   add_io_options(pl, o->io);
@@ -133,7 +136,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
   auto *tm = grp->add_subcommand("teams", "each team's structure, its gaps and who could fill them");
   tm->add_option("MEMBERS", o->input, "team members: team_id, cadre_id, sex, birth_date, ethnicity, political_status")
       ->required();
-  tm->add_option("--as-of", c.as_of, "date of the structure (ISO)")->required();
+  tm->add_option("--as-of", c.as_of, "date of the structure (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   tm->add_option("--candidates", o->candidates, "cadres of the pools (as `talent pools`): candidates for the gaps");
   add_policy_options(tm, c);
   add_supervision_options(tm, *o);
@@ -150,7 +153,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       for_each_row(t, rep, [&](const RowView &r) {
         // The person parser checks the codes and dates exactly as for any cadre record.
         json::object po{{"id", r.req("cadre_id")},          {"sex", r.req("sex")},
-                        {"birth_date", r.req("birth_date")}, {"ethnicity", r.req("ethnicity")},
+                        {"birth_date", r.date_text("birth_date")}, {"ethnicity", r.req("ethnicity")},
                         {"political_status", r.req("political_status")}};
         const Person p = person_from_json(json::serialize(po));
         members.push_back({r.req("team_id"), p.id, p.sex, p.birth_date, p.ethnicity, p.political_status});
@@ -189,7 +192,7 @@ void add_talent_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action 
   grp->require_subcommand(1);
   auto *pl = grp->add_subcommand("pools", "every cadre whose standing in a pool differs, and the pools' sizes");
   pl->add_option("CADRES", o->input, "cadres (as `talent pools`)")->required();
-  pl->add_option("--as-of", c.as_of, "date of membership (ISO)")->required();
+  pl->add_option("--as-of", c.as_of, "date of membership (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   add_supervision_options(pl, *o);
   add_io_options(pl, ctx->io);
   pl->callback([&action, &c, ctx, o] {

@@ -187,7 +187,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       const PayInput in = read_pay_input(*o, rep);
       PaySheetOptions opt;
       opt.explain = o->io.explain || o->ws;  // a workspace keeps each line's explanation
-      if (!o->graded_on.empty()) opt.graded_on = parse_iso_date(o->graded_on, "--graded-on");
+      if (!o->graded_on.empty()) opt.graded_on = option_date(o->graded_on, "--graded-on");
       const PaySheet s = pay_sheet(in.villages, in.principals, in.scores, o->year, policy, opt);
       if (!s.lines.empty() &&
           std::all_of(s.lines.begin(), s.lines.end(), [](const auto &l) { return l.grade == Grade::not_graded; }))
@@ -370,7 +370,7 @@ void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action
       Reporter rep(o->io.strict);
       const PayInput in = read_pay_input(*o, rep);
       PaySheetOptions opt;
-      if (!o->graded_on.empty()) opt.graded_on = parse_iso_date(o->graded_on, "--graded-on");
+      if (!o->graded_on.empty()) opt.graded_on = option_date(o->graded_on, "--graded-on");
       const PaySheet sa = pay_sheet(in.villages, in.principals, in.scores, o->year, pa, opt);
       const PaySheet sb = pay_sheet(in.villages, in.principals, in.scores, o->year, pb, opt);
       note_compare(o->io, c, *ctx, pa, pb, opt.graded_on.value_or(make_date(o->year, 12, 31, "--year")),

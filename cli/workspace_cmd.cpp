@@ -146,7 +146,7 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
           t.row_labels.push_back(in.where(k));
         }
       }
-      if (!c.as_of.empty()) t.as_of = parse_iso_date(c.as_of, "--as-of");
+      if (!c.as_of.empty()) t.as_of = option_date(c.as_of, "--as-of");
       ws::Workspace w = open_ws(*o);
       const std::size_t n = w.import_table(t, stamp_of(o->target));
       out << "cadrekit workspace: imported " << n << " rows of " << t.kind << "\n";
@@ -184,12 +184,12 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
   rec->add_option("CASE", o->case_id, "the case id")->required();
   rec->add_option("OP", o->op, "the op (docs/workspace.md)")->required();
   rec->add_option("MEMBERS", o->sets, "the op's members as NAME=VALUE (lists a;b)");
-  rec->add_option("--date", o->date, "effective date (ISO)")->required();
+  rec->add_option("--date", o->date, "effective date (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   add_stamp(rec, *o);
   rec->callback([&action, o] {
     action = [o](std::ostream &out) {
       std::vector<std::pair<std::string, std::string>> cells{
-          {"case_kind", o->kind}, {"case_id", o->case_id}, {"op", o->op}, {"date", o->date}};
+          {"case_kind", o->kind}, {"case_id", o->case_id}, {"op", o->op}, {"date", to_iso(option_date(o->date, "--date"))}};
       for (const auto &s : o->sets) {
         const auto eq = s.find('=');
         if (eq == std::string::npos || eq == 0) throw InvalidInput("expected NAME=VALUE", "MEMBERS");
@@ -204,7 +204,7 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *st = grp->add_subcommand("status", "open cases by stage as of a date");
   add_file(st, *o);
-  st->add_option("--as-of", c.as_of, "date (ISO)")->required();
+  st->add_option("--as-of", c.as_of, "date (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   st->add_flag("--all", o->all, "closed cases too");
   st->add_flag("--counts", o->counts, "one row per kind and stage: how many cases");
   add_io_options(st, o->io);
@@ -235,7 +235,7 @@ void add_workspace_commands(CLI::App &app, Common &c, Action &action) {
 
   auto *du = grp->add_subcommand("due", "follow-ups, windows, audits and renewals due or overdue");
   add_file(du, *o);
-  du->add_option("--as-of", c.as_of, "date (ISO)")->required();
+  du->add_option("--as-of", c.as_of, "date (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   du->add_option("--within", o->within, "also what falls due within this many days after (default 0)");
   add_io_options(du, o->io);
   du->callback([&action, &c, o] {

@@ -519,7 +519,7 @@ class SheetReader : public xml::Handler {
       if (r <= row_) refuse("rows out of order (each row must come after the one above it)", place_row(r), file_);
       row_ = static_cast<std::uint32_t>(r);
       col_ = kNone;
-      current_ = SheetRow{row_, {}};
+      current_ = SheetRow{row_, {}, {}};
     } else if (n == "mergeCell") {
       const std::string_view ref = attribute(a, "ref");
       const std::size_t colon = ref.find(':');
@@ -597,9 +597,11 @@ class SheetReader : public xml::Handler {
     if (++cells_ > limits_.max_cells)
       refuse("more cells than the limit of " + std::to_string(limits_.max_cells) + " (xlsx.max_cells)", place(), file_);
     current_.cells.emplace_back(cell_col_, std::move(text));
+    if (plain_number_) current_.numbers.push_back(cell_col_);
   }
 
   std::string cell_text() {
+    plain_number_ = false;
     if (type_ == "s") {
       if (!has_v_) return {};
       std::uint64_t i = 0;
@@ -632,6 +634,7 @@ class SheetReader : public xml::Handler {
       if (d.empty()) refuse("a date cell outside the dates Excel shows (1900-01-01 to 9999-12-31)", place(), file_);
       return d;
     }
+    plain_number_ = true;
     return number_text(x);
   }
 
@@ -645,6 +648,7 @@ class SheetReader : public xml::Handler {
   const std::vector<std::string> &strings_;
   const StylesReader &styles_;
   bool date1904_, recalc_;
+  bool plain_number_ = false;  ///< the cell just read is a number without a date format
   const std::string &file_;
   const Limits &limits_;
   std::uint32_t row_ = 0, col_ = kNone, cell_col_ = 0;
@@ -726,6 +730,7 @@ Sheet read_sheet(std::string_view bytes, const std::string &file, const std::str
 
   Sheet out;
   out.name = chosen->name;
+  out.date1904 = wb.date1904;
   SheetReader reader(out, strings, styles, wb.date1904, wb.recalc_on_load, file, limits);
   xml::Limits xl;
   xl.max_elements = std::numeric_limits<std::size_t>::max();  // bounded by the part's bytes and max_cells

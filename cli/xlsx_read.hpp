@@ -9,7 +9,8 @@
 //   shared or inline string   its text (rich-text runs joined; phonetic runs left out;
 //                             OOXML's _xHHHH_ escapes decoded)
 //   number                    up to 15 significant digits, plain decimal ("1234.5", "3", never
-//                             "3.0" or "1E+20")
+//                             "3.0" or "1E+20"); its column is noted (SheetRow::numbers), so
+//                             that a column read as a date reads it as an Excel date serial
 //   number with a date format ISO date ("2014-01-01"), with " HH:MM:SS" when it has a time of
 //                             day; under the workbook's 1900 or 1904 date system
 //   boolean                   TRUE or FALSE
@@ -53,12 +54,16 @@ struct Merge {
 struct SheetRow {
   std::uint32_t number = 0;
   std::vector<std::pair<std::uint32_t, std::string>> cells;
+  /// The columns (0-based, ascending) of the cells that held a number without a date format:
+  /// in a column the command reads as a date, such a cell is an Excel date serial.
+  std::vector<std::uint32_t> numbers;
 };
 
 struct Sheet {
   std::string name;
   std::vector<SheetRow> rows;
   std::vector<Merge> merges;
+  bool date1904 = false;  ///< the workbook counts dates from 1904-01-01 (workbookPr date1904)
 };
 
 /// The sheet named `sheet`, or the first visible worksheet when `sheet` is empty.

@@ -484,10 +484,15 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
 
 def whole(v: Any, field: str, record: str) -> int:
     """One value as a Python int: an int, a NumPy integer, a bool (0/1), a float or Decimal
-    without a fraction; InvalidInput naming field and record for text, a fraction, ±inf, NaN
-    and anything else (a missing value is the caller's to handle first)."""
-    if isinstance(v, (str, bytes)):
-        raise invalid("expected a whole number, not text", field, record)
+    without a fraction, or a text the vocabulary reads as a whole number ("12", "+7", "１２",
+    docs/input.md), as the command line reads a cell; InvalidInput naming field and record for
+    other text, bytes, a fraction, ±inf, NaN and anything else (a missing value is the caller's
+    to handle first; a blank text is "missing"). For a column, int_column reads each distinct
+    text once."""
+    if isinstance(v, str):
+        return _core.vocabulary_whole(v, field, record)
+    if isinstance(v, bytes):
+        raise invalid("expected a whole number, not bytes", field, record)
     if isinstance(v, float):
         if not (v == v and abs(v) != float("inf") and v.is_integer()):
             raise invalid("expected a whole number", field, record)
@@ -542,24 +547,32 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
         a = days.astype(np.int64)
         mask = nat if mask is None else (mask | nat)
         kind = "i"
-    elif kind == "O":
-        out = np.zeros(a.shape, dtype=np.int64)
-        na = np.zeros(a.shape, dtype=bool)
-        for i, v in enumerate(a.tolist()):
-            if _is_na(v):
-                na[i] = True
-                continue
+    elif kind in "OUS":
+        # Objects and texts: each distinct value read once (a text by the vocabulary, as the
+        # command line reads a cell; a blank text is missing), spread back over the rows.
+        def one(v: Any, i: int) -> Any:
+            if _is_na(v) or (isinstance(v, str) and _core.vocabulary_blank(v)):
+                return None
+            record = f"{where}{i // width + 1}"
             if dates and isinstance(v, _dt.date):
                 if isinstance(v, _dt.datetime):
                     if (v.hour, v.minute, v.second, v.microsecond) != (0, 0, 0, 0):
-                        raise invalid("a datetime with a time of day is not a date", field, f"{where}{i // width + 1}")
+                        raise invalid("a datetime with a time of day is not a date", field, record)
                     v = v.date()
-                out[i] = (v - _EPOCH).days
-                continue
-            v = whole(v, field, f"{where}{i // width + 1}")
-            if v < lo or v > hi:
-                raise invalid(f"value outside {lo}…{hi}", field, f"{where}{i // width + 1}")
-            out[i] = v
+                return (v - _EPOCH).days
+            n = whole(v, field, record)
+            if n < lo or n > hi:
+                raise invalid(f"value outside {lo}…{hi}", field, record)
+            return n
+        objs = a.astype(object) if kind in "US" else a
+        try:
+            read = map_distinct(objs, one)
+        except TypeError:  # an unhashable cell (a list, a dict): read row by row, to name it
+            read = np.array([one(v, i) for i, v in enumerate(objs.tolist())] + [None], dtype=object)[:-1]
+        na = np.equal(read, None)
+        out = np.zeros(a.shape, dtype=np.int64)
+        if read.size:
+            out[~na] = read[~na].astype(np.int64)
         mask = na if mask is None else (mask | na)
         a, kind = out, "i"
     elif kind == "f":
@@ -577,8 +590,6 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     elif kind == "b":
         a = a.view(np.uint8)
         kind = "u"
-    elif kind in "US":
-        fail(np.ones(a.shape, dtype=bool), "expected a whole number, not text")
     elif kind not in "iu":
         what = "dates" if kind in "Mm" else "values of this type"
         raise invalid(f"expected whole numbers, not {what}", field)

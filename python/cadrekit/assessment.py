@@ -30,13 +30,15 @@ __all__ = [
     "period_text",
 ]
 
-KINDS = ("annual", "key_work", "party_conduct", "review")
-RATINGS = ("none", "excellent", "competent", "basically_competent", "incompetent",
-           "up_to_standard", "not_up_to_standard", "satisfied", "basically_satisfied",
-           "unsatisfied")
+def _codes(kind: str) -> Tuple[str, ...]:
+    """The codes of a table of the library's vocabulary (docs/input.md), in its enum's order."""
+    return tuple(code for code, _, _ in _core.vocabulary_codes(kind))
+
+
+KINDS = _codes("assessment_kind")
+RATINGS = _codes("rating")
 #: The six aspects of the qualitative standards (HORQIN.2).
-ASPECTS = ("discipline", "political_stance", "ideals_beliefs", "ability", "work_style",
-           "personal_conduct")
+ASPECTS = _codes("aspect")[1:]  # without "none" (no aspect)
 _RECORD_FIELDS = ("cadre_id", "unit_id", "domain", "kind", "period", "rank", "group_size",
                   "rating", "score", "method")
 _AUDIT_FIELDS = ("unit_id", "leader_id", "date", "kind", "finding")
@@ -81,8 +83,8 @@ def _record(row: Mapping[str, Any], fields: Sequence[str]) -> Dict[str, Any]:
 
 
 #: The four domains (苏木镇, 街道, 农牧场, 区直部门) and the six methods (听述职 … 抽样查).
-DOMAINS = ("township", "subdistrict", "farm", "department")
-METHODS = ("reports", "talks", "rating", "records", "site_visits", "sampling")
+DOMAINS = _codes("assessment_domain")
+METHODS = _codes("assessment_method")
 
 
 def _fraction(text: str) -> Any:
@@ -893,10 +895,9 @@ def standards(*, as_of: _dt.date, policy: Optional[_Policy] = None) -> List[Dict
 
 
 #: Codes of the finding columns of :func:`screen_columns`.
-FINDING_SOURCES = ("qualitative", "audit")
-FINDING_CLASSES = ("other", "muddled_view", "wavering_belief", "self_serving_error",
-                   "exploratory_mistake", "lack_of_ability", "not_acting")
-SEVERITIES = ("minor", "moderate", "serious", "grave")
+FINDING_SOURCES = _codes("finding_source")
+FINDING_CLASSES = _codes("finding_class")
+SEVERITIES = _codes("severity")
 
 
 def screen_columns(cadre: Any, kind: Any, period: Any, rank: Any, group_size: Any, rating: Any, *,

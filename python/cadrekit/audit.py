@@ -21,9 +21,9 @@ _policy = _frames.policy_or_default
 #: The supplementary factors of HOLINGOL.1, in order (column names of ``tier``).
 FACTORS: List[str] = list(_k.FACTORS)
 #: Kinds of audit.
-KINDS = ("in_term", "departure", "five_year_term", "special_project", "sample")
+KINDS = tuple(c for c, _, _ in _core.vocabulary_codes("audit_kind"))
 #: Audit findings (HOLINGOL.4), as the cadre-assessment module reads them.
-FINDINGS = ("none", "minor", "serious", "referred")
+FINDINGS = tuple(c for c, _, _ in _core.vocabulary_codes("audit_finding"))
 
 Level = Union[int, str]
 Records = Union[Iterable[Mapping[str, Any]], Any]  # also a pandas DataFrame

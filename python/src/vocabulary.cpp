@@ -7,11 +7,18 @@
 //   _core.vocabulary_date(text, field, record="") -> datetime.date
 //   _core.vocabulary_period(text, field, record="") -> str ("2016Q2", "2016")
 //   _core.vocabulary_whole(text, field, record="") -> int
+//   _core.vocabulary_blank(text) -> bool (empty or only spaces: a missing value)
+//   _core.vocabulary_code(kind, text, field, record="") -> int (the code's index in its table)
+//   _core.vocabulary_codes(kind) -> [(code, zh, en)] (a code table, in the order of its enum)
 //   _core.vocabulary_markdown() -> str (docs/input.md)
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <string>
+#include <tuple>
+#include <vector>
+
+#include "cadrekit/core/errors.hpp"
 
 #include "bindings.hpp"
 #include "cadrekit/core/vocabulary.hpp"
@@ -45,6 +52,25 @@ void init_vocabulary(py::module_ &m) {
       "vocabulary_whole",
       [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_whole(t, f, r); },
       py::arg("text"), py::arg("field"), py::arg("record") = "");
+  m.def("vocabulary_blank", [](const std::string &t) { return v::blank(t); }, py::arg("text"));
+  m.def(
+      "vocabulary_code",
+      [](const std::string &kind, const std::string &t, const std::string &f, const std::string &r) {
+        const v::CodeTable *table = v::code_table(kind);
+        if (table == nullptr) throw InvalidInput("not a kind of code of the vocabulary", "kind");
+        return v::parse_code(*table, t, f, r);
+      },
+      py::arg("kind"), py::arg("text"), py::arg("field"), py::arg("record") = "");
+  m.def(
+      "vocabulary_codes",
+      [](const std::string &kind) {
+        const v::CodeTable *table = v::code_table(kind);
+        if (table == nullptr) throw InvalidInput("not a kind of code of the vocabulary", "kind");
+        std::vector<std::tuple<std::string, std::string, std::string>> out;
+        for (const v::Code &c : table->codes) out.emplace_back(c.code, c.zh, c.en);
+        return out;
+      },
+      py::arg("kind"));
   m.def("vocabulary_markdown", [] { return v::markdown(); });
 }
 

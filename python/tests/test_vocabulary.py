@@ -135,3 +135,94 @@ def test_village_dates_posts_and_periods_spelled_as_a_county_writes_them(frames)
     assert [r["cadre_id"] for r in want] == ["P1", "P2"]
     assert want[0]["units"] == 9  # from 1 April
     assert _pay(spelled_p, spelled_s, frames) == want
+
+
+# --- code tables ---------------------------------------------------------------------------------
+
+def test_code_tables_read_every_spelling_and_refuse_naming_what_is_expected():
+    assert _core.vocabulary_code("audit_kind", "离任审计", "kind") == 1
+    assert _core.vocabulary_code("audit_level", "特殊级别", "level") == 0
+    assert _core.vocabulary_code("sex", "女", "sex") == 1
+    assert _core.vocabulary_code("rank", "县处级副职", "rank") == 3
+    assert _core.vocabulary_code("political_status", "中共党员", "political_status") == 0
+    assert _core.vocabulary_code("assessment_kind", " Key-work assessment ", "kind") == 1
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        _core.vocabulary_code("sex", "F", "sex", "row 3")
+    assert e.value.message == "expected one of: 1 (男), 2 (女)"
+    assert (e.value.field, e.value.record) == ("sex", "row 3")
+    with pytest.raises(cadrekit.InvalidInput):
+        _core.vocabulary_code("no_such_kind", "x", "f")
+    # the Python module's code lists are the vocabulary's, in the same order
+    from cadrekit import assessment
+    assert audit.KINDS == tuple(c for c, _, _ in _core.vocabulary_codes("audit_kind"))
+    assert audit.FINDINGS == tuple(c for c, _, _ in _core.vocabulary_codes("audit_finding"))
+    assert assessment.KINDS == tuple(c for c, _, _ in _core.vocabulary_codes("assessment_kind"))
+    assert assessment.DOMAINS == tuple(c for c, _, _ in _core.vocabulary_codes("assessment_domain"))
+    assert assessment.METHODS == tuple(c for c, _, _ in _core.vocabulary_codes("assessment_method"))
+
+
+def test_person_codes_in_chinese_read_as_their_codes():
+    canonical = cadrekit.Person(id="K1", sex="2", birth_date=dt.date(1985, 5, 5), ethnicity="01",
+                                political_status="01", rank="fu_ke")
+    spelled = cadrekit.Person(id="K1", sex="女", birth_date=dt.date(1985, 5, 5), ethnicity="汉族",
+                              political_status="中共党员", rank="副科")
+    for attr in ("sex", "ethnicity", "political_status", "rank"):
+        assert getattr(spelled, attr) == getattr(canonical, attr), attr
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        cadrekit.Person(id="K1", sex="1", birth_date=dt.date(1985, 5, 5), ethnicity="01",
+                        political_status="01", rank="科长大人")
+    assert e.value.message.startswith("expected one of: keyuan (科员), fu_ke (副科级)")
+    assert "科长大人" not in str(e.value)
+
+
+# --- whole numbers as text -------------------------------------------------------------------
+
+def test_whole_reads_text_numbers_as_the_command_line_does():
+    from cadrekit import _frames
+    assert _frames.whole("12", "population", "row 1") == 12
+    assert _frames.whole(" ８００ ", "population", "row 1") == 800
+    assert _frames.whole("+7", "population", "row 1") == 7
+    for bad in ("1.5", "12人", "abc"):
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            _frames.whole(bad, "population", "row 2")
+        assert e.value.message == "expected a whole number"
+        assert (e.value.field, e.value.record) == ("population", "row 2")
+        assert bad not in str(e.value)
+
+
+def test_int_column_reads_each_distinct_text_once(monkeypatch):
+    import numpy as np
+    from cadrekit import _frames
+    calls = []
+    real = _core.vocabulary_whole
+
+    def counting(text, field, record=""):
+        calls.append(text)
+        return real(text, field, record)
+
+    monkeypatch.setattr(_frames._core, "vocabulary_whole", counting)
+    col = pd.Series(["800", "９００", "800", None, "  ", 700, "９００"] * 1000, dtype=object)
+    out, mask = _frames.int_column(col, "population", np.int64, missing=0, with_mask=True)
+    assert list(out[:7]) == [800, 900, 800, 0, 0, 700, 900]
+    assert list(mask[:7]) == [False, False, False, True, True, False, False]
+    assert sorted(calls) == ["800", "９００"]  # once per distinct text, not per row
+    # a bad text names its first row, counted from 1
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        _frames.int_column(pd.Series(["1", "2", "两", "两"], dtype=object), "population", np.int64)
+    assert e.value.record == "row 3"
+    # NumPy text arrays as well
+    assert list(_frames.int_column(np.array(["3", "4"]), "n", np.int32)) == [3, 4]
+
+
+def test_village_population_as_text_numbers():
+    principals = [{"cadre_id": "P1", "name": "甲", "village_id": "V1", "post": "secretary",
+                   "served_from": "2016-04-01", "served_to": None}]
+    scores = [{"village_id": "V1", "period": "2016Q1", "score": 90}]
+    want = village.pay_sheet(VILLAGES, principals, scores, 2016).to_records()
+    assert [r["cadre_id"] for r in want] == ["P1"]
+    spelled = [dict(v, population=str(v["population"]).translate(str.maketrans("0123456789", "０１２３４５６７８９")))
+               for v in VILLAGES]
+    assert village.pay_sheet(spelled, principals, scores, 2016).to_records() == want
+    frames = village.pay_sheet(pd.DataFrame(spelled), pd.DataFrame(principals), pd.DataFrame(scores), 2016)
+    assert frames.to_records() == village.pay_sheet(pd.DataFrame(VILLAGES), pd.DataFrame(principals),
+                                                    pd.DataFrame(scores), 2016).to_records()

@@ -38,7 +38,7 @@ Level level_of(const json::value &v, std::string_view field, const std::string &
   if (v.is_int64() || v.is_uint64()) {
     std::int64_t l = json_read::integer(v, std::string(field), record);
     if (l >= 1 && l <= 3) return static_cast<Level>(l);
-    throw InvalidInput("level must be 1, 2, 3 or \"special\"", std::string(field), record);
+    throw InvalidInput(vocabulary::code_expectation(vocabulary::audit_levels()), std::string(field), record);
   }
   if (v.is_string()) {
     try {
@@ -47,7 +47,7 @@ Level level_of(const json::value &v, std::string_view field, const std::string &
       throw InvalidInput(e.message(), std::string(field), record);
     }
   }
-  throw InvalidInput("level must be 1, 2, 3 or \"special\"", std::string(field), record);
+  throw InvalidInput(vocabulary::code_expectation(vocabulary::audit_levels()), std::string(field), record);
 }
 
 Money money_of(const json::value &v, std::string_view field, const std::string &record) {

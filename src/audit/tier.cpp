@@ -57,11 +57,7 @@ const char *level_name_zh(Level l) noexcept {
 }
 
 Level parse_level(std::string_view t, std::string_view field) {
-  if (t == "special") return Level::special;
-  if (t == "1" || t == "level1") return Level::level1;
-  if (t == "2" || t == "level2") return Level::level2;
-  if (t == "3" || t == "level3") return Level::level3;
-  throw InvalidInput("level must be 1, 2, 3 or special", std::string(field));
+  return static_cast<Level>(vocabulary::parse_code(vocabulary::audit_levels(), t, field));
 }
 
 const char *band_name(Band b) noexcept {
@@ -98,9 +94,7 @@ const char *finding_name(Finding f) noexcept {
 }
 
 Finding parse_finding(std::string_view t, std::string_view field) {
-  for (Finding f : {Finding::none, Finding::minor, Finding::serious, Finding::referred})
-    if (t == finding_name(f)) return f;
-  throw InvalidInput("finding must be none, minor, serious or referred", std::string(field));
+  return static_cast<Finding>(vocabulary::parse_code(vocabulary::audit_findings(), t, field));
 }
 
 const char *audit_kind_name(AuditKind k) noexcept {
@@ -115,12 +109,7 @@ const char *audit_kind_name(AuditKind k) noexcept {
 }
 
 AuditKind parse_audit_kind(std::string_view t, std::string_view field) {
-  for (AuditKind k : {AuditKind::in_term, AuditKind::departure, AuditKind::five_year_term,
-                      AuditKind::special_project, AuditKind::sample})
-    if (t == audit_kind_name(k)) return k;
-  throw InvalidInput(
-      "kind must be in_term, departure, five_year_term, special_project or sample",
-      std::string(field));
+  return static_cast<AuditKind>(vocabulary::parse_code(vocabulary::audit_kinds(), t, field));
 }
 
 const char *change_kind_name(ChangeKind k) noexcept {

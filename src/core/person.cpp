@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "embedded.hpp"
 #include "core/person_detail.hpp"
 #include "core/text.hpp"
@@ -83,41 +84,9 @@ std::vector<CodeEntry> load_political_statuses() {
   return out;
 }
 
-// Short names seen in other seeds of GB/T 4762 (see the source line of the CSV).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 2> kPoliticalVariants{{
-    {"民革党员", "04"},
-    {"致公党会员", "09"},
-}};
-
-struct RankInfo {
-  Rank rank;
-  const char *name;
-  const char *name_zh;
-};
-constexpr std::array<RankInfo, 7> kRanks{{
-    {Rank::keyuan, "keyuan", "科员"},
-    {Rank::fu_ke, "fu_ke", "副科级"},
-    {Rank::zheng_ke, "zheng_ke", "正科级"},
-    {Rank::fu_chu, "fu_chu", "副处级"},
-    {Rank::zheng_chu, "zheng_chu", "正处级"},
-    {Rank::fu_ting, "fu_ting", "副厅级"},
-    {Rank::zheng_ting, "zheng_ting", "正厅级"},
-}};
-// Other Chinese forms of the ranks: without 级, and the 职务层次 wording.
-constexpr std::array<std::pair<std::string_view, Rank>, 12> kRankAliases{{
-    {"副科", Rank::fu_ke},
-    {"乡科级副职", Rank::fu_ke},
-    {"正科", Rank::zheng_ke},
-    {"乡科级正职", Rank::zheng_ke},
-    {"副处", Rank::fu_chu},
-    {"县处级副职", Rank::fu_chu},
-    {"正处", Rank::zheng_chu},
-    {"县处级正职", Rank::zheng_chu},
-    {"副厅", Rank::fu_ting},
-    {"厅局级副职", Rank::fu_ting},
-    {"正厅", Rank::zheng_ting},
-    {"厅局级正职", Rank::zheng_ting},
-}};
+// The ranks' Chinese names as rank_name_zh writes them (the vocabulary's labels).
+const char *rank_zh(std::size_t i) noexcept { return vocabulary::ranks().codes[i].zh.data(); }
+const char *rank_code(std::size_t i) noexcept { return vocabulary::ranks().codes[i].code.data(); }
 
 void require_date(Date d, const std::string &field, const std::string &record) {
   if (d.is_special()) throw InvalidInput("the date is not set", field, record);
@@ -128,7 +97,7 @@ bool is_party_member(const Person &p) {
     throw InvalidInput("the political status is unknown", "political_status", p.id);
   const CodeEntry *e = detail::find_political_status(p.political_status);
   if (e == nullptr)
-    throw InvalidInput("not a GB/T 4762 political status code or name", "political_status", p.id);
+    throw InvalidInput(vocabulary::code_expectation(vocabulary::political_status_codes()), "political_status", p.id);
   return e->code == "01" || e->code == "02";
 }
 
@@ -159,30 +128,27 @@ const CodeEntry *find_political_status(std::string_view text) noexcept {
   try {
     text = text_util::trim(text);
     if (text.empty()) return nullptr;
-    for (const CodeEntry &e : political_statuses())
-      if (text == e.code || text == e.name_zh || text == e.short_zh) return &e;
-    for (const auto &[variant, code] : kPoliticalVariants)
-      if (text == variant)
-        for (const CodeEntry &e : political_statuses())
-          if (e.code == code) return &e;
+    // The vocabulary's table lists the statuses in the order of the code list (01…13).
+    if (auto i = vocabulary::find_code(vocabulary::political_status_codes(), text))
+      return &political_statuses().at(*i);
   } catch (...) {
   }
   return nullptr;
 }
 
 std::optional<Sex> sex_from_text(std::string_view text) noexcept {
-  text = text_util::trim(text);
-  if (text == "1" || text == "男" || iequals_ascii(text, "male")) return Sex::male;
-  if (text == "2" || text == "女" || iequals_ascii(text, "female")) return Sex::female;
+  try {
+    if (auto i = vocabulary::find_code(vocabulary::sexes(), text)) return static_cast<Sex>(*i + 1);
+  } catch (...) {
+  }
   return std::nullopt;
 }
 
 std::optional<Rank> rank_from_text(std::string_view text) noexcept {
-  text = text_util::trim(text);
-  for (const RankInfo &r : kRanks)
-    if (iequals_ascii(text, r.name) || text == r.name_zh) return r.rank;
-  for (const auto &[alias, rank] : kRankAliases)
-    if (text == alias) return rank;
+  try {
+    if (auto i = vocabulary::find_code(vocabulary::ranks(), text)) return static_cast<Rank>(*i);
+  } catch (...) {
+  }
   return std::nullopt;
 }
 
@@ -214,28 +180,25 @@ const std::vector<CodeEntry> &political_statuses() {
 
 const CodeEntry &political_status(std::string_view code_or_name, std::string_view field) {
   if (const CodeEntry *e = detail::find_political_status(code_or_name)) return *e;
-  throw InvalidInput("not a GB/T 4762 political status code or name", std::string(field));
+  throw InvalidInput(vocabulary::code_expectation(vocabulary::political_status_codes()), std::string(field));
 }
 
 Sex parse_sex(std::string_view text, std::string_view field) {
   if (auto s = detail::sex_from_text(text)) return *s;
-  throw InvalidInput("expected a GB/T 2261.1 sex code (1, 2), 男/女 or male/female",
-                     std::string(field));
+  throw InvalidInput(vocabulary::code_expectation(vocabulary::sexes()), std::string(field));
 }
 
 Rank parse_rank(std::string_view text, std::string_view field) {
   if (auto r = detail::rank_from_text(text)) return *r;
-  throw InvalidInput("expected a rank: keyuan, fu_ke, zheng_ke, fu_chu, zheng_chu, fu_ting, "
-                     "zheng_ting or its Chinese name (科员, 副科级…)",
-                     std::string(field));
+  throw InvalidInput(vocabulary::code_expectation(vocabulary::ranks()), std::string(field));
 }
 
 const char *rank_name(Rank r) noexcept {
-  return detail::is_valid_rank(r) ? kRanks[static_cast<std::size_t>(r)].name : "unknown";
+  return detail::is_valid_rank(r) ? rank_code(static_cast<std::size_t>(r)) : "unknown";
 }
 
 const char *rank_name_zh(Rank r) noexcept {
-  return detail::is_valid_rank(r) ? kRanks[static_cast<std::size_t>(r)].name_zh : "未知";
+  return detail::is_valid_rank(r) ? rank_zh(static_cast<std::size_t>(r)) : "未知";
 }
 
 // ---- the record ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/json_read.hpp"
 #include "core/person_detail.hpp"
 
@@ -55,9 +56,9 @@ class Reader {
     auto s = string(key, required);
     if (!s) return std::nullopt;
     try {
-      return parse_iso_date(*s);
-    } catch (const InvalidInput &) {
-      fail("expected an ISO date YYYY-MM-DD", key);
+      return vocabulary::parse_date(*s, key);  // the vocabulary's dates: 2014-01-01, 2014/1/1, 2014年1月1日…
+    } catch (const InvalidInput &e) {
+      fail(e.message(), key);
     }
   }
 
@@ -95,7 +96,7 @@ Rank read_rank(const Reader &r, std::string_view key) {
   auto s = r.string(key, false);
   if (!s) return Rank::keyuan;
   if (auto rank = detail::rank_from_text(*s)) return *rank;
-  r.fail("not a rank (keyuan, fu_ke, …, zheng_ting, or 科员, 副科级, …)", key);
+  r.fail(vocabulary::code_expectation(vocabulary::ranks()), key);
 }
 
 }  // namespace
@@ -168,7 +169,7 @@ Person person_from_json(std::string_view text) {
   if (sex->is_string()) s = detail::sex_from_text(sex->get_string());
   else if (sex->is_int64() && (sex->get_int64() == 1 || sex->get_int64() == 2))
     s = static_cast<Sex>(sex->get_int64());
-  if (!s) r.fail("expected a GB/T 2261.1 sex code (1, 2), 男/女 or male/female", "sex");
+  if (!s) r.fail(vocabulary::code_expectation(vocabulary::sexes()), "sex");
   p.sex = *s;
 
   p.birth_date = *r.date("birth_date", true);
@@ -184,7 +185,7 @@ Person person_from_json(std::string_view text) {
     p.political_status.clear();
   } else {
     const CodeEntry *pol = detail::find_political_status(*r.code_text("political_status", true));
-    if (pol == nullptr) r.fail("not a GB/T 4762 political status code or name", "political_status");
+    if (pol == nullptr) r.fail(vocabulary::code_expectation(vocabulary::political_status_codes()), "political_status");
     p.political_status = pol->code;
   }
 

@@ -86,10 +86,153 @@ constexpr Code kRatings[] = {{"none", "无", "None", ""},
                              {"satisfied", "满意", "Satisfied", ""},
                              {"basically_satisfied", "基本满意", "Basically satisfied", ""},
                              {"unsatisfied", "不满意", "Unsatisfied", ""}};
+// The assessment module's codes (HORQIN.1–HORQIN.6); the index is the value of its enum.
+constexpr Code kKinds[] = {
+    {"annual", "年度综合考核", "Annual comprehensive assessment", "年度考核"},
+    {"key_work", "重点工作专项考核", "Key-work assessment", "重点工作考核|专项考核"},
+    {"party_conduct", "党风廉政建设责任制考核", "Party-conduct responsibility assessment", "党风廉政考核"},
+    {"review", "述职评议", "Review of work reports", "人大述职评议|纪委述职评议|工作评议"}};
+constexpr Code kDomains[] = {{"township", "苏木镇", "Township", "苏木乡镇|乡镇"},
+                             {"subdistrict", "街道", "Subdistrict", ""},
+                             {"farm", "农牧场", "Farm", ""},
+                             {"department", "区直部门", "Department", "部门"}};
+constexpr Code kMethods[] = {{"reports", "听述职", "Hearing work reports", "述职"},
+                             {"talks", "找谈话", "Talks", "谈话"},
+                             {"rating", "搞测评", "Democratic rating", "测评"},
+                             {"records", "查资料", "Checking records", "查阅资料"},
+                             {"site_visits", "看现场", "Site visits", "实地查看"},
+                             {"sampling", "抽样查", "Sampling", "抽查"}};
+constexpr Code kFindingSources[] = {{"qualitative", "定性", "Qualitative", ""}, {"audit", "审计", "Audit", ""}};
+constexpr Code kAspects[] = {{"none", "无", "None", ""},
+                             {"discipline", "遵规守纪", "Discipline", ""},
+                             {"political_stance", "政治立场", "Political stance", ""},
+                             {"ideals_beliefs", "理想信念", "Ideals and beliefs", ""},
+                             {"ability", "工作能力", "Ability", ""},
+                             {"work_style", "工作作风", "Work style", ""},
+                             {"personal_conduct", "修身做人", "Personal conduct", ""}};
+constexpr Code kFindingClasses[] = {{"other", "其他", "Other", ""},
+                                    {"muddled_view", "一时性的模糊认识", "Momentary muddled view", ""},
+                                    {"wavering_belief", "信念动摇", "Wavering belief", ""},
+                                    {"self_serving_error", "利己错误", "Self-serving error", ""},
+                                    {"exploratory_mistake", "探索性失误", "Exploratory mistake", ""},
+                                    {"lack_of_ability", "能力不足", "Lack of ability", ""},
+                                    {"not_acting", "为官不为", "Not acting in office", ""}};
+constexpr Code kSeverities[] = {{"minor", "轻微", "Minor", ""},
+                                {"moderate", "一般", "Moderate", ""},
+                                {"serious", "严重", "Serious", ""},
+                                {"grave", "特别严重", "Grave", ""}};
+constexpr Code kStages[] = {{"none", "未启动", "Not started", ""},
+                            {"motion", "动议启动", "Motion", ""},
+                            {"investigation", "调查核实", "Investigation", ""},
+                            {"analysis", "综合分析", "Analysis", ""},
+                            {"decision", "讨论决定", "Decision", ""},
+                            {"notification", "告知谈话", "Notification talk", ""},
+                            {"filing", "备案跟踪", "Filing and tracking", ""},
+                            {"closed_no_action", "不予处置", "Closed without action", ""}};
+constexpr Code kDisposal[] = {{"dismissal", "免职", "Dismissal", ""},
+                              {"demotion", "降职", "Demotion", ""},
+                              {"transfer", "交流", "Transfer", ""},
+                              {"standby", "待岗", "Standby", ""},
+                              {"off_post_training", "离岗培训", "Off-post training", ""},
+                              {"key_work_supervision", "参与重点工作督导", "Key-work supervision", ""}};
+constexpr Code kFollowUp[] = {{"monthly_talk", "谈心谈话", "Monthly talk", ""},
+                              {"quarterly_visit", "回访", "Quarterly visit", ""}};
+constexpr Code kGates[] = {{"post_quota", "编制职数", "Post quota", ""},
+                           {"motion", "调整动议", "Motion", ""},
+                           {"recommendation", "民主推荐", "Democratic recommendation", ""},
+                           {"inspection", "组织考察", "Inspection", ""},
+                           {"deliberation", "酝酿", "Deliberation", ""},
+                           {"decision", "讨论决定", "Decision", ""}};
+// The audit module's codes (HOLINGOL.1–HOLINGOL.4); the index is the value of its enum.
+constexpr Code kAuditLevels[] = {{"special", "特殊级别", "Special level", "特殊"},
+                                 {"1", "一级", "Level 1", "level1"},
+                                 {"2", "二级", "Level 2", "level2"},
+                                 {"3", "三级", "Level 3", "level3"}};
+constexpr Code kAuditKinds[] = {{"in_term", "任中审计", "In-term audit", "任期中审计"},
+                                {"departure", "离任审计", "Departure audit", ""},
+                                {"five_year_term", "任期满五年审计", "Five-year-term audit", "任期满五年"},
+                                {"special_project", "专项审计", "Special-project audit", ""},
+                                {"sample", "任中抽审", "In-term sample audit", "抽审"}};
+constexpr Code kAuditFindings[] = {{"none", "无问题", "None", "无"},
+                                   {"minor", "一般问题", "Minor", ""},
+                                   {"serious", "严重问题", "Serious", ""},
+                                   {"referred", "移送处理", "Referred", "移送"}};
+// The cadre record's codes (core/person.hpp). Sex: GB/T 2261.1, index + 1 is the code.
+constexpr Code kSexes[] = {{"1", "男", "Male", "男性"}, {"2", "女", "Female", "女性"}};
+constexpr Code kRanks[] = {{"keyuan", "科员", "Section member", "科员级"},
+                           {"fu_ke", "副科级", "Deputy section chief", "副科|乡科级副职"},
+                           {"zheng_ke", "正科级", "Section chief", "正科|乡科级正职"},
+                           {"fu_chu", "副处级", "Deputy division chief", "副处|县处级副职"},
+                           {"zheng_chu", "正处级", "Division chief", "正处|县处级正职"},
+                           {"fu_ting", "副厅级", "Deputy department chief", "副厅|厅局级副职"},
+                           {"zheng_ting", "正厅级", "Department chief", "正厅|厅局级正职"}};
+// GB/T 4762 (data/codes/political_status_gb4762.csv, the same codes and names, a test checks it):
+// the full name as the Chinese label, the short name and variants seen in other seeds as aliases.
+constexpr Code kPolitical[] = {
+    {"01", "中国共产党党员", "CPC member", "中共党员"},
+    {"02", "中国共产党预备党员", "CPC probationary member", "中共预备党员|预备党员"},
+    {"03", "中国共产主义青年团团员", "CYL member", "共青团员|团员"},
+    {"04", "中国国民党革命委员会会员", "RCCK member", "民革会员|民革党员"},
+    {"05", "中国民主同盟盟员", "CDL member", "民盟盟员"},
+    {"06", "中国民主建国会会员", "CNDCA member", "民建会员"},
+    {"07", "中国民主促进会会员", "CAPD member", "民进会员"},
+    {"08", "中国农工民主党党员", "CPWDP member", "农工党党员"},
+    {"09", "中国致公党党员", "CZGP member", "致公党党员|致公党会员"},
+    {"10", "九三学社社员", "Jiusan Society member", ""},
+    {"11", "台湾民主自治同盟盟员", "TDSL member", "台盟盟员"},
+    {"12", "无党派民主人士", "Non-partisan", "无党派人士"},
+    {"13", "群众", "Masses (no party)", ""}};
+// The talent module's codes (HURE.1–HURE.4).
+constexpr Code kPools[] = {{"echelon1", "第一梯队", "First echelon", ""},
+                           {"echelon2", "第二梯队", "Second echelon", ""},
+                           {"nvshaofei", "女少非", "Women, minority and non-party cadres", "“女少非”干部|女少非干部"}};
+constexpr Code kPostingKinds[] = {{"post", "任职", "Post", ""},
+                                  {"village_residency", "驻村", "Village residency", ""},
+                                  {"secondment", "挂职", "Secondment", ""},
+                                  {"frontline", "基层一线", "Frontline", ""},
+                                  {"exchange", "交流", "Exchange", ""}};
+// The disclosure module's complaint codes (KAILU.3: 经核查不影响任职的…履行任职程序，并向举报人
+// 说明情况；确有问题的，取消…资格；构成违法犯罪的，交由相关部门依法处理).
+constexpr Code kComplaintFindings[] = {
+    {"unfounded", "经核查不属实", "Unfounded", "不属实"},
+    {"founded_not_affecting", "经核查不影响任职", "Founded, not affecting the appointment", "不影响任职"},
+    {"founded_disqualifying", "经核查确有问题", "Founded and disqualifying", "确有问题"},
+    {"criminal", "构成违法犯罪", "Criminal", "违法犯罪"}};
+constexpr Code kComplaintOutcomes[] = {
+    {"proceed_inform_reporter", "履行任职程序并向举报人说明情况", "Proceed and inform the reporter", "履行任职程序"},
+    {"cancel", "取消考察对象资格或任职资格", "Cancel", "取消资格"},
+    {"refer", "交由相关部门依法处理", "Refer", "移送"}};
+
 const CodeTable kPostTable{"village_post", "村两委正职职务", "Village principal's post", kPosts};
 const CodeTable kGradeTable{"village_grade", "村正职考核等次", "Village principal's grade", kGrades};
 const CodeTable kRatingTable{"rating", "考核评价", "Assessment rating", kRatings};
-const CodeTable *const kTables[] = {&kPostTable, &kGradeTable, &kRatingTable};
+const CodeTable kKindTable{"assessment_kind", "考核类别", "Assessment kind", kKinds};
+const CodeTable kDomainTable{"assessment_domain", "考核对象类别", "Assessment domain", kDomains};
+const CodeTable kMethodTable{"assessment_method", "考核方法", "Assessment method", kMethods};
+const CodeTable kFindingSourceTable{"finding_source", "问题来源", "Finding source", kFindingSources};
+const CodeTable kAspectTable{"aspect", "问题方面", "Aspect of a finding", kAspects};
+const CodeTable kFindingClassTable{"finding_class", "问题定性", "Classification of a finding", kFindingClasses};
+const CodeTable kSeverityTable{"severity", "严重程度", "Severity", kSeverities};
+const CodeTable kStageTable{"disposal_stage", "处置环节", "Disposal stage", kStages};
+const CodeTable kDisposalTable{"disposal_method", "处置方式", "Disposal method", kDisposal};
+const CodeTable kFollowUpTable{"follow_up_kind", "跟踪方式", "Follow-up kind", kFollowUp};
+const CodeTable kGateTable{"promotion_gate", "选任环节", "Promotion gate", kGates};
+const CodeTable kAuditLevelTable{"audit_level", "审计级别", "Audit level", kAuditLevels};
+const CodeTable kAuditKindTable{"audit_kind", "审计类别", "Audit kind", kAuditKinds};
+const CodeTable kAuditFindingTable{"audit_finding", "审计发现", "Audit finding", kAuditFindings};
+const CodeTable kSexTable{"sex", "性别", "Sex (GB/T 2261.1)", kSexes};
+const CodeTable kRankTable{"rank", "职级", "Rank", kRanks};
+const CodeTable kPoliticalTable{"political_status", "政治面貌", "Political status (GB/T 4762)", kPolitical};
+const CodeTable kPoolTable{"talent_pool", "后备干部库", "Talent pool", kPools};
+const CodeTable kPostingKindTable{"posting_kind", "历练类别", "Posting kind", kPostingKinds};
+const CodeTable kComplaintFindingTable{"complaint_finding", "核查结论", "Finding on a complaint", kComplaintFindings};
+const CodeTable kComplaintOutcomeTable{"complaint_outcome", "处理结果", "Outcome of a complaint", kComplaintOutcomes};
+const CodeTable *const kTables[] = {
+    &kPostTable,  &kGradeTable,     &kRatingTable,        &kKindTable,         &kDomainTable,
+    &kMethodTable, &kFindingSourceTable, &kAspectTable,   &kFindingClassTable, &kSeverityTable,
+    &kStageTable, &kDisposalTable,  &kFollowUpTable,      &kGateTable,         &kAuditLevelTable,
+    &kAuditKindTable, &kAuditFindingTable, &kSexTable,    &kRankTable,         &kPoliticalTable,
+    &kPoolTable,  &kPostingKindTable, &kComplaintFindingTable, &kComplaintOutcomeTable};
 
 bool alias_of(std::string_view aliases, std::string_view t) {
   while (!aliases.empty()) {
@@ -220,6 +363,13 @@ Date date_from_excel_serial(std::int64_t serial, std::string_view field, std::st
   return base + boost::gregorian::days(serial < 60 ? serial : serial - 1);
 }
 
+Date date_from_excel_serial(std::int64_t serial, bool date1904, std::string_view field, std::string_view record) {
+  if (!date1904) return date_from_excel_serial(serial, field, record);
+  if (serial < 0 || serial > 2957003)
+    fail("expected an Excel date serial within 0…2957003 (the workbook's 1904 date system)", field, record);
+  return Date(1904, 1, 1) + boost::gregorian::days(serial);
+}
+
 std::string Period::code() const {
   std::string s = std::to_string(year);
   if (quarter) s += "Q" + std::to_string(quarter);
@@ -284,16 +434,45 @@ std::optional<std::size_t> find_code(const CodeTable &table, std::string_view te
   return std::nullopt;
 }
 
-std::size_t parse_code(const CodeTable &table, std::string_view text, std::string_view field, std::string_view record) {
-  if (auto i = find_code(table, text)) return *i;
+std::string code_expectation(const CodeTable &table) {
   std::string list;
   for (const Code &c : table.codes) list += (list.empty() ? "" : ", ") + std::string(c.code) + " (" + std::string(c.zh) + ")";
-  fail("expected one of: " + list, field, record);
+  return "expected one of: " + list;
+}
+
+std::size_t parse_code(const CodeTable &table, std::string_view text, std::string_view field, std::string_view record) {
+  if (auto i = find_code(table, text)) return *i;
+  fail(code_expectation(table), field, record);
+}
+
+const CodeTable *code_table(std::string_view kind) noexcept {
+  for (const CodeTable *t : kTables)
+    if (t->kind == kind) return t;
+  return nullptr;
 }
 
 const CodeTable &village_posts() { return kPostTable; }
 const CodeTable &village_grades() { return kGradeTable; }
 const CodeTable &ratings() { return kRatingTable; }
+const CodeTable &assessment_kinds() { return kKindTable; }
+const CodeTable &assessment_domains() { return kDomainTable; }
+const CodeTable &assessment_methods() { return kMethodTable; }
+const CodeTable &finding_sources() { return kFindingSourceTable; }
+const CodeTable &aspects() { return kAspectTable; }
+const CodeTable &finding_classes() { return kFindingClassTable; }
+const CodeTable &severities() { return kSeverityTable; }
+const CodeTable &disposal_stages() { return kStageTable; }
+const CodeTable &disposal_methods() { return kDisposalTable; }
+const CodeTable &follow_up_kinds() { return kFollowUpTable; }
+const CodeTable &promotion_gates() { return kGateTable; }
+const CodeTable &audit_levels() { return kAuditLevelTable; }
+const CodeTable &audit_kinds() { return kAuditKindTable; }
+const CodeTable &audit_findings() { return kAuditFindingTable; }
+const CodeTable &sexes() { return kSexTable; }
+const CodeTable &ranks() { return kRankTable; }
+const CodeTable &political_status_codes() { return kPoliticalTable; }
+const CodeTable &talent_pools() { return kPoolTable; }
+const CodeTable &posting_kinds() { return kPostingKindTable; }
 std::span<const CodeTable *const> code_tables() { return kTables; }
 
 std::vector<Entry> entries() {
@@ -309,7 +488,12 @@ std::vector<Entry> entries() {
        "`YYYY-MM-DD`, the month and day with one or two digits and `-`, `/` or `.` between "
        "(the same separator twice), `YYYY年M月D日`, or eight digits `YYYYMMDD`. The month and day "
        "are checked against the calendar. A time of day is refused. A spreadsheet's date cell "
-       "is read as its date; an Excel serial number only where the caller says the cell was a number.",
+       "is read as its date. In an .xlsx table, a number cell (without a date format) in a date "
+       "column is an Excel date serial: 1 = 1900-01-01 in the 1900 date system (Excel's "
+       "fictitious 1900-02-29, serial 60, is refused), 0 = 1904-01-01 in a workbook saved with the "
+       "1904 date system; a number that is not a whole day up to 9999-12-31 is an error naming the cell. "
+       "A JSON number is not a date; a Python DataFrame column of numbers is not read as serials "
+       "(docs/python.md).",
        {"2014-01-01", "2014-1-1", "2014/1/1", "2014.1.1", "2014年1月1日", "20140101", "２０１４－０１－０１"},
        kDateExpected},
       {"period", "Period (考核期)",
@@ -329,7 +513,7 @@ std::vector<Entry> entries() {
   };
   for (const CodeTable *t : code_tables()) {
     Entry e{"code:" + std::string(t->kind), std::string(t->en) + " (" + std::string(t->zh) + ")",
-            "the code, the Chinese label or the English label (codes and English labels in any case)", {}, ""};
+            "the code, the Chinese label, the English label or another spelling listed (codes and English labels in any case)", {}, ""};
     std::string list;
     for (const Code &c : t->codes) {
       std::string ex = "`" + std::string(c.code) + "` = `" + std::string(c.zh) + "` = `" + std::string(c.en) + "`";
@@ -343,7 +527,7 @@ std::vector<Entry> entries() {
       e.examples.push_back(std::move(ex));
       list += (list.empty() ? "" : ", ") + std::string(c.code) + " (" + std::string(c.zh) + ")";
     }
-    e.expected = "expected one of: " + list;
+    e.expected = code_expectation(*t);
     out.push_back(std::move(e));
   }
   return out;

@@ -7,6 +7,7 @@
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/utf8.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "core/json_read.hpp"
 #include "detail.hpp"
@@ -31,13 +32,6 @@ const char *code_of(const char *const (&table)[N], E value) noexcept {
   return i < N ? table[i] : "";
 }
 
-template <class E, std::size_t N>
-E value_of(const char *const (&table)[N], std::string_view code, const char *what, std::string_view field) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (code == table[i]) return static_cast<E>(i);
-  throw InvalidInput(std::string("unknown ") + what, std::string(field));
-}
-
 }  // namespace
 
 const char *to_string(CaseStatus s) noexcept { return code_of(kCaseStatusCodes, s); }
@@ -45,12 +39,14 @@ const char *to_string(ComplaintStatus s) noexcept { return code_of(kComplaintSta
 const char *to_string(Finding f) noexcept { return code_of(kFindingCodes, f); }
 const char *to_string(Outcome o) noexcept { return code_of(kOutcomeCodes, o); }
 
+// The vocabulary's tables of these codes (docs/input.md), found by their kind; a test checks
+// that they list kFindingCodes and kOutcomeCodes in order.
 Finding finding_from_string(std::string_view code, std::string_view field) {
-  return value_of<Finding>(kFindingCodes, code, "finding", field);
+  return static_cast<Finding>(vocabulary::parse_code(*vocabulary::code_table("complaint_finding"), code, field));
 }
 
 Outcome outcome_from_string(std::string_view code, std::string_view field) {
-  return value_of<Outcome>(kOutcomeCodes, code, "outcome", field);
+  return static_cast<Outcome>(vocabulary::parse_code(*vocabulary::code_table("complaint_outcome"), code, field));
 }
 
 namespace {

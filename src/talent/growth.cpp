@@ -6,18 +6,13 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "detail.hpp"
 
 namespace cadrekit::talent {
 
 PostingKind parse_posting_kind(std::string_view t, std::string_view field) {
-  if (t == "post" || t == "任职") return PostingKind::post;
-  if (t == "village_residency" || t == "驻村") return PostingKind::village_residency;
-  if (t == "secondment" || t == "挂职") return PostingKind::secondment;
-  if (t == "frontline" || t == "基层一线") return PostingKind::frontline;
-  if (t == "exchange" || t == "交流") return PostingKind::exchange;
-  throw InvalidInput("unknown posting kind (post, village_residency, secondment, frontline, exchange)",
-                     std::string(field));
+  return static_cast<PostingKind>(vocabulary::parse_code(vocabulary::posting_kinds(), t, field));
 }
 const char *posting_kind_name(PostingKind k) noexcept {
   switch (k) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "detail.hpp"
 
 namespace cadrekit::talent {
@@ -48,10 +49,7 @@ Date date_of_age(Date birth, int age, const Policy &policy, Date as_of) {
 // ------------------------------------------------------------------------------------------
 
 Pool parse_pool(std::string_view t, std::string_view field) {
-  if (t == "echelon1" || t == "第一梯队") return Pool::echelon1;
-  if (t == "echelon2" || t == "第二梯队") return Pool::echelon2;
-  if (t == "nvshaofei" || t == "女少非") return Pool::nvshaofei;
-  throw InvalidInput("unknown pool (echelon1, echelon2, nvshaofei)", std::string(field));
+  return static_cast<Pool>(vocabulary::parse_code(vocabulary::talent_pools(), t, field));
 }
 const char *pool_name(Pool p) noexcept {
   switch (p) {

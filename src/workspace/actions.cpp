@@ -149,7 +149,7 @@ Action action_from_object(const json::object &o, std::string_view record_sv) {
                            detail::op_names(a.kind) + ")",
                        "op", record);
   try {
-    a.date = parse_iso_date(text_member("date"), "date");
+    a.date = vocabulary::parse_date(text_member("date"), "date");
   } catch (const InvalidInput &e) {
     detail::rethrow_with_record(e, record);
   }

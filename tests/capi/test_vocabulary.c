@@ -95,11 +95,62 @@ static void village_periods_and_dates(const ck_policy *p) {
   CHECK(strstr(ck_last_error_message(), "expected a period: 2016Q2, 2016年第二季度") != NULL);
 }
 
+/* The codes of the JSON members: an audit's level and kind, a cadre's sex, rank and political
+ * status, in their Chinese and English labels, answer as their codes do; an unknown one is
+ * refused listing the codes, never quoting the text. */
+static void codes(const ck_policy *p) {
+  char *out = NULL;
+  same(ck_audit_plan_json, p,
+       "{\"first_year\":2017,\"last_year\":2019,\"capacity\":5,\"seed\":1,"
+       "\"units\":[{\"unit_id\":\"A\",\"level\":1},{\"unit_id\":\"B\",\"level\":\"special\"},"
+       "{\"unit_id\":\"C\",\"level\":\"3\"}],"
+       "\"audits\":[{\"unit_id\":\"A\",\"date\":\"2016-05-01\",\"kind\":\"departure\"}]}",
+       "{\"first_year\":2017,\"last_year\":2019,\"capacity\":5,\"seed\":1,"
+       "\"units\":[{\"unit_id\":\"A\",\"level\":\"一级\"},{\"unit_id\":\"B\",\"level\":\"特殊级别\"},"
+       "{\"unit_id\":\"C\",\"level\":\"Level 3\"}],"
+       "\"audits\":[{\"unit_id\":\"A\",\"date\":\"2016/5/1\",\"kind\":\"离任审计\"}]}");
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_plan_json(&out, p,
+      "{\"first_year\":2017,\"last_year\":2019,\"capacity\":5,\"units\":[{\"unit_id\":\"A\",\"level\":\"四级\"}]}"));
+  CHECK(strstr(ck_last_error_message(), "expected one of: special (特殊级别), 1 (一级), 2 (二级), 3 (三级)") != NULL);
+  CHECK(strstr(ck_last_error_message(), "四级") == NULL);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_plan_json(&out, p,
+      "{\"first_year\":2017,\"last_year\":2019,\"capacity\":5,\"units\":[{\"unit_id\":\"A\",\"level\":1}],"
+      "\"audits\":[{\"unit_id\":\"A\",\"date\":\"2016-05-01\",\"kind\":\"annual\"}]}"));
+  CHECK(strstr(ck_last_error_message(), "expected one of: in_term (任中审计)") != NULL);
+
+  /* a person: 女 = "2", 副科 = fu_ke, 中共党员 = "01" */
+  {
+    ck_date as_of = 0;
+    char *a = NULL, *b = NULL;
+    CHECK_STATUS(CK_OK, ck_date_from_ymd(&as_of, 2020, 1, 1));
+    CHECK_STATUS(CK_OK, ck_person_summary_json(&a,
+        "{\"id\":\"K1\",\"sex\":\"2\",\"birth_date\":\"1985-05-05\",\"ethnicity\":\"01\","
+        "\"political_status\":\"01\",\"rank\":\"fu_ke\"}", as_of));
+    CHECK_STATUS(CK_OK, ck_person_summary_json(&b,
+        "{\"id\":\"K1\",\"sex\":\"女\",\"birth_date\":\"1985年5月5日\",\"ethnicity\":\"汉族\","
+        "\"political_status\":\"中共党员\",\"rank\":\"副科\"}", as_of));
+    CHECK(a != NULL && b != NULL && strcmp(a, b) == 0);
+    ck_free(a);
+    ck_free(b);
+    CHECK_STATUS(CK_E_INVALID_INPUT, ck_person_summary_json(&a,
+        "{\"id\":\"K1\",\"sex\":\"F\",\"birth_date\":\"1985-05-05\",\"ethnicity\":\"01\","
+        "\"political_status\":\"01\"}", as_of));
+    CHECK(strstr(ck_last_error_message(), "expected one of: 1 (男), 2 (女)") != NULL);
+    CHECK(strstr(ck_last_error_message(), "sex") != NULL);
+    CHECK_STATUS(CK_E_INVALID_INPUT, ck_person_summary_json(&a,
+        "{\"id\":\"K1\",\"sex\":\"1\",\"birth_date\":\"1985-05-05\",\"ethnicity\":\"01\","
+        "\"political_status\":\"01\",\"rank\":\"mayor\"}", as_of));
+    CHECK(strstr(ck_last_error_message(), "expected one of: keyuan (科员), fu_ke (副科级)") != NULL);
+    CHECK(strstr(ck_last_error_message(), "mayor") == NULL);
+  }
+}
+
 int main(void) {
   ck_policy *p = NULL;
   CHECK_STATUS(CK_OK, ck_policy_default(&p));
   audit_factors_and_dates(p);
   village_periods_and_dates(p);
+  codes(p);
   ck_policy_free(p);
   return ck_test_done("test_vocabulary");
 }

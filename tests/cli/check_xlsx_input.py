@@ -3,7 +3,8 @@
 as Debian packages them) exactly as it reads the same table saved as CSV (docs/cli.md, "Excel
 workbooks"): every command that reads a table gives the same output from either. The workbooks
 hold every kind of cell the reader knows — shared and inline strings, rich text, numbers
-(3.0 as well as 3), booleans, dates under the 1900 and the 1904 date systems, empty cells —
+(3.0 as well as 3), booleans, dates under the 1900 and the 1904 date systems (as date cells, and
+as plain numbers in a date column: Excel date serials), empty cells —
 above a merged title or below a header that is not the first row. A malformed workbook is an
 error (exit 2) naming the part or the cell, never a crash or a guessed value.
 
@@ -50,8 +51,16 @@ def read_csv(path):
         return list(csv.reader(f))
 
 
-def openpyxl_book(rows, path, *, epoch1904=False, title=None, floats=False):
-    """openpyxl: shared strings, typed cells, date cells with a Chinese date format."""
+def serial(d, epoch1904=False):
+    """The Excel date serial of a date (1900 system: 1899-12-30 is 0 for dates after Excel's
+    fictitious 1900-02-29; 1904 system: 1904-01-01 is 0)."""
+    return (d - (datetime.date(1904, 1, 1) if epoch1904 else datetime.date(1899, 12, 30))).days
+
+
+def openpyxl_book(rows, path, *, epoch1904=False, title=None, floats=False, serials=False):
+    """openpyxl: shared strings, typed cells, date cells with a Chinese date format; with
+    `serials`, dates as plain numbers (their serials, General format), as a date typed into a
+    cell formatted as a number is saved."""
     wb = openpyxl.Workbook()
     if epoch1904:
         wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
@@ -63,6 +72,8 @@ def openpyxl_book(rows, path, *, epoch1904=False, title=None, floats=False):
         ws.append([])
     for i, r in enumerate(rows):
         values = [c if i == 0 else typed(c) for c in r]
+        if serials:
+            values = [serial(v, epoch1904) if isinstance(v, datetime.date) else v for v in values]
         if floats:
             values = [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in values]
         ws.append([None if v == "" else v for v in values])
@@ -73,9 +84,10 @@ def openpyxl_book(rows, path, *, epoch1904=False, title=None, floats=False):
     wb.save(path)
 
 
-def xlsxwriter_book(rows, path, *, constant_memory=False, rich=False, hidden_first=False):
-    """xlsxwriter: inline strings (constant memory) or shared ones, rich text, a hidden sheet."""
-    wb = xlsxwriter.Workbook(path, {"constant_memory": constant_memory})
+def xlsxwriter_book(rows, path, *, constant_memory=False, rich=False, hidden_first=False, serials1904=False):
+    """xlsxwriter: inline strings (constant memory) or shared ones, rich text, a hidden sheet;
+    with `serials1904`, a workbook of the 1904 date system whose dates are plain numbers."""
+    wb = xlsxwriter.Workbook(path, {"constant_memory": constant_memory, "date_1904": serials1904})
     if hidden_first:
         wb.add_worksheet("隐藏").hide()
     ws = wb.add_worksheet("Sheet1")
@@ -90,6 +102,8 @@ def xlsxwriter_book(rows, path, *, constant_memory=False, rich=False, hidden_fir
                 ws.write_boolean(i, j, v)
             elif isinstance(v, (int, float)):
                 ws.write_number(i, j, v)
+            elif isinstance(v, datetime.date) and serials1904:
+                ws.write_number(i, j, serial(v, True))
             elif isinstance(v, datetime.date):
                 ws.write_datetime(i, j, datetime.datetime(v.year, v.month, v.day), date_format)
             elif rich and len(v) > 1:
@@ -121,6 +135,9 @@ VARIANTS = {
     "openpyxl-title": lambda rows, p: openpyxl_book(rows, p, title="2016年度 名单"),
     "xlsxwriter-inline": lambda rows, p: xlsxwriter_book(rows, p, constant_memory=True),
     "xlsxwriter-rich-hidden": lambda rows, p: xlsxwriter_book(rows, p, rich=True, hidden_first=True),
+    # dates as numbers (Excel date serials) in the date columns, 1900 and 1904 date systems
+    "openpyxl-serials": lambda rows, p: openpyxl_book(rows, p, serials=True),
+    "xlsxwriter-1904-serials": lambda rows, p: xlsxwriter_book(rows, p, serials1904=True),
 }
 
 
@@ -341,9 +358,49 @@ def round_trip(binary, fixtures, work):
         fail("Chinese headers", f"exit {b.returncode}, stderr {b.stderr!r}")
 
 
+def serial_errors(binary, fixtures, work):
+    """A number in a date column that is no whole day of Excel's calendar is an error naming the
+    cell, never a guessed date; the same serial read under the workbook's own date system."""
+    rows = read_csv(os.path.join(fixtures, "talent_cadres.csv"))
+    col = rows[0].index("birth_date")
+    letter = chr(ord("A") + col)
+    for bad, what in ((41640.5, "a fraction of a day"), (60, "Excel's 1900-02-29"), (0, "day 0"),
+                      (3000000, "after 9999-12-31"), (-5, "a negative number"), (20140101, "digits of a date")):
+        path = os.path.join(work, "serial_bad.xlsx")
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "名单"
+        ws.append(rows[0])
+        ws.append([bad if j == col else typed(c) for j, c in enumerate(rows[1])])
+        wb.save(path)
+        refused(binary, ["talent", "pools", path, "--as-of", "2016-09-22", "--strict"],
+                f"serial {what}", f"名单!{letter}2: a number in a date column is read as an Excel date serial",
+                "birth_date")
+    # the same number is another day in a 1904 workbook: 42643 is 2016-09-30 (1900 system) and
+    # 2020-10-01 (1904); the posting date the disclosure plan writes tells which was read
+    for epoch1904, expect in ((False, "2016-09-30"), (True, "2020-10-01")):
+        path = os.path.join(work, f"serial_{int(epoch1904)}.xlsx")
+        wb = openpyxl.Workbook()
+        if epoch1904:
+            wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+        ws = wb.active
+        ws.append(["id", "round", "rank", "posted"])
+        ws.append(["K1", 1, "fu_ke", 42643])
+        wb.save(path)
+        csv_path = os.path.join(work, f"serial_{int(epoch1904)}.csv")
+        with open(csv_path, "w", encoding="utf-8") as f:
+            f.write(f"id,round,rank,posted\nK1,1,fu_ke,{expect}\n")
+        a = run(binary, ["disclosure", "plan", csv_path])
+        b = run(binary, ["disclosure", "plan", path])
+        if a.returncode != 0 or b.returncode != 0 or a.stdout != b.stdout or f",{expect}," not in b.stdout.decode():
+            fail(f"serial 42643, date1904={epoch1904}",
+                 f"exit {b.returncode} (CSV {a.returncode}): {b.stdout[:300]!r} vs {a.stdout[:300]!r} {b.stderr!r}")
+
+
 def main():
     binary, fixtures, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
+    serial_errors(binary, fixtures, work)
     same_results(binary, fixtures, work)
     malformed(binary, fixtures, work)
     header_rows(binary, fixtures, work)

@@ -365,7 +365,7 @@ ck_cli(explain_short_from_the_full_output
 # so no warning of an unread column; the one bad row (C9, kind yearly) as with `methods`.
 ck_cli(assessment_screen_method_column
   "-DARGS=assessment|screen|${_d}/assessment_records_method.csv|--as-of|2016-12-31"
-  -DEXPECT_RC=7 "-DEXPECT_ERR=^cadrekit: invalid_input: [^\n]*assessment_records_method.csv:10: unknown assessment kind[^\n]*\ncadrekit: 1 row was rejected" -DERR_LINES=2)
+  -DEXPECT_RC=7 "-DEXPECT_ERR=^cadrekit: invalid_input: [^\n]*assessment_records_method.csv:10: expected one of: annual \\(年度综合考核\\)[^\n]*\ncadrekit: 1 row was rejected" -DERR_LINES=2)
 
 # audit tier without --explain runs the columnar kernel; a factor above its maximum (complaints
 # is 0 or 1) stops the kernel, and the row path then reports that row alone and tiers the others
@@ -435,3 +435,32 @@ ck_cli(vocabulary_factor_refused
 add_test(NAME cli.vocabulary_doc
   COMMAND ${CMAKE_COMMAND} -DCMD=$<TARGET_FILE:cadrekit_cli> -DDOC=${PROJECT_SOURCE_DIR}/docs/input.md
           -P ${_d}/check_vocabulary_doc.cmake)
+
+# --- the vocabulary's code tables: assessment kinds, domains, methods, ratings and a finding's
+# source, aspect, classification and severity in their Chinese and English labels screen as the
+# canonical file does (the same hits from the same rows); a kind outside the table ("年终考核")
+# is refused listing the kinds, never quoting the text.
+ck_cli(vocabulary_assessment_codes
+  "-DARGS=assessment|screen|${_d}/assessment_records_vocab.csv|--findings|${_d}/assessment_findings_vocab.csv|--as-of|2016-12-31"
+  -DEXPECT_RC=7 "-DEXPECT_ERR=assessment_records_vocab.csv:10: expected one of: annual \\(年度综合考核\\), key_work" -DERR_LINES=2
+  "-DEXPECT_NOT_ERR=年终考核"
+  "-DEXPECT_OUT=^cadre_id,rule_id,clause,suggestion,periods,findings,rows\nC1,annual_bottom,[^,]*,any,2015.2016,,[^\n]*_vocab.csv:2.[^\n]*_vocab.csv:3\nC2,qualitative_ability,HORQIN.2,off_post_training,2016-06-01,F1,[^\n]*_vocab.csv:2\nC3,incompetent_demote,HORQIN.3,demotion,2016,,[^\n]*_vocab.csv:7\nC4,party_conduct_fail,HORQIN.3,any,2015.2016,,[^\n]*_vocab.csv:8.[^\n]*_vocab.csv:9\n$")
+# Audit levels 一级/特殊级别/Level 3 and audit kinds 离任审计/任中审计 plan as the codes do.
+ck_cli(vocabulary_audit_levels_and_kinds
+  "-DARGS=audit|plan|${_d}/audit_levels_vocab.csv|--audits|${_d}/audit_done_vocab.csv|--first-year|2017|--last-year|2019|--capacity|4|--seed|7"
+  "-DSAME_ARGS=audit|plan|${_d}/audit_levels.csv|--audits|${_d}/audit_done.csv|--first-year|2017|--last-year|2019|--capacity|4|--seed|7"
+  "-DEXPECT_OUT=^year,")
+# Every date option reads the vocabulary's dates: --as-of 2016年12月31日 and 2016/12/31 as
+# 2016-12-31; a calendar DATE 2016/9/30 as 2016-09-30; an impossible one names the option.
+ck_cli(vocabulary_as_of_chinese
+  "-DARGS=audit|tier|${_d}/audit_units_canonical.csv|--as-of|2016年12月31日"
+  "-DSAME_ARGS=audit|tier|${_d}/audit_units_canonical.csv|--as-of|2016-12-31" "-DEXPECT_OUT=^unit_id,")
+ck_cli(vocabulary_as_of_slashes
+  "-DARGS=talent|pools|${_d}/talent_cadres.csv|--as-of|2016/9/22"
+  "-DSAME_ARGS=talent|pools|${_d}/talent_cadres.csv|--as-of|2016-09-22" "-DEXPECT_OUT=^cadre_id,")
+ck_cli(vocabulary_calendar_date
+  "-DARGS=calendar|add-working-days|2016/9/30|5" "-DSAME_ARGS=calendar|add-working-days|2016-09-30|5"
+  "-DEXPECT_OUT=^2016-10-[0-9][0-9]")
+ck_cli(vocabulary_as_of_refused
+  "-DARGS=audit|tier|${_d}/audit_units_canonical.csv|--as-of|12/31/2016" -DEXPECT_RC=2
+  "-DEXPECT_ERR=expected a date: 2014-01-01, 2014/1/1[^\n]*\\(field --as-of\\)")

@@ -5,8 +5,12 @@
 #include <algorithm>
 
 #include "cadrekit/assessment.hpp"
+#include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/person.hpp"
+#include "cadrekit/disclosure.hpp"
 #include "cadrekit/core/vocabulary.hpp"
+#include "cadrekit/talent.hpp"
 #include "cadrekit/village.hpp"
 
 namespace cadrekit {
@@ -96,6 +100,14 @@ TEST(Vocabulary, ExcelSerials) {
   EXPECT_THROW(v::date_from_excel_serial(60, "d"), InvalidInput);
   EXPECT_THROW(v::date_from_excel_serial(0, "d"), InvalidInput);
   EXPECT_THROW(v::date_from_excel_serial(2958466, "d"), InvalidInput);
+  // the 1904 date system (a workbook's date1904 flag): 0 is 1904-01-01
+  EXPECT_EQ(v::date_from_excel_serial(0, true, "d"), Date(1904, 1, 1));
+  EXPECT_EQ(v::date_from_excel_serial(40178, true, "d"), Date(2014, 1, 1));
+  EXPECT_EQ(v::date_from_excel_serial(60, true, "d"), Date(1904, 3, 1));  // 1904 is a leap year
+  EXPECT_EQ(v::date_from_excel_serial(2957003, true, "d"), Date(9999, 12, 31));
+  EXPECT_THROW(v::date_from_excel_serial(-1, true, "d"), InvalidInput);
+  EXPECT_THROW(v::date_from_excel_serial(2957004, true, "d"), InvalidInput);
+  EXPECT_EQ(v::date_from_excel_serial(41640, false, "d"), Date(2014, 1, 1));
 }
 
 TEST(Vocabulary, Periods) {
@@ -164,6 +176,114 @@ TEST(Vocabulary, Codes) {
     EXPECT_EQ(v::ratings().codes[i].code, assessment::rating_name(static_cast<assessment::Rating>(i)));
     EXPECT_EQ(v::ratings().codes[i].zh, assessment::rating_name_zh(static_cast<assessment::Rating>(i)));
   }
+}
+
+// Every other code a table column or a JSON member takes is a table of the vocabulary, read by
+// the module's parser through it: the code, the Chinese and English labels and the variants,
+// with the same "expected one of" error; and each table lists the module's names in its enum's
+// order.
+TEST(Vocabulary, ModuleCodeTables) {
+  using namespace assessment;
+  EXPECT_EQ(parse_kind("年度综合考核"), Kind::annual);
+  EXPECT_EQ(parse_kind("KEY_WORK"), Kind::key_work);
+  EXPECT_EQ(parse_kind("Review of work reports"), Kind::review);
+  EXPECT_EQ(parse_kind("人大述职评议"), Kind::review);
+  EXPECT_EQ(parse_kind(" annual　"), Kind::annual);  // spaces, also the ideographic one
+  EXPECT_EQ(parse_domain("街道"), Domain::subdistrict);
+  EXPECT_EQ(parse_domain("Farm"), Domain::farm);
+  EXPECT_EQ(parse_method("看现场"), 1u << 4);
+  EXPECT_EQ(parse_method("Site visits"), 1u << 4);
+  EXPECT_EQ(parse_stage("调查核实"), Stage::investigation);
+  EXPECT_EQ(parse_gate("民主推荐"), Gate::recommendation);
+  EXPECT_EQ(parse_severity("特别严重"), Severity::grave);
+  EXPECT_EQ(parse_aspect(""), Aspect::none);
+  EXPECT_EQ(parse_finding_class("为官不为"), FindingClass::not_acting);
+  EXPECT_EQ(parse_disposal_method("待岗"), DisposalMethod::standby);
+  EXPECT_EQ(parse_follow_up_kind("回访"), FollowUpKind::quarterly_visit);
+  EXPECT_EQ(parse_finding_source("审计"), FindingSource::audit);
+  EXPECT_EQ(audit::parse_level("special"), audit::Level::special);
+  EXPECT_EQ(audit::parse_level("二级"), audit::Level::level2);
+  EXPECT_EQ(audit::parse_level("level3"), audit::Level::level3);
+  EXPECT_EQ(audit::parse_level("Level 1"), audit::Level::level1);
+  EXPECT_EQ(audit::parse_level("２"), audit::Level::level2);  // full-width digit
+  EXPECT_EQ(audit::parse_audit_kind("离任审计"), audit::AuditKind::departure);
+  EXPECT_EQ(audit::parse_audit_kind("Sample"), audit::AuditKind::sample);
+  EXPECT_EQ(audit::parse_finding("严重问题"), audit::Finding::serious);
+  EXPECT_EQ(parse_sex("女"), Sex::female);
+  EXPECT_EQ(parse_sex("1"), Sex::male);
+  EXPECT_EQ(parse_sex("FEMALE"), Sex::female);
+  EXPECT_EQ(parse_rank("副科"), Rank::fu_ke);
+  EXPECT_EQ(parse_rank("县处级正职"), Rank::zheng_chu);
+  EXPECT_EQ(parse_rank("Deputy division chief"), Rank::fu_chu);
+  EXPECT_EQ(political_status("中共党员").code, "01");
+  EXPECT_EQ(political_status("民革党员").code, "04");
+  EXPECT_EQ(political_status("CYL member").code, "03");
+  EXPECT_EQ(political_status("１３").code, "13");
+  EXPECT_EQ(talent::parse_pool("第二梯队"), talent::Pool::echelon2);
+  EXPECT_EQ(talent::parse_pool("“女少非”干部"), talent::Pool::nvshaofei);
+  EXPECT_EQ(talent::parse_posting_kind("挂职"), talent::PostingKind::secondment);
+
+  // the same error form as every code table: what is expected, never the text
+  const InvalidInput e = error_of([] { parse_kind("annul", "kind"); });
+  EXPECT_EQ(e.message(), "expected one of: annual (年度综合考核), key_work (重点工作专项考核), "
+                         "party_conduct (党风廉政建设责任制考核), review (述职评议)");
+  EXPECT_EQ(e.field(), "kind");
+  EXPECT_EQ(error_of([] { audit::parse_level("4"); }).message(),
+            "expected one of: special (特殊级别), 1 (一级), 2 (二级), 3 (三级)");
+  EXPECT_EQ(error_of([] { parse_sex("x"); }).message(), "expected one of: 1 (男), 2 (女)");
+  for (auto f : std::initializer_list<void (*)()>{
+           [] { parse_rank("mayor"); }, [] { political_status("党员同志"); }, [] { talent::parse_pool("pool3"); },
+           [] { audit::parse_audit_kind("annual"); }, [] { parse_method("guessing"); },
+           [] { talent::parse_posting_kind("holiday"); }, [] { parse_domain("county"); }})
+    EXPECT_EQ(error_of(f).message().rfind("expected one of: ", 0), 0u);
+
+  // the tables list the modules' names in the enum's order
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(v::assessment_kinds().codes[i].code, kind_name(static_cast<Kind>(i)));
+    EXPECT_EQ(v::assessment_domains().codes[i].code, domain_name(static_cast<Domain>(i)));
+    EXPECT_EQ(v::audit_levels().codes[i].code, audit::level_name(static_cast<audit::Level>(i)));
+    EXPECT_EQ(v::audit_levels().codes[i].zh, audit::level_name_zh(static_cast<audit::Level>(i)));
+    EXPECT_EQ(v::audit_findings().codes[i].code, audit::finding_name(static_cast<audit::Finding>(i)));
+  }
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(v::audit_kinds().codes[i].code, audit::audit_kind_name(static_cast<audit::AuditKind>(i)));
+    EXPECT_EQ(v::posting_kinds().codes[i].code, talent::posting_kind_name(static_cast<talent::PostingKind>(i)));
+  }
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(v::talent_pools().codes[i].code, talent::pool_name(static_cast<talent::Pool>(i)));
+  for (std::size_t i = 0; i < 7; ++i) {
+    EXPECT_EQ(v::ranks().codes[i].code, rank_name(static_cast<Rank>(i)));
+    EXPECT_EQ(parse_rank(v::ranks().codes[i].zh), static_cast<Rank>(i));
+  }
+  EXPECT_EQ(method_names(0x3F).size(), v::assessment_methods().codes.size());
+  // the GB/T 4762 table holds the embedded code list's codes, full names and short names
+  const auto &statuses = political_statuses();
+  ASSERT_EQ(statuses.size(), v::political_status_codes().codes.size());
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    EXPECT_EQ(v::political_status_codes().codes[i].code, statuses[i].code);
+    EXPECT_EQ(v::political_status_codes().codes[i].zh, statuses[i].name_zh);
+    EXPECT_EQ(political_status(statuses[i].short_zh).code, statuses[i].code);
+  }
+  // a complaint's finding and outcome (disclosure), by their kind
+  EXPECT_EQ(disclosure::finding_from_string("经核查不影响任职"), disclosure::Finding::founded_not_affecting);
+  EXPECT_EQ(disclosure::outcome_from_string("Refer"), disclosure::Outcome::refer);
+  for (std::size_t i = 0; i < 4; ++i)
+    EXPECT_EQ(v::code_table("complaint_finding")->codes[i].code,
+              disclosure::to_string(static_cast<disclosure::Finding>(i)));
+  for (std::size_t i = 0; i < 3; ++i)
+    EXPECT_EQ(v::code_table("complaint_outcome")->codes[i].code,
+              disclosure::to_string(static_cast<disclosure::Outcome>(i)));
+  EXPECT_EQ(error_of([] { disclosure::finding_from_string("maybe", "finding"); }).message().rfind("expected one of: unfounded", 0), 0u);
+  // every table is listed, and found by its kind
+  for (const v::CodeTable *t : v::code_tables()) EXPECT_EQ(v::code_table(t->kind), t);
+  EXPECT_EQ(v::code_table("no_such_kind"), nullptr);
+  // no two codes of one table share a spelling (a text must never read as two codes)
+  for (const v::CodeTable *t : v::code_tables())
+    for (std::size_t i = 0; i < t->codes.size(); ++i) {
+      EXPECT_EQ(v::find_code(*t, t->codes[i].code), i) << t->kind;
+      EXPECT_EQ(v::find_code(*t, t->codes[i].zh), i) << t->kind;
+      EXPECT_EQ(v::find_code(*t, t->codes[i].en), i) << t->kind;
+    }
 }
 
 TEST(Vocabulary, ListedAsData) {

@@ -52,6 +52,10 @@ std::optional<Date> parse_opt_date(std::string_view text, std::string_view field
 /// The date of an Excel serial number (1900 date system: 1 is 1900-01-01, Excel's phantom
 /// 1900-02-29 is 60), for a cell the caller knows was a number. 1…2958465 (9999-12-31).
 Date date_from_excel_serial(std::int64_t serial, std::string_view field, std::string_view record = {});
+/// The same under the workbook's date system: `date1904` (a workbook's date1904 flag) counts
+/// from 1904-01-01 = 0, to 2957003 (9999-12-31).
+Date date_from_excel_serial(std::int64_t serial, bool date1904, std::string_view field,
+                            std::string_view record = {});
 
 // --- periods ---------------------------------------------------------------------------------
 /// A quarter of a year, or the whole year (quarter 0).
@@ -94,9 +98,33 @@ std::size_t parse_code(const CodeTable &table, std::string_view text, std::strin
 /// The index, or std::nullopt when the text is none of the table's spellings.
 std::optional<std::size_t> find_code(const CodeTable &table, std::string_view text);
 
+/// What parse_code expects of `table`: "expected one of: a (甲), b (乙)".
+std::string code_expectation(const CodeTable &table);
+/// The table of `kind` ("audit_kind", "sex", …), or nullptr.
+const CodeTable *code_table(std::string_view kind) noexcept;
+
 const CodeTable &village_posts();    ///< secretary, director, both (village::Post)
 const CodeTable &village_grades();   ///< excellent, basic, unqualified, not_graded (village::Grade)
 const CodeTable &ratings();          ///< assessment ratings, 优秀/称职/基本称职/不称职… (assessment::Rating)
+const CodeTable &assessment_kinds();    ///< annual, key_work, party_conduct, review (assessment::Kind)
+const CodeTable &assessment_domains();  ///< township, subdistrict, farm, department (assessment::Domain)
+const CodeTable &assessment_methods();  ///< reports, talks, …; index i is the bit 1 << i of a method mask
+const CodeTable &finding_sources();     ///< qualitative, audit (assessment::FindingSource)
+const CodeTable &aspects();             ///< none, discipline, … (assessment::Aspect)
+const CodeTable &finding_classes();     ///< other, muddled_view, … (assessment::FindingClass)
+const CodeTable &severities();          ///< minor, moderate, serious, grave (assessment::Severity)
+const CodeTable &disposal_stages();     ///< none, motion, … (assessment::Stage)
+const CodeTable &disposal_methods();    ///< dismissal, demotion, … (assessment::DisposalMethod)
+const CodeTable &follow_up_kinds();     ///< monthly_talk, quarterly_visit (assessment::FollowUpKind)
+const CodeTable &promotion_gates();     ///< post_quota, motion, … (assessment::Gate)
+const CodeTable &audit_levels();        ///< special, 1, 2, 3 (audit::Level)
+const CodeTable &audit_kinds();         ///< in_term, departure, … (audit::AuditKind)
+const CodeTable &audit_findings();      ///< none, minor, serious, referred (audit::Finding)
+const CodeTable &sexes();               ///< 1 (男), 2 (女): GB/T 2261.1; index + 1 is cadrekit::Sex
+const CodeTable &ranks();               ///< keyuan, fu_ke, … (cadrekit::Rank)
+const CodeTable &political_status_codes();  ///< GB/T 4762 01…13; index + 1 is the code's number
+const CodeTable &talent_pools();        ///< echelon1, echelon2, nvshaofei (talent::Pool)
+const CodeTable &posting_kinds();       ///< post, village_residency, … (talent::PostingKind)
 /// Every table above, in the order docs/input.md lists them.
 std::span<const CodeTable *const> code_tables();
 

@@ -524,8 +524,8 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     import numpy as np
     dt = np.dtype(dtype)
     info = np.iinfo(dt)
-    lo = info.min if lo is None else max(int(lo), int(info.min))
-    hi = info.max if hi is None else min(int(hi), int(info.max))
+    lo = low = int(info.min) if lo is None else max(int(lo), int(info.min))
+    hi = high = int(info.max) if hi is None else min(int(hi), int(info.max))
     a, mask = _source(values, field)
     if a.ndim != ndim:
         what = "one-dimensional" if ndim == 1 else f"{ndim}-dimensional"
@@ -561,15 +561,15 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                     v = v.date()
                 return (v - _EPOCH).days
             n = whole(v, field, record)
-            if n < lo or n > hi:
-                raise invalid(f"value outside {lo}…{hi}", field, record)
+            if n < low or n > high:
+                raise invalid(f"value outside {low}…{high}", field, record)
             return n
         objs = a.astype(object) if kind in "US" else a
         try:
             read = map_distinct(objs, one)
         except TypeError:  # an unhashable cell (a list, a dict): read row by row, to name it
             read = np.array([one(v, i) for i, v in enumerate(objs.tolist())] + [None], dtype=object)[:-1]
-        na = np.equal(read, None)
+        na = np.equal(read, None)  # type: ignore[call-overload]  # NumPy's stubs lack None
         out = np.zeros(a.shape, dtype=np.int64)
         if read.size:
             out[~na] = read[~na].astype(np.int64)

@@ -136,6 +136,12 @@ def compare(name, args, lang="zh", sets=(), as_of=None):
             elif isinstance(jv, bool):
                 kinds.add("bool")
                 check(v is jv, f"{where}: boolean {jv}, got {v!r}")
+            elif isinstance(jv, str) and cell is not None and cell.number_format == "¥#,##0.00":
+                # money: its exact yuan text in JSON ("9000.00"), a number of yuan in the workbook
+                kinds.add("money")
+                check(isinstance(v, (int, float)) and not isinstance(v, bool) and Decimal(jv) == Decimal(text)
+                      and round(Decimal(v) * 100) == Decimal(text) * 100 and float(Decimal(text)) == v,
+                      f"{where}: {text} yuan to the fen, got {v!r}")
             elif isinstance(jv, (int, float)) and not isinstance(jv, bool):
                 n = as_number(text)
                 if n is None:
@@ -245,7 +251,8 @@ check(["Profile source", "tongliao-2016 (embedded)"] in [list(r[:2]) for r in no
 
 # The money cells of the pay sheet, to the fen.
 wb = openpyxl.load_workbook(WORK / "village_pay_lines.xlsx")
-totals = [r[8] for r in wb.worksheets[0].iter_rows(min_row=2, values_only=True)]
+pay_rows = list(wb.worksheets[0].iter_rows(values_only=True))
+totals = [r[list(pay_rows[0]).index("合计")] for r in pay_rows[1:]]  # the header in Chinese (--lang zh)
 check(totals == [13000, 10000, 7000, 8000], f"pay lines: totals {totals}")
 
 # --- A workbook in, a workbook out: units.xlsx (made by openpyxl) → audit tier → tiers.xlsx, the

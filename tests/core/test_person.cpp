@@ -272,10 +272,11 @@ TEST(CodeLists, PoliticalStatuses) {
 }
 
 TEST(CodeLists, Sex) {
-  for (const char *t : {"1", "男", "male", "MALE", "Male"}) EXPECT_EQ(parse_sex(t), Sex::male) << t;
-  for (const char *t : {"2", "女", "female", "FEMALE", "Female"})
+  // 男性/女性: the vocabulary's variants of the code table's labels (docs/input.md)
+  for (const char *t : {"1", "男", "男性", "male", "MALE", "Male"}) EXPECT_EQ(parse_sex(t), Sex::male) << t;
+  for (const char *t : {"2", "女", "女性", "female", "FEMALE", "Female"})
     EXPECT_EQ(parse_sex(t), Sex::female) << t;
-  for (const char *t : {"", "0", "9", "3", "m", "f", "男性", "01"})
+  for (const char *t : {"", "0", "9", "3", "m", "f", "男的", "01"})
     EXPECT_EQ(invalid([&] { parse_sex(t); }).field(), "sex") << t;
 }
 

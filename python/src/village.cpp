@@ -179,11 +179,17 @@ void init_village(py::module_ &m) {
               }
             }
             py::list posts, teams, teams_en, grades, grades_en, team_codes, grade_codes;
-            for (int k = 0; k < 3; ++k) posts.append(village::post_code(static_cast<village::Post>(k)));
-            for (int k = 0; k < 4; ++k) {
+            // Every value of each enum, by code (the codes count from 0 to the last value).
+            constexpr int posts_n = static_cast<int>(village::Post::both) + 1;
+            constexpr int teams_n = static_cast<int>(village::TeamGrade::not_graded) + 1;
+            constexpr int grades_n = static_cast<int>(village::Grade::not_graded) + 1;
+            for (int k = 0; k < posts_n; ++k) posts.append(village::post_code(static_cast<village::Post>(k)));
+            for (int k = 0; k < teams_n; ++k) {
               teams.append(village::team_grade_zh(static_cast<village::TeamGrade>(k)));
               teams_en.append(village::team_grade_en(static_cast<village::TeamGrade>(k)));
               team_codes.append(village::team_grade_code(static_cast<village::TeamGrade>(k)));
+            }
+            for (int k = 0; k < grades_n; ++k) {
               grades.append(village::grade_zh(static_cast<village::Grade>(k)));
               grades_en.append(village::grade_en(static_cast<village::Grade>(k)));
               grade_codes.append(village::grade_code(static_cast<village::Grade>(k)));

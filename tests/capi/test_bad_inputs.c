@@ -7,17 +7,9 @@
 #include <cadrekit.h>
 
 #include "check.h"
+#include "golden.h"
 
 #define MAX_ARGS 4
-
-static void unescape(char *s) {
-  char *w = s;
-  for (; *s; ++s) {
-    if (s[0] == '\\' && s[1] == 'n') { *w++ = '\n'; ++s; }
-    else *w++ = *s;
-  }
-  *w = '\0';
-}
 
 /* Splits s in place at " | "; returns the number of arguments. */
 static int split_args(char *s, char **args) {
@@ -116,7 +108,7 @@ int main(void) {
     CHECK(ncol == 5);
     if (ncol != 5) continue;
     nargs = split_args(cols[2], args);
-    for (i = 0; i < nargs; ++i) unescape(args[i]);
+    for (i = 0; i < nargs; ++i) ck_test_unescape(args[i]);
     st = run(cols[1], args, cal, pol);
     ++rows;
     if (st != expected_status(cols[3])) {

@@ -8,22 +8,9 @@
 #include <cadrekit.h>
 
 #include "check.h"
+#include "golden.h"
 
 static char line[16384];
-
-/* Splits `s` in place at each occurrence of `sep`; returns the number of parts (at most max). */
-static int split(char *s, const char *sep, char **parts, int max) {
-  int n = 0;
-  size_t k = strlen(sep);
-  while (n < max) {
-    char *at = strstr(s, sep);
-    parts[n++] = s;
-    if (at == NULL) break;
-    *at = '\0';
-    s = at + k;
-  }
-  return n;
-}
 
 static int run(const ck_policy *p, const char *entry, const char *request, char **out) {
   *out = NULL;
@@ -61,13 +48,13 @@ int main(void) {
       header = 0;
       continue;
     }
-    n = split(line, "\t", c, 10);
+    n = ck_test_split(line, "\t", c, 10);
     CHECK(n == 10);
     if (n != 10) continue;
     ++cases;
     CHECK_STATUS(CK_OK, ck_policy_default(&p));
     if (strcmp(c[2], "-") != 0) {
-      k = split(c[2], " | ", items, 32);
+      k = ck_test_split(c[2], " | ", items, 32);
       for (i = 0; i < k; ++i) {
         ck_policy *q = NULL;
         CHECK_STATUS(CK_OK, ck_policy_set(&q, p, items[i]));
@@ -87,19 +74,19 @@ int main(void) {
     CHECK_STATUS(CK_OK, ck_explanation_text(&en, out, (size_t)atoi(c[4]), "en", 0));
     if (brief != NULL && full != NULL && en != NULL) {
       CHECK(strlen(brief) < strlen(full));
-      k = split(c[5], " && ", items, 32);
+      k = ck_test_split(c[5], " && ", items, 32);
       for (i = 0; i < k; ++i) {
         char rule[512];
         snprintf(rule, sizeof rule, "规则 %s（", items[i]);
         if (strstr(brief, rule) == NULL) fprintf(stderr, "%s: rule %s missing\n", c[0], items[i]);
         CHECK(strstr(brief, rule) != NULL);
       }
-      k = split(c[6], " && ", items, 32);
+      k = ck_test_split(c[6], " && ", items, 32);
       for (i = 0; i < k; ++i) {
         if (!names(brief, items[i])) fprintf(stderr, "%s: %s missing from the short text\n", c[0], items[i]);
         CHECK(names(brief, items[i]));
       }
-      k = split(c[7], " && ", items, 32);
+      k = ck_test_split(c[7], " && ", items, 32);
       for (i = 0; i < k; ++i) {
         if (!names(full, items[i]) || names(brief, items[i]))
           fprintf(stderr, "%s: %s must be in the full text only\n", c[0], items[i]);

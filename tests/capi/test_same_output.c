@@ -8,22 +8,9 @@
 #include <cadrekit.h>
 
 #include "check.h"
+#include "golden.h"
 
 static char line[16384];
-
-/* Splits `s` in place at each occurrence of `sep`; returns the number of parts (at most max). */
-static int split(char *s, const char *sep, char **parts, int max) {
-  int n = 0;
-  size_t k = strlen(sep);
-  while (n < max) {
-    char *at = strstr(s, sep);
-    parts[n++] = s;
-    if (at == NULL) break;
-    *at = '\0';
-    s = at + k;
-  }
-  return n;
-}
 
 /* The earliest of the places where the next result row (or the part after the rows) begins,
  * after `from`; the end of `text` when none. */
@@ -42,7 +29,7 @@ static const char *row_end(const char *from) {
  * it, in order. */
 static void check_row(const char *name, const char *out, char *expect) {
   char *members[32];
-  int n = split(expect, " && ", members, 32), i;
+  int n = ck_test_split(expect, " && ", members, 32), i;
   char first[256];
   const char *start, *end, *at;
   snprintf(first, sizeof first, "{%s", members[0]);
@@ -77,7 +64,7 @@ int main(void) {
       header = 0;
       continue;
     }
-    n = split(line, "\t", c, 6);
+    n = ck_test_split(line, "\t", c, 6);
     CHECK(n == 6);
     if (n != 6) continue;
     ++rows;

@@ -6,39 +6,13 @@
 #include <cadrekit.h>
 
 #include "check.h"
+#include "golden.h"
 
 static char line[16384];
 
-/* Splits `s` in place at each occurrence of `sep`; returns the number of parts (at most max). */
-static int split(char *s, const char *sep, char **parts, int max) {
-  int n = 0;
-  size_t k = strlen(sep);
-  while (n < max) {
-    char *at = strstr(s, sep);
-    parts[n++] = s;
-    if (at == NULL) break;
-    *at = '\0';
-    s = at + k;
-  }
-  return n;
-}
-
-static void unescape(char *s) {
-  char *w = s;
-  for (; *s; ++s) {
-    if (s[0] == '\\' && s[1] == 'n') {
-      *w++ = '\n';
-      ++s;
-    } else {
-      *w++ = *s;
-    }
-  }
-  *w = '\0';
-}
-
 static void expect_all(const char *name, const char *text, char *expect) {
   char *needles[32];
-  int n = split(expect, " && ", needles, 32), i;
+  int n = ck_test_split(expect, " && ", needles, 32), i;
   for (i = 0; i < n; ++i) {
     int want = needles[i][0] != '!';
     const char *needle = want ? needles[i] : needles[i] + 1;
@@ -73,7 +47,7 @@ static int run(ck_policy *p, const char *entry, char *request, char **out) {
   if (strcmp(entry, "policy_yaml") == 0) {
     ck_policy *q = NULL;
     int st;
-    unescape(request);
+    ck_test_unescape(request);
     st = ck_policy_loads(&q, request);
     if (st == CK_OK) {
       size_t n = strlen(ck_policy_name(q)) + 1;
@@ -108,7 +82,7 @@ int main(void) {
       header = 0;
       continue;
     }
-    n = split(line, "\t", c, 9);
+    n = ck_test_split(line, "\t", c, 9);
     CHECK(n == 9);
     if (n != 9) continue;
     ++cases;
@@ -117,7 +91,7 @@ int main(void) {
     st = CK_OK;
     if (strcmp(c[3], "-") != 0) {
       char *sets[8];
-      int k = split(c[3], " | ", sets, 8), i;
+      int k = ck_test_split(c[3], " | ", sets, 8), i;
       for (i = 0; i < k && st == CK_OK; ++i) {
         ck_policy *q = NULL;
         st = ck_policy_set(&q, p, sets[i]);

@@ -12,6 +12,7 @@
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/person_json.hpp"
+#include "golden_table.hpp"
 
 using namespace cadrekit;
 
@@ -37,17 +38,6 @@ std::string unescape(const std::string &s) {
   return out;
 }
 
-std::vector<std::string> split(const std::string &s, const std::string &sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0, pos;
-  while ((pos = s.find(sep, start)) != std::string::npos) {
-    out.push_back(s.substr(start, pos - start));
-    start = pos + sep.size();
-  }
-  out.push_back(s.substr(start));
-  return out;
-}
-
 std::vector<Row> rows() {
   std::ifstream in(CADREKIT_SOURCE_DIR "/tests/golden/bad_inputs.tsv");
   std::vector<Row> out;
@@ -58,7 +48,7 @@ std::vector<Row> rows() {
     ++n;
     if (line.empty() || line[0] == '#') continue;
     if (!header) { header = true; continue; }
-    auto f = split(line, "\t");
+    auto f = ck_test::split(line, "\t");
     if (f.size() != 5) {
       ADD_FAILURE() << "bad_inputs.tsv:" << n << ": expected 5 columns";
       continue;
@@ -67,7 +57,7 @@ std::vector<Row> rows() {
     r.line = n;
     r.kind = f[0];
     r.op = f[1];
-    for (auto &a : split(f[2], " | ")) r.args.push_back(unescape(a));
+    for (auto &a : ck_test::split(f[2], " | ")) r.args.push_back(unescape(a));
     r.code = f[3];
     r.is_private = f[4] == "yes";
     out.push_back(r);

@@ -18,6 +18,7 @@
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/village.hpp"
+#include "golden_table.hpp"
 
 namespace {
 
@@ -31,29 +32,9 @@ struct Row {
   std::size_t row = 0;
 };
 
-std::vector<std::string> split(const std::string &s, const std::string &sep) {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  for (;;) {
-    const std::size_t at = s.find(sep, from);
-    out.push_back(s.substr(from, at == std::string::npos ? std::string::npos : at - from));
-    if (at == std::string::npos) return out;
-    from = at + sep.size();
-  }
-}
-
 std::vector<Row> golden() {
-  std::ifstream in(std::string(CADREKIT_SOURCE_DIR) + "/tests/golden/same_output.tsv", std::ios::binary);
   std::vector<Row> rows;
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const auto c = split(line, "\t");
+  for (const auto &c : ck_test::golden_rows("same_output.tsv")) {
     if (c.size() != 6) throw std::runtime_error("same_output.tsv: a row without 6 columns");
     Row r{c[0], c[1], c[2], c[4]};
     r.row = std::stoul(c[3]);
@@ -65,7 +46,7 @@ std::vector<Row> golden() {
 // The expected row: its members joined by " && " read as one JSON object (order kept).
 json::object expected(const Row &r) {
   std::string text = "{";
-  const auto members = split(r.expect, " && ");
+  const auto members = ck_test::split(r.expect, " && ");
   for (std::size_t i = 0; i < members.size(); ++i) text += (i ? "," : "") + members[i];
   return json::parse(text + "}").as_object();
 }

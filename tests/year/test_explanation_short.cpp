@@ -15,6 +15,7 @@
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/talent.hpp"
 #include "cadrekit/village.hpp"
+#include "golden_table.hpp"
 
 using namespace cadrekit;
 
@@ -24,31 +25,10 @@ struct Case {
   std::string name, entry, policy, request, index, rules, keeps, omits, subject_zh, why;
 };
 
-std::vector<std::string> split(const std::string &s, const std::string &sep) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  for (;;) {
-    const std::size_t n = s.find(sep, at);
-    out.push_back(s.substr(at, n == std::string::npos ? std::string::npos : n - at));
-    if (n == std::string::npos) break;
-    at = n + sep.size();
-  }
-  return out;
-}
-
 std::vector<Case> cases() {
-  std::ifstream in(std::string(CADREKIT_SOURCE_DIR) + "/tests/golden/explanation_short.tsv", std::ios::binary);
   std::vector<Case> out;
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const auto c = split(line, "\t");
-    EXPECT_EQ(c.size(), 10u) << line;
+  for (const auto &c : ck_test::golden_rows("explanation_short.tsv")) {
+    EXPECT_EQ(c.size(), 10u) << c[0];
     if (c.size() != 10) continue;
     out.push_back({c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9]});
   }
@@ -58,7 +38,7 @@ std::vector<Case> cases() {
 std::string run(const Case &c) {
   Policy p = Policy::default_profile();
   if (c.policy != "-")
-    for (const auto &s : split(c.policy, " | ")) p = p.with_setting(s);
+    for (const auto &s : ck_test::split(c.policy, " | ")) p = p.with_setting(s);
   if (c.entry == "village.pay_sheet") return village::pay_sheet_json(c.request, p);
   if (c.entry == "village.selection") return village::selection_json(c.request, p);
   if (c.entry == "talent.pools") return talent::pools_json(c.request, p);
@@ -90,10 +70,10 @@ TEST(ExplanationShort, EveryCaseOfTheTable) {
     EXPECT_FALSE(brief.has_detail());
     EXPECT_EQ(brief.rules, full.rules);  // every rule that fired stays
     EXPECT_LT(short_zh.size(), full_zh.size());
-    for (const auto &r : split(c.rules, " && "))
+    for (const auto &r : ck_test::split(c.rules, " && "))
       EXPECT_NE(short_zh.find("规则 " + r + "（"), std::string::npos) << r << "\n" << short_zh;
-    for (const auto &k : split(c.keeps, " && ")) EXPECT_TRUE(names(short_zh, k)) << k << "\n" << short_zh;
-    for (const auto &o : split(c.omits, " && ")) {
+    for (const auto &k : ck_test::split(c.keeps, " && ")) EXPECT_TRUE(names(short_zh, k)) << k << "\n" << short_zh;
+    for (const auto &o : ck_test::split(c.omits, " && ")) {
       EXPECT_TRUE(names(full_zh, o)) << o << "\n" << full_zh;
       EXPECT_FALSE(names(short_zh, o)) << o << "\n" << short_zh;
     }

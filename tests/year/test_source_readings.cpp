@@ -16,6 +16,7 @@
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/talent.hpp"
 #include "cadrekit/village.hpp"
+#include "golden_table.hpp"
 
 using namespace cadrekit;
 
@@ -27,31 +28,10 @@ struct Case {
   std::string name, clause, source, policy, entry, request, status, expect, why;
 };
 
-std::vector<std::string> split(const std::string &s, const std::string &sep) {
-  std::vector<std::string> out;
-  std::size_t at = 0;
-  for (;;) {
-    const std::size_t n = s.find(sep, at);
-    out.push_back(s.substr(at, n == std::string::npos ? std::string::npos : n - at));
-    if (n == std::string::npos) break;
-    at = n + sep.size();
-  }
-  return out;
-}
-
 std::vector<Case> cases() {
-  std::ifstream in(kSource + "/tests/golden/source_readings.tsv", std::ios::binary);
   std::vector<Case> out;
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    const auto c = split(line, "\t");
-    EXPECT_EQ(c.size(), 9u) << line;
+  for (const auto &c : ck_test::golden_rows("source_readings.tsv")) {
+    EXPECT_EQ(c.size(), 9u) << c[0];
     if (c.size() != 9) continue;
     out.push_back({c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]});
   }
@@ -83,7 +63,7 @@ const char *status_of(ErrorCode code) {
 std::string run(const Case &c) {
   Policy p = Policy::default_profile();
   if (c.policy != "-")
-    for (const auto &s : split(c.policy, " | ")) p = p.with_setting(s);
+    for (const auto &s : ck_test::split(c.policy, " | ")) p = p.with_setting(s);
   if (c.entry == "policy_lookup") {
     const auto sp = c.request.find(' ');
     return to_json(p.lookup(c.request.substr(0, sp), parse_iso_date(c.request.substr(sp + 1))));
@@ -100,7 +80,7 @@ std::string run(const Case &c) {
 }
 
 void expect_all(const Case &c, const std::string &text) {
-  for (const auto &needle : split(c.expect, " && ")) {
+  for (const auto &needle : ck_test::split(c.expect, " && ")) {
     if (!needle.empty() && needle[0] == '!')
       EXPECT_EQ(text.find(needle.substr(1)), std::string::npos) << c.name << ": must not hold " << needle;
     else

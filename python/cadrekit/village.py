@@ -70,7 +70,9 @@ _missing = _frames.missing
 
 
 def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
-    if _missing(x):
+    """A date, or None for a missing value or an empty (blank) text: an empty cell is missing,
+    as the command line reads it (a required date then says it is missing)."""
+    if _missing(x) or (isinstance(x, str) and not x.strip()):
         return None
     if isinstance(x, datetime.datetime):
         return x.date()
@@ -296,6 +298,9 @@ class PaySheet:
 VILLAGE_COLUMNS: Tuple[str, ...] = ("village_id", "name", "township", "population")
 PRINCIPAL_COLUMNS: Tuple[str, ...] = ("cadre_id", "name", "village_id", "post", "served_from", "served_to")
 SCORE_COLUMNS: Tuple[str, ...] = ("village_id", "period", "score")
+#: The other layout of scores, the command line's too: a row a village with the score of each
+#: quarter of the sheet's year and of the year itself (an empty cell: no score for that period).
+WIDE_SCORE_COLUMNS: Tuple[str, ...] = ("village_id", "q1", "q2", "q3", "q4", "annual")
 
 
 #: The columns of a pay sheet's lines (``to_records()``, ``to_pandas()``, the JSON lines and the
@@ -312,9 +317,11 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
 
     villages: village_id, name, township, population; principals: cadre_id, name, village_id,
     post ('secretary' | 'director' | 'both'), served_from, served_to (None: still serving);
-    scores: village_id, period ('2016Q1'…'2016Q4', '2016'), score (exact decimal: str, int,
-    Decimal; a float is read by its shortest repr). ``graded_on`` (default 31 December of the
-    year) starts the deadlines of the actions for 不合格.
+    scores: village_id, period ('2016Q1'…'2016Q4', '2016', or as the vocabulary writes periods:
+    '2016年第二季度'), score (exact decimal: str, int, Decimal; a float is read by its shortest
+    repr) — or the command line's wide layout, village_id, q1, q2, q3, q4, annual
+    (``WIDE_SCORE_COLUMNS``: the quarters and the year of ``year``). ``graded_on`` (default 31
+    December of the year) starts the deadlines of the actions for 不合格.
 
     ``explain``: ``None`` (the default) computes the sheet without explanations and builds them
     when asked for — :meth:`PaySheet.explain` for chosen lines, ``explanations()`` /
@@ -340,6 +347,49 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy:
     return sheet
 
 
+def _long_scores(scores: Rows, year: int, strict: bool) -> Rows:
+    """Scores in the long layout (``SCORE_COLUMNS``). A table without ``period`` that has any of
+    ``q1``…``q4``, ``annual`` is the wide layout (``WIDE_SCORE_COLUMNS``), read as the command
+    line reads it: each filled cell a score of its period (``{year}Q1``…``{year}Q4``, ``{year}``),
+    village by village in the order q1…q4, annual. An error in a score then names its row in
+    that long form (five rows a village, fewer where cells are empty)."""
+    if scores is None:
+        return scores
+    if _is_frame(scores):
+        frame: Any = scores
+        names = {str(c) for c in frame.columns}
+    else:
+        names = set()
+        for r in scores:
+            if isinstance(r, Mapping):
+                names.update(str(k) for k in r.keys())
+    if "period" in names or not names.intersection(WIDE_SCORE_COLUMNS[1:]):
+        return scores
+    _frames.check_known(scores, WIDE_SCORE_COLUMNS, "scores", strict=strict)
+    for c in WIDE_SCORE_COLUMNS:
+        if c not in names:
+            raise _core.InvalidInput(f"scores: column {c!r} is missing")
+    periods = [f"{year}Q1", f"{year}Q2", f"{year}Q3", f"{year}Q4", str(year)]
+    if _is_frame(scores):
+        import numpy as np
+        import pandas as pd
+        df: Any = scores
+        cells = np.column_stack([df[c].to_numpy(dtype=object) for c in WIDE_SCORE_COLUMNS[1:]]).reshape(-1)
+        ids = df["village_id"].to_numpy(dtype=object)
+        text = pd.Series(cells, dtype=object)
+        filled = (text.notna() & (text.astype(str).str.strip() != "")).to_numpy()
+        return pd.DataFrame({"village_id": np.repeat(ids, 5)[filled],
+                             "period": np.tile(np.array(periods, dtype=object), len(df))[filled],
+                             "score": cells[filled]})
+    out: List[Dict[str, Any]] = []
+    for r in scores:
+        for c, period in zip(WIDE_SCORE_COLUMNS[1:], periods):
+            v = r.get(c) if isinstance(r, Mapping) else None
+            if not _frames.missing(v) and not (isinstance(v, str) and not v.strip()):
+                out.append({"village_id": r.get("village_id"), "period": period, "score": v})
+    return out
+
+
 def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy],
                *, graded_on: Optional[datetime.date], explain: Optional[bool], strict: bool,
                kept: Tuple[str, ...]) -> PaySheet:
@@ -348,6 +398,7 @@ def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy
         _frames.as_of_date(graded_on, "graded_on")
     villages, principals, scores = (x if x is None or _is_frame(x) or isinstance(x, (list, tuple)) else list(x)
                                     for x in (villages, principals, scores))
+    scores = _long_scores(scores, year, strict)
     for data, known, what in ((villages, VILLAGE_COLUMNS, "villages"),
                               (principals, PRINCIPAL_COLUMNS + kept, "principals"), (scores, SCORE_COLUMNS, "scores")):
         _frames.check_known(data, known, what, strict=strict)

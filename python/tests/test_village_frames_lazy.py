@@ -93,3 +93,27 @@ def test_population_as_text_and_a_bad_one_named():
     with pytest.raises(cadrekit.InvalidInput) as e:
         village.pay_sheet(bad, as_csv_text(p), as_csv_text(s), case["year"], policy_of(case))
     assert (e.value.field, e.value.record) == ("population", "villages row 2")  # the second row, counted from 1
+
+
+def test_the_wide_score_layout_pays_as_the_long_one():
+    """The command line's two score layouts (tests/cli/pay_scores.csv, q1…q4 and annual; and
+    pay_scores_long.csv, a row a period) give the same sheet in Python, as DataFrames read from
+    the files and as lists of dicts."""
+    import pathlib
+    d = pathlib.Path(__file__).resolve().parents[2] / "tests" / "cli"
+    v, p = (pd.read_csv(d / f, dtype=str, keep_default_na=False) for f in ("pay_villages.csv", "pay_principals.csv"))
+    wide = pd.read_csv(d / "pay_scores.csv", dtype=str, keep_default_na=False)
+    long = pd.read_csv(d / "pay_scores_long.csv", dtype=str, keep_default_na=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        by_wide = village.pay_sheet(v, p, wide, 2016).to_pandas()
+        by_wide_records = village.pay_sheet(v.to_dict("records"), p.to_dict("records"),
+                                            wide.to_dict("records"), 2016).to_pandas()
+    by_long = village.pay_sheet(v, p, long, 2016).to_pandas()
+    assert (by_long["total"] > 0).any()  # scores were read: someone has performance pay
+    pd.testing.assert_frame_equal(by_wide, by_long)
+    pd.testing.assert_frame_equal(by_wide_records, by_long)
+    with pytest.warns(cadrekit.UnknownColumnWarning, match=r"'q5'"):
+        village.pay_sheet(v, p, wide.assign(q5="1"), 2016)
+    with pytest.raises(cadrekit.InvalidInput, match=r"'annual' is missing"):
+        village.pay_sheet(v, p, wide.drop(columns=["annual"]), 2016)

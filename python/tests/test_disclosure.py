@@ -436,6 +436,18 @@ def test_classification_follows_the_policy_and_explains_omissions_only():
         dc.classify([("marriage", "inaccurate"), ("villas", "unreported")], as_of=D(2016, 10, 9))
 
 
+def test_discrepancy_kinds_in_the_vocabularys_spellings_classify_as_their_codes():
+    # 不准确 is the kind inaccurate (KAILU.4: 填报内容不完整、不准确), 未填报 unreported
+    r = dc.classify([("marriage", "不准确"), ("real_estate", "未填报")], as_of=D(2016, 10, 9))
+    codes = dc.classify([("marriage", "inaccurate"), ("real_estate", "unreported")], as_of=D(2016, 10, 9))
+    assert r["discrepancies"] == codes["discrepancies"] and r["accountability"] is codes["accountability"] is True
+    assert [(x["kind"], x["class"]) for x in r["discrepancies"]] == [("inaccurate", "omission"),
+                                                                    ("unreported", "concealment")]
+    with pytest.raises(cadrekit.InvalidInput, match=r"expected one of: unreported \(未填报\)") as e:
+        dc.classify([("marriage", "好像不对")], as_of=D(2016, 10, 9))
+    assert e.value.field == "discrepancies[0].kind" and "好像不对" not in str(e.value)
+
+
 def test_refused_finding_raises_and_post_round_is_explained():
     c = opened()
     plan = c.post_round(1, D(2016, 9, 30), "org")

@@ -202,6 +202,16 @@ constexpr Code kComplaintOutcomes[] = {
     {"proceed_inform_reporter", "履行任职程序并向举报人说明情况", "Proceed and inform the reporter", "履行任职程序"},
     {"cancel", "取消考察对象资格或任职资格", "Cancel", "取消资格"},
     {"refer", "交由相关部门依法处理", "Refer", "移送"}};
+// How a complaint came in: KAILU.3 publishes 举报电话、信箱、邮箱 (phone, letter box, email box);
+// a visit in person is the library's fourth channel (docs/disclosure.md).
+constexpr Code kComplaintChannels[] = {{"phone", "电话", "Phone", "举报电话|电话举报"},
+                                       {"letter", "信函", "Letter", "信箱|来信"},
+                                       {"email", "电子邮件", "Email", "邮箱|邮件"},
+                                       {"visit", "来访", "Visit", "当面反映"}};
+// What a complaint's check found wrong in a form (KAILU.4: 填报内容不完整、不准确; 漏报、瞒报).
+constexpr Code kDiscrepancyKinds[] = {{"unreported", "未填报", "Unreported", "漏填"},
+                                      {"under_reported", "少报面积或金额", "Under-reported", "少报"},
+                                      {"inaccurate", "填报不准确", "Inaccurate", "不准确"}};
 
 const CodeTable kPostTable{"village_post", "村两委正职职务", "Village principal's post", kPosts};
 const CodeTable kGradeTable{"village_grade", "村正职考核等次", "Village principal's grade", kGrades};
@@ -227,12 +237,15 @@ const CodeTable kPoolTable{"talent_pool", "后备干部库", "Talent pool", kPoo
 const CodeTable kPostingKindTable{"posting_kind", "历练类别", "Posting kind", kPostingKinds};
 const CodeTable kComplaintFindingTable{"complaint_finding", "核查结论", "Finding on a complaint", kComplaintFindings};
 const CodeTable kComplaintOutcomeTable{"complaint_outcome", "处理结果", "Outcome of a complaint", kComplaintOutcomes};
+const CodeTable kComplaintChannelTable{"complaint_channel", "举报渠道", "Channel of a complaint", kComplaintChannels};
+const CodeTable kDiscrepancyKindTable{"discrepancy_kind", "不符情形", "Kind of discrepancy", kDiscrepancyKinds};
 const CodeTable *const kTables[] = {
     &kPostTable,  &kGradeTable,     &kRatingTable,        &kKindTable,         &kDomainTable,
     &kMethodTable, &kFindingSourceTable, &kAspectTable,   &kFindingClassTable, &kSeverityTable,
     &kStageTable, &kDisposalTable,  &kFollowUpTable,      &kGateTable,         &kAuditLevelTable,
     &kAuditKindTable, &kAuditFindingTable, &kSexTable,    &kRankTable,         &kPoliticalTable,
-    &kPoolTable,  &kPostingKindTable, &kComplaintFindingTable, &kComplaintOutcomeTable};
+    &kPoolTable,  &kPostingKindTable, &kComplaintFindingTable, &kComplaintOutcomeTable,
+    &kComplaintChannelTable, &kDiscrepancyKindTable};
 
 bool alias_of(std::string_view aliases, std::string_view t) {
   while (!aliases.empty()) {

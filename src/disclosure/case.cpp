@@ -109,21 +109,22 @@ std::vector<std::string> classify(const std::vector<Discrepancy> &discrepancies,
     std::string p = "discrepancies[" + std::to_string(i) + "]";
     if (!one_of(matter_keys(), d.matter))
       throw InvalidInput("not one of the 9 matters", p + ".matter", record);
-    if (!one_of(kDiscrepancyKinds, d.kind))
-      throw InvalidInput("kind must be unreported, under_reported or inaccurate", p + ".kind", record);
-    std::string param = "disclosure.discrepancy." + d.kind;
+    // the kind in any of the vocabulary's spellings (未填报, under_reported, …), then its code
+    const vocabulary::CodeTable &kinds = *vocabulary::code_table("discrepancy_kind");
+    const std::string kind(kinds.codes[vocabulary::parse_code(kinds, d.kind, p + ".kind", record)].code);
+    std::string param = "disclosure.discrepancy." + kind;
     std::string cls = policy.text(param, as_of, ex);
     if (cls != "omission" && cls != "concealment")
       throw PolicyError("must be omission or concealment", param, policy.name());
     concealment = concealment || cls == "concealment";
-    out.push_back(d.matter + ":" + d.kind + ":" + cls);
+    out.push_back(d.matter + ":" + kind + ":" + cls);
     if (ex != nullptr) {
       ex->add_input(p + ".matter", d.matter);
-      ex->add_input(p + ".kind", d.kind);
+      ex->add_input(p + ".kind", kind);
       ex->add_rule(RuleFired{"disclosure.discrepancy.classify", "KAILU.4",
-                             std::string(matter_zh(d.matter)) + "：" + kind_zh(d.kind) + "，定性为" +
+                             std::string(matter_zh(d.matter)) + "：" + kind_zh(kind) + "，定性为" +
                                  (cls == "concealment" ? "瞒报" : "漏报") + "（" + param + "）",
-                             d.matter + ": " + d.kind + " is classified " + cls + " (" + param + ")"});
+                             d.matter + ": " + kind + " is classified " + cls + " (" + param + ")"});
     }
   }
   if (ex != nullptr && !discrepancies.empty()) {
@@ -291,6 +292,9 @@ const RoundPlan &Case::post_round(int round, Date posted, std::string actor,
 }
 
 std::string Case::receive_complaint(std::string channel, Date date, std::string actor) {
+  // the channel in any of the vocabulary's spellings (电话, 信箱, …); the log keeps its code
+  const vocabulary::CodeTable &channels = *vocabulary::code_table("complaint_channel");
+  channel = std::string(channels.codes[vocabulary::parse_code(channels, channel, "channel")].code);
   if (rounds_.empty()) throw StateError("no round has been posted", "round", id());
   Event e;
   e.date = date;

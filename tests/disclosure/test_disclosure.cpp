@@ -667,6 +667,34 @@ TEST(DisclosureCase, HappyPathBothRoundsAndRoundTrip) {
   EXPECT_EQ(back.current().version, 2);
 }
 
+// A complaint's channel and a discrepancy's kind are read through the vocabulary (docs/input.md):
+// 电话 (KAILU.3's 举报电话) is the channel phone and 未填报 the kind unreported; the log and the
+// classification keep the codes, so the case reads back the same. A spelling outside the table
+// is refused saying what was expected, and nothing is applied.
+TEST(DisclosureCase, ChannelsAndDiscrepancyKindsInTheVocabularysSpellings) {
+  Case c = opened();
+  c.post_round(1, d(2016, 9, 30), "org", calendar(), policy());
+  const std::string before = c.to_json();
+  try {
+    c.receive_complaint("传真", d(2016, 10, 8), "sup");
+    ADD_FAILURE() << "a channel outside the table was taken";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "channel");
+    EXPECT_NE(std::string(e.what()).find("expected one of: phone (电话)"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(c.to_json(), before);
+  c.receive_complaint("电话", d(2016, 10, 8), "sup");
+  EXPECT_EQ(c.complaints()[0].channel, "phone");
+  c.assign("C1", {"housing"}, d(2016, 10, 8), "sup", policy());
+  c.record_finding("C1", Finding::founded_not_affecting, {{"real_estate", "未填报"}}, d(2016, 10, 9), "team",
+                   policy());
+  EXPECT_EQ(c.complaints()[0].discrepancies, std::vector<std::string>{"real_estate:unreported:concealment"});
+  EXPECT_EQ(Case::from_json(c.to_json()), c);
+  EXPECT_THROW(c.record_finding("C1", Finding::founded_not_affecting, {{"real_estate", "漏了"}}, d(2016, 10, 9),
+                                "team", policy()),
+               InvalidInput);
+}
+
 TEST(DisclosureCase, FindingsDecideOutcomesAndClose) {
   struct Path {
     Finding finding;

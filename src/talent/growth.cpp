@@ -165,7 +165,9 @@ std::vector<CareerGap> career_gaps(const GrowthFile &g, Date as_of, const Policy
         {"talent.gap.min_sectors", "distinct_sectors"},
         {"talent.gap.min_principal_posts", "principal_posts"},
     };
-    for (const auto &[param, figure] : kFigures) {
+    for (const auto &entry : kFigures) {
+      // named, not a structured binding: Clang 14 cannot capture a binding in the lambda below
+      const std::string_view param = entry.first, figure = entry.second;
       if (std::any_of(out.begin(), out.end(), [&](const CareerGap &g) { return g.parameter == param; })) continue;
       ex->mark_parameter_detail(param);
       for (InputUsed &in : ex->inputs)

@@ -359,6 +359,21 @@ def _source(values: Any, field: str) -> Tuple[Any, Any]:
         raise invalid("expected a one-dimensional column of whole numbers", field) from None
 
 
+def factorize(values: Any, sort: bool = False) -> Tuple[Any, Any]:
+    """(codes, uniques) of a column: each row's number among the column's distinct values
+    (int64, first-appearance order, or sorted with ``sort=True``; -1 for a missing value: None,
+    NaN, NaT, <NA>) and those values (an object array for a column of text). The one way the
+    natural calls read a column by its distinct values, as ``pd.factorize`` does."""
+    import numpy as np
+    import pandas as pd
+    if isinstance(values, (list, tuple)):
+        values = pd.Series(values, dtype=object)
+    elif getattr(values, "dtype", None) == object and hasattr(values, "to_numpy"):
+        values = values.to_numpy()
+    codes, uniques = pd.factorize(values, sort=sort)
+    return np.asarray(codes, dtype=np.int64), uniques
+
+
 def map_distinct(values: Any, fn: Callable[[Any, int], Any]) -> Any:
     """``fn(value, first_row)`` once per distinct value of the column ``values`` (a Series, an
     array or a list), spread back over the rows as a NumPy object array; a missing value (None,
@@ -366,8 +381,7 @@ def map_distinct(values: Any, fn: Callable[[Any, int], Any]) -> Any:
     distinct text parsed once, not once per row."""
     import numpy as np
     import pandas as pd
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object) if isinstance(values, list) else values)
-    codes = np.asarray(codes)
+    codes, uniques = factorize(values)
     out = np.empty(len(codes), dtype=object)
     if len(uniques) == 0:
         return out
@@ -413,13 +427,12 @@ def vocabulary_date(v: Any, field: str, record: str) -> Optional[_dt.date]:
 
 
 def _distinct(values: Any, field: str) -> Tuple[Any, Any]:
-    """(codes, uniques) of a column by ``pd.factorize`` (first-appearance order, -1 missing)."""
+    """(codes, uniques) of a column by ``factorize`` (first-appearance order, -1 missing)."""
     import numpy as np
     import pandas as pd
     if isinstance(values, (str, bytes)) or isinstance(values, Mapping):
         raise invalid("expected a column, not text or a mapping", field)
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object) if isinstance(values, (list, tuple)) else values)
-    return np.asarray(codes), uniques
+    return factorize(values)
 
 
 def _read_distinct(codes: Any, uniques: Any, field: str, read: Callable[[Any], Any]) -> List[Any]:
@@ -440,7 +453,7 @@ def date_column(values: Any, field: str) -> Any:
     """A column of dates as a NumPy ``datetime64`` array, without a Python step per row: a
     ``datetime64`` column (any unit; the kernels refuse a time of day) or whole day numbers as
     they are; text (any of the vocabulary's spellings), ``datetime.date`` and Timestamps read
-    once per distinct value (``pd.factorize``) and spread back by their codes. A missing value
+    once per distinct value (``factorize``) and spread back by their codes. A missing value
     is NaT; a text that is not a date is InvalidInput naming ``field`` and its first row,
     counted from 1."""
     import numpy as np

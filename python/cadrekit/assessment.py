@@ -371,16 +371,14 @@ def _probe_field(probe_ok: Callable[..., bool], name: str, u: Any) -> int:
 
 
 def _factorize(col: Any, sort: bool = False) -> Tuple[Any, Any]:
-    """pd.factorize of a column: (codes, −1 for a missing value; the distinct values), those of
-    an object column as they are (no numeric Index inferred from them)."""
-    import pandas as pd
-    codes, uniques = pd.factorize(col.to_numpy() if col.dtype == object else col, sort=sort)
-    return codes, uniques
+    """_frames.factorize of a column: (codes, −1 for a missing value; the distinct values), those
+    of an object column as they are (no numeric Index inferred from them)."""
+    return _frames.factorize(col, sort=sort)
 
 
 def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None) -> Any:
     """screen() of a DataFrame of records: each column read in vectorised form (text columns
-    through their distinct values, ``pd.factorize``), the rows sorted by cadre id, kind and
+    through their distinct values, ``_frames.factorize``), the rows sorted by cadre id, kind and
     period, the columnar kernel run with the GIL released, and its hits turned into the rows
     path's answer (without explanations). A value this reader is unsure of is checked by the
     rows path on that row: its error is raised, naming the row; where the rows path would take
@@ -597,7 +595,7 @@ def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
     else:
         if col.dtype.kind == "M" and isinstance(col.dtype, np.dtype):
             d = col.to_numpy().astype("datetime64[D]")
-            codes, uniq = pd.factorize(d)
+            codes, uniq = _frames.factorize(d)
             values = [str(u) for u in np.asarray(uniq, dtype="datetime64[D]").tolist()]
         else:
             codes, values = _text_column(fdf, "date")
@@ -766,7 +764,7 @@ def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows:
         latest, latest_cadre = rows[o[first]], rc[o[first]]
         rec_unit = df["unit_id"].to_numpy(dtype=object)[latest]
         fu = np.asarray(fr["unit_values"] + [None], dtype=object)[fr["unit"][units]]
-        both, _ = pd.factorize(np.concatenate([rec_unit, fu]), use_na_sentinel=True)
+        both, _ = _frames.factorize(np.concatenate([rec_unit, fu]))
         pairs = pd.DataFrame({"u": both[:len(latest)], "c": latest_cadre}).merge(
             pd.DataFrame({"u": both[len(latest):], "f": units}), on="u")
         pairs = pairs[pairs["u"] >= 0]

@@ -197,8 +197,8 @@ def _team_columns_of(df: Any, strict: bool) -> Tuple[Any, Any, Tuple[Any, ...]]:
     def col(name: str) -> Any:
         return _frames.column(df, name, "members")
 
-    team, team_ids = pd.factorize(col("team_id"))
-    cadre, _ = pd.factorize(col("cadre_id"))
+    team, team_ids = _frames.factorize(col("team_id"))
+    cadre, _ = _frames.factorize(col("cadre_id"))
     for name, codes, ids in (("team_id", team, team_ids), ("cadre_id", cadre, None)):
         bad = codes < 0
         if bad.any():

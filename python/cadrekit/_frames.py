@@ -359,17 +359,61 @@ def _source(values: Any, field: str) -> Tuple[Any, Any]:
         raise invalid("expected a one-dimensional column of whole numbers", field) from None
 
 
+def _object_array(values: Any) -> Any:
+    """The column as a one-dimensional NumPy object array without copying where it is one
+    already (an object Series, a StringDtype Series, an object array), else None."""
+    import numpy as np
+    import pandas as pd
+    if isinstance(values, np.ndarray):
+        return values if values.dtype == object and values.ndim == 1 else None
+    dtype = getattr(values, "dtype", None)
+    if hasattr(values, "to_numpy") and (dtype == object or isinstance(dtype, pd.StringDtype)):
+        arr = values.to_numpy()
+        return arr if arr.dtype == object and arr.ndim == 1 else None
+    return None
+
+
+def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, bool]]:
+    """``(codes, uniques, has_nul)`` of a column whose every cell is a str or missing (None,
+    NaN, NaT, <NA>): codes int64 (-1 missing), in order of first appearance or, with
+    ``sort=True``, of the texts' code points; uniques the caller's own str objects; has_nul
+    whether a text holds a NUL. None for any other column. Numbered in C++
+    (``_core.factorize_text``), or by ``pd.factorize`` where that declines."""
+    import numpy as np
+    import pandas as pd
+    arr = _object_array(values)
+    if arr is None:
+        return None
+    got: Optional[Tuple[Any, Any, bool]] = _core.factorize_text(arr, (pd.NA, pd.NaT), sort)
+    if got is not None:
+        return got
+    codes, uniques = pd.factorize(arr, sort=sort)
+    if len(uniques) and pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+        return None
+    texts = uniques.tolist()
+    # pandas compares text up to a NUL: a column with one is numbered again by its texts
+    nul = any("\x00" in t for t in texts)
+    if nul:
+        return _core.factorize_text(arr, (pd.NA, pd.NaT), sort, dense=True)
+    return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object), False
+
+
 def factorize(values: Any, sort: bool = False) -> Tuple[Any, Any]:
     """(codes, uniques) of a column: each row's number among the column's distinct values
     (int64, first-appearance order, or sorted with ``sort=True``; -1 for a missing value: None,
     NaN, NaT, <NA>) and those values (an object array for a column of text). The one way the
-    natural calls read a column by its distinct values, as ``pd.factorize`` does."""
+    natural calls read a column by its distinct values, as ``pd.factorize`` does: a column of
+    text in C++ (factorize_text), anything else by ``pd.factorize``."""
     import numpy as np
     import pandas as pd
     if isinstance(values, (list, tuple)):
         values = pd.Series(values, dtype=object)
-    elif getattr(values, "dtype", None) == object and hasattr(values, "to_numpy"):
-        values = values.to_numpy()
+    arr = _object_array(values)
+    if arr is not None:
+        got = _core.factorize_text(arr, (pd.NA, pd.NaT), sort)
+        if got is not None:
+            return got[0], got[1]
+        values = arr
     codes, uniques = pd.factorize(values, sort=sort)
     return np.asarray(codes, dtype=np.int64), uniques
 

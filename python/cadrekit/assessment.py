@@ -414,16 +414,25 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
             if required:
                 bad[:] = True
             return np.full(n, -1, np.int64), np.full(n, default, np.int64), np.zeros(0, dtype=object)
-        if isinstance(col.dtype, pd.CategoricalDtype):
+        fast = _frames.factorize_text(col, sort) if col.dtype == object or \
+            isinstance(col.dtype, pd.StringDtype) else None
+        if fast is not None:  # text and missing cells only, numbered in C++
+            codes, uniq, nul = fast
+            if nul:  # a NUL character: refused by the rows path with its own error
+                raise _Slow()
+            values = uniq.tolist()
+            sort = False  # already in the library's order (by code point)
+        elif isinstance(col.dtype, pd.CategoricalDtype):
             codes, uniq = col.cat.codes.to_numpy(), col.cat.categories.to_numpy(dtype=object)
+            values = uniq.tolist()
         elif col.dtype == object or isinstance(col.dtype, pd.StringDtype):
-            codes, uniq = _factorize(col)
+            raise _Slow()  # a value that is not text among the texts: the rows path's error
         else:
             raise _Slow()  # numbers, dates, booleans where text is wanted: the rows path's error
-        values = uniq.tolist()
         # Only text (a value of another type may equal a text's hash, never a text) and no
         # NUL character (refused by the rows path with its own error).
-        if (values and pd.api.types.infer_dtype(uniq, skipna=False) != "string") or "\x00" in "".join(values):
+        if fast is None and ((values and pd.api.types.infer_dtype(uniq, skipna=False) != "string")
+                             or "\x00" in "".join(values)):
             raise _Slow()
         if sort:  # ids in the library's order (by code point, as UTF-8 bytes compare)
             order = np.argsort(np.array(values, dtype=str), kind="stable") if values else \
@@ -450,10 +459,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     if len(cadre_ids) and cadre_ids[0] == "":  # sorted first: an empty id
         bad |= cadre == 0
     if "unit_id" in cols:  # read only to be checked: text or missing
-        col = df["unit_id"]
-        kind_of = pd.api.types.infer_dtype(col, skipna=False) if col.dtype == object else ""
-        if kind_of != "string" or "\x00" in "".join(col.tolist()):
-            text("unit_id", False, None)  # missing values, or values to look at one by one
+        text("unit_id", False, None)
     text("domain", False, lambda u: 0 if probe_ok(domain=u) else _fail())
     _, kind, _ = text("kind", True, _a.kind_code)
     _, rating, _ = text("rating", False, _a.rating_code)
@@ -555,12 +561,16 @@ def _text_column(df: Any, name: str) -> Tuple[Any, List[Any]]:
         col = None
     if col is None:
         return np.full(n, -1, np.int64), []
-    if isinstance(col.dtype, pd.CategoricalDtype):
-        codes, uniq = col.cat.codes.to_numpy().astype(np.int64), col.cat.categories.to_numpy(dtype=object)
-    elif col.dtype == object or isinstance(col.dtype, pd.StringDtype):
-        codes, uniq = _factorize(col)
-    else:
+    fast = _frames.factorize_text(col) if col.dtype == object or isinstance(col.dtype, pd.StringDtype) \
+        else None
+    if fast is not None:  # text and missing cells only, numbered in C++
+        codes, uniq, nul = fast
+        if nul:
+            raise _Slow()
+        return codes, uniq.tolist()
+    if not isinstance(col.dtype, pd.CategoricalDtype):
         raise _Slow()
+    codes, uniq = col.cat.codes.to_numpy().astype(np.int64), col.cat.categories.to_numpy(dtype=object)
     values = uniq.tolist()
     if (values and pd.api.types.infer_dtype(uniq, skipna=False) != "string") or "\x00" in "".join(values):
         raise _Slow()

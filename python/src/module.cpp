@@ -19,6 +19,7 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_year(m);
   cadrekit::python::init_vocabulary(m);
   cadrekit::python::init_names(m);
+  cadrekit::python::init_factorize(m);
 #ifdef CADREKIT_HAVE_WORKSPACE
   cadrekit::python::init_workspace(m);
 #endif

@@ -1,0 +1,267 @@
+// Python: a column of text numbered by its distinct values, for the natural calls that read a
+// DataFrame (cadrekit._frames.factorize).
+//   _core.factorize_text(values, missing, sort, dense) -> (codes, uniques, has_nul) | None
+// values: a one-dimensional NumPy object array (any stride). codes: int64, each row's number
+// among the distinct texts in order of first appearance (or of code point with sort=True), -1
+// for a missing value (None, a float NaN, or an object identical to one in ``missing``, e.g.
+// pandas.NA). uniques: the distinct texts as an object array — the caller's own str objects.
+// has_nul: whether a distinct text holds a NUL character. None when a value is neither an exact
+// str nor missing (a number, a date, a str subclass), and when more than 7/8 of the first 65,536
+// cells are distinct, unless dense=True (pandas' table is faster for a column of ids all
+// different): the caller then takes pandas' factorize.
+//
+// Why not pandas.factorize: it hashes and compares every cell as a Python object. A column read
+// by pandas.read_csv holds the same str object for equal cells of a chunk, and a county's table
+// lists a cadre's records together, so here a cell is first looked up by its pointer (the cell
+// before it, then a small direct-mapped cache) and only a pointer not seen is hashed by its
+// text into an open-addressing table of the distinct texts.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace cadrekit::python {
+namespace {
+
+// Python's order of str: by code point, then by length.
+bool text_less(PyObject *a, PyObject *b) {
+  const Py_ssize_t na = PyUnicode_GET_LENGTH(a);
+  const Py_ssize_t nb = PyUnicode_GET_LENGTH(b);
+  const int ka = PyUnicode_KIND(a);
+  const int kb = PyUnicode_KIND(b);
+  const void *da = PyUnicode_DATA(a);
+  const void *db = PyUnicode_DATA(b);
+  const Py_ssize_t m = std::min(na, nb);
+  if (ka == PyUnicode_1BYTE_KIND && kb == PyUnicode_1BYTE_KIND) {
+    const int c = std::memcmp(da, db, static_cast<size_t>(m));
+    return c != 0 ? c < 0 : na < nb;
+  }
+  for (Py_ssize_t i = 0; i < m; ++i) {
+    const Py_UCS4 ca = PyUnicode_READ(ka, da, i);
+    const Py_UCS4 cb = PyUnicode_READ(kb, db, i);
+    if (ca != cb) return ca < cb;
+  }
+  return na < nb;
+}
+
+// A text's first 16 characters as a key that orders as the texts do wherever two keys differ
+// (sorting the distinct texts reads these contiguous keys, not the str objects): a character
+// is its code point, up to 254; from the first one above that, the key stops (zeros), so that
+// two texts alike up to there tie and are compared whole.
+struct SortKey {
+  uint64_t hi = 0;
+  uint64_t lo = 0;
+  int64_t code = 0;
+};
+
+SortKey sort_key(PyObject *s, int64_t code) {
+  SortKey key;
+  key.code = code;
+  const Py_ssize_t n = std::min<Py_ssize_t>(PyUnicode_GET_LENGTH(s), 16);
+  const int kind = PyUnicode_KIND(s);
+  const void *d = PyUnicode_DATA(s);
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    const Py_UCS4 c = PyUnicode_READ(kind, d, i);
+    const uint64_t byte = c < 255 ? c : 255;
+    uint64_t &word = i < 8 ? key.hi : key.lo;
+    word |= byte << (8 * (7 - (i % 8)));
+    if (byte == 255) break;
+  }
+  return key;
+}
+
+bool has_nul(PyObject *s) {
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+  const int kind = PyUnicode_KIND(s);
+  const void *d = PyUnicode_DATA(s);
+  if (kind == PyUnicode_1BYTE_KIND) return std::memchr(d, 0, static_cast<size_t>(n)) != nullptr;
+  for (Py_ssize_t i = 0; i < n; ++i)
+    if (PyUnicode_READ(kind, d, i) == 0) return true;
+  return false;
+}
+
+// The distinct texts of a column in an open-addressing table of 8-byte slots (half the hash and
+// the code). A text's first 16 bytes, kind and length are kept beside its code, so that a probe
+// reads no str object unless the text is longer than that.
+class Distinct {
+ public:
+  explicit Distinct(size_t rows)
+      : slots_(std::bit_ceil(std::max<size_t>(64, std::min<size_t>(rows, 1u << 16))), kEmpty) {}
+
+  // The code of the text s, a new one when it has not been seen.
+  uint32_t code(PyObject *s) {
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(s) < 0) throw py::error_already_set();  // a legacy str, made compact
+#endif
+    const auto len = static_cast<size_t>(PyUnicode_GET_LENGTH(s));
+    const auto kind = static_cast<size_t>(PyUnicode_KIND(s));
+    const size_t bytes = len * kind;
+    const auto *data = static_cast<const unsigned char *>(PyUnicode_DATA(s));
+    Head head{0, 0, (static_cast<uint64_t>(kind) << 56) | len};
+    std::memcpy(&head.w0, data, std::min<size_t>(bytes, 8));
+    if (bytes > 8) std::memcpy(&head.w1, data + 8, std::min<size_t>(bytes - 8, 8));
+    uint64_t h = mix(head.tag ^ mix(head.w0 ^ mix(head.w1 + 0x9e3779b97f4a7c15ULL)));
+    for (size_t at = 16; at < bytes; at += 8) {
+      uint64_t w = 0;
+      std::memcpy(&w, data + at, std::min<size_t>(8, bytes - at));
+      h = mix(h ^ w);
+    }
+    if ((texts_.size() + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
+    const size_t mask = slots_.size() - 1;
+    const uint64_t check = h >> 32;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const uint64_t slot = slots_[i];
+      if (slot == kEmpty) {
+        const auto code = static_cast<uint32_t>(texts_.size());
+        slots_[i] = (check << 32) | code;
+        texts_.push_back(s);
+        heads_.push_back(head);
+        hashes_.push_back(h);
+        return code;
+      }
+      if (slot >> 32 == check) {
+        const auto code = static_cast<uint32_t>(slot);
+        const Head &seen = heads_[code];
+        if (seen.w0 == head.w0 && seen.w1 == head.w1 && seen.tag == head.tag &&
+            (bytes <= 16 || std::memcmp(PyUnicode_DATA(texts_[code]), data, bytes) == 0))
+          return code;
+      }
+    }
+  }
+  const std::vector<PyObject *> &texts() const { return texts_; }
+
+ private:
+  struct Head {
+    uint64_t w0;
+    uint64_t w1;
+    uint64_t tag;  // kind << 56 | length
+  };
+  // A slot: the upper 32 bits of its text's hash, then its code; all ones when empty.
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+
+  static uint64_t mix(uint64_t x) {  // a 64-bit finaliser (splitmix64)
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  }
+  void grow() {
+    if (texts_.size() >= 0xfffffffeu) throw py::value_error("a column of more than 4 billion distinct texts");
+    std::vector<uint64_t> bigger(slots_.size() * 2, kEmpty);
+    const size_t mask = bigger.size() - 1;
+    for (size_t code = 0; code < hashes_.size(); ++code) {
+      size_t i = hashes_[code] & mask;
+      while (bigger[i] != kEmpty) i = (i + 1) & mask;
+      bigger[i] = ((hashes_[code] >> 32) << 32) | code;
+    }
+    slots_.swap(bigger);
+  }
+  std::vector<uint64_t> slots_;
+  std::vector<PyObject *> texts_;
+  std::vector<Head> heads_;
+  std::vector<uint64_t> hashes_;
+};
+
+py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense) {
+  if (values.ndim() != 1 || values.dtype().kind() != 'O')
+    throw py::type_error("factorize_text takes a one-dimensional object array");
+  const auto n = static_cast<size_t>(values.shape(0));
+  const auto stride = values.strides(0);
+  const char *base = static_cast<const char *>(values.data());
+  std::vector<PyObject *> absent;
+  for (const auto &m : missing) absent.push_back(m.ptr());
+
+  py::array_t<int64_t> codes(static_cast<py::ssize_t>(n));
+  int64_t *out = codes.mutable_data();
+  Distinct distinct(n);
+  constexpr size_t kSample = 1u << 16;
+  constexpr size_t kCache = 1024;  // direct-mapped: pointer -> code
+  std::vector<PyObject *> cache_ptr(kCache, nullptr);
+  std::vector<int64_t> cache_code(kCache, 0);
+  PyObject *last = nullptr;
+  int64_t last_code = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (i == kSample && !dense && distinct.texts().size() * 8 > kSample * 7)
+      return py::none();  // mostly distinct (one id a row): pandas' table is faster there
+    PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
+    if (v == last) {
+      out[i] = last_code;
+      continue;
+    }
+    if (v == nullptr || v == Py_None) {  // an unfilled cell of an object array reads as None
+      out[i] = -1;
+      continue;
+    }
+    const size_t slot = (reinterpret_cast<uintptr_t>(v) >> 4) & (kCache - 1);
+    int64_t c;
+    if (cache_ptr[slot] == v) {
+      c = cache_code[slot];
+    } else {
+      if (PyUnicode_CheckExact(v)) {
+        c = distinct.code(v);
+      } else if (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) {
+        c = -1;
+      } else if (std::find(absent.begin(), absent.end(), v) != absent.end()) {
+        c = -1;
+      } else {
+        return py::none();  // not text: the caller's general path
+      }
+      cache_ptr[slot] = v;
+      cache_code[slot] = c;
+    }
+    last = v;
+    last_code = c;
+    out[i] = c;
+  }
+
+  const auto &texts = distinct.texts();
+  const size_t k = texts.size();
+  std::vector<int64_t> order(k);
+  for (size_t j = 0; j < k; ++j) order[j] = static_cast<int64_t>(j);
+  if (sort) {
+    std::vector<SortKey> keys(k);
+    for (size_t j = 0; j < k; ++j) keys[j] = sort_key(texts[j], static_cast<int64_t>(j));
+    std::sort(keys.begin(), keys.end(), [&texts](const SortKey &a, const SortKey &b) {
+      if (a.hi != b.hi) return a.hi < b.hi;
+      if (a.lo != b.lo) return a.lo < b.lo;
+      return text_less(texts[static_cast<size_t>(a.code)], texts[static_cast<size_t>(b.code)]);
+    });
+    std::vector<int64_t> rank(k);
+    for (size_t j = 0; j < k; ++j) {
+      order[j] = keys[j].code;
+      rank[static_cast<size_t>(keys[j].code)] = static_cast<int64_t>(j);
+    }
+    for (size_t i = 0; i < n; ++i)
+      if (out[i] >= 0) out[i] = rank[static_cast<size_t>(out[i])];
+  }
+  bool nul = false;
+  py::array uniques = py::module_::import("numpy").attr("empty")(k, "object");
+  auto **u = static_cast<PyObject **>(uniques.mutable_data());
+  for (size_t j = 0; j < k; ++j) {
+    PyObject *s = texts[static_cast<size_t>(order[j])];
+    nul = nul || has_nul(s);
+    Py_INCREF(s);
+    Py_XDECREF(u[j]);  // numpy.empty fills an object array with None
+    u[j] = s;
+  }
+  return py::make_tuple(std::move(codes), std::move(uniques), nul);
+}
+
+}  // namespace
+
+void init_factorize(py::module_ &m) {
+  m.def("factorize_text", &factorize_text, py::arg("values"), py::arg("missing") = py::tuple(),
+        py::arg("sort") = false, py::arg("dense") = false);
+}
+
+}  // namespace cadrekit::python

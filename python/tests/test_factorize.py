@@ -1,0 +1,81 @@
+"""_frames.factorize and factorize_text: the distinct values of a column numbered as Python sees
+them (first appearance, or code-point order with sort=True; -1 for a missing cell), whichever
+path numbers them (C++ for text, pandas for the rest and for columns of ids all different)."""
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cadrekit import _frames
+
+ALPHABET = ["a", "b", "\x00", "\xfe", "\xff", "Ā", "中", "文", "\U0001F600", "A", "0", " "]
+
+
+def expected(vals, sort):
+    texts = [v for v in vals if isinstance(v, str)]
+    uniq = list(dict.fromkeys(texts))
+    if sort:
+        uniq = sorted(uniq)
+    at = {v: i for i, v in enumerate(uniq)}
+    return [at[v] if isinstance(v, str) else -1 for v in vals], uniq
+
+
+def columns(seed, count):
+    rng = random.Random(seed)
+    for t in range(count):
+        longest = 20 if t % 2 else 4  # longer than the 16 characters of a sort key, or short
+        vals = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, longest)))
+                for _ in range(rng.randint(0, 300))]
+        if t % 5 == 0:
+            vals = vals * 300  # repeated: past the first 65,536 cells, mostly pointer hits
+        if t % 3 == 0:
+            vals += [None, float("nan"), pd.NA, pd.NaT]
+        rng.shuffle(vals)
+        yield vals
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_numbers_as_python_sees_the_texts(sort):
+    for vals in columns(3, 120):
+        codes, uniq = _frames.factorize(np.array(vals, dtype=object), sort=sort)
+        want_codes, want_uniq = expected(vals, sort)
+        assert list(uniq) == want_uniq
+        assert codes.tolist() == want_codes
+        assert codes.dtype == np.int64
+
+
+def test_equal_texts_in_different_objects_are_one_value():
+    a = "".join(["C", "12"])
+    b = "".join(["C1", "2"])
+    assert a is not b
+    codes, uniq = _frames.factorize(np.array([a, b, "C13", a], dtype=object))
+    assert codes.tolist() == [0, 0, 1, 0]
+    assert list(uniq) == ["C12", "C13"]
+
+
+def test_text_reports_nul_and_refuses_other_values():
+    codes, uniq, nul = _frames.factorize_text(pd.Series(["a\x00b", "a", None]))
+    assert (codes.tolist(), list(uniq), nul) == ([0, 1, -1], ["a\x00b", "a"], True)
+    assert _frames.factorize_text(pd.Series(["a", 1], dtype=object)) is None
+    assert _frames.factorize_text(pd.Series([1, 2])) is None
+
+
+def test_text_of_ids_all_different_and_a_nul_among_them():
+    ids = [f"x{i}" for i in range(70_000)] + ["a\x00b", "a"]  # pandas' table (declined in C++)
+    codes, uniq, nul = _frames.factorize_text(np.array(ids, dtype=object))
+    assert nul and len(uniq) == len(ids) and codes.tolist() == list(range(len(ids)))
+
+
+def test_string_dtype_and_strided_column():
+    s = pd.Series(["x", None, "y", "x"], dtype="string")
+    codes, uniq = _frames.factorize(s)
+    assert codes.tolist() == [0, -1, 1, 0] and list(uniq) == ["x", "y"]
+    grid = np.array([["b", "z"], ["a", "z"], ["b", "y"]], dtype=object)
+    codes, uniq = _frames.factorize(grid[:, 0], sort=True)
+    assert codes.tolist() == [1, 0, 1] and list(uniq) == ["a", "b"]
+
+
+def test_numbers_go_to_pandas():
+    codes, uniq = _frames.factorize(pd.Series([3, 1, 3]))
+    assert codes.tolist() == [0, 1, 0] and list(uniq) == [3, 1]

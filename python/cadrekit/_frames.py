@@ -508,6 +508,20 @@ def date_column(values: Any, field: str) -> Any:
         if getattr(dtype, "tz", None) is not None:
             raise invalid("expected dates without a time zone", field)
         return values.to_numpy()
+    if isinstance(values, (str, bytes)) or isinstance(values, Mapping):
+        raise invalid("expected a column, not text or a mapping", field)
+    fast = factorize_text(values)
+    if fast is not None and not fast[2]:  # text: every distinct text read in one call
+        codes, uniques, _ = fast
+        days, bad = _core.vocabulary_days(uniques.tolist())
+        if bad >= 0:  # its error, naming the first row that holds it
+            _read_distinct(np.where(codes == bad, 0, -1), [uniques[bad]], field,
+                           lambda u: vocabulary_date(u, field, ""))
+            raise invalid("must be a date", field)  # not reached: the same reader refused it
+        out = np.empty(len(days) + 1, dtype="datetime64[D]")
+        out[:-1] = days
+        out[-1] = np.datetime64("NaT")
+        return out[codes]  # code -1 (missing) takes the last entry: NaT
     codes, uniques = _distinct(values, field)
 
     def read(u: Any) -> Any:

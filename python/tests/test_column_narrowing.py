@@ -298,3 +298,15 @@ def test_frames_with_a_column_twice_or_a_missing_budget_or_a_missing_flag():
     plain = pd.DataFrame({"unit_id": ["U1", "U2"], "budget": [100, 200], flag: [1, 0]})
     got = audit.tier(df, as_of=AS_OF, explain=False)  # a missing factor is 0, as in the rows path
     assert got.equals(audit.tier(plain, as_of=AS_OF, explain=False))
+
+
+def test_a_text_date_column_reads_its_distinct_texts_as_one_by_one():
+    texts = ["2016-01-02", None, "2016/1/3", "2016年1月2日", float("nan"), "20160229", "2016-01-02"]
+    got = cadrekit._frames.date_column(pd.Series(texts), "birth_date")
+    want = [np.datetime64("NaT") if not isinstance(t, str) else
+            np.datetime64(cadrekit._frames.vocabulary_date(t, "birth_date", ""), "D") for t in texts]
+    assert got.dtype == np.dtype("datetime64[D]")
+    assert [str(x) for x in got] == [str(x) for x in want]
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        cadrekit._frames.date_column(pd.Series(["2016-01-02", "2016-02-30", "x", "2016-02-30"]), "birth_date")
+    assert (e.value.field, e.value.record) == ("birth_date", "row 2")

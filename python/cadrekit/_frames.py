@@ -398,6 +398,26 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object), False
 
 
+def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, int]:
+    """(the first row, from 0, whose value is missing; the first whose value repeats an earlier
+    row's within its group), each -1 for none. ``groups``: each row's group code 0…count-1. A
+    column of text is compared in C++ group by group; any other by ``factorize``."""
+    import numpy as np
+    import pandas as pd
+    groups = np.asarray(groups, dtype=np.int64)
+    arr = _object_array(values)
+    if arr is not None:
+        got: Optional[Tuple[int, int]] = _core.repeat_in_groups(groups, group_count, arr, (pd.NA, pd.NaT))
+        if got is not None:
+            return got
+    codes, _ = factorize(values)
+    missing_rows = np.flatnonzero(codes < 0)
+    pairs = pd.Series(groups * (int(codes.max()) + 2 if codes.size else 1) + codes + 1)  # missing: 0
+    twice = (pairs.duplicated() & (codes >= 0)).to_numpy()
+    return (int(missing_rows[0]) if missing_rows.size else -1,
+            int(np.argmax(twice)) if twice.any() else -1)
+
+
 def factorize(values: Any, sort: bool = False) -> Tuple[Any, Any]:
     """(codes, uniques) of a column: each row's number among the column's distinct values
     (int64, first-appearance order, or sorted with ``sort=True``; -1 for a missing value: None,

@@ -198,15 +198,13 @@ def _team_columns_of(df: Any, strict: bool) -> Tuple[Any, Any, Tuple[Any, ...]]:
         return _frames.column(df, name, "members")
 
     team, team_ids = _frames.factorize(col("team_id"))
-    cadre, _ = _frames.factorize(col("cadre_id"))
-    for name, codes, ids in (("team_id", team, team_ids), ("cadre_id", cadre, None)):
-        bad = codes < 0
-        if bad.any():
-            raise _frames.invalid(f"{name} is missing", name, f"row {int(np.argmax(bad)) + 1}")
-    twice = pd.Series(team.astype(np.int64) * (int(cadre.max()) + 1 if cadre.size else 1) + cadre).duplicated()
-    if twice.any():
-        raise _frames.invalid("the cadre is twice on the team", "cadre_id",
-                              f"row {int(np.argmax(twice.to_numpy())) + 1}")
+    if (team < 0).any():
+        raise _frames.invalid("team_id is missing", "team_id", f"row {int(np.argmax(team < 0)) + 1}")
+    missing_row, twice_row = _frames.repeat_in_groups(team, len(team_ids), col("cadre_id"))
+    if missing_row >= 0:
+        raise _frames.invalid("cadre_id is missing", "cadre_id", f"row {missing_row + 1}")
+    if twice_row >= 0:
+        raise _frames.invalid("the cadre is twice on the team", "cadre_id", f"row {twice_row + 1}")
     sex = _frames.code_column(col("sex"), "sex", lambda v: _core_sex(v), lo=1, hi=2)
     birth = _frames.date_column(col("birth_date"), "birth_date")
     eth = _frames.code_column(col("ethnicity"), "ethnicity",

@@ -15,6 +15,11 @@
 // lists a cadre's records together, so here a cell is first looked up by its pointer (the cell
 // before it, then a small direct-mapped cache) and only a pointer not seen is hashed by its
 // text into an open-addressing table of the distinct texts.
+//
+//   _core.repeat_in_groups(groups, group_count, values, missing) -> (first_missing,
+//     first_repeat) | None: the first row (from 0) whose value is missing, and the first whose
+//     text repeats an earlier row's within its group (a cadre twice on a team), -1 for none;
+//     None when a value is neither a str nor missing.
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
@@ -92,6 +97,49 @@ bool has_nul(PyObject *s) {
 // The distinct texts of a column in an open-addressing table of 8-byte slots (half the hash and
 // the code). A text's first 16 bytes, kind and length are kept beside its code, so that a probe
 // reads no str object unless the text is longer than that.
+// A str's bytes, kind and length, and their 64-bit hash (the same text, the same hash).
+struct TextView {
+  const unsigned char *data;
+  size_t bytes;
+  uint64_t w0 = 0;  // the first 16 bytes, zero-padded
+  uint64_t w1 = 0;
+  uint64_t tag;  // kind << 56 | length
+  uint64_t hash;
+};
+
+uint64_t mix(uint64_t x) {  // a 64-bit finaliser (splitmix64)
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+TextView view_of(PyObject *s) {
+#if PY_VERSION_HEX < 0x030C0000
+  if (PyUnicode_READY(s) < 0) throw py::error_already_set();  // a legacy str, made compact
+#endif
+  const auto len = static_cast<size_t>(PyUnicode_GET_LENGTH(s));
+  const auto kind = static_cast<size_t>(PyUnicode_KIND(s));
+  TextView t{static_cast<const unsigned char *>(PyUnicode_DATA(s)), len * kind, 0, 0,
+             (static_cast<uint64_t>(kind) << 56) | len, 0};
+  std::memcpy(&t.w0, t.data, std::min<size_t>(t.bytes, 8));
+  if (t.bytes > 8) std::memcpy(&t.w1, t.data + 8, std::min<size_t>(t.bytes - 8, 8));
+  uint64_t h = mix(t.tag ^ mix(t.w0 ^ mix(t.w1 + 0x9e3779b97f4a7c15ULL)));
+  for (size_t at = 16; at < t.bytes; at += 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, t.data + at, std::min<size_t>(8, t.bytes - at));
+    h = mix(h ^ w);
+  }
+  t.hash = h;
+  return t;
+}
+
+bool same(const TextView &a, const TextView &b) {
+  return a.hash == b.hash && a.tag == b.tag && a.w0 == b.w0 && a.w1 == b.w1 &&
+         (a.bytes <= 16 || std::memcmp(a.data, b.data, a.bytes) == 0);
+}
+
 class Distinct {
  public:
   explicit Distinct(size_t rows)
@@ -99,22 +147,11 @@ class Distinct {
 
   // The code of the text s, a new one when it has not been seen.
   uint32_t code(PyObject *s) {
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(s) < 0) throw py::error_already_set();  // a legacy str, made compact
-#endif
-    const auto len = static_cast<size_t>(PyUnicode_GET_LENGTH(s));
-    const auto kind = static_cast<size_t>(PyUnicode_KIND(s));
-    const size_t bytes = len * kind;
-    const auto *data = static_cast<const unsigned char *>(PyUnicode_DATA(s));
-    Head head{0, 0, (static_cast<uint64_t>(kind) << 56) | len};
-    std::memcpy(&head.w0, data, std::min<size_t>(bytes, 8));
-    if (bytes > 8) std::memcpy(&head.w1, data + 8, std::min<size_t>(bytes - 8, 8));
-    uint64_t h = mix(head.tag ^ mix(head.w0 ^ mix(head.w1 + 0x9e3779b97f4a7c15ULL)));
-    for (size_t at = 16; at < bytes; at += 8) {
-      uint64_t w = 0;
-      std::memcpy(&w, data + at, std::min<size_t>(8, bytes - at));
-      h = mix(h ^ w);
-    }
+    const TextView t = view_of(s);
+    const Head head{t.w0, t.w1, t.tag};
+    const size_t bytes = t.bytes;
+    const unsigned char *data = t.data;
+    const uint64_t h = t.hash;
     if ((texts_.size() + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
     const size_t mask = slots_.size() - 1;
     const uint64_t check = h >> 32;
@@ -148,13 +185,6 @@ class Distinct {
   // A slot: the upper 32 bits of its text's hash, then its code; all ones when empty.
   static constexpr uint64_t kEmpty = ~uint64_t{0};
 
-  static uint64_t mix(uint64_t x) {  // a 64-bit finaliser (splitmix64)
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-  }
   void grow() {
     if (texts_.size() >= 0xfffffffeu) throw py::value_error("a column of more than 4 billion distinct texts");
     std::vector<uint64_t> bigger(slots_.size() * 2, kEmpty);
@@ -257,9 +287,69 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   return py::make_tuple(std::move(codes), std::move(uniques), nul);
 }
 
+// (first row whose text is missing, first row whose text repeats an earlier row's of the same
+// group), each -1 for none, or None when a value is neither a str nor missing. The rows are
+// grouped by a counting sort on their group codes and each group's texts compared by hash
+// (then by text), so no table of all the distinct texts is built.
+py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::array::forcecast> &groups,
+                            int64_t group_count, const py::array &values, const py::tuple &missing) {
+  if (values.ndim() != 1 || values.dtype().kind() != 'O' || groups.ndim() != 1 || groups.shape(0) != values.shape(0))
+    throw py::type_error("repeat_in_groups takes a group code and an object for each row");
+  const auto n = static_cast<size_t>(values.shape(0));
+  const auto stride = values.strides(0);
+  const char *base = static_cast<const char *>(values.data());
+  const int64_t *group = groups.data();
+  if (group_count < 0) throw py::value_error("group_count < 0");
+  std::vector<PyObject *> absent;
+  for (const auto &m : missing) absent.push_back(m.ptr());
+
+  std::vector<TextView> views(n);
+  int64_t first_missing = -1;
+  for (size_t i = 0; i < n; ++i) {
+    PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
+    if (group[i] < 0 || group[i] >= group_count) throw py::value_error("a group code out of range");
+    if (v != nullptr && PyUnicode_CheckExact(v)) {
+      views[i] = view_of(v);
+      continue;
+    }
+    const bool none = v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
+                      std::find(absent.begin(), absent.end(), v) != absent.end();
+    if (!none) return py::none();
+    if (first_missing < 0) first_missing = static_cast<int64_t>(i);
+    views[i] = TextView{nullptr, 0, 0, 0, ~uint64_t{0}, 0};  // a missing text: in no pair
+  }
+  // rows by group (counting sort), each group's rows in row order
+  std::vector<size_t> start(static_cast<size_t>(group_count) + 1, 0);
+  for (size_t i = 0; i < n; ++i) ++start[static_cast<size_t>(group[i]) + 1];
+  for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) start[g + 1] += start[g];
+  std::vector<uint32_t> rows(n);
+  {
+    std::vector<size_t> at(start.begin(), start.end() - 1);
+    for (size_t i = 0; i < n; ++i) rows[at[static_cast<size_t>(group[i])]++] = static_cast<uint32_t>(i);
+  }
+  int64_t first_repeat = -1;
+  std::vector<std::pair<uint64_t, uint32_t>> members;
+  for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) {
+    members.clear();
+    for (size_t k = start[g]; k < start[g + 1]; ++k)
+      if (views[rows[k]].data != nullptr) members.emplace_back(views[rows[k]].hash, rows[k]);
+    std::sort(members.begin(), members.end());
+    for (size_t a = 0; a < members.size(); ++a) {
+      for (size_t b = a + 1; b < members.size() && members[b].first == members[a].first; ++b) {
+        if (!same(views[members[a].second], views[members[b].second])) continue;
+        const int64_t later = std::max(members[a].second, members[b].second);
+        if (first_repeat < 0 || later < first_repeat) first_repeat = later;
+      }
+    }
+  }
+  return py::make_tuple(first_missing, first_repeat);
+}
+
 }  // namespace
 
 void init_factorize(py::module_ &m) {
+  m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
+        py::arg("missing") = py::tuple());
   m.def("factorize_text", &factorize_text, py::arg("values"), py::arg("missing") = py::tuple(),
         py::arg("sort") = false, py::arg("dense") = false);
 }

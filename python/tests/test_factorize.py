@@ -79,3 +79,29 @@ def test_string_dtype_and_strided_column():
 def test_numbers_go_to_pandas():
     codes, uniq = _frames.factorize(pd.Series([3, 1, 3]))
     assert codes.tolist() == [0, 1, 0] and list(uniq) == [3, 1]
+
+
+def reference_repeat(groups, vals):
+    seen, first_missing, first_repeat = set(), -1, -1
+    for i, (g, v) in enumerate(zip(groups, vals)):
+        if not isinstance(v, str):
+            first_missing = i if first_missing < 0 else first_missing
+        elif (g, v) in seen:
+            first_repeat = i if first_repeat < 0 else first_repeat
+        else:
+            seen.add((g, v))
+    return first_missing, first_repeat
+
+
+def test_repeat_in_groups_finds_the_first_row_a_group_has_twice():
+    rng = random.Random(11)
+    for t, vals in enumerate(columns(5, 150)):
+        if not vals:
+            continue
+        count = rng.randint(1, 40)
+        groups = [rng.randrange(count) for _ in vals]
+        want = reference_repeat(groups, vals)
+        assert _frames.repeat_in_groups(np.array(groups), count, np.array(vals, dtype=object)) == want, t
+        # the general path (a column that is not all text) agrees
+        mixed = np.array(vals + [7], dtype=object)
+        assert _frames.repeat_in_groups(np.array(groups + [0]), count, mixed) == want, t

@@ -296,6 +296,7 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
   if (values.ndim() != 1 || values.dtype().kind() != 'O' || groups.ndim() != 1 || groups.shape(0) != values.shape(0))
     throw py::type_error("repeat_in_groups takes a group code and an object for each row");
   const auto n = static_cast<size_t>(values.shape(0));
+  if (n > 0xffffffffu) throw py::value_error("more than 4 billion rows");
   const auto stride = values.strides(0);
   const char *base = static_cast<const char *>(values.data());
   const int64_t *group = groups.data();
@@ -303,41 +304,43 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
   std::vector<PyObject *> absent;
   for (const auto &m : missing) absent.push_back(m.ptr());
 
-  std::vector<TextView> views(n);
+  std::vector<uint64_t> hashes(n);   // of each row's text
+  std::vector<uint8_t> present(n, 1);  // 0: missing
   int64_t first_missing = -1;
+  auto object = [&](size_t i) { return *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride); };
   for (size_t i = 0; i < n; ++i) {
-    PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
+    PyObject *v = object(i);
     if (group[i] < 0 || group[i] >= group_count) throw py::value_error("a group code out of range");
     if (v != nullptr && PyUnicode_CheckExact(v)) {
-      views[i] = view_of(v);
+      hashes[i] = view_of(v).hash;
       continue;
     }
     const bool none = v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
                       std::find(absent.begin(), absent.end(), v) != absent.end();
     if (!none) return py::none();
     if (first_missing < 0) first_missing = static_cast<int64_t>(i);
-    views[i] = TextView{nullptr, 0, 0, 0, ~uint64_t{0}, 0};  // a missing text: in no pair
+    present[i] = 0;
   }
   // rows by group (counting sort), each group's rows in row order
   std::vector<size_t> start(static_cast<size_t>(group_count) + 1, 0);
   for (size_t i = 0; i < n; ++i) ++start[static_cast<size_t>(group[i]) + 1];
   for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) start[g + 1] += start[g];
-  std::vector<uint32_t> rows(n);
+  std::vector<std::pair<uint64_t, uint32_t>> members(n);  // (hash, row), group by group
   {
     std::vector<size_t> at(start.begin(), start.end() - 1);
-    for (size_t i = 0; i < n; ++i) rows[at[static_cast<size_t>(group[i])]++] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < n; ++i)
+      members[at[static_cast<size_t>(group[i])]++] = {present[i] ? hashes[i] : 0, static_cast<uint32_t>(i)};
   }
   int64_t first_repeat = -1;
-  std::vector<std::pair<uint64_t, uint32_t>> members;
   for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) {
-    members.clear();
-    for (size_t k = start[g]; k < start[g + 1]; ++k)
-      if (views[rows[k]].data != nullptr) members.emplace_back(views[rows[k]].hash, rows[k]);
-    std::sort(members.begin(), members.end());
-    for (size_t a = 0; a < members.size(); ++a) {
-      for (size_t b = a + 1; b < members.size() && members[b].first == members[a].first; ++b) {
-        if (!same(views[members[a].second], views[members[b].second])) continue;
-        const int64_t later = std::max(members[a].second, members[b].second);
+    const auto first = members.begin() + static_cast<std::ptrdiff_t>(start[g]);
+    const auto last = members.begin() + static_cast<std::ptrdiff_t>(start[g + 1]);
+    std::sort(first, last);
+    for (auto a = first; a != last; ++a) {
+      if (!present[a->second]) continue;
+      for (auto b = a + 1; b != last && b->first == a->first; ++b) {
+        if (!present[b->second] || !same(view_of(object(a->second)), view_of(object(b->second)))) continue;
+        const int64_t later = std::max(a->second, b->second);
         if (first_repeat < 0 || later < first_repeat) first_repeat = later;
       }
     }

@@ -215,9 +215,10 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   int64_t *out = codes.mutable_data();
   Distinct distinct(n);
   constexpr size_t kSample = 1u << 16;
-  constexpr size_t kCache = 1024;  // direct-mapped: pointer -> code
-  std::vector<PyObject *> cache_ptr(kCache, nullptr);
-  std::vector<int64_t> cache_code(kCache, 0);
+  // direct-mapped: pointer -> code; as large as the column, up to 16,384 entries (256 KiB)
+  const size_t cache_size = std::bit_ceil(std::clamp<size_t>(n, 16, 16384));
+  std::vector<PyObject *> cache_ptr(cache_size, nullptr);
+  std::vector<int64_t> cache_code(cache_size, 0);
   PyObject *last = nullptr;
   int64_t last_code = -1;
   for (size_t i = 0; i < n; ++i) {
@@ -232,7 +233,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
       out[i] = -1;
       continue;
     }
-    const size_t slot = (reinterpret_cast<uintptr_t>(v) >> 4) & (kCache - 1);
+    const size_t slot = (reinterpret_cast<uintptr_t>(v) >> 4) & (cache_size - 1);
     int64_t c;
     if (cache_ptr[slot] == v) {
       c = cache_code[slot];

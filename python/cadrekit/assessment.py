@@ -521,7 +521,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     bad |= (rank > 0) & (rank > group)
     # a rating must belong to its kind's assessment (the library's check, once per pair)
     pair = kind * 16 + rating
-    for p in np.unique(pair[~bad]).tolist():
+    for p in np.flatnonzero(np.bincount(pair[~bad])).tolist():  # the pairs present (a count, not a sort)
         if not probe_ok(kind=KINDS[p // 16], rating=RATINGS[p % 16]):
             bad |= pair == p
     if bad.any():

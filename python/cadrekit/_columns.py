@@ -63,7 +63,9 @@ def add_working_days(self: WorkCalendar, d: Any, n: Any) -> Any:
     if index is None:
         return out
     import pandas as pd
-    return pd.Series(out, index=index, name=getattr(d, "name", None), copy=False)
+    # nanoseconds here (NumPy's cast: the calendar's years are far inside their range), where
+    # pandas would cast the days with a bounds check a row
+    return pd.Series(out.astype("datetime64[ns]"), index=index, name=getattr(d, "name", None), copy=False)
 
 
 def count_working_days(self: WorkCalendar, first: Any, last: Any) -> Any:

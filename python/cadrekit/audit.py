@@ -251,8 +251,7 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     import pandas as pd
     unit_id = _frames.column(df, "unit_id", "units")
     budgets = _frames.column(df, "budget", "units")
-    missing_id = np.zeros(0, dtype=bool) if unit_id.dtype.kind in "iuU" or \
-        pd.api.types.infer_dtype(unit_id, skipna=False) == "string" else unit_id.isna().to_numpy()
+    missing_id = unit_id.isna().to_numpy()  # one vectorised pass, whatever the column holds
     if missing_id.any():
         raise _frames.invalid("unit_id is missing", "unit_id", f"row {int(np.flatnonzero(missing_id)[0]) + 1}")
     fen = _budgets_fen(budgets)

@@ -212,7 +212,11 @@ def _pool_ratings(assessments: Any, ids: Any, as_of: _dt.date, policy: _Policy) 
     annual = (kind == 0) & (period >= 0) & (period % 100 == 0)
     who = df["cadre_id"].to_numpy()[annual]
     year = (period[annual] // 100).astype(np.int32)
-    row = pd.Index(ids).get_indexer(pd.Index(who)).astype(np.int32)
+    # the cadres' rows by one factorize of both id columns: the cadres' ids are distinct and
+    # come first, so an id's code is its row; a code past them is a cadre not in the table
+    codes, _ = _frames.factorize(np.concatenate([np.asarray(ids, dtype=object), np.asarray(who, dtype=object)]))
+    row = codes[n:]
+    row = np.where((row >= 0) & (row < n), row, -1).astype(np.int32)
     return supervised, row, year, np.clip(rating[annual], 0, 255).astype(np.uint8)
 
 
@@ -281,16 +285,18 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     latest[r_cadre[at_last]] = r_rating[at_last]
     in_window = mine & (r_year > last - years) & (r_year <= last) & (r_rating == 1)
     np.add.at(excellent, r_cadre[in_window], 1)
-    key = (rank.astype(np.int64) | (out["age"].astype(np.int64) << 3) | (cs.astype(np.int64) << 17)
-           | (sg.astype(np.int64) << 18) | (latest << 19) | ((sex == 2).astype(np.int64) << 23)
-           | ((eth != 1).astype(np.int64) << 24) | ((pstat > 2).astype(np.int64) << 25) | (excellent << 26))
+    age = out["age"].astype(np.int64)
+    keys = (rank.astype(np.int64) | (age << 3),  # echelon1: rank and age
+            cs.astype(np.int64) | (sg.astype(np.int64) << 1) | (latest << 2) | (age << 6),  # echelon2
+            (sex == 2).astype(np.int64) | ((eth != 1).astype(np.int64) << 1)  # 女少非: the group and
+            | ((pstat > 2).astype(np.int64) << 2) | (excellent << 3))  # the excellent years
     # one representative member per pool and key, explained by the rows path
     picks: List[Tuple[int, Any, Any]] = []  # (pool, rows of the pool in order, their key numbers)
     reps: List[int] = []
     rep_pool: List[int] = []
     for p in range(len(POOLS)):
         rows = order[(member[order] >> p) & 1 == 1]
-        kc, ku = pd.factorize(key[rows])
+        kc, ku = pd.factorize(keys[p][rows])
         first = np.full(len(ku), -1, dtype=np.int64)
         first[kc[::-1]] = rows[::-1]  # the first row of each key
         picks.append((p, rows, kc + len(reps)))

@@ -42,7 +42,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_vs_pandas as bvp  # noqa: E402
 
 import cadrekit  # noqa: E402
-from cadrekit import assessment, audit, talent, village  # noqa: E402
+from cadrekit import _core, assessment, audit, talent, village  # noqa: E402
 
 KINDS = np.array(assessment.KINDS, dtype=object)
 RATINGS = np.array(assessment.RATINGS, dtype=object)
@@ -398,6 +398,109 @@ def team(n: int, repeat: int) -> Dict[str, Any]:
             "pandas_s": t_pd, "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
 
 
+# --- talent pools from a table of text -----------------------------------------------------
+
+_RANKS = np.array(["keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu"])
+_POOL_RATINGS = np.array(["", "excellent", "competent"])
+
+
+def pools_data(n: int) -> Dict[str, np.ndarray]:
+    """Cadres of mixed ages, ranks and groups, two annual ratings each (excellent or competent:
+    no red line, so that the pandas script needs no screening)."""
+    rng = np.random.default_rng(18)
+    b0 = np.datetime64("1955-01-01", "D").astype(np.int64)
+    return {"birth_date": (b0 + rng.integers(0, 40 * 365, n)).astype(np.int32),
+            "sex": np.where(rng.integers(0, 4, n) == 0, 2, 1).astype(np.uint8),
+            "ethnicity": np.where(rng.integers(0, 5, n) == 0, rng.integers(2, 57, n), 1).astype(np.uint8),
+            "political_status": np.where(rng.integers(0, 6, n) == 0, 13, 1).astype(np.uint8),
+            "rank": rng.integers(0, 5, n).astype(np.uint8),
+            "civil_servant": (rng.integers(0, 4, n) != 0).astype(np.uint8),
+            "selected_graduate": (rng.integers(0, 10, n) == 0).astype(np.uint8),
+            "r2014": rng.integers(1, 3, n).astype(np.uint8), "r2015": rng.integers(1, 3, n).astype(np.uint8)}
+
+
+def pools_csv(d: Dict[str, np.ndarray]) -> Tuple[pd.DataFrame, pd.DataFrame]:
+    """The cadres and their annual results as a personnel table holds them: text ids, codes,
+    rank names and ISO dates; flags as 0/1."""
+    n = len(d["sex"])
+    ids = np.char.add("C", np.arange(n).astype(str))
+    cadres = pd.DataFrame({"id": ids, "sex": d["sex"].astype(str),
+                           "birth_date": d["birth_date"].astype("datetime64[D]").astype(str),
+                           "ethnicity": np.char.zfill(d["ethnicity"].astype(str), 2),
+                           "political_status": np.char.zfill(d["political_status"].astype(str), 2),
+                           "rank": _RANKS[d["rank"]], "civil_servant": d["civil_servant"],
+                           "selected_graduate": d["selected_graduate"]})
+    results = pd.DataFrame({"cadre_id": np.concatenate([ids, ids]), "kind": "annual",
+                            "period": np.repeat(np.array(["2014", "2015"]), n),
+                            "rating": _POOL_RATINGS[np.concatenate([d["r2014"], d["r2015"]])]})
+    return cadres, results
+
+
+def pools_kernel(d: Dict[str, np.ndarray]) -> Dict[str, Any]:
+    n = len(d["sex"])
+    rc = np.concatenate([np.arange(n), np.arange(n)]).astype(np.int32)
+    ry = np.repeat(np.array([2014, 2015], dtype=np.int32), n)
+    rr = np.concatenate([d["r2014"], d["r2015"]])
+    return _core.talent.pools_batch(bvp.POLICY, bvp.AS_OF_TALENT, d["birth_date"], d["sex"], d["ethnicity"],
+                                    d["political_status"], d["rank"], d["civil_servant"], d["selected_graduate"],
+                                    None, rc, ry, rr)
+
+
+def pools_pandas_from_text(cadres: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
+    """The analyst's script: ages from the text dates, the three pools' criteria as masks (the
+    policy's numbers), the members by pool then id."""
+    a = bvp.AS_OF_TALENT
+    p = lambda k: bvp.param(k, a)  # noqa: E731
+    b = pd.to_datetime(cadres["birth_date"]).dt
+    before = (b.month > a.month) | ((b.month == a.month) & (b.day > a.day))
+    age = (a.year - b.year - before.astype(np.int64)).to_numpy()
+    ranks = {r: i for i, r in enumerate(_RANKS)}
+    rank = cadres["rank"].map(ranks).to_numpy()
+    lo, hi = ranks[p("talent.echelon1.min_rank")], ranks[p("talent.echelon1.max_rank")]
+    e1 = (rank >= lo) & (rank <= hi) & (age <= int(p("talent.echelon1.max_age")))
+    wide = results.pivot(index="cadre_id", columns="period", values="rating").reindex(cadres["id"])
+    last = wide[str(a.year - 1)].to_numpy()
+    e2_age = int(p("talent.echelon2.age_limit")) - (0 if p("talent.echelon2.age_limit_inclusive") else 1)
+    grad = (cadres["selected_graduate"].to_numpy() == 1) & (last == "excellent")
+    e2 = (grad | ((cadres["civil_servant"].to_numpy() == 1) & (age <= e2_age))) & ~e1
+    group = ((cadres["sex"] == "2") | (cadres["ethnicity"] != "01")
+             | (cadres["political_status"].astype(int) > 2)).to_numpy()
+    window = wide[[str(a.year - 2), str(a.year - 1)]]
+    ok = window.isin(["excellent", "competent"]).all(axis=1).to_numpy()
+    excellent = (window == "excellent").sum(axis=1).to_numpy()
+    nsf = group & ok & (excellent >= int(p("talent.nvshaofei.min_excellent_years")))
+    parts = []
+    for name, mask in (("echelon1", e1), ("echelon2", e2), ("nvshaofei", nsf)):
+        parts.append(pd.DataFrame({"cadre_id": cadres["id"].to_numpy()[mask], "pool": name})
+                     .sort_values("cadre_id", kind="stable"))
+    return pd.concat(parts, ignore_index=True)
+
+
+def pools(n: int, repeat: int) -> Dict[str, Any]:
+    d = pools_data(n)
+    cadres, size = through_csv(pools_csv(d)[0], dtype={"id": str, "sex": str, "ethnicity": str,
+                                                      "political_status": str, "birth_date": str})
+    results, size2 = through_csv(pools_csv(d)[1], dtype=str, keep_default_na=False)
+    as_of = bvp.AS_OF_TALENT
+    talent.pools(cadres.head(1000), results.head(2000), as_of=as_of)  # warm: policy, code tables
+    t_nat, w_nat, nat = bvp.best_of(lambda: talent.pools(cadres, results, as_of=as_of), repeat)
+    t_k, w_k, ker = bvp.best_of(lambda: pools_kernel(d), repeat)
+    t_pd, w_pd, pdr = bvp.best_of(lambda: pools_pandas_from_text(cadres, results), repeat)
+    got = nat[["cadre_id", "pool"]].reset_index(drop=True)
+    if not got.equals(pdr[["cadre_id", "pool"]]):
+        raise AssertionError("pools: the natural call and the pandas script differ")
+    ids = np.char.add("C", np.arange(n).astype(str))
+    kernel_pairs = pd.concat([pd.DataFrame({"cadre_id": ids[(ker["member"] >> b) & 1 == 1], "pool": name})
+                              .sort_values("cadre_id", kind="stable")
+                              for b, name in enumerate(("echelon1", "echelon2", "nvshaofei"))], ignore_index=True)
+    if not got.equals(kernel_pairs):
+        raise AssertionError("pools: the natural call and the kernel differ")
+    if len(got) == 0 or got["pool"].nunique() != 3:
+        raise AssertionError("pools: the data exercise no pool")
+    return {"op": "pools", "rows": len(cadres), "csv_bytes": size + size2, "natural_s": t_nat, "kernel_s": t_k,
+            "pandas_s": t_pd, "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
+
+
 # --- working days on a column of text dates --------------------------------------------------
 
 def workdays(n: int, repeat: int) -> Dict[str, Any]:
@@ -462,6 +565,7 @@ def main(argv: List[str]) -> int:
             "audit": lambda: tiering(args.rows, args.repeat, False),
             "audit_text": lambda: tiering(args.rows, args.repeat, True),
             "team": lambda: team(args.rows, args.repeat),
+            "pools": lambda: pools(args.rows, args.repeat),
             "workdays": lambda: workdays(args.rows, args.repeat),
             "three_ages": lambda: three_ages(args.rows, args.repeat)}
     out = []

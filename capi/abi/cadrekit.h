@@ -50,8 +50,8 @@
  *  - Errors name the column and the row. A NULL column or a bad struct is named by its member
  *    ("in.birth", "out.struct_size"); a bad value by the column's name as the C++ and Python
  *    surfaces call it ("birth_date", "economic_power", "findings.severity") and "row N", where
- *    N is the 0-based index into the columns of that table ("findings row N" for the second
- *    table of screening).
+ *    N counts the rows of that table from 1 ("row 1" is index 0 of the columns; "findings row N"
+ *    for the second table of screening), as a spreadsheet numbers its data rows.
  *  - Threading. A batch call keeps no state between calls: any number of threads may run batch
  *    calls at once, on the same policy or calendar handle. While a call runs, its input columns
  *    must not be written and its output columns not touched by another thread. The error
@@ -349,9 +349,11 @@ CK_API int ck_person_summary_json(char **out, const char *person_json, ck_date a
 
 /* The year's pay sheet (JARUD.1). `request_json` is
  *   {"year": 2016, "villages": [...], "principals": [...], "scores": [...],
- *    "graded_on": "YYYY-MM-DD"?, "explain": true?, "holders": n?, "terms": [...]?}
+ *    "graded_on": "YYYY-MM-DD"?, "explain": true?, "holders": n?, "terms": [...]?,
+ *    "keep": [member names of the principals]?}
  * and *out receives the response JSON (lines with base/performance/total as decimal yuan
- * strings, grades as Chinese labels and codes, actions, explanations; villages; townships;
+ * strings, grades as codes in "team_grade"/"grade" with their labels in "*_zh"/"*_en",
+ * actions, the principal's members named in "keep", explanations; villages; townships;
  * banner; "budget" when "holders" or "terms" is given). The caller frees *out with ck_free().
  * NULL `out`, `policy` or `request_json` -> CK_E_INVALID_ARGUMENT; bad input ->
  * CK_E_INVALID_INPUT naming the field and the record (e.g. "principals[3]"). */
@@ -448,7 +450,9 @@ int ck_village_pay_columns(const ck_policy *policy, int year, const ck_village_p
  * member and the record, e.g. "budget" of "units[3]"; CK_E_POLICY; CK_E_INVALID_ARGUMENT for a
  * NULL argument) and ck_last_error_message() say why. `policy` is borrowed. */
 
-/* Tiers units (HOLINGOL.1): {"as_of","units":[...],"explain"?} -> {"results":[...]}. */
+/* Tiers units (HOLINGOL.1): {"as_of","units":[...],"explain"?,"keep"?:[member names]} ->
+ * {"results":[...]}. A unit's "name" and the members named in "keep" are copied to its result
+ * unchanged (null where a unit lacks one); any other member a unit does not read is refused. */
 CK_API int ck_audit_tier_json(char **out, const ck_policy *policy, const char *request_json);
 /* Level and obligations on special funds (HOLINGOL.3):
  * {"as_of","current_level","amount"} -> {"new_level","band","tracking",...}. */
@@ -838,6 +842,48 @@ int ck_talent_team_structure_batch(const ck_policy *policy, ck_date as_of, size_
                                    int32_t *out_size, int32_t *out_young, int32_t *out_women,
                                    int32_t *out_minority, int32_t *out_non_party,
                                    uint8_t *out_gaps);
+
+/* Batch (see "Batch calls" at the top): the pools over columns (HURE.1), the decisions of
+ * ck_talent_pools_json for every cadre row. Codes: sex 1 male, 2 female; ethnicity GB 3304 code
+ * 1..56 (1 = Han); political_status GB/T 4762 code 1..13 (0 = unknown is an error, as in the
+ * JSON call); rank 0 keyuan .. 6 zheng_ting; civil_servant, selected_graduate, supervised 0/1.
+ * supervised = 1: a red line or an open disposal case excludes the cadre (the caller's
+ * screening). The second table holds the annual ratings: rating_cadre is the cadre's row (-1:
+ * not one of the cadres, not read), rating_year the year, rating the assessment rating code
+ * (0 none, 1 excellent, 2 competent, 3 basically competent, 4 incompetent, ...); two ratings
+ * of one cadre for one year of the 女少非 window are an error, other years are not read.
+ * Writes, for each cadre: member, near_miss and excluded (bit 0 echelon1, bit 1 echelon2, bit 2
+ * nvshaofei; a near miss is "ages_out" for a member and "misses_one" otherwise; excluded
+ * echelon2 without supervised is "in_echelon1") and age (as talent.age.counting counts it).
+ * Errors name the column and the row ("ratings.year", "row N" of the ratings). */
+typedef struct ck_talent_pools_in {
+  size_t struct_size;                /* sizeof(ck_talent_pools_in) */
+  ck_date as_of;
+  size_t n_cadres;                   /* cadre rows */
+  const ck_date *birth_date;         /* [n_cadres] */
+  const uint8_t *sex;                /* [n_cadres] */
+  const uint8_t *ethnicity;          /* [n_cadres] */
+  const uint8_t *political_status;   /* [n_cadres] */
+  const uint8_t *rank;               /* [n_cadres] */
+  const uint8_t *civil_servant;      /* [n_cadres] */
+  const uint8_t *selected_graduate;  /* [n_cadres] */
+  const uint8_t *supervised;         /* [n_cadres]; NULL: all zeros */
+  size_t n_ratings;                  /* rating rows */
+  const int32_t *rating_cadre;       /* [n_ratings] */
+  const int32_t *rating_year;        /* [n_ratings] */
+  const uint8_t *rating;             /* [n_ratings] */
+} ck_talent_pools_in;
+
+typedef struct ck_talent_pools_out {
+  size_t struct_size;  /* sizeof(ck_talent_pools_out) */
+  uint8_t *member;     /* [n_cadres] written: bit mask of pools */
+  uint8_t *near_miss;  /* [n_cadres] written: bit mask of pools */
+  uint8_t *excluded;   /* [n_cadres] written: bit mask of pools */
+  int32_t *age;        /* [n_cadres] written */
+} ck_talent_pools_out;
+
+CK_API int ck_talent_pools_columns(ck_talent_pools_out *out, const ck_policy *policy,
+                                   const ck_talent_pools_in *in);
 
 /* Gaps of one growth file (HURE.2-HURE.4). request: {"as_of","growth_file":{"cadre_id","rank",
  * "rank_since","postings":[{"kind":"post"|"village_residency"|"secondment"|"frontline"|

@@ -51,6 +51,33 @@ CK_API int ck_talent_team_structure_columns(ck_talent_team_structure_out *out, c
   });
 }
 
+CK_API int ck_talent_pools_columns(ck_talent_pools_out *out, const ck_policy *policy, const ck_talent_pools_in *in) {
+  return guard([&] {
+    using In = ck_talent_pools_in;
+    using Out = ck_talent_pools_out;
+    const In i = read_struct(in, CK_FIRST_SIZE(In, rating), "in");
+    const Out o = read_struct(out, CK_FIRST_SIZE(Out, age), "out");
+    const Policy &p = policy_of(policy);
+    const Date d = date_arg(i.as_of, "in.as_of");
+    const std::size_t n = i.n_cadres, m = i.n_ratings;
+    if (n > (std::size_t{1} << 31) - 1) throw InvalidInput("too many rows", "in.n_cadres");
+    if (m > (std::size_t{1} << 31) - 1) throw InvalidInput("too many rows", "in.n_ratings");
+    talent::PoolColumns cols{column(i.birth_date, n, "in.birth_date"),
+                             column(i.sex, n, "in.sex"),
+                             column(i.ethnicity, n, "in.ethnicity"),
+                             column(i.political_status, n, "in.political_status"),
+                             column(i.rank, n, "in.rank"),
+                             column(i.civil_servant, n, "in.civil_servant"),
+                             column(i.selected_graduate, n, "in.selected_graduate"),
+                             optional_column(i.supervised, n)};
+    talent::RatingColumns ratings{column(i.rating_cadre, m, "in.rating_cadre"),
+                                  column(i.rating_year, m, "in.rating_year"), column(i.rating, m, "in.rating")};
+    talent::PoolOut res{column(o.member, n, "out.member"), column(o.near_miss, n, "out.near_miss"),
+                        column(o.excluded, n, "out.excluded"), column(o.age, n, "out.age")};
+    talent::pools_columns(cols, ratings, d, p, res);
+  });
+}
+
 CK_API int ck_talent_team_structure_batch(const ck_policy *policy, ck_date as_of, size_t n_members,
                                           const int32_t *team, const uint8_t *sex, const ck_date *birth_date,
                                           const uint8_t *ethnicity, const uint8_t *political_status,

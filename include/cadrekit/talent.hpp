@@ -112,6 +112,44 @@ bool open_on(const assessment::DisposalCase &c, Date as_of);
 Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, const Policy &policy,
             bool explain = false);
 
+/// Columnar input of the pools kernel: one row per cadre, codes as numbers.
+struct PoolColumns {
+  std::span<const std::int32_t> birth_date;         ///< days since 1970-01-01
+  std::span<const std::uint8_t> sex;                ///< 1 male, 2 female (GB/T 2261.1)
+  std::span<const std::uint8_t> ethnicity;          ///< GB 3304 code 1..56 (1 = 汉族)
+  std::span<const std::uint8_t> political_status;   ///< GB/T 4762 code 1..13 (0 = unknown: an error, as in pools())
+  std::span<const std::uint8_t> rank;               ///< Rank 0..6
+  std::span<const std::uint8_t> civil_servant;      ///< 0 / 1
+  std::span<const std::uint8_t> selected_graduate;  ///< 0 / 1
+  /// 1 = a red line or an open disposal case excludes the cadre (as pools() finds from its
+  /// Supervision), 0 = none; empty = none for every row.
+  std::span<const std::uint8_t> supervised;
+};
+/// Annual ratings for the pools kernel: one row per cadre and year, in any order (the annual
+/// records of pools()' assessments).
+struct RatingColumns {
+  std::span<const std::int32_t> cadre;   ///< row of PoolColumns; -1 = not one of the cadres (not read)
+  std::span<const std::int32_t> year;
+  std::span<const std::uint8_t> rating;  ///< assessment::Rating 0..9
+};
+/// Per-cadre outputs of the pools kernel, each of size n (the caller's memory). Bit p of a mask
+/// is Pool p: `member` — in members; `near_miss` — in near_misses ("ages_out" for a member,
+/// "misses_one" otherwise); `excluded` — in excluded (supervised, or echelon2 "in_echelon1").
+struct PoolOut {
+  std::span<std::uint8_t> member;
+  std::span<std::uint8_t> near_miss;
+  std::span<std::uint8_t> excluded;
+  std::span<std::int32_t> age;  ///< age on as_of as talent.age.counting counts it
+};
+/// The pools kernel over columns: the decisions of pools() for every row (its members,
+/// near misses and exclusions as bit masks), no allocation per row but one byte per cadre and
+/// year of the 女少非 window. Every row of both tables is checked first; InvalidInput naming the
+/// column ("ratings.year" for the second table) and "row N" leaves the outputs unwritten. Two
+/// ratings of one cadre for one year of the window are an error; ratings of other years are
+/// not read.
+void pools_columns(const PoolColumns &in, const RatingColumns &ratings, Date as_of, const Policy &policy,
+                   PoolOut out);
+
 /// One change of membership between two dates.
 struct PoolChange {
   std::string cadre_id;

@@ -523,6 +523,10 @@ class _TalentModule:
     @staticmethod
     def team_structure_batch(policy: Policy, as_of: datetime.date, team: Any, sex: Any, birth_date: Any,
                              ethnicity: Any, political_status: Any, n_teams: int) -> Dict[str, Any]: ...
+    @staticmethod
+    def pools_batch(policy: Policy, as_of: datetime.date, birth_date: Any, sex: Any, ethnicity: Any,
+                    political_status: Any, rank: Any, civil_servant: Any, selected_graduate: Any,
+                    supervised: Any, rating_cadre: Any, rating_year: Any, rating: Any) -> Dict[str, Any]: ...
 
 talent: _TalentModule
 

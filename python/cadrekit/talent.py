@@ -137,14 +137,210 @@ def pools(cadres: Any, assessments: Any = None, *, as_of: _dt.date, policy: Opti
     A DataFrame of cadres gives a DataFrame of those columns (and ``explanation`` with
     ``explain=True``), as does ``as_frame=True``; ``as_frame=False`` with a DataFrame keeps the
     list for one release, with a DeprecationWarning. See :func:`pool_report` for the inputs."""
+    as_frame = _as_frame("pools", cadres, as_frame)
+    if as_frame and not explain and findings is None and not disposal_cases and _frames.is_frame(cadres):
+        _frames.as_of_date(as_of)
+        fast = _pools_frame(cadres, assessments, as_of, policy, strict)
+        if fast is not None:
+            return fast
     rep = pool_report(cadres, assessments, as_of=as_of, policy=policy, findings=findings,
                       disposal_cases=disposal_cases, explain=explain, strict=strict)
     members = rep["members"]
-    as_frame = _as_frame("pools", cadres, as_frame)
     if as_frame:
         import pandas as pd
         return pd.DataFrame(members, columns=["cadre_id", "pool", "reasons"] + (["explanation"] if explain else []))
     return members
+
+
+#: The columns of a DataFrame of cadres that the pools kernel reads (or, name, unit and
+#: education, that the pools do not use); another column takes the rows path.
+_POOL_FAST_FIELDS = frozenset(("id", "cadre_id", "name", "sex", "birth_date", "ethnicity", "political_status",
+                               "rank", "civil_servant", "selected_graduate", "unit", "education"))
+
+
+def _flag_column(df: Any, name: str) -> Any:
+    """A yes/no column as uint8 (missing = no, as the rows path reads it); None when its values
+    are not booleans or numbers (the rows path reads them)."""
+    import numpy as np
+    if name not in df.columns:
+        return np.zeros(len(df), dtype=np.uint8)
+    col = df[name]
+    kind = getattr(col.dtype, "kind", "")
+    if kind == "b":
+        return col.to_numpy(dtype=np.uint8)
+    if kind in "iuf":
+        v = col.to_numpy(dtype=np.float64, na_value=0.0)
+        return (np.nan_to_num(v) != 0).astype(np.uint8)
+    if str(col.dtype) == "boolean":
+        return col.fillna(False).to_numpy(dtype=np.uint8)
+    return None
+
+
+def _pool_ratings(assessments: Any, ids: Any, as_of: _dt.date, policy: _Policy) -> Optional[Tuple[Any, ...]]:
+    """(supervised per cadre, rating cadre row, year, rating) of a table of assessment records:
+    red lines by cadrekit.assessment.screen on the same table, the annual ratings (period a
+    year) read by their distinct values. None when the table is not one to read so (the rows
+    path reads it)."""
+    import numpy as np
+    import pandas as pd
+    from . import assessment as _assessment
+    from ._core import assessment as _a
+    n = len(ids)
+    none = np.zeros(0, dtype=np.int32)
+    if assessments is None or (not _frames.is_frame(assessments) and len(assessments) == 0):
+        return np.zeros(n, dtype=np.uint8), none, none, np.zeros(0, dtype=np.uint8)
+    if not _frames.is_frame(assessments):
+        return None
+    df = assessments
+    if len(df) == 0 or not {"cadre_id", "kind", "period"} <= set(df.columns):
+        return None
+    hits = _assessment.screen(df, as_of=as_of, policy=policy)
+    supervised = pd.Index(ids).isin(pd.Index(hits["cadre_id"].unique())).astype(np.uint8)
+
+    def distinct(name: str, read: Any) -> Any:
+        codes, uniques = _frames.factorize(df[name])
+        vals = []
+        for u in uniques:
+            if not isinstance(u, str):
+                u = str(int(u)) if isinstance(u, (int, np.integer)) else None
+            vals.append(-1 if u is None else read(u))
+        return np.array(vals + [-1], dtype=np.int64)[codes]
+
+    kind = distinct("kind", _a.kind_code)
+    period = distinct("period", _a.parse_period)
+    rating = distinct("rating", _a.rating_code) if "rating" in df.columns else np.zeros(len(df), np.int64)
+    annual = (kind == 0) & (period >= 0) & (period % 100 == 0)
+    who = df["cadre_id"].to_numpy()[annual]
+    year = (period[annual] // 100).astype(np.int32)
+    # the cadres' rows by one factorize of both id columns: the cadres' ids are distinct and
+    # come first, so an id's code is its row; a code past them is a cadre not in the table
+    codes, _ = _frames.factorize(np.concatenate([np.asarray(ids, dtype=object), np.asarray(who, dtype=object)]))
+    row = codes[n:]
+    row = np.where((row >= 0) & (row < n), row, -1).astype(np.int32)
+    return supervised, row, year, np.clip(rating[annual], 0, 255).astype(np.uint8)
+
+
+def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Policy], strict: bool) -> Any:
+    """pools() of a DataFrame of cadres by the columnar kernel: ids, codes and dates read by
+    their distinct values, the kernel run with the GIL released, the members in the rows path's
+    order (pool, then cadre id) with its reasons — built by the rows path once per distinct
+    combination of what the reasons say (rank, age, status, latest rating, group, excellent
+    years) and shared by the rows of that combination. None when the table has something only
+    the rows path reads (other columns, non-text ids, text flags, records as a list)."""
+    import numpy as np
+    import pandas as pd
+    from ._core import vocabulary_code
+    df = cadres
+    if not set(df.columns) <= _POOL_FAST_FIELDS or ("id" in df.columns) == ("cadre_id" in df.columns):
+        return None
+    _frames.check_columns(df, "cadres")
+    _frames.check_known(df, _CADRE_FIELDS, "cadres", strict=strict)
+    idcol = df["id" if "id" in df.columns else "cadre_id"]
+    codes, uniques = _frames.factorize(idcol)
+    if len(uniques) and pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+        return None
+    cs = _flag_column(df, "civil_servant")
+    sg = _flag_column(df, "selected_graduate")
+    if cs is None or sg is None:
+        return None
+    pol = _policy(policy)
+    for i in np.flatnonzero((codes < 0) | (np.asarray(uniques, dtype=object)[codes] == "") if len(codes) else []):
+        raise _frames.invalid("id is empty", "id", f"cadres[{int(i)}]")
+    twice = pd.Series(codes).duplicated().to_numpy()
+    if twice.any():
+        raise _frames.invalid("duplicate cadre id", "id", f"cadres[{int(np.argmax(twice))}]")
+    ids = np.asarray(uniques, dtype=object)[codes] if len(codes) else np.zeros(0, dtype=object)
+    ratings = _pool_ratings(assessments, ids, as_of, pol)
+    if ratings is None:
+        return None
+    supervised, r_cadre, r_year, r_rating = ratings
+
+    def col(name: str) -> Any:
+        return _frames.column(df, name, "cadres")
+
+    sex = _frames.code_column(col("sex"), "sex", lambda v: _core_sex(v), lo=1, hi=2)
+    birth = _frames.date_column(col("birth_date"), "birth_date")
+    eth = _frames.code_column(col("ethnicity"), "ethnicity",
+                              lambda v: int(_code_entry(_core_ethnic_group, v, "ethnicity").code), lo=1, hi=56)
+    pstat = _frames.code_column(col("political_status"), "political_status",
+                                lambda v: int(_code_entry(_core_political_status, v, "political_status").code),
+                                lo=1, hi=13)
+    if "rank" in df.columns:
+        rank = _frames.code_column(df["rank"].fillna("keyuan") if df["rank"].dtype == object else df["rank"], "rank",
+                                   lambda v: int(vocabulary_code("rank", v, "rank")), lo=0, hi=6)
+    else:
+        rank = np.zeros(len(df), dtype=np.uint8)
+    out = _t.pools_batch(pol, as_of, birth, sex, eth, pstat, rank, cs, sg, supervised, r_cadre, r_year, r_rating)
+    member = out["member"]
+    order = np.argsort(np.array(ids, dtype=str), kind="stable") if len(ids) else np.zeros(0, np.int64)
+    # What the reasons of a member say: rank, age, civil servant, selected graduate, the
+    # latest rating, the group, the excellent years of the 女少非 window.
+    years = int(pol.value("talent.nvshaofei.assessment_years", as_of))
+    last = as_of.year - 1
+    n = len(df)
+    latest = np.zeros(n, dtype=np.int64)
+    excellent = np.zeros(n, dtype=np.int64)
+    mine = r_cadre >= 0
+    at_last = mine & (r_year == last)
+    latest[r_cadre[at_last]] = r_rating[at_last]
+    in_window = mine & (r_year > last - years) & (r_year <= last) & (r_rating == 1)
+    np.add.at(excellent, r_cadre[in_window], 1)
+    age = out["age"].astype(np.int64)
+    keys = (rank.astype(np.int64) | (age << 3),  # echelon1: rank and age
+            cs.astype(np.int64) | (sg.astype(np.int64) << 1) | (latest << 2) | (age << 6),  # echelon2
+            (sex == 2).astype(np.int64) | ((eth != 1).astype(np.int64) << 1)  # 女少非: the group and
+            | ((pstat > 2).astype(np.int64) << 2) | (excellent << 3))  # the excellent years
+    # one representative member per pool and key, explained by the rows path
+    picks: List[Tuple[int, Any, Any]] = []  # (pool, rows of the pool in order, their key numbers)
+    reps: List[int] = []
+    rep_pool: List[int] = []
+    for p in range(len(POOLS)):
+        rows = order[(member[order] >> p) & 1 == 1]
+        kc, ku = pd.factorize(keys[p][rows])
+        first = np.full(len(ku), -1, dtype=np.int64)
+        first[kc[::-1]] = rows[::-1]  # the first row of each key
+        picks.append((p, rows, kc + len(reps)))
+        reps.extend(int(i) for i in first)
+        rep_pool.extend([p] * len(first))
+    reasons_of: List[Any] = []
+    if reps:
+        rep = np.asarray(reps, dtype=np.int64)
+        rep_ids = [f"r{j}" for j in range(len(reps))]
+        req_cadres = [{"id": rep_ids[j], "sex": str(int(sex[i])), "birth_date": str(birth[i].astype("datetime64[D]")),
+                       "ethnicity": "%02d" % int(eth[i]), "political_status": "%02d" % int(pstat[i]),
+                       "rank": _RANK_NAMES[int(rank[i])], "civil_servant": bool(cs[i]),
+                       "selected_graduate": bool(sg[i])} for j, i in enumerate(rep)]
+        of_row: Dict[int, List[int]] = {}  # a row may stand for several pools
+        for j, i in enumerate(rep):
+            of_row.setdefault(int(i), []).append(j)
+        take = np.isin(r_cadre, rep) & (r_year > last - years) & (r_year <= last) & (r_rating != 0)
+        req_records = [{"cadre_id": rep_ids[j], "kind": "annual", "period": str(int(y)),
+                        "rating": _RATING_NAMES[int(r)]}
+                       for c, y, r in zip(r_cadre[take], r_year[take], r_rating[take]) for j in of_row[int(c)]]
+        answer = _t.pools({"as_of": as_of.isoformat(), "cadres": req_cadres, "assessments": req_records,
+                           "explain": False}, pol)
+        by = {(e["cadre_id"], e["pool"]): e["reasons"] for e in answer["members"]}
+        for j in range(len(reps)):
+            got = by.get((rep_ids[j], POOLS[rep_pool[j]]))
+            if got is None:  # the representative decided otherwise alone: let the rows path answer
+                return None
+            reasons_of.append(got)
+    if not reps:  # as the rows path builds an empty frame
+        return pd.DataFrame([], columns=["cadre_id", "pool", "reasons"])
+    cols_id, cols_pool, cols_reasons = [], [], []
+    table = np.empty(len(reasons_of), dtype=object)
+    table[:] = reasons_of
+    for p, rows, kk in picks:
+        cols_id.append(ids[rows])
+        cols_pool.append(np.full(len(rows), POOLS[p], dtype=object))
+        cols_reasons.append(table[kk] if len(kk) else np.zeros(0, dtype=object))
+    return pd.DataFrame({"cadre_id": np.concatenate(cols_id), "pool": np.concatenate(cols_pool),
+                         "reasons": np.concatenate(cols_reasons)}, columns=["cadre_id", "pool", "reasons"])
+
+
+_RANK_NAMES = ("keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu", "fu_ting", "zheng_ting")
+_RATING_NAMES = ("", "excellent", "competent", "basically_competent", "incompetent", "up_to_standard",
+                 "not_up_to_standard", "satisfied", "basically_satisfied", "unsatisfied")
 
 
 def pool_changes(cadres: Any, assessments: Any, from_date: _dt.date, to_date: _dt.date,

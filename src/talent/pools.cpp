@@ -1,5 +1,6 @@
 // HURE.1: the three pools as of a date, near misses, exclusions, changes between two dates.
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -526,6 +527,204 @@ Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, c
     out.sizes.push_back({pool, count, pr.size[pi]});
   }
   return out;
+}
+
+// ------------------------------------------------------------------------------------------
+// Pools over columns
+// ------------------------------------------------------------------------------------------
+
+namespace {
+
+struct Ymd {
+  int y;
+  int m, d;
+};
+/// The civil date of a day number (days since 1970-01-01), without a Date per row.
+Ymd civil(std::int32_t days) {
+  const std::int64_t z = static_cast<std::int64_t>(days) + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400) + (m <= 2 ? 1 : 0), m, d};
+}
+
+/// Age on `t` of someone born on `b` as age_on() counts it; for `t` before `b` a number below 1,
+/// so that "age >= k" (k >= 1) holds exactly when date_of_age(b, k) <= t.
+int age_at(const Ymd &b, const Ymd &t, bool year_difference) {
+  int a = t.y - b.y;
+  if (!year_difference && (t.m < b.m || (t.m == b.m && t.d < b.d))) --a;
+  return a;
+}
+
+/// Near-miss state of one pool for one cadre, as the Evaluator decides it.
+struct Decision {
+  bool member = false;
+  bool near = false;  // ages_out for a member, misses_one otherwise
+};
+
+}  // namespace
+
+void pools_columns(const PoolColumns &in, const RatingColumns &ratings, Date as_of, const Policy &policy,
+                   PoolOut out) {
+  if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
+  const std::size_t n = in.birth_date.size();
+  auto need = [](std::size_t got, std::size_t want, const char *col) {
+    if (got != want)
+      throw InvalidInput("column has " + std::to_string(got) + " rows, expected " + std::to_string(want), col);
+  };
+  need(in.sex.size(), n, "sex");
+  need(in.ethnicity.size(), n, "ethnicity");
+  need(in.political_status.size(), n, "political_status");
+  need(in.rank.size(), n, "rank");
+  need(in.civil_servant.size(), n, "civil_servant");
+  need(in.selected_graduate.size(), n, "selected_graduate");
+  if (!in.supervised.empty()) need(in.supervised.size(), n, "supervised");
+  const std::size_t m = ratings.cadre.size();
+  need(ratings.year.size(), m, "ratings.year");
+  need(ratings.rating.size(), m, "ratings.rating");
+  need(out.member.size(), n, "member");
+  need(out.near_miss.size(), n, "near_miss");
+  need(out.excluded.size(), n, "excluded");
+  need(out.age.size(), n, "age");
+  if (n > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) throw InvalidInput("too many rows", "birth_date");
+
+  const Params pr = load(policy, as_of);
+  const bool ydiff = by_year_difference(policy, as_of, nullptr);
+  const std::int32_t today = to_days(as_of);
+  const std::int32_t earliest = to_days(min_date());
+  const Ymd t = civil(today);
+  const Ymd near_limit = civil(to_days(add_months(as_of, pr.near_months)));
+  const Ymd near_floor = civil(to_days(add_months(as_of, -pr.near_months)));
+  const std::int64_t e2_max = pr.e2_inclusive ? pr.e2_limit : pr.e2_limit - 1;
+  const int last = t.y - 1;
+  const int first = last - static_cast<int>(pr.nsf_years) + 1;
+  const auto k = static_cast<std::size_t>(pr.nsf_years);
+  const auto graduate_min = static_cast<int>(pr.e2_graduate_min);
+  const auto nsf_min = static_cast<int>(pr.nsf_min);
+
+  // Check every row first: nothing is written on bad input.
+  for (std::size_t i = 0; i < n; ++i) {
+    auto bad = [&](const char *msg, const char *col) {
+      throw InvalidInput(msg, col, "row " + std::to_string(i + 1));
+    };
+    if (in.birth_date[i] < earliest) bad("birth date out of range", "birth_date");
+    if (in.birth_date[i] > today) bad("the as-of date is before the birth date", "birth_date");
+    if (in.sex[i] != 1 && in.sex[i] != 2) bad("sex must be 1 or 2", "sex");
+    if (in.ethnicity[i] < 1 || in.ethnicity[i] > 56) bad("ethnicity must be a GB 3304 code 1..56", "ethnicity");
+    if (in.political_status[i] == 0) bad("the political status is unknown", "political_status");
+    if (in.political_status[i] > 13) bad("political_status must be a GB/T 4762 code 1..13", "political_status");
+    if (in.rank[i] > static_cast<std::uint8_t>(Rank::zheng_ting)) bad("not a rank", "rank");
+    if (in.civil_servant[i] > 1) bad("civil_servant must be 0 or 1", "civil_servant");
+    if (in.selected_graduate[i] > 1) bad("selected_graduate must be 0 or 1", "selected_graduate");
+    if (!in.supervised.empty() && in.supervised[i] > 1) bad("supervised must be 0 or 1", "supervised");
+    // date_of_age() of the age limits (pools() computes them for every cadre it evaluates).
+    const int by = civil(in.birth_date[i]).y;
+    if (by + pr.e1_max_age + 1 > 9999 ||
+        (in.civil_servant[i] != 0 && by + e2_max + 1 > 9999))
+      bad("date out of range", "birth_date");
+  }
+  // The ratings of the window, one byte per cadre and year: 0 = none given, else 0x80 | rating.
+  std::vector<std::uint8_t> window(n * k, 0);
+  for (std::size_t j = 0; j < m; ++j) {
+    auto bad = [&](const char *msg, const char *col) {
+      throw InvalidInput(msg, col, "row " + std::to_string(j + 1));
+    };
+    const std::int32_t c = ratings.cadre[j];
+    if (c < -1 || (c >= 0 && static_cast<std::size_t>(c) >= n)) bad("cadre row out of range", "ratings.cadre");
+    if (ratings.rating[j] >= assessment::rating_count) bad("not a rating", "ratings.rating");
+    const std::int32_t y = ratings.year[j];
+    if (y < 1400 || y > 9999) bad("year out of range", "ratings.year");
+    if (c < 0 || y < first || y > last) continue;
+    std::uint8_t &slot = window[static_cast<std::size_t>(c) * k + static_cast<std::size_t>(y - first)];
+    if (slot != 0) bad("two annual records of one cadre for one year", "ratings.year");
+    slot = static_cast<std::uint8_t>(0x80 | ratings.rating[j]);
+  }
+
+  auto at_least_v = [](int v, int min) { return v >= 1 && v <= 4 && v <= min; };
+  // The age criterion of Evaluator::age_ok: whether met, and whether near (ages out within the
+  // window for a member; reached the limit within the window before, for a non-member).
+  auto age_rule = [&](const Ymd &b, int age, std::int64_t max_age, bool &near) {
+    if (age <= max_age) {
+      near = age_at(b, near_limit, ydiff) >= max_age + 1;
+      return true;
+    }
+    near = age == max_age + 1 && age_at(b, near_floor, ydiff) < max_age + 1;
+    return false;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const Ymd b = civil(in.birth_date[i]);
+    const int age = age_at(b, t, ydiff);
+    const auto rank = static_cast<Rank>(in.rank[i]);
+    const std::uint8_t *r = window.data() + i * k;
+    const bool supervised = !in.supervised.empty() && in.supervised[i] != 0;
+
+    // 第一梯队: rank and age.
+    Decision d1;
+    {
+      const bool rank_ok = rank >= pr.e1_min_rank && rank <= pr.e1_max_rank;
+      bool near = false;
+      const bool age_ok = age_rule(b, age, pr.e1_max_age, near);
+      d1.member = rank_ok && age_ok;
+      d1.near = d1.member ? near : (rank_ok && near);  // misses_one: the age alone, and near
+    }
+    // 第二梯队: an excellent selected graduate, or a civil servant within the age limit.
+    Decision d2;
+    {
+      const bool graduate_ok = in.selected_graduate[i] != 0 && at_least_v(r[k - 1] & 0x7f, graduate_min);
+      if (graduate_ok) {
+        d2.member = true;
+      } else if (in.civil_servant[i] != 0) {
+        bool near = false;
+        d2.member = age_rule(b, age, e2_max, near);
+        d2.near = near;
+      }
+    }
+    // 女少非: the group, the ratings of the window, the excellent years.
+    Decision d3;
+    {
+      const bool group = in.sex[i] == 2 || in.ethnicity[i] != 1 || in.political_status[i] > 2;
+      std::size_t short_years = 0;
+      std::int64_t excellent = 0;
+      for (std::size_t y = 0; y < k; ++y) {
+        const int v = r[y] & 0x7f;
+        if (!at_least_v(v, nsf_min)) ++short_years;
+        if (v == static_cast<int>(Rating::excellent)) ++excellent;
+      }
+      const bool excellent_ok = excellent >= pr.nsf_min_excellent;
+      const int failed = (group ? 0 : 1) + (short_years == 0 ? 0 : 1) + (excellent_ok ? 0 : 1);
+      const bool near = (short_years == 1 && pr.nsf_years > 1) ||
+                        (!excellent_ok && excellent + 1 == pr.nsf_min_excellent && short_years == 0);
+      d3.member = failed == 0;
+      d3.near = failed == 1 && near;
+    }
+
+    std::uint8_t member = 0, near = 0, excluded = 0;
+    auto place = [&](const Decision &d, int bit) {
+      if (d.member && supervised) {
+        excluded |= static_cast<std::uint8_t>(1u << bit);
+        return;
+      }
+      if (d.member) member |= static_cast<std::uint8_t>(1u << bit);
+      if (d.near) near |= static_cast<std::uint8_t>(1u << bit);
+    };
+    place(d1, 0);
+    // The echelons do not overlap: one who meets the first echelon's criteria is listed by the
+    // second as in_echelon1 (when not excluded by supervision).
+    if (d1.member && !supervised) {
+      if (d2.member) excluded |= 2u;
+    } else {
+      place(d2, 1);
+    }
+    place(d3, 2);
+    out.member[i] = member;
+    out.near_miss[i] = near;
+    out.excluded[i] = excluded;
+    out.age[i] = age;
+  }
 }
 
 std::vector<PoolChange> pool_changes(std::span<const Cadre> cadres, const Supervision &sup, Date from,

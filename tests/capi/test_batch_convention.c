@@ -138,6 +138,20 @@ static void every_call(const ck_policy *p, const ck_calendar *cal) {
     CHECK(out.hits == (ck_assessment_hit *)1 && out.n_hits == 7); /* untouched on failure */
   }
   {
+    ck_talent_pools_in in = {.struct_size = sizeof in};
+    ck_talent_pools_out out = {.struct_size = sizeof out};
+    in.as_of = ymd(2016, 9, 22);
+    CHECK_STATUS(CK_OK, ck_talent_pools_columns(&out, p, &in));
+    CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_talent_pools_columns(NULL, p, &in));
+    CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_talent_pools_columns(&out, p, NULL));
+    in.struct_size = sizeof in - sizeof(void *);
+    CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_talent_pools_columns(&out, p, &in));
+    in.struct_size = sizeof in;
+    /* Outputs per cadre are required once there are cadres. */
+    in.n_cadres = 1;
+    CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_talent_pools_columns(&out, p, &in));
+  }
+  {
     ck_talent_team_structure_in in = {.struct_size = sizeof in};
     ck_talent_team_structure_out out = {.struct_size = sizeof out};
     in.as_of = ymd(2016, 9, 22);

@@ -129,6 +129,128 @@ static void golden_pools(const ck_policy *pol) {
   CHECK(cases >= 15);
 }
 
+static int code_of(const char *text, const char *const *names, int count) {
+  int i;
+  for (i = 0; i < count; ++i)
+    if (strcmp(text, names[i]) == 0) return i;
+  return -1;
+}
+
+/* The golden pool cases through ck_talent_pools_columns, one call per case (each has its own
+ * as-of date): the member and near-miss masks say what the golden table says. */
+static void golden_pools_columns(const ck_policy *pol) {
+  static const char *const ranks[] = {"keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu", "fu_ting", "zheng_ting"};
+  static const char *const ratings[] = {"", "excellent", "competent", "basically_competent", "incompetent"};
+  static const char *const pools[] = {"echelon1", "echelon2", "nvshaofei"};
+  FILE *f = fopen(SRC "/tests/golden/talent_pool_cases.csv", "r");
+  static char line[4096];
+  char *c[20];
+  int header = 1, cases = 0;
+  CHECK(f != NULL);
+  if (f == NULL) return;
+  while (fgets(line, sizeof line, f) != NULL) {
+    ck_talent_pools_in in = {.struct_size = sizeof in};
+    ck_talent_pools_out out = {.struct_size = sizeof out};
+    ck_date birth;
+    uint8_t sex, eth, ps, rank, cs, sg, member = 0xff, near = 0xff, excluded = 0xff, want_near = 0;
+    int32_t rc[2], ry[2], age = -1;
+    uint8_t rr[2];
+    size_t m = 0;
+    int y, p;
+    if (line[0] == '#' || line[0] == '\n') continue;
+    if (split(line, c, 20) != 15) continue;
+    if (header) { header = 0; continue; }
+    CHECK_STATUS(CK_OK, ck_date_parse_iso(&in.as_of, c[1]));
+    CHECK_STATUS(CK_OK, ck_date_parse_iso(&birth, c[2]));
+    y = atoi(c[1]);
+    sex = (uint8_t)atoi(c[3]);
+    eth = (uint8_t)atoi(c[4]);
+    ps = (uint8_t)atoi(c[5]);
+    CHECK(code_of(c[6], ranks, 7) >= 0);
+    rank = (uint8_t)code_of(c[6], ranks, 7);
+    cs = (uint8_t)atoi(c[7]);
+    sg = (uint8_t)atoi(c[8]);
+    for (p = 0; p < 2; ++p)
+      if (c[9 + p][0] != '\0') {
+        CHECK(code_of(c[9 + p], ratings, 5) > 0);
+        rc[m] = 0;
+        ry[m] = y - 2 + p;
+        rr[m] = (uint8_t)code_of(c[9 + p], ratings, 5);
+        ++m;
+      }
+    in.n_cadres = 1;
+    in.birth_date = &birth;
+    in.sex = &sex;
+    in.ethnicity = &eth;
+    in.political_status = &ps;
+    in.rank = &rank;
+    in.civil_servant = &cs;
+    in.selected_graduate = &sg; /* supervised: NULL, all zeros */
+    in.n_ratings = m;
+    in.rating_cadre = m ? rc : NULL;
+    in.rating_year = m ? ry : NULL;
+    in.rating = m ? rr : NULL;
+    out.member = &member;
+    out.near_miss = &near;
+    out.excluded = &excluded;
+    out.age = &age;
+    CHECK_STATUS(CK_OK, ck_talent_pools_columns(&out, pol, &in));
+    ++cases;
+    if (strcmp(c[14], "-") != 0) {
+      char *tok = strtok(c[14], ";");
+      while (tok != NULL) {
+        char *colon = strchr(tok, ':');
+        if (colon != NULL) *colon = '\0';
+        CHECK(code_of(tok, pools, 3) >= 0);
+        if (code_of(tok, pools, 3) >= 0) want_near |= (uint8_t)(1u << code_of(tok, pools, 3));
+        tok = strtok(NULL, ";");
+      }
+    }
+    if (member != (uint8_t)((c[11][0] == '1') | (c[12][0] == '1') << 1 | (c[13][0] == '1') << 2) || near != want_near)
+      fprintf(stderr, "case %s: member %u near %u\n", c[0], member, near);
+    CHECK(member == (uint8_t)((c[11][0] == '1') | (c[12][0] == '1') << 1 | (c[13][0] == '1') << 2));
+    CHECK(near == want_near);
+    CHECK(age >= 0 && age < 80);
+  }
+  fclose(f);
+  CHECK(cases >= 15);
+  {
+    /* All or nothing: a bad second row leaves the first row's outputs unwritten, and the error
+     * names the column and the row. */
+    ck_talent_pools_in in = {.struct_size = sizeof in};
+    ck_talent_pools_out out = {.struct_size = sizeof out};
+    ck_date birth[2];
+    uint8_t sex[2] = {1, 2}, eth[2] = {1, 1}, ps[2] = {1, 1}, rank[2] = {1, 1}, cs[2] = {1, 1}, sg[2] = {0, 0};
+    uint8_t member[2] = {9, 9}, near[2] = {9, 9}, excluded[2] = {9, 9};
+    int32_t age[2] = {-7, -7};
+    CHECK_STATUS(CK_OK, ck_date_parse_iso(&in.as_of, "2016-09-22"));
+    CHECK_STATUS(CK_OK, ck_date_parse_iso(&birth[0], "1985-01-01"));
+    CHECK_STATUS(CK_OK, ck_date_parse_iso(&birth[1], "2017-01-01"));
+    in.n_cadres = 2;
+    in.birth_date = birth;
+    in.sex = sex;
+    in.ethnicity = eth;
+    in.political_status = ps;
+    in.rank = rank;
+    in.civil_servant = cs;
+    in.selected_graduate = sg;
+    out.member = member;
+    out.near_miss = near;
+    out.excluded = excluded;
+    out.age = age;
+    CHECK_STATUS(CK_E_INVALID_INPUT, ck_talent_pools_columns(&out, pol, &in));
+    CHECK(strstr(ck_last_error_message(), "birth_date") != NULL);
+    CHECK(strstr(ck_last_error_message(), "row 2") != NULL);
+    CHECK(member[0] == 9 && age[0] == -7);
+    CHECK_STATUS(CK_OK, ck_date_parse_iso(&birth[1], "1985-06-01"));
+    CHECK_STATUS(CK_OK, ck_talent_pools_columns(&out, pol, &in));
+    CHECK(member[0] == 1 && excluded[0] == 2 && age[0] == 31); /* first echelon; in_echelon1 for the second */
+    in.rank = NULL;
+    CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_talent_pools_columns(&out, pol, &in));
+    CHECK(strstr(ck_last_error_message(), "in.rank") != NULL);
+  }
+}
+
 #define MAXM 64
 static void golden_teams(const ck_policy *pol) {
   static char line[1024];
@@ -275,6 +397,7 @@ int main(void) {
   ck_policy *pol = NULL;
   CHECK_STATUS(CK_OK, ck_policy_default(&pol));
   golden_pools(pol);
+  golden_pools_columns(pol);
   golden_teams(pol);
   json_calls(pol);
   ck_policy_free(pol);

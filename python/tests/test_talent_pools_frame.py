@@ -1,0 +1,130 @@
+"""talent.pools of a DataFrame by the columnar kernel: the same members, in the same order,
+with the same reasons as the rows path (records in, as_frame=True), over the golden pool cases
+and random cadres read as text from a CSV; the kernel binding's checks; explanations lazily by
+pool_report for the rows asked about."""
+import csv
+import datetime as dt
+import io
+import pathlib
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cadrekit
+from cadrekit import _core, talent
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+AS_OF = dt.date(2016, 9, 22)
+RANKS = ["keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu"]
+
+
+def golden():
+    lines = [ln for ln in (ROOT / "tests/golden/talent_pool_cases.csv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def rows_path(cadres, results, as_of):
+    """The rows path's frame: the same tables as records."""
+    return talent.pools(cadres.to_dict("records"), results.to_dict("records") if results is not None else None,
+                        as_of=as_of, as_frame=True)
+
+
+def same(cadres, results, as_of):
+    got = talent.pools(cadres, results, as_of=as_of)
+    want = rows_path(cadres, results, as_of)
+    pd.testing.assert_frame_equal(got, want)
+    return got
+
+
+def test_golden_cases_as_frames():
+    for c in golden():
+        as_of = dt.date.fromisoformat(c["as_of"])
+        y = as_of.year
+        cadres = pd.DataFrame([{"id": c["case"], "sex": c["sex"], "birth_date": c["birth_date"],
+                                "ethnicity": c["ethnicity"], "political_status": c["political_status"],
+                                "rank": c["rank"], "civil_servant": c["civil_servant"] == "1",
+                                "selected_graduate": c["selected_graduate"] == "1"}])
+        res = [{"cadre_id": c["case"], "kind": "annual", "period": str(y - 2 + k), "rating": c[f"rating_y{2 - k}"]}
+               for k in (0, 1) if c[f"rating_y{2 - k}"]]
+        got = same(cadres, pd.DataFrame(res) if res else None, as_of)
+        assert sorted(got["pool"]) == sorted(p for p in talent.POOLS if c[p] == "1"), c["case"]
+
+
+def random_tables(n, seed):
+    rng = np.random.default_rng(seed)
+    births = np.datetime64("1975-01-01") + rng.integers(0, 25 * 365, n)
+    births[: n // 10] = np.datetime64("1980-09-22")  # 36 on the as-of date
+    ids = np.array([f"C{(i * 7919) % (10 * n)}" for i in range(n)])
+    cadres = pd.DataFrame({"id": ids, "sex": rng.choice(["1", "2", "男", "女"], n),
+                           "birth_date": births.astype(str),
+                           "ethnicity": rng.choice(["01", "01", "02", "蒙古族", "11"], n),
+                           "political_status": rng.choice(["01", "02", "03", "13"], n),
+                           "rank": rng.choice(RANKS + ["副科"], n),
+                           "civil_servant": rng.integers(0, 2, n).astype(bool),
+                           "selected_graduate": rng.integers(0, 5, n) == 0})
+    recs = []
+    for i in range(n):
+        for y in (2013, 2014, 2015):
+            if rng.integers(0, 4):
+                recs.append({"cadre_id": ids[i], "kind": "annual", "period": str(y),
+                             "rating": rng.choice(["excellent", "competent", "basically_competent", "优秀"])})
+    text = io.StringIO()
+    pd.DataFrame(recs).to_csv(text, index=False)
+    results = pd.read_csv(io.StringIO(text.getvalue()), dtype=str)
+    cadres = pd.read_csv(io.StringIO(cadres.to_csv(index=False)),
+                         dtype={c: str for c in ("id", "sex", "birth_date", "ethnicity", "political_status", "rank")})
+    cadres.index = pd.Index(range(1000, 1000 + n))
+    return cadres, results
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_frames_agree_with_rows_path(seed):
+    cadres, results = random_tables(400, seed)
+    for as_of in (AS_OF, dt.date(2016, 2, 29), dt.date(2017, 3, 1)):
+        got = same(cadres, results, as_of)
+        assert talent._pools_frame(cadres, results, as_of, None, False) is not None  # the kernel's path
+        if as_of == AS_OF:  # the ratings cover the 女少非 window of 2016 only
+            assert set(got["pool"]) == set(talent.POOLS)
+
+
+def test_reasons_and_lazy_explanations():
+    cadres, results = random_tables(60, 3)
+    got = talent.pools(cadres, results, as_of=AS_OF)
+    first = got.iloc[0]
+    # the explanation of the rows asked about: pool_report on those cadres only
+    part = cadres[cadres["id"] == first["cadre_id"]]
+    rep = talent.pool_report(part, results[results["cadre_id"] == first["cadre_id"]], as_of=AS_OF, explain=True)
+    entry = next(m for m in rep["members"] if m["pool"] == first["pool"])
+    assert entry["reasons"] == first["reasons"]
+    assert isinstance(entry["explanation"], cadrekit.Explanation)
+
+
+def test_frame_errors_name_field_and_row():
+    cadres, results = random_tables(20, 4)
+    bad = cadres.copy()
+    bad.loc[bad.index[5], "birth_date"] = "2017-01-01"
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.pools(bad, results, as_of=AS_OF)
+    assert e.value.field == "birth_date" and e.value.record == "row 6"
+    twice = cadres.copy()
+    twice.loc[twice.index[3], "id"] = twice["id"].iloc[1]
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.pools(twice, results, as_of=AS_OF)
+    assert e.value.record == "cadres[3]"
+
+
+def test_kernel_binding_checks_before_writing():
+    n = 3
+    birth = np.array(["1985-01-01", "1990-01-01", "2020-01-01"], dtype="datetime64[D]")
+    ones = np.ones(n, dtype=np.uint8)
+    args = [birth, ones, ones, ones, ones, ones, np.zeros(n, np.uint8), None,
+            np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0, np.uint8)]
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        _core.talent.pools_batch(cadrekit.Policy.default(), AS_OF, *args)
+    assert e.value.field == "birth_date" and e.value.record == "row 3"
+    args[0] = birth[:2]
+    args[1:7] = [a[:2] for a in args[1:7]]
+    out = _core.talent.pools_batch(cadrekit.Policy.default(), AS_OF, *args)
+    assert list(out["member"]) == [1, 1] and list(out["excluded"]) == [2, 2] and list(out["age"]) == [31, 26]

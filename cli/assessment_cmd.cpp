@@ -221,7 +221,9 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
   std::vector<std::string_view> cells;
   Record x;
   RecordColumns columns(t);
-  std::string_view cadre_id;
+  std::string_view cadre_id, last_id;
+  std::int32_t last_key = 0;
+  cadres.reserve(n / 8);
   for (std::size_t i = 0; i < n; ++i) {
     t.cells(i, cells);
     if (!columns.read(cells, cadre_id, x)) {
@@ -234,7 +236,11 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
       }
       cadre_id = RowView(t, i, cells).view("cadre_id");
     }
-    key[i] = cadres.try_emplace(cadre_id, static_cast<std::int32_t>(cadres.size())).first->second;
+    // A cadre's records are mostly together: the row before's cadre is found without a hash.
+    if (i == 0 || cadre_id != last_id)
+      last_key = cadres.try_emplace(cadre_id, static_cast<std::int32_t>(cadres.size())).first->second;
+    last_id = cadre_id;
+    key[i] = last_key;
     kind[i] = static_cast<std::uint8_t>(x.kind);
     rating[i] = static_cast<std::uint8_t>(x.rating);
     period[i] = x.period;
@@ -254,25 +260,47 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
     std::sort(order.begin() + first[k], order.begin() + first[k + 1], [&](std::uint32_t a, std::uint32_t b) {
       return std::tie(kind[a], period[a]) < std::tie(kind[b], period[b]);
     });
-  std::vector<std::int64_t> c_cadre(n);
-  std::vector<std::uint8_t> c_kind(n), c_rating(n);
-  std::vector<std::int32_t> c_period(n), c_rank(n), c_group(n);
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::uint32_t i = order[j];
-    c_cadre[j] = key[i];
-    c_kind[j] = kind[i];
-    c_rating[j] = rating[i];
-    c_period[j] = period[i];
-    c_rank[j] = rank[i];
-    c_group[j] = group[i];
+  // The columns put in that order where they are (each cycle of the permutation followed once,
+  // `order` marking what is done), so that a table's columns are held once; the cadres in that
+  // order are each cadre's number over its run.
+  constexpr std::uint32_t done = UINT32_MAX;  // no row's index: n <= INT32_MAX
+  for (std::size_t start = 0; start < n; ++start) {
+    if (order[start] == done) continue;
+    const auto take = [&](std::size_t to, std::size_t from) {
+      kind[to] = kind[from];
+      rating[to] = rating[from];
+      period[to] = period[from];
+      rank[to] = rank[from];
+      group[to] = group[from];
+    };
+    const std::uint8_t t_kind = kind[start], t_rating = rating[start];
+    const std::int32_t t_period = period[start], t_rank = rank[start], t_group = group[start];
+    std::size_t j = start;
+    for (;;) {
+      const std::size_t from = order[j];
+      order[j] = done;
+      if (from == start) {
+        kind[j] = t_kind;
+        rating[j] = t_rating;
+        period[j] = t_period;
+        rank[j] = t_rank;
+        group[j] = t_group;
+        break;
+      }
+      take(j, from);
+      j = from;
+    }
   }
+  std::vector<std::int64_t> c_cadre(n);
+  for (std::size_t k = 0; k + 1 < first.size(); ++k)
+    std::fill(c_cadre.begin() + first[k], c_cadre.begin() + first[k + 1], static_cast<std::int64_t>(k));
   Columns cols;
   cols.cadre = c_cadre;
-  cols.kind = c_kind;
-  cols.period = c_period;
-  cols.rank = c_rank;
-  cols.group_size = c_group;
-  cols.rating = c_rating;
+  cols.kind = kind;
+  cols.period = period;
+  cols.rank = rank;
+  cols.group_size = group;
+  cols.rating = rating;
   p.keep.assign(cadres.size(), false);
   try {
     for (const BatchHit &h : screen_batch(cols, as_of, rules)) p.keep[static_cast<std::size_t>(h.cadre)] = true;

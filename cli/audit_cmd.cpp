@@ -238,8 +238,14 @@ bool tier_by_columns(const Table &t, const TierParams &params, const std::vector
   std::array<std::optional<std::size_t>, factor_count> factor_col;
   for (std::size_t f = 0; f < factor_count; ++f) factor_col[f] = t.column(factor_names()[f]);
   std::vector<std::string_view> cells;
+  // Each row's id and name cells, for the output: the table ends each cell with a NUL, so a
+  // pointer is the cell (nullptr: a row too short to have it), and the row's cells are not
+  // found a second time.
+  std::vector<const char *> ids(n), names(n);
   for (std::size_t i = 0; i < n; ++i) {
     t.cells(i, cells);
+    ids[i] = cells[*id_col].data();
+    names[i] = name_col ? cells[*name_col].data() : nullptr;
     const auto cell = [&cells](const std::optional<std::size_t> &c) {
       return c ? trimmed(cells[*c]) : std::string_view();
     };
@@ -274,12 +280,13 @@ bool tier_by_columns(const Table &t, const TierParams &params, const std::vector
     char buf[24];
     cell.text.assign(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
   };
+  const auto text = [](const char *p) { return p == nullptr ? std::string_view() : trimmed(std::string_view(p)); };
   for (std::size_t i = 0; i < n; ++i) {
-    t.cells(i, cells);
+    if (!keep_col.empty()) t.cells(i, cells);
     const Band band = params.band_of(Money::from_fen(k.fen[i]));
     const std::int64_t band_points = params.band_points[static_cast<std::size_t>(band)];
-    row[0].text.assign(trimmed(cells[*id_col]));
-    row[1].text.assign(name_col ? trimmed(cells[*name_col]) : std::string_view());
+    row[0].text.assign(text(ids[i]));
+    row[1].text.assign(text(names[i]));
     number(row[2], k.levels[i]);
     row[3].text.assign(band_name(band));
     number(row[4], band_points);

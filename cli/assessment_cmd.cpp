@@ -2,6 +2,7 @@
 // for every cadre (HORQIN.4; the rules are the policy's assessment.rule.* parameters).
 // Columns: docs/cli.md.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <iostream>
 #include <map>
@@ -75,6 +76,123 @@ void records_by_rows(const Table &t, Reporter &rep, ScreenInput &in) {
   });
 }
 
+/// A cell's parse remembered by its text (a view into the table): a records table repeats a few
+/// kinds, periods, ratings and scores over its rows, each parsed once. `parse` throws as the
+/// row path's parse does; nothing is remembered then.
+template <class T>
+class Memo {
+ public:
+  template <class F>
+  T get(std::string_view text, F &&parse) {
+    for (std::size_t k = 0; k < recent_size_; ++k)  // the few texts most columns hold
+      if (recent_[k].first == text) return recent_[k].second;
+    if (const auto it = seen_.find(text); it != seen_.end()) return it->second;
+    const T v = parse(text);
+    if (recent_size_ < recent_.size())
+      recent_[recent_size_++] = {text, v};
+    else if (seen_.size() < 65536)
+      seen_.emplace(text, v);
+    return v;
+  }
+
+ private:
+  std::array<std::pair<std::string_view, T>, 8> recent_{};
+  std::size_t recent_size_ = 0;
+  std::unordered_map<std::string_view, T> seen_;
+};
+
+/// A cell as RowView::view gives it: without the blanks around it.
+std::string_view trimmed(std::string_view s) {
+  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+/// read_record's reading of the records table by column: the columns it looks up, looked up
+/// as it looks them up, and each row's fields the kernel takes, parsed as read_record parses
+/// them (each distinct text once) and validated as it validates them. False for a row
+/// read_record would refuse (records_by_rows then reports it).
+class RecordColumns {
+ public:
+  explicit RecordColumns(const Table &t)
+      : cadre_(t.column("cadre_id")), domain_(t.column("domain")),
+        kind_(t.column("kind")), period_(t.column("period")), score_(t.column("score")), rank_(t.column("rank")),
+        group_(t.column("group_size")), rating_(t.column("rating")) {
+    (void)t.column("unit_id");  // read_record reads it; the kernel does not need it
+    method_name_ = t.column("method") || !t.column("methods") ? "method" : "methods";
+    method_ = t.column(method_name_);
+  }
+
+  /// Row `cells`' cadre id (trimmed) and fields in `x` (all but its texts); false when
+  /// read_record would throw.
+  bool read(const std::vector<std::string_view> &cells, std::string_view &cadre_id, Record &x) {
+    const auto cell = [&cells](const std::optional<std::size_t> &c) {
+      return c ? trimmed(cells[*c]) : std::string_view();
+    };
+    try {
+      cadre_id = cell(cadre_);
+      const std::string_view kind = cell(kind_), period = cell(period_);
+      if (cadre_id.empty() || kind.empty() || period.empty()) return false;  // req: "missing"
+      x = Record{};
+      x.cadre_id = "-";  // checked above; validate only asks whether it is empty
+      const std::string_view domain = cell(domain_);
+      if (!domain.empty()) x.domain = domains_.get(domain, [](std::string_view v) { return parse_domain(v, "domain"); });
+      x.kind = kinds_.get(kind, [](std::string_view v) { return parse_kind(v, "kind"); });
+      x.period = periods_.get(period, [](std::string_view v) { return parse_period(v, "period"); });
+      if (!whole(cell(rank_), x.rank) || !whole(cell(group_), x.group_size)) return false;
+      x.rating = ratings_.get(cell(rating_), [](std::string_view v) { return parse_rating(v, "rating"); });
+      const char *column = method_name_;
+      x.methods = methods_.get(cell(method_), [column](std::string_view methods) {
+        std::uint8_t m = 0;
+        std::size_t pos = 0;
+        while (pos < methods.size()) {
+          std::size_t end = methods.find(';', pos);
+          if (end == std::string_view::npos) end = methods.size();
+          if (end > pos) m |= parse_method(methods.substr(pos, end - pos), column);
+          pos = end + 1;
+        }
+        return m;
+      });
+      validate(x, x.cadre_id);
+      // The score, only checked (an exact decimal): validated once per text, with the rest of a
+      // record that has just passed.
+      if (const std::string_view score = cell(score_); !score.empty())
+        (void)scores_.get(score, [&x](std::string_view v) {
+          Record y = x;
+          y.score = std::string(v);
+          validate(y, y.cadre_id);
+          return true;
+        });
+    } catch (const Error &) {
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  /// int32_cell: an empty cell is 0; a cell of at most nine ASCII digits is its value; any
+  /// other is read by parse_opt_whole and range-checked as int32_cell does.
+  static bool whole(std::string_view s, std::int32_t &out) {
+    if (s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      std::int32_t v = 0;
+      for (char ch : s) v = v * 10 + (ch - '0');
+      out = v;
+      return true;
+    }
+    return false;
+  }
+
+  std::optional<std::size_t> cadre_, domain_, kind_, period_, score_, rank_, group_, rating_, method_;
+  const char *method_name_ = "method";
+  Memo<Domain> domains_;
+  Memo<Kind> kinds_;
+  Memo<std::int32_t> periods_;
+  Memo<Rating> ratings_;
+  Memo<std::uint8_t> methods_;
+  Memo<bool> scores_;
+};
+
 /// The cadres of a records table that screen() has to decide, found by the columnar kernel.
 struct Picked {
   std::vector<std::int32_t> key;                       ///< each row's cadre, numbered by first appearance
@@ -102,14 +220,27 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
   std::vector<std::int32_t> period(n), rank(n), group(n);
   std::vector<std::string_view> cells;
   Record x;
+  RecordColumns columns(t);
+  std::string_view cadre_id, last_id;
+  std::int32_t last_key = 0;
+  cadres.reserve(n / 8);
   for (std::size_t i = 0; i < n; ++i) {
-    const RowView r(t, i, cells);
-    try {
-      read_record(t, r, x);
-    } catch (const Error &) {
-      return std::nullopt;
+    t.cells(i, cells);
+    if (!columns.read(cells, cadre_id, x)) {
+      // A cell in a form the columns do not read quickly (a rank of ten digits, say): read as
+      // read_record reads it, and a row it refuses left to records_by_rows.
+      try {
+        read_record(t, RowView(t, i, cells), x);
+      } catch (const Error &) {
+        return std::nullopt;
+      }
+      cadre_id = RowView(t, i, cells).view("cadre_id");
     }
-    key[i] = cadres.try_emplace(r.view("cadre_id"), static_cast<std::int32_t>(cadres.size())).first->second;
+    // A cadre's records are mostly together: the row before's cadre is found without a hash.
+    if (i == 0 || cadre_id != last_id)
+      last_key = cadres.try_emplace(cadre_id, static_cast<std::int32_t>(cadres.size())).first->second;
+    last_id = cadre_id;
+    key[i] = last_key;
     kind[i] = static_cast<std::uint8_t>(x.kind);
     rating[i] = static_cast<std::uint8_t>(x.rating);
     period[i] = x.period;
@@ -129,25 +260,47 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
     std::sort(order.begin() + first[k], order.begin() + first[k + 1], [&](std::uint32_t a, std::uint32_t b) {
       return std::tie(kind[a], period[a]) < std::tie(kind[b], period[b]);
     });
-  std::vector<std::int64_t> c_cadre(n);
-  std::vector<std::uint8_t> c_kind(n), c_rating(n);
-  std::vector<std::int32_t> c_period(n), c_rank(n), c_group(n);
-  for (std::size_t j = 0; j < n; ++j) {
-    const std::uint32_t i = order[j];
-    c_cadre[j] = key[i];
-    c_kind[j] = kind[i];
-    c_rating[j] = rating[i];
-    c_period[j] = period[i];
-    c_rank[j] = rank[i];
-    c_group[j] = group[i];
+  // The columns put in that order where they are (each cycle of the permutation followed once,
+  // `order` marking what is done), so that a table's columns are held once; the cadres in that
+  // order are each cadre's number over its run.
+  constexpr std::uint32_t done = UINT32_MAX;  // no row's index: n <= INT32_MAX
+  for (std::size_t start = 0; start < n; ++start) {
+    if (order[start] == done) continue;
+    const auto take = [&](std::size_t to, std::size_t from) {
+      kind[to] = kind[from];
+      rating[to] = rating[from];
+      period[to] = period[from];
+      rank[to] = rank[from];
+      group[to] = group[from];
+    };
+    const std::uint8_t t_kind = kind[start], t_rating = rating[start];
+    const std::int32_t t_period = period[start], t_rank = rank[start], t_group = group[start];
+    std::size_t j = start;
+    for (;;) {
+      const std::size_t from = order[j];
+      order[j] = done;
+      if (from == start) {
+        kind[j] = t_kind;
+        rating[j] = t_rating;
+        period[j] = t_period;
+        rank[j] = t_rank;
+        group[j] = t_group;
+        break;
+      }
+      take(j, from);
+      j = from;
+    }
   }
+  std::vector<std::int64_t> c_cadre(n);
+  for (std::size_t k = 0; k + 1 < first.size(); ++k)
+    std::fill(c_cadre.begin() + first[k], c_cadre.begin() + first[k + 1], static_cast<std::int64_t>(k));
   Columns cols;
   cols.cadre = c_cadre;
-  cols.kind = c_kind;
-  cols.period = c_period;
-  cols.rank = c_rank;
-  cols.group_size = c_group;
-  cols.rating = c_rating;
+  cols.kind = kind;
+  cols.period = period;
+  cols.rank = rank;
+  cols.group_size = group;
+  cols.rating = rating;
   p.keep.assign(cadres.size(), false);
   try {
     for (const BatchHit &h : screen_batch(cols, as_of, rules)) p.keep[static_cast<std::size_t>(h.cadre)] = true;

@@ -4,6 +4,7 @@
 // cadrekit audit verify UNITS --plan FILE --first-year Y --last-year Y [--audits] [--terms]
 // Columns: docs/cli.md. The output of `tier` is a valid UNITS input of `plan` and `verify`.
 #include <array>
+#include <charconv>
 #include <iostream>
 
 #include "cadrekit/audit.hpp"
@@ -179,9 +180,50 @@ struct TierColumns {
   std::vector<std::int64_t> scores;
 };
 
+// A cell as RowView::view gives it: without the blanks around it.
+std::string_view trimmed(std::string_view s) {
+  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  return s;
+}
+
+// An amount in the form nearly every table writes it (ASCII digits, at most 15, and at most two
+// decimals after a point) as fen: what Money::parse reads it as. -1 for any other text, which
+// Money::parse then reads.
+std::int64_t plain_fen(std::string_view s) {
+  std::size_t i = 0;
+  std::int64_t yuan = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) yuan = yuan * 10 + (s[i] - '0');
+  if (i == 0 || i > 15) return -1;
+  std::int64_t fen = yuan * 100;
+  if (i == s.size()) return fen;
+  const std::size_t decimals = s.size() - i - 1;
+  if (s[i] != '.' || decimals < 1 || decimals > 2) return -1;
+  for (std::size_t k = i + 1; k < s.size(); ++k)
+    if (s[k] < '0' || s[k] > '9') return -1;
+  fen += (s[i + 1] - '0') * 10;
+  if (decimals == 2) fen += s[i + 2] - '0';
+  return fen;
+}
+
+// A factor's level in the form nearly every table writes it (empty, or up to three ASCII digits
+// within 0…127) as unit_of reads it; -1 for any other text, which unit_of then reads.
+int plain_level(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s.size() > 3) return -1;
+  int v = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return -1;
+    v = v * 10 + (ch - '0');
+  }
+  return v <= 127 ? v : -1;
+}
+
 // `audit tier` by the columnar kernel straight from the table's cells: each row read as the row
-// path reads it (unit_of), its budget and factors kept as columns, and the table written as it
-// is made (TableWriter), the same bytes the row path writes (tests/cli:
+// path reads it (a cell in the plain form most tables use is parsed here, any other cell by
+// unit_of), its budget and factors kept as columns, and the table written as it is made
+// (TableWriter), the same bytes the row path writes (tests/cli:
 // cli.audit_tier_kernel_matches_rows and the golden outputs). False, with nothing reported or
 // written, when a row is one the row path reports (then it runs and reports it alone) or the
 // kernel refuses.
@@ -189,8 +231,36 @@ bool tier_by_columns(const Table &t, const TierParams &params, const std::vector
                      const std::vector<std::string> &keep, const IoOptions &io, Reporter &rep, std::ostream &out) {
   const std::size_t n = t.size();
   TierColumns k(n);
+  // The columns unit_of reads, looked up as it looks them up.
+  const std::optional<std::size_t> id_col = t.column("unit_id"), name_col = t.column("name"),
+                                   budget_col = t.column("budget");
+  if (!id_col) return false;  // read_units_table requires it
+  std::array<std::optional<std::size_t>, factor_count> factor_col;
+  for (std::size_t f = 0; f < factor_count; ++f) factor_col[f] = t.column(factor_names()[f]);
   std::vector<std::string_view> cells;
+  // Each row's id and name cells, for the output: the table ends each cell with a NUL, so a
+  // pointer is the cell (nullptr: a row too short to have it), and the row's cells are not
+  // found a second time.
+  std::vector<const char *> ids(n), names(n);
   for (std::size_t i = 0; i < n; ++i) {
+    t.cells(i, cells);
+    ids[i] = cells[*id_col].data();
+    names[i] = name_col ? cells[*name_col].data() : nullptr;
+    const auto cell = [&cells](const std::optional<std::size_t> &c) {
+      return c ? trimmed(cells[*c]) : std::string_view();
+    };
+    bool plain = !cell(id_col).empty();
+    const std::int64_t fen = plain ? plain_fen(cell(budget_col)) : -1;
+    plain = plain && fen >= 0;
+    for (std::size_t f = 0; f < factor_count && plain; ++f) {
+      const int v = plain_level(cell(factor_col[f]));
+      plain = v >= 0;
+      k.factors[f][i] = static_cast<std::int8_t>(v);
+    }
+    if (plain) {
+      k.fen[i] = fen;
+      continue;
+    }
     try {
       if (!k.set(i, unit_of(RowView(t, i, cells)))) return false;
     } catch (const Error &) {
@@ -199,12 +269,30 @@ bool tier_by_columns(const Table &t, const TierParams &params, const std::vector
   }
   if (!k.tier(params)) return false;
   rep.unread_columns(t);  // what for_each_row reports after the rows
+  std::vector<std::size_t> keep_col;
+  for (const auto &name : keep) keep_col.push_back(*t.column(name));  // kept_columns found each
   TableWriter w(out, columns, io);
-  std::vector<Cell> row;
+  // One row's cells, reused: the texts k.row makes (Cell(text), Cell::num), without a Cell made
+  // for each.
+  std::vector<Cell> row(7 + keep_col.size(), Cell(""));
+  row[2] = row[4] = row[5] = row[6] = Cell::num(0);
+  const auto number = [](Cell &cell, std::int64_t v) {
+    char buf[24];
+    cell.text.assign(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  };
+  const auto text = [](const char *p) { return p == nullptr ? std::string_view() : trimmed(std::string_view(p)); };
   for (std::size_t i = 0; i < n; ++i) {
-    const RowView r(t, i, cells);
-    k.row(i, params, std::string(r.view("unit_id")), std::string(r.view("name")), row);
-    for (const auto &name : keep) row.push_back(Cell(r.opt(name)));  // the caller's, after the result's
+    if (!keep_col.empty()) t.cells(i, cells);
+    const Band band = params.band_of(Money::from_fen(k.fen[i]));
+    const std::int64_t band_points = params.band_points[static_cast<std::size_t>(band)];
+    row[0].text.assign(text(ids[i]));
+    row[1].text.assign(text(names[i]));
+    number(row[2], k.levels[i]);
+    row[3].text.assign(band_name(band));
+    number(row[4], band_points);
+    number(row[5], k.scores[i] - band_points);
+    number(row[6], k.scores[i]);
+    for (std::size_t c = 0; c < keep_col.size(); ++c) row[7 + c].text.assign(trimmed(cells[keep_col[c]]));
     w.row(row);
   }
   w.finish();

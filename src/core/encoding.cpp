@@ -3,6 +3,8 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 
 #include "cadrekit/core/utf8.hpp"
 
@@ -11,6 +13,11 @@ namespace cadrekit::detail {
 std::size_t first_invalid_utf8(std::string_view s) noexcept {
   std::size_t i = 0;
   while (i < s.size()) {
+    // ASCII, the most of a table, eight bytes at a time
+    std::uint64_t word = 0;
+    while (i + sizeof word <= s.size() && (std::memcpy(&word, s.data() + i, sizeof word), (word & 0x8080808080808080ULL) == 0))
+      i += sizeof word;
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;

@@ -398,6 +398,29 @@ ck_cli(table_quoted_cells_gbk
   -DICONV_FROM=${_d}/table_quoting.csv -DICONV_TO=${_tmp}/table_quoting_gbk.csv -DICONV_ENC=GB18030
   "-DARGS=audit|tier|${_tmp}/table_quoting_gbk.csv|--as-of|2016-12-31"
   "-DSAME_ARGS=audit|tier|${_d}/table_quoting.csv|--as-of|2016-12-31|--row-path")
+# The kernel paths read a cell in the plain form most tables use themselves and any other as the
+# row path does: the same bytes as --row-path on tables mixing both. assessment_records_quoting.csv
+# (no BOM: its GBK twin would begin with U+FEFF): CRLF, quoted cells (doubled quotes, a comma, a
+# line break), blank lines and a row of
+# separators (the 2 empty rows of the note), ranks in full-width digits and with spaces, scores and methods; audit_units_forms.csv:
+# budgets 3,500,000.5 (grouped, quoted), ￥350万 and " 100 ", factors 是, 01, １ and 否. Also in GBK.
+ck_cli(assessment_screen_quoted_cells_kernel_matches_rows
+  "-DARGS=assessment|screen|${_d}/assessment_records_quoting.csv|--as-of|2016-12-31|--explain"
+  "-DSAME_ARGS=assessment|screen|${_d}/assessment_records_quoting.csv|--as-of|2016-12-31|--explain|--row-path"
+  "-DEXPECT_OUT=^cadre_id,rule_id,clause,[^\n]*\n.*C1,"
+  "-DEXPECT_ERR=assessment_records_quoting.csv: 2 empty rows skipped" -DERR_LINES=1)
+ck_cli(assessment_screen_quoted_cells_gbk
+  -DICONV_FROM=${_d}/assessment_records_quoting.csv -DICONV_TO=${_tmp}/assessment_records_quoting_gbk.csv -DICONV_ENC=GB18030
+  "-DARGS=assessment|screen|${_tmp}/assessment_records_quoting_gbk.csv|--as-of|2016-12-31"
+  "-DSAME_ARGS=assessment|screen|${_tmp}/assessment_records_quoting_gbk.csv|--as-of|2016-12-31|--row-path"
+  "-DEXPECT_OUT=\nC3,incompetent_demote,HORQIN.3,demotion,2016,,")
+ck_cli(audit_tier_cell_forms_kernel_matches_rows
+  "-DARGS=audit|tier|${_d}/audit_units_forms.csv|--as-of|2016-12-31|--keep|window_unit"
+  "-DSAME_ARGS=audit|tier|${_d}/audit_units_forms.csv|--as-of|2016-12-31|--keep|window_unit|--row-path"
+  "-DEXPECT_OUT=^unit_id,name,level,band,band_points,factor_points,score,window_unit\nU1,\"甲, \"\"一\"\"\",")
+ck_cli(audit_tier_cell_forms_json
+  "-DARGS=audit|tier|${_d}/audit_units_forms.csv|--as-of|2016-12-31|--format|json"
+  "-DSAME_ARGS=audit|tier|${_d}/audit_units_forms.csv|--as-of|2016-12-31|--format|json|--row-path")
 # A bad budget in the middle, after a cell of two lines: the row path reports that row alone,
 # by the line it is on in the file (4), and tiers the others.
 ck_cli(table_bad_row_after_multiline_cell

@@ -121,6 +121,7 @@ struct VillageResult {
 /// copy of it) lives.
 struct PayLine {
   std::size_t principal = 0;  ///< the position of its principal among the principals given
+  std::size_t village = 0;    ///< the position of its village among the villages given
   std::string_view cadre_id;
   std::string_view village_id;
   std::string_view township;

@@ -119,11 +119,12 @@ def _population_col(v: Any) -> Any:
     import numpy as np
     import pandas as pd
     col = _frames.column(v, "population", "villages")
-    if (col.dtype == object or isinstance(col.dtype, pd.StringDtype)) and len(col) and \
-            pd.api.types.infer_dtype(col, skipna=False) == "string":
-        ok = col.astype(object).str.fullmatch(_DIGITS.pattern).to_numpy(dtype=bool)
-        if ok.all():
-            return col.astype(object).astype(np.int64).to_numpy()
+    if (col.dtype == object or isinstance(col.dtype, pd.StringDtype)) and len(col):
+        codes, uniques = _frames.factorize(col)  # each distinct text read once
+        u = np.asarray(uniques, dtype=object)
+        if (codes >= 0).all() and pd.api.types.infer_dtype(u, skipna=False) == "string" and \
+                pd.Series(u, dtype=object).str.fullmatch(_DIGITS.pattern).all():
+            return u.astype(np.int64)[codes]
         col = col.astype(object)
     return _frames.int_column(col, "population", np.int64, where="villages row ")
 
@@ -150,6 +151,9 @@ class PaySheet:
         self._plain_dict: Optional[Dict[str, Any]] = None
         self._again = again  # (explain, townships or None) -> a sheet of the same inputs
         self._kept: Dict[str, Any] = {}  # keep=: the kept columns' values, one per principal given
+        # DataFrames given: the (codes, uniques) of the cadre ids, the village ids and the
+        # townships read, so that the lines' ids are the caller's own str objects
+        self._ids: Optional[Tuple[Tuple[Any, Any], Tuple[Any, Any], Tuple[Any, Any]]] = None
         self.year: int = sheet.year
 
     def _typed(self, sheet: Any) -> Dict[str, Any]:
@@ -183,8 +187,8 @@ class PaySheet:
         many = not isinstance(i, int)
         asked: Sequence[int] = [i] if isinstance(i, int) else i
         at = [int(j) for j in asked]
-        c = self._sheet.lines_columns()
-        n = len(c["cadre_id"])
+        c = self._sheet.lines_columns(ids=self._ids is None)
+        n = len(c["principal"])
         for j in at:
             if not -n <= j < n:
                 raise IndexError(f"line {j} of a sheet of {n} lines")
@@ -194,7 +198,8 @@ class PaySheet:
             return got if many else got[0]
         def key(cols: Dict[str, Any], j: int) -> Tuple[str, str, int]:
             return cols["cadre_id"][j], cols["village_id"][j], int(cols["post"][j])
-        part = self._again(True, sorted({c["township"][j] for j in at}))
+        ids = dict(self._line_ids(c), post=c["post"])
+        part = self._again(True, sorted({ids["township"][j] for j in at}))
         pc = part.lines_columns()
         lines_part = self._typed(part)["lines"]
         by_key: Dict[Tuple[str, str, int], List[Any]] = {}
@@ -202,9 +207,9 @@ class PaySheet:
             by_key.setdefault(key(pc, k), []).append(ln["explanation"])
         out = []
         for j in at:
-            got = by_key[key(c, j)]
+            got = by_key[key(ids, j)]
             # a cadre with two lines of one village and post: the lines keep their order
-            nth = 0 if len(got) == 1 else sum(1 for k in range(j) if key(c, k) == key(c, j))
+            nth = 0 if len(got) == 1 else sum(1 for k in range(j) if key(ids, k) == key(ids, j))
             out.append(got[nth])
         return out if many else out[0]
 
@@ -254,14 +259,9 @@ class PaySheet:
         import numpy as np
         import pandas as pd
 
-        c = self._sheet.lines_columns()
-        n = len(c["cadre_id"])
-        epoch = datetime.date(1970, 1, 1)
-        actions: List[List[Dict[str, Any]]] = [[] for _ in range(n)]
-        for i, kind, due in zip(c["action_line"].tolist(), c["action_kind"], c["action_due"].tolist()):
-            actions[i].append({"kind": kind, "due": epoch + datetime.timedelta(days=due)})
-        out = {"cadre_id": np.array(c["cadre_id"], dtype=object), "village_id": np.array(c["village_id"], dtype=object),
-               "township": np.array(c["township"], dtype=object),
+        c = self._sheet.lines_columns(ids=self._ids is None, actions=True)
+        ids = self._line_ids(c)
+        out = {"cadre_id": ids["cadre_id"], "village_id": ids["village_id"], "township": ids["township"],
                "post": np.array(c["post_labels"], dtype=object)[c["post"]],
                "units": c["units"].astype(np.int64), "units_of_year": c["units_of_year"].astype(np.int64)}
         for k in ("base", "performance", "public_institution", "total"):
@@ -273,10 +273,20 @@ class PaySheet:
             out[k] = np.array(c[codes], dtype=object)[c[k]]
             out[k + "_zh"] = np.array(c[zh], dtype=object)[c[k]]
             out[k + "_en"] = np.array(c[en], dtype=object)[c[k]]
-        out["actions"] = actions
+        out["actions"] = c["actions"]  # a list of {kind, due} per line, made in C++
         for k, vals in self._kept.items():  # the caller's columns, their dtype kept
             out[k] = vals.take(c["principal"])
         return pd.DataFrame(out, columns=list(out), copy=False)
+
+    def _line_ids(self, c: Dict[str, Any]) -> Dict[str, Any]:
+        """The lines' cadre_id, village_id and township as object arrays of str: the caller's
+        own objects taken by the lines' rows (DataFrames given), or the sheet's (rows given)."""
+        import numpy as np
+        if self._ids is None:
+            return {k: np.array(c[k] + [None], dtype=object)[:-1] for k in ("cadre_id", "village_id", "township")}
+        (cc, cu), (vc, vu), (tc, tu) = self._ids
+        p, v = c["principal"], c["village"]
+        return {"cadre_id": cu[cc[p]], "village_id": vu[vc[v]], "township": tu[tc[v]]}
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the
@@ -412,7 +422,9 @@ def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", _frames.UnknownColumnWarning)
             sheet = pay_sheet(villages, principals, scores, year, policy, graded_on=graded_on, explain=False)
-        return PaySheet(sheet._sheet, sheet._policy, again)
+        out = PaySheet(sheet._sheet, sheet._policy, again)
+        out._ids = sheet._ids
+        return out
     if any(_is_frame(x) for x in (villages, principals, scores)):
         return _pay_sheet_frames(villages, principals, scores, year, policy, graded_on=graded_on, explain=explain)
     v = [(_text(a), _text(b), _text(c), _population(d, i)) for i, (a, b, c, d) in
@@ -437,9 +449,9 @@ def _yuan(fen: Any) -> Any:
     """Money in fen as an object array of ``Decimal`` yuan (two places, as the library's text
     reads), one Decimal made per distinct amount."""
     import numpy as np
-    distinct, inverse = np.unique(fen, return_inverse=True)
-    return np.array([decimal.Decimal(int(f)).scaleb(-2) for f in distinct.tolist()] + [None],
-                    dtype=object)[:-1][inverse] if len(fen) else np.zeros(0, dtype=object)
+    codes, distinct = _frames.factorize(np.asarray(fen, dtype=np.int64))
+    return np.array([decimal.Decimal(int(f)).scaleb(-2) for f in np.asarray(distinct).tolist()] + [None],
+                    dtype=object)[:-1][codes] if len(fen) else np.zeros(0, dtype=object)
 
 
 def _of_townships(villages: Rows, principals: Rows, scores: Rows, towns: List[str]) -> Tuple[Any, Any, Any]:
@@ -479,16 +491,26 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
     return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
 
 
-def _obj_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
-    """A text column as a 1-D NumPy object array of str (a column of str as it is, no copy)."""
+def _coded(df: Any, name: str, what: str, optional: bool = False) -> Tuple[Any, Any]:
+    """A text column as (codes, uniques): ``_frames.factorize``'s int64 codes (-1 for a missing
+    value, read as an empty text, as ``_text`` reads it) and its distinct values as a 1-D object
+    array of str (each read as ``str`` once when the column holds other values). A column of str
+    gives back its own objects."""
     import numpy as np
     import pandas as pd
 
-    if name in df.columns:
-        col = df[name]
-        if col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string":
-            return col.to_numpy(dtype=object)
-    return np.array(_str_col(df, name, what, optional), dtype=object)
+    if name not in df.columns:
+        if optional:
+            return np.full(len(df), -1, dtype=np.int64), np.zeros(0, dtype=object)
+        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+    col = df[name]
+    if not (col.dtype == object or isinstance(col.dtype, pd.StringDtype)):
+        col = pd.Series(_str_col(df, name, what), dtype=object)  # as the rows path writes it
+    codes, uniques = _frames.factorize(col)
+    u = np.asarray(uniques, dtype=object)
+    if len(u) and pd.api.types.infer_dtype(u, skipna=False) != "string":
+        u = np.array([_text(x) for x in u.tolist()] + [None], dtype=object)[:-1]
+    return codes, u
 
 
 def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
@@ -501,23 +523,32 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
             return np.full(n, _OPEN, dtype=np.int32)
         raise _core.InvalidInput(f"{what}: column {name!r} is missing")
     col = df[name]
-    fast = None
     if pd.api.types.is_datetime64_any_dtype(col):
         days, nat = _frames.int_column(col, name, np.int64, dates=True, missing=0, with_mask=True,
                                        where=f"{what} row ")
         nat = np.zeros(len(days), dtype=bool) if nat is None else nat
     else:
-        # dates, datetimes, ISO strings, None/NaN/NaT read in C++; anything else one by one
-        # exactly as the list-of-dicts path does
-        fast = _k.days_from_objects(col.to_numpy(dtype=object), pd.NaT)
+        # each distinct value read once: dates, datetimes, ISO strings in C++; anything else by
+        # the vocabulary (2014/1/1, 2014年1月1日, …), its error naming the first row holding it
+        codes, uniques = _frames.factorize(col)
+        u = np.asarray(uniques, dtype=object)
+        fast = _k.days_from_objects(u, pd.NaT)
         if fast is not None:
-            days, nat = fast
+            udays, umiss = fast
         else:
-            # each distinct text read once by the vocabulary (2014/1/1, 2014年1月1日, …)
-            ds = _frames.map_distinct(col, lambda x, i: _date(x, name, f"{what}[{i}]")).tolist()
-            nat = np.array([d is None for d in ds], dtype=bool)
+            def read(x: Any, k: int) -> Optional[datetime.date]:
+                try:
+                    return _date(x, name, f"{what}[?]")
+                except _core.InvalidInput:  # named by its first row (found only now)
+                    return _date(x, name, f"{what}[{_first_row(codes, k)}]")
+            ds = _frames.map_distinct(u, read).tolist()
+            umiss = np.array([d is None for d in ds], dtype=bool)
             epoch = datetime.date(1970, 1, 1)
-            days = np.array([0 if d is None else (d - epoch).days for d in ds], dtype=np.int64)
+            udays = np.array([0 if d is None else (d - epoch).days for d in ds], dtype=np.int64)
+        gone = codes < 0
+        at = np.where(gone, 0, codes)
+        days = np.asarray(udays, dtype=np.int64)[at] if len(u) else np.zeros(len(codes), dtype=np.int64)
+        nat = gone | (np.asarray(umiss, dtype=bool)[at] if len(u) else gone)
     if nat.any():
         if not optional:
             i = int(np.flatnonzero(nat)[0])
@@ -527,21 +558,28 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
     return days.astype(np.int32)
 
 
+def _first_row(codes: Any, k: int) -> int:
+    """The first row whose code is ``k``."""
+    import numpy as np
+    return int(np.argmax(codes == k))
+
+
 def _score_col(df: Any) -> Any:
-    """Scores as an object array of decimal str, or float64 (read by shortest repr in C++)."""
+    """Scores as text (codes, uniques of decimal str), or float64 (read by shortest repr in C++)."""
     import numpy as np
     import pandas as pd
 
     if "score" not in df.columns:
         raise _core.InvalidInput("scores: column 'score' is missing")
     col = df["score"]
-    if pd.api.types.is_integer_dtype(col):
-        return col.astype(str).to_numpy(dtype=object)
     if pd.api.types.is_float_dtype(col) and not col.isna().any():
         return col.to_numpy(dtype=np.float64)
-    if col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string":
-        return col.to_numpy(dtype=object)
-    return np.array([_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())], dtype=object)
+    if pd.api.types.is_integer_dtype(col):
+        col = col.astype(str)
+    elif not (col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string"):
+        col = pd.Series([_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())], dtype=object)
+    codes, uniques = _frames.factorize(col)
+    return codes, np.asarray(uniques, dtype=object)
 
 
 def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
@@ -552,14 +590,16 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     v, p, s = _frame(villages), _frame(principals), _frame(scores)
     pop = _population_col(v)
     pol = _policy(policy)
+    vid, town, cid = _coded(v, "village_id", "villages"), _coded(v, "township", "villages"), \
+        _coded(p, "cadre_id", "principals")
     sheet = _k.pay_sheet_frames(
-        _obj_col(v, "village_id", "villages"), _obj_col(v, "township", "villages"), pop,
-        _obj_col(p, "cadre_id", "principals"), _obj_col(p, "village_id", "principals"),
-        _obj_col(p, "post", "principals"),
+        vid, town, pop, cid, _coded(p, "village_id", "principals"), _coded(p, "post", "principals"),
         _days_col(p, "served_from", "principals"), _days_col(p, "served_to", "principals", True),
-        _obj_col(s, "village_id", "scores"), _obj_col(s, "period", "scores"), _score_col(s),
+        _coded(s, "village_id", "scores"), _coded(s, "period", "scores"), _score_col(s),
         int(year), pol, graded_on=graded_on, explain=explain)
-    return PaySheet(sheet, pol)
+    out = PaySheet(sheet, pol)
+    out._ids = (cid, vid, town)
+    return out
 
 
 def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any, principal_village: Any,

@@ -8,6 +8,7 @@
 #include <datetime.h>
 
 #include <charconv>
+#include <map>
 #include <climits>
 #include <cmath>
 
@@ -36,46 +37,75 @@ std::span<const T> in_span(const py::array_t<T> &a) {
 }
 
 
-// A column of Python str objects (a NumPy object array) read in place: UTF-8 views of the
-// objects themselves. The GIL stays held while they are read.
-class TextColumn {
- public:
-  TextColumn(const py::array &a, const char *field) : a_(a), field_(field) {
-    if (a.ndim() != 1 || a.dtype().kind() != 'O')
-      throw InvalidInput("column must be a 1-D object array of str", field);
-    data_ = static_cast<PyObject *const *>(a.data());
-    n_ = static_cast<std::size_t>(a.size());
-  }
-  std::size_t size() const { return n_; }
-  std::string_view operator[](std::size_t i) const {
-    PyObject *o = data_[i];
-    if (!PyUnicode_Check(o)) throw InvalidInput("must be text", field_, std::string(field_) + "[" + std::to_string(i) + "]");
-    Py_ssize_t n = 0;
-    const char *c = PyUnicode_AsUTF8AndSize(o, &n);
-    if (c == nullptr) {
-      PyErr_Clear();
-      throw InvalidInput("is not valid text", field_, std::string(field_) + "[" + std::to_string(i) + "]");
-    }
-    return {c, static_cast<std::size_t>(n)};
-  }
-
- private:
-  py::array a_;
-  const char *field_;
-  PyObject *const *data_ = nullptr;
-  std::size_t n_ = 0;
-};
-
 using I64 = py::array_t<std::int64_t>;
 using I32 = py::array_t<std::int32_t>;
 using F64 = py::array_t<double>;
 
-// The DataFrame path's input: the frames' columns as they are (object arrays of str, NumPy
-// integers), read by the pay sheet record by record, without copies.
+// A text column as a DataFrame path gives it: (codes, uniques), each row's number among the
+// column's distinct values (int64, -1 for a missing value, read as an empty text) and those
+// values (a 1-D object array of str). The distinct values are read as UTF-8 views once, with the
+// GIL held, every code range-checked; the rows are then read without Python (the GIL may be
+// released while the column lives: the views point into the str objects it keeps).
+class CodedText {
+ public:
+  CodedText(const py::handle &pair, const char *field) : field_(field) {
+    if (!py::isinstance<py::tuple>(pair) || py::len(pair) != 2)
+      throw InvalidInput("column must be a pair (codes, uniques)", field);
+    auto t = py::reinterpret_borrow<py::tuple>(pair);
+    if (!py::isinstance<I64>(t[0]) || !py::isinstance<py::array>(t[1]))
+      throw InvalidInput("column must be int64 codes and an object array of uniques", field);
+    codes_ = py::reinterpret_borrow<I64>(t[0]);
+    uniques_ = py::reinterpret_borrow<py::array>(t[1]);
+    if (codes_.ndim() != 1 || !(codes_.flags() & py::array::c_style) || uniques_.ndim() != 1 ||
+        uniques_.dtype().kind() != 'O' || !(uniques_.flags() & py::array::c_style))
+      throw InvalidInput("column must be 1-D int64 codes and a 1-D object array of str", field);
+    const auto nu = static_cast<std::size_t>(uniques_.size());
+    auto *objs = static_cast<PyObject *const *>(uniques_.data());
+    views_.resize(nu);
+    for (std::size_t k = 0; k < nu; ++k) {
+      PyObject *o = objs[k];
+      if (!PyUnicode_Check(o)) throw InvalidInput("must be text", field, std::string(field) + " (a distinct value)");
+      Py_ssize_t n = 0;
+      const char *c = PyUnicode_AsUTF8AndSize(o, &n);
+      if (c == nullptr) {
+        PyErr_Clear();
+        throw InvalidInput("is not valid text", field, std::string(field) + " (a distinct value)");
+      }
+      views_[k] = std::string_view(c, static_cast<std::size_t>(n));
+    }
+    data_ = codes_.data();
+    n_ = static_cast<std::size_t>(codes_.size());
+    const auto hi = static_cast<std::int64_t>(nu);
+    for (std::size_t i = 0; i < n_; ++i)
+      if (data_[i] < -1 || data_[i] >= hi)
+        throw InvalidInput("code out of range", field, std::string(field) + "[" + std::to_string(i) + "]");
+  }
+  std::size_t size() const { return n_; }
+  std::size_t n_uniques() const { return views_.size(); }
+  /// The row's distinct value, -1 when missing.
+  std::int64_t code(std::size_t i) const { return data_[i]; }
+  std::string_view unique(std::size_t k) const { return views_[k]; }
+  std::string_view operator[](std::size_t i) const {
+    const std::int64_t c = data_[i];
+    return c < 0 ? std::string_view() : views_[static_cast<std::size_t>(c)];
+  }
+
+ private:
+  I64 codes_;
+  py::array uniques_;
+  const char *field_;
+  std::vector<std::string_view> views_;
+  const std::int64_t *data_ = nullptr;
+  std::size_t n_ = 0;
+};
+
+// The DataFrame path's input: the frames' text columns as (codes, uniques), NumPy integers. A
+// post and a score are read once per distinct text, on first use (the rows are visited in the
+// sheet's order, so an error names the same row as reading each cell would).
 class FrameInput final : public village::PaySheetInput {
  public:
-  FrameInput(TextColumn vid, TextColumn town, I64 pop, TextColumn cid, TextColumn pv, TextColumn post, I32 from,
-             I32 to, TextColumn sv, TextColumn period, std::optional<TextColumn> score_text, std::optional<F64> score_f)
+  FrameInput(CodedText vid, CodedText town, I64 pop, CodedText cid, CodedText pv, CodedText post, I32 from,
+             I32 to, CodedText sv, CodedText period, std::optional<CodedText> score_text, std::optional<F64> score_f)
       : vid_(std::move(vid)), town_(std::move(town)), pop_(std::move(pop)), cid_(std::move(cid)), pv_(std::move(pv)),
         post_(std::move(post)), from_(std::move(from)), to_(std::move(to)), sv_(std::move(sv)),
         period_(std::move(period)), score_text_(std::move(score_text)), score_f_(std::move(score_f)) {
@@ -87,6 +117,8 @@ class FrameInput final : public village::PaySheetInput {
       throw InvalidInput("principal columns differ in length", "principals");
     const std::size_t ns = score_text_ ? score_text_->size() : static_cast<std::size_t>(score_f_->size());
     if (period_.size() != S || ns != S) throw InvalidInput("score columns differ in length", "scores");
+    posts_.assign(post_.n_uniques() + 1, kUnread);
+    if (score_text_) scores_.assign(score_text_->n_uniques() + 1, {-1, village::ScoreValue::Status::ok});
   }
   std::size_t n_villages() const override { return vid_.size(); }
   std::string_view village_id(std::size_t v) const override { return vid_[v]; }
@@ -96,8 +128,14 @@ class FrameInput final : public village::PaySheetInput {
   std::string_view cadre_id(std::size_t i) const override { return cid_[i]; }
   std::string_view principal_village(std::size_t i) const override { return pv_[i]; }
   village::Post post(std::size_t i) const override {
+    const auto k = static_cast<std::size_t>(post_.code(i) + 1);  // slot 0: missing
+    if (posts_[k] != kUnread) return static_cast<village::Post>(posts_[k]);
     const std::string_view c = cid_[i];
-    return village::parse_post(post_[i], c.empty() ? "principals[" + std::to_string(i) + "]" : std::string(c));
+    // an unknown post throws here, naming this row's record
+    const village::Post p =
+        village::parse_post(post_[i], c.empty() ? "principals[" + std::to_string(i) + "]" : std::string(c));
+    posts_[k] = static_cast<std::uint8_t>(p);
+    return p;
   }
   std::optional<std::int32_t> served_from(std::size_t i) const override { return from_.data()[i]; }
   std::int32_t served_to(std::size_t i) const override { return to_.data()[i]; }
@@ -105,7 +143,11 @@ class FrameInput final : public village::PaySheetInput {
   std::string_view score_village(std::size_t s) const override { return sv_[s]; }
   std::string_view score_period(std::size_t s) const override { return period_[s]; }
   village::ScoreValue score(std::size_t s) const override {
-    if (score_text_) return village::parse_score((*score_text_)[s]);
+    if (score_text_) {
+      auto &slot = scores_[static_cast<std::size_t>(score_text_->code(s) + 1)];
+      if (slot.fixed < 0) slot = village::parse_score((*score_text_)[s]);  // throws for a text not a number
+      return slot;
+    }
     // a float is read by its shortest repr, as Python's repr() gives it
     char buf[64];
     const auto r = std::to_chars(buf, buf + sizeof buf, score_f_->data()[s]);
@@ -113,13 +155,16 @@ class FrameInput final : public village::PaySheetInput {
   }
 
  private:
-  TextColumn vid_, town_;
+  static constexpr std::uint8_t kUnread = 0xFF;
+  CodedText vid_, town_;
   I64 pop_;
-  TextColumn cid_, pv_, post_;
+  CodedText cid_, pv_, post_;
   I32 from_, to_;
-  TextColumn sv_, period_;
-  std::optional<TextColumn> score_text_;
+  CodedText sv_, period_;
+  std::optional<CodedText> score_text_;
   std::optional<F64> score_f_;
+  mutable std::vector<std::uint8_t> posts_;           // per distinct post + 1: the Post, or kUnread
+  mutable std::vector<village::ScoreValue> scores_;   // per distinct score + 1: fixed -1 while unread
 };
 
 }  // namespace
@@ -139,9 +184,10 @@ void init_village(py::module_ &m) {
           "villages, townships, banner; money as decimal yuan text).")
       .def(
           "lines_columns",
-          [](const village::PaySheet &s) {
+          [](const village::PaySheet &s, bool ids, bool actions) {
             // The lines column by column, for a DataFrame without a Python object per cell
-            // beyond the ids: codes with their labels, money in fen, actions flattened.
+            // beyond the ids (ids=False: none, the caller has them): codes with their labels,
+            // money in fen, actions flattened (actions=True: also as the DataFrame's column).
             const std::size_t n = s.lines.size();
             py::array_t<std::uint8_t> post(static_cast<py::ssize_t>(n)), team(static_cast<py::ssize_t>(n)),
                 grade(static_cast<py::ssize_t>(n));
@@ -149,7 +195,8 @@ void init_village(py::module_ &m) {
             py::array_t<std::int64_t> base(static_cast<py::ssize_t>(n)), perf(static_cast<py::ssize_t>(n)),
                 pub(static_cast<py::ssize_t>(n)), total(static_cast<py::ssize_t>(n)),
                 principal(static_cast<py::ssize_t>(n));
-            py::list cadre(n), vid(n), town(n);
+            py::array_t<std::int32_t> village_row(static_cast<py::ssize_t>(n));
+            py::list cadre(ids ? n : 0), vid(ids ? n : 0), town(ids ? n : 0);
             std::vector<std::int64_t> act_line;
             std::vector<std::int32_t> act_due;
             py::list act_kind;
@@ -157,11 +204,43 @@ void init_village(py::module_ &m) {
             auto *u32 = units.mutable_data(), *y32 = units_of_year.mutable_data();
             auto *b64 = base.mutable_data(), *f64 = perf.mutable_data(), *q64 = pub.mutable_data(),
                  *s64 = total.mutable_data(), *r64 = principal.mutable_data();
+            auto *v32 = village_row.mutable_data();
+            // actions=True: a list of {"kind", "due"} per line; the kinds' texts and the dates
+            // made once each (few distinct), shared by the lines.
+            py::array act_col;
+            PyObject **act_cells = nullptr;
+            const py::str key_kind("kind"), key_due("due");
+            std::map<std::string_view, py::str> kinds;
+            std::map<std::int32_t, py::object> dates;
+            auto text_of = [&](std::string_view k) -> py::str {
+              auto it = kinds.find(k);
+              if (it == kinds.end()) it = kinds.emplace(k, py::str(k.data(), k.size())).first;
+              return it->second;
+            };
+            auto date_of = [&](std::int32_t day) -> py::object {
+              auto it = dates.find(day);
+              if (it == dates.end()) {
+                const Date dt = from_days(day);
+                PyObject *o = PyDate_FromDate(static_cast<int>(dt.year()), static_cast<int>(dt.month()),
+                                              static_cast<int>(dt.day()));
+                if (o == nullptr) throw py::error_already_set();
+                it = dates.emplace(day, py::reinterpret_steal<py::object>(o)).first;
+              }
+              return it->second;
+            };
+            if (actions) {
+              if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+              act_col = py::array(py::dtype("object"), static_cast<py::ssize_t>(n));
+              act_cells = static_cast<PyObject **>(act_col.mutable_data());
+            }
             for (std::size_t i = 0; i < n; ++i) {
               const village::PayLine l = s.lines[i];
-              cadre[i] = py::str(l.cadre_id.data(), l.cadre_id.size());
-              vid[i] = py::str(l.village_id.data(), l.village_id.size());
-              town[i] = py::str(l.township.data(), l.township.size());
+              if (ids) {
+                cadre[i] = py::str(l.cadre_id.data(), l.cadre_id.size());
+                vid[i] = py::str(l.village_id.data(), l.village_id.size());
+                town[i] = py::str(l.township.data(), l.township.size());
+              }
+              v32[i] = static_cast<std::int32_t>(l.village);
               p8[i] = static_cast<std::uint8_t>(l.post);
               t8[i] = static_cast<std::uint8_t>(l.team_grade);
               g8[i] = static_cast<std::uint8_t>(l.grade);
@@ -172,6 +251,19 @@ void init_village(py::module_ &m) {
               q64[i] = l.public_institution.fen();
               s64[i] = l.total.fen();
               r64[i] = static_cast<std::int64_t>(l.principal);
+              if (actions) {
+                PyObject *list = PyList_New(static_cast<Py_ssize_t>(l.actions.size()));
+                if (list == nullptr) throw py::error_already_set();
+                Py_XDECREF(act_cells[i]);
+                act_cells[i] = list;
+                for (std::size_t k = 0; k < l.actions.size(); ++k) {
+                  py::dict a;
+                  a[key_kind] = text_of(l.actions[k].kind);
+                  a[key_due] = date_of(to_days(l.actions[k].due));
+                  PyList_SET_ITEM(list, static_cast<Py_ssize_t>(k), a.release().ptr());
+                }
+                continue;
+              }
               for (const auto &a : l.actions) {
                 act_line.push_back(static_cast<std::int64_t>(i));
                 act_kind.append(py::str(a.kind.data(), a.kind.size()));
@@ -206,6 +298,8 @@ void init_village(py::module_ &m) {
             d["public_institution_fen"] = pub;
             d["total_fen"] = total;
             d["principal"] = principal;
+            d["village"] = village_row;
+            if (actions) d["actions"] = act_col;
             d["team_grade"] = team;
             d["grade"] = grade;
             d["action_line"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(act_line.size()), act_line.data());
@@ -220,8 +314,11 @@ void init_village(py::module_ &m) {
             d["grade_codes"] = grade_codes;
             return d;
           },
-          "The lines as columns: ids (lists of str), codes (uint8) with their labels, units, money "
-          "in fen (int64), actions flattened (action_line, action_kind, action_due as days).");
+          py::kw_only(), py::arg("ids") = true, py::arg("actions") = false,
+          "The lines as columns: ids (lists of str; ids=False: none), principal and village (the "
+          "rows given), codes (uint8) with their labels, units, money in fen (int64), actions "
+          "flattened (action_line, action_kind, action_due as days; actions=True: instead, "
+          "actions as an object array of lists of {kind, due}).");
 
   v.def(
       "pay_sheet",
@@ -260,39 +357,43 @@ void init_village(py::module_ &m) {
 
   v.def(
       "pay_sheet_frames",
-      [](const py::array &village_id, const py::array &township, const py::object &population_col,
-         const py::array &cadre_id, const py::array &p_village, const py::array &post, const py::object &from_col,
-         const py::object &to_col, const py::array &s_village, const py::array &period, const py::array &score,
+      [](const py::object &village_id, const py::object &township, const py::object &population_col,
+         const py::object &cadre_id, const py::object &p_village, const py::object &post, const py::object &from_col,
+         const py::object &to_col, const py::object &s_village, const py::object &period, const py::object &score,
          int year, const Policy &policy, std::optional<Date> graded_on, bool explain) {
         I64 population = int_column<std::int64_t>(population_col, "population", -1);
         I32 served_from = int_column<std::int32_t>(from_col, "served_from", -1);
         I32 served_to = int_column<std::int32_t>(to_col, "served_to", -1);
-        std::optional<TextColumn> st;
+        std::optional<CodedText> st;
         std::optional<F64> sf;
-        if (score.dtype().kind() == 'O')
+        if (py::isinstance<py::tuple>(score))
           st.emplace(score, "score");
-        else if (py::isinstance<F64>(score) && score.ndim() == 1 && (score.flags() & py::array::c_style))
+        else if (py::isinstance<F64>(score) && py::reinterpret_borrow<py::array>(score).ndim() == 1 &&
+                 (py::reinterpret_borrow<py::array>(score).flags() & py::array::c_style))
           sf.emplace(py::reinterpret_borrow<F64>(score));
         else
-          throw InvalidInput("scores must be decimal text or float64 numbers", "score");
-        FrameInput in(TextColumn(village_id, "village_id"), TextColumn(township, "township"), std::move(population),
-                      TextColumn(cadre_id, "cadre_id"), TextColumn(p_village, "village_id"),
-                      TextColumn(post, "post"), std::move(served_from), std::move(served_to),
-                      TextColumn(s_village, "village_id"), TextColumn(period, "period"), std::move(st),
+          throw InvalidInput("scores must be decimal text (codes, uniques) or float64 numbers", "score");
+        FrameInput in(CodedText(village_id, "village_id"), CodedText(township, "township"), std::move(population),
+                      CodedText(cadre_id, "cadre_id"), CodedText(p_village, "village_id"),
+                      CodedText(post, "post"), std::move(served_from), std::move(served_to),
+                      CodedText(s_village, "village_id"), CodedText(period, "period"), std::move(st),
                       std::move(sf));
         village::PaySheetOptions o;
         o.graded_on = graded_on;
         o.explain = explain;
-        // The GIL stays held: the columns are read in place from the Python objects.
+        // The columns' distinct texts were read above; the sheet reads codes and views only.
+        py::gil_scoped_release release;
         return village::pay_sheet(in, year, policy, o);
       },
       py::arg("village_id"), py::arg("township"), py::arg("population"), py::arg("cadre_id"),
       py::arg("principal_village_id"), py::arg("post"), py::arg("served_from"), py::arg("served_to"),
       py::arg("score_village_id"), py::arg("period"), py::arg("score"), py::arg("year"), py::arg("policy"),
       py::kw_only(), py::arg("graded_on") = py::none(), py::arg("explain") = true,
-      "The pay sheet from DataFrame columns read in place: text columns as 1-D object arrays of str, "
-      "population int64, dates as days since 1970-01-01 (int32, served_to 2147483647 when still "
-      "serving), scores as an object array of decimal str or a float64 array (read by shortest repr).");
+      "The pay sheet from DataFrame columns: each text column a pair (codes, uniques) as "
+      "cadrekit._frames.factorize gives it (int64 codes, -1 missing: an empty text; a 1-D object "
+      "array of str), population int64, dates as days since 1970-01-01 (int32, served_to "
+      "2147483647 when still serving), scores as text (codes, uniques) or a float64 array (read "
+      "by shortest repr). Each distinct post and score text is read once.");
 
   v.def(
       "days_from_objects",

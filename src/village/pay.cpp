@@ -172,6 +172,7 @@ PayLine SheetData::line(std::size_t k) const {
   const auto v = static_cast<std::size_t>(p_village[p]);
   PayLine l;
   l.principal = p;
+  l.village = v;
   l.cadre_id = slice(c_off, p);
   l.village_id = slice(v_off, v);
   l.township = slice(t_off, static_cast<std::size_t>(v_town[v]));

@@ -1,0 +1,169 @@
+"""The DataFrame pay sheet reads each text column by its distinct values (codes and uniques) and
+gives the lines' ids back as the caller's own objects: its answers must be those of the rows
+path (lists of dicts) for the same tables, and its errors must name the same field and row."""
+from __future__ import annotations
+
+import datetime
+import io
+import warnings
+from typing import Any, Dict, List, Tuple
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from cadrekit import village
+from cadrekit._core import InvalidInput
+
+D = datetime.date
+
+
+def tables() -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """Three townships; one village without scores, one missing a quarter; principals leaving
+    in the year, arriving in it, serving both posts, gone before it, one with two lines."""
+    villages = [{"village_id": f"V{i}", "name": f"村{i}", "township": ["乙镇", "甲镇", "丙乡"][i % 3],
+                 "population": str(300 + 170 * i)} for i in range(12)]
+    principals: List[Dict[str, Any]] = []
+    for i in range(12):
+        principals.append({"cadre_id": f"S{i}", "name": "", "village_id": f"V{i}", "post": "secretary",
+                           "served_from": "2014-03-01", "served_to": None})
+        principals.append({"cadre_id": f"D{i}", "name": "", "village_id": f"V{i}",
+                           "post": "both" if i % 4 == 0 else "director",
+                           "served_from": ["2015-01-01", "2016-05-02", "2013-01-01"][i % 3],
+                           "served_to": [None, None, "2016-08-31"][i % 3]})
+    principals.append({"cadre_id": "G1", "name": "", "village_id": "V3", "post": "director",
+                       "served_from": "2010-01-01", "served_to": "2015-06-30"})  # no line in 2016
+    principals.append({"cadre_id": "S5", "name": "", "village_id": "V7", "post": "director",
+                       "served_from": "2016-09-01", "served_to": None})  # a second village
+    scores = []
+    for i in range(12):
+        if i == 4:
+            continue  # no scores: not graded
+        for k, per in enumerate(["2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016"]):
+            if i == 9 and k == 2:
+                continue  # a quarter missing
+            scores.append({"village_id": f"V{i}", "period": per, "score": f"{60 + (7 * i + 3 * k) % 37}.{k}5"})
+    scores.append({"village_id": "V1", "period": "2015Q4", "score": "99"})  # another year: not counted
+    return villages, principals, scores
+
+
+def as_csv(rows: List[Dict[str, Any]]) -> pd.DataFrame:
+    """The rows written to CSV and read back as a user does (``dtype=str``: empty cells NaN)."""
+    return pd.read_csv(io.StringIO(pd.DataFrame(rows).to_csv(index=False)), dtype=str)
+
+
+def both(v: Any, p: Any, s: Any, **kw: Any) -> Tuple[Any, Any]:
+    return (village.pay_sheet(v, p, s, 2016, **kw),
+            village.pay_sheet(as_csv(v), as_csv(p), as_csv(s), 2016, **kw))
+
+
+def assert_same(rows: Any, frames: Any) -> None:
+    a, b = rows.to_pandas(), frames.to_pandas()
+    assert list(b.columns)[:len(village.LINE_COLUMNS)] == list(village.LINE_COLUMNS)
+    assert len(b) > 0
+    pd.testing.assert_frame_equal(a, b)
+    assert rows.villages() == frames.villages()
+    assert rows.townships() == frames.townships()
+    assert rows.banner == frames.banner
+    n = len(b)
+    assert frames.explain(list(range(n))) == rows.explain(list(range(n)))
+
+
+def test_frames_equal_rows_path() -> None:
+    v, p, s = tables()
+    rows, frames = both(v, p, s)
+    assert_same(rows, frames)
+    df = frames.to_pandas()
+    assert (df["cadre_id"] == "S5").sum() == 2
+    assert "G1" not in set(df["cadre_id"])
+    assert df.loc[df["village_id"] == "V4", "team_grade"].eq("not_graded").all()
+    unq = df[df["grade"] == "unqualified"]
+    # unqualified and in post on the grading date: two actions; left before it: none
+    assert any(len(a) == 2 and a[0]["kind"] == "admonishment_talk" for a in unq["actions"])
+    assert all(len(a) in (0, 2) for a in unq["actions"])
+    assert all(a == [] for a in df.loc[df["grade"] != "unqualified", "actions"])
+    assert frames.to_records() == rows.to_records()
+
+
+def test_ids_are_the_callers_objects() -> None:
+    v, p, s = tables()
+    pdf = as_csv(p)
+    df = village.pay_sheet(as_csv(v), pdf, as_csv(s), 2016).to_pandas()
+    given = {id(x) for x in pdf["cadre_id"]}
+    assert all(id(x) in given for x in df["cadre_id"])
+    # the actions of two lines are distinct lists: changing one leaves the other
+    unq = df.index[df["grade"] == "unqualified"]
+    assert len(unq) >= 2
+    df.at[unq[0], "actions"].append({"kind": "x"})
+    assert len(df.at[unq[1], "actions"]) == 2
+
+
+def test_other_dtypes_and_wide_scores() -> None:
+    v, p, s = tables()
+    vdf, pdf = as_csv(v), as_csv(p)
+    vdf["population"] = vdf["population"].astype(np.int64)
+    pdf["served_from"] = pd.to_datetime(pdf["served_from"])
+    sdf = as_csv(s)
+    sdf["score"] = sdf["score"].astype(float)
+    rows = village.pay_sheet(v, p, s, 2016)
+    assert_same(rows, village.pay_sheet(vdf, pdf, sdf, 2016))
+    # string dtype columns, and the wide layout of scores
+    wide: Dict[str, Dict[str, Any]] = {}
+    for r in s:
+        if r["period"].startswith("2016"):
+            col = {"2016Q1": "q1", "2016Q2": "q2", "2016Q3": "q3", "2016Q4": "q4", "2016": "annual"}[r["period"]]
+            wide.setdefault(r["village_id"], {"village_id": r["village_id"]})[col] = r["score"]
+    wdf = pd.DataFrame(list(wide.values()), columns=list(village.WIDE_SCORE_COLUMNS))
+    got = village.pay_sheet(vdf.astype({"village_id": "string", "township": "string"}),
+                            pdf.astype({"cadre_id": "string"}), wdf, 2016)
+    pd.testing.assert_frame_equal(rows.to_pandas(), got.to_pandas())
+
+
+def test_kept_columns_and_explain_now() -> None:
+    v, p, s = tables()
+    for r in p:
+        r["region"] = r["cadre_id"][:1]
+    rows, frames = both(v, p, s, keep=["region"], explain=True)
+    assert_same(rows, frames)
+    assert frames.explanations() == rows.explanations()
+
+
+def error_of(fn: Any) -> str:
+    with pytest.raises(InvalidInput) as e, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fn()
+    return str(e.value)
+
+
+@pytest.mark.parametrize("table,row,field,value,names", [
+    ("p", 5, "post", "chief", "post"),
+    ("p", 3, "post", None, "post"),
+    ("p", 6, "served_from", "2016-13-01", "served_from"),
+    ("p", 6, "served_from", None, "served_from"),
+    ("p", 7, "served_to", "someday", "served_to"),
+    ("p", 4, "village_id", "V99", "village_id"),
+    ("p", 2, "cadre_id", None, "cadre_id"),
+    ("s", 8, "score", "abc", "score"),
+    ("s", 8, "score", "91.123456", "score"),
+    ("s", 9, "score", None, "score"),
+    ("s", 3, "period", "2016Q7", "period"),
+    ("s", 10, "village_id", "V77", "village_id"),
+    ("v", 2, "population", "-5", "population"),
+    ("v", 2, "population", "many", "population"),
+    ("v", 3, "township", None, "township"),
+    ("v", 1, "village_id", "V0", "village_id"),
+])
+def test_errors_name_the_same_field_and_row(table: str, row: int, field: str, value: Any, names: str) -> None:
+    v, p, s = tables()
+    t = {"v": v, "p": p, "s": s}[table]
+    t[row][field] = value
+    for later in (row + 1, row + 2):  # a later bad value in another row: the first is named
+        if later < len(t) and field != "village_id":
+            t[later][field] = value
+    a = error_of(lambda: village.pay_sheet(v, p, s, 2016))
+    b = error_of(lambda: village.pay_sheet(as_csv(v), as_csv(p), as_csv(s), 2016))
+    assert names in a
+    if (field, value) == ("population", "many"):  # a DataFrame's integer column counts rows from 1
+        assert b == a.replace("villages[2]", "villages row 3")
+    else:
+        assert a == b

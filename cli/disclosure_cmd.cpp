@@ -91,7 +91,7 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
       Reporter rep(o->io.strict);
       Table in = read_table(o->candidates, o->io, rep);
       in.require({"id", "round", "rank", "posted"});
-      OutTable t{{"id", "round", "rank", "posted", "venues", "venues_zh", "first_day", "last_day", "working_days"}, {}};
+      OutTable t{{"id", "round", "rank", "posted", "venues", "venues_zh", "venues_en", "first_day", "last_day", "working_days"}, {}};
       if (o->io.explain) t.columns.push_back("explanation");
       std::vector<PostedRound> posted;
       std::vector<ParamUsed> params;  // of every round and rank planned
@@ -105,12 +105,13 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
                                        cal, policy, o->io.explain ? &ex : nullptr);
         for (ParamUsed &u : round_parameters(p.round, p.rank, policy, p.posted)) params.push_back(std::move(u));
         if (!first_posted || p.posted < *first_posted) first_posted = p.posted;
-        std::string venues, venues_zh;
+        std::string venues, venues_zh, venues_en;
         for (const auto &v : p.venues) {
           venues += (venues.empty() ? "" : ";") + v;
           venues_zh += (venues_zh.empty() ? "" : "；") + venue_name_zh(v);
+          venues_en += (venues_en.empty() ? "" : "; ") + venue_name_en(v);
         }
-        std::vector<Cell> row{id, Cell::num(p.round), rank_name(p.rank), Cell::date(p.posted), venues, venues_zh,
+        std::vector<Cell> row{id, Cell::num(p.round), rank_name(p.rank), Cell::date(p.posted), venues, venues_zh, venues_en,
                               Cell::date(p.window.first), Cell::date(p.window.last), Cell::num(p.working_days)};
         if (o->io.explain) row.push_back(explanation_cell(ex, o->io));
         t.rows.push_back(std::move(row));

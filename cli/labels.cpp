@@ -143,6 +143,7 @@ constexpr Label kLabels[] = {
     {"units_of_year", "全年月数", "Months of the year"},
     {"venues", "公示场所", "Venues"},
     {"venues_zh", "公示场所（中文）", "Venues (Chinese)"},
+    {"venues_en", "公示场所（英文）", "Venues (English)"},
     {"village_id", "嘎查村编号", "Village ID"},
     {"villages", "嘎查村数", "Villages"},
     {"what", "事项", "What"},

@@ -243,6 +243,9 @@ RoundPlan plan_round(int round, Rank rank, Date posted, const WorkCalendar &cale
 std::vector<ParamUsed> round_parameters(int round, Rank rank, const Policy &policy, Date as_of);
 /// Chinese name of a venue id ("work_unit" -> "所在单位"); the id itself if unknown.
 std::string venue_name_zh(std::string_view venue);
+/// English name of a venue id ("work_unit" -> "Work unit"), from the same table; the id itself
+/// if unknown.
+std::string venue_name_en(std::string_view venue);
 
 /// "150502********6440": keeps `head` characters and `tail` characters, masks the rest with '*'.
 std::string mask_id(std::string_view id, int head, int tail);

@@ -18,19 +18,6 @@ namespace cadrekit {
 
 namespace {
 
-// ASCII-only case folding: the romanised names and English words are ASCII; Chinese text is
-// compared byte for byte.
-bool iequals_ascii(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 [[noreturn]] void bad_embedded(const char *what) {
   throw Error(ErrorCode::internal, std::string("embedded code list is malformed: ") + what);
 }
@@ -109,16 +96,8 @@ namespace detail {
 
 const CodeEntry *find_ethnic_group(std::string_view text) noexcept {
   try {
-    text = text_util::trim(text);
-    if (text.empty()) return nullptr;
-    for (const CodeEntry &e : ethnic_groups()) {
-      if (text == e.code || text == e.name_zh) return &e;
-      // 蒙古 -> 蒙古族 (and 土 -> 土族, 土家 -> 土家族: the whole name must match).
-      if (e.name_zh.size() == text.size() + 3 && e.name_zh.compare(0, text.size(), text) == 0 &&
-          e.name_zh.compare(text.size(), 3, "族") == 0)
-        return &e;
-      if (!e.name_en.empty() && iequals_ascii(text, e.name_en)) return &e;
-    }
+    // The vocabulary's table lists the groups in the order of the code list (01…56).
+    if (auto i = vocabulary::find_code(vocabulary::ethnic_group_codes(), text)) return &ethnic_groups().at(*i);
   } catch (...) {
   }
   return nullptr;

@@ -182,6 +182,66 @@ constexpr Code kPolitical[] = {
     {"11", "台湾民主自治同盟盟员", "TDSL member", "台盟盟员"},
     {"12", "无党派民主人士", "Non-partisan", "无党派人士"},
     {"13", "群众", "Masses (no party)", ""}};
+// GB 3304 (data/codes/ethnic_gb3304.csv, the same codes, names and romanised names, a test
+// checks it): the name as the Chinese label, the romanised name as the English label, the name
+// without 族 as an alias (蒙古 for 蒙古族; a whole name must match: 土 is 土族, 土家 is 土家族).
+constexpr Code kEthnic[] = {
+    {"01", "汉族", "Han", "汉"},
+    {"02", "蒙古族", "Mongol", "蒙古"},
+    {"03", "回族", "Hui", "回"},
+    {"04", "藏族", "Zang", "藏"},
+    {"05", "维吾尔族", "Uygur", "维吾尔"},
+    {"06", "苗族", "Miao", "苗"},
+    {"07", "彝族", "Yi", "彝"},
+    {"08", "壮族", "Zhuang", "壮"},
+    {"09", "布依族", "Buyei", "布依"},
+    {"10", "朝鲜族", "Chosen", "朝鲜"},
+    {"11", "满族", "Man", "满"},
+    {"12", "侗族", "Dong", "侗"},
+    {"13", "瑶族", "Yao", "瑶"},
+    {"14", "白族", "Bai", "白"},
+    {"15", "土家族", "Tujia", "土家"},
+    {"16", "哈尼族", "Hani", "哈尼"},
+    {"17", "哈萨克族", "Kazak", "哈萨克"},
+    {"18", "傣族", "Dai", "傣"},
+    {"19", "黎族", "Li", "黎"},
+    {"20", "傈僳族", "Lisu", "傈僳"},
+    {"21", "佤族", "Va", "佤"},
+    {"22", "畲族", "She", "畲"},
+    {"23", "高山族", "Gaoshan", "高山"},
+    {"24", "拉祜族", "Lahu", "拉祜"},
+    {"25", "水族", "Sui", "水"},
+    {"26", "东乡族", "Dongxiang", "东乡"},
+    {"27", "纳西族", "Naxi", "纳西"},
+    {"28", "景颇族", "Jingpo", "景颇"},
+    {"29", "柯尔克孜族", "Kirgiz", "柯尔克孜"},
+    {"30", "土族", "Tu", "土"},
+    {"31", "达斡尔族", "Daur", "达斡尔"},
+    {"32", "仫佬族", "Mulao", "仫佬"},
+    {"33", "羌族", "Qiang", "羌"},
+    {"34", "布朗族", "Blang", "布朗"},
+    {"35", "撒拉族", "Salar", "撒拉"},
+    {"36", "毛南族", "Maonan", "毛南"},
+    {"37", "仡佬族", "Gelao", "仡佬"},
+    {"38", "锡伯族", "Xibe", "锡伯"},
+    {"39", "阿昌族", "Achang", "阿昌"},
+    {"40", "普米族", "Pumi", "普米"},
+    {"41", "塔吉克族", "Tajik", "塔吉克"},
+    {"42", "怒族", "Nu", "怒"},
+    {"43", "乌孜别克族", "Uzbek", "乌孜别克"},
+    {"44", "俄罗斯族", "Russ", "俄罗斯"},
+    {"45", "鄂温克族", "Ewenki", "鄂温克"},
+    {"46", "德昂族", "Deang", "德昂"},
+    {"47", "保安族", "Bonan", "保安"},
+    {"48", "裕固族", "Yugur", "裕固"},
+    {"49", "京族", "Gin", "京"},
+    {"50", "塔塔尔族", "Tatar", "塔塔尔"},
+    {"51", "独龙族", "Derung", "独龙"},
+    {"52", "鄂伦春族", "Oroqen", "鄂伦春"},
+    {"53", "赫哲族", "Hezhen", "赫哲"},
+    {"54", "门巴族", "Monba", "门巴"},
+    {"55", "珞巴族", "Lhoba", "珞巴"},
+    {"56", "基诺族", "Jino", "基诺"}};
 // The talent module's codes (HURE.1–HURE.4).
 constexpr Code kPools[] = {{"echelon1", "第一梯队", "First echelon", ""},
                            {"echelon2", "第二梯队", "Second echelon", ""},
@@ -233,6 +293,7 @@ const CodeTable kAuditFindingTable{"audit_finding", "审计发现", "Audit findi
 const CodeTable kSexTable{"sex", "性别", "Sex (GB/T 2261.1)", kSexes};
 const CodeTable kRankTable{"rank", "职级", "Rank", kRanks};
 const CodeTable kPoliticalTable{"political_status", "政治面貌", "Political status (GB/T 4762)", kPolitical};
+const CodeTable kEthnicTable{"ethnicity", "民族", "Ethnic group (GB 3304)", kEthnic};
 const CodeTable kPoolTable{"talent_pool", "后备干部库", "Talent pool", kPools};
 const CodeTable kPostingKindTable{"posting_kind", "历练类别", "Posting kind", kPostingKinds};
 const CodeTable kComplaintFindingTable{"complaint_finding", "核查结论", "Finding on a complaint", kComplaintFindings};
@@ -244,6 +305,7 @@ const CodeTable *const kTables[] = {
     &kMethodTable, &kFindingSourceTable, &kAspectTable,   &kFindingClassTable, &kSeverityTable,
     &kStageTable, &kDisposalTable,  &kFollowUpTable,      &kGateTable,         &kAuditLevelTable,
     &kAuditKindTable, &kAuditFindingTable, &kSexTable,    &kRankTable,         &kPoliticalTable,
+    &kEthnicTable,
     &kPoolTable,  &kPostingKindTable, &kComplaintFindingTable, &kComplaintOutcomeTable,
     &kComplaintChannelTable, &kDiscrepancyKindTable};
 
@@ -484,6 +546,7 @@ const CodeTable &audit_findings() { return kAuditFindingTable; }
 const CodeTable &sexes() { return kSexTable; }
 const CodeTable &ranks() { return kRankTable; }
 const CodeTable &political_status_codes() { return kPoliticalTable; }
+const CodeTable &ethnic_group_codes() { return kEthnicTable; }
 const CodeTable &talent_pools() { return kPoolTable; }
 const CodeTable &posting_kinds() { return kPostingKindTable; }
 std::span<const CodeTable *const> code_tables() { return kTables; }

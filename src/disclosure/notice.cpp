@@ -335,12 +335,35 @@ const std::vector<std::string> &notice_field_names() {
   return names;
 }
 
+namespace {
+
+// The venues a policy's disclosure.roundN.venues.<rank> may name, with their Chinese and English
+// names (KAILU.2: "在所在单位、居住地和分管工作领域张贴公告公开"; "通过电视和网络媒体…公开").
+struct Venue {
+  std::string_view id, zh, en;
+};
+constexpr Venue kVenues[] = {{"work_unit", "所在单位", "Work unit"},
+                             {"residence", "居住地", "Place of residence"},
+                             {"field_in_charge", "分管工作领域", "Field in charge"},
+                             {"television", "电视", "Television"},
+                             {"internet", "网络媒体", "Internet media"}};
+
+const Venue *find_venue(std::string_view id) noexcept {
+  for (const Venue &v : kVenues)
+    if (v.id == id) return &v;
+  return nullptr;
+}
+
+}  // namespace
+
 std::string venue_name_zh(std::string_view venue) {
-  return label_of(venue, {{"work_unit", "所在单位"},
-                          {"residence", "居住地"},
-                          {"field_in_charge", "分管工作领域"},
-                          {"television", "电视"},
-                          {"internet", "网络媒体"}});
+  const Venue *v = find_venue(venue);
+  return std::string(v != nullptr ? v->zh : venue);
+}
+
+std::string venue_name_en(std::string_view venue) {
+  const Venue *v = find_venue(venue);
+  return std::string(v != nullptr ? v->en : venue);
 }
 
 RoundPlan plan_round(int round, Rank rank, Date posted, const WorkCalendar &calendar,
@@ -355,10 +378,8 @@ RoundPlan plan_round(int round, Rank rank, Date posted, const WorkCalendar &cale
   plan.rank = rank;
   plan.posted = posted;
   plan.venues = detail::split_list(policy.text(venues_param, posted, ex));
-  static const std::vector<std::string> known{"work_unit", "residence", "field_in_charge",
-                                              "television", "internet"};
   for (const auto &v : plan.venues)
-    if (std::find(known.begin(), known.end(), v) == known.end())
+    if (find_venue(v) == nullptr)
       throw PolicyError("unknown venue id in the list", venues_param, policy.name());
   std::int64_t n = policy.integer(round_param(round, "window_working_days"), posted, ex);
   if (n < 1 || n > 366)

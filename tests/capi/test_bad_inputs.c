@@ -91,18 +91,14 @@ int main(void) {
   static char line[8192];
   ck_calendar *cal = NULL;
   ck_policy *pol = NULL;
-  int rows = 0, header = 0;
-  FILE *f = fopen(CADREKIT_SOURCE_DIR "/tests/golden/bad_inputs.tsv", "r");
-  CHECK(f != NULL);
+  int rows = 0;
+  FILE *f = ck_test_golden_open("bad_inputs.tsv", line, sizeof line);
   if (f == NULL) return ck_test_done("test_bad_inputs");
   CHECK_STATUS(CK_OK, ck_calendar_china(&cal, 0));
   CHECK_STATUS(CK_OK, ck_policy_default(&pol));
-  while (fgets(line, sizeof line, f) != NULL) {
+  while (ck_test_next_row(f, line, sizeof line)) {
     char *cols[5], *args[MAX_ARGS], *p = line;
     int ncol = 0, nargs, i, st;
-    line[strcspn(line, "\r\n")] = '\0';
-    if (line[0] == '\0' || line[0] == '#') continue;
-    if (!header) { header = 1; continue; }
     cols[ncol++] = p;
     while (ncol < 5 && (p = strchr(p, '\t')) != NULL) { *p++ = '\0'; cols[ncol++] = p; }
     CHECK(ncol == 5);

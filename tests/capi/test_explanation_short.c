@@ -34,20 +34,13 @@ static int names(const char *text, const char *name) {
 }
 
 int main(void) {
-  FILE *f = fopen(CADREKIT_SOURCE_DIR "/tests/golden/explanation_short.tsv", "r");
-  int header = 1, cases = 0;
-  CHECK(f != NULL);
-  while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+  FILE *f = ck_test_golden_open("explanation_short.tsv", line, sizeof line);
+  int cases = 0;
+  while (ck_test_next_row(f, line, sizeof line)) {
     char *c[10], *items[32], *out = NULL, *brief = NULL, *full = NULL, *en = NULL;
     ck_policy *p = NULL;
     char first[512];
     int n, k, i;
-    if (line[0] == '#' || line[0] == '\n') continue;
-    line[strcspn(line, "\r\n")] = '\0';
-    if (header) {
-      header = 0;
-      continue;
-    }
     n = ck_test_split(line, "\t", c, 10);
     CHECK(n == 10);
     if (n != 10) continue;

@@ -49,21 +49,14 @@ static void check_row(const char *name, const char *out, char *expect) {
 }
 
 int main(void) {
-  FILE *f = fopen(CADREKIT_SOURCE_DIR "/tests/golden/same_output.tsv", "r");
+  FILE *f = ck_test_golden_open("same_output.tsv", line, sizeof line);
   ck_policy *p = NULL;
-  int header = 1, rows = 0;
-  CHECK(f != NULL);
+  int rows = 0;
   CHECK_STATUS(CK_OK, ck_policy_default(&p));
-  while (f != NULL && p != NULL && fgets(line, sizeof line, f) != NULL) {
+  while (p != NULL && ck_test_next_row(f, line, sizeof line)) {
     char *c[6];
     char *out = NULL;
     int st = -1, n;
-    if (line[0] == '#' || line[0] == '\n') continue;
-    line[strcspn(line, "\r\n")] = '\0';
-    if (header) {
-      header = 0;
-      continue;
-    }
     n = ck_test_split(line, "\t", c, 6);
     CHECK(n == 6);
     if (n != 6) continue;

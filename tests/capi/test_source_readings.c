@@ -68,20 +68,13 @@ static int run(ck_policy *p, const char *entry, char *request, char **out) {
 }
 
 int main(void) {
-  FILE *f = fopen(CADREKIT_SOURCE_DIR "/tests/golden/source_readings.tsv", "r");
-  int header = 1, cases = 0;
-  CHECK(f != NULL);
-  while (f != NULL && fgets(line, sizeof line, f) != NULL) {
+  FILE *f = ck_test_golden_open("source_readings.tsv", line, sizeof line);
+  int cases = 0;
+  while (ck_test_next_row(f, line, sizeof line)) {
     char *c[9];
     ck_policy *p = NULL;
     char *out = NULL;
     int st, n;
-    if (line[0] == '#' || line[0] == '\n') continue;
-    line[strcspn(line, "\r\n")] = '\0';
-    if (header) {
-      header = 0;
-      continue;
-    }
     n = ck_test_split(line, "\t", c, 9);
     CHECK(n == 9);
     if (n != 9) continue;

@@ -117,10 +117,11 @@ ck_cli(assessment_screen_needs_as_of
 
 # --- disclosure: the rounds counted by hand from the State Council notices
 # (tests/golden/disclosure_windows.csv); the golden record is valid; its round-1 notice shows
-# the ages worked out by hand (37, 15, 16 as of 2016-09-20).
+# the ages worked out by hand (37, 15, 16 as of 2016-09-20). Each round's venues as ids, in
+# Chinese and in English (KAILU.2: 所在单位、居住地和分管工作领域; 电视和网络媒体).
 ck_cli(disclosure_plan
   "-DARGS=disclosure|plan|${_d}/disclosure_candidates.csv"
-  "-DEXPECT_OUT=\nK1,1,fu_ke,2016-09-30,work_unit.residence,[^,]*,2016-09-30,2016-10-11,5\nK2,1,zheng_ke,2016-02-04,work_unit.residence.field_in_charge,[^,]*,2016-02-04,2016-02-15,5\nK3,2,fu_ke,2016-10-01,television.internet,[^,]*,2016-10-08,2016-10-12,[0-9]+\nK4,2,zheng_ke,2016-02-08,television.internet,[^,]*,2016-02-14,2016-02-18,[0-9]+\n$")
+  "-DEXPECT_OUT=^id,round,rank,posted,venues,venues_zh,venues_en,first_day,last_day,working_days\nK1,1,fu_ke,2016-09-30,work_unit.residence,所在单位；居住地,Work unit; Place of residence,2016-09-30,2016-10-11,5\nK2,1,zheng_ke,2016-02-04,work_unit.residence.field_in_charge,所在单位；居住地；分管工作领域,Work unit; Place of residence; Field in charge,2016-02-04,2016-02-15,5\nK3,2,fu_ke,2016-10-01,television.internet,电视；网络媒体,Television; Internet media,2016-10-08,2016-10-12,[0-9]+\nK4,2,zheng_ke,2016-02-08,television.internet,电视；网络媒体,Television; Internet media,2016-02-14,2016-02-18,[0-9]+\n$")
 ck_cli(disclosure_validate_ok
   "-DARGS=disclosure|validate|${_g}/disclosure_record.json" "-DEXPECT_OUT=^record,path,code,message\n$")
 ck_cli(disclosure_validate_problems

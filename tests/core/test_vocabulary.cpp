@@ -264,6 +264,18 @@ TEST(Vocabulary, ModuleCodeTables) {
     EXPECT_EQ(v::political_status_codes().codes[i].zh, statuses[i].name_zh);
     EXPECT_EQ(political_status(statuses[i].short_zh).code, statuses[i].code);
   }
+  // the GB 3304 table holds the embedded code list's codes, names and romanised names, and reads
+  // each name without its 族 as the group (蒙古 for 蒙古族)
+  const auto &groups = ethnic_groups();
+  ASSERT_EQ(groups.size(), v::ethnic_group_codes().codes.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    EXPECT_EQ(v::ethnic_group_codes().codes[i].code, groups[i].code);
+    EXPECT_EQ(v::ethnic_group_codes().codes[i].zh, groups[i].name_zh);
+    EXPECT_EQ(v::ethnic_group_codes().codes[i].en, groups[i].name_en);
+    EXPECT_EQ(v::find_code(v::ethnic_group_codes(), groups[i].name_zh.substr(0, groups[i].name_zh.size() - 3)), i);
+  }
+  EXPECT_EQ(v::code_table("ethnicity"), &v::ethnic_group_codes());
+  EXPECT_EQ(ethnic_group("\xEF\xBC\x90\xEF\xBC\x92").code, "02");  // ０２ typed full-width
   // a complaint's finding and outcome (disclosure), by their kind
   EXPECT_EQ(disclosure::finding_from_string("经核查不影响任职"), disclosure::Finding::founded_not_affecting);
   EXPECT_EQ(disclosure::outcome_from_string("Refer"), disclosure::Outcome::refer);

@@ -440,6 +440,28 @@ TEST(DisclosureRound, VenuesAreParametersOfThePolicy) {
   EXPECT_EQ(r.venues, (std::vector<std::string>{"work_unit", "internet"}));
 }
 
+TEST(DisclosureRound, VenuesHaveChineseAndEnglishNames) {
+  // KAILU.2: "在所在单位、居住地和分管工作领域张贴公告公开"; "通过电视和网络媒体…公开".
+  const std::pair<const char *, std::pair<const char *, const char *>> named[] = {
+      {"work_unit", {"所在单位", "Work unit"}},
+      {"residence", {"居住地", "Place of residence"}},
+      {"field_in_charge", {"分管工作领域", "Field in charge"}},
+      {"television", {"电视", "Television"}},
+      {"internet", {"网络媒体", "Internet media"}}};
+  for (const auto &[id, names] : named) {
+    EXPECT_EQ(venue_name_zh(id), names.first) << id;
+    EXPECT_EQ(venue_name_en(id), names.second) << id;
+  }
+  // every venue the default profile names for a rank has both names
+  for (int round : {1, 2})
+    for (Rank rank : {Rank::fu_ke, Rank::zheng_ke})
+      for (const std::string &v : plan_round(round, rank, d(2016, 9, 30), calendar(), policy()).venues) {
+        EXPECT_NE(venue_name_zh(v), v);
+        EXPECT_NE(venue_name_en(v), v);
+      }
+  EXPECT_EQ(venue_name_en("noticeboard"), "noticeboard");  // unknown: the id itself
+}
+
 TEST(DisclosureRound, MaskAndAddressCut) {
   EXPECT_EQ(mask_id("150502197812186440", 6, 4), "150502********6440");
   EXPECT_EQ(mask_id("150502197812186440", 0, 0), "******************");

@@ -27,8 +27,9 @@ struct CodeEntry {
   std::string name_en;   ///< romanised name ("Han") where the list has one, else empty
 };
 
-/// GB 3304: the 56 ethnic groups. Lookup by two-digit code or Chinese name (with or without
-/// the trailing 族); InvalidInput naming `field` for anything else.
+/// GB 3304: the 56 ethnic groups. Lookup as the vocabulary's table reads it
+/// (vocabulary::ethnic_group_codes(): the two-digit code, the Chinese name with or without the
+/// trailing 族, the romanised name in any case); InvalidInput naming `field` for anything else.
 const std::vector<CodeEntry> &ethnic_groups();
 const CodeEntry &ethnic_group(std::string_view code_or_name, std::string_view field = "ethnicity");
 

@@ -123,6 +123,7 @@ const CodeTable &audit_findings();      ///< none, minor, serious, referred (aud
 const CodeTable &sexes();               ///< 1 (男), 2 (女): GB/T 2261.1; index + 1 is cadrekit::Sex
 const CodeTable &ranks();               ///< keyuan, fu_ke, … (cadrekit::Rank)
 const CodeTable &political_status_codes();  ///< GB/T 4762 01…13; index + 1 is the code's number
+const CodeTable &ethnic_group_codes();  ///< GB 3304 01…56 (汉族, 蒙古族, …); index + 1 is the code's number
 const CodeTable &talent_pools();        ///< echelon1, echelon2, nvshaofei (talent::Pool)
 const CodeTable &posting_kinds();       ///< post, village_residency, … (talent::PostingKind)
 /// Every table above, in the order docs/input.md lists them.

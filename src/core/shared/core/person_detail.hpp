@@ -9,7 +9,8 @@
 
 namespace cadrekit::detail {
 
-/// GB 3304 entry by code, Chinese name (with or without 族) or romanised name (any case).
+/// GB 3304 entry by any spelling of vocabulary::ethnic_group_codes() (code, Chinese name with or
+/// without 族, romanised name in any case).
 const CodeEntry *find_ethnic_group(std::string_view code_or_name) noexcept;
 /// GB/T 4762 entry by code, full name, short name or a documented variant.
 const CodeEntry *find_political_status(std::string_view code_or_name) noexcept;

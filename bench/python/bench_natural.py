@@ -23,7 +23,7 @@ none) are measured the same way against ``team_structure_columns``, ``add_workin
 and ``three_ages_columns`` on bench_vs_pandas.py's arrays, and against its pandas scripts after
 the text is parsed (``pd.to_datetime``, ``astype(int)``).
 
-Usage: bench_natural.py [--rows 1000000] [--ops screening,screening_findings,pay_sheet,audit,audit_text,team,workdays,three_ages] [--repeat 3] [--json FILE]
+Usage: bench_natural.py [--rows 1000000] [--ops screening,screening_findings,pay_sheet,audit,audit_text,team,workdays,three_ages,pools] [--repeat 3] [--json FILE]
        bench_natural.py --smoke    each operation once on 5,000 rows, the results checked
 """
 from __future__ import annotations
@@ -552,7 +552,7 @@ def main(argv: List[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--ops", default="screening,screening_findings,pay_sheet,audit,audit_text,team,workdays,"
-                                     "three_ages")
+                                     "three_ages,pools")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json")
     ap.add_argument("--smoke", action="store_true", help="each operation once on 5,000 rows, results checked")

@@ -140,5 +140,29 @@ int main(void) {
   M(ck_talent_team_structure_out, minority);
   M(ck_talent_team_structure_out, non_party);
   M(ck_talent_team_structure_out, gaps);
+
+  S(ck_talent_pools_in);
+  M(ck_talent_pools_in, struct_size);
+  M(ck_talent_pools_in, as_of);
+  M(ck_talent_pools_in, n_cadres);
+  M(ck_talent_pools_in, birth_date);
+  M(ck_talent_pools_in, sex);
+  M(ck_talent_pools_in, ethnicity);
+  M(ck_talent_pools_in, political_status);
+  M(ck_talent_pools_in, rank);
+  M(ck_talent_pools_in, civil_servant);
+  M(ck_talent_pools_in, selected_graduate);
+  M(ck_talent_pools_in, supervised);
+  M(ck_talent_pools_in, n_ratings);
+  M(ck_talent_pools_in, rating_cadre);
+  M(ck_talent_pools_in, rating_year);
+  M(ck_talent_pools_in, rating);
+
+  S(ck_talent_pools_out);
+  M(ck_talent_pools_out, struct_size);
+  M(ck_talent_pools_out, member);
+  M(ck_talent_pools_out, near_miss);
+  M(ck_talent_pools_out, excluded);
+  M(ck_talent_pools_out, age);
   return 0;
 }

@@ -52,6 +52,15 @@ public final class Talent {
     return TalentBatch.teamStructure(policy, Dates.toDay(asOf, "as_of"), members);
   }
 
+  /**
+   * The pools (HURE.1) over cadre columns, in one native call: members, near misses and
+   * exclusions per cadre as bit masks, and the age. Every row is checked first: a bad one
+   * throws naming the column and the row.
+   */
+  public static PoolColumns poolsColumns(Policy policy, LocalDate asOf, PoolCadres cadres) {
+    return TalentBatch.pools(policy, Dates.toDay(asOf, "as_of"), cadres);
+  }
+
   /** Gaps of one growth file (HURE.2–HURE.4). */
   public static String gapsJson(Policy policy, String requestJson) {
     return Calls.policy(Lib::ck_talent_gaps_json, policy, requestJson, "request_json");

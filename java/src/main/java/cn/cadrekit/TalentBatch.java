@@ -5,8 +5,9 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
 /**
- * The talent section's batch call of the C ABI, bound here alone so that the C batch convention
- * shows in one class: {@code ck_talent_team_structure_columns} with its versioned in/out structs.
+ * The talent section's batch calls of the C ABI, bound here alone so that the C batch convention
+ * shows in one class: {@code ck_talent_team_structure_columns} and {@code ck_talent_pools_columns}
+ * with their versioned in/out structs.
  */
 final class TalentBatch {
   private TalentBatch() {}
@@ -17,6 +18,8 @@ final class TalentBatch {
 
   private static native int ck_talent_team_structure_columns(Pointer out, Pointer policy,
                                                              Pointer in);
+
+  private static native int ck_talent_pools_columns(Pointer out, Pointer policy, Pointer in);
 
   /** ck_talent_team_structure_in: as_of, the member rows and the number of teams. */
   @Structure.FieldOrder({"struct_size", "as_of", "n_members", "team", "sex", "birth_date",
@@ -114,6 +117,108 @@ final class TalentBatch {
       return new TeamColumns(m.getIntArray(sizeAt, t), m.getIntArray(youngAt, t),
           m.getIntArray(womenAt, t), m.getIntArray(minorityAt, t), m.getIntArray(nonPartyAt, t),
           m.getByteArray(gapsAt, t));
+    }
+  }
+
+  /** ck_talent_pools_in: as_of, the cadre rows and their annual ratings. */
+  @Structure.FieldOrder({"struct_size", "as_of", "n_cadres", "birth_date", "sex", "ethnicity",
+      "political_status", "rank", "civil_servant", "selected_graduate", "supervised", "n_ratings",
+      "rating_cadre", "rating_year", "rating"})
+  public static final class PoolsIn extends BatchStruct {
+    public long struct_size;
+    public int as_of;
+    public long n_cadres;
+    public Pointer birth_date;
+    public Pointer sex;
+    public Pointer ethnicity;
+    public Pointer political_status;
+    public Pointer rank;
+    public Pointer civil_servant;
+    public Pointer selected_graduate;
+    public Pointer supervised;
+    public long n_ratings;
+    public Pointer rating_cadre;
+    public Pointer rating_year;
+    public Pointer rating;
+  }
+
+  /** ck_talent_pools_out: one value per cadre in each column. */
+  @Structure.FieldOrder({"struct_size", "member", "near_miss", "excluded", "age"})
+  public static final class PoolsOut extends BatchStruct {
+    public long struct_size;
+    public Pointer member;
+    public Pointer near_miss;
+    public Pointer excluded;
+    public Pointer age;
+  }
+
+  private static final PoolsIn PIN = new PoolsIn();
+  private static final PoolsOut POUT = new PoolsOut();
+  private static final int PIN_SIZE = PIN.size();
+  private static final int POUT_SIZE = POUT.size();
+
+  static PoolColumns pools(Policy policy, int asOf, PoolCadres cadres) {
+    int n = cadres.cadres();
+    int m = cadres.ratings();
+    NativeBlock.Layout l = new NativeBlock.Layout();
+    long inAt = l.take(PIN_SIZE);
+    long outAt = l.take(POUT_SIZE);
+    long birthAt = l.take(4L * n);
+    long sexAt = l.take(n);
+    long ethnicityAt = l.take(n);
+    long politicalAt = l.take(n);
+    long rankAt = l.take(n);
+    long civilAt = l.take(n);
+    long graduateAt = l.take(n);
+    long supervisedAt = l.take(n);
+    long rCadreAt = l.take(4L * m);
+    long rYearAt = l.take(4L * m);
+    long ratingAt = l.take(m);
+    long memberAt = l.take(n);
+    long nearAt = l.take(n);
+    long excludedAt = l.take(n);
+    long ageAt = l.take(4L * n);
+    try (NativeBlock b = new NativeBlock(l.size())) {
+      Pointer mem = b.base;
+      mem.write(birthAt, cadres.birthDate, 0, n);
+      mem.write(sexAt, cadres.sex, 0, n);
+      mem.write(ethnicityAt, cadres.ethnicity, 0, n);
+      mem.write(politicalAt, cadres.politicalStatus, 0, n);
+      mem.write(rankAt, cadres.rank, 0, n);
+      mem.write(civilAt, cadres.civilServant, 0, n);
+      mem.write(graduateAt, cadres.selectedGraduate, 0, n);
+      mem.write(supervisedAt, cadres.supervised, 0, n);
+      mem.write(rCadreAt, cadres.ratingCadre, 0, m);
+      mem.write(rYearAt, cadres.ratingYear, 0, m);
+      mem.write(ratingAt, cadres.rating, 0, m);
+      Pointer s = b.struct(inAt, PIN_SIZE);
+      s.setInt(PIN.offsetOf("as_of"), asOf);
+      s.setLong(PIN.offsetOf("n_cadres"), n);
+      s.setPointer(PIN.offsetOf("birth_date"), b.at(birthAt));
+      s.setPointer(PIN.offsetOf("sex"), b.at(sexAt));
+      s.setPointer(PIN.offsetOf("ethnicity"), b.at(ethnicityAt));
+      s.setPointer(PIN.offsetOf("political_status"), b.at(politicalAt));
+      s.setPointer(PIN.offsetOf("rank"), b.at(rankAt));
+      s.setPointer(PIN.offsetOf("civil_servant"), b.at(civilAt));
+      s.setPointer(PIN.offsetOf("selected_graduate"), b.at(graduateAt));
+      s.setPointer(PIN.offsetOf("supervised"), b.at(supervisedAt));
+      s.setLong(PIN.offsetOf("n_ratings"), m);
+      s.setPointer(PIN.offsetOf("rating_cadre"), b.at(rCadreAt));
+      s.setPointer(PIN.offsetOf("rating_year"), b.at(rYearAt));
+      s.setPointer(PIN.offsetOf("rating"), b.at(ratingAt));
+      Pointer o = b.struct(outAt, POUT_SIZE);
+      o.setPointer(POUT.offsetOf("member"), b.at(memberAt));
+      o.setPointer(POUT.offsetOf("near_miss"), b.at(nearAt));
+      o.setPointer(POUT.offsetOf("excluded"), b.at(excludedAt));
+      o.setPointer(POUT.offsetOf("age"), b.at(ageAt));
+      Pointer p = policy.acquire();
+      try {
+        Lib.check(ck_talent_pools_columns(o, p, s));
+      } finally {
+        policy.release();
+      }
+      return new PoolColumns(mem.getByteArray(memberAt, n), mem.getByteArray(nearAt, n),
+          mem.getByteArray(excludedAt, n), mem.getIntArray(ageAt, n));
     }
   }
 }

@@ -122,6 +122,73 @@ class ColumnsTest {
     assertEquals("row 2", e.record(), "the row, counted from 1");
   }
 
+  /**
+   * The golden pool cases (tests/golden/talent_pool_cases.csv, as test_talent.c reads them)
+   * through the pools columns, one call per case: member and near-miss masks as the table says.
+   */
+  @Test
+  void poolsColumnsDecideTheGoldenCases() {
+    List<String> ranks = List.of("keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu", "fu_ting",
+        "zheng_ting");
+    List<String> ratings = List.of("", "excellent", "competent", "basically_competent",
+        "incompetent");
+    List<String> pools = List.of("echelon1", "echelon2", "nvshaofei");
+    int cases = 0;
+    for (String[] c : TalentGoldenTest.csv("talent_pool_cases.csv")) {
+      LocalDate asOf = LocalDate.parse(c[1]);
+      List<Integer> rc = new ArrayList<>();
+      List<Integer> ry = new ArrayList<>();
+      List<Integer> rr = new ArrayList<>();
+      for (int p = 0; p < 2; ++p) {
+        if (c[9 + p].isEmpty()) continue;
+        assertTrue(ratings.indexOf(c[9 + p]) > 0, c[0]);
+        rc.add(0);
+        ry.add(asOf.getYear() - 2 + p);
+        rr.add(ratings.indexOf(c[9 + p]));
+      }
+      int m = rc.size();
+      int[] cadre = new int[m];
+      int[] year = new int[m];
+      byte[] rating = new byte[m];
+      for (int k = 0; k < m; ++k) {
+        cadre[k] = rc.get(k);
+        year[k] = ry.get(k);
+        rating[k] = (byte) (int) rr.get(k);
+      }
+      assertTrue(ranks.indexOf(c[6]) >= 0, c[0]);
+      PoolCadres one = new PoolCadres(new int[] {Dates.toDay(LocalDate.parse(c[2]), "birth_date")},
+          new byte[] {Byte.parseByte(c[3])}, new byte[] {Byte.parseByte(c[4])},
+          new byte[] {Byte.parseByte(c[5])}, new byte[] {(byte) ranks.indexOf(c[6])},
+          new byte[] {Byte.parseByte(c[7])}, new byte[] {Byte.parseByte(c[8])}, new byte[] {0},
+          cadre, year, rating);
+      PoolColumns r = Talent.poolsColumns(policy, asOf, one);
+      int member = (c[11].equals("1") ? 1 : 0) | (c[12].equals("1") ? 2 : 0)
+          | (c[13].equals("1") ? 4 : 0);
+      int near = 0;
+      if (!c[14].equals("-")) {
+        for (String t : c[14].split(";")) {
+          int k = pools.indexOf(t.split(":")[0]);
+          assertTrue(k >= 0, c[0] + ": " + t);
+          near |= 1 << k;
+        }
+      }
+      assertEquals(member, r.member()[0], c[0] + " member");
+      assertEquals(near, r.nearMiss()[0], c[0] + " near miss");
+      assertTrue(r.age()[0] >= 0 && r.age()[0] < 80, c[0] + " age");
+      ++cases;
+    }
+    assertTrue(cases >= 15, "cases read: " + cases);
+    // all or nothing: a bad second row names its column and row
+    PoolCadres two = new PoolCadres(
+        new int[] {Dates.toDay(LocalDate.of(1985, 1, 1), "b"), Dates.toDay(LocalDate.of(2017, 1, 1), "b")},
+        new byte[] {1, 2}, new byte[] {1, 1}, new byte[] {1, 1}, new byte[] {1, 1},
+        new byte[] {1, 1}, new byte[] {0, 0}, new byte[] {0, 0}, new int[0], new int[0], new byte[0]);
+    CadreKitException e = Golden.assertFails("invalid_input",
+        () -> Talent.poolsColumns(policy, LocalDate.of(2016, 9, 22), two), "born after as_of");
+    assertEquals("birth_date", e.field(), e.getMessage());
+    assertEquals("row 2", e.record(), "the row, counted from 1");
+  }
+
   /** The village columns of test_village.c: W1..W4 (T2), X1 (T3), Y1..Y3 (T4). */
   @Test
   void villagePayColumns() {

@@ -43,6 +43,8 @@ class StructLayoutTest {
     s.put("ck_assessment_screen_out", new AssessmentBatch.Out());
     s.put("ck_talent_team_structure_in", new TalentBatch.In());
     s.put("ck_talent_team_structure_out", new TalentBatch.Out());
+    s.put("ck_talent_pools_in", new TalentBatch.PoolsIn());
+    s.put("ck_talent_pools_out", new TalentBatch.PoolsOut());
     return s;
   }
 

@@ -258,13 +258,7 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     def col(name: str) -> Any:
         return _frames.column(df, name, "cadres")
 
-    sex = _frames.code_column(col("sex"), "sex", lambda v: _core_sex(v), lo=1, hi=2)
-    birth = _frames.date_column(col("birth_date"), "birth_date")
-    eth = _frames.code_column(col("ethnicity"), "ethnicity",
-                              lambda v: int(_code_entry(_core_ethnic_group, v, "ethnicity").code), lo=1, hi=56)
-    pstat = _frames.code_column(col("political_status"), "political_status",
-                                lambda v: int(_code_entry(_core_political_status, v, "political_status").code),
-                                lo=1, hi=13)
+    sex, birth, eth, pstat = _person_columns(col)
     if "rank" in df.columns:
         rank = _frames.code_column(df["rank"].fillna("keyuan") if df["rank"].dtype == object else df["rank"], "rank",
                                    lambda v: int(vocabulary_code("rank", v, "rank")), lo=0, hi=6)
@@ -401,6 +395,12 @@ def _team_columns_of(df: Any, strict: bool) -> Tuple[Any, Any, Tuple[Any, ...]]:
         raise _frames.invalid("cadre_id is missing", "cadre_id", f"row {missing_row + 1}")
     if twice_row >= 0:
         raise _frames.invalid("the cadre is twice on the team", "cadre_id", f"row {twice_row + 1}")
+    return team.astype(np.int32), team_ids, _person_columns(col)
+
+
+def _person_columns(col: Any) -> Tuple[Any, Any, Any, Any]:
+    """(sex, birth date, ethnicity, political status) of a table of people as the kernels take
+    them, ``col(name)`` giving a column: codes and dates read once per distinct text."""
     sex = _frames.code_column(col("sex"), "sex", lambda v: _core_sex(v), lo=1, hi=2)
     birth = _frames.date_column(col("birth_date"), "birth_date")
     eth = _frames.code_column(col("ethnicity"), "ethnicity",
@@ -408,7 +408,7 @@ def _team_columns_of(df: Any, strict: bool) -> Tuple[Any, Any, Tuple[Any, ...]]:
     pol = _frames.code_column(col("political_status"), "political_status",
                               lambda v: int(_code_entry(_core_political_status, v, "political_status").code),
                               lo=1, hi=13)
-    return team.astype(np.int32), team_ids, (sex, birth, eth, pol)
+    return sex, birth, eth, pol
 
 
 def _core_sex(v: str) -> int:

@@ -359,6 +359,12 @@ def _source(values: Any, field: str) -> Tuple[Any, Any]:
         raise invalid("expected a one-dimensional column of whole numbers", field) from None
 
 
+def _missing_objects() -> Tuple[Any, ...]:
+    """The objects besides None and NaN that stand for a missing cell, compared by identity."""
+    import pandas as pd
+    return (pd.NA, pd.NaT)
+
+
 def _object_array(values: Any) -> Any:
     """The column as a one-dimensional NumPy object array without copying where it is one
     already (an object Series, a StringDtype Series, an object array), else None."""
@@ -384,7 +390,7 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     arr = _object_array(values)
     if arr is None:
         return None
-    got: Optional[Tuple[Any, Any, bool]] = _core.factorize_text(arr, (pd.NA, pd.NaT), sort)
+    got: Optional[Tuple[Any, Any, bool]] = _core.factorize_text(arr, _missing_objects(), sort)
     if got is not None:
         return got
     codes, uniques = pd.factorize(arr, sort=sort)
@@ -394,7 +400,7 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     # pandas compares text up to a NUL: a column with one is numbered again by its texts
     nul = any("\x00" in t for t in texts)
     if nul:
-        return _core.factorize_text(arr, (pd.NA, pd.NaT), sort, dense=True)
+        return _core.factorize_text(arr, _missing_objects(), sort, dense=True)
     return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object), False
 
 
@@ -407,7 +413,7 @@ def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, i
     groups = np.asarray(groups, dtype=np.int64)
     arr = _object_array(values)
     if arr is not None:
-        got: Optional[Tuple[int, int]] = _core.repeat_in_groups(groups, group_count, arr, (pd.NA, pd.NaT))
+        got: Optional[Tuple[int, int]] = _core.repeat_in_groups(groups, group_count, arr, _missing_objects())
         if got is not None:
             return got
     codes, _ = factorize(values)
@@ -430,7 +436,7 @@ def factorize(values: Any, sort: bool = False) -> Tuple[Any, Any]:
         values = pd.Series(values, dtype=object)
     arr = _object_array(values)
     if arr is not None:
-        got = _core.factorize_text(arr, (pd.NA, pd.NaT), sort)
+        got = _core.factorize_text(arr, _missing_objects(), sort)
         if got is not None:
             return got[0], got[1]
         values = arr

@@ -290,7 +290,7 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     rep_pool: List[int] = []
     for p in range(len(POOLS)):
         rows = order[(member[order] >> p) & 1 == 1]
-        kc, ku = pd.factorize(keys[p][rows])
+        kc, ku = _frames.factorize(keys[p][rows])
         first = np.full(len(ku), -1, dtype=np.int64)
         first[kc[::-1]] = rows[::-1]  # the first row of each key
         picks.append((p, rows, kc + len(reps)))

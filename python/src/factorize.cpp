@@ -7,8 +7,8 @@
 // pandas.NA). uniques: the distinct texts as an object array — the caller's own str objects.
 // has_nul: whether a distinct text holds a NUL character. None when a value is neither an exact
 // str nor missing (a number, a date, a str subclass), and when more than 7/8 of the first 65,536
-// cells are distinct, unless dense=True (pandas' table is faster for a column of ids all
-// different): the caller then takes pandas' factorize.
+// cells are distinct, unless dense=True or sort=True (pandas' table is faster for a column of
+// ids all different, but its sort of them is not): the caller then takes pandas' factorize.
 //
 // Why not pandas.factorize: it hashes and compares every cell as a Python object. A column read
 // by pandas.read_csv holds the same str object for equal cells of a chunk, and a county's table
@@ -140,6 +140,13 @@ bool same(const TextView &a, const TextView &b) {
          (a.bytes <= 16 || std::memcmp(a.data, b.data, a.bytes) == 0);
 }
 
+// A missing cell: None (or an unfilled slot), a float NaN, or one of the caller's missing objects
+// (pandas.NA, pandas.NaT), compared by identity.
+bool is_missing(PyObject *v, const std::vector<PyObject *> &absent) {
+  return v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
+         std::find(absent.begin(), absent.end(), v) != absent.end();
+}
+
 class Distinct {
  public:
   explicit Distinct(size_t rows)
@@ -222,7 +229,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   PyObject *last = nullptr;
   int64_t last_code = -1;
   for (size_t i = 0; i < n; ++i) {
-    if (i == kSample && !dense && distinct.texts().size() * 8 > kSample * 7)
+    if (i == kSample && !dense && !sort && distinct.texts().size() * 8 > kSample * 7)
       return py::none();  // mostly distinct (one id a row): pandas' table is faster there
     PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
     if (v == last) {
@@ -240,9 +247,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
     } else {
       if (PyUnicode_CheckExact(v)) {
         c = distinct.code(v);
-      } else if (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) {
-        c = -1;
-      } else if (std::find(absent.begin(), absent.end(), v) != absent.end()) {
+      } else if (is_missing(v, absent)) {
         c = -1;
       } else {
         return py::none();  // not text: the caller's general path
@@ -316,9 +321,7 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
       hashes[i] = view_of(v).hash;
       continue;
     }
-    const bool none = v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
-                      std::find(absent.begin(), absent.end(), v) != absent.end();
-    if (!none) return py::none();
+    if (!is_missing(v, absent)) return py::none();
     if (first_missing < 0) first_missing = static_cast<int64_t>(i);
     present[i] = 0;
   }

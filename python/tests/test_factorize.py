@@ -65,6 +65,9 @@ def test_text_of_ids_all_different_and_a_nul_among_them():
     ids = [f"x{i}" for i in range(70_000)] + ["a\x00b", "a"]  # pandas' table (declined in C++)
     codes, uniq, nul = _frames.factorize_text(np.array(ids, dtype=object))
     assert nul and len(uniq) == len(ids) and codes.tolist() == list(range(len(ids)))
+    # sorted, they stay in C++ (pandas' sort of many texts is slower): code-point order
+    codes, uniq, nul = _frames.factorize_text(np.array(ids, dtype=object), sort=True)
+    assert list(uniq) == sorted(ids) and [uniq[c] for c in codes[:5]] == ids[:5]
 
 
 def test_string_dtype_and_strided_column():

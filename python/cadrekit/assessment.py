@@ -370,12 +370,6 @@ def _probe_field(probe_ok: Callable[..., bool], name: str, u: Any) -> int:
     return 0 if probe_ok(**{name: u}) else _fail()
 
 
-def _factorize(col: Any, sort: bool = False) -> Tuple[Any, Any]:
-    """_frames.factorize of a column: (codes, −1 for a missing value; the distinct values), those
-    of an object column as they are (no numeric Index inferred from them)."""
-    return _frames.factorize(col, sort=sort)
-
-
 def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None) -> Any:
     """screen() of a DataFrame of records: each column read in vectorised form (text columns
     through their distinct values, ``_frames.factorize``), the rows sorted by cadre id, kind and
@@ -402,10 +396,20 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
             return False
         return True
 
+    def mark(codes: Any, ok: Any) -> None:
+        """Marks bad the rows whose code ``ok`` refuses (its last entry: a missing value, -1),
+        in one pass over the rows only when some distinct value is refused."""
+        nonlocal bad
+        if not ok[:-1].all():
+            bad |= ~ok[codes]
+        elif not ok[-1]:
+            bad |= codes < 0
+
     def text(name: str, required: bool, parse: Optional[Callable[[Any], int]], sort: bool = False,
              default: int = 0) -> Tuple[Any, Any, Any]:
-        """(codes of the distinct values, each row's parse, the distinct values) of a text
-        column; rows whose value is missing (when required) or refused are marked bad."""
+        """(codes of the distinct values, −1 for a missing one; the parse of each distinct value,
+        the last entry a missing one's; the distinct values) of a text column; rows whose value
+        is missing (when required) or refused are marked bad."""
         nonlocal bad
         col = df[name] if name in cols else None
         if col is not None and col.dtype.kind == "f" and col.isna().all():
@@ -413,7 +417,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         if col is None:
             if required:
                 bad[:] = True
-            return np.full(n, -1, np.int64), np.full(n, default, np.int64), np.zeros(0, dtype=object)
+            return np.full(n, -1, np.int64), np.full(1, default, np.int64), np.zeros(0, dtype=object)
         fast = _frames.factorize_text(col, sort) if col.dtype == object or \
             isinstance(col.dtype, pd.StringDtype) else None
         if fast is not None:  # text and missing cells only, numbered in C++
@@ -451,8 +455,8 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
                     val[j] = parse(u)
                 except (InvalidInput, ValueError):
                     ok[j] = False
-        bad |= ~ok[codes]
-        return codes, val[codes], uniq
+        mark(codes, ok)
+        return codes, val, uniq
 
     # cadre ids: sorted distinct values, so that the codes order the cadres as the library does
     cadre, _, cadre_ids = text("cadre_id", True, None, sort=True)
@@ -461,8 +465,10 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     if "unit_id" in cols:  # read only to be checked: text or missing
         text("unit_id", False, None)
     text("domain", False, lambda u: 0 if probe_ok(domain=u) else _fail())
-    _, kind, _ = text("kind", True, _a.kind_code)
-    _, rating, _ = text("rating", False, _a.rating_code)
+    codes, val, _ = text("kind", True, _a.kind_code)
+    kind = val.astype(np.uint8)[codes]
+    codes, val, _ = text("rating", False, _a.rating_code)
+    rating = val.astype(np.uint8)[codes]
     for name in ("method", "score"):
         text(name, False, functools.partial(_probe_field, probe_ok, name))
     # periods: text ("2015", "2015-2") or whole years
@@ -471,10 +477,13 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         period = np.zeros(n, np.int64)
     else:
         col = df["period"]
-        k = _kind_of(col)
-        if k not in _TEXT + _NUMBER:
-            raise _Slow()
-        codes, uniq = _factorize(col)
+        fast = _frames.factorize_text(col) if col.dtype == object else None  # text: no inference
+        if fast is not None:
+            codes, uniq, _ = fast
+        else:
+            if _kind_of(col) not in _TEXT + _NUMBER:
+                raise _Slow()
+            codes, uniq = _frames.factorize(col)
         ok = np.ones(len(uniq) + 1, dtype=bool)
         val = np.zeros(len(uniq) + 1, dtype=np.int64)
         ok[-1] = False
@@ -484,18 +493,18 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
                 ok[j] = False
             else:
                 val[j] = _a.parse_period(t)
-        bad |= ~ok[codes]
+        mark(codes, ok)
         period = val[codes]
     # ranks and group sizes: whole numbers 0…2^31-1, a missing one 0 (unranked)
     nums = {}
     for name in ("rank", "group_size"):
         if name not in cols:
-            nums[name] = np.zeros(n, np.int64)
+            nums[name] = np.zeros(n, np.int32)
             continue
         col = df[name]
         k = _kind_of(col)
         if k in _TEXT and k != "empty":  # whole numbers as text ("10"), once per distinct text
-            codes, uniq = _factorize(col)
+            codes, uniq = _frames.factorize(col)
             val = np.array([int(u) if _digits(u) and len(u) <= 12 else -1 for u in uniq.tolist()] + [0],
                            dtype=np.float64)
             a = val[codes]
@@ -511,12 +520,12 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
             with np.errstate(invalid="ignore"):
                 a = np.where(np.isnan(a), 0.0, a)
                 wrong = ~((a == np.floor(a)) & (a >= 0) & (a <= _INT32_MAX))
-            a = np.where(wrong, 0, a).astype(np.int64)
         else:
             wrong = (a < 0) | (a > _INT32_MAX)
-            a = np.where(wrong, 0, a).astype(np.int64)
-        bad |= wrong
-        nums[name] = a
+        if wrong.any():
+            bad |= wrong
+            a = np.where(wrong, 0, a)
+        nums[name] = a.astype(np.int32)  # 0…2^31-1 now
     rank, group = nums["rank"], nums["group_size"]
     bad |= (rank > 0) & (rank > group)
     # a rating must belong to its kind's assessment (the library's check, once per pair)
@@ -531,11 +540,18 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     if findings is not None and len(findings):
         fr = _read_findings(findings, as_of, pol)
         cadre, cadre_ids = _merge_cadres(cadre, cadre_ids, fr)
-    # the records of the screened years, sorted by cadre, kind and period (stable)
-    keep = np.flatnonzero(period // 100 <= as_of.year)
-    key = ((cadre[keep] * 4 + kind[keep]) << 20) | period[keep]
-    order = np.argsort(key, kind="stable")
-    rows = keep[order]
+    # the records of the screened years, sorted by cadre, kind and period (stable); the sorted
+    # cadre, kind and period are read back from the sorted key (a period is below 2^20)
+    future = period >= (as_of.year + 1) * 100
+    if future.any():
+        keep = np.flatnonzero(~future)
+        ck = cadre[keep]
+        key = ((ck * 4 + kind[keep]) << 20) | period[keep]
+    else:
+        keep, ck = None, cadre
+        key = ((cadre * 4 + kind) << 20) | period
+    order = _core.grouped_order(ck, len(cadre_ids), key)  # as a stable argsort of key
+    rows = order if keep is None else keep[order]
     key = key[order]
     dup = np.flatnonzero(key[1:] == key[:-1])
     if dup.size:
@@ -543,10 +559,11 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         raise _frames.invalid("two records for the same cadre, kind and period", "period",
                               f"records[{max(int(rows[i]), int(rows[i + 1]))}]")
     fargs: List[Any] = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
+    sorted_period = key & ((1 << 20) - 1)
     c, r, f, l, cnt, ids = _a.screen_batch(
-        pol, as_of, cadre[rows], kind[rows].astype(np.uint8), period[rows].astype(np.int32),
-        rank[rows].astype(np.int32), group[rows].astype(np.int32), rating[rows].astype(np.uint8), *fargs)
-    return _hits_frame(df, rows, key, period[rows], cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
+        pol, as_of, key >> 22, ((key >> 20) & 3).astype(np.uint8), sorted_period.astype(np.int32),
+        rank[rows], group[rows], rating[rows], *fargs)
+    return _hits_frame(df, rows, key, sorted_period, cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
                        findings if fr is not None else None, fr)
 
 
@@ -828,59 +845,31 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     whole = ((hi - lo) == cnt) & (rk[ri] >= 0)  # a finding rule's lists come from the rows path
     cid = np.asarray(cadre_ids, dtype=object)[ci]
     rid = np.array(ids + [""], dtype=object)[ri]
-    # each hit's rows and period texts, as lists, built for all hits of one length at once
+    built: Dict[int, Any] = {}
+    if fr is not None:
+        built = _finding_lists(fr, ci, ri, f, l, cnt, rk, pol, as_of)
+        if built:
+            whole[np.fromiter(built, dtype=np.int64, count=len(built))] = True
+    # each hit's rows and period texts, as lists built in C++ (one str per distinct period); the
+    # other hits' lists (None here) come from the findings read above or from the rows path
     import gc
-    from operator import itemgetter
     paused = gc.isenabled()
     gc.disable()  # many small lists, no cycles among them: the cyclic collector need not run
     try:
-        order: List[Any] = []
-        rec_lists: List[Any] = []
-        period_lists: List[Any] = []
-        fin: Optional[List[Any]] = None
-        std: Optional[List[Any]] = None
-        if fr is not None:
-            fin = [[] for _ in range(m)]
-            std = [[] for _ in range(m)]
-            built = _finding_lists(fr, ci, ri, f, l, cnt, rk, pol, as_of)
-            if built:
-                sel = np.array(sorted(built), dtype=np.int64)
-                order.append(sel)
-                for j in sel.tolist():
-                    ps, fin[j], std[j] = built[j]
-                    rec_lists.append([])
-                    period_lists.append(ps)
-                whole |= np.isin(np.arange(m), sel)
-        length = hi - lo
-        ranges = whole & (rk[ri] >= 0)
-        for k in np.unique(length[ranges]).tolist():
-            sel = np.flatnonzero(ranges & (length == k))
-            at = lo[sel][:, None] + np.arange(k)
-            pv = period[at]
-            distinct, inverse = np.unique(pv, return_inverse=True)
-            texts = np.array([_a.period_text(p) for p in distinct.tolist()], dtype=object)[inverse]
-            order.append(sel)
-            rec_lists += rows[at].tolist()
-            period_lists += texts.reshape(pv.shape).tolist()
+        records, periods, fin, std = _a.hit_lists(rows, period, lo, hi, whole & (rk[ri] >= 0))
+        empty = fr is None  # no findings: every hit's findings and standards are empty lists
+        for j, (ps, fl, sl) in built.items():
+            records[j], periods[j], fin[j], std[j] = [], ps, fl, sl
         if not whole.all():
             again = _subset_hits(df, findings, None, set(cid[~whole].tolist()), as_of, pol, False)
-            sel = np.flatnonzero(~whole)
-            order.append(sel)
-            got = [again[(cid[j], rid[j])] for j in sel.tolist()]
-            rec_lists += [h["records"] for h in got]
-            period_lists += [h["periods"] for h in got]
-            if fin is not None and std is not None:
-                for j, h in zip(sel.tolist(), got):
+            for j in np.flatnonzero(~whole).tolist():
+                h = again[(cid[j], rid[j])]
+                records[j], periods[j] = h["records"], h["periods"]
+                if not empty:
                     fin[j], std[j] = h["findings"], h["standards"]
-        back = np.argsort(np.concatenate(order), kind="stable").tolist()
-        pick = itemgetter(*back)
-        records = list(pick(rec_lists)) if m > 1 else rec_lists
-        periods = list(pick(period_lists)) if m > 1 else period_lists
         return pd.DataFrame({"cadre_id": cid, "rule_id": rid, "clause": clause[ri], "periods": periods,
-                             "suggestion": suggestion[ri], "records": records,
-                             "findings": fin if fin is not None else [[] for _ in range(m)],
-                             "standards": std if std is not None else [[] for _ in range(m)]},
-                            columns=_HIT_COLUMNS, copy=False)
+                             "suggestion": suggestion[ri], "records": records, "findings": fin,
+                             "standards": std}, columns=_HIT_COLUMNS, copy=False)
     finally:
         if paused:
             gc.enable()

@@ -4,6 +4,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <climits>
+#include <cstdint>
+#include <unordered_map>
+
 #include "bindings.hpp"
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
@@ -11,6 +15,7 @@
 #include "casters.hpp"
 #include "columns.hpp"
 #include "json_bridge.hpp"
+#include "numpy_out.hpp"
 
 namespace py = pybind11;
 
@@ -184,6 +189,67 @@ void init_assessment(py::module_ &root) {
       py::arg("policy"), py::arg("as_of"),
       "The kind code each rule in force reads (index = rule), -1 for a finding rule.");
   m.def("period_text", &period_text, py::arg("period"));
+  m.def(
+      "hit_lists",
+      [](py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> rows,
+         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> period,
+         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> lo,
+         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> hi,
+         py::array_t<bool, py::array::c_style | py::array::forcecast> take) {
+        const py::ssize_t n = rows.shape(0), m = lo.shape(0);
+        if (rows.ndim() != 1 || period.ndim() != 1 || period.shape(0) != n || lo.ndim() != 1 ||
+            hi.ndim() != 1 || hi.shape(0) != m || take.ndim() != 1 || take.shape(0) != m)
+          throw py::value_error("hit_lists: rows and period of one length, lo, hi and take of another");
+        const std::int64_t *r = rows.data(), *p = period.data(), *a = lo.data(), *b = hi.data();
+        const bool *t = take.data();
+        for (py::ssize_t j = 0; j < m; ++j)
+          if (t[j] && !(0 <= a[j] && a[j] <= b[j] && b[j] <= n))
+            throw py::value_error("hit_lists: a range outside the rows");
+        // One str per distinct period, shared by every list that holds it (as the rows path's
+        // texts of one period are equal strings).
+        std::unordered_map<std::int64_t, py::object> texts;
+        auto text = [&](std::int64_t v) -> PyObject * {
+          auto it = texts.find(v);
+          if (it == texts.end()) {
+            if (v < INT32_MIN || v > INT32_MAX) throw py::value_error("hit_lists: a period outside int32");
+            it = texts.emplace(v, py::str(period_text(static_cast<std::int32_t>(v)))).first;
+          }
+          return it->second.ptr();
+        };
+        py::array records = object_column(m), periods = object_column(m);
+        auto **rec = static_cast<PyObject **>(records.mutable_data());
+        auto **per = static_cast<PyObject **>(periods.mutable_data());
+        for (py::ssize_t j = 0; j < m; ++j) {
+          if (!t[j]) continue;
+          const auto k = static_cast<py::ssize_t>(b[j] - a[j]);
+          py::list rl(k), pl(k);
+          for (py::ssize_t i = 0; i < k; ++i) {
+            PyObject *v = PyLong_FromLongLong(r[a[j] + i]);
+            if (v == nullptr) throw py::error_already_set();
+            PyList_SET_ITEM(rl.ptr(), i, v);
+            PyObject *s = text(p[a[j] + i]);
+            Py_INCREF(s);
+            PyList_SET_ITEM(pl.ptr(), i, s);
+          }
+          Py_SETREF(rec[j], rl.release().ptr());
+          Py_SETREF(per[j], pl.release().ptr());
+        }
+        // each hit's findings and standards: a new empty list (filled by the caller for a finding rule)
+        py::array findings = object_column(m), standards = object_column(m);
+        for (py::array *a : {&findings, &standards}) {
+          auto **cell = static_cast<PyObject **>(a->mutable_data());
+          for (py::ssize_t j = 0; j < m; ++j) {
+            PyObject *empty = PyList_New(0);
+            if (empty == nullptr) throw py::error_already_set();
+            Py_SETREF(cell[j], empty);
+          }
+        }
+        return py::make_tuple(records, periods, findings, standards);
+      },
+      py::arg("rows"), py::arg("period"), py::arg("lo"), py::arg("hi"), py::arg("take"),
+      "The list columns of screen()'s hits, as object arrays of len(lo): records[j] = "
+      "list(rows[lo[j]:hi[j]]) and periods[j] the texts of period[lo[j]:hi[j]] where take[j], else "
+      "None; findings[j] and standards[j] new empty lists.");
 
   py::class_<DisposalCase>(m, "DisposalCase", "A disposal case through the six stages of HORQIN.5.")
       .def(py::init<std::string, std::string>(), py::arg("case_id"), py::arg("cadre_id"))

@@ -20,6 +20,9 @@
 //     first_repeat) | None: the first row (from 0) whose value is missing, and the first whose
 //     text repeats an earlier row's within its group (a cadre twice on a team), -1 for none;
 //     None when a value is neither a str nor missing.
+//
+//   _core.grouped_order(groups, group_count, keys) -> order: the rows (int64) ordered by group
+//     code, then by key, stable (as numpy's stable argsort of group * K + key).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
@@ -28,6 +31,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <random>
 #include <vector>
 
 #include "bindings.hpp"
@@ -115,6 +119,16 @@ uint64_t mix(uint64_t x) {  // a 64-bit finaliser (splitmix64)
   return x ^ (x >> 31);
 }
 
+// The hash's key, drawn once a process: a column crafted so that many texts share one hash
+// (which would make the table's probes, and so a call, quadratic) cannot be written without it.
+uint64_t hash_key() {
+  static const uint64_t key = [] {
+    std::random_device device;
+    return (static_cast<uint64_t>(device()) << 32) ^ device();
+  }();
+  return key;
+}
+
 TextView view_of(PyObject *s) {
 #if PY_VERSION_HEX < 0x030C0000
   if (PyUnicode_READY(s) < 0) throw py::error_already_set();  // a legacy str, made compact
@@ -125,7 +139,8 @@ TextView view_of(PyObject *s) {
              (static_cast<uint64_t>(kind) << 56) | len, 0};
   std::memcpy(&t.w0, t.data, std::min<size_t>(t.bytes, 8));
   if (t.bytes > 8) std::memcpy(&t.w1, t.data + 8, std::min<size_t>(t.bytes - 8, 8));
-  uint64_t h = mix(t.tag ^ mix(t.w0 ^ mix(t.w1 + 0x9e3779b97f4a7c15ULL)));
+  const uint64_t key = hash_key();
+  uint64_t h = mix(t.tag ^ mix(t.w0 ^ mix(t.w1 + key) ^ key));
   for (size_t at = 16; at < t.bytes; at += 8) {
     uint64_t w = 0;
     std::memcpy(&w, t.data + at, std::min<size_t>(8, t.bytes - at));
@@ -340,21 +355,78 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
     const auto first = members.begin() + static_cast<std::ptrdiff_t>(start[g]);
     const auto last = members.begin() + static_cast<std::ptrdiff_t>(start[g + 1]);
     std::sort(first, last);
-    for (auto a = first; a != last; ++a) {
-      if (!present[a->second]) continue;
-      for (auto b = a + 1; b != last && b->first == a->first; ++b) {
-        if (!present[b->second] || !same(view_of(object(a->second)), view_of(object(b->second)))) continue;
-        const int64_t later = std::max(a->second, b->second);
-        if (first_repeat < 0 || later < first_repeat) first_repeat = later;
+    // Within a run of one hash the rows ascend, so its first row that repeats an earlier row's
+    // text is the run's earliest repeat: each row is compared with the distinct texts before it
+    // in the run (one, unless hashes collide), never with every earlier row.
+    std::vector<PyObject *> seen;
+    for (auto run = first; run != last;) {
+      auto end = run;
+      while (end != last && end->first == run->first) ++end;
+      seen.clear();
+      for (auto b = run; b != end; ++b) {
+        if (!present[b->second]) continue;
+        const TextView vb = view_of(object(b->second));
+        const bool repeat = std::any_of(seen.begin(), seen.end(), [&](PyObject *a) { return same(view_of(a), vb); });
+        if (repeat) {
+          const int64_t later = b->second;
+          if (first_repeat < 0 || later < first_repeat) first_repeat = later;
+          break;
+        }
+        seen.push_back(object(b->second));
       }
+      run = end;
     }
   }
   return py::make_tuple(first_missing, first_repeat);
 }
 
+// The rows ordered by (group code, then sub-key), stable: a counting sort on the codes, then
+// each group's rows sorted by their sub-keys (a county's table has few rows a cadre, so mostly by
+// insertion). Codes must lie in [0, group_count).
+py::array_t<int64_t> grouped_order(const py::array_t<int64_t, py::array::c_style | py::array::forcecast> &groups,
+                                   int64_t group_count,
+                                   const py::array_t<int64_t, py::array::c_style | py::array::forcecast> &keys) {
+  if (groups.ndim() != 1 || keys.ndim() != 1 || groups.shape(0) != keys.shape(0))
+    throw py::type_error("grouped_order takes a group code and a sub-key for each row");
+  if (group_count < 0) throw py::value_error("group_count < 0");
+  const auto n = static_cast<size_t>(groups.shape(0));
+  const int64_t *group = groups.data();
+  const int64_t *key = keys.data();
+  for (size_t i = 0; i < n; ++i)
+    if (group[i] < 0 || group[i] >= group_count) throw py::value_error("a group code out of range");
+  py::array_t<int64_t> order(static_cast<py::ssize_t>(n));
+  int64_t *out = order.mutable_data();
+  {
+    py::gil_scoped_release release;
+    std::vector<size_t> start(static_cast<size_t>(group_count) + 1, 0);
+    for (size_t i = 0; i < n; ++i) ++start[static_cast<size_t>(group[i]) + 1];
+    for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) start[g + 1] += start[g];
+    {
+      std::vector<size_t> at(start.begin(), start.end() - 1);
+      for (size_t i = 0; i < n; ++i) out[at[static_cast<size_t>(group[i])]++] = static_cast<int64_t>(i);
+    }
+    auto by_key = [key](int64_t a, int64_t b) { return key[a] < key[b]; };
+    for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) {
+      int64_t *first = out + start[g], *last = out + start[g + 1];
+      if (last - first > 32) {
+        std::stable_sort(first, last, by_key);
+        continue;
+      }
+      for (int64_t *a = first + 1; a < last; ++a) {  // insertion: stable, quick on a few rows
+        const int64_t v = *a;
+        int64_t *b = a;
+        for (; b > first && key[v] < key[*(b - 1)]; --b) *b = *(b - 1);
+        *b = v;
+      }
+    }
+  }
+  return order;
+}
+
 }  // namespace
 
 void init_factorize(py::module_ &m) {
+  m.def("grouped_order", &grouped_order, py::arg("groups"), py::arg("group_count"), py::arg("keys"));
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());
   m.def("factorize_text", &factorize_text, py::arg("values"), py::arg("missing") = py::tuple(),

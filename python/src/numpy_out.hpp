@@ -31,4 +31,12 @@ std::span<T> out_column(pybind11::handle h, std::size_t n, const std::string &fi
   return {static_cast<T *>(a.mutable_data()), n};
 }
 
+/// A NumPy object array of `n` elements, each None (as numpy.empty gives it), to be filled by
+/// replacing its references (Py_SETREF).
+inline pybind11::array object_column(pybind11::ssize_t n) {
+  namespace py = pybind11;
+  static py::handle empty = py::object(py::module_::import("numpy").attr("empty")).release();
+  return empty(n, py::arg("dtype") = "object").cast<py::array>();
+}
+
 }  // namespace cadrekit::python

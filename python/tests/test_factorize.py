@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cadrekit import _frames
+from cadrekit import _core, _frames
 
 ALPHABET = ["a", "b", "\x00", "\xfe", "\xff", "Ā", "中", "文", "\U0001F600", "A", "0", " "]
 
@@ -108,3 +108,42 @@ def test_repeat_in_groups_finds_the_first_row_a_group_has_twice():
         # the general path (a column that is not all text) agrees
         mixed = np.array(vals + [7], dtype=object)
         assert _frames.repeat_in_groups(np.array(groups + [0]), count, mixed) == want, t
+
+
+def test_repeat_in_groups_of_one_id_many_times_answers_its_second_row():
+    # every row one text in one group: each row is compared with the distinct texts before it,
+    # not with every earlier row (which would take 2·10^10 comparisons here)
+    vals = np.array(["C1"] * 200_000 + ["C2"], dtype=object)
+    groups = np.zeros(len(vals), dtype=np.int64)
+    assert _core.repeat_in_groups(groups, 1, vals) == (-1, 1)
+    vals[1] = "C0"  # equal texts apart, after a different one
+    vals[5] = None
+    assert _core.repeat_in_groups(groups, 1, vals) == (5, 2)
+
+
+def test_equal_texts_in_different_objects_have_one_hash_key_per_process():
+    # the hash is keyed (a column cannot be crafted to collide), yet a text has one code wherever
+    # its object comes from
+    a = "".join(["x"] * 40)
+    b = "".join(["x"] * 40)
+    assert a is not b
+    codes, uniq, _ = _core.factorize_text(np.array([a, "y", b], dtype=object), (), False, True)
+    assert codes.tolist() == [0, 1, 0] and uniq.tolist() == [a, "y"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_grouped_order_is_a_stable_sort_by_group_then_key(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 3000))
+    count = int(rng.integers(1, 60)) if seed % 2 else 3  # few groups: some longer than 32 rows
+    groups = rng.integers(0, count, n)
+    keys = rng.integers(0, 5, n)  # many ties: stability shows
+    want = np.argsort(groups * 10 + keys, kind="stable")
+    assert _core.grouped_order(groups, count, keys).tolist() == want.tolist()
+
+
+def test_grouped_order_refuses_a_code_out_of_range():
+    with pytest.raises(ValueError, match="out of range"):
+        _core.grouped_order(np.array([0, 3]), 3, np.array([0, 0]))
+    with pytest.raises(ValueError, match="out of range"):
+        _core.grouped_order(np.array([-1]), 3, np.array([0]))

@@ -263,3 +263,20 @@ def test_spoiled_tables_answer_as_the_rows_path(data):
         pd.testing.assert_frame_equal(got[1], want[1])
     else:
         assert got[1] == want[1]
+
+
+def test_hit_lists_takes_each_hits_rows_and_period_texts():
+    from cadrekit._core import assessment as ca
+    rows = np.array([7, 3, 9, 4])
+    period = np.array([201500, 201500, 201602, 201700])
+    records, periods, findings, standards = ca.hit_lists(rows, period, np.array([0, 1, 2]), np.array([2, 4, 2]),
+                                                         np.array([True, True, False]))
+    assert records.tolist() == [[7, 3], [3, 9, 4], None]
+    assert periods.tolist() == [["2015", "2015"], ["2015", "2016-2", "2017"], None]
+    assert periods[0][0] is periods[1][0]  # one str a distinct period
+    assert findings.tolist() == [[], [], []] and standards.tolist() == [[], [], []]
+    assert findings[0] is not findings[1] and findings[0] is not standards[0]  # each its own list
+    with pytest.raises(ValueError, match="outside the rows"):
+        ca.hit_lists(rows, period, np.array([3]), np.array([5]), np.array([True]))
+    with pytest.raises(ValueError, match="outside the rows"):
+        ca.hit_lists(rows, period, np.array([2]), np.array([1]), np.array([True]))

@@ -379,6 +379,19 @@ def _object_array(values: Any) -> Any:
     return None
 
 
+def first_missing(values: Any) -> int:
+    """The position of the first missing value (None, NaN, NaT, <NA>, as ``pd.isna`` sees
+    them) of a column, -1 for none: a column of text is scanned in C++, any other by pandas."""
+    import numpy as np
+    import pandas as pd
+    arr = _object_array(values)
+    got = None if arr is None else _core.first_missing_text(arr, _missing_objects())
+    if got is not None:
+        return int(got)
+    where = np.flatnonzero(np.asarray(pd.isna(values if arr is None else arr)))
+    return int(where[0]) if len(where) else -1
+
+
 def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, bool]]:
     """``(codes, uniques, has_nul)`` of a column whose every cell is a str or missing (None,
     NaN, NaT, <NA>): codes int64 (-1 missing), in order of first appearance or, with

@@ -251,9 +251,9 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     import pandas as pd
     unit_id = _frames.column(df, "unit_id", "units")
     budgets = _frames.column(df, "budget", "units")
-    missing_id = unit_id.isna().to_numpy()  # one vectorised pass, whatever the column holds
-    if missing_id.any():
-        raise _frames.invalid("unit_id is missing", "unit_id", f"row {int(np.flatnonzero(missing_id)[0]) + 1}")
+    at = _frames.first_missing(unit_id)
+    if at >= 0:
+        raise _frames.invalid("unit_id is missing", "unit_id", f"row {at + 1}")
     fen = _budgets_fen(budgets)
     # Factors: booleans or small whole numbers; a missing value (NaN, None, <NA>) is 0.
     # Text cells ("2", "是", "否") are read by the vocabulary, once per distinct text.

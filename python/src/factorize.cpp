@@ -21,6 +21,9 @@
 //     text repeats an earlier row's within its group (a cadre twice on a team), -1 for none;
 //     None when a value is neither a str nor missing.
 //
+//   _core.first_missing_text(values, missing) -> int | None: the first row whose value is
+//     missing, -1 for none; None when a value neither a str nor missing comes first.
+//
 //   _core.grouped_order(groups, group_count, keys) -> order: the rows (int64) ordered by group
 //     code, then by key, stable (as numpy's stable argsort of group * K + key).
 #include <pybind11/numpy.h>
@@ -423,9 +426,28 @@ py::array_t<int64_t> grouped_order(const py::array_t<int64_t, py::array::c_style
   return order;
 }
 
+// The first row whose value is missing, -1 when every value is a str; None when a value that is
+// neither a str nor missing comes first (the caller asks pandas which it is).
+py::object first_missing_text(const py::array &values, const py::tuple &missing) {
+  if (values.ndim() != 1 || values.dtype().kind() != 'O') throw py::type_error("first_missing_text takes an object column");
+  std::vector<PyObject *> absent;
+  for (const auto &m : missing) absent.push_back(m.ptr());
+  const auto n = values.shape(0);
+  const auto stride = values.strides(0);
+  const char *base = static_cast<const char *>(values.data());
+  for (py::ssize_t i = 0; i < n; ++i) {
+    PyObject *v = *reinterpret_cast<PyObject *const *>(base + i * stride);
+    if (v != nullptr && PyUnicode_CheckExact(v)) continue;
+    if (is_missing(v, absent)) return py::int_(i);
+    return py::none();
+  }
+  return py::int_(-1);
+}
+
 }  // namespace
 
 void init_factorize(py::module_ &m) {
+  m.def("first_missing_text", &first_missing_text, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("grouped_order", &grouped_order, py::arg("groups"), py::arg("group_count"), py::arg("keys"));
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());

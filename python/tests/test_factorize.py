@@ -147,3 +147,17 @@ def test_grouped_order_refuses_a_code_out_of_range():
         _core.grouped_order(np.array([0, 3]), 3, np.array([0, 0]))
     with pytest.raises(ValueError, match="out of range"):
         _core.grouped_order(np.array([-1]), 3, np.array([0]))
+
+
+@pytest.mark.parametrize("vals,want", [
+    (["a", "b"], -1), ([], -1), (["a", None, "b"], 1), (["a", "b", float("nan")], 2),
+    ([pd.NA, "a"], 0), (["a", pd.NaT], 1),
+    (["a", np.float64("nan")], 1),  # a float subclass: pandas decides, and sees NaN
+    (["a", 5, None], 2),  # a number among texts: pandas decides
+    (["a", np.datetime64("NaT")], 1),
+])
+def test_first_missing_sees_what_pandas_sees(vals, want):
+    col = pd.Series(vals, dtype=object)
+    assert _frames.first_missing(col) == want
+    assert want == (int(np.flatnonzero(col.isna())[0]) if col.isna().any() else -1)
+    assert _frames.first_missing(col.astype("category")) == want

@@ -753,6 +753,19 @@ def _raise_finding(fdf: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
         raise _frames.invalid(e.message, e.field, f"findings[{i}]") from None
 
 
+def _position_in(distinct: Any, values: Any) -> Any:
+    """The position of each of ``values`` among the distinct texts ``distinct``, -1 where it is
+    not one (pandas' ``Index.get_indexer``): the two numbered together in C++, the distinct
+    texts first, so that a value's code is its position when it is one of them."""
+    import numpy as np
+    import pandas as pd
+    got = _core.factorize_text(np.concatenate([distinct, values]), _frames._missing_objects(), False, True)
+    if got is None:  # not all text
+        return pd.Index(distinct).get_indexer(values)
+    codes = got[0][len(distinct):]
+    return np.where(codes < len(distinct), codes, -1)
+
+
 def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, Any]:
     """Record cadre codes and sorted ids over the cadres of the records and of the findings
     (a cadre may have findings and no records), each finding given its cadre's code."""
@@ -760,7 +773,7 @@ def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, 
     import pandas as pd
     values = np.asarray(fr["cadre_values"], dtype=object)
     named = values != ""
-    at = pd.Index(np.asarray(cadre_ids, dtype=object)).get_indexer(values)
+    at = _position_in(np.asarray(cadre_ids, dtype=object), values)
     if (at[named] < 0).any():  # cadres of findings only: the ids sorted again, all of them
         rec_ids = np.array(cadre_ids, dtype=str) if len(cadre_ids) else np.zeros(0, dtype=str)
         all_ids = np.union1d(rec_ids, np.array(values[named].tolist(), dtype=str))

@@ -535,8 +535,10 @@ def _read_distinct(codes: Any, uniques: Any, field: str, read: Callable[[Any], A
 def date_column(values: Any, field: str) -> Any:
     """A column of dates as a NumPy ``datetime64`` array, without a Python step per row: a
     ``datetime64`` column (any unit; the kernels refuse a time of day) or whole day numbers as
-    they are; text (any of the vocabulary's spellings), ``datetime.date`` and Timestamps read
-    once per distinct value (``factorize``) and spread back by their codes. A missing value
+    they are; a column of text (any of the vocabulary's spellings) in one call to C++
+    (``_core.date_days``: an ISO date cell by cell, another spelling once per distinct text);
+    ``datetime.date`` and Timestamps (or text mixed with them) read once per distinct value
+    (``factorize``) and spread back by their codes. A missing value
     is NaT; a text that is not a date is InvalidInput naming ``field`` and its first row,
     counted from 1."""
     import numpy as np
@@ -549,18 +551,17 @@ def date_column(values: Any, field: str) -> Any:
         return values.to_numpy()
     if isinstance(values, (str, bytes)) or isinstance(values, Mapping):
         raise invalid("expected a column, not text or a mapping", field)
-    fast = factorize_text(values)
-    if fast is not None and not fast[2]:  # text: every distinct text read in one call
-        codes, uniques, _ = fast
-        days, bad = _core.vocabulary_days(uniques.tolist())
-        if bad >= 0:  # its error, naming the first row that holds it
-            _read_distinct(np.where(codes == bad, 0, -1), [uniques[bad]], field,
-                           lambda u: vocabulary_date(u, field, ""))
+    arr = _object_array(values)
+    got = _core.date_days(arr, _missing_objects()) if arr is not None else None
+    if got is not None:  # text: numbered and every distinct text read in one call to C++
+        days, bad_row, bad_text = got
+        if days is None:  # the reader's error for that text, naming the first row that holds it
+            try:
+                vocabulary_date(bad_text, field, "")
+            except InvalidInput as e:
+                raise invalid(getattr(e, "message", "") or str(e), field, f"row {bad_row + 1}") from None
             raise invalid("must be a date", field)  # not reached: the same reader refused it
-        out = np.empty(len(days) + 1, dtype="datetime64[D]")
-        out[:-1] = days
-        out[-1] = np.datetime64("NaT")
-        return out[codes]  # code -1 (missing) takes the last entry: NaT
+        return days
     codes, uniques = _distinct(values, field)
 
     def read(u: Any) -> Any:
@@ -589,7 +590,16 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
             raise invalid("expected a code, not a boolean", field)
         return whole(v, field, "")
     table = np.array(_read_distinct(codes, uniques, field, one) + [-1], dtype=np.int64)
-    return int_column(table[codes], field, np.uint8, lo=lo, hi=hi)
+    # checked once per distinct value (a missing cell, -1, is outside too), then spread back
+    # as uint8 in one gather: the first row whose value is outside is the one named
+    low, high = max(lo, 0), min(hi, 255)
+    outside = (table < low) | (table > high)
+    outside[-1] = bool(codes.size) and int(codes.min()) < 0
+    if outside.any():
+        row = int(np.argmax(outside[codes])) + 1
+        raise invalid(f"value outside {low}…{high}", field, f"row {row}")
+    table[-1] = 0  # no row holds it here
+    return table.astype(np.uint8)[codes]
 
 
 def whole(v: Any, field: str, record: str) -> int:
@@ -708,10 +718,10 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
         bad = None
         if lo > src.max or hi < src.min:
             bad = np.ones(a.shape, dtype=bool)
-        else:
-            if lo > src.min:
+        else:  # the least and the greatest first: the rows are compared only when one is outside
+            if lo > src.min and int(a.min()) < lo:
                 bad = a < np.array(lo).astype(a.dtype)
-            if hi < src.max:
+            if hi < src.max and int(a.max()) > hi:
                 b2 = a > np.array(hi).astype(a.dtype)
                 bad = b2 if bad is None else (bad | b2)
         if bad is not None:

@@ -16,6 +16,14 @@
 // before it, then a small direct-mapped cache) and only a pointer not seen is hashed by its
 // text into an open-addressing table of the distinct texts.
 //
+//   _core.date_days(values, missing) -> (days, bad_row, bad_text) | None: a column of text dates
+//     read in one call, as cadrekit::vocabulary::parse_date reads them: an ISO date in each
+//     cell, any other text once per distinct text; days a datetime64[D] array (NaT for a
+//     missing cell, as factorize_text tells one);
+//     on a text that is not a date, (None, the first row that holds it, the text) — the first
+//     row, from 0, whose text is not a date. None when a value is neither an exact str nor
+//     missing, or a text holds a NUL or cannot be encoded (the caller's general path).
+//
 //   _core.repeat_in_groups(groups, group_count, values, missing) -> (first_missing,
 //     first_repeat) | None: the first row (from 0) whose value is missing, and the first whose
 //     text repeats an earlier row's within its group (a cadre twice on a team), -1 for none;
@@ -35,9 +43,14 @@
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <limits>
+#include <string_view>
 #include <vector>
 
 #include "bindings.hpp"
+#include "cadrekit/core/date.hpp"
+#include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 
 namespace py = pybind11;
 
@@ -311,6 +324,120 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   return py::make_tuple(std::move(codes), std::move(uniques), nul);
 }
 
+// Whether a text is exactly YYYY-MM-DD in ASCII digits and a valid date of 1400…9999, with its
+// days since 1970-01-01 in ``days`` (any other text: false, and the vocabulary reads it). For such a text
+// vocabulary::parse_date changes nothing in normalising and reads these same three numbers,
+// and make_date accepts exactly these dates; the count is the proleptic Gregorian calendar's,
+// as boost's (tests compare every day of the range with the vocabulary's reading).
+bool iso_days(PyObject *s, int64_t &days) {
+  if (PyUnicode_GET_LENGTH(s) != 10 || PyUnicode_KIND(s) != PyUnicode_1BYTE_KIND) return false;
+  const auto *t = static_cast<const unsigned char *>(PyUnicode_DATA(s));
+  const auto dig = [t](int i) { return static_cast<unsigned>(t[i]) - '0'; };
+  if (t[4] != '-' || t[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (dig(i) > 9) return false;
+  int64_t y = dig(0) * 1000 + dig(1) * 100 + dig(2) * 10 + dig(3);
+  const unsigned m = dig(5) * 10 + dig(6);
+  const unsigned d = dig(8) * 10 + dig(9);
+  if (y < 1400 || m < 1 || m > 12 || d < 1) return false;
+  static constexpr unsigned kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > kMonthDays[m - 1] + (m == 2 && leap ? 1u : 0u)) return false;
+  y -= m <= 2 ? 1 : 0;  // days from civil (H. Hinnant), y >= 1399 here: no negative era
+  const int64_t era = y / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  days = era * 146097 + doe - 719468;
+  return true;
+}
+
+// Each cell straight to its day where it is an ISO date (iso_days); any other text numbered
+// as factorize_text numbers it (pointer cache, then the table of distinct texts), its code kept
+// in the output below kCode until each distinct text is read once by the vocabulary and the
+// codes are replaced by their days: no array of codes, no list of str.
+py::object date_days(const py::array &values, const py::tuple &missing) {
+  if (values.ndim() != 1 || values.dtype().kind() != 'O')
+    throw py::type_error("date_days takes a one-dimensional object array");
+  const auto n = static_cast<size_t>(values.shape(0));
+  const auto stride = values.strides(0);
+  const char *base = static_cast<const char *>(values.data());
+  std::vector<PyObject *> absent;
+  for (const auto &m : missing) absent.push_back(m.ptr());
+  constexpr int64_t kNaT = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kCode = kNaT / 2;  // a text's code c is kept as kCode + c (< 0: below any day)
+
+  py::array days(py::dtype("datetime64[D]"), static_cast<py::ssize_t>(n));
+  auto *out = static_cast<int64_t *>(days.mutable_data());
+  Distinct distinct(n);
+  std::vector<size_t> first_row;  // of each distinct text read by the vocabulary
+  const size_t cache_size = std::bit_ceil(std::clamp<size_t>(n, 16, 16384));
+  std::vector<PyObject *> cache_ptr(cache_size, nullptr);
+  std::vector<int64_t> cache_value(cache_size, 0);
+  PyObject *last = nullptr;
+  int64_t last_value = kNaT;
+  for (size_t i = 0; i < n; ++i) {
+    PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
+    if (v == last) {
+      out[i] = last_value;
+      continue;
+    }
+    int64_t value;
+    if (v == nullptr || v == Py_None) {
+      value = kNaT;
+    } else if (PyUnicode_CheckExact(v) && iso_days(v, value)) {
+      // an ISO date: its day
+    } else {
+      const size_t slot = (reinterpret_cast<uintptr_t>(v) >> 4) & (cache_size - 1);
+      if (cache_ptr[slot] == v) {
+        value = cache_value[slot];
+      } else {
+        if (PyUnicode_CheckExact(v)) {
+          const uint32_t c = distinct.code(v);
+          if (c == first_row.size()) first_row.push_back(i);
+          value = kCode + static_cast<int64_t>(c);
+        } else if (is_missing(v, absent)) {
+          value = kNaT;
+        } else {
+          return py::none();  // not text: the caller's general path
+        }
+        cache_ptr[slot] = v;
+        cache_value[slot] = value;
+      }
+    }
+    last = v;
+    last_value = value;
+    out[i] = value;
+  }
+
+  const auto &texts = distinct.texts();
+  const size_t k = texts.size();
+  if (k == 0) return py::make_tuple(std::move(days), int64_t{-1}, py::none());
+  for (PyObject *s : texts)
+    if (has_nul(s)) return py::none();  // read text by text, as before: pybind11 keeps the NUL
+  std::vector<int64_t> table(k);
+  for (size_t j = 0; j < k; ++j) {
+    Py_ssize_t len = 0;
+    const char *utf8 = PyUnicode_AsUTF8AndSize(texts[j], &len);
+    if (utf8 == nullptr) {  // a lone surrogate: the general path
+      PyErr_Clear();
+      return py::none();
+    }
+    try {
+      table[j] = to_days(vocabulary::parse_date(std::string_view(utf8, static_cast<size_t>(len)), "date"));
+    } catch (const InvalidInput &) {  // the first row whose text is not a date
+      return py::make_tuple(py::none(), static_cast<int64_t>(first_row[j]),
+                            py::reinterpret_borrow<py::object>(texts[j]));
+    }
+  }
+  {
+    py::gil_scoped_release unlocked;
+    for (size_t i = 0; i < n; ++i)
+      if (out[i] != kNaT && out[i] < kCode / 2) out[i] = table[static_cast<size_t>(out[i] - kCode)];
+  }
+  return py::make_tuple(std::move(days), int64_t{-1}, py::none());
+}
+
 // (first row whose text is missing, first row whose text repeats an earlier row's of the same
 // group), each -1 for none, or None when a value is neither a str nor missing. The rows are
 // grouped by a counting sort on their group codes and each group's texts compared by hash
@@ -451,6 +578,7 @@ void init_factorize(py::module_ &m) {
   m.def("grouped_order", &grouped_order, py::arg("groups"), py::arg("group_count"), py::arg("keys"));
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());
+  m.def("date_days", &date_days, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("factorize_text", &factorize_text, py::arg("values"), py::arg("missing") = py::tuple(),
         py::arg("sort") = false, py::arg("dense") = false);
 }

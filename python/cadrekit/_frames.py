@@ -417,6 +417,25 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object), False
 
 
+def text_codes(values: Any) -> Optional[Tuple[Any, Any]]:
+    """(codes, uniques) of an object column of str, for a reader of its texts only: numbered by
+    distinct text in C++ (``factorize_text``, -1 for a missing cell) where that pays; else, for
+    texts nearly all different (numbering them costs more than reading them) and no cell
+    missing, each row its own number: codes 0 … n-1 and uniques the column itself (the caller's
+    objects; equal texts may then have two numbers). None for any other column."""
+    import numpy as np
+    import pandas as pd
+    arr = _object_array(values)
+    if arr is None or getattr(values, "dtype", object) != object:
+        return None
+    got = _core.factorize_text(arr, _missing_objects(), False)
+    if got is not None:
+        return got[0], got[1]
+    if pd.api.types.infer_dtype(arr, skipna=False) != "string":
+        return None
+    return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)
+
+
 def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, int]:
     """(the first row, from 0, whose value is missing; the first whose value repeats an earlier
     row's within its group), each -1 for none. ``groups``: each row's group code 0…count-1. A

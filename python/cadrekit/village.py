@@ -491,11 +491,15 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
     return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
 
 
-def _coded(df: Any, name: str, what: str, optional: bool = False) -> Tuple[Any, Any]:
+def _coded(df: Any, name: str, what: str, optional: bool = False, ids: bool = False) -> Tuple[Any, Any]:
     """A text column as (codes, uniques): ``_frames.factorize``'s int64 codes (-1 for a missing
     value, read as an empty text, as ``_text`` reads it) and its distinct values as a 1-D object
     array of str (each read as ``str`` once when the column holds other values). A column of str
-    gives back its own objects."""
+    gives back its own objects.
+
+    ``ids=True``, for a column of ids the sheet reads by their text only: a column of str
+    without a missing cell is read by ``_frames.text_codes`` (ids nearly all different are not
+    numbered: each row is its own number)."""
     import numpy as np
     import pandas as pd
 
@@ -504,6 +508,10 @@ def _coded(df: Any, name: str, what: str, optional: bool = False) -> Tuple[Any, 
             return np.full(len(df), -1, dtype=np.int64), np.zeros(0, dtype=object)
         raise _core.InvalidInput(f"{what}: column {name!r} is missing")
     col = df[name]
+    if ids:
+        got = _frames.text_codes(col)
+        if got is not None:
+            return got
     if not (col.dtype == object or isinstance(col.dtype, pd.StringDtype)):
         col = pd.Series(_str_col(df, name, what), dtype=object)  # as the rows path writes it
     codes, uniques = _frames.factorize(col)
@@ -590,12 +598,12 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     v, p, s = _frame(villages), _frame(principals), _frame(scores)
     pop = _population_col(v)
     pol = _policy(policy)
-    vid, town, cid = _coded(v, "village_id", "villages"), _coded(v, "township", "villages"), \
-        _coded(p, "cadre_id", "principals")
+    vid, town, cid = _coded(v, "village_id", "villages", ids=True), _coded(v, "township", "villages"), \
+        _coded(p, "cadre_id", "principals", ids=True)
     sheet = _k.pay_sheet_frames(
-        vid, town, pop, cid, _coded(p, "village_id", "principals"), _coded(p, "post", "principals"),
+        vid, town, pop, cid, _coded(p, "village_id", "principals", ids=True), _coded(p, "post", "principals"),
         _days_col(p, "served_from", "principals"), _days_col(p, "served_to", "principals", True),
-        _coded(s, "village_id", "scores"), _coded(s, "period", "scores"), _score_col(s),
+        _coded(s, "village_id", "scores", ids=True), _coded(s, "period", "scores"), _score_col(s),
         int(year), pol, graded_on=graded_on, explain=explain)
     out = PaySheet(sheet, pol)
     out._ids = (cid, vid, town)

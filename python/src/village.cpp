@@ -42,8 +42,9 @@ using I32 = py::array_t<std::int32_t>;
 using F64 = py::array_t<double>;
 
 // A text column as a DataFrame path gives it: (codes, uniques), each row's number among the
-// column's distinct values (int64, -1 for a missing value, read as an empty text) and those
-// values (a 1-D object array of str). The distinct values are read as UTF-8 views once, with the
+// column's values (int64, -1 for a missing value, read as an empty text; equal numbers, equal
+// texts, though a column of ids may give each row its own) and those values (a 1-D object
+// array of str). The distinct values are read as UTF-8 views once, with the
 // GIL held, every code range-checked; the rows are then read without Python (the GIL may be
 // released while the column lives: the views point into the str objects it keeps).
 class CodedText {
@@ -85,6 +86,8 @@ class CodedText {
   /// The row's distinct value, -1 when missing.
   std::int64_t code(std::size_t i) const { return data_[i]; }
   std::string_view unique(std::size_t k) const { return views_[k]; }
+  /// The column as the library's numbered texts (views valid while this column lives).
+  village::NumberedTexts numbered() const { return {data_, views_}; }
   std::string_view operator[](std::size_t i) const {
     const std::int64_t c = data_[i];
     return c < 0 ? std::string_view() : views_[static_cast<std::size_t>(c)];
@@ -141,6 +144,8 @@ class FrameInput final : public village::PaySheetInput {
   std::int32_t served_to(std::size_t i) const override { return to_.data()[i]; }
   std::size_t n_scores() const override { return sv_.size(); }
   std::string_view score_village(std::size_t s) const override { return sv_[s]; }
+  std::optional<village::NumberedTexts> principal_villages() const override { return pv_.numbered(); }
+  std::optional<village::NumberedTexts> score_villages() const override { return sv_.numbered(); }
   std::string_view score_period(std::size_t s) const override { return period_[s]; }
   village::ScoreValue score(std::size_t s) const override {
     if (score_text_) {
@@ -391,7 +396,7 @@ void init_village(py::module_ &m) {
       py::kw_only(), py::arg("graded_on") = py::none(), py::arg("explain") = true,
       "The pay sheet from DataFrame columns: each text column a pair (codes, uniques) as "
       "cadrekit._frames.factorize gives it (int64 codes, -1 missing: an empty text; a 1-D object "
-      "array of str), population int64, dates as days since 1970-01-01 (int32, served_to "
+      "array of str; equal codes must be equal texts, equal texts may have two codes), population int64, dates as days since 1970-01-01 (int32, served_to "
       "2147483647 when still serving), scores as text (codes, uniques) or a float64 array (read "
       "by shortest repr). Each distinct post and score text is read once.");
 

@@ -167,3 +167,39 @@ def test_errors_name_the_same_field_and_row(table: str, row: int, field: str, va
         assert b == a.replace("villages[2]", "villages row 3")
     else:
         assert a == b
+
+
+@pytest.mark.parametrize("dtype", ["text", "category", "string"])
+@pytest.mark.parametrize("table,row,value", [
+    ("p", 4, "V99"), ("p", 4, None), ("p", 4, ""), ("p", 0, "v0"),
+    ("s", 10, "V77"), ("s", 10, None), ("s", 10, ""), ("s", 0, "V0 "),
+])
+def test_unknown_village_names_the_same_record(dtype: str, table: str, row: int, value: Any) -> None:
+    # A DataFrame's village ids are looked up by their distinct values, not row by row: an
+    # unknown one (also missing, empty, or differing only in case or a space) still names the
+    # first row holding one, whatever the column's dtype.
+    v, p, s = tables()
+    t = {"p": p, "s": s}[table]
+    t[row]["village_id"] = value
+    t[row + 3]["village_id"] = "V98"  # a later unknown id: the first is named
+    a = error_of(lambda: village.pay_sheet(v, p, s, 2016))
+    frame = as_csv(t)
+    if dtype != "text":
+        frame["village_id"] = frame["village_id"].astype(dtype)
+    vdf, pdf, sdf = (frame if x is t else as_csv(x) for x in (v, p, s))
+    b = error_of(lambda: village.pay_sheet(vdf, pdf, sdf, 2016))
+    assert a == b
+    if table == "p":
+        assert "principal of an unknown village" in b and str(p[row]["cadre_id"]) in b
+    else:
+        assert "score of an unknown village" in b and f"scores[{row}]" in b
+
+
+def test_unknown_village_in_both_tables_names_the_score() -> None:
+    # scores are read before principals, in either path
+    v, p, s = tables()
+    p[1]["village_id"] = "V99"
+    s[2]["village_id"] = "V99"
+    a = error_of(lambda: village.pay_sheet(v, p, s, 2016))
+    assert "scores[2]" in a
+    assert error_of(lambda: village.pay_sheet(as_csv(v), as_csv(p), as_csv(s), 2016)) == a

@@ -397,12 +397,25 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   for (std::size_t i = 0; i < n_towns; ++i) town_rank[town_order[i]] = static_cast<std::int32_t>(i);
   for (auto &t : v_town) t = town_rank[t];
 
+  // An input that numbers its village ids: each number's text looked up once, slot 0 for a
+  // missing id (no village's id is empty).
+  auto rows_of = [&](const std::optional<NumberedTexts> &c) {
+    std::vector<std::int32_t> rows;
+    if (!c) return rows;
+    rows.assign(c->texts.size() + 1, -1);
+    for (std::size_t k = 0; k < c->texts.size(); ++k) rows[k + 1] = find_village(c->texts[k]);
+    return rows;
+  };
+
   // Scores of the year, as fixed-point integers.
   std::vector<std::int64_t> sc(5 * V, 0);
   d->present.assign(V, 0);
+  const std::optional<NumberedTexts> s_codes = input.score_villages();
+  const std::vector<std::int32_t> s_rows = rows_of(s_codes);
   for (std::size_t i = 0; i < S; ++i) {
     auto rec = [i] { return "scores[" + std::to_string(i) + "]"; };
-    const std::int32_t r = find_village(input.score_village(i));
+    const std::int32_t r = s_codes ? s_rows[static_cast<std::size_t>(s_codes->codes[i] + 1)]
+                                   : find_village(input.score_village(i));
     if (r < 0) throw InvalidInput("score of an unknown village", "village_id", rec());
     const ParsedPeriod pp = parse_period(input.score_period(i), i);
     if (pp.year != year) continue;  // other years do not count
@@ -431,10 +444,13 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->from.resize(P);
   d->to.resize(P);
   d->post.resize(P);
+  const std::optional<NumberedTexts> p_codes = input.principal_villages();
+  const std::vector<std::int32_t> p_rows = rows_of(p_codes);
   for (std::size_t i = 0; i < P; ++i) {
     const std::string_view cid = input.cadre_id(i);
     if (cid.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", "principals[" + std::to_string(i) + "]");
-    const std::int32_t r = find_village(input.principal_village(i));
+    const std::int32_t r = p_codes ? p_rows[static_cast<std::size_t>(p_codes->codes[i] + 1)]
+                                   : find_village(input.principal_village(i));
     if (r < 0) throw InvalidInput("principal of an unknown village", "village_id", std::string(cid));
     const auto f = input.served_from(i);
     if (!f) throw InvalidInput("served_from is missing", "served_from", std::string(cid));

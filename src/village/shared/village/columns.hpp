@@ -33,6 +33,13 @@ ScoreValue score_value(const Rational &score) noexcept;
 /// a number), without a Rational for plain decimals ("91.5", "-3", "1,000.25").
 ScoreValue parse_score(std::string_view text);
 
+/// A text column numbered by its texts: each row's number (-1: missing, read as an empty text)
+/// and each number's text (equal numbers, equal texts; equal texts may have two numbers).
+struct NumberedTexts {
+  const std::int64_t *codes = nullptr;      ///< one per row, each -1 .. texts.size() - 1
+  std::span<const std::string_view> texts;  ///< one per number
+};
+
 /// The pay sheet's input read record by record, without copies (advanced: bindings implement
 /// it over their own storage; the views must stay valid during the call). Dates are days since
 /// 1970-01-01.
@@ -53,6 +60,11 @@ class PaySheetInput {
   virtual std::string_view score_village(std::size_t s) const = 0;
   virtual std::string_view score_period(std::size_t s) const = 0;
   virtual ScoreValue score(std::size_t s) const = 0;
+  /// Optional: the principals' and the scores' village ids numbered by their texts (views
+  /// valid during the call); the sheet then looks each number's text up once, not each row's.
+  /// Empty: principal_village and score_village are read row by row.
+  virtual std::optional<NumberedTexts> principal_villages() const { return std::nullopt; }
+  virtual std::optional<NumberedTexts> score_villages() const { return std::nullopt; }
 };
 
 /// The pay sheet of an input read through PaySheetInput (the same rules and errors).

@@ -370,13 +370,15 @@ def _probe_field(probe_ok: Callable[..., bool], name: str, u: Any) -> int:
     return 0 if probe_ok(**{name: u}) else _fail()
 
 
-def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None) -> Any:
+def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None,
+                  hit_cadres: bool = False) -> Any:
     """screen() of a DataFrame of records: each column read in vectorised form (text columns
     through their distinct values, ``_frames.factorize``), the rows sorted by cadre id, kind and
     period, the columnar kernel run with the GIL released, and its hits turned into the rows
     path's answer (without explanations). A value this reader is unsure of is checked by the
     rows path on that row: its error is raised, naming the row; where the rows path would take
-    the row, the whole table goes the rows path (_Slow)."""
+    the row, the whole table goes the rows path (_Slow). With ``hit_cadres=True``, instead of the
+    hits, what _hit_cadres gives."""
     import numpy as np
     import pandas as pd
     _frames.check_columns(df, "rows")  # as the rows path names it
@@ -563,8 +565,25 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     c, r, f, l, cnt, ids = _a.screen_batch(
         pol, as_of, key >> 22, ((key >> 20) & 3).astype(np.uint8), sorted_period.astype(np.int32),
         rank[rows], group[rows], rating[rows], *fargs)
+    if hit_cadres:
+        return np.unique(c), (cadre, cadre_ids, kind, period, rating)
     return _hits_frame(df, rows, key, sorted_period, cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
                        findings if fr is not None else None, fr)
+
+
+def _hit_cadres(records: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Tuple[Any, Any]:
+    """Who has a hit, for a caller that needs no more of screen() (talent.pools): a DataFrame of
+    records screened as screen(records) screens it, with its warnings and errors, without the
+    lists of the hits. (The codes of the cadres with a hit; the columnar reading: each row's
+    cadre code among the ids in the library's order, those ids, each row's kind, period and
+    rating codes.) When the table goes the rows path: (the ids of the cadres with a hit, None)."""
+    import numpy as np
+    _frames.check_known(records, _RECORD_FIELDS, "records")
+    try:
+        return _screen_frame(records, as_of, policy, hit_cadres=True)  # type: ignore[no-any-return]
+    except _Slow:
+        hits = _screen_rows(records, None, None, as_of, policy, False)
+        return np.array(sorted({h["cadre_id"] for h in hits}), dtype=object), None
 
 
 def _text_column(df: Any, name: str) -> Tuple[Any, List[Any]]:

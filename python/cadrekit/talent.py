@@ -176,10 +176,13 @@ def _flag_column(df: Any, name: str) -> Any:
     return None
 
 
-def _pool_ratings(assessments: Any, ids: Any, as_of: _dt.date, policy: _Policy) -> Optional[Tuple[Any, ...]]:
+def _pool_ratings(assessments: Any, ids: Any, codes: Any, uniques: Any, as_of: _dt.date,
+                  policy: _Policy) -> Optional[Tuple[Any, ...]]:
     """(supervised per cadre, rating cadre row, year, rating) of a table of assessment records:
-    red lines by cadrekit.assessment.screen on the same table, the annual ratings (period a
-    year) read by their distinct values. None when the table is not one to read so (the rows
+    red lines by the screening of cadrekit.assessment.screen on the same table (only who has a
+    hit), the annual ratings (period a year) as that screening read them, or by their distinct
+    values where the table went its rows path. ``ids``: the cadres' ids, distinct, row by row,
+    ``uniques[codes]``. None when the table is not one to read so (the rows
     path reads it)."""
     import numpy as np
     import pandas as pd
@@ -194,8 +197,19 @@ def _pool_ratings(assessments: Any, ids: Any, as_of: _dt.date, policy: _Policy) 
     df = assessments
     if len(df) == 0 or not {"cadre_id", "kind", "period"} <= set(df.columns):
         return None
-    hits = _assessment.screen(df, as_of=as_of, policy=policy)
-    supervised = pd.Index(ids).isin(pd.Index(hits["cadre_id"].unique())).astype(np.uint8)
+    hit, reading = _assessment._hit_cadres(df, as_of, policy)
+    if reading is not None:
+        # the screening's reading: each record's cadre code among its sorted ids, and the codes
+        cadre, rec_ids, kind, period, rating = reading
+        row_of = _rows_of(codes, uniques, rec_ids)
+        supervised = np.zeros(n, dtype=np.uint8)
+        got = row_of[hit]
+        supervised[got[got >= 0]] = 1
+        annual = (kind == 0) & (period % 100 == 0)
+        row = row_of[cadre[annual]].astype(np.int32)
+        year = (period[annual] // 100).astype(np.int32)
+        return supervised, row, year, rating[annual].astype(np.uint8)
+    supervised = pd.Index(ids).isin(pd.Index(hit)).astype(np.uint8)
 
     def distinct(name: str, read: Any) -> Any:
         codes, uniques = _frames.factorize(df[name])
@@ -218,6 +232,24 @@ def _pool_ratings(assessments: Any, ids: Any, as_of: _dt.date, policy: _Policy) 
     row = codes[n:]
     row = np.where((row >= 0) & (row < n), row, -1).astype(np.int32)
     return supervised, row, year, np.clip(rating[annual], 0, 255).astype(np.uint8)
+
+
+def _rows_of(codes: Any, uniques: Any, texts: Any) -> Any:
+    """The row of each of ``texts`` (distinct) among the cadres, whose ids are ``uniques``
+    (distinct), ``codes`` giving each row's; -1 for a text that is no cadre's. Matched by one
+    factorize of both, or at once where the two hold the same texts in the same order."""
+    import numpy as np
+    n = len(uniques)
+    uniques = np.asarray(uniques, dtype=object)
+    texts = np.asarray(texts, dtype=object)
+    if len(uniques) == len(texts) and (n == 0 or uniques[0] == texts[0]) and bool((uniques == texts).all()):
+        pos = np.arange(n, dtype=np.int64)
+    else:  # the uniques come first and are distinct: a text's code past them is no cadre's
+        pos, _ = _frames.factorize(np.concatenate([uniques, texts]))
+        pos = pos[n:]
+    row = np.full(n + 1, -1, dtype=np.int64)
+    row[codes] = np.arange(len(codes))
+    return row[np.where((pos >= 0) & (pos < n), pos, n)]
 
 
 def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optional[_Policy], strict: bool) -> Any:
@@ -246,11 +278,11 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     pol = _policy(policy)
     for i in np.flatnonzero((codes < 0) | (np.asarray(uniques, dtype=object)[codes] == "") if len(codes) else []):
         raise _frames.invalid("id is empty", "id", f"cadres[{int(i)}]")
-    twice = pd.Series(codes).duplicated().to_numpy()
-    if twice.any():
+    if len(uniques) < len(codes):  # (no id is missing, as checked above)
+        twice = pd.Series(codes).duplicated().to_numpy()
         raise _frames.invalid("duplicate cadre id", "id", f"cadres[{int(np.argmax(twice))}]")
     ids = np.asarray(uniques, dtype=object)[codes] if len(codes) else np.zeros(0, dtype=object)
-    ratings = _pool_ratings(assessments, ids, as_of, pol)
+    ratings = _pool_ratings(assessments, ids, codes, uniques, as_of, pol)
     if ratings is None:
         return None
     supervised, r_cadre, r_year, r_rating = ratings

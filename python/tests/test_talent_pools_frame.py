@@ -128,3 +128,67 @@ def test_kernel_binding_checks_before_writing():
     args[1:7] = [a[:2] for a in args[1:7]]
     out = _core.talent.pools_batch(cadrekit.Policy.default(), AS_OF, *args)
     assert list(out["member"]) == [1, 1] and list(out["excluded"]) == [2, 2] and list(out["age"]) == [31, 26]
+
+
+def test_results_read_by_the_screening_agree_with_rows_path():
+    """The results table as the screening reads it (who has a red line, and the annual ratings
+    from the same reading): a cadre of the results not among the cadres, a missing rating, a
+    red line (an incompetent year), categorical columns, results naming every cadre in the
+    cadres' own order, and a table the screening leaves to its rows path."""
+    cadres, results = random_tables(300, 5)
+    extra = pd.DataFrame({"cadre_id": ["X1", "X1", cadres["id"].iloc[0]], "kind": "annual",
+                          "period": ["2014", "2015", "2012"], "rating": ["excellent", "excellent", None]})
+    red = results["cadre_id"].isin(cadres["id"].iloc[:40]) & (results["period"] == "2015")
+    results = results.copy()
+    results.loc[red, "rating"] = "incompetent"
+    mixed = pd.concat([results, extra], ignore_index=True)
+    got = same(cadres, mixed, AS_OF)
+    assert not got["cadre_id"].isin(["X1"]).any()
+    hit, read = cadrekit.assessment._hit_cadres(mixed, AS_OF, None)
+    assert read is not None and len(hit) > 0  # the screening's columnar path
+    assert not set(cadres["id"].iloc[:40][cadres["id"].iloc[:40].isin(results.loc[red, "cadre_id"])]) \
+        & set(got.loc[got["pool"] == "nvshaofei", "cadre_id"])
+    cats = mixed.astype({"cadre_id": "category", "kind": "category", "rating": "category"})
+    same(cadres, cats, AS_OF)
+    # every cadre with two annual ratings, the results in the cadres' order of the library
+    n = 200
+    ids = np.array(sorted(f"D{i}" for i in range(n)))
+    rng = np.random.default_rng(6)
+    people = pd.DataFrame({"id": ids, "sex": rng.choice(["1", "2"], n),
+                           "birth_date": (np.datetime64("1978-01-01") + rng.integers(0, 6000, n)).astype(str),
+                           "ethnicity": rng.choice(["01", "02"], n), "political_status": rng.choice(["01", "13"], n),
+                           "rank": rng.choice(RANKS, n), "civil_servant": rng.integers(0, 2, n).astype(bool)})
+    both = pd.DataFrame({"cadre_id": np.concatenate([ids, ids]), "kind": "annual",
+                         "period": np.repeat(["2014", "2015"], n),
+                         "rating": rng.choice(["excellent", "competent", "incompetent"], 2 * n)})
+    assert set(same(people, both, AS_OF)["pool"]) == set(talent.POOLS)
+    same(people.iloc[::-1].reset_index(drop=True), both, AS_OF)  # the cadres in another order
+    # whole years as numbers; a score as a number (the screening's rows path); a bad rating
+    same(people, both.assign(period=np.repeat([2014, 2015], n)), AS_OF)
+    scored = both.assign(score=np.where(np.arange(2 * n) % 2, 85.0, 60.0))  # the screening's rows path
+    assert cadrekit.assessment._hit_cadres(scored, AS_OF, None)[1] is None
+    same(people, scored, AS_OF)
+    numeric = both.assign(rating=1.0)
+    with pytest.raises(cadrekit.InvalidInput) as e_frame:
+        talent.pools(people, numeric, as_of=AS_OF)
+    with pytest.raises(cadrekit.InvalidInput) as e_screen:
+        cadrekit.assessment.screen(numeric, as_of=AS_OF)
+    assert (e_frame.value.field, e_frame.value.record) == (e_screen.value.field, e_screen.value.record)
+
+
+def test_result_errors_name_the_record_as_the_screening_does():
+    cadres, results = random_tables(50, 7)
+    bad = results.copy()
+    bad.loc[bad.index[4], "rating"] = "superb"
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.pools(cadres, bad, as_of=AS_OF)
+    with pytest.raises(cadrekit.InvalidInput) as s:
+        cadrekit.assessment.screen(bad, as_of=AS_OF)
+    assert (e.value.field, e.value.record, str(e.value)) == (s.value.field, s.value.record, str(s.value))
+    assert e.value.record == "records[4]"
+    twice = pd.concat([results, results.iloc[[2]]], ignore_index=True)
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.pools(cadres, twice, as_of=AS_OF)
+    assert e.value.record == f"records[{len(results)}]"
+    with pytest.warns(cadrekit.UnknownColumnWarning, match="records: the column 'ratting'"):
+        talent.pools(cadres, results.rename(columns={"rating": "ratting"}), as_of=AS_OF)

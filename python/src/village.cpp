@@ -49,7 +49,7 @@ using F64 = py::array_t<double>;
 // released while the column lives: the views point into the str objects it keeps).
 class CodedText {
  public:
-  CodedText(const py::handle &pair, const char *field) : field_(field) {
+  CodedText(const py::handle &pair, const char *field) {
     if (!py::isinstance<py::tuple>(pair) || py::len(pair) != 2)
       throw InvalidInput("column must be a pair (codes, uniques)", field);
     auto t = py::reinterpret_borrow<py::tuple>(pair);
@@ -96,7 +96,6 @@ class CodedText {
  private:
   I64 codes_;
   py::array uniques_;
-  const char *field_;
   std::vector<std::string_view> views_;
   const std::int64_t *data_ = nullptr;
   std::size_t n_ = 0;

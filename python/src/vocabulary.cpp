@@ -5,9 +5,6 @@
 //   _core.vocabulary_flag(text, field, record="") -> bool
 //   _core.vocabulary_level(text, max, field, record="") -> int
 //   _core.vocabulary_date(text, field, record="") -> datetime.date
-//   _core.vocabulary_days(texts) -> (int64 array of days since 1970-01-01, index of the first
-//     text that is not a date or -1): many distinct texts of a date column in one call; the
-//     caller reads the refused one again with vocabulary_date for its error
 //   _core.vocabulary_period(text, field, record="") -> str ("2016Q2", "2016")
 //   _core.vocabulary_whole(text, field, record="") -> int
 //   _core.vocabulary_blank(text) -> bool (empty or only spaces: a missing value)
@@ -48,26 +45,6 @@ void init_vocabulary(py::module_ &m) {
       "vocabulary_date",
       [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_date(t, f, r); },
       py::arg("text"), py::arg("field"), py::arg("record") = "");
-  m.def(
-      "vocabulary_days",
-      [](const std::vector<std::string> &texts) {
-        py::array_t<std::int64_t> days(static_cast<py::ssize_t>(texts.size()));
-        std::int64_t *out = days.mutable_data();
-        py::ssize_t bad = -1;
-        {
-          py::gil_scoped_release unlocked;
-          for (size_t i = 0; i < texts.size(); ++i) {
-            try {
-              out[i] = to_days(v::parse_date(texts[i], "date"));
-            } catch (const InvalidInput &) {
-              bad = static_cast<py::ssize_t>(i);
-              break;
-            }
-          }
-        }
-        return py::make_tuple(std::move(days), bad);
-      },
-      py::arg("texts"));
   m.def(
       "vocabulary_period",
       [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_period(t, f, r).code(); },

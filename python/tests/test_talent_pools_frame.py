@@ -192,3 +192,19 @@ def test_result_errors_name_the_record_as_the_screening_does():
     assert e.value.record == f"records[{len(results)}]"
     with pytest.warns(cadrekit.UnknownColumnWarning, match="records: the column 'ratting'"):
         talent.pools(cadres, results.rename(columns={"rating": "ratting"}), as_of=AS_OF)
+
+
+def test_whole_float_periods_are_years_as_the_rows_path_reads_them():
+    # a period column read by pandas as floats (2014.0): the screening and the rows path read a
+    # whole float as its year, and so does the frame path, so the ratings count
+    cad = pd.DataFrame({"id": ["A", "B"], "birth_date": ["1985-01-01", "1990-05-05"], "sex": ["2", "1"],
+                        "ethnicity": ["02", "01"], "political_status": ["13", "01"],
+                        "rank": ["zheng_ke", "fu_ke"]})
+    res = pd.DataFrame({"cadre_id": ["A", "A", "B", "B"], "kind": "annual",
+                        "period": [2014.0, 2015.0, 2014.0, 2015.0],
+                        "rating": ["excellent", "excellent", "competent", "competent"]})
+    as_of = dt.date(2016, 6, 1)
+    frame = talent.pools(cad, res, as_of=as_of).to_dict("records")
+    rows = talent.pools(cad.to_dict("records"), res.to_dict("records"), as_of=as_of)
+    assert frame == rows
+    assert any(r["pool"] == "nvshaofei" for r in frame)  # the two excellent ratings were read

@@ -493,10 +493,12 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
       auto end = run;
       while (end != last && end->first == run->first) ++end;
       seen.clear();
-      for (auto b = run; b != end; ++b) {
+      for (auto b = run; b != end && end - run > 1; ++b) {  // a run of one row repeats nothing
         if (!present[b->second]) continue;
-        const TextView vb = view_of(object(b->second));
-        const bool repeat = std::any_of(seen.begin(), seen.end(), [&](PyObject *a) { return same(view_of(a), vb); });
+        const bool repeat = !seen.empty() && [&] {
+          const TextView vb = view_of(object(b->second));
+          return std::any_of(seen.begin(), seen.end(), [&](PyObject *a) { return same(view_of(a), vb); });
+        }();
         if (repeat) {
           const int64_t later = b->second;
           if (first_repeat < 0 || later < first_repeat) first_repeat = later;

@@ -42,8 +42,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <random>
 #include <limits>
+#include <random>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -114,9 +115,6 @@ bool has_nul(PyObject *s) {
   return false;
 }
 
-// The distinct texts of a column in an open-addressing table of 8-byte slots (half the hash and
-// the code). A text's first 16 bytes, kind and length are kept beside its code, so that a probe
-// reads no str object unless the text is longer than that.
 // A str's bytes, kind and length, and their 64-bit hash (the same text, the same hash).
 struct TextView {
   const unsigned char *data;
@@ -171,13 +169,66 @@ bool same(const TextView &a, const TextView &b) {
          (a.bytes <= 16 || std::memcmp(a.data, b.data, a.bytes) == 0);
 }
 
-// A missing cell: None (or an unfilled slot), a float NaN, or one of the caller's missing objects
-// (pandas.NA, pandas.NaT), compared by identity.
-bool is_missing(PyObject *v, const std::vector<PyObject *> &absent) {
-  return v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
-         std::find(absent.begin(), absent.end(), v) != absent.end();
-}
+// A one-dimensional object column as NumPy lays it out (any stride), with the caller's own
+// missing objects.
+class ObjectColumn {
+ public:
+  ObjectColumn(const py::array &values, const py::tuple &missing, const char *function) {
+    if (values.ndim() != 1 || values.dtype().kind() != 'O')
+      throw py::type_error(std::string(function) + " takes a one-dimensional object array");
+    size_ = static_cast<size_t>(values.shape(0));
+    stride_ = values.strides(0);
+    base_ = static_cast<const char *>(values.data());
+    for (const auto &m : missing) absent_.push_back(m.ptr());
+  }
+  size_t size() const { return size_; }
+  PyObject *operator[](size_t i) const {
+    return *reinterpret_cast<PyObject *const *>(base_ + static_cast<py::ssize_t>(i) * stride_);
+  }
+  // A missing cell: None (or an unfilled slot), a float NaN, or one of the caller's missing
+  // objects (pandas.NA, pandas.NaT), compared by identity.
+  bool missing(PyObject *v) const {
+    return v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
+           std::find(absent_.begin(), absent_.end(), v) != absent_.end();
+  }
 
+ private:
+  size_t size_ = 0;
+  py::ssize_t stride_ = 0;
+  const char *base_ = nullptr;
+  std::vector<PyObject *> absent_;
+};
+
+// What was read of the str objects already met, found by pointer (why: the top of this file): a
+// direct-mapped cache as large as the column, up to 16,384 entries. (The loops compare a cell
+// with the cell before themselves, in locals the compiler keeps in registers.)
+template <class T>
+class PointerCache {
+ public:
+  explicit PointerCache(size_t rows)
+      : pointers_(std::bit_ceil(std::clamp<size_t>(rows, 16, 16384)), nullptr), values_(pointers_.size()) {}
+  // Whether v is in the cache, with its value.
+  bool find(PyObject *v, T &value) const {
+    const size_t slot = slot_of(v);
+    if (pointers_[slot] != v) return false;
+    value = values_[slot];
+    return true;
+  }
+  void keep(PyObject *v, T value) {
+    const size_t slot = slot_of(v);
+    pointers_[slot] = v;
+    values_[slot] = value;
+  }
+
+ private:
+  size_t slot_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 4) & (pointers_.size() - 1); }
+  std::vector<PyObject *> pointers_;
+  std::vector<T> values_;
+};
+
+// The distinct texts of a column in an open-addressing table of 8-byte slots (half the hash and
+// the code). A text's first 16 bytes, kind and length are kept beside its code, so that a probe
+// reads no str object unless the text is longer than that.
 class Distinct {
  public:
   explicit Distinct(size_t rows)
@@ -241,28 +292,19 @@ class Distinct {
 };
 
 py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense) {
-  if (values.ndim() != 1 || values.dtype().kind() != 'O')
-    throw py::type_error("factorize_text takes a one-dimensional object array");
-  const auto n = static_cast<size_t>(values.shape(0));
-  const auto stride = values.strides(0);
-  const char *base = static_cast<const char *>(values.data());
-  std::vector<PyObject *> absent;
-  for (const auto &m : missing) absent.push_back(m.ptr());
-
+  const ObjectColumn column(values, missing, "factorize_text");
+  const size_t n = column.size();
   py::array_t<int64_t> codes(static_cast<py::ssize_t>(n));
   int64_t *out = codes.mutable_data();
   Distinct distinct(n);
-  constexpr size_t kSample = 1u << 16;
-  // direct-mapped: pointer -> code; as large as the column, up to 16,384 entries (256 KiB)
-  const size_t cache_size = std::bit_ceil(std::clamp<size_t>(n, 16, 16384));
-  std::vector<PyObject *> cache_ptr(cache_size, nullptr);
-  std::vector<int64_t> cache_code(cache_size, 0);
+  PointerCache<int64_t> cache(n);
   PyObject *last = nullptr;
   int64_t last_code = -1;
+  constexpr size_t kSample = 1u << 16;
   for (size_t i = 0; i < n; ++i) {
     if (i == kSample && !dense && !sort && distinct.texts().size() * 8 > kSample * 7)
       return py::none();  // mostly distinct (one id a row): pandas' table is faster there
-    PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
+    PyObject *v = column[i];
     if (v == last) {
       out[i] = last_code;
       continue;
@@ -271,20 +313,16 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
       out[i] = -1;
       continue;
     }
-    const size_t slot = (reinterpret_cast<uintptr_t>(v) >> 4) & (cache_size - 1);
     int64_t c;
-    if (cache_ptr[slot] == v) {
-      c = cache_code[slot];
-    } else {
+    if (!cache.find(v, c)) {
       if (PyUnicode_CheckExact(v)) {
         c = distinct.code(v);
-      } else if (is_missing(v, absent)) {
+      } else if (column.missing(v)) {
         c = -1;
       } else {
         return py::none();  // not text: the caller's general path
       }
-      cache_ptr[slot] = v;
-      cache_code[slot] = c;
+      cache.keep(v, c);
     }
     last = v;
     last_code = c;
@@ -357,13 +395,8 @@ bool iso_days(PyObject *s, int64_t &days) {
 // in the output below kCode until each distinct text is read once by the vocabulary and the
 // codes are replaced by their days: no array of codes, no list of str.
 py::object date_days(const py::array &values, const py::tuple &missing) {
-  if (values.ndim() != 1 || values.dtype().kind() != 'O')
-    throw py::type_error("date_days takes a one-dimensional object array");
-  const auto n = static_cast<size_t>(values.shape(0));
-  const auto stride = values.strides(0);
-  const char *base = static_cast<const char *>(values.data());
-  std::vector<PyObject *> absent;
-  for (const auto &m : missing) absent.push_back(m.ptr());
+  const ObjectColumn column(values, missing, "date_days");
+  const size_t n = column.size();
   constexpr int64_t kNaT = std::numeric_limits<int64_t>::min();
   constexpr int64_t kCode = kNaT / 2;  // a text's code c is kept as kCode + c (< 0: below any day)
 
@@ -371,13 +404,11 @@ py::object date_days(const py::array &values, const py::tuple &missing) {
   auto *out = static_cast<int64_t *>(days.mutable_data());
   Distinct distinct(n);
   std::vector<size_t> first_row;  // of each distinct text read by the vocabulary
-  const size_t cache_size = std::bit_ceil(std::clamp<size_t>(n, 16, 16384));
-  std::vector<PyObject *> cache_ptr(cache_size, nullptr);
-  std::vector<int64_t> cache_value(cache_size, 0);
+  PointerCache<int64_t> cache(n);
   PyObject *last = nullptr;
   int64_t last_value = kNaT;
   for (size_t i = 0; i < n; ++i) {
-    PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
+    PyObject *v = column[i];
     if (v == last) {
       out[i] = last_value;
       continue;
@@ -387,23 +418,17 @@ py::object date_days(const py::array &values, const py::tuple &missing) {
       value = kNaT;
     } else if (PyUnicode_CheckExact(v) && iso_days(v, value)) {
       // an ISO date: its day
-    } else {
-      const size_t slot = (reinterpret_cast<uintptr_t>(v) >> 4) & (cache_size - 1);
-      if (cache_ptr[slot] == v) {
-        value = cache_value[slot];
+    } else if (!cache.find(v, value)) {
+      if (PyUnicode_CheckExact(v)) {
+        const uint32_t c = distinct.code(v);
+        if (c == first_row.size()) first_row.push_back(i);
+        value = kCode + static_cast<int64_t>(c);
+      } else if (column.missing(v)) {
+        value = kNaT;
       } else {
-        if (PyUnicode_CheckExact(v)) {
-          const uint32_t c = distinct.code(v);
-          if (c == first_row.size()) first_row.push_back(i);
-          value = kCode + static_cast<int64_t>(c);
-        } else if (is_missing(v, absent)) {
-          value = kNaT;
-        } else {
-          return py::none();  // not text: the caller's general path
-        }
-        cache_ptr[slot] = v;
-        cache_value[slot] = value;
+        return py::none();  // not text: the caller's general path
       }
+      cache.keep(v, value);
     }
     last = v;
     last_value = value;
@@ -444,29 +469,25 @@ py::object date_days(const py::array &values, const py::tuple &missing) {
 // (then by text), so no table of all the distinct texts is built.
 py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::array::forcecast> &groups,
                             int64_t group_count, const py::array &values, const py::tuple &missing) {
-  if (values.ndim() != 1 || values.dtype().kind() != 'O' || groups.ndim() != 1 || groups.shape(0) != values.shape(0))
-    throw py::type_error("repeat_in_groups takes a group code and an object for each row");
-  const auto n = static_cast<size_t>(values.shape(0));
+  const ObjectColumn object(values, missing, "repeat_in_groups");
+  if (groups.ndim() != 1 || groups.shape(0) != values.shape(0))
+    throw py::type_error("repeat_in_groups takes a group code for each row");
+  const size_t n = object.size();
   if (n > 0xffffffffu) throw py::value_error("more than 4 billion rows");
-  const auto stride = values.strides(0);
-  const char *base = static_cast<const char *>(values.data());
   const int64_t *group = groups.data();
   if (group_count < 0) throw py::value_error("group_count < 0");
-  std::vector<PyObject *> absent;
-  for (const auto &m : missing) absent.push_back(m.ptr());
 
   std::vector<uint64_t> hashes(n);   // of each row's text
   std::vector<uint8_t> present(n, 1);  // 0: missing
   int64_t first_missing = -1;
-  auto object = [&](size_t i) { return *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride); };
   for (size_t i = 0; i < n; ++i) {
-    PyObject *v = object(i);
+    PyObject *v = object[i];
     if (group[i] < 0 || group[i] >= group_count) throw py::value_error("a group code out of range");
     if (v != nullptr && PyUnicode_CheckExact(v)) {
       hashes[i] = view_of(v).hash;
       continue;
     }
-    if (!is_missing(v, absent)) return py::none();
+    if (!object.missing(v)) return py::none();
     if (first_missing < 0) first_missing = static_cast<int64_t>(i);
     present[i] = 0;
   }
@@ -496,7 +517,7 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
       for (auto b = run; b != end && end - run > 1; ++b) {  // a run of one row repeats nothing
         if (!present[b->second]) continue;
         const bool repeat = !seen.empty() && [&] {
-          const TextView vb = view_of(object(b->second));
+          const TextView vb = view_of(object[b->second]);
           return std::any_of(seen.begin(), seen.end(), [&](PyObject *a) { return same(view_of(a), vb); });
         }();
         if (repeat) {
@@ -504,7 +525,7 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
           if (first_repeat < 0 || later < first_repeat) first_repeat = later;
           break;
         }
-        seen.push_back(object(b->second));
+        seen.push_back(object[b->second]);
       }
       run = end;
     }
@@ -558,16 +579,11 @@ py::array_t<int64_t> grouped_order(const py::array_t<int64_t, py::array::c_style
 // The first row whose value is missing, -1 when every value is a str; None when a value that is
 // neither a str nor missing comes first (the caller asks pandas which it is).
 py::object first_missing_text(const py::array &values, const py::tuple &missing) {
-  if (values.ndim() != 1 || values.dtype().kind() != 'O') throw py::type_error("first_missing_text takes an object column");
-  std::vector<PyObject *> absent;
-  for (const auto &m : missing) absent.push_back(m.ptr());
-  const auto n = values.shape(0);
-  const auto stride = values.strides(0);
-  const char *base = static_cast<const char *>(values.data());
-  for (py::ssize_t i = 0; i < n; ++i) {
-    PyObject *v = *reinterpret_cast<PyObject *const *>(base + i * stride);
+  const ObjectColumn column(values, missing, "first_missing_text");
+  for (size_t i = 0; i < column.size(); ++i) {
+    PyObject *v = column[i];
     if (v != nullptr && PyUnicode_CheckExact(v)) continue;
-    if (is_missing(v, absent)) return py::int_(i);
+    if (column.missing(v)) return py::int_(i);
     return py::none();
   }
   return py::int_(-1);

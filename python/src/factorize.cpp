@@ -164,6 +164,17 @@ TextView view_of(PyObject *s) {
   return t;
 }
 
+// Whether two exact str hold the same text, read without hashing (a cell and the one before it).
+bool equal_text(PyObject *a, PyObject *b) {
+#if PY_VERSION_HEX < 0x030C0000
+  if (PyUnicode_READY(a) < 0 || PyUnicode_READY(b) < 0) throw py::error_already_set();
+#endif
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+  const int kind = PyUnicode_KIND(a);
+  return n == PyUnicode_GET_LENGTH(b) && kind == PyUnicode_KIND(b) &&
+         std::memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), static_cast<size_t>(n) * static_cast<size_t>(kind)) == 0;
+}
+
 bool same(const TextView &a, const TextView &b) {
   return a.hash == b.hash && a.tag == b.tag && a.w0 == b.w0 && a.w1 == b.w1 &&
          (a.bytes <= 16 || std::memcmp(a.data, b.data, a.bytes) == 0);
@@ -315,7 +326,12 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
     }
     int64_t c;
     if (!cache.find(v, c)) {
-      if (PyUnicode_CheckExact(v)) {
+      // A table listing a cadre's records together repeats an id in cells of their own objects
+      // (pandas.read_csv shares one object only among cells of few distinct values): the text of
+      // the cell before is in cache, and comparing with it costs less than a lookup.
+      if (last_code >= 0 && PyUnicode_CheckExact(v) && equal_text(v, last)) {
+        c = last_code;
+      } else if (PyUnicode_CheckExact(v)) {
         c = distinct.code(v);
       } else if (column.missing(v)) {
         c = -1;

@@ -54,6 +54,34 @@ def test_equal_texts_in_different_objects_are_one_value():
     assert list(uniq) == ["C12", "C13"]
 
 
+def fresh(text):
+    """An equal str in an object of its own (as pandas.read_csv gives each cell of an id column)."""
+    return "".join(list(text))
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_runs_of_equal_texts_in_objects_of_their_own(sort):
+    # a cell whose text equals the cell before's is numbered by comparing the two: runs of one
+    # text, neighbours of one length and kind that differ (at the end, or after a NUL), other
+    # kinds, and a missing cell between two equal texts
+    rng = random.Random(7)
+    texts = ["C12", "C13", "中文", "文中", "a\x00b", "a\x00c", "\U0001F600x", "\U0001F600y", "", "Ā"]
+    for _ in range(60):
+        vals = []
+        for _ in range(rng.randint(1, 40)):
+            t = rng.choice(texts)
+            vals += [fresh(t) for _ in range(rng.randint(1, 4))]
+            if rng.random() < 0.2:
+                vals.append(rng.choice([None, float("nan"), pd.NA]))
+        arr = np.array(vals, dtype=object)
+        assert len({id(v) for v in vals if isinstance(v, str) and len(v) > 1}) == sum(
+            1 for v in vals if isinstance(v, str) and len(v) > 1)
+        got = _core.factorize_text(arr, _frames._missing_objects(), sort, True)
+        want_codes, want_uniq = expected(vals, sort)
+        assert got[0].tolist() == want_codes
+        assert list(got[1]) == want_uniq
+
+
 def test_text_reports_nul_and_refuses_other_values():
     codes, uniq, nul = _frames.factorize_text(pd.Series(["a\x00b", "a", None]))
     assert (codes.tolist(), list(uniq), nul) == ([0, 1, -1], ["a\x00b", "a"], True)

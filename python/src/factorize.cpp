@@ -237,69 +237,82 @@ class PointerCache {
   std::vector<T> values_;
 };
 
-// The distinct texts of a column in an open-addressing table of 8-byte slots (half the hash and
-// the code). A text's first 16 bytes, kind and length are kept beside its code, so that a probe
-// reads no str object unless the text is longer than that.
+// The distinct texts of a column in an open-addressing table of 16-byte slots. A slot holds its
+// text's first 8 bytes and its code, and for a text of at most 8 bytes its kind and length, so
+// that looking up an id of a few characters touches one place in memory: a column of ids in
+// random order finds each in a table far larger than the cache. A longer text's slot holds part
+// of its hash instead; its next 8 bytes, kind and length are kept beside its code, and its str
+// is read only when it is longer than 16 bytes.
 class Distinct {
  public:
-  explicit Distinct(size_t rows)
-      : slots_(std::bit_ceil(std::max<size_t>(64, std::min<size_t>(rows, 1u << 16))), kEmpty) {}
+  // room at first for as many texts as rows, up to 49,152 (1 MiB): a column of many ids is spared
+  // the first rounds of doubling (each a pass over the table)
+  explicit Distinct(size_t rows) : slots_(std::bit_ceil(std::clamp<size_t>(rows, 64, 65536))) {}
 
   // The code of the text s, a new one when it has not been seen.
   uint32_t code(PyObject *s) {
     const TextView t = view_of(s);
-    const Head head{t.w0, t.w1, t.tag};
-    const size_t bytes = t.bytes;
-    const unsigned char *data = t.data;
-    const uint64_t h = t.hash;
     if ((texts_.size() + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
     const size_t mask = slots_.size() - 1;
-    const uint64_t check = h >> 32;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const uint64_t slot = slots_[i];
-      if (slot == kEmpty) {
+    const bool short_text = t.bytes <= 8;
+    const uint32_t meta = meta_of(t.tag, t.bytes, t.hash);
+    for (size_t i = t.hash & mask;; i = (i + 1) & mask) {
+      Slot &slot = slots_[i];
+      if (slot.code == kEmpty) {
         const auto code = static_cast<uint32_t>(texts_.size());
-        slots_[i] = (check << 32) | code;
+        slot = Slot{t.w0, code, meta};
         texts_.push_back(s);
-        heads_.push_back(head);
-        hashes_.push_back(h);
+        seen_.push_back(Seen{t.w0, t.w1, t.tag, t.hash});
         return code;
       }
-      if (slot >> 32 == check) {
-        const auto code = static_cast<uint32_t>(slot);
-        const Head &seen = heads_[code];
-        if (seen.w0 == head.w0 && seen.w1 == head.w1 && seen.tag == head.tag &&
-            (bytes <= 16 || std::memcmp(PyUnicode_DATA(texts_[code]), data, bytes) == 0))
-          return code;
-      }
+      if (slot.meta != meta || slot.w0 != t.w0) continue;
+      if (short_text) return slot.code;  // the same kind, length and bytes: the same text
+      const Seen &seen = seen_[slot.code];
+      if (seen.w1 == t.w1 && seen.tag == t.tag &&
+          (t.bytes <= 16 || std::memcmp(PyUnicode_DATA(texts_[slot.code]), t.data, t.bytes) == 0))
+        return slot.code;
     }
   }
   const std::vector<PyObject *> &texts() const { return texts_; }
 
  private:
-  struct Head {
-    uint64_t w0;
-    uint64_t w1;
-    uint64_t tag;  // kind << 56 | length
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+  // a short text's meta: this bit, its kind (1, 2 or 4) << 8 and its length in bytes (at most 8);
+  // a longer one's: the upper 31 bits of its hash
+  static constexpr uint32_t kShort = uint32_t{1} << 31;
+  struct Slot {
+    uint64_t w0 = 0;  // the first 8 bytes, zero-padded
+    uint32_t code = kEmpty;
+    uint32_t meta = 0;
   };
-  // A slot: the upper 32 bits of its text's hash, then its code; all ones when empty.
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  struct Seen {  // of each distinct text, by code
+    uint64_t w0;
+    uint64_t w1;   // bytes 8 to 16, zero-padded
+    uint64_t tag;  // kind << 56 | length
+    uint64_t hash;
+  };
+  static uint32_t meta_of(uint64_t tag, size_t bytes, uint64_t hash) {
+    return bytes <= 8 ? kShort | static_cast<uint32_t>(tag >> 48) | static_cast<uint32_t>(bytes)
+                      : static_cast<uint32_t>(hash >> 33);
+  }
 
+  // Twice the slots, filled again in order of code (reading seen_ in order, not by slot).
   void grow() {
-    if (texts_.size() >= 0xfffffffeu) throw py::value_error("a column of more than 4 billion distinct texts");
-    std::vector<uint64_t> bigger(slots_.size() * 2, kEmpty);
+    if (texts_.size() >= kEmpty - 1) throw py::value_error("a column of more than 4 billion distinct texts");
+    std::vector<Slot> bigger(slots_.size() * 2);
     const size_t mask = bigger.size() - 1;
-    for (size_t code = 0; code < hashes_.size(); ++code) {
-      size_t i = hashes_[code] & mask;
-      while (bigger[i] != kEmpty) i = (i + 1) & mask;
-      bigger[i] = ((hashes_[code] >> 32) << 32) | code;
+    for (size_t code = 0; code < seen_.size(); ++code) {
+      const Seen &t = seen_[code];
+      size_t i = t.hash & mask;
+      while (bigger[i].code != kEmpty) i = (i + 1) & mask;
+      const size_t bytes = static_cast<size_t>(t.tag & ((uint64_t{1} << 56) - 1)) * static_cast<size_t>(t.tag >> 56);
+      bigger[i] = Slot{t.w0, static_cast<uint32_t>(code), meta_of(t.tag, bytes, t.hash)};
     }
     slots_.swap(bigger);
   }
-  std::vector<uint64_t> slots_;
+  std::vector<Slot> slots_;
   std::vector<PyObject *> texts_;
-  std::vector<Head> heads_;
-  std::vector<uint64_t> hashes_;
+  std::vector<Seen> seen_;
 };
 
 py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense) {

@@ -82,6 +82,18 @@ def test_runs_of_equal_texts_in_objects_of_their_own(sort):
         assert list(got[1]) == want_uniq
 
 
+def test_short_texts_of_the_same_bytes_in_other_kinds_or_lengths_are_distinct():
+    # "\x00\x01" (one byte a character) and "\u0100" (two) are the same two bytes in memory;
+    # "", "\x00" and "\x00\x00" the same zero-padded first word
+    texts = ["\x00\x01", "\u0100", "", "\x00", "\x00\x00", "ab", "ab\x00"]
+    vals = [fresh(t) for t in texts * 3]
+    got = _core.factorize_text(np.array(vals, dtype=object), (), False, True)
+    want_codes, want_uniq = expected(vals, False)
+    assert got[0].tolist() == want_codes
+    assert list(got[1]) == want_uniq
+    assert len(want_uniq) == 7
+
+
 def test_text_reports_nul_and_refuses_other_values():
     codes, uniq, nul = _frames.factorize_text(pd.Series(["a\x00b", "a", None]))
     assert (codes.tolist(), list(uniq), nul) == ([0, 1, -1], ["a\x00b", "a"], True)

@@ -774,15 +774,13 @@ def _raise_finding(fdf: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
 
 def _position_in(distinct: Any, values: Any) -> Any:
     """The position of each of ``values`` among the distinct texts ``distinct``, -1 where it is
-    not one (pandas' ``Index.get_indexer``): the two numbered together in C++, the distinct
-    texts first, so that a value's code is its position when it is one of them."""
-    import numpy as np
+    not one (pandas' ``Index.get_indexer``): in C++, by a table of the values only, in which
+    each of the distinct texts is looked up."""
     import pandas as pd
-    got = _core.factorize_text(np.concatenate([distinct, values]), _frames._missing_objects(), False, True)
+    got = _core.position_in(distinct, values, _frames._missing_objects())
     if got is None:  # not all text
         return pd.Index(distinct).get_indexer(values)
-    codes = got[0][len(distinct):]
-    return np.where(codes < len(distinct), codes, -1)
+    return got
 
 
 def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, Any]:
@@ -816,11 +814,15 @@ def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows:
     f_rows, f_keys = [own], [key[own]]
     units = np.flatnonzero(key < 0)
     if len(units) and len(rows) and "unit_id" in df.columns:
-        rc = cadre[rows]
-        o = np.lexsort((np.arange(len(rows)), -period[rows], rc))
-        first = np.ones(len(o), dtype=bool)
-        first[1:] = rc[o][1:] != rc[o][:-1]
-        latest, latest_cadre = rows[o[first]], rc[o[first]]
+        # each cadre's latest record: ``rows`` lists a cadre's records together, by kind then
+        # period, so it is the first of the cadre's rows whose period is the cadre's greatest
+        rc, rp = cadre[rows], period[rows]
+        start = np.flatnonzero(np.r_[True, rc[1:] != rc[:-1]])
+        size = np.diff(np.r_[start, len(rc)])
+        top = np.flatnonzero(rp == np.repeat(np.maximum.reduceat(rp, start), size))
+        owner = np.repeat(np.arange(len(start)), size)[top]
+        first = top[np.r_[True, owner[1:] != owner[:-1]]]
+        latest, latest_cadre = rows[first], rc[first]
         rec_unit = df["unit_id"].to_numpy(dtype=object)[latest]
         fu = np.asarray(fr["unit_values"] + [None], dtype=object)[fr["unit"][units]]
         both, _ = _frames.factorize(np.concatenate([rec_unit, fu]))

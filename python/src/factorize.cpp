@@ -16,6 +16,10 @@
 // before it, then a small direct-mapped cache) and only a pointer not seen is hashed by its
 // text into an open-addressing table of the distinct texts.
 //
+//   _core.position_in(distinct, values, missing) -> positions | None: each value's position
+//     among the texts ``distinct`` (pandas' Index.get_indexer), -1 for a missing value or one not
+//     there; None when a value is neither a str nor missing, or a text of distinct is not a str.
+//
 //   _core.date_days(values, missing) -> (days, bad_row, bad_text) | None: a column of text dates
 //     read in one call, as cadrekit::vocabulary::parse_date reads them: an ISO date in each
 //     cell, any other text once per distinct text; days a datetime64[D] array (NaT for a
@@ -247,18 +251,30 @@ class Distinct {
  public:
   // room at first for as many texts as rows, up to 49,152 (1 MiB): a column of many ids is spared
   // the first rounds of doubling (each a pass over the table)
-  explicit Distinct(size_t rows) : slots_(std::bit_ceil(std::clamp<size_t>(rows, 64, 65536))) {}
+  // (and for the texts themselves room reserved, not touched, for as many as rows, up to 2^20:
+  // no copying as they grow)
+  explicit Distinct(size_t rows) : slots_(std::bit_ceil(std::clamp<size_t>(rows, 64, 65536))) {
+    texts_.reserve(std::min<size_t>(rows, size_t{1} << 20));
+    seen_.reserve(texts_.capacity());
+  }
 
   // The code of the text s, a new one when it has not been seen.
-  uint32_t code(PyObject *s) {
+  uint32_t code(PyObject *s) { return probe(s, true); }
+  // The code of the text s, or kNone when it has not been seen.
+  uint32_t find(PyObject *s) { return probe(s, false); }
+  static constexpr uint32_t kNone = ~uint32_t{0};
+
+ private:
+  uint32_t probe(PyObject *s, bool add) {
     const TextView t = view_of(s);
-    if ((texts_.size() + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
+    if (add && (texts_.size() + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
     const size_t mask = slots_.size() - 1;
     const bool short_text = t.bytes <= 8;
     const uint32_t meta = meta_of(t.tag, t.bytes, t.hash);
     for (size_t i = t.hash & mask;; i = (i + 1) & mask) {
       Slot &slot = slots_[i];
       if (slot.code == kEmpty) {
+        if (!add) return kNone;
         const auto code = static_cast<uint32_t>(texts_.size());
         slot = Slot{t.w0, code, meta};
         texts_.push_back(s);
@@ -273,10 +289,12 @@ class Distinct {
         return slot.code;
     }
   }
+
+ public:
   const std::vector<PyObject *> &texts() const { return texts_; }
 
  private:
-  static constexpr uint32_t kEmpty = ~uint32_t{0};
+  static constexpr uint32_t kEmpty = kNone;
   // a short text's meta: this bit, its kind (1, 2 or 4) << 8 and its length in bytes (at most 8);
   // a longer one's: the upper 31 bits of its hash
   static constexpr uint32_t kShort = uint32_t{1} << 31;
@@ -315,19 +333,17 @@ class Distinct {
   std::vector<Seen> seen_;
 };
 
-py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense) {
-  const ObjectColumn column(values, missing, "factorize_text");
+// Each cell's code among the distinct texts (-1 for a missing cell) into out; false, with out
+// partly written, when a cell is neither a str nor missing, or when give_up(i, distinct) says so
+// at a row i.
+template <class GiveUp>
+bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, GiveUp &&give_up) {
   const size_t n = column.size();
-  py::array_t<int64_t> codes(static_cast<py::ssize_t>(n));
-  int64_t *out = codes.mutable_data();
-  Distinct distinct(n);
   PointerCache<int64_t> cache(n);
   PyObject *last = nullptr;
   int64_t last_code = -1;
-  constexpr size_t kSample = 1u << 16;
   for (size_t i = 0; i < n; ++i) {
-    if (i == kSample && !dense && !sort && distinct.texts().size() * 8 > kSample * 7)
-      return py::none();  // mostly distinct (one id a row): pandas' table is faster there
+    if (give_up(i, distinct)) return false;
     PyObject *v = column[i];
     if (v == last) {
       out[i] = last_code;
@@ -349,7 +365,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
       } else if (column.missing(v)) {
         c = -1;
       } else {
-        return py::none();  // not text: the caller's general path
+        return false;  // not text: the caller's general path
       }
       cache.keep(v, c);
     }
@@ -357,6 +373,21 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
     last_code = c;
     out[i] = c;
   }
+  return true;
+}
+
+py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense) {
+  const ObjectColumn column(values, missing, "factorize_text");
+  const size_t n = column.size();
+  py::array_t<int64_t> codes(static_cast<py::ssize_t>(n));
+  int64_t *out = codes.mutable_data();
+  Distinct distinct(n);
+  constexpr size_t kSample = 1u << 16;
+  // mostly distinct (one id a row): pandas' table is faster there
+  const auto mostly_distinct = [&](size_t i, const Distinct &seen) {
+    return i == kSample && !dense && !sort && seen.texts().size() * 8 > kSample * 7;
+  };
+  if (!number_cells(column, distinct, out, mostly_distinct)) return py::none();
 
   const auto &texts = distinct.texts();
   const size_t k = texts.size();
@@ -389,6 +420,32 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
     u[j] = s;
   }
   return py::make_tuple(std::move(codes), std::move(uniques), nul);
+}
+
+// Each value's position among the texts of ``distinct`` (the first, if one repeats), -1 for a
+// missing value or one not among them; None when a value is neither a str nor missing, or a
+// text of ``distinct`` is not a str. The table is built of the values only, and each text of
+// ``distinct`` looked up in it: a few thousand values are placed among 200,000 ids without a
+// table of the ids.
+py::object position_in(const py::array &distinct_texts, const py::array &values, const py::tuple &missing) {
+  const ObjectColumn among(distinct_texts, py::tuple(), "position_in");
+  const ObjectColumn column(values, missing, "position_in");
+  const size_t n = column.size();
+  py::array_t<int64_t> positions(static_cast<py::ssize_t>(n));
+  int64_t *out = positions.mutable_data();
+  Distinct table(n);
+  if (!number_cells(column, table, out, [](size_t, const Distinct &) { return false; })) return py::none();
+  std::vector<int64_t> at(table.texts().size(), -1);
+  for (size_t j = 0; j < among.size(); ++j) {
+    PyObject *t = among[j];
+    if (t == nullptr || !PyUnicode_CheckExact(t)) return py::none();
+    const uint32_t code = table.find(t);
+    if (code != Distinct::kNone && at[code] < 0) at[code] = static_cast<int64_t>(j);
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (out[i] >= 0) out[i] = at[static_cast<size_t>(out[i])];
+  py::object result = std::move(positions);
+  return result;
 }
 
 // Whether a text is exactly YYYY-MM-DD in ASCII digits and a valid date of 1400…9999, with its
@@ -626,6 +683,7 @@ void init_factorize(py::module_ &m) {
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());
   m.def("date_days", &date_days, py::arg("values"), py::arg("missing") = py::tuple());
+  m.def("position_in", &position_in, py::arg("distinct"), py::arg("values"), py::arg("missing") = py::tuple());
   m.def("factorize_text", &factorize_text, py::arg("values"), py::arg("missing") = py::tuple(),
         py::arg("sort") = false, py::arg("dense") = false);
 }

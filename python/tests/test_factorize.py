@@ -201,3 +201,26 @@ def test_first_missing_sees_what_pandas_sees(vals, want):
     assert _frames.first_missing(col) == want
     assert want == (int(np.flatnonzero(col.isna())[0]) if col.isna().any() else -1)
     assert _frames.first_missing(col.astype("category")) == want
+
+
+def test_position_in_places_values_as_pandas_get_indexer():
+    rng = random.Random(11)
+    for _ in range(40):
+        distinct = list(dict.fromkeys("".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 20)))
+                                      for _ in range(rng.randint(0, 200))))
+        values = [fresh(rng.choice(distinct)) if distinct and rng.random() < 0.6 else
+                  "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 20)))
+                  for _ in range(rng.randint(0, 300))]
+        values += [None, float("nan"), pd.NA][:rng.randint(0, 3)]
+        rng.shuffle(values)
+        d, v = np.array(distinct, dtype=object), np.array(values, dtype=object)
+        got = _core.position_in(d, v, _frames._missing_objects())
+        assert got.dtype == np.int64
+        assert got.tolist() == pd.Index(d).get_indexer(v).tolist()
+
+
+def test_position_in_takes_a_repeated_texts_first_place_and_refuses_other_values():
+    assert _core.position_in(np.array(["a", "b", "a"], dtype=object),
+                             np.array(["a", "c", "b"], dtype=object)).tolist() == [0, -1, 1]
+    assert _core.position_in(np.array(["a"], dtype=object), np.array(["a", 1], dtype=object)) is None
+    assert _core.position_in(np.array(["a", 1], dtype=object), np.array(["a"], dtype=object)) is None

@@ -72,7 +72,9 @@ CLASSES = list(a.FINDING_CLASSES)
 
 def random_tables(n_cadres, seed):
     """Records of text ids and periods, shuffled, and findings of the cadres, of their units
-    (audit findings without a cadre), of cadres without records, some after the screening date."""
+    (audit findings without a cadre), of cadres without records, some after the screening date.
+    Some periods have two kinds of record in two units: a unit's finding goes to the cadres whose
+    latest record names it, and of two of one period the first by kind."""
     rng = np.random.default_rng(seed)
     stds = [s["id"] for s in a.standards(as_of=D(2016, 12, 31))]
     recs, finds = [], []
@@ -86,6 +88,10 @@ def random_tables(n_cadres, seed):
             recs.append({"cadre_id": cid, "unit_id": unit, "kind": "annual", "period": str(y),
                          "rank": int(rng.integers(1, g + 1)), "group_size": g,
                          "rating": rng.choice(["competent", "incompetent", "称职", None])})
+            if rng.random() < 0.3:  # a party-conduct record of the same period in another unit
+                recs.append({"cadre_id": cid, "unit_id": f"U{(c + 2) % 5}", "kind": "party_conduct",
+                             "period": str(y), "rank": 0, "group_size": 0,
+                             "rating": rng.choice(["up_to_standard", "not_up_to_standard"])})
         ids = [cid] if rng.random() < 0.9 else [f"N{c}"]  # a cadre of findings only
         for k in range(int(rng.integers(0, 4))):
             std = rng.choice(stds)
@@ -99,6 +105,9 @@ def random_tables(n_cadres, seed):
                           "severity": rng.choice(["minor", "serious", "grave"])})
     finds.append({"id": "A-none", "unit_id": "U-nobody", "date": "2016-03-01", "source": "audit",
                   "severity": "grave"})
+    for k, day in enumerate(["2016-05-01", "2016-06-01"]):  # twice serious: the county's audit rule fires
+        finds.append({"id": f"A2-s{k}", "unit_id": "U2", "date": day, "source": "audit", "classification": "other",
+                      "severity": "serious"})
     ro, fo = rng.permutation(len(recs)), rng.permutation(len(finds))
     return [recs[i] for i in ro], [finds[i] for i in fo]
 
@@ -109,17 +118,19 @@ def test_random_tables_with_findings_match_the_rows_path(seed, pol, monkeypatch)
     recs, finds = random_tables(120, seed)
     df = as_read(recs, RECORD_COLUMNS, dtype=str)
     fdf = as_read(finds, FINDING_COLUMNS, dtype=str)
-    fired = 0
+    fired = by_unit = 0
     for as_of in (D(2016, 12, 31), D(2017, 6, 30)):
         got = column_path(monkeypatch, df, lambda: a.screen(df, fdf, as_of=as_of, policy=policy(pol)))
         want = rows_answer(df, fdf, as_of=as_of, policy=policy(pol), explain=True)
         pd.testing.assert_frame_equal(got, want.drop(columns="explanation"))
         fired += int((got.findings.map(len) > 0).sum())
+        by_unit += int(got.findings.map(lambda f: "A2-s0" in f).sum())
         pick = got[got.findings.map(len) > 0].iloc[::3]
         ex = a.explain_hits(df, pick, fdf, as_of=as_of, policy=policy(pol))
         assert list(ex.index) == list(pick.index)
         assert [e.to_json() for e in ex] == [e.to_json() for e in want["explanation"].loc[pick.index]]
     assert fired > 20  # the data exercise the finding rules
+    assert by_unit > 0 or pol == "default"  # and the county's rule on a unit's audit findings
 
 
 def test_dates_categoricals_and_the_callers_index_are_read_alike(monkeypatch):

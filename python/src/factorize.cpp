@@ -1,6 +1,6 @@
 // Python: a column of text numbered by its distinct values, for the natural calls that read a
 // DataFrame (cadrekit._frames.factorize).
-//   _core.factorize_text(values, missing, sort, dense) -> (codes, uniques, has_nul) | None
+//   _core.factorize_text(values, missing, sort, dense, more) -> (codes, uniques, has_nul) | None
 // values: a one-dimensional NumPy object array (any stride). codes: int64, each row's number
 // among the distinct texts in order of first appearance (or of code point with sort=True), -1
 // for a missing value (None, a float NaN, or an object identical to one in ``missing``, e.g.
@@ -9,6 +9,8 @@
 // str nor missing (a number, a date, a str subclass), and when more than 7/8 of the first 65,536
 // cells are distinct, unless dense=True or sort=True (pandas' table is faster for a column of
 // ids all different, but its sort of them is not): the caller then takes pandas' factorize.
+// more: a second object array, numbered as if it followed values in one column (codes for the
+// cells of both, values' first), so that two columns are numbered alike without joining them.
 //
 // Why not pandas.factorize: it hashes and compares every cell as a Python object. A column read
 // by pandas.read_csv holds the same str object for equal cells of a chunk, and a county's table
@@ -36,6 +38,7 @@
 //     code, then by key, stable (as numpy's stable argsort of group * K + key).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
 #include <algorithm>
 #include <bit>
@@ -44,6 +47,7 @@
 #include <cstring>
 #include <random>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -184,8 +188,9 @@ class Distinct {
       : slots_(std::bit_ceil(std::max<size_t>(64, std::min<size_t>(rows, 1u << 16))), kEmpty) {}
 
   // The code of the text s, a new one when it has not been seen.
-  uint32_t code(PyObject *s) {
-    const TextView t = view_of(s);
+  uint32_t code(PyObject *s) { return code(s, view_of(s)); }
+  // The same, of a text whose view the caller has read (view_of(s)).
+  uint32_t code(PyObject *s, const TextView &t) {
     const Head head{t.w0, t.w1, t.tag};
     const size_t bytes = t.bytes;
     const unsigned char *data = t.data;
@@ -213,6 +218,15 @@ class Distinct {
     }
   }
   const std::vector<PyObject *> &texts() const { return texts_; }
+  // Brings into the cache the slot where a text of this hash is first looked for.
+  void prefetch_slot(uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+  // Brings into the cache what a lookup of this hash compares next: the head of the text in
+  // its first slot (call some time after prefetch_slot).
+  void prefetch_head(uint64_t hash) const {
+    const uint64_t slot = slots_[hash & (slots_.size() - 1)];
+    if (slot != kEmpty && slot >> 32 == hash >> 32 && static_cast<uint32_t>(slot) < heads_.size())
+      __builtin_prefetch(&heads_[static_cast<uint32_t>(slot)]);
+  }
 
  private:
   struct Head {
@@ -240,12 +254,18 @@ class Distinct {
   std::vector<uint64_t> hashes_;
 };
 
-py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense) {
-  if (values.ndim() != 1 || values.dtype().kind() != 'O')
-    throw py::type_error("factorize_text takes a one-dimensional object array");
-  const auto n = static_cast<size_t>(values.shape(0));
+py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense,
+                          const std::optional<py::array> &more) {
+  for (const py::array *a : {&values, more ? &*more : &values})
+    if (a->ndim() != 1 || a->dtype().kind() != 'O')
+      throw py::type_error("factorize_text takes a one-dimensional object array");
+  // the cells of values, then those of more (numbered as one column, without joining the two)
+  const auto n0 = static_cast<size_t>(values.shape(0));
+  const auto n = n0 + (more ? static_cast<size_t>(more->shape(0)) : 0);
   const auto stride = values.strides(0);
   const char *base = static_cast<const char *>(values.data());
+  const auto stride1 = more ? more->strides(0) : 0;
+  const char *base1 = more ? static_cast<const char *>(more->data()) : nullptr;
   std::vector<PyObject *> absent;
   for (const auto &m : missing) absent.push_back(m.ptr());
 
@@ -259,10 +279,48 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   std::vector<int64_t> cache_code(cache_size, 0);
   PyObject *last = nullptr;
   int64_t last_code = -1;
+  // The cells go in batches, so that the memory a lookup reads is fetched while other cells are
+  // hashed (a column of many distinct texts otherwise waits on the cache at every step): the
+  // next batch's str objects, then this batch's views and hashes (of the cells neither the cell
+  // before nor the pointer cache knows), then their slots and heads. Only hints: each cell is
+  // then looked up as it would be alone. Done while a batch hashes a quarter of its cells or
+  // more (a column of few distinct texts is read from the pointer cache, and gains nothing).
+  constexpr size_t kBatch = 16;
+  TextView views[kBatch];
+  bool viewed[kBatch] = {};
+  size_t hashed = kBatch;  // cells of the batch before looked up by their text
+  const auto cell = [base, stride, base1, stride1, n0](size_t i) {
+    return i < n0 ? *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride)
+                  : *reinterpret_cast<PyObject *const *>(base1 + static_cast<py::ssize_t>(i - n0) * stride1);
+  };
+  const auto cache_slot = [cache_size](PyObject *v) {
+    return (reinterpret_cast<uintptr_t>(v) >> 4) & (cache_size - 1);
+  };
   for (size_t i = 0; i < n; ++i) {
+    const size_t b = i % kBatch;
+    if (b == 0 && hashed * 4 < kBatch) {
+      std::fill(std::begin(viewed), std::end(viewed), false);
+      hashed = 0;
+    } else if (b == 0) {
+      hashed = 0;
+      const size_t end = std::min(n, i + kBatch);
+      for (size_t j = end; j < std::min(n, end + kBatch); ++j) __builtin_prefetch(cell(j));
+      PyObject *prev = last;
+      for (size_t j = i; j < end; ++j) {
+        PyObject *v = cell(j);
+        viewed[j - i] = v != prev && v != nullptr && PyUnicode_CheckExact(v) && cache_ptr[cache_slot(v)] != v;
+        prev = v;
+        if (viewed[j - i]) {
+          views[j - i] = view_of(v);
+          distinct.prefetch_slot(views[j - i].hash);
+        }
+      }
+      for (size_t j = i; j < end; ++j)
+        if (viewed[j - i]) distinct.prefetch_head(views[j - i].hash);
+    }
     if (i == kSample && !dense && !sort && distinct.texts().size() * 8 > kSample * 7)
       return py::none();  // mostly distinct (one id a row): pandas' table is faster there
-    PyObject *v = *reinterpret_cast<PyObject *const *>(base + static_cast<py::ssize_t>(i) * stride);
+    PyObject *v = cell(i);
     if (v == last) {
       out[i] = last_code;
       continue;
@@ -271,13 +329,14 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
       out[i] = -1;
       continue;
     }
-    const size_t slot = (reinterpret_cast<uintptr_t>(v) >> 4) & (cache_size - 1);
+    const size_t slot = cache_slot(v);
     int64_t c;
     if (cache_ptr[slot] == v) {
       c = cache_code[slot];
     } else {
       if (PyUnicode_CheckExact(v)) {
-        c = distinct.code(v);
+        c = viewed[b] ? distinct.code(v, views[b]) : distinct.code(v);
+        ++hashed;
       } else if (is_missing(v, absent)) {
         c = -1;
       } else {
@@ -315,6 +374,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   py::array uniques = py::module_::import("numpy").attr("empty")(k, "object");
   auto **u = static_cast<PyObject **>(uniques.mutable_data());
   for (size_t j = 0; j < k; ++j) {
+    if (j + 8 < k) __builtin_prefetch(texts[static_cast<size_t>(order[j + 8])]);  // (see kBatch)
     PyObject *s = texts[static_cast<size_t>(order[j])];
     nul = nul || has_nul(s);
     Py_INCREF(s);
@@ -582,7 +642,7 @@ void init_factorize(py::module_ &m) {
         py::arg("missing") = py::tuple());
   m.def("date_days", &date_days, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("factorize_text", &factorize_text, py::arg("values"), py::arg("missing") = py::tuple(),
-        py::arg("sort") = false, py::arg("dense") = false);
+        py::arg("sort") = false, py::arg("dense") = false, py::arg("more") = std::nullopt);
 }
 
 }  // namespace cadrekit::python

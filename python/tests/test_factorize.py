@@ -161,3 +161,23 @@ def test_first_missing_sees_what_pandas_sees(vals, want):
     assert _frames.first_missing(col) == want
     assert want == (int(np.flatnonzero(col.isna())[0]) if col.isna().any() else -1)
     assert _frames.first_missing(col.astype("category")) == want
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_two_columns_numbered_as_one(sort):
+    # more=: the cells of a second column numbered after the first's in one table, as the two
+    # joined would be (a text in both has one code), missing cells included
+    cols = list(columns(11, 40))
+    for a, b in zip(cols[::2], cols[1::2]):
+        a = np.array(a, dtype=object)
+        b = np.array(b, dtype=object)
+        got = _core.factorize_text(a, _frames._missing_objects(), sort, True, more=b[::-1])
+        want = _core.factorize_text(np.concatenate([a, b[::-1]]), _frames._missing_objects(), sort, True)
+        assert got[0].tolist() == want[0].tolist()
+        assert got[1].tolist() == want[1].tolist() and got[2] == want[2]
+    many = np.array([f"C{i}" for i in range(100000)], dtype=object)  # past a sample, all distinct
+    codes, uniq, _ = _core.factorize_text(many, (), True, more=many[::-1].copy())
+    assert codes[100000:].tolist() == codes[:100000][::-1].tolist() and len(uniq) == 100000
+    assert _core.factorize_text(np.array(["a"], dtype=object), (), False, more=np.array(["a", 1], dtype=object)) is None
+    with pytest.raises(TypeError):
+        _core.factorize_text(np.array(["a"], dtype=object), (), False, more=np.array([1, 2]))

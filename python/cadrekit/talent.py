@@ -394,17 +394,19 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
             reasons_of.append(got)
     if not reps:  # as the rows path builds an empty frame
         return pd.DataFrame([], columns=["cadre_id", "pool", "reasons"])
-    cols_id, cols_pool, cols_reasons = [], [], []
     table = np.empty(len(reasons_of), dtype=object)
     table[:] = reasons_of
-    for p, rows, kk in picks:
-        cols_id.append(uniques[codes[rows]])
-        name = np.empty(len(rows), dtype=object)
-        name.fill(POOLS[p])  # one str in every cell (np.full would convert it cell by cell)
-        cols_pool.append(name)
-        cols_reasons.append(table[kk] if len(kk) else np.zeros(0, dtype=object))
-    return pd.DataFrame({"cadre_id": np.concatenate(cols_id), "pool": np.concatenate(cols_pool),
-                         "reasons": np.concatenate(cols_reasons)}, columns=["cadre_id", "pool", "reasons"])
+    # the members' rows of the three pools in order, each column built once at its full length
+    rows = np.concatenate([r for _, r, _ in picks])
+    pool = np.empty(len(rows), dtype=object)
+    at = 0
+    for p, r, _ in picks:
+        pool[at:at + len(r)].fill(POOLS[p])  # one str in every cell (np.full converts cell by cell)
+        at += len(r)
+    reasons = table[np.concatenate([kk for _, _, kk in picks])]
+    # the columns as built (copy=False: not copied again into one block)
+    return pd.DataFrame({"cadre_id": uniques[codes[rows]], "pool": pool, "reasons": reasons},
+                        columns=["cadre_id", "pool", "reasons"], copy=False)
 
 
 _RANK_NAMES = ("keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu", "fu_ting", "zheng_ting")

@@ -181,3 +181,16 @@ def test_two_columns_numbered_as_one(sort):
     assert _core.factorize_text(np.array(["a"], dtype=object), (), False, more=np.array(["a", 1], dtype=object)) is None
     with pytest.raises(TypeError):
         _core.factorize_text(np.array(["a"], dtype=object), (), False, more=np.array([1, 2]))
+
+
+def test_sorted_ids_alike_in_their_first_sixteen_characters():
+    # the sort reads a key of the first 16 characters, then the texts where keys tie: ids of
+    # 18 digits that differ only at the end, and texts that stop the key early (a character
+    # above 254), in an order not their own
+    rng = random.Random(5)
+    vals = [f"1101011990010112{rng.randint(0, 99):02d}" for _ in range(400)]
+    vals += [f"A\u4e2d{rng.randint(0, 999)}" for _ in range(200)] + [f"C{i}" for i in range(300)]
+    rng.shuffle(vals)
+    codes, uniq = _frames.factorize(np.array(vals, dtype=object), sort=True)
+    want_codes, want_uniq = expected(vals, True)
+    assert list(uniq) == want_uniq and codes.tolist() == want_codes

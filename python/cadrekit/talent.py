@@ -311,8 +311,8 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
             return None
     uniques = np.asarray(uniques, dtype=object)
     pol = _policy(policy)
-    empty = np.flatnonzero(uniques == "") if len(uniques) else []
-    for i in np.flatnonzero((codes < 0) | (codes == (empty[0] if len(empty) else -2))):
+    empty = np.flatnonzero(uniques == "") if len(uniques) else np.zeros(0, np.int64)
+    for i in np.flatnonzero((codes < 0) | (codes == (int(empty[0]) if len(empty) else -2))):
         raise _frames.invalid("id is empty", "id", f"cadres[{int(i)}]")
     if len(codes) and int(np.bincount(codes, minlength=len(uniques)).max()) > 1:  # (no id is missing)
         twice = pd.Series(codes).duplicated().to_numpy()
@@ -399,10 +399,10 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     # the members' rows of the three pools in order, each column built once at its full length
     rows = np.concatenate([r for _, r, _ in picks])
     pool = np.empty(len(rows), dtype=object)
-    at = 0
+    start = 0
     for p, r, _ in picks:
-        pool[at:at + len(r)].fill(POOLS[p])  # one str in every cell (np.full converts cell by cell)
-        at += len(r)
+        pool[start:start + len(r)].fill(POOLS[p])  # one str in every cell (np.full converts cell by cell)
+        start += len(r)
     reasons = table[np.concatenate([kk for _, _, kk in picks])]
     # the columns as built (copy=False: not copied again into one block)
     return pd.DataFrame({"cadre_id": uniques[codes[rows]], "pool": pool, "reasons": reasons},

@@ -370,19 +370,41 @@ def _probe_field(probe_ok: Callable[..., bool], name: str, u: Any) -> int:
     return 0 if probe_ok(**{name: u}) else _fail()
 
 
-def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None,
-                  hit_cadres: bool = False) -> Any:
-    """screen() of a DataFrame of records: each column read in vectorised form (text columns
-    through their distinct values, ``_frames.factorize``), the rows sorted by cadre id, kind and
-    period, the columnar kernel run with the GIL released, and its hits turned into the rows
-    path's answer (without explanations). A value this reader is unsure of is checked by the
-    rows path on that row: its error is raised, naming the row; where the rows path would take
-    the row, the whole table goes the rows path (_Slow). With ``hit_cadres=True``, instead of the
-    hits, what _hit_cadres gives."""
+def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings: Any = None) -> Any:
+    """screen() of a DataFrame of records: the records read by _read_records, the rows sorted
+    by cadre id, kind and period (_records_order), the columnar kernel run with the GIL
+    released, and its hits turned into the rows path's answer (without explanations)."""
     import numpy as np
-    import pandas as pd
     _frames.check_columns(df, "rows")  # as the rows path names it
     pol = _policy(policy)
+    cadre, cadre_ids, kind, period, rating, rank, group = _read_records(df, as_of, pol)
+    fr = None
+    if findings is not None and len(findings):
+        fr = _read_findings(findings, as_of, pol)
+        cadre, cadre_ids = _merge_cadres(cadre, cadre_ids, fr)
+    rows, key = _records_order(cadre, len(cadre_ids), kind, period, as_of)
+    fargs: List[Any] = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
+    sorted_period = key & ((1 << 20) - 1)
+    c, r, f, l, cnt, ids = _a.screen_batch(
+        pol, as_of, key >> 22, ((key >> 20) & 3).astype(np.uint8), sorted_period.astype(np.int32),
+        rank[rows], group[rows], rating[rows], *fargs)
+    return _hits_frame(df, rows, key, sorted_period, cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
+                       findings if fr is not None else None, fr)
+
+
+def _read_records(df: Any, as_of: _dt.date, pol: _Policy, numbered: Optional[Tuple[Any, Any]] = None
+                  ) -> Tuple[Any, ...]:
+    """A DataFrame of records read for the screening, each column in vectorised form (text
+    columns through their distinct values, ``_frames.factorize``): (each row's cadre code among
+    the ids in the library's order, those ids, each row's kind, period, rating, rank and group
+    size). A value this reader is unsure of is checked by the rows path on that row: its error
+    is raised, naming the row; where the rows path would take the row, the whole table goes the
+    rows path (_Slow). ``numbered``: the cadre ids already numbered by the caller, (each row's
+    code, the distinct texts in the library's order) over these records' ids and maybe others
+    (a caller joining the records to another table by one numbering of both). The caller has
+    checked the columns' names (_frames.check_columns) and read the policy."""
+    import numpy as np
+    import pandas as pd
     n = len(df)
     if n == 0 or df.shape[1] == 0:  # pandas gives no rows of a frame without columns
         raise _Slow()
@@ -461,7 +483,11 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         return codes, val, uniq
 
     # cadre ids: sorted distinct values, so that the codes order the cadres as the library does
-    cadre, _, cadre_ids = text("cadre_id", True, None, sort=True)
+    if numbered is None:
+        cadre, _, cadre_ids = text("cadre_id", True, None, sort=True)
+    else:  # as text() marks a required column's missing values
+        cadre, cadre_ids = numbered
+        bad |= cadre < 0
     if len(cadre_ids) and cadre_ids[0] == "":  # sorted first: an empty id
         bad |= cadre == 0
     if "unit_id" in cols:  # read only to be checked: text or missing
@@ -538,12 +564,15 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     if bad.any():
         _raise_row(df, int(np.flatnonzero(bad)[0]), as_of, pol)
         raise _Slow()
-    fr = None
-    if findings is not None and len(findings):
-        fr = _read_findings(findings, as_of, pol)
-        cadre, cadre_ids = _merge_cadres(cadre, cadre_ids, fr)
-    # the records of the screened years, sorted by cadre, kind and period (stable); the sorted
-    # cadre, kind and period are read back from the sorted key (a period is below 2^20)
+    return cadre, cadre_ids, kind, period, rating, rank, group
+
+
+def _records_order(cadre: Any, cadre_count: int, kind: Any, period: Any, as_of: _dt.date) -> Tuple[Any, Any]:
+    """(the rows of the screened years sorted by cadre, kind and period (stable), their sort
+    keys): the order the screening kernel reads; two records of one cadre, kind and period
+    raise, naming the later one of the first such pair in that order. The sorted cadre, kind
+    and period are read back from the key (a period is below 2^20)."""
+    import numpy as np
     future = period >= (as_of.year + 1) * 100
     if future.any():
         keep = np.flatnonzero(~future)
@@ -552,7 +581,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     else:
         keep, ck = None, cadre
         key = ((cadre * 4 + kind) << 20) | period
-    order = _core.grouped_order(ck, len(cadre_ids), key)  # as a stable argsort of key
+    order = _core.grouped_order(ck, cadre_count, key)  # as a stable argsort of key
     rows = order if keep is None else keep[order]
     key = key[order]
     dup = np.flatnonzero(key[1:] == key[:-1])
@@ -560,30 +589,30 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         i = int(dup[0])
         raise _frames.invalid("two records for the same cadre, kind and period", "period",
                               f"records[{max(int(rows[i]), int(rows[i + 1]))}]")
-    fargs: List[Any] = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
-    sorted_period = key & ((1 << 20) - 1)
-    c, r, f, l, cnt, ids = _a.screen_batch(
-        pol, as_of, key >> 22, ((key >> 20) & 3).astype(np.uint8), sorted_period.astype(np.int32),
-        rank[rows], group[rows], rating[rows], *fargs)
-    if hit_cadres:
-        return np.unique(c), (cadre, cadre_ids, kind, period, rating)
-    return _hits_frame(df, rows, key, sorted_period, cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
-                       findings if fr is not None else None, fr)
+    return rows, key
 
 
-def _hit_cadres(records: Any, as_of: _dt.date, policy: Optional[_Policy]) -> Tuple[Any, Any]:
+def _hit_cadres(records: Any, as_of: _dt.date, policy: Optional[_Policy],
+                numbered: Optional[Tuple[Any, Any]] = None) -> Tuple[Any, Any]:
     """Who has a hit, for a caller that needs no more of screen() (talent.pools): a DataFrame of
     records screened as screen(records) screens it, with its warnings and errors, without the
     lists of the hits. (The codes of the cadres with a hit; the columnar reading: each row's
     cadre code among the ids in the library's order, those ids, each row's kind, period and
-    rating codes.) When the table goes the rows path: (the ids of the cadres with a hit, None)."""
+    rating codes.) ``numbered``: as _read_records takes it. When the table goes the rows path:
+    (the ids of the cadres with a hit, None)."""
     import numpy as np
     _frames.check_known(records, _RECORD_FIELDS, "records")
+    _frames.check_columns(records, "rows")  # as the rows path names it
+    pol = _policy(policy)
     try:
-        return _screen_frame(records, as_of, policy, hit_cadres=True)  # type: ignore[no-any-return]
+        cadre, cadre_ids, kind, period, rating, rank, group = _read_records(records, as_of, pol, numbered)
     except _Slow:
         hits = _screen_rows(records, None, None, as_of, policy, False)
         return np.array(sorted({h["cadre_id"] for h in hits}), dtype=object), None
+    rows, key = _records_order(cadre, len(cadre_ids), kind, period, as_of)
+    c = _a.screen_batch(pol, as_of, key >> 22, ((key >> 20) & 3).astype(np.uint8),
+                        (key & ((1 << 20) - 1)).astype(np.int32), rank[rows], group[rows], rating[rows])[0]
+    return np.unique(c), (cadre, cadre_ids, kind, period, rating)
 
 
 def _text_column(df: Any, name: str) -> Tuple[Any, List[Any]]:

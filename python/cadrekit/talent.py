@@ -19,7 +19,7 @@ import json as _json
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ._core import Policy as _Policy
-from . import _frames
+from . import _core, _frames
 from ._core import talent as _t
 from ._core import ethnic_group as _core_ethnic_group
 from ._core import political_status as _core_political_status
@@ -176,19 +176,43 @@ def _flag_column(df: Any, name: str) -> Any:
     return None
 
 
-def _pool_ratings(assessments: Any, ids: Any, codes: Any, uniques: Any, as_of: _dt.date,
-                  policy: _Policy) -> Optional[Tuple[Any, ...]]:
+def _numbered_ids(ids: Any, assessments: Any) -> Optional[Tuple[Any, Any, Any]]:
+    """(each cadre's code, the distinct texts in the library's order (by code point), each
+    record's code or None): the cadres' ids and the ``cadre_id`` of a DataFrame of records
+    numbered together in one pass in C++, so that the order of the cadres, the screening's
+    order of the records and the join of the two read the same codes. None where a column is
+    not text and missing cells only, or a text holds a NUL (the caller reads each alone)."""
+    import numpy as np
+    arr = _frames._object_array(ids)
+    if arr is None:
+        return None
+    rec = None
+    if _frames.is_frame(assessments) and len(assessments) and "cadre_id" in assessments.columns:
+        rec = _frames._object_array(assessments["cadre_id"])
+        if rec is None:
+            return None
+    got = _core.factorize_text(arr, _frames._missing_objects(), True, more=rec)
+    if got is None or got[2]:
+        return None
+    codes, uniques, _ = got
+    n = len(arr)
+    return codes[:n], uniques, (None if rec is None else codes[n:])
+
+
+def _pool_ratings(assessments: Any, codes: Any, uniques: Any, as_of: _dt.date,
+                  policy: _Policy, numbered: Any = None) -> Optional[Tuple[Any, ...]]:
     """(supervised per cadre, rating cadre row, year, rating) of a table of assessment records:
     red lines by the screening of cadrekit.assessment.screen on the same table (only who has a
     hit), the annual ratings (period a year) as that screening read them, or by their distinct
-    values where the table went its rows path. ``ids``: the cadres' ids, distinct, row by row,
-    ``uniques[codes]``. None when the table is not one to read so (the rows
-    path reads it)."""
+    values where the table went its rows path. The cadres' ids, distinct, row by row, are
+    ``uniques[codes]``; ``numbered``: each record's code among ``uniques`` where the records'
+    ids were numbered with the cadres' (_numbered_ids), else None. None when the table is not
+    one to read so (the rows path reads it)."""
     import numpy as np
     import pandas as pd
     from . import assessment as _assessment
     from ._core import assessment as _a
-    n = len(ids)
+    n = len(codes)
     none = np.zeros(0, dtype=np.int32)
     if assessments is None or (not _frames.is_frame(assessments) and len(assessments) == 0):
         return np.zeros(n, dtype=np.uint8), none, none, np.zeros(0, dtype=np.uint8)
@@ -197,11 +221,15 @@ def _pool_ratings(assessments: Any, ids: Any, codes: Any, uniques: Any, as_of: _
     df = assessments
     if len(df) == 0 or not {"cadre_id", "kind", "period"} <= set(df.columns):
         return None
-    hit, reading = _assessment._hit_cadres(df, as_of, policy)
+    hit, reading = _assessment._hit_cadres(df, as_of, policy, None if numbered is None else (numbered, uniques))
     if reading is not None:
         # the screening's reading: each record's cadre code among its sorted ids, and the codes
         cadre, rec_ids, kind, period, rating = reading
-        row_of = _rows_of(codes, uniques, rec_ids)
+        if numbered is not None:  # one numbering of both: a code's cadre row, -1 for none
+            row_of = np.full(len(uniques) + 1, -1, dtype=np.int64)
+            row_of[codes] = np.arange(n)
+        else:
+            row_of = _rows_of(codes, uniques, rec_ids)
         supervised = np.zeros(n, dtype=np.uint8)
         got = row_of[hit]
         supervised[got[got >= 0]] = 1
@@ -209,6 +237,7 @@ def _pool_ratings(assessments: Any, ids: Any, codes: Any, uniques: Any, as_of: _
         row = row_of[cadre[annual]].astype(np.int32)
         year = (period[annual] // 100).astype(np.int32)
         return supervised, row, year, rating[annual].astype(np.uint8)
+    ids = uniques[codes]
     supervised = pd.Index(ids).isin(pd.Index(hit)).astype(np.uint8)
 
     def distinct(name: str, read: Any) -> Any:
@@ -268,21 +297,27 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     _frames.check_columns(df, "cadres")
     _frames.check_known(df, _CADRE_FIELDS, "cadres", strict=strict)
     idcol = df["id" if "id" in df.columns else "cadre_id"]
-    codes, uniques = _frames.factorize(idcol)
-    if len(uniques) and pd.api.types.infer_dtype(uniques, skipna=False) != "string":
-        return None
     cs = _flag_column(df, "civil_servant")
     sg = _flag_column(df, "selected_graduate")
     if cs is None or sg is None:
         return None
+    numbered = _numbered_ids(idcol, assessments)
+    if numbered is not None:  # codes in the library's order of the ids, shared with the records
+        codes, uniques, rec_codes = numbered
+    else:
+        codes, uniques = _frames.factorize(idcol)
+        rec_codes = None
+        if len(uniques) and pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+            return None
+    uniques = np.asarray(uniques, dtype=object)
     pol = _policy(policy)
-    for i in np.flatnonzero((codes < 0) | (np.asarray(uniques, dtype=object)[codes] == "") if len(codes) else []):
+    empty = np.flatnonzero(uniques == "") if len(uniques) else np.zeros(0, np.int64)
+    for i in np.flatnonzero((codes < 0) | (codes == (int(empty[0]) if len(empty) else -2))):
         raise _frames.invalid("id is empty", "id", f"cadres[{int(i)}]")
-    if len(uniques) < len(codes):  # (no id is missing, as checked above)
+    if len(codes) and int(np.bincount(codes, minlength=len(uniques)).max()) > 1:  # (no id is missing)
         twice = pd.Series(codes).duplicated().to_numpy()
         raise _frames.invalid("duplicate cadre id", "id", f"cadres[{int(np.argmax(twice))}]")
-    ids = np.asarray(uniques, dtype=object)[codes] if len(codes) else np.zeros(0, dtype=object)
-    ratings = _pool_ratings(assessments, ids, codes, uniques, as_of, pol)
+    ratings = _pool_ratings(assessments, codes, uniques, as_of, pol, rec_codes)
     if ratings is None:
         return None
     supervised, r_cadre, r_year, r_rating = ratings
@@ -298,7 +333,13 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
         rank = np.zeros(len(df), dtype=np.uint8)
     out = _t.pools_batch(pol, as_of, birth, sex, eth, pstat, rank, cs, sg, supervised, r_cadre, r_year, r_rating)
     member = out["member"]
-    order = np.argsort(np.array(ids, dtype=str), kind="stable") if len(ids) else np.zeros(0, np.int64)
+    if numbered is not None:  # the codes order the ids, each cadre its own code
+        at = np.full(len(uniques), -1, dtype=np.int64)
+        at[codes] = np.arange(len(codes))
+        order = at[at >= 0]
+    else:
+        order = np.argsort(np.array(uniques[codes], dtype=str), kind="stable") if len(codes) else \
+            np.zeros(0, np.int64)
     # What the reasons of a member say: rank, age, civil servant, selected graduate, the
     # latest rating, the group, the excellent years of the 女少非 window.
     years = int(pol.value("talent.nvshaofei.assessment_years", as_of))
@@ -310,7 +351,7 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     at_last = mine & (r_year == last)
     latest[r_cadre[at_last]] = r_rating[at_last]
     in_window = mine & (r_year > last - years) & (r_year <= last) & (r_rating == 1)
-    np.add.at(excellent, r_cadre[in_window], 1)
+    excellent[:] = np.bincount(r_cadre[in_window], minlength=n)
     age = out["age"].astype(np.int64)
     keys = (rank.astype(np.int64) | (age << 3),  # echelon1: rank and age
             cs.astype(np.int64) | (sg.astype(np.int64) << 1) | (latest << 2) | (age << 6),  # echelon2
@@ -353,15 +394,19 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
             reasons_of.append(got)
     if not reps:  # as the rows path builds an empty frame
         return pd.DataFrame([], columns=["cadre_id", "pool", "reasons"])
-    cols_id, cols_pool, cols_reasons = [], [], []
     table = np.empty(len(reasons_of), dtype=object)
     table[:] = reasons_of
-    for p, rows, kk in picks:
-        cols_id.append(ids[rows])
-        cols_pool.append(np.full(len(rows), POOLS[p], dtype=object))
-        cols_reasons.append(table[kk] if len(kk) else np.zeros(0, dtype=object))
-    return pd.DataFrame({"cadre_id": np.concatenate(cols_id), "pool": np.concatenate(cols_pool),
-                         "reasons": np.concatenate(cols_reasons)}, columns=["cadre_id", "pool", "reasons"])
+    # the members' rows of the three pools in order, each column built once at its full length
+    rows = np.concatenate([r for _, r, _ in picks])
+    pool = np.empty(len(rows), dtype=object)
+    start = 0
+    for p, r, _ in picks:
+        pool[start:start + len(r)].fill(POOLS[p])  # one str in every cell (np.full converts cell by cell)
+        start += len(r)
+    reasons = table[np.concatenate([kk for _, _, kk in picks])]
+    # the columns as built (copy=False: not copied again into one block)
+    return pd.DataFrame({"cadre_id": uniques[codes[rows]], "pool": pool, "reasons": reasons},
+                        columns=["cadre_id", "pool", "reasons"], copy=False)
 
 
 _RANK_NAMES = ("keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu", "fu_ting", "zheng_ting")

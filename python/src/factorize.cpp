@@ -1,6 +1,6 @@
 // Python: a column of text numbered by its distinct values, for the natural calls that read a
 // DataFrame (cadrekit._frames.factorize).
-//   _core.factorize_text(values, missing, sort, dense) -> (codes, uniques, has_nul) | None
+//   _core.factorize_text(values, missing, sort, dense, more) -> (codes, uniques, has_nul) | None
 // values: a one-dimensional NumPy object array (any stride). codes: int64, each row's number
 // among the distinct texts in order of first appearance (or of code point with sort=True), -1
 // for a missing value (None, a float NaN, or an object identical to one in ``missing``, e.g.
@@ -9,6 +9,8 @@
 // str nor missing (a number, a date, a str subclass), and when more than 7/8 of the first 65,536
 // cells are distinct, unless dense=True or sort=True (pandas' table is faster for a column of
 // ids all different, but its sort of them is not): the caller then takes pandas' factorize.
+// more: a second object array, numbered as if it followed values in one column (codes for the
+// cells of both, values' first), so that two columns are numbered alike without joining them.
 //
 // Why not pandas.factorize: it hashes and compares every cell as a Python object. A column read
 // by pandas.read_csv holds the same str object for equal cells of a chunk, and a county's table
@@ -40,6 +42,7 @@
 //     code, then by key, stable (as numpy's stable argsort of group * K + key).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
 
 #include <algorithm>
 #include <bit>
@@ -47,6 +50,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -107,6 +111,44 @@ SortKey sort_key(PyObject *s, int64_t code) {
     if (byte == 255) break;
   }
   return key;
+}
+
+// Sorts the keys of distinct texts as Python orders the texts: by hi, then lo (a radix sort, a
+// byte at a time from the last, stable, skipping a byte the same in every key), then each run
+// of keys alike in both by the texts themselves. (A comparison sort of a million keys spends
+// most of its time on mispredicted branches.)
+void sort_keys(std::vector<SortKey> &keys, const std::vector<PyObject *> &texts) {
+  const size_t k = keys.size();
+  if (k < 2) return;
+  const auto byte = [](const SortKey &key, int b) {  // b: 0 the last byte of lo … 15 the first of hi
+    return static_cast<size_t>(((b < 8 ? key.lo : key.hi) >> (8 * (b % 8))) & 0xff);
+  };
+  std::vector<size_t> count(16 * 256, 0);
+  for (const SortKey &key : keys)
+    for (int b = 0; b < 16; ++b) ++count[static_cast<size_t>(b) * 256 + byte(key, b)];
+  std::vector<SortKey> other(k);
+  for (int b = 0; b < 16; ++b) {
+    size_t *c = &count[static_cast<size_t>(b) * 256];
+    if (c[byte(keys[0], b)] == k) continue;  // every key alike in this byte
+    size_t at = 0;
+    for (size_t d = 0; d < 256; ++d) {
+      const size_t n = c[d];
+      c[d] = at;
+      at += n;
+    }
+    for (const SortKey &key : keys) other[c[byte(key, b)]++] = key;
+    keys.swap(other);
+  }
+  for (size_t a = 0; a < k;) {
+    size_t e = a + 1;
+    while (e < k && keys[e].hi == keys[a].hi && keys[e].lo == keys[a].lo) ++e;
+    if (e - a > 1)
+      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(a), keys.begin() + static_cast<std::ptrdiff_t>(e),
+                [&texts](const SortKey &x, const SortKey &y) {
+                  return text_less(texts[static_cast<size_t>(x.code)], texts[static_cast<size_t>(y.code)]);
+                });
+    a = e;
+  }
 }
 
 bool has_nul(PyObject *s) {
@@ -185,20 +227,29 @@ bool same(const TextView &a, const TextView &b) {
 }
 
 // A one-dimensional object column as NumPy lays it out (any stride), with the caller's own
-// missing objects.
+// missing objects; optionally followed by the cells of a second array (two columns read as one,
+// without joining them).
 class ObjectColumn {
  public:
-  ObjectColumn(const py::array &values, const py::tuple &missing, const char *function) {
-    if (values.ndim() != 1 || values.dtype().kind() != 'O')
-      throw py::type_error(std::string(function) + " takes a one-dimensional object array");
-    size_ = static_cast<size_t>(values.shape(0));
+  ObjectColumn(const py::array &values, const py::tuple &missing, const char *function,
+               const py::array *more = nullptr) {
+    for (const py::array *a : {&values, more != nullptr ? more : &values})
+      if (a->ndim() != 1 || a->dtype().kind() != 'O')
+        throw py::type_error(std::string(function) + " takes a one-dimensional object array");
+    first_ = static_cast<size_t>(values.shape(0));
+    size_ = first_ + (more != nullptr ? static_cast<size_t>(more->shape(0)) : 0);
     stride_ = values.strides(0);
     base_ = static_cast<const char *>(values.data());
+    if (more != nullptr) {
+      stride1_ = more->strides(0);
+      base1_ = static_cast<const char *>(more->data());
+    }
     for (const auto &m : missing) absent_.push_back(m.ptr());
   }
   size_t size() const { return size_; }
   PyObject *operator[](size_t i) const {
-    return *reinterpret_cast<PyObject *const *>(base_ + static_cast<py::ssize_t>(i) * stride_);
+    return i < first_ ? *reinterpret_cast<PyObject *const *>(base_ + static_cast<py::ssize_t>(i) * stride_)
+                      : *reinterpret_cast<PyObject *const *>(base1_ + static_cast<py::ssize_t>(i - first_) * stride1_);
   }
   // A missing cell: None (or an unfilled slot), a float NaN, or one of the caller's missing
   // objects (pandas.NA, pandas.NaT), compared by identity.
@@ -208,9 +259,12 @@ class ObjectColumn {
   }
 
  private:
+  size_t first_ = 0;  // cells of the first array
   size_t size_ = 0;
   py::ssize_t stride_ = 0;
   const char *base_ = nullptr;
+  py::ssize_t stride1_ = 0;
+  const char *base1_ = nullptr;
   std::vector<PyObject *> absent_;
 };
 
@@ -222,6 +276,7 @@ class PointerCache {
  public:
   explicit PointerCache(size_t rows)
       : pointers_(std::bit_ceil(std::clamp<size_t>(rows, 16, 16384)), nullptr), values_(pointers_.size()) {}
+  bool has(PyObject *v) const { return pointers_[slot_of(v)] == v; }
   // Whether v is in the cache, with its value.
   bool find(PyObject *v, T &value) const {
     const size_t slot = slot_of(v);
@@ -259,14 +314,15 @@ class Distinct {
   }
 
   // The code of the text s, a new one when it has not been seen.
-  uint32_t code(PyObject *s) { return probe(s, true); }
+  uint32_t code(PyObject *s) { return probe(s, view_of(s), true); }
+  // The same, of a text whose view the caller has read (view_of(s)).
+  uint32_t code(PyObject *s, const TextView &t) { return probe(s, t, true); }
   // The code of the text s, or kNone when it has not been seen.
-  uint32_t find(PyObject *s) { return probe(s, false); }
+  uint32_t find(PyObject *s) { return probe(s, view_of(s), false); }
   static constexpr uint32_t kNone = ~uint32_t{0};
 
  private:
-  uint32_t probe(PyObject *s, bool add) {
-    const TextView t = view_of(s);
+  uint32_t probe(PyObject *s, const TextView &t, bool add) {
     if (add && (texts_.size() + 1) * 4 > slots_.size() * 3) grow();  // at most three quarters full
     const size_t mask = slots_.size() - 1;
     const bool short_text = t.bytes <= 8;
@@ -292,6 +348,14 @@ class Distinct {
 
  public:
   const std::vector<PyObject *> &texts() const { return texts_; }
+  // Brings into the cache the slot where a text of this hash is first looked for.
+  void prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
+  // Room for this many texts: a column of mostly distinct texts is not copied as it grows (only
+  // the pages written cost).
+  void reserve(size_t texts) {
+    texts_.reserve(texts);
+    seen_.reserve(texts);
+  }
 
  private:
   static constexpr uint32_t kEmpty = kNone;
@@ -342,8 +406,38 @@ bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, 
   PointerCache<int64_t> cache(n);
   PyObject *last = nullptr;
   int64_t last_code = -1;
+  // The cells go in batches, so that the memory a lookup reads is fetched while other cells are
+  // hashed (a column of many distinct texts otherwise waits on the cache at every step): the next
+  // batch's str objects, then this batch's views and hashes (of the cells that neither the cell
+  // before nor the pointer cache knows), then their slots. Only hints: each cell is then looked
+  // up as it would be alone. Done while a batch hashes a quarter of its cells or more (a column of
+  // few distinct texts is read from the pointer cache, and gains nothing).
+  constexpr size_t kBatch = 16;
+  TextView views[kBatch];
+  bool viewed[kBatch] = {};
+  size_t hashed = kBatch;  // cells of the batch before looked up by their text
   for (size_t i = 0; i < n; ++i) {
     if (give_up(i, distinct)) return false;
+    const size_t b = i % kBatch;
+    if (b == 0) {
+      const bool ahead = hashed * 4 >= kBatch;
+      hashed = 0;
+      std::fill(std::begin(viewed), std::end(viewed), false);
+      if (ahead) {
+        const size_t end = std::min(n, i + kBatch);
+        for (size_t j = end; j < std::min(n, end + kBatch); ++j) __builtin_prefetch(column[j]);
+        PyObject *prev = last;
+        for (size_t j = i; j < end; ++j) {
+          PyObject *w = column[j];
+          viewed[j - i] = w != prev && w != nullptr && PyUnicode_CheckExact(w) && !cache.has(w);
+          prev = w;
+          if (viewed[j - i]) {
+            views[j - i] = view_of(w);
+            distinct.prefetch(views[j - i].hash);
+          }
+        }
+      }
+    }
     PyObject *v = column[i];
     if (v == last) {
       out[i] = last_code;
@@ -361,7 +455,8 @@ bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, 
       if (last_code >= 0 && PyUnicode_CheckExact(v) && equal_text(v, last)) {
         c = last_code;
       } else if (PyUnicode_CheckExact(v)) {
-        c = distinct.code(v);
+        c = viewed[b] ? distinct.code(v, views[b]) : distinct.code(v);
+        ++hashed;
       } else if (column.missing(v)) {
         c = -1;
       } else {
@@ -376,16 +471,19 @@ bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, 
   return true;
 }
 
-py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense) {
-  const ObjectColumn column(values, missing, "factorize_text");
+py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense,
+                          const std::optional<py::array> &more) {
+  const ObjectColumn column(values, missing, "factorize_text", more ? &*more : nullptr);
   const size_t n = column.size();
   py::array_t<int64_t> codes(static_cast<py::ssize_t>(n));
   int64_t *out = codes.mutable_data();
   Distinct distinct(n);
   constexpr size_t kSample = 1u << 16;
-  // mostly distinct (one id a row): pandas' table is faster there
-  const auto mostly_distinct = [&](size_t i, const Distinct &seen) {
-    return i == kSample && !dense && !sort && seen.texts().size() * 8 > kSample * 7;
+  const auto mostly_distinct = [&](size_t i, Distinct &seen) {
+    if (i != kSample || seen.texts().size() * 8 <= kSample * 7) return false;
+    if (!dense && !sort) return true;  // mostly distinct (one id a row): pandas' table is faster there
+    seen.reserve(n);
+    return false;
   };
   if (!number_cells(column, distinct, out, mostly_distinct)) return py::none();
 
@@ -396,11 +494,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   if (sort) {
     std::vector<SortKey> keys(k);
     for (size_t j = 0; j < k; ++j) keys[j] = sort_key(texts[j], static_cast<int64_t>(j));
-    std::sort(keys.begin(), keys.end(), [&texts](const SortKey &a, const SortKey &b) {
-      if (a.hi != b.hi) return a.hi < b.hi;
-      if (a.lo != b.lo) return a.lo < b.lo;
-      return text_less(texts[static_cast<size_t>(a.code)], texts[static_cast<size_t>(b.code)]);
-    });
+    sort_keys(keys, texts);
     std::vector<int64_t> rank(k);
     for (size_t j = 0; j < k; ++j) {
       order[j] = keys[j].code;
@@ -413,6 +507,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   py::array uniques = py::module_::import("numpy").attr("empty")(k, "object");
   auto **u = static_cast<PyObject **>(uniques.mutable_data());
   for (size_t j = 0; j < k; ++j) {
+    if (j + 8 < k) __builtin_prefetch(texts[static_cast<size_t>(order[j + 8])]);  // has_nul reads it
     PyObject *s = texts[static_cast<size_t>(order[j])];
     nul = nul || has_nul(s);
     Py_INCREF(s);
@@ -434,7 +529,7 @@ py::object position_in(const py::array &distinct_texts, const py::array &values,
   py::array_t<int64_t> positions(static_cast<py::ssize_t>(n));
   int64_t *out = positions.mutable_data();
   Distinct table(n);
-  if (!number_cells(column, table, out, [](size_t, const Distinct &) { return false; })) return py::none();
+  if (!number_cells(column, table, out, [](size_t, Distinct &) { return false; })) return py::none();
   std::vector<int64_t> at(table.texts().size(), -1);
   for (size_t j = 0; j < among.size(); ++j) {
     PyObject *t = among[j];
@@ -685,7 +780,7 @@ void init_factorize(py::module_ &m) {
   m.def("date_days", &date_days, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("position_in", &position_in, py::arg("distinct"), py::arg("values"), py::arg("missing") = py::tuple());
   m.def("factorize_text", &factorize_text, py::arg("values"), py::arg("missing") = py::tuple(),
-        py::arg("sort") = false, py::arg("dense") = false);
+        py::arg("sort") = false, py::arg("dense") = false, py::arg("more") = std::nullopt);
 }
 
 }  // namespace cadrekit::python

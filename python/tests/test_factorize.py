@@ -224,3 +224,36 @@ def test_position_in_takes_a_repeated_texts_first_place_and_refuses_other_values
                              np.array(["a", "c", "b"], dtype=object)).tolist() == [0, -1, 1]
     assert _core.position_in(np.array(["a"], dtype=object), np.array(["a", 1], dtype=object)) is None
     assert _core.position_in(np.array(["a", 1], dtype=object), np.array(["a"], dtype=object)) is None
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_two_columns_numbered_as_one(sort):
+    # more=: the cells of a second column numbered after the first's in one table, as the two
+    # joined would be (a text in both has one code), missing cells included
+    cols = list(columns(11, 40))
+    for a, b in zip(cols[::2], cols[1::2]):
+        a = np.array(a, dtype=object)
+        b = np.array(b, dtype=object)
+        got = _core.factorize_text(a, _frames._missing_objects(), sort, True, more=b[::-1])
+        want = _core.factorize_text(np.concatenate([a, b[::-1]]), _frames._missing_objects(), sort, True)
+        assert got[0].tolist() == want[0].tolist()
+        assert got[1].tolist() == want[1].tolist() and got[2] == want[2]
+    many = np.array([f"C{i}" for i in range(100000)], dtype=object)  # past a sample, all distinct
+    codes, uniq, _ = _core.factorize_text(many, (), True, more=many[::-1].copy())
+    assert codes[100000:].tolist() == codes[:100000][::-1].tolist() and len(uniq) == 100000
+    assert _core.factorize_text(np.array(["a"], dtype=object), (), False, more=np.array(["a", 1], dtype=object)) is None
+    with pytest.raises(TypeError):
+        _core.factorize_text(np.array(["a"], dtype=object), (), False, more=np.array([1, 2]))
+
+
+def test_sorted_ids_alike_in_their_first_sixteen_characters():
+    # the sort reads a key of the first 16 characters, then the texts where keys tie: ids of
+    # 18 digits that differ only at the end, and texts that stop the key early (a character
+    # above 254), in an order not their own
+    rng = random.Random(5)
+    vals = [f"1101011990010112{rng.randint(0, 99):02d}" for _ in range(400)]
+    vals += [f"A\u4e2d{rng.randint(0, 999)}" for _ in range(200)] + [f"C{i}" for i in range(300)]
+    rng.shuffle(vals)
+    codes, uniq = _frames.factorize(np.array(vals, dtype=object), sort=True)
+    want_codes, want_uniq = expected(vals, True)
+    assert list(uniq) == want_uniq and codes.tolist() == want_codes

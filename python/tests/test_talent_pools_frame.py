@@ -208,3 +208,45 @@ def test_whole_float_periods_are_years_as_the_rows_path_reads_them():
     rows = talent.pools(cad.to_dict("records"), res.to_dict("records"), as_of=as_of)
     assert frame == rows
     assert any(r["pool"] == "nvshaofei" for r in frame)  # the two excellent ratings were read
+
+
+def test_results_numbered_with_the_cadres_raise_as_the_screening_does():
+    """The cadres' ids and the results' cadre ids are numbered together (one sorted numbering
+    with gaps where a cadre has no result): the results' errors still name the record the
+    screening names — an empty or missing id, and of several repeated records the first in
+    the screening's order (by cadre id), not in the table's."""
+    cadres, results = random_tables(60, 9)
+    assert talent._numbered_ids(cadres["id"], results) is not None  # the shared numbering is taken
+    ids = sorted(results["cadre_id"].unique())
+    first, last = ids[0], ids[-1]
+    bads = []
+    for value in ("", None):
+        bad = results.copy()
+        bad.loc[bad.index[6], "cadre_id"] = value
+        bads.append(bad)
+    # two repeats: the later one in the table belongs to the cadre that sorts first
+    rep_last = results[results["cadre_id"] == last].iloc[[0]]
+    rep_first = results[results["cadre_id"] == first].iloc[[0]]
+    bads.append(pd.concat([results, rep_last, rep_first], ignore_index=True))
+    # a repeat among ids no cadre has, sorted between the cadres' ids
+    other = pd.DataFrame({"cadre_id": ["C0a", "C0a", "Zz"], "kind": "annual", "period": ["2014", "2014", "2015"],
+                          "rating": "competent"})
+    bads.append(pd.concat([results, other], ignore_index=True))
+    named = []
+    for bad in bads:
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            talent.pools(cadres, bad, as_of=AS_OF)
+        with pytest.raises(cadrekit.InvalidInput) as s:
+            cadrekit.assessment.screen(bad, as_of=AS_OF)
+        assert (e.value.field, e.value.record, str(e.value)) == (s.value.field, s.value.record, str(s.value))
+        named.append(e.value.record)
+    assert named[2:] == [f"records[{len(results) + 1}]"] * 2
+    # the cadres' own empty id is theirs to report, whatever the results hold
+    empty = cadres.copy()
+    empty.loc[empty.index[4], "id"] = ""
+    for res in (results, bads[0]):
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            talent.pools(empty, res, as_of=AS_OF)
+        assert (e.value.field, e.value.record) == ("id", "cadres[4]")
+    # results with ids no cadre has, before and after theirs in order: the rows path's members
+    same(cadres, pd.concat([results, other.iloc[1:]], ignore_index=True), AS_OF)

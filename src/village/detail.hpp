@@ -2,6 +2,7 @@
 // pay kernel shared by pay_sheet (objects) and pay_columns (columns).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -94,6 +95,8 @@ struct SheetData {
     return std::string_view(text).substr(off[i], off[i + 1] - off[i]);
   }
   PayLine line(std::size_t k) const;
+  std::array<Action, 2> actions() const;  // of an unqualified line in post on the grading date
+  static const SheetData *of(const PaySheet &sheet) { return sheet.lines.d_.get(); }
   VillageResult village(std::size_t v) const;
   static PaySheet make(std::shared_ptr<const SheetData> d, std::vector<Totals> townships, Totals banner);
 };

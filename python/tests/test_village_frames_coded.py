@@ -243,3 +243,24 @@ def test_bad_township_or_period_names_the_same_record(dtype: str, table: str, ro
     assert a == b
     assert field in b
     assert (f"scores[{row}]" if table == "s" else str(v[row]["village_id"])) in b
+
+
+def test_ids_in_no_order_and_repeated() -> None:
+    # the principals' and scores' village ids are looked up row by row (the village found last
+    # and the next one first): rows in no order, and a frame of one repeated str object, give
+    # the rows path's sheet
+    v, p, s = tables()
+    rng = np.random.default_rng(7)
+    p2 = [p[i] for i in rng.permutation(len(p))]
+    s2 = [s[i] for i in rng.permutation(len(s))]
+    rows = village.pay_sheet(v, p2, s2, 2016)
+    assert_same(rows, village.pay_sheet(as_csv(v), as_csv(p2), as_csv(s2), 2016))
+    one = "V3"
+    pdf = as_csv(p)
+    pdf["village_id"] = np.array([one] * len(pdf), dtype=object)
+    prow = [dict(r, village_id=one) for r in p]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = error_of(lambda: village.pay_sheet(v, prow, s, 2016))
+        b = error_of(lambda: village.pay_sheet(as_csv(v), pdf, as_csv(s), 2016))
+    assert a == b

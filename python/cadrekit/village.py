@@ -256,24 +256,13 @@ class PaySheet:
                 gc.enable()
 
     def _lines_frame(self) -> Any:
-        import numpy as np
         import pandas as pd
 
-        c = self._sheet.lines_columns(ids=self._ids is None, actions=True)
-        ids = self._line_ids(c)
-        out = {"cadre_id": ids["cadre_id"], "village_id": ids["village_id"], "township": ids["township"],
-               "post": np.array(c["post_labels"], dtype=object)[c["post"]],
-               "units": c["units"].astype(np.int64), "units_of_year": c["units_of_year"].astype(np.int64)}
-        for k in ("base", "performance", "public_institution", "total"):
-            out[k] = _yuan(c[k + "_fen"])
-        # Codes in team_grade and grade, their labels in *_zh and *_en: the columns of the
-        # library's JSON lines and of the command line.
-        for k, codes, zh, en in (("team_grade", "team_grade_codes", "team_grade_labels", "team_grade_labels_en"),
-                                 ("grade", "grade_codes", "grade_labels", "grade_labels_en")):
-            out[k] = np.array(c[codes], dtype=object)[c[k]]
-            out[k + "_zh"] = np.array(c[zh], dtype=object)[c[k]]
-            out[k + "_en"] = np.array(c[en], dtype=object)[c[k]]
-        out["actions"] = c["actions"]  # a list of {kind, due} per line, made in C++
+        c = self._sheet.frame_columns(_yuan_of)  # the columns made in C++, money once per amount
+        ids = self._line_ids(c if self._ids is not None else self._sheet.lines_columns())  # rows given: the sheet's
+        out = {"cadre_id": ids["cadre_id"], "village_id": ids["village_id"], "township": ids["township"]}
+        for k in LINE_COLUMNS[3:]:
+            out[k] = c[k]
         for k, vals in self._kept.items():  # the caller's columns, their dtype kept
             out[k] = vals.take(c["principal"])
         return pd.DataFrame(out, columns=list(out), copy=False)
@@ -445,13 +434,9 @@ def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy
     return PaySheet(_k.pay_sheet(v, p, s, int(year), pol, graded_on=graded_on, explain=explain), pol)
 
 
-def _yuan(fen: Any) -> Any:
-    """Money in fen as an object array of ``Decimal`` yuan (two places, as the library's text
-    reads), one Decimal made per distinct amount."""
-    import numpy as np
-    codes, distinct = _frames.factorize(np.asarray(fen, dtype=np.int64))
-    return np.array([decimal.Decimal(int(f)).scaleb(-2) for f in np.asarray(distinct).tolist()] + [None],
-                    dtype=object)[:-1][codes] if len(fen) else np.zeros(0, dtype=object)
+def _yuan_of(fen: int) -> decimal.Decimal:
+    """Money in fen as ``Decimal`` yuan, two places, as the library's text reads it."""
+    return decimal.Decimal(int(fen)).scaleb(-2)
 
 
 def _of_townships(villages: Rows, principals: Rows, scores: Rows, towns: List[str]) -> Tuple[Any, Any, Any]:
@@ -497,9 +482,11 @@ def _coded(df: Any, name: str, what: str, optional: bool = False, ids: bool = Fa
     array of str (each read as ``str`` once when the column holds other values). A column of str
     gives back its own objects.
 
-    ``ids=True``, for a column of ids the sheet reads by their text only: a column of str
-    without a missing cell is read by ``_frames.text_codes`` (ids nearly all different are not
-    numbered: each row is its own number)."""
+    ``ids=True``, for a column of ids the sheet reads by their text only: an object column of
+    str without a missing cell is not numbered, each row is its own number (codes 0 … n-1, the
+    column itself as uniques): the sheet looks a row's id up by trying the village found last
+    and the next one first, which is cheaper than numbering the column in Python and costs no
+    more where the rows are in no order; any other column by ``_frames.text_codes``."""
     import numpy as np
     import pandas as pd
 
@@ -509,6 +496,9 @@ def _coded(df: Any, name: str, what: str, optional: bool = False, ids: bool = Fa
         raise _core.InvalidInput(f"{what}: column {name!r} is missing")
     col = df[name]
     if ids:
+        arr = _frames._object_array(col) if col.dtype == object else None
+        if arr is not None and _core.first_missing_text(arr, _frames._missing_objects()) == -1:
+            return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)  # every cell a str
         got = _frames.text_codes(col)
         if got is not None:
             return got

@@ -7,10 +7,12 @@
 #include <Python.h>
 #include <datetime.h>
 
+#include <array>
 #include <charconv>
 #include <map>
 #include <climits>
 #include <cmath>
+#include <stdexcept>
 
 #include "bindings.hpp"
 #include "cadrekit/village.hpp"
@@ -62,7 +64,7 @@ class CodedText {
       throw InvalidInput("column must be 1-D int64 codes and a 1-D object array of str", field);
     const auto nu = static_cast<std::size_t>(uniques_.size());
     auto *objs = static_cast<PyObject *const *>(uniques_.data());
-    views_.resize(nu);
+    views_.reserve(nu);
     for (std::size_t k = 0; k < nu; ++k) {
       PyObject *o = objs[k];
       if (!PyUnicode_Check(o)) throw InvalidInput("must be text", field, std::string(field) + " (a distinct value)");
@@ -72,7 +74,7 @@ class CodedText {
         PyErr_Clear();
         throw InvalidInput("is not valid text", field, std::string(field) + " (a distinct value)");
       }
-      views_[k] = std::string_view(c, static_cast<std::size_t>(n));
+      views_.emplace_back(c, static_cast<std::size_t>(n));
     }
     data_ = codes_.data();
     n_ = static_cast<std::size_t>(codes_.size());
@@ -145,6 +147,8 @@ class FrameInput final : public village::PaySheetInput {
   std::string_view score_village(std::size_t s) const override { return sv_[s]; }
   std::optional<village::NumberedTexts> principal_villages() const override { return pv_.numbered(); }
   std::optional<village::NumberedTexts> score_villages() const override { return sv_.numbered(); }
+  std::optional<village::NumberedTexts> townships() const override { return town_.numbered(); }
+  std::optional<village::NumberedTexts> score_periods() const override { return period_.numbered(); }
   std::string_view score_period(std::size_t s) const override { return period_[s]; }
   village::ScoreValue score(std::size_t s) const override {
     if (score_text_) {
@@ -171,6 +175,75 @@ class FrameInput final : public village::PaySheetInput {
   mutable std::vector<village::ScoreValue> scores_;   // per distinct score + 1: fixed -1 while unread
 };
 
+// Money in fen as the caller's objects (``yuan(fen)``, made once per distinct amount): a small
+// open-addressing table from amount to object, tried after the row before's amount.
+class Amounts {
+ public:
+  explicit Amounts(py::object yuan) : yuan_(std::move(yuan)), keys_(64), objs_(64) {}
+  PyObject *of(std::int64_t fen) {
+    if (last_ != nullptr && fen == last_fen_) return last_;
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = mix(fen) & mask;; i = (i + 1) & mask) {
+      if (objs_[i] && keys_[i] == fen) return remember(fen, objs_[i].ptr());
+      if (!objs_[i]) {
+        if ((n_ + 1) * 2 > keys_.size()) {
+          grow();
+          return of(fen);
+        }
+        objs_[i] = yuan_(fen);
+        keys_[i] = fen;
+        ++n_;
+        return remember(fen, objs_[i].ptr());
+      }
+    }
+  }
+
+ private:
+  static std::size_t mix(std::int64_t x) {
+    auto h = static_cast<std::uint64_t>(x) * 0x9e3779b97f4a7c15ULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+  PyObject *remember(std::int64_t fen, PyObject *o) {
+    last_fen_ = fen;
+    last_ = o;
+    return o;
+  }
+  void grow() {
+    std::vector<std::int64_t> keys(keys_.size() * 2);
+    std::vector<py::object> objs(keys_.size() * 2);
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      if (!objs_[k]) continue;
+      std::size_t i = mix(keys_[k]) & mask;
+      while (objs[i]) i = (i + 1) & mask;
+      keys[i] = keys_[k];
+      objs[i] = std::move(objs_[k]);
+    }
+    keys_.swap(keys);
+    objs_.swap(objs);
+    last_ = nullptr;
+  }
+  py::object yuan_;
+  std::vector<std::int64_t> keys_;
+  std::vector<py::object> objs_;
+  std::size_t n_ = 0;
+  std::int64_t last_fen_ = 0;
+  PyObject *last_ = nullptr;
+};
+
+// An object column of n cells, each cell i the object of(i) (a new reference taken here).
+template <class Of>
+py::array filled_column(std::size_t n, Of &&of) {
+  py::array col = object_column(static_cast<py::ssize_t>(n));
+  auto **cells = static_cast<PyObject **>(col.mutable_data());
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject *o = of(i);
+    Py_INCREF(o);
+    Py_SETREF(cells[i], o);
+  }
+  return col;
+}
+
 }  // namespace
 
 void init_village(py::module_ &m) {
@@ -186,6 +259,114 @@ void init_village(py::module_ &m) {
           py::arg("policy"),
           "The sheet as the library renders it (schema cadrekit.village.pay_sheet/1: lines, "
           "villages, townships, banner; money as decimal yuan text).")
+      .def(
+          "frame_columns",
+          [](const village::PaySheet &s, const py::object &yuan) {
+            // The lines' DataFrame columns, made here from the sheet's columns without a PayLine
+            // per line: labels and money as shared objects (money as yuan(fen), once per distinct
+            // amount), each line's actions a new list of new {"kind", "due"} dicts.
+            const village::LineColumns c = village::line_columns(s);
+            const std::size_t n = c.line_principal.size();
+            const std::int32_t *lp = c.line_principal.data();
+            auto principal_of = [lp](std::size_t k) { return static_cast<std::size_t>(lp[k]); };
+            auto village_of = [&](std::size_t k) {
+              return static_cast<std::size_t>(c.principal_village[principal_of(k)]);
+            };
+            py::array_t<std::int64_t> principal(static_cast<py::ssize_t>(n)), units(static_cast<py::ssize_t>(n)),
+                units_of_year(static_cast<py::ssize_t>(n));
+            py::array_t<std::int32_t> village_row(static_cast<py::ssize_t>(n));
+            {
+              auto *pr = principal.mutable_data(), *un = units.mutable_data(), *uy = units_of_year.mutable_data();
+              auto *vr = village_row.mutable_data();
+              for (std::size_t k = 0; k < n; ++k) {
+                const std::size_t p = principal_of(k);
+                pr[k] = static_cast<std::int64_t>(p);
+                vr[k] = c.principal_village[p];
+                un[k] = c.units[p];
+                uy[k] = c.period_units;
+              }
+            }
+            // Every value of each enum, by code (the codes count from 0 to the last value).
+            auto labels = [](int count, auto name) {
+              std::vector<py::str> out;
+              for (int k = 0; k < count; ++k) out.emplace_back(name(k));
+              return out;
+            };
+            constexpr int posts_n = static_cast<int>(village::Post::both) + 1;
+            constexpr int teams_n = static_cast<int>(village::TeamGrade::not_graded) + 1;
+            constexpr int grades_n = static_cast<int>(village::Grade::not_graded) + 1;
+            using village::Grade, village::Post, village::TeamGrade;
+            const auto posts = labels(posts_n, [](int k) { return village::post_code(static_cast<Post>(k)); });
+            const auto team_codes =
+                labels(teams_n, [](int k) { return village::team_grade_code(static_cast<TeamGrade>(k)); });
+            const auto team_zh = labels(teams_n, [](int k) { return village::team_grade_zh(static_cast<TeamGrade>(k)); });
+            const auto team_en = labels(teams_n, [](int k) { return village::team_grade_en(static_cast<TeamGrade>(k)); });
+            const auto grade_codes = labels(grades_n, [](int k) { return village::grade_code(static_cast<Grade>(k)); });
+            const auto grade_zh = labels(grades_n, [](int k) { return village::grade_zh(static_cast<Grade>(k)); });
+            const auto grade_en = labels(grades_n, [](int k) { return village::grade_en(static_cast<Grade>(k)); });
+            auto label_column = [&](const std::vector<py::str> &names, auto code) {
+              return filled_column(n, [&](std::size_t k) {
+                const auto i = static_cast<std::size_t>(code(k));
+                if (i >= names.size()) throw std::logic_error("a code without a label");
+                return names[i].ptr();
+              });
+            };
+            auto post_code = [&](std::size_t k) { return c.post[principal_of(k)]; };
+            auto team_code = [&](std::size_t k) { return c.village_team_grade[village_of(k)]; };
+            auto grade_code = [&](std::size_t k) { return c.grade[principal_of(k)]; };
+            Amounts amounts(yuan);
+            auto money_column = [&](std::span<const std::int64_t> fen) {
+              return filled_column(n, [&](std::size_t k) { return amounts.of(fen.empty() ? 0 : fen[principal_of(k)]); });
+            };
+            py::dict d;
+            d["principal"] = principal;
+            d["village"] = village_row;
+            d["post"] = label_column(posts, post_code);
+            d["units"] = units;
+            d["units_of_year"] = units_of_year;
+            d["base"] = money_column(c.base_fen);
+            d["performance"] = money_column(c.performance_fen);
+            d["public_institution"] = money_column(c.public_institution_fen);
+            d["total"] = money_column(c.total_fen);
+            d["team_grade"] = label_column(team_codes, team_code);
+            d["team_grade_zh"] = label_column(team_zh, team_code);
+            d["team_grade_en"] = label_column(team_en, team_code);
+            d["grade"] = label_column(grade_codes, grade_code);
+            d["grade_zh"] = label_column(grade_zh, grade_code);
+            d["grade_en"] = label_column(grade_en, grade_code);
+            // actions: the kinds' texts and the due dates made once, shared by the lines' dicts
+            if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
+            const py::str key_kind("kind"), key_due("due");
+            std::array<py::dict, 2> model;  // each line's dicts are copies of these
+            for (std::size_t a = 0; a < 2; ++a) {
+              const Date due = c.actions[a].due;
+              PyObject *o = PyDate_FromDate(static_cast<int>(due.year()), static_cast<int>(due.month()),
+                                            static_cast<int>(due.day()));
+              if (o == nullptr) throw py::error_already_set();
+              model[a][key_kind] = py::str(c.actions[a].kind.data(), c.actions[a].kind.size());
+              model[a][key_due] = py::reinterpret_steal<py::object>(o);
+            }
+            py::array acts = object_column(static_cast<py::ssize_t>(n));
+            auto **cells = static_cast<PyObject **>(acts.mutable_data());
+            for (std::size_t k = 0; k < n; ++k) {
+              const bool has = c.has_actions(principal_of(k));
+              py::list list(has ? 2 : 0);
+              if (has)
+                for (std::size_t a = 0; a < 2; ++a) {
+                  PyObject *one = PyDict_Copy(model[a].ptr());
+                  if (one == nullptr) throw py::error_already_set();
+                  PyList_SET_ITEM(list.ptr(), static_cast<Py_ssize_t>(a), one);
+                }
+              Py_SETREF(cells[k], list.release().ptr());
+            }
+            d["actions"] = acts;
+            return d;
+          },
+          py::arg("yuan"),
+          "The lines' DataFrame columns (cadrekit.village.PaySheet.to_pandas without the ids and "
+          "the columns kept): principal and village (the rows given), post, units, units_of_year, "
+          "money as yuan(fen) (once per distinct amount), team_grade and grade with their _zh and "
+          "_en labels, actions (a list of {kind, due} per line).")
       .def(
           "lines_columns",
           [](const village::PaySheet &s, bool ids, bool actions) {

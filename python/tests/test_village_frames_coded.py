@@ -96,6 +96,10 @@ def test_ids_are_the_callers_objects() -> None:
     assert len(unq) >= 2
     df.at[unq[0], "actions"].append({"kind": "x"})
     assert len(df.at[unq[1], "actions"]) == 2
+    # and so are their {kind, due} dicts
+    df.at[unq[0], "actions"][0]["kind"] = "y"
+    assert df.at[unq[1], "actions"][0]["kind"] == "admonishment_talk"
+    assert all(a == [] for a in df["actions"] if not a) and len({id(a) for a in df["actions"]}) == len(df)
 
 
 def test_other_dtypes_and_wide_scores() -> None:
@@ -203,3 +207,60 @@ def test_unknown_village_in_both_tables_names_the_score() -> None:
     a = error_of(lambda: village.pay_sheet(v, p, s, 2016))
     assert "scores[2]" in a
     assert error_of(lambda: village.pay_sheet(as_csv(v), as_csv(p), as_csv(s), 2016)) == a
+
+
+@pytest.mark.parametrize("dtype", ["text", "category", "string"])
+def test_townships_and_periods_of_any_dtype(dtype: str) -> None:
+    # townships and periods are read once per distinct text: the same sheet whatever the dtype
+    v, p, s = tables()
+    vdf, sdf = as_csv(v), as_csv(s)
+    if dtype != "text":
+        vdf["township"] = vdf["township"].astype(dtype)
+        sdf["period"] = sdf["period"].astype(dtype)
+    assert_same(village.pay_sheet(v, p, s, 2016), village.pay_sheet(vdf, as_csv(p), sdf, 2016))
+
+
+@pytest.mark.parametrize("dtype", ["text", "category", "string"])
+@pytest.mark.parametrize("table,row,field,value", [
+    ("v", 3, "township", None), ("v", 3, "township", ""), ("v", 0, "township", None),
+    ("s", 3, "period", "2016Q7"), ("s", 3, "period", None), ("s", 3, "period", ""),
+    ("s", 0, "period", "二〇一六年"),
+])
+def test_bad_township_or_period_names_the_same_record(dtype: str, table: str, row: int, field: str,
+                                                      value: Any) -> None:
+    # a bad township or period is named by the first row holding it, as when each row is read,
+    # also where an earlier row holds the same (good) text and a later row the same bad one
+    v, p, s = tables()
+    t = {"v": v, "s": s}[table]
+    t[row][field] = value
+    t[row + 4][field] = value
+    a = error_of(lambda: village.pay_sheet(v, p, s, 2016))
+    frame = as_csv(t)
+    if dtype != "text":
+        frame[field] = frame[field].astype(dtype)
+    vdf, sdf = (frame if x is t else as_csv(x) for x in (v, s))
+    b = error_of(lambda: village.pay_sheet(vdf, as_csv(p), sdf, 2016))
+    assert a == b
+    assert field in b
+    assert (f"scores[{row}]" if table == "s" else str(v[row]["village_id"])) in b
+
+
+def test_ids_in_no_order_and_repeated() -> None:
+    # the principals' and scores' village ids are looked up row by row (the village found last
+    # and the next one first): rows in no order, and a frame of one repeated str object, give
+    # the rows path's sheet
+    v, p, s = tables()
+    rng = np.random.default_rng(7)
+    p2 = [p[i] for i in rng.permutation(len(p))]
+    s2 = [s[i] for i in rng.permutation(len(s))]
+    rows = village.pay_sheet(v, p2, s2, 2016)
+    assert_same(rows, village.pay_sheet(as_csv(v), as_csv(p2), as_csv(s2), 2016))
+    one = "V3"
+    pdf = as_csv(p)
+    pdf["village_id"] = np.array([one] * len(pdf), dtype=object)
+    prow = [dict(r, village_id=one) for r in p]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = error_of(lambda: village.pay_sheet(v, prow, s, 2016))
+        b = error_of(lambda: village.pay_sheet(as_csv(v), pdf, as_csv(s), 2016))
+    assert a == b

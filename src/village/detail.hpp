@@ -2,8 +2,13 @@
 // pay kernel shared by pay_sheet (objects) and pay_columns (columns).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "cadrekit/village.hpp"
@@ -67,6 +72,30 @@ void compute(const PayColumnsIn &in, int year, const PayRules &rules, PayColumns
 
 Money prorate(Money yearly, const Units &u);
 
+/// An allocator whose resize() leaves new elements default-initialised (for numbers: not
+/// written), for columns that are written whole right after they are sized: a million
+/// principals' columns are not zeroed first.
+template <class T>
+struct DefaultInit : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = DefaultInit<U>;
+  };
+  DefaultInit() noexcept = default;
+  template <class U>
+  DefaultInit(const DefaultInit<U> &) noexcept {}
+  template <class U>
+  void construct(U *p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void *>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U *p, Args &&...args) {
+    ::new (static_cast<void *>(p)) U(std::forward<Args>(args)...);
+  }
+};
+template <class T>
+using Column = std::vector<T, DefaultInit<T>>;
+
 /// A pay sheet's storage: ids in one text block, everything else in columns.
 struct SheetData {
   int year = 0;
@@ -76,13 +105,13 @@ struct SheetData {
   std::vector<std::uint32_t> c_off;    // P+1: cadre ids in text
   std::vector<std::int32_t> v_town;    // township index per village
   std::vector<std::int64_t> key;       // composite key per village (graded only)
-  std::vector<std::int32_t> rank;
-  std::vector<std::uint8_t> vgrade, present;
+  Column<std::int32_t> rank;
+  Column<std::uint8_t> vgrade, present;
   std::vector<std::int32_t> graded_in;  // per township
   std::int64_t key_den = 1;
-  std::vector<std::int32_t> p_village, from, to, units;
-  std::vector<std::uint8_t> post, grade;
-  std::vector<std::int64_t> base, perf, total;
+  Column<std::int32_t> p_village, from, to, units;
+  Column<std::uint8_t> post, grade;
+  Column<std::int64_t> base, perf, total;
   std::vector<std::int64_t> pi;        // public-institution pay per principal (empty: no holders)
   std::vector<std::int32_t> line_p;    // principal row of each line
   std::vector<Explanation> ex;         // per line, when explained
@@ -94,6 +123,8 @@ struct SheetData {
     return std::string_view(text).substr(off[i], off[i + 1] - off[i]);
   }
   PayLine line(std::size_t k) const;
+  std::array<Action, 2> actions() const;  // of an unqualified line in post on the grading date
+  static const SheetData *of(const PaySheet &sheet) { return sheet.lines.d_.get(); }
   VillageResult village(std::size_t v) const;
   static PaySheet make(std::shared_ptr<const SheetData> d, std::vector<Totals> townships, Totals banner);
 };

@@ -189,12 +189,16 @@ PayLine SheetData::line(std::size_t k) const {
   if (to[p] != INT32_MAX) l.served_to = from_days(to[p]);
   l.in_post_at_year_end = from[p] <= dec31 && to[p] >= dec31;
   if (l.grade == Grade::unqualified && to[p] >= graded_day && from[p] <= graded_day) {
-    l.actions.reserve(2);
-    l.actions.push_back({"admonishment_talk", graded_on + boost::gregorian::days(talk_days)});
-    l.actions.push_back({"rectification", graded_on + boost::gregorian::days(rectify_days)});
+    const std::array<Action, 2> a = actions();
+    l.actions.assign(a.begin(), a.end());
   }
   if (!ex.empty()) l.explanation = &ex[k];
   return l;
+}
+
+std::array<Action, 2> SheetData::actions() const {
+  return {Action{"admonishment_talk", graded_on + boost::gregorian::days(talk_days)},
+          Action{"rectification", graded_on + boost::gregorian::days(rectify_days)}};
 }
 
 VillageResult SheetData::village(std::size_t v) const {
@@ -229,6 +233,28 @@ PaySheet SheetData::make(std::shared_ptr<const SheetData> d, std::vector<Totals>
 }
 
 }  // namespace detail
+
+LineColumns line_columns(const PaySheet &sheet) {
+  LineColumns c;
+  const detail::SheetData *d = detail::SheetData::of(sheet);
+  if (d == nullptr) return c;
+  c.line_principal = d->line_p;
+  c.principal_village = d->p_village;
+  c.post = d->post;
+  c.grade = d->grade;
+  c.units = d->units;
+  c.served_from = d->from;
+  c.served_to = d->to;
+  c.base_fen = d->base;
+  c.performance_fen = d->perf;
+  c.total_fen = d->total;
+  c.public_institution_fen = d->pi;
+  c.village_team_grade = d->vgrade;
+  c.period_units = d->period_units;
+  c.actions = d->actions();
+  c.graded_day = d->graded_day;
+  return c;
+}
 
 template <>
 PayLine SheetRange<PayLine>::operator[](std::size_t i) const { return d_->line(i); }
@@ -355,14 +381,23 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   {
     std::size_t cap_towns = 64;
     auto tkey = [&](std::int32_t r) { return town_names[static_cast<std::size_t>(r)]; };
+    // townships numbered by the input: each number's township found once (slot 0: missing)
+    const std::optional<NumberedTexts> t_codes = input.townships();
+    std::vector<std::int32_t> town_of_code(t_codes ? t_codes->texts.size() + 1 : 0, -1);
     for (std::size_t v = 0; v < V; ++v) {
-      const std::string_view id = input.village_id(v), town = input.township(v);
+      const std::size_t tc = t_codes ? static_cast<std::size_t>(t_codes->codes[v] + 1) : 0;
+      const std::string_view id = input.village_id(v),
+                             town = !t_codes ? input.township(v) : tc == 0 ? std::string_view() : t_codes->texts[tc - 1];
       if (id.empty()) throw InvalidInput("village_id is empty", "village_id", "villages[" + std::to_string(v) + "]");
       if (town.empty()) throw InvalidInput("township is empty", "township", std::string(id));
       pop[v] = input.population(v);
       if (pop[v] < 0) throw InvalidInput("population is negative", "population", std::string(id));
       if (vrow.find_or_insert(id, static_cast<std::int32_t>(v), vkey) >= 0)
         throw InvalidInput("village_id appears twice", "village_id", std::string(id));
+      if (t_codes && town_of_code[tc] >= 0) {
+        v_town[v] = town_of_code[tc];
+        continue;
+      }
       std::int32_t t = town_index.find_or_insert(town, static_cast<std::int32_t>(town_names.size()), tkey);
       if (t < 0) {
         t = static_cast<std::int32_t>(town_names.size());
@@ -375,6 +410,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
         }
       }
       v_town[v] = t;
+      if (t_codes) town_of_code[tc] = t;
     }
   }
   const std::size_t n_towns = town_names.size();
@@ -412,12 +448,24 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->present.assign(V, 0);
   const std::optional<NumberedTexts> s_codes = input.score_villages();
   const std::vector<std::int32_t> s_rows = rows_of(s_codes);
+  // periods numbered by the input: each number's text parsed once, on its first row (slot 0:
+  // missing), so that a bad one is named by that row as when each row is parsed
+  const std::optional<NumberedTexts> per_codes = input.score_periods();
+  std::vector<ParsedPeriod> period_of_code(per_codes ? per_codes->texts.size() + 1 : 0, ParsedPeriod{0, -1});
   for (std::size_t i = 0; i < S; ++i) {
     auto rec = [i] { return "scores[" + std::to_string(i) + "]"; };
     const std::int32_t r = s_codes ? s_rows[static_cast<std::size_t>(s_codes->codes[i] + 1)]
                                    : find_village(input.score_village(i));
     if (r < 0) throw InvalidInput("score of an unknown village", "village_id", rec());
-    const ParsedPeriod pp = parse_period(input.score_period(i), i);
+    ParsedPeriod pp{0, 0};
+    if (per_codes) {
+      const auto k = static_cast<std::size_t>(per_codes->codes[i] + 1);
+      if (period_of_code[k].index < 0)
+        period_of_code[k] = parse_period(k == 0 ? std::string_view() : per_codes->texts[k - 1], i);
+      pp = period_of_code[k];
+    } else {
+      pp = parse_period(input.score_period(i), i);
+    }
     if (pp.year != year) continue;  // other years do not count
     const ScoreValue sv = input.score(i);
     if (sv.status == ScoreValue::Status::too_precise)

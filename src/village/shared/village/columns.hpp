@@ -6,6 +6,7 @@
 // allocated per row.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -65,11 +66,43 @@ class PaySheetInput {
   /// Empty: principal_village and score_village are read row by row.
   virtual std::optional<NumberedTexts> principal_villages() const { return std::nullopt; }
   virtual std::optional<NumberedTexts> score_villages() const { return std::nullopt; }
+  /// Optional: the villages' townships and the scores' periods numbered by their texts; the
+  /// sheet then reads each number's text once (a township looked up, a period parsed), not each
+  /// row's. Empty: township and score_period are read row by row.
+  virtual std::optional<NumberedTexts> townships() const { return std::nullopt; }
+  virtual std::optional<NumberedTexts> score_periods() const { return std::nullopt; }
 };
 
 /// The pay sheet of an input read through PaySheetInput (the same rules and errors).
 PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy,
                    const PaySheetOptions &options = {});
+
+/// A sheet's lines as columns, for a binding that builds a whole table at once instead of a
+/// PayLine per line (views into the sheet's storage, valid while a copy of the sheet lives).
+/// Line k is principal p = line_principal[k], of village principal_village[p]; the money, post,
+/// grade, units and dates are by principal, the team grade by village.
+struct LineColumns {
+  std::span<const std::int32_t> line_principal;
+  std::span<const std::int32_t> principal_village;
+  std::span<const std::uint8_t> post;   ///< Post
+  std::span<const std::uint8_t> grade;  ///< Grade
+  std::span<const std::int32_t> units;  ///< months (or days) paid
+  std::span<const std::int32_t> served_from, served_to;  ///< days; served_to INT32_MAX: still serving
+  std::span<const std::int64_t> base_fen, performance_fen, total_fen;
+  std::span<const std::int64_t> public_institution_fen;  ///< empty: no holders (0 for every line)
+  std::span<const std::uint8_t> village_team_grade;      ///< TeamGrade, by village
+  int period_units = 12;
+  /// The actions of a principal who has them (has_actions), in PayLine::actions' order.
+  std::array<Action, 2> actions{};
+  std::int32_t graded_day = 0;
+  /// Whether principal p's line has the actions (unqualified, in post on the grading date), as
+  /// PayLine::actions says.
+  bool has_actions(std::size_t p) const {
+    return grade[p] == static_cast<std::uint8_t>(Grade::unqualified) && served_to[p] >= graded_day &&
+           served_from[p] <= graded_day;
+  }
+};
+LineColumns line_columns(const PaySheet &sheet);
 
 // Columnar pay: no per-row allocation. Villages are rows 0..V-1, principals 0..P-1.
 struct PayColumnsIn {

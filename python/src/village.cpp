@@ -369,55 +369,18 @@ void init_village(py::module_ &m) {
           "_en labels, actions (a list of {kind, due} per line).")
       .def(
           "lines_columns",
-          [](const village::PaySheet &s, bool ids, bool actions) {
-            // The lines column by column, for a DataFrame without a Python object per cell
-            // beyond the ids (ids=False: none, the caller has them): codes with their labels,
-            // money in fen, actions flattened (actions=True: also as the DataFrame's column).
+          [](const village::PaySheet &s, bool ids) {
+            // What the Python sheet reads of each line besides its DataFrame (frame_columns): the
+            // principal and village rows given, the post code, and (ids=True) the ids as lists
+            // of str, for explain(), to_records() with kept columns and the rows path's ids.
             const std::size_t n = s.lines.size();
-            py::array_t<std::uint8_t> post(static_cast<py::ssize_t>(n)), team(static_cast<py::ssize_t>(n)),
-                grade(static_cast<py::ssize_t>(n));
-            py::array_t<std::int32_t> units(static_cast<py::ssize_t>(n)), units_of_year(static_cast<py::ssize_t>(n));
-            py::array_t<std::int64_t> base(static_cast<py::ssize_t>(n)), perf(static_cast<py::ssize_t>(n)),
-                pub(static_cast<py::ssize_t>(n)), total(static_cast<py::ssize_t>(n)),
-                principal(static_cast<py::ssize_t>(n));
+            py::array_t<std::uint8_t> post(static_cast<py::ssize_t>(n));
+            py::array_t<std::int64_t> principal(static_cast<py::ssize_t>(n));
             py::array_t<std::int32_t> village_row(static_cast<py::ssize_t>(n));
             py::list cadre(ids ? n : 0), vid(ids ? n : 0), town(ids ? n : 0);
-            std::vector<std::int64_t> act_line;
-            std::vector<std::int32_t> act_due;
-            py::list act_kind;
-            auto *p8 = post.mutable_data(), *t8 = team.mutable_data(), *g8 = grade.mutable_data();
-            auto *u32 = units.mutable_data(), *y32 = units_of_year.mutable_data();
-            auto *b64 = base.mutable_data(), *f64 = perf.mutable_data(), *q64 = pub.mutable_data(),
-                 *s64 = total.mutable_data(), *r64 = principal.mutable_data();
+            auto *p8 = post.mutable_data();
+            auto *r64 = principal.mutable_data();
             auto *v32 = village_row.mutable_data();
-            // actions=True: a list of {"kind", "due"} per line; the kinds' texts and the dates
-            // made once each (few distinct), shared by the lines.
-            py::array act_col;
-            PyObject **act_cells = nullptr;
-            const py::str key_kind("kind"), key_due("due");
-            std::map<std::string_view, py::str> kinds;
-            std::map<std::int32_t, py::object> dates;
-            auto text_of = [&](std::string_view k) -> py::str {
-              auto it = kinds.find(k);
-              if (it == kinds.end()) it = kinds.emplace(k, py::str(k.data(), k.size())).first;
-              return it->second;
-            };
-            auto date_of = [&](std::int32_t day) -> py::object {
-              auto it = dates.find(day);
-              if (it == dates.end()) {
-                const Date dt = from_days(day);
-                PyObject *o = PyDate_FromDate(static_cast<int>(dt.year()), static_cast<int>(dt.month()),
-                                              static_cast<int>(dt.day()));
-                if (o == nullptr) throw py::error_already_set();
-                it = dates.emplace(day, py::reinterpret_steal<py::object>(o)).first;
-              }
-              return it->second;
-            };
-            if (actions) {
-              if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
-              act_col = py::array(py::dtype("object"), static_cast<py::ssize_t>(n));
-              act_cells = static_cast<PyObject **>(act_col.mutable_data());
-            }
             for (std::size_t i = 0; i < n; ++i) {
               const village::PayLine l = s.lines[i];
               if (ids) {
@@ -427,83 +390,21 @@ void init_village(py::module_ &m) {
               }
               v32[i] = static_cast<std::int32_t>(l.village);
               p8[i] = static_cast<std::uint8_t>(l.post);
-              t8[i] = static_cast<std::uint8_t>(l.team_grade);
-              g8[i] = static_cast<std::uint8_t>(l.grade);
-              u32[i] = l.months;
-              y32[i] = l.period_units;
-              b64[i] = l.base.fen();
-              f64[i] = l.performance.fen();
-              q64[i] = l.public_institution.fen();
-              s64[i] = l.total.fen();
               r64[i] = static_cast<std::int64_t>(l.principal);
-              if (actions) {
-                PyObject *list = PyList_New(static_cast<Py_ssize_t>(l.actions.size()));
-                if (list == nullptr) throw py::error_already_set();
-                Py_XDECREF(act_cells[i]);
-                act_cells[i] = list;
-                for (std::size_t k = 0; k < l.actions.size(); ++k) {
-                  py::dict a;
-                  a[key_kind] = text_of(l.actions[k].kind);
-                  a[key_due] = date_of(to_days(l.actions[k].due));
-                  PyList_SET_ITEM(list, static_cast<Py_ssize_t>(k), a.release().ptr());
-                }
-                continue;
-              }
-              for (const auto &a : l.actions) {
-                act_line.push_back(static_cast<std::int64_t>(i));
-                act_kind.append(py::str(a.kind.data(), a.kind.size()));
-                act_due.push_back(to_days(a.due));
-              }
-            }
-            py::list posts, teams, teams_en, grades, grades_en, team_codes, grade_codes;
-            // Every value of each enum, by code (the codes count from 0 to the last value).
-            constexpr int posts_n = static_cast<int>(village::Post::both) + 1;
-            constexpr int teams_n = static_cast<int>(village::TeamGrade::not_graded) + 1;
-            constexpr int grades_n = static_cast<int>(village::Grade::not_graded) + 1;
-            for (int k = 0; k < posts_n; ++k) posts.append(village::post_code(static_cast<village::Post>(k)));
-            for (int k = 0; k < teams_n; ++k) {
-              teams.append(village::team_grade_zh(static_cast<village::TeamGrade>(k)));
-              teams_en.append(village::team_grade_en(static_cast<village::TeamGrade>(k)));
-              team_codes.append(village::team_grade_code(static_cast<village::TeamGrade>(k)));
-            }
-            for (int k = 0; k < grades_n; ++k) {
-              grades.append(village::grade_zh(static_cast<village::Grade>(k)));
-              grades_en.append(village::grade_en(static_cast<village::Grade>(k)));
-              grade_codes.append(village::grade_code(static_cast<village::Grade>(k)));
             }
             py::dict d;
             d["cadre_id"] = cadre;
             d["village_id"] = vid;
             d["township"] = town;
             d["post"] = post;
-            d["units"] = units;
-            d["units_of_year"] = units_of_year;
-            d["base_fen"] = base;
-            d["performance_fen"] = perf;
-            d["public_institution_fen"] = pub;
-            d["total_fen"] = total;
             d["principal"] = principal;
             d["village"] = village_row;
-            if (actions) d["actions"] = act_col;
-            d["team_grade"] = team;
-            d["grade"] = grade;
-            d["action_line"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(act_line.size()), act_line.data());
-            d["action_kind"] = act_kind;
-            d["action_due"] = py::array_t<std::int32_t>(static_cast<py::ssize_t>(act_due.size()), act_due.data());
-            d["post_labels"] = posts;
-            d["team_grade_labels"] = teams;
-            d["team_grade_labels_en"] = teams_en;
-            d["team_grade_codes"] = team_codes;
-            d["grade_labels"] = grades;
-            d["grade_labels_en"] = grades_en;
-            d["grade_codes"] = grade_codes;
             return d;
           },
-          py::kw_only(), py::arg("ids") = true, py::arg("actions") = false,
-          "The lines as columns: ids (lists of str; ids=False: none), principal and village (the "
-          "rows given), codes (uint8) with their labels, units, money in fen (int64), actions "
-          "flattened (action_line, action_kind, action_due as days; actions=True: instead, "
-          "actions as an object array of lists of {kind, due}).");
+          py::kw_only(), py::arg("ids") = true,
+          "The lines' rows and posts: principal and village (the rows given), post (uint8 code) "
+          "and, with ids=True, cadre_id, village_id and township as lists of str (ids=False: "
+          "empty lists).");
 
   v.def(
       "pay_sheet",

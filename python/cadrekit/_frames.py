@@ -6,12 +6,14 @@ module keeps only the coercions of its own fields (codes as text, periods, boole
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import warnings
 from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
 from types import FrameType
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, TypeVar
 
 from . import _core
 from ._core import InvalidInput, Policy
@@ -377,6 +379,21 @@ def _object_array(values: Any) -> Any:
         arr = values.to_numpy()
         return arr if arr.dtype == object and arr.ndim == 1 else None
     return None
+
+
+@contextlib.contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a natural call builds the many small
+    containers of its answer (lists and dicts with no cycles among them): a collection falling
+    inside would traverse them all, and every object the process holds, for nothing. Restored
+    as it was, also when the block raises."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def first_missing(values: Any) -> int:

@@ -908,17 +908,14 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
     whole = ((hi - lo) == cnt) & (rk[ri] >= 0)  # a finding rule's lists come from the rows path
     cid = np.asarray(cadre_ids, dtype=object)[ci]
     rid = np.array(ids + [""], dtype=object)[ri]
-    built: Dict[int, Any] = {}
-    if fr is not None:
-        built = _finding_lists(fr, ci, ri, f, l, cnt, rk, pol, as_of)
-        if built:
-            whole[np.fromiter(built, dtype=np.int64, count=len(built))] = True
-    # each hit's rows and period texts, as lists built in C++ (one str per distinct period); the
-    # other hits' lists (None here) come from the findings read above or from the rows path
-    import gc
-    paused = gc.isenabled()
-    gc.disable()  # many small lists, no cycles among them: the cyclic collector need not run
-    try:
+    with _frames.no_cyclic_gc():
+        built: Dict[int, Any] = {}
+        if fr is not None:  # the finding rules' hits: their dates, findings and standards' dicts
+            built = _finding_lists(fr, ci, ri, f, l, cnt, rk, pol, as_of)
+            if built:
+                whole[np.fromiter(built, dtype=np.int64, count=len(built))] = True
+        # each hit's rows and period texts, as lists built in C++ (one str per distinct period);
+        # the other hits' lists (None here) come from the findings read above or the rows path
         records, periods, fin, std = _a.hit_lists(rows, period, lo, hi, whole & (rk[ri] >= 0))
         empty = fr is None  # no findings: every hit's findings and standards are empty lists
         for j, (ps, fl, sl) in built.items():
@@ -933,9 +930,6 @@ def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: An
         return pd.DataFrame({"cadre_id": cid, "rule_id": rid, "clause": clause[ri], "periods": periods,
                              "suggestion": suggestion[ri], "records": records, "findings": fin,
                              "standards": std}, columns=_HIT_COLUMNS, copy=False)
-    finally:
-        if paused:
-            gc.enable()
 
 
 @_frames.keyword_since_positional("as_of", "policy")

@@ -245,15 +245,8 @@ class PaySheet:
         public_institution, total`` (``Decimal`` yuan), ``team_grade, team_grade_zh,
         team_grade_en, grade, grade_zh, grade_en`` (codes, then their Chinese and English labels),
         ``actions``; read from the sheet column by column, without explanations."""
-        import gc
-
-        paused = gc.isenabled()
-        gc.disable()  # a million small lists, no cycles among them: the cyclic collector need not run
-        try:
+        with _frames.no_cyclic_gc():  # a million small lists and dicts of actions
             return self._lines_frame()
-        finally:
-            if paused:
-                gc.enable()
 
     def _lines_frame(self) -> Any:
         import pandas as pd

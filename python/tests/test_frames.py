@@ -3,6 +3,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 
 import cadrekit
 from cadrekit import _frames
@@ -40,3 +41,29 @@ def test_policy_or_default():
     p = cadrekit.Policy.default()
     assert _frames.policy_or_default(None).name == p.name
     assert _frames.policy_or_default(p) is p
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_held_off_in_the_block_and_restored_after(enabled):
+    import gc
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with _frames.no_cyclic_gc():
+            assert not gc.isenabled()
+        assert gc.isenabled() == enabled
+        with pytest.raises(ValueError):
+            with _frames.no_cyclic_gc():
+                raise ValueError("inside")
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_screening_a_frame_leaves_the_collector_as_it_found_it():
+    import gc
+    df = pd.DataFrame({"cadre_id": ["C1", "C1"], "kind": ["annual", "annual"], "period": ["2015", "2016"],
+                       "rank": [5, 5], "group_size": [5, 5], "rating": ["incompetent", "incompetent"]})
+    assert gc.isenabled()
+    hits = cadrekit.assessment.screen(df, as_of=dt.date(2016, 12, 31))
+    assert len(hits) and gc.isenabled()

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
@@ -64,6 +65,49 @@ std::string two_places(std::uint64_t fen) {
   return std::string{'.', static_cast<char>('0' + cents / 10), static_cast<char>('0' + cents % 10)};
 }
 
+// The forms most tables hold — an optional sign, 1 to 16 ASCII digits (plain, or grouped by
+// thousands as the general reader admits them), optionally a point and one or two digits,
+// nothing around them — read without the general reader's copies. Such a text means the same
+// to both readers; any other text gets nullopt and goes to the general reader, which also
+// rejects what is malformed.
+std::optional<std::int64_t> plain_fen(std::string_view s) noexcept {
+  std::size_t i = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) i = 1;
+  const std::size_t start = i;
+  std::int64_t yuan = 0;
+  int digits = 0, group = 0;  // digits in all and since the last separator
+  bool grouped = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (++digits > 16) return std::nullopt;  // 16 digits: below 1e18 fen
+      ++group;
+      yuan = yuan * 10 + (c - '0');
+    } else if (c == ',') {
+      // "1,234,567": a first group of 1-3 digits without a leading zero, then groups of 3
+      if (grouped ? group != 3 : (group < 1 || group > 3 || s[start] == '0')) return std::nullopt;
+      grouped = true;
+      group = 0;
+    } else {
+      break;
+    }
+  }
+  if (digits == 0 || (grouped && group != 3)) return std::nullopt;
+  std::int64_t cents = 0;
+  if (i < s.size()) {
+    const std::size_t decimals = s.size() - i - 1;
+    if (s[i] != '.' || decimals < 1 || decimals > 2) return std::nullopt;
+    for (++i; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return std::nullopt;
+      cents = cents * 10 + (s[i] - '0');
+    }
+    if (decimals == 1) cents *= 10;
+  }
+  const std::int64_t fen = yuan * 100 + cents;
+  return negative ? -fen : fen;
+}
+
 }  // namespace
 
 Money Money::from_yuan(std::int64_t yuan) {
@@ -85,6 +129,7 @@ Money Money::from_yuan(const Rational &yuan, std::string_view field) {
 }
 
 Money Money::parse(std::string_view text, std::string_view field) {
+  if (const auto fen = plain_fen(text)) return Money(*fen);
   const std::string f(field);
   std::string_view s = detail::trim_space(text);
   if (s.empty()) throw InvalidInput("amount is empty", f);

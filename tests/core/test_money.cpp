@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -445,6 +446,42 @@ TEST(Money, FormatParseRoundTripOverManyAmounts) {
     ASSERT_EQ(Money::parse(m.to_decimal_string()), m) << m.to_decimal_string();
     ASSERT_EQ(Money::from_yuan(m.yuan()), m);
   }
+}
+
+// A text without surrounding space may be read by the direct reader of plain and grouped
+// amounts; the same text after a space always goes through the general reader (which trims
+// it). Both must give the same amount, or both reject it: every text of up to 6 characters
+// over the characters those readers look at, and longer ones from a fixed sequence.
+TEST(Money, PlainAmountsReadAsTheGeneralReaderReadsThem) {
+  static constexpr char kChars[] = "0159,.-+x";
+  constexpr std::size_t k = sizeof kChars - 1;
+  auto same = [](const std::string &t) {
+    std::optional<std::int64_t> direct, general;
+    try { direct = Money::parse(t).fen(); } catch (const InvalidInput &) {}
+    try { general = Money::parse(" " + t).fen(); } catch (const InvalidInput &) {}
+    EXPECT_EQ(direct, general) << "text: " << t;
+    return direct.has_value();
+  };
+  int accepted = 0;
+  std::string t;
+  for (std::size_t len = 1; len <= 6; ++len) {
+    std::size_t total = 1;
+    for (std::size_t i = 0; i < len; ++i) total *= k;
+    for (std::size_t code = 0; code < total; ++code) {
+      t.clear();
+      for (std::size_t c = code, i = 0; i < len; ++i, c /= k) t += kChars[c % k];
+      accepted += same(t) ? 1 : 0;
+    }
+  }
+  std::uint64_t x = 0x9E3779B97F4A7C15ULL;
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    t.clear();
+    for (std::uint64_t c = x, len = 7 + (x >> 59); t.size() < len; c = c * 31 + 7)
+      t += kChars[(c >> 33) % k];
+    accepted += same(t) ? 1 : 0;
+  }
+  EXPECT_GT(accepted, 1000);  // the sequence reaches many amounts, not only rejects
 }
 
 TEST(Money, DecimalString) {

@@ -98,7 +98,14 @@ struct TierParams {
   /// Reads every parameter; records each use in `ex` when given. PolicyError if a value is
   /// malformed (boundary not higher/lower, low_max > high_min, level2_min > level1_min).
   static TierParams load(const Policy &policy, Date as_of, Explanation *ex = nullptr);
-  Band band_of(Money budget) const noexcept;
+  /// The band of a budget. Defined here, without branches, so that a loop over a column of
+  /// budgets is inlined and not slowed by mispredicted jumps.
+  Band band_of(Money budget) const noexcept {
+    const std::int64_t b = budget.fen(), h = high_min.fen(), l = low_max.fen();
+    const bool high = (b > h) | ((b == h) & boundary_higher);
+    const bool low = (b < l) | ((b == l) & !boundary_higher);
+    return static_cast<Band>(high ? 0 : low ? 2 : 1);
+  }
 };
 
 /// Tiers one unit (HOLINGOL.1): the budget band gives base points, each supplementary factor

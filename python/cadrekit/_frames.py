@@ -749,6 +749,13 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     elif kind not in "iu":
         what = "dates" if kind in "Mm" else "values of this type"
         raise invalid(f"expected whole numbers, not {what}", field)
+    if mask is None and a.size and a.dtype.kind in "iu" and a.dtype != dt and dt != np.uint64:
+        # checked and converted in one pass (C++), not a pass for each bound and one to convert
+        got, bad_at = _core.narrow_int(np.ascontiguousarray(a), dt, lo, hi)
+        if got is None:
+            raise invalid(f"value outside {lo}…{hi}", field, f"{where}{bad_at // width + 1}")
+        out = got.reshape(shape) if ndim != 1 else got
+        return (out, None) if with_mask else out
     if a.size and a.dtype.kind in "iu":
         src = np.iinfo(a.dtype)
         bad = None

@@ -264,7 +264,7 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     cols = {"unit_id": unit_id.to_numpy()}
     if "name" in df.columns:
         cols["name"] = df["name"].to_numpy()
-    cols.update({"level": levels, "band": np.array(_k.BANDS, dtype=object)[band], "band_points": points,
+    cols.update({"level": levels, "band": band, "band_points": points,
                  "factor_points": scores - points, "score": scores})
     # copy=False: the columns as they are, not copied and stacked into blocks of one dtype
     return pd.DataFrame(cols, index=df.index, copy=False)

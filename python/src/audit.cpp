@@ -5,6 +5,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <array>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -132,25 +133,30 @@ void init_audit(py::module_ &root) {
         const Policy &p = policy_or_default(policy, holder);
         py::array_t<std::int64_t> fen = int_column<std::int64_t>(budget, "budget", -1);
         const auto n = static_cast<std::size_t>(fen.shape(0));
-        TierParams params = TierParams::load(p, as_of);
-        py::array_t<std::int8_t> band(static_cast<py::ssize_t>(n));
+        const TierParams params = TierParams::load(p, as_of);
+        // The band's name as one shared str per band, as the rows path gives it
+        const std::array<py::str, 3> names{band_name(Band::high), band_name(Band::middle),
+                                           band_name(Band::low)};
+        py::array band(py::dtype("O"), {static_cast<py::ssize_t>(n)}, {});  // NULL cells
         py::array_t<std::int64_t> points(static_cast<py::ssize_t>(n));
-        {
-          const std::int64_t *b = fen.data();
-          std::int8_t *ob = band.mutable_data();
-          std::int64_t *op = points.mutable_data();
-          py::gil_scoped_release release;
-          for (std::size_t i = 0; i < n; ++i) {
-            const Band k = params.band_of(Money::from_fen(b[i]));
-            ob[i] = static_cast<std::int8_t>(k);
-            op[i] = params.band_points[static_cast<std::size_t>(k)];
-          }
+        const std::int64_t *b = fen.data();
+        auto **ob = static_cast<PyObject **>(band.mutable_data());
+        std::int64_t *op = points.mutable_data();
+        const std::array<PyObject *, 3> name{names[0].ptr(), names[1].ptr(), names[2].ptr()};
+        std::array<Py_ssize_t, 3> count{};
+        for (std::size_t i = 0; i < n; ++i) {
+          const auto k = static_cast<std::size_t>(params.band_of(Money::from_fen(b[i])));
+          op[i] = params.band_points[k];
+          ob[i] = name[k];
+          ++count[k];
         }
+        // the cells' references to each name, taken at once (the GIL is held)
+        for (std::size_t k = 0; k < 3; ++k) Py_SET_REFCNT(name[k], Py_REFCNT(name[k]) + count[k]);
         return py::make_tuple(band, points);
       },
       py::arg("budget_fen"), py::arg("as_of"), py::arg("policy") = py::none(),
-      "The budget band of each budget (int64 fen): (band codes int8, index into BANDS; band "
-      "points int64), read with the parameters in force on as_of.");
+      "The budget band of each budget (int64 fen): (band names, an object array of the names in "
+      "BANDS; band points int64), read with the parameters in force on as_of.");
   m.attr("BANDS") = py::make_tuple(band_name(Band::high), band_name(Band::middle), band_name(Band::low));
   m.def(
       "money_fen",

@@ -19,5 +19,6 @@ void init_year(pybind11::module_ &m);
 void init_vocabulary(pybind11::module_ &m);
 void init_names(pybind11::module_ &m);
 void init_factorize(pybind11::module_ &m);
+void init_columns(pybind11::module_ &m);
 void init_workspace(pybind11::module_ &m);  // only with the workspace component
 }  // namespace cadrekit::python

@@ -20,6 +20,7 @@ PYBIND11_MODULE(_core, m) {
   cadrekit::python::init_vocabulary(m);
   cadrekit::python::init_names(m);
   cadrekit::python::init_factorize(m);
+  cadrekit::python::init_columns(m);
 #ifdef CADREKIT_HAVE_WORKSPACE
   cadrekit::python::init_workspace(m);
 #endif

@@ -310,3 +310,34 @@ def test_a_text_date_column_reads_its_distinct_texts_as_one_by_one():
     with pytest.raises(cadrekit.InvalidInput) as e:
         cadrekit._frames.date_column(pd.Series(["2016-01-02", "2016-02-30", "x", "2016-02-30"]), "birth_date")
     assert (e.value.field, e.value.record) == ("birth_date", "row 2")
+
+
+_INTS = [np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64]
+
+
+@pytest.mark.parametrize("to", [np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint32])
+@pytest.mark.parametrize("src", _INTS)
+def test_an_integer_column_narrowed_in_one_pass_as_numpy_would_check_it(src, to):
+    """Every integer dtype into every column type, with and without a narrower range: the values
+    as NumPy converts them when all are in range, else the first row out of range named."""
+    from cadrekit import _frames
+    rng = np.random.default_rng(7)
+    info, target = np.iinfo(src), np.iinfo(to)
+    for lo, hi in ((None, None), (0, 9), (-3, 120)):
+        low = target.min if lo is None else max(lo, target.min)
+        high = target.max if hi is None else min(hi, target.max)
+        for trial in range(12):
+            a = rng.integers(max(int(info.min), low), min(int(info.max), high), size=50, dtype=src,
+                             endpoint=True)
+            if trial % 3 and len(a):  # some columns with values at and past the ends
+                a[rng.integers(len(a))] = info.max if trial % 2 else info.min
+            inside = (a.astype(object) >= low) & (a.astype(object) <= high)
+            if inside.all():
+                got = _frames.int_column(a, "f", to, lo=lo, hi=hi)
+                assert got.dtype == np.dtype(to) and got.flags["C_CONTIGUOUS"]
+                assert got.tolist() == a.tolist()
+            else:
+                with pytest.raises(cadrekit.InvalidInput) as e:
+                    _frames.int_column(a, "f", to, lo=lo, hi=hi)
+                assert e.value.field == "f"
+                assert e.value.record == f"row {int(np.flatnonzero(~inside)[0]) + 1}"

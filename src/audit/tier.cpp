@@ -159,12 +159,6 @@ TierParams TierParams::load(const Policy &policy, Date as_of, Explanation *ex) {
   return p;
 }
 
-Band TierParams::band_of(Money budget) const noexcept {
-  if (budget > high_min || (budget == high_min && boundary_higher)) return Band::high;
-  if (budget < low_max || (budget == low_max && !boundary_higher)) return Band::low;
-  return Band::middle;
-}
-
 namespace {
 Level level_of(std::int64_t score, const TierParams &p) {
   if (score >= p.level1_min) return Level::level1;

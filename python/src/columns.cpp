@@ -1,0 +1,96 @@
+// Python: the checked narrowing of an integer column (cadrekit._frames.int_column's common
+// case): every value compared with the admitted range and converted in one pass over the
+// column, not a pass for the least value, one for the greatest and one for the conversion.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace cadrekit::python {
+
+namespace {
+
+// `[lo, hi]` clipped to what S holds; false when no value of S lies in it.
+template <class S>
+bool range_in(std::int64_t lo, std::int64_t hi, S &lo_s, S &hi_s) {
+  using L = std::numeric_limits<S>;
+  if (lo > hi || std::cmp_greater(lo, L::max()) || std::cmp_less(hi, L::min())) return false;
+  lo_s = std::cmp_less(lo, L::min()) ? L::min() : static_cast<S>(lo);
+  hi_s = std::cmp_greater(hi, L::max()) ? L::max() : static_cast<S>(hi);
+  return true;
+}
+
+// The values of `a` (C-contiguous, 1-D, of S) as a new array of D, or the index of the first
+// value outside [lo, hi] (then nothing is returned). [lo, hi] must lie within D's range.
+template <class S, class D>
+py::tuple narrow_as(const py::array &a, std::int64_t lo, std::int64_t hi) {
+  const auto n = static_cast<std::size_t>(a.shape(0));
+  const S *v = static_cast<const S *>(a.data());
+  S lo_s{}, hi_s{};
+  if (!range_in<S>(lo, hi, lo_s, hi_s))
+    return n == 0 ? py::make_tuple(py::array_t<D>(0), -1) : py::make_tuple(py::none(), 0);
+  py::array_t<D> out(static_cast<py::ssize_t>(n));
+  D *o = out.mutable_data();
+  bool bad = false;
+  {
+    py::gil_scoped_release release;
+    for (std::size_t i = 0; i < n; ++i) {  // branch-free: the compiler vectorises it
+      bad |= (v[i] < lo_s) | (v[i] > hi_s);
+      o[i] = static_cast<D>(v[i]);
+    }
+  }
+  if (!bad) return py::make_tuple(std::move(out), -1);
+  std::size_t i = 0;
+  while (v[i] >= lo_s && v[i] <= hi_s) ++i;
+  return py::make_tuple(py::none(), static_cast<py::ssize_t>(i));
+}
+
+template <class D>
+py::tuple narrow_to(const py::array &a, std::int64_t lo, std::int64_t hi) {
+  const py::dtype t = a.dtype();
+  if (t.is(py::dtype::of<std::int8_t>())) return narrow_as<std::int8_t, D>(a, lo, hi);
+  if (t.is(py::dtype::of<std::int16_t>())) return narrow_as<std::int16_t, D>(a, lo, hi);
+  if (t.is(py::dtype::of<std::int32_t>())) return narrow_as<std::int32_t, D>(a, lo, hi);
+  if (t.is(py::dtype::of<std::int64_t>())) return narrow_as<std::int64_t, D>(a, lo, hi);
+  if (t.is(py::dtype::of<std::uint8_t>())) return narrow_as<std::uint8_t, D>(a, lo, hi);
+  if (t.is(py::dtype::of<std::uint16_t>())) return narrow_as<std::uint16_t, D>(a, lo, hi);
+  if (t.is(py::dtype::of<std::uint32_t>())) return narrow_as<std::uint32_t, D>(a, lo, hi);
+  if (t.is(py::dtype::of<std::uint64_t>())) return narrow_as<std::uint64_t, D>(a, lo, hi);
+  throw py::type_error("narrow_int takes an array of a fixed-size integer dtype");
+}
+
+py::tuple narrow_int(const py::array &a, const py::dtype &to, std::int64_t lo, std::int64_t hi) {
+  if (a.ndim() != 1 || !(a.flags() & py::array::c_style))
+    throw py::type_error("narrow_int takes a C-contiguous one-dimensional array");
+  auto within = [&](auto d) {
+    using D = decltype(d);
+    if (!std::in_range<D>(lo) || !std::in_range<D>(hi))
+      throw py::value_error("narrow_int: lo..hi must lie within the target dtype");
+    return narrow_to<D>(a, lo, hi);
+  };
+  if (to.is(py::dtype::of<std::int8_t>())) return within(std::int8_t{});
+  if (to.is(py::dtype::of<std::int16_t>())) return within(std::int16_t{});
+  if (to.is(py::dtype::of<std::int32_t>())) return within(std::int32_t{});
+  if (to.is(py::dtype::of<std::int64_t>())) return within(std::int64_t{});
+  if (to.is(py::dtype::of<std::uint8_t>())) return within(std::uint8_t{});
+  if (to.is(py::dtype::of<std::uint16_t>())) return within(std::uint16_t{});
+  if (to.is(py::dtype::of<std::uint32_t>())) return within(std::uint32_t{});
+  throw py::type_error("narrow_int converts to int8…int64 or uint8…uint32");
+}
+
+}  // namespace
+
+void init_columns(py::module_ &m) {
+  m.def("narrow_int", &narrow_int, py::arg("values"), py::arg("dtype"), py::arg("lo"), py::arg("hi"),
+        "(values as a new array of dtype, -1) when every value lies in lo..hi (both within "
+        "dtype's range), else (None, index of the first value outside). values: a C-contiguous "
+        "one-dimensional array of a fixed-size integer dtype.");
+}
+
+}  // namespace cadrekit::python

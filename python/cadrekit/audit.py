@@ -234,12 +234,14 @@ def _budgets_fen(budgets: Any) -> Any:
         if dtype.kind == "i" and int(v.max()) <= limit and int(v.min()) >= -limit or \
                 dtype.kind == "u" and int(v.max()) <= limit:
             return v.astype(np.int64) * 100
-    elif (dtype == object or isinstance(dtype, pd.StringDtype)) and \
-            pd.api.types.infer_dtype(budgets, skipna=False) == "string":
-        fen, bad = _k.money_fen(budgets.tolist())
+    elif dtype == object or isinstance(dtype, pd.StringDtype):
+        # text read in one pass; a column that also holds other values is read value by value
+        cells = np.ascontiguousarray(budgets.to_numpy(dtype=object))
+        fen, bad = _k.money_fen(cells)
         if bad < 0:
             return fen
-        _budget_fen(budgets.iloc[bad], bad)  # raises the error of that row
+        if isinstance(cells[bad], str):
+            _budget_fen(cells[bad], bad)  # raises the error of that row
     fen = np.empty(len(budgets), dtype=np.int64)
     for i, b in enumerate(budgets.tolist()):
         fen[i] = _budget_fen(b, i)

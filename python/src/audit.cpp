@@ -160,17 +160,21 @@ void init_audit(py::module_ &root) {
   m.attr("BANDS") = py::make_tuple(band_name(Band::high), band_name(Band::middle), band_name(Band::low));
   m.def(
       "money_fen",
-      [](const py::sequence &texts) {
-        // Yuan as text (parse_money's forms) -> fen, once per text; the index of the first text
-        // that is not money (-1 when all are), so that the caller names its row.
-        const auto n = static_cast<py::ssize_t>(py::len(texts));
+      [](const py::array &texts) {
+        // Yuan as text (parse_money's forms) -> fen; the index of the first cell that is not
+        // money or not a str (-1 when all are), so that the caller names its row or reads the
+        // column value by value.
+        if (texts.ndim() != 1 || !texts.dtype().is(py::dtype("O")) || !(texts.flags() & py::array::c_style))
+          throw py::type_error("money_fen takes a C-contiguous one-dimensional object array");
+        const auto n = texts.shape(0);
+        auto *const *cells = static_cast<PyObject *const *>(texts.data());
         py::array_t<std::int64_t> out(n);
         std::int64_t *o = out.mutable_data();
         for (py::ssize_t i = 0; i < n; ++i) {
-          py::handle t = texts[static_cast<std::size_t>(i)];
-          if (!PyUnicode_Check(t.ptr())) return py::make_tuple(out, i);
+          PyObject *t = cells[i];
+          if (t == nullptr || !PyUnicode_Check(t)) return py::make_tuple(out, i);
           Py_ssize_t len = 0;
-          const char *utf8 = PyUnicode_AsUTF8AndSize(t.ptr(), &len);  // cached by the str object
+          const char *utf8 = PyUnicode_AsUTF8AndSize(t, &len);  // cached by the str object
           if (utf8 == nullptr) {
             PyErr_Clear();  // not encodable (a lone surrogate): the caller's reader names the row
             return py::make_tuple(out, i);
@@ -183,7 +187,9 @@ void init_audit(py::module_ &root) {
         }
         return py::make_tuple(out, py::ssize_t{-1});
       },
-      py::arg("texts"), "Yuan texts -> (fen int64, index of the first text that is not money or -1).");
+      py::arg("texts"),
+      "Yuan texts (an object array) -> (fen int64, index of the first cell that is not a str of "
+      "money, or -1).");
 
   m.def(
       "draw_sample",

@@ -108,12 +108,28 @@ def test_as_of_by_position_still_works_with_a_deprecation_warning():
 
 
 @pytest.mark.parametrize("budget,row", [([100, -5, 1], 1), (["1", "2", "abc"], 2), (["1", None, "x"], 1),
-                                        ([1, 2.5, 3], 0), ([Decimal("1.005"), 1, 2], 0)])
+                                        ([1, 2.5, 3], 0), ([Decimal("1.005"), 1, 2], 0),
+                                        (["1", Decimal("2"), "abc"], 2), (["1,000", Decimal("2"), 3.5], 2),
+                                        (["7", "1.005", Decimal("2")], 1)])
 def test_a_bad_budget_names_the_column_and_the_row(budget, row):
     df = pd.DataFrame({"unit_id": ["U1", "U2", "U3"], "budget": budget})
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF)
     assert (e.value.field, e.value.record) == ("budget", f"row {row + 1}")  # rows count from 1
+
+
+def test_a_column_of_text_and_other_amounts_is_read_value_by_value():
+    df = random_units(300, 4)
+    mixed = df.assign(budget=[Decimal(cadrekit.parse_money(b)) if i % 7 == 3 else
+                              int(Decimal(cadrekit.parse_money(b))) if i % 11 == 5 else b
+                              for i, b in enumerate(df["budget"])])
+    mixed = mixed[[not isinstance(b, int) or Decimal(cadrekit.parse_money(t)) == b
+                   for b, t in zip(mixed["budget"], df["budget"])]]
+    assert mixed["budget"].map(type).nunique() == 3
+    got = audit.tier(mixed, as_of=AS_OF)
+    want = rows_path(mixed, explain=False)
+    for c in VALUES:
+        assert got[c].tolist() == want[c].tolist(), c
 
 
 def test_a_missing_unit_id_names_the_row():

@@ -304,8 +304,9 @@ constexpr std::array<WordName, 76> kWordsZh{{
     {"whole_years", "按周岁"}, {"year_difference", "按年份差"},
     {"fu_ke", "副科级"}, {"zheng_ke", "正科级"},
     {"county", "旗县级"},
-    {"work_unit", "工作单位"}, {"residence", "居住地"}, {"field_in_charge", "分管领域"},
-    {"television", "电视"}, {"internet", "网络"},
+    // the venues of KAILU.2 as the source and the disclosure notice name them
+    {"work_unit", "所在单位"}, {"residence", "居住地"}, {"field_in_charge", "分管工作领域"},
+    {"television", "电视"}, {"internet", "网络媒体"},
     {"age", "年龄"}, {"party_years", "党龄"}, {"work_years", "工龄"}, {"education", "学历"},
     {"work_history", "工作经历"}, {"identity", "身份"}, {"marriage", "婚姻状况"},
     {"passports", "因私出入境证件"}, {"trips_abroad", "因私出国（境）"},

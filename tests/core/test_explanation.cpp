@@ -610,7 +610,7 @@ TEST(ExplanationText, ChineseShowsUnitsAndWordsInChinese) {
             "参数 village.base_pay.proration = 按整月折算（自 2016-01-01 起，JARUD.1）\n"
             "参数 audit.factor.attention.max = 2 级（取值上限）（自 2015-01-01 起，HOLINGOL.1）\n"
             "参数 village.selection.min_population = 1000 人（自 2016-01-01 起，JARUD.2）\n"
-            "参数 disclosure.round2.venues.fu_ke = 电视、网络（公开范围）（自 2015-01-01 起，KAILU.2）\n"
+            "参数 disclosure.round2.venues.fu_ke = 电视、网络媒体（公开范围）（自 2015-01-01 起，KAILU.2）\n"
             "参数 talent.echelon2.age_limit_inclusive = 是（自 2016-01-01 起，HURE.1）\n"
             "注意：结果用到假定值（原文未给出数字，由政策配置假定），须经核定后方可作准。\n");
   // English keeps the words as the profile writes them.

@@ -460,6 +460,13 @@ TEST(DisclosureRound, VenuesHaveChineseAndEnglishNames) {
         EXPECT_NE(venue_name_en(v), v);
       }
   EXPECT_EQ(venue_name_en("noticeboard"), "noticeboard");  // unknown: the id itself
+  // an explanation of a venues parameter names each venue as the notice does
+  for (const auto &[id, names] : named) {
+    Explanation ex;
+    ex.add_parameter({"disclosure.round1.venues.fu_ke", id, "venue_list", d(2015, 1, 1), false, "KAILU.2"});
+    EXPECT_NE(ex.to_text("zh").find(std::string(" = ") + names.first + "（公开范围）"), std::string::npos)
+        << ex.to_text("zh");
+  }
 }
 
 TEST(DisclosureRound, MaskAndAddressCut) {

@@ -351,10 +351,12 @@ class Distinct {
   // Brings into the cache the slot where a text of this hash is first looked for.
   void prefetch(uint64_t hash) const { __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]); }
   // Room for this many texts: a column of mostly distinct texts is not copied as it grows (only
-  // the pages written cost).
+  // the pages written cost), and its table is made as large as they need at once, not doubled
+  // through every size on the way (each a new table written in full).
   void reserve(size_t texts) {
     texts_.reserve(texts);
     seen_.reserve(texts);
+    if (slots_.size() * 3 < texts * 4) rebuild(std::bit_ceil(texts + texts / 3 + 1));
   }
 
  private:
@@ -378,10 +380,15 @@ class Distinct {
                       : static_cast<uint32_t>(hash >> 33);
   }
 
-  // Twice the slots, filled again in order of code (reading seen_ in order, not by slot).
+  // Twice the slots.
   void grow() {
     if (texts_.size() >= kEmpty - 1) throw py::value_error("a column of more than 4 billion distinct texts");
-    std::vector<Slot> bigger(slots_.size() * 2);
+    rebuild(slots_.size() * 2);
+  }
+  // A table of `size` slots (a power of two, larger than now), filled again in order of code
+  // (reading seen_ in order, not by slot).
+  void rebuild(size_t size) {
+    std::vector<Slot> bigger(size);
     const size_t mask = bigger.size() - 1;
     for (size_t code = 0; code < seen_.size(); ++code) {
       const Seen &t = seen_[code];
@@ -482,7 +489,7 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   const auto mostly_distinct = [&](size_t i, Distinct &seen) {
     if (i != kSample || seen.texts().size() * 8 <= kSample * 7) return false;
     if (!dense && !sort) return true;  // mostly distinct (one id a row): pandas' table is faster there
-    seen.reserve(n);
+    seen.reserve(static_cast<size_t>(values.shape(0)));  // as many as the first column's rows
     return false;
   };
   if (!number_cells(column, distinct, out, mostly_distinct)) return py::none();

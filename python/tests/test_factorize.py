@@ -257,3 +257,18 @@ def test_sorted_ids_alike_in_their_first_sixteen_characters():
     codes, uniq = _frames.factorize(np.array(vals, dtype=object), sort=True)
     want_codes, want_uniq = expected(vals, True)
     assert list(uniq) == want_uniq and codes.tolist() == want_codes
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_a_mostly_distinct_column_past_the_sample_is_numbered_as_pandas_numbers_it(sort):
+    # dense: past the first 65,536 cells the table is made as large as the column at once, with
+    # the texts already met (short, long, in other kinds) moved into it
+    rng = np.random.default_rng(5)
+    base = [f"C{i}" for i in range(60000)] + [f"单位-{i:020d}" for i in range(50000)] + \
+        [f"long-identifier-{i}-of-a-cadre" for i in range(40000)]
+    cells = [base[j] for j in rng.permutation(len(base))] + [base[j] for j in rng.integers(0, len(base), 20000)]
+    cells = [str(c) for c in np.array(cells, dtype=object)]  # each cell its own object
+    col = np.array(cells, dtype=object)
+    codes, uniq, _ = _core.factorize_text(col, _frames._missing_objects(), sort, True)
+    want_codes, want_uniq = pd.factorize(pd.Series(cells, dtype=object), sort=sort)
+    assert codes.tolist() == want_codes.tolist() and uniq.tolist() == list(want_uniq)

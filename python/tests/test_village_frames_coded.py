@@ -264,3 +264,90 @@ def test_ids_in_no_order_and_repeated() -> None:
         a = error_of(lambda: village.pay_sheet(v, prow, s, 2016))
         b = error_of(lambda: village.pay_sheet(as_csv(v), pdf, as_csv(s), 2016))
     assert a == b
+
+
+class _Text(str):
+    """A str subclass (not an exact str: read through Python, not in place)."""
+
+
+def test_ids_of_any_text_and_any_kind_of_str() -> None:
+    # the columns of ids, each row its own value: ASCII ids, ids in Chinese, and str subclasses
+    # (in the first row or in one in the middle) all give the rows path's sheet
+    v, p, s = tables()
+    for name in ("嘎查{}", "V{}"):
+        vv = [dict(r, village_id=name.format(r["village_id"][1:])) for r in v]
+        pp = [dict(r, village_id=name.format(r["village_id"][1:]), cadre_id=r["cadre_id"] + "号") for r in p]
+        ss = [dict(r, village_id=name.format(r["village_id"][1:])) for r in s]
+        rows = village.pay_sheet(vv, pp, ss, 2016)
+        assert_same(rows, village.pay_sheet(as_csv(vv), as_csv(pp), as_csv(ss), 2016))
+        for at in (0, 5):
+            vdf, pdf, sdf = as_csv(vv), as_csv(pp), as_csv(ss)
+            for df, col in ((vdf, "village_id"), (pdf, "village_id"), (pdf, "cadre_id"), (sdf, "village_id")):
+                vals = df[col].to_numpy(dtype=object).copy()
+                vals[at] = _Text(vals[at])
+                df[col] = vals
+            got = village.pay_sheet(vdf, pdf, sdf, 2016)
+            pd.testing.assert_frame_equal(rows.to_pandas(), got.to_pandas())
+            assert got.villages() == rows.villages()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_tables_equal_rows_path(seed: int) -> None:
+    # random tables: ids of ASCII and of Chinese, rows in any order, villages without principals
+    # or scores, principals in and out of the year, some serving both posts
+    rng = np.random.default_rng(seed)
+    nv = int(rng.integers(1, 40))
+    ids = [("村" if rng.random() < 0.3 else "V") + str(k) for k in rng.permutation(nv)]
+    towns = ["甲镇", "乙镇", "T3", "丙乡"][: int(rng.integers(1, 5))]
+    v = [{"village_id": ids[i], "name": "", "township": towns[int(rng.integers(len(towns)))],
+          "population": str(int(rng.integers(0, 4000)))} for i in range(nv)]
+    p: List[Dict[str, Any]] = []
+    for i in range(nv):
+        for post in rng.choice(["secretary", "director", "both"], size=int(rng.integers(0, 3)), replace=False):
+            start = D(2012, 1, 1) + datetime.timedelta(days=int(rng.integers(0, 2000)))
+            end = None if rng.random() < 0.6 else start + datetime.timedelta(days=int(rng.integers(0, 900)))
+            p.append({"cadre_id": f"干部{len(p)}" if rng.random() < 0.5 else f"C{len(p)}", "name": "",
+                      "village_id": ids[i], "post": str(post), "served_from": start.isoformat(),
+                      "served_to": None if end is None else end.isoformat()})
+    s = [{"village_id": ids[i], "period": per, "score": f"{int(rng.integers(0, 100))}.{int(rng.integers(0, 100))}"}
+         for i in range(nv) if rng.random() < 0.9
+         for per in ("2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016", "2015") if rng.random() < 0.95]
+    p = [p[i] for i in rng.permutation(len(p))]
+    s = [s[i] for i in rng.permutation(len(s))]
+    if not p:
+        return
+    rows = village.pay_sheet(v, p, s, 2016)
+    frames = village.pay_sheet(as_csv(v), as_csv(p), as_csv(s), 2016)
+    pd.testing.assert_frame_equal(rows.to_pandas(), frames.to_pandas())
+    assert rows.villages() == frames.villages()
+    assert rows.townships() == frames.townships()
+    assert frames.to_records() == rows.to_records()
+
+
+@pytest.mark.parametrize("order", ["grouped", "scrambled"])
+def test_cadre_twice_in_a_village(order: str) -> None:
+    # principals grouped by village in the villages' order are compared in place, others after
+    # a sort: the same pairs in the same order, so the same first error, on both paths
+    v, p, s = tables()
+    def dup(cid: str, vid: str, frm: str, to: Any) -> Dict[str, Any]:
+        return {"cadre_id": cid, "name": "", "village_id": vid, "post": "director", "served_from": frm,
+                "served_to": to}
+    at = {r["village_id"]: i for i, r in enumerate(p)}
+    extra = [dup("S2", "V2", "2016-01-01", None), dup("S6", "V6", "2015-01-01", "2016-02-01"),
+             dup("S1", "V2", "2016-01-01", None),  # another village's cadre: no clash
+             dup("S3", "V3", "2010-01-01", "2014-02-28")]  # before S3's term: no clash
+    cases = [(extra, "S2"), (extra[1:], "S6"), (extra[2:], None)]
+    for add, named in cases:
+        rows = list(p)
+        for r in add:  # each after its village's principals
+            rows.insert(at[r["village_id"]] + 1, r)
+        rows.sort(key=lambda r: int(r["village_id"][1:]))  # grouped (a stable sort)
+        if order == "scrambled":
+            rows = [rows[i] for i in np.random.default_rng(3).permutation(len(rows))]
+        if named is None:
+            assert_same(village.pay_sheet(v, rows, s, 2016), village.pay_sheet(as_csv(v), as_csv(rows), as_csv(s), 2016))
+            continue
+        a = error_of(lambda: village.pay_sheet(v, rows, s, 2016))
+        b = error_of(lambda: village.pay_sheet(as_csv(v), as_csv(rows), as_csv(s), 2016))
+        assert a == b
+        assert "overlapping" in a and named in a

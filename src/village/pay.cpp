@@ -509,8 +509,20 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     if (d->to[i] < d->from[i]) throw InvalidInput("served_to is before served_from", "served_to", std::string(cid));
   }
   // The same cadre twice in one village with overlapping service: must be one record "both".
-  // Principals grouped by village (counting sort); pairs compared within each village.
-  {
+  // Principals grouped by village (counting sort); pairs compared within each village. Rows
+  // that come grouped by village in the villages' order (the usual layout) are compared in
+  // place, in the same order, without the sort.
+  auto same_cadre = [&](std::size_t a, std::size_t b) {
+    if (d->from[a] <= d->to[b] && d->from[b] <= d->to[a] && input.cadre_id(a) == input.cadre_id(b))
+      throw InvalidInput("cadre listed twice in one village with overlapping service (use post 'both')",
+                         "post", std::string(input.cadre_id(std::max(a, b))));
+  };
+  bool grouped = true;
+  for (std::size_t i = 1; i < P && grouped; ++i) grouped = d->p_village[i - 1] <= d->p_village[i];
+  if (grouped) {
+    for (std::size_t x = 0; x < P; ++x)
+      for (std::size_t y = x + 1; y < P && d->p_village[y] == d->p_village[x]; ++y) same_cadre(x, y);
+  } else {
     std::vector<std::int32_t> off(V + 1, 0), by(P);
     for (std::size_t i = 0; i < P; ++i) ++off[static_cast<std::size_t>(d->p_village[i]) + 1];
     for (std::size_t v = 0; v < V; ++v) off[v + 1] += off[v];
@@ -520,11 +532,8 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     for (std::size_t v = 0; v < V; ++v)
       for (std::int32_t x = off[v]; x < off[v + 1]; ++x)
         for (std::int32_t y = x + 1; y < off[v + 1]; ++y) {
-          const auto a = static_cast<std::size_t>(by[static_cast<std::size_t>(x)]);
-          const auto b = static_cast<std::size_t>(by[static_cast<std::size_t>(y)]);
-          if (d->from[a] <= d->to[b] && d->from[b] <= d->to[a] && input.cadre_id(a) == input.cadre_id(b))
-            throw InvalidInput("cadre listed twice in one village with overlapping service (use post 'both')",
-                               "post", std::string(input.cadre_id(std::max(a, b))));
+          same_cadre(static_cast<std::size_t>(by[static_cast<std::size_t>(x)]),
+                     static_cast<std::size_t>(by[static_cast<std::size_t>(y)]));
         }
   }
 

@@ -749,7 +749,8 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     elif kind not in "iu":
         what = "dates" if kind in "Mm" else "values of this type"
         raise invalid(f"expected whole numbers, not {what}", field)
-    if mask is None and a.size and a.dtype.kind in "iu" and a.dtype != dt and dt != np.uint64:
+    if mask is None and a.size and a.dtype.kind in "iu" and a.dtype.isnative and a.dtype != dt and \
+            dt != np.uint64:
         # checked and converted in one pass (C++), not a pass for each bound and one to convert
         got, bad_at = _core.narrow_int(np.ascontiguousarray(a), dt, lo, hi)
         if got is None:

@@ -51,18 +51,22 @@ py::tuple narrow_as(const py::array &a, std::int64_t lo, std::int64_t hi) {
   return py::make_tuple(py::none(), static_cast<py::ssize_t>(i));
 }
 
+// Dispatched on kind and size, not on the dtype object: NumPy has two 64-bit integer dtypes
+// (long and long long) that are different objects of the same layout.
 template <class D>
 py::tuple narrow_to(const py::array &a, std::int64_t lo, std::int64_t hi) {
   const py::dtype t = a.dtype();
-  if (t.is(py::dtype::of<std::int8_t>())) return narrow_as<std::int8_t, D>(a, lo, hi);
-  if (t.is(py::dtype::of<std::int16_t>())) return narrow_as<std::int16_t, D>(a, lo, hi);
-  if (t.is(py::dtype::of<std::int32_t>())) return narrow_as<std::int32_t, D>(a, lo, hi);
-  if (t.is(py::dtype::of<std::int64_t>())) return narrow_as<std::int64_t, D>(a, lo, hi);
-  if (t.is(py::dtype::of<std::uint8_t>())) return narrow_as<std::uint8_t, D>(a, lo, hi);
-  if (t.is(py::dtype::of<std::uint16_t>())) return narrow_as<std::uint16_t, D>(a, lo, hi);
-  if (t.is(py::dtype::of<std::uint32_t>())) return narrow_as<std::uint32_t, D>(a, lo, hi);
-  if (t.is(py::dtype::of<std::uint64_t>())) return narrow_as<std::uint64_t, D>(a, lo, hi);
-  throw py::type_error("narrow_int takes an array of a fixed-size integer dtype");
+  const bool sign = t.kind() == 'i';
+  if ((sign || t.kind() == 'u') && (t.byteorder() == '=' || t.byteorder() == '|')) {
+    switch (t.itemsize()) {
+      case 1: return sign ? narrow_as<std::int8_t, D>(a, lo, hi) : narrow_as<std::uint8_t, D>(a, lo, hi);
+      case 2: return sign ? narrow_as<std::int16_t, D>(a, lo, hi) : narrow_as<std::uint16_t, D>(a, lo, hi);
+      case 4: return sign ? narrow_as<std::int32_t, D>(a, lo, hi) : narrow_as<std::uint32_t, D>(a, lo, hi);
+      case 8: return sign ? narrow_as<std::int64_t, D>(a, lo, hi) : narrow_as<std::uint64_t, D>(a, lo, hi);
+      default: break;
+    }
+  }
+  throw py::type_error("narrow_int takes an array of a fixed-size integer dtype in native byte order");
 }
 
 py::tuple narrow_int(const py::array &a, const py::dtype &to, std::int64_t lo, std::int64_t hi) {
@@ -74,13 +78,16 @@ py::tuple narrow_int(const py::array &a, const py::dtype &to, std::int64_t lo, s
       throw py::value_error("narrow_int: lo..hi must lie within the target dtype");
     return narrow_to<D>(a, lo, hi);
   };
-  if (to.is(py::dtype::of<std::int8_t>())) return within(std::int8_t{});
-  if (to.is(py::dtype::of<std::int16_t>())) return within(std::int16_t{});
-  if (to.is(py::dtype::of<std::int32_t>())) return within(std::int32_t{});
-  if (to.is(py::dtype::of<std::int64_t>())) return within(std::int64_t{});
-  if (to.is(py::dtype::of<std::uint8_t>())) return within(std::uint8_t{});
-  if (to.is(py::dtype::of<std::uint16_t>())) return within(std::uint16_t{});
-  if (to.is(py::dtype::of<std::uint32_t>())) return within(std::uint32_t{});
+  const bool sign = to.kind() == 'i';
+  if (sign || to.kind() == 'u') {
+    switch (to.itemsize()) {
+      case 1: return sign ? within(std::int8_t{}) : within(std::uint8_t{});
+      case 2: return sign ? within(std::int16_t{}) : within(std::uint16_t{});
+      case 4: return sign ? within(std::int32_t{}) : within(std::uint32_t{});
+      case 8: if (sign) return within(std::int64_t{}); break;
+      default: break;
+    }
+  }
   throw py::type_error("narrow_int converts to int8…int64 or uint8…uint32");
 }
 

@@ -312,10 +312,12 @@ def test_a_text_date_column_reads_its_distinct_texts_as_one_by_one():
     assert (e.value.field, e.value.record) == ("birth_date", "row 2")
 
 
-_INTS = [np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64]
+# NumPy's two 64-bit integer dtypes (long, long long) and a byte-swapped one among them
+_INTS = [np.int8, np.int16, np.int32, np.int64, np.longlong, np.dtype(">i4"), np.uint8, np.uint16, np.uint32,
+         np.uint64, np.ulonglong]
 
 
-@pytest.mark.parametrize("to", [np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint32])
+@pytest.mark.parametrize("to", [np.int8, np.int16, np.int32, np.int64, np.longlong, np.uint8, np.uint32])
 @pytest.mark.parametrize("src", _INTS)
 def test_an_integer_column_narrowed_in_one_pass_as_numpy_would_check_it(src, to):
     """Every integer dtype into every column type, with and without a narrower range: the values
@@ -327,8 +329,8 @@ def test_an_integer_column_narrowed_in_one_pass_as_numpy_would_check_it(src, to)
         low = target.min if lo is None else max(lo, target.min)
         high = target.max if hi is None else min(hi, target.max)
         for trial in range(12):
-            a = rng.integers(max(int(info.min), low), min(int(info.max), high), size=50, dtype=src,
-                             endpoint=True)
+            a = rng.integers(max(int(info.min), low), min(int(info.max), high), size=50,
+                             dtype=np.dtype(src).newbyteorder("="), endpoint=True).astype(src)
             if trial % 3 and len(a):  # some columns with values at and past the ends
                 a[rng.integers(len(a))] = info.max if trial % 2 else info.min
             inside = (a.astype(object) >= low) & (a.astype(object) <= high)

@@ -272,3 +272,20 @@ def test_a_mostly_distinct_column_past_the_sample_is_numbered_as_pandas_numbers_
     codes, uniq, _ = _core.factorize_text(col, _frames._missing_objects(), sort, True)
     want_codes, want_uniq = pd.factorize(pd.Series(cells, dtype=object), sort=sort)
     assert codes.tolist() == want_codes.tolist() and uniq.tolist() == list(want_uniq)
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_a_large_column_of_many_ids_in_runs(sort):
+    # a column whose table grows several times and whose sort has many keys: the same numbers
+    # as Python gives
+    rng = random.Random(18)
+    ids = [f"C{rng.randrange(10**9)}" for _ in range(120_000)] + ["中文", "\U0001F600x" * 5]
+    vals = []
+    for t in ids:
+        vals += [fresh(t) for _ in range(rng.randint(1, 3))]
+    vals[::97] = [None] * len(vals[::97])
+    arr = np.array(vals, dtype=object)
+    got = _core.factorize_text(arr, _frames._missing_objects(), sort, True)
+    want_codes, want_uniq = expected(vals, sort)
+    assert got[0].tolist() == want_codes
+    assert list(got[1]) == want_uniq

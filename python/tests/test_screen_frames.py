@@ -265,6 +265,32 @@ def test_spoiled_tables_answer_as_the_rows_path(data):
         assert got[1] == want[1]
 
 
+def test_hit_lists_of_many_hits_each_its_own_lists():
+    """Many hits: each hit's lists as the slices say, each its own list; a second time in the
+    memory the first call's lists gave back."""
+    import gc
+    from cadrekit._core import assessment as ca
+    rng = np.random.default_rng(18)
+    n, m = 300_000, 120_000
+    rows = rng.permutation(n)
+    period = rng.choice(np.array([201500, 201502, 201600, 201700]), n)
+    lo = np.sort(rng.integers(0, n - 3, m))
+    hi = lo + rng.integers(0, 4, m)
+    take = rng.random(m) < 0.9
+    for _ in range(2):
+        records, periods, findings, standards = ca.hit_lists(rows, period, lo, hi, take)
+        for j in rng.choice(m, 2000, replace=False).tolist():
+            if take[j]:
+                assert records[j] == rows[lo[j]:hi[j]].tolist()
+                assert periods[j] == [ca.period_text(int(p)) for p in period[lo[j]:hi[j]]]
+            else:
+                assert records[j] is None and periods[j] is None
+        assert len({id(x) for x in findings} | {id(x) for x in standards}) == 2 * m
+        assert all(x == [] for x in findings) and all(x == [] for x in standards)
+        del records, periods, findings, standards
+        gc.collect()
+
+
 def test_hit_lists_takes_each_hits_rows_and_period_texts():
     from cadrekit._core import assessment as ca
     rows = np.array([7, 3, 9, 4])

@@ -675,7 +675,9 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     ``pd.NA``, NaT, a nullable dtype's <NA>) — unless ``missing`` is given, which then stands
     for it. Booleans read as 0/1. With ``dates``, ``datetime64`` values and ``datetime.date``
     objects read as days since 1970-01-01. An array that already has ``dtype`` and is
-    C-contiguous is returned as it is (no copy); NumPy checks the whole column at once.
+    C-contiguous is returned as it is (no copy); another integer column with nothing missing is
+    checked and converted in one pass (``_core.narrow_int``), any other by NumPy, the whole
+    column at once.
     ``with_mask``: returns (array, the missing mask or None)."""
     import numpy as np
     dt = np.dtype(dtype)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from . import _frames
+from . import _core, _frames
 from ._core import WorkCalendar, three_ages_columns
 
 __all__ = ["three_ages", "THREE_AGES_COLUMNS"]
@@ -63,9 +63,9 @@ def add_working_days(self: WorkCalendar, d: Any, n: Any) -> Any:
     if index is None:
         return out
     import pandas as pd
-    # nanoseconds here (NumPy's cast: the calendar's years are far inside their range), where
+    # nanoseconds here, in one pass (the calendar's years are far inside their range), where
     # pandas would cast the days with a bounds check a row
-    return pd.Series(out.astype("datetime64[ns]"), index=index, name=getattr(d, "name", None), copy=False)
+    return pd.Series(_core.days_as_ns(out), index=index, name=getattr(d, "name", None), copy=False)
 
 
 def count_working_days(self: WorkCalendar, first: Any, last: Any) -> Any:

@@ -697,12 +697,16 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
 
     kind = a.dtype.kind
     if kind == "M" and dates:
-        nat = np.isnat(a)
-        days = a.astype("datetime64[D]")
-        off = (days != a) & ~nat
-        if off.any():
-            fail(off, "a datetime with a time of day is not a date")
-        a = days.astype(np.int64)
+        got = _core.datetime_days(a) if a.ndim == 1 else None  # one pass in C++ (s … ns)
+        if got is None:
+            days = a.astype("datetime64[D]")
+            off = np.flatnonzero((days != a) & ~np.isnat(a))
+            got = days, int(off[0]) if len(off) else -1
+        days, timed = got
+        if timed >= 0:
+            raise invalid("a datetime with a time of day is not a date", field, f"{where}{timed // width + 1}")
+        nat = np.isnat(days)
+        a = days.view(np.int64)
         mask = nat if mask is None else (mask | nat)
         kind = "i"
     elif kind in "OUS":
@@ -754,10 +758,10 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     if mask is None and a.size and a.dtype.kind in "iu" and a.dtype.isnative and a.dtype != dt and \
             dt != np.uint64:
         # checked and converted in one pass (C++), not a pass for each bound and one to convert
-        got, bad_at = _core.narrow_int(np.ascontiguousarray(a), dt, lo, hi)
-        if got is None:
+        narrowed, bad_at = _core.narrow_int(np.ascontiguousarray(a), dt, lo, hi)
+        if narrowed is None:
             raise invalid(f"value outside {lo}…{hi}", field, f"{where}{bad_at // width + 1}")
-        out = got.reshape(shape) if ndim != 1 else got
+        out = narrowed.reshape(shape) if ndim != 1 else narrowed
         return (out, None) if with_mask else out
     if a.size and a.dtype.kind in "iu":
         src = np.iinfo(a.dtype)

@@ -1,6 +1,7 @@
 // Python: the checked narrowing of an integer column (cadrekit._frames.int_column's common
 // case): every value compared with the admitted range and converted in one pass over the
-// column, not a pass for the least value, one for the greatest and one for the conversion.
+// column, not a pass for the least value, one for the greatest and one for the conversion;
+// and a column of datetimes read as days the same way (days_of_datetimes, day_columns.hpp).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "bindings.hpp"
+#include "day_columns.hpp"
 
 namespace py = pybind11;
 
@@ -98,6 +100,32 @@ void init_columns(py::module_ &m) {
         "(values as a new array of dtype, -1) when every value lies in lo..hi (both within "
         "dtype's range), else (None, index of the first value outside). values: a C-contiguous "
         "one-dimensional array of a fixed-size integer dtype.");
+  m.def(
+      "days_as_ns",
+      [](const py::array &days) {
+        // what pandas holds: datetime64[ns], NaT kept; one pass, where NumPy's cast checks each
+        // value for overflow in a slower loop
+        if (days.ndim() != 1 || !days.dtype().equal(day_dtype()) || !(days.flags() & py::array::c_style))
+          throw py::type_error("days_as_ns takes a C-contiguous one-dimensional datetime64[D] array");
+        const auto n = static_cast<std::size_t>(days.size());
+        py::array ns = py::module_::import("numpy").attr("empty")(n, "datetime64[ns]");
+        const auto *d = static_cast<const std::int64_t *>(days.data());
+        auto *o = static_cast<std::int64_t *>(ns.mutable_data());
+        constexpr std::int64_t kNaT = INT64_MIN, kPerDay = 86400000000000, kMax = INT64_MAX / kPerDay;
+        bool outside = false;
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::int64_t x = d[i];
+          outside |= (x != kNaT) & ((x > kMax) | (x < -kMax));
+          o[i] = x == kNaT ? kNaT : x * kPerDay;
+        }
+        if (outside) throw py::value_error("days_as_ns: a day beyond datetime64[ns]'s years");
+        return ns;
+      },
+      py::arg("days"), "datetime64[D] -> datetime64[ns] (NaT kept); ValueError beyond 1677…2262.");
+  m.def("datetime_days", &days_of_datetimes, py::arg("values"),
+        "(days as datetime64[D], the first row from 0 with a time of day or -1) of a "
+        "one-dimensional datetime64 array of unit s, ms, us or ns, NaT kept; None for another "
+        "unit.");
 }
 
 }  // namespace cadrekit::python

@@ -18,9 +18,53 @@ namespace cadrekit::python {
 
 namespace py = pybind11;
 
+inline py::dtype day_dtype() { return py::dtype::from_args(py::str("datetime64[D]")); }
+
+/// A one-dimensional datetime64 array of a unit finer than a day (s, ms, us, ns: pandas' is ns)
+/// as (datetime64[D] days, the first row from 0 whose value has a time of day, or -1), in one
+/// pass; NaT stays NaT, a day is the floor of the value (as NumPy casts). None for another unit
+/// or layout (the caller casts with NumPy).
+inline py::object days_of_datetimes(const py::array &a) {
+  py::module_ np = py::module_::import("numpy");
+  if (a.ndim() != 1 || a.dtype().kind() != 'M' || a.dtype().itemsize() != 8) return py::none();
+  const py::tuple unit = np.attr("datetime_data")(a.dtype());
+  const auto name = py::cast<std::string>(unit[0]);
+  if (py::cast<std::int64_t>(unit[1]) != 1) return py::none();
+  std::int64_t per_day = 0;
+  if (name == "s") per_day = 86400;
+  else if (name == "ms") per_day = 86400000;
+  else if (name == "us") per_day = 86400000000;
+  else if (name == "ns") per_day = 86400000000000;
+  else return py::none();
+  const py::array src = np.attr("ascontiguousarray")(a);
+  const auto n = static_cast<std::size_t>(src.size());
+  py::array days = np.attr("empty")(n, "datetime64[D]");
+  const auto *v = static_cast<const std::int64_t *>(src.data());
+  auto *o = static_cast<std::int64_t *>(days.mutable_data());
+  constexpr std::int64_t kNaT = INT64_MIN;
+  bool timed = false;
+  {
+    py::gil_scoped_release release;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t x = v[i];
+      std::int64_t q = x / per_day, r = x % per_day;
+      q -= r < 0;  // the floor, as NumPy's cast
+      timed |= (r != 0) & (x != kNaT);
+      o[i] = x == kNaT ? kNaT : q;
+    }
+  }
+  std::int64_t first = -1;
+  if (timed)
+    for (std::size_t i = 0; i < n; ++i)
+      if (v[i] != kNaT && v[i] % per_day != 0) {
+        first = static_cast<std::int64_t>(i);
+        break;
+      }
+  return py::make_tuple(days, first);
+}
+
 /// A C-contiguous datetime64[D] array holding the column's dates (the object itself when it
 /// already is one). InvalidInput naming `field` for anything that is not dates.
-inline py::dtype day_dtype() { return py::dtype::from_args(py::str("datetime64[D]")); }
 
 inline py::array day_column(py::handle obj, const char *field) {
   py::module_ np = py::module_::import("numpy");
@@ -46,12 +90,16 @@ inline py::array day_column(py::handle obj, const char *field) {
   if (kind == 'M') {
     if (!py::cast<py::array>(a).dtype().equal(day_dtype())) {
       // A time of day is not a date: refused, never cut off.
-      py::object d = a.attr("astype")("datetime64[D]");
-      py::object off = np.attr("flatnonzero")(np.attr("not_equal")(d, a) & ~np.attr("isnat")(a));
-      if (py::len(off) > 0)
-        throw InvalidInput("a datetime with a time of day is not a date", field,
-                           "row " + std::to_string(py::cast<py::ssize_t>(off[py::int_(0)]) + 1));
-      a = d;
+      py::object got = days_of_datetimes(py::cast<py::array>(a));
+      if (got.is_none()) {  // another unit: cast by NumPy
+        py::object d = a.attr("astype")("datetime64[D]");
+        py::object off = np.attr("flatnonzero")(np.attr("not_equal")(d, a) & ~np.attr("isnat")(a));
+        got = py::make_tuple(d, off.attr("size").cast<py::ssize_t>() > 0 ? off[py::int_(0)] : py::int_(-1));
+      }
+      const auto first = py::cast<std::int64_t>(got[py::int_(1)]);
+      if (first >= 0)
+        throw InvalidInput("a datetime with a time of day is not a date", field, "row " + std::to_string(first + 1));
+      a = got[py::int_(0)];
     }
   } else if (kind == 'O' || kind == 'U' || kind == 'S') {
     try {

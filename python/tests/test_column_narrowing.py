@@ -343,3 +343,46 @@ def test_an_integer_column_narrowed_in_one_pass_as_numpy_would_check_it(src, to)
                     _frames.int_column(a, "f", to, lo=lo, hi=hi)
                 assert e.value.field == "f"
                 assert e.value.record == f"row {int(np.flatnonzero(~inside)[0]) + 1}"
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_datetimes_of_a_finer_unit_read_as_days_as_numpy_casts_them(unit):
+    """Days of a datetime64 column in one pass: NumPy's cast (the floor, also before 1970),
+    NaT kept, and the first row with a time of day named (by the calendar and by int_column)."""
+    from cadrekit import _core, _frames
+    rng = np.random.default_rng(3)
+    days = rng.integers(-30000, 30000, 500).astype("datetime64[D]")
+    a = days.astype(f"datetime64[{unit}]")
+    a[::37] = np.datetime64("NaT")
+    got, timed = _core.datetime_days(a)
+    assert timed == -1 and got.dtype == np.dtype("datetime64[D]")
+    assert np.array_equal(got, a.astype("datetime64[D]"), equal_nan=True)
+    assert _frames.int_column(a, "d", np.int32, dates=True, missing=-1).tolist() == \
+        [-1 if np.isnat(x) else int(x.astype("datetime64[D]").astype(np.int64)) for x in a]
+    for at in (0, 123, 499):
+        b = a.copy()
+        b[at] = np.datetime64("1969-12-31T23:59:59", unit) if at != 123 else np.datetime64("2016-05-03T00:00:01", unit)
+        b[at + 1:at + 3] = np.datetime64("2016-05-03T12:00:00", unit)
+        assert _core.datetime_days(b)[1] == at
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            _frames.int_column(b, "d", np.int32, dates=True, missing=-1)
+        assert (e.value.field, e.value.record) == ("d", f"row {at + 1}")
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            cadrekit.WorkCalendar.china(lenient=True).add_working_days_array(b, 1)
+        assert (e.value.field, e.value.record) == ("from", f"row {at + 1}")
+    assert _core.datetime_days(days) is None  # already days: the caller's own path
+    assert _core.datetime_days(a.astype("datetime64[h]")) is None
+
+
+def test_days_as_nanoseconds_as_numpy_casts_them():
+    from cadrekit import _core
+    rng = np.random.default_rng(4)
+    days = rng.integers(-106_000, 106_000, 1000).astype("datetime64[D]")
+    days[::11] = np.datetime64("NaT")
+    got = _core.days_as_ns(days)
+    assert got.dtype == np.dtype("datetime64[ns]")
+    assert np.array_equal(got, days.astype("datetime64[ns]"), equal_nan=True)
+    with pytest.raises(ValueError):
+        _core.days_as_ns(np.array(["2300-01-01"], dtype="datetime64[D]"))
+    with pytest.raises(TypeError):
+        _core.days_as_ns(np.array([1, 2]))

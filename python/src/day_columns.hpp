@@ -26,7 +26,8 @@ inline py::dtype day_dtype() { return py::dtype::from_args(py::str("datetime64[D
 /// or layout (the caller casts with NumPy).
 inline py::object days_of_datetimes(const py::array &a) {
   py::module_ np = py::module_::import("numpy");
-  if (a.ndim() != 1 || a.dtype().kind() != 'M' || a.dtype().itemsize() != 8) return py::none();
+  if (a.ndim() != 1 || a.dtype().kind() != 'M' || a.dtype().itemsize() != 8 || a.dtype().byteorder() != '=')
+    return py::none();  // a byte-swapped column too
   const py::tuple unit = np.attr("datetime_data")(a.dtype());
   const auto name = py::cast<std::string>(unit[0]);
   if (py::cast<std::int64_t>(unit[1]) != 1) return py::none();

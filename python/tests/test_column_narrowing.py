@@ -372,6 +372,10 @@ def test_datetimes_of_a_finer_unit_read_as_days_as_numpy_casts_them(unit):
         assert (e.value.field, e.value.record) == ("from", f"row {at + 1}")
     assert _core.datetime_days(days) is None  # already days: the caller's own path
     assert _core.datetime_days(a.astype("datetime64[h]")) is None
+    swapped = a.astype(a.dtype.newbyteorder(">"))
+    assert _core.datetime_days(swapped) is None
+    assert _frames.int_column(swapped, "d", np.int32, dates=True, missing=-1).tolist() == \
+        _frames.int_column(a, "d", np.int32, dates=True, missing=-1).tolist()
 
 
 def test_days_as_nanoseconds_as_numpy_casts_them():

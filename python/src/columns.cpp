@@ -116,7 +116,8 @@ void init_columns(py::module_ &m) {
         for (std::size_t i = 0; i < n; ++i) {
           const std::int64_t x = d[i];
           outside |= (x != kNaT) & ((x > kMax) | (x < -kMax));
-          o[i] = x == kNaT ? kNaT : x * kPerDay;
+          // unsigned: a day beyond the range wraps (then refused below) instead of overflowing
+          o[i] = x == kNaT ? kNaT : static_cast<std::int64_t>(static_cast<std::uint64_t>(x) * kPerDay);
         }
         if (outside) throw py::value_error("days_as_ns: a day beyond datetime64[ns]'s years");
         return ns;

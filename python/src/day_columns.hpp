@@ -1,7 +1,8 @@
 // Python: columns of dates for the batch calls of the calendar and 三龄.
 // A column arrives as anything NumPy can read as datetime64 — a datetime64[D] array (used as
 // it is: zero-copy), another datetime64 unit or a pandas Series/Index of datetimes (converted to
-// days once, with NumPy), a list of datetime.date — and is seen by C++ as int64 days since
+// days once: in one pass here for s…ns, by NumPy for another unit), a list of datetime.date —
+// and is seen by C++ as int64 days since
 // 1970-01-01, NaT being kNoDay64 (INT64_MIN).
 #pragma once
 

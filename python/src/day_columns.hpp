@@ -2,8 +2,7 @@
 // A column arrives as anything NumPy can read as datetime64 — a datetime64[D] array (used as
 // it is: zero-copy), another datetime64 unit or a pandas Series/Index of datetimes (converted to
 // days once: in one pass here for s…ns, by NumPy for another unit), a list of datetime.date —
-// and is seen by C++ as int64 days since
-// 1970-01-01, NaT being kNoDay64 (INT64_MIN).
+// and is seen by C++ as int64 days since 1970-01-01, NaT being kNoDay64 (INT64_MIN).
 #pragma once
 
 #include <pybind11/numpy.h>
@@ -67,7 +66,6 @@ inline py::object days_of_datetimes(const py::array &a) {
 
 /// A C-contiguous datetime64[D] array holding the column's dates (the object itself when it
 /// already is one). InvalidInput naming `field` for anything that is not dates.
-
 inline py::array day_column(py::handle obj, const char *field) {
   py::module_ np = py::module_::import("numpy");
   py::object a;

@@ -697,12 +697,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
 
     kind = a.dtype.kind
     if kind == "M" and dates:
-        got = _core.datetime_days(a) if a.ndim == 1 else None  # one pass in C++ (s … ns)
-        if got is None:
-            days = a.astype("datetime64[D]")
-            off = np.flatnonzero((days != a) & ~np.isnat(a))
-            got = days, int(off[0]) if len(off) else -1
-        days, timed = got
+        days, timed = _core.datetime_days(a)
         if timed >= 0:
             raise invalid("a datetime with a time of day is not a date", field, f"{where}{timed // width + 1}")
         nat = np.isnat(days)

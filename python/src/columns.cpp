@@ -124,9 +124,8 @@ void init_columns(py::module_ &m) {
       },
       py::arg("days"), "datetime64[D] -> datetime64[ns] (NaT kept); ValueError beyond 1677…2262.");
   m.def("datetime_days", &days_of_datetimes, py::arg("values"),
-        "(days as datetime64[D], the first row from 0 with a time of day or -1) of a "
-        "one-dimensional datetime64 array of unit s, ms, us or ns, NaT kept; None for another "
-        "unit.");
+        "(days as datetime64[D], the first row from 0 with a time of day or -1) of a datetime64 "
+        "array, NaT kept: one pass for a column of s, ms, us or ns, NumPy's cast for another.");
 }
 
 }  // namespace cadrekit::python

@@ -20,23 +20,29 @@ namespace py = pybind11;
 
 inline py::dtype day_dtype() { return py::dtype::from_args(py::str("datetime64[D]")); }
 
-/// A one-dimensional datetime64 array of a unit finer than a day (s, ms, us, ns: pandas' is ns)
-/// as (datetime64[D] days, the first row from 0 whose value has a time of day, or -1), in one
-/// pass; NaT stays NaT, a day is the floor of the value (as NumPy casts). None for another unit
-/// or layout (the caller casts with NumPy).
-inline py::object days_of_datetimes(const py::array &a) {
+/// A datetime64 array as (datetime64[D] days, the first row from 0 whose value has a time of
+/// day, or -1); NaT stays NaT, a day is the floor of the value (as NumPy casts). A column of a
+/// unit finer than a day (s, ms, us, ns: pandas' is ns) in native byte order is read in one pass
+/// here; any other by NumPy (a cast, a cast back, a comparison).
+inline py::tuple days_of_datetimes(const py::array &a) {
   py::module_ np = py::module_::import("numpy");
-  if (a.ndim() != 1 || a.dtype().kind() != 'M' || a.dtype().itemsize() != 8 || a.dtype().byteorder() != '=')
-    return py::none();  // a byte-swapped column too
-  const py::tuple unit = np.attr("datetime_data")(a.dtype());
-  const auto name = py::cast<std::string>(unit[0]);
-  if (py::cast<std::int64_t>(unit[1]) != 1) return py::none();
+  if (a.dtype().kind() != 'M') throw py::type_error("days_of_datetimes takes a datetime64 array");
   std::int64_t per_day = 0;
-  if (name == "s") per_day = 86400;
-  else if (name == "ms") per_day = 86400000;
-  else if (name == "us") per_day = 86400000000;
-  else if (name == "ns") per_day = 86400000000000;
-  else return py::none();
+  if (a.ndim() == 1 && a.dtype().itemsize() == 8 && a.dtype().byteorder() == '=') {
+    const py::tuple unit = np.attr("datetime_data")(a.dtype());
+    const auto name = py::cast<std::string>(unit[0]);
+    if (py::cast<std::int64_t>(unit[1]) == 1) {
+      if (name == "s") per_day = 86400;
+      else if (name == "ms") per_day = 86400000;
+      else if (name == "us") per_day = 86400000000;
+      else if (name == "ns") per_day = 86400000000000;
+    }
+  }
+  if (per_day == 0) {
+    py::object d = a.attr("astype")("datetime64[D]");
+    py::array off = np.attr("flatnonzero")(np.attr("not_equal")(d, a) & ~np.attr("isnat")(a));
+    return py::make_tuple(d, off.size() > 0 ? py::object(off[py::int_(0)]) : py::object(py::int_(-1)));
+  }
   const py::array src = np.attr("ascontiguousarray")(a);
   const auto n = static_cast<std::size_t>(src.size());
   py::array days = np.attr("empty")(n, "datetime64[D]");
@@ -90,12 +96,7 @@ inline py::array day_column(py::handle obj, const char *field) {
   if (kind == 'M') {
     if (!py::cast<py::array>(a).dtype().equal(day_dtype())) {
       // A time of day is not a date: refused, never cut off.
-      py::object got = days_of_datetimes(py::cast<py::array>(a));
-      if (got.is_none()) {  // another unit: cast by NumPy
-        py::object d = a.attr("astype")("datetime64[D]");
-        py::object off = np.attr("flatnonzero")(np.attr("not_equal")(d, a) & ~np.attr("isnat")(a));
-        got = py::make_tuple(d, off.attr("size").cast<py::ssize_t>() > 0 ? off[py::int_(0)] : py::int_(-1));
-      }
+      const py::tuple got = days_of_datetimes(py::cast<py::array>(a));
       const auto first = py::cast<std::int64_t>(got[py::int_(1)]);
       if (first >= 0)
         throw InvalidInput("a datetime with a time of day is not a date", field, "row " + std::to_string(first + 1));

@@ -370,10 +370,13 @@ def test_datetimes_of_a_finer_unit_read_as_days_as_numpy_casts_them(unit):
         with pytest.raises(cadrekit.InvalidInput) as e:
             cadrekit.WorkCalendar.china(lenient=True).add_working_days_array(b, 1)
         assert (e.value.field, e.value.record) == ("from", f"row {at + 1}")
-    assert _core.datetime_days(days) is None  # already days: the caller's own path
-    assert _core.datetime_days(a.astype("datetime64[h]")) is None
+    for other in (days, a.astype("datetime64[h]"), a.astype(a.dtype.newbyteorder(">"))):  # NumPy's cast
+        got, timed = _core.datetime_days(other)
+        assert timed == -1 and np.array_equal(got, other.astype("datetime64[D]"), equal_nan=True)
+    hours = a.astype("datetime64[h]")
+    hours[7] = np.datetime64("2016-05-03T05", "h")
+    assert _core.datetime_days(hours)[1] == 7
     swapped = a.astype(a.dtype.newbyteorder(">"))
-    assert _core.datetime_days(swapped) is None
     assert _frames.int_column(swapped, "d", np.int32, dates=True, missing=-1).tolist() == \
         _frames.int_column(a, "d", np.int32, dates=True, missing=-1).tolist()
 

@@ -67,10 +67,13 @@ std::string two_places(std::uint64_t fen) {
 
 // The forms most tables hold — an optional sign, 1 to 16 ASCII digits (plain, or grouped by
 // thousands as the general reader admits them), optionally a point and one or two digits,
-// nothing around them — read without the general reader's copies. Such a text means the same
-// to both readers; any other text gets nullopt and goes to the general reader, which also
-// rejects what is malformed.
+// optionally 万 right after them (then at most 12 digits), nothing around them — read without
+// the general reader's copies. Such a text means the same to both readers; any other text gets
+// nullopt and goes to the general reader, which also rejects what is malformed.
 std::optional<std::int64_t> plain_fen(std::string_view s) noexcept {
+  constexpr std::string_view kWan = "\xE4\xB8\x87";  // 万, 10^4
+  const bool wan = s.size() > kWan.size() && s.substr(s.size() - kWan.size()) == kWan;
+  if (wan) s.remove_suffix(kWan.size());
   std::size_t i = 0;
   const bool negative = !s.empty() && s[0] == '-';
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) i = 1;
@@ -104,7 +107,8 @@ std::optional<std::int64_t> plain_fen(std::string_view s) noexcept {
     }
     if (decimals == 1) cents *= 10;
   }
-  const std::int64_t fen = yuan * 100 + cents;
+  if (wan && digits > 12) return std::nullopt;  // below 1e18 fen once multiplied
+  const std::int64_t fen = (yuan * 100 + cents) * (wan ? 10000 : 1);
   return negative ? -fen : fen;
 }
 

@@ -262,12 +262,12 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     factors = [_frames.int_column(_frames.vocabulary_levels(df[f], f), f, np.int8, missing=0)
                if f in df.columns else None for f in FACTORS]
     levels, scores = _k.tier_columns(fen, factors, as_of, policy)
-    band, points = _k.tier_bands(fen, as_of, policy)
+    band, points, factor_points = _k.tier_bands(fen, as_of, policy, scores=scores)
     cols = {"unit_id": unit_id.to_numpy()}
     if "name" in df.columns:
         cols["name"] = df["name"].to_numpy()
     cols.update({"level": levels, "band": band, "band_points": points,
-                 "factor_points": scores - points, "score": scores})
+                 "factor_points": factor_points, "score": scores})
     # copy=False: the columns as they are, not copied and stacked into blocks of one dtype
     return pd.DataFrame(cols, index=df.index, copy=False)
 

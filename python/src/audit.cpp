@@ -128,11 +128,16 @@ void init_audit(py::module_ &root) {
 
   m.def(
       "tier_bands",
-      [](const py::object &budget, Date as_of, const py::object &policy) {
+      [](const py::object &budget, Date as_of, const py::object &policy, const py::object &scores) {
         std::optional<Policy> holder;
         const Policy &p = policy_or_default(policy, holder);
         py::array_t<std::int64_t> fen = int_column<std::int64_t>(budget, "budget", -1);
         const auto n = static_cast<std::size_t>(fen.shape(0));
+        // With the scores, their factor points (score - band points) in the same pass
+        std::optional<py::array_t<std::int64_t>> score;
+        if (!scores.is_none()) {
+          score = int_column<std::int64_t>(scores, "scores", static_cast<py::ssize_t>(n));
+        }
         const TierParams params = TierParams::load(p, as_of);
         // The band's name as one shared str per band, as the rows path gives it
         const std::array<py::str, 3> names{band_name(Band::high), band_name(Band::middle),
@@ -144,19 +149,33 @@ void init_audit(py::module_ &root) {
         std::int64_t *op = points.mutable_data();
         const std::array<PyObject *, 3> name{names[0].ptr(), names[1].ptr(), names[2].ptr()};
         std::array<Py_ssize_t, 3> count{};
-        for (std::size_t i = 0; i < n; ++i) {
-          const auto k = static_cast<std::size_t>(params.band_of(Money::from_fen(b[i])));
-          op[i] = params.band_points[k];
-          ob[i] = name[k];
-          ++count[k];
+        const auto band_pass = [&](const std::int64_t *sc, std::int64_t *fp) {
+          for (std::size_t i = 0; i < n; ++i) {
+            const auto k = static_cast<std::size_t>(params.band_of(Money::from_fen(b[i])));
+            op[i] = params.band_points[k];
+            ob[i] = name[k];
+            ++count[k];
+            if (sc != nullptr) fp[i] = sc[i] - op[i];
+          }
+        };
+        py::object factor_points = py::none();
+        if (score) {
+          py::array_t<std::int64_t> fp(static_cast<py::ssize_t>(n));
+          band_pass(score->data(), fp.mutable_data());
+          factor_points = std::move(fp);
+        } else {
+          band_pass(nullptr, nullptr);
         }
         // the cells' references to each name, taken at once (the GIL is held)
         for (std::size_t k = 0; k < 3; ++k) Py_SET_REFCNT(name[k], Py_REFCNT(name[k]) + count[k]);
+        if (score) return py::make_tuple(band, points, factor_points);
         return py::make_tuple(band, points);
       },
-      py::arg("budget_fen"), py::arg("as_of"), py::arg("policy") = py::none(),
+      py::arg("budget_fen"), py::arg("as_of"), py::arg("policy") = py::none(), py::kw_only(),
+      py::arg("scores") = py::none(),
       "The budget band of each budget (int64 fen): (band names, an object array of the names in "
-      "BANDS; band points int64), read with the parameters in force on as_of.");
+      "BANDS; band points int64), read with the parameters in force on as_of. With scores= "
+      "(tier_columns' int64 scores), also their factor points (score - band points).");
   m.attr("BANDS") = py::make_tuple(band_name(Band::high), band_name(Band::middle), band_name(Band::low));
   m.def(
       "money_fen",

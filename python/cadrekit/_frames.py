@@ -434,17 +434,22 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object), False
 
 
-def text_codes(values: Any) -> Optional[Tuple[Any, Any]]:
+def text_codes(values: Any, by_row: bool = False) -> Optional[Tuple[Any, Any]]:
     """(codes, uniques) of an object column of str, for a reader of its texts only: numbered by
     distinct text in C++ (``factorize_text``, -1 for a missing cell) where that pays; else, for
     texts nearly all different (numbering them costs more than reading them) and no cell
     missing, each row its own number: codes 0 … n-1 and uniques the column itself (the caller's
-    objects; equal texts may then have two numbers). None for any other column."""
+    objects; equal texts may then have two numbers). ``by_row=True``: each row its own number
+    whenever every cell is a str, without trying to number them (for a reader that finds a
+    row's text by its own means, as the pay sheet finds a village id). None for any other
+    column."""
     import numpy as np
     import pandas as pd
     arr = _object_array(values)
     if arr is None or getattr(values, "dtype", object) != object:
         return None
+    if by_row and _core.first_missing_text(arr, _missing_objects()) == -1:
+        return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)  # every cell a str
     got = _core.factorize_text(arr, _missing_objects(), False)
     if got is not None:
         return got[0], got[1]

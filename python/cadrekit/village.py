@@ -475,11 +475,12 @@ def _coded(df: Any, name: str, what: str, optional: bool = False, ids: bool = Fa
     array of str (each read as ``str`` once when the column holds other values). A column of str
     gives back its own objects.
 
-    ``ids=True``, for a column of ids the sheet reads by their text only: an object column of
-    str without a missing cell is not numbered, each row is its own number (codes 0 … n-1, the
-    column itself as uniques): the sheet looks a row's id up by trying the village found last
-    and the next one first, which is cheaper than numbering the column in Python and costs no
-    more where the rows are in no order; any other column by ``_frames.text_codes``."""
+    ``ids=True``, for a column of ids the sheet reads by their text only:
+    ``_frames.text_codes(by_row=True)``, so that an object column of str without a missing cell
+    is not numbered, each row is its own number (codes 0 … n-1, the column itself as uniques):
+    the sheet looks a row's id up by trying the village found last and the next one first,
+    which is cheaper than numbering the column and costs no more where the rows are in no
+    order."""
     import numpy as np
     import pandas as pd
 
@@ -489,10 +490,7 @@ def _coded(df: Any, name: str, what: str, optional: bool = False, ids: bool = Fa
         raise _core.InvalidInput(f"{what}: column {name!r} is missing")
     col = df[name]
     if ids:
-        arr = _frames._object_array(col) if col.dtype == object else None
-        if arr is not None and _core.first_missing_text(arr, _frames._missing_objects()) == -1:
-            return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)  # every cell a str
-        got = _frames.text_codes(col)
+        got = _frames.text_codes(col, by_row=True)
         if got is not None:
             return got
     if not (col.dtype == object or isinstance(col.dtype, pd.StringDtype)):

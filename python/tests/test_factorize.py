@@ -289,3 +289,21 @@ def test_a_large_column_of_many_ids_in_runs(sort):
     want_codes, want_uniq = expected(vals, sort)
     assert got[0].tolist() == want_codes
     assert list(got[1]) == want_uniq
+
+
+def test_text_codes_numbers_texts_or_gives_each_row_its_own_number():
+    # a column of few values is numbered by its texts; by_row=True gives each row its own
+    # number and the caller's own objects, but only when every cell is a str
+    cells = pd.Series(["V1", "V2", "V1", "V3", "V2"] * 200, dtype=object)
+    codes, uniq = _frames.text_codes(cells)
+    assert codes.tolist() == expected(cells.tolist(), False)[0]
+    assert list(uniq) == ["V1", "V2", "V3"]
+    codes, uniq = _frames.text_codes(cells, by_row=True)
+    assert codes.tolist() == list(range(len(cells)))
+    assert all(u is c for u, c in zip(uniq, cells))
+    holed = cells.copy()
+    holed[7] = None
+    codes, uniq = _frames.text_codes(holed, by_row=True)  # a missing cell: numbered, -1 for it
+    assert codes.tolist() == expected(holed.tolist(), False)[0] and codes[7] == -1
+    assert _frames.text_codes(pd.Series([1, 2, 3])) is None
+    assert _frames.text_codes(pd.Series(["a", 2, "b"], dtype=object), by_row=True) is None

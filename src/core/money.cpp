@@ -74,41 +74,45 @@ std::optional<std::int64_t> plain_fen(std::string_view s) noexcept {
   constexpr std::string_view kWan = "\xE4\xB8\x87";  // 万, 10^4
   const bool wan = s.size() > kWan.size() && s.substr(s.size() - kWan.size()) == kWan;
   if (wan) s.remove_suffix(kWan.size());
-  std::size_t i = 0;
-  const bool negative = !s.empty() && s[0] == '-';
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) i = 1;
-  const std::size_t start = i;
-  std::int64_t yuan = 0;
-  int digits = 0, group = 0;  // digits in all and since the last separator
-  bool grouped = false;
-  for (; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c >= '0' && c <= '9') {
-      if (++digits > 16) return std::nullopt;  // 16 digits: below 1e18 fen
-      ++group;
-      yuan = yuan * 10 + (c - '0');
-    } else if (c == ',') {
-      // "1,234,567": a first group of 1-3 digits without a leading zero, then groups of 3
-      if (grouped ? group != 3 : (group < 1 || group > 3 || s[start] == '0')) return std::nullopt;
-      grouped = true;
-      group = 0;
-    } else {
-      break;
-    }
+  const char *p = s.data();
+  const char *const end = p + s.size();
+  const bool negative = p != end && *p == '-';
+  if (p != end && (*p == '-' || *p == '+')) ++p;
+  const char *const first = p;
+  const auto digit = [](char c) { return static_cast<unsigned>(c - '0'); };  // > 9: not one
+  // A first run of digits; then, for "1,234,567", groups of a separator and three digits after
+  // a first run of 1-3 digits without a leading zero. At most 16 digits: below 1e18 fen.
+  std::uint64_t yuan = 0;  // wraps harmlessly past 19 digits: more than 16 are refused
+  while (p != end && digit(*p) < 10) yuan = yuan * 10 + digit(*p++);
+  auto digits = static_cast<std::size_t>(p - first);
+  if (digits == 0 || digits > 16) return std::nullopt;
+  if (p != end && *p == ',') {
+    if (digits > 3 || *first == '0') return std::nullopt;
+    do {
+      if (end - p < 4) return std::nullopt;
+      const unsigned a = digit(p[1]), b = digit(p[2]), c = digit(p[3]);
+      if ((a > 9) | (b > 9) | (c > 9)) return std::nullopt;
+      yuan = yuan * 1000 + a * 100 + b * 10 + c;
+      digits += 3;
+      p += 4;
+    } while (p != end && *p == ',' && digits <= 16);
+    if (digits > 16) return std::nullopt;
   }
-  if (digits == 0 || (grouped && group != 3)) return std::nullopt;
-  std::int64_t cents = 0;
-  if (i < s.size()) {
-    const std::size_t decimals = s.size() - i - 1;
-    if (s[i] != '.' || decimals < 1 || decimals > 2) return std::nullopt;
-    for (++i; i < s.size(); ++i) {
-      if (s[i] < '0' || s[i] > '9') return std::nullopt;
-      cents = cents * 10 + (s[i] - '0');
-    }
-    if (decimals == 1) cents *= 10;
+  std::uint64_t cents = 0;  // one or two decimals after a point, then the end
+  switch (end - p) {
+    case 0: break;
+    case 2:
+      if (p[0] != '.' || digit(p[1]) > 9) return std::nullopt;
+      cents = digit(p[1]) * 10;
+      break;
+    case 3:
+      if (p[0] != '.' || digit(p[1]) > 9 || digit(p[2]) > 9) return std::nullopt;
+      cents = digit(p[1]) * 10 + digit(p[2]);
+      break;
+    default: return std::nullopt;
   }
   if (wan && digits > 12) return std::nullopt;  // below 1e18 fen once multiplied
-  const std::int64_t fen = (yuan * 100 + cents) * (wan ? 10000 : 1);
+  const auto fen = static_cast<std::int64_t>((yuan * 100 + cents) * (wan ? 10000 : 1));
   return negative ? -fen : fen;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <utility>
 
 #include "bindings.hpp"
@@ -42,9 +43,25 @@ py::tuple narrow_as(const py::array &a, std::int64_t lo, std::int64_t hi) {
   bool bad = false;
   {
     py::gil_scoped_release release;
-    for (std::size_t i = 0; i < n; ++i) {  // branch-free: the compiler vectorises it
-      bad |= (v[i] < lo_s) | (v[i] > hi_s);
-      o[i] = static_cast<D>(v[i]);
+    using U = std::make_unsigned_t<S>;
+    constexpr U top = U{1} << (8 * sizeof(U) - 1);
+    const U span = static_cast<U>(static_cast<U>(hi_s) - static_cast<U>(lo_s));
+    if (sizeof(S) == 8 && span < top) {
+      // Without a 64-bit comparison, which baseline x86-64 (SSE2) lacks, so that the compiler
+      // vectorises the loop: x = v - lo and span - x both stay below 2^63 exactly when v lies
+      // in [lo, hi] (span < 2^63), so their top bits, or-ed over the column, flag a bad value.
+      U acc = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const U x = static_cast<U>(static_cast<U>(v[i]) - static_cast<U>(lo_s));
+        acc |= x | static_cast<U>(span - x);
+        o[i] = static_cast<D>(v[i]);
+      }
+      bad = (acc & top) != 0;
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {  // branch-free: the compiler vectorises it
+        bad |= (v[i] < lo_s) | (v[i] > hi_s);
+        o[i] = static_cast<D>(v[i]);
+      }
     }
   }
   if (!bad) return py::make_tuple(std::move(out), -1);

@@ -269,13 +269,17 @@ class ObjectColumn {
 };
 
 // What was read of the str objects already met, found by pointer (why: the top of this file): a
-// direct-mapped cache as large as the column, up to 16,384 entries. (The loops compare a cell
-// with the cell before themselves, in locals the compiler keeps in registers.)
+// direct-mapped cache as large as the column, up to 65,536 entries. A slot is a pointer's bits
+// from 64 up: a str of up to 15 ASCII characters takes 64 bytes of CPython's allocator, and
+// read_csv makes a column's strs one after another, so that those of a column slot side by side
+// without colliding (slots by 16 bytes put every fourth object on the same slot as another and
+// missed on a quarter of a date column's cells). (The loops compare a cell with the cell
+// before themselves, in locals the compiler keeps in registers.)
 template <class T>
 class PointerCache {
  public:
   explicit PointerCache(size_t rows)
-      : pointers_(std::bit_ceil(std::clamp<size_t>(rows, 16, 16384)), nullptr), values_(pointers_.size()) {}
+      : pointers_(std::bit_ceil(std::clamp<size_t>(rows, 16, 65536)), nullptr), values_(pointers_.size()) {}
   bool has(PyObject *v) const { return pointers_[slot_of(v)] == v; }
   // Whether v is in the cache, with its value.
   bool find(PyObject *v, T &value) const {
@@ -291,7 +295,7 @@ class PointerCache {
   }
 
  private:
-  size_t slot_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 4) & (pointers_.size() - 1); }
+  size_t slot_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 6) & (pointers_.size() - 1); }
   std::vector<PyObject *> pointers_;
   std::vector<T> values_;
 };
@@ -604,10 +608,10 @@ py::object date_days(const py::array &values, const py::tuple &missing) {
     int64_t value;
     if (v == nullptr || v == Py_None) {
       value = kNaT;
-    } else if (PyUnicode_CheckExact(v) && iso_days(v, value)) {
-      // an ISO date: its day
     } else if (!cache.find(v, value)) {
-      if (PyUnicode_CheckExact(v)) {
+      if (PyUnicode_CheckExact(v) && iso_days(v, value)) {
+        // an ISO date: its day
+      } else if (PyUnicode_CheckExact(v)) {
         const uint32_t c = distinct.code(v);
         if (c == first_row.size()) first_row.push_back(i);
         value = kCode + static_cast<int64_t>(c);

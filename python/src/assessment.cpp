@@ -35,7 +35,7 @@ py::object case_member(const std::string &case_json, const char *member) {
 PromotionFacts facts_from_dict(const py::dict &d) {
   PromotionFacts f;
   auto get = [&](const char *k) -> py::object { return d.contains(k) ? py::object(d[k]) : py::object(py::none()); };
-  auto s = [&](const char *k) { py::object v = get(k); return v.is_none() ? std::string() : py::str(v).cast<std::string>(); };
+  auto s = [&](const char *k) { py::object v = get(k); return v.is_none() ? std::string() : utf8_text(py::str(v), k); };
   auto b = [&](const char *k) { py::object v = get(k); return !v.is_none() && v.cast<bool>(); };
   f.cadre_id = s("cadre_id");
   f.unit_id = s("unit_id");
@@ -43,7 +43,7 @@ PromotionFacts facts_from_dict(const py::dict &d) {
     py::object v = get(k);
     if (v.is_none()) throw InvalidInput("member is missing", k);
     if (py::isinstance<Rank>(v)) return v.cast<Rank>();
-    return parse_rank(py::str(v).cast<std::string>(), k);
+    return parse_rank(utf8_text(py::str(v), k), k);
   };
   f.current_rank = rank("current_rank");
   f.target_rank = rank("target_rank");

@@ -16,6 +16,22 @@
 #include "cadrekit/core/money.hpp"
 #include "cadrekit/core/number.hpp"
 
+namespace cadrekit::python {
+
+/// The UTF-8 text of a str; InvalidInput naming `field` for a str that has none (it holds a
+/// lone surrogate), where pybind11's own conversion raises an untyped RuntimeError.
+inline std::string utf8_text(pybind11::handle s, const std::string &field) {
+  Py_ssize_t n = 0;
+  const char *p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
+  if (p == nullptr) {
+    PyErr_Clear();
+    throw InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", field);
+  }
+  return std::string(p, static_cast<std::size_t>(n));
+}
+
+}  // namespace cadrekit::python
+
 namespace pybind11::detail {
 
 template <>
@@ -56,7 +72,7 @@ struct type_caster<cadrekit::Money> {
       return true;
     }
     if (isinstance<str>(src)) {
-      value = cadrekit::Money::parse(src.cast<std::string>());
+      value = cadrekit::Money::parse(cadrekit::python::utf8_text(src, "amount"));
       return true;
     }
     return false;
@@ -81,7 +97,7 @@ struct type_caster<cadrekit::Rational> {
       return true;
     }
     if (isinstance<str>(src)) {
-      value = cadrekit::parse_decimal(src.cast<std::string>());
+      value = cadrekit::parse_decimal(cadrekit::python::utf8_text(src, "value"));
       return true;
     }
     return false;

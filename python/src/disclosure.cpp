@@ -20,7 +20,7 @@ namespace cadrekit::python {
 namespace {
 /// A record or request given as a Python object (written as JSON) or as JSON text.
 std::string json_arg(py::handle v, const char *what) {
-  if (py::isinstance<py::str>(v)) return v.cast<std::string>();
+  if (py::isinstance<py::str>(v)) return utf8_text(v, what);
   return to_json(v, what);
 }
 }  // namespace

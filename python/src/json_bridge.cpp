@@ -11,6 +11,7 @@
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
+#include "casters.hpp"
 
 namespace py = pybind11;
 namespace json = boost::json;
@@ -51,16 +52,6 @@ py::object to_py(const json::value &v, bool explanations) {
   return py::none();
 }
 
-std::string utf8(py::handle s, const std::string &path) {
-  Py_ssize_t n = 0;
-  const char *p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
-  if (p == nullptr) {
-    PyErr_Clear();
-    throw InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", path);
-  }
-  return std::string(p, static_cast<std::size_t>(n));
-}
-
 std::string type_name(py::handle v) { return py::str(py::type::of(v).attr("__name__")).cast<std::string>(); }
 
 json::value to_value(py::handle v, const std::string &path, int depth) {
@@ -93,12 +84,12 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
     if (!std::isfinite(d)) throw InvalidInput("number is not finite", path);
     return d;
   }
-  if (PyUnicode_Check(o)) return json::string(utf8(v, path));
+  if (PyUnicode_Check(o)) return json::string(utf8_text(v, path));
   if (PyDict_Check(o)) {
     json::object obj;
     for (auto kv : py::reinterpret_borrow<py::dict>(v)) {
       std::string key;
-      if (PyUnicode_Check(kv.first.ptr())) key = utf8(kv.first, path);
+      if (PyUnicode_Check(kv.first.ptr())) key = utf8_text(kv.first, path);
       else if (PyLong_Check(kv.first.ptr()) && !PyBool_Check(kv.first.ptr())) key = py::str(kv.first).cast<std::string>();
       else throw InvalidInput("a key must be text, not " + type_name(kv.first), path);
       json::value x = to_value(kv.second, path + "." + key, depth + 1);
@@ -135,7 +126,7 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
     py::object text = v.attr("to_json")();
     if (py::isinstance<py::str>(text)) {
       boost::system::error_code ec;
-      json::value parsed = json::parse(utf8(text, path), ec);
+      json::value parsed = json::parse(utf8_text(text, path), ec);
       if (ec) throw InvalidInput("to_json() did not give JSON", path);
       return parsed;
     }

@@ -39,7 +39,7 @@ std::int64_t int64_arg(py::handle h, const char *name) {
 Share share_arg(py::handle h) {
   static py::object fraction_type = py::module_::import("fractions").attr("Fraction");
   static py::object decimal_type = py::module_::import("decimal").attr("Decimal");
-  if (py::isinstance<py::str>(h)) return Share::parse(h.cast<std::string>(), "share");
+  if (py::isinstance<py::str>(h)) return Share::parse(utf8_text(h, "share"), "share");
   if (PyBool_Check(h.ptr()) || PyFloat_Check(h.ptr()))
     throw py::type_error(
         "share must be a str or a fractions.Fraction (a float is not exact: use '35%' or "
@@ -57,7 +57,7 @@ Share share_arg(py::handle h) {
 // A str argument. Our own TypeError: pybind11's would repeat the argument (maybe an income).
 std::string str_arg(py::handle h, const char *name) {
   if (!py::isinstance<py::str>(h)) throw py::type_error(std::string(name) + " must be a str");
-  return h.cast<std::string>();
+  return utf8_text(h, name);
 }
 
 // An amount of yuan: decimal.Decimal, int or str (the Money caster); never a float.

@@ -42,7 +42,7 @@ Sex sex_from_py(py::handle h, const char *field = "sex") {
     if (n == 2) return Sex::female;
     throw InvalidInput("expected a GB/T 2261.1 sex code (1, 2), 男/女 or male/female", field);
   }
-  if (py::isinstance<py::str>(h)) return parse_sex(h.cast<std::string>(), field);
+  if (py::isinstance<py::str>(h)) return parse_sex(utf8_text(h, field), field);
   throw py::type_error(std::string(field) + " must be 1 or 2, '男'/'女' or 'male'/'female'");
 }
 
@@ -53,7 +53,7 @@ std::string code_text_from_py(py::handle h, const char *field) {
     if (n < 0 || n > 99) return "?";
     return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
   }
-  if (py::isinstance<py::str>(h)) return h.cast<std::string>();
+  if (py::isinstance<py::str>(h)) return utf8_text(h, field);
   throw py::type_error(std::string(field) + " must be a two-digit code (str or int) or a name");
 }
 
@@ -67,7 +67,7 @@ std::string political_status_from_py(py::handle h) {
 
 Rank rank_from_py(py::handle h, const char *field = "rank") {
   if (py::isinstance<Rank>(h)) return h.cast<Rank>();
-  if (py::isinstance<py::str>(h)) return parse_rank(h.cast<std::string>(), field);
+  if (py::isinstance<py::str>(h)) return parse_rank(utf8_text(h, field), field);
   throw py::type_error(std::string(field) + " must be a cadrekit.Rank or its name ('fu_ke', '副科级')");
 }
 

@@ -108,3 +108,27 @@ def test_an_error_carries_its_message_without_field_and_record():
     suffix = str(e)[len(e.message):]
     if e.field:
         assert f"field {e.field}" in suffix
+
+
+LONE = "1\ud800"  # a str no UTF-8 can hold: pybind11's own conversion raised a bare RuntimeError
+
+
+def person(**kw):
+    args = dict(id="P1", sex=1, birth_date=dt.date(1980, 1, 1), ethnicity="01", political_status="01")
+    args.update(kw)
+    return cadrekit.Person(**args)
+
+
+@pytest.mark.parametrize("call,field", [
+    (lambda: cadrekit.parse_money(LONE), "text"),
+    (lambda: cadrekit.format_money(LONE), "amount"),
+    (lambda: cadrekit.at_least_share(5, LONE), "share"),
+    (lambda: person(sex=LONE), "sex"),
+    (lambda: person(ethnicity=LONE), "ethnicity"),
+    (lambda: person(rank=LONE), "rank"),
+    (lambda: cadrekit.audit.tier([{"unit_id": "U1", "budget": LONE}], as_of=AS_OF), "request.units[0].budget"),
+])
+def test_a_lone_surrogate_is_invalid_input_naming_the_field(call, field):
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        call()
+    assert e.value.field == field and "surrogate" in str(e.value)

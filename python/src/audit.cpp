@@ -193,7 +193,10 @@ void init_audit(py::module_ &root) {
           PyObject *t = cells[i];
           if (t == nullptr || !PyUnicode_Check(t)) return py::make_tuple(out, i);
           Py_ssize_t len = 0;
-          const char *utf8 = PyUnicode_AsUTF8AndSize(t, &len);  // cached by the str object
+          // ASCII text is its own UTF-8; any other is encoded once and cached by the str object
+          const bool ascii = PyUnicode_IS_COMPACT_ASCII(t);
+          const char *utf8 = ascii ? static_cast<const char *>(PyUnicode_DATA(t)) : PyUnicode_AsUTF8AndSize(t, &len);
+          if (ascii) len = PyUnicode_GET_LENGTH(t);
           if (utf8 == nullptr) {
             PyErr_Clear();  // not encodable (a lone surrogate): the caller's reader names the row
             return py::make_tuple(out, i);

@@ -110,7 +110,8 @@ def test_as_of_by_position_still_works_with_a_deprecation_warning():
 @pytest.mark.parametrize("budget,row", [([100, -5, 1], 1), (["1", "2", "abc"], 2), (["1", None, "x"], 1),
                                         ([1, 2.5, 3], 0), ([Decimal("1.005"), 1, 2], 0),
                                         (["1", Decimal("2"), "abc"], 2), (["1,000", Decimal("2"), 3.5], 2),
-                                        (["7", "1.005", Decimal("2")], 1)])
+                                        (["7", "1.005", Decimal("2")], 1),
+                                        (["500万", "1\ud800", "3"], 1), (["1", "２", "3"], 1)])
 def test_a_bad_budget_names_the_column_and_the_row(budget, row):
     df = pd.DataFrame({"unit_id": ["U1", "U2", "U3"], "budget": budget})
     with pytest.raises(cadrekit.InvalidInput) as e:

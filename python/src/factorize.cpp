@@ -269,33 +269,45 @@ class ObjectColumn {
 };
 
 // What was read of the str objects already met, found by pointer (why: the top of this file): a
-// direct-mapped cache as large as the column, up to 65,536 entries. A slot is a pointer's bits
-// from 16 up (objects are 16-byte aligned; CPython's one-character strs lie 56 bytes apart, so
-// coarser slots would put two on one), and 65,536 of them cover 1 MiB of objects: the 20,000
-// strs of a date column that read_csv makes one after another (64 bytes each) slot without
-// colliding, where 16,384 slots missed on a quarter of its cells. (The loops compare a cell with
-// the cell before themselves, in locals the compiler keeps in registers.)
+// cache as large as the column, up to 65,536 entries, in sets of two by a pointer's bits from 64
+// up. A str of up to 15 ASCII characters takes 64 bytes of CPython's allocator and read_csv makes
+// a column's strs one after another, so that a date column's 20,000 objects take a set each;
+// two ways hold the one-character strs CPython keeps 56 bytes apart, which share a set; and a
+// set's older entry is the one replaced. (Slots of 16 bytes, one way, missed on a quarter of a
+// date column's cells; one way by 64 bytes made a column of "1" and "2" miss on every change.)
+// (The loops compare a cell with the cell before themselves, in locals the compiler keeps in
+// registers.)
 template <class T>
 class PointerCache {
  public:
   explicit PointerCache(size_t rows)
       : pointers_(std::bit_ceil(std::clamp<size_t>(rows, 16, 65536)), nullptr), values_(pointers_.size()) {}
-  bool has(PyObject *v) const { return pointers_[slot_of(v)] == v; }
+  bool has(PyObject *v) const {
+    const size_t at = set_of(v);
+    return pointers_[at] == v || pointers_[at + 1] == v;
+  }
   // Whether v is in the cache, with its value.
   bool find(PyObject *v, T &value) const {
-    const size_t slot = slot_of(v);
-    if (pointers_[slot] != v) return false;
-    value = values_[slot];
+    const size_t at = set_of(v);
+    if (pointers_[at] == v) {
+      value = values_[at];
+      return true;
+    }
+    if (pointers_[at + 1] != v) return false;
+    value = values_[at + 1];
     return true;
   }
   void keep(PyObject *v, T value) {
-    const size_t slot = slot_of(v);
-    pointers_[slot] = v;
-    values_[slot] = value;
+    const size_t at = set_of(v);
+    pointers_[at + 1] = pointers_[at];
+    values_[at + 1] = values_[at];
+    pointers_[at] = v;
+    values_[at] = value;
   }
 
  private:
-  size_t slot_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 4) & (pointers_.size() - 1); }
+  // The first of the set's two entries.
+  size_t set_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 6 << 1) & (pointers_.size() - 1); }
   std::vector<PyObject *> pointers_;
   std::vector<T> values_;
 };

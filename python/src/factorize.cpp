@@ -15,7 +15,7 @@
 // Why not pandas.factorize: it hashes and compares every cell as a Python object. A column read
 // by pandas.read_csv holds the same str object for equal cells of a chunk, and a county's table
 // lists a cadre's records together, so here a cell is first looked up by its pointer (the cell
-// before it, then a small direct-mapped cache) and only a pointer not seen is hashed by its
+// before it, then a small cache) and only a pointer not seen is hashed by its
 // text into an open-addressing table of the distinct texts.
 //
 //   _core.position_in(distinct, values, missing) -> positions | None: each value's position
@@ -280,36 +280,39 @@ class ObjectColumn {
 template <class T>
 class PointerCache {
  public:
-  explicit PointerCache(size_t rows)
-      : pointers_(std::bit_ceil(std::clamp<size_t>(rows, 16, 65536)), nullptr), values_(pointers_.size()) {}
+  explicit PointerCache(size_t rows) : entries_(std::bit_ceil(std::clamp<size_t>(rows, 16, 65536))) {}
   bool has(PyObject *v) const {
-    const size_t at = set_of(v);
-    return pointers_[at] == v || pointers_[at + 1] == v;
+    const Entry *set = set_of(v);
+    return set[0].object == v || set[1].object == v;
   }
   // Whether v is in the cache, with its value.
   bool find(PyObject *v, T &value) const {
-    const size_t at = set_of(v);
-    if (pointers_[at] == v) {
-      value = values_[at];
+    const Entry *set = set_of(v);
+    if (set[0].object == v) {
+      value = set[0].value;
       return true;
     }
-    if (pointers_[at + 1] != v) return false;
-    value = values_[at + 1];
+    if (set[1].object != v) return false;
+    value = set[1].value;
     return true;
   }
   void keep(PyObject *v, T value) {
-    const size_t at = set_of(v);
-    pointers_[at + 1] = pointers_[at];
-    values_[at + 1] = values_[at];
-    pointers_[at] = v;
-    values_[at] = value;
+    Entry *set = set_of(v);
+    set[1] = set[0];
+    set[0] = Entry{v, value};
   }
 
  private:
+  // An object and its value side by side: a look-up reads one line of memory.
+  struct Entry {
+    PyObject *object = nullptr;
+    T value{};
+  };
+  const Entry *set_of(PyObject *v) const { return &entries_[index_of(v)]; }
+  Entry *set_of(PyObject *v) { return &entries_[index_of(v)]; }
   // The first of the set's two entries.
-  size_t set_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 6 << 1) & (pointers_.size() - 1); }
-  std::vector<PyObject *> pointers_;
-  std::vector<T> values_;
+  size_t index_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 6 << 1) & (entries_.size() - 1); }
+  std::vector<Entry> entries_;
 };
 
 // The distinct texts of a column in an open-addressing table of 16-byte slots. A slot holds its

@@ -269,50 +269,42 @@ class ObjectColumn {
 };
 
 // What was read of the str objects already met, found by pointer (why: the top of this file): a
-// cache as large as the column, up to 65,536 entries, in sets of two by a pointer's bits from 64
-// up. A str of up to 15 ASCII characters takes 64 bytes of CPython's allocator and read_csv makes
-// a column's strs one after another, so that a date column's 20,000 objects take a set each;
-// two ways hold the one-character strs CPython keeps 56 bytes apart, which share a set; and a
-// set's older entry is the one replaced. (Slots of 16 bytes, one way, missed on a quarter of a
-// date column's cells; one way by 64 bytes made a column of "1" and "2" miss on every change.)
-// (The loops compare a cell with the cell before themselves, in locals the compiler keeps in
-// registers.)
+// direct-mapped cache as large as the column, up to 65,536 entries. A str of up to 15 ASCII
+// characters takes 64 bytes of CPython's allocator and read_csv makes a column's strs one after
+// another, so an entry is chosen by a pointer's bits from 64 up: a date column's 20,000 objects
+// take one each. CPython's one-character strs lie 56 bytes apart, two to some 64-byte blocks;
+// the second of a block (bit 5 set) takes the entry half the table away, so that the two never
+// share one, and any two objects less than half the table's span apart (2 MiB) have entries of
+// their own. (Entries by 16 bytes missed on a quarter of a date column's cells; by 64 bytes
+// alone, a column of "1" and "2" missed on every change of value; two entries a 64-byte set cost
+// a nanosecond more a hit.) (The loops compare a cell with the cell before themselves, in locals
+// the compiler keeps in registers.)
 template <class T>
 class PointerCache {
  public:
-  explicit PointerCache(size_t rows) : entries_(std::bit_ceil(std::clamp<size_t>(rows, 16, 65536))) {}
-  bool has(PyObject *v) const {
-    const Entry *set = set_of(v);
-    return set[0].object == v || set[1].object == v;
-  }
+  explicit PointerCache(size_t rows)
+      : pointers_(std::bit_ceil(std::clamp<size_t>(rows, 16, 65536)), nullptr), values_(pointers_.size()) {}
+  bool has(PyObject *v) const { return pointers_[index_of(v)] == v; }
   // Whether v is in the cache, with its value.
   bool find(PyObject *v, T &value) const {
-    const Entry *set = set_of(v);
-    if (set[0].object == v) {
-      value = set[0].value;
-      return true;
-    }
-    if (set[1].object != v) return false;
-    value = set[1].value;
+    const size_t at = index_of(v);
+    if (pointers_[at] != v) return false;
+    value = values_[at];
     return true;
   }
   void keep(PyObject *v, T value) {
-    Entry *set = set_of(v);
-    set[1] = set[0];
-    set[0] = Entry{v, value};
+    const size_t at = index_of(v);
+    pointers_[at] = v;
+    values_[at] = value;
   }
 
  private:
-  // An object and its value side by side: a look-up reads one line of memory.
-  struct Entry {
-    PyObject *object = nullptr;
-    T value{};
-  };
-  const Entry *set_of(PyObject *v) const { return &entries_[index_of(v)]; }
-  Entry *set_of(PyObject *v) { return &entries_[index_of(v)]; }
-  // The first of the set's two entries.
-  size_t index_of(PyObject *v) const { return (reinterpret_cast<uintptr_t>(v) >> 6 << 1) & (entries_.size() - 1); }
-  std::vector<Entry> entries_;
+  size_t index_of(PyObject *v) const {
+    const auto p = reinterpret_cast<uintptr_t>(v);
+    return ((p >> 6) ^ ((p >> 5 & 1) * (pointers_.size() / 2))) & (pointers_.size() - 1);
+  }
+  std::vector<PyObject *> pointers_;
+  std::vector<T> values_;
 };
 
 // The distinct texts of a column in an open-addressing table of 16-byte slots. A slot holds its

@@ -50,14 +50,23 @@ inline py::tuple days_of_datetimes(const py::array &a) {
   auto *o = static_cast<std::int64_t *>(days.mutable_data());
   constexpr std::int64_t kNaT = INT64_MIN;
   bool timed = false;
-  {
-    py::gil_scoped_release release;
+  // The unit a constant of the loop, so that its division is a multiplication
+  const auto read = [&]<std::int64_t PerDay>() {
     for (std::size_t i = 0; i < n; ++i) {
       const std::int64_t x = v[i];
-      std::int64_t q = x / per_day, r = x % per_day;
+      std::int64_t q = x / PerDay, r = x % PerDay;
       q -= r < 0;  // the floor, as NumPy's cast
       timed |= (r != 0) & (x != kNaT);
       o[i] = x == kNaT ? kNaT : q;
+    }
+  };
+  {
+    py::gil_scoped_release release;
+    switch (per_day) {
+      case 86400: read.operator()<86400>(); break;
+      case 86400000: read.operator()<86400000>(); break;
+      case 86400000000: read.operator()<86400000000>(); break;
+      default: read.operator()<86400000000000>(); break;  // ns, the only unit left
     }
   }
   std::int64_t first = -1;

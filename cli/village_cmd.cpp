@@ -141,16 +141,10 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
   return in;
 }
 
-std::string actions_text(const std::vector<village::Action> &acts) {
-  std::string s;
-  for (const auto &a : acts) s += (s.empty() ? "" : ";") + std::string(a.kind) + ":" + to_iso(a.due);
-  return s;
-}
-
 // The actions cell: `kind:due;…` in a CSV or a workbook; in JSON the library's array
 // [{"kind","due"}], as the JSON call and Python's records have it.
 Cell actions_cell(const std::vector<village::Action> &acts, const IoOptions &io) {
-  if (io.format != "json") return Cell(actions_text(acts));
+  if (io.format != "json") return Cell(village::actions_text(acts));
   boost::json::array a;
   for (const auto &x : acts) a.push_back(boost::json::object{{"kind", std::string(x.kind)}, {"due", to_iso(x.due)}});
   return Cell::json(boost::json::serialize(a));

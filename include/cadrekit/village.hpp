@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,11 @@ struct Action {
   std::string_view kind;  ///< "admonishment_talk" (诫勉谈话) | "rectification" (限期整改) (static text)
   Date due;
 };
+
+/// Actions as one table cell, `kind:due;…` (`admonishment_talk:2017-01-30;rectification:…`, empty
+/// for none): the form of the command line's CSV and workbooks and of Python's DataFrames. The
+/// JSON forms keep them as the array [{"kind", "due"}].
+std::string actions_text(std::span<const Action> actions);
 
 struct PaySheetOptions {
   /// The date the year's grades are fixed; actions are due from it, and performance pay goes to

@@ -49,6 +49,14 @@ const char *grade_en(Grade g) noexcept { return grade_entry(g).en.data(); }
 Grade parse_grade(std::string_view t, std::string_view record) {
   return static_cast<Grade>(vocabulary::parse_code(vocabulary::village_grades(), t, "grade", record));
 }
+std::string actions_text(std::span<const Action> actions) {
+  std::string s;
+  for (const auto &a : actions) {
+    if (!s.empty()) s += ';';
+    s.append(a.kind).append(":").append(to_iso(a.due));
+  }
+  return s;
+}
 Grade personal_grade(TeamGrade g) noexcept {
   switch (g) {
     case TeamGrade::outstanding: return Grade::excellent;

@@ -113,10 +113,13 @@ TEST(VillageGolden, PaySheets) {
       EXPECT_EQ(grade_zh(l.grade), str(e.at("grade_zh")));
       const auto &ea = e.at("actions").as_array();
       ASSERT_EQ(l.actions.size(), ea.size());
+      std::string cell;  // the table cell: kind:due;kind:due
       for (std::size_t k = 0; k < ea.size(); ++k) {
         EXPECT_EQ(l.actions[k].kind, str(ea[k].as_array()[0]));
         EXPECT_EQ(to_iso(l.actions[k].due), str(ea[k].as_array()[1]));
+        cell += (k ? ";" : "") + str(ea[k].as_array()[0]) + ":" + str(ea[k].as_array()[1]);
       }
+      EXPECT_EQ(actions_text(l.actions), cell);
       EXPECT_FALSE(l.explanation->rules.empty());
     }
     const auto &et = c.at("expect_townships").as_array();

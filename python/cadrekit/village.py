@@ -2,8 +2,9 @@
 selection, subsidies after leaving, and the budget.
 
 Inputs are pandas DataFrames or lists of dicts; money comes back as ``decimal.Decimal`` yuan,
-grades as the Chinese labels (实绩突出 / 比较突出 / 一般, 优秀 / 基本合格 / 不合格, 未评定 when a
-village lacks scores). Every rule and default is stated in docs/village.md. Nothing reads the
+grades as codes (``outstanding`` / ``good`` / ``ordinary``, ``excellent`` / ``basic`` /
+``unqualified``, ``not_graded`` when a village lacks scores) with their Chinese and English
+labels beside them (实绩突出 / 比较突出 / 一般, 优秀 / 基本合格 / 不合格, 未评定). Every rule and default is stated in docs/village.md. Nothing reads the
 clock: each call takes its year or as-of date.
 """
 from __future__ import annotations
@@ -239,19 +240,30 @@ class PaySheet:
         ``explain``)."""
         return [r["explanation"] for r in self.to_dict()["lines"] if "explanation" in r]
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self, *, action_lists: bool = False) -> Any:
         """The lines as a DataFrame with the columns of ``to_records()`` and of the command line:
         ``cadre_id, village_id, township, post, units, units_of_year, base, performance,
         public_institution, total`` (``Decimal`` yuan), ``team_grade, team_grade_zh,
         team_grade_en, grade, grade_zh, grade_en`` (codes, then their Chinese and English labels),
-        ``actions``; read from the sheet column by column, without explanations."""
-        with _frames.no_cyclic_gc():  # a million small lists and dicts of actions
-            return self._lines_frame()
+        ``actions``; read from the sheet column by column, without explanations.
 
-    def _lines_frame(self) -> Any:
+        ``actions`` is the command line's cell, ``"kind:due;…"``
+        (``"admonishment_talk:2017-01-30;rectification:2017-03-31"``, ``""`` for none), one value
+        per line as in a CSV or workbook; ``to_records()`` gives them as lists of ``{"kind",
+        "due"}``. ``action_lists=True`` puts those lists in the DataFrame, for this release only,
+        with a DeprecationWarning."""
+        if not action_lists:
+            return self._lines_frame(False)
+        _frames.warn(DeprecationWarning(
+            "PaySheet.to_pandas(action_lists=True) gives each line's actions as a list of dicts only for this "
+            "release; the DataFrame's actions are the text 'kind:due;...' (to_records() has the lists)"))
+        with _frames.no_cyclic_gc():  # a million small lists and dicts of actions
+            return self._lines_frame(True)
+
+    def _lines_frame(self, action_lists: bool) -> Any:
         import pandas as pd
 
-        c = self._sheet.frame_columns(_yuan_of)  # the columns made in C++, money once per amount
+        c = self._sheet.frame_columns(_yuan_of, action_lists)  # the columns made in C++, money once per amount
         ids = self._line_ids(c if self._ids is not None else self._sheet.lines_columns())  # rows given: the sheet's
         out = {"cadre_id": ids["cadre_id"], "village_id": ids["village_id"], "township": ids["township"]}
         for k in LINE_COLUMNS[3:]:

@@ -261,10 +261,12 @@ void init_village(py::module_ &m) {
           "villages, townships, banner; money as decimal yuan text).")
       .def(
           "frame_columns",
-          [](const village::PaySheet &s, const py::object &yuan) {
+          [](const village::PaySheet &s, const py::object &yuan, bool action_lists) {
             // The lines' DataFrame columns, made here from the sheet's columns without a PayLine
             // per line: labels and money as shared objects (money as yuan(fen), once per distinct
-            // amount), each line's actions a new list of new {"kind", "due"} dicts.
+            // amount), actions as the table cell's text (one str for the lines with actions, one
+            // for the others: every line with actions has the same two, due from the grading
+            // date) or, with action_lists, each line's a new list of new {"kind", "due"} dicts.
             const village::LineColumns c = village::line_columns(s);
             const std::size_t n = c.line_principal.size();
             const std::int32_t *lp = c.line_principal.data();
@@ -334,6 +336,13 @@ void init_village(py::module_ &m) {
             d["grade"] = label_column(grade_codes, grade_code);
             d["grade_zh"] = label_column(grade_zh, grade_code);
             d["grade_en"] = label_column(grade_en, grade_code);
+            if (!action_lists) {
+              const py::str none(""), some(village::actions_text(c.actions));
+              d["actions"] = filled_column(n, [&](std::size_t k) {
+                return (c.has_actions(principal_of(k)) ? some : none).ptr();
+              });
+              return d;
+            }
             // actions: the kinds' texts and the due dates made once, shared by the lines' dicts
             if (PyDateTimeAPI == nullptr) PyDateTime_IMPORT;
             const py::str key_kind("kind"), key_due("due");
@@ -362,11 +371,12 @@ void init_village(py::module_ &m) {
             d["actions"] = acts;
             return d;
           },
-          py::arg("yuan"),
+          py::arg("yuan"), py::arg("action_lists") = false,
           "The lines' DataFrame columns (cadrekit.village.PaySheet.to_pandas without the ids and "
           "the columns kept): principal and village (the rows given), post, units, units_of_year, "
           "money as yuan(fen) (once per distinct amount), team_grade and grade with their _zh and "
-          "_en labels, actions (a list of {kind, due} per line).")
+          "_en labels, actions (the text 'kind:due;...', or with action_lists a list of {kind, "
+          "due} per line).")
       .def(
           "lines_columns",
           [](const village::PaySheet &s, bool ids) {

@@ -12,6 +12,11 @@ from cadrekit import village
 from test_village import CASES, inputs, policy_of, check_sheet
 
 
+def actions_cell(actions):
+    """A line's actions as the command line's CSV cell writes them: kind:due;kind:due."""
+    return ";".join(f"{a['kind']}:{a['due'].isoformat()}" for a in actions)
+
+
 def as_csv_text(rows):
     """Rows written to a CSV file and read back with dtype=str (population, scores, dates as text)."""
     return pd.read_csv(io.StringIO(pd.DataFrame(rows).to_csv(index=False)), dtype=str)
@@ -38,7 +43,8 @@ def test_tables_of_text_give_the_sheet_and_lazy_explanations_alike(case):
             "public_institution", "total", "team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh",
             "grade_en", "actions"]
     assert [k for k in full.to_records()[0] if k != "explanation"] == cols
-    records = pd.DataFrame.from_records([{k: r[k] for k in cols} for r in full.to_records()], columns=cols)
+    records = pd.DataFrame.from_records([{k: actions_cell(r[k]) if k == "actions" else r[k] for k in cols}
+                                         for r in full.to_records()], columns=cols)
     pd.testing.assert_frame_equal(sheet.to_pandas(), records)
     pd.testing.assert_frame_equal(full.to_pandas(), records)
     with pytest.raises(IndexError):
@@ -74,9 +80,13 @@ def test_the_frame_of_lines_has_actions_and_money_as_the_records():
         sheet = village.pay_sheet(v, p, s, case["year"], policy_of(case))
         df = sheet.to_pandas()
         recs = sheet.to_records()
-        assert df["actions"].tolist() == [r["actions"] for r in recs]
-        assert any(df["actions"].map(len) > 0)
+        assert df["actions"].tolist() == [actions_cell(r["actions"]) for r in recs]
+        assert any(df["actions"] != "")
         assert [str(x) for x in df["total"]] == [str(r["total"]) for r in recs]
+        with pytest.warns(DeprecationWarning, match="action_lists"):
+            lists = sheet.to_pandas(action_lists=True)
+        assert lists["actions"].tolist() == [r["actions"] for r in recs]
+        pd.testing.assert_frame_equal(lists.drop(columns="actions"), df.drop(columns="actions"))
 
 
 def test_population_as_text_and_a_bad_one_named():

@@ -4,8 +4,9 @@ selection, subsidies after leaving, and the budget.
 Inputs are pandas DataFrames or lists of dicts; money comes back as ``decimal.Decimal`` yuan,
 grades as codes (``outstanding`` / ``good`` / ``ordinary``, ``excellent`` / ``basic`` /
 ``unqualified``, ``not_graded`` when a village lacks scores) with their Chinese and English
-labels beside them (实绩突出 / 比较突出 / 一般, 优秀 / 基本合格 / 不合格, 未评定). Every rule and default is stated in docs/village.md. Nothing reads the
-clock: each call takes its year or as-of date.
+labels beside them (实绩突出 / 比较突出 / 一般, 优秀 / 基本合格 / 不合格, 未评定). Every rule and
+default is stated in docs/village.md. Nothing reads the clock: each call takes its year or as-of
+date.
 """
 from __future__ import annotations
 

@@ -246,6 +246,32 @@ def test_two_columns_numbered_as_one(sort):
         _core.factorize_text(np.array(["a"], dtype=object), (), False, more=np.array([1, 2]))
 
 
+@pytest.mark.parametrize("sort", [False, True])
+def test_a_second_column_in_the_first_ones_order(sort):
+    # more= listing the first column's ids in its order, twice (a year's results cadre by cadre),
+    # with gaps, ids not in the first column and missing cells, each cell an object of its own:
+    # the codes of the two joined, whether a cell is found as the text after the cell before's
+    # or looked up
+    rng = random.Random(7)
+    ids = [f"C{i}" for i in range(3000)]
+    second = []
+    for _ in range(2):
+        for t in ids:
+            r = rng.random()
+            if r < 0.05:
+                continue  # a cadre without this year's result
+            if r < 0.08:
+                second.append(fresh(f"X{rng.randrange(50)}"))  # an id the first column lacks
+            elif r < 0.1:
+                second.append(None)
+            second.append(fresh(t))
+    first = [fresh(t) for t in ids]
+    got = _core.factorize_text(np.array(first, dtype=object), _frames._missing_objects(), sort, True,
+                               more=np.array(second, dtype=object))
+    want_codes, want_uniq = expected(first + second, sort)
+    assert got[0].tolist() == want_codes and list(got[1]) == want_uniq
+
+
 def test_sorted_ids_alike_in_their_first_sixteen_characters():
     # the sort reads a key of the first 16 characters, then the texts where keys tie: ids of
     # 18 digits that differ only at the end, and texts that stop the key early (a character

@@ -15,6 +15,8 @@ import pytest
 import cadrekit
 from cadrekit import audit, village
 
+from test_village import actions_cell
+
 GOLDEN = pathlib.Path(__file__).resolve().parents[2] / "tests" / "golden" / "same_output.tsv"
 
 
@@ -53,7 +55,7 @@ def plain(v):
 def as_cell(row):
     """A golden row as a table writes it (the command line's CSV, a DataFrame): actions as the
     cell ``kind:due;kind:due``."""
-    return {k: ";".join(f"{a['kind']}:{a['due']}" for a in v) if k == "actions" else v for k, v in row.items()}
+    return {k: actions_cell(v) if k == "actions" else v for k, v in row.items()}
 
 
 def pay_inputs(req):

@@ -19,6 +19,12 @@ CASES = json.loads((ROOT / "tests" / "golden" / "village_cases.json").read_text(
 PERIODS = ["Q1", "Q2", "Q3", "Q4", ""]
 
 
+def actions_cell(actions):
+    """A line's actions as a table writes them (the command line's CSV, a DataFrame):
+    kind:due;kind:due, from the records' list (due a date) or the JSON's (due ISO text)."""
+    return ";".join(f"{a['kind']}:{a['due']}" for a in actions)
+
+
 def inputs(case):
     scores = []
     for row in case["scores"]:

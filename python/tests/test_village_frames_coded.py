@@ -15,6 +15,8 @@ import pytest
 from cadrekit import village
 from cadrekit._core import InvalidInput
 
+from test_village import actions_cell
+
 D = datetime.date
 
 
@@ -83,8 +85,7 @@ def test_frames_equal_rows_path() -> None:
     assert set(unq["actions"]) == {"", "admonishment_talk:2017-01-30;rectification:2017-03-31"}
     assert (df.loc[df["grade"] != "unqualified", "actions"] == "").all()
     recs = frames.to_records()
-    assert df["actions"].tolist() == [";".join(f"{a['kind']}:{a['due'].isoformat()}" for a in r["actions"])
-                                      for r in recs]
+    assert df["actions"].tolist() == [actions_cell(r["actions"]) for r in recs]
     assert recs == rows.to_records()
 
 

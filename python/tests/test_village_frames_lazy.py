@@ -9,12 +9,7 @@ import pytest
 import cadrekit
 from cadrekit import village
 
-from test_village import CASES, inputs, policy_of, check_sheet
-
-
-def actions_cell(actions):
-    """A line's actions as the command line's CSV cell writes them: kind:due;kind:due."""
-    return ";".join(f"{a['kind']}:{a['due'].isoformat()}" for a in actions)
+from test_village import CASES, actions_cell, inputs, policy_of, check_sheet
 
 
 def as_csv_text(rows):

@@ -145,9 +145,7 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
 // [{"kind","due"}], as the JSON call and Python's records have it.
 Cell actions_cell(const std::vector<village::Action> &acts, const IoOptions &io) {
   if (io.format != "json") return Cell(village::actions_text(acts));
-  boost::json::array a;
-  for (const auto &x : acts) a.push_back(boost::json::object{{"kind", std::string(x.kind)}, {"due", to_iso(x.due)}});
-  return Cell::json(boost::json::serialize(a));
+  return Cell::json(village::actions_json(acts));
 }
 
 }  // namespace

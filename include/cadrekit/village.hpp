@@ -89,8 +89,12 @@ struct Action {
 
 /// Actions as one table cell, `kind:due;…` (`admonishment_talk:2017-01-30;rectification:…`, empty
 /// for none): the form of the command line's CSV and workbooks and of Python's DataFrames. The
-/// JSON forms keep them as the array [{"kind", "due"}].
+/// JSON forms keep them as the array of actions_json.
 std::string actions_text(std::span<const Action> actions);
+/// Actions as the JSON forms write them (a pay line's "actions" in pay_sheet_json and
+/// pay_sheet_to_json, the command line's JSON output): `[{"kind":"…","due":"YYYY-MM-DD"},…]`,
+/// `[]` for none.
+std::string actions_json(std::span<const Action> actions);
 
 struct PaySheetOptions {
   /// The date the year's grades are fixed; actions are due from it, and performance pay goes to

@@ -39,6 +39,12 @@ Rational score_value(const json::object &o, const std::string &record) {
 
 json::value explanation_value(const Explanation &ex) { return json::parse(ex.to_json()); }
 
+json::array actions_array(std::span<const Action> actions) {
+  json::array a;
+  for (const auto &x : actions) a.push_back(json::object{{"kind", x.kind}, {"due", to_iso(x.due)}});
+  return a;
+}
+
 json::object totals_json(const Totals &t) {
   json::object o;
   if (!t.township.empty()) o["township"] = t.township;
@@ -90,9 +96,7 @@ json::object sheet_object(const PaySheet &s, const Policy &policy) {
     o["grade"] = grade_code(l.grade);
     o["grade_zh"] = grade_zh(l.grade);
     o["grade_en"] = grade_en(l.grade);
-    json::array acts;
-    for (const auto &a : l.actions) acts.push_back(json::object{{"kind", a.kind}, {"due", to_iso(a.due)}});
-    o["actions"] = std::move(acts);
+    o["actions"] = actions_array(l.actions);
     if (l.explanation) o["explanation"] = explanation_value(*l.explanation);
     lines.push_back(std::move(o));
   }
@@ -443,5 +447,7 @@ std::string selection_json(std::string_view request, const Policy &policy) {
   }
   return json::serialize(out);
 }
+
+std::string actions_json(std::span<const Action> actions) { return json::serialize(actions_array(actions)); }
 
 }  // namespace cadrekit::village

@@ -114,12 +114,16 @@ TEST(VillageGolden, PaySheets) {
       const auto &ea = e.at("actions").as_array();
       ASSERT_EQ(l.actions.size(), ea.size());
       std::string cell;  // the table cell: kind:due;kind:due
+      std::string array = "[";  // the JSON forms' array: [{"kind":"…","due":"…"},…]
       for (std::size_t k = 0; k < ea.size(); ++k) {
         EXPECT_EQ(l.actions[k].kind, str(ea[k].as_array()[0]));
         EXPECT_EQ(to_iso(l.actions[k].due), str(ea[k].as_array()[1]));
-        cell += (k ? ";" : "") + str(ea[k].as_array()[0]) + ":" + str(ea[k].as_array()[1]);
+        cell.append(k ? ";" : "").append(str(ea[k].as_array()[0])).append(":").append(str(ea[k].as_array()[1]));
+        array.append(k ? "," : "").append(R"({"kind":")").append(str(ea[k].as_array()[0]));
+        array.append(R"(","due":")").append(str(ea[k].as_array()[1])).append(R"("})");
       }
       EXPECT_EQ(actions_text(l.actions), cell);
+      EXPECT_EQ(actions_json(l.actions), array + "]");
       EXPECT_FALSE(l.explanation->rules.empty());
     }
     const auto &et = c.at("expect_townships").as_array();

@@ -374,7 +374,6 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     """screen() of a DataFrame of records: the records read by _read_records, the rows sorted
     by cadre id, kind and period (_records_order), the columnar kernel run with the GIL
     released, and its hits turned into the rows path's answer (without explanations)."""
-    import numpy as np
     _frames.check_columns(df, "rows")  # as the rows path names it
     pol = _policy(policy)
     cadre, cadre_ids, kind, period, rating, rank, group = _read_records(df, as_of, pol)
@@ -382,13 +381,10 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
     if findings is not None and len(findings):
         fr = _read_findings(findings, as_of, pol)
         cadre, cadre_ids = _merge_cadres(cadre, cadre_ids, fr)
-    rows, key = _records_order(cadre, len(cadre_ids), kind, period, as_of)
+    rows, key, columns = _records_order(cadre, len(cadre_ids), kind, period, rank, group, rating, as_of)
     fargs: List[Any] = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
-    sorted_period = key & ((1 << 20) - 1)
-    c, r, f, l, cnt, ids = _a.screen_batch(
-        pol, as_of, key >> 22, ((key >> 20) & 3).astype(np.uint8), sorted_period.astype(np.int32),
-        rank[rows], group[rows], rating[rows], *fargs)
-    return _hits_frame(df, rows, key, sorted_period, cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
+    c, r, f, l, cnt, ids = _a.screen_batch(pol, as_of, *columns, *fargs)
+    return _hits_frame(df, rows, key, columns[2], cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
                        findings if fr is not None else None, fr)
 
 
@@ -567,29 +563,19 @@ def _read_records(df: Any, as_of: _dt.date, pol: _Policy, numbered: Optional[Tup
     return cadre, cadre_ids, kind, period, rating, rank, group
 
 
-def _records_order(cadre: Any, cadre_count: int, kind: Any, period: Any, as_of: _dt.date) -> Tuple[Any, Any]:
+def _records_order(cadre: Any, cadre_count: int, kind: Any, period: Any, rank: Any, group: Any,
+                   rating: Any, as_of: _dt.date) -> Tuple[Any, Any, Tuple[Any, ...]]:
     """(the rows of the screened years sorted by cadre, kind and period (stable), their sort
-    keys): the order the screening kernel reads; two records of one cadre, kind and period
-    raise, naming the later one of the first such pair in that order. The sorted cadre, kind
-    and period are read back from the key (a period is below 2^20)."""
-    import numpy as np
-    future = period >= (as_of.year + 1) * 100
-    if future.any():
-        keep = np.flatnonzero(~future)
-        ck = cadre[keep]
-        key = ((ck * 4 + kind[keep]) << 20) | period[keep]
-    else:
-        keep, ck = None, cadre
-        key = ((cadre * 4 + kind) << 20) | period
-    order = _core.grouped_order(ck, cadre_count, key)  # as a stable argsort of key
-    rows = order if keep is None else keep[order]
-    key = key[order]
-    dup = np.flatnonzero(key[1:] == key[:-1])
-    if dup.size:
-        i = int(dup[0])
+    keys ``(cadre * 4 + kind) << 20 | period``, and screen_batch's six columns in that order:
+    cadre, kind, period, rank, group size, rating): the order the screening kernel reads, in
+    one C++ pass over the columns (``_a.records_order``); two records of one cadre, kind and
+    period raise, naming the later one of the first such pair in that order."""
+    rows, key, dup, *columns = _a.records_order(cadre, cadre_count, kind, period, (as_of.year + 1) * 100,
+                                                rank, group, rating)
+    if dup >= 0:
         raise _frames.invalid("two records for the same cadre, kind and period", "period",
-                              f"records[{max(int(rows[i]), int(rows[i + 1]))}]")
-    return rows, key
+                              f"records[{max(int(rows[dup]), int(rows[dup + 1]))}]")
+    return rows, key, tuple(columns)
 
 
 def _hit_cadres(records: Any, as_of: _dt.date, policy: Optional[_Policy],
@@ -609,9 +595,8 @@ def _hit_cadres(records: Any, as_of: _dt.date, policy: Optional[_Policy],
     except _Slow:
         hits = _screen_rows(records, None, None, as_of, policy, False)
         return np.array(sorted({h["cadre_id"] for h in hits}), dtype=object), None
-    rows, key = _records_order(cadre, len(cadre_ids), kind, period, as_of)
-    c = _a.screen_batch(pol, as_of, key >> 22, ((key >> 20) & 3).astype(np.uint8),
-                        (key & ((1 << 20) - 1)).astype(np.int32), rank[rows], group[rows], rating[rows])[0]
+    columns = _records_order(cadre, len(cadre_ids), kind, period, rank, group, rating, as_of)[2]
+    c = _a.screen_batch(pol, as_of, *columns)[0]
     return np.unique(c), (cadre, cadre_ids, kind, period, rating)
 
 

@@ -4,8 +4,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <tuple>
+#include <utility>
+#include <vector>
 #include <unordered_map>
 
 #include "bindings.hpp"
@@ -164,6 +168,94 @@ void init_assessment(py::module_ &root) {
       py::arg("f_standard") = py::none(), py::arg("f_source") = py::none(), py::arg("f_class") = py::none(),
       py::arg("f_severity") = py::none(), py::arg("f_date") = py::none(),
       "Columnar screening (finding columns optional): (cadre, rule, first_period, last_period, count, rule_ids).");
+  m.def(
+      "records_order",
+      // (NumPy converts only where no value can change: a narrower column is refused, not cut)
+      [](py::array_t<std::int64_t, py::array::c_style> cadre, std::int64_t cadre_count,
+         py::array_t<std::uint8_t, py::array::c_style> kind, py::array_t<std::int64_t, py::array::c_style> period,
+         std::int64_t limit, py::array_t<std::int32_t, py::array::c_style> rank,
+         py::array_t<std::int32_t, py::array::c_style> group_size,
+         py::array_t<std::uint8_t, py::array::c_style> rating) {
+        const py::ssize_t n = cadre.shape(0);
+        for (const py::ssize_t len : {kind.shape(0), period.shape(0), rank.shape(0), group_size.shape(0), rating.shape(0)})
+          if (len != n || cadre.ndim() != 1) throw py::value_error("records_order: columns of one length");
+        if (cadre_count < 0 || cadre_count > (std::int64_t{1} << 40)) throw py::value_error("records_order: cadre_count");
+        const std::int64_t *c = cadre.data(), *p = period.data();
+        const std::uint8_t *k = kind.data(), *t = rating.data();
+        const std::int32_t *r = rank.data(), *g = group_size.data();
+        constexpr std::int64_t kPeriods = std::int64_t{1} << 20;
+        auto un = static_cast<std::size_t>(n);
+        std::size_t m = 0;  // the rows of the screened years (period below limit)
+        for (std::size_t i = 0; i < un; ++i) {
+          if (c[i] < 0 || c[i] >= cadre_count || k[i] > 3 || p[i] < 0 || p[i] >= kPeriods)
+            throw py::value_error("records_order: a cadre, kind or period out of range");
+          m += p[i] < limit ? 1 : 0;
+        }
+        const auto um = static_cast<py::ssize_t>(m);
+        py::array_t<std::int64_t> rows(um), key(um), oc(um);
+        py::array_t<std::uint8_t> ok(um), ot(um);
+        py::array_t<std::int32_t> op(um), orank(um), og(um);
+        std::int64_t *R = rows.mutable_data(), *K = key.mutable_data(), *C = oc.mutable_data();
+        std::uint8_t *OK = ok.mutable_data(), *OT = ot.mutable_data();
+        std::int32_t *OP = op.mutable_data(), *OR = orank.mutable_data(), *OG = og.mutable_data();
+        std::int64_t dup = -1;
+        {
+          py::gil_scoped_release release;
+          // by cadre (a counting sort, stable), then by kind and period within each cadre's rows
+          std::vector<std::size_t> start(static_cast<std::size_t>(cadre_count) + 1, 0);
+          for (std::size_t i = 0; i < un; ++i)
+            if (p[i] < limit) ++start[static_cast<std::size_t>(c[i]) + 1];
+          for (std::size_t x = 1; x < start.size(); ++x) start[x] += start[x - 1];
+          {
+            std::vector<std::size_t> at(start.begin(), start.end() - 1);
+            for (std::size_t i = 0; i < un; ++i) {
+              if (p[i] >= limit) continue;
+              const std::size_t j = at[static_cast<std::size_t>(c[i])]++;
+              R[j] = static_cast<std::int64_t>(i);
+              K[j] = ((c[i] * 4 + k[i]) << 20) | p[i];
+            }
+          }
+          for (std::size_t x = 0; x + 1 < start.size(); ++x) {
+            const std::size_t a = start[x], b = start[x + 1];
+            if (b - a > 32) {  // a cadre of many records: a stable sort of (key, row) pairs
+              std::vector<std::pair<std::int64_t, std::int64_t>> pairs(b - a);
+              for (std::size_t j = a; j < b; ++j) pairs[j - a] = {K[j], R[j]};
+              std::stable_sort(pairs.begin(), pairs.end(),
+                               [](const auto &u, const auto &v) { return u.first < v.first; });
+              for (std::size_t j = a; j < b; ++j) std::tie(K[j], R[j]) = pairs[j - a];
+              continue;
+            }
+            for (std::size_t j = a + 1; j < b; ++j) {  // insertion: stable, quick on a few rows
+              const std::int64_t kj = K[j], rj = R[j];
+              std::size_t y = j;
+              for (; y > a && kj < K[y - 1]; --y) {
+                K[y] = K[y - 1];
+                R[y] = R[y - 1];
+              }
+              K[y] = kj;
+              R[y] = rj;
+            }
+          }
+          for (std::size_t j = 0; j < m; ++j) {
+            if (dup < 0 && j > 0 && K[j] == K[j - 1]) dup = static_cast<std::int64_t>(j - 1);
+            C[j] = K[j] >> 22;
+            OK[j] = static_cast<std::uint8_t>((K[j] >> 20) & 3);
+            OP[j] = static_cast<std::int32_t>(K[j] & (kPeriods - 1));
+            const auto i = static_cast<std::size_t>(R[j]);
+            OR[j] = r[i];
+            OG[j] = g[i];
+            OT[j] = t[i];
+          }
+        }
+        return py::make_tuple(rows, key, dup, oc, ok, op, orank, og, ot);
+      },
+      py::arg("cadre"), py::arg("cadre_count"), py::arg("kind"), py::arg("period"), py::arg("limit"),
+      py::arg("rank"), py::arg("group_size"), py::arg("rating"),
+      "The records of periods below limit in the screening kernel's order, by cadre code, kind and "
+      "period (stable): (rows, key = (cadre * 4 + kind) << 20 | period, the first j where key[j] == "
+      "key[j + 1] or -1, then screen_batch's six columns cadre, kind, period, rank, group_size, rating "
+      "in that order). Codes out of range (a cadre outside 0..cadre_count-1, a kind above 3, a "
+      "period outside 0..2^20-1) raise ValueError.");
   m.def("parse_period", [](const std::string &s) { return parse_period(s); }, py::arg("text"));
   // The codes of the batch columns, read as the records' text is (English or Chinese names), so
   // that a DataFrame's text columns are encoded once per distinct value.
@@ -192,7 +284,7 @@ void init_assessment(py::module_ &root) {
   m.def(
       "hit_lists",
       [](py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> rows,
-         py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> period,
+         py::array_t<std::int32_t, py::array::c_style> period,  // records_order's: no narrowing here
          py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> lo,
          py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> hi,
          py::array_t<bool, py::array::c_style | py::array::forcecast> take) {
@@ -200,20 +292,18 @@ void init_assessment(py::module_ &root) {
         if (rows.ndim() != 1 || period.ndim() != 1 || period.shape(0) != n || lo.ndim() != 1 ||
             hi.ndim() != 1 || hi.shape(0) != m || take.ndim() != 1 || take.shape(0) != m)
           throw py::value_error("hit_lists: rows and period of one length, lo, hi and take of another");
-        const std::int64_t *r = rows.data(), *p = period.data(), *a = lo.data(), *b = hi.data();
+        const std::int64_t *r = rows.data(), *a = lo.data(), *b = hi.data();
+        const std::int32_t *p = period.data();
         const bool *t = take.data();
         for (py::ssize_t j = 0; j < m; ++j)
           if (t[j] && !(0 <= a[j] && a[j] <= b[j] && b[j] <= n))
             throw py::value_error("hit_lists: a range outside the rows");
         // One str per distinct period, shared by every list that holds it (as the rows path's
         // texts of one period are equal strings).
-        std::unordered_map<std::int64_t, py::object> texts;
-        auto text = [&](std::int64_t v) -> PyObject * {
+        std::unordered_map<std::int32_t, py::object> texts;
+        auto text = [&](std::int32_t v) -> PyObject * {
           auto it = texts.find(v);
-          if (it == texts.end()) {
-            if (v < INT32_MIN || v > INT32_MAX) throw py::value_error("hit_lists: a period outside int32");
-            it = texts.emplace(v, py::str(period_text(static_cast<std::int32_t>(v)))).first;
-          }
+          if (it == texts.end()) it = texts.emplace(v, py::str(period_text(v))).first;
           return it->second.ptr();
         };
         py::array records = object_column(m), periods = object_column(m);

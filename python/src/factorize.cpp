@@ -37,9 +37,6 @@
 //
 //   _core.first_missing_text(values, missing) -> int | None: the first row whose value is
 //     missing, -1 for none; None when a value neither a str nor missing comes first.
-//
-//   _core.grouped_order(groups, group_count, keys) -> order: the rows (int64) ordered by group
-//     code, then by key, stable (as numpy's stable argsort of group * K + key).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -753,46 +750,6 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
 // The rows ordered by (group code, then sub-key), stable: a counting sort on the codes, then
 // each group's rows sorted by their sub-keys (a county's table has few rows a cadre, so mostly by
 // insertion). Codes must lie in [0, group_count).
-py::array_t<int64_t> grouped_order(const py::array_t<int64_t, py::array::c_style | py::array::forcecast> &groups,
-                                   int64_t group_count,
-                                   const py::array_t<int64_t, py::array::c_style | py::array::forcecast> &keys) {
-  if (groups.ndim() != 1 || keys.ndim() != 1 || groups.shape(0) != keys.shape(0))
-    throw py::type_error("grouped_order takes a group code and a sub-key for each row");
-  if (group_count < 0) throw py::value_error("group_count < 0");
-  const auto n = static_cast<size_t>(groups.shape(0));
-  const int64_t *group = groups.data();
-  const int64_t *key = keys.data();
-  for (size_t i = 0; i < n; ++i)
-    if (group[i] < 0 || group[i] >= group_count) throw py::value_error("a group code out of range");
-  py::array_t<int64_t> order(static_cast<py::ssize_t>(n));
-  int64_t *out = order.mutable_data();
-  {
-    py::gil_scoped_release release;
-    std::vector<size_t> start(static_cast<size_t>(group_count) + 1, 0);
-    for (size_t i = 0; i < n; ++i) ++start[static_cast<size_t>(group[i]) + 1];
-    for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) start[g + 1] += start[g];
-    {
-      std::vector<size_t> at(start.begin(), start.end() - 1);
-      for (size_t i = 0; i < n; ++i) out[at[static_cast<size_t>(group[i])]++] = static_cast<int64_t>(i);
-    }
-    auto by_key = [key](int64_t a, int64_t b) { return key[a] < key[b]; };
-    for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) {
-      int64_t *first = out + start[g], *last = out + start[g + 1];
-      if (last - first > 32) {
-        std::stable_sort(first, last, by_key);
-        continue;
-      }
-      for (int64_t *a = first + 1; a < last; ++a) {  // insertion: stable, quick on a few rows
-        const int64_t v = *a;
-        int64_t *b = a;
-        for (; b > first && key[v] < key[*(b - 1)]; --b) *b = *(b - 1);
-        *b = v;
-      }
-    }
-  }
-  return order;
-}
-
 // The first row whose value is missing, -1 when every value is a str; None when a value that is
 // neither a str nor missing comes first (the caller asks pandas which it is).
 py::object first_missing_text(const py::array &values, const py::tuple &missing) {
@@ -810,7 +767,6 @@ py::object first_missing_text(const py::array &values, const py::tuple &missing)
 
 void init_factorize(py::module_ &m) {
   m.def("first_missing_text", &first_missing_text, py::arg("values"), py::arg("missing") = py::tuple());
-  m.def("grouped_order", &grouped_order, py::arg("groups"), py::arg("group_count"), py::arg("keys"));
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());
   m.def("date_days", &date_days, py::arg("values"), py::arg("missing") = py::tuple());

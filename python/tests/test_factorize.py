@@ -171,24 +171,6 @@ def test_equal_texts_in_different_objects_have_one_hash_key_per_process():
     assert codes.tolist() == [0, 1, 0] and uniq.tolist() == [a, "y"]
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_grouped_order_is_a_stable_sort_by_group_then_key(seed):
-    rng = np.random.default_rng(seed)
-    n = int(rng.integers(0, 3000))
-    count = int(rng.integers(1, 60)) if seed % 2 else 3  # few groups: some longer than 32 rows
-    groups = rng.integers(0, count, n)
-    keys = rng.integers(0, 5, n)  # many ties: stability shows
-    want = np.argsort(groups * 10 + keys, kind="stable")
-    assert _core.grouped_order(groups, count, keys).tolist() == want.tolist()
-
-
-def test_grouped_order_refuses_a_code_out_of_range():
-    with pytest.raises(ValueError, match="out of range"):
-        _core.grouped_order(np.array([0, 3]), 3, np.array([0, 0]))
-    with pytest.raises(ValueError, match="out of range"):
-        _core.grouped_order(np.array([-1]), 3, np.array([0]))
-
-
 @pytest.mark.parametrize("vals,want", [
     (["a", "b"], -1), ([], -1), (["a", None, "b"], 1), (["a", "b", float("nan")], 2),
     ([pd.NA, "a"], 0), (["a", pd.NaT], 1),

@@ -273,7 +273,7 @@ def test_hit_lists_of_many_hits_each_its_own_lists():
     rng = np.random.default_rng(18)
     n, m = 300_000, 120_000
     rows = rng.permutation(n)
-    period = rng.choice(np.array([201500, 201502, 201600, 201700]), n)
+    period = rng.choice(np.array([201500, 201502, 201600, 201700], dtype=np.int32), n)
     lo = np.sort(rng.integers(0, n - 3, m))
     hi = lo + rng.integers(0, 4, m)
     take = rng.random(m) < 0.9
@@ -294,7 +294,7 @@ def test_hit_lists_of_many_hits_each_its_own_lists():
 def test_hit_lists_takes_each_hits_rows_and_period_texts():
     from cadrekit._core import assessment as ca
     rows = np.array([7, 3, 9, 4])
-    period = np.array([201500, 201500, 201602, 201700])
+    period = np.array([201500, 201500, 201602, 201700], dtype=np.int32)
     records, periods, findings, standards = ca.hit_lists(rows, period, np.array([0, 1, 2]), np.array([2, 4, 2]),
                                                          np.array([True, True, False]))
     assert records.tolist() == [[7, 3], [3, 9, 4], None]
@@ -306,3 +306,44 @@ def test_hit_lists_takes_each_hits_rows_and_period_texts():
         ca.hit_lists(rows, period, np.array([3]), np.array([5]), np.array([True]))
     with pytest.raises(ValueError, match="outside the rows"):
         ca.hit_lists(rows, period, np.array([2]), np.array([1]), np.array([True]))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_records_order_is_a_stable_sort_by_cadre_kind_and_period(seed):
+    """records_order against NumPy: the rows of periods below the limit, by stable argsort of
+    the key; the kernel's columns gathered in that order; the first pair of equal keys."""
+    from cadrekit._core import assessment as ca
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 3000))
+    count = int(rng.integers(1, 60)) if seed % 2 else 3  # few cadres: some of more than 32 rows
+    cadre = rng.integers(0, count, n)
+    kind = rng.integers(0, 4, n).astype(np.uint8)
+    period = rng.choice(np.array([201400, 201500, 201502, 201600, 201700]), n)
+    rank, group = rng.integers(0, 50, n).astype(np.int32), rng.integers(0, 50, n).astype(np.int32)
+    rating = rng.integers(0, 6, n).astype(np.uint8)
+    limit = 201700 if seed % 3 else 10**6  # the future dropped, or nothing dropped
+    rows, key, dup, c, k, p, r, g, t = ca.records_order(cadre, count, kind, period, limit, rank, group, rating)
+    keep = np.flatnonzero(period < limit)
+    full = ((cadre * 4 + kind) << 20) | period
+    want = keep[np.argsort(full[keep], kind="stable")]
+    assert rows.tolist() == want.tolist() and key.tolist() == full[want].tolist()
+    same = np.flatnonzero(key[1:] == key[:-1])
+    assert dup == (int(same[0]) if same.size else -1)
+    for got, col in ((c, cadre), (k, kind), (p, period), (r, rank), (g, group), (t, rating)):
+        assert got.tolist() == col[want].tolist()
+    assert (c.dtype, k.dtype, p.dtype, r.dtype, g.dtype, t.dtype) == \
+        (np.int64, np.uint8, np.int32, np.int32, np.int32, np.uint8)
+
+
+def test_records_order_refuses_codes_out_of_range():
+    from cadrekit._core import assessment as ca
+    one8, one32 = np.zeros(1, np.uint8), np.zeros(1, np.int32)
+    for cadre, kind, period in (([3], [0], [201500]), ([-1], [0], [201500]), ([0], [4], [201500]),
+                                ([0], [0], [1 << 20]), ([0], [0], [-1])):
+        with pytest.raises(ValueError, match="out of range"):
+            ca.records_order(np.array(cadre), 3, np.array(kind, np.uint8), np.array(period), 10**6,
+                             one32, one32, one8)
+    with pytest.raises(ValueError, match="one length"):
+        ca.records_order(np.zeros(2, np.int64), 3, one8, np.zeros(2, np.int64), 10**6, one32, one32, one8)
+    with pytest.raises(TypeError):  # a kind of 260 is not cut to 4
+        ca.records_order(np.zeros(1, np.int64), 3, np.array([260]), np.array([201500]), 10**6, one32, one32, one8)

@@ -1,6 +1,8 @@
 // JARUD.1 structured pay: the model's codes, the pay sheet with explanations, publicity windows.
 #include <algorithm>
 #include <climits>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -282,6 +284,31 @@ VillageResult SheetRange<VillageResult>::at(std::size_t i) const {
 namespace {
 
 // Open addressing over string views: row + 1 in each slot, 0 = empty.
+// Whether two ids hold the same bytes: an id of a few characters compared by one or two loads
+// of each, without a call (the sheet compares millions of ids with the village found last).
+bool same_id(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char *x = a.data(), *y = b.data();
+  auto load8 = [](const char *p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  auto load4 = [](const char *p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+  };
+  if (n >= 8)  // the first and the last 8 bytes (overlapping when shorter than 16), then the middle
+    return load8(x) == load8(y) && load8(x + n - 8) == load8(y + n - 8) &&
+           (n <= 16 || std::memcmp(x + 8, y + 8, n - 16) == 0);
+  if (n >= 4) return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (x[i] != y[i]) return false;
+  return true;
+}
+
 class IdIndex {
  public:
   explicit IdIndex(std::size_t n) {
@@ -299,7 +326,7 @@ class IdIndex {
         slots_[h] = row + 1;
         return -1;
       }
-      if (key(s - 1) == id) return s - 1;
+      if (same_id(key(s - 1), id)) return s - 1;
     }
   }
   template <class Key>
@@ -307,7 +334,7 @@ class IdIndex {
     for (std::size_t h = hash(id) & mask_;; h = (h + 1) & mask_) {
       const std::int32_t s = slots_[h];
       if (s == 0) return -1;
-      if (key(s - 1) == id) return s - 1;
+      if (same_id(key(s - 1), id)) return s - 1;
     }
   }
 
@@ -380,8 +407,11 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->year = year;
 
   // Villages and townships: ids interned to rows; townships numbered in name (byte) order.
+  // The villages' ids read once: every lookup below compares with them.
+  std::vector<std::string_view> vids(V);
+  for (std::size_t v = 0; v < V; ++v) vids[v] = input.village_id(v);
   IdIndex vrow(V);
-  auto vkey = [&](std::int32_t r) { return input.village_id(static_cast<std::size_t>(r)); };
+  auto vkey = [&](std::int32_t r) { return vids[static_cast<std::size_t>(r)]; };
   std::vector<std::string_view> town_names;
   IdIndex town_index(64);
   std::vector<std::int32_t> v_town(V);
@@ -394,7 +424,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     std::vector<std::int32_t> town_of_code(t_codes ? t_codes->texts.size() + 1 : 0, -1);
     for (std::size_t v = 0; v < V; ++v) {
       const std::size_t tc = t_codes ? static_cast<std::size_t>(t_codes->codes[v] + 1) : 0;
-      const std::string_view id = input.village_id(v),
+      const std::string_view id = vids[v],
                              town = !t_codes ? input.township(v) : tc == 0 ? std::string_view() : t_codes->texts[tc - 1];
       if (id.empty()) throw InvalidInput("village_id is empty", "village_id", "villages[" + std::to_string(v) + "]");
       if (town.empty()) throw InvalidInput("township is empty", "township", std::string(id));
@@ -427,8 +457,8 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   std::int32_t last = -1;
   auto find_village = [&](std::string_view id) {
     if (last >= 0) {
-      if (vkey(last) == id) return last;
-      if (static_cast<std::size_t>(last) + 1 < V && vkey(last + 1) == id) return ++last;
+      if (same_id(vkey(last), id)) return last;
+      if (static_cast<std::size_t>(last) + 1 < V && same_id(vkey(last + 1), id)) return ++last;
     }
     const std::int32_t r = vrow.find(id, vkey);
     if (r >= 0) last = r;
@@ -567,13 +597,13 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   // Ids: one text block.
   {
     std::size_t bytes = 0;
-    for (std::size_t v = 0; v < V; ++v) bytes += input.village_id(v).size();
+    for (std::size_t v = 0; v < V; ++v) bytes += vids[v].size();
     for (const auto &t : town_names) bytes += t.size();
     for (std::size_t i = 0; i < P; ++i) bytes += input.cadre_id(i).size();
     d->text.reserve(bytes);
     d->v_off.reserve(V + 1);
     d->v_off.push_back(0);
-    for (std::size_t v = 0; v < V; ++v) append_id(d->text, d->v_off, input.village_id(v));
+    for (std::size_t v = 0; v < V; ++v) append_id(d->text, d->v_off, vids[v]);
     d->t_off.reserve(n_towns + 1);
     d->t_off.push_back(static_cast<std::uint32_t>(d->text.size()));
     for (std::size_t i = 0; i < n_towns; ++i) append_id(d->text, d->t_off, town_names[town_order[i]]);

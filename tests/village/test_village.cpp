@@ -292,6 +292,39 @@ TEST(Village, BothPostsTwiceByPolicy) {
   EXPECT_EQ(s.lines[0].total.to_decimal_string(), "11000.00");
 }
 
+TEST(Village, IdsThatDifferInOneByteAreTwoVillages) {
+  // Ids of 1 to 40 bytes, each beside one that differs in a single byte (every place in turn),
+  // and principals and scores given in an order that makes the sheet try the village found last
+  // and the next one: each principal's line is in its own village, and no score is taken for
+  // another village's.
+  std::vector<Village> v;
+  for (std::size_t n = 1; n <= 40; ++n)
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string id(n, 'a');  // `at` in base 26 at the end: one id of its own a length and place
+      for (std::size_t x = at, j = n; x > 0 && j > 0; x /= 26) id[--j] = static_cast<char>('a' + x % 26);
+      v.push_back({id, "", "T", 100});
+      id[at] = '#';  // its pair: one byte apart
+      v.push_back({id, "", "T", 100});
+    }
+  std::vector<Principal> p;
+  std::vector<Score> s;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::size_t k = i % 2 ? i - 1 : i + 1;  // the pair's other village first
+    p.push_back({"P" + std::to_string(k), "", v[k].village_id, Post::secretary, d(2016, 1, 1), {}});
+    for (const char *q : {"Q1", "Q2", "Q3", "Q4", ""})
+      s.push_back({v[k].village_id, std::string("2016") + q, Rational(static_cast<std::int64_t>(k % 97))});
+  }
+  const PaySheet sheet = pay_sheet(v, p, s, 2016, Policy::default_profile());
+  ASSERT_EQ(sheet.lines.size(), p.size());
+  for (const auto &l : sheet.lines) EXPECT_EQ(l.village_id, p[l.principal].village_id);
+  ASSERT_EQ(sheet.villages.size(), v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {  // each village's five scores are its own
+    EXPECT_EQ(sheet.villages[i].village_id, v[i].village_id);
+    ASSERT_TRUE(sheet.villages[i].composite.has_value()) << v[i].village_id;
+    EXPECT_EQ(*sheet.villages[i].composite, Rational(static_cast<std::int64_t>(i % 97))) << v[i].village_id;
+  }
+}
+
 TEST(Village, DaysProration) {
   const Policy days = Policy::loads(
       "profile: days\nextends: tongliao-2016\nparameters:\n  village.base_pay.proration:\n    values:\n      2016-01-01: days\n");

@@ -499,7 +499,8 @@ class _VillageModule:
     def pay_sheet_frames(village_id: Any, township: Any, population: Any, cadre_id: Any,
                          principal_village_id: Any, post: Any, served_from: Any, served_to: Any,
                          score_village_id: Any, period: Any, score: Any, year: int, policy: Policy, *,
-                         graded_on: Optional[datetime.date] = ..., explain: bool = ...) -> _VillagePaySheet: ...
+                         graded_on: Optional[datetime.date] = ..., explain: bool = ...,
+                         missing: Tuple[object, ...] = ...) -> Optional[_VillagePaySheet]: ...
     @staticmethod
     def days_from_objects(values: Any, nat: Any) -> Optional[Tuple[Any, Any]]: ...
     @staticmethod

@@ -155,7 +155,8 @@ class PaySheet:
         self._kept: Dict[str, Any] = {}  # keep=: the kept columns' values, one per principal given
         # DataFrames given: the (codes, uniques) of the cadre ids, the village ids and the
         # townships read, so that the lines' ids are the caller's own str objects
-        self._ids: Optional[Tuple[Tuple[Any, Any], Tuple[Any, Any], Tuple[Any, Any]]] = None
+        # the DataFrames' cadre_id, village_id and township: cells, or (codes, uniques)
+        self._ids: Optional[Tuple[Any, Any, Any]] = None
         self.year: int = sheet.year
 
     def _typed(self, sheet: Any) -> Dict[str, Any]:
@@ -279,9 +280,11 @@ class PaySheet:
         import numpy as np
         if self._ids is None:
             return {k: np.array(c[k] + [None], dtype=object)[:-1] for k in ("cadre_id", "village_id", "township")}
-        (cc, cu), (vc, vu), (tc, tu) = self._ids
+        def take(col: Any, rows: Any) -> Any:  # the rows' values of a column (cells, or codes and uniques)
+            return col[1][col[0][rows]] if isinstance(col, tuple) else col[rows]
+        cid, vid, town = self._ids
         p, v = c["principal"], c["village"]
-        return {"cadre_id": cu[cc[p]], "village_id": vu[vc[v]], "township": tu[tc[v]]}
+        return {"cadre_id": take(cid, p), "village_id": take(vid, v), "township": take(town, v)}
 
     def villages(self) -> List[Dict[str, Any]]:
         """Per village: composite score (Fraction, None when scores are missing), rank in the
@@ -592,16 +595,43 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     v, p, s = _frame(villages), _frame(principals), _frame(scores)
     pop = _population_col(v)
     pol = _policy(policy)
-    vid, town, cid = _coded(v, "village_id", "villages", ids=True), _coded(v, "township", "villages"), \
-        _coded(p, "cadre_id", "principals", ids=True)
-    sheet = _k.pay_sheet_frames(
-        vid, town, pop, cid, _coded(p, "village_id", "principals", ids=True), _coded(p, "post", "principals"),
-        _days_col(p, "served_from", "principals"), _days_col(p, "served_to", "principals", True),
-        _coded(s, "village_id", "scores", ids=True), _coded(s, "period", "scores"), _score_col(s),
-        int(year), pol, graded_on=graded_on, explain=explain)
+    # the four id columns as their own cells where they are object columns (_id_cells); the
+    # sheet gives None when one holds a value that is neither text nor missing, and they are
+    # then read as text (_coded)
+    id_at = {"vid": (v, "village_id", "villages"), "cid": (p, "cadre_id", "principals"),
+             "pvid": (p, "village_id", "principals"), "svid": (s, "village_id", "scores")}
+    ids: Dict[str, Any] = {}  # (read in the order of the sheet's arguments: the first missing column named)
+    ids["vid"] = _id_cells(*id_at["vid"])
+    town = _coded(v, "township", "villages")
+    ids["cid"], ids["pvid"] = _id_cells(*id_at["cid"]), _id_cells(*id_at["pvid"])
+    rest = (_coded(p, "post", "principals"), _days_col(p, "served_from", "principals"),
+            _days_col(p, "served_to", "principals", True))
+    ids["svid"] = _id_cells(*id_at["svid"])
+    scored = (_coded(s, "period", "scores"), _score_col(s))
+    sheet = None
+    for cells in (True, False):
+        if not cells:
+            ids = {k: _coded(*a, ids=True) for k, a in id_at.items()}
+        sheet = _k.pay_sheet_frames(
+            ids["vid"], town, pop, ids["cid"], ids["pvid"], *rest, ids["svid"], *scored,
+            int(year), pol, graded_on=graded_on, explain=explain, missing=_frames._missing_objects())
+        if sheet is not None:
+            break
     out = PaySheet(sheet, pol)
-    out._ids = (cid, vid, town)
+    out._ids = (ids["cid"], ids["vid"], town)
     return out
+
+
+def _id_cells(df: Any, name: str, what: str) -> Any:
+    """An id column of ``df`` as its own cells, a 1-D object array (the caller's objects, not
+    copied), for the sheet to read each row's text in one pass; ``_coded(ids=True)``'s reading
+    for a column of another dtype, and its error for a missing column."""
+    import numpy as np
+    if name in df.columns and df[name].dtype == object:
+        arr = _frames._object_array(df[name])
+        if arr is not None:
+            return np.ascontiguousarray(arr)
+    return _coded(df, name, what, ids=True)
 
 
 def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any, principal_village: Any,

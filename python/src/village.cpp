@@ -7,9 +7,11 @@
 #include <Python.h>
 #include <datetime.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <climits>
 #include <cmath>
 #include <stdexcept>
@@ -83,19 +85,64 @@ class CodedText {
       if (data_[i] < -1 || data_[i] >= hi)
         throw InvalidInput("code out of range", field, std::string(field) + "[" + std::to_string(i) + "]");
   }
+  // A column of ids given as its own cells (a 1-D object array), each row its own text: its view
+  // read here, a missing cell (None, a float NaN, or one of the caller's ``missing`` objects,
+  // compared by identity) an empty text. Empty when a cell is neither text nor missing: the
+  // caller reads such a column as text first. (Where every row is its own number, the codes
+  // and a pass to find missing cells would cost more than the views.)
+  static std::optional<CodedText> by_rows(const py::handle &column, const py::tuple &missing, const char *field) {
+    auto a = py::reinterpret_borrow<py::array>(column);
+    if (a.ndim() != 1 || a.dtype().kind() != 'O' || !(a.flags() & py::array::c_style))
+      throw InvalidInput("column must be a 1-D object array", field);
+    CodedText t;
+    t.by_row_ = true;
+    t.uniques_ = a;
+    t.n_ = static_cast<std::size_t>(a.size());
+    auto *cells = static_cast<PyObject *const *>(a.data());
+    std::vector<PyObject *> absent;
+    for (const auto &m : missing) absent.push_back(m.ptr());
+    t.views_.resize(t.n_);
+    for (std::size_t i = 0; i < t.n_; ++i) {
+      PyObject *o = cells[i];
+      if (o != nullptr && PyUnicode_Check(o)) {
+        Py_ssize_t n = 0;
+        const char *c = PyUnicode_AsUTF8AndSize(o, &n);
+        if (c == nullptr) {
+          PyErr_Clear();
+          throw InvalidInput("is not valid text", field, std::string(field) + " (a distinct value)");
+        }
+        t.views_[i] = std::string_view(c, static_cast<std::size_t>(n));
+      } else if (!(o == nullptr || o == Py_None || (PyFloat_CheckExact(o) && std::isnan(PyFloat_AS_DOUBLE(o))) ||
+                   std::find(absent.begin(), absent.end(), o) != absent.end())) {
+        return std::nullopt;
+      }
+    }
+    return t;
+  }
+  /// Whether each row is its own text (by_rows): no codes, and the sheet reads row by row.
+  bool by_row() const { return by_row_; }
   std::size_t size() const { return n_; }
   std::size_t n_uniques() const { return views_.size(); }
   /// The row's distinct value, -1 when missing.
-  std::int64_t code(std::size_t i) const { return data_[i]; }
+  std::int64_t code(std::size_t i) const {
+    if (by_row_) return views_[i].data() != nullptr ? static_cast<std::int64_t>(i) : -1;
+    return data_[i];
+  }
   std::string_view unique(std::size_t k) const { return views_[k]; }
   /// The column as the library's numbered texts (views valid while this column lives).
-  village::NumberedTexts numbered() const { return {data_, views_}; }
+  village::NumberedTexts numbered() const {
+    if (by_row_) throw std::logic_error("a column of each row's own text has no numbers");
+    return {data_, views_};
+  }
   std::string_view operator[](std::size_t i) const {
+    if (by_row_) return views_[i];
     const std::int64_t c = data_[i];
     return c < 0 ? std::string_view() : views_[static_cast<std::size_t>(c)];
   }
 
  private:
+  CodedText() = default;
+  bool by_row_ = false;
   I64 codes_;
   py::array uniques_;
   std::vector<std::string_view> views_;
@@ -145,8 +192,13 @@ class FrameInput final : public village::PaySheetInput {
   std::int32_t served_to(std::size_t i) const override { return to_.data()[i]; }
   std::size_t n_scores() const override { return sv_.size(); }
   std::string_view score_village(std::size_t s) const override { return sv_[s]; }
-  std::optional<village::NumberedTexts> principal_villages() const override { return pv_.numbered(); }
-  std::optional<village::NumberedTexts> score_villages() const override { return sv_.numbered(); }
+  // (a column of each row's own id is looked up row by row)
+  std::optional<village::NumberedTexts> principal_villages() const override {
+    return pv_.by_row() ? std::nullopt : std::optional(pv_.numbered());
+  }
+  std::optional<village::NumberedTexts> score_villages() const override {
+    return sv_.by_row() ? std::nullopt : std::optional(sv_.numbered());
+  }
   std::optional<village::NumberedTexts> townships() const override { return town_.numbered(); }
   std::optional<village::NumberedTexts> score_periods() const override { return period_.numbered(); }
   std::string_view score_period(std::size_t s) const override { return period_[s]; }
@@ -456,7 +508,8 @@ void init_village(py::module_ &m) {
       [](const py::object &village_id, const py::object &township, const py::object &population_col,
          const py::object &cadre_id, const py::object &p_village, const py::object &post, const py::object &from_col,
          const py::object &to_col, const py::object &s_village, const py::object &period, const py::object &score,
-         int year, const Policy &policy, std::optional<Date> graded_on, bool explain) {
+         int year, const Policy &policy, std::optional<Date> graded_on, bool explain,
+         const py::tuple &missing) -> py::object {
         I64 population = int_column<std::int64_t>(population_col, "population", -1);
         I32 served_from = int_column<std::int32_t>(from_col, "served_from", -1);
         I32 served_to = int_column<std::int32_t>(to_col, "served_to", -1);
@@ -469,27 +522,40 @@ void init_village(py::module_ &m) {
           sf.emplace(py::reinterpret_borrow<F64>(score));
         else
           throw InvalidInput("scores must be decimal text (codes, uniques) or float64 numbers", "score");
-        FrameInput in(CodedText(village_id, "village_id"), CodedText(township, "township"), std::move(population),
-                      CodedText(cadre_id, "cadre_id"), CodedText(p_village, "village_id"),
-                      CodedText(post, "post"), std::move(served_from), std::move(served_to),
-                      CodedText(s_village, "village_id"), CodedText(period, "period"), std::move(st),
-                      std::move(sf));
+        // an id column: (codes, uniques), or its own cells (CodedText::by_rows)
+        auto ids = [&](const py::object &col, const char *field) -> std::optional<CodedText> {
+          if (py::isinstance<py::tuple>(col)) return CodedText(col, field);
+          return CodedText::by_rows(col, missing, field);
+        };
+        auto vid = ids(village_id, "village_id"), cid = ids(cadre_id, "cadre_id");
+        auto pv = ids(p_village, "village_id"), sv = ids(s_village, "village_id");
+        if (!vid || !cid || !pv || !sv) return py::none();
+        FrameInput in(std::move(*vid), CodedText(township, "township"), std::move(population), std::move(*cid),
+                      std::move(*pv), CodedText(post, "post"), std::move(served_from), std::move(served_to),
+                      std::move(*sv), CodedText(period, "period"), std::move(st), std::move(sf));
         village::PaySheetOptions o;
         o.graded_on = graded_on;
         o.explain = explain;
-        // The columns' distinct texts were read above; the sheet reads codes and views only.
-        py::gil_scoped_release release;
-        return village::pay_sheet(in, year, policy, o);
+        std::optional<village::PaySheet> sheet;
+        {
+          // The columns' texts were read above; the sheet reads codes and views only.
+          py::gil_scoped_release release;
+          sheet.emplace(village::pay_sheet(in, year, policy, o));
+        }
+        return py::cast(std::move(*sheet));
       },
       py::arg("village_id"), py::arg("township"), py::arg("population"), py::arg("cadre_id"),
       py::arg("principal_village_id"), py::arg("post"), py::arg("served_from"), py::arg("served_to"),
       py::arg("score_village_id"), py::arg("period"), py::arg("score"), py::arg("year"), py::arg("policy"),
-      py::kw_only(), py::arg("graded_on") = py::none(), py::arg("explain") = true,
+      py::kw_only(), py::arg("graded_on") = py::none(), py::arg("explain") = true, py::arg("missing") = py::tuple(),
       "The pay sheet from DataFrame columns: each text column a pair (codes, uniques) as "
       "cadrekit._frames.factorize gives it (int64 codes, -1 missing: an empty text; a 1-D object "
       "array of str; equal codes must be equal texts, equal texts may have two codes), population int64, dates as days since 1970-01-01 (int32, served_to "
       "2147483647 when still serving), scores as text (codes, uniques) or a float64 array (read "
-      "by shortest repr). Each distinct post and score text is read once.");
+      "by shortest repr). Each distinct post and score text is read once. An id column (village_id, "
+      "cadre_id, principal_village_id, score_village_id) may be given as its own cells instead, a "
+      "1-D object array of str, a missing cell None, NaN or one of ``missing``: None comes back "
+      "when such a column holds any other value.");
 
   v.def(
       "days_from_objects",

@@ -358,3 +358,31 @@ def test_cadre_twice_in_a_village(order: str) -> None:
         b = error_of(lambda: village.pay_sheet(as_csv(v), as_csv(rows), as_csv(s), 2016))
         assert a == b
         assert "overlapping" in a and named in a
+
+
+@pytest.mark.parametrize("table,col", [("v", "village_id"), ("p", "cadre_id"), ("p", "village_id"),
+                                       ("s", "village_id")])
+def test_an_id_column_of_text_and_numbers(table: str, col: str) -> None:
+    # Ids of digits: a DataFrame's id column read as text (each row its own cell) is read again
+    # through the column's distinct values when a cell holds a number, and gives the rows
+    # path's sheet, whose ids are the numbers' text; a missing cell among text is still refused
+    # as by the rows path.
+    v, p, s = tables()
+    digits = {f"V{i}": str(100 + i) for i in range(12)}
+    v = [dict(r, village_id=digits[r["village_id"]]) for r in v]
+    p = [dict(r, village_id=digits[r["village_id"]], cadre_id=str(5000 + k)) for k, r in enumerate(p)]
+    s = [dict(r, village_id=digits[r["village_id"]]) for r in s]
+    rows = village.pay_sheet(v, p, s, 2016)
+    vdf, pdf, sdf = as_csv(v), as_csv(p), as_csv(s)
+    df = {"v": vdf, "p": pdf, "s": sdf}[table]
+    vals = df[col].to_numpy(dtype=object).copy()
+    vals[2] = int(vals[2])  # a number among the texts
+    df[col] = vals
+    got = village.pay_sheet(vdf, pdf, sdf, 2016)
+    pd.testing.assert_frame_equal(rows.to_pandas(), got.to_pandas())
+    assert got.villages() == rows.villages()
+    vals[2] = None  # a missing cell
+    df[col] = vals
+    t = {"v": v, "p": p, "s": s}[table]
+    t[2] = dict(t[2], **{col: None})
+    assert error_of(lambda: village.pay_sheet(vdf, pdf, sdf, 2016)) == error_of(lambda: village.pay_sheet(v, p, s, 2016))

@@ -320,7 +320,12 @@ class IdIndex {
   // The row of `id`, or inserts `row` and returns -1.
   template <class Key>
   std::int32_t find_or_insert(std::string_view id, std::int32_t row, const Key &key) {
-    for (std::size_t h = hash(id) & mask_;; h = (h + 1) & mask_) {
+    return find_or_insert(id, hash(id), row, key);
+  }
+  // The same, of an id whose hash(id) the caller has (and has prefetched its slot with).
+  template <class Key>
+  std::int32_t find_or_insert(std::string_view id, std::size_t hashed, std::int32_t row, const Key &key) {
+    for (std::size_t h = hashed & mask_;; h = (h + 1) & mask_) {
       const std::int32_t s = slots_[h];
       if (s == 0) {
         slots_[h] = row + 1;
@@ -338,7 +343,8 @@ class IdIndex {
     }
   }
 
- private:
+  // Brings into the cache the slot where an id of this hash is first looked for.
+  void prefetch(std::size_t hashed) const { __builtin_prefetch(&slots_[hashed & mask_]); }
   static std::size_t hash(std::string_view s) {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix
     for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
@@ -347,6 +353,7 @@ class IdIndex {
     h ^= h >> 32;
     return static_cast<std::size_t>(h);
   }
+ private:
   std::vector<std::int32_t> slots_;
   std::size_t mask_ = 0;
 };
@@ -407,9 +414,15 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->year = year;
 
   // Villages and townships: ids interned to rows; townships numbered in name (byte) order.
-  // The villages' ids read once: every lookup below compares with them.
+  // The villages' ids read once: every lookup below compares with them. Their hashes come
+  // first, so that each one's slot is fetched while the villages before it are placed (the
+  // table is larger than the cache, and read at random).
   std::vector<std::string_view> vids(V);
-  for (std::size_t v = 0; v < V; ++v) vids[v] = input.village_id(v);
+  std::vector<std::size_t> vhash(V);
+  for (std::size_t v = 0; v < V; ++v) {
+    vids[v] = input.village_id(v);
+    vhash[v] = IdIndex::hash(vids[v]);
+  }
   IdIndex vrow(V);
   auto vkey = [&](std::int32_t r) { return vids[static_cast<std::size_t>(r)]; };
   std::vector<std::string_view> town_names;
@@ -430,7 +443,8 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
       if (town.empty()) throw InvalidInput("township is empty", "township", std::string(id));
       pop[v] = input.population(v);
       if (pop[v] < 0) throw InvalidInput("population is negative", "population", std::string(id));
-      if (vrow.find_or_insert(id, static_cast<std::int32_t>(v), vkey) >= 0)
+      if (v + 16 < V) vrow.prefetch(vhash[v + 16]);
+      if (vrow.find_or_insert(id, vhash[v], static_cast<std::int32_t>(v), vkey) >= 0)
         throw InvalidInput("village_id appears twice", "village_id", std::string(id));
       if (t_codes && town_of_code[tc] >= 0) {
         v_town[v] = town_of_code[tc];

@@ -23,9 +23,10 @@ none) are measured the same way against ``team_structure_columns``, ``add_workin
 and ``three_ages_columns`` on bench_vs_pandas.py's arrays, and against its pandas scripts after
 the text is parsed (``pd.to_datetime``, ``astype(int)``).
 
-``--settled N`` measures screening and the pay sheet once more after N more calls: their answers
-are many Python lists and objects, built in freshly mapped pages until Python's allocator holds
-arenas it keeps, which a process does after some calls (or other work).
+``--settled N`` measures screening and the pay sheet once more after N more calls (each answer
+kept until the next is made), and counts the page faults of one call: their answers are many
+Python lists and objects, built in freshly mapped pages until Python's allocator holds arenas it
+keeps, which depends on what the process did before (see docs/performance.md, "What is left").
 
 Usage: bench_natural.py [--rows 1000000] [--ops screening,screening_findings,pay_sheet,audit,audit_text,team,workdays,three_ages,pools] [--repeat 3] [--settled N] [--json FILE]
        bench_natural.py --smoke    each operation once on 5,000 rows, the results checked
@@ -554,6 +555,14 @@ def three_ages(n: int, repeat: int) -> Dict[str, Any]:
             "pandas_s": t_pd, "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
 
 
+def page_faults(f: Any) -> int:
+    """The minor page faults (pages of memory touched for the first time) of one call of f."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    f()
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
 def main(argv: List[str]) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
@@ -597,12 +606,15 @@ def main(argv: List[str]) -> int:
             # Python's allocator gives an arena back to the system once it is empty, so an answer of
             # many lists is built in freshly mapped pages (about 10 us a page fault on this machine)
             # until the process holds arenas it keeps; measured again once it does
-            for _ in range(args.settled):
-                natural()
+            faults = page_faults(natural)
+            kept = None
+            for _ in range(args.settled):  # each answer kept until the next is made, as `hits = screen(df)` does
+                kept = natural()
+            del kept
             t_set, _, _ = bvp.best_of(natural, args.repeat)
-            r["natural_settled_s"] = t_set
-            print(f"{'':>26}  (after {args.settled} more calls: natural {t_set * 1e3:.1f} ms, "
-                  f"pandas/natural {r['pandas_s'] / t_set:.1f}x)", flush=True)
+            r.update(natural_settled_s=t_set, page_faults=faults)
+            print(f"{'':>26}  (a call alone took {faults:,} page faults; after {args.settled} more calls: natural "
+                  f"{t_set * 1e3:.1f} ms, pandas/natural {r['pandas_s'] / t_set:.1f}x)", flush=True)
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"runs": out}, f, indent=1)

@@ -153,9 +153,9 @@ class PaySheet:
         self._plain_dict: Optional[Dict[str, Any]] = None
         self._again = again  # (explain, townships or None) -> a sheet of the same inputs
         self._kept: Dict[str, Any] = {}  # keep=: the kept columns' values, one per principal given
-        # DataFrames given: the (codes, uniques) of the cadre ids, the village ids and the
-        # townships read, so that the lines' ids are the caller's own str objects
-        # the DataFrames' cadre_id, village_id and township: cells, or (codes, uniques)
+        # DataFrames given: the cadre ids, the village ids and the townships as read (each the
+        # column's own cells, or its (codes, uniques)), so that the lines' ids are the caller's
+        # own str objects
         self._ids: Optional[Tuple[Any, Any, Any]] = None
         self.year: int = sheet.year
 

@@ -91,6 +91,7 @@ class CodedText {
   // caller reads such a column as text first. (Where every row is its own number, the codes
   // and a pass to find missing cells would cost more than the views.)
   static std::optional<CodedText> by_rows(const py::handle &column, const py::tuple &missing, const char *field) {
+    if (!py::isinstance<py::array>(column)) throw InvalidInput("column must be a 1-D object array", field);
     auto a = py::reinterpret_borrow<py::array>(column);
     if (a.ndim() != 1 || a.dtype().kind() != 'O' || !(a.flags() & py::array::c_style))
       throw InvalidInput("column must be a 1-D object array", field);

@@ -386,3 +386,16 @@ def test_an_id_column_of_text_and_numbers(table: str, col: str) -> None:
     t = {"v": v, "p": p, "s": s}[table]
     t[2] = dict(t[2], **{col: None})
     assert error_of(lambda: village.pay_sheet(vdf, pdf, sdf, 2016)) == error_of(lambda: village.pay_sheet(v, p, s, 2016))
+
+
+def test_the_compiled_sheet_refuses_an_id_column_that_is_not_an_array() -> None:
+    # the C++ entry point is internal, but no argument may crash the process
+    from cadrekit import _core
+    v, p, s = tables()
+    vdf = as_csv(v)
+    with pytest.raises(InvalidInput, match="1-D object array"):
+        _core._village.pay_sheet_frames(
+            ["V0"], village._coded(vdf, "township", "villages"), village._population_col(vdf), ["S0"], ["V0"],
+            (np.zeros(1, np.int64), np.array(["secretary"], dtype=object)), np.zeros(1, np.int32),
+            np.zeros(1, np.int32), ["V0"], (np.zeros(1, np.int64), np.array(["2016"], dtype=object)),
+            np.zeros(1), 2016, village._policy(None))

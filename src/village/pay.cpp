@@ -283,7 +283,6 @@ VillageResult SheetRange<VillageResult>::at(std::size_t i) const {
 
 namespace {
 
-// Open addressing over string views: row + 1 in each slot, 0 = empty.
 // Whether two ids hold the same bytes: an id of a few characters compared by one or two loads
 // of each, without a call (the sheet compares millions of ids with the village found last).
 bool same_id(std::string_view a, std::string_view b) {
@@ -309,6 +308,7 @@ bool same_id(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Open addressing over string views: row + 1 in each slot, 0 = empty.
 class IdIndex {
  public:
   explicit IdIndex(std::size_t n) {

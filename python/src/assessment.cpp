@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <initializer_list>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -177,8 +178,8 @@ void init_assessment(py::module_ &root) {
          py::array_t<std::int32_t, py::array::c_style> group_size,
          py::array_t<std::uint8_t, py::array::c_style> rating) {
         const py::ssize_t n = cadre.shape(0);
-        for (const py::ssize_t len : {kind.shape(0), period.shape(0), rank.shape(0), group_size.shape(0), rating.shape(0)})
-          if (len != n || cadre.ndim() != 1) throw py::value_error("records_order: columns of one length");
+        for (const py::array *a : std::initializer_list<const py::array *>{&cadre, &kind, &period, &rank, &group_size, &rating})
+          if (a->ndim() != 1 || a->shape(0) != n) throw py::value_error("records_order: columns of one length");
         if (cadre_count < 0 || cadre_count > (std::int64_t{1} << 40)) throw py::value_error("records_order: cadre_count");
         const std::int64_t *c = cadre.data(), *p = period.data();
         const std::uint8_t *k = kind.data(), *t = rating.data();
@@ -186,11 +187,17 @@ void init_assessment(py::module_ &root) {
         constexpr std::int64_t kPeriods = std::int64_t{1} << 20;
         auto un = static_cast<std::size_t>(n);
         std::size_t m = 0;  // the rows of the screened years (period below limit)
+        std::int64_t top = -1;  // the greatest cadre code
         for (std::size_t i = 0; i < un; ++i) {
           if (c[i] < 0 || c[i] >= cadre_count || k[i] > 3 || p[i] < 0 || p[i] >= kPeriods)
             throw py::value_error("records_order: a cadre, kind or period out of range");
           m += p[i] < limit ? 1 : 0;
+          top = std::max(top, c[i]);
         }
+        // A counting sort takes a counter per cadre code up to the greatest: where the codes are
+        // far sparser than the rows, one sort of all the rows' (key, row) pairs instead, so that
+        // the memory taken stays within a multiple of the rows.
+        const bool counting = top < static_cast<std::int64_t>(2 * un + 64);
         const auto um = static_cast<py::ssize_t>(m);
         py::array_t<std::int64_t> rows(um), key(um), oc(um);
         py::array_t<std::uint8_t> ok(um), ot(um);
@@ -202,11 +209,18 @@ void init_assessment(py::module_ &root) {
         {
           py::gil_scoped_release release;
           // by cadre (a counting sort, stable), then by kind and period within each cadre's rows
-          std::vector<std::size_t> start(static_cast<std::size_t>(cadre_count) + 1, 0);
-          for (std::size_t i = 0; i < un; ++i)
-            if (p[i] < limit) ++start[static_cast<std::size_t>(c[i]) + 1];
-          for (std::size_t x = 1; x < start.size(); ++x) start[x] += start[x - 1];
-          {
+          std::vector<std::size_t> start(counting ? static_cast<std::size_t>(top + 1) + 1 : 2, 0);
+          if (!counting) {  // every row in one group, sorted whole below
+            start[1] = m;
+            for (std::size_t i = 0, j = 0; i < un; ++i)
+              if (p[i] < limit) {
+                R[j] = static_cast<std::int64_t>(i);
+                K[j++] = ((c[i] * 4 + k[i]) << 20) | p[i];
+              }
+          } else {
+            for (std::size_t i = 0; i < un; ++i)
+              if (p[i] < limit) ++start[static_cast<std::size_t>(c[i]) + 1];
+            for (std::size_t x = 1; x < start.size(); ++x) start[x] += start[x - 1];
             std::vector<std::size_t> at(start.begin(), start.end() - 1);
             for (std::size_t i = 0; i < un; ++i) {
               if (p[i] >= limit) continue;
@@ -217,7 +231,7 @@ void init_assessment(py::module_ &root) {
           }
           for (std::size_t x = 0; x + 1 < start.size(); ++x) {
             const std::size_t a = start[x], b = start[x + 1];
-            if (b - a > 32) {  // a cadre of many records: a stable sort of (key, row) pairs
+            if (b - a > 32) {  // many records (one cadre's, or all): a stable sort of (key, row) pairs
               std::vector<std::pair<std::int64_t, std::int64_t>> pairs(b - a);
               for (std::size_t j = a; j < b; ++j) pairs[j - a] = {K[j], R[j]};
               std::stable_sort(pairs.begin(), pairs.end(),

@@ -120,7 +120,8 @@ def screening(n: int, repeat: int) -> Dict[str, Any]:
     t_pd, w_pd, pdh = bvp.best_of(lambda: screening_pandas_from_text(df), repeat)
     screening_agree(nat, ker, pdh, cadre_ids(d))
     return {"op": "screening", "rows": len(df), "csv_bytes": size, "hits": len(nat),
-            "_natural": lambda: assessment.screen(df, as_of=as_of), "natural_s": t_nat, "kernel_s": t_k, "pandas_s": t_pd,
+            "_natural": lambda: assessment.screen(df, as_of=as_of),
+            "natural_s": t_nat, "kernel_s": t_k, "pandas_s": t_pd,
             "natural_wall_s": w_nat, "kernel_wall_s": w_k, "pandas_wall_s": w_pd}
 
 

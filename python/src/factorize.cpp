@@ -564,7 +564,15 @@ py::object position_in(const py::array &distinct_texts, const py::array &values,
   Distinct table(n);
   if (!number_cells(column, table, out, [](size_t, Distinct &) { return false; })) return py::none();
   std::vector<int64_t> at(table.texts().size(), -1);
+  // The distinct texts are usually sorted, so their objects lie in no order in memory: each is
+  // brought into the cache some lookups ahead (its header, and the line its text starts in).
+  constexpr size_t kAhead = 16;
   for (size_t j = 0; j < among.size(); ++j) {
+    if (j + kAhead < among.size()) {
+      const char *ahead = reinterpret_cast<const char *>(among[j + kAhead]);
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(ahead + sizeof(PyASCIIObject));
+    }
     PyObject *t = among[j];
     if (t == nullptr || !PyUnicode_CheckExact(t)) return py::none();
     const uint32_t code = table.find(t);

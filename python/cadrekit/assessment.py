@@ -382,7 +382,7 @@ def _screen_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], findings:
         fr = _read_findings(findings, as_of, pol)
         cadre, cadre_ids = _merge_cadres(cadre, cadre_ids, fr)
     rows, key, columns = _records_order(cadre, len(cadre_ids), kind, period, rank, group, rating, as_of)
-    fargs: List[Any] = [] if fr is None else _finding_columns(df, fr, cadre, period, rows)
+    fargs: List[Any] = [] if fr is None else _finding_columns(df, fr, rows, columns[0], columns[2])
     c, r, f, l, cnt, ids = _a.screen_batch(pol, as_of, *columns, *fargs)
     return _hits_frame(df, rows, key, columns[2], cadre_ids, c, r, f, l, cnt, ids, as_of, pol,
                        findings if fr is not None else None, fr)
@@ -817,12 +817,12 @@ def _merge_cadres(cadre: Any, cadre_ids: Any, fr: Dict[str, Any]) -> Tuple[Any, 
     return cadre, cadre_ids
 
 
-def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows: Any) -> List[Any]:
+def _finding_columns(df: Any, fr: Dict[str, Any], rows: Any, rc: Any, rp: Any) -> List[Any]:
     """The kernel's finding columns, sorted by cadre key: a cadre's findings, and a unit's
     findings once for every cadre whose latest record (of the screened years; of two of one
-    period the first by kind) names the unit."""
+    period the first by kind) names the unit. ``rows``: the records of the screened years in
+    the kernel's order, ``rc`` and ``rp`` their cadre codes and periods in that order."""
     import numpy as np
-    import pandas as pd
     key = fr["key"]
     own = np.flatnonzero(key >= 0)
     f_rows, f_keys = [own], [key[own]]
@@ -830,7 +830,6 @@ def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows:
     if len(units) and len(rows) and "unit_id" in df.columns:
         # each cadre's latest record: ``rows`` lists a cadre's records together, by kind then
         # period, so it is the first of the cadre's rows whose period is the cadre's greatest
-        rc, rp = cadre[rows], period[rows]
         start = np.flatnonzero(np.r_[True, rc[1:] != rc[:-1]])
         size = np.diff(np.r_[start, len(rc)])
         top = np.flatnonzero(rp == np.repeat(np.maximum.reduceat(rp, start), size))
@@ -839,12 +838,19 @@ def _finding_columns(df: Any, fr: Dict[str, Any], cadre: Any, period: Any, rows:
         latest, latest_cadre = rows[first], rc[first]
         rec_unit = df["unit_id"].to_numpy(dtype=object)[latest]
         fu = np.asarray(fr["unit_values"] + [None], dtype=object)[fr["unit"][units]]
-        both, _ = _frames.factorize(np.concatenate([rec_unit, fu]))
-        pairs = pd.DataFrame({"u": both[:len(latest)], "c": latest_cadre}).merge(
-            pd.DataFrame({"u": both[len(latest):], "f": units}), on="u")
-        pairs = pairs[pairs["u"] >= 0]
-        f_rows.append(pairs["f"].to_numpy(np.int64))
-        f_keys.append(pairs["c"].to_numpy(np.int64))
+        both, distinct = _frames.factorize(np.concatenate([rec_unit, fu]))
+        # every (unit finding, cadre) pair of one unit: the unit findings sorted by unit, and
+        # for each latest record the run of findings of its unit (a missing unit: code -1, its
+        # run the empty one at the end)
+        cu, fu_code = both[:len(latest)], both[len(latest):]
+        by_unit = np.argsort(fu_code, kind="stable")
+        per_unit = np.append(np.bincount(fu_code[fu_code >= 0], minlength=len(distinct)), 0)
+        lo = np.append(np.cumsum(per_unit) - per_unit, 0)[cu] + int((fu_code < 0).sum())
+        count = per_unit[cu]
+        total = int(count.sum())
+        at = np.repeat(lo - np.r_[0, np.cumsum(count)[:-1]], count) + np.arange(total)
+        f_rows.append(units[by_unit[at]].astype(np.int64))
+        f_keys.append(np.repeat(latest_cadre, count).astype(np.int64))
     fi = np.concatenate(f_rows)
     fk = np.concatenate(f_keys)
     o = np.argsort(fk, kind="stable")

@@ -761,11 +761,15 @@ def _finding_lists(fr: Dict[str, Any], c: Any, r: Any, first: Any, last: Any, cn
         his = np.searchsorted(keys, c[js], side="right")
         d = np.append(day[srt], 0)
         fine = ((his - los) == cnt[js]) & (his > los) & (d[los] == first[js]) & (d[np.maximum(his - 1, 0)] == last[js])
-        for j, lo, hi in zip(js[fine].tolist(), los[fine].tolist(), his[fine].tolist()):
-            at = srt[lo:hi]
-            fids = ids[at].tolist()
-            out[j] = ([texts[d] for d in day[at].tolist()], fids,
-                      [{"finding": fid, **named[k]} for fid, k in zip(fids, std[at].tolist()) if k >= 0])
+        # the findings of all these hits gathered at once, then cut hit by hit
+        lo, size = los[fine], his[fine] - los[fine]
+        at = srt[np.repeat(lo - np.cumsum(size) + size, size) + np.arange(int(size.sum()))]
+        fids, dates, kinds = ids[at].tolist(), [texts[x] for x in day[at].tolist()], std[at].tolist()
+        end = 0
+        for j, k in zip(js[fine].tolist(), size.tolist()):
+            begin, end = end, end + k
+            out[j] = (dates[begin:end], fids[begin:end],
+                      [{"finding": fid, **named[s]} for fid, s in zip(fids[begin:end], kinds[begin:end]) if s >= 0])
     return out
 
 

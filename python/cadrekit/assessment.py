@@ -683,7 +683,8 @@ def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
     distinct, inverse = np.unique(combo, return_inverse=True)
     table = np.zeros((len(distinct), 4), np.int64)  # source, standard, classification, severity
     ok = np.ones(len(distinct), dtype=bool)
-    for j, key in enumerate(distinct.tolist()):
+    combos: List[Dict[str, str]] = []
+    for key in distinct.tolist():
         got: Dict[str, str] = {}
         for (codes, values), name in zip(reversed(cols), reversed(names)):
             c = key % (len(values) + 1) - 1
@@ -692,16 +693,25 @@ def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
                 got[name] = values[c]
         if "standard" not in got and got.get("aspect", "") != "":
             raise _Slow()  # an aspect without a standard: the rows path weighs it as given
-        probe = {"id": "x", "cadre_id": "x", "date": "2000-01-01", **got}
+        combos.append(got)
+
+    def accepted(probes: List[Dict[str, str]]) -> bool:
+        findings = [{"id": f"x{j}", "cadre_id": "x", "date": "2000-01-01", **got} for j, got in enumerate(probes)]
         try:
-            _a.screen({"as_of": as_of.isoformat(), "records": [], "findings": [probe], "explain": False}, pol)
+            _a.screen({"as_of": as_of.isoformat(), "records": [], "findings": findings, "explain": False}, pol)
         except InvalidInput:
-            ok[j] = False
-            continue
-        table[j] = (_a.finding_source_code(got.get("source", "qualitative")),
-                    catalogue.get(got.get("standard", ""), -1),
-                    _a.finding_class_code(got.get("classification", "")),
-                    _a.severity_code(got.get("severity", "moderate")))
+            return False
+        return True
+    # every combination in one request; only when one is refused, each alone (to find which)
+    if not accepted(combos):
+        for j, got in enumerate(combos):
+            ok[j] = accepted([got])
+    for j, got in enumerate(combos):
+        if ok[j]:
+            table[j] = (_a.finding_source_code(got.get("source", "qualitative")),
+                        catalogue.get(got.get("standard", ""), -1),
+                        _a.finding_class_code(got.get("classification", "")),
+                        _a.severity_code(got.get("severity", "moderate")))
     bad |= ~ok[inverse]
     if bad.any():
         _raise_finding(fdf, int(np.flatnonzero(bad)[0]), as_of, pol)

@@ -135,6 +135,19 @@ def _text(x: Any) -> str:
     return "" if _missing(x) else str(x)
 
 
+def _valid_text(rows: Sequence[Sequence[Any]], names: Sequence[str], what: str) -> None:
+    """Every text of the rows (tuples of the fields ``names``) one that UTF-8 can hold: a lone
+    surrogate is InvalidInput naming the field and the row (``what[i]``), not the value, as the
+    DataFrame path names it."""
+    for i, row in enumerate(rows):
+        for name, x in zip(names, row):
+            if isinstance(x, str) and not x.isascii():
+                try:
+                    x.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise _frames.invalid("is not valid text", name, f"{what}[{i}]") from None
+
+
 class PaySheet:
     """The year's pay sheet: ``to_records()``, ``to_pandas()``, ``villages()``, ``townships()``,
     ``banner``, and per-line explanations (``explanations()``, ``explain(i)``). Every part is
@@ -437,8 +450,11 @@ def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy
         if frm is None:
             raise _core.InvalidInput(f"{rec}: served_from is missing")
         p.append((_text(cid), _text(name), _text(vid), _text(post), frm, _date(t, "served_to", rec)))
+    _valid_text(v, ("village_id", "name", "township"), "villages")
+    _valid_text(p, ("cadre_id", "name", "village_id", "post"), "principals")
     s = [(_text(vid), _text(per), _score_text(sc, f"scores[{i}]"))
          for i, (vid, per, sc) in enumerate(_columns(scores, ["village_id", "period", "score"], "scores"))]
+    _valid_text(s, ("village_id", "period", "score"), "scores")
     pol = _policy(policy)
     return PaySheet(_k.pay_sheet(v, p, s, int(year), pol, graded_on=graded_on, explain=explain), pol)
 

@@ -89,8 +89,10 @@ class CodedText {
   // read here, a missing cell (None, a float NaN, or one of the caller's ``missing`` objects,
   // compared by identity) an empty text. Empty when a cell is neither text nor missing: the
   // caller reads such a column as text first. (Where every row is its own number, the codes
-  // and a pass to find missing cells would cost more than the views.)
-  static std::optional<CodedText> by_rows(const py::handle &column, const py::tuple &missing, const char *field) {
+  // and a pass to find missing cells would cost more than the views.) A text that is not valid
+  // (a lone surrogate) is an error naming the row as the rows path names it, ``table[i]``.
+  static std::optional<CodedText> by_rows(const py::handle &column, const py::tuple &missing, const char *field,
+                                          const char *table) {
     if (!py::isinstance<py::array>(column)) throw InvalidInput("column must be a 1-D object array", field);
     auto a = py::reinterpret_borrow<py::array>(column);
     if (a.ndim() != 1 || a.dtype().kind() != 'O' || !(a.flags() & py::array::c_style))
@@ -110,7 +112,7 @@ class CodedText {
         const char *c = PyUnicode_AsUTF8AndSize(o, &n);
         if (c == nullptr) {
           PyErr_Clear();
-          throw InvalidInput("is not valid text", field, std::string(field) + " (a distinct value)");
+          throw InvalidInput("is not valid text", field, std::string(table) + "[" + std::to_string(i) + "]");
         }
         t.views_[i] = std::string_view(c, static_cast<std::size_t>(n));
       } else if (!(o == nullptr || o == Py_None || (PyFloat_CheckExact(o) && std::isnan(PyFloat_AS_DOUBLE(o))) ||
@@ -524,12 +526,12 @@ void init_village(py::module_ &m) {
         else
           throw InvalidInput("scores must be decimal text (codes, uniques) or float64 numbers", "score");
         // an id column: (codes, uniques), or its own cells (CodedText::by_rows)
-        auto ids = [&](const py::object &col, const char *field) -> std::optional<CodedText> {
+        auto ids = [&](const py::object &col, const char *field, const char *table) -> std::optional<CodedText> {
           if (py::isinstance<py::tuple>(col)) return CodedText(col, field);
-          return CodedText::by_rows(col, missing, field);
+          return CodedText::by_rows(col, missing, field, table);
         };
-        auto vid = ids(village_id, "village_id"), cid = ids(cadre_id, "cadre_id");
-        auto pv = ids(p_village, "village_id"), sv = ids(s_village, "village_id");
+        auto vid = ids(village_id, "village_id", "villages"), cid = ids(cadre_id, "cadre_id", "principals");
+        auto pv = ids(p_village, "village_id", "principals"), sv = ids(s_village, "village_id", "scores");
         if (!vid || !cid || !pv || !sv) return py::none();
         FrameInput in(std::move(*vid), CodedText(township, "township"), std::move(population), std::move(*cid),
                       std::move(*pv), CodedText(post, "post"), std::move(served_from), std::move(served_to),

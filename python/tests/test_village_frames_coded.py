@@ -399,3 +399,18 @@ def test_the_compiled_sheet_refuses_an_id_column_that_is_not_an_array() -> None:
             (np.zeros(1, np.int64), np.array(["secretary"], dtype=object)), np.zeros(1, np.int32),
             np.zeros(1, np.int32), ["V0"], (np.zeros(1, np.int64), np.array(["2016"], dtype=object)),
             np.zeros(1), 2016, village._policy(None))
+
+
+@pytest.mark.parametrize("table,col", [("v", "village_id"), ("p", "cadre_id"), ("p", "village_id"),
+                                       ("s", "village_id")])
+def test_an_id_that_utf8_cannot_hold_is_named_by_its_row_alike_from_rows_and_frames(table: str, col: str) -> None:
+    # A lone surrogate (text no UTF-8 can hold) in an id: InvalidInput naming the field and the
+    # row, the same from the records and from a DataFrame, and never the value itself.
+    v, p, s = tables()
+    t = {"v": v, "p": p, "s": s}[table]
+    t[3] = dict(t[3], **{col: "V\ud800x"})
+    from_rows = error_of(lambda: village.pay_sheet(v, p, s, 2016))
+    from_frames = error_of(lambda: village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), pd.DataFrame(s), 2016))
+    what = {"v": "villages", "p": "principals", "s": "scores"}[table]
+    assert from_rows == from_frames
+    assert f"field {col}" in from_rows and f"record {what}[3]" in from_rows and "\ud800" not in from_rows

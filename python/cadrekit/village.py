@@ -624,15 +624,14 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
             _days_col(p, "served_to", "principals", True))
     ids["svid"] = _id_cells(*id_at["svid"])
     scored = (_coded(s, "period", "scores"), _score_col(s))
-    sheet = None
-    for cells in (True, False):
-        if not cells:
-            ids = {k: _coded(*a, ids=True) for k, a in id_at.items()}
-        sheet = _k.pay_sheet_frames(
+    def compute(ids: Dict[str, Any]) -> Any:
+        return _k.pay_sheet_frames(
             ids["vid"], town, pop, ids["cid"], ids["pvid"], *rest, ids["svid"], *scored,
             int(year), pol, graded_on=graded_on, explain=explain, missing=_frames._missing_objects())
-        if sheet is not None:
-            break
+    sheet = compute(ids)
+    if sheet is None:  # a cell neither text nor missing: the id columns read as text
+        ids = {k: _coded(*a, ids=True) for k, a in id_at.items()}
+        sheet = compute(ids)
     out = PaySheet(sheet, pol)
     out._ids = (ids["cid"], ids["vid"], town)
     return out

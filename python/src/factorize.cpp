@@ -57,6 +57,7 @@
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
+#include "object_cells.hpp"
 
 namespace py = pybind11;
 
@@ -252,8 +253,7 @@ class ObjectColumn {
   // A missing cell: None (or an unfilled slot), a float NaN, or one of the caller's missing
   // objects (pandas.NA, pandas.NaT), compared by identity.
   bool missing(PyObject *v) const {
-    return v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
-           std::find(absent_.begin(), absent_.end(), v) != absent_.end();
+    return missing_cell(v, absent_);
   }
 
  private:

@@ -23,6 +23,7 @@
 #include "columns.hpp"
 #include "json_bridge.hpp"
 #include "numpy_out.hpp"
+#include "object_cells.hpp"
 
 namespace py = pybind11;
 
@@ -115,8 +116,7 @@ class CodedText {
           throw InvalidInput("is not valid text", field, std::string(table) + "[" + std::to_string(i) + "]");
         }
         t.views_[i] = std::string_view(c, static_cast<std::size_t>(n));
-      } else if (!(o == nullptr || o == Py_None || (PyFloat_CheckExact(o) && std::isnan(PyFloat_AS_DOUBLE(o))) ||
-                   std::find(absent.begin(), absent.end(), o) != absent.end())) {
+      } else if (!missing_cell(o, absent)) {
         return std::nullopt;
       }
     }

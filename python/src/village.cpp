@@ -54,7 +54,9 @@ using F64 = py::array_t<double>;
 // released while the column lives: the views point into the str objects it keeps).
 class CodedText {
  public:
-  CodedText(const py::handle &pair, const char *field) {
+  // A text of uniques that is not a str or not valid text (a lone surrogate) is an error naming
+  // the first row that holds it, ``table[i]``, as the rows path names it.
+  CodedText(const py::handle &pair, const char *field, const char *table) {
     if (!py::isinstance<py::tuple>(pair) || py::len(pair) != 2)
       throw InvalidInput("column must be a pair (codes, uniques)", field);
     auto t = py::reinterpret_borrow<py::tuple>(pair);
@@ -66,25 +68,34 @@ class CodedText {
         uniques_.dtype().kind() != 'O' || !(uniques_.flags() & py::array::c_style))
       throw InvalidInput("column must be 1-D int64 codes and a 1-D object array of str", field);
     const auto nu = static_cast<std::size_t>(uniques_.size());
-    auto *objs = static_cast<PyObject *const *>(uniques_.data());
-    views_.reserve(nu);
-    for (std::size_t k = 0; k < nu; ++k) {
-      PyObject *o = objs[k];
-      if (!PyUnicode_Check(o)) throw InvalidInput("must be text", field, std::string(field) + " (a distinct value)");
-      Py_ssize_t n = 0;
-      const char *c = PyUnicode_AsUTF8AndSize(o, &n);
-      if (c == nullptr) {
-        PyErr_Clear();
-        throw InvalidInput("is not valid text", field, std::string(field) + " (a distinct value)");
-      }
-      views_.emplace_back(c, static_cast<std::size_t>(n));
-    }
     data_ = codes_.data();
     n_ = static_cast<std::size_t>(codes_.size());
     const auto hi = static_cast<std::int64_t>(nu);
     for (std::size_t i = 0; i < n_; ++i)
       if (data_[i] < -1 || data_[i] >= hi)
         throw InvalidInput("code out of range", field, std::string(field) + "[" + std::to_string(i) + "]");
+    // (a value no row holds is never read, and is no error)
+    const auto fail = [&](std::size_t k, const char *what) {
+      const auto at = std::find(data_, data_ + n_, static_cast<std::int64_t>(k));
+      if (at != data_ + n_) throw InvalidInput(what, field, std::string(table) + "[" + std::to_string(at - data_) + "]");
+    };
+    auto *objs = static_cast<PyObject *const *>(uniques_.data());
+    views_.resize(nu);
+    for (std::size_t k = 0; k < nu; ++k) {
+      PyObject *o = objs[k];
+      if (!PyUnicode_Check(o)) {
+        fail(k, "must be text");
+        continue;
+      }
+      Py_ssize_t n = 0;
+      const char *c = PyUnicode_AsUTF8AndSize(o, &n);
+      if (c == nullptr) {
+        PyErr_Clear();
+        fail(k, "is not valid text");
+        continue;
+      }
+      views_[k] = std::string_view(c, static_cast<std::size_t>(n));
+    }
   }
   // A column of ids given as its own cells (a 1-D object array), each row its own text: its view
   // read here, a missing cell (None, a float NaN, or one of the caller's ``missing`` objects,
@@ -519,7 +530,7 @@ void init_village(py::module_ &m) {
         std::optional<CodedText> st;
         std::optional<F64> sf;
         if (py::isinstance<py::tuple>(score))
-          st.emplace(score, "score");
+          st.emplace(score, "score", "scores");
         else if (py::isinstance<F64>(score) && py::reinterpret_borrow<py::array>(score).ndim() == 1 &&
                  (py::reinterpret_borrow<py::array>(score).flags() & py::array::c_style))
           sf.emplace(py::reinterpret_borrow<F64>(score));
@@ -527,15 +538,15 @@ void init_village(py::module_ &m) {
           throw InvalidInput("scores must be decimal text (codes, uniques) or float64 numbers", "score");
         // an id column: (codes, uniques), or its own cells (CodedText::by_rows)
         auto ids = [&](const py::object &col, const char *field, const char *table) -> std::optional<CodedText> {
-          if (py::isinstance<py::tuple>(col)) return CodedText(col, field);
+          if (py::isinstance<py::tuple>(col)) return CodedText(col, field, table);
           return CodedText::by_rows(col, missing, field, table);
         };
         auto vid = ids(village_id, "village_id", "villages"), cid = ids(cadre_id, "cadre_id", "principals");
         auto pv = ids(p_village, "village_id", "principals"), sv = ids(s_village, "village_id", "scores");
         if (!vid || !cid || !pv || !sv) return py::none();
-        FrameInput in(std::move(*vid), CodedText(township, "township"), std::move(population), std::move(*cid),
-                      std::move(*pv), CodedText(post, "post"), std::move(served_from), std::move(served_to),
-                      std::move(*sv), CodedText(period, "period"), std::move(st), std::move(sf));
+        FrameInput in(std::move(*vid), CodedText(township, "township", "villages"), std::move(population), std::move(*cid),
+                      std::move(*pv), CodedText(post, "post", "principals"), std::move(served_from), std::move(served_to),
+                      std::move(*sv), CodedText(period, "period", "scores"), std::move(st), std::move(sf));
         village::PaySheetOptions o;
         o.graded_on = graded_on;
         o.explain = explain;

@@ -402,10 +402,12 @@ def test_the_compiled_sheet_refuses_an_id_column_that_is_not_an_array() -> None:
 
 
 @pytest.mark.parametrize("table,col", [("v", "village_id"), ("p", "cadre_id"), ("p", "village_id"),
-                                       ("s", "village_id")])
-def test_an_id_that_utf8_cannot_hold_is_named_by_its_row_alike_from_rows_and_frames(table: str, col: str) -> None:
-    # A lone surrogate (text no UTF-8 can hold) in an id: InvalidInput naming the field and the
-    # row, the same from the records and from a DataFrame, and never the value itself.
+                                       ("s", "village_id"), ("v", "township"), ("p", "post"), ("s", "period"),
+                                       ("s", "score")])
+def test_a_text_that_utf8_cannot_hold_is_named_by_its_row_alike_from_rows_and_frames(table: str, col: str) -> None:
+    # A lone surrogate (text no UTF-8 can hold) in any text cell the sheet reads: InvalidInput
+    # naming the field and the row, the same from the records and from a DataFrame, and never
+    # the value itself.
     v, p, s = tables()
     t = {"v": v, "p": p, "s": s}[table]
     t[3] = dict(t[3], **{col: "V\ud800x"})

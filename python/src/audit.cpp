@@ -20,6 +20,7 @@
 #include "columns.hpp"
 #include "json_bridge.hpp"
 #include "numpy_out.hpp"
+#include "object_cells.hpp"
 
 namespace py = pybind11;
 
@@ -192,17 +193,10 @@ void init_audit(py::module_ &root) {
         for (py::ssize_t i = 0; i < n; ++i) {
           PyObject *t = cells[i];
           if (t == nullptr || !PyUnicode_Check(t)) return py::make_tuple(out, i);
-          Py_ssize_t len = 0;
-          // ASCII text is its own UTF-8; any other is encoded once and cached by the str object
-          const bool ascii = PyUnicode_IS_COMPACT_ASCII(t);
-          const char *utf8 = ascii ? static_cast<const char *>(PyUnicode_DATA(t)) : PyUnicode_AsUTF8AndSize(t, &len);
-          if (ascii) len = PyUnicode_GET_LENGTH(t);
-          if (utf8 == nullptr) {
-            PyErr_Clear();  // not encodable (a lone surrogate): the caller's reader names the row
-            return py::make_tuple(out, i);
-          }
+          const auto text = utf8_view(t);
+          if (!text) return py::make_tuple(out, i);  // a lone surrogate: the caller's reader names the row
           try {
-            o[i] = Money::parse(std::string_view(utf8, static_cast<std::size_t>(len)), "budget").fen();
+            o[i] = Money::parse(*text, "budget").fen();
           } catch (const Error &) {
             return py::make_tuple(out, i);
           }

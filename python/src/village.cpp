@@ -87,14 +87,12 @@ class CodedText {
         fail(k, "must be text");
         continue;
       }
-      Py_ssize_t n = 0;
-      const char *c = PyUnicode_AsUTF8AndSize(o, &n);
-      if (c == nullptr) {
-        PyErr_Clear();
+      const auto text = utf8_view(o);
+      if (!text) {
         fail(k, "is not valid text");
         continue;
       }
-      views_[k] = std::string_view(c, static_cast<std::size_t>(n));
+      views_[k] = *text;
     }
   }
   // A column of ids given as its own cells (a 1-D object array), each row its own text: its view
@@ -120,13 +118,9 @@ class CodedText {
     for (std::size_t i = 0; i < t.n_; ++i) {
       PyObject *o = cells[i];
       if (o != nullptr && PyUnicode_Check(o)) {
-        Py_ssize_t n = 0;
-        const char *c = PyUnicode_AsUTF8AndSize(o, &n);
-        if (c == nullptr) {
-          PyErr_Clear();
-          throw InvalidInput("is not valid text", field, std::string(table) + "[" + std::to_string(i) + "]");
-        }
-        t.views_[i] = std::string_view(c, static_cast<std::size_t>(n));
+        const auto text = utf8_view(o);
+        if (!text) throw InvalidInput("is not valid text", field, std::string(table) + "[" + std::to_string(i) + "]");
+        t.views_[i] = *text;
       } else if (!missing_cell(o, absent)) {
         return std::nullopt;
       }
@@ -591,19 +585,15 @@ void init_village(py::module_ &m) {
           } else if (PyDate_Check(o)) {
             d[i] = to_days(make_date(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o)));
           } else if (PyUnicode_Check(o)) {
-            Py_ssize_t len = 0;
-            const char *c = PyUnicode_AsUTF8AndSize(o, &len);
-            if (c == nullptr) {
-              PyErr_Clear();
-              return py::none();
-            }
-            const std::string_view t(c, static_cast<std::size_t>(len));
+            const auto text = utf8_view(o);
+            if (!text) return py::none();
+            const std::string_view t = *text;
             auto digits = [&](std::size_t b, std::size_t e) {
               for (std::size_t k = b; k < e; ++k)
                 if (t[k] < '0' || t[k] > '9') return false;
               return true;
             };
-            if (len != 10 || t[4] != '-' || t[7] != '-' || !digits(0, 4) || !digits(5, 7) || !digits(8, 10))
+            if (t.size() != 10 || t[4] != '-' || t[7] != '-' || !digits(0, 4) || !digits(5, 7) || !digits(8, 10))
               return py::none();
             const int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
             const int mo = (t[5] - '0') * 10 + (t[6] - '0'), dd = (t[8] - '0') * 10 + (t[9] - '0');

@@ -414,14 +414,27 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->year = year;
 
   // Villages and townships: ids interned to rows; townships numbered in name (byte) order.
-  // The villages' ids read once: every lookup below compares with them. Their hashes come
-  // first, so that each one's slot is fetched while the villages before it are placed (the
-  // table is larger than the cache, and read at random).
+  // The villages' ids read once, into the sheet's text block (its first part): every lookup
+  // below compares with them, and a block of a few bytes an id stays in the cache where the
+  // caller's texts, each in an object of its own, would be fetched from memory at every pass
+  // over the scores. Their hashes come first, so that each one's slot is fetched while the
+  // villages before it are placed (the table is larger than the cache, and read at random).
   std::vector<std::string_view> vids(V);
   std::vector<std::size_t> vhash(V);
-  for (std::size_t v = 0; v < V; ++v) {
-    vids[v] = input.village_id(v);
-    vhash[v] = IdIndex::hash(vids[v]);
+  {
+    std::size_t bytes = 0;
+    for (std::size_t v = 0; v < V; ++v) {
+      vids[v] = input.village_id(v);
+      bytes += vids[v].size();
+    }
+    d->text.reserve(bytes);
+    d->v_off.reserve(V + 1);
+    d->v_off.push_back(0);
+    for (std::size_t v = 0; v < V; ++v) append_id(d->text, d->v_off, vids[v]);
+    for (std::size_t v = 0; v < V; ++v) {
+      vids[v] = d->slice(d->v_off, v);
+      vhash[v] = IdIndex::hash(vids[v]);
+    }
   }
   IdIndex vrow(V);
   auto vkey = [&](std::int32_t r) { return vids[static_cast<std::size_t>(r)]; };
@@ -608,16 +621,13 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   for (std::size_t v = 0; v < V; ++v)
     if (d->rank[v] > 0) ++d->graded_in[static_cast<std::size_t>(v_town[v])];
 
-  // Ids: one text block.
+  // Ids: one text block (the villages' part written above; vids point into it, and are not
+  // read after it grows here).
   {
-    std::size_t bytes = 0;
-    for (std::size_t v = 0; v < V; ++v) bytes += vids[v].size();
+    std::size_t bytes = d->text.size();
     for (const auto &t : town_names) bytes += t.size();
     for (std::size_t i = 0; i < P; ++i) bytes += input.cadre_id(i).size();
     d->text.reserve(bytes);
-    d->v_off.reserve(V + 1);
-    d->v_off.push_back(0);
-    for (std::size_t v = 0; v < V; ++v) append_id(d->text, d->v_off, vids[v]);
     d->t_off.reserve(n_towns + 1);
     d->t_off.push_back(static_cast<std::uint32_t>(d->text.size()));
     for (std::size_t i = 0; i < n_towns; ++i) append_id(d->text, d->t_off, town_names[town_order[i]]);

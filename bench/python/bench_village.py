@@ -43,7 +43,7 @@ def best_of(f, n=3):
 def main() -> None:
     pol = cadrekit.Policy.default()
     cols = columns()
-    t = best_of(lambda: village.pay_columns(*cols, 2016, pol))
+    t = best_of(lambda: village.pay_columns(*cols, 2016, policy=pol))
     print(f"python village.pay_columns {V:,} villages / {P:,} principals: {t * 1e3:.0f} ms")
     town, pop, scores, present, pv, post, frm, to = cols
     vdf = pd.DataFrame({"village_id": [f"V{i}" for i in range(V)], "name": "",
@@ -60,7 +60,7 @@ def main() -> None:
         rows.append(pd.DataFrame({"village_id": vdf["village_id"][m], "period": per,
                                   "score": [str(s / 10000) for s in scores[m, k]]}))
     sdf = pd.concat(rows, ignore_index=True)
-    t = best_of(lambda: village.pay_sheet(vdf, pdf, sdf, 2016, pol, explain=False), n=1)
+    t = best_of(lambda: village.pay_sheet(vdf, pdf, sdf, 2016, policy=pol, explain=False), n=1)
     print(f"python village.pay_sheet (DataFrames) {V:,} villages / {P:,} principals: {t * 1e3:.0f} ms")
 
 

@@ -103,7 +103,7 @@ def village_data(n: int, seed: int = 2016) -> Dict[str, np.ndarray]:
 def village_cadrekit(d: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
     return village.pay_columns(d["village_township"], d["population"], d["scores"], d["score_present"],
                                d["principal_village"], d["post"], d["served_from"], d["served_to"],
-                               YEAR, POLICY)
+                               YEAR, policy=POLICY)
 
 
 def village_out(d: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
@@ -118,7 +118,7 @@ def village_out(d: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
 def village_cadrekit_out(d: Dict[str, np.ndarray], out: Dict[str, np.ndarray]) -> Dict[str, np.ndarray]:
     return village.pay_columns(d["village_township"], d["population"], d["scores"], d["score_present"],
                                d["principal_village"], d["post"], d["served_from"], d["served_to"],
-                               YEAR, POLICY, out=out)
+                               YEAR, policy=POLICY, out=out)
 
 
 def village_frames(d: Dict[str, np.ndarray]) -> Any:

@@ -77,7 +77,7 @@ def main() -> None:
     units = ([{"unit_id": f"L1-{i:02d}", "level": 1} for i in range(20)]
              + [{"unit_id": f"L2-{i:02d}", "level": 2} for i in range(28)]
              + [{"unit_id": f"L3-{i:02d}", "level": 3} for i in range(19)])
-    plan = cadrekit.audit.plan(units, [], [], 2017, 2021, 14, 2016, policy)
+    plan = cadrekit.audit.plan(units, [], [], 2017, 2021, 14, 2016, policy=policy)
     per_year: Dict[int, List[str]] = {}
     for r in plan.to_records():
         per_year.setdefault(r["year"], []).append(r["unit_id"][:2])
@@ -85,7 +85,7 @@ def main() -> None:
         got = per_year[year]
         print(f"  {year}: level 1 x{got.count('L1')}, level 2 x{got.count('L2')}, level 3 x{got.count('L3')}")
     print(f"  feasible: {plan.feasible}; least yearly capacity: {plan.min_capacity}; draw seed {plan.seed}")
-    short = cadrekit.audit.plan(units, [], [], 2017, 2021, 13, 2016, policy)
+    short = cadrekit.audit.plan(units, [], [], 2017, 2021, 13, 2016, policy=policy)
     print(f"  with 13 a year: feasible {short.feasible}, {len(short.shortfall)} obligations fail")
 
     line("JARUD.1 — a township's pay sheet for 2016")
@@ -96,7 +96,7 @@ def main() -> None:
     scores = [{"village_id": f"V{i}", "period": period, "score": str(s)}
               for i, q, a in zip(range(1, 6), (90, 83, 80, 70, 60), (95, 90, 80, 75, 60))
               for period, s in [(f"2016Q{k}", q) for k in range(1, 5)] + [("2016", a)]]
-    sheet = cadrekit.village.pay_sheet(villages, principals, scores, 2016, policy)
+    sheet = cadrekit.village.pay_sheet(villages, principals, scores, 2016, policy=policy)
     for r in sheet.to_records():
         actions = "; ".join(f"{a['kind']} by {a['due']}" for a in r["actions"])
         print(f"  {r['cadre_id']} {r['village_id']}: base {r['base']:>8} + performance {r['performance']:>8}"

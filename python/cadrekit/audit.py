@@ -474,8 +474,9 @@ class AuditPlan:
                 f"min_capacity={self.min_capacity}, capacity={self.capacity}, seed={self.seed})")
 
 
+@_frames.keyword_since_positional("policy")
 def plan(units: Records, audits: Records, terms: Records, first_year: int, last_year: int,
-         capacity: int, seed: int, policy: Optional[Policy] = None, *,
+         capacity: int, seed: int, *, policy: Optional[Policy] = None,
          funds: Records = None, reviews: Records = None, strict: bool = False) -> AuditPlan:
     """Draws up the audit plan for ``first_year``…``last_year`` (HOLINGOL.2).
 
@@ -496,9 +497,10 @@ def plan(units: Records, audits: Records, terms: Records, first_year: int, last_
     return AuditPlan(_frames.typed(_k.plan(request, _policy(policy)), dates=("date",)))
 
 
+@_frames.keyword_since_positional("policy")
 def verify_plan(plan_records: Records, units: Records, audits: Records, terms: Records,
                 first_year: int, last_year: int,
-                policy: Optional[Policy] = None, *, funds: Records = None,
+                *, policy: Optional[Policy] = None, funds: Records = None,
                 reviews: Records = None, strict: bool = False) -> List[Dict[str, Any]]:
     """Checks any plan (``year, unit_id, kind`` per row; ours or one drawn up by hand) against
     the rules; returns every breach as ``{rule, year, unit_id, message}`` (empty when sound).

@@ -271,10 +271,12 @@ def record_to_lrmx(record: Union[Mapping[str, Any], str]) -> str:
     return _impl.record_to_lrmx(_record(record))
 
 
+@_frames.keyword_since_positional("calendar", "policy")
 def plan_round(
     round: int,
     rank: str,
     posted: datetime.date,
+    *,
     calendar: Optional[WorkCalendar] = None,
     policy: Optional[Policy] = None,
 ) -> Dict[str, Any]:
@@ -293,11 +295,12 @@ def plan_round(
     return out
 
 
+@_frames.keyword_since_positional("policy")
 def notice(
     record: Union[Mapping[str, Any], str],
     round: int,
-    policy: Optional[Policy] = None,
     *,
+    policy: Optional[Policy] = None,
     posted: Optional[datetime.date] = None,
     calendar: Optional[WorkCalendar] = None,
 ) -> Dict[str, Any]:

@@ -414,8 +414,9 @@ _RATING_NAMES = ("", "excellent", "competent", "basically_competent", "incompete
                  "not_up_to_standard", "satisfied", "basically_satisfied", "unsatisfied")
 
 
+@_frames.keyword_since_positional("policy")
 def pool_changes(cadres: Any, assessments: Any, from_date: _dt.date, to_date: _dt.date,
-                 policy: Optional[_Policy] = None, *, findings: Any = None,
+                 *, policy: Optional[_Policy] = None, findings: Any = None,
                  disposal_cases: Any = None, strict: bool = False) -> List[Dict[str, Any]]:
     """Who entered and who left each pool between two dates, and why: records ``cadre_id, pool,
     change ('entered'|'left'), reasons`` (for a cadre who left: what is missing on ``to_date``)."""

@@ -331,8 +331,9 @@ LINE_COLUMNS: Tuple[str, ...] = ("cadre_id", "village_id", "township", "post", "
                                  "team_grade_en", "grade", "grade_zh", "grade_en", "actions")
 
 
-def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy] = None,
-              *, graded_on: Optional[datetime.date] = None, explain: Optional[bool] = None,
+@_frames.keyword_since_positional("policy")
+def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, *, policy: Optional[_core.Policy] = None,
+              graded_on: Optional[datetime.date] = None, explain: Optional[bool] = None,
               strict: bool = False, keep: Optional[Sequence[str]] = None) -> PaySheet:
     """The pay sheet of ``year`` (JARUD.1).
 
@@ -429,10 +430,10 @@ def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy
                 _of_townships(villages, principals, scores, towns)
             with warnings.catch_warnings():  # the columns were checked (and warned about) above
                 warnings.simplefilter("ignore", _frames.UnknownColumnWarning)
-                return pay_sheet(vv, pp, ss, year, policy, graded_on=graded_on, explain=ex)._sheet
+                return pay_sheet(vv, pp, ss, year, policy=policy, graded_on=graded_on, explain=ex)._sheet
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", _frames.UnknownColumnWarning)
-            sheet = pay_sheet(villages, principals, scores, year, policy, graded_on=graded_on, explain=False)
+            sheet = pay_sheet(villages, principals, scores, year, policy=policy, graded_on=graded_on, explain=False)
         out = PaySheet(sheet._sheet, sheet._policy, again)
         out._ids = sheet._ids
         return out
@@ -649,9 +650,10 @@ def _id_cells(df: Any, name: str, what: str) -> Any:
     return _coded(df, name, what, ids=True)
 
 
+@_frames.keyword_since_positional("policy")
 def pay_columns(village_township: Any, population: Any, scores: Any, score_present: Any, principal_village: Any,
                 post: Any, served_from: Any, served_to: Any, year: int,
-                policy: Optional[_core.Policy] = None, *, out: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+                *, policy: Optional[_core.Policy] = None, out: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """The pay sheet's arithmetic on NumPy columns (no names, no explanations); see
     docs/village.md. Scores are score × 10000 with shape (villages, 5); dates are days since
     1970-01-01 (int32), served_to 2147483647 when still serving. Money comes back in fen.
@@ -681,12 +683,14 @@ def pay_columns(village_township: Any, population: Any, scores: Any, score_prese
                           out=out)
 
 
-def selection_quota(n_villages: int, year: int, policy: Optional[_core.Policy] = None) -> int:
+@_frames.keyword_since_positional("policy")
+def selection_quota(n_villages: int, year: int, *, policy: Optional[_core.Policy] = None) -> int:
     """At least 5 % (policy) of the banner's villages, exact: 206 → 11, 200 → 10."""
     return _k.selection_quota(int(n_villages), int(year), _policy(policy))
 
 
-def funnel(places: int, policy: Optional[_core.Policy] = None, *, year: Optional[int] = None) -> Dict[str, int]:
+@_frames.keyword_since_positional("policy")
+def funnel(places: int, *, policy: Optional[_core.Policy] = None, year: Optional[int] = None) -> Dict[str, int]:
     """Candidates at each stage for ``places`` seats: initial 1:3, prospective 1:2, formal 20 %
     more (11 → 33, 22, 14). ``year`` picks the parameters' values in force (default: the year
     of the latest value of the three ratios in the policy)."""
@@ -715,8 +719,9 @@ def allocate_quota(villages_per_township: Mapping[str, int], quota: int) -> Dict
     return dict(_k.allocate_quota({str(k): int(v) for k, v in villages_per_township.items()}, int(quota)))
 
 
-def selection_allocation(villages_per_township: Mapping[str, int], year: int, policy: Optional[_core.Policy] = None,
-                         *, quota: Optional[int] = None) -> Dict[str, Any]:
+@_frames.keyword_since_positional("policy")
+def selection_allocation(villages_per_township: Mapping[str, int], year: int, *,
+                         policy: Optional[_core.Policy] = None, quota: Optional[int] = None) -> Dict[str, Any]:
     """The year's quota allocated as ``village.selection.allocation`` says: ``township`` (largest
     remainder by number of villages) or ``banner`` (one banner-wide pool, ``allocation`` empty).
     Returns {"method", "quota", "allocation": {township: places}, "explanation"}; ``quota``
@@ -754,7 +759,8 @@ def eligibility(applicants: Rows, *, as_of: datetime.date, policy: Optional[_cor
     return _call({"op": "eligibility", "as_of": as_of, "applicants": apps}, policy)["results"]
 
 
-def check_lists(year: int, places: int, lists: Mapping[str, Any], policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+@_frames.keyword_since_positional("policy")
+def check_lists(year: int, places: int, lists: Mapping[str, Any], *, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
     """What is wrong with a township's lists (eligible, initial, prospective, formal, selected and
     the dates eligible_publicised_on, initial_on, selected_publicised_on, certified_on); empty
     when all is right."""
@@ -763,12 +769,14 @@ def check_lists(year: int, places: int, lists: Mapping[str, Any], policy: Option
     return _call(req, policy)["problems"]
 
 
-def renewals(holders: Rows, year: int, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+@_frames.keyword_since_positional("policy")
+def renewals(holders: Rows, year: int, *, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
     """一年一评、一年一聘: holders (cadre_id, in_post, grade) renewed or ended, with the reason."""
     return _call({"op": "renewal", "year": int(year), "holders": _records(holders)}, policy)["renewals"]
 
 
-def subsidies(terms: Rows, year: int, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
+@_frames.keyword_since_positional("policy")
+def subsidies(terms: Rows, year: int, *, policy: Optional[_core.Policy] = None) -> List[Dict[str, Any]]:
     """Former principals' subsidy status in ``year`` from their terms (cadre_id, village_id,
     served_from, served_to); amount as Decimal yuan."""
     recs = [{k: (None if _missing(v) else v) for k, v in t.items()} for t in _records(terms)]
@@ -792,8 +800,9 @@ def _request(villages: Rows, principals: Rows, scores: Rows, year: int) -> Dict[
     return {"year": int(year), "villages": v, "principals": p, "scores": s, "explain": False}
 
 
-def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy],
-                   other: _core.Policy, *, holders: Union[int, Sequence[str]] = 0,
+@_frames.keyword_since_positional("policy", "other")
+def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, *, policy: Optional[_core.Policy],
+                   other: _core.Policy, holders: Union[int, Sequence[str]] = 0,
                    terms: Optional[Rows] = None) -> Dict[str, Dict[str, Any]]:
     """The year's budget (base, performance, public-institution pay, subsidies, total) under
     ``policy`` and under ``other``, side by side, in one call of the library: {"year", "a":
@@ -809,8 +818,9 @@ def budget_what_if(villages: Rows, principals: Rows, scores: Rows, year: int, po
     return {"year": r["year"], **{k: _frames.typed(r[k], money=_MONEY) for k in ("a", "b", "difference")}}
 
 
+@_frames.keyword_since_positional("policy")
 def publicity_windows(year: int, starts: Optional[Sequence[datetime.date]] = None,
-                      policy: Optional[_core.Policy] = None) -> List[Tuple[datetime.date, datetime.date]]:
+                      *, policy: Optional[_core.Policy] = None) -> List[Tuple[datetime.date, datetime.date]]:
     """The 7-calendar-day publicity window (first, last) of each quarter's results of ``year``;
     published on the first day of the next quarter unless ``starts`` gives the four dates."""
     req: Dict[str, Any] = {"op": "publicity", "year": int(year)}

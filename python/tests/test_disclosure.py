@@ -232,7 +232,7 @@ def test_property_no_value_outside_whitelist_reaches_notice(tokens, rnd, fields)
     r = golden()
     where = plant(r, iter(tokens))
     policy = None if fields is None else policy_with(rnd, fields)
-    n = dc.notice(r, rnd, policy)
+    n = dc.notice(r, rnd, policy=policy)
     allowed = set(n["field_names"])
     if fields is not None:  # shown in the notice's fixed order, whichever order the list has
         assert sorted(n["field_names"]) == sorted(fields)

@@ -67,3 +67,32 @@ def test_screening_a_frame_leaves_the_collector_as_it_found_it():
     assert gc.isenabled()
     hits = cadrekit.assessment.screen(df, as_of=dt.date(2016, 12, 31))
     assert len(hits) and gc.isenabled()
+
+
+def test_every_public_call_takes_as_of_policy_and_explain_by_keyword():
+    # One calling convention: wherever a public call of a module takes the date of evaluation,
+    # the policy or the explanation flag, it takes them by keyword (docs/architecture.md).
+    import inspect
+    from cadrekit import assessment, audit, disclosure, talent, village
+    wrong = []
+    for mod in (assessment, audit, disclosure, talent, village, cadrekit):
+        for name in getattr(mod, "__all__", []):
+            fn = getattr(mod, name)
+            if not inspect.isfunction(fn):
+                continue
+            for p in inspect.signature(fn).parameters.values():
+                if p.name in ("as_of", "policy", "explain") and p.kind is not p.KEYWORD_ONLY:
+                    wrong.append(f"{mod.__name__}.{name}({p.name})")
+    assert wrong == []
+
+
+def test_a_policy_given_by_position_works_for_a_release_with_a_deprecation_warning():
+    from cadrekit import village
+    pol = cadrekit.Policy.default()
+    with pytest.warns(DeprecationWarning, match=r"selection_quota\(\): passing policy by position"):
+        assert village.selection_quota(206, 2016, pol) == village.selection_quota(206, 2016, policy=pol) == 11
+    with pytest.warns(DeprecationWarning, match="policy=..., other=..."):
+        old = village.budget_what_if([], [], [], 2016, pol, pol)
+    assert old == village.budget_what_if([], [], [], 2016, policy=pol, other=pol)
+    with pytest.raises(TypeError, match="multiple values"):
+        village.funnel(11, pol, policy=pol)

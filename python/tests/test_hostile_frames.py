@@ -241,9 +241,9 @@ CALLS = {
     "village.renewals": [(HOLDERS, lambda df, a: village.renewals(df, 2016))],
     "village.subsidies": [(SUBSIDY_TERMS, lambda df, a: village.subsidies(df, 2016))],
     "village.budget_what_if": [
-        (VILLAGES, lambda df, a: village.budget_what_if(df, PRINCIPALS, SCORES, 2016, None, cadrekit.Policy.default())),
-        (SUBSIDY_TERMS, lambda df, a: village.budget_what_if(VILLAGES, PRINCIPALS, SCORES, 2016, None,
-                                                             cadrekit.Policy.default(), terms=df))],
+        (VILLAGES, lambda df, a: village.budget_what_if(df, PRINCIPALS, SCORES, 2016, policy=None, other=cadrekit.Policy.default())),
+        (SUBSIDY_TERMS, lambda df, a: village.budget_what_if(VILLAGES, PRINCIPALS, SCORES, 2016, policy=None,
+                                                             other=cadrekit.Policy.default(), terms=df))],
     "partitions.screen": [(RECORDS, lambda df, a: partitions.screen(df, as_of=a, findings=FINDINGS))],
     "disclosure.validate_all": [(RECORDS_TO_VALIDATE, lambda df, a: disclosure.validate_all(df)),
                                 (RECORDS_TO_VALIDATE, lambda df, a: disclosure.validate_all(df, as_frame=True))],

@@ -75,7 +75,7 @@ def check_sheet(sheet, case):
 @pytest.mark.parametrize("case", CASES["pay_sheets"], ids=[c["name"][:30] for c in CASES["pay_sheets"]])
 def test_pay_sheet_golden_lists_of_dicts(case):
     v, p, s = inputs(case)
-    check_sheet(village.pay_sheet(v, p, s, case["year"], policy_of(case)), case)
+    check_sheet(village.pay_sheet(v, p, s, case["year"], policy=policy_of(case)), case)
 
 
 @pytest.mark.parametrize("case", CASES["pay_sheets"], ids=[c["name"][:30] for c in CASES["pay_sheets"]])
@@ -86,7 +86,7 @@ def test_pay_sheet_golden_dataframes(case):
     pdf["served_to"] = pd.to_datetime(pdf["served_to"])  # None -> NaT: still serving
     sdf = pd.DataFrame(s)
     sdf["score"] = [Decimal(x) for x in sdf["score"]]
-    sheet = village.pay_sheet(pd.DataFrame(v), pdf, sdf, case["year"], policy_of(case))
+    sheet = village.pay_sheet(pd.DataFrame(v), pdf, sdf, case["year"], policy=policy_of(case))
     check_sheet(sheet, case)
     df = sheet.to_pandas()
     assert list(df["cadre_id"]) == [w["cadre_id"] for w in case["expect_lines"]]
@@ -97,7 +97,7 @@ def test_pay_sheet_golden_dataframes(case):
 def test_pay_sheet_golden_dataframes_of_text(case):
     # ISO strings and None in object columns, scores as strings, one input still a list
     v, p, s = inputs(case)
-    check_sheet(village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), s, case["year"], policy_of(case)), case)
+    check_sheet(village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), s, case["year"], policy=policy_of(case)), case)
 
 
 def test_dataframe_errors_match_rows():
@@ -146,7 +146,7 @@ def test_what_if():
     w = CASES["what_if"]
     case = CASES["pay_sheets"][w["sheet"]]
     v, p, s = inputs(case)
-    r = village.budget_what_if(v, p, s, 2016, None, cadrekit.Policy.loads(w["excellent_yaml"]), holders=w["holders"])
+    r = village.budget_what_if(v, p, s, 2016, policy=None, other=cadrekit.Policy.loads(w["excellent_yaml"]), holders=w["holders"])
     for side in ("a", "b"):
         for k, val in w[side].items():
             assert r[side][k] == Decimal(val), (side, k)
@@ -253,7 +253,7 @@ def test_pay_sheet_golden_dataframes_fast_columns(case):
     pdf["served_to"] = [None if x is None else dt.date.fromisoformat(x) for x in pdf["served_to"]]
     sdf = pd.DataFrame(s)
     sdf["score"] = [float(x) for x in sdf["score"]]
-    check_sheet(village.pay_sheet(pd.DataFrame(v), pdf, sdf, case["year"], policy_of(case)), case)
+    check_sheet(village.pay_sheet(pd.DataFrame(v), pdf, sdf, case["year"], policy=policy_of(case)), case)
 
 
 def test_dataframe_path_matches_row_path_byte_for_byte():
@@ -271,7 +271,7 @@ def test_selection_allocation_honours_the_policy():
     assert (t["method"], t["quota"], t["allocation"]) == ("township", 11, {"A": 6, "B": 3, "C": 2})
     banner = cadrekit.Policy.loads("profile: banner-test\nextends: tongliao-2016\nparameters:\n"
                                    "  village.selection.allocation:\n    values:\n      2016-01-01: banner\n")
-    b = village.selection_allocation(per, 2016, banner)
+    b = village.selection_allocation(per, 2016, policy=banner)
     assert (b["method"], b["quota"], b["allocation"]) == ("banner", 1, {})  # 5 % of 20 = 1
     with pytest.raises(cadrekit.InvalidInput):
-        village.selection_allocation(per, 2016, banner, quota=21)
+        village.selection_allocation(per, 2016, policy=banner, quota=21)

@@ -23,11 +23,11 @@ def test_tables_of_text_give_the_sheet_and_lazy_explanations_alike(case):
     vdf, pdf, sdf = as_csv_text(v), as_csv_text(p), as_csv_text(s)
     vdf.index = [f"v{i}" for i in range(len(vdf))]  # the caller's index changes nothing
     pol = policy_of(case)
-    sheet = village.pay_sheet(vdf, pdf, sdf, case["year"], pol)
+    sheet = village.pay_sheet(vdf, pdf, sdf, case["year"], policy=pol)
     check_sheet(sheet, case)
-    full = village.pay_sheet(v, p, s, case["year"], pol, explain=True)
+    full = village.pay_sheet(v, p, s, case["year"], policy=pol, explain=True)
     want = [e.to_json() for e in full.explanations()]
-    lazy = village.pay_sheet(vdf, pdf, sdf, case["year"], pol)
+    lazy = village.pay_sheet(vdf, pdf, sdf, case["year"], policy=pol)
     n = len(want)
     assert n and [lazy.explain(i).to_json() for i in range(n)] == want
     assert [e.to_json() for e in lazy.explain(list(range(n))[::-1])] == want[::-1]
@@ -56,12 +56,12 @@ def test_the_default_builds_no_explanation_until_asked(monkeypatch):
         calls.append(kw.get("explain"))
         return real(*args, **kw)
     monkeypatch.setattr(village._k, "pay_sheet_frames", spy)
-    sheet = village.pay_sheet(as_csv_text(v), as_csv_text(p), as_csv_text(s), case["year"], policy_of(case))
+    sheet = village.pay_sheet(as_csv_text(v), as_csv_text(p), as_csv_text(s), case["year"], policy=policy_of(case))
     sheet.to_pandas(), sheet.villages(), sheet.townships(), sheet.banner
     assert calls == [False]
     sheet.explain(0)
     assert calls == [False, True] and len(sheet.to_pandas()) == len(case["expect_lines"])
-    off = village.pay_sheet(as_csv_text(v), as_csv_text(p), as_csv_text(s), case["year"], policy_of(case),
+    off = village.pay_sheet(as_csv_text(v), as_csv_text(p), as_csv_text(s), case["year"], policy=policy_of(case),
                             explain=False)
     assert off.explanations() == [] and off.explain(0) is None
 
@@ -72,7 +72,7 @@ def test_the_frame_of_lines_has_actions_and_money_as_the_records():
     assert with_actions  # the golden cases hold a line with actions
     for case in with_actions:
         v, p, s = inputs(case)
-        sheet = village.pay_sheet(v, p, s, case["year"], policy_of(case))
+        sheet = village.pay_sheet(v, p, s, case["year"], policy=policy_of(case))
         df = sheet.to_pandas()
         recs = sheet.to_records()
         assert df["actions"].tolist() == [actions_cell(r["actions"]) for r in recs]
@@ -90,13 +90,13 @@ def test_population_as_text_and_a_bad_one_named():
     vdf = as_csv_text(v)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        check_sheet(village.pay_sheet(vdf, as_csv_text(p), as_csv_text(s), case["year"], policy_of(case)), case)
+        check_sheet(village.pay_sheet(vdf, as_csv_text(p), as_csv_text(s), case["year"], policy=policy_of(case)), case)
     rows = [dict(r, population=str(r["population"])) for r in v]
-    check_sheet(village.pay_sheet(rows, p, s, case["year"], policy_of(case)), case)
+    check_sheet(village.pay_sheet(rows, p, s, case["year"], policy=policy_of(case)), case)
     bad = vdf.copy()
     bad.loc[1, "population"] = "many"
     with pytest.raises(cadrekit.InvalidInput) as e:
-        village.pay_sheet(bad, as_csv_text(p), as_csv_text(s), case["year"], policy_of(case))
+        village.pay_sheet(bad, as_csv_text(p), as_csv_text(s), case["year"], policy=policy_of(case))
     assert (e.value.field, e.value.record) == ("population", "villages row 2")  # the second row, counted from 1
 
 

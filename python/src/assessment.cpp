@@ -270,20 +270,24 @@ void init_assessment(py::module_ &root) {
       "key[j + 1] or -1, then screen_batch's six columns cadre, kind, period, rank, group_size, rating "
       "in that order). Codes out of range (a cadre outside 0..cadre_count-1, a kind above 3, a "
       "period outside 0..2^20-1) raise ValueError.");
-  m.def("parse_period", [](const std::string &s) { return parse_period(s); }, py::arg("text"));
+  m.def("parse_period", [](py::handle s) { return parse_period(text_arg(s, "period")); }, py::arg("text"));
   // The codes of the batch columns, read as the records' text is (English or Chinese names), so
   // that a DataFrame's text columns are encoded once per distinct value.
-  m.def("kind_code", [](std::string_view s) { return static_cast<int>(parse_kind(s)); }, py::arg("text"));
-  m.def("rating_code", [](std::string_view s) { return static_cast<int>(parse_rating(s)); }, py::arg("text"));
+  m.def("kind_code", [](py::handle s) { return static_cast<int>(parse_kind(text_arg(s, "kind"))); }, py::arg("text"));
+  m.def("rating_code", [](py::handle s) { return static_cast<int>(parse_rating(text_arg(s, "rating"))); },
+        py::arg("text"));
   // The codes of the finding columns and a finding's date (days since 1970-01-01), read as a
   // finding's text is, so that a table of findings is encoded once per distinct value.
-  m.def("finding_source_code", [](std::string_view s) { return static_cast<int>(parse_finding_source(s)); },
+  m.def("finding_source_code",
+        [](py::handle s) { return static_cast<int>(parse_finding_source(text_arg(s, "source"))); }, py::arg("text"));
+  m.def("aspect_code", [](py::handle s) { return static_cast<int>(parse_aspect(text_arg(s, "aspect"))); },
         py::arg("text"));
-  m.def("aspect_code", [](std::string_view s) { return static_cast<int>(parse_aspect(s)); }, py::arg("text"));
-  m.def("finding_class_code", [](std::string_view s) { return static_cast<int>(parse_finding_class(s)); },
+  m.def("finding_class_code",
+        [](py::handle s) { return static_cast<int>(parse_finding_class(text_arg(s, "classification"))); },
         py::arg("text"));
-  m.def("severity_code", [](std::string_view s) { return static_cast<int>(parse_severity(s)); }, py::arg("text"));
-  m.def("date_days", [](std::string_view s) { return to_days(parse_iso_date(s)); }, py::arg("text"));
+  m.def("severity_code", [](py::handle s) { return static_cast<int>(parse_severity(text_arg(s, "severity"))); },
+        py::arg("text"));
+  m.def("date_days", [](py::handle s) { return to_days(parse_iso_date(text_arg(s, "date"))); }, py::arg("text"));
   m.def(
       "rule_kinds",
       [](const Policy &policy, Date as_of) {

@@ -30,6 +30,21 @@ inline std::string utf8_text(pybind11::handle s, const std::string &field) {
   return std::string(p, static_cast<std::size_t>(n));
 }
 
+/// A text argument of a reader the column paths call once per distinct cell (codes, dates,
+/// levels): a str that UTF-8 cannot hold, or a value that is not a str, is InvalidInput naming
+/// `field` and `record`, which the caller's reader then names by row. (Taken as a std::string,
+/// such a cell made pybind11 raise a TypeError that printed the cell.)
+inline std::string text_arg(pybind11::handle s, std::string_view field, std::string_view record = {}) {
+  if (!PyUnicode_Check(s.ptr())) throw InvalidInput("must be text", std::string(field), std::string(record));
+  Py_ssize_t n = 0;
+  const char *p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
+  if (p == nullptr) {
+    PyErr_Clear();
+    throw InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", std::string(field), std::string(record));
+  }
+  return std::string(p, static_cast<std::size_t>(n));
+}
+
 }  // namespace cadrekit::python
 
 namespace pybind11::detail {

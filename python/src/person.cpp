@@ -105,9 +105,10 @@ void init_person(py::module_ &m) {
       "name ('Mongol', any case); InvalidInput otherwise.");
   m.def(
       "sex_code",
-      [](const std::string &text, const std::string &field, const std::string &record) {
+      [](py::handle text, const std::string &field, const std::string &record) {
+        const std::string t = text_arg(text, field, record);
         try {
-          return static_cast<int>(parse_sex(text, field));
+          return static_cast<int>(parse_sex(t, field));
         } catch (const InvalidInput &e) {
           throw InvalidInput(e.message(), e.field(), record);
         }

@@ -33,33 +33,48 @@ void init_vocabulary(py::module_ &m) {
   namespace v = cadrekit::vocabulary;
   m.def(
       "vocabulary_flag",
-      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_flag(t, f, r); },
+      [](py::handle t, const std::string &f, const std::string &r) { return v::parse_flag(text_arg(t, f, r), f, r); },
       py::arg("text"), py::arg("field"), py::arg("record") = "");
   m.def(
       "vocabulary_level",
-      [](const std::string &t, std::int32_t max, const std::string &f, const std::string &r) {
-        return v::parse_level(t, max, f, r);
+      [](py::handle t, std::int32_t max, const std::string &f, const std::string &r) {
+        return v::parse_level(text_arg(t, f, r), max, f, r);
       },
       py::arg("text"), py::arg("max"), py::arg("field"), py::arg("record") = "");
   m.def(
       "vocabulary_date",
-      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_date(t, f, r); },
+      [](py::handle t, const std::string &f, const std::string &r) { return v::parse_date(text_arg(t, f, r), f, r); },
       py::arg("text"), py::arg("field"), py::arg("record") = "");
   m.def(
       "vocabulary_period",
-      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_period(t, f, r).code(); },
+      [](py::handle t, const std::string &f, const std::string &r) {
+        return v::parse_period(text_arg(t, f, r), f, r).code();
+      },
       py::arg("text"), py::arg("field"), py::arg("record") = "");
   m.def(
       "vocabulary_whole",
-      [](const std::string &t, const std::string &f, const std::string &r) { return v::parse_whole(t, f, r); },
+      [](py::handle t, const std::string &f, const std::string &r) { return v::parse_whole(text_arg(t, f, r), f, r); },
       py::arg("text"), py::arg("field"), py::arg("record") = "");
-  m.def("vocabulary_blank", [](const std::string &t) { return v::blank(t); }, py::arg("text"));
+  // (a str that UTF-8 cannot hold is not blank: the reader that parses it names it)
+  m.def(
+      "vocabulary_blank",
+      [](py::handle t) {
+        if (!PyUnicode_Check(t.ptr())) throw InvalidInput("must be text", "text");
+        Py_ssize_t n = 0;
+        const char *p = PyUnicode_AsUTF8AndSize(t.ptr(), &n);
+        if (p == nullptr) {
+          PyErr_Clear();
+          return false;
+        }
+        return v::blank(std::string_view(p, static_cast<std::size_t>(n)));
+      },
+      py::arg("text"));
   m.def(
       "vocabulary_code",
-      [](const std::string &kind, const std::string &t, const std::string &f, const std::string &r) {
+      [](const std::string &kind, py::handle t, const std::string &f, const std::string &r) {
         const v::CodeTable *table = v::code_table(kind);
         if (table == nullptr) throw InvalidInput("not a kind of code of the vocabulary", "kind");
-        return v::parse_code(*table, t, f, r);
+        return v::parse_code(*table, text_arg(t, f, r), f, r);
       },
       py::arg("kind"), py::arg("text"), py::arg("field"), py::arg("record") = "");
   m.def(

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import pathlib
 
+import pandas as pd
 import pytest
 
 import cadrekit
@@ -132,3 +133,49 @@ def test_a_lone_surrogate_is_invalid_input_naming_the_field(call, field):
     with pytest.raises(cadrekit.InvalidInput) as e:
         call()
     assert e.value.field == field and "surrogate" in str(e.value)
+
+
+SECRET = "\ud800王秘密"  # a lone surrogate beside a name: neither may reach the message
+_REC = {"cadre_id": "C1", "unit_id": "U1", "kind": "annual", "period": "2016", "rank": 1, "group_size": 10,
+        "rating": "competent"}
+_VIL = {"village_id": "V1", "name": "a", "township": "A", "population": 800}
+_PRI = {"cadre_id": "P1", "name": "x", "village_id": "V1", "post": "secretary", "served_from": "2015-01-01"}
+_SCO = {"village_id": "V1", "period": "2016Q1", "score": "90"}
+_MEM = {"team_id": "T1", "cadre_id": "C1", "sex": "1", "birth_date": "1980-01-01", "ethnicity": "01",
+        "political_status": "01"}
+
+
+def _frame_and_rows(table, **bad):
+    rows = [dict(table, **bad)]
+    return pd.DataFrame(rows), rows
+
+
+@pytest.mark.parametrize("field,call", [
+    ("kind", lambda t: cadrekit.assessment.screen(t, as_of=AS_OF, explain=False)
+     if isinstance(t, list) else cadrekit.assessment.screen(t, as_of=AS_OF)),
+    ("rating", lambda t: cadrekit.assessment.screen(t, as_of=AS_OF)),
+    ("admin_fees", lambda t: cadrekit.audit.tier(t, as_of=AS_OF)),
+    ("sex", lambda t: cadrekit.talent.team_structure(t, as_of=AS_OF)),
+    ("population", lambda t: cadrekit.village.pay_sheet(t, [_PRI], [_SCO], 2016)),
+    ("served_from", lambda t: cadrekit.village.pay_sheet([_VIL], t, [_SCO], 2016)),
+    ("birth_date", lambda t: cadrekit.three_ages(t, as_of=AS_OF)),
+])
+def test_a_cell_utf8_cannot_hold_is_invalid_input_from_frames_and_rows_alike(field, call):
+    # The column readers read each distinct cell with a reader of the core (a code, a date, a
+    # level, a whole number); given such a cell, pybind11 raised a TypeError that printed it.
+    base = {"kind": _REC, "rating": _REC, "admin_fees": {"unit_id": "U1", "budget": 100},
+            "sex": _MEM, "population": _VIL, "served_from": _PRI, "birth_date": {}}[field]
+    for table in _frame_and_rows(base, **{field: SECRET}):
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            call(table)
+        assert field in str(e.value) and "surrogate" in str(e.value) and "王" not in str(e.value)
+
+
+def test_a_date_cell_utf8_cannot_hold_is_invalid_input_in_the_calendar_columns():
+    cal = cadrekit.WorkCalendar.china()
+    for call in (lambda: cal.add_working_days(pd.Series(["2016-01-04", SECRET]), 1),
+                 lambda: cal.count_working_days(["2016-01-04", SECRET], dt.date(2016, 12, 31)),
+                 lambda: cal.add_working_days(pd.Series(["2016-01-04"]), pd.Series([SECRET]))):
+        with pytest.raises(cadrekit.InvalidInput, match="surrogate") as e:
+            call()
+        assert "row" in str(e.value) and "王" not in str(e.value)

@@ -671,7 +671,8 @@ def whole(v: Any, field: str, record: str) -> int:
 
 def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                hi: Optional[int] = None, missing: Optional[int] = None, dates: bool = False,
-               where: str = "row ", width: int = 1, ndim: int = 1, with_mask: bool = False) -> Any:
+               where: str = "row ", width: int = 1, ndim: int = 1, with_mask: bool = False,
+               record_of: Optional[Callable[[int], str]] = None) -> Any:
     """The column ``values`` as a C-contiguous NumPy array of ``dtype`` (an integer dtype),
     every value checked *before* it is narrowed: InvalidInput naming ``field`` and the first
     bad row (``record`` = ``where`` + the row counted from 1; with ``width`` > 1, values are rows of
@@ -683,7 +684,9 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     C-contiguous is returned as it is (no copy); another integer column with nothing missing is
     checked and converted in one pass (``_core.narrow_int``), any other by NumPy, the whole
     column at once.
-    ``with_mask``: returns (array, the missing mask or None)."""
+    ``with_mask``: returns (array, the missing mask or None). ``record_of``: names the record of
+    a row (counted from 0) instead of ``where``, as the call's rows path names it
+    (``villages[3]``)."""
     import numpy as np
     dt = np.dtype(dtype)
     info = np.iinfo(dt)
@@ -696,15 +699,17 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     shape = a.shape
     a = a.reshape(-1) if ndim != 1 else a
 
+    def name(i: int) -> str:  # the record of the value at index i
+        return record_of(i // width) if record_of is not None else f"{where}{i // width + 1}"
+
     def fail(bad: Any, message: str) -> None:
-        i = int(np.flatnonzero(bad)[0])
-        raise invalid(message, field, f"{where}{i // width + 1}")
+        raise invalid(message, field, name(int(np.flatnonzero(bad)[0])))
 
     kind = a.dtype.kind
     if kind == "M" and dates:
         days, timed = _core.datetime_days(a)
         if timed >= 0:
-            raise invalid("a datetime with a time of day is not a date", field, f"{where}{timed // width + 1}")
+            raise invalid("a datetime with a time of day is not a date", field, name(timed))
         nat = np.isnat(days)
         a = days.view(np.int64)
         mask = nat if mask is None else (mask | nat)
@@ -715,7 +720,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
         def one(v: Any, i: int) -> Any:
             if _is_na(v) or (isinstance(v, str) and _core.vocabulary_blank(v)):
                 return None
-            record = f"{where}{i // width + 1}"
+            record = name(i)
             if dates and isinstance(v, _dt.date):
                 if isinstance(v, _dt.datetime):
                     if (v.hour, v.minute, v.second, v.microsecond) != (0, 0, 0, 0):
@@ -760,7 +765,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
         # checked and converted in one pass (C++), not a pass for each bound and one to convert
         narrowed, bad_at = _core.narrow_int(np.ascontiguousarray(a), dt, lo, hi)
         if narrowed is None:
-            raise invalid(f"value outside {lo}…{hi}", field, f"{where}{bad_at // width + 1}")
+            raise invalid(f"value outside {lo}…{hi}", field, name(bad_at))
         out = narrowed.reshape(shape) if ndim != 1 else narrowed
         return (out, None) if with_mask else out
     if a.size and a.dtype.kind in "iu":

@@ -108,7 +108,11 @@ def _population(x: Any, i: int) -> int:
         raise _frames.invalid("population is missing", "population", f"villages[{i}]")
     if isinstance(x, str) and _DIGITS.fullmatch(x):  # a whole number as a CSV file holds it
         return int(x)
-    return _frames.whole(x, "population", f"villages[{i}]")
+    n = _frames.whole(x, "population", f"villages[{i}]")
+    lo, hi = -(1 << 63), (1 << 63) - 1  # the sheet's int64, as the DataFrame path checks it
+    if not lo <= n <= hi:
+        raise _frames.invalid(f"value outside {lo}…{hi}", "population", f"villages[{i}]")
+    return n
 
 
 _DIGITS = re.compile(r"[0-9]{1,18}")
@@ -128,7 +132,11 @@ def _population_col(v: Any) -> Any:
                 pd.Series(u, dtype=object).str.fullmatch(_DIGITS.pattern).all():
             return u.astype(np.int64)[codes]
         col = col.astype(object)
-    return _frames.int_column(col, "population", np.int64, where="villages row ")
+    out, gone = _frames.int_column(col, "population", np.int64, missing=0, with_mask=True,
+                                   record_of=lambda i: f"villages[{i}]")
+    if gone is not None:  # worded as the rows path words it
+        raise _frames.invalid("population is missing", "population", f"villages[{int(np.argmax(gone))}]")
+    return out
 
 
 def _text(x: Any) -> str:

@@ -97,7 +97,7 @@ def test_population_as_text_and_a_bad_one_named():
     bad.loc[1, "population"] = "many"
     with pytest.raises(cadrekit.InvalidInput) as e:
         village.pay_sheet(bad, as_csv_text(p), as_csv_text(s), case["year"], policy=policy_of(case))
-    assert (e.value.field, e.value.record) == ("population", "villages row 2")  # the second row, counted from 1
+    assert (e.value.field, e.value.record) == ("population", "villages[1]")  # the second row, as the rows path names it
 
 
 def test_the_wide_score_layout_pays_as_the_long_one():

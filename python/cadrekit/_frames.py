@@ -279,7 +279,9 @@ def typed(value: Any, *, money: Sequence[str] = (), exact: Sequence[str] = (),
 
 def invalid(message: str, field: str = "", record: str = "") -> InvalidInput:
     """An InvalidInput with ``.field``, ``.record`` and ``.message`` set, its text ending in
-    " (field F, record R)" as the library's errors do (the message holds no input value)."""
+    " (field F, record R)" as the library's errors do (the message holds no input value; the
+    record is masked as the library masks it, ``_core.masked_record``)."""
+    record = _core.masked_record(record) if record else record
     e = InvalidInput(f"{message} (field {field}, record {record})" if record else
                      (f"{message} (field {field})" if field else message))
     e.field = field

@@ -70,6 +70,10 @@ void init_errors(py::module_ &m) {
   defaults(g_policy, "policy");
   defaults(g_coverage, "calendar_coverage");
   defaults(g_state, "state");
+  m.def(
+      "masked_record", [](std::string_view record) { return masked_record(record); }, py::arg("record"),
+      "A record's name as an error shows it (cadrekit::masked_record): each run of 11 or more "
+      "digits, a citizen ID or a phone number, masked but for its last four characters.");
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {

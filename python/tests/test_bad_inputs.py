@@ -179,3 +179,16 @@ def test_a_date_cell_utf8_cannot_hold_is_invalid_input_in_the_calendar_columns()
         with pytest.raises(cadrekit.InvalidInput, match="surrogate") as e:
             call()
         assert "row" in str(e.value) and "王" not in str(e.value)
+
+
+def test_a_record_keyed_by_an_id_number_is_masked_from_the_core_and_the_package_alike():
+    # The core names a tiering's unit by its id; the package names a pay sheet's principal by
+    # its cadre id: an id that is a citizen ID number is masked but for its last four.
+    idno = "110101199003077777"
+    with pytest.raises(cadrekit.InvalidInput) as core:
+        cadrekit.audit.tier([{"unit_id": idno, "budget": 100, "admin_fees": "7"}], as_of=AS_OF, explain=False)
+    assert core.value.record == "**************7777" and idno[:10] not in str(core.value)
+    from cadrekit import _frames
+    mine = _frames.invalid("is wrong", "cadre_id", f"principals {idno}")
+    assert mine.record == "principals **************7777" and idno[:10] not in str(mine)
+    assert cadrekit._core.masked_record("row 12") == "row 12"

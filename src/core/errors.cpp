@@ -1,5 +1,6 @@
 #include "cadrekit/core/errors.hpp"
 
+#include <string_view>
 #include <utility>
 
 namespace cadrekit {
@@ -35,8 +36,28 @@ std::string compose(const std::string &message, const std::string &field,
 }
 }  // namespace
 
+std::string masked_record(std::string_view record) {
+  std::string out(record);
+  auto digit = [&](std::size_t k) { return out[k] >= '0' && out[k] <= '9'; };
+  for (std::size_t i = 0; i < out.size();) {
+    if (!digit(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < out.size() && digit(end)) ++end;
+    if (end - i >= 11) {
+      if (end < out.size() && (out[end] == 'X' || out[end] == 'x')) ++end;  // an ID number's check character
+      for (std::size_t k = i; k + 4 < end; ++k) out[k] = '*';
+    }
+    i = end;
+  }
+  return out;
+}
+
+// (the record is masked first, in the base's initialiser, which runs before the members')
 Error::Error(ErrorCode code, std::string message, std::string field, std::string record)
-    : std::runtime_error(compose(message, field, record)),
+    : std::runtime_error(compose(message, field, record = masked_record(record))),
       code_(code),
       message_(std::move(message)),
       field_(std::move(field)),

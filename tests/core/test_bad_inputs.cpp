@@ -117,3 +117,18 @@ TEST(Errors, MessageIsTheTextWithoutItsFieldAndRecord) {
   EXPECT_EQ(bare.message(), "closed");
   EXPECT_STREQ(bare.what(), "closed");
 }
+
+TEST(Errors, ARecordKeyedByAnIdNumberIsMaskedButForItsLastFour) {
+  // A county that keys its cadres by citizen ID number (or a phone number) gets errors that
+  // still let it find the row, and that never hold the number.
+  EXPECT_EQ(masked_record("11010119900307777X"), "**************777X");
+  EXPECT_EQ(masked_record("110101900307777"), "***********7777");
+  EXPECT_EQ(masked_record("13800138000"), "*******8000");
+  EXPECT_EQ(masked_record("P-110101199003077777/2"), "P-**************7777/2");
+  for (const char *kept : {"row 3", "C123", "villages[12]", "units.csv:1234567", "2016Q1", "1380013800", ""})
+    EXPECT_EQ(masked_record(kept), kept);
+  const InvalidInput e("post is not one of secretary, director, both", "post", "110101199003077777");
+  EXPECT_EQ(e.record(), "**************7777");
+  EXPECT_EQ(std::string(e.what()).find("1101011990"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("record **************7777"), std::string::npos);
+}

@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace cadrekit {
 
@@ -24,6 +25,12 @@ enum class ErrorCode : int {
 /// The stable lower-case name of a code ("invalid_input", …).
 const char *error_code_name(ErrorCode code) noexcept;
 
+/// A record's name as an error shows it: every run of 11 or more ASCII digits (a citizen ID
+/// number, with its final X, a phone or a bank card number: a caller that keys its people by
+/// one) has all but its last four characters replaced by '*'; the rest as it is. Every Error
+/// applies it to its record, so that no surface's message holds such a number.
+std::string masked_record(std::string_view record);
+
 /// Base of every exception cadrekit throws.
 class Error : public std::runtime_error {
  public:
@@ -34,7 +41,8 @@ class Error : public std::runtime_error {
   const std::string &message() const noexcept { return message_; }
   /// The field concerned ("birth_date", "parameters.village.base_pay"), or empty.
   const std::string &field() const noexcept { return field_; }
-  /// The record concerned (a row number, a cadre id, "tongliao-2016.yaml:12"), or empty.
+  /// The record concerned (a row number, a cadre id, "tongliao-2016.yaml:12"), or empty;
+  /// masked (masked_record).
   const std::string &record() const noexcept { return record_; }
 
  private:

@@ -425,7 +425,10 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     got: Optional[Tuple[Any, Any, bool]] = _core.factorize_text(arr, _missing_objects(), sort)
     if got is not None:
         return got
-    codes, uniques = pd.factorize(arr, sort=sort)
+    try:
+        codes, uniques = pd.factorize(arr, sort=sort)
+    except TypeError:  # a cell that is a list, a set or a dict: not a column of text
+        return None
     if len(uniques) and pd.api.types.infer_dtype(uniques, skipna=False) != "string":
         return None
     texts = uniques.tolist()
@@ -480,34 +483,50 @@ def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, i
             int(np.argmax(twice)) if twice.any() else -1)
 
 
-def factorize(values: Any, sort: bool = False) -> Tuple[Any, Any]:
+def factorize(values: Any, sort: bool = False, *, field: Optional[str] = None) -> Tuple[Any, Any]:
     """(codes, uniques) of a column: each row's number among the column's distinct values
     (int64, first-appearance order, or sorted with ``sort=True``; -1 for a missing value: None,
     NaN, NaT, <NA>) and those values (an object array for a column of text). The one way the
     natural calls read a column by its distinct values, as ``pd.factorize`` does: a column of
-    text in C++ (factorize_text), anything else by ``pd.factorize``."""
+    text in C++ (factorize_text), anything else by ``pd.factorize``. A cell that is a list, a set
+    or a dict is InvalidInput naming ``field`` (default: the Series' name) and its row."""
     import numpy as np
     import pandas as pd
     if isinstance(values, (list, tuple)):
         values = pd.Series(values, dtype=object)
+    name = field if field is not None else getattr(values, "name", None)
     arr = _object_array(values)
     if arr is not None:
         got = _core.factorize_text(arr, _missing_objects(), sort)
         if got is not None:
             return got[0], got[1]
         values = arr
-    codes, uniques = pd.factorize(values, sort=sort)
+    try:
+        codes, uniques = pd.factorize(values, sort=sort)
+    except TypeError:  # a cell that is a list, a set or a dict: named by its row, not printed
+        at = next((i for i, v in enumerate(values) if not _hashable(v)), None)
+        if at is None:
+            raise
+        raise invalid("must be a single value, not a list, a set or a dict",
+                      name if isinstance(name, str) else "", f"row {at + 1}") from None
     return np.asarray(codes, dtype=np.int64), uniques
 
 
-def map_distinct(values: Any, fn: Callable[[Any, int], Any]) -> Any:
+def _hashable(v: Any) -> bool:
+    try:
+        hash(v)
+    except TypeError:
+        return False
+    return True
+
+
+def map_distinct(values: Any, fn: Callable[[Any, int], Any], *, field: Optional[str] = None) -> Any:
     """``fn(value, first_row)`` once per distinct value of the column ``values`` (a Series, an
     array or a list), spread back over the rows as a NumPy object array; a missing value (None,
     NaN, NaT, <NA>) stays None. Text cells are read by the vocabulary this way: factorised, each
-    distinct text parsed once, not once per row."""
+    distinct text parsed once, not once per row. (``field``: as ``factorize`` names a list cell.)"""
     import numpy as np
-    import pandas as pd
-    codes, uniques = factorize(values)
+    codes, uniques = factorize(values, field=field)
     out = np.empty(len(codes), dtype=object)
     if len(uniques) == 0:
         return out
@@ -558,7 +577,7 @@ def _distinct(values: Any, field: str) -> Tuple[Any, Any]:
     import pandas as pd
     if isinstance(values, (str, bytes)) or isinstance(values, Mapping):
         raise invalid("expected a column, not text or a mapping", field)
-    return factorize(values)
+    return factorize(values, field=field)
 
 
 def _read_distinct(codes: Any, uniques: Any, field: str, read: Callable[[Any], Any]) -> List[Any]:
@@ -734,10 +753,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                 raise invalid(f"value outside {low}…{high}", field, record)
             return n
         objs = a.astype(object) if kind in "US" else a
-        try:
-            read = map_distinct(objs, one)
-        except TypeError:  # an unhashable cell (a list, a dict): read row by row, to name it
-            read = np.array([one(v, i) for i, v in enumerate(objs.tolist())] + [None], dtype=object)[:-1]
+        read = map_distinct(objs, one, field=field)
         na = np.equal(read, None)  # type: ignore[call-overload]  # NumPy's stubs lack None
         out = np.zeros(a.shape, dtype=np.int64)
         if read.size:

@@ -139,16 +139,22 @@ def _population_col(v: Any) -> Any:
     return out
 
 
-def _text(x: Any) -> str:
+def _text(x: Any) -> Any:
+    """A text cell of the rows path: "" when missing, a number's text; a list, a set or a dict
+    is left as it is, for _valid_text to name (str() would silently make "['A']" of it)."""
+    if isinstance(x, (list, tuple, set, frozenset, dict)):
+        return x
     return "" if _missing(x) else str(x)
 
 
 def _valid_text(rows: Sequence[Sequence[Any]], names: Sequence[str], what: str) -> None:
-    """Every text of the rows (tuples of the fields ``names``) one that UTF-8 can hold: a lone
-    surrogate is InvalidInput naming the field and the row (``what[i]``), not the value, as the
-    DataFrame path names it."""
+    """Every text of the rows (tuples of the fields ``names``) a single value that UTF-8 can
+    hold: a list, a set or a dict, and a lone surrogate, are InvalidInput naming the field and
+    the row (``what[i]``), not the value, as the DataFrame path names it."""
     for i, row in enumerate(rows):
         for name, x in zip(names, row):
+            if isinstance(x, (list, tuple, set, frozenset, dict)):
+                raise _frames.invalid("must be a single value, not a list, a set or a dict", name, f"{what}[{i}]")
             if isinstance(x, str) and not x.isascii():
                 try:
                     x.encode("utf-8")

@@ -192,3 +192,29 @@ def test_a_record_keyed_by_an_id_number_is_masked_from_the_core_and_the_package_
     mine = _frames.invalid("is wrong", "cadre_id", f"principals {idno}")
     assert mine.record == "principals **************7777" and idno[:10] not in str(mine)
     assert cadrekit._core.masked_record("row 12") == "row 12"
+
+
+@pytest.mark.parametrize("base,field,call", [
+    (_REC, "cadre_id", lambda t: cadrekit.assessment.screen(t, as_of=AS_OF, explain=False)
+     if isinstance(t, list) else cadrekit.assessment.screen(t, as_of=AS_OF)),
+    (_MEM, "birth_date", lambda t: cadrekit.talent.team_structure(t, as_of=AS_OF)),
+    (_VIL, "township", lambda t: cadrekit.village.pay_sheet(t, [_PRI], [_SCO], 2016)),
+    ({}, "birth_date", lambda t: cadrekit.three_ages(t, as_of=AS_OF)),
+])
+def test_a_cell_that_is_a_list_is_invalid_input_from_frames_and_rows_alike(base, field, call):
+    # pandas' factorize raised a bare TypeError (unhashable type) on the DataFrame paths, and
+    # the pay sheet's rows path took the list's text ("['A']") as the township.
+    for table in _frame_and_rows(base, **{field: ["X1"]}):
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            call(table)
+        assert e.value.field.endswith(field) and "X1" not in str(e.value)
+
+
+def test_a_list_in_a_calendar_column_is_invalid_input_naming_it():
+    cal = cadrekit.WorkCalendar.china()
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        cal.add_working_days(["2016-01-04", ["x"]], 1)
+    assert (e.value.field, e.value.record) == ("from", "row 2")
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        cal.add_working_days(pd.Series(["2016-01-04"]), pd.Series([{"a": 1}]))
+    assert (e.value.field, e.value.record) == ("n", "row 1")

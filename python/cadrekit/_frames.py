@@ -650,7 +650,8 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
             return read(v)
         if isinstance(v, bool):
             raise invalid("expected a code, not a boolean", field)
-        return whole(v, field, "")
+        n = whole(v, field, "")
+        return n if lo <= n <= hi else hi + 1  # outside, named below (2**70 fits no int64)
     table = np.array(_read_distinct(codes, uniques, field, one) + [-1], dtype=np.int64)
     # checked once per distinct value (a missing cell, -1, is outside too), then spread back
     # as uint8 in one gather: the first row whose value is outside is the one named

@@ -218,3 +218,12 @@ def test_a_list_in_a_calendar_column_is_invalid_input_naming_it():
     with pytest.raises(cadrekit.InvalidInput) as e:
         cal.add_working_days(pd.Series(["2016-01-04"]), pd.Series([{"a": 1}]))
     assert (e.value.field, e.value.record) == ("n", "row 1")
+
+
+@pytest.mark.parametrize("field", ["sex", "ethnicity", "political_status"])
+def test_a_code_beyond_int64_in_an_object_column_is_invalid_input_naming_its_row(field):
+    # It was NumPy's OverflowError from the table of the distinct codes.
+    members = pd.DataFrame([dict(_MEM, cadre_id="C0"), dict(_MEM, cadre_id="C1", **{field: 2**70})])
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        cadrekit.talent.team_structure(members, as_of=AS_OF)
+    assert (e.value.field, e.value.record) == (field, "row 2")

@@ -463,6 +463,26 @@ def text_codes(values: Any, by_row: bool = False) -> Optional[Tuple[Any, Any]]:
     return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)
 
 
+def check_ids(values: Any, field: str, codes: Any = None) -> None:
+    """Every cell of ``values`` an id — a str, not empty, without a NUL or a lone surrogate — or
+    missing (the caller's to name): else InvalidInput naming ``field`` and the first bad row,
+    counted from 1, as the rows path refuses the same cell. A column of another dtype (numbers)
+    is not checked: its ids stay the caller's. With ``codes``, ``values`` are a
+    column's distinct values and ``codes`` its rows' numbers: the row named is the first that
+    holds the bad value."""
+    import numpy as np
+    if getattr(values, "dtype", object) != object:
+        return  # a column of numbers (ids kept as the caller's numbers) or of pandas' str dtype
+    arr = _object_array(values)
+    if arr is None:
+        arr = np.asarray(values, dtype=object)
+    at, why = _core.first_bad_text(np.ascontiguousarray(arr), _missing_objects())
+    if at >= 0:
+        row = int(np.argmax(np.asarray(codes) == at)) if codes is not None else at
+        why = f"{field} is empty" if why == "is empty" else why or "must be a string"
+        raise invalid(why, field, f"row {row + 1}")
+
+
 def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, int]:
     """(the first row, from 0, whose value is missing; the first whose value repeats an earlier
     row's within its group), each -1 for none. ``groups``: each row's group code 0…count-1. A

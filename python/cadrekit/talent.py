@@ -468,6 +468,8 @@ def _team_columns_of(df: Any, strict: bool) -> Tuple[Any, Any, Tuple[Any, ...]]:
     team, team_ids = _frames.factorize(col("team_id"))
     if (team < 0).any():
         raise _frames.invalid("team_id is missing", "team_id", f"row {int(np.argmax(team < 0)) + 1}")
+    _frames.check_ids(team_ids, "team_id", team)  # each distinct id once
+    _frames.check_ids(col("cadre_id"), "cadre_id")
     missing_row, twice_row = _frames.repeat_in_groups(team, len(team_ids), col("cadre_id"))
     if missing_row >= 0:
         raise _frames.invalid("cadre_id is missing", "cadre_id", f"row {missing_row + 1}")

@@ -37,6 +37,9 @@
 //
 //   _core.first_missing_text(values, missing) -> int | None: the first row whose value is
 //     missing, -1 for none; None when a value neither a str nor missing comes first.
+//
+//   _core.first_bad_text(values, missing) -> (row, reason): the first cell that is no id — not
+//     a str and not missing, empty, or holding a NUL or a lone surrogate — and why; (-1, None).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -771,9 +774,38 @@ py::object first_missing_text(const py::array &values, const py::tuple &missing)
   return py::int_(-1);
 }
 
+// The first cell that is no id (-1 and None when all are): not a str (a missing cell is the
+// caller's to name), an empty str, or one holding a NUL or a lone surrogate (text no UTF-8 can
+// hold), with the reason, worded as the rows path words it. An ASCII cell costs a length and a
+// memchr; only other text is read character by character.
+py::tuple first_bad_text(const py::array &values, const py::tuple &missing) {
+  const ObjectColumn column(values, missing, "first_bad_text");
+  for (size_t i = 0; i < column.size(); ++i) {
+    PyObject *v = column[i];
+    const char *why = nullptr;
+    if (v == nullptr || !PyUnicode_Check(v)) {
+      if (!column.missing(v)) why = "must be a string";
+    } else if (PyUnicode_GET_LENGTH(v) == 0) {
+      why = "is empty";
+    } else if (has_nul(v)) {
+      why = "NUL character in text";
+    } else if (!PyUnicode_IS_ASCII(v)) {
+      const int kind = PyUnicode_KIND(v);
+      const void *d = PyUnicode_DATA(v);
+      for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(v) && why == nullptr; ++k) {
+        const Py_UCS4 c = PyUnicode_READ(kind, d, k);
+        if (c >= 0xD800 && c <= 0xDFFF) why = "text is not valid UTF-8 (it holds a lone surrogate)";
+      }
+    }
+    if (why != nullptr) return py::make_tuple(static_cast<int64_t>(i), why);
+  }
+  return py::make_tuple(int64_t{-1}, py::none());
+}
+
 }  // namespace
 
 void init_factorize(py::module_ &m) {
+  m.def("first_bad_text", &first_bad_text, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("first_missing_text", &first_missing_text, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());

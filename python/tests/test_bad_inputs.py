@@ -227,3 +227,22 @@ def test_a_code_beyond_int64_in_an_object_column_is_invalid_input_naming_its_row
     with pytest.raises(cadrekit.InvalidInput) as e:
         cadrekit.talent.team_structure(members, as_of=AS_OF)
     assert (e.value.field, e.value.record) == (field, "row 2")
+
+
+@pytest.mark.parametrize("field", ["team_id", "cadre_id"])
+@pytest.mark.parametrize("cell,why", [("", "is empty"), (7, "must be a string"), (b"T1", "must be a string"),
+                                      ("T\x00", "NUL"), ("T\ud800", "surrogate")])
+def test_a_team_or_cadre_id_that_is_no_id_is_refused_by_the_frame_path_as_by_the_rows(field, cell, why):
+    # The DataFrame path counted such a team (and returned the cell as its id), where the rows
+    # path refuses it.
+    members = [dict(_MEM, cadre_id="C0"), dict(_MEM, **{"cadre_id": "C1", field: cell})]
+    with pytest.raises(cadrekit.InvalidInput, match=why) as e:
+        cadrekit.talent.team_structure(pd.DataFrame(members), as_of=AS_OF)
+    assert (e.value.field, e.value.record) == (field, "row 2")
+    with pytest.raises(cadrekit.InvalidInput):
+        cadrekit.talent.team_structure(members, as_of=AS_OF)
+
+
+def test_team_ids_read_as_numbers_stay_the_callers_numbers():
+    members = pd.DataFrame([dict(_MEM, team_id=7, cadre_id="C0"), dict(_MEM, team_id=8, cadre_id="C1")])
+    assert cadrekit.talent.team_structure(members, as_of=AS_OF)["team_id"].tolist() == [7, 8]

@@ -442,7 +442,8 @@ def _read_records(df: Any, as_of: _dt.date, pol: _Policy, numbered: Optional[Tup
             isinstance(col.dtype, pd.StringDtype) else None
         if fast is not None:  # text and missing cells only, numbered in C++
             codes, uniq, nul = fast
-            if nul:  # a NUL character: refused by the rows path with its own error
+            # a NUL character or a lone surrogate: refused by the rows path with its own error
+            if nul or _core.first_bad_text(uniq, (), True)[0] >= 0:
                 raise _Slow()
             values = uniq.tolist()
             sort = False  # already in the library's order (by code point)
@@ -880,12 +881,18 @@ def _fail() -> int:
 
 
 def _raise_row(df: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
-    """The rows path's error for row ``i`` of ``df`` alone, naming the row (``records[i]``)."""
+    """The rows path's error for row ``i`` of ``df`` alone, naming the row as the rows path
+    names it for the whole table: the request's ``records[0]`` (the row alone) becomes
+    ``records[i]`` in the field or the record, whichever names it; else the record is
+    ``records[i]``."""
     rec = _record(df.iloc[[i]].to_dict(orient="records")[0], _RECORD_FIELDS)
     try:
         _a.screen({"as_of": as_of.isoformat(), "records": [rec], "explain": False}, pol)
     except InvalidInput as e:
-        raise _frames.invalid(e.message, e.field, f"records[{i}]") from None
+        field, record = (x.replace("records[0]", f"records[{i}]", 1) for x in (e.field, e.record))
+        if "records[" not in field + record:
+            record = f"records[{i}]"
+        raise _frames.invalid(e.message, field, record) from None
 
 
 def _hits_frame(df: Any, rows: Any, key: Any, period: Any, cadre_ids: Any, c: Any, r: Any,

@@ -38,8 +38,9 @@
 //   _core.first_missing_text(values, missing) -> int | None: the first row whose value is
 //     missing, -1 for none; None when a value neither a str nor missing comes first.
 //
-//   _core.first_bad_text(values, missing) -> (row, reason): the first cell that is no id — not
-//     a str and not missing, empty, or holding a NUL or a lone surrogate — and why; (-1, None).
+//   _core.first_bad_text(values, missing, empty_ok) -> (row, reason): the first cell that is no
+//     id — not a str and not missing, empty (unless empty_ok), or holding a NUL or a lone
+//     surrogate — and why; (-1, None).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -778,7 +779,7 @@ py::object first_missing_text(const py::array &values, const py::tuple &missing)
 // caller's to name), an empty str, or one holding a NUL or a lone surrogate (text no UTF-8 can
 // hold), with the reason, worded as the rows path words it. An ASCII cell costs a length and a
 // memchr; only other text is read character by character.
-py::tuple first_bad_text(const py::array &values, const py::tuple &missing) {
+py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool empty_ok) {
   const ObjectColumn column(values, missing, "first_bad_text");
   for (size_t i = 0; i < column.size(); ++i) {
     PyObject *v = column[i];
@@ -786,7 +787,7 @@ py::tuple first_bad_text(const py::array &values, const py::tuple &missing) {
     if (v == nullptr || !PyUnicode_Check(v)) {
       if (!column.missing(v)) why = "must be a string";
     } else if (PyUnicode_GET_LENGTH(v) == 0) {
-      why = "is empty";
+      if (!empty_ok) why = "is empty";
     } else if (has_nul(v)) {
       why = "NUL character in text";
     } else if (!PyUnicode_IS_ASCII(v)) {
@@ -805,7 +806,8 @@ py::tuple first_bad_text(const py::array &values, const py::tuple &missing) {
 }  // namespace
 
 void init_factorize(py::module_ &m) {
-  m.def("first_bad_text", &first_bad_text, py::arg("values"), py::arg("missing") = py::tuple());
+  m.def("first_bad_text", &first_bad_text, py::arg("values"), py::arg("missing") = py::tuple(),
+        py::arg("empty_ok") = false);
   m.def("first_missing_text", &first_missing_text, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());

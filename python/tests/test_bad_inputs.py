@@ -246,3 +246,16 @@ def test_a_team_or_cadre_id_that_is_no_id_is_refused_by_the_frame_path_as_by_the
 def test_team_ids_read_as_numbers_stay_the_callers_numbers():
     members = pd.DataFrame([dict(_MEM, team_id=7, cadre_id="C0"), dict(_MEM, team_id=8, cadre_id="C1")])
     assert cadrekit.talent.team_structure(members, as_of=AS_OF)["team_id"].tolist() == [7, 8]
+
+
+@pytest.mark.parametrize("field", ["cadre_id", "unit_id", "period"])
+def test_screening_refuses_an_id_utf8_cannot_hold_alike_from_frames_and_rows(field):
+    # The DataFrame path screened such a record (the id went through as the caller's object).
+    records = [dict(_REC, cadre_id="C0"), dict(_REC, **{"cadre_id": "C1", field: "C\ud800"})]
+    errors = []
+    for call in (lambda: cadrekit.assessment.screen(pd.DataFrame(records), as_of=AS_OF),
+                 lambda: cadrekit.assessment.screen(records, as_of=AS_OF, explain=False)):
+        with pytest.raises(cadrekit.InvalidInput, match="surrogate") as e:
+            call()
+        errors.append(str(e.value))
+    assert errors[0] == errors[1] and field in errors[0]

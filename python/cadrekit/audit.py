@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math as _math
+import numbers as _numbers
 from decimal import Decimal as _Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -46,6 +47,18 @@ def _get(row: Mapping[str, Any], key: str, what: str, i: int, required: bool = T
             raise InvalidInput(f"{what}[{i}]: member {key} is missing")
         return None
     return v
+
+
+def _id(row: Mapping[str, Any], key: str, what: str, i: int) -> str:
+    """An id member of a row as the library's text: a str as it is, a whole number (an id read
+    from a spreadsheet as a number) as its digits; anything else (bytes, a boolean, a date, a
+    fraction) is InvalidInput naming it, where str() would make an id of its repr."""
+    v = _get(row, key, what, i)
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool) or not isinstance(v, _numbers.Integral):  # (NumPy's integers are Integral)
+        raise _frames.invalid("must be text or a whole number", key, f"{what}[{i}]")
+    return str(int(v))
 
 
 def _date(v: Any, field: str, what: str, i: int) -> _dt.date:
@@ -105,13 +118,14 @@ def tier(units: Records, *, as_of: _dt.date, policy: Optional[Policy] = None,
     such as ``"500万"``; never float) and the factor columns ``FACTORS`` (booleans or small
     integers 0…``audit.factor.<name>.max``; missing = 0).
 
-    **A DataFrame gives a DataFrame**, one row per unit with the units' index: ``unit_id``,
-    ``name`` (when given), ``level`` (1, 2, 3), ``band`` (``high``/``middle``/``low``),
+    **A DataFrame gives a DataFrame**, one row per unit with the units' index: ``unit_id`` (the
+    caller's own objects, not read: any missing one is an error), ``name`` (when given), ``level`` (1, 2, 3), ``band`` (``high``/``middle``/``low``),
     ``band_points``, ``factor_points``, ``score`` (the command line's columns) — read column by column and tiered by the columnar kernel, without
     explanations; :func:`explain_tiers` gives the explanations of the units asked about, and
     ``explain=True`` the rows path's frame with ``parts`` and ``explanation`` for every unit.
 
-    **A list of dicts gives a list** of the library's ``results`` (docs/audit.md): records
+    **A list of dicts gives a list** of the library's ``results`` (docs/audit.md), whose ids
+    are text: a whole number as its digits, any other value that is not text an error: records
     ``{unit_id, name, level, band, band_points, factor_points, score, parts, explanation}``, ``parts`` a list of
     ``{factor, value, weight, points}``, ``explanation`` (a ``cadrekit.Explanation``) unless
     ``explain=False``.
@@ -189,7 +203,7 @@ def explain_tiers(units: Records, *, as_of: _dt.date, policy: Optional[Policy] =
 
 def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
     """A unit of a tiering request: id, name, budget and the factors given (missing = 0)."""
-    u: Dict[str, Any] = {"unit_id": str(_get(r, "unit_id", "units", i)),
+    u: Dict[str, Any] = {"unit_id": _id(r, "unit_id", "units", i),
                          "budget": _money(_get(r, "budget", "units", i), "units", i)}
     name = r.get("name")
     if not _missing(name):
@@ -367,7 +381,7 @@ def tier_history(unit_id: str, events: Records, *, level_on: Iterable[Any] = (),
 def _plan_units(units: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(units, "units", PLAN_COLUMNS["units"], strict)):
-        u = {"unit_id": str(_get(r, "unit_id", "units", i)), "level": _level(_get(r, "level", "units", i))}
+        u = {"unit_id": _id(r, "unit_id", "units", i), "level": _level(_get(r, "level", "units", i))}
         due = r.get("special_due_year")
         if not _missing(due):
             u["special_due_year"] = _int(due, "special_due_year", "units", i)
@@ -378,7 +392,7 @@ def _plan_units(units: Records, strict: bool) -> List[Dict[str, Any]]:
 def _plan_audits(audits: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(audits, "audits", PLAN_COLUMNS["audits"], strict)):
-        a = {"unit_id": str(_get(r, "unit_id", "audits", i)),
+        a = {"unit_id": _id(r, "unit_id", "audits", i),
              "date": _date(_get(r, "date", "audits", i), "date", "audits", i)}
         kind = r.get("kind")
         if not _missing(kind):
@@ -390,7 +404,7 @@ def _plan_audits(audits: Records, strict: bool) -> List[Dict[str, Any]]:
 def _plan_terms(terms: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(terms, "terms", PLAN_COLUMNS["terms"], strict)):
-        t = {"unit_id": str(_get(r, "unit_id", "terms", i)),
+        t = {"unit_id": _id(r, "unit_id", "terms", i),
              "start": _date(_get(r, "start", "terms", i), "start", "terms", i)}
         leader, end = r.get("leader_id"), r.get("planned_end")
         if not _missing(leader):
@@ -404,7 +418,7 @@ def _plan_terms(terms: Records, strict: bool) -> List[Dict[str, Any]]:
 def _plan_funds(funds: Records, strict: bool) -> List[Dict[str, Any]]:
     out = []
     for i, r in enumerate(_rows(funds, "funds", PLAN_COLUMNS["funds"], strict)):
-        f = {"unit_id": str(_get(r, "unit_id", "funds", i)),
+        f = {"unit_id": _id(r, "unit_id", "funds", i),
              "date": _date(_get(r, "date", "funds", i), "date", "funds", i),
              "amount": _money(_get(r, "amount", "funds", i), "funds", i)}
         done, finding = r.get("completed"), r.get("finding")
@@ -417,7 +431,7 @@ def _plan_funds(funds: Records, strict: bool) -> List[Dict[str, Any]]:
 
 
 def _plan_reviews(reviews: Records, strict: bool) -> List[Dict[str, Any]]:
-    return [{"unit_id": str(_get(r, "unit_id", "reviews", i)),
+    return [{"unit_id": _id(r, "unit_id", "reviews", i),
              "year": _int(_get(r, "year", "reviews", i), "year", "reviews", i),
              "level": _level(_get(r, "level", "reviews", i))}
             for i, r in enumerate(_rows(reviews, "reviews", PLAN_COLUMNS["reviews"], strict))]
@@ -510,7 +524,7 @@ def verify_plan(plan_records: Records, units: Records, audits: Records, terms: R
     rows = []
     for i, r in enumerate(_rows(plan_records, "plan", PLAN_COLUMNS["plan"], strict)):
         row = {"year": _int(_get(r, "year", "plan", i), "year", "plan", i),
-               "unit_id": str(_get(r, "unit_id", "plan", i))}
+               "unit_id": _id(r, "unit_id", "plan", i)}
         kind = r.get("kind")
         if not _missing(kind):
             row["kind"] = str(kind)

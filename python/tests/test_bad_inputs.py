@@ -259,3 +259,12 @@ def test_screening_refuses_an_id_utf8_cannot_hold_alike_from_frames_and_rows(fie
             call()
         errors.append(str(e.value))
     assert errors[0] == errors[1] and field in errors[0]
+
+
+@pytest.mark.parametrize("unit_id", [b"U1", True, dt.datetime(2016, 1, 1), 2.5])
+def test_a_units_id_that_is_neither_text_nor_a_whole_number_is_refused_by_the_rows_path(unit_id):
+    # str() made ids of their reprs ("b'U1'", "True", "2016-01-01 00:00:00").
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        cadrekit.audit.tier([{"unit_id": unit_id, "budget": 100}], as_of=AS_OF, explain=False)
+    assert (e.value.field, e.value.record) == ("unit_id", "units[0]")
+    assert cadrekit.audit.tier([{"unit_id": 7, "budget": 100}], as_of=AS_OF, explain=False)[0]["unit_id"] == "7"

@@ -194,9 +194,21 @@ def missing(value: Any) -> bool:
         return False
 
 
-def json_scalar(value: Any) -> Any:
-    """A JSON-ready scalar: None and NaN (pandas' missing value) → None; a date, datetime or
-    pandas Timestamp → ISO date text; a NumPy scalar → the Python value; anything else as is."""
+def date_of(v: _dt.datetime, field: str, record: str = "") -> _dt.date:
+    """The date of a datetime (also a pandas Timestamp) at midnight without a time zone, as a
+    ``datetime64`` column's is read; a time of day or a time zone is InvalidInput naming
+    ``field`` and ``record``, never cut off."""
+    if v.tzinfo is not None:
+        raise invalid("expected dates without a time zone", field, record)
+    if (v.hour, v.minute, v.second, v.microsecond, getattr(v, "nanosecond", 0)) != (0, 0, 0, 0, 0):
+        raise invalid("a datetime with a time of day is not a date", field, record)
+    return v.date()
+
+
+def json_scalar(value: Any, field: str = "") -> Any:
+    """A JSON-ready scalar: None and NaN (pandas' missing value) → None; a date, or a datetime
+    or pandas Timestamp at midnight (``date_of``, naming ``field``) → ISO date text; a NumPy
+    scalar → the Python value; anything else as is."""
     if value is None:
         return None
     if isinstance(value, float) and value != value:
@@ -204,9 +216,9 @@ def json_scalar(value: Any) -> Any:
     if hasattr(value, "to_pydatetime"):  # pandas Timestamp (NaT was caught as NaN-like below)
         if value != value:
             return None
-        value = value.to_pydatetime()
+        return date_of(value, field).isoformat()
     if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
+        return date_of(value, field).isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
@@ -583,7 +595,7 @@ def vocabulary_date(v: Any, field: str, record: str) -> Optional[_dt.date]:
     if missing(v):
         return None
     if isinstance(v, _dt.datetime):  # also pandas.Timestamp
-        return v.date()
+        return date_of(v, field, record)
     if isinstance(v, _dt.date):
         return v
     if isinstance(v, str):
@@ -765,9 +777,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
             record = name(i)
             if dates and isinstance(v, _dt.date):
                 if isinstance(v, _dt.datetime):
-                    if (v.hour, v.minute, v.second, v.microsecond) != (0, 0, 0, 0):
-                        raise invalid("a datetime with a time of day is not a date", field, record)
-                    v = v.date()
+                    v = date_of(v, field, record)
                 return (v - _EPOCH).days
             n = whole(v, field, record)
             if n < low or n > high:

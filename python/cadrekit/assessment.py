@@ -64,7 +64,7 @@ def _plain(value: Any, field: str) -> Any:
     """A JSON-ready value (see _frames.json_scalar); ranks and group sizes as integers (also
     when given as text of decimal digits, as read from a CSV file), periods as text, other
     numbers as exact decimal text."""
-    value = _frames.json_scalar(value)
+    value = _frames.json_scalar(value, field)
     if field in ("rank", "group_size") and _digits(value):
         return int(value)
     if isinstance(value, float):

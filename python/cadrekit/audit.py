@@ -63,7 +63,7 @@ def _id(row: Mapping[str, Any], key: str, what: str, i: int) -> str:
 
 def _date(v: Any, field: str, what: str, i: int) -> _dt.date:
     if isinstance(v, _dt.datetime):  # also pandas.Timestamp
-        return v.date()
+        return _frames.date_of(v, field, f"{what}[{i}]")
     if isinstance(v, _dt.date):
         return v
     if isinstance(v, str):  # the vocabulary's spellings: 2014-01-01, 2014/1/1, 2014年1月1日, …
@@ -321,7 +321,7 @@ def special_funds_level(current_level: Level, amount: Any, *, as_of: Optional[_d
 
 def _jsonable(v: Any, field: str, what: str, i: int) -> Any:
     if isinstance(v, _dt.datetime):
-        return v.date().isoformat()
+        return _frames.date_of(v, field, f"{what}[{i}]").isoformat()
     if isinstance(v, _dt.date):
         return v.isoformat()
     if isinstance(v, bool):

@@ -51,7 +51,7 @@ _rows = _frames.rows
 def _plain(value: Any, field: str) -> Any:
     """A JSON-ready value (see _frames.json_scalar); booleans, and integer codes as the text
     codes of the core."""
-    value = _frames.json_scalar(value)
+    value = _frames.json_scalar(value, field)
     if value is None or isinstance(value, str):
         return value
     if field in _BOOL:

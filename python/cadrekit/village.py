@@ -77,11 +77,11 @@ def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
     if _missing(x) or (isinstance(x, str) and not x.strip()):
         return None
     if isinstance(x, datetime.datetime):
-        return x.date()
+        return _frames.date_of(x, field, record)
     if isinstance(x, datetime.date):
         return x
     if hasattr(x, "to_pydatetime"):
-        return x.to_pydatetime().date()
+        return _frames.date_of(x.to_pydatetime(), field, record)
     if isinstance(x, str):  # the vocabulary's spellings: 2014-01-01, 2014/1/1, 2014年1月1日, …
         return _core.vocabulary_date(x, field, record)
     raise _core.InvalidInput(f"{record}: {field} must be a date")
@@ -561,7 +561,7 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
     col = df[name]
     if pd.api.types.is_datetime64_any_dtype(col):
         days, nat = _frames.int_column(col, name, np.int64, dates=True, missing=0, with_mask=True,
-                                       where=f"{what} row ")
+                                       record_of=lambda i: f"{what}[{i}]")
         nat = np.zeros(len(days), dtype=bool) if nat is None else nat
     else:
         # each distinct value read once: dates, datetimes, ISO strings in C++; anything else by

@@ -583,6 +583,13 @@ void init_village(py::module_ &m) {
           if (o == Py_None || o == nat.ptr() || (PyFloat_Check(o) && std::isnan(PyFloat_AS_DOUBLE(o)))) {
             m[i] = true;
           } else if (PyDate_Check(o)) {
+            // a datetime with a time of day or a time zone: the general path, which names it
+            if (PyDateTime_Check(o) &&
+                (PyDateTime_DATE_GET_HOUR(o) != 0 || PyDateTime_DATE_GET_MINUTE(o) != 0 ||
+                 PyDateTime_DATE_GET_SECOND(o) != 0 || PyDateTime_DATE_GET_MICROSECOND(o) != 0 ||
+                 PyDateTime_DATE_GET_TZINFO(o) != Py_None ||
+                 (py::hasattr(o, "nanosecond") && py::handle(o).attr("nanosecond").cast<int>() != 0)))
+              return py::none();
             d[i] = to_days(make_date(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o)));
           } else if (PyUnicode_Check(o)) {
             const auto text = utf8_view(o);

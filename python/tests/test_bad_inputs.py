@@ -268,3 +268,20 @@ def test_a_units_id_that_is_neither_text_nor_a_whole_number_is_refused_by_the_ro
         cadrekit.audit.tier([{"unit_id": unit_id, "budget": 100}], as_of=AS_OF, explain=False)
     assert (e.value.field, e.value.record) == ("unit_id", "units[0]")
     assert cadrekit.audit.tier([{"unit_id": 7, "budget": 100}], as_of=AS_OF, explain=False)[0]["unit_id"] == "7"
+
+
+@pytest.mark.parametrize("when", [dt.datetime(2015, 1, 1, 9, 30), pd.Timestamp("2015-01-01 00:00:00.000000001"),
+                                  dt.datetime(2015, 1, 1, tzinfo=dt.timezone.utc)])
+def test_a_datetime_that_is_not_a_date_is_refused_alike_in_every_form(when):
+    # A time of day or a time zone was cut off (read as its date) where the cell was a Python
+    # object (records, an object column), and refused in a datetime64 column.
+    principals = [dict(_PRI, served_from=when)]
+    forms = [principals, pd.DataFrame(principals).astype({"served_from": object})]
+    if when.tzinfo is None:
+        forms.append(pd.DataFrame(principals).astype({"served_from": "datetime64[ns]"}))
+    for p in forms:
+        with pytest.raises(cadrekit.InvalidInput, match="time of day|time zone") as e:
+            cadrekit.village.pay_sheet([_VIL], p, [_SCO], 2016)
+        assert e.value.field == "served_from" and e.value.record in ("principals[0]", "")
+    midnight = [dict(_PRI, served_from=dt.datetime(2015, 1, 1))]
+    assert cadrekit.village.pay_sheet([_VIL], midnight, [_SCO], 2016).to_records()[0]["units"] == 12

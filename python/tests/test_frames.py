@@ -16,8 +16,13 @@ def test_json_scalar_missing_values_become_none():
 
 def test_json_scalar_dates_become_iso_text():
     assert _frames.json_scalar(dt.date(2016, 2, 29)) == "2016-02-29"
-    assert _frames.json_scalar(dt.datetime(2016, 2, 29, 23, 59)) == "2016-02-29"
-    assert _frames.json_scalar(pd.Timestamp("2016-02-29 08:00")) == "2016-02-29"
+    assert _frames.json_scalar(dt.datetime(2016, 2, 29)) == "2016-02-29"
+    assert _frames.json_scalar(pd.Timestamp("2016-02-29")) == "2016-02-29"
+    # a time of day is not cut off: it is an error naming the field
+    for when in (dt.datetime(2016, 2, 29, 23, 59), pd.Timestamp("2016-02-29 08:00")):
+        with pytest.raises(cadrekit.InvalidInput, match="time of day") as e:
+            _frames.json_scalar(when, "birth_date")
+        assert e.value.field == "birth_date"
 
 
 def test_json_scalar_numpy_scalars_become_python_values():

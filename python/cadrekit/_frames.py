@@ -194,6 +194,16 @@ def missing(value: Any) -> bool:
         return False
 
 
+def timestamp_of(v: Any) -> Any:
+    """A NumPy ``datetime64`` scalar (as an object column may hold one) as a pandas Timestamp,
+    None for NaT; any other value as it is."""
+    import numpy as np
+    if not isinstance(v, np.datetime64):
+        return v
+    import pandas as pd
+    return None if np.isnat(v) else pd.Timestamp(v)
+
+
 def date_of(v: _dt.datetime, field: str, record: str = "") -> _dt.date:
     """The date of a datetime (also a pandas Timestamp) at midnight without a time zone, as a
     ``datetime64`` column's is read; a time of day or a time zone is InvalidInput naming
@@ -209,6 +219,7 @@ def json_scalar(value: Any, field: str = "") -> Any:
     """A JSON-ready scalar: None and NaN (pandas' missing value) → None; a date, or a datetime
     or pandas Timestamp at midnight (``date_of``, naming ``field``) → ISO date text; a NumPy
     scalar → the Python value; anything else as is."""
+    value = timestamp_of(value)
     if value is None:
         return None
     if isinstance(value, float) and value != value:
@@ -590,8 +601,10 @@ def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row 
 
 
 def vocabulary_date(v: Any, field: str, record: str) -> Optional[_dt.date]:
-    """A date cell: a date (a datetime's date), or text in the vocabulary's
-    spellings (2014-01-01, 2014/1/1, 2014年1月1日, …); None when missing."""
+    """A date cell: a date (a datetime, Timestamp or NumPy datetime64 at midnight: date_of), or
+    text in the vocabulary's spellings (2014-01-01, 2014/1/1, 2014年1月1日, …); None when
+    missing."""
+    v = timestamp_of(v)
     if missing(v):
         return None
     if isinstance(v, _dt.datetime):  # also pandas.Timestamp

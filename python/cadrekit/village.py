@@ -74,6 +74,7 @@ _missing = _frames.missing
 def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
     """A date, or None for a missing value or an empty (blank) text: an empty cell is missing,
     as the command line reads it (a required date then says it is missing)."""
+    x = _frames.timestamp_of(x)
     if _missing(x) or (isinstance(x, str) and not x.strip()):
         return None
     if isinstance(x, datetime.datetime):

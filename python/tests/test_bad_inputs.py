@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import pathlib
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -285,3 +286,22 @@ def test_a_datetime_that_is_not_a_date_is_refused_alike_in_every_form(when):
         assert e.value.field == "served_from" and e.value.record in ("principals[0]", "")
     midnight = [dict(_PRI, served_from=dt.datetime(2015, 1, 1))]
     assert cadrekit.village.pay_sheet([_VIL], midnight, [_SCO], 2016).to_records()[0]["units"] == 12
+
+
+def test_a_numpy_datetime64_in_an_object_column_is_a_date_as_in_the_records():
+    # (a cell set after the frame is built keeps its NumPy type; df.to_dict("records") turns it
+    # into a Timestamp, which every path read.) The DataFrame paths refused the scalar itself.
+    def frame(row, field, value):
+        df = pd.DataFrame([row], dtype=object)
+        df.at[0, field] = value
+        assert type(df.at[0, field]) is type(value)
+        return df
+    members = frame(_MEM, "birth_date", np.datetime64("1980-01-01"))
+    assert cadrekit.talent.team_structure(members, as_of=AS_OF)["size"].tolist() == [1]
+    ages = cadrekit.three_ages(frame({"birth_date": None}, "birth_date", np.datetime64("1980-01-01")), as_of=AS_OF)
+    assert ages["age"].tolist() == [36]
+    principals = frame(_PRI, "served_from", np.datetime64("2015-01-01"))
+    assert cadrekit.village.pay_sheet([_VIL], principals, [_SCO], 2016).to_records()[0]["units"] == 12
+    with pytest.raises(cadrekit.InvalidInput, match="time of day"):
+        cadrekit.three_ages(frame({"birth_date": None}, "birth_date", np.datetime64("1980-01-01T10:00")),
+                            as_of=AS_OF)

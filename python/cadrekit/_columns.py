@@ -106,10 +106,15 @@ def three_ages(people: Any, *, as_of: _dt.date) -> Any:
     import pandas as pd
     _frames.as_of_date(as_of)
     frame = _frames.is_frame(people)
-    df = people if frame else pd.DataFrame(_frames.rows(people, "people", THREE_AGES_COLUMNS))
     if frame:
+        df = people
         _frames.check_columns(df, "people")
-    _frames.check_known(df, THREE_AGES_COLUMNS, "people")
+        _frames.check_known(df, THREE_AGES_COLUMNS, "people")
+    else:  # (rows() warns of a key it does not read, once)
+        records = _frames.rows(people, "people", THREE_AGES_COLUMNS)
+        if not records:
+            return []
+        df = pd.DataFrame(records)
     cols = [_frames.date_column(_frames.column(df, "birth_date", "people"), "birth_date")]
     for k in THREE_AGES_COLUMNS[1:]:
         cols.append(_frames.date_column(df[k], k) if k in df.columns else None)

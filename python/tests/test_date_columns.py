@@ -198,3 +198,14 @@ def test_three_ages_columns_equal_the_scalar_call(rows, as_of):
         assert r["age"][i] == s.age
         assert r["party_years"][i] == (s.party_years if s.party_years is not None else -1)
         assert r["work_years"][i] == (s.work_years if s.work_years is not None else -1)
+
+
+def test_three_ages_of_no_records_is_no_records_and_an_unknown_key_warns_once():
+    assert cadrekit.three_ages([], as_of=dt.date(2016, 12, 31)) == []
+    import warnings
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        got = cadrekit.three_ages([{"birth_date": "1980-01-01", "remark": "x"}], as_of=dt.date(2016, 12, 31))
+    assert got[0]["age"] == 36
+    assert [str(w.message) for w in seen if issubclass(w.category, cadrekit.UnknownColumnWarning)] == \
+        ["people: the column 'remark' is not one this call reads, and is ignored"]

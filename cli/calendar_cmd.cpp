@@ -1,12 +1,10 @@
 // cadrekit calendar add-working-days DATE N | window DATE N | is-working-day DATE
 // One answer per line, ISO dates. --lenient: weekends only outside the data's coverage.
 // --holidays FILE: add a newly announced year (CSV date,is_off_day,name) to the calendar.
-#include <fstream>
-#include <sstream>
-
 #include "cadrekit/core/calendar.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "commands.hpp"
+#include "table.hpp"
 
 namespace cadrekit::cli {
 
@@ -20,13 +18,9 @@ struct CalendarOpts {
 
 WorkCalendar calendar(const CalendarOpts &o) {
   auto cal = WorkCalendar::china(o.lenient);
-  if (!o.holidays.empty()) {
-    std::ifstream in(o.holidays, std::ios::binary);
-    if (!in) throw InvalidInput("cannot read the holiday file", "--holidays", o.holidays);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    cal = cal.with_csv(ss.str(), o.holidays);
-  }
+  // (read as every input file is: a regular file within the size limit, so that /dev/zero or a
+  // FIFO is refused, not read until memory runs out)
+  if (!o.holidays.empty()) cal = cal.with_csv(read_bytes(o.holidays), o.holidays);
   return cal;
 }
 }  // namespace

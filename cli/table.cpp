@@ -1,6 +1,7 @@
 // The command line's table layer (see table.hpp).
 #include "table.hpp"
 
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -951,10 +952,20 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(std::string_view bytes) {
-  std::string pattern = file_ + ".tmp.XXXXXX";
-  int fd = mkstemp(pattern.data());
-  if (fd < 0) throw InvalidInput("cannot create a file beside it", field_, file_);
-  tmp_ = pattern;
+  std::error_code ec;
+  const auto st = std::filesystem::status(file_, ec);
+  in_place_ = !ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st);
+  if (in_place_ && std::filesystem::is_directory(st)) throw InvalidInput("is a directory", field_, file_);
+  int fd = -1;
+  if (in_place_) {
+    fd = ::open(file_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) throw InvalidInput("cannot write the file", field_, file_);
+  } else {
+    std::string pattern = file_ + ".tmp.XXXXXX";
+    fd = mkstemp(pattern.data());
+    if (fd < 0) throw InvalidInput("cannot create a file beside it", field_, file_);
+    tmp_ = pattern;
+  }
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -964,10 +975,15 @@ void AtomicFile::write(std::string_view bytes) {
     }
     done += static_cast<std::size_t>(n);
   }
+  if (in_place_) {  // (a device or a pipe: nothing to sync, nothing to rename)
+    if (::close(fd) != 0) throw InvalidInput("cannot write the file", field_, file_);
+    return;
+  }
   if (::fsync(fd) != 0 || ::close(fd) != 0) throw InvalidInput("cannot write the file", field_, file_);
 }
 
 void AtomicFile::commit() {
+  if (in_place_) return;
   if (std::rename(tmp_.c_str(), file_.c_str()) != 0) throw InvalidInput("cannot replace the file", field_, file_);
   tmp_.clear();
 }

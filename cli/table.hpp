@@ -312,8 +312,9 @@ class TableWriter {
 };
 
 /// Writes a file whole or not at all: a temporary file beside it (FILE.tmp.XXXXXX), renamed over
-/// it by commit(); removed by the destructor when not committed. Errors are InvalidInput naming
-/// `field` and the file.
+/// it by commit(); removed by the destructor when not committed. A target that exists and is not
+/// a regular file (/dev/null, /dev/stdout, a FIFO) is written in place by write(): a file renamed
+/// over it would replace the device itself. Errors are InvalidInput naming `field` and the file.
 class AtomicFile {
  public:
   explicit AtomicFile(std::string file, std::string field = "--output")
@@ -328,6 +329,7 @@ class AtomicFile {
 
  private:
   std::string file_, field_, tmp_;
+  bool in_place_ = false;
 };
 
 /// Progress on stderr, only when stderr is a terminal.

@@ -8,6 +8,7 @@ timing is judged).
 Usage: check_limits.py CADREKIT_BINARY WORK_DIR
 """
 import os
+import stat
 import subprocess
 import sys
 
@@ -52,6 +53,30 @@ def main():
         f.write("profile: z\nextends: /dev/zero\nparameters: {}\n")
     expect_refused(run(binary, "policy", "check", ext), "policy", "not a regular file", "extends /dev/zero")
 
+    # the holiday file of the calendar is read as every input file is
+    expect_refused(run(binary, "calendar", "--holidays", "/dev/zero", "window", "2016-01-04", "5"),
+                   "invalid_input", "not a regular file", "holidays /dev/zero")
+
+    # an output that is not a regular file (a FIFO here; /dev/null, /dev/stdout alike) is
+    # written in place: a temporary file renamed over it would replace the device itself
+    units = os.path.join(work, "units.csv")
+    with open(units, "w", encoding="utf-8") as f:
+        f.write("unit_id,name,budget\nU01,u,5000000\n")
+    fifo = os.path.join(work, "out.fifo")
+    if os.path.exists(fifo):
+        os.remove(fifo)
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([binary, *tier, units, "--output", fifo], stderr=subprocess.PIPE, text=True)
+    with open(fifo, "rb") as r:
+        got = r.read().decode("utf-8")
+    proc.wait(timeout=120)
+    if proc.returncode != 0 or not got.startswith("unit_id,") or "\nU01," not in got:
+        sys.exit(f"--output FIFO: exit {proc.returncode}, read {got[:200]!r}, stderr {proc.stderr.read()!r}")
+    if not stat.S_ISFIFO(os.stat(fifo).st_mode) or any(n.startswith("out.fifo.tmp") for n in os.listdir(work)):
+        sys.exit("--output FIFO: the FIFO was replaced by a file, or a temporary file was left beside it")
+    os.remove(fifo)
+    expect_refused(run(binary, *tier, units, "--output", work), "invalid_input", "is a directory", "--output DIR")
+
     # a header of 10^6 columns (the required ones first): read, the unit tiered
     wide = os.path.join(work, "wide.csv")
     header = "unit_id,name,budget," + ",".join(f"x{i}" for i in range(1_000_000))
@@ -65,7 +90,7 @@ def main():
         f.write(header + ",x999999\nU01,u,5000000\n")
     expect_refused(run(binary, *tier, wide), "invalid_input", "a column named twice", "duplicate at the end")
     os.remove(wide)
-    print("limits: refused as documented; a 10^6-column header read")
+    print("limits: refused as documented; an output FIFO written in place; a 10^6-column header read")
 
 
 if __name__ == "__main__":

@@ -237,10 +237,11 @@ void Reporter::unread_columns(const Table &t) {
   if (t.size() == 0) return;  // no row asked for anything
   for (const auto &[name, nearest] : t.unread_columns()) {
     const std::string hint = nearest.empty() ? "" : " (did you mean \"" + nearest + "\"?)";
+    // (a header's cell may be data: a number in it is masked as a record's is)
     if (strict_)
-      throw InvalidInput("a column this command does not read" + hint + "; without --strict it is a warning", name,
-                         t.file);
-    std::cerr << "cadrekit: warning: " << t.file << ": the column \"" << name
+      throw InvalidInput("a column this command does not read" + hint + "; without --strict it is a warning",
+                         masked_record(name), t.file);
+    std::cerr << "cadrekit: warning: " << t.file << ": the column \"" << masked_record(name)
               << "\" is not one this command reads, and is ignored" << hint << "\n";
   }
 }
@@ -380,7 +381,7 @@ struct TableStore {
       // sheet) is the column it labels (labels.hpp).
       if (const char *code = column_code(name)) name = code;
       if (name.empty()) throw InvalidInput("an empty column name", "csv", header_at);
-      if (!seen.insert(name).second) throw InvalidInput("a column named twice", name, header_at);
+      if (!seen.insert(name).second) throw InvalidInput("a column named twice", masked_record(name), header_at);
       t.header.push_back(std::move(name));
     }
   }

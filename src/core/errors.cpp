@@ -2,6 +2,7 @@
 
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace cadrekit {
 
@@ -36,19 +37,59 @@ std::string compose(const std::string &message, const std::string &field,
 }
 }  // namespace
 
+namespace {
+// A digit at `at` of UTF-8 text, ASCII or full-width (０–９, EF BC 90–99): its length in bytes,
+// 0 when none.
+std::size_t digit_at(std::string_view t, std::size_t at) {
+  if (at < t.size() && t[at] >= '0' && t[at] <= '9') return 1;
+  if (at + 2 < t.size() && static_cast<unsigned char>(t[at]) == 0xEF && static_cast<unsigned char>(t[at + 1]) == 0xBC &&
+      static_cast<unsigned char>(t[at + 2]) >= 0x90 && static_cast<unsigned char>(t[at + 2]) <= 0x99)
+    return 3;
+  return 0;
+}
+}  // namespace
+
 std::string masked_record(std::string_view record) {
-  std::string out(record);
-  auto digit = [&](std::size_t k) { return out[k] >= '0' && out[k] <= '9'; };
-  for (std::size_t i = 0; i < out.size();) {
-    if (!digit(i)) {
-      ++i;
+  // A number is a run of digits (ASCII or full-width) that single spaces, dashes or dots may
+  // split ("1101 0119 9003 0712 34", "110101-19900307-1234"), and an ID number's final X.
+  std::string out;
+  out.reserve(record.size());
+  std::size_t i = 0;
+  while (i < record.size()) {
+    if (digit_at(record, i) == 0) {
+      out += record[i++];
       continue;
     }
+    std::vector<std::pair<std::size_t, std::size_t>> digits;  // (offset, bytes) of each digit
     std::size_t end = i;
-    while (end < out.size() && digit(end)) ++end;
-    if (end - i >= 11) {
-      if (end < out.size() && (out[end] == 'X' || out[end] == 'x')) ++end;  // an ID number's check character
-      for (std::size_t k = i; k + 4 < end; ++k) out[k] = '*';
+    for (;;) {
+      if (const std::size_t n = digit_at(record, end); n > 0) {
+        digits.emplace_back(end, n);
+        end += n;
+      } else if (end + 1 < record.size() && (record[end] == ' ' || record[end] == '-' || record[end] == '.') &&
+                 digit_at(record, end + 1) > 0) {
+        ++end;
+      } else {
+        break;
+      }
+    }
+    if (digits.size() >= 11 && end < record.size() && (record[end] == 'X' || record[end] == 'x'))
+      digits.emplace_back(end++, 1);
+    if (digits.size() < 11) {
+      out.append(record.substr(i, end - i));
+    } else {
+      std::size_t d = 0;
+      for (std::size_t at = i; at < end;) {
+        if (d < digits.size() && digits[d].first == at) {
+          if (d + 4 < digits.size())
+            out += '*';
+          else
+            out.append(record.substr(at, digits[d].second));
+          at += digits[d++].second;
+        } else {
+          out += record[at++];
+        }
+      }
     }
     i = end;
   }

@@ -162,6 +162,11 @@ add_test(NAME cli.input_limits
   COMMAND ${_ck_cli_python} ${_d}/check_limits.py $<TARGET_FILE:cadrekit_cli> ${_tmp}/limits)
 set_tests_properties(cli.input_limits PROPERTIES TIMEOUT 300)
 
+# No message holds an ID number: a row keyed by one, or a header's cell holding one, in any of
+# its written forms (tests/cli/check_masked_numbers.py).
+add_test(NAME cli.masked_numbers
+  COMMAND ${_ck_cli_python} ${_d}/check_masked_numbers.py $<TARGET_FILE:cadrekit_cli> ${_tmp}/masked)
+
 # .xlsx input: workbooks made by openpyxl and xlsxwriter with every kind of cell give each table
 # command the output its CSV gives; malformed ones (not a zip, .xls, truncated, missing parts, a
 # DOCTYPE, a zip bomb, formulas without a saved value, error values) are refused naming the part

@@ -125,6 +125,15 @@ TEST(Errors, ARecordKeyedByAnIdNumberIsMaskedButForItsLastFour) {
   EXPECT_EQ(masked_record("110101900307777"), "***********7777");
   EXPECT_EQ(masked_record("13800138000"), "*******8000");
   EXPECT_EQ(masked_record("P-110101199003077777/2"), "P-**************7777/2");
+  // split by single spaces, dashes or dots, or in full-width digits: the same number
+  EXPECT_EQ(masked_record("1101 0119 9003 0712 34"), "**** **** **** **12 34");
+  EXPECT_EQ(masked_record("110101-19900307-1234"), "******-********-1234");
+  EXPECT_EQ(masked_record("110101.199003071234"), "******.********1234");
+  EXPECT_EQ(masked_record("\xEF\xBC\x91\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x91"
+                          "\xEF\xBC\x91\xEF\xBC\x99\xEF\xBC\x99\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x93"),
+            "********\xEF\xBC\x99\xEF\xBC\x90\xEF\xBC\x90\xEF\xBC\x93");  // １１０１０１１９９００３
+  EXPECT_EQ(masked_record("11010119900307123\xEF\xBC\x94"), "**************123\xEF\xBC\x94");
+  EXPECT_EQ(masked_record("2016-12-31 to 2017-01-01"), "2016-12-31 to 2017-01-01");  // dates: 8 digits a run
   for (const char *kept : {"row 3", "C123", "villages[12]", "units.csv:1234567", "2016Q1", "1380013800", ""})
     EXPECT_EQ(masked_record(kept), kept);
   const InvalidInput e("post is not one of secretary, director, both", "post", "110101199003077777");

@@ -494,8 +494,12 @@ def check_ids(values: Any, field: str, codes: Any = None) -> None:
     column's distinct values and ``codes`` its rows' numbers: the row named is the first that
     holds the bad value."""
     import numpy as np
-    if getattr(values, "dtype", object) != object:
-        return  # a column of numbers (ids kept as the caller's numbers) or of pandas' str dtype
+    import pandas as pd
+    dtype = getattr(values, "dtype", object)
+    if isinstance(dtype, pd.StringDtype):
+        values = values.to_numpy(dtype=object)  # (its missing cells are pd.NA)
+    elif dtype != object:
+        return  # a column of numbers: ids kept as the caller's numbers
     arr = _object_array(values)
     if arr is None:
         arr = np.asarray(values, dtype=object)

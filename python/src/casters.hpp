@@ -32,8 +32,8 @@ inline std::string utf8_text(pybind11::handle s, const std::string &field) {
 
 /// A text argument of a reader the column paths call once per distinct cell (codes, dates,
 /// levels): a str that UTF-8 cannot hold, or a value that is not a str, is InvalidInput naming
-/// `field` and `record`, which the caller's reader then names by row. (Taken as a std::string,
-/// such a cell made pybind11 raise a TypeError that printed the cell.)
+/// `field` and `record`, which the caller's reader then names by row. (pybind11's own
+/// conversion to std::string would raise a TypeError that prints the cell.)
 inline std::string text_arg(pybind11::handle s, std::string_view field, std::string_view record = {}) {
   if (!PyUnicode_Check(s.ptr())) throw InvalidInput("must be text", std::string(field), std::string(record));
   Py_ssize_t n = 0;

@@ -72,8 +72,9 @@ void init_errors(py::module_ &m) {
   defaults(g_state, "state");
   m.def(
       "masked_record", [](std::string_view record) { return masked_record(record); }, py::arg("record"),
-      "A record's name as an error shows it (cadrekit::masked_record): each run of 11 or more "
-      "digits, a citizen ID or a phone number, masked but for its last four characters.");
+      "A record's name as an error shows it (cadrekit::masked_record): each number of 11 or more "
+      "digits (a citizen ID, a phone number; ASCII or full-width, split or not by single spaces, "
+      "dashes or dots) masked but for its last four digits.");
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {

@@ -305,3 +305,13 @@ def test_a_numpy_datetime64_in_an_object_column_is_a_date_as_in_the_records():
     with pytest.raises(cadrekit.InvalidInput, match="time of day"):
         cadrekit.three_ages(frame({"birth_date": None}, "birth_date", np.datetime64("1980-01-01T10:00")),
                             as_of=AS_OF)
+
+
+def test_team_ids_of_pandas_string_dtype_are_checked_as_an_object_columns_are():
+    members = pd.DataFrame([dict(_MEM, cadre_id="C0"), dict(_MEM, cadre_id="C1", team_id="")])
+    with pytest.raises(cadrekit.InvalidInput, match="team_id is empty") as e:
+        cadrekit.talent.team_structure(members.astype({"team_id": "string"}), as_of=AS_OF)
+    assert e.value.record == "row 2"
+    fine = pd.DataFrame([dict(_MEM, cadre_id="C0"), dict(_MEM, cadre_id="C1", team_id="T2")])
+    assert cadrekit.talent.team_structure(fine.astype({"team_id": "string", "cadre_id": "string"}),
+                                          as_of=AS_OF)["size"].tolist() == [1, 1]

@@ -20,15 +20,7 @@ namespace cadrekit::python {
 
 /// The UTF-8 text of a str; InvalidInput naming `field` for a str that has none (it holds a
 /// lone surrogate), where pybind11's own conversion raises an untyped RuntimeError.
-inline std::string utf8_text(pybind11::handle s, const std::string &field) {
-  Py_ssize_t n = 0;
-  const char *p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
-  if (p == nullptr) {
-    PyErr_Clear();
-    throw InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", field);
-  }
-  return std::string(p, static_cast<std::size_t>(n));
-}
+inline std::string utf8_text(pybind11::handle s, const std::string &field);
 
 /// A text argument of a reader the column paths call once per distinct cell (codes, dates,
 /// levels): a str that UTF-8 cannot hold, or a value that is not a str, is InvalidInput naming
@@ -44,6 +36,8 @@ inline std::string text_arg(pybind11::handle s, std::string_view field, std::str
   }
   return std::string(p, static_cast<std::size_t>(n));
 }
+
+inline std::string utf8_text(pybind11::handle s, const std::string &field) { return text_arg(s, field); }
 
 }  // namespace cadrekit::python
 

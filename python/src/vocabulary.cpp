@@ -24,6 +24,7 @@
 #include "bindings.hpp"
 #include "cadrekit/core/vocabulary.hpp"
 #include "casters.hpp"
+#include "object_cells.hpp"
 
 namespace py = pybind11;
 
@@ -60,13 +61,8 @@ void init_vocabulary(py::module_ &m) {
       "vocabulary_blank",
       [](py::handle t) {
         if (!PyUnicode_Check(t.ptr())) throw InvalidInput("must be text", "text");
-        Py_ssize_t n = 0;
-        const char *p = PyUnicode_AsUTF8AndSize(t.ptr(), &n);
-        if (p == nullptr) {
-          PyErr_Clear();
-          return false;
-        }
-        return v::blank(std::string_view(p, static_cast<std::size_t>(n)));
+        const auto text = utf8_view(t.ptr());
+        return text && v::blank(*text);
       },
       py::arg("text"));
   m.def(

@@ -21,4 +21,7 @@ void init_names(pybind11::module_ &m);
 void init_factorize(pybind11::module_ &m);
 void init_columns(pybind11::module_ &m);
 void init_workspace(pybind11::module_ &m);  // only with the workspace component
+// Last: routes every function defined before through a dispatcher whose TypeErrors name the
+// arguments' types, not their values.
+void init_argument_errors(pybind11::module_ &m);
 }  // namespace cadrekit::python

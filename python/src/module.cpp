@@ -24,4 +24,5 @@ PYBIND11_MODULE(_core, m) {
 #ifdef CADREKIT_HAVE_WORKSPACE
   cadrekit::python::init_workspace(m);
 #endif
+  cadrekit::python::init_argument_errors(m);  // last: it routes every function defined above
 }

@@ -69,3 +69,87 @@ def test_explanation_errors_do_not_repeat_values(marker):
 
 # Policy profiles hold no personal data (they are published rules): their errors may quote the
 # offending value, which helps whoever maintains a county's profile (docs/reliability.md).
+
+
+# Arguments no overload accepts. pybind11 answers them with a TypeError that listed the repr() of
+# every argument: an ID number given as a number, a name with a lone surrogate. The module routes
+# every function it defines through a dispatcher that lists the arguments' types instead
+# (python/src/argument_errors.cpp); this walks the whole module so that none is missed.
+SECRET = "110101199003077777"
+
+
+class _Secret:
+    """An argument no compiled function accepts, whose text is an ID number."""
+
+    def __repr__(self):
+        return SECRET
+
+    __str__ = __repr__
+
+
+def _compiled_callables():
+    import types
+    core = cadrekit._core
+    found, seen, todo = [], set(), [core]
+    while todo:
+        owner = todo.pop()
+        if id(owner) in seen:
+            continue
+        seen.add(id(owner))
+        for name, value in vars(owner).items():
+            parts = [value]
+            if type(value).__name__ == "instancemethod" or isinstance(value, staticmethod):
+                parts = [value.__func__]
+            elif isinstance(value, property):
+                parts = [p for p in (value.fget, value.fset) if p is not None]
+            for part in parts:
+                if isinstance(part, types.BuiltinFunctionType) and part.__name__ != "__new__":
+                    found.append((f"{getattr(owner, '__name__', owner)}.{name}", part))
+            if isinstance(value, (type, types.ModuleType)) and \
+                    str(getattr(value, "__module__", getattr(value, "__name__", ""))).startswith("cadrekit._core"):
+                todo.append(value)
+            elif isinstance(value, types.ModuleType) and value.__name__.startswith("cadrekit._core"):
+                todo.append(value)
+    return found
+
+
+def test_no_compiled_function_repeats_an_argument_it_refuses():
+    callables = _compiled_callables()
+    assert len(callables) > 200, len(callables)  # the walk reaches the classes and submodules
+    routed = 0
+    for name, f in callables:
+        for args in [(_Secret(),), (SECRET + "\ud800",), (_Secret(), _Secret(), _Secret())]:
+            try:
+                f(*args)
+            except Exception as e:  # noqa: BLE001 - cadrekit's errors and TypeErrors are checked
+                if isinstance(args[0], str) and not isinstance(e, (cadrekit.Error, TypeError)):
+                    continue  # an enum's own __repr__(text) quotes it: pybind11's, not a value of ours
+                text = " ".join(str(x) for x in (e, getattr(e, "field", ""), getattr(e, "record", "")))
+                assert SECRET[:12] not in text, f"{name}{args!r:.0}: {text}"
+                if "Invoked with:" in text and isinstance(args[0], _Secret):
+                    assert "_Secret" in text, f"{name}: {text}"
+                    routed += 1
+    assert routed > 200, routed
+
+
+def test_a_refused_argument_is_named_by_its_type():
+    # A citizen ID given as a number, and one with a lone surrogate: each refused by type.
+    try:
+        cadrekit.parse_citizen_id(110101199003077777)
+    except TypeError as e:
+        assert "Invoked with: int" in str(e) and "1101011990" not in str(e), str(e)
+    else:
+        raise AssertionError("a number accepted as a citizen ID")
+    try:
+        cadrekit.parse_citizen_id(s="11010119900307777\ud800")
+    except TypeError as e:
+        assert "Invoked with: s=str (not UTF-8)" in str(e) and "1101011990" not in str(e), str(e)
+    else:
+        raise AssertionError("a lone surrogate accepted in a citizen ID")
+    # A constructor and a method: the signatures pybind11 lists stay, the values go.
+    try:
+        cadrekit.Person(SECRET, 1)
+    except TypeError as e:
+        assert "incompatible constructor arguments" in str(e) and SECRET not in str(e), str(e)
+    else:
+        raise AssertionError("a Person of two arguments")

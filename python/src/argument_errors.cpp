@@ -1,0 +1,178 @@
+// Calls no overload accepts: a TypeError that names the arguments' types, never their values.
+//
+// pybind11 answers such a call with a TypeError listing the signatures it supports and then
+// "Invoked with: " and the repr() of every argument: a citizen ID given as a number, a name with
+// a lone surrogate, a whole record. cadrekit runs inside other people's processes and logs, and
+// none of its messages may carry a personal value, so every function of the module (its
+// functions, its classes' methods, constructors, static methods and properties) is dispatched
+// through `dispatch`, which keeps pybind11's message up to that list and replaces the list by the
+// arguments' types: `Invoked with: int, str (not UTF-8), as_of=date`.
+#include <Python.h>
+
+#include <cstring>
+#include <string>
+#include <unordered_set>
+
+#include "bindings.hpp"
+
+namespace py = pybind11;
+
+namespace cadrekit::python {
+
+namespace {
+
+// pybind11's dispatcher is a protected static member of cpp_function.
+struct Dispatcher : py::cpp_function {
+  using py::cpp_function::dispatcher;
+};
+
+constexpr const char *kInvokedWith = "\nInvoked with: ";
+
+// An argument as the message shows it: its type's name; a str that UTF-8 cannot hold (a lone
+// surrogate) says so, since that is why a str was refused where text is wanted.
+std::string shown(PyObject *arg) {
+  std::string out = Py_TYPE(arg)->tp_name;
+  if (PyUnicode_Check(arg) && PyUnicode_AsUTF8AndSize(arg, nullptr) == nullptr) {
+    PyErr_Clear();
+    out += " (not UTF-8)";
+  }
+  return out;
+}
+
+// `first`: 1 for a constructor, whose first argument is the object being made (pybind11 leaves
+// it out of its list too).
+std::string types_of(PyObject *args, PyObject *kwargs, Py_ssize_t first) {
+  std::string out;
+  auto sep = [&out] {
+    if (!out.empty()) out += ", ";
+  };
+  if (args != nullptr && PyTuple_Check(args)) {
+    for (Py_ssize_t i = first; i < PyTuple_GET_SIZE(args); ++i) {
+      sep();
+      out += shown(PyTuple_GET_ITEM(args, i));
+    }
+  }
+  if (kwargs != nullptr && PyDict_Check(kwargs)) {
+    PyObject *key = nullptr;
+    PyObject *value = nullptr;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+      sep();
+      // A keyword is a parameter's name: shown when it is text UTF-8 holds, else by its type.
+      const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, nullptr) : nullptr;
+      if (name == nullptr) {
+        PyErr_Clear();
+        out += shown(key);
+      } else {
+        out += name;
+      }
+      out += "=" + shown(value);
+    }
+  }
+  return out;
+}
+
+PyObject *dispatch(PyObject *self, PyObject *args, PyObject *kwargs) {
+  PyObject *result = Dispatcher::dispatcher(self, args, kwargs);
+  if (result != nullptr || !PyErr_ExceptionMatches(PyExc_TypeError)) return result;
+  PyObject *type = nullptr;
+  PyObject *value = nullptr;
+  PyObject *traceback = nullptr;
+  PyErr_Fetch(&type, &value, &traceback);
+  PyErr_NormalizeException(&type, &value, &traceback);
+  PyObject *text = value != nullptr ? PyObject_Str(value) : nullptr;
+  const char *message = text != nullptr ? PyUnicode_AsUTF8AndSize(text, nullptr) : nullptr;
+  const char *at = message != nullptr ? std::strstr(message, kInvokedWith) : nullptr;
+  if (at == nullptr) {  // another TypeError: the function's own, passed on as it is
+    PyErr_Clear();
+    Py_XDECREF(text);
+    PyErr_Restore(type, value, traceback);
+    return nullptr;
+  }
+  std::string rewritten(message, static_cast<std::size_t>(at - message));
+  rewritten += kInvokedWith;
+  const bool constructor = std::strstr(message, "incompatible constructor arguments") != nullptr;
+  rewritten += types_of(args, kwargs, constructor ? 1 : 0);
+  Py_XDECREF(text);
+  Py_XDECREF(type);
+  Py_XDECREF(value);
+  Py_XDECREF(traceback);
+  PyErr_SetString(PyExc_TypeError, rewritten.c_str());
+  return nullptr;
+}
+
+PyCFunction as_method(PyObject *(*f)(PyObject *, PyObject *, PyObject *)) {
+  // The cast pybind11 itself makes for ml_meth, through a function pointer of no arguments.
+  return reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(f));
+}
+
+class Router {
+ public:
+  void module(PyObject *m) {
+    if (!seen_.insert(m).second) return;
+    PyObject *dict = PyModule_GetDict(m);  // borrowed
+    if (dict != nullptr) members(dict);
+  }
+
+ private:
+  void members(PyObject *dict) {
+    PyObject *key = nullptr;
+    PyObject *value = nullptr;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(dict, &pos, &key, &value)) object(value);
+  }
+
+  void object(PyObject *o) {
+    if (PyCFunction_Check(o)) {
+      route(o);
+    } else if (PyInstanceMethod_Check(o)) {
+      route(PyInstanceMethod_GET_FUNCTION(o));
+    } else if (PyObject_TypeCheck(o, &PyStaticMethod_Type) || PyObject_TypeCheck(o, &PyProperty_Type)) {
+      // (pybind11's static properties, such as an enum's __doc__, are properties too)
+      for (const char *part : {"__func__", "fget", "fset", "fdel"}) {
+        if (!PyObject_HasAttrString(o, part)) continue;
+        PyObject *f = PyObject_GetAttrString(o, part);
+        if (f == nullptr) {
+          PyErr_Clear();
+          continue;
+        }
+        object(f);
+        Py_DECREF(f);
+      }
+    } else if (PyModule_Check(o)) {
+      if (ours(o)) module(o);
+    } else if (PyType_Check(o)) {
+      if (ours(o) && seen_.insert(o).second) members(reinterpret_cast<PyTypeObject *>(o)->tp_dict);
+    }
+  }
+
+  // The module's own submodules and classes (their __module__ is cadrekit._core…), not the
+  // library types a module refers to.
+  static bool ours(PyObject *o) {
+    PyObject *name = PyObject_GetAttrString(o, PyModule_Check(o) ? "__name__" : "__module__");
+    if (name == nullptr) {
+      PyErr_Clear();
+      return false;
+    }
+    const char *text = PyUnicode_Check(name) ? PyUnicode_AsUTF8AndSize(name, nullptr) : nullptr;
+    if (text == nullptr) PyErr_Clear();
+    bool result = text != nullptr && std::strncmp(text, "cadrekit.", 9) == 0;
+    Py_DECREF(name);
+    return result;
+  }
+
+  static void route(PyObject *f) {
+    PyMethodDef *def = reinterpret_cast<PyCFunctionObject *>(f)->m_ml;
+    if (def != nullptr && def->ml_meth == as_method(&Dispatcher::dispatcher)) def->ml_meth = as_method(&dispatch);
+  }
+
+  std::unordered_set<PyObject *> seen_;
+};
+
+}  // namespace
+
+void init_argument_errors(py::module_ &m) {
+  Router().module(m.ptr());
+}
+
+}  // namespace cadrekit::python

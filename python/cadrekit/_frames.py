@@ -10,6 +10,7 @@ import contextlib
 import datetime as _dt
 import gc
 import warnings
+import numbers as _numbers
 from decimal import Decimal as _Decimal
 from fractions import Fraction as _Fraction
 from types import FrameType
@@ -486,11 +487,13 @@ def text_codes(values: Any, by_row: bool = False) -> Optional[Tuple[Any, Any]]:
     return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)
 
 
-def check_ids(values: Any, field: str, codes: Any = None) -> None:
+def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False, empty_ok: bool = False) -> None:
     """Every cell of ``values`` an id — a str, not empty, without a NUL or a lone surrogate — or
     missing (the caller's to name): else InvalidInput naming ``field`` and the first bad row,
-    counted from 1, as the rows path refuses the same cell. A column of another dtype (numbers)
-    is not checked: its ids stay the caller's. With ``codes``, ``values`` are a
+    counted from 1, as the rows path refuses the same cell. ``numbers``: a whole number (not a
+    boolean) is an id too, as a spreadsheet's reader gives one; ``empty_ok``: so is an empty str,
+    where the rows path takes one. A column of another dtype
+    (numbers) is not checked: its ids stay the caller's. With ``codes``, ``values`` are a
     column's distinct values and ``codes`` its rows' numbers: the row named is the first that
     holds the bad value."""
     import numpy as np
@@ -503,11 +506,35 @@ def check_ids(values: Any, field: str, codes: Any = None) -> None:
     arr = _object_array(values)
     if arr is None:
         arr = np.asarray(values, dtype=object)
-    at, why = _core.first_bad_text(np.ascontiguousarray(arr), _missing_objects())
+    arr = np.ascontiguousarray(arr)
+    at, why = _core.first_bad_text(arr, _missing_objects(), empty_ok)
+    if at >= 0 and numbers and why == "must be a string":
+        at, why = _first_bad_id(arr, at, empty_ok)
     if at >= 0:
         row = int(np.argmax(np.asarray(codes) == at)) if codes is not None else at
         why = f"{field} is empty" if why == "is empty" else why or "must be a string"
         raise invalid(why, field, f"row {row + 1}")
+
+
+def _first_bad_id(arr: Any, start: int, empty_ok: bool) -> Tuple[int, Optional[str]]:
+    """check_ids with ``numbers`` from ``start``, the first cell that is not text: a column that
+    mixes whole numbers and text is looked at cell by cell from there (its text cells checked
+    together in C++). (row from 0, why), or (-1, None)."""
+    import numpy as np
+    texts = []
+    for i in range(start, len(arr)):
+        v = arr[i]
+        if isinstance(v, str):
+            texts.append(i)
+        elif not _is_na(v) and (isinstance(v, bool) or not isinstance(v, _numbers.Integral)):
+            break
+    else:
+        i = -1
+    if texts:
+        at, why = _core.first_bad_text(np.ascontiguousarray(arr[texts]), _missing_objects(), empty_ok)
+        if at >= 0 and (i < 0 or texts[at] < i):
+            return texts[at], why
+    return (i, "must be text or a whole number") if i >= 0 else (-1, None)
 
 
 def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, int]:
@@ -686,13 +713,15 @@ def date_column(values: Any, field: str) -> Any:
 def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int, hi: int) -> Any:
     """A column of small national codes (sex 1–2, GB 3304 1–56, GB/T 4762 1–13) as uint8:
     numbers range-checked as a whole, text ("女", "蒙古族", "02") read by ``read(text)`` once per
-    distinct value. A missing or unreadable value is InvalidInput naming ``field`` and its
-    first row, counted from 1."""
+    distinct value. A missing value is InvalidInput ``missing value``, an unreadable one (a
+    blank text too, as the rows path reads it) the reader's error, each naming ``field`` and the
+    first bad row, counted from 1."""
     import numpy as np
     dtype = getattr(values, "dtype", None)
     if dtype is not None and getattr(dtype, "kind", "") in "iufb":
         return int_column(values, field, np.uint8, lo=lo, hi=hi)
     codes, uniques = _distinct(values, field)
+    first_missing = int(np.argmax(codes < 0)) if codes.size and int(codes.min()) < 0 else -1
 
     def one(v: Any) -> int:
         if isinstance(v, str):
@@ -701,16 +730,25 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
             raise invalid("expected a code, not a boolean", field)
         n = whole(v, field, "")
         return n if lo <= n <= hi else hi + 1  # outside, named below (2**70 fits no int64)
-    table = np.array(_read_distinct(codes, uniques, field, one) + [-1], dtype=np.int64)
-    # checked once per distinct value (a missing cell, -1, is outside too), then spread back
-    # as uint8 in one gather: the first row whose value is outside is the one named
-    low, high = max(lo, 0), min(hi, 255)
-    outside = (table < low) | (table > high)
-    outside[-1] = bool(codes.size) and int(codes.min()) < 0
-    if outside.any():
-        row = int(np.argmax(outside[codes])) + 1
-        raise invalid(f"value outside {low}…{high}", field, f"row {row}")
-    table[-1] = 0  # no row holds it here
+    try:
+        table = np.array(_read_distinct(codes, uniques, field, one) + [-1], dtype=np.int64)
+    except InvalidInput as e:  # unreadable; a missing cell in an earlier row is named instead
+        if first_missing < 0 or getattr(e, "record", "") == "" or \
+                int(str(getattr(e, "record"))[len("row "):]) <= first_missing + 1:
+            raise
+        table = None
+    if table is not None:
+        # checked once per distinct value, then spread back as uint8 in one gather: the first
+        # row whose value is outside is the one named
+        low, high = max(lo, 0), min(hi, 255)
+        outside = (table < low) | (table > high)
+        outside[-1] = False  # missing: named below, unless a row before it is outside
+        at = int(np.argmax(outside[codes])) if outside.any() else -1
+        if at >= 0 and (first_missing < 0 or at < first_missing):
+            raise invalid(f"value outside {low}…{high}", field, f"row {at + 1}")
+    if first_missing >= 0:  # as int_column words it: missing, not outside
+        raise invalid("missing value", field, f"row {first_missing + 1}")
+    assert table is not None
     return table.astype(np.uint8)[codes]
 
 
@@ -743,7 +781,7 @@ def whole(v: Any, field: str, record: str) -> int:
 def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                hi: Optional[int] = None, missing: Optional[int] = None, dates: bool = False,
                where: str = "row ", width: int = 1, ndim: int = 1, with_mask: bool = False,
-               record_of: Optional[Callable[[int], str]] = None) -> Any:
+               record_of: Optional[Callable[[int], str]] = None, outside: Optional[str] = None) -> Any:
     """The column ``values`` as a C-contiguous NumPy array of ``dtype`` (an integer dtype),
     every value checked *before* it is narrowed: InvalidInput naming ``field`` and the first
     bad row (``record`` = ``where`` + the row counted from 1; with ``width`` > 1, values are rows of
@@ -757,12 +795,14 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     column at once.
     ``with_mask``: returns (array, the missing mask or None). ``record_of``: names the record of
     a row (counted from 0) instead of ``where``, as the call's rows path names it
-    (``villages[3]``)."""
+    (``villages[3]``). ``outside``: the message for a value outside lo…hi, where the rows path
+    words it otherwise (``expected 0, 1 or 2, or 是/否 for 1/0``)."""
     import numpy as np
     dt = np.dtype(dtype)
     info = np.iinfo(dt)
     lo = low = int(info.min) if lo is None else max(int(lo), int(info.min))
     hi = high = int(info.max) if hi is None else min(int(hi), int(info.max))
+    range_message = outside if outside is not None else f"value outside {lo}…{hi}"
     a, mask = _source(values, field)
     if a.ndim != ndim:
         what = "one-dimensional" if ndim == 1 else f"{ndim}-dimensional"
@@ -798,7 +838,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
                 return (v - _EPOCH).days
             n = whole(v, field, record)
             if n < low or n > high:
-                raise invalid(f"value outside {low}…{high}", field, record)
+                raise invalid(range_message, field, record)
             return n
         objs = a.astype(object) if kind in "US" else a
         read = map_distinct(objs, one, field=field)
@@ -817,7 +857,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
         with np.errstate(invalid="ignore"):
             out_of = ~mask & ((a < float(lo)) | (a >= float(hi + 1)))
         if out_of.any():
-            fail(out_of, f"value outside {lo}…{hi}")
+            fail(out_of, range_message)
         a = np.where(mask, 0, a)
         kind = "i"
     elif kind == "b":
@@ -831,7 +871,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
         # checked and converted in one pass (C++), not a pass for each bound and one to convert
         narrowed, bad_at = _core.narrow_int(np.ascontiguousarray(a), dt, lo, hi)
         if narrowed is None:
-            raise invalid(f"value outside {lo}…{hi}", field, name(bad_at))
+            raise invalid(range_message, field, name(bad_at))
         out = narrowed.reshape(shape) if ndim != 1 else narrowed
         return (out, None) if with_mask else out
     if a.size and a.dtype.kind in "iu":
@@ -849,7 +889,7 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
             if mask is not None:
                 bad &= ~mask
             if bad.any():
-                fail(bad, f"value outside {lo}…{hi}")
+                fail(bad, range_message)
     if mask is not None and mask.any():
         if missing is None:
             fail(mask, "missing value")

@@ -119,7 +119,8 @@ def tier(units: Records, *, as_of: _dt.date, policy: Optional[Policy] = None,
     integers 0…``audit.factor.<name>.max``; missing = 0).
 
     **A DataFrame gives a DataFrame**, one row per unit with the units' index: ``unit_id`` (the
-    caller's own objects, not read: any missing one is an error), ``name`` (when given), ``level`` (1, 2, 3), ``band`` (``high``/``middle``/``low``),
+    caller's own objects, given back as they are; a missing one, and one the rows path refuses
+    — holding a NUL or a lone surrogate, neither text nor a whole number — is an error), ``name`` (when given), ``level`` (1, 2, 3), ``band`` (``high``/``middle``/``low``),
     ``band_points``, ``factor_points``, ``score`` (the command line's columns) — read column by column and tiered by the columnar kernel, without
     explanations; :func:`explain_tiers` gives the explanations of the units asked about, and
     ``explain=True`` the rows path's frame with ``parts`` and ``explanation`` for every unit.
@@ -270,10 +271,15 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     at = _frames.first_missing(unit_id)
     if at >= 0:
         raise _frames.invalid("unit_id is missing", "unit_id", f"row {at + 1}")
+    _frames.check_ids(unit_id, "unit_id", numbers=True, empty_ok=True)  # as the rows path reads them
     fen = _budgets_fen(budgets)
     # Factors: booleans or small whole numbers; a missing value (NaN, None, <NA>) is 0.
-    # Text cells ("2", "是", "否") are read by the vocabulary, once per distinct text.
-    factors = [_frames.int_column(_frames.vocabulary_levels(df[f], f), f, np.int8, missing=0)
+    # Text cells ("2", "是", "否") are read by the vocabulary, once per distinct text; a number
+    # outside 0…127 is refused in the words of the rows path's reader, and the kernel refuses
+    # one above the profile's maximum as the rows path does.
+    outside = "expected " + _core.vocabulary_level_expectation(127)
+    factors = [_frames.int_column(_frames.vocabulary_levels(df[f], f), f, np.int8, missing=0,
+                                  lo=0, hi=127, outside=outside)
                if f in df.columns else None for f in FACTORS]
     levels, scores = _k.tier_columns(fen, factors, as_of, policy)
     band, points, factor_points = _k.tier_bands(fen, as_of, policy, scores=scores)

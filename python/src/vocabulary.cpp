@@ -43,6 +43,9 @@ void init_vocabulary(py::module_ &m) {
       },
       py::arg("text"), py::arg("max"), py::arg("field"), py::arg("record") = "");
   m.def(
+      "vocabulary_level_expectation", [](std::int32_t max) { return v::level_expectation(max); }, py::arg("max"),
+      "What a factor of 0…max may be, as the readers word it: `0, 1 or 2, or 是/否 for 1/0`.");
+  m.def(
       "vocabulary_date",
       [](py::handle t, const std::string &f, const std::string &r) { return v::parse_date(text_arg(t, f, r), f, r); },
       py::arg("text"), py::arg("field"), py::arg("record") = "");

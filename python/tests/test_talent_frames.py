@@ -87,6 +87,26 @@ def test_team_frame_errors_name_the_row():
     assert e.value.field == "birth_date" and e.value.record == "row 4"
 
 
+@pytest.mark.parametrize("column", ["sex", "ethnicity", "political_status"])
+@pytest.mark.parametrize("cell", [None, float("nan"), pd.NA])
+def test_a_missing_code_is_called_missing_not_outside_the_codes(column, cell):
+    bad = members_frame()
+    bad[column] = bad[column].astype(object)
+    bad.iloc[2, bad.columns.get_loc(column)] = cell
+    bad.iloc[4, bad.columns.get_loc(column)] = "x"  # a later unreadable cell is not the one named
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.team_structure(bad, as_of=AS_OF)
+    assert (e.value.field, e.value.record, e.value.message) == (column, "row 3", "missing value")
+    with pytest.raises(cadrekit.InvalidInput) as rows:  # the rows path refuses the same member
+        talent.team_structure(bad.to_dict("records"), as_of=AS_OF)
+    assert (rows.value.field, rows.value.record) == (column, "members[2]")
+    numbers = members_frame().astype({column: float})  # a numeric column's NaN: the same words
+    numbers.iloc[2, numbers.columns.get_loc(column)] = float("nan")
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.team_structure(numbers, as_of=AS_OF)
+    assert (e.value.field, e.value.record, e.value.message) == (column, "row 3", "missing value")
+
+
 def test_explain_teams_is_the_rows_paths_explanation():
     df = members_frame()
     full = {t["team_id"]: t["explanation"] for t in talent.team_structure(MEMBERS, as_of=AS_OF, explain=True)}

@@ -129,8 +129,8 @@ def test_team_structure_reads_codes_and_dates_as_text_and_names_the_row():
         ["1985-01-01", "1990-05-05", "1970-01-01", "1960-01-01"])), as_of=as_of)
     pd.testing.assert_frame_equal(got, parsed)
     assert got["size"].tolist() == [2, 2] and got["women"].tolist() == [1, 1]
-    for col, value, message in (("sex", None, "value outside 1…2"), ("sex", 3, "value outside 1…2"),
-                                ("ethnicity", None, "value outside 1…56"),
+    for col, value, message in (("sex", None, "missing value"), ("sex", 3, "value outside 1…2"),
+                                ("ethnicity", None, "missing value"),
                                 ("political_status", 0, "value outside 1…13")):
         bad = MEMBERS.astype(object)
         bad.loc[2, col] = value

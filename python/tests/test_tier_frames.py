@@ -138,3 +138,43 @@ def test_a_missing_unit_id_names_the_row():
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF)
     assert (e.value.field, e.value.record) == ("unit_id", "row 2")
+
+
+@pytest.mark.parametrize("ids,row,why", [
+    (["U1", "U\x002", "U3"], 2, "NUL character in text"),
+    (["U1", "U3", "U\ud800"], 3, "lone surrogate"),
+    (["U1", b"U2", "U3"], 2, "must be text or a whole number"),
+    ([1001, True, "U3"], 2, "must be text or a whole number"),
+    ([1001, "U2", "U\ud800"], 3, "lone surrogate"),
+    ([1001, dt.date(2016, 1, 1), "U\x00"], 2, "must be text or a whole number"),
+])
+def test_an_id_the_rows_path_refuses_is_refused_from_a_frame(ids, row, why):
+    df = pd.DataFrame({"unit_id": pd.Series(ids, dtype=object), "budget": [1, 2, 3]})
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        audit.tier(df, as_of=AS_OF)
+    assert (e.value.field, e.value.record) == ("unit_id", f"row {row}")
+    assert why in e.value.message
+    with pytest.raises(cadrekit.InvalidInput) as rows:  # the rows path refuses the same table
+        audit.tier(df.to_dict("records"), as_of=AS_OF)
+    assert why in rows.value.message and f"units[{row - 1}]" in str(rows.value)
+
+
+def test_ids_the_rows_path_takes_come_back_as_given():
+    ids = pd.Series([1001, "U2", np.int64(7), ""], dtype=object)  # (the rows path takes "" too)
+    got = audit.tier(pd.DataFrame({"unit_id": ids, "budget": [1, 2, 3, 4]}), as_of=AS_OF)
+    assert [type(v) for v in got["unit_id"]] == [int, str, np.int64, str]
+    assert len(audit.tier(pd.DataFrame({"unit_id": ids, "budget": [1, 2, 3, 4]}).to_dict("records"),
+                          as_of=AS_OF)) == 4
+
+
+@pytest.mark.parametrize("cell,shown", [(300, "0…127"), (-1, "0…127"), ("3", "0, 1 or 2"), (3, "0, 1 or 2")])
+def test_a_factor_outside_its_scale_is_worded_as_the_rows_path_words_it(cell, shown):
+    df = pd.DataFrame({"unit_id": ["U1", "U2"], "budget": [1, 2],
+                       "economic_power": pd.Series([0, cell], dtype=object if isinstance(cell, str) else None)})
+    with pytest.raises(cadrekit.InvalidInput) as frame:
+        audit.tier(df, as_of=AS_OF)
+    with pytest.raises(cadrekit.InvalidInput) as rows:
+        audit.tier(df.to_dict("records"), as_of=AS_OF)
+    assert frame.value.message == rows.value.message, (frame.value.message, rows.value.message)
+    assert shown in frame.value.message
+    assert (frame.value.field, frame.value.record) == ("economic_power", "row 2")

@@ -487,54 +487,66 @@ def text_codes(values: Any, by_row: bool = False) -> Optional[Tuple[Any, Any]]:
     return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)
 
 
-def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False, empty_ok: bool = False) -> None:
+def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False, empty_ok: bool = False,
+              missing: Optional[str] = None) -> None:
     """Every cell of ``values`` an id — a str, not empty, without a NUL or a lone surrogate — or
     missing (the caller's to name): else InvalidInput naming ``field`` and the first bad row,
     counted from 1, as the rows path refuses the same cell. ``numbers``: a whole number (not a
     boolean) is an id too, as a spreadsheet's reader gives one; ``empty_ok``: so is an empty str,
-    where the rows path takes one. A column of another dtype
-    (numbers) is not checked: its ids stay the caller's. With ``codes``, ``values`` are a
-    column's distinct values and ``codes`` its rows' numbers: the row named is the first that
-    holds the bad value."""
+    where the rows path takes one; ``missing``: a missing cell is refused too, with this message,
+    in the same pass (in a column of any dtype). A column of another dtype (numbers) is not
+    otherwise checked: its ids stay the caller's. With ``codes``, ``values`` are a column's
+    distinct values and ``codes`` its rows' numbers: the row named is the first that holds the
+    bad value."""
     import numpy as np
     import pandas as pd
     dtype = getattr(values, "dtype", object)
     if isinstance(dtype, pd.StringDtype):
         values = values.to_numpy(dtype=object)  # (its missing cells are pd.NA)
-    elif dtype != object:
-        return  # a column of numbers: ids kept as the caller's numbers
+    elif dtype != object:  # a column of numbers: ids kept as the caller's numbers
+        at = first_missing(values) if missing is not None else -1
+        if at >= 0:
+            raise invalid(str(missing), field, f"row {at + 1}")
+        return
     arr = _object_array(values)
     if arr is None:
         arr = np.asarray(values, dtype=object)
     arr = np.ascontiguousarray(arr)
-    at, why = _core.first_bad_text(arr, _missing_objects(), empty_ok)
-    if at >= 0 and numbers and why == "must be a string":
-        at, why = _first_bad_id(arr, at, empty_ok)
+    at, why = _core.first_bad_text(arr, _missing_objects(), empty_ok, missing is None)
+    if at >= 0 and why == "is missing":
+        why = missing
+    elif at >= 0 and numbers and why == "must be a string":
+        at, why = _first_bad_id(arr, at, empty_ok, missing)
     if at >= 0:
         row = int(np.argmax(np.asarray(codes) == at)) if codes is not None else at
         why = f"{field} is empty" if why == "is empty" else why or "must be a string"
         raise invalid(why, field, f"row {row + 1}")
 
 
-def _first_bad_id(arr: Any, start: int, empty_ok: bool) -> Tuple[int, Optional[str]]:
+def _first_bad_id(arr: Any, start: int, empty_ok: bool, missing: Optional[str]) -> Tuple[int, Optional[str]]:
     """check_ids with ``numbers`` from ``start``, the first cell that is not text: a column that
     mixes whole numbers and text is looked at cell by cell from there (its text cells checked
     together in C++). (row from 0, why), or (-1, None)."""
     import numpy as np
     texts = []
+    why = "must be text or a whole number"
     for i in range(start, len(arr)):
         v = arr[i]
         if isinstance(v, str):
             texts.append(i)
-        elif not _is_na(v) and (isinstance(v, bool) or not isinstance(v, _numbers.Integral)):
+        elif _is_na(v):
+            if missing is not None:
+                why = missing
+                break
+        elif isinstance(v, bool) or not isinstance(v, _numbers.Integral):
             break
     else:
         i = -1
     if texts:
-        at, why = _core.first_bad_text(np.ascontiguousarray(arr[texts]), _missing_objects(), empty_ok)
+        at, text_why = _core.first_bad_text(np.ascontiguousarray(arr[texts]), _missing_objects(), empty_ok)
         if at >= 0 and (i < 0 or texts[at] < i):
-            return texts[at], why
-    return (i, "must be text or a whole number") if i >= 0 else (-1, None)
+            return texts[at], text_why
+    return (i, why) if i >= 0 else (-1, None)
 
 
 def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, int]:

@@ -38,9 +38,9 @@
 //   _core.first_missing_text(values, missing) -> int | None: the first row whose value is
 //     missing, -1 for none; None when a value neither a str nor missing comes first.
 //
-//   _core.first_bad_text(values, missing, empty_ok) -> (row, reason): the first cell that is no
-//     id — not a str and not missing, empty (unless empty_ok), or holding a NUL or a lone
-//     surrogate — and why; (-1, None).
+//   _core.first_bad_text(values, missing, empty_ok, missing_ok) -> (row, reason): the first cell
+//     that is no id — not a str, missing (unless missing_ok; reason "is missing"), empty (unless
+//     empty_ok), or holding a NUL or a lone surrogate — and why; (-1, None).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -779,13 +779,16 @@ py::object first_missing_text(const py::array &values, const py::tuple &missing)
 // caller's to name), an empty str, or one holding a NUL or a lone surrogate (text no UTF-8 can
 // hold), with the reason, worded as the rows path words it. An ASCII cell costs a length and a
 // memchr; only other text is read character by character.
-py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool empty_ok) {
+py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool empty_ok, bool missing_ok) {
   const ObjectColumn column(values, missing, "first_bad_text");
   for (size_t i = 0; i < column.size(); ++i) {
     PyObject *v = column[i];
     const char *why = nullptr;
     if (v == nullptr || !PyUnicode_Check(v)) {
-      if (!column.missing(v)) why = "must be a string";
+      if (!column.missing(v))
+        why = "must be a string";
+      else if (!missing_ok)
+        why = "is missing";
     } else if (PyUnicode_GET_LENGTH(v) == 0) {
       if (!empty_ok) why = "is empty";
     } else if (has_nul(v)) {
@@ -807,7 +810,7 @@ py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool
 
 void init_factorize(py::module_ &m) {
   m.def("first_bad_text", &first_bad_text, py::arg("values"), py::arg("missing") = py::tuple(),
-        py::arg("empty_ok") = false);
+        py::arg("empty_ok") = false, py::arg("missing_ok") = true);
   m.def("first_missing_text", &first_missing_text, py::arg("values"), py::arg("missing") = py::tuple());
   m.def("repeat_in_groups", &repeat_in_groups, py::arg("groups"), py::arg("group_count"), py::arg("values"),
         py::arg("missing") = py::tuple());

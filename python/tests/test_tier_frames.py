@@ -178,3 +178,19 @@ def test_a_factor_outside_its_scale_is_worded_as_the_rows_path_words_it(cell, sh
     assert frame.value.message == rows.value.message, (frame.value.message, rows.value.message)
     assert shown in frame.value.message
     assert (frame.value.field, frame.value.record) == ("economic_power", "row 2")
+
+
+@pytest.mark.parametrize("ids,row,why", [
+    (["U1", "U\x00", None], 2, "NUL character in text"),
+    (["U1", None, "U\x00"], 2, "unit_id is missing"),
+    ([1001, None, b"U3"], 2, "unit_id is missing"),
+    ([1001, b"U2", float("nan")], 2, "must be text or a whole number"),
+    (pd.array(["U1", pd.NA, "U3"], dtype="string"), 2, "unit_id is missing"),
+    (pd.Categorical(["U1", "U2", None]), 3, "unit_id is missing"),
+])
+def test_the_first_bad_id_is_named_whether_missing_or_refused(ids, row, why):
+    df = pd.DataFrame({"unit_id": ids if not isinstance(ids, list) else pd.Series(ids, dtype=object),
+                       "budget": [1, 2, 3]})
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        audit.tier(df, as_of=AS_OF)
+    assert (e.value.field, e.value.record, e.value.message) == ("unit_id", f"row {row}", why)

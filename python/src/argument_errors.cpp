@@ -72,31 +72,52 @@ std::string types_of(PyObject *args, PyObject *kwargs, Py_ssize_t first) {
   return out;
 }
 
-PyObject *dispatch(PyObject *self, PyObject *args, PyObject *kwargs) {
-  PyObject *result = Dispatcher::dispatcher(self, args, kwargs);
-  if (result != nullptr || !PyErr_ExceptionMatches(PyExc_TypeError)) return result;
+// The exception being raised, taken (normalised, its traceback attached), and raised again.
+PyObject *take_exception() {
+#if PY_VERSION_HEX >= 0x030C0000
+  return PyErr_GetRaisedException();
+#else
   PyObject *type = nullptr;
   PyObject *value = nullptr;
   PyObject *traceback = nullptr;
   PyErr_Fetch(&type, &value, &traceback);
   PyErr_NormalizeException(&type, &value, &traceback);
-  PyObject *text = value != nullptr ? PyObject_Str(value) : nullptr;
+  if (value != nullptr && traceback != nullptr) PyException_SetTraceback(value, traceback);
+  Py_XDECREF(type);
+  Py_XDECREF(traceback);
+  return value;
+#endif
+}
+
+void raise_again(PyObject *exception) {
+#if PY_VERSION_HEX >= 0x030C0000
+  PyErr_SetRaisedException(exception);
+#else
+  PyObject *type = Py_NewRef(reinterpret_cast<PyObject *>(Py_TYPE(exception)));
+  PyErr_Restore(type, exception, PyException_GetTraceback(exception));
+#endif
+}
+
+PyObject *dispatch(PyObject *self, PyObject *args, PyObject *kwargs) {
+  PyObject *result = Dispatcher::dispatcher(self, args, kwargs);
+  if (result != nullptr || !PyErr_ExceptionMatches(PyExc_TypeError)) return result;
+  PyObject *exception = take_exception();
+  if (exception == nullptr) return nullptr;
+  PyObject *text = PyObject_Str(exception);
   const char *message = text != nullptr ? PyUnicode_AsUTF8AndSize(text, nullptr) : nullptr;
   const char *at = message != nullptr ? std::strstr(message, kInvokedWith) : nullptr;
   if (at == nullptr) {  // another TypeError: the function's own, passed on as it is
     PyErr_Clear();
     Py_XDECREF(text);
-    PyErr_Restore(type, value, traceback);
+    raise_again(exception);
     return nullptr;
   }
   std::string rewritten(message, static_cast<std::size_t>(at - message));
   rewritten += kInvokedWith;
   const bool constructor = std::strstr(message, "incompatible constructor arguments") != nullptr;
   rewritten += types_of(args, kwargs, constructor ? 1 : 0);
-  Py_XDECREF(text);
-  Py_XDECREF(type);
-  Py_XDECREF(value);
-  Py_XDECREF(traceback);
+  Py_DECREF(text);
+  Py_DECREF(exception);
   PyErr_SetString(PyExc_TypeError, rewritten.c_str());
   return nullptr;
 }

@@ -439,7 +439,8 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     """``(codes, uniques, has_nul)`` of a column whose every cell is a str or missing (None,
     NaN, NaT, <NA>): codes int64 (-1 missing), in order of first appearance or, with
     ``sort=True``, of the texts' code points; uniques the caller's own str objects; has_nul
-    whether a text holds a NUL. None for any other column. Numbered in C++
+    whether a text holds a NUL or a lone surrogate (text the library refuses: the caller takes
+    the path that names it). None for any other column. Numbered in C++
     (``_core.factorize_text``), or by ``pd.factorize`` where that declines."""
     import numpy as np
     import pandas as pd
@@ -460,7 +461,9 @@ def factorize_text(values: Any, sort: bool = False) -> Optional[Tuple[Any, Any, 
     nul = any("\x00" in t for t in texts)
     if nul:
         return _core.factorize_text(arr, _missing_objects(), sort, dense=True)
-    return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object), False
+    uniques = np.asarray(uniques, dtype=object)
+    surrogate = _core.first_bad_text(uniques, (), True)[0] >= 0  # (no NUL here: its one reason)
+    return np.asarray(codes, dtype=np.int64), uniques, surrogate
 
 
 def text_codes(values: Any, by_row: bool = False) -> Optional[Tuple[Any, Any]]:

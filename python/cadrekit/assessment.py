@@ -441,9 +441,9 @@ def _read_records(df: Any, as_of: _dt.date, pol: _Policy, numbered: Optional[Tup
         fast = _frames.factorize_text(col, sort) if col.dtype == object or \
             isinstance(col.dtype, pd.StringDtype) else None
         if fast is not None:  # text and missing cells only, numbered in C++
-            codes, uniq, nul = fast
+            codes, uniq, refused = fast
             # a NUL character or a lone surrogate: refused by the rows path with its own error
-            if nul or _core.first_bad_text(uniq, (), True)[0] >= 0:
+            if refused:
                 raise _Slow()
             values = uniq.tolist()
             sort = False  # already in the library's order (by code point)

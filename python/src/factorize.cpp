@@ -1,11 +1,12 @@
 // Python: a column of text numbered by its distinct values, for the natural calls that read a
 // DataFrame (cadrekit._frames.factorize).
-//   _core.factorize_text(values, missing, sort, dense, more) -> (codes, uniques, has_nul) | None
+//   _core.factorize_text(values, missing, sort, dense, more) -> (codes, uniques, refused) | None
 // values: a one-dimensional NumPy object array (any stride). codes: int64, each row's number
 // among the distinct texts in order of first appearance (or of code point with sort=True), -1
 // for a missing value (None, a float NaN, or an object identical to one in ``missing``, e.g.
 // pandas.NA). uniques: the distinct texts as an object array — the caller's own str objects.
-// has_nul: whether a distinct text holds a NUL character. None when a value is neither an exact
+// refused: whether a distinct text holds a NUL character or a lone surrogate (text the library's
+// readers refuse: the caller takes the path that names it). None when a value is neither an exact
 // str nor missing (a number, a date, a str subclass), and when more than 7/8 of the first 65,536
 // cells are distinct, unless dense=True or sort=True (pandas' table is faster for a column of
 // ids all different, but its sort of them is not): the caller then takes pandas' factorize.
@@ -160,6 +161,19 @@ bool has_nul(PyObject *s) {
   if (kind == PyUnicode_1BYTE_KIND) return std::memchr(d, 0, static_cast<size_t>(n)) != nullptr;
   for (Py_ssize_t i = 0; i < n; ++i)
     if (PyUnicode_READ(kind, d, i) == 0) return true;
+  return false;
+}
+
+// Whether a str holds a lone surrogate, which UTF-8 cannot hold (only a str of 2- or 4-byte
+// characters can).
+bool has_surrogate(PyObject *s) {
+  const int kind = PyUnicode_KIND(s);
+  if (kind == PyUnicode_1BYTE_KIND) return false;
+  const void *d = PyUnicode_DATA(s);
+  for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); ++i) {
+    const Py_UCS4 c = PyUnicode_READ(kind, d, i);
+    if (c >= 0xD800 && c <= 0xDFFF) return true;
+  }
   return false;
 }
 
@@ -540,18 +554,18 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
     for (size_t i = 0; i < n; ++i)
       if (out[i] >= 0) out[i] = rank[static_cast<size_t>(out[i])];
   }
-  bool nul = false;
+  bool refused = false;
   py::array uniques = py::module_::import("numpy").attr("empty")(k, "object");
   auto **u = static_cast<PyObject **>(uniques.mutable_data());
   for (size_t j = 0; j < k; ++j) {
-    if (j + 8 < k) __builtin_prefetch(texts[static_cast<size_t>(order[j + 8])]);  // has_nul reads it
+    if (j + 8 < k) __builtin_prefetch(texts[static_cast<size_t>(order[j + 8])]);  // read just below
     PyObject *s = texts[static_cast<size_t>(order[j])];
-    nul = nul || has_nul(s);
+    refused = refused || has_nul(s) || has_surrogate(s);
     Py_INCREF(s);
     Py_XDECREF(u[j]);  // numpy.empty fills an object array with None
     u[j] = s;
   }
-  return py::make_tuple(std::move(codes), std::move(uniques), nul);
+  return py::make_tuple(std::move(codes), std::move(uniques), refused);
 }
 
 // Each value's position among the texts of ``distinct`` (the first, if one repeats), -1 for a
@@ -793,13 +807,8 @@ py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool
       if (!empty_ok) why = "is empty";
     } else if (has_nul(v)) {
       why = "NUL character in text";
-    } else if (!PyUnicode_IS_ASCII(v)) {
-      const int kind = PyUnicode_KIND(v);
-      const void *d = PyUnicode_DATA(v);
-      for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(v) && why == nullptr; ++k) {
-        const Py_UCS4 c = PyUnicode_READ(kind, d, k);
-        if (c >= 0xD800 && c <= 0xDFFF) why = "text is not valid UTF-8 (it holds a lone surrogate)";
-      }
+    } else if (has_surrogate(v)) {
+      why = "text is not valid UTF-8 (it holds a lone surrogate)";
     }
     if (why != nullptr) return py::make_tuple(static_cast<int64_t>(i), why);
   }

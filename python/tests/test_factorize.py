@@ -101,6 +101,17 @@ def test_text_reports_nul_and_refuses_other_values():
     assert _frames.factorize_text(pd.Series([1, 2])) is None
 
 
+@pytest.mark.parametrize("refused", ["a\ud800", "中\udfff文", "\U0001F600\ud83d", "a\x00b"])
+@pytest.mark.parametrize("size", [3, 70_000])  # numbered in C++; pandas' table (declined in C++)
+def test_a_text_the_library_refuses_is_reported_by_either_numbering(refused, size):
+    ids = [f"x{i}" for i in range(size - 3)] + ["中文", refused, "\U0001F600"]
+    for sort in (False, True):
+        codes, uniq, flag = _frames.factorize_text(np.array(ids, dtype=object), sort=sort)
+        assert flag and len(uniq) == size, (refused, size, sort)
+    fine = ids[:-2] + ["\U0001F600"]  # 2- and 4-byte text without a surrogate: not refused
+    assert not _frames.factorize_text(np.array(fine, dtype=object))[2]
+
+
 def test_text_of_ids_all_different_and_a_nul_among_them():
     ids = [f"x{i}" for i in range(70_000)] + ["a\x00b", "a"]  # pandas' table (declined in C++)
     codes, uniq, nul = _frames.factorize_text(np.array(ids, dtype=object))

@@ -71,11 +71,12 @@ def nearest_name(name: str, known: Sequence[str]) -> str:
 
 
 def display_key(key: str) -> str:
-    """A key as a message may show it: a short ASCII identifier as it is, anything else (CJK
-    text, digits first like an ID number, long) as "?" — the library's json_read::display_key."""
+    """A key as a message may show it: a short ASCII identifier as it is (a run of 11 or more
+    digits in it masked, as an error's record is), anything else (CJK text, digits first like
+    an ID number, long) as "?" — the library's json_read::display_key."""
     plain = 0 < len(key) <= 32 and key.isascii() and (key[0].isalpha() or key[0] == "_") and \
         all(c.isalnum() or c == "_" for c in key)
-    return key if plain else "?"
+    return _core.masked_record(key) if plain else "?"
 
 
 def check_known(data: Any, known: Sequence[str], what: str, *, strict: bool = False) -> None:
@@ -342,6 +343,16 @@ def whole_argument(value: Any, field: str) -> int:
     if isinstance(value, bool) or not hasattr(value, "__index__"):
         raise argument_error(f"{field} must be a whole number (int), not {type(value).__name__}", field)
     return int(value.__index__())
+
+
+def whole_mapping(value: Any, field: str) -> Dict[str, int]:
+    """``{str(key): whole number}`` of a mapping of whole numbers (``{township: villages}``,
+    ``{posting: places}``); anything else, or a value that is no whole number, is an
+    ArgumentTypeError naming ``field`` (and the key, as an error shows a key) — never int()'s
+    ValueError, which repeats the value."""
+    if not isinstance(value, Mapping):
+        raise argument_error(f"{field} must be a mapping, not {type(value).__name__}", field)
+    return {str(k): whole_argument(v, f"{field}.{display_key(str(k))}") for k, v in value.items()}
 
 
 # --- integer columns: checked before they are narrowed ------------------------------------------

@@ -101,12 +101,17 @@ def composite_score(domain: str, scores: Mapping[str, Any], *, as_of: _dt.date,
     "part"}] (Fractions), "explanation": cadrekit.Explanation}``. A missing, unknown, malformed
     or negative score raises ``cadrekit.InvalidInput`` naming ``scores.<indicator>``."""
     from fractions import Fraction
+    if not isinstance(scores, Mapping):
+        raise _frames.argument_error(f"scores must be a mapping of indicator to score, not {type(scores).__name__}",
+                                     "scores")
     plain = {}
     for k, v in scores.items():
         if isinstance(v, Fraction):
             v = f"{v.numerator}/{v.denominator}"
         elif isinstance(v, bool) or isinstance(v, float):
-            raise TypeError(f"score of {k} must be exact (int, Decimal, Fraction or text), not {type(v).__name__}")
+            raise _frames.argument_error(
+                f"a score must be exact (int, Decimal, Fraction or text), not {type(v).__name__}",
+                f"scores.{_frames.display_key(str(k))}")
         elif not isinstance(v, int):
             v = str(v)
         plain[str(k)] = v

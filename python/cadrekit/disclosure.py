@@ -328,12 +328,18 @@ def _pairs(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
     _frames.check_known([d for d in items if isinstance(d, Mapping)], ("matter", "kind"), "discrepancies",
                         strict=strict)
     pairs = []
-    for d in items:
+    for i, d in enumerate(items):
         if isinstance(d, Mapping):
+            for key in ("matter", "kind"):
+                if d.get(key) is None:
+                    raise _frames.invalid(f"{key} is missing", key, f"discrepancies[{i}]")
             pairs.append((str(d["matter"]), str(d["kind"])))
-        else:
+        elif isinstance(d, (tuple, list)) and len(d) == 2:
             m, k = d
             pairs.append((str(m), str(k)))
+        else:
+            raise _frames.invalid("expected a (matter, kind) pair or a mapping of them", "discrepancies",
+                                  f"discrepancies[{i}]")
     return pairs
 
 

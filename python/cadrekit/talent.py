@@ -621,6 +621,8 @@ def _growth_file(g: Mapping[str, Any]) -> Dict[str, Any]:
         if key == "year" and isinstance(v, str) and v.isdigit():
             return int(v)
         return v
+    if not isinstance(g, Mapping):  # dict() of a str would read it as key-value pairs
+        raise _frames.argument_error(f"a growth file must be a mapping, not {type(g).__name__}", "growth_file")
     out: Dict[str, Any] = conv(dict(g))
     return out
 
@@ -652,7 +654,7 @@ def propose_postings(growth_files: Any, places: Mapping[str, int], *, as_of: _dt
     gap queued by the size of the gap (ties by cadre id); beyond the places they wait."""
     request = {"as_of": _date(as_of, "as_of"),
                "growth_files": [_growth_file(g) for g in _rows(growth_files)],
-               "places": {str(k): int(v) for k, v in places.items()}}
+               "places": _frames.whole_mapping(places, "places")}
     proposals: List[Dict[str, Any]] = _t.postings(request, _policy(policy))["proposals"]
     return proposals
 

@@ -714,7 +714,7 @@ def funnel(places: int, *, policy: Optional[_core.Policy] = None, year: Optional
         year = max(_latest_year(pol, n) for n in ("village.selection.initial_ratio",
                                                   "village.selection.prospective_ratio",
                                                   "village.selection.formal_extra_share"))
-    r = _k.selection({"op": "funnel", "places": int(places), "year": int(year)}, pol)
+    r = _k.selection({"op": "funnel", "places": _frames.whole_argument(places, "places"), "year": int(year)}, pol)
     return {k: v for k, v in r.items() if k != "op"}
 
 
@@ -731,7 +731,8 @@ def _latest_year(policy: _core.Policy, name: str) -> int:
 def allocate_quota(villages_per_township: Mapping[str, int], quota: int) -> Dict[str, int]:
     """Largest-remainder allocation of ``quota`` to townships by their number of villages; equal
     remainders go to the township with more villages, then by name."""
-    return dict(_k.allocate_quota({str(k): int(v) for k, v in villages_per_township.items()}, int(quota)))
+    return dict(_k.allocate_quota(_frames.whole_mapping(villages_per_township, "villages_per_township"),
+                                  int(quota)))
 
 
 @_frames.keyword_since_positional("policy")
@@ -742,7 +743,8 @@ def selection_allocation(villages_per_township: Mapping[str, int], year: int, *,
     Returns {"method", "quota", "allocation": {township: places}, "explanation"}; ``quota``
     defaults to the year's selection_quota of the villages in total."""
     req: Dict[str, Any] = {"op": "allocate", "year": int(year),
-                           "villages_per_township": {str(k): int(v) for k, v in villages_per_township.items()}}
+                           "villages_per_township": _frames.whole_mapping(villages_per_township,
+                                                                          "villages_per_township")}
     if quota is not None:
         req["quota"] = int(quota)
     r = _call(req, policy)
@@ -779,7 +781,7 @@ def check_lists(year: int, places: int, lists: Mapping[str, Any], *, policy: Opt
     """What is wrong with a township's lists (eligible, initial, prospective, formal, selected and
     the dates eligible_publicised_on, initial_on, selected_publicised_on, certified_on); empty
     when all is right."""
-    req = {"op": "check", "year": int(year), "places": int(places)}
+    req = {"op": "check", "year": int(year), "places": _frames.whole_argument(places, "places")}
     req.update(lists)
     return _call(req, policy)["problems"]
 

@@ -41,7 +41,19 @@ PromotionFacts facts_from_dict(const py::dict &d) {
   PromotionFacts f;
   auto get = [&](const char *k) -> py::object { return d.contains(k) ? py::object(d[k]) : py::object(py::none()); };
   auto s = [&](const char *k) { py::object v = get(k); return v.is_none() ? std::string() : utf8_text(py::str(v), k); };
-  auto b = [&](const char *k) { py::object v = get(k); return !v.is_none() && v.cast<bool>(); };
+  // (py::object::cast would raise pybind11's untyped "Unable to cast" for a value of another type)
+  auto b = [&](const char *k) {
+    py::object v = get(k);
+    if (v.is_none()) return false;
+    if (!py::isinstance<py::bool_>(v)) throw InvalidInput("must be True or False", k);
+    return v.cast<bool>();
+  };
+  auto date = [&](const char *k) {
+    py::object v = get(k);
+    py::detail::make_caster<Date> caster;
+    if (!caster.load(v, false)) throw InvalidInput("must be a datetime.date", k);
+    return py::detail::cast_op<Date>(caster);
+  };
   f.cadre_id = s("cadre_id");
   f.unit_id = s("unit_id");
   auto rank = [&](const char *k) {
@@ -53,8 +65,8 @@ PromotionFacts facts_from_dict(const py::dict &d) {
   f.current_rank = rank("current_rank");
   f.target_rank = rank("target_rank");
   if (get("rank_since").is_none()) throw InvalidInput("member is missing", "rank_since");
-  f.rank_since = get("rank_since").cast<Date>();
-  if (!get("work_started").is_none()) f.work_started = get("work_started").cast<Date>();
+  f.rank_since = date("rank_since");
+  if (!get("work_started").is_none()) f.work_started = date("work_started");
   f.integrity_problem = b("integrity_problem");
   f.poor_reputation = b("poor_reputation");
   f.open_disposal_case = b("open_disposal_case");
@@ -67,7 +79,7 @@ std::optional<disclosure::Case> disclosure_arg(const py::object &o) {
   if (o.is_none()) return std::nullopt;
   py::object x = o;
   if (py::hasattr(x, "_case")) x = x.attr("_case");
-  if (py::isinstance<py::str>(x)) return disclosure::Case::from_json(x.cast<std::string>());
+  if (py::isinstance<py::str>(x)) return disclosure::Case::from_json(text_arg(x, "disclosure"));
   if (!py::isinstance<disclosure::Case>(x))
     throw py::type_error("disclosure must be a cadrekit.disclosure.Case or its JSON");
   return x.cast<disclosure::Case>();
@@ -75,6 +87,7 @@ std::optional<disclosure::Case> disclosure_arg(const py::object &o) {
 
 Policy policy_or_default(const py::object &p) {
   if (p.is_none()) return Policy::default_profile();
+  if (!py::isinstance<Policy>(p)) throw py::type_error("policy must be a cadrekit.Policy");
   return p.cast<Policy>();
 }
 

@@ -6,6 +6,8 @@
 
 #include "bindings.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "casters.hpp"
+#include "object_cells.hpp"
 #include "cadrekit/year.hpp"
 #include "json_bridge.hpp"
 
@@ -18,7 +20,7 @@ namespace {
 /// None: the sample county; a str: a folder; a dict: file name -> JSON text.
 year::Data data_of(const py::object &data) {
   if (data.is_none()) return year::Data::sample();
-  if (py::isinstance<py::str>(data)) return year::Data::load(data.cast<std::string>());
+  if (py::isinstance<py::str>(data)) return year::Data::load(text_arg(data, "data"));
   if (!py::isinstance<py::dict>(data))
     throw InvalidInput("data must be None, a folder or a dict of the county's files", "data");
   const py::dict files = data.cast<py::dict>();
@@ -31,13 +33,13 @@ year::Data data_of(const py::object &data) {
     if (!files.contains(name)) throw InvalidInput("the county's file is missing", "data", name);
     py::object v = files[py::str(name)];
     if (!py::isinstance<py::str>(v)) throw InvalidInput("must be the file's JSON text", "data", name);
-    *slot[i] = v.cast<std::string>();
+    *slot[i] = text_arg(v, "data", name);
   }
   for (const auto &kv : files) {
-    const std::string k = py::str(kv.first).cast<std::string>();
+    const auto k = PyUnicode_Check(kv.first.ptr()) ? utf8_view(kv.first.ptr()) : std::nullopt;
     bool known = false;
-    for (auto f : year::data_files) known = known || k == f;
-    if (!known) throw InvalidInput("not a file of the county's year", "data", k);
+    for (auto f : year::data_files) known = known || (k && *k == f);
+    if (!known) throw InvalidInput("not a file of the county's year", "data", k ? std::string(*k) : "?");
   }
   return d;
 }

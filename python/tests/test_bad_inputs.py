@@ -315,3 +315,72 @@ def test_team_ids_of_pandas_string_dtype_are_checked_as_an_object_columns_are():
     fine = pd.DataFrame([dict(_MEM, cadre_id="C0"), dict(_MEM, cadre_id="C1", team_id="T2")])
     assert cadrekit.talent.team_structure(fine.astype({"team_id": "string", "cadre_id": "string"}),
                                           as_of=AS_OF)["size"].tolist() == [1, 1]
+
+
+# Arguments and keys found by fuzzing the public calls with planted personal values: each is a
+# typed error naming its field, and none repeats the value.
+ID_NUMBER = "110101199003077777"
+DISCLOSURE_RECORD = json.loads((pathlib.Path(__file__).resolve().parents[2] / "data" / "sample" /
+                                "disclosure_records.json").read_text(encoding="utf-8"))[0]
+
+
+def refused(call, kind=cadrekit.InvalidInput):
+    with pytest.raises(kind) as e:
+        call()
+    text = " ".join(str(x) for x in (e.value, getattr(e.value, "field", ""), getattr(e.value, "record", "")))
+    assert ID_NUMBER[:12] not in text and "王秘密" not in text, text
+    return e.value
+
+
+@pytest.mark.parametrize("where", ["family", "residence"])
+@pytest.mark.parametrize("key", [ID_NUMBER, "王秘密", "id_" + ID_NUMBER])
+def test_an_unknown_key_of_a_disclosure_record_is_shown_as_a_key_may_be(where, key):
+    rec = json.loads(json.dumps(DISCLOSURE_RECORD))
+    (rec[where][0] if where == "family" else rec[where])[key] = "x"
+    e = refused(lambda: cadrekit.disclosure.normalize(rec))
+    assert e.field.endswith("?") or e.field.endswith("**************7777"), e.field
+    problems = cadrekit.disclosure.validate(rec)
+    assert problems and all(ID_NUMBER[:12] not in p["path"] and "王秘密" not in p["path"] for p in problems)
+
+
+@pytest.mark.parametrize("key", [ID_NUMBER, "王秘密", "phone_13800138000"])
+def test_an_unknown_indicator_or_column_is_shown_as_a_key_may_be(key):
+    e = refused(lambda: cadrekit.assessment.composite_score("township", {key: "80"}, as_of=AS_OF))
+    assert e.field in ("scores.?", "scores.phone_*******8000"), e.field
+    e = refused(lambda: cadrekit.audit.tier([{"unit_id": "U1", "budget": 1, key: 1}], as_of=AS_OF, strict=True))
+    assert e.field in ("?", "phone_*******8000"), e.field
+    refused(lambda: cadrekit.assessment.composite_score("township", "王秘密", as_of=AS_OF), TypeError)
+
+
+@pytest.mark.parametrize("call", [
+    lambda v: cadrekit.village.funnel(v),
+    lambda v: cadrekit.village.check_lists(2016, v, {}),
+    lambda v: cadrekit.village.allocate_quota({"T1": v}, 3),
+    lambda v: cadrekit.village.selection_allocation({"T1": v}, 2016),
+    lambda v: cadrekit.audit.draw_sample(["U1"], v, 1, 2016),
+    lambda v: cadrekit.audit.plan([{"unit_id": "U1", "level": 2}], [], [], 2017, 2021, v, 1),
+    lambda v: cadrekit.talent.propose_postings([], {"village_residency": v}, as_of=AS_OF),
+])
+@pytest.mark.parametrize("value", ["王秘密 " + ID_NUMBER, float("inf"), 2.5, "7"])
+def test_a_whole_number_argument_refuses_anything_else_by_name(call, value):
+    e = refused(lambda: call(value), TypeError)
+    assert isinstance(e, cadrekit.InvalidInput) and e.field
+
+
+def test_a_promotion_cases_facts_and_arguments_are_read_with_typed_errors():
+    facts = {"cadre_id": "C9", "unit_id": "U1", "current_rank": "副科", "target_rank": "正科",
+             "rank_since": dt.date(2014, 1, 1), "work_started": dt.date(2005, 7, 1)}
+    for key, value in (("rank_since", "2014-01-01"), ("work_started", ID_NUMBER), ("integrity_problem", "是")):
+        e = refused(lambda: cadrekit.assessment.PromotionCase("P1", dict(facts, **{key: value})))
+        assert e.field == key
+    case = cadrekit.assessment.PromotionCase("P1", facts)
+    refused(lambda: case.vetoes(dt.date(2016, 6, 1), "x"), TypeError)
+    assert refused(lambda: case.vetoes(dt.date(2016, 6, 1), disclosure="\ud800")).field == "disclosure"
+    assert refused(lambda: cadrekit.year.run({"county.json": "\ud800"})).record == "county.json"
+
+
+def test_a_discrepancy_or_growth_file_of_the_wrong_shape_is_a_typed_error():
+    e = refused(lambda: cadrekit.disclosure.classify([{"kind": "under_reported"}], as_of=AS_OF))
+    assert (e.field, e.record) == ("matter", "discrepancies[0]")
+    refused(lambda: cadrekit.disclosure.classify(["王秘密"], as_of=AS_OF))
+    refused(lambda: cadrekit.talent.growth("王秘密", as_of=AS_OF), TypeError)

@@ -76,7 +76,8 @@ Composite composite_score(Domain domain, std::span<const std::pair<std::string, 
   for (const auto &given : scores) {
     const std::string &id = given.first;  // not a structured binding: clang 14 cannot capture one
     if (std::none_of(inds.begin(), inds.end(), [&](const Indicator &i) { return i.id == id; }))
-      throw InvalidInput(std::string("not an indicator of the domain ") + domain_name(domain), "scores." + id);
+      throw InvalidInput(std::string("not an indicator of the domain ") + domain_name(domain),
+                         "scores." + json_read::display_key(id));
   }
   c.score = 0;
   std::string sum_zh, sum_en;
@@ -152,7 +153,7 @@ std::string composite_json(std::string_view request, const Policy &policy) {
   const auto &so = json_read::as_object(o.need("scores"), "scores");
   std::vector<std::pair<std::string, std::string>> scores;
   for (const auto &kv : so) {
-    std::string field = "scores." + std::string(kv.key());
+    std::string field = "scores." + json_read::display_key(kv.key());
     const auto &x = kv.value();
     if (x.is_string()) scores.emplace_back(std::string(kv.key()), std::string(x.get_string()));
     else if (x.is_int64()) scores.emplace_back(std::string(kv.key()), std::to_string(x.get_int64()));

@@ -11,13 +11,15 @@ namespace cadrekit::json_read {
 
 namespace json = boost::json;
 
+// (An identifier may still carry a number — `id_110101199003077777`: a run of 11 or more digits
+// is masked as an error's record is, but for its last four.)
 std::string display_key(std::string_view key) {
   constexpr std::size_t kMaxShown = 32;
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
   bool plain = !key.empty() && key.size() <= kMaxShown && letter(key.front()) &&
                std::all_of(key.begin(), key.end(),
                            [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
-  return plain ? std::string(key) : std::string("?");
+  return plain ? masked_record(key) : std::string("?");
 }
 
 std::string join_path(std::string_view prefix, std::string_view key) {

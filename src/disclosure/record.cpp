@@ -159,7 +159,7 @@ class Parser {
             std::initializer_list<std::string_view> known) {
     for (const auto &kv : o) {
       if (std::find(known.begin(), known.end(), kv.key()) == known.end())
-        add(join(prefix, kv.key()), "unknown_member",
+        add(join(prefix, json_read::display_key(kv.key())), "unknown_member",
             json_read::unknown_member_message(kv.key(), std::span<const std::string_view>(known.begin(), known.size())));
     }
   }
@@ -241,7 +241,7 @@ class Parser {
       auto f = std::find_if(fields.begin(), fields.end(),
                             [&](const MatterField &mf) { return mf.name == kv.key(); });
       if (f == fields.end()) {
-        add(p, "unknown_member", "unknown member");
+        add(join(path, json_read::display_key(kv.key())), "unknown_member", "unknown member");
         continue;
       }
       const json::value &val = kv.value();
@@ -381,7 +381,7 @@ class Parser {
       for (const auto &kv : *m) {
         const auto &keys = matter_keys();
         if (std::find(keys.begin(), keys.end(), kv.key()) == keys.end())
-          add(join("matters", kv.key()), "unknown_member", "not one of the 9 matters");
+          add(join("matters", json_read::display_key(kv.key())), "unknown_member", "not one of the 9 matters");
       }
       for (const auto &key : matter_keys()) {
         const json::value *v = m->if_contains(key);

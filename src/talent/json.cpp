@@ -310,7 +310,7 @@ std::string postings_json(std::string_view request, const Policy &policy) {
   if (const auto *p = o.find("places")) {
     const auto &po = json_read::as_object(*p, "places");
     for (const auto &kv : po) {
-      const std::string f = "places." + std::string(kv.key());
+      const std::string f = "places." + json_read::display_key(kv.key());
       if (!kv.value().is_int64()) throw InvalidInput("expected a whole number", f);
       places.push_back({std::string(kv.key()), kv.value().get_int64()});
     }

@@ -9,6 +9,7 @@
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/policy.hpp"
+#include "cadrekit/disclosure.hpp"
 #include "cadrekit/village.hpp"
 #include "core/json_read.hpp"
 #include "core/text.hpp"
@@ -57,6 +58,29 @@ TEST(UnknownMembers, FieldsOnlyNamesTheMemberAndTheNearestKnownOne) {
   const InvalidInput q = invalid([&] { json_read::Fields(p).only({"id"}); });
   EXPECT_EQ(q.message(), "unknown member `?`");
   EXPECT_EQ(std::string(q.what()).find("1101"), std::string::npos);
+  // An identifier that carries an ID number: its run of digits masked in the message and field.
+  const auto r = json_read::parse_object(R"({"id_110105194912310029":1})");
+  const InvalidInput m = invalid([&] { json_read::Fields(r).only({"id"}); });
+  EXPECT_EQ(m.message(), "unknown member `id_**************0029`");
+  EXPECT_EQ(m.field(), "id_**************0029");
+  EXPECT_EQ(json_read::display_key("phone_13800138000"), "phone_*******8000");
+  EXPECT_EQ(json_read::display_key("complaints"), "complaints");
+}
+
+TEST(UnknownMembers, KeysOfTheDisclosureRecordAndTheScoresAreShownAsKeysMayBe) {
+  const Policy p = Policy::default_profile();
+  const InvalidInput s = invalid([&] {
+    assessment::composite_json(R"({"as_of":"2016-12-31","domain":"township","scores":{"王秘密":"80"}})", p);
+  });
+  EXPECT_EQ(s.field(), "scores.?");
+  EXPECT_EQ(std::string(s.what()).find("王"), std::string::npos) << s.what();
+  const auto problems = disclosure::validate_json(R"({"residence":{"110105194912310029":"x"},"matters":{}})", p);
+  bool named = false;
+  for (const auto &q : problems) {
+    EXPECT_EQ(q.path.find("1101"), std::string::npos) << q.path;
+    named = named || q.path == "residence.?";
+  }
+  EXPECT_TRUE(named);
 }
 
 TEST(UnknownMembers, EveryModuleRefusesAMisspeltMember) {

@@ -384,3 +384,14 @@ def test_a_discrepancy_or_growth_file_of_the_wrong_shape_is_a_typed_error():
     assert (e.field, e.record) == ("matter", "discrepancies[0]")
     refused(lambda: cadrekit.disclosure.classify(["王秘密"], as_of=AS_OF))
     refused(lambda: cadrekit.talent.growth("王秘密", as_of=AS_OF), TypeError)
+
+
+def test_a_reference_date_before_the_profile_is_the_records_problem_not_the_batchs():
+    rec = json.loads(json.dumps(DISCLOSURE_RECORD))
+    rec["reference_date"] = "1977-07-17"  # a birth date put in the wrong place, say
+    problems = cadrekit.disclosure.validate(rec)
+    assert "before_the_profile" in [p["code"] for p in problems if p["path"] == "reference_date"]
+    assert all("1977" not in p["message"] for p in problems)
+    assert cadrekit.disclosure.validate_all([rec, DISCLOSURE_RECORD])  # the batch goes on
+    e = refused(lambda: cadrekit.disclosure.Case.open(rec, dt.date(2016, 3, 10), "a"))
+    assert "1977" not in str(e) and e.field == "reference_date"

@@ -506,8 +506,18 @@ class Rules {
 
   void family() {
     // The age limit is read as of the reference date; without one the age rule cannot apply.
+    // A reference date before the profile's first value is the record's problem, named without
+    // the date (it may be a birth date put in the wrong place), not a PolicyError for the batch.
+    constexpr const char *kMaxAge = "disclosure.co_resident_child.max_age";
     std::optional<std::int64_t> max_age;
-    if (have_ref()) max_age = policy_.integer("disclosure.co_resident_child.max_age", r_.reference_date);
+    if (have_ref()) {
+      const auto &values = policy_.info(kMaxAge).values;
+      if (!values.empty() && r_.reference_date < values.front().effective_from)
+        add("reference_date", "before_the_profile",
+            std::string("the reference date lies before the profile's first value of ") + kMaxAge);
+      else
+        max_age = policy_.integer(kMaxAge, r_.reference_date);
+    }
     std::set<std::string> ids;
     int spouses = 0;
     for (std::size_t i = 0; i < r_.family.size(); ++i) {

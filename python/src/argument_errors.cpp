@@ -93,7 +93,8 @@ void raise_again(PyObject *exception) {
 #if PY_VERSION_HEX >= 0x030C0000
   PyErr_SetRaisedException(exception);
 #else
-  PyObject *type = Py_NewRef(reinterpret_cast<PyObject *>(Py_TYPE(exception)));
+  PyObject *type = reinterpret_cast<PyObject *>(Py_TYPE(exception));
+  Py_INCREF(type);  // (not Py_NewRef: Python 3.9 has none)
   PyErr_Restore(type, exception, PyException_GetTraceback(exception));
 #endif
 }

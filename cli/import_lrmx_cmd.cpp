@@ -131,6 +131,9 @@ void add_import_lrmx_command(CLI::App &app, Common &c, Action &action) {
       Progress p("import-lrmx", files.size());
       for (const auto &f : files) {
         const std::string id = fs::path(f).stem().string();
+        // A file named by an ID number is masked on stderr as the record id is (the report, the
+        // command's output, keeps the names it was given, to be joined on)
+        const std::string shown = masked_record(f);
         try {
           const disclosure::LrmxRead in = disclosure::read_lrmx(read_form(f), id);
           const disclosure::Record &r = in.record;
@@ -159,16 +162,16 @@ void add_import_lrmx_command(CLI::App &app, Common &c, Action &action) {
             for (const auto &w : in.warnings) {
               report.rows.push_back({f, id, "read_with_warnings", w.code, w.path, w.message});
               if (o->report.empty())
-                std::cerr << "cadrekit: warning: " << f << ": " << w.message << " (" << w.code
+                std::cerr << "cadrekit: warning: " << shown << ": " << w.message << " (" << w.code
                           << ", field " << w.path << ")\n";
             }
           }
         } catch (const Error &e) {
-          if (o->io.strict) throw Error(e.code(), f + ": " + e.what());
+          if (o->io.strict) throw Error(e.code(), shown + ": " + e.what());
           ++refused;
           report.rows.push_back({f, id, "refused", error_code_name(e.code()), e.field(), e.message()});
           if (o->report.empty())
-            std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << f << ": " << e.what() << "\n";
+            std::cerr << "cadrekit: " << error_code_name(e.code()) << ": " << shown << ": " << e.what() << "\n";
         }
         p.tick();
       }

@@ -210,6 +210,28 @@ def _lrmx_row(record: Mapping[str, Any], with_citizen_id: bool) -> Dict[str, Any
     return row
 
 
+#: xml.max_bytes (docs/limits.md): read_lrmx refuses a larger form, naming that limit.
+_LRMX_MAX_BYTES = 64 << 20
+
+
+def _form_file_bytes(f: Any) -> bytes:
+    """A form file's bytes, read as the command line reads one: a regular file only (a FIFO or
+    a device is refused without waiting on it), and never more than one byte past
+    xml.max_bytes, which read_lrmx then refuses by that limit's name."""
+    import os
+    import stat
+
+    fd = os.open(f, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO opens without a writer
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _frames.invalid("not a regular file", "FILE")
+        os.set_blocking(fd, True)
+        with os.fdopen(os.dup(fd), "rb") as stream:
+            return stream.read(_LRMX_MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
 def import_lrmx(path: Any, *, with_citizen_id: bool = False) -> Tuple[Any, Any]:
     """Imports ``.lrmx`` cadre forms: ``path`` is a form or a folder (its ``*.lrmx`` files, by
     name). Returns ``(table, report)`` as DataFrames, as ``cadrekit import-lrmx`` writes them:
@@ -233,7 +255,7 @@ def import_lrmx(path: Any, *, with_citizen_id: bool = False) -> Tuple[Any, Any]:
     for f in _lrmx_files(path):
         rid = f.stem
         try:
-            read = _impl.read_lrmx(f.read_bytes(), rid)
+            read = _impl.read_lrmx(_form_file_bytes(f), rid)
             row = _lrmx_row(read["record"], with_citizen_id)
         except _core.Error as e:
             report.append({"file": str(f), "id": rid, "status": "refused", "code": e.code,

@@ -152,3 +152,44 @@ def test_an_unknown_status_is_never_taken_as_masses():
     assert again["record"]["person"]["political_status"] is None
     assert [w["code"] for w in again["warnings"]] == ["political_status_unknown"]
     json.dumps(read)  # plain JSON values only
+
+
+def test_an_unknown_element_is_named_as_a_key_may_be():
+    base = (DATA / "date_yyyymm.lrmx").read_bytes()
+    form = base.replace(b"</Person>", "<王秘密>x</王秘密><E13912345678/><Extra2/></Person>".encode(), 1)
+    read = dc.read_lrmx(form, "r1")
+    paths = [w["path"] for w in read["warnings"] if w["code"] == "element_unknown"]
+    assert paths == ["?", "E*******5678", "Extra2"], paths
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        dc.record_from_lrmx(form, "r1")
+    assert e.value.field == "?" and "王" not in str(e.value)
+
+
+def test_a_jianli_of_a_million_lines_costs_a_bounded_report():
+    # 4 MB of lines, each a warning: the report stops at 200 with one more that counts the rest,
+    # and the lines past 1,000 are not read (one warning says so).
+    base = (DATA / "date_yyyymm.lrmx").read_bytes()
+    start = base.index(b"<JianLi>") + len(b"<JianLi>")
+    form = base[:start] + b"1998.09-2000.07 x\n" + b"x\n" * 1_000_000 + base[start:]
+    read = dc.read_lrmx(form, "r1")
+    codes = [w["code"] for w in read["warnings"]]
+    assert len(codes) == 201 and codes[-1] == "warnings_truncated", (len(codes), codes[-3:])
+    assert "more warnings, not listed" in read["warnings"][-1]["message"]
+    assert len(read["record"]["work_history"]) == 1
+    many = base[:start] + b"1998.09-2000.07 x\n" * 5_000 + base[start:]
+    read = dc.read_lrmx(many, "r1")
+    assert len(read["record"]["work_history"]) == 1_000
+    assert [w["code"] for w in read["warnings"]] == ["jianli_too_long"]
+
+
+def test_import_lrmx_reads_a_file_as_the_command_line_does(tmp_path):
+    import os
+    fifo = tmp_path / "fifo.lrmx"
+    os.mkfifo(fifo)  # opened and refused at once, never waited on
+    big = tmp_path / "big.lrmx"
+    with open(big, "wb") as f:
+        f.truncate((64 << 20) + 4096)  # sparse: refused after reading one byte past the limit
+    for path, field in ((fifo, "FILE"), (big, "xml.max_bytes")):
+        table, report = dc.import_lrmx(path)
+        assert len(table) == 0 and report["status"].tolist() == ["refused"], report
+        assert report["field"].tolist() == [field]

@@ -14,6 +14,7 @@
 #include "cadrekit/core/utf8.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "core/encoding.hpp"
+#include "core/json_read.hpp"
 #include "core/person_detail.hpp"
 #include "core/xml.hpp"
 
@@ -41,6 +42,13 @@ constexpr std::array<std::string_view, 5> kFamilyElements{
 // Far beyond any form (34 elements and a family of a few members) and small enough that a
 // hostile form costs little memory before it is refused.
 constexpr std::size_t kMaxFormElements = 10'000;
+
+// A form's warnings, and the lines of its 简历 read, are bounded the same way: a 简历 has a few
+// dozen lines, and a hostile one of a million lines (4 MB, within xml.max_bytes) had a warning,
+// or an entry, each — over a gigabyte once in Python. Past the bound one warning says how many
+// more there were (warnings) or that the rest is not read (lines).
+constexpr std::size_t kMaxWarnings = 200;
+constexpr std::size_t kMaxJianLiLines = 1'000;
 
 // ---- text normalisation --------------------------------------------------------------------
 
@@ -305,6 +313,10 @@ class FormReader {
     }
     r.reference_date = *ref;
     cadrekit::validate(p);
+    if (unlisted_ > 0)
+      warnings_.push_back(Problem{"", "warnings_truncated",
+                                  std::to_string(unlisted_) + " more warnings, not listed (lrmx.max_warnings: " +
+                                      std::to_string(kMaxWarnings) + ")"});
     out.warnings = std::move(warnings_);
     return out;
   }
@@ -313,12 +325,17 @@ class FormReader {
   const xml::Document &doc_;
   std::string id_;
   std::vector<Problem> warnings_;
+  std::size_t unlisted_ = 0;  // warnings past kMaxWarnings
   std::vector<std::pair<std::string_view, std::size_t>> elements_;  // Person's children by name
 
   [[noreturn]] void fail(const std::string &message, const std::string &field) const {
     throw InvalidInput(message, field, id_);
   }
   void warn(std::string path, const char *code, std::string message) {
+    if (warnings_.size() >= kMaxWarnings) {
+      ++unlisted_;
+      return;
+    }
     warnings_.push_back(Problem{std::move(path), code, std::move(message)});
   }
 
@@ -333,6 +350,7 @@ class FormReader {
     const xml::Node &root = doc_.root();
     if (root.name != "Person") fail("the form has no Person element", "Person");
     std::set<std::string, std::less<>> unknown;
+    // (its name shown as a key may be: a name or a number put in as an element is not repeated)
     auto unknown_element = [&](const std::string &path) {
       if (unknown.insert(path).second)
         warn(path, "element_unknown", "an element the form does not define: not read");
@@ -340,7 +358,7 @@ class FormReader {
     for (std::size_t c : root.children) {
       const xml::Node &n = doc_[c];
       if (!known(kElements, n.name)) {
-        unknown_element(n.name);
+        unknown_element(json_read::display_key(n.name));
         continue;
       }
       for (const auto &[name, at] : elements_)
@@ -350,12 +368,12 @@ class FormReader {
         for (std::size_t i : n.children) {
           const xml::Node &item = doc_[i];
           if (item.name != "Item") {
-            unknown_element("JiaTingChengYuan/" + item.name);
+            unknown_element("JiaTingChengYuan/" + json_read::display_key(item.name));
             continue;
           }
           for (std::size_t j : item.children)
             if (!known(kFamilyElements, doc_[j].name))
-              unknown_element("JiaTingChengYuan/Item/" + doc_[j].name);
+              unknown_element("JiaTingChengYuan/Item/" + json_read::display_key(doc_[j].name));
         }
       } else if (!n.children.empty()) {
         fail("expected text, not nested elements", n.name);
@@ -514,7 +532,11 @@ class FormReader {
       if (end == std::string_view::npos) end = all.size();
       const std::string_view raw = all.substr(start, end - start);
       start = end + 1;
-      ++n;
+      if (++n > kMaxJianLiLines) {
+        warn("JianLi[" + std::to_string(n) + "]", "jianli_too_long",
+             "more lines than lrmx.max_jianli_lines (" + std::to_string(kMaxJianLiLines) + "): the rest is not read");
+        break;
+      }
       const std::string field = "JianLi[" + std::to_string(n) + "]";
       // The line without its leading spaces; the range is at its start: its first 64
       // characters are folded to read it, the text after it is taken as written.

@@ -268,7 +268,7 @@ json::object normalize_members(const OpSpec &spec, const json::object &o, const 
     if (known) continue;
     if (v.is_null() || (v.is_string() && trim(v.get_string()).empty())) continue;  // an empty cell
     throw InvalidInput("not a member of op " + std::string(spec.op) + " of " + case_kind_name(spec.kind) + " cases",
-                       std::string(k), record);
+                       json_read::display_key(k), record);  // (a column of the table may be data)
   }
   return members;
 }

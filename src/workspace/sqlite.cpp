@@ -3,6 +3,8 @@
 #include <climits>
 #include <string>
 
+#include "cadrekit/core/utf8.hpp"
+
 namespace cadrekit::workspace::sql {
 
 namespace {
@@ -52,6 +54,15 @@ void fail(sqlite3 *db, int rc, std::string_view what, const std::string &label) 
       // The schema's own guards (append-only triggers, keys): a bug of the caller of this
       // wrapper, or a file altered by hand.
       throw Error(ErrorCode::internal, "the workspace refused a write (" + doing + ": " + detail + ")", {}, label);
+    case SQLITE_ERROR:
+      // The statements are the library's own: a table or column they cannot find is a file
+      // whose tables were altered or removed, not a bug.
+      if (detail.rfind("no such table", 0) == 0 || detail.rfind("no such column", 0) == 0)
+        throw WorkspaceError(FileProblem::damaged,
+                             "the workspace's tables are not those of its schema version (" + doing + ": " + detail +
+                                 "); restore it from a copy",
+                             label);
+      throw Error(ErrorCode::internal, "SQLite error (" + doing + ": " + detail + ")", {}, label);
     default:
       throw Error(ErrorCode::internal, "SQLite error (" + doing + ": " + detail + ")", {}, label);
   }
@@ -151,7 +162,13 @@ std::int64_t Stmt::integer(int col) const { return sqlite3_column_int64(st_, col
 std::string Stmt::text(int col) const {
   const unsigned char *p = sqlite3_column_text(st_, col);
   if (!p) return {};
-  return std::string(reinterpret_cast<const char *>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
+  std::string out(reinterpret_cast<const char *>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)));
+  // Every text the library writes is UTF-8; other bytes are a file altered by hand, which no
+  // caller could show or write out as text.
+  if (!is_valid_utf8(out))
+    throw WorkspaceError(FileProblem::damaged, "a text of the workspace is not UTF-8; restore it from a copy",
+                         db_->label());
+  return out;
 }
 
 Transaction::Transaction(Db &db) : db_(db) {

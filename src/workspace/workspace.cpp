@@ -522,18 +522,34 @@ TableData Workspace::table(std::string_view kind, bool reveal) const {
   s.bind(1, kind);
   if (!s.step()) return out;
   const std::int64_t id = s.integer(0);
-  const json::value columns = json_read::parse(s.text(1), "columns");
-  for (const auto &c : columns.as_array()) out.columns.emplace_back(c.as_string());
+  // The columns and each row as the import wrote them: arrays of text, a row as long as the
+  // columns. Anything else is a file altered by hand.
+  auto texts = [&](const std::string &stored, const char *what) {
+    json::value v;
+    try {
+      v = json_read::parse(stored, what);
+    } catch (const InvalidInput &) {
+      v = nullptr;
+    }
+    const json::array *a = v.if_array();
+    if (a == nullptr || std::any_of(a->begin(), a->end(), [](const json::value &c) { return !c.is_string(); }))
+      throw WorkspaceError(FileProblem::damaged, "an imported table of the workspace cannot be read; restore it from a copy",
+                           d.db.label());
+    return *a;
+  };
+  for (const auto &c : texts(s.text(1), "columns")) out.columns.emplace_back(c.get_string());
   sql::Stmt rows(d.db, "SELECT cells FROM import_rows WHERE import_id = ?1 ORDER BY row_no");
   rows.bind(1, id);
   while (rows.step()) {
-    const json::value cells = json_read::parse(rows.text(0), "cells");
+    const json::array cells = texts(rows.text(0), "cells");
+    if (cells.size() != out.columns.size())
+      throw WorkspaceError(FileProblem::damaged, "a row of an imported table of the workspace has " +
+                                                     std::to_string(cells.size()) + " cells for " +
+                                                     std::to_string(out.columns.size()) + " columns; restore it from a copy",
+                           d.db.label());
     std::vector<std::string> row;
-    std::size_t i = 0;
-    for (const auto &c : cells.as_array()) {
-      row.push_back(mask_cell(i < out.columns.size() ? out.columns[i] : "", c.as_string(), *d.policy, reveal));
-      ++i;
-    }
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      row.push_back(mask_cell(out.columns[i], cells[i].get_string(), *d.policy, reveal));
     out.rows.push_back(std::move(row));
   }
   return out;

@@ -547,4 +547,5 @@ talent: _TalentModule
 _year: Any
 _workspace: Any  # absent from a build without the workspace (CADREKIT_BUILD_WORKSPACE=OFF)
 
-class WorkspaceError(Error): ...
+class WorkspaceError(Error):
+    problem: str

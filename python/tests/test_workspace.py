@@ -417,3 +417,13 @@ def test_a_member_an_op_does_not_take_is_named_as_a_key_may_be(tmp_path):
         with pytest.raises(cadrekit.InvalidInput) as e:
             ws.record("disposal", "D1", "open", D(2017, 1, 5), cadre_id="C1", **{key: "x"}, **STAMP)
         assert e.value.field == shown and "1391" not in str(e.value) and "王" not in str(e.value)
+
+
+def test_whole_number_arguments_are_refused_by_name(tmp_path):
+    with pytest.raises(TypeError) as e:
+        cadrekit.Workspace.create(tmp_path / "w.db", busy_timeout_ms="王秘密", **STAMP)
+    assert e.value.field == "busy_timeout_ms" and "王" not in str(e.value)
+    ws = cadrekit.Workspace.create(tmp_path / "w.db", **STAMP)
+    with pytest.raises(TypeError) as e:
+        ws.due(as_of=D(2017, 1, 1), within_days=2.5)
+    assert e.value.field == "within_days"

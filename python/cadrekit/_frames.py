@@ -747,7 +747,7 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
     if dtype is not None and getattr(dtype, "kind", "") in "iufb":
         return int_column(values, field, np.uint8, lo=lo, hi=hi)
     codes, uniques = _distinct(values, field)
-    first_missing = int(np.argmax(codes < 0)) if codes.size and int(codes.min()) < 0 else -1
+    missing_at = int(np.argmax(codes < 0)) if codes.size and int(codes.min()) < 0 else -1
 
     def one(v: Any) -> int:
         if isinstance(v, str):
@@ -759,8 +759,8 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
     try:
         table = np.array(_read_distinct(codes, uniques, field, one) + [-1], dtype=np.int64)
     except InvalidInput as e:  # unreadable; a missing cell in an earlier row is named instead
-        if first_missing < 0 or getattr(e, "record", "") == "" or \
-                int(str(getattr(e, "record"))[len("row "):]) <= first_missing + 1:
+        if missing_at < 0 or getattr(e, "record", "") == "" or \
+                int(str(getattr(e, "record"))[len("row "):]) <= missing_at + 1:
             raise
         table = None
     if table is not None:
@@ -770,10 +770,10 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
         outside = (table < low) | (table > high)
         outside[-1] = False  # missing: named below, unless a row before it is outside
         at = int(np.argmax(outside[codes])) if outside.any() else -1
-        if at >= 0 and (first_missing < 0 or at < first_missing):
+        if at >= 0 and (missing_at < 0 or at < missing_at):
             raise invalid(f"value outside {low}…{high}", field, f"row {at + 1}")
-    if first_missing >= 0:  # as int_column words it: missing, not outside
-        raise invalid("missing value", field, f"row {first_missing + 1}")
+    if missing_at >= 0:  # as int_column words it: missing, not outside
+        raise invalid("missing value", field, f"row {missing_at + 1}")
     assert table is not None
     return table.astype(np.uint8)[codes]
 

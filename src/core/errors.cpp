@@ -56,6 +56,11 @@ std::string masked_record(std::string_view record) {
   out.reserve(record.size());
   std::size_t i = 0;
   while (i < record.size()) {
+    if (record[i] == '\0') {  // written out: what() is read as C text, which would end there
+      out += "\\0";
+      ++i;
+      continue;
+    }
     if (digit_at(record, i) == 0) {
       out += record[i++];
       continue;

@@ -136,6 +136,10 @@ TEST(Errors, ARecordKeyedByAnIdNumberIsMaskedButForItsLastFour) {
   EXPECT_EQ(masked_record("2016-12-31 to 2017-01-01"), "2016-12-31 to 2017-01-01");  // dates: 8 digits a run
   for (const char *kept : {"row 3", "C123", "villages[12]", "units.csv:1234567", "2016Q1", "1380013800", ""})
     EXPECT_EQ(masked_record(kept), kept);
+  // A NUL is written out, so that the message read as C text (what(), Python's str) is whole.
+  EXPECT_EQ(masked_record(std::string_view("a\0b", 3)), "a\\0b");
+  const InvalidInput nul("bad", "f", std::string("r\0" "110101199003077777", 20));
+  EXPECT_STREQ(nul.what(), "bad (field f, record r\\0**************7777)");
   const InvalidInput e("post is not one of secretary, director, both", "post", "110101199003077777");
   EXPECT_EQ(e.record(), "**************7777");
   EXPECT_EQ(std::string(e.what()).find("1101011990"), std::string::npos);

@@ -427,3 +427,19 @@ def test_whole_number_arguments_are_refused_by_name(tmp_path):
     with pytest.raises(TypeError) as e:
         ws.due(as_of=D(2017, 1, 1), within_days=2.5)
     assert e.value.field == "within_days"
+
+
+def test_check_names_a_case_by_its_masked_id(tmp_path):
+    ws = cadrekit.Workspace.create(tmp_path / "w.db", **STAMP)
+    case = "D-110101199003077777"
+    ws.apply(decided_case(case).head(2), **STAMP)
+    ws.close()
+    c = sqlite3.connect(tmp_path / "w.db")
+    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        c.execute(f"DROP TRIGGER {trigger}")
+    c.execute("DELETE FROM events WHERE seq = 1")
+    c.commit()
+    c.close()
+    problems = cadrekit.Workspace(tmp_path / "w.db").check()
+    assert problems and all("1101011990" not in w and "1101011990" not in m for w, m in problems), problems
+    assert ("disposal D-**************7777", "the event log has gaps") in problems, problems

@@ -443,3 +443,13 @@ def test_check_names_a_case_by_its_masked_id(tmp_path):
     problems = cadrekit.Workspace(tmp_path / "w.db").check()
     assert problems and all("1101011990" not in w and "1101011990" not in m for w, m in problems), problems
     assert ("disposal D-**************7777", "the event log has gaps") in problems, problems
+
+
+@pytest.mark.parametrize("effective", ["'x'", "x'00ff00'", "'2017-1-5'", "20170105"])
+def test_status_and_due_refuse_an_event_whose_date_was_altered(tmp_path, effective):
+    path = _altered(tmp_path, "dates.db", f"UPDATE events SET effective = {effective} WHERE seq = 2")
+    ws = cadrekit.Workspace(path)
+    for query in (lambda: ws.status(as_of=D(2017, 6, 1), all=True), lambda: ws.due(as_of=D(2017, 6, 1))):
+        with pytest.raises(cadrekit.WorkspaceError) as e:
+            query()
+        assert e.value.problem == "damaged"

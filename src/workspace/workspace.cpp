@@ -191,6 +191,14 @@ struct Workspace::Impl {
   };
   std::vector<Replayed> replay_all(Date as_of) const {
     std::vector<Replayed> out;
+    // The events are chosen by their date in SQL, as text: one whose date is not the ISO text the
+    // library writes (a file altered by hand) would be passed over unseen, so it is refused first.
+    sql::Stmt bad(db,
+                  "SELECT count(*) FROM events WHERE typeof(effective) <> 'text' "
+                  "OR effective NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'");
+    if (bad.step() && bad.integer(0) > 0)
+      throw WorkspaceError(FileProblem::damaged, "an event's date cannot be read; restore the workspace from a copy",
+                           db.label());
     sql::Stmt s(db,
                 "SELECT kind, case_id, seq, op, effective, members FROM events WHERE effective <= ?1 "
                 "ORDER BY kind, case_id, seq");

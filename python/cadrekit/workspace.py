@@ -176,19 +176,6 @@ class Workspace:
             return "Workspace(closed)"
         return f"Workspace({self.path!r}, county={self.county!r}, policy={self.policy.name!r})"
 
-    def _stored_json(self, text: str) -> Any:
-        """A JSON text the workspace stored (an event's members, its explanation). One that is
-        not JSON, or nested deeper than Python reads, is a file altered by hand: WorkspaceError
-        ``damaged``, as the library names one, not json's error."""
-        try:
-            return _json.loads(text)
-        except (ValueError, RecursionError):
-            message = "a stored event of the workspace is not JSON; restore it from a copy"
-            e = WorkspaceError(f"{message} (field FILE, record {_core.masked_record(self.path)})")
-            e.code, e.field, e.record, e.message = "invalid_input", "FILE", _core.masked_record(self.path), message
-            e.problem = "damaged"
-            raise e from None
-
     def _handle(self) -> Any:
         if self._h is None:
             raise WorkspaceError("the workspace is closed")
@@ -293,8 +280,8 @@ class Workspace:
         rows = []
         for r in self._handle().history(case_id, kind or ""):
             r = list(r)
-            r[8] = self._stored_json(r[8])
-            r[9] = self._stored_json(r[9]) if r[9] else None
+            r[8] = _json.loads(r[8])  # (read as JSON by the library first: a damaged one is refused)
+            r[9] = _json.loads(r[9]) if r[9] else None
             rows.append(r)
         return _frame(rows, _HISTORY_COLUMNS)
 

@@ -510,7 +510,15 @@ std::vector<HistoryEntry> Workspace::history(std::string_view case_id, std::opti
     h.case_id = std::string(case_id);
     h.seq = static_cast<int>(s.integer(0));
     h.op = s.text(1);
-    h.effective = parse_iso_date(s.text(2), "effective");
+    // The event read as the replay reads one (event_of): a date or JSON altered by hand is a
+    // damaged file here too, so that no surface prints or parses it as it is.
+    try {
+      h.effective = parse_iso_date(s.text(2), "effective");
+      (void)json_read::parse_object(s.text(6), "members");
+      if (!s.is_null(7)) (void)json_read::parse(s.text(7), "explanation");
+    } catch (const InvalidInput &) {
+      throw WorkspaceError(FileProblem::damaged, "an event of the workspace cannot be read", d.db.label());
+    }
     h.recorded_at = s.text(3);
     h.recorded_by = s.text(4);
     h.command = s.text(5);

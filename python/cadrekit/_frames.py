@@ -747,7 +747,6 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
     if dtype is not None and getattr(dtype, "kind", "") in "iufb":
         return int_column(values, field, np.uint8, lo=lo, hi=hi)
     codes, uniques = _distinct(values, field)
-    missing_at = int(np.argmax(codes < 0)) if codes.size and int(codes.min()) < 0 else -1
 
     def one(v: Any) -> int:
         if isinstance(v, str):
@@ -756,25 +755,25 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
             raise invalid("expected a code, not a boolean", field)
         n = whole(v, field, "")
         return n if lo <= n <= hi else hi + 1  # outside, named below (2**70 fits no int64)
-    try:
-        table = np.array(_read_distinct(codes, uniques, field, one) + [-1], dtype=np.int64)
-    except InvalidInput as e:  # unreadable; a missing cell in an earlier row is named instead
-        if missing_at < 0 or getattr(e, "record", "") == "" or \
-                int(str(getattr(e, "record"))[len("row "):]) <= missing_at + 1:
-            raise
-        table = None
-    if table is not None:
-        # checked once per distinct value, then spread back as uint8 in one gather: the first
-        # row whose value is outside is the one named
-        low, high = max(lo, 0), min(hi, 255)
-        outside = (table < low) | (table > high)
-        outside[-1] = False  # missing: named below, unless a row before it is outside
-        at = int(np.argmax(outside[codes])) if outside.any() else -1
-        if at >= 0 and (missing_at < 0 or at < missing_at):
-            raise invalid(f"value outside {low}…{high}", field, f"row {at + 1}")
-    if missing_at >= 0:  # as int_column words it: missing, not outside
-        raise invalid("missing value", field, f"row {missing_at + 1}")
-    assert table is not None
+    # Each distinct value read once, in the order of first appearance, until one is refused; the
+    # error named is the first bad row's: a refused value's, a missing one's or one outside.
+    low, high = max(lo, 0), min(hi, 255)
+    table = np.full(len(uniques) + 1, low, dtype=np.int64)  # the last entry: a missing cell (-1)
+    bad: List[Tuple[int, str]] = []  # (row from 0, message) of the first of each kind
+    for k, u in enumerate(uniques):
+        try:
+            table[k] = one(u)
+        except InvalidInput as e:
+            bad.append((int(np.argmax(codes == k)), getattr(e, "message", "") or str(e)))
+            break
+    outside = ((table < low) | (table > high))[codes]
+    if outside.any():
+        bad.append((int(np.argmax(outside)), f"value outside {low}…{high}"))
+    if codes.size and int(codes.min()) < 0:
+        bad.append((int(np.argmax(codes < 0)), "missing value"))  # as int_column words it
+    if bad:
+        row, message = min(bad)
+        raise invalid(message, field, f"row {row + 1}")
     return table.astype(np.uint8)[codes]
 
 

@@ -73,10 +73,13 @@ def nearest_name(name: str, known: Sequence[str]) -> str:
 def display_key(key: str) -> str:
     """A key as a message may show it: a short ASCII identifier as it is (a run of 11 or more
     digits in it masked, as an error's record is), anything else (CJK text, digits first like
-    an ID number, long) as "?" — the library's json_read::display_key."""
-    plain = 0 < len(key) <= 32 and key.isascii() and (key[0].isalpha() or key[0] == "_") and \
-        all(c.isalnum() or c == "_" for c in key)
-    return _core.masked_record(key) if plain else "?"
+    an ID number, long) as "?" — the library's json_read::display_key, which it calls. A str
+    UTF-8 cannot hold is "?" too."""
+    try:
+        shown: str = _core.display_key(key)
+    except TypeError:  # (a lone surrogate: pybind11 refuses the str)
+        return "?"
+    return shown
 
 
 def check_known(data: Any, known: Sequence[str], what: str, *, strict: bool = False) -> None:

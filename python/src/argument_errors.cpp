@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "bindings.hpp"
+#include "core/json_read.hpp"
 
 namespace py = pybind11;
 
@@ -58,13 +59,15 @@ std::string types_of(PyObject *args, PyObject *kwargs, Py_ssize_t first) {
     Py_ssize_t pos = 0;
     while (PyDict_Next(kwargs, &pos, &key, &value)) {
       sep();
-      // A keyword is a parameter's name: shown when it is text UTF-8 holds, else by its type.
-      const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, nullptr) : nullptr;
+      // A keyword is a parameter's name, shown as a key may be (a dict spread into the call may
+      // bring keys of its own), or by its type when it is not text UTF-8 holds.
+      Py_ssize_t n = 0;
+      const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &n) : nullptr;
       if (name == nullptr) {
         PyErr_Clear();
         out += shown(key);
       } else {
-        out += name;
+        out += json_read::display_key(std::string_view(name, static_cast<std::size_t>(n)));
       }
       out += "=" + shown(value);
     }

@@ -10,6 +10,7 @@
 
 #include "bindings.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "core/json_read.hpp"
 
 namespace py = pybind11;
 
@@ -75,6 +76,10 @@ void init_errors(py::module_ &m) {
       "A record's name as an error shows it (cadrekit::masked_record): each number of 11 or more "
       "digits (a citizen ID, a phone number; ASCII or full-width, split or not by single spaces, "
       "dashes or dots) masked but for its last four digits.");
+  m.def(
+      "display_key", [](std::string_view key) { return json_read::display_key(key); }, py::arg("key"),
+      "A key as an error shows it (json_read::display_key): a short ASCII identifier as it is, a run of "
+      "11 or more digits in it masked; any other key as `?`.");
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {

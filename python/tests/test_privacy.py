@@ -146,6 +146,14 @@ def test_a_refused_argument_is_named_by_its_type():
         assert "Invoked with: s=str (not UTF-8)" in str(e) and "1101011990" not in str(e), str(e)
     else:
         raise AssertionError("a lone surrogate accepted in a citizen ID")
+    # A keyword is a key: shown as a key may be (a dict spread into the call brings its own)
+    for key, shown in (("id_" + SECRET, "id_**************7777=int"), ("王秘密", "?=int")):
+        try:
+            cadrekit.parse_citizen_id(**{key: 1})
+        except TypeError as e:
+            assert str(e).endswith("Invoked with: " + shown) and SECRET[:12] not in str(e), str(e)
+        else:
+            raise AssertionError("an unknown keyword accepted")
     # A constructor and a method: the signatures pybind11 lists stay, the values go.
     try:
         cadrekit.Person(SECRET, 1)

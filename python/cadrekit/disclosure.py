@@ -210,10 +210,6 @@ def _lrmx_row(record: Mapping[str, Any], with_citizen_id: bool) -> Dict[str, Any
     return row
 
 
-#: xml.max_bytes (docs/limits.md): read_lrmx refuses a larger form, naming that limit.
-_LRMX_MAX_BYTES = 64 << 20
-
-
 def _form_file_bytes(f: Any) -> bytes:
     """A form file's bytes, read as the command line reads one: a regular file only (a FIFO or
     a device is refused without waiting on it), and never more than one byte past
@@ -227,7 +223,7 @@ def _form_file_bytes(f: Any) -> bytes:
             raise _frames.invalid("not a regular file", "FILE")
         os.set_blocking(fd, True)
         with os.fdopen(os.dup(fd), "rb") as stream:
-            return stream.read(_LRMX_MAX_BYTES + 1)
+            return stream.read(_impl.LRMX_MAX_BYTES + 1)
     finally:
         os.close(fd)
 

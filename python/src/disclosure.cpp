@@ -11,6 +11,7 @@
 #include "cadrekit/core/policy.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "casters.hpp"
+#include "core/xml.hpp"
 #include "json_bridge.hpp"
 
 namespace py = pybind11;
@@ -63,6 +64,9 @@ void init_disclosure(py::module_ &parent) {
         py::arg("form"), py::arg("record_id"),
         "The strict reading of a .lrmx cadre form (its bytes): the record when the form reads "
         "without a warning, else InvalidInput naming the first warning's element.");
+  // The size a form may have (xml.max_bytes, the reader's default): a caller reading a file reads
+  // no more than one byte past it, which read_lrmx then refuses by that limit's name.
+  m.attr("LRMX_MAX_BYTES") = xml::Limits{}.max_bytes;
   m.def("read_lrmx",
         [](const py::bytes &form, const std::string &record_id) {
           return from_json(lrmx_read_to_json(read_lrmx(std::string_view(form), record_id)));

@@ -238,4 +238,25 @@ TEST(LrmxCorpus, TheJsonOfAReadCarriesRecordWarningsAndEncoding) {
   EXPECT_FALSE(basic_three_ages(r.record).party_years.has_value());
 }
 
+TEST(LrmxCorpus, AReportIsBoundedAndNamesAnUnknownElementAsAKeyMayBe) {
+  const std::string base = slurp(kDir + "date_yyyymm.lrmx");
+  // an element named by a name or an ID number is not repeated
+  const LrmxRead unknown = read_lrmx(
+      replace_once(base, "</Person>", "<\xE7\x8E\x8B>x</\xE7\x8E\x8B><E13912345678/></Person>"), "r1");
+  std::vector<std::string> paths;
+  for (const auto &w : unknown.warnings)
+    if (w.code == "element_unknown") paths.push_back(w.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"?", "E*******5678"}));
+  // a million lines of 简历: 200 warnings and one that counts the rest; 1,000 lines read
+  const LrmxRead many = read_lrmx(replace_once(base, "<JianLi>", "<JianLi>1998.09-2000.07 x\n" + repeat("x\n", 1'000'000)),
+                                  "r1");
+  ASSERT_EQ(many.warnings.size(), 201u);
+  EXPECT_EQ(many.warnings.back().code, "warnings_truncated");
+  EXPECT_EQ(many.record.work_history.size(), 1u);
+  const LrmxRead lines = read_lrmx(replace_once(base, "<JianLi>", "<JianLi>" + repeat("1998.09-2000.07 x\n", 5'000)), "r1");
+  EXPECT_EQ(lines.record.work_history.size(), 1'000u);
+  ASSERT_EQ(lines.warnings.size(), 1u);
+  EXPECT_EQ(lines.warnings.front().code, "jianli_too_long");
+}
+
 }  // namespace

@@ -95,12 +95,15 @@ class CodedText {
       views_[k] = *text;
     }
   }
-  // A column of ids given as its own cells (a 1-D object array), each row its own text: its view
-  // read here, a missing cell (None, a float NaN, or one of the caller's ``missing`` objects,
-  // compared by identity) an empty text. Empty when a cell is neither text nor missing: the
-  // caller reads such a column as text first. (Where every row is its own number, the codes
-  // and a pass to find missing cells would cost more than the views.) A text that is not valid
-  // (a lone surrogate) is an error naming the row as the rows path names it, ``table[i]``.
+  // A column of ids given as its own cells (a 1-D object array), each row its own text, a missing
+  // cell (None, a float NaN, or one of the caller's ``missing`` objects, compared by identity) an
+  // empty text. Empty when a cell is neither text nor missing: the caller reads such a column as
+  // text first. (Where every row is its own number, the codes and a pass to find missing cells
+  // would cost more than the views.) A text that is not valid (a lone surrogate) is an error
+  // naming the row as the rows path names it, ``table[i]``. A column of ASCII texts alone (ids
+  // usually are) keeps no views: each row's is read from its str when asked for, from fields
+  // a str never changes, so that millions of rows cost no second array; any other keeps one
+  // view a row.
   static std::optional<CodedText> by_rows(const py::handle &column, const py::tuple &missing, const char *field,
                                           const char *table) {
     if (!py::isinstance<py::array>(column)) throw InvalidInput("column must be a 1-D object array", field);
@@ -111,38 +114,48 @@ class CodedText {
     t.by_row_ = true;
     t.uniques_ = a;
     t.n_ = static_cast<std::size_t>(a.size());
-    auto *cells = static_cast<PyObject *const *>(a.data());
+    t.cells_ = static_cast<PyObject *const *>(a.data());
     std::vector<PyObject *> absent;
     for (const auto &m : missing) absent.push_back(m.ptr());
-    t.views_.resize(t.n_);
+    bool ascii = true;
     for (std::size_t i = 0; i < t.n_; ++i) {
-      PyObject *o = cells[i];
+      PyObject *o = t.cells_[i];
       if (o != nullptr && PyUnicode_Check(o)) {
-        const auto text = utf8_view(o);
-        if (!text) throw InvalidInput("is not valid text", field, std::string(table) + "[" + std::to_string(i) + "]");
-        t.views_[i] = *text;
+        if (PyUnicode_IS_COMPACT_ASCII(o)) continue;
+        ascii = false;
+        if (!utf8_view(o)) throw InvalidInput("is not valid text", field, std::string(table) + "[" + std::to_string(i) + "]");
       } else if (!missing_cell(o, absent)) {
         return std::nullopt;
       }
     }
+    if (ascii) return t;
+    t.views_.resize(t.n_);
+    for (std::size_t i = 0; i < t.n_; ++i)
+      if (PyObject *o = t.cells_[i]; o != nullptr && PyUnicode_Check(o)) t.views_[i] = *utf8_view(o);
+    t.cells_ = nullptr;
     return t;
   }
   /// Whether each row is its own text (by_rows): no codes, and the sheet reads row by row.
   bool by_row() const { return by_row_; }
   std::size_t size() const { return n_; }
-  std::size_t n_uniques() const { return views_.size(); }
+  std::size_t n_uniques() const { return by_row_ ? n_ : views_.size(); }
   /// The row's distinct value, -1 when missing.
   std::int64_t code(std::size_t i) const {
-    if (by_row_) return views_[i].data() != nullptr ? static_cast<std::int64_t>(i) : -1;
+    if (by_row_) return (*this)[i].data() != nullptr ? static_cast<std::int64_t>(i) : -1;
     return data_[i];
   }
-  std::string_view unique(std::size_t k) const { return views_[k]; }
+  std::string_view unique(std::size_t k) const { return by_row_ ? (*this)[k] : views_[k]; }
   /// The column as the library's numbered texts (views valid while this column lives).
   village::NumberedTexts numbered() const {
     if (by_row_) throw std::logic_error("a column of each row's own text has no numbers");
     return {data_, views_};
   }
   std::string_view operator[](std::size_t i) const {
+    if (cells_ != nullptr) {  // ASCII texts and missing cells, checked when read
+      PyObject *o = cells_[i];
+      if (o == nullptr || !PyUnicode_Check(o)) return {};
+      return {static_cast<const char *>(PyUnicode_DATA(o)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o))};
+    }
     if (by_row_) return views_[i];
     const std::int64_t c = data_[i];
     return c < 0 ? std::string_view() : views_[static_cast<std::size_t>(c)];
@@ -154,6 +167,7 @@ class CodedText {
   I64 codes_;
   py::array uniques_;
   std::vector<std::string_view> views_;
+  PyObject *const *cells_ = nullptr;  // by_rows of ASCII texts: the cells, read row by row
   const std::int64_t *data_ = nullptr;
   std::size_t n_ = 0;
 };

@@ -6,7 +6,8 @@
 // none of its messages may carry a personal value, so every function of the module (its
 // functions, its classes' methods, constructors, static methods and properties) is dispatched
 // through `dispatch`, which keeps pybind11's message up to that list and replaces the list by the
-// arguments' types: `Invoked with: int, str (not UTF-8), as_of=date`.
+// arguments' types: `Invoked with: int, date, as_of=str`. A str UTF-8 cannot hold (a lone
+// surrogate) is refused as the rows paths refuse such a cell: InvalidInput naming the parameter.
 #include <Python.h>
 
 #include <cstring>
@@ -15,6 +16,7 @@
 
 #include "bindings.hpp"
 #include "core/json_read.hpp"
+#include "raise_error.hpp"
 
 namespace py = pybind11;
 
@@ -102,6 +104,45 @@ void raise_again(PyObject *exception) {
 #endif
 }
 
+bool not_utf8(PyObject *arg) {
+  if (!PyUnicode_Check(arg) || PyUnicode_AsUTF8AndSize(arg, nullptr) != nullptr) return false;
+  PyErr_Clear();
+  return true;
+}
+
+// The parameter an argument not UTF-8 was given for: a keyword's own name, or the name the
+// function's first overload gives the position (`self` counts, as pybind11 lists it), else
+// "argument N" (from 1).
+std::string parameter_of(PyObject *self, PyObject *args, PyObject *kwargs, Py_ssize_t first) {
+  if (args != nullptr && PyTuple_Check(args)) {
+    for (Py_ssize_t i = first; i < PyTuple_GET_SIZE(args); ++i) {
+      if (!not_utf8(PyTuple_GET_ITEM(args, i))) continue;
+      const auto *rec = static_cast<const py::detail::function_record *>(
+          PyCapsule_GetPointer(self, py::detail::get_function_record_capsule_name()));
+      if (rec == nullptr) PyErr_Clear();
+      const auto at = static_cast<std::size_t>(i);
+      if (rec != nullptr && at < rec->args.size() && rec->args[at].name != nullptr) return rec->args[at].name;
+      return "argument " + std::to_string(i + 1 - first);
+    }
+  }
+  if (kwargs != nullptr && PyDict_Check(kwargs)) {
+    PyObject *key = nullptr;
+    PyObject *value = nullptr;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(kwargs, &pos, &key, &value)) {
+      if (!not_utf8(value)) continue;
+      Py_ssize_t n = 0;
+      const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &n) : nullptr;
+      if (name == nullptr) {
+        PyErr_Clear();
+        return "?";
+      }
+      return json_read::display_key(std::string_view(name, static_cast<std::size_t>(n)));
+    }
+  }
+  return {};
+}
+
 PyObject *dispatch(PyObject *self, PyObject *args, PyObject *kwargs) {
   PyObject *result = Dispatcher::dispatcher(self, args, kwargs);
   if (result != nullptr || !PyErr_ExceptionMatches(PyExc_TypeError)) return result;
@@ -116,9 +157,21 @@ PyObject *dispatch(PyObject *self, PyObject *args, PyObject *kwargs) {
     raise_again(exception);
     return nullptr;
   }
+  const bool constructor = std::strstr(message, "incompatible constructor arguments") != nullptr;
+  // A str UTF-8 cannot hold (a lone surrogate) is text no function of the library takes: the
+  // rows paths refuse such a cell as invalid input, and so is such an argument, by its name.
+  if (std::string field = parameter_of(self, args, kwargs, constructor ? 1 : 0); !field.empty()) {
+    Py_DECREF(text);
+    Py_DECREF(exception);
+    try {
+      set_python_error(InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", field));
+    } catch (py::error_already_set &e) {
+      e.restore();
+    }
+    return nullptr;
+  }
   std::string rewritten(message, static_cast<std::size_t>(at - message));
   rewritten += kInvokedWith;
-  const bool constructor = std::strstr(message, "incompatible constructor arguments") != nullptr;
   rewritten += types_of(args, kwargs, constructor ? 1 : 0);
   Py_DECREF(text);
   Py_DECREF(exception);

@@ -11,6 +11,7 @@
 #include "bindings.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "core/json_read.hpp"
+#include "raise_error.hpp"
 
 namespace py = pybind11;
 
@@ -85,15 +86,19 @@ void init_errors(py::module_ &m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const Error &e) {
-      py::object cls = py::reinterpret_borrow<py::object>(class_for(e.code()));
-      py::object exc = cls(py::str(e.what()));
-      exc.attr("code") = error_code_name(e.code());
-      exc.attr("field") = e.field();
-      exc.attr("record") = e.record();
-      exc.attr("message") = e.message();
-      PyErr_SetObject(cls.ptr(), exc.ptr());
+      set_python_error(e);
     }
   });
+}
+
+void set_python_error(const Error &e) {
+  py::object cls = py::reinterpret_borrow<py::object>(class_for(e.code()));
+  py::object exc = cls(py::str(e.what()));
+  exc.attr("code") = error_code_name(e.code());
+  exc.attr("field") = e.field();
+  exc.attr("record") = e.record();
+  exc.attr("message") = e.message();
+  PyErr_SetObject(cls.ptr(), exc.ptr());
 }
 
 }  // namespace cadrekit::python

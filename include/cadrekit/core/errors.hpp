@@ -27,10 +27,10 @@ const char *error_code_name(ErrorCode code) noexcept;
 
 /// A record's name as an error shows it: every number of 11 or more digits (a citizen ID
 /// number, with its final X, a phone or a bank card number: a caller that keys its people by
-/// one) has all but its last four digits replaced by '*' (a full-width digit by one '*'); the
-/// rest as it is. Its digits may be ASCII or full-width, and single spaces, dashes or dots may
-/// split it. Every Error applies it to its record, so that no surface's message holds such a
-/// number.
+/// one) has all but its last four digits replaced by '*' (a full-width digit by one '*'); a NUL
+/// is written \0 (a message is read as C text, which ends at a NUL); the rest as it is. Its
+/// digits may be ASCII or full-width, and single spaces, dashes or dots may split it. Every
+/// Error applies it to its record, so that no surface's message holds such a number.
 std::string masked_record(std::string_view record);
 
 /// Base of every exception cadrekit throws.

@@ -305,15 +305,17 @@ class Amounts {
   PyObject *last_ = nullptr;
 };
 
-// An object column of n cells, each cell i the object of(i) (a new reference taken here).
+// An object column of n cells, each cell i the object of(i) (a new reference taken here). The
+// column is made with NULL cells (NumPy reads a NULL cell as None, and drops none), each written
+// once, not first filled with None and then replaced.
 template <class Of>
 py::array filled_column(std::size_t n, Of &&of) {
-  py::array col = object_column(static_cast<py::ssize_t>(n));
+  py::array col(py::dtype("O"), {static_cast<py::ssize_t>(n)}, {});
   auto **cells = static_cast<PyObject **>(col.mutable_data());
   for (std::size_t i = 0; i < n; ++i) {
     PyObject *o = of(i);
     Py_INCREF(o);
-    Py_SETREF(cells[i], o);
+    cells[i] = o;
   }
   return col;
 }

@@ -308,7 +308,10 @@ bool same_id(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Open addressing over string views: row + 1 in each slot, 0 = empty.
+// Open addressing over string views. Each slot holds row + 1 (0 = empty) in its low 32 bits and
+// the high 32 bits of the id's hash in its high ones: a slot of another id is passed over on
+// its hash, without fetching that id's text (the table and the texts are larger than the cache,
+// and read at random).
 class IdIndex {
  public:
   explicit IdIndex(std::size_t n) {
@@ -325,21 +328,24 @@ class IdIndex {
   // The same, of an id whose hash(id) the caller has (and has prefetched its slot with).
   template <class Key>
   std::int32_t find_or_insert(std::string_view id, std::size_t hashed, std::int32_t row, const Key &key) {
+    const std::uint64_t t = tag(hashed);
     for (std::size_t h = hashed & mask_;; h = (h + 1) & mask_) {
-      const std::int32_t s = slots_[h];
+      const std::uint64_t s = slots_[h];
       if (s == 0) {
-        slots_[h] = row + 1;
+        slots_[h] = t | (static_cast<std::uint64_t>(row) + 1);
         return -1;
       }
-      if (same_id(key(s - 1), id)) return s - 1;
+      if ((s & kTagBits) == t && same_id(key(row_of(s)), id)) return row_of(s);
     }
   }
   template <class Key>
   std::int32_t find(std::string_view id, const Key &key) const {
-    for (std::size_t h = hash(id) & mask_;; h = (h + 1) & mask_) {
-      const std::int32_t s = slots_[h];
+    const std::size_t hashed = hash(id);
+    const std::uint64_t t = tag(hashed);
+    for (std::size_t h = hashed & mask_;; h = (h + 1) & mask_) {
+      const std::uint64_t s = slots_[h];
       if (s == 0) return -1;
-      if (same_id(key(s - 1), id)) return s - 1;
+      if ((s & kTagBits) == t && same_id(key(row_of(s)), id)) return row_of(s);
     }
   }
 
@@ -354,7 +360,10 @@ class IdIndex {
     return static_cast<std::size_t>(h);
   }
  private:
-  std::vector<std::int32_t> slots_;
+  static constexpr std::uint64_t kTagBits = 0xFFFFFFFF00000000ull;
+  static std::uint64_t tag(std::size_t hashed) { return static_cast<std::uint64_t>(hashed) & kTagBits; }
+  static std::int32_t row_of(std::uint64_t slot) { return static_cast<std::int32_t>((slot & 0xFFFFFFFFull) - 1); }
+  std::vector<std::uint64_t> slots_;
   std::size_t mask_ = 0;
 };
 

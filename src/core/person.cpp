@@ -2,11 +2,13 @@
 // parsing, 三龄, the group helpers and validate().
 #include "cadrekit/core/person.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
@@ -368,8 +370,10 @@ void ages_columns(std::span<const T> birth, std::span<const T> party, std::span<
     w = has_work ? Day{static_cast<i64>(work[i]), work[i] != none} : Day{0, false};
   };
   Day b, p, w;
+  i64 first = t;  // the earliest birth: every date of a valid row lies in first..t
   for (std::size_t i = 0; i < n; ++i) {  // validate every row first: all or nothing
     row(i, b, p, w);
+    first = std::min(first, b.day);
     // Fast test without data-dependent branches; check_ages() classifies a bad row.
     const bool birth_ok = b.has & (b.day >= kMinAgeDay) & (b.day <= t);
     const bool party_ok = (!p.has) | ((p.day >= b.day) & (p.day <= t));
@@ -377,6 +381,23 @@ void ages_columns(std::span<const T> birth, std::span<const T> party, std::span<
     if (birth_ok & party_ok & work_ok) continue;
     AgeFault f = check_ages(b, p, w, t);
     if (f != AgeFault::none) throw_age_fault(f, "row " + std::to_string(i + 1));
+  }
+  // The years to the as-of date of each day from the earliest birth on, computed once, where
+  // that span is at most half as many days as there are rows (a column of people: a few decades
+  // of birthdays): each row then reads three entries of a table that stays in the cache.
+  const auto span = static_cast<std::size_t>(t - first + 1);
+  if (n > 0 && span <= n / 2) {
+    std::vector<std::int32_t> years(span);
+    for (std::size_t d = 0; d < span; ++d) years[d] = years_to(first + static_cast<i64>(d), t_key);
+    auto y = [&years, first](i64 day) { return years[static_cast<std::size_t>(day - first)]; };
+    for (std::size_t i = 0; i < n; ++i) {
+      row(i, b, p, w);
+      const std::int32_t py = y(p.has ? p.day : b.day), wy = y(w.has ? w.day : b.day);
+      age[i] = y(b.day);
+      party_years[i] = p.has ? py : kNoYears;
+      work_years[i] = w.has ? wy : kNoYears;
+    }
+    return;
   }
   for (std::size_t i = 0; i < n; ++i) {
     row(i, b, p, w);

@@ -247,11 +247,12 @@ TEST(ThreeAgesColumns, TheScalarCasesOnColumns) {
   }
 }
 
-TEST(ThreeAgesColumns, EqualsTheScalarCallAndAnIndependentCount) {
+// Rows of people born between `from` and 2000, as of `as_of`, checked against the scalar call
+// and an independent count. Many rows over few days of birth take the columns' table of each
+// day's years; few rows over many days, the computation row by row: both are checked.
+void check_three_ages_columns(std::size_t n, int from, Date as_of) {
   std::mt19937 rng(12);
-  const Date as_of(2016, 9, 22);
-  std::uniform_int_distribution<int> b(day(1940, 1, 1), day(2000, 12, 31)), coin(0, 3);
-  const std::size_t n = 20000;
+  std::uniform_int_distribution<int> b(day(from, 1, 1), day(2000, 12, 31)), coin(0, 3);
   std::vector<std::int64_t> birth(n), party(n), work(n);
   for (std::size_t i = 0; i < n; ++i) {
     birth[i] = i == 0 ? day(1956, 2, 29) : i == 1 ? to_days(as_of) : b(rng);  // leap day, today
@@ -294,6 +295,13 @@ TEST(ThreeAgesColumns, EqualsTheScalarCallAndAnIndependentCount) {
     ASSERT_EQ(s.work_years.value_or(kNoYears), wy[i]);
   }
   EXPECT_EQ(age[1], 0);
+}
+
+TEST(ThreeAgesColumns, EqualsTheScalarCallAndAnIndependentCount) {
+  check_three_ages_columns(20000, 1940, Date(2016, 9, 22));  // 28,000 days from the first birth: row by row
+  check_three_ages_columns(60000, 1970, Date(2016, 9, 22));  // 22,000 (from 1956): the table of years
+  check_three_ages_columns(60000, 1970, Date(2016, 2, 29));  // as of a leap day
+  check_three_ages_columns(60000, 1970, Date(2015, 2, 28));  // and of a common year's 28 February
 }
 
 TEST(ThreeAgesColumns, AllOrNothingNamesRowAndField) {

@@ -568,9 +568,17 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->post.resize(P);
   const std::optional<NumberedTexts> p_codes = input.principal_villages();
   const std::vector<std::int32_t> p_rows = rows_of(p_codes);
+  // The cadre ids, read once here into a block of their own (offsets from its start), joined to
+  // the sheet's text block below: the village ids the lookups compare with live in that block,
+  // which must not grow while they are read.
+  std::string cadre_text;
+  std::vector<std::uint32_t> cadre_end(P);
   for (std::size_t i = 0; i < P; ++i) {
     const std::string_view cid = input.cadre_id(i);
     if (cid.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", "principals[" + std::to_string(i) + "]");
+    if (cadre_text.size() + cid.size() > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
+    cadre_text.append(cid);
+    cadre_end[i] = static_cast<std::uint32_t>(cadre_text.size());
     const std::int32_t r = p_codes ? p_rows[static_cast<std::size_t>(p_codes->codes[i] + 1)]
                                    : find_village(input.principal_village(i));
     if (r < 0) throw InvalidInput("principal of an unknown village", "village_id", std::string(cid));
@@ -633,16 +641,18 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   // Ids: one text block (the villages' part written above; vids point into it, and are not
   // read after it grows here).
   {
-    std::size_t bytes = d->text.size();
+    std::size_t bytes = d->text.size() + cadre_text.size();
     for (const auto &t : town_names) bytes += t.size();
-    for (std::size_t i = 0; i < P; ++i) bytes += input.cadre_id(i).size();
+    if (bytes > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
     d->text.reserve(bytes);
     d->t_off.reserve(n_towns + 1);
     d->t_off.push_back(static_cast<std::uint32_t>(d->text.size()));
     for (std::size_t i = 0; i < n_towns; ++i) append_id(d->text, d->t_off, town_names[town_order[i]]);
-    d->c_off.reserve(P + 1);
-    d->c_off.push_back(static_cast<std::uint32_t>(d->text.size()));
-    for (std::size_t i = 0; i < P; ++i) append_id(d->text, d->c_off, input.cadre_id(i));
+    const auto base = static_cast<std::uint32_t>(d->text.size());
+    d->text.append(cadre_text);
+    d->c_off.resize(P + 1);
+    d->c_off[0] = base;
+    for (std::size_t i = 0; i < P; ++i) d->c_off[i + 1] = base + cadre_end[i];
   }
   d->v_town = std::move(v_town);
 

@@ -560,7 +560,15 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
             return np.full(n, _OPEN, dtype=np.int32)
         raise _core.InvalidInput(f"{what}: column {name!r} is missing")
     col = df[name]
-    if pd.api.types.is_datetime64_any_dtype(col):
+    # a column of text and missing cells alone: read cell by cell in C++ (an ISO date directly,
+    # a cell whose str was read before from the cache, another spelling once per distinct text);
+    # a text that is not a date, or blank, and any other value: the general path below
+    arr = None if pd.api.types.is_datetime64_any_dtype(col) else _frames._object_array(col)
+    got = _core.date_days(arr, _frames._missing_objects()) if arr is not None else None
+    if got is not None and got[0] is not None:
+        nat = np.isnat(got[0])
+        days = got[0].view(np.int64)
+    elif pd.api.types.is_datetime64_any_dtype(col):
         days, nat = _frames.int_column(col, name, np.int64, dates=True, missing=0, with_mask=True,
                                        record_of=lambda i: f"{what}[{i}]")
         nat = np.zeros(len(days), dtype=bool) if nat is None else nat

@@ -89,6 +89,25 @@ def test_frames_equal_rows_path() -> None:
     assert recs == rows.to_records()
 
 
+def test_dates_in_other_spellings_and_blank_cells_read_as_the_rows_path_reads_them() -> None:
+    # A column of text dates is read cell by cell in C++ (ISO directly, other spellings by the
+    # vocabulary); a blank cell, which the rows path reads as missing, takes the general path.
+    v, p, s = tables()
+    p[0]["served_from"] = "2014/3/1"
+    p[1]["served_from"] = "2015年1月1日"
+    p[2]["served_to"] = "2016/8/31"
+    for blank in ("", "  "):
+        p[3]["served_to"] = blank
+        rows, frames = both(v, p, s)
+        assert_same(rows, frames)
+        assert frames.to_pandas()["cadre_id"].tolist() == rows.to_pandas()["cadre_id"].tolist()
+    p[3]["served_to"] = None
+    p[4]["served_from"] = "2016/2/30"  # not a date: named by its row, as the rows path names it
+    assert error_of(lambda: village.pay_sheet(as_csv(v), as_csv(p), as_csv(s), 2016)) == \
+        error_of(lambda: village.pay_sheet(v, p, s, 2016))
+    assert "principals[4]" in error_of(lambda: village.pay_sheet(v, p, s, 2016))
+
+
 def test_ids_are_the_callers_objects() -> None:
     v, p, s = tables()
     pdf = as_csv(p)

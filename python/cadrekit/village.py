@@ -293,8 +293,10 @@ class PaySheet:
     def _lines_frame(self, action_lists: bool) -> Any:
         import pandas as pd
 
-        c = self._sheet.frame_columns(_yuan_of, action_lists)  # the columns made in C++, money once per amount
-        ids = self._line_ids(c if self._ids is not None else self._sheet.lines_columns())  # rows given: the sheet's
+        # the columns made in C++, money once per amount; DataFrames given: the lines' ids taken
+        # from the caller's own columns there too, rows given: the sheet's ids
+        c = self._sheet.frame_columns(_yuan_of, action_lists, ids=self._ids)
+        ids = c if self._ids is not None else self._line_ids(self._sheet.lines_columns())
         out = {"cadre_id": ids["cadre_id"], "village_id": ids["village_id"], "township": ids["township"]}
         for k in LINE_COLUMNS[3:]:
             out[k] = c[k]

@@ -320,6 +320,52 @@ py::array filled_column(std::size_t n, Of &&of) {
   return col;
 }
 
+// An id column of the caller's that the lines take their ids from: its own cells (a 1-D object
+// array) or (codes, uniques) as _frames.factorize gives them. Each row asked for is checked
+// against the column's length, and a code against the uniques'; a missing code (-1) gives None.
+class CallerIds {
+ public:
+  CallerIds(const py::handle &column, const char *field) : field_(field) {
+    if (py::isinstance<py::tuple>(column)) {
+      auto t = py::reinterpret_borrow<py::tuple>(column);
+      if (t.size() != 2 || !py::isinstance<I64>(t[0]) || !py::isinstance<py::array>(t[1]))
+        throw InvalidInput("ids must be an object array or (codes, uniques)", field);
+      codes_ = py::reinterpret_borrow<I64>(t[0]);
+      cells_ = py::reinterpret_borrow<py::array>(t[1]);
+      if (codes_.ndim() != 1 || !(codes_.flags() & py::array::c_style))
+        throw InvalidInput("codes must be 1-D int64", field);
+      coded_ = true;
+      n_ = static_cast<std::size_t>(codes_.size());
+    } else {
+      if (!py::isinstance<py::array>(column)) throw InvalidInput("ids must be an object array or (codes, uniques)", field);
+      cells_ = py::reinterpret_borrow<py::array>(column);
+    }
+    if (cells_.ndim() != 1 || cells_.dtype().kind() != 'O' || !(cells_.flags() & py::array::c_style))
+      throw InvalidInput("ids must be a 1-D object array", field);
+    objs_ = static_cast<PyObject *const *>(cells_.data());
+    n_objs_ = static_cast<std::size_t>(cells_.size());
+    if (!coded_) n_ = n_objs_;
+  }
+  // The id of row `row` (a borrowed reference; None for a missing code).
+  PyObject *at(std::size_t row) const {
+    if (row >= n_) throw InvalidInput("a line's row is outside the id column", field_);
+    if (!coded_) return cell(row);
+    const std::int64_t c = codes_.data()[row];
+    if (c < 0) return Py_None;
+    if (static_cast<std::uint64_t>(c) >= n_objs_) throw InvalidInput("code out of range", field_);
+    return cell(static_cast<std::size_t>(c));
+  }
+
+ private:
+  PyObject *cell(std::size_t i) const { return objs_[i] != nullptr ? objs_[i] : Py_None; }
+  const char *field_;
+  bool coded_ = false;
+  I64 codes_;
+  py::array cells_;
+  PyObject *const *objs_ = nullptr;
+  std::size_t n_ = 0, n_objs_ = 0;
+};
+
 }  // namespace
 
 void init_village(py::module_ &m) {
@@ -337,7 +383,7 @@ void init_village(py::module_ &m) {
           "villages, townships, banner; money as decimal yuan text).")
       .def(
           "frame_columns",
-          [](const village::PaySheet &s, const py::object &yuan, bool action_lists) {
+          [](const village::PaySheet &s, const py::object &yuan, bool action_lists, const py::object &ids) {
             // The lines' DataFrame columns, made here from the sheet's columns without a PayLine
             // per line: labels and money as shared objects (money as yuan(fen), once per distinct
             // amount), actions as the table cell's text (one str for the lines with actions, one
@@ -399,6 +445,15 @@ void init_village(py::module_ &m) {
             py::dict d;
             d["principal"] = principal;
             d["village"] = village_row;
+            if (!ids.is_none()) {  // the caller's own id objects, taken by the lines' rows
+              if (!py::isinstance<py::tuple>(ids) || py::len(ids) != 3)
+                throw InvalidInput("ids must be (cadre_id, village_id, township)", "ids");
+              auto t = py::reinterpret_borrow<py::tuple>(ids);
+              const CallerIds cid(t[0], "cadre_id"), vid(t[1], "village_id"), town(t[2], "township");
+              d["cadre_id"] = filled_column(n, [&](std::size_t k) { return cid.at(principal_of(k)); });
+              d["village_id"] = filled_column(n, [&](std::size_t k) { return vid.at(village_of(k)); });
+              d["township"] = filled_column(n, [&](std::size_t k) { return town.at(village_of(k)); });
+            }
             d["post"] = label_column(posts, post_code);
             d["units"] = units;
             d["units_of_year"] = units_of_year;
@@ -447,9 +502,11 @@ void init_village(py::module_ &m) {
             d["actions"] = acts;
             return d;
           },
-          py::arg("yuan"), py::arg("action_lists") = false,
-          "The lines' DataFrame columns (cadrekit.village.PaySheet.to_pandas without the ids and "
-          "the columns kept): principal and village (the rows given), post, units, units_of_year, "
+          py::arg("yuan"), py::arg("action_lists") = false, py::kw_only(), py::arg("ids") = py::none(),
+          "The lines' DataFrame columns (cadrekit.village.PaySheet.to_pandas without the columns "
+          "kept): with ids=(cadre_id, village_id, township), the caller's columns the sheet was "
+          "computed from (each its cells or (codes, uniques)), the lines' ids taken from them; "
+          "principal and village (the rows given), post, units, units_of_year, "
           "money as yuan(fen) (once per distinct amount), team_grade and grade with their _zh and "
           "_en labels, actions (the text 'kind:due;...', or with action_lists a list of {kind, "
           "due} per line).")

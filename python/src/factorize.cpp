@@ -704,9 +704,12 @@ py::object date_days(const py::array &values, const py::tuple &missing) {
 }
 
 // (first row whose text is missing, first row whose text repeats an earlier row's of the same
-// group), each -1 for none, or None when a value is neither a str nor missing. The rows are
-// grouped by a counting sort on their group codes and each group's texts compared by hash
-// (then by text), so no table of all the distinct texts is built.
+// group), each -1 for none, or None when a value is neither a str nor missing. The rows are read
+// in order into one open-addressing table of (group, text), keyed by the text's keyed hash mixed
+// with the group: the first row whose pair is in the table already is the first repeat. A slot
+// of another pair is passed over on its key, texts are compared only where two keys meet, and
+// each row's slot is fetched sixteen rows ahead (the table, twice the rows, is larger than the
+// cache and read at random).
 py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::array::forcecast> &groups,
                             int64_t group_count, const py::array &values, const py::tuple &missing) {
   const ObjectColumn object(values, missing, "repeat_in_groups");
@@ -717,60 +720,46 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
   const int64_t *group = groups.data();
   if (group_count < 0) throw py::value_error("group_count < 0");
 
-  std::vector<uint64_t> hashes(n);   // of each row's text
+  // Each row's key, in one pass over the column: its text's keyed hash mixed with its group's.
+  std::vector<uint64_t> keys(n);
   std::vector<uint8_t> present(n, 1);  // 0: missing
   int64_t first_missing = -1;
+  const uint64_t group_key = hash_key();
   for (size_t i = 0; i < n; ++i) {
     PyObject *v = object[i];
     if (group[i] < 0 || group[i] >= group_count) throw py::value_error("a group code out of range");
     if (v != nullptr && PyUnicode_CheckExact(v)) {
-      hashes[i] = view_of(v).hash;
+      keys[i] = mix(view_of(v).hash ^ mix(static_cast<uint64_t>(group[i]) + group_key));
       continue;
     }
     if (!object.missing(v)) return py::none();
     if (first_missing < 0) first_missing = static_cast<int64_t>(i);
     present[i] = 0;
   }
-  // rows by group (counting sort), each group's rows in row order
-  std::vector<size_t> start(static_cast<size_t>(group_count) + 1, 0);
-  for (size_t i = 0; i < n; ++i) ++start[static_cast<size_t>(group[i]) + 1];
-  for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) start[g + 1] += start[g];
-  std::vector<std::pair<uint64_t, uint32_t>> members(n);  // (hash, row), group by group
-  {
-    std::vector<size_t> at(start.begin(), start.end() - 1);
-    for (size_t i = 0; i < n; ++i)
-      members[at[static_cast<size_t>(group[i])]++] = {present[i] ? hashes[i] : 0, static_cast<uint32_t>(i)};
-  }
-  int64_t first_repeat = -1;
-  for (size_t g = 0; g < static_cast<size_t>(group_count); ++g) {
-    const auto first = members.begin() + static_cast<std::ptrdiff_t>(start[g]);
-    const auto last = members.begin() + static_cast<std::ptrdiff_t>(start[g + 1]);
-    std::sort(first, last);
-    // Within a run of one hash the rows ascend, so its first row that repeats an earlier row's
-    // text is the run's earliest repeat: each row is compared with the distinct texts before it
-    // in the run (one, unless hashes collide), never with every earlier row.
-    std::vector<PyObject *> seen;
-    for (auto run = first; run != last;) {
-      auto end = run;
-      while (end != last && end->first == run->first) ++end;
-      seen.clear();
-      for (auto b = run; b != end && end - run > 1; ++b) {  // a run of one row repeats nothing
-        if (!present[b->second]) continue;
-        const bool repeat = !seen.empty() && [&] {
-          const TextView vb = view_of(object[b->second]);
-          return std::any_of(seen.begin(), seen.end(), [&](PyObject *a) { return same(view_of(a), vb); });
-        }();
-        if (repeat) {
-          const int64_t later = b->second;
-          if (first_repeat < 0 || later < first_repeat) first_repeat = later;
-          break;
-        }
-        seen.push_back(object[b->second]);
+  // A slot: the key's high 32 bits over row + 1 (0: empty), looked for from the key's low bits.
+  size_t cap = 16;
+  while (cap < 2 * n) cap <<= 1;
+  const size_t mask = cap - 1;
+  constexpr uint64_t kHigh = 0xffffffff00000000ULL;
+  std::vector<uint64_t> table(cap, 0);
+  constexpr size_t kAhead = 16;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(&table[keys[i + kAhead] & mask]);
+    if (!present[i]) continue;
+    const uint64_t high = keys[i] & kHigh;
+    for (size_t h = keys[i] & mask;; h = (h + 1) & mask) {
+      const uint64_t slot = table[h];
+      if (slot == 0) {
+        table[h] = high | (static_cast<uint64_t>(i) + 1);
+        break;
       }
-      run = end;
+      if ((slot & kHigh) != high) continue;
+      const auto earlier = static_cast<size_t>((slot & ~kHigh) - 1);
+      if (group[earlier] == group[i] && same(view_of(object[earlier]), view_of(object[i])))
+        return py::make_tuple(first_missing, static_cast<int64_t>(i));
     }
   }
-  return py::make_tuple(first_missing, first_repeat);
+  return py::make_tuple(first_missing, int64_t{-1});
 }
 
 // The rows ordered by (group code, then sub-key), stable: a counting sort on the codes, then

@@ -110,18 +110,29 @@ bool not_utf8(PyObject *arg) {
   return true;
 }
 
+// The function's record (its overloads' argument names), from the capsule pybind11 gives its
+// dispatcher, whatever name the capsule bears; nullptr where it is not one.
+const py::detail::function_record *record_of(PyObject *self) {
+  if (self == nullptr || !PyCapsule_CheckExact(self)) return nullptr;
+  const char *name = PyCapsule_GetName(self);
+  if (name == nullptr && PyErr_Occurred()) PyErr_Clear();
+  void *record = PyCapsule_GetPointer(self, name);
+  if (record == nullptr) PyErr_Clear();
+  return static_cast<const py::detail::function_record *>(record);
+}
+
 // The parameter an argument not UTF-8 was given for: a keyword's own name, or the name the
-// function's first overload gives the position (`self` counts, as pybind11 lists it), else
-// "argument N" (from 1).
+// function's first overload gives the position (`self` counts, as pybind11 lists it), `argN` for
+// an unnamed one as pybind11's signatures show it, else "argument N" (from 1).
 std::string parameter_of(PyObject *self, PyObject *args, PyObject *kwargs, Py_ssize_t first) {
   if (args != nullptr && PyTuple_Check(args)) {
     for (Py_ssize_t i = first; i < PyTuple_GET_SIZE(args); ++i) {
       if (!not_utf8(PyTuple_GET_ITEM(args, i))) continue;
-      const auto *rec = static_cast<const py::detail::function_record *>(
-          PyCapsule_GetPointer(self, py::detail::get_function_record_capsule_name()));
-      if (rec == nullptr) PyErr_Clear();
+      const py::detail::function_record *rec = record_of(self);
       const auto at = static_cast<std::size_t>(i);
       if (rec != nullptr && at < rec->args.size() && rec->args[at].name != nullptr) return rec->args[at].name;
+      if (rec != nullptr)  // an unnamed parameter, as pybind11's signatures name it (self not counted)
+        return "arg" + std::to_string(i - (rec->is_method ? 1 : 0));
       return "argument " + std::to_string(i + 1 - first);
     }
   }

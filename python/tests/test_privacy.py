@@ -156,6 +156,15 @@ def test_a_refused_argument_is_named_by_its_type():
             assert "1101011990" not in str(e) + e.record, str(e)
         else:
             raise AssertionError("a lone surrogate accepted in " + field)
+    # a parameter without a name is named as pybind11's signatures name it
+    workspace = getattr(cadrekit._core, "_workspace", None)
+    if workspace is not None:
+        try:
+            workspace.mask_id_numbers("11010119900307777\ud800", policy)
+        except cadrekit.InvalidInput as e:
+            assert e.field == "arg0" and "1101011990" not in str(e), str(e)
+        else:
+            raise AssertionError("a lone surrogate accepted by mask_id_numbers")
     # A keyword is a key: shown as a key may be (a dict spread into the call brings its own)
     for key, shown in (("id_" + SECRET, "id_**************7777=int"), ("王秘密", "?=int")):
         try:

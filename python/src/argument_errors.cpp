@@ -154,39 +154,44 @@ std::string parameter_of(PyObject *self, PyObject *args, PyObject *kwargs, Py_ss
   return {};
 }
 
-PyObject *dispatch(PyObject *self, PyObject *args, PyObject *kwargs) {
-  PyObject *result = Dispatcher::dispatcher(self, args, kwargs);
-  if (result != nullptr || !PyErr_ExceptionMatches(PyExc_TypeError)) return result;
-  PyObject *exception = take_exception();
-  if (exception == nullptr) return nullptr;
-  PyObject *text = PyObject_Str(exception);
-  const char *message = text != nullptr ? PyUnicode_AsUTF8AndSize(text, nullptr) : nullptr;
+// The TypeError pybind11 raised for a call no overload accepts, raised again as this file's
+// header says. Its references are held by objects, so that an exception thrown here (no memory
+// for a string) leaks none.
+PyObject *refused(PyObject *self, PyObject *args, PyObject *kwargs) {
+  py::object exception = py::reinterpret_steal<py::object>(take_exception());
+  if (!exception) return nullptr;
+  py::object text = py::reinterpret_steal<py::object>(PyObject_Str(exception.ptr()));
+  const char *message = text ? PyUnicode_AsUTF8AndSize(text.ptr(), nullptr) : nullptr;
   const char *at = message != nullptr ? std::strstr(message, kInvokedWith) : nullptr;
   if (at == nullptr) {  // another TypeError: the function's own, passed on as it is
     PyErr_Clear();
-    Py_XDECREF(text);
-    raise_again(exception);
+    raise_again(exception.release().ptr());
     return nullptr;
   }
   const bool constructor = std::strstr(message, "incompatible constructor arguments") != nullptr;
   // A str UTF-8 cannot hold (a lone surrogate) is text no function of the library takes: the
   // rows paths refuse such a cell as invalid input, and so is such an argument, by its name.
   if (std::string field = parameter_of(self, args, kwargs, constructor ? 1 : 0); !field.empty()) {
-    Py_DECREF(text);
-    Py_DECREF(exception);
-    try {
-      set_python_error(InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", field));
-    } catch (py::error_already_set &e) {
-      e.restore();
-    }
+    set_python_error(InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", field));
     return nullptr;
   }
   std::string rewritten(message, static_cast<std::size_t>(at - message));
   rewritten += kInvokedWith;
   rewritten += types_of(args, kwargs, constructor ? 1 : 0);
-  Py_DECREF(text);
-  Py_DECREF(exception);
   PyErr_SetString(PyExc_TypeError, rewritten.c_str());
+  return nullptr;
+}
+
+PyObject *dispatch(PyObject *self, PyObject *args, PyObject *kwargs) {
+  PyObject *result = Dispatcher::dispatcher(self, args, kwargs);
+  if (result != nullptr || !PyErr_ExceptionMatches(PyExc_TypeError)) return result;
+  try {
+    return refused(self, args, kwargs);
+  } catch (py::error_already_set &e) {
+    e.restore();
+  } catch (const std::exception &) {  // no C++ exception crosses into Python's C code
+    PyErr_NoMemory();
+  }
   return nullptr;
 }
 

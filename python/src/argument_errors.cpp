@@ -31,8 +31,9 @@ struct Dispatcher : py::cpp_function {
 
 constexpr const char *kInvokedWith = "\nInvoked with: ";
 
-// An argument as the message shows it: its type's name; a str that UTF-8 cannot hold (a lone
-// surrogate) says so, since that is why a str was refused where text is wanted.
+// An argument (or a keyword) as the message shows it: its type's name; a str that UTF-8 cannot
+// hold (a lone surrogate) says so. (Such an argument is refused before, by refused() below, as
+// InvalidInput; a keyword's own name may still be one.)
 std::string shown(PyObject *arg) {
   std::string out = Py_TYPE(arg)->tp_name;
   if (PyUnicode_Check(arg) && PyUnicode_AsUTF8AndSize(arg, nullptr) == nullptr) {

@@ -11,6 +11,7 @@
 #include <Python.h>
 
 #include <cstring>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -122,19 +123,41 @@ const py::detail::function_record *record_of(PyObject *self) {
   return static_cast<const py::detail::function_record *>(record);
 }
 
-// The parameter an argument not UTF-8 was given for: a keyword's own name, or the name the
-// function's first overload gives the position (`self` counts, as pybind11 lists it), `argN` for
-// an unnamed one as pybind11's signatures show it, else "argument N" (from 1).
+// Where `arg` holds a str UTF-8 cannot hold: "" for itself, "[i]" for an item of a list or a
+// tuple (one level down: a parameter of a list of texts, or of rows), "[i][j]" for an item of such
+// an item, "[?]" for a key or a value of a dict (a key may be data); nullopt where it holds none.
+std::optional<std::string> not_utf8_in(PyObject *arg, int depth = 0) {
+  if (not_utf8(arg)) return std::string();
+  if (depth < 2 && (PyList_Check(arg) || PyTuple_Check(arg))) {
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(arg);
+    PyObject **items = PySequence_Fast_ITEMS(arg);
+    for (Py_ssize_t i = 0; i < n; ++i)
+      if (auto at = not_utf8_in(items[i], depth + 1)) return "[" + std::to_string(i) + "]" + *at;
+  } else if (depth < 2 && PyDict_Check(arg)) {
+    PyObject *key = nullptr;
+    PyObject *value = nullptr;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(arg, &pos, &key, &value))
+      if (not_utf8(key) || not_utf8_in(value, depth + 1)) return std::string("[?]");
+  }
+  return std::nullopt;
+}
+
+// The parameter an argument not UTF-8 was given for (or holding one, as not_utf8_in says where):
+// a keyword's own name, or the name the function's first overload gives the position (`self`
+// counts, as pybind11 lists it), `argN` for an unnamed one as pybind11's signatures show it, else
+// "argument N" (from 1).
 std::string parameter_of(PyObject *self, PyObject *args, PyObject *kwargs, Py_ssize_t first) {
   if (args != nullptr && PyTuple_Check(args)) {
     for (Py_ssize_t i = first; i < PyTuple_GET_SIZE(args); ++i) {
-      if (!not_utf8(PyTuple_GET_ITEM(args, i))) continue;
+      const auto where = not_utf8_in(PyTuple_GET_ITEM(args, i));
+      if (!where) continue;
       const py::detail::function_record *rec = record_of(self);
       const auto at = static_cast<std::size_t>(i);
-      if (rec != nullptr && at < rec->args.size() && rec->args[at].name != nullptr) return rec->args[at].name;
+      if (rec != nullptr && at < rec->args.size() && rec->args[at].name != nullptr) return rec->args[at].name + *where;
       if (rec != nullptr)  // an unnamed parameter, as pybind11's signatures name it (self not counted)
-        return "arg" + std::to_string(i - (rec->is_method ? 1 : 0));
-      return "argument " + std::to_string(i + 1 - first);
+        return "arg" + std::to_string(i - (rec->is_method ? 1 : 0)) + *where;
+      return "argument " + std::to_string(i + 1 - first) + *where;
     }
   }
   if (kwargs != nullptr && PyDict_Check(kwargs)) {
@@ -142,14 +165,15 @@ std::string parameter_of(PyObject *self, PyObject *args, PyObject *kwargs, Py_ss
     PyObject *value = nullptr;
     Py_ssize_t pos = 0;
     while (PyDict_Next(kwargs, &pos, &key, &value)) {
-      if (!not_utf8(value)) continue;
+      const auto where = not_utf8_in(value);
+      if (!where) continue;
       Py_ssize_t n = 0;
       const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &n) : nullptr;
       if (name == nullptr) {
         PyErr_Clear();
-        return "?";
+        return "?" + *where;
       }
-      return json_read::display_key(std::string_view(name, static_cast<std::size_t>(n)));
+      return json_read::display_key(std::string_view(name, static_cast<std::size_t>(n))) + *where;
     }
   }
   return {};

@@ -156,6 +156,16 @@ def test_a_refused_argument_is_named_by_its_type():
             assert "1101011990" not in str(e) + e.record, str(e)
         else:
             raise AssertionError("a lone surrogate accepted in " + field)
+    # within a list (of texts, or of rows) the item is named too; within a dict, not its key
+    for call, field in ((lambda v: cadrekit._core._audit.draw_sample(["C1", v], 1, 1, 2016), "candidates[1]"),
+                        (lambda v: cadrekit._core._audit.draw_sample(candidates=(v,), count=1, seed=1,
+                                                                     year=2016), "candidates[0]")):
+        try:
+            call("11010119900307777\ud800")
+        except cadrekit.InvalidInput as e:
+            assert e.field == field and "1101011990" not in str(e), (field, str(e))
+        else:
+            raise AssertionError("a lone surrogate accepted in " + field)
     # a parameter without a name is named as pybind11's signatures name it
     workspace = getattr(cadrekit._core, "_workspace", None)
     if workspace is not None:

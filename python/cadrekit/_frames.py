@@ -77,7 +77,7 @@ def display_key(key: str) -> str:
     UTF-8 cannot hold is "?" too."""
     try:
         shown: str = _core.display_key(key)
-    except TypeError:  # (a lone surrogate: pybind11 refuses the str)
+    except (InvalidInput, TypeError):  # a lone surrogate (the compiled module refuses the text), not a str
         return "?"
     return shown
 

@@ -190,3 +190,22 @@ def test_a_refused_argument_is_named_by_its_type():
         assert "incompatible constructor arguments" in str(e) and SECRET not in str(e), str(e)
     else:
         raise AssertionError("a Person of two arguments")
+
+
+def test_a_key_utf8_cannot_hold_is_shown_as_a_key_that_is_data():
+    # The compiled module refuses such a str as InvalidInput; a key shown in a warning or an
+    # error is then "?", and the call warns of the column as it warns of any unknown one.
+    import warnings
+
+    import pandas as pd
+
+    from cadrekit import _frames, audit
+    assert _frames.display_key("phone_13800138000") == "phone_*******8000"
+    assert _frames.display_key("x\ud800") == "?"
+    units = pd.DataFrame({"unit_id": ["U1"], "budget": [1000], "x\ud800": [1]})
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        got = audit.tier(units, as_of=datetime.date(2016, 6, 30))
+    assert len(got) == 1
+    texts = [str(w.message) for w in seen if isinstance(w.message, cadrekit.UnknownColumnWarning)]
+    assert texts and all("\ud800" not in t for t in texts) and any("?" in t for t in texts), texts

@@ -17,6 +17,7 @@
 
 #include "bindings.hpp"
 #include "core/json_read.hpp"
+#include "object_cells.hpp"
 #include "raise_error.hpp"
 
 namespace py = pybind11;
@@ -32,16 +33,24 @@ struct Dispatcher : py::cpp_function {
 
 constexpr const char *kInvokedWith = "\nInvoked with: ";
 
+// Whether `arg` is a str that UTF-8 cannot hold (a lone surrogate).
+bool not_utf8(PyObject *arg) { return PyUnicode_Check(arg) && !utf8_view(arg); }
+
 // An argument (or a keyword) as the message shows it: its type's name; a str that UTF-8 cannot
-// hold (a lone surrogate) says so. (Such an argument is refused before, by refused() below, as
-// InvalidInput; a keyword's own name may still be one.)
+// hold says so. (Such an argument is refused before, by refused() below, as InvalidInput; a
+// keyword's own name may still be one.)
 std::string shown(PyObject *arg) {
   std::string out = Py_TYPE(arg)->tp_name;
-  if (PyUnicode_Check(arg) && PyUnicode_AsUTF8AndSize(arg, nullptr) == nullptr) {
-    PyErr_Clear();
-    out += " (not UTF-8)";
-  }
+  if (not_utf8(arg)) out += " (not UTF-8)";
   return out;
+}
+
+// A keyword as a message shows it: a parameter's name, shown as a key may be (a dict spread into
+// the call may bring keys of its own); nullopt when it is not text UTF-8 holds.
+std::optional<std::string> keyword_shown(PyObject *key) {
+  const auto name = PyUnicode_Check(key) ? utf8_view(key) : std::nullopt;
+  if (!name) return std::nullopt;
+  return json_read::display_key(*name);
 }
 
 // `first`: 1 for a constructor, whose first argument is the object being made (pybind11 leaves
@@ -63,17 +72,7 @@ std::string types_of(PyObject *args, PyObject *kwargs, Py_ssize_t first) {
     Py_ssize_t pos = 0;
     while (PyDict_Next(kwargs, &pos, &key, &value)) {
       sep();
-      // A keyword is a parameter's name, shown as a key may be (a dict spread into the call may
-      // bring keys of its own), or by its type when it is not text UTF-8 holds.
-      Py_ssize_t n = 0;
-      const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &n) : nullptr;
-      if (name == nullptr) {
-        PyErr_Clear();
-        out += shown(key);
-      } else {
-        out += json_read::display_key(std::string_view(name, static_cast<std::size_t>(n)));
-      }
-      out += "=" + shown(value);
+      out += keyword_shown(key).value_or(shown(key)) + "=" + shown(value);
     }
   }
   return out;
@@ -104,12 +103,6 @@ void raise_again(PyObject *exception) {
   Py_INCREF(type);  // (not Py_NewRef: Python 3.9 has none)
   PyErr_Restore(type, exception, PyException_GetTraceback(exception));
 #endif
-}
-
-bool not_utf8(PyObject *arg) {
-  if (!PyUnicode_Check(arg) || PyUnicode_AsUTF8AndSize(arg, nullptr) != nullptr) return false;
-  PyErr_Clear();
-  return true;
 }
 
 // The function's record (its overloads' argument names), from the capsule pybind11 gives its
@@ -165,15 +158,7 @@ std::string parameter_of(PyObject *self, PyObject *args, PyObject *kwargs, Py_ss
     PyObject *value = nullptr;
     Py_ssize_t pos = 0;
     while (PyDict_Next(kwargs, &pos, &key, &value)) {
-      const auto where = not_utf8_in(value);
-      if (!where) continue;
-      Py_ssize_t n = 0;
-      const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8AndSize(key, &n) : nullptr;
-      if (name == nullptr) {
-        PyErr_Clear();
-        return "?" + *where;
-      }
-      return json_read::display_key(std::string_view(name, static_cast<std::size_t>(n))) + *where;
+      if (const auto where = not_utf8_in(value)) return keyword_shown(key).value_or("?") + *where;
     }
   }
   return {};
@@ -197,7 +182,7 @@ PyObject *refused(PyObject *self, PyObject *args, PyObject *kwargs) {
   // A str UTF-8 cannot hold (a lone surrogate) is text no function of the library takes: the
   // rows paths refuse such a cell as invalid input, and so is such an argument, by its name.
   if (std::string field = parameter_of(self, args, kwargs, constructor ? 1 : 0); !field.empty()) {
-    set_python_error(InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", field));
+    set_python_error(InvalidInput(kNotUtf8Text, field));
     return nullptr;
   }
   std::string rewritten(message, static_cast<std::size_t>(at - message));

@@ -15,6 +15,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/money.hpp"
 #include "cadrekit/core/number.hpp"
+#include "object_cells.hpp"
 
 namespace cadrekit::python {
 
@@ -32,7 +33,7 @@ inline std::string text_arg(pybind11::handle s, std::string_view field, std::str
   const char *p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
   if (p == nullptr) {
     PyErr_Clear();
-    throw InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", std::string(field), std::string(record));
+    throw InvalidInput(kNotUtf8Text, std::string(field), std::string(record));
   }
   return std::string(p, static_cast<std::size_t>(n));
 }

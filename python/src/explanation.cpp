@@ -47,7 +47,7 @@ std::string json_text(const py::object &s) {
     const char *p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
     if (p == nullptr) {
       PyErr_Clear();
-      throw InvalidInput("text is not valid UTF-8 (it holds a lone surrogate)", "json");
+      throw InvalidInput(kNotUtf8Text, "json");
     }
     return std::string(p, static_cast<std::size_t>(n));
   }

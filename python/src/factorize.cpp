@@ -797,7 +797,7 @@ py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool
     } else if (has_nul(v)) {
       why = "NUL character in text";
     } else if (has_surrogate(v)) {
-      why = "text is not valid UTF-8 (it holds a lone surrogate)";
+      why = kNotUtf8Text;
     }
     if (why != nullptr) return py::make_tuple(static_cast<int64_t>(i), why);
   }

@@ -19,6 +19,9 @@ inline bool missing_cell(PyObject *v, const std::vector<PyObject *> &absent) {
          std::find(absent.begin(), absent.end(), v) != absent.end();
 }
 
+/// The words of every refusal of a str that UTF-8 cannot hold, as the rows paths word it.
+inline constexpr const char kNotUtf8Text[] = "text is not valid UTF-8 (it holds a lone surrogate)";
+
 /// The UTF-8 text of a str (a view into it, valid while it lives), or nullopt when it has none:
 /// it holds a lone surrogate (Python's error is cleared; the caller names the field and row).
 /// An ASCII str is its own UTF-8 and is read without a call (a column of ids reads millions);

@@ -149,6 +149,29 @@ def test_other_dtypes_and_wide_scores() -> None:
     pd.testing.assert_frame_equal(rows.to_pandas(), got.to_pandas())
 
 
+def test_scores_of_text_mixed_with_numbers() -> None:
+    # an object column of scores is read as text in one pass where every cell is a str; one that
+    # also holds numbers (a Decimal, a float) is read cell by cell: the same sheet either way
+    from decimal import Decimal
+    v, p, s = tables()
+    rows = village.pay_sheet(v, p, s, 2016).to_pandas()
+    vdf, pdf, sdf = as_csv(v), as_csv(p), as_csv(s)
+    assert sdf["score"].dtype == object
+    pd.testing.assert_frame_equal(rows, village.pay_sheet(vdf, pdf, sdf, 2016).to_pandas())
+    counted = [i for i, r in enumerate(s) if r["period"].startswith("2016")][:2]
+    assert len(counted) == 2
+    sdf.loc[counted[0], "score"] = Decimal(s[counted[0]]["score"])
+    sdf.loc[counted[1], "score"] = float(s[counted[1]]["score"])
+    pd.testing.assert_frame_equal(rows, village.pay_sheet(vdf, pdf, sdf, 2016).to_pandas())
+    # and a number that differs is read as that number, as the rows path reads its text
+    annual = next(i for i, r in enumerate(s) if r["period"] == "2016")
+    s[annual]["score"] = "99.5"  # V0's year: its grade and pay change
+    lower = village.pay_sheet(v, p, s, 2016).to_pandas()
+    assert not lower.equals(rows)
+    sdf.loc[annual, "score"] = Decimal("99.5")
+    pd.testing.assert_frame_equal(lower, village.pay_sheet(vdf, pdf, sdf, 2016).to_pandas())
+
+
 def test_kept_columns_and_explain_now() -> None:
     v, p, s = tables()
     for r in p:

@@ -17,7 +17,9 @@
 // by pandas.read_csv holds the same str object for equal cells of a chunk, and a county's table
 // lists a cadre's records together, so here a cell is first looked up by its pointer (the cell
 // before it, then a small cache) and only a pointer not seen is hashed by its
-// text into an open-addressing table of the distinct texts.
+// text into an open-addressing table of the distinct texts. With sort=True, a column of texts
+// nearly all different (a million ids, one a row) has no such table: its cells are sorted, which
+// the order needs anyway (number_by_sorting).
 //
 //   _core.position_in(distinct, values, missing) -> positions | None: each value's position
 //     among the texts ``distinct`` (pandas' Index.get_indexer), -1 for a missing value or one not
@@ -90,6 +92,17 @@ bool text_less(PyObject *a, PyObject *b) {
   return na < nb;
 }
 
+// Whether two exact str hold the same text, read without hashing (a cell and the one before it).
+bool equal_text(PyObject *a, PyObject *b) {
+#if PY_VERSION_HEX < 0x030C0000
+  if (PyUnicode_READY(a) < 0 || PyUnicode_READY(b) < 0) throw py::error_already_set();
+#endif
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+  const int kind = PyUnicode_KIND(a);
+  return n == PyUnicode_GET_LENGTH(b) && kind == PyUnicode_KIND(b) &&
+         std::memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), static_cast<size_t>(n) * static_cast<size_t>(kind)) == 0;
+}
+
 // A text's first 16 characters as a key that orders as the texts do wherever two keys differ
 // (sorting the distinct texts reads these contiguous keys, not the str objects): a character
 // is its code point, up to 254; from the first one above that, the key stops (zeros), so that
@@ -145,13 +158,23 @@ void sort_keys(std::vector<SortKey> &keys, const std::vector<PyObject *> &texts)
   for (size_t a = 0; a < k;) {
     size_t e = a + 1;
     while (e < k && keys[e].hi == keys[a].hi && keys[e].lo == keys[a].lo) ++e;
-    if (e - a > 1)
-      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(a), keys.begin() + static_cast<std::ptrdiff_t>(e),
-                [&texts](const SortKey &x, const SortKey &y) {
-                  return text_less(texts[static_cast<size_t>(x.code)], texts[static_cast<size_t>(y.code)]);
-                });
+    PyObject *head = texts[static_cast<size_t>(keys[a].code)];
+    size_t same_text = a + 1;  // a run of one text repeated (a column's cells, not distinct texts) stays as it is
+    while (same_text < e && equal_text(texts[static_cast<size_t>(keys[same_text].code)], head)) ++same_text;
+    if (same_text < e)
+      std::stable_sort(keys.begin() + static_cast<std::ptrdiff_t>(a), keys.begin() + static_cast<std::ptrdiff_t>(e),
+                       [&texts](const SortKey &x, const SortKey &y) {
+                         return text_less(texts[static_cast<size_t>(x.code)], texts[static_cast<size_t>(y.code)]);
+                       });
     a = e;
   }
+}
+
+// Whether the text s, whose key is `key`, orders before the text t of key `of_t`.
+bool key_less(const SortKey &key, PyObject *s, const SortKey &of_t, PyObject *t) {
+  if (key.hi != of_t.hi) return key.hi < of_t.hi;
+  if (key.lo != of_t.lo) return key.lo < of_t.lo;
+  return text_less(s, t);
 }
 
 bool has_nul(PyObject *s) {
@@ -224,17 +247,6 @@ TextView view_of(PyObject *s) {
   }
   t.hash = h;
   return t;
-}
-
-// Whether two exact str hold the same text, read without hashing (a cell and the one before it).
-bool equal_text(PyObject *a, PyObject *b) {
-#if PY_VERSION_HEX < 0x030C0000
-  if (PyUnicode_READY(a) < 0 || PyUnicode_READY(b) < 0) throw py::error_already_set();
-#endif
-  const Py_ssize_t n = PyUnicode_GET_LENGTH(a);
-  const int kind = PyUnicode_KIND(a);
-  return n == PyUnicode_GET_LENGTH(b) && kind == PyUnicode_KIND(b) &&
-         std::memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), static_cast<size_t>(n) * static_cast<size_t>(kind)) == 0;
 }
 
 bool same(const TextView &a, const TextView &b) {
@@ -522,6 +534,137 @@ bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, 
   return true;
 }
 
+// Numbering with sort=True where the texts are mostly distinct (a column of ids, one a row): the
+// first array's cells are sorted by their keys and each run of one text is a number, with no
+// table of the texts at all (inserting a million ids into one waits on memory at every step,
+// and the sort is needed anyway). A cell of the second array (more=) is first compared with the
+// text of the row after the one the cell before matched (a year's results listed cadre by
+// cadre), else found by a binary search among the distinct texts, or, after many such
+// searches, in a table of them. A text the first array lacks is numbered at the end, its place
+// merged into the order. Each distinct text is the object of its first row. false when a cell
+// is neither a str nor missing.
+bool number_by_sorting(const ObjectColumn &column, int64_t *out, std::vector<PyObject *> &distinct) {
+  const size_t n1 = column.first_size();
+  const size_t n = column.size();
+  std::vector<PyObject *> cell(n1, nullptr);  // each row's str, nullptr where missing
+  std::vector<SortKey> keys;
+  keys.reserve(n1);
+  const auto text_of = [&column](PyObject *v, bool &is_text) {
+    is_text = false;
+    if (v == nullptr || v == Py_None) return true;
+    if (!PyUnicode_CheckExact(v)) return column.missing(v);
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(v) < 0) throw py::error_already_set();
+#endif
+    is_text = true;
+    return true;
+  };
+  for (size_t i = 0; i < n1; ++i) {
+    PyObject *v = column[i];
+    bool is_text = false;
+    if (!text_of(v, is_text)) return false;
+    out[i] = -1;
+    if (!is_text) continue;
+    cell[i] = v;
+    keys.push_back(sort_key(v, static_cast<int64_t>(i)));
+  }
+  sort_keys(keys, cell);  // equal texts stay in order of row: a run's first is the text's first row
+  std::vector<SortKey> heads;  // each distinct text's key, and its first row as the key's code
+  for (size_t a = 0; a < keys.size(); ++a) {
+    const auto row = static_cast<size_t>(keys[a].code);
+    const SortKey &before = a > 0 ? keys[a - 1] : keys[a];
+    if (a == 0 || before.hi != keys[a].hi || before.lo != keys[a].lo ||
+        !equal_text(cell[row], cell[static_cast<size_t>(before.code)]))
+      heads.push_back(keys[a]);
+    out[row] = static_cast<int64_t>(heads.size() - 1);
+  }
+  std::vector<SortKey>().swap(keys);
+  const size_t k = heads.size();
+  const auto head_text = [&](size_t j) { return cell[static_cast<size_t>(heads[j].code)]; };
+
+  std::optional<Distinct> table;  // the distinct texts by their codes, made after many searches
+  size_t searches = 0;
+  Distinct extra(64);  // texts of the second array that the first lacks
+  const auto find = [&](PyObject *v) -> int64_t {  // a code, or -2 - (the text's number in extra)
+    if (!table && ++searches > 1024 + (n - n1) / 64) {
+      table.emplace(k);
+      table->reserve(k);
+      for (size_t j = 0; j < k; ++j) table->code(head_text(j));
+    }
+    if (table) {
+      const uint32_t c = table->find(v);
+      if (c != Distinct::kNone) return c;
+    } else {
+      const SortKey key = sort_key(v, 0);
+      size_t lo = 0, hi = k;
+      while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (key_less(heads[mid], head_text(mid), key, v)) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < k && equal_text(v, head_text(lo))) return static_cast<int64_t>(lo);
+    }
+    return -2 - static_cast<int64_t>(extra.code(v));
+  };
+  size_t row = n1;  // the first array's row the cell before matched (n1: none)
+  PyObject *last = nullptr;
+  int64_t last_code = -1;
+  for (size_t i = n1; i < n; ++i) {
+    PyObject *v = column[i];
+    if (v == last) {
+      out[i] = last_code;
+      continue;
+    }
+    bool is_text = false;
+    if (!text_of(v, is_text)) return false;
+    int64_t c = -1;
+    if (is_text) {
+      if (last_code != -1 && equal_text(v, last)) {
+        c = last_code;
+      } else if (row + 1 < n1 && cell[row + 1] != nullptr && equal_text(v, cell[row + 1])) {
+        c = out[++row];
+      } else {
+        c = find(v);
+        if (c >= 0) row = static_cast<size_t>(heads[static_cast<size_t>(c)].code);  // (a text the first lacks: kept)
+      }
+    }
+    last = v;
+    last_code = c;
+    out[i] = c;
+  }
+
+  distinct.clear();
+  distinct.reserve(k + extra.texts().size());
+  if (extra.texts().empty()) {
+    for (size_t j = 0; j < k; ++j) distinct.push_back(head_text(j));
+    return true;
+  }
+  // the texts the first array lacks, sorted, merged into the order of the others
+  const auto &more_texts = extra.texts();
+  const size_t m = more_texts.size();
+  std::vector<SortKey> more_keys(m);
+  for (size_t e = 0; e < m; ++e) more_keys[e] = sort_key(more_texts[e], static_cast<int64_t>(e));
+  sort_keys(more_keys, more_texts);
+  std::vector<int64_t> of_head(k), of_extra(m);
+  for (size_t j = 0, e = 0; j < k || e < m;) {
+    const bool head_first =
+        e == m || (j < k && key_less(heads[j], head_text(j), more_keys[e],
+                                     more_texts[static_cast<size_t>(more_keys[e].code)]));
+    if (head_first) {
+      of_head[j] = static_cast<int64_t>(distinct.size());
+      distinct.push_back(head_text(j++));
+    } else {
+      const auto at = static_cast<size_t>(more_keys[e++].code);
+      of_extra[at] = static_cast<int64_t>(distinct.size());
+      distinct.push_back(more_texts[at]);
+    }
+  }
+  for (size_t i = 0; i < n; ++i)
+    out[i] = out[i] >= 0 ? of_head[static_cast<size_t>(out[i])]
+                         : out[i] == -1 ? -1 : of_extra[static_cast<size_t>(-2 - out[i])];
+  return true;
+}
+
 py::object factorize_text(const py::array &values, const py::tuple &missing, bool sort, bool dense,
                           const std::optional<py::array> &more) {
   const ObjectColumn column(values, missing, "factorize_text", more ? &*more : nullptr);
@@ -530,19 +673,24 @@ py::object factorize_text(const py::array &values, const py::tuple &missing, boo
   int64_t *out = codes.mutable_data();
   Distinct distinct(n);
   constexpr size_t kSample = 1u << 16;
+  bool by_sorting = false;
   const auto mostly_distinct = [&](size_t i, Distinct &seen) {
     if (i != kSample || seen.texts().size() * 8 <= kSample * 7) return false;
-    if (!dense && !sort) return true;  // mostly distinct (one id a row): pandas' table is faster there
+    if (sort) return by_sorting = true;  // numbered by sorting the cells: number_by_sorting
+    if (!dense) return true;  // mostly distinct (one id a row): pandas' table is faster there
     seen.reserve(static_cast<size_t>(values.shape(0)));  // as many as the first column's rows
     return false;
   };
-  if (!number_cells(column, distinct, out, mostly_distinct)) return py::none();
+  std::vector<PyObject *> sorted;
+  if (!number_cells(column, distinct, out, mostly_distinct) &&
+      !(by_sorting && number_by_sorting(column, out, sorted)))
+    return py::none();
 
-  const auto &texts = distinct.texts();
+  const auto &texts = by_sorting ? sorted : distinct.texts();
   const size_t k = texts.size();
   std::vector<int64_t> order(k);
   for (size_t j = 0; j < k; ++j) order[j] = static_cast<int64_t>(j);
-  if (sort) {
+  if (sort && !by_sorting) {
     std::vector<SortKey> keys(k);
     for (size_t j = 0; j < k; ++j) keys[j] = sort_key(texts[j], static_cast<int64_t>(j));
     sort_keys(keys, texts);

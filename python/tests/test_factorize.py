@@ -326,3 +326,72 @@ def test_text_codes_numbers_texts_or_gives_each_row_its_own_number():
     assert codes.tolist() == expected(holed.tolist(), False)[0] and codes[7] == -1
     assert _frames.text_codes(pd.Series([1, 2, 3])) is None
     assert _frames.text_codes(pd.Series(["a", 2, "b"], dtype=object), by_row=True) is None
+
+
+def mostly_distinct_ids(rng, count):
+    """Ids nearly all different (past the 65,536-cell sample, so that sort=True numbers them by
+    sorting the cells): short ids, ids alike in their first 16 characters, ids whose key stops
+    early (a character above 254) or holds a NUL, each cell an object of its own."""
+    ids = [f"C{i}" for i in range(count)]
+    for i in rng.sample(range(count), count // 10):
+        ids[i] = f"110101199001011{i:08d}"
+    for i in rng.sample(range(count), count // 20):
+        ids[i] = f"A\u4e2d{i}" if i % 2 else f"A\x00{i}"
+    rng.shuffle(ids)
+    return [fresh(t) for t in ids]
+
+
+@pytest.mark.parametrize("order", ["in order", "wrapped", "no order", "none"])
+def test_mostly_distinct_sorted_with_a_second_column(order):
+    # sort=True on a first column of mostly distinct ids (with a few repeated, and missing cells)
+    # and a second one that lists them in the first one's order, twice over, in no order, or not
+    # at all; with texts the first lacks and missing cells: codes and uniques as Python sorts
+    # them, each distinct text the object of its first appearance
+    rng = random.Random(len(order))
+    first = mostly_distinct_ids(rng, 80000)
+    for i in rng.sample(range(len(first)), 300):
+        first[i] = fresh(first[rng.randrange(len(first))])  # an id twice, in another object
+    for i in rng.sample(range(len(first)), 50):
+        first[i] = rng.choice([None, float("nan"), pd.NA])
+    second = []
+    if order == "in order":
+        second = [fresh(t) if isinstance(t, str) else None for t in first]
+    elif order == "wrapped":
+        half = len(first) // 2
+        second = [fresh(t) for t in first[half:] + first[:half] if isinstance(t, str)]
+    elif order == "no order":
+        second = [fresh(t) for t in (first[rng.randrange(len(first))] for _ in range(60000)) if isinstance(t, str)]
+    for _ in range(len(second) // 40):  # ids the first column lacks, some of them twice
+        second.insert(rng.randrange(len(second) + 1), fresh(f"X{rng.randrange(500)}" if rng.random() < 0.9
+                                                            else f"C{rng.randrange(10**6, 10**7)}\u4e2d"))
+    for _ in range(20 if second else 0):
+        second.insert(rng.randrange(len(second) + 1), None)
+    arr = np.array(first, dtype=object)
+    more = np.array(second, dtype=object) if order != "none" else None
+    got = _core.factorize_text(arr, _frames._missing_objects(), True, more=more)
+    cells = first + second
+    want_codes, want_uniq = expected(cells, True)
+    assert got[0].tolist() == want_codes
+    assert list(got[1]) == want_uniq
+    firsts = {}
+    for c in cells:
+        if isinstance(c, str):
+            firsts.setdefault(c, c)
+    assert all(u is firsts[u] for u in got[1])
+    assert got[2]  # a NUL among the texts
+    # the same numbers when the arrays are read as one column by the table (first appearance,
+    # then sorted)
+    one = _core.factorize_text(np.array(cells, dtype=object), _frames._missing_objects(), False, True)
+    assert np.array_equal(np.asarray(one[1], dtype=object)[one[0]][one[0] >= 0],
+                          np.asarray(got[1], dtype=object)[got[0]][got[0] >= 0])
+
+
+@pytest.mark.parametrize("where", ["first", "second"])
+def test_mostly_distinct_sorted_refuses_a_value_not_text(where):
+    rng = random.Random(3)
+    first = mostly_distinct_ids(rng, 70000)
+    second = [fresh(t) for t in first[:1000]]
+    (first if where == "first" else second)[-1] = 12
+    got = _core.factorize_text(np.array(first, dtype=object), _frames._missing_objects(), True,
+                               more=np.array(second, dtype=object))
+    assert got is None

@@ -739,11 +739,13 @@ def date_column(values: Any, field: str) -> Any:
     return days[codes]  # code -1 (missing) takes the last entry: NaT
 
 
-def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int, hi: int) -> Any:
+def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int, hi: int,
+                missing: Optional[str] = None) -> Any:
     """A column of small national codes (sex 1–2, GB 3304 1–56, GB/T 4762 1–13) as uint8:
     numbers range-checked as a whole, text ("女", "蒙古族", "02") read by ``read(text)`` once per
-    distinct value. A missing value is InvalidInput ``missing value``, an unreadable one (a
-    blank text too, as the rows path reads it) the reader's error, each naming ``field`` and the
+    distinct value. A missing value is InvalidInput ``missing value`` (or, given ``missing``, read
+    as that text, as the rows path reads an optional field left out), an unreadable one (a blank
+    text too, as the rows path reads it) the reader's error, each naming ``field`` and the
     first bad row, counted from 1."""
     import numpy as np
     dtype = getattr(values, "dtype", None)
@@ -769,10 +771,12 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
         except InvalidInput as e:
             bad.append((int(np.argmax(codes == k)), getattr(e, "message", "") or str(e)))
             break
+    if missing is not None:
+        table[-1] = read(missing)
     outside = ((table < low) | (table > high))[codes]
     if outside.any():
         bad.append((int(np.argmax(outside)), f"value outside {low}…{high}"))
-    if codes.size and int(codes.min()) < 0:
+    if missing is None and codes.size and int(codes.min()) < 0:
         bad.append((int(np.argmax(codes < 0)), "missing value"))  # as int_column words it
     if bad:
         row, message = min(bad)

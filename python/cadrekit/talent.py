@@ -327,8 +327,8 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
 
     sex, birth, eth, pstat = _person_columns(col)
     if "rank" in df.columns:
-        rank = _frames.code_column(df["rank"].fillna("keyuan") if df["rank"].dtype == object else df["rank"], "rank",
-                                   lambda v: int(vocabulary_code("rank", v, "rank")), lo=0, hi=6)
+        rank = _frames.code_column(df["rank"], "rank", lambda v: int(vocabulary_code("rank", v, "rank")), lo=0, hi=6,
+                                   missing="keyuan")  # a rank left out: the rows path's default
     else:
         rank = np.zeros(len(df), dtype=np.uint8)
     out = _t.pools_batch(pol, as_of, birth, sex, eth, pstat, rank, cs, sg, supervised, r_cadre, r_year, r_rating)

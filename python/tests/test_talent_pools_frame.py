@@ -250,3 +250,24 @@ def test_results_numbered_with_the_cadres_raise_as_the_screening_does():
         assert (e.value.field, e.value.record) == ("id", "cadres[4]")
     # results with ids no cadre has, before and after theirs in order: the rows path's members
     same(cadres, pd.concat([results, other.iloc[1:]], ignore_index=True), AS_OF)
+
+
+@pytest.mark.parametrize("dtype", ["text", "category", "string"])
+def test_a_missing_rank_reads_as_the_rows_path_reads_it(dtype):
+    # a rank left empty is the rows path's default (keyuan), in a column of text, a categorical
+    # or pandas' string dtype alike; a rank it cannot read is still an error naming the row
+    cadres, results = random_tables(300, 5)
+    cadres.loc[cadres.index[[3, 40, 41, 299]], "rank"] = None
+    if dtype != "text":
+        cadres["rank"] = cadres["rank"].astype(dtype)
+    assert cadres["rank"].isna().sum() == 4
+    got = same(cadres, results, AS_OF)
+    filled = cadres.astype({"rank": object}).fillna({"rank": "keyuan"})
+    pd.testing.assert_frame_equal(got, talent.pools(filled, results, as_of=AS_OF))
+    other = cadres.astype({"rank": object}).fillna({"rank": "zheng_ke"})
+    assert not talent.pools(other, results, as_of=AS_OF).equals(got)
+    bad = cadres.astype({"rank": object})
+    bad.loc[bad.index[7], "rank"] = "general"
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.pools(bad, results, as_of=AS_OF)
+    assert e.value.field == "rank" and e.value.record == "row 8"

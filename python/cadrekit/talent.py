@@ -311,7 +311,10 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
             return None
     uniques = np.asarray(uniques, dtype=object)
     pol = _policy(policy)
-    empty = np.flatnonzero(uniques == "") if len(uniques) else np.zeros(0, np.int64)
+    if numbered is not None:  # in code-point order: an empty id is the first text
+        empty = np.zeros(1 if len(uniques) and uniques[0] == "" else 0, np.int64)
+    else:
+        empty = np.flatnonzero(uniques == "") if len(uniques) else np.zeros(0, np.int64)
     for i in np.flatnonzero((codes < 0) | (codes == (int(empty[0]) if len(empty) else -2))):
         raise _frames.invalid("id is empty", "id", f"cadres[{int(i)}]")
     if len(codes) and int(np.bincount(codes, minlength=len(uniques)).max()) > 1:  # (no id is missing)

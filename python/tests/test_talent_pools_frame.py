@@ -271,3 +271,25 @@ def test_a_missing_rank_reads_as_the_rows_path_reads_it(dtype):
     with pytest.raises(cadrekit.InvalidInput) as e:
         talent.pools(bad, results, as_of=AS_OF)
     assert e.value.field == "rank" and e.value.record == "row 8"
+
+
+@pytest.mark.parametrize("with_results", [True, False])
+def test_an_empty_id_is_named_by_its_row(with_results):
+    # an empty cadre id is refused naming its row, as the rows path refuses it, whether the ids
+    # are numbered with the results' (in code-point order) or alone; an empty id among the
+    # results only is the results' error, not the cadres'
+    cadres, results = random_tables(200, 6)
+    bad = cadres.copy()
+    bad.loc[bad.index[17], "id"] = ""
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.pools(bad, results if with_results else None, as_of=AS_OF)
+    assert e.value.field == "id" and e.value.record == "cadres[17]"
+    with pytest.raises(cadrekit.InvalidInput) as rows_e:
+        rows_path(bad, results if with_results else None, AS_OF)
+    assert "empty" in str(rows_e.value) and "empty" in str(e.value)
+    if with_results:
+        res = results.copy()
+        res.loc[res.index[3], "cadre_id"] = ""
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            talent.pools(cadres, res, as_of=AS_OF)
+        assert e.value.field == "cadre_id" and e.value.record == "records[3]"

@@ -395,3 +395,17 @@ def test_mostly_distinct_sorted_refuses_a_value_not_text(where):
     got = _core.factorize_text(np.array(first, dtype=object), _frames._missing_objects(), True,
                                more=np.array(second, dtype=object))
     assert got is None
+
+
+@pytest.mark.parametrize("sort", [False, True])
+def test_few_shared_objects_alternating_at_random(sort):
+    # a column of a few values whose cells share their objects (as read_csv gives a rating or a
+    # sex code), alternating at random with missing cells of every kind and equal texts in
+    # objects of their own: each cell numbered by its text
+    rng = random.Random(11)
+    shared = ["excellent", "competent", "优秀", "1"]
+    pool = shared + [None, float("nan"), pd.NA]
+    vals = [rng.choice(pool) if rng.random() < 0.97 else fresh(rng.choice(shared)) for _ in range(200_000)]
+    got = _core.factorize_text(np.array(vals, dtype=object), _frames._missing_objects(), sort)
+    want_codes, want_uniq = expected(vals, sort)
+    assert got[0].tolist() == want_codes and list(got[1]) == want_uniq

@@ -799,18 +799,18 @@ py::object date_days(const py::array &values, const py::tuple &missing) {
   Distinct distinct(n);
   std::vector<size_t> first_row;  // of each distinct text read by the vocabulary
   PointerCache<int64_t> cache(n);
-  PyObject *last = nullptr;
-  int64_t last_value = kNaT;
   for (size_t i = 0; i < n; ++i) {
     PyObject *v = column[i];
-    if (v == last) {
-      out[i] = last_value;
+    int64_t value;
+    // the cache first, as number_cells asks it (a missing cell's object among dates alternates
+    // with them at random)
+    if (v != nullptr && cache.find(v, value)) {
+      out[i] = value;
       continue;
     }
-    int64_t value;
     if (v == nullptr || v == Py_None) {
       value = kNaT;
-    } else if (!cache.find(v, value)) {
+    } else {
       if (PyUnicode_CheckExact(v) && iso_days(v, value)) {
         // an ISO date: its day
       } else if (PyUnicode_CheckExact(v)) {
@@ -824,8 +824,6 @@ py::object date_days(const py::array &values, const py::tuple &missing) {
       }
       cache.keep(v, value);
     }
-    last = v;
-    last_value = value;
     out[i] = value;
   }
 

@@ -3,6 +3,7 @@ read in C++ cell by cell, any other spelling once per distinct text by the vocab
 same days and the same errors (text, field, the first row) as the path that reads every
 distinct value with ``vocabulary_date`` (a list of values takes that path)."""
 import datetime as dt
+import random
 
 import numpy as np
 import pandas as pd
@@ -141,3 +142,18 @@ def test_team_structure_reads_codes_and_dates_as_text_and_names_the_row():
     assert error_of(lambda: talent.team_structure(bad, as_of=as_of))[2:] == ("sex", "row 3")
     bad = MEMBERS.assign(birth_date=["1985-01-01", "1985-01-01", "1985-01-32", None])
     assert error_of(lambda: talent.team_structure(bad, as_of=as_of))[2:] == ("birth_date", "row 3")
+
+
+def test_shared_date_objects_alternating_with_missing_cells_at_random():
+    # a few date objects shared by many cells (as read_csv gives them), alternating at random
+    # with missing cells of every kind, other spellings and equal texts in objects of their own:
+    # each cell read as its own text
+    rng = random.Random(4)
+    shared = ["2014-01-05", "1999-12-31", "2016/2/29", "1970-01-01"]
+    pool = shared + [None, float("nan"), pd.NA]
+    cells = [rng.choice(pool) if rng.random() < 0.95 else "".join(list(rng.choice(shared))) for _ in range(50_000)]
+    got = _frames.date_column(pd.Series(cells, dtype=object), "d")
+    want = np.array([np.datetime64("NaT") if not isinstance(c, str) else
+                     np.datetime64(c.replace("/", "-").replace("-2-", "-02-")) for c in cells], dtype="datetime64[D]")
+    assert np.array_equal(got, want, equal_nan=True)
+    assert np.array_equal(general(cells[:2000]), want[:2000], equal_nan=True)

@@ -15,9 +15,9 @@
 //
 // Why not pandas.factorize: it hashes and compares every cell as a Python object. A column read
 // by pandas.read_csv holds the same str object for equal cells of a chunk, and a county's table
-// lists a cadre's records together, so here a cell is first looked up by its pointer (the cell
-// before it, then a small cache) and only a pointer not seen is hashed by its
-// text into an open-addressing table of the distinct texts. With sort=True, a column of texts
+// lists a cadre's records together, so here a cell is first looked up by its pointer (a small
+// cache of the objects met), then compared with the cell before, and only a text not so found
+// is hashed into an open-addressing table of the distinct texts. With sort=True, a column of texts
 // nearly all different (a million ids, one a row) has no such table: its cells are sorted, which
 // the order needs anyway (number_by_sorting).
 //
@@ -511,28 +511,26 @@ bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, 
       out[i] = -1;
       continue;
     }
-    {
-      // A table listing a cadre's records together repeats an id in cells of their own objects
-      // (pandas.read_csv shares one object only among cells of few distinct values): the text of
-      // the cell before is in cache, and comparing with it costs less than a lookup.
-      if (last_code >= 0 && PyUnicode_CheckExact(v) && equal_text(v, last)) {
-        c = last_code;
-      } else if (PyUnicode_CheckExact(v)) {
-        const auto next = static_cast<size_t>(last_code + 1);  // the text numbered after the cell before's
-        if (guessing && last_code >= 0 && next < distinct.texts().size() && equal_text(v, distinct.texts()[next])) {
-          c = last_code + 1;
-        } else {
-          guessing = false;
-          c = viewed[b] ? distinct.code(v, views[b]) : distinct.code(v);
-          ++hashed;
-        }
-      } else if (column.missing(v)) {
-        c = -1;
+    // A table listing a cadre's records together repeats an id in cells of their own objects
+    // (pandas.read_csv shares one object only among cells of few distinct values): the text of
+    // the cell before is in cache, and comparing with it costs less than a lookup.
+    if (last_code >= 0 && PyUnicode_CheckExact(v) && equal_text(v, last)) {
+      c = last_code;
+    } else if (PyUnicode_CheckExact(v)) {
+      const auto next = static_cast<size_t>(last_code + 1);  // the text numbered after the cell before's
+      if (guessing && last_code >= 0 && next < distinct.texts().size() && equal_text(v, distinct.texts()[next])) {
+        c = last_code + 1;
       } else {
-        return false;  // not text: the caller's general path
+        guessing = false;
+        c = viewed[b] ? distinct.code(v, views[b]) : distinct.code(v);
+        ++hashed;
       }
-      cache.keep(v, c);
+    } else if (column.missing(v)) {
+      c = -1;
+    } else {
+      return false;  // not text: the caller's general path
     }
+    cache.keep(v, c);
     last = v;
     last_code = c;
     out[i] = c;

@@ -443,11 +443,12 @@ class Distinct {
   std::vector<Seen> seen_;
 };
 
-// Each cell's code among the distinct texts (-1 for a missing cell) into out; false, with out
-// partly written, when a cell is neither a str nor missing, or when give_up(i, distinct) says so
-// at a row i.
+// Each cell's code among the distinct texts (-1 for a missing cell) into out, from the cell
+// `start` on (those before it are left as they are); false, with out partly written, when a cell
+// is neither a str nor missing, or when give_up(i, distinct) says so at a row i.
 template <class GiveUp>
-bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, GiveUp &&give_up) {
+bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, GiveUp &&give_up,
+                  size_t start = 0) {
   const size_t n = column.size();
   PointerCache<int64_t> cache(n);
   PyObject *last = nullptr;
@@ -472,7 +473,7 @@ bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, 
   // slower.)
   const size_t guess_from = column.first_size();
   bool guessing = false;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = start; i < n; ++i) {
     if (give_up(i, distinct)) return false;
     const size_t b = i % kBatch;
     if (b == 0) {
@@ -586,34 +587,39 @@ bool number_by_sorting(const ObjectColumn &column, int64_t *out, std::vector<PyO
   const size_t k = heads.size();
   const auto head_text = [&](size_t j) { return cell[static_cast<size_t>(heads[j].code)]; };
 
-  std::optional<Distinct> table;  // the distinct texts by their codes, made after many searches
-  size_t searches = 0;
   Distinct extra(64);  // texts of the second array that the first lacks
-  const auto find = [&](PyObject *v) -> int64_t {  // a code, or -2 - (the text's number in extra)
-    if (!table && ++searches > 1024 + (n - n1) / 64) {
-      table.emplace(k);
-      table->reserve(k);
-      for (size_t j = 0; j < k; ++j) table->code(head_text(j));
+  // The code of the text v, or -2 - (its number in extra): by a binary search among the sorted
+  // distinct texts.
+  const auto search = [&](PyObject *v) -> int64_t {
+    const SortKey key = sort_key(v, 0);
+    size_t lo = 0, hi = k;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (key_less(heads[mid], head_text(mid), key, v)) lo = mid + 1;
+      else hi = mid;
     }
-    if (table) {
-      const uint32_t c = table->find(v);
-      if (c != Distinct::kNone) return c;
-    } else {
-      const SortKey key = sort_key(v, 0);
-      size_t lo = 0, hi = k;
-      while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if (key_less(heads[mid], head_text(mid), key, v)) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < k && equal_text(v, head_text(lo))) return static_cast<int64_t>(lo);
-    }
+    if (lo < k && equal_text(v, head_text(lo))) return static_cast<int64_t>(lo);
     return -2 - static_cast<int64_t>(extra.code(v));
   };
+  // After a failed guess the cell found by its search sets the row guessed from; a second failed
+  // guess in a row stops the guessing until the next 64th cell (a second array in no order would
+  // otherwise read a row of the first at random, and its text, for every cell), which then
+  // guesses again from the row of the cell before. Once the searches (some 20 random reads each)
+  // are one cell in 16 or more, or have cost about what a table of the texts costs (an insert a
+  // text), the rest of the cells are looked up in such a table (below).
   size_t row = n1;  // the first array's row the cell before matched (n1: none)
+  bool guessing = true;
+  bool missed = false;  // the last guess failed
+  size_t searches = 0;
   PyObject *last = nullptr;
   int64_t last_code = -1;
-  for (size_t i = n1; i < n; ++i) {
+  size_t i = n1;
+  for (; i < n; ++i) {
+    if ((i - n1) % 64 == 0 && !guessing) {
+      guessing = true;
+      missed = false;
+      if (last_code >= 0) row = static_cast<size_t>(heads[static_cast<size_t>(last_code)].code);
+    }
     PyObject *v = column[i];
     if (v == last) {
       out[i] = last_code;
@@ -625,26 +631,63 @@ bool number_by_sorting(const ObjectColumn &column, int64_t *out, std::vector<PyO
     if (is_text) {
       if (last_code != -1 && equal_text(v, last)) {
         c = last_code;
-      } else if (row + 1 < n1 && cell[row + 1] != nullptr && equal_text(v, cell[row + 1])) {
+      } else if (guessing && row + 1 < n1 && cell[row + 1] != nullptr && equal_text(v, cell[row + 1])) {
         c = out[++row];
+        missed = false;
       } else {
-        c = find(v);
-        if (c >= 0) row = static_cast<size_t>(heads[static_cast<size_t>(c)].code);  // (a text the first lacks: kept)
+        if (++searches > 1024 && (searches * 16 > i - n1 + 1 || searches > 1024 + k / 64)) break;
+        c = search(v);
+        if (guessing && missed) {
+          guessing = false;
+        } else if (guessing) {
+          missed = true;
+          if (c >= 0) row = static_cast<size_t>(heads[static_cast<size_t>(c)].code);  // (a text the first lacks: kept)
+        }
       }
     }
     last = v;
     last_code = c;
     out[i] = c;
   }
+  std::vector<PyObject *> lacking(extra.texts());  // the texts the first array lacks, by number
+  if (i < n) {
+    // The rest of the second array as number_cells numbers a column (its cache of objects, its
+    // lookups fetched a batch ahead), in a table of the distinct texts coded by their order (each
+    // str fetched some texts ahead: they lie in memory in order of row), then of those lacking;
+    // a text it adds is one more lacking.
+    Distinct table(k + lacking.size());
+    table.reserve(k + lacking.size());
+    // in three steps kAhead texts apart: a str fetched, its view and hash read and its slot
+    // fetched, its slot filled
+    constexpr size_t kAhead = 16;
+    TextView views[kAhead];
+    for (size_t j = 0; j < k + 2 * kAhead; ++j) {
+      if (j >= 2 * kAhead) table.code(head_text(j - 2 * kAhead), views[j % kAhead]);
+      if (j >= kAhead && j < k + kAhead) {
+        views[j % kAhead] = view_of(head_text(j - kAhead));
+        table.prefetch(views[j % kAhead].hash);
+      }
+      if (j < k) {
+        const char *ahead = reinterpret_cast<const char *>(head_text(j));
+        __builtin_prefetch(ahead);
+        __builtin_prefetch(ahead + sizeof(PyASCIIObject));
+      }
+    }
+    for (PyObject *t : lacking) table.code(t);
+    if (!number_cells(column, table, out, [](size_t, Distinct &) { return false; }, i)) return false;
+    lacking.assign(table.texts().begin() + static_cast<std::ptrdiff_t>(k), table.texts().end());
+    for (size_t j = i; j < n; ++j)
+      if (out[j] >= static_cast<int64_t>(k)) out[j] = -2 - (out[j] - static_cast<int64_t>(k));
+  }
 
   distinct.clear();
-  distinct.reserve(k + extra.texts().size());
-  if (extra.texts().empty()) {
+  distinct.reserve(k + lacking.size());
+  if (lacking.empty()) {
     for (size_t j = 0; j < k; ++j) distinct.push_back(head_text(j));
     return true;
   }
   // the texts the first array lacks, sorted, merged into the order of the others
-  const auto &more_texts = extra.texts();
+  const auto &more_texts = lacking;
   const size_t m = more_texts.size();
   std::vector<SortKey> more_keys(m);
   for (size_t e = 0; e < m; ++e) more_keys[e] = sort_key(more_texts[e], static_cast<int64_t>(e));

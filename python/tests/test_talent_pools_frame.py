@@ -293,3 +293,31 @@ def test_an_empty_id_is_named_by_its_row(with_results):
         with pytest.raises(cadrekit.InvalidInput) as e:
             talent.pools(cadres, res, as_of=AS_OF)
         assert e.value.field == "cadre_id" and e.value.record == "records[3]"
+
+
+def test_many_cadres_with_results_in_no_order():
+    # 70,000 cadres: their ids, nearly all different, are numbered by sorting, and the results'
+    # ids matched in order or, shuffled, looked up; the same members either way, and for a
+    # sample of cadres the rows path's
+    rng = np.random.default_rng(8)
+    n = 70_000
+    ids = np.array([f"C{i}" for i in rng.permutation(10 * n)[:n]], dtype=object)
+    births = (np.datetime64("1975-01-01") + rng.integers(0, 25 * 365, n)).astype(str)
+    cadres = pd.DataFrame({"id": ids, "sex": rng.choice(["1", "2"], n), "birth_date": births,
+                           "ethnicity": rng.choice(["01", "02"], n), "political_status": rng.choice(["01", "13"], n),
+                           "rank": rng.choice(RANKS, n), "civil_servant": rng.integers(0, 2, n).astype(bool),
+                           "selected_graduate": rng.integers(0, 5, n) == 0})
+    years = np.repeat(np.array(["2014", "2015"]), n)
+    results = pd.DataFrame({"cadre_id": np.concatenate([ids, ids]), "kind": "annual", "period": years,
+                            "rating": rng.choice(["excellent", "competent"], 2 * n)})
+    results = results[rng.random(2 * n) < 0.95].reset_index(drop=True)
+    got = talent.pools(cadres, results, as_of=AS_OF)
+    assert set(got["pool"]) == set(talent.POOLS)
+    shuffled = results.sample(frac=1, random_state=3).reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, talent.pools(cadres, shuffled, as_of=AS_OF))
+    few = set(ids[:300])
+    part_c = cadres[cadres["id"].isin(few)]
+    part_r = results[results["cadre_id"].isin(few)]
+    want = rows_path(part_c, part_r, AS_OF)
+    mine = got[got["cadre_id"].isin(few)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(mine, want.reset_index(drop=True))

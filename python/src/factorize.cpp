@@ -544,9 +544,10 @@ bool number_cells(const ObjectColumn &column, Distinct &distinct, int64_t *out, 
 // table of the texts at all (inserting a million ids into one waits on memory at every step,
 // and the sort is needed anyway). A cell of the second array (more=) is first compared with the
 // text of the row after the one the cell before matched (a year's results listed cadre by
-// cadre), else found by a binary search among the distinct texts, or, after many such
-// searches, in a table of them. A text the first array lacks is numbered at the end, its place
-// merged into the order. Each distinct text is the object of its first row. false when a cell
+// cadre), else found by a binary search among the distinct texts; where such searches are
+// many (a second array in no order), the rest of it is numbered by number_cells in a table of
+// the distinct texts. A text the first array lacks is numbered at the end, its place merged
+// into the order. Each distinct text is the object of its first row. false when a cell
 // is neither a str nor missing.
 bool number_by_sorting(const ObjectColumn &column, int64_t *out, std::vector<PyObject *> &distinct) {
   const size_t n1 = column.first_size();
@@ -706,9 +707,9 @@ bool number_by_sorting(const ObjectColumn &column, int64_t *out, std::vector<PyO
       distinct.push_back(more_texts[at]);
     }
   }
-  for (size_t i = 0; i < n; ++i)
-    out[i] = out[i] >= 0 ? of_head[static_cast<size_t>(out[i])]
-                         : out[i] == -1 ? -1 : of_extra[static_cast<size_t>(-2 - out[i])];
+  for (size_t j = 0; j < n; ++j)
+    out[j] = out[j] >= 0 ? of_head[static_cast<size_t>(out[j])]
+                         : out[j] == -1 ? -1 : of_extra[static_cast<size_t>(-2 - out[j])];
   return true;
 }
 

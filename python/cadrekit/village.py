@@ -623,15 +623,15 @@ def _score_col(df: Any) -> Any:
         return col.to_numpy(dtype=np.float64)
     if pd.api.types.is_integer_dtype(col):
         col = col.astype(str)
-    elif col.dtype == object:
-        # a column of str with no cell missing, numbered as it is (one pass in C++, which also
-        # tells whether every cell is a str)
+    if col.dtype == object:
+        # a column of str with no cell missing, numbered as it is (one pass, which also tells
+        # whether every cell is a str)
         got = _frames.factorize_text(col)
         if got is not None and (len(got[0]) == 0 or int(got[0].min()) >= 0):
             return got[0], np.asarray(got[1], dtype=object)
-    if not (col.dtype == object and pd.api.types.infer_dtype(col, skipna=False) == "string"):
-        col = pd.Series([_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())], dtype=object)
-    codes, uniques = _frames.factorize(col)
+    # any other column cell by cell, as the rows path reads each score
+    texts = pd.Series([_score_text(x, f"scores[{i}]") for i, x in enumerate(col.tolist())], dtype=object)
+    codes, uniques = _frames.factorize(texts)
     return codes, np.asarray(uniques, dtype=object)
 
 

@@ -311,11 +311,12 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
             return None
     uniques = np.asarray(uniques, dtype=object)
     pol = _policy(policy)
+    empty = -2  # the code of an empty id (-2: none)
     if numbered is not None:  # in code-point order: an empty id is the first text
-        empty = np.zeros(1 if len(uniques) and uniques[0] == "" else 0, np.int64)
-    else:
-        empty = np.flatnonzero(uniques == "") if len(uniques) else np.zeros(0, np.int64)
-    for i in np.flatnonzero((codes < 0) | (codes == (int(empty[0]) if len(empty) else -2))):
+        empty = 0 if len(uniques) and uniques[0] == "" else -2
+    elif len(uniques) and (uniques == "").any():
+        empty = int(np.flatnonzero(uniques == "")[0])
+    for i in np.flatnonzero((codes < 0) | (codes == empty)):
         raise _frames.invalid("id is empty", "id", f"cadres[{int(i)}]")
     if len(codes) and int(np.bincount(codes, minlength=len(uniques)).max()) > 1:  # (no id is missing)
         twice = pd.Series(codes).duplicated().to_numpy()

@@ -92,6 +92,14 @@ bool text_less(PyObject *a, PyObject *b) {
   return na < nb;
 }
 
+// Brings a str object into the cache ahead of its reading: its header, and the line its text
+// starts in.
+void prefetch_text(PyObject *s) {
+  const char *at = reinterpret_cast<const char *>(s);
+  __builtin_prefetch(at);
+  __builtin_prefetch(at + sizeof(PyASCIIObject));
+}
+
 // Whether two exact str hold the same text, read without hashing (a cell and the one before it).
 bool equal_text(PyObject *a, PyObject *b) {
 #if PY_VERSION_HEX < 0x030C0000
@@ -668,11 +676,7 @@ bool number_by_sorting(const ObjectColumn &column, int64_t *out, std::vector<PyO
         views[j % kAhead] = view_of(head_text(j - kAhead));
         table.prefetch(views[j % kAhead].hash);
       }
-      if (j < k) {
-        const char *ahead = reinterpret_cast<const char *>(head_text(j));
-        __builtin_prefetch(ahead);
-        __builtin_prefetch(ahead + sizeof(PyASCIIObject));
-      }
+      if (j < k) prefetch_text(head_text(j));
     }
     for (PyObject *t : lacking) table.code(t);
     if (!number_cells(column, table, out, [](size_t, Distinct &) { return false; }, i)) return false;
@@ -782,11 +786,7 @@ py::object position_in(const py::array &distinct_texts, const py::array &values,
   // brought into the cache some lookups ahead (its header, and the line its text starts in).
   constexpr size_t kAhead = 16;
   for (size_t j = 0; j < among.size(); ++j) {
-    if (j + kAhead < among.size()) {
-      const char *ahead = reinterpret_cast<const char *>(among[j + kAhead]);
-      __builtin_prefetch(ahead);
-      __builtin_prefetch(ahead + sizeof(PyASCIIObject));
-    }
+    if (j + kAhead < among.size()) prefetch_text(among[j + kAhead]);
     PyObject *t = among[j];
     if (t == nullptr || !PyUnicode_CheckExact(t)) return py::none();
     const uint32_t code = table.find(t);

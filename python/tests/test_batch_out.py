@@ -5,7 +5,6 @@ with InvalidInput naming it, and leave the outputs untouched when a row is bad; 
 tier_columns may be a sequence of 9 columns."""
 import csv
 import datetime as dt
-import json
 import pathlib
 from decimal import Decimal
 
@@ -14,6 +13,7 @@ import pytest
 
 import cadrekit
 from cadrekit import audit, village
+from village_golden import CASES, case_columns
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2017, 1, 1)
@@ -122,32 +122,9 @@ def test_tier_bad_row_named_outputs_untouched():
 
 # --- village pay sheet -----------------------------------------------------------------------
 
-CASES = json.loads((ROOT / "tests" / "golden" / "village_cases.json").read_text(encoding="utf-8"))
 OUT_NAMES = {"village_team_grade": (np.uint8, "V"), "village_rank": (np.int32, "V"),
              "base_fen": (np.int64, "P"), "performance_fen": (np.int64, "P"), "total_fen": (np.int64, "P"),
              "grade": (np.uint8, "P"), "units": (np.int32, "P")}
-
-
-def case_columns(case):
-    towns = sorted({x["township"] for x in case["villages"]})
-    rows = {x["village_id"]: i for i, x in enumerate(case["villages"])}
-    vt = np.array([towns.index(x["township"]) for x in case["villages"]], dtype=np.int32)
-    pop = np.array([x["population"] for x in case["villages"]], dtype=np.int64)
-    sc = np.zeros((len(vt), 5), dtype=np.int64)
-    pres = np.zeros(len(vt), dtype=np.uint8)
-    for row in case["scores"]:
-        for i, x in enumerate(row[1:]):
-            if x is not None:
-                sc[rows[row[0]], i] = int(Decimal(x) * 10000)
-                pres[rows[row[0]]] |= 1 << i
-    ps = case["principals"]
-    epoch = dt.date(1970, 1, 1)
-    pv = np.array([rows[x["village_id"]] for x in ps], dtype=np.int32)
-    post = np.array([["secretary", "director", "both"].index(x["post"]) for x in ps], dtype=np.uint8)
-    f = np.array([(dt.date.fromisoformat(x["served_from"]) - epoch).days for x in ps], dtype=np.int32)
-    t = np.array([2**31 - 1 if x["served_to"] is None else (dt.date.fromisoformat(x["served_to"]) - epoch).days
-                  for x in ps], dtype=np.int32)
-    return [vt, pop, sc, pres, pv, post, f, t]
 
 
 def fresh_out(V, P, fill=0):

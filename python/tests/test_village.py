@@ -7,12 +7,12 @@ import pathlib
 from decimal import Decimal
 from fractions import Fraction
 
-import numpy as np
 import pandas as pd
 import pytest
 
 import cadrekit
 from cadrekit import village
+from village_golden import case_columns
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CASES = json.loads((ROOT / "tests" / "golden" / "village_cases.json").read_text(encoding="utf-8"))
@@ -159,23 +159,8 @@ def test_what_if():
 def test_columns_agree_with_golden():
     case = CASES["pay_sheets"][1]
     towns = sorted({x["township"] for x in case["villages"]})
-    rows = {x["village_id"]: i for i, x in enumerate(case["villages"])}
-    vt = np.array([towns.index(x["township"]) for x in case["villages"]], dtype=np.int32)
-    pop = np.array([x["population"] for x in case["villages"]], dtype=np.int64)
-    sc = np.zeros((len(vt), 5), dtype=np.int64)
-    pres = np.zeros(len(vt), dtype=np.uint8)
-    for row in case["scores"]:
-        for i, x in enumerate(row[1:]):
-            if x is not None:
-                sc[rows[row[0]], i] = int(Decimal(x) * 10000)
-                pres[rows[row[0]]] |= 1 << i
     ps = case["principals"]
-    epoch = dt.date(1970, 1, 1)
-    pv = np.array([rows[x["village_id"]] for x in ps], dtype=np.int32)
-    post = np.array([["secretary", "director", "both"].index(x["post"]) for x in ps], dtype=np.uint8)
-    f = np.array([(dt.date.fromisoformat(x["served_from"]) - epoch).days for x in ps], dtype=np.int32)
-    t = np.array([2**31 - 1 if x["served_to"] is None else (dt.date.fromisoformat(x["served_to"]) - epoch).days
-                  for x in ps], dtype=np.int32)
+    vt, pop, sc, pres, pv, post, f, t = case_columns(case)
     out = village.pay_columns(vt, pop, sc, pres, pv, post, f, t, 2016)
     want = {w["cadre_id"]: int(Decimal(w["total"]) * 100) for w in case["expect_lines"]}
     for i, x in enumerate(ps):

@@ -244,12 +244,19 @@ def json_scalar(value: Any, field: str = "") -> Any:
     return value
 
 
-def record(row: Mapping[str, Any], fields: Sequence[str], plain: Callable[[Any, str], Any]) -> Dict[str, Any]:
-    """The given fields of one row that are present and not missing, each through ``plain``."""
+def record(row: Mapping[str, Any], fields: Sequence[str], plain: Callable[[Any, str], Any],
+           where: str = "") -> Dict[str, Any]:
+    """The given fields of one row that are present and not missing, each through ``plain``; a
+    value ``plain`` refuses without naming a record is refused naming ``where`` (``findings[3]``)."""
     out = {}
     for k in fields:
         if k in row:
-            v = plain(row[k], k)
+            try:
+                v = plain(row[k], k)
+            except _core.InvalidInput as e:
+                if not where or e.record:
+                    raise
+                raise invalid(e.message, e.field, where) from None
             if v is not None:
                 out[k] = v
     return out

@@ -78,8 +78,8 @@ def _plain(value: Any, field: str) -> Any:
     return value
 
 
-def _record(row: Mapping[str, Any], fields: Sequence[str]) -> Dict[str, Any]:
-    return _frames.record(row, fields, _plain)
+def _record(row: Mapping[str, Any], fields: Sequence[str], where: str = "") -> Dict[str, Any]:
+    return _frames.record(row, fields, _plain, where)
 
 
 #: The four domains (苏木镇, 街道, 农牧场, 区直部门) and the six methods (听述职 … 抽样查).
@@ -140,7 +140,7 @@ def findings_from_audit(audit_findings: Any) -> List[Dict[str, Any]]:
     documented mapping: source ``audit``; ``cadre_id`` = ``leader_id`` (empty: the unit's
     finding); severity minor → minor, serious → serious, referred → grave; id
     ``audit:<unit_id>:<date>:<kind>``; clean audits (``none``) are left out."""
-    rows = [_record(r, _AUDIT_FIELDS) for r in _rows(audit_findings)]
+    rows = [_record(r, _AUDIT_FIELDS, f"audit_findings[{i}]") for i, r in enumerate(_rows(audit_findings))]
     return _a.findings_from_audit(rows)
 
 
@@ -222,9 +222,9 @@ def _screen_rows(records: Any, findings: Any, audit_findings: Any, as_of: _dt.da
     """The rows path: every record, finding and audit finding as the library's JSON request."""
     request = {
         "as_of": _plain(as_of, "as_of"),
-        "records": [_record(r, _RECORD_FIELDS) for r in _rows(records)],
-        "findings": [_record(f, _FINDING_FIELDS) for f in _rows(findings)],
-        "audit_findings": [_record(f, _AUDIT_FIELDS) for f in _rows(audit_findings)],
+        "records": [_record(r, _RECORD_FIELDS, f"records[{i}]") for i, r in enumerate(_rows(records))],
+        "findings": [_record(f, _FINDING_FIELDS, f"findings[{i}]") for i, f in enumerate(_rows(findings))],
+        "audit_findings": [_record(f, _AUDIT_FIELDS, f"audit_findings[{i}]") for i, f in enumerate(_rows(audit_findings))],
         "explain": bool(explain),
     }
     hits: List[Dict[str, Any]] = _a.screen(request, _policy(policy))["hits"]
@@ -653,14 +653,17 @@ def _read_findings(fdf: Any, as_of: _dt.date, pol: _Policy) -> Dict[str, Any]:
     no_cadre = np.array([v == "" for v in cad_values] + [True], dtype=bool)[cad]
     no_unit = np.array([v == "" for v in unit_values] + [True], dtype=bool)[unit]
     bad |= no_cadre & no_unit
-    # dates: text as the library reads it, or datetime64 (the day of a time stamp)
+    # dates: text as the library reads it, or datetime64 at midnight (a time of day is the rows
+    # path's error, never cut off)
     col = fdf["date"] if "date" in fdf.columns else None
     if col is None:
         bad[:] = True
         day = np.zeros(n, np.int64)
     else:
         if col.dtype.kind == "M" and isinstance(col.dtype, np.dtype):
-            d = col.to_numpy().astype("datetime64[D]")
+            d, timed = _core.datetime_days(col.to_numpy())
+            if timed >= 0:
+                bad[timed] = True
             codes, uniq = _frames.factorize(d)
             values = [str(u) for u in np.asarray(uniq, dtype="datetime64[D]").tolist()]
         else:
@@ -799,7 +802,7 @@ def _first_rows(inverse: Any, n: int) -> Any:
 
 def _raise_finding(fdf: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
     """The rows path's error for finding ``i`` of ``fdf`` alone, naming it (``findings[i]``)."""
-    rec = _record(fdf.iloc[[i]].to_dict(orient="records")[0], _FINDING_FIELDS)
+    rec = _record(fdf.iloc[[i]].to_dict(orient="records")[0], _FINDING_FIELDS, f"findings[{i}]")
     try:
         _a.screen({"as_of": as_of.isoformat(), "records": [], "findings": [rec], "explain": False}, pol)
     except InvalidInput as e:
@@ -890,7 +893,7 @@ def _raise_row(df: Any, i: int, as_of: _dt.date, pol: _Policy) -> None:
     names it for the whole table: the request's ``records[0]`` (the row alone) becomes
     ``records[i]`` in the field or the record, whichever names it; else the record is
     ``records[i]``."""
-    rec = _record(df.iloc[[i]].to_dict(orient="records")[0], _RECORD_FIELDS)
+    rec = _record(df.iloc[[i]].to_dict(orient="records")[0], _RECORD_FIELDS, f"records[{i}]")
     try:
         _a.screen({"as_of": as_of.isoformat(), "records": [rec], "explain": False}, pol)
     except InvalidInput as e:

@@ -68,8 +68,8 @@ def _plain(value: Any, field: str) -> Any:
     return value
 
 
-def _record(row: Mapping[str, Any], fields: Sequence[str]) -> Dict[str, Any]:
-    return _frames.record(row, fields, _plain)
+def _record(row: Mapping[str, Any], fields: Sequence[str], where: str = "") -> Dict[str, Any]:
+    return _frames.record(row, fields, _plain, where)
 
 
 def _date(value: Any, name: str) -> str:
@@ -81,8 +81,10 @@ def _supervision(assessments: Any, findings: Any, disposal_cases: Any, strict: b
     # case given as JSON text is read here.
     cases = [_json.loads(c) if isinstance(c, str) else c for c in disposal_cases or ()]
     return {
-        "assessments": [_record(r, _RECORD_FIELDS) for r in _rows(assessments, "assessments", _RECORD_FIELDS, strict)],
-        "findings": [_record(f, _FINDING_FIELDS) for f in _rows(findings, "findings", _FINDING_FIELDS, strict)],
+        "assessments": [_record(r, _RECORD_FIELDS, f"assessments[{i}]")
+                        for i, r in enumerate(_rows(assessments, "assessments", _RECORD_FIELDS, strict))],
+        "findings": [_record(f, _FINDING_FIELDS, f"findings[{i}]")
+                     for i, f in enumerate(_rows(findings, "findings", _FINDING_FIELDS, strict))],
         "disposal_cases": cases,
     }
 
@@ -100,7 +102,7 @@ def _as_frame(call: str, table: Any, as_frame: Optional[bool]) -> bool:
 
 
 def _cadres(cadres: Any, strict: bool = False, what: str = "cadres") -> List[Dict[str, Any]]:
-    return [_record(c, _CADRE_FIELDS) for c in _rows(cadres, what, _CADRE_FIELDS, strict)]
+    return [_record(c, _CADRE_FIELDS, f"{what}[{i}]") for i, c in enumerate(_rows(cadres, what, _CADRE_FIELDS, strict))]
 
 
 @_frames.keyword_since_positional("as_of", "policy")
@@ -555,7 +557,8 @@ def team_structure(members: Any, *, as_of: _dt.date, policy: Optional[_Policy] =
             and findings is None and not disposal_cases):
         return _team_structure_frame(members, as_of, policy, strict)
     request = {"as_of": _date(as_of, "as_of"),
-               "members": [_record(m, _MEMBER_FIELDS) for m in _rows(members, "members", _MEMBER_FIELDS, strict)],
+               "members": [_record(m, _MEMBER_FIELDS, f"members[{i}]")
+                           for i, m in enumerate(_rows(members, "members", _MEMBER_FIELDS, strict))],
                "candidates": _cadres(candidates, strict, "candidates"),
                **_supervision(assessments, findings, disposal_cases, strict), "explain": bool(explain)}
     teams = _t.team_structure(request, _policy(policy))["teams"]

@@ -140,7 +140,6 @@ def test_dates_categoricals_and_the_callers_index_are_read_alike(monkeypatch):
     want = a.screen(df, fdf, as_of=D(2016, 12, 31))
     variants = [
         fdf.assign(date=pd.to_datetime(fdf["date"])),
-        fdf.assign(date=pd.to_datetime(fdf["date"]) + pd.Timedelta(hours=9)),  # the day of a time stamp
         fdf.astype({"source": "category", "severity": "category", "classification": "category",
                     "standard": "category", "cadre_id": "category"}),
         fdf.astype({"id": "string", "unit_id": "string"}),
@@ -153,6 +152,24 @@ def test_dates_categoricals_and_the_callers_index_are_read_alike(monkeypatch):
     # the records' own index and types change nothing either
     idx = df.set_index(pd.Index([f"r{i}" for i in range(len(df))])).astype({"cadre_id": "category"})
     pd.testing.assert_frame_equal(column_path(monkeypatch, idx, lambda: a.screen(idx, fdf, as_of=D(2016, 12, 31))), want)
+
+
+@pytest.mark.parametrize("as_objects", [False, True])
+def test_a_finding_date_with_a_time_of_day_is_refused_not_cut(as_objects):
+    # "A time of day is refused" (docs/input.md): a datetime64 column, or Timestamps among text,
+    # is refused naming the date and the finding, as the rows path refuses the same table.
+    recs, finds = random_tables(30, 5)
+    df = as_read(recs, RECORD_COLUMNS, dtype=str)
+    fdf = as_read(finds, FINDING_COLUMNS, dtype=str)
+    stamps = pd.to_datetime(fdf["date"])
+    timed = stamps.where(stamps.index != 3, stamps + pd.Timedelta(hours=9))
+    bad = fdf.assign(date=timed.astype(object) if as_objects else timed)
+    with pytest.raises(cadrekit.InvalidInput) as got:
+        a.screen(df, bad, as_of=D(2016, 12, 31))
+    with pytest.raises(cadrekit.InvalidInput) as rows:
+        a.screen(df.to_dict("records"), bad.to_dict("records"), as_of=D(2016, 12, 31))
+    for e in (got.value, rows.value):
+        assert (e.field, e.message, e.record) == ("date", "a datetime with a time of day is not a date", "findings[3]")
 
 
 def test_chinese_codes_of_findings_are_read_as_the_rows_path_reads_them(monkeypatch):

@@ -150,12 +150,15 @@ def _text(x: Any) -> Any:
 
 def _valid_text(rows: Sequence[Sequence[Any]], names: Sequence[str], what: str) -> None:
     """Every text of the rows (tuples of the fields ``names``) a single value that UTF-8 can
-    hold: a list, a set or a dict, and a lone surrogate, are InvalidInput naming the field and
-    the row (``what[i]``), not the value, as the DataFrame path names it."""
+    hold, without a NUL character: a list, a set or a dict, a NUL (which the C and JSON surfaces
+    cannot carry) and a lone surrogate are InvalidInput naming the field and the row
+    (``what[i]``), not the value, as the DataFrame path names it."""
     for i, row in enumerate(rows):
         for name, x in zip(names, row):
             if isinstance(x, (list, tuple, set, frozenset, dict)):
                 raise _frames.invalid("must be a single value, not a list, a set or a dict", name, f"{what}[{i}]")
+            if isinstance(x, str) and "\x00" in x:
+                raise _frames.invalid("NUL character in text", name, f"{what}[{i}]")
             if isinstance(x, str) and not x.isascii():
                 try:
                     x.encode("utf-8")
@@ -511,11 +514,18 @@ def _frame(x: Any) -> Any:
 
 
 def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]:
+    import pandas as pd
     if name not in df.columns:
         if optional:
             return [""] * len(df)
         raise _core.InvalidInput(f"{what}: column {name!r} is missing")
     col = df[name]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        # each category read once, then taken by the codes: a categorical's astype(str) goes
+        # through NumPy's str, which drops a text's trailing NUL characters (that the readers
+        # refuse, naming the row)
+        table = [_text(x) for x in col.cat.categories.tolist()] + [_text(None)]
+        return [table[c] for c in col.cat.codes.to_numpy().tolist()]
     return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
 
 
@@ -651,7 +661,10 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     ids: Dict[str, Any] = {}  # (read in the order of the sheet's arguments: the first missing column named)
     ids["vid"] = _id_cells(*id_at["vid"])
     town = _coded(v, "township", "villages")
-    ids["cid"], ids["pvid"] = _id_cells(*id_at["cid"]), _id_cells(*id_at["pvid"])
+    _check_names(v, "villages")
+    ids["cid"] = _id_cells(*id_at["cid"])
+    _check_names(p, "principals")
+    ids["pvid"] = _id_cells(*id_at["pvid"])
     rest = (_coded(p, "post", "principals"), _days_col(p, "served_from", "principals"),
             _days_col(p, "served_to", "principals", True))
     ids["svid"] = _id_cells(*id_at["svid"])
@@ -667,6 +680,48 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     out = PaySheet(sheet, pol)
     out._ids = (ids["cid"], ids["vid"], town)
     return out
+
+
+def _check_names(df: Any, what: str) -> None:
+    """The ``name`` column, which the sheet does not read, refused where the rows path refuses
+    it (``_valid_text``): a text holding a NUL character or a lone surrogate, naming the first
+    such row (``what[i]``); a cell of another type is its text there, and no error."""
+    import numpy as np
+    import pandas as pd
+    if "name" not in df.columns:
+        return
+    col = df["name"]
+    codes = None
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        cells, codes = col.cat.categories.to_numpy(dtype=object), col.cat.codes.to_numpy()
+    elif col.dtype == object or isinstance(col.dtype, pd.StringDtype):
+        cells = col.to_numpy(dtype=object)
+    else:
+        return
+    cells = np.ascontiguousarray(cells)
+    at, why = _core.first_bad_text(cells, _frames._missing_objects(), True, True)
+    if why == "must be a string":  # numbers among the names: the texts, one by one
+        at = next((j for j, x in enumerate(cells.tolist()) if isinstance(x, str) and _unreadable(x)), -1)
+    if at < 0:
+        return
+    words = "NUL character in text" if "\x00" in cells[at] else "is not valid text"
+    if codes is not None:  # the first row of that category (a category no row holds is not read)
+        rows = np.flatnonzero(codes == at)
+        if not len(rows):
+            return
+        at = int(rows[0])
+    raise _frames.invalid(words, "name", f"{what}[{at}]")
+
+
+def _unreadable(text: str) -> bool:
+    """Whether a str holds a NUL character or a lone surrogate (which UTF-8 cannot hold)."""
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _id_cells(df: Any, name: str, what: str) -> Any:

@@ -989,7 +989,7 @@ py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool
     } else if (PyUnicode_GET_LENGTH(v) == 0) {
       if (!empty_ok) why = "is empty";
     } else if (has_nul(v)) {
-      why = "NUL character in text";
+      why = kNulInText;
     } else if (has_surrogate(v)) {
       why = kNotUtf8Text;
     }

@@ -14,6 +14,7 @@
 #include <optional>
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include "bindings.hpp"
@@ -54,8 +55,9 @@ using F64 = py::array_t<double>;
 // released while the column lives: the views point into the str objects it keeps).
 class CodedText {
  public:
-  // A text of uniques that is not a str or not valid text (a lone surrogate) is an error naming
-  // the first row that holds it, ``table[i]``, as the rows path names it.
+  // A text of uniques that is not a str, not valid text (a lone surrogate) or holds a NUL
+  // character (which C and JSON cannot carry, and pandas' own hashing cuts a text at) is an
+  // error naming the first row that holds it, ``table[i]``, as the rows path names it.
   CodedText(const py::handle &pair, const char *field, const char *table) {
     if (!py::isinstance<py::tuple>(pair) || py::len(pair) != 2)
       throw InvalidInput("column must be a pair (codes, uniques)", field);
@@ -92,6 +94,10 @@ class CodedText {
         fail(k, "is not valid text");
         continue;
       }
+      if (text->find('\0') != std::string_view::npos) {
+        fail(k, kNulInText);
+        continue;
+      }
       views_[k] = *text;
     }
   }
@@ -99,11 +105,11 @@ class CodedText {
   // cell (None, a float NaN, or one of the caller's ``missing`` objects, compared by identity) an
   // empty text. Empty when a cell is neither text nor missing: the caller reads such a column as
   // text first. (Where every row is its own number, the codes and a pass to find missing cells
-  // would cost more than the views.) A text that is not valid (a lone surrogate) is an error
-  // naming the row as the rows path names it, ``table[i]``. A column of ASCII texts alone (ids
-  // usually are) keeps no views: each row's is read from its str when asked for, from fields
-  // a str never changes, so that millions of rows cost no second array; any other keeps one
-  // view a row.
+  // would cost more than the views.) A text that is not valid (a lone surrogate) or holds a NUL
+  // character is an error naming the row as the rows path names it, ``table[i]``. A column of
+  // ASCII texts alone (ids usually are) keeps no views: each row's is read from its str when
+  // asked for, from fields a str never changes, so that millions of rows cost no second array;
+  // any other keeps one view a row.
   static std::optional<CodedText> by_rows(const py::handle &column, const py::tuple &missing, const char *field,
                                           const char *table) {
     if (!py::isinstance<py::array>(column)) throw InvalidInput("column must be a 1-D object array", field);
@@ -118,12 +124,15 @@ class CodedText {
     std::vector<PyObject *> absent;
     for (const auto &m : missing) absent.push_back(m.ptr());
     bool ascii = true;
+    const auto row = [&](std::size_t i) { return std::string(table) + "[" + std::to_string(i) + "]"; };
     for (std::size_t i = 0; i < t.n_; ++i) {
       PyObject *o = t.cells_[i];
       if (o != nullptr && PyUnicode_Check(o)) {
-        if (PyUnicode_IS_COMPACT_ASCII(o)) continue;
-        ascii = false;
-        if (!utf8_view(o)) throw InvalidInput("is not valid text", field, std::string(table) + "[" + std::to_string(i) + "]");
+        const bool compact_ascii = PyUnicode_IS_COMPACT_ASCII(o);
+        ascii = ascii && compact_ascii;
+        const auto text = utf8_view(o);
+        if (!text) throw InvalidInput("is not valid text", field, row(i));
+        if (std::memchr(text->data(), 0, text->size()) != nullptr) throw InvalidInput(kNulInText, field, row(i));
       } else if (!missing_cell(o, absent)) {
         return std::nullopt;
       }

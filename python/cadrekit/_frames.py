@@ -51,7 +51,7 @@ def rows(data: Any, what: str = "rows", known: Optional[Sequence[str]] = None, s
     out = list(data)
     for i, r in enumerate(out):
         if not isinstance(r, Mapping):
-            raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
+            raise invalid("must be a mapping (dict) or a DataFrame row", what, f"{what}[{i}]")
     if known is not None:
         check_known(out, known, what, strict=strict)
     return out

@@ -44,7 +44,7 @@ def _get(row: Mapping[str, Any], key: str, what: str, i: int, required: bool = T
     v = row.get(key)
     if _missing(v):
         if required:
-            raise InvalidInput(f"{what}[{i}]: member {key} is missing")
+            raise _frames.invalid(f"{key} is missing", key, f"{what}[{i}]")
         return None
     return v
 
@@ -68,7 +68,7 @@ def _date(v: Any, field: str, what: str, i: int) -> _dt.date:
         return v
     if isinstance(v, str):  # the vocabulary's spellings: 2014-01-01, 2014/1/1, 2014年1月1日, …
         return _core.vocabulary_date(v, field, f"{what}[{i}]")
-    raise InvalidInput(f"{what}[{i}]: {field} must be a date")
+    raise _frames.invalid("must be a date", field, f"{what}[{i}]")
 
 
 def _int(v: Any, field: str, what: str, i: int) -> int:
@@ -78,7 +78,7 @@ def _int(v: Any, field: str, what: str, i: int) -> int:
         return int(v.__index__())
     if isinstance(v, float) and v.is_integer():  # pandas turns int columns with gaps into float
         return int(v)
-    raise InvalidInput(f"{what}[{i}]: {field} must be an integer")
+    raise _frames.invalid("expected a whole number", field, f"{what}[{i}]")
 
 
 def _level(v: Any) -> Any:
@@ -91,7 +91,7 @@ def _level(v: Any) -> Any:
 
 def _money(v: Any, what: str, i: int) -> Any:
     if isinstance(v, float):
-        raise InvalidInput(f"{what}[{i}]: budget must be Decimal, int or text yuan, not float")
+        raise _frames.invalid("budget must be Decimal, int or text yuan, not float", "budget", f"{what}[{i}]")
     if hasattr(v, "__index__") and not isinstance(v, bool):
         return int(v.__index__())
     return v
@@ -335,7 +335,7 @@ def _jsonable(v: Any, field: str, what: str, i: int) -> Any:
     if isinstance(v, float):
         if v.is_integer() and field not in ("budget", "amount"):
             return int(v)
-        raise InvalidInput(f"{what}[{i}]: {field} must not be a float")
+        raise _frames.invalid(f"{field} must not be a float", field, f"{what}[{i}]")
     if hasattr(v, "__index__"):
         return int(v.__index__())
     return v

@@ -40,6 +40,7 @@ except ImportError as _e:  # pragma: no cover - exercised in a subprocess withou
 import numpy as _np
 import pandas as _pd
 
+from . import _frames
 from . import partitions as _parts
 from ._core import Error as _Error
 from ._core import InvalidInput as _InvalidInput
@@ -59,7 +60,7 @@ def _key_values(part: Any, key: str) -> Any:
         return part[key]
     if part.index.name == key:
         return part.index.to_series()
-    raise _InvalidInput(f"column {key!r} is missing")
+    raise _frames.invalid("column is missing", key)
 
 
 def _key_summary(values: Any) -> Dict[str, Any]:
@@ -111,14 +112,11 @@ def _split_key(summaries: Sequence[Dict[str, Any]]) -> Optional[Tuple[Any, ...]]
 
 def _split_error(key: str, where: Tuple[Any, ...], what: str) -> _InvalidInput:
     a, b, n = where
-    e = _InvalidInput(
+    return _frames.invalid(
         f"the rows of one {key} are in partitions {a} and {b} ({n} value{'s' if n != 1 else ''} "
         f"of {key} in more than one partition); {what} needs all the rows of a {key} in one "
         f"partition: partition by {key}, e.g. ddf.set_index({key!r}) or ddf.shuffle({key!r}) "
-        f"(docs/scale.md) (field {key}, record partitions {a} and {b})")
-    e.field = key
-    e.record = f"partitions {a} and {b}"
-    return e
+        f"(docs/scale.md)", key, f"partitions {a} and {b}")
 
 
 def _partitioned_by_index(ddf: Any, key: str) -> bool:
@@ -379,9 +377,7 @@ def _pay_tail(extras: List[Any], principals: Any, scores: Any) -> Dict[str, Any]
                 else:
                     rec = f"scores[{i}]"
                     msg = "score of an unknown village"
-                e = _InvalidInput(f"{msg} (field village_id, record {rec})")
-                e.field, e.record = "village_id", rec
-                raise e
+                raise _frames.invalid(msg, "village_id", rec)
     return {}
 
 
@@ -405,9 +401,7 @@ def pay_sheet(villages: Any, principals: Any, scores: Any, *, year: int,
         scores = _pd.DataFrame(columns=["village_id", "period", "score"])
     for name, table in (("principals", principals), ("scores", scores)):
         if "village_id" not in table.columns:
-            e = _InvalidInput(f"{name}: column 'village_id' is missing (field village_id, record {name})")
-            e.field, e.record = "village_id", name
-            raise e
+            raise _frames.invalid("column is missing", "village_id", name)
     p_b, s_b = _broadcast(principals), _broadcast(scores)
     kwargs = {"year": int(year), "policy": _broadcast(policy), "graded_on": graded_on,
               "explain": bool(explain), "principals": p_b, "scores": s_b,

@@ -57,14 +57,14 @@ def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str
             elif name in optional:
                 cols.append([None] * n)
             else:
-                raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+                raise _frames.invalid("column is missing", name, what)
         return list(zip(*cols)) if cols else []
     out = []
     for i, r in enumerate(rows):
         try:
             out.append(tuple(r.get(name) if name in optional else r[name] for name in names))
         except KeyError as e:
-            raise _core.InvalidInput(f"{what}[{i}]: key {e.args[0]!r} is missing") from None
+            raise _frames.invalid(f"{e.args[0]} is missing", str(e.args[0]), f"{what}[{i}]") from None
     return out
 
 
@@ -85,12 +85,12 @@ def _date(x: Any, field: str, record: str) -> Optional[datetime.date]:
         return _frames.date_of(x.to_pydatetime(), field, record)
     if isinstance(x, str):  # the vocabulary's spellings: 2014-01-01, 2014/1/1, 2014年1月1日, …
         return _core.vocabulary_date(x, field, record)
-    raise _core.InvalidInput(f"{record}: {field} must be a date")
+    raise _frames.invalid("must be a date", field, record)
 
 
 def _score_text(x: Any, record: str) -> str:
     if isinstance(x, bool) or _missing(x):
-        raise _core.InvalidInput(f"{record}: score must be a number")
+        raise _frames.invalid("score must be a number", "score", record)
     if isinstance(x, str):
         return x
     if isinstance(x, decimal.Decimal):
@@ -101,7 +101,7 @@ def _score_text(x: Any, record: str) -> str:
         return repr(x)  # the shortest decimal that reads back as this float (documented)
     if hasattr(x, "item"):  # NumPy scalar
         return _score_text(x.item(), record)
-    raise _core.InvalidInput(f"{record}: score must be a number or a decimal string")
+    raise _frames.invalid("score must be a number or a decimal string", "score", record)
 
 
 def _population(x: Any, i: int) -> int:
@@ -410,7 +410,7 @@ def _long_scores(scores: Rows, year: int, strict: bool) -> Rows:
     _frames.check_known(scores, WIDE_SCORE_COLUMNS, "scores", strict=strict)
     for c in WIDE_SCORE_COLUMNS:
         if c not in names:
-            raise _core.InvalidInput(f"scores: column {c!r} is missing")
+            raise _frames.invalid("column is missing", c, "scores")
     periods = [f"{year}Q1", f"{year}Q2", f"{year}Q3", f"{year}Q4", str(year)]
     if _is_frame(scores):
         import numpy as np
@@ -469,7 +469,7 @@ def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy
         rec = f"principals[{i}]"
         frm = _date(f, "served_from", rec)
         if frm is None:
-            raise _core.InvalidInput(f"{rec}: served_from is missing")
+            raise _frames.invalid("served_from is missing", "served_from", rec)
         p.append((_text(cid), _text(name), _text(vid), _text(post), frm, _date(t, "served_to", rec)))
     _valid_text(v, ("village_id", "name", "township"), "villages")
     _valid_text(p, ("cadre_id", "name", "village_id", "post"), "principals")
@@ -518,7 +518,7 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
     if name not in df.columns:
         if optional:
             return [""] * len(df)
-        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+        raise _frames.invalid("column is missing", name, what)
     col = df[name]
     if isinstance(col.dtype, pd.CategoricalDtype):
         # each category read once, then taken by the codes: a categorical's astype(str) goes
@@ -547,7 +547,7 @@ def _coded(df: Any, name: str, what: str, optional: bool = False, ids: bool = Fa
     if name not in df.columns:
         if optional:
             return np.full(len(df), -1, dtype=np.int64), np.zeros(0, dtype=object)
-        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+        raise _frames.invalid("column is missing", name, what)
     col = df[name]
     if ids:
         got = _frames.text_codes(col, by_row=True)
@@ -570,7 +570,7 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
     if name not in df.columns:
         if optional:
             return np.full(n, _OPEN, dtype=np.int32)
-        raise _core.InvalidInput(f"{what}: column {name!r} is missing")
+        raise _frames.invalid("column is missing", name, what)
     col = df[name]
     # a column of text and missing cells alone: read cell by cell in C++ (an ISO date directly,
     # a cell whose str was read before from the cache, another spelling once per distinct text);
@@ -609,7 +609,7 @@ def _days_col(df: Any, name: str, what: str, optional: bool = False) -> Any:
     if nat.any():
         if not optional:
             i = int(np.flatnonzero(nat)[0])
-            raise _core.InvalidInput(f"{what}[{i}]: {name} is missing")
+            raise _frames.invalid(f"{name} is missing", name, f"{what}[{i}]")
         days = days.astype(np.int64)
         days[nat] = _OPEN
     return days.astype(np.int32)
@@ -627,7 +627,7 @@ def _score_col(df: Any) -> Any:
     import pandas as pd
 
     if "score" not in df.columns:
-        raise _core.InvalidInput("scores: column 'score' is missing")
+        raise _frames.invalid("column is missing", "score", "scores")
     col = df["score"]
     if pd.api.types.is_float_dtype(col) and not col.isna().any():
         return col.to_numpy(dtype=np.float64)

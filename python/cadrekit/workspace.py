@@ -22,7 +22,6 @@ from decimal import Decimal as _Decimal
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from . import _core, _frames
-from ._core import InvalidInput
 
 try:
     _ws = _core._workspace
@@ -108,7 +107,7 @@ def _rows(data: Any, what: str) -> List[Mapping[str, Any]]:
     rows = list(data)
     for i, r in enumerate(rows):
         if not isinstance(r, Mapping):
-            raise InvalidInput(f"{what}[{i}] must be a mapping (dict) or a DataFrame row")
+            raise _frames.invalid("must be a mapping (dict) or a DataFrame row", what, f"{what}[{i}]")
     return rows
 
 
@@ -128,7 +127,7 @@ def _stamp(by: Optional[str], recorded_at: Any) -> Tuple[str, str]:
         recorded_at = _dt.datetime.now(_dt.timezone.utc)
     if isinstance(recorded_at, _dt.datetime):
         if recorded_at.tzinfo is None:
-            raise InvalidInput("recorded_at must be timezone-aware (UTC)")
+            raise _frames.invalid("recorded_at must be timezone-aware (UTC)", "recorded_at")
         recorded_at = recorded_at.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return str(by), str(recorded_at)
 
@@ -308,20 +307,21 @@ class Workspace:
         if what in ("events", "table"):
             kwargs["reveal_id_numbers"] = reveal_id_numbers
         elif reveal_id_numbers:
-            raise InvalidInput(f"{what} never shows ID numbers: reveal_id_numbers is for events and table")
+            raise _frames.invalid(f"{what} never shows ID numbers: reveal_id_numbers is for events and table",
+                                  "reveal_id_numbers")
         getters: Dict[str, Callable[..., Any]] = {
             "status": self.status, "due": self.due, "history": self.history, "events": self.events,
             "imports": self.imports, "table": self.table}
         getter = getters.get(what)
         if getter is None:
-            raise InvalidInput("what must be status, due, history, events, imports or table")
+            raise _frames.invalid("what must be status, due, history, events, imports or table", "what")
         df = getter(**kwargs)
         if format == "csv":
             text = df.to_csv(index=False)
         elif format == "json":
             text = df.to_json(orient="records", force_ascii=False, date_format="iso")
         else:
-            raise InvalidInput("format must be csv or json")
+            raise _frames.invalid("format must be csv or json", "format")
         if path is not None:
             fd = _os.open(_os.fspath(path), _os.O_WRONLY | _os.O_CREAT | _os.O_TRUNC, 0o600)
             with _os.fdopen(fd, "w", encoding="utf-8") as f:

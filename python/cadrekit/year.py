@@ -92,7 +92,7 @@ def _data(data: Data, strict: bool) -> Any:
                 continue
             out[str(name)] = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
         return out
-    raise _core.InvalidInput("data must be None (the sample county), a folder or a dict of the county's files")
+    raise _frames.invalid("data must be None (the sample county), a folder or a dict of the county's files", "data")
 
 
 def run(data: Data = None, year: Optional[int] = None, policy: Optional[_core.Policy] = None, *,

@@ -395,3 +395,44 @@ def test_a_reference_date_before_the_profile_is_the_records_problem_not_the_batc
     assert cadrekit.disclosure.validate_all([rec, DISCLOSURE_RECORD])  # the batch goes on
     e = refused(lambda: cadrekit.disclosure.Case.open(rec, dt.date(2016, 3, 10), "a"))
     assert "1977" not in str(e) and e.field == "reference_date"
+
+
+def _village_tables():
+    v = [{"village_id": "V1", "name": "x", "township": "T", "population": 800}]
+    p = [{"cadre_id": "P1", "village_id": "V1", "post": "secretary", "served_from": "2010-01-01"}]
+    s = [{"village_id": "V1", "period": q, "score": "80"} for q in ("2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016")]
+    return v, p, s
+
+
+def _pay(change):
+    v, p, s = _village_tables()
+    change(v, p, s)
+    return cadrekit.village.pay_sheet(v, p, s, 2016)
+
+
+AUDIT_AS_OF = dt.date(2017, 1, 1)
+ROWS_PATH_ERRORS = [
+    # (call, field, record): the checks the Python layer makes itself, before the library reads
+    # a row; each error names the field and the record, as the library's own errors do (these
+    # were an InvalidInput whose field, record and message were empty)
+    (lambda: cadrekit.audit.tier([{"unit_id": "U1"}], as_of=AUDIT_AS_OF, explain=False), "budget", "units[0]"),
+    (lambda: cadrekit.audit.tier([{"unit_id": "U1", "budget": "1"}, {"budget": "1"}], as_of=AUDIT_AS_OF,
+                                 explain=False), "unit_id", "units[1]"),
+    (lambda: cadrekit.audit.tier([{"unit_id": "U1", "budget": "1", "admin_fees": 1.5}], as_of=AUDIT_AS_OF,
+                                 explain=False), "admin_fees", "units[0]"),
+    (lambda: cadrekit.audit.tier([{"unit_id": "U1", "budget": 3.5}], as_of=AUDIT_AS_OF, explain=False),
+     "budget", "units[0]"),
+    (lambda: _pay(lambda v, p, s: v[0].pop("population")), "population", "villages[0]"),
+    (lambda: _pay(lambda v, p, s: p[0].pop("served_from")), "served_from", "principals[0]"),
+    (lambda: _pay(lambda v, p, s: p[0].update(served_from=5)), "served_from", "principals[0]"),
+    (lambda: _pay(lambda v, p, s: s[2].update(score=True)), "score", "scores[2]"),
+    (lambda: _pay(lambda v, p, s: s[2].update(score=[1])), "score", "scores[2]"),
+]
+
+
+@pytest.mark.parametrize("call,field,record", ROWS_PATH_ERRORS)
+def test_the_rows_paths_own_errors_name_field_and_record(call, field, record):
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        call()
+    assert (e.value.field, e.value.record) == (field, record)
+    assert e.value.message and str(e.value) == f"{e.value.message} (field {field}, record {record})"

@@ -120,5 +120,6 @@ def test_the_wide_score_layout_pays_as_the_long_one():
     pd.testing.assert_frame_equal(by_wide_records, by_long)
     with pytest.warns(cadrekit.UnknownColumnWarning, match=r"'q5'"):
         village.pay_sheet(v, p, wide.assign(q5="1"), 2016)
-    with pytest.raises(cadrekit.InvalidInput, match=r"'annual' is missing"):
+    with pytest.raises(cadrekit.InvalidInput, match=r"column is missing") as e:
         village.pay_sheet(v, p, wide.drop(columns=["annual"]), 2016)
+    assert (e.value.field, e.value.record) == ("annual", "scores")

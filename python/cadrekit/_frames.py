@@ -527,6 +527,8 @@ def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False,
     dtype = getattr(values, "dtype", object)
     if isinstance(dtype, pd.StringDtype):
         values = values.to_numpy(dtype=object)  # (its missing cells are pd.NA)
+    elif isinstance(dtype, pd.CategoricalDtype):  # its values, row by row (a missing one NaN)
+        values = np.asarray(values, dtype=object)
     elif dtype != object:  # a column of numbers: ids kept as the caller's numbers
         at = first_missing(values) if missing is not None else -1
         if at >= 0:

@@ -87,6 +87,27 @@ def test_team_frame_errors_name_the_row():
     assert e.value.field == "birth_date" and e.value.record == "row 4"
 
 
+@pytest.mark.parametrize("dtype", [object, "category", "string"])
+@pytest.mark.parametrize("column,cell,why", [
+    ("team_id", "", "team_id is empty"),
+    ("team_id", "T\x00", "NUL character in text"),
+    ("team_id", "T\ud800", "lone surrogate"),
+    ("cadre_id", "C\x00", "NUL character in text"),
+])
+def test_a_team_or_cadre_id_the_rows_path_refuses_is_refused_in_any_dtype(dtype, column, cell, why):
+    # A categorical column's ids were not checked (its distinct values are a CategoricalIndex,
+    # which the check took for a column of numbers): "T\0" and "" made teams of their own.
+    df = members_frame()
+    df.iloc[3, df.columns.get_loc(column)] = cell
+    df[column] = df[column].astype(dtype)
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.team_structure(df, as_of=AS_OF)
+    assert (e.value.field, e.value.record) == (column, "row 4") and why in e.value.message
+    with pytest.raises(cadrekit.InvalidInput) as rows:
+        talent.team_structure(df.to_dict("records"), as_of=AS_OF, as_frame=True)
+    assert why in rows.value.message
+
+
 @pytest.mark.parametrize("column", ["sex", "ethnicity", "political_status"])
 @pytest.mark.parametrize("cell", [None, float("nan"), pd.NA])
 def test_a_missing_code_is_called_missing_not_outside_the_codes(column, cell):

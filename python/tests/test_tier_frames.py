@@ -159,6 +159,19 @@ def test_an_id_the_rows_path_refuses_is_refused_from_a_frame(ids, row, why):
     assert why in rows.value.message and f"units[{row - 1}]" in str(rows.value)
 
 
+@pytest.mark.parametrize("dtype", ["category", "string"])
+@pytest.mark.parametrize("bad,why", [("U\x002", "NUL character in text"), ("U\ud800", "lone surrogate")])
+def test_an_id_the_rows_path_refuses_is_refused_from_a_categorical_or_string_column(dtype, bad, why):
+    # A categorical column of ids was taken for a column of numbers, and not checked.
+    df = pd.DataFrame({"unit_id": pd.Series(["U1", bad, "U3"]).astype(dtype), "budget": [1, 2, 3]})
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        audit.tier(df, as_of=AS_OF)
+    assert (e.value.field, e.value.record) == ("unit_id", "row 2") and why in e.value.message
+    with pytest.raises(cadrekit.InvalidInput) as rows:
+        audit.tier(df.to_dict("records"), as_of=AS_OF)
+    assert why in rows.value.message
+
+
 def test_ids_the_rows_path_takes_come_back_as_given():
     ids = pd.Series([1001, "U2", np.int64(7), ""], dtype=object)  # (the rows path takes "" too)
     got = audit.tier(pd.DataFrame({"unit_id": ids, "budget": [1, 2, 3, 4]}), as_of=AS_OF)

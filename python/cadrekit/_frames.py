@@ -659,7 +659,9 @@ def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row 
     naming ``field`` and the first row that holds it, counted from 1."""
     import pandas as pd
     dtype = getattr(values, "dtype", None)
-    if dtype is not None and dtype != object and not isinstance(dtype, pd.StringDtype):
+    if isinstance(dtype, pd.CategoricalDtype) and dtype.categories.dtype == object:
+        values = values.astype(object)  # categories of text ("是", "否"): read as a column of text
+    elif dtype is not None and dtype != object and not isinstance(dtype, pd.StringDtype):
         return values
 
     def read(v: Any, row: int) -> Any:

@@ -172,6 +172,19 @@ def test_an_id_the_rows_path_refuses_is_refused_from_a_categorical_or_string_col
     assert why in rows.value.message
 
 
+@pytest.mark.parametrize("cells", [["是", "否", None], ["false", "yes", "2"], ["1", "0", "1"]])
+def test_a_categorical_factor_of_text_is_read_as_the_same_text(cells):
+    # A categorical column of yes/no words was refused ("expected a whole number"): its
+    # categories are the vocabulary's text, read as an object column's cells are.
+    base = pd.DataFrame({"unit_id": ["U1", "U2", "U3"], "budget": ["350万", "600万", "5"]})
+    as_text = audit.tier(base.assign(economic_power=pd.Series(cells, dtype=object)), as_of=AS_OF)
+    as_category = audit.tier(base.assign(economic_power=pd.Series(cells).astype("category")), as_of=AS_OF)
+    pd.testing.assert_frame_equal(as_category, as_text)
+    rows = audit.tier(base.assign(economic_power=pd.Series(cells, dtype=object)).to_dict("records"), as_of=AS_OF,
+                      explain=False)
+    assert list(as_category["score"]) == [r["score"] for r in rows]
+
+
 def test_ids_the_rows_path_takes_come_back_as_given():
     ids = pd.Series([1001, "U2", np.int64(7), ""], dtype=object)  # (the rows path takes "" too)
     got = audit.tier(pd.DataFrame({"unit_id": ids, "budget": [1, 2, 3, 4]}), as_of=AS_OF)

@@ -221,11 +221,11 @@ def date_of(v: _dt.datetime, field: str, record: str = "") -> _dt.date:
 
 
 def json_scalar(value: Any, field: str = "") -> Any:
-    """A JSON-ready scalar: None and NaN (pandas' missing value) → None; a date, or a datetime
-    or pandas Timestamp at midnight (``date_of``, naming ``field``) → ISO date text; a NumPy
-    scalar → the Python value; anything else as is."""
+    """A JSON-ready scalar: None, NaN, ``pd.NA`` and NaT (pandas' missing values) → None; a
+    date, or a datetime or pandas Timestamp at midnight (``date_of``, naming ``field``) → ISO
+    date text; a NumPy scalar → the Python value; anything else as is."""
     value = timestamp_of(value)
-    if value is None:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
         return None
     if isinstance(value, float) and value != value:
         return None

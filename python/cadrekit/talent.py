@@ -168,13 +168,11 @@ def _flag_column(df: Any, name: str) -> Any:
         return np.zeros(len(df), dtype=np.uint8)
     col = df[name]
     kind = getattr(col.dtype, "kind", "")
-    if kind == "b":
-        return col.to_numpy(dtype=np.uint8)
+    if kind == "b":  # bool, or pandas' nullable "boolean" (its <NA> is no)
+        return col.to_numpy(dtype=np.uint8, na_value=0)
     if kind in "iuf":
         v = col.to_numpy(dtype=np.float64, na_value=0.0)
         return (np.nan_to_num(v) != 0).astype(np.uint8)
-    if str(col.dtype) == "boolean":
-        return col.fillna(False).to_numpy(dtype=np.uint8)
     return None
 
 

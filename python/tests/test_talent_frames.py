@@ -148,6 +148,27 @@ def test_pools_frame_back_for_frame_given():
         assert talent.pools(cadres, as_of=AS_OF, as_frame=False)[0]["pool"] == "echelon1"
 
 
+@pytest.mark.parametrize("flags", [
+    pd.Series([True, pd.NA, False], dtype=object),
+    pd.array([True, None, False], dtype="boolean"),
+    pd.Series([True, None, False], dtype=object),
+    pd.array([1, None, 0], dtype="Int64"),
+])
+def test_a_missing_flag_is_no_in_every_dtype(flags):
+    # "missing = no" (docs/talent.md): pd.NA in an object column was a TypeError ("boolean
+    # value of NA is ambiguous") from records and from a DataFrame, and a nullable "boolean"
+    # column with <NA> a ValueError from NumPy.
+    base = pd.DataFrame({"id": ["C1", "C2", "C3"], "sex": ["1", "2", "1"],
+                         "birth_date": ["1985-01-01", "1990-05-05", "1988-02-02"], "ethnicity": ["01", "02", "01"],
+                         "political_status": ["01", "13", "01"], "rank": ["fu_ke", "keyuan", "keyuan"],
+                         "selected_graduate": [False, True, False]})
+    want = talent.pools(base.assign(civil_servant=[True, False, False]), None, as_of=AS_OF)
+    got = talent.pools(base.assign(civil_servant=flags), None, as_of=AS_OF)
+    pd.testing.assert_frame_equal(got, want)
+    rows = talent.pools(base.assign(civil_servant=flags).to_dict("records"), None, as_of=AS_OF, as_frame=True)
+    pd.testing.assert_frame_equal(rows.reset_index(drop=True), want.reset_index(drop=True))
+
+
 def test_positional_as_of_is_deprecated_but_works():
     with pytest.warns(DeprecationWarning, match="as_of=..."):
         old = talent.team_structure(MEMBERS, AS_OF)

@@ -363,7 +363,8 @@ def pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, *, poli
     '2016年第二季度'), score (exact decimal: str, int, Decimal; a float is read by its shortest
     repr) — or the command line's wide layout, village_id, q1, q2, q3, q4, annual
     (``WIDE_SCORE_COLUMNS``: the quarters and the year of ``year``). ``graded_on`` (default 31
-    December of the year) starts the deadlines of the actions for 不合格.
+    December of the year) starts the deadlines of the actions for 不合格. A table of no rows
+    (``[]``, ``None``, an empty DataFrame) is one, whatever the others are given as.
 
     ``explain``: ``None`` (the default) computes the sheet without explanations and builds them
     when asked for — :meth:`PaySheet.explain` for chosen lines, ``explanations()`` /
@@ -438,7 +439,8 @@ def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy
     year = _frames.whole_argument(year, "year")
     if graded_on is not None:
         _frames.as_of_date(graded_on, "graded_on")
-    villages, principals, scores = (x if x is None or _is_frame(x) or isinstance(x, (list, tuple)) else list(x)
+    # None: a table without rows, as the Dask call reads it
+    villages, principals, scores = ([] if x is None else x if _is_frame(x) or isinstance(x, (list, tuple)) else list(x)
                                     for x in (villages, principals, scores))
     scores = _long_scores(scores, year, strict)
     for data, known, what in ((villages, VILLAGE_COLUMNS, "villages"),
@@ -505,10 +507,13 @@ _OPEN = 2**31 - 1  # served_to of a principal still serving, in the columnar for
 _is_frame = _frames.is_frame
 
 
-def _frame(x: Any) -> Any:
+def _frame(x: Any, columns: Sequence[str] = ()) -> Any:
+    """A table as a DataFrame: records read into one, and no records a DataFrame of ``columns``
+    without rows (records would give no column at all)."""
     import pandas as pd
 
-    df = x if _is_frame(x) else pd.DataFrame.from_records(list(x))
+    rows = None if _is_frame(x) else list(x)
+    df = x if rows is None else pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=list(columns))
     _frames.check_columns(df, "rows")
     return df
 
@@ -650,7 +655,7 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
                       explain: bool) -> PaySheet:
     """pay_sheet for DataFrames: whole columns are read in place by C++ (same rules as the row
     path; text columns of str are not copied, dates and scores are converted in C++)."""
-    v, p, s = _frame(villages), _frame(principals), _frame(scores)
+    v, p, s = _frame(villages, VILLAGE_COLUMNS), _frame(principals, PRINCIPAL_COLUMNS), _frame(scores, SCORE_COLUMNS)
     pop = _population_col(v)
     pol = _policy(policy)
     # the four id columns as their own cells where they are object columns (_id_cells); the

@@ -457,6 +457,21 @@ def test_a_text_that_utf8_cannot_hold_is_named_by_its_row_alike_from_rows_and_fr
     assert f"field {col}" in from_rows and f"record {what}[3]" in from_rows and "\ud800" not in from_rows
 
 
+@pytest.mark.parametrize("empty", [[], None, "frame"])
+@pytest.mark.parametrize("others", ["records", "frames"])
+def test_a_table_without_rows_is_one_whatever_the_others_are(empty, others) -> None:
+    # No principals (or no scores) given as [] while another table is a DataFrame was "column
+    # is missing"; None was a TypeError from records and from DataFrames.
+    v, p, s = tables()
+    given = (lambda x: x) if others == "records" else pd.DataFrame
+    none = pd.DataFrame(columns=list(village.PRINCIPAL_COLUMNS)) if empty == "frame" else empty
+    assert len(village.pay_sheet(given(v), none, given(s), 2016).to_pandas()) == 0
+    want = village.pay_sheet(v, p, [], 2016).to_pandas()
+    assert len(want) > 0
+    no_scores = pd.DataFrame(columns=list(village.SCORE_COLUMNS)) if empty == "frame" else empty
+    pd.testing.assert_frame_equal(village.pay_sheet(given(v), given(p), no_scores, 2016).to_pandas(), want)
+
+
 TEXT_CELLS = [("v", "village_id"), ("v", "name"), ("v", "township"), ("p", "cadre_id"), ("p", "name"),
               ("p", "village_id"), ("p", "post"), ("s", "village_id"), ("s", "period")]
 

@@ -42,6 +42,7 @@ _FINDING_FIELDS = ("id", "cadre_id", "unit_id", "date", "source", "standard", "a
                    "classification", "severity", "facts")
 _TWO_DIGIT = ("ethnicity", "political_status")
 _BOOL = ("civil_servant", "selected_graduate")
+_ID_FIELDS = ("id", "cadre_id", "team_id", "unit_id")
 
 
 _policy = _frames.policy_or_default
@@ -54,6 +55,10 @@ def _plain(value: Any, field: str) -> Any:
     value = _frames.json_scalar(value, field)
     if value is None or isinstance(value, str):
         return value
+    if field in _ID_FIELDS and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                or isinstance(value, float) and not value.is_integer()):
+        # as audit's ids and the DataFrame path: text, or a whole number a spreadsheet gave
+        raise _frames.invalid("must be text or a whole number", field)
     if field in _BOOL:
         return bool(value)
     if isinstance(value, float) and value.is_integer():
@@ -61,7 +66,7 @@ def _plain(value: Any, field: str) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         if field in _TWO_DIGIT:
             return "%02d" % value
-        if field in ("sex", "period"):
+        if field in ("sex", "period") or field in _ID_FIELDS:  # an id a spreadsheet read as a number
             return str(value)
     if isinstance(value, float):
         return str(value)
@@ -472,8 +477,8 @@ def _team_columns_of(df: Any, strict: bool) -> Tuple[Any, Any, Tuple[Any, ...]]:
     team, team_ids = _frames.factorize(col("team_id"))
     if (team < 0).any():
         raise _frames.invalid("team_id is missing", "team_id", f"row {int(np.argmax(team < 0)) + 1}")
-    _frames.check_ids(team_ids, "team_id", team)  # each distinct id once
-    _frames.check_ids(col("cadre_id"), "cadre_id")
+    _frames.check_ids(team_ids, "team_id", team, numbers=True)  # each distinct id once
+    _frames.check_ids(col("cadre_id"), "cadre_id", numbers=True)
     missing_row, twice_row = _frames.repeat_in_groups(team, len(team_ids), col("cadre_id"))
     if missing_row >= 0:
         raise _frames.invalid("cadre_id is missing", "cadre_id", f"row {missing_row + 1}")

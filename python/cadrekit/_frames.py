@@ -511,6 +511,44 @@ def text_codes(values: Any, by_row: bool = False) -> Optional[Tuple[Any, Any]]:
     return np.arange(len(arr), dtype=np.int64), np.ascontiguousarray(arr)
 
 
+def first_unreadable_text(column: Any) -> Tuple[int, bool]:
+    """(the first row, from 0, whose cell is a str holding a NUL character or a lone surrogate,
+    and whether it is a NUL), or (-1, False): text the library's readers refuse, in a column of
+    names it does not otherwise read. A cell of another type (a number) is not looked at; a
+    categorical column's categories are looked at once (a category no row holds is none)."""
+    import numpy as np
+    import pandas as pd
+    dtype = getattr(column, "dtype", object)
+    codes = None
+    if isinstance(dtype, pd.CategoricalDtype):
+        cells, codes = column.cat.categories.to_numpy(dtype=object), column.cat.codes.to_numpy()
+    elif dtype == object or isinstance(dtype, pd.StringDtype):
+        cells = np.asarray(column, dtype=object)
+    else:
+        return -1, False
+    cells = np.ascontiguousarray(cells)
+    at, why = _core.first_bad_text(cells, _missing_objects(), True, True)
+    if why == "must be a string":  # other values among the texts: the texts, one by one
+        at = next((j for j, x in enumerate(cells.tolist()) if isinstance(x, str) and
+                   ("\x00" in x or not _utf8_holds(x))), -1)
+    if at < 0:
+        return -1, False
+    nul = "\x00" in cells[at]
+    if codes is not None:  # the first row of that category
+        rows = np.flatnonzero(codes == at)
+        return (int(rows[0]), nul) if len(rows) else (-1, False)
+    return at, nul
+
+
+def _utf8_holds(text: str) -> bool:
+    """Whether UTF-8 can hold a str (it holds no lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False, empty_ok: bool = False,
               missing: Optional[str] = None) -> None:
     """Every cell of ``values`` an id — a str, not empty, without a NUL or a lone surrogate — or

@@ -691,42 +691,11 @@ def _check_names(df: Any, what: str) -> None:
     """The ``name`` column, which the sheet does not read, refused where the rows path refuses
     it (``_valid_text``): a text holding a NUL character or a lone surrogate, naming the first
     such row (``what[i]``); a cell of another type is its text there, and no error."""
-    import numpy as np
-    import pandas as pd
     if "name" not in df.columns:
         return
-    col = df["name"]
-    codes = None
-    if isinstance(col.dtype, pd.CategoricalDtype):
-        cells, codes = col.cat.categories.to_numpy(dtype=object), col.cat.codes.to_numpy()
-    elif col.dtype == object or isinstance(col.dtype, pd.StringDtype):
-        cells = col.to_numpy(dtype=object)
-    else:
-        return
-    cells = np.ascontiguousarray(cells)
-    at, why = _core.first_bad_text(cells, _frames._missing_objects(), True, True)
-    if why == "must be a string":  # numbers among the names: the texts, one by one
-        at = next((j for j, x in enumerate(cells.tolist()) if isinstance(x, str) and _unreadable(x)), -1)
-    if at < 0:
-        return
-    words = "NUL character in text" if "\x00" in cells[at] else "is not valid text"
-    if codes is not None:  # the first row of that category (a category no row holds is not read)
-        rows = np.flatnonzero(codes == at)
-        if not len(rows):
-            return
-        at = int(rows[0])
-    raise _frames.invalid(words, "name", f"{what}[{at}]")
-
-
-def _unreadable(text: str) -> bool:
-    """Whether a str holds a NUL character or a lone surrogate (which UTF-8 cannot hold)."""
-    if "\x00" in text:
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    at, nul = _frames.first_unreadable_text(df["name"])
+    if at >= 0:
+        raise _frames.invalid("NUL character in text" if nul else "is not valid text", "name", f"{what}[{at}]")
 
 
 def _id_cells(df: Any, name: str, what: str) -> Any:

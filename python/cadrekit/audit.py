@@ -78,6 +78,8 @@ def _int(v: Any, field: str, what: str, i: int) -> int:
         return int(v.__index__())
     if isinstance(v, float) and v.is_integer():  # pandas turns int columns with gaps into float
         return int(v)
+    if isinstance(v, _Decimal) and v.is_finite() and v == v.to_integral_value():  # as a DataFrame's
+        return int(v)
     raise _frames.invalid("expected a whole number", field, f"{what}[{i}]")
 
 

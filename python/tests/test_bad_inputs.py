@@ -444,6 +444,22 @@ ROWS_PATH_ERRORS = [
 ]
 
 
+@pytest.mark.parametrize("cell,score", [(Decimal("1"), 3), (Decimal("1.0"), 3), (1.0, 3), (True, 3),
+                                        (Decimal("1.5"), None), (Decimal("NaN"), 2)])  # NaN: missing, 0
+def test_a_factor_is_read_alike_from_records_and_frames(cell, score):
+    # A whole Decimal was taken from a DataFrame and refused from records, without a field.
+    df = pd.DataFrame({"unit_id": ["U1"], "budget": ["350万"], "admin_fees": pd.Series([cell], dtype=object)})
+    for call in (lambda: cadrekit.audit.tier(df, as_of=AUDIT_AS_OF)["score"].tolist(),
+                 lambda: [r["score"] for r in cadrekit.audit.tier(df.to_dict("records"), as_of=AUDIT_AS_OF,
+                                                                  explain=False)]):
+        if score is None:
+            with pytest.raises(cadrekit.InvalidInput) as e:
+                call()
+            assert e.value.field == "admin_fees" and e.value.message == "expected a whole number"
+        else:
+            assert call() == [score]
+
+
 @pytest.mark.parametrize("call,field,record", ROWS_PATH_ERRORS)
 def test_the_rows_paths_own_errors_name_field_and_record(call, field, record):
     with pytest.raises(cadrekit.InvalidInput) as e:

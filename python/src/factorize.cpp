@@ -3,8 +3,9 @@
 //   _core.factorize_text(values, missing, sort, dense, more) -> (codes, uniques, refused) | None
 // values: a one-dimensional NumPy object array (any stride). codes: int64, each row's number
 // among the distinct texts in order of first appearance (or of code point with sort=True), -1
-// for a missing value (None, a float NaN, or an object identical to one in ``missing``, e.g.
-// pandas.NA). uniques: the distinct texts as an object array — the caller's own str objects.
+// for a missing value (None, a float NaN, or an object other than a str identical to one in
+// ``missing``, e.g. pandas.NA: a str is always text). uniques: the distinct texts as an object
+// array — the caller's own str objects.
 // refused: whether a distinct text holds a NUL character or a lone surrogate (text the library's
 // readers refuse: the caller takes the path that names it). None when a value is neither an exact
 // str nor missing (a number, a date, a str subclass), and when more than 7/8 of the first 65,536
@@ -23,7 +24,8 @@
 //
 //   _core.position_in(distinct, values, missing) -> positions | None: each value's position
 //     among the texts ``distinct`` (pandas' Index.get_indexer), -1 for a missing value or one not
-//     there; None when a value is neither a str nor missing, or a text of distinct is not a str.
+//     there; None when a value is neither an exact str nor missing, or a text of distinct is
+//     not a str.
 //
 //   _core.date_days(values, missing) -> (days, bad_row, bad_text) | None: a column of text dates
 //     read in one call, as cadrekit::vocabulary::parse_date reads them: an ISO date in each
@@ -36,10 +38,10 @@
 //   _core.repeat_in_groups(groups, group_count, values, missing) -> (first_missing,
 //     first_repeat) | None: the first row (from 0) whose value is missing, and the first whose
 //     text repeats an earlier row's within its group (a cadre twice on a team), -1 for none;
-//     None when a value is neither a str nor missing.
+//     None when a value is neither an exact str nor missing.
 //
 //   _core.first_missing_text(values, missing) -> int | None: the first row whose value is
-//     missing, -1 for none; None when a value neither a str nor missing comes first.
+//     missing, -1 for none; None when a value neither an exact str nor missing comes first.
 //
 //   _core.first_bad_text(values, missing, empty_ok, missing_ok) -> (row, reason): the first cell
 //     that is no id — not a str, missing (unless missing_ok; reason "is missing"), empty (unless

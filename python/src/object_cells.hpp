@@ -15,7 +15,7 @@ namespace cadrekit::python {
 /// caller's missing objects `absent` (pandas.NA, pandas.NaT: cadrekit._frames._missing_objects),
 /// compared by identity.
 inline bool missing_cell(PyObject *v, const std::vector<PyObject *> &absent) {
-  return v == nullptr || v == Py_None || (PyFloat_CheckExact(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
+  return v == nullptr || v == Py_None || (PyFloat_Check(v) && std::isnan(PyFloat_AS_DOUBLE(v))) ||
          std::find(absent.begin(), absent.end(), v) != absent.end();
 }
 

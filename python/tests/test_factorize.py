@@ -196,6 +196,16 @@ def test_first_missing_sees_what_pandas_sees(vals, want):
     assert _frames.first_missing(col.astype("category")) == want
 
 
+def test_a_nan_of_a_float_subclass_is_missing_in_the_compiled_readers():
+    # NumPy's float64 is a float: its NaN is a missing cell, as pandas' isna sees it, not a
+    # value that sends the column to pandas' slower reading.
+    vals = np.array(["a", np.float64("nan"), "a", None], dtype=object)
+    codes, uniq, _ = _core.factorize_text(vals)
+    assert codes.tolist() == [0, -1, 0, -1] and uniq.tolist() == ["a"]
+    assert _core.first_missing_text(vals) == 1
+    assert _core.first_bad_text(vals, (), False, False) == (1, "is missing")
+
+
 def test_position_in_places_values_as_pandas_get_indexer():
     rng = random.Random(11)
     for _ in range(40):

@@ -554,12 +554,12 @@ def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False,
     """Every cell of ``values`` an id — a str, not empty, without a NUL or a lone surrogate — or
     missing (the caller's to name): else InvalidInput naming ``field`` and the first bad row,
     counted from 1, as the rows path refuses the same cell. ``numbers``: a whole number (not a
-    boolean) is an id too, as a spreadsheet's reader gives one; ``empty_ok``: so is an empty str,
-    where the rows path takes one; ``missing``: a missing cell is refused too, with this message,
-    in the same pass (in a column of any dtype). A column of another dtype (numbers) is not
-    otherwise checked: its ids stay the caller's. With ``codes``, ``values`` are a column's
-    distinct values and ``codes`` its rows' numbers: the row named is the first that holds the
-    bad value."""
+    boolean; 1001 or 1001.0) is an id too, as a spreadsheet's reader gives one; ``empty_ok``:
+    so is an empty str, where the rows path takes one; ``missing``: a missing cell is refused
+    too, with this message, in the same pass (in a column of any dtype). A column of another
+    dtype (numbers) is not otherwise checked: its ids stay the caller's. With ``codes``,
+    ``values`` are a column's distinct values and ``codes`` its rows' numbers: the row named is
+    the first that holds the bad value."""
     import numpy as np
     import pandas as pd
     dtype = getattr(values, "dtype", object)
@@ -602,7 +602,7 @@ def _first_bad_id(arr: Any, start: int, empty_ok: bool, missing: Optional[str]) 
             if missing is not None:
                 why = missing
                 break
-        elif isinstance(v, bool) or not isinstance(v, _numbers.Integral):
+        elif isinstance(v, bool) or not (isinstance(v, _numbers.Integral) or _whole_float(v)):
             break
     else:
         i = -1
@@ -611,6 +611,11 @@ def _first_bad_id(arr: Any, start: int, empty_ok: bool, missing: Optional[str]) 
         if at >= 0 and (i < 0 or texts[at] < i):
             return texts[at], text_why
     return (i, why) if i >= 0 else (-1, None)
+
+
+def _whole_float(v: Any) -> bool:
+    """A float that is a whole number (a spreadsheet's reader gives an id as 1001.0)."""
+    return isinstance(v, float) and v.is_integer()
 
 
 def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, int]:

@@ -51,11 +51,14 @@ def _get(row: Mapping[str, Any], key: str, what: str, i: int, required: bool = T
 
 def _id(row: Mapping[str, Any], key: str, what: str, i: int) -> str:
     """An id member of a row as the library's text: a str as it is, a whole number (an id read
-    from a spreadsheet as a number) as its digits; anything else (bytes, a boolean, a date, a
-    fraction) is InvalidInput naming it, where str() would make an id of its repr."""
+    from a spreadsheet as a number, 1001 or 1001.0) as its digits; anything else (bytes, a
+    boolean, a date, a fraction) is InvalidInput naming it, where str() would make an id of its
+    repr."""
     v = _get(row, key, what, i)
     if isinstance(v, str):
         return v
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
     if isinstance(v, bool) or not isinstance(v, _numbers.Integral):  # (NumPy's integers are Integral)
         raise _frames.invalid("must be text or a whole number", key, f"{what}[{i}]")
     return str(int(v))

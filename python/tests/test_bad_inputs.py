@@ -234,6 +234,7 @@ def test_a_code_beyond_int64_in_an_object_column_is_invalid_input_naming_its_row
 @pytest.mark.parametrize("field", ["team_id", "cadre_id"])
 @pytest.mark.parametrize("cell,why", [("", "is empty"), (b"T1", "must be text or a whole number"),
                                       (Decimal("7"), "must be text or a whole number"),
+                                      (7.5, "must be text or a whole number"),
                                       ("T\x00", "NUL"), ("T\ud800", "surrogate")])
 def test_a_team_or_cadre_id_that_is_no_id_is_refused_by_the_frame_path_as_by_the_rows(field, cell, why):
     # The DataFrame path counted such a team (and returned the cell as its id), where the rows
@@ -247,15 +248,16 @@ def test_a_team_or_cadre_id_that_is_no_id_is_refused_by_the_frame_path_as_by_the
 
 
 @pytest.mark.parametrize("field", ["team_id", "cadre_id"])
-def test_a_whole_number_among_text_ids_is_an_id_from_frames_and_rows(field):
+@pytest.mark.parametrize("number", [7, 7.0, np.int64(7)])
+def test_a_whole_number_among_text_ids_is_an_id_from_frames_and_rows(field, number):
     # As audit.tier's ids: a number a spreadsheet gave is an id, in a column of text too (the
     # DataFrame path refused it there, and the rows path refused any number, while a column of
-    # numbers alone was taken).
-    members = [dict(_MEM, cadre_id="C0"), dict(_MEM, **{"cadre_id": "C1", field: 7})]
+    # numbers alone was taken); 7.0 too, as a spreadsheet's reader may give it.
+    members = [dict(_MEM, cadre_id="C0"), dict(_MEM, **{"cadre_id": "C1", field: number})]
     frame = cadrekit.talent.team_structure(pd.DataFrame(members), as_of=AS_OF)
     rows = cadrekit.talent.team_structure(members, as_of=AS_OF, as_frame=True)
     assert frame["size"].sum() == rows["size"].sum() == 2
-    assert [str(t) for t in frame["team_id"]] == list(rows["team_id"])
+    assert [t if isinstance(t, str) else str(int(t)) for t in frame["team_id"]] == list(rows["team_id"])
 
 
 def test_team_ids_read_as_numbers_stay_the_callers_numbers():

@@ -529,8 +529,13 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
         # each category read once, then taken by the codes: a categorical's astype(str) goes
         # through NumPy's str, which drops a text's trailing NUL characters (that the readers
         # refuse, naming the row)
-        table = [_text(x) for x in col.cat.categories.tolist()] + [_text(None)]
-        return [table[c] for c in col.cat.codes.to_numpy().tolist()]
+        import numpy as np
+        cats = col.cat.categories.tolist()
+        table = np.empty(len(cats) + 1, dtype=object)  # filled one by one: a category may be a tuple
+        for j, x in enumerate(cats + [None]):
+            table[j] = _text(x)
+        out: List[str] = table[col.cat.codes.to_numpy()].tolist()  # (code -1, a missing cell: the last)
+        return out
     return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
 
 

@@ -59,8 +59,10 @@ def _plain(value: Any, field: str) -> Any:
                                 or isinstance(value, float) and not value.is_integer()):
         # as audit's ids and the DataFrame path: text, or a whole number a spreadsheet gave
         raise _frames.invalid("must be text or a whole number", field)
-    if field in _BOOL:
-        return bool(value)
+    if field in _BOOL:  # true or false, or 1 or 0 as a table holds it; another number is refused
+        if isinstance(value, bool) or isinstance(value, (int, float)) and value in (0, 1):
+            return bool(value)
+        return _core.vocabulary_flag(str(value), field, "")  # (raises the vocabulary's words)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -166,8 +168,9 @@ _POOL_FAST_FIELDS = frozenset(("id", "cadre_id", "name", "sex", "birth_date", "e
 
 
 def _flag_column(df: Any, name: str) -> Any:
-    """A yes/no column as uint8 (missing = no, as the rows path reads it); None when its values
-    are not booleans or numbers (the rows path reads them)."""
+    """A yes/no column as uint8 (missing = no, as the rows path reads it; a number other than
+    1 or 0 refused naming its row, in the vocabulary's words); None when its values are not
+    booleans or numbers (the rows path reads them)."""
     import numpy as np
     if name not in df.columns:
         return np.zeros(len(df), dtype=np.uint8)
@@ -176,8 +179,11 @@ def _flag_column(df: Any, name: str) -> Any:
     if kind == "b":  # bool, or pandas' nullable "boolean" (its <NA> is no)
         return col.to_numpy(dtype=np.uint8, na_value=0)
     if kind in "iuf":
-        v = col.to_numpy(dtype=np.float64, na_value=0.0)
-        return (np.nan_to_num(v) != 0).astype(np.uint8)
+        v = np.nan_to_num(col.to_numpy(dtype=np.float64, na_value=0.0))
+        bad = (v != 0) & (v != 1)
+        if bad.any():
+            _core.vocabulary_flag("2", name, f"row {int(np.argmax(bad)) + 1}")  # raises its words
+        return (v != 0).astype(np.uint8)
     return None
 
 

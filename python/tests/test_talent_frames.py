@@ -169,6 +169,21 @@ def test_a_missing_flag_is_no_in_every_dtype(flags):
     pd.testing.assert_frame_equal(rows.reset_index(drop=True), want.reset_index(drop=True))
 
 
+@pytest.mark.parametrize("flags", [[1, -1, 0], [1, 2, 0], [1.0, 0.5, 0.0]])
+def test_a_flag_that_is_a_number_other_than_1_or_0_is_refused(flags):
+    # It was read as yes (any number but 0), where the C surface says "must be true or false":
+    # a cadre with civil_servant -1 was put in a pool.
+    base = pd.DataFrame({"id": ["C1", "C2", "C3"], "sex": ["1", "2", "1"],
+                         "birth_date": ["1985-01-01", "1990-05-05", "1988-02-02"], "ethnicity": ["01", "02", "01"],
+                         "political_status": ["01", "13", "01"], "rank": ["fu_ke", "keyuan", "keyuan"]})
+    table = base.assign(civil_servant=flags)
+    for given, record in ((table, "row 2"), (table.to_dict("records"), "cadres[1]")):
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            talent.pools(given, None, as_of=AS_OF)
+        assert (e.value.field, e.value.record) == ("civil_servant", record)
+        assert e.value.message == "expected 1 or 0, true or false, 是 or 否"
+
+
 def test_positional_as_of_is_deprecated_but_works():
     with pytest.warns(DeprecationWarning, match="as_of=..."):
         old = talent.team_structure(MEMBERS, AS_OF)

@@ -9,6 +9,7 @@
 #include "cadrekit/core/calendar.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "commands.hpp"
+#include "core/json_read.hpp"
 #include "table.hpp"
 #include "workspace_hooks.hpp"
 
@@ -33,9 +34,11 @@ struct DisclosureOpts {
 std::vector<std::pair<std::string, std::string>> record_texts(const std::string &file, const IoOptions &io) {
   const std::string name = file == "-" ? "<stdin>" : file;
   std::string text = decode_text(read_bytes(file), io.encoding, name);
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (!ec && v.is_array()) {
+  // (a duplicate member or a NUL anywhere: the text as one, which the record reader refuses,
+  // naming the member; each element re-written alone would have lost one of two members)
+  json_read::Parsed parsed = json_read::parse_checked(text);
+  json::value &v = parsed.value;
+  if (!parsed.ec && !parsed.found && v.is_array()) {
     std::vector<std::pair<std::string, std::string>> out;
     std::size_t i = 0;
     for (const auto &x : v.get_array()) out.emplace_back(name + "[" + std::to_string(i++) + "]", json::serialize(x));

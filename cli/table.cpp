@@ -24,6 +24,7 @@
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/vocabulary.hpp"
 #include "core/encoding.hpp"
+#include "core/json_read.hpp"
 #include "core/text.hpp"
 #include "labels.hpp"
 #include "xlsx_read.hpp"
@@ -647,9 +648,12 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
   std::string text = decode_text(std::move(bytes), io.encoding, t.file);
   if (is_json) {
     if (io.header_row != 0) throw InvalidInput("--header-row is for CSV and .xlsx tables; this is JSON", "--header-row", t.file);
-    boost::system::error_code ec;
-    json::value v = json::parse(text, ec);
-    if (ec) throw InvalidInput("not valid JSON", "json", t.file);
+    // A member given twice in one row is refused, naming it (Boost.JSON alone would keep the
+    // last silently, as the C surface never does); a NUL is each row's own error below.
+    json_read::Parsed parsed = json_read::parse_checked(text, 32, /*refuse_nul=*/false);
+    if (parsed.found) throw InvalidInput(parsed.found.message, parsed.found.path, t.file);
+    if (parsed.ec) throw InvalidInput("not valid JSON", "json", t.file);
+    json::value v = std::move(parsed.value);
     if (!v.is_array()) throw InvalidInput("expected an array of objects", "json", t.file);
     // header: the union of the members, in order of first appearance
     std::unordered_map<std::string, std::size_t> index;

@@ -14,6 +14,7 @@
 #include "cadrekit/village.hpp"
 #include "commands.hpp"
 #include "compare.hpp"
+#include "core/json_read.hpp"
 #include "table.hpp"
 #include "workspace_hooks.hpp"
 
@@ -299,9 +300,10 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
           x.birth_date = r.date("birth_date");
           std::string grades = r.opt("grades");
           if (!grades.empty() && grades.front() == '{') {  // JSON input: {"2015": "excellent", …}
-            boost::system::error_code ec;
-            const boost::json::value g = boost::json::parse(grades, ec);
-            if (ec || !g.is_object()) throw InvalidInput("expected an object year -> grade", "grades", x.cadre_id);
+            const json_read::Parsed parsed = json_read::parse_checked(grades);  // a year twice is refused
+            if (parsed.found) throw InvalidInput(parsed.found.message, "grades", x.cadre_id);
+            const boost::json::value &g = parsed.value;
+            if (parsed.ec || !g.is_object()) throw InvalidInput("expected an object year -> grade", "grades", x.cadre_id);
             grades.clear();
             for (const auto &[y, gv] : g.get_object()) {
               if (!gv.is_string()) throw InvalidInput("expected an object year -> grade", "grades", x.cadre_id);

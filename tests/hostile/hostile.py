@@ -63,6 +63,11 @@ def duplicate_member_request():
     return b'{"as_of":"2017-01-01","as_of":"2016-01-01","units":[]}'
 
 
+def duplicate_member_table():
+    # A row of a JSON table with its budget twice: the command line kept the last, silently.
+    return '[{"unit_id":"U1","budget":"1","budget":"600万"}]'.encode()
+
+
 def duplicate_member_explanation():
     return (b'{"schema":"cadrekit.explanation/1","subject":"a","subject":"b","uses_assumed":false,'
             b'"rules":[],"parameters":[],"inputs":[]}')
@@ -152,6 +157,9 @@ CASES = {
     }, None, None),
     "json_duplicate_member": (duplicate_member_request, ".json", {
         "c": ("tier_json", "invalid_input", "duplicate member (field as_of)"),
+    }, None, None),
+    "json_duplicate_member_in_a_table": (duplicate_member_table, ".json", {
+        "cli": (TIER + ["{f}"], "invalid_input", "duplicate member (field [0].budget"),
     }, None, None),
     "json_duplicate_member_explanation": (duplicate_member_explanation, ".json", {
         "cli": (["explain", "{f}"], "invalid_input", "duplicate member"),

@@ -201,10 +201,11 @@ def missing(value: Any) -> bool:
 
 def timestamp_of(v: Any) -> Any:
     """A NumPy ``datetime64`` scalar (as an object column may hold one) as a pandas Timestamp,
-    None for NaT; any other value as it is."""
-    import numpy as np
-    if not isinstance(v, np.datetime64):
+    None for NaT; any other value as it is. (Only a NumPy value imports NumPy: records of
+    plain Python values need neither NumPy nor pandas, which are optional.)"""
+    if type(v).__name__ != "datetime64" or type(v).__module__ != "numpy":
         return v
+    import numpy as np
     import pandas as pd
     return None if np.isnat(v) else pd.Timestamp(v)
 

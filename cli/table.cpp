@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <charconv>
 #include <climits>
+#include <cmath>
 #include <cstring>
 #include <exception>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -134,12 +136,27 @@ bool blank_text(std::string_view c) {
   return true;
 }
 
-std::string scalar_text(const json::value &v) {
+// A JSON table's value as the text of its cell, as a CSV file would hold it; nullopt (and `why`)
+// for a number whose text cannot be known: JSON's reader keeps a number that is not a whole
+// one of 64 bits as a double, which holds 1.5 and 0.1 (written back in their shortest form,
+// 1001.0 as 1001) but not 99999999999999999999999 (1e+23 would be a changed id) nor 1e400.
+std::optional<std::string> scalar_text(const json::value &v, const char *&why) {
   switch (v.kind()) {
     case json::kind::string: return std::string(v.get_string());
-    case json::kind::null: return "";
-    case json::kind::bool_: return v.get_bool() ? "true" : "false";
-    default: return json::serialize(v);  // numbers keep their text; nested values their JSON
+    case json::kind::null: return std::string();
+    case json::kind::bool_: return std::string(v.get_bool() ? "true" : "false");
+    case json::kind::double_: {
+      const double d = v.get_double();
+      constexpr double kExact = 9007199254740992.0;  // 2^53: every whole number below is exact
+      if (!std::isfinite(d) || (std::fabs(d) >= kExact && d == std::trunc(d))) {
+        why = "a number too large to be read exactly (write it as text)";
+        return std::nullopt;
+      }
+      char buf[32];
+      const auto r = std::to_chars(buf, buf + sizeof buf, d);  // the shortest text read back as d
+      return std::string(buf, r.ptr);
+    }
+    default: return json::serialize(v);  // whole numbers their digits; nested values their JSON
   }
 }
 
@@ -674,17 +691,18 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
         continue;
       }
       cells.assign(t.header.size(), "");
-      bool nul = false;
+      bool refused = false;
       for (const auto &kv : x.get_object()) {
         std::string &cell = cells[index.at(std::string(kv.key()))];
-        cell = scalar_text(kv.value());
-        if (cell.find('\0') != std::string::npos && !nul) {
-          nul = true;
-          rep.row_error(t.file + "[" + std::to_string(number) + "]",
-                        InvalidInput("a NUL character in a text", std::string(kv.key())));
+        const char *why = nullptr;
+        if (auto text = scalar_text(kv.value(), why)) cell = std::move(*text);
+        if (why == nullptr && cell.find('\0') != std::string::npos) why = "a NUL character in a text";
+        if (why != nullptr && !refused) {
+          refused = true;
+          rep.row_error(t.file + "[" + std::to_string(number) + "]", InvalidInput(why, std::string(kv.key())));
         }
       }
-      if (!nul) t.add_row(number, cells);
+      if (!refused) t.add_row(number, cells);
     }
     return t;
   }

@@ -68,6 +68,12 @@ def duplicate_member_table():
     return '[{"unit_id":"U1","budget":"1","budget":"600万"}]'.encode()
 
 
+def inexact_number_table():
+    # An id written as a JSON number beyond 64 bits: JSON's reader holds it as a double, and
+    # the command line wrote it as 1E23, a changed id.
+    return b'[{"unit_id":99999999999999999999999,"budget":"1"}]'
+
+
 def duplicate_member_explanation():
     return (b'{"schema":"cadrekit.explanation/1","subject":"a","subject":"b","uses_assumed":false,'
             b'"rules":[],"parameters":[],"inputs":[]}')
@@ -160,6 +166,9 @@ CASES = {
     }, None, None),
     "json_duplicate_member_in_a_table": (duplicate_member_table, ".json", {
         "cli": (TIER + ["{f}"], "invalid_input", "duplicate member (field [0].budget"),
+    }, None, None),
+    "json_inexact_number_in_a_table": (inexact_number_table, ".json", {
+        "cli": (TIER + ["--strict", "{f}"], "invalid_input", "too large to be read exactly (write it as text) (field unit_id)"),
     }, None, None),
     "json_duplicate_member_explanation": (duplicate_member_explanation, ".json", {
         "cli": (["explain", "{f}"], "invalid_input", "duplicate member"),

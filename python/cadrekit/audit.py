@@ -216,6 +216,8 @@ def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
         u["name"] = str(name)
     for f in FACTORS:
         v = r.get(f)
+        if isinstance(v, str) and _core.vocabulary_blank(v):  # a blank cell, as the command line reads one
+            continue
         if not _missing(v):  # a number, a bool, or text in the vocabulary ("2", "是", "否")
             u[f] = _core.vocabulary_level(v, 127, f, f"units[{i}]") if isinstance(v, str) else _int(v, f, "units", i)
     return u

@@ -185,6 +185,18 @@ def test_a_categorical_factor_of_text_is_read_as_the_same_text(cells):
     assert list(as_category["score"]) == [r["score"] for r in rows]
 
 
+@pytest.mark.parametrize("blank", ["", "  ", "\t"])
+def test_a_blank_factor_cell_is_missing_as_the_command_line_reads_it(blank):
+    # pandas keeps a cell of spaces as text: it was refused ("expected a whole number"), where
+    # the command line reads the same CSV's blank cell as 0.
+    base = pd.DataFrame({"unit_id": ["U1", "U2"], "budget": ["1", "600万"]})
+    want = audit.tier(base.assign(complaints=[None, 1]), as_of=AS_OF)
+    table = base.assign(complaints=pd.Series([blank, "1"], dtype=object))
+    pd.testing.assert_frame_equal(audit.tier(table, as_of=AS_OF), want)
+    rows = audit.tier(table.to_dict("records"), as_of=AS_OF, explain=False)
+    assert [r["score"] for r in rows] == want["score"].tolist()
+
+
 def test_ids_the_rows_path_takes_come_back_as_given():
     ids = pd.Series([1001, "U2", np.int64(7), ""], dtype=object)  # (the rows path takes "" too)
     got = audit.tier(pd.DataFrame({"unit_id": ids, "budget": [1, 2, 3, 4]}), as_of=AS_OF)

@@ -146,7 +146,8 @@ class Table {
   /// up is one the command does not read (unread_columns), and a name looked up but absent is
   /// one it would have read (the "did you mean" of a misspelt header).
   std::optional<std::size_t> column(std::string_view name) const;
-  /// InvalidInput (field = name, record = file) when a required column is absent.
+  /// InvalidInput (field = name, record = file) when a required column is absent (a table of
+  /// no header and no rows, a JSON `[]`, lacks none).
   void require(std::initializer_list<std::string_view> names) const;
   /// Columns the command knows and deliberately does not read (a finding's `facts`): no
   /// warning for them.

@@ -7,11 +7,13 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
 #include "casters.hpp"
+#include "core/json_read.hpp"
 
 namespace py = pybind11;
 namespace json = boost::json;
@@ -92,7 +94,9 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
       if (PyUnicode_Check(kv.first.ptr())) key = utf8_text(kv.first, path);
       else if (PyLong_Check(kv.first.ptr()) && !PyBool_Check(kv.first.ptr())) key = py::str(kv.first).cast<std::string>();
       else throw InvalidInput("a key must be text, not " + type_name(kv.first), path);
-      json::value x = to_value(kv.second, path + "." + key, depth + 1);
+      // the path names a key as a message may show it (json_read::display_key): a key may be
+      // data, an ID number or a name, which no message repeats
+      json::value x = to_value(kv.second, path + "." + json_read::display_key(key), depth + 1);
       obj[key] = std::move(x);
     }
     return obj;
@@ -140,6 +144,21 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
   throw InvalidInput("cannot be written as JSON: " + tn, path);
 }
 
+// A bridge path split as the Python layer's errors name a value: "request.units[1].name" →
+// ("name", "units[1]"), "request.as_of" → ("as_of", ""), "request.units[1]" → ("units",
+// "units[1]"); the `what.` it starts with is left out.
+std::pair<std::string, std::string> field_and_record(const std::string &path, std::string_view what) {
+  std::string_view p(path);
+  if (p.size() > what.size() && p.substr(0, what.size()) == what && p[what.size()] == '.')
+    p.remove_prefix(what.size() + 1);
+  const auto open = p.find('[');
+  const auto close = open == std::string_view::npos ? open : p.find(']', open);
+  if (close == std::string_view::npos) return {std::string(p), std::string()};
+  const std::string record(p.substr(0, close + 1));
+  if (close + 1 < p.size() && p[close + 1] == '.') return {std::string(p.substr(close + 2)), record};
+  return {std::string(p.substr(0, open)), record};
+}
+
 }  // namespace
 
 py::object from_json(std::string_view text, bool explanations) {
@@ -148,7 +167,15 @@ py::object from_json(std::string_view text, bool explanations) {
 }
 
 std::string to_json(py::handle value, std::string_view what) {
-  return json::serialize(to_value(value, std::string(what), 0));
+  try {
+    return json::serialize(to_value(value, std::string(what), 0));
+  } catch (const InvalidInput &e) {
+    // A value no JSON holds, named as the Python layer names a bad value: the column as the
+    // field and the row as the record ("request.units[1].name" → field name, record units[1])
+    if (!e.record().empty()) throw;
+    auto [field, record] = field_and_record(e.field(), what);
+    throw InvalidInput(e.message(), std::move(field), std::move(record), e.code());
+  }
 }
 
 }  // namespace cadrekit::python

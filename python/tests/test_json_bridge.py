@@ -31,16 +31,16 @@ def test_a_time_of_day_is_refused_not_dropped():
     starts[2] = dt.datetime(2016, 10, 8, 9, 30)
     with pytest.raises(cadrekit.InvalidInput) as e:
         publicity(starts)
-    assert e.value.field == "request.starts[2]"
+    assert (e.value.field, e.value.record) == ("starts", "starts[2]")
 
 
 def test_values_json_cannot_hold_are_refused_naming_where():
     with pytest.raises(cadrekit.InvalidInput) as e:
         _core._village.selection({"op": "quota", "n_villages": {1, 2}, "year": 2016}, POLICY)
-    assert e.value.field == "request.n_villages" and "set" in str(e.value)
+    assert e.value.field == "n_villages" and "set" in str(e.value)
     with pytest.raises(cadrekit.InvalidInput) as e:
         _core._village.selection({"op": "quota", "n_villages": math.inf, "year": 2016}, POLICY)
-    assert e.value.field == "request.n_villages"
+    assert e.value.field == "n_villages"
     with pytest.raises(cadrekit.InvalidInput) as e:
         _core._village.selection({("op",): "quota"}, POLICY)
     assert e.value.field == "request"
@@ -50,6 +50,19 @@ def test_values_json_cannot_hold_are_refused_naming_where():
     with pytest.raises(cadrekit.InvalidInput) as e:
         _core._village.selection({"op": "quota", "x": deep}, POLICY)
     assert "64" in str(e.value)
+
+
+def test_a_key_is_named_as_a_message_may_show_it():
+    # A key may be data (an ID number, a name): the path of a value no JSON holds named it as
+    # it was, in the field of the error and so in its message.
+    for key in ("110101199003077777", "王秘密"):
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            _core._village.selection({"op": "quota", "units": [{"id": "U1", key: {1, 2}}], "year": 2016}, POLICY)
+        assert (e.value.field, e.value.record) == ("?", "units[0]")
+        assert key not in str(e.value) and "7777" not in str(e.value)
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        _core._village.selection({"op": "quota", "units": [{"phone_13800138000": {1}}], "year": 2016}, POLICY)
+    assert e.value.field == "phone_*******8000"
 
 
 def test_numbers_exact_values_and_missing_values():

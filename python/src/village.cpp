@@ -200,7 +200,34 @@ class FrameInput final : public village::PaySheetInput {
     const std::size_t ns = score_text_ ? score_text_->size() : static_cast<std::size_t>(score_f_->size());
     if (period_.size() != S || ns != S) throw InvalidInput("score columns differ in length", "scores");
     posts_.assign(post_.n_uniques() + 1, kUnread);
-    if (score_text_) scores_.assign(score_text_->n_uniques() + 1, {-1, village::ScoreValue::Status::ok});
+    // Every score is read now, each distinct text once, as the records path reads every row:
+    // one not a number is refused naming its row, whatever its period (the kernel reads only
+    // the year's).
+    const auto refuse = [](const InvalidInput &e, std::size_t s) {
+      throw InvalidInput(e.message(), e.field(), "scores[" + std::to_string(s) + "]", e.code());
+    };
+    if (score_text_) {
+      scores_.assign(score_text_->n_uniques() + 1, {-1, village::ScoreValue::Status::ok});
+      for (std::size_t s = 0; s < S; ++s) {
+        auto &slot = scores_[static_cast<std::size_t>(score_text_->code(s) + 1)];
+        if (slot.fixed >= 0) continue;
+        try {
+          slot = village::parse_score((*score_text_)[s]);
+        } catch (const InvalidInput &e) {
+          refuse(e, s);
+        }
+      }
+    } else {
+      const double *f = score_f_->data();
+      for (std::size_t s = 0; s < S; ++s)
+        if (!std::isfinite(f[s])) {
+          try {
+            (void)float_score(f[s]);  // the reader's own refusal of "inf"
+          } catch (const InvalidInput &e) {
+            refuse(e, s);
+          }
+        }
+    }
   }
   std::size_t n_villages() const override { return vid_.size(); }
   std::string_view village_id(std::size_t v) const override { return vid_[v]; }
@@ -239,9 +266,12 @@ class FrameInput final : public village::PaySheetInput {
       if (slot.fixed < 0) slot = village::parse_score((*score_text_)[s]);  // throws for a text not a number
       return slot;
     }
-    // a float is read by its shortest repr, as Python's repr() gives it
+    return float_score(score_f_->data()[s]);
+  }
+  // a float is read by its shortest repr, as Python's repr() gives it
+  static village::ScoreValue float_score(double x) {
     char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, score_f_->data()[s]);
+    const auto r = std::to_chars(buf, buf + sizeof buf, x);
     return village::parse_score(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
   }
 
@@ -580,8 +610,11 @@ void init_village(py::module_ &m) {
         ss.reserve(srows.size());
         for (std::size_t i = 0; i < srows.size(); ++i) {
           auto &r = srows[i];
-          ss.push_back({std::move(std::get<0>(r)), std::move(std::get<1>(r)),
-                        parse_decimal(std::get<2>(r), "score")});
+          try {
+            ss.push_back({std::move(std::get<0>(r)), std::move(std::get<1>(r)), parse_decimal(std::get<2>(r), "score")});
+          } catch (const InvalidInput &e) {  // naming the row, as the DataFrame path does
+            throw InvalidInput(e.message(), e.field(), "scores[" + std::to_string(i) + "]", e.code());
+          }
         }
         village::PaySheetOptions o;
         o.graded_on = graded_on;

@@ -472,6 +472,21 @@ def test_a_table_without_rows_is_one_whatever_the_others_are(empty, others) -> N
     pd.testing.assert_frame_equal(village.pay_sheet(given(v), given(p), no_scores, 2016).to_pandas(), want)
 
 
+@pytest.mark.parametrize("score,why,dtype", [("abc", "not a decimal number or a fraction", object),
+                                             ("1/0", "fraction has a zero denominator", object),
+                                             (float("inf"), "not a decimal number or a fraction", object),
+                                             (float("inf"), "not a decimal number or a fraction", float)])
+def test_a_score_not_a_number_is_refused_whatever_its_period(score, why, dtype) -> None:
+    # The DataFrame path read only the year's scores, so that a bad one of another year passed
+    # where the records path refused it (and named no record).
+    v, p, s = tables()
+    s = s + [dict(s[0], period="2015", score=score)]
+    from_rows = error_of(lambda: village.pay_sheet(v, p, s, 2016))
+    from_frames = error_of(lambda: village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p),
+                                                     pd.DataFrame(s).astype({"score": dtype}), 2016))
+    assert from_rows == from_frames == f"{why} (field score, record scores[{len(s) - 1}])"
+
+
 TEXT_CELLS = [("v", "village_id"), ("v", "name"), ("v", "township"), ("p", "cadre_id"), ("p", "name"),
               ("p", "village_id"), ("p", "post"), ("s", "village_id"), ("s", "period")]
 

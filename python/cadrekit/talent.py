@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
+import numbers as _numbers
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ._core import Policy as _Policy
@@ -42,11 +43,23 @@ _FINDING_FIELDS = ("id", "cadre_id", "unit_id", "date", "source", "standard", "a
                    "classification", "severity", "facts")
 _TWO_DIGIT = ("ethnicity", "political_status")
 _BOOL = ("civil_servant", "selected_graduate")
-_ID_FIELDS = ("id", "cadre_id", "team_id", "unit_id")
+_ID_FIELDS = ("id", "cadre_id", "team_id")  # of the cadres and the members
 
 
 _policy = _frames.policy_or_default
 _rows = _frames.rows
+
+
+def _plain_id(value: Any, field: str) -> Any:
+    """A member's or a cadre's id (``team_id``, ``cadre_id``, ``id``), as audit's ids and the
+    DataFrame path read one: text, or a whole number a spreadsheet gave (1001, 1001.0) as its
+    digits; None when missing; anything else (a date, bytes, a Decimal, a boolean) refused."""
+    if _frames.missing(value) or isinstance(value, str):
+        return None if _frames.missing(value) else value
+    if isinstance(value, bool) or not (isinstance(value, _numbers.Integral)
+                                       or isinstance(value, float) and value.is_integer()):
+        raise _frames.invalid("must be text or a whole number", field)
+    return str(int(value))
 
 
 def _plain(value: Any, field: str) -> Any:
@@ -55,10 +68,6 @@ def _plain(value: Any, field: str) -> Any:
     value = _frames.json_scalar(value, field)
     if value is None or isinstance(value, str):
         return value
-    if field in _ID_FIELDS and (isinstance(value, bool) or not isinstance(value, (int, float))
-                                or isinstance(value, float) and not value.is_integer()):
-        # as audit's ids and the DataFrame path: text, or a whole number a spreadsheet gave
-        raise _frames.invalid("must be text or a whole number", field)
     if field in _BOOL:  # true or false, or 1 or 0 as a table holds it; another number is refused
         if isinstance(value, bool) or isinstance(value, (int, float)) and value in (0, 1):
             return bool(value)
@@ -68,7 +77,7 @@ def _plain(value: Any, field: str) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         if field in _TWO_DIGIT:
             return "%02d" % value
-        if field in ("sex", "period") or field in _ID_FIELDS:  # an id a spreadsheet read as a number
+        if field in ("sex", "period"):
             return str(value)
     if isinstance(value, float):
         return str(value)
@@ -76,6 +85,13 @@ def _plain(value: Any, field: str) -> Any:
 
 
 def _record(row: Mapping[str, Any], fields: Sequence[str], where: str = "") -> Dict[str, Any]:
+    """A row of the cadres' or the members' table: its ids by ``_plain_id``."""
+    return _frames.record(row, fields, lambda v, f: _plain_id(v, f) if f in _ID_FIELDS else _plain(v, f), where)
+
+
+def _record_read_as_screened(row: Mapping[str, Any], fields: Sequence[str], where: str = "") -> Dict[str, Any]:
+    """A row of the assessments or the findings: read as assessment.screen reads it (an id is
+    text), for the screening of the supervision tables."""
     return _frames.record(row, fields, _plain, where)
 
 
@@ -88,9 +104,9 @@ def _supervision(assessments: Any, findings: Any, disposal_cases: Any, strict: b
     # case given as JSON text is read here.
     cases = [_json.loads(c) if isinstance(c, str) else c for c in disposal_cases or ()]
     return {
-        "assessments": [_record(r, _RECORD_FIELDS, f"assessments[{i}]")
+        "assessments": [_record_read_as_screened(r, _RECORD_FIELDS, f"assessments[{i}]")
                         for i, r in enumerate(_rows(assessments, "assessments", _RECORD_FIELDS, strict))],
-        "findings": [_record(f, _FINDING_FIELDS, f"findings[{i}]")
+        "findings": [_record_read_as_screened(f, _FINDING_FIELDS, f"findings[{i}]")
                      for i, f in enumerate(_rows(findings, "findings", _FINDING_FIELDS, strict))],
         "disposal_cases": cases,
     }

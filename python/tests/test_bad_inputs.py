@@ -235,6 +235,7 @@ def test_a_code_beyond_int64_in_an_object_column_is_invalid_input_naming_its_row
 @pytest.mark.parametrize("cell,why", [("", "is empty"), (b"T1", "must be text or a whole number"),
                                       (Decimal("7"), "must be text or a whole number"),
                                       (7.5, "must be text or a whole number"),
+                                      (dt.date(2016, 1, 1), "must be text or a whole number"),
                                       ("T\x00", "NUL"), ("T\ud800", "surrogate")])
 def test_a_team_or_cadre_id_that_is_no_id_is_refused_by_the_frame_path_as_by_the_rows(field, cell, why):
     # The DataFrame path counted such a team (and returned the cell as its id), where the rows

@@ -61,6 +61,8 @@ def _columns(rows: Rows, names: Sequence[str], what: str, optional: Sequence[str
         return list(zip(*cols)) if cols else []
     out = []
     for i, r in enumerate(rows):
+        if not isinstance(r, Mapping):
+            raise _frames.invalid("must be a mapping (dict) or a DataFrame row", what, f"{what}[{i}]")
         try:
             out.append(tuple(r.get(name) if name in optional else r[name] for name in names))
         except KeyError as e:

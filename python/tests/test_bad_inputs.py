@@ -444,6 +444,10 @@ ROWS_PATH_ERRORS = [
     (lambda: _pay(lambda v, p, s: p[0].update(served_from=5)), "served_from", "principals[0]"),
     (lambda: _pay(lambda v, p, s: s[2].update(score=True)), "score", "scores[2]"),
     (lambda: _pay(lambda v, p, s: s[2].update(score=[1])), "score", "scores[2]"),
+    # a row that is not a mapping was Python's TypeError ("list indices must be integers")
+    (lambda: _pay(lambda v, p, s: v.append(["V2"])), "villages", "villages[1]"),
+    (lambda: _pay(lambda v, p, s: p.append("P2")), "principals", "principals[1]"),
+    (lambda: _pay(lambda v, p, s: s.append(5)), "scores", "scores[5]"),
 ]
 
 

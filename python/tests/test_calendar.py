@@ -70,6 +70,19 @@ def test_bad_arguments_raise_typed_errors():
         CAL.is_working_day(dt.datetime(2016, 1, 4, 12, 0))
 
 
+@pytest.mark.parametrize("n", [2**31, -2**31 - 1, 2**70])
+def test_a_step_beyond_int32_is_refused_as_a_columns_is(n):
+    # One date and a step beyond the kernel's int32 was the binding's TypeError listing
+    # signatures; a column's such step was already InvalidInput naming n.
+    import pandas as pd
+    with pytest.raises(cadrekit.InvalidInput) as one:
+        CAL.add_working_days(dt.date(2016, 1, 4), n)
+    with pytest.raises(cadrekit.InvalidInput) as column:
+        CAL.add_working_days(pd.Series(["2016-01-04"]), pd.Series([n], dtype=object))
+    assert one.value.field == column.value.field == "n"
+    assert one.value.message == column.value.message == "value outside -2147483648…2147483647"
+
+
 def test_a_newly_announced_year():
     ext = CAL.with_csv("date,is_off_day,name\n2027-01-01,true,元旦\n2027-01-04,true,元旦\n")
     assert ext.coverage[1] == dt.date(2027, 12, 31)

@@ -56,9 +56,6 @@ def add_working_days(self: WorkCalendar, d: Any, n: Any) -> Any:
     if not _is_column(d):
         if _is_column(n):
             raise _frames.argument_error("n is a column but d is one date", "n")
-        if isinstance(n, int) and not isinstance(n, bool) and not -2**31 <= n < 2**31:
-            # as a column's n is refused (the kernel's int32), not the binding's TypeError
-            raise _frames.invalid(f"value outside {-2**31}…{2**31 - 1}", "n")
         return _add_one(self, d, n)
     days = _frames.date_column(d, "from")
     out = self.add_working_days_array(days, _steps(n))

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
 
 #include "bindings.hpp"
 #include "cadrekit/core/calendar.hpp"
@@ -26,14 +27,26 @@ struct Steps {
   py::array column;
 };
 
+// A step count n given as one Python int (or a NumPy integer): one outside int32, the kernels'
+// type, is InvalidInput naming n in the words a column's such value gets; any other type a
+// TypeError naming its type (never its value).
+std::int32_t step_arg(py::handle n) {
+  if (py::isinstance<py::float_>(n) || py::isinstance<py::str>(n) || !PyIndex_Check(n.ptr()))
+    throw py::type_error(std::string("n must be an int, not ") + Py_TYPE(n.ptr())->tp_name);
+  const py::object i = py::reinterpret_steal<py::object>(PyNumber_Index(n.ptr()));
+  if (!i) throw py::error_already_set();
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(i.ptr(), &overflow);
+  constexpr auto lo = std::numeric_limits<std::int32_t>::min(), hi = std::numeric_limits<std::int32_t>::max();
+  if (overflow != 0 || v < lo || v > hi)
+    throw InvalidInput("value outside " + std::to_string(lo) + "…" + std::to_string(hi), "n");
+  return static_cast<std::int32_t>(v);
+}
+
 Steps steps_of(py::handle n, std::size_t rows) {
   Steps s;
   if (py::isinstance<py::int_>(n)) {
-    int overflow = 0;
-    const long long v = PyLong_AsLongLongAndOverflow(n.ptr(), &overflow);
-    if (overflow != 0 || v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max())
-      throw InvalidInput("n does not fit in 32 bits", "n");
-    s.n0 = static_cast<std::int32_t>(v);
+    s.n0 = step_arg(n);
     return s;
   }
   if (py::isinstance<py::str>(n) || py::isinstance<py::float_>(n) || n.is_none())
@@ -66,13 +79,13 @@ void init_calendar(py::module_ &m) {
       .def_property_readonly("lenient", &WorkCalendar::lenient)
       .def("covers", &WorkCalendar::covers, py::arg("d"))
       .def("is_working_day", &WorkCalendar::is_working_day, py::arg("d"))
-      .def("add_working_days",
-           static_cast<Date (WorkCalendar::*)(Date, int) const>(&WorkCalendar::add_working_days), py::arg("d"), py::arg("n"),
-           "The n-th working day strictly after d (n < 0: before; n = 0: d).")
+      .def(
+          "add_working_days", [](const WorkCalendar &c, Date d, py::handle n) { return c.add_working_days(d, step_arg(n)); },
+          py::arg("d"), py::arg("n"), "The n-th working day strictly after d (n < 0: before; n = 0: d).")
       .def(
           "window",
-          [](const WorkCalendar &c, Date start, int n) {
-            auto r = c.window(start, n);
+          [](const WorkCalendar &c, Date start, py::handle n) {
+            auto r = c.window(start, step_arg(n));
             return py::make_tuple(r.first, r.last);
           },
           py::arg("start"), py::arg("n"),
@@ -82,8 +95,8 @@ void init_calendar(py::module_ &m) {
            py::arg("last"), "Working days in [first, last], inclusive.")
       .def(
           "calendar_window",
-          [](const WorkCalendar &c, Date start, int n) {
-            auto r = c.calendar_window(start, n);
+          [](const WorkCalendar &c, Date start, py::handle n) {
+            auto r = c.calendar_window(start, step_arg(n));
             return py::make_tuple(r.first, r.last);
           },
           py::arg("start"), py::arg("n"), "n calendar days from start: (first, last).")

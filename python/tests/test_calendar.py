@@ -81,6 +81,12 @@ def test_a_step_beyond_int32_is_refused_as_a_columns_is(n):
         CAL.add_working_days(pd.Series(["2016-01-04"]), pd.Series([n], dtype=object))
     assert one.value.field == column.value.field == "n"
     assert one.value.message == column.value.message == "value outside -2147483648…2147483647"
+    for call in (CAL.window, CAL.calendar_window):
+        with pytest.raises(cadrekit.InvalidInput) as e:
+            call(dt.date(2016, 1, 4), n)
+        assert (e.value.field, e.value.message) == ("n", one.value.message)
+    with pytest.raises(TypeError, match="n must be an int, not float"):  # a type, never a value
+        CAL.window(dt.date(2016, 1, 4), 3.0)
 
 
 def test_a_newly_announced_year():

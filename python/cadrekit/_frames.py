@@ -665,7 +665,37 @@ def factorize(values: Any, sort: bool = False, *, field: Optional[str] = None) -
             raise
         raise invalid("must be a single value, not a list, a set or a dict",
                       name if isinstance(name, str) else "", f"row {at + 1}") from None
+    if arr is not None and len(uniques) and _bool_or_its_number(uniques):
+        return _booleans_apart(arr, sort)
     return np.asarray(codes, dtype=np.int64), uniques
+
+
+def _bool_or_its_number(uniques: Any) -> bool:
+    """Whether distinct values pandas found include a boolean, or a number equal to one (0, 1):
+    pandas takes True for 1, so that the first of the two met stands for both."""
+    return any(isinstance(x, bool) or type(x).__name__ == "bool_" or
+               (isinstance(x, (int, float)) and x in (0, 1)) for x in list(uniques))
+
+
+def _booleans_apart(arr: Any, sort: bool) -> Tuple[Any, Any]:
+    """factorize's answer for an object column where a boolean and a number may stand together:
+    each value keyed by whether it is a boolean, so that True and 1 are two values (a code
+    column with a True among its 1s: the True refused, whichever comes first)."""
+    import numpy as np
+    import pandas as pd
+    miss = np.asarray(pd.isna(arr), dtype=bool)
+    at = np.flatnonzero(~miss)
+    keys = np.empty(len(at), dtype=object)
+    for j, i in enumerate(at.tolist()):
+        v = arr[i]
+        keys[j] = (isinstance(v, bool) or type(v).__name__ == "bool_", v)
+    c, u = pd.factorize(keys, sort=sort)
+    codes = np.full(len(arr), -1, dtype=np.int64)
+    codes[at] = c
+    uniques = np.empty(len(u), dtype=object)
+    for k, key in enumerate(u.tolist() if hasattr(u, "tolist") else list(u)):
+        uniques[k] = key[1]
+    return codes, uniques
 
 
 def _hashable(v: Any) -> bool:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import cadrekit
-from cadrekit import assessment, talent
+from cadrekit import _frames, assessment, talent
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -106,6 +106,21 @@ def test_a_team_or_cadre_id_the_rows_path_refuses_is_refused_in_any_dtype(dtype,
     with pytest.raises(cadrekit.InvalidInput) as rows:
         talent.team_structure(df.to_dict("records"), as_of=AS_OF, as_frame=True)
     assert why in rows.value.message
+
+
+@pytest.mark.parametrize("sexes", [["1", 1, True], ["1", True, 1], [True, 1, "2"]])
+def test_a_boolean_among_number_codes_is_refused_whichever_comes_first(sexes):
+    # pandas numbers True and 1 as one value: a True after a 1 was read as the code 1 (and
+    # refused when it came first), where the rows path refuses it either way.
+    df = members_frame().iloc[:3].copy()
+    df["sex"] = pd.Series(sexes, dtype=object, index=df.index)
+    with pytest.raises(cadrekit.InvalidInput) as e:
+        talent.team_structure(df, as_of=AS_OF)
+    assert (e.value.field, e.value.record) == ("sex", f"row {[x is True for x in sexes].index(True) + 1}")
+    with pytest.raises(cadrekit.InvalidInput):
+        talent.team_structure(df.to_dict("records"), as_of=AS_OF)
+    codes, uniques = _frames.factorize(pd.Series(sexes, dtype=object))
+    assert len(set(codes.tolist())) == len(uniques) == 3
 
 
 @pytest.mark.parametrize("column", ["sex", "ethnicity", "political_status"])

@@ -672,7 +672,11 @@ def factorize(values: Any, sort: bool = False, *, field: Optional[str] = None) -
 
 def _bool_or_its_number(uniques: Any) -> bool:
     """Whether distinct values pandas found include a boolean, or a number equal to one (0, 1):
-    pandas takes True for 1, so that the first of the two met stands for both."""
+    pandas takes True for 1, so that the first of the two met stands for both. (Only values of
+    mixed kinds can: a column of numbers alone, or of booleans alone, is not looked at.)"""
+    import pandas as pd
+    if not pd.api.types.infer_dtype(uniques, skipna=True).startswith("mixed"):
+        return False
     return any(isinstance(x, bool) or type(x).__name__ == "bool_" or
                (isinstance(x, (int, float)) and x in (0, 1)) for x in list(uniques))
 

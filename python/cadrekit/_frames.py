@@ -665,17 +665,18 @@ def factorize(values: Any, sort: bool = False, *, field: Optional[str] = None) -
             raise
         raise invalid("must be a single value, not a list, a set or a dict",
                       name if isinstance(name, str) else "", f"row {at + 1}") from None
-    if arr is not None and len(uniques) and _bool_or_its_number(uniques):
+    if arr is not None and len(uniques) and _bool_or_its_number(arr, uniques):
         return _booleans_apart(arr, sort)
     return np.asarray(codes, dtype=np.int64), uniques
 
 
-def _bool_or_its_number(uniques: Any) -> bool:
-    """Whether distinct values pandas found include a boolean, or a number equal to one (0, 1):
-    pandas takes True for 1, so that the first of the two met stands for both. (Only values of
-    mixed kinds can: a column of numbers alone, or of booleans alone, is not looked at.)"""
+def _bool_or_its_number(arr: Any, uniques: Any) -> bool:
+    """Whether the distinct values pandas found in the object column ``arr`` include a boolean,
+    or a number equal to one (0, 1): pandas takes True for 1, so that the first of the two met
+    stands for both. (Only a column of mixed kinds can hold both — pandas' infer_dtype, in C,
+    tells; a column of numbers alone, or of booleans alone, is not looked at in Python.)"""
     import pandas as pd
-    if not pd.api.types.infer_dtype(uniques, skipna=True).startswith("mixed"):
+    if not pd.api.types.infer_dtype(arr, skipna=True).startswith("mixed"):
         return False
     return any(isinstance(x, bool) or type(x).__name__ == "bool_" or
                (isinstance(x, (int, float)) and x in (0, 1)) for x in list(uniques))

@@ -698,7 +698,7 @@ def _booleans_apart(arr: Any, sort: bool) -> Tuple[Any, Any]:
     codes = np.full(len(arr), -1, dtype=np.int64)
     codes[at] = c
     uniques = np.empty(len(u), dtype=object)
-    for k, key in enumerate(u.tolist() if hasattr(u, "tolist") else list(u)):
+    for k, key in enumerate(u):
         uniques[k] = key[1]
     return codes, uniques
 
@@ -734,8 +734,9 @@ def map_distinct(values: Any, fn: Callable[[Any, int], Any], *, field: Optional[
 def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row ") -> Any:
     """A factor column with its text cells ("2", "是", "否", "true") read by the library's
     vocabulary (once per distinct text); numbers, booleans and missing values as they are, and
-    a blank text (empty, or spaces) missing. A column without text is returned unchanged. A text outside the vocabulary is InvalidInput
-    naming ``field`` and the first row that holds it, counted from 1."""
+    a blank text (empty, or spaces) missing. A column without text is returned unchanged. A
+    text outside the vocabulary is InvalidInput naming ``field`` and the first row that holds
+    it, counted from 1."""
     import pandas as pd
     dtype = getattr(values, "dtype", None)
     if isinstance(dtype, pd.CategoricalDtype) and dtype.categories.dtype == object:
@@ -744,8 +745,10 @@ def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row 
         return values
 
     def read(v: Any, row: int) -> Any:
-        if isinstance(v, str):  # a blank text is missing, as the command line reads a cell
-            return None if _core.vocabulary_blank(v) else _core.vocabulary_level(v, hi, field, f"{where}{row + 1}")
+        if isinstance(v, str) and _core.vocabulary_blank(v):  # missing, as the command line reads it
+            return None
+        if isinstance(v, str):
+            return _core.vocabulary_level(v, hi, field, f"{where}{row + 1}")
         return v
     return map_distinct(values, read)
 

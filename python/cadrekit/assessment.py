@@ -224,7 +224,8 @@ def _screen_rows(records: Any, findings: Any, audit_findings: Any, as_of: _dt.da
         "as_of": _plain(as_of, "as_of"),
         "records": [_record(r, _RECORD_FIELDS, f"records[{i}]") for i, r in enumerate(_rows(records))],
         "findings": [_record(f, _FINDING_FIELDS, f"findings[{i}]") for i, f in enumerate(_rows(findings))],
-        "audit_findings": [_record(f, _AUDIT_FIELDS, f"audit_findings[{i}]") for i, f in enumerate(_rows(audit_findings))],
+        "audit_findings": [_record(f, _AUDIT_FIELDS, f"audit_findings[{i}]")
+                           for i, f in enumerate(_rows(audit_findings))],
         "explain": bool(explain),
     }
     hits: List[Dict[str, Any]] = _a.screen(request, _policy(policy))["hits"]

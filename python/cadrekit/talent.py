@@ -125,7 +125,8 @@ def _as_frame(call: str, table: Any, as_frame: Optional[bool]) -> bool:
 
 
 def _cadres(cadres: Any, strict: bool = False, what: str = "cadres") -> List[Dict[str, Any]]:
-    return [_record(c, _CADRE_FIELDS, f"{what}[{i}]") for i, c in enumerate(_rows(cadres, what, _CADRE_FIELDS, strict))]
+    return [_record(c, _CADRE_FIELDS, f"{what}[{i}]")
+            for i, c in enumerate(_rows(cadres, what, _CADRE_FIELDS, strict))]
 
 
 @_frames.keyword_since_positional("as_of", "policy")

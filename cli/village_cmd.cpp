@@ -303,7 +303,8 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
             const json_read::Parsed parsed = json_read::parse_checked(grades);  // a year twice is refused
             if (parsed.found) throw InvalidInput(parsed.found.message, "grades", x.cadre_id);
             const boost::json::value &g = parsed.value;
-            if (parsed.ec || !g.is_object()) throw InvalidInput("expected an object year -> grade", "grades", x.cadre_id);
+            if (parsed.ec || !g.is_object())
+              throw InvalidInput("expected an object year -> grade", "grades", x.cadre_id);
             grades.clear();
             for (const auto &[y, gv] : g.get_object()) {
               if (!gv.is_string()) throw InvalidInput("expected an object year -> grade", "grades", x.cadre_id);

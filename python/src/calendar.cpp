@@ -80,7 +80,8 @@ void init_calendar(py::module_ &m) {
       .def("covers", &WorkCalendar::covers, py::arg("d"))
       .def("is_working_day", &WorkCalendar::is_working_day, py::arg("d"))
       .def(
-          "add_working_days", [](const WorkCalendar &c, Date d, py::handle n) { return c.add_working_days(d, step_arg(n)); },
+          "add_working_days",
+          [](const WorkCalendar &c, Date d, py::handle n) { return c.add_working_days(d, step_arg(n)); },
           py::arg("d"), py::arg("n"), "The n-th working day strictly after d (n < 0: before; n = 0: d).")
       .def(
           "window",

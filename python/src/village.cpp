@@ -611,7 +611,8 @@ void init_village(py::module_ &m) {
         for (std::size_t i = 0; i < srows.size(); ++i) {
           auto &r = srows[i];
           try {
-            ss.push_back({std::move(std::get<0>(r)), std::move(std::get<1>(r)), parse_decimal(std::get<2>(r), "score")});
+            ss.push_back(
+                {std::move(std::get<0>(r)), std::move(std::get<1>(r)), parse_decimal(std::get<2>(r), "score")});
           } catch (const InvalidInput &e) {  // naming the row, as the DataFrame path does
             throw InvalidInput(e.message(), e.field(), "scores[" + std::to_string(i) + "]", e.code());
           }

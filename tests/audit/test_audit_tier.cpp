@@ -137,6 +137,24 @@ TEST(AuditTier, BadInputNamesFieldAndRecord) {
   EXPECT_THROW(tier(u, d(2010, 1, 1), Policy::default_profile()), PolicyError);
 }
 
+// "An empty cell is a missing value" and "a JSON string is read as a table cell would be"
+// (docs/input.md): a blank factor is 0, as the command line reads a table's empty cell; the
+// JSON reader refused it.
+TEST(AuditTier, ABlankFactorInJsonIsMissing) {
+  const Policy &p = Policy::default_profile();
+  const auto request = [](std::string_view complaints) {
+    std::string r = R"({"as_of":"2017-01-01","explain":false,"units":[{"unit_id":"U1","budget":"1")";
+    r.append(complaints);
+    r.append("}]}");
+    return r;
+  };
+  const std::string absent = tier_json(request(""), p);
+  EXPECT_EQ(tier_json(request(R"(,"complaints":"")"), p), absent);
+  EXPECT_EQ(tier_json(request(R"(,"complaints":"  ")"), p), absent);
+  EXPECT_NE(tier_json(request(R"(,"complaints":"1")"), p), absent);
+  EXPECT_THROW(tier_json(request(R"(,"complaints":"x")"), p), InvalidInput);
+}
+
 TEST(AuditTier, ColumnsAgreeWithTheRecordPath) {
   Policy p = Policy::default_profile();
   TierParams params = TierParams::load(p, d(2017, 1, 1));

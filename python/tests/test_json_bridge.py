@@ -72,9 +72,12 @@ def test_numbers_exact_values_and_missing_values():
     with pytest.raises(cadrekit.InvalidInput) as e:
         _core._village.selection({"op": "quota", "n_villages": float("nan"), "year": 2016}, POLICY)
     assert e.value.field == "n_villages"
-    # Decimal and Fraction travel as exact text; the library reads them as it reads text
+    # Decimal and Fraction travel as exact text; the library reads them as it reads text: a
+    # whole number's text is that number (docs/input.md), any other is refused
+    got = _core._village.selection({"op": "quota", "n_villages": Decimal("206"), "year": 2016}, POLICY)
+    assert got["quota"] == 11
     with pytest.raises(cadrekit.InvalidInput) as e:
-        _core._village.selection({"op": "quota", "n_villages": Decimal("206"), "year": 2016}, POLICY)
+        _core._village.selection({"op": "quota", "n_villages": Decimal("206.5"), "year": 2016}, POLICY)
     assert e.value.field == "n_villages"
     with pytest.raises(cadrekit.InvalidInput):
         _core._village.selection({"op": "quota", "n_villages": Fraction(1, 3), "year": 2016}, POLICY)

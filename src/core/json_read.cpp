@@ -209,6 +209,8 @@ std::int64_t integer(const json::value &v, const std::string &field, const std::
   if (v.is_int64()) return v.get_int64();
   if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
     return static_cast<std::int64_t>(v.get_uint64());
+  // a string as a table cell is read ("1200", "１２"), as boolean() reads one (docs/input.md)
+  if (v.is_string()) return vocabulary::parse_whole(v.get_string(), field, record);
   throw InvalidInput("must be a whole number", field, record);
 }
 
@@ -245,6 +247,7 @@ std::int64_t Fields::integer(std::string_view key) const {
 
 std::int64_t Fields::integer_or(std::string_view key, std::int64_t fallback) const {
   const json::value *v = find(key);
+  if (v && v->is_string() && vocabulary::blank(v->get_string())) return fallback;  // an empty cell
   return v ? json_read::integer(*v, field(key), record_) : fallback;
 }
 

@@ -342,22 +342,25 @@ def notice(
 
 def _pairs(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
            strict: bool) -> List[Tuple[str, str]]:
-    items = list(discrepancies)
+    # a DataFrame is its rows (list() of one would walk its column names)
+    items = (_frames.rows(discrepancies, "discrepancies") if _frames.is_frame(discrepancies)
+             else list(discrepancies))
     _frames.check_known([d for d in items if isinstance(d, Mapping)], ("matter", "kind"), "discrepancies",
                         strict=strict)
     pairs = []
     for i, d in enumerate(items):
+        pair: Optional[List[Any]] = None
         if isinstance(d, Mapping):
-            for key in ("matter", "kind"):
-                if d.get(key) is None:
-                    raise _frames.invalid(f"{key} is missing", key, f"discrepancies[{i}]")
-            pairs.append((str(d["matter"]), str(d["kind"])))
+            pair = [d.get("matter"), d.get("kind")]
         elif isinstance(d, (tuple, list)) and len(d) == 2:
-            m, k = d
-            pairs.append((str(m), str(k)))
-        else:
+            pair = list(d)
+        if pair is None:
             raise _frames.invalid("expected a (matter, kind) pair or a mapping of them", "discrepancies",
                                   f"discrepancies[{i}]")
+        for key, v in zip(("matter", "kind"), pair):
+            if _frames.missing(v):  # None, NaN, pd.NA: not the text "nan"
+                raise _frames.invalid(f"{key} is missing", key, f"discrepancies[{i}]")
+        pairs.append((str(pair[0]), str(pair[1])))
     return pairs
 
 
@@ -367,8 +370,9 @@ def classify(discrepancies: Iterable[Union[Tuple[str, str], Mapping[str, str]]],
     """Classifies discrepancies between a form and the verified facts as omission (漏报) or
     concealment (瞒报) by the policy, as :meth:`Case.record_finding` does:
     ``{"discrepancies": [{"matter", "kind", "class"}], "accountability": bool,
-    "explanation": cadrekit.Explanation}``. A dict key other than ``matter`` and ``kind`` is an
-    ``UnknownColumnWarning``, with ``strict=True`` an ``InvalidInput``."""
+    "explanation": cadrekit.Explanation}``. ``discrepancies``: (matter, kind) pairs, mappings of
+    them, or a DataFrame of the two columns. A dict key or column other than ``matter`` and
+    ``kind`` is an ``UnknownColumnWarning``, with ``strict=True`` an ``InvalidInput``."""
     classes, ex = _impl.classify_discrepancies(_pairs(discrepancies, strict), as_of, _policy(policy))
     rows = [dict(zip(("matter", "kind", "class"), c.split(":"))) for c in classes]
     return {"discrepancies": rows,

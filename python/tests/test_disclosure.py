@@ -436,6 +436,22 @@ def test_classification_follows_the_policy_and_explains_omissions_only():
         dc.classify([("marriage", "inaccurate"), ("villas", "unreported")], as_of=D(2016, 10, 9))
 
 
+def test_discrepancies_as_a_dataframe_and_missing_cells():
+    # A DataFrame was walked as its column names ("expected a (matter, kind) pair"), and a NaN or
+    # pd.NA matter became the text "nan" ("not one of the 9 matters").
+    import numpy as np
+    import pandas as pd
+    df = pd.DataFrame({"matter": ["marriage", "securities"], "kind": ["inaccurate", "unreported"]})
+    assert dc.classify(df, as_of=D(2016, 10, 9)) == dc.classify(df.to_dict("records"), as_of=D(2016, 10, 9))
+    for gone in (None, np.nan, pd.NA):
+        for given in ([{"matter": "marriage", "kind": "inaccurate"}, {"matter": gone, "kind": "unreported"}],
+                      [("marriage", "inaccurate"), (gone, "unreported")]):
+            with pytest.raises(cadrekit.InvalidInput) as e:
+                dc.classify(given, as_of=D(2016, 10, 9))
+            assert (e.value.field, e.value.record, e.value.message) == \
+                ("matter", "discrepancies[1]", "matter is missing")
+
+
 def test_discrepancy_kinds_in_the_vocabularys_spellings_classify_as_their_codes():
     # 不准确 is the kind inaccurate (KAILU.4: 填报内容不完整、不准确), 未填报 unreported
     r = dc.classify([("marriage", "不准确"), ("real_estate", "未填报")], as_of=D(2016, 10, 9))

@@ -461,6 +461,29 @@ def test_pay_sheet_equals_one_process(client, explain):
     assert (e.value.field, e.value.record) == ("village_id", "PZ")
 
 
+def test_pay_sheet_refuses_as_one_process_does(client):
+    # A principal's village id with a NUL was in no partition, "principal of an unknown
+    # village", where one process refuses the NUL; and of a lost principal and a lost score, the
+    # one process names the score first.
+    v, p, s = (pd.DataFrame(x) for x in county(0, np.random.default_rng(6)))
+
+    def both(vv, pp, ss):
+        ddf = dd.from_pandas(vv.set_index("county"), npartitions=1)
+        errors = []
+        for call in (lambda: ckd.pay_sheet(ddf, pp, ss, year=2016).compute(),
+                     lambda: village.pay_sheet(vv, pp, ss, year=2016)):
+            with pytest.raises(cadrekit.InvalidInput) as e:
+                call()
+            errors.append((e.value.field, e.value.message, e.value.record))
+        assert errors[0] == errors[1]
+        return errors[0]
+    nul = p.astype(object)
+    nul.loc[5, "village_id"] = "a\x00b"
+    assert both(v, nul, s) == ("village_id", "NUL character in text", "principals[5]")
+    gone = v.assign(village_id=v["village_id"].where(v.index != 3, "V999"))
+    assert both(gone, p, s)[1] == "score of an unknown village"
+
+
 # --- the same partition functions as a Spark pandas UDF would run them ----------------------
 
 def test_partition_functions_by_group_as_apply_in_pandas():

@@ -13,6 +13,7 @@
 #include "casters.hpp"
 #include "core/xml.hpp"
 #include "json_bridge.hpp"
+#include "object_cells.hpp"
 
 namespace py = pybind11;
 
@@ -33,7 +34,22 @@ void init_disclosure(py::module_ &parent) {
                     "cadrekit.disclosure, which takes and returns dicts.");
 
   m.def("validate", [](py::handle record, const Policy &policy) {
-          return from_json(validate_response_json(json_arg(record, "record"), policy));
+          std::string text;
+          try {
+            text = json_arg(record, "record");
+          } catch (const InvalidInput &e) {
+            // A value no JSON holds (a time of day, bytes, inf, a lone surrogate) is a problem of
+            // the record at its path, as every other problem: validate never raises for data.
+            const std::string path = e.record().empty() ? e.field() : e.record() + "." + e.field();
+            py::dict problem;
+            problem["path"] = path == "record" ? std::string() : path;
+            problem["code"] = e.message() == kNotUtf8Text ? "not_utf8" : "wrong_type";
+            problem["message"] = e.message();
+            py::list problems;
+            problems.append(problem);
+            return py::object(problems);
+          }
+          return from_json(validate_response_json(text, policy));
         }, py::arg("record"), py::arg("policy"),
         "Every problem of a record as a list of {path, code, message}.");
   m.def("plan_round", [](py::handle request, const WorkCalendar &calendar, const Policy &policy) {

@@ -109,7 +109,9 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
     for (std::size_t i = 0; i < n; ++i) arr.push_back(to_value(seq[i], path + "[" + std::to_string(i) + "]", depth + 1));
     return arr;
   }
-  // Dates: a pandas Timestamp is a datetime; NaT is not a date (it is caught below).
+  // pandas' missing values: NaT is a datetime subclass, read before the dates below
+  if (const std::string tn = type_name(v); tn == "NaTType" || tn == "NAType") return nullptr;
+  // Dates: a pandas Timestamp is a datetime.
   if (PyDate_Check(o)) {
     if (PyDateTime_Check(o) && (PyDateTime_DATE_GET_HOUR(o) != 0 || PyDateTime_DATE_GET_MINUTE(o) != 0 ||
                                 PyDateTime_DATE_GET_SECOND(o) != 0 || PyDateTime_DATE_GET_MICROSECOND(o) != 0))
@@ -117,7 +119,6 @@ json::value to_value(py::handle v, const std::string &path, int depth) {
     return json::string(to_iso(make_date(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o))));
   }
   const std::string tn = type_name(v);
-  if (tn == "NaTType" || tn == "NAType") return nullptr;
   if (tn == "Decimal") {
     if (!v.attr("is_finite")().cast<bool>()) throw InvalidInput("number is not finite", path);
     return json::string(py::str(v.attr("__format__")("f")).cast<std::string>());

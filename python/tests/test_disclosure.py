@@ -436,6 +436,25 @@ def test_classification_follows_the_policy_and_explains_omissions_only():
         dc.classify([("marriage", "inaccurate"), ("villas", "unreported")], as_of=D(2016, 10, 9))
 
 
+def test_validate_reports_a_value_no_json_holds_as_a_problem_at_its_path():
+    # "Never raises for bad data": a time of day, inf, bytes or a lone surrogate raised
+    # InvalidInput naming the last key only (and aborted validate_all); NaT was read as a date.
+    import pandas as pd
+    good = golden()
+    cases = [(pd.NaT, "missing"), (pd.Timestamp("2016-01-01 10:00"), "wrong_type"), (float("inf"), "wrong_type"),
+             (b"x", "wrong_type"), ("a\ud800", "not_utf8")]
+    for value, code in cases:
+        bad = copy.deepcopy(good)
+        bad["work_history"][0]["text"] = value
+        got = dc.validate(bad)
+        assert [(p["path"], p["code"]) for p in got] == [("work_history[0].text", code)], (value, got)
+        rows = dc.validate_all([good, bad])
+        assert [(r["index"], r["path"]) for r in rows] == [(1, "work_history[0].text")]
+    bad = copy.deepcopy(good)
+    bad["work_history"][0]["110101199003077777"] = b"x"  # a key that is data: not repeated
+    assert "7777" not in json.dumps(dc.validate(bad))
+
+
 def test_discrepancies_as_a_dataframe_and_missing_cells():
     # A DataFrame was walked as its column names ("expected a (matter, kind) pair"), and a NaN or
     # pd.NA matter became the text "nan" ("not one of the 9 matters").

@@ -31,7 +31,7 @@ struct Steps {
 // type, is InvalidInput naming n in the words a column's such value gets; any other type a
 // TypeError naming its type (never its value).
 std::int32_t step_arg(py::handle n) {
-  if (py::isinstance<py::float_>(n) || py::isinstance<py::str>(n) || !PyIndex_Check(n.ptr()))
+  if (!PyIndex_Check(n.ptr()))  // (a float or a str has no __index__)
     throw py::type_error(std::string("n must be an int, not ") + Py_TYPE(n.ptr())->tp_name);
   const py::object i = py::reinterpret_steal<py::object>(PyNumber_Index(n.ptr()));
   if (!i) throw py::error_already_set();

@@ -261,11 +261,8 @@ class FrameInput final : public village::PaySheetInput {
   std::optional<village::NumberedTexts> score_periods() const override { return period_.numbered(); }
   std::string_view score_period(std::size_t s) const override { return period_[s]; }
   village::ScoreValue score(std::size_t s) const override {
-    if (score_text_) {
-      auto &slot = scores_[static_cast<std::size_t>(score_text_->code(s) + 1)];
-      if (slot.fixed < 0) slot = village::parse_score((*score_text_)[s]);  // throws for a text not a number
-      return slot;
-    }
+    // (every distinct text was read by the constructor)
+    if (score_text_) return scores_[static_cast<std::size_t>(score_text_->code(s) + 1)];
     return float_score(score_f_->data()[s]);
   }
   // a float is read by its shortest repr, as Python's repr() gives it
@@ -285,7 +282,7 @@ class FrameInput final : public village::PaySheetInput {
   std::optional<CodedText> score_text_;
   std::optional<F64> score_f_;
   mutable std::vector<std::uint8_t> posts_;           // per distinct post + 1: the Post, or kUnread
-  mutable std::vector<village::ScoreValue> scores_;   // per distinct score + 1: fixed -1 while unread
+  std::vector<village::ScoreValue> scores_;  // per distinct score + 1 (fixed -1: no row holds it)
 };
 
 // Money in fen as the caller's objects (``yuan(fen)``, made once per distinct amount): a small

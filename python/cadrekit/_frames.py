@@ -603,7 +603,7 @@ def _first_bad_id(arr: Any, start: int, empty_ok: bool, missing: Optional[str]) 
             if missing is not None:
                 why = missing
                 break
-        elif isinstance(v, bool) or not (isinstance(v, _numbers.Integral) or _whole_float(v)):
+        elif not number_id(v):
             break
     else:
         i = -1
@@ -614,9 +614,23 @@ def _first_bad_id(arr: Any, start: int, empty_ok: bool, missing: Optional[str]) 
     return (i, why) if i >= 0 else (-1, None)
 
 
-def _whole_float(v: Any) -> bool:
-    """A float that is a whole number (a spreadsheet's reader gives an id as 1001.0)."""
-    return isinstance(v, float) and v.is_integer()
+def number_id(v: Any) -> bool:
+    """Whether ``v`` is an id given as a number: a whole number, not a boolean (1001, NumPy's
+    integers, or 1001.0 as a spreadsheet's reader gives one)."""
+    if isinstance(v, bool):
+        return False
+    return isinstance(v, _numbers.Integral) or isinstance(v, float) and v.is_integer()
+
+
+def id_text(value: Any, field: str, record: str = "") -> str:
+    """An id (not missing) as the library's text, as every path reads one: a str as it is, a
+    ``number_id`` as its digits; anything else (bytes, a date, a Decimal, a boolean) is
+    InvalidInput naming it, where str() would make an id of its repr."""
+    if isinstance(value, str):
+        return value
+    if not number_id(value):
+        raise invalid("must be text or a whole number", field, record)
+    return str(int(value))
 
 
 def repeat_in_groups(groups: Any, group_count: int, values: Any) -> Tuple[int, int]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math as _math
-import numbers as _numbers
 from decimal import Decimal as _Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -50,18 +49,8 @@ def _get(row: Mapping[str, Any], key: str, what: str, i: int, required: bool = T
 
 
 def _id(row: Mapping[str, Any], key: str, what: str, i: int) -> str:
-    """An id member of a row as the library's text: a str as it is, a whole number (an id read
-    from a spreadsheet as a number, 1001 or 1001.0) as its digits; anything else (bytes, a
-    boolean, a date, a fraction) is InvalidInput naming it, where str() would make an id of its
-    repr."""
-    v = _get(row, key, what, i)
-    if isinstance(v, str):
-        return v
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if isinstance(v, bool) or not isinstance(v, _numbers.Integral):  # (NumPy's integers are Integral)
-        raise _frames.invalid("must be text or a whole number", key, f"{what}[{i}]")
-    return str(int(v))
+    """An id member of a row as the library's text (``_frames.id_text``)."""
+    return _frames.id_text(_get(row, key, what, i), key, f"{what}[{i}]")
 
 
 def _date(v: Any, field: str, what: str, i: int) -> _dt.date:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-import numbers as _numbers
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ._core import Policy as _Policy
@@ -51,15 +50,9 @@ _rows = _frames.rows
 
 
 def _plain_id(value: Any, field: str) -> Any:
-    """A member's or a cadre's id (``team_id``, ``cadre_id``, ``id``), as audit's ids and the
-    DataFrame path read one: text, or a whole number a spreadsheet gave (1001, 1001.0) as its
-    digits; None when missing; anything else (a date, bytes, a Decimal, a boolean) refused."""
-    if _frames.missing(value) or isinstance(value, str):
-        return None if _frames.missing(value) else value
-    if isinstance(value, bool) or not (isinstance(value, _numbers.Integral)
-                                       or isinstance(value, float) and value.is_integer()):
-        raise _frames.invalid("must be text or a whole number", field)
-    return str(int(value))
+    """A member's or a cadre's id (``team_id``, ``cadre_id``, ``id``) as audit's ids and the
+    DataFrame path read one (``_frames.id_text``); None when missing."""
+    return None if _frames.missing(value) else _frames.id_text(value, field)
 
 
 def _plain(value: Any, field: str) -> Any:

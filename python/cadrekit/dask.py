@@ -42,6 +42,7 @@ import pandas as _pd
 
 from . import _frames
 from . import partitions as _parts
+from . import village as _village
 from ._core import Error as _Error
 from ._core import InvalidInput as _InvalidInput
 from ._core import Policy as _Policy
@@ -363,17 +364,6 @@ def _pay_part(part: Any, *, year: int, policy: Optional[_Policy], graded_on: Opt
     return out, (p_mask, s_mask)
 
 
-def _refuse_unreadable_text(table: Any, columns: Sequence[str], name: str) -> None:
-    """The natural call's refusal of a text holding a NUL or a lone surrogate in the principals
-    or the scores, made before they are shared out: a row with such a village id would be in no
-    partition, and named as of an unknown village instead."""
-    bad = [(at, nul, c) for c in columns if c in table.columns
-           for at, nul in [_frames.first_unreadable_text(table[c])] if at >= 0]
-    if bad:
-        at, nul, column = min(bad, key=lambda b: (b[0], columns.index(b[2])))
-        raise _frames.invalid("NUL character in text" if nul else "is not valid text", column, f"{name}[{at}]")
-
-
 def _pay_tail(extras: List[Any], principals: Any, scores: Any) -> Dict[str, Any]:
     """A principal or a score of a village that is in no partition: the natural call's error (it
     reads the scores' villages before the principals')."""
@@ -414,8 +404,10 @@ def pay_sheet(villages: Any, principals: Any, scores: Any, *, year: int,
     for name, table in (("principals", principals), ("scores", scores)):
         if "village_id" not in table.columns:
             raise _frames.invalid("column is missing", "village_id", name)
-    _refuse_unreadable_text(principals, ("cadre_id", "name", "village_id", "post"), "principals")
-    _refuse_unreadable_text(scores, ("village_id", "period"), "scores")
+    # a row whose village id the natural call refuses would be in no partition, "of an unknown
+    # village": refused as that call refuses it, before they are shared out
+    _village._refuse_unreadable_text(principals, ("cadre_id", "name", "village_id", "post"), "principals")
+    _village._refuse_unreadable_text(scores, ("village_id", "period"), "scores")
     p_b, s_b = _broadcast(principals), _broadcast(scores)
     kwargs = {"year": int(year), "policy": _broadcast(policy), "graded_on": graded_on,
               "explain": bool(explain), "principals": p_b, "scores": s_b,

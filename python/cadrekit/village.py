@@ -673,9 +673,9 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     ids: Dict[str, Any] = {}  # (read in the order of the sheet's arguments: the first missing column named)
     ids["vid"] = _id_cells(*id_at["vid"])
     town = _coded(v, "township", "villages")
-    _check_names(v, "villages")
+    _refuse_unreadable_text(v, ("name",), "villages")
     ids["cid"] = _id_cells(*id_at["cid"])
-    _check_names(p, "principals")
+    _refuse_unreadable_text(p, ("name",), "principals")
     ids["pvid"] = _id_cells(*id_at["pvid"])
     rest = (_coded(p, "post", "principals"), _days_col(p, "served_from", "principals"),
             _days_col(p, "served_to", "principals", True))
@@ -694,15 +694,17 @@ def _pay_sheet_frames(villages: Rows, principals: Rows, scores: Rows, year: int,
     return out
 
 
-def _check_names(df: Any, what: str) -> None:
-    """The ``name`` column, which the sheet does not read, refused where the rows path refuses
-    it (``_valid_text``): a text holding a NUL character or a lone surrogate, naming the first
-    such row (``what[i]``); a cell of another type is its text there, and no error."""
-    if "name" not in df.columns:
-        return
-    at, nul = _frames.first_unreadable_text(df["name"])
-    if at >= 0:
-        raise _frames.invalid("NUL character in text" if nul else "is not valid text", "name", f"{what}[{at}]")
+def _refuse_unreadable_text(df: Any, columns: Sequence[str], what: str) -> None:
+    """A text the records path refuses (``_valid_text``) in the given columns of a table, refused
+    here too: one holding a NUL character or a lone surrogate, naming the first such row
+    (``what[i]``; of two in one row, the first column given). A cell of another type is its text
+    there, and no error. For the names the sheet does not read, and for the Dask call, which
+    shares the principals and scores out by village before any sheet reads them."""
+    bad = [(at, nul, c) for c in columns if c in df.columns
+           for at, nul in [_frames.first_unreadable_text(df[c])] if at >= 0]
+    if bad:
+        at, nul, column = min(bad, key=lambda b: (b[0], list(columns).index(b[2])))
+        raise _frames.invalid("NUL character in text" if nul else "is not valid text", column, f"{what}[{at}]")
 
 
 def _id_cells(df: Any, name: str, what: str) -> Any:

@@ -136,27 +136,18 @@ bool blank_text(std::string_view c) {
   return true;
 }
 
-// A JSON table's value as the text of its cell, as a CSV file would hold it; nullopt (and `why`)
-// for a number whose text cannot be known: JSON's reader keeps a number that is not a whole
-// one of 64 bits as a double, which holds 1.5 and 0.1 (written back in their shortest form,
-// 1001.0 as 1001) but not 99999999999999999999999 (1e+23 would be a changed id) nor 1e400.
+// A JSON table's value as the text of its cell, as a CSV file would hold it: a number as
+// json_read::number_text() writes it (nullopt and `why` for one whose text cannot be known), a
+// nested value its JSON (a list cell such as `["a","b"]` is read as JSON text).
 std::optional<std::string> scalar_text(const json::value &v, const char *&why) {
   switch (v.kind()) {
     case json::kind::string: return std::string(v.get_string());
     case json::kind::null: return std::string();
     case json::kind::bool_: return std::string(v.get_bool() ? "true" : "false");
-    case json::kind::double_: {
-      const double d = v.get_double();
-      constexpr double kExact = 9007199254740992.0;  // 2^53: every whole number below is exact
-      if (!std::isfinite(d) || (std::fabs(d) >= kExact && d == std::trunc(d))) {
-        why = "a number too large to be read exactly (write it as text)";
-        return std::nullopt;
-      }
-      char buf[32];
-      const auto r = std::to_chars(buf, buf + sizeof buf, d);  // the shortest text read back as d
-      return std::string(buf, r.ptr);
-    }
-    default: return json::serialize(v);  // whole numbers their digits; nested values their JSON
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_: return json_read::number_text(v, why);
+    default: return json::serialize(v);
   }
 }
 

@@ -2,6 +2,8 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <set>
 
 #include "cadrekit/core/vocabulary.hpp"
@@ -200,24 +202,63 @@ const json::array &as_array(const json::value &v, const std::string &field, cons
   return v.get_array();
 }
 
+std::optional<std::string> number_text(const json::value &v, const char *&why) {
+  switch (v.kind()) {
+    case json::kind::int64: return std::to_string(v.get_int64());
+    case json::kind::uint64: return std::to_string(v.get_uint64());
+    case json::kind::double_: {
+      const double d = v.get_double();
+      constexpr double kExact = 9007199254740992.0;  // 2^53: every whole number below is exact
+      if (!std::isfinite(d) || (std::fabs(d) >= kExact && d == std::trunc(d))) {
+        why = "a number too large to be read exactly (write it as text)";
+        return std::nullopt;
+      }
+      // 1001.0 and 1e5 are the whole numbers 1001 and 100000, not "1e+05"
+      if (d == std::trunc(d)) return std::to_string(static_cast<std::int64_t>(d));
+      char buf[32];
+      const auto r = std::to_chars(buf, buf + sizeof buf, d);  // the shortest text read back as d
+      return std::string(buf, r.ptr);
+    }
+    default: return std::nullopt;
+  }
+}
+
+namespace {
+// The text of the table cell a JSON number stands for (number_text), or InvalidInput naming the
+// field when the number cannot be held exactly; nullopt when `v` is no number.
+std::optional<std::string> cell_of_number(const json::value &v, const std::string &field, const std::string &record) {
+  if (!v.is_number()) return std::nullopt;
+  const char *why = nullptr;
+  std::optional<std::string> t = number_text(v, why);
+  if (!t) throw InvalidInput(why, field, record);
+  return t;
+}
+}  // namespace
+
 std::string text(const json::value &v, const std::string &field, const std::string &record) {
-  if (!v.is_string()) throw InvalidInput("must be a string", field, record);
-  return std::string(v.get_string());
+  if (v.is_string()) return std::string(v.get_string());
+  // an id or a name given as a number (a Java Long, a spreadsheet's number cell): its digits
+  if (auto t = cell_of_number(v, field, record)) return std::move(*t);
+  throw InvalidInput("must be text or a number", field, record);
 }
 
 std::int64_t integer(const json::value &v, const std::string &field, const std::string &record) {
   if (v.is_int64()) return v.get_int64();
   if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
     return static_cast<std::int64_t>(v.get_uint64());
-  // a string as a table cell is read ("1200", "１２"), as boolean() reads one (docs/input.md)
+  // a string as a table cell is read ("1200", "１２"), as boolean() reads one (docs/input.md);
+  // another number (1200.0, 1.5, 2^64) as the cell that holds its text
   if (v.is_string()) return vocabulary::parse_whole(v.get_string(), field, record);
+  if (auto t = cell_of_number(v, field, record)) return vocabulary::parse_whole(*t, field, record);
   throw InvalidInput("must be a whole number", field, record);
 }
 
 bool boolean(const json::value &v, const std::string &field, const std::string &record) {
   if (v.is_bool()) return v.get_bool();
-  // a string in the vocabulary's spellings ("true", "是", "1"), as a table cell is read
+  // a string in the vocabulary's spellings ("true", "是", "1"), as a table cell is read, and a
+  // number as the cell that holds its text (1 and 0; 2 is refused as the cell "2" is)
   if (v.is_string()) return vocabulary::parse_flag(v.get_string(), field, record);
+  if (auto t = cell_of_number(v, field, record)) return vocabulary::parse_flag(*t, field, record);
   throw InvalidInput("must be true or false", field, record);
 }
 

@@ -156,6 +156,28 @@ static void tier_json(const ck_policy *p) {
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
       "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"A\\u0000B\",\"budget\":\"1\"}]}"));
   CHECK(strstr(ck_last_error_message(), "NUL character in text (field units[0].unit_id)") != NULL);
+  /* An id or a name given as a JSON number is the text of its cell, as the command line reads
+   * a JSON table and Python a number id; a flag 1 or 0 is yes or no. They were "must be a
+   * string" and "must be true or false" here alone. A number JSON cannot hold exactly is
+   * refused: its digits would be a changed id. */
+  out = NULL;
+  CHECK_STATUS(CK_OK, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":1001,\"name\":2.5,\"budget\":\"1\",\"complaints\":1},"
+      "{\"unit_id\":100000.0,\"budget\":\"1\",\"complaints\":0}]}"));
+  CHECK(out != NULL && strstr(out, "\"unit_id\":\"1001\",\"name\":\"2.5\",\"level\":1") != NULL);
+  CHECK(out != NULL && strstr(out, "\"unit_id\":\"100000\",\"level\":3") != NULL);
+  ck_free(out);
+  out = (char *)0x1;
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":99999999999999999999999,\"budget\":\"1\"}]}"));
+  CHECK(strstr(ck_last_error_message(),
+               "too large to be read exactly (write it as text) (field unit_id, record units[0])") != NULL);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"A\",\"budget\":\"1\",\"complaints\":2}]}"));
+  CHECK(strstr(ck_last_error_message(), "field complaints") != NULL);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":[1],\"budget\":\"1\"}]}"));
+  CHECK(strstr(ck_last_error_message(), "must be text or a number (field unit_id") != NULL);
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "{\"units\":[]}"));
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_json(NULL, p, "{}"));
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_json(&out, p, NULL));

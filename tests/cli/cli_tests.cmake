@@ -233,6 +233,12 @@ ck_cli(table_json_input_same_as_csv
   "-DARGS=village|select|--applicants|${_d}/applicants.json|--as-of|2016-12-31"
   "-DSAME_ARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31"
   "-DEXPECT_OUT=\nA4,false,village")
+# A JSON table's numbers are the text of their cells, as in the CSV: the id 100000.0 is 100000
+# (it was written 1e+05, a changed id), and the C JSON calls read them so too.
+ck_cli(table_json_numbers_same_as_csv
+  "-DARGS=audit|tier|${_d}/audit_units_numbers.json|--as-of|2016-12-31"
+  "-DSAME_ARGS=audit|tier|${_d}/audit_units_numbers.csv|--as-of|2016-12-31"
+  "-DEXPECT_OUT=\n100000,2\\.5,1,high,4,4,8\n1001,")
 ck_cli(table_json_output
   "-DARGS=village|select|--applicants|${_d}/applicants.csv|--as-of|2016-12-31|--format|json"
   "-DEXPECT_OUT=^\\[\\{\"cadre_id\":\"A1\",\"eligible\":true,\"failed\":\"\"\\},")

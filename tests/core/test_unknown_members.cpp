@@ -145,3 +145,41 @@ TEST(JsonRead, AWholeNumberGivenAsTextIsReadAsATableCellIs) {
 }
 
 }  // namespace
+
+namespace {
+
+// "A JSON number ... is read as itself; a JSON string is read as a table cell would be, and so
+// is a JSON number where text or a flag is wanted" (docs/input.md): the command line reads a
+// JSON table's number as the text of its cell, Python a number id as its digits; the JSON
+// readers refused an id 1001 ("must be a string") and a flag 0.
+TEST(JsonRead, ANumberWhereTextOrAFlagIsWantedIsReadAsTheCellHoldingIt) {
+  const boost::json::object o = boost::json::parse(
+      R"({"id": 1001, "big": 18446744073709551615, "neg": -7, "w": 1001.0, "e": 1e5, "f": 1.5, "t": 0.1,
+          "huge": 99999999999999999999999, "inf": 1e400, "one": 1, "zero": 0.0, "two": 2, "list": [1],
+          "n": 1200.0, "half": 2.5})").as_object();
+  const json_read::Fields f(o, {}, "r");
+  EXPECT_EQ(f.text("id"), "1001");
+  EXPECT_EQ(f.text("big"), "18446744073709551615");
+  EXPECT_EQ(f.text("neg"), "-7");
+  EXPECT_EQ(f.text("w"), "1001");
+  EXPECT_EQ(f.text("e"), "100000");  // the command line wrote "1e+05"
+  EXPECT_EQ(f.text("f"), "1.5");
+  EXPECT_EQ(f.text("t"), "0.1");
+  EXPECT_TRUE(f.boolean_or("one"));
+  EXPECT_FALSE(f.boolean_or("zero", true));
+  EXPECT_EQ(f.integer("n"), 1200);
+  for (const char *key : {"huge", "inf"}) {
+    const InvalidInput e = invalid([&] { (void)f.text(key); });
+    EXPECT_EQ(e.field(), key);
+    EXPECT_EQ(e.record(), "r");
+    EXPECT_EQ(e.message(), "a number too large to be read exactly (write it as text)");
+  }
+  EXPECT_EQ(invalid([&] { (void)f.text("list"); }).message(), "must be text or a number");
+  EXPECT_EQ(invalid([&] { (void)f.boolean_or("two"); }).field(), "two");
+  EXPECT_EQ(invalid([&] { (void)f.integer("half"); }).field(), "half");
+  const char *why = nullptr;
+  EXPECT_FALSE(json_read::number_text(boost::json::value("1"), why));
+  EXPECT_EQ(why, nullptr);
+}
+
+}  // namespace

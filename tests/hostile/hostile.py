@@ -74,6 +74,11 @@ def inexact_number_table():
     return b'[{"unit_id":99999999999999999999999,"budget":"1"}]'
 
 
+def inexact_number_request():
+    # The same id in a C request: refused there as a table's row is, not read as 1E23.
+    return b'{"as_of":"2016-12-31","units":[{"unit_id":99999999999999999999999,"budget":"1"}]}'
+
+
 def duplicate_member_explanation():
     return (b'{"schema":"cadrekit.explanation/1","subject":"a","subject":"b","uses_assumed":false,'
             b'"rules":[],"parameters":[],"inputs":[]}')
@@ -169,6 +174,10 @@ CASES = {
     }, None, None),
     "json_inexact_number_in_a_table": (inexact_number_table, ".json", {
         "cli": (TIER + ["--strict", "{f}"], "invalid_input", "too large to be read exactly (write it as text) (field unit_id)"),
+    }, None, None),
+    "json_inexact_number_in_a_request": (inexact_number_request, ".json", {
+        "c": ("tier_json", "invalid_input",
+              "too large to be read exactly (write it as text) (field unit_id, record units[0])"),
     }, None, None),
     "json_duplicate_member_explanation": (duplicate_member_explanation, ".json", {
         "cli": (["explain", "{f}"], "invalid_input", "duplicate member"),

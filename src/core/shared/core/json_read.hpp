@@ -80,9 +80,18 @@ const boost::json::object &as_object(const boost::json::value &v, const std::str
                                      const std::string &record = {});
 const boost::json::array &as_array(const boost::json::value &v, const std::string &field,
                                    const std::string &record = {});
+/// A JSON number as the text of the table cell that holds it, as the command line reads a JSON
+/// table: a whole number its digits (1001.0 and 1e3 too), any other the shortest text read
+/// back as the same double (1.5, 0.1). nullopt when `v` is no number, and, with `why` set, for
+/// a number JSON's reader could not hold exactly (99999999999999999999999 became a double:
+/// its digits would be a changed id) or one that is not finite (1e400).
+std::optional<std::string> number_text(const boost::json::value &v, const char *&why);
+/// Text: a string, or a number as the text of its cell (number_text(): an id 1001 is "1001").
 std::string text(const boost::json::value &v, const std::string &field, const std::string &record = {});
-/// A whole number that fits int64 (JSON numbers with a fraction or exponent are refused).
+/// A whole number that fits int64: a JSON integer, or a string or another number read as the
+/// table cell holding it would be ("1200", "１２", 1200.0; 1.5 is refused).
 std::int64_t integer(const boost::json::value &v, const std::string &field, const std::string &record = {});
+/// true/false, or a string or number read as a flag cell would be ("是", "1", 0; 2 is refused).
 bool boolean(const boost::json::value &v, const std::string &field, const std::string &record = {});
 /// An ISO date `YYYY-MM-DD`.
 Date date(const boost::json::value &v, const std::string &field, const std::string &record = {});

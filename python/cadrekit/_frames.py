@@ -572,6 +572,11 @@ def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False,
         at = first_missing(values) if missing is not None else -1
         if at >= 0:
             raise invalid(str(missing), field, f"row {at + 1}")
+        if getattr(dtype, "kind", "") == "f":  # (a missing cell, NaN, is not large)
+            large = np.flatnonzero(np.abs(np.asarray(values)) >= _EXACT)
+            if len(large):
+                row = int(large[0]) if codes is None else int(np.argmax(np.asarray(codes) == large[0]))
+                raise invalid(_TOO_LARGE, field, f"row {row + 1}")
         return
     arr = _object_array(values)
     if arr is None:
@@ -603,8 +608,11 @@ def _first_bad_id(arr: Any, start: int, empty_ok: bool, missing: Optional[str]) 
             if missing is not None:
                 why = missing
                 break
-        elif not number_id(v):
-            break
+        else:
+            why_number = _number_id_problem(v)
+            if why_number:
+                why = why_number
+                break
     else:
         i = -1
     if texts:
@@ -622,14 +630,47 @@ def number_id(v: Any) -> bool:
     return isinstance(v, _numbers.Integral) or isinstance(v, float) and v.is_integer()
 
 
-def id_text(value: Any, field: str, record: str = "") -> str:
-    """An id (not missing) as the library's text, as every path reads one: a str as it is, a
-    ``number_id`` as its digits; anything else (bytes, a date, a Decimal, a boolean) is
-    InvalidInput naming it, where str() would make an id of its repr."""
+_TOO_LARGE = "a number too large to be read exactly (write it as text)"
+_EXACT = 2 ** 53  # every whole float below is exact; above, pandas has already rounded the digits
+
+
+def _number_id_problem(v: Any) -> Optional[str]:
+    """Why ``v`` is no id given as a number, or None: it must be a ``number_id``, and a float
+    below 2^53 — a float beyond holds other digits than were written (an 18-digit ID number
+    read into a float column), which the command line and the C calls refuse in JSON too."""
+    if not number_id(v):
+        return "must be text or a whole number"
+    if isinstance(v, float) and abs(v) >= _EXACT:
+        return _TOO_LARGE
+    return None
+
+
+def cell_text(value: Any) -> str:
+    """A value where text is wanted (a name, a township) as the text of the table cell that
+    holds it, as the command line reads a JSON table and the C calls read a JSON number
+    (``json_read::number_text``): a str as it is, a whole number its digits (``1001.0`` too), any
+    other float its shortest text (``2.5``), ``True``/``False`` as ``true``/``false``, a NumPy
+    scalar as its Python value; anything else by ``str``."""
     if isinstance(value, str):
         return value
-    if not number_id(value):
-        raise invalid("must be text or a whole number", field, record)
+    if hasattr(value, "item") and not isinstance(value, (bytes, bytearray)):
+        value = value.item()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def id_text(value: Any, field: str, record: str = "") -> str:
+    """An id (not missing) as the library's text, as every path reads one: a str as it is, a
+    ``number_id`` as its digits; anything else (bytes, a date, a Decimal, a boolean, a float
+    too large to be exact) is InvalidInput naming it, where str() would make an id of its repr."""
+    if isinstance(value, str):
+        return value
+    why = _number_id_problem(value)
+    if why:
+        raise invalid(why, field, record)
     return str(int(value))
 
 

@@ -147,7 +147,7 @@ def _text(x: Any) -> Any:
     is left as it is, for _valid_text to name (str() would silently make "['A']" of it)."""
     if isinstance(x, (list, tuple, set, frozenset, dict)):
         return x
-    return "" if _missing(x) else str(x)
+    return "" if _missing(x) else _frames.cell_text(x)
 
 
 def _valid_text(rows: Sequence[Sequence[Any]], names: Sequence[str], what: str) -> None:
@@ -538,7 +538,9 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
             table[j] = _text(x)
         out: List[str] = table[col.cat.codes.to_numpy()].tolist()  # (code -1, a missing cell: the last)
         return out
-    return [_text(x) for x in col.tolist()] if col.isna().any() else col.astype(str).tolist()
+    if col.isna().any() or col.dtype.kind in "fb":  # (a float's and a boolean's text: _text)
+        return [_text(x) for x in col.tolist()]
+    return col.astype(str).tolist()
 
 
 def _coded(df: Any, name: str, what: str, optional: bool = False, ids: bool = False) -> Tuple[Any, Any]:

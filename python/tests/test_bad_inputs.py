@@ -473,3 +473,44 @@ def test_the_rows_paths_own_errors_name_field_and_record(call, field, record):
         call()
     assert (e.value.field, e.value.record) == (field, record)
     assert e.value.message and str(e.value) == f"{e.value.message} (field {field}, record {record})"
+
+
+# An 18-digit ID number read by pandas into a float column (a missing cell makes the column
+# float) holds other digits than were written: 110101199003077777.0 is 110101199003077776.
+# The records path made an id of those digits, silently; the command line and the C calls refuse
+# such a JSON number. Every path now refuses a float id from 2^53 on, naming its row.
+@pytest.mark.parametrize("object_column", [False, True])
+def test_a_float_id_too_large_to_be_exact_is_refused_on_every_path(object_column):
+    big = 110101199003077777.0
+    units = pd.DataFrame({"unit_id": [1.0, big], "budget": ["1", "2"]})
+    if object_column:
+        units["unit_id"] = units["unit_id"].astype(object)
+    for given, record in ((units, "row 2"), (units.to_dict("records"), "units[1]")):
+        with pytest.raises(cadrekit.InvalidInput, match="too large to be read exactly") as e:
+            cadrekit.audit.tier(given, as_of=AS_OF)
+        assert (e.value.field, e.value.record) == ("unit_id", record)
+    members = [dict(_MEM, cadre_id="C0"), dict(_MEM, cadre_id="C1", team_id=2.0 ** 60)]
+    for given, record in ((pd.DataFrame(members), "row 2"), (members, "members[1]")):
+        with pytest.raises(cadrekit.InvalidInput, match="too large to be read exactly") as e:
+            cadrekit.talent.team_structure(given, as_of=AS_OF)
+        assert (e.value.field, e.value.record) == ("team_id", record)
+    # below 2^53 a whole float is its digits, as before
+    assert cadrekit.audit.tier([{"unit_id": 2.0 ** 53 - 1, "budget": "1"}], as_of=AS_OF)[0]["unit_id"] == \
+        str(2 ** 53 - 1)
+
+
+def test_a_number_where_text_is_wanted_is_the_text_of_its_cell_as_on_the_other_surfaces():
+    # A name 100000.0 was "100000.0" and a name True "True" here, where the command line's JSON
+    # table and the C calls give "100000" and "true" (json_read::number_text); a village id
+    # 1001.0 was "1001.0", where audit's id of the same number is "1001".
+    got = cadrekit.audit.tier([{"unit_id": "U", "name": 100000.0, "budget": "1"},
+                               {"unit_id": "V", "name": True, "budget": "1"},
+                               {"unit_id": "W", "name": 2.5, "budget": "1"}], as_of=AS_OF, explain=False)
+    assert [u["name"] for u in got] == ["100000", "true", "2.5"]
+    v = [{"village_id": 1001.0, "name": "一村", "township": 3.0, "population": 800}]
+    p = [{"cadre_id": "P1", "name": "n", "village_id": 1001.0, "post": "secretary", "served_from": "2015-01-01"}]
+    s = [{"village_id": 1001.0, "period": "2016", "score": 90}]
+    rec = cadrekit.village.pay_sheet(v, p, s, 2016).to_records()[0]
+    assert (rec["village_id"], rec["township"]) == ("1001", "3")
+    frame = cadrekit.village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), pd.DataFrame(s), 2016).to_pandas()
+    assert frame["township"].tolist() == ["3"]

@@ -624,8 +624,9 @@ std::string markdown() {
       "required. A JSON number or `true`/`false` is read as itself; a JSON string is read as a "
       "table cell would be, and so is a JSON number where text or a flag is wanted: an id "
       "`1001` (or `1001.0`) is the text `1001`, `1.5` is `1.5`, a flag `1` or `0` is yes or no. "
-      "A number JSON cannot hold exactly (a whole number beyond 2^53, `1e400`) is refused: its "
-      "digits would be a changed id. An error names the field and the record and says what was "
+      "A number held as a double from 2^53 on (a JSON number beyond 64-bit integers, a pandas "
+      "float column's 18-digit ID number) or not finite (`1e400`) is refused where it would be "
+      "text: its digits would be a changed id. An error names the field and the record and says what was "
       "expected; it never repeats the text read.\n";
   for (const Entry &e : entries()) {
     s += "\n## " + e.title + "\n\n";

@@ -112,7 +112,7 @@ std::vector<TableSpec> make_specs() {
                {{"village_id", true, kId, "V01"},
                 {"name", false, "text, passed through", "示例村"},
                 {"township", true, "text: the villages of a township are ranked together", "甲镇"},
-                {"population", false, "whole number", "2500"}}});
+                {"population", true, "whole number: the base pay's band", "2500"}}});
   s.push_back({"village pay", "--principals", "a village principal (书记/主任)",
                {{"cadre_id", true, kId, "P01"},
                 {"name", false, "text, passed through", "示例"},

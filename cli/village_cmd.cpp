@@ -48,13 +48,20 @@ Rational score_of(const std::string &text, const std::string &field) {
   return s;
 }
 
-std::vector<Village> read_villages(const VillageOpts &o, Reporter &rep) {
+// The villages of --villages. The pay sheet bands each village by its population, so there it
+// is required, as the C and Python sheets require it (an empty cell was read as 0, the smallest
+// band); the selection quota counts villages and reads none.
+std::vector<Village> read_villages(const VillageOpts &o, Reporter &rep, bool need_population) {
   Table t = read_table(o.villages, o.io, rep);
-  t.require({"village_id", "township"});
+  if (need_population)
+    t.require({"village_id", "township", "population"});
+  else
+    t.require({"village_id", "township"});
   std::vector<Village> out;
   std::set<std::string> seen;
   for_each_row(t, rep, [&](const RowView &r) {
-    Village v{r.req("village_id"), r.opt("name"), r.req("township"), r.opt_integer("population").value_or(0)};
+    Village v{r.req("village_id"), r.opt("name"), r.req("township"),
+              need_population ? r.integer("population") : r.opt_integer("population").value_or(0)};
     if (v.population < 0) throw InvalidInput("population must not be negative", "population", v.village_id);
     if (!seen.insert(v.village_id).second) throw InvalidInput("a village listed twice", "village_id", v.village_id);
     out.push_back(std::move(v));
@@ -80,7 +87,7 @@ struct PayInput {
 
 PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
   PayInput in;
-  in.villages = read_villages(o, rep);
+  in.villages = read_villages(o, rep, true);
   std::set<std::string> ids;
   for (const auto &v : in.villages) ids.insert(v.village_id);
   auto known = [&](const std::string &id) {
@@ -254,7 +261,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       Reporter rep(o->io.strict);
       OutTable t;
       if (!o->villages.empty()) {
-        const auto villages = read_villages(*o, rep);
+        const auto villages = read_villages(*o, rep, false);
         std::map<std::string, std::int64_t> per;
         for (const auto &v : villages) ++per[v.township];
         Explanation ex("selection quota");

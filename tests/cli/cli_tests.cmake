@@ -97,6 +97,13 @@ ck_cli(village_pay_bad_rows_reported
   "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv" -DEXPECT_RC=7
   "-DEXPECT_ERR=pay_principals_bad.csv:4: .*field served_from.*\n.*pay_principals_bad.csv:5: .*field village_id.*\n.*2 rows were rejected"
   -DERR_LINES=3 -DCOUNT1_RE=\nP0[1-4], -DCOUNT1=4 "-DEXPECT_NOT_OUT=P0[56]")
+# A village without its population is rejected, and so is its principal (P04): the base pay's
+# band was read from 0 people, 7,000 a year, where the C and Python sheets refuse the village.
+ck_cli(village_pay_population_missing
+  "-DARGS=village|pay|--villages|${_d}/pay_villages_no_population.csv|--scores|${_d}/pay_scores.csv|--year|2016\
+|--principals|${_d}/pay_principals.csv" -DEXPECT_RC=7
+  "-DEXPECT_ERR=pay_villages_no_population.csv:3: missing \\(expected a whole number\\) \\(field population\\)"
+  "-DEXPECT_NOT_OUT=P04")
 ck_cli(village_pay_strict
   "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv|--strict" -DEXPECT_RC=2
   "-DEXPECT_ERR=^cadrekit: invalid_input: .*pay_principals_bad.csv:4: .*field served_from" -DERR_LINES=1

@@ -265,7 +265,7 @@ def _tier_frame(df: Any, as_of: _dt.date, policy: Optional[Policy]) -> Any:
     unit_id = _frames.column(df, "unit_id", "units")
     budgets = _frames.column(df, "budget", "units")
     # one pass over the ids: a missing one, and one the rows path refuses
-    _frames.check_ids(unit_id, "unit_id", numbers=True, empty_ok=True, missing="unit_id is missing")
+    _frames.check_ids(unit_id, "unit_id", numbers=True, missing="unit_id is missing")
     fen = _budgets_fen(budgets)
     # Factors: booleans or small whole numbers; a missing value (NaN, None, <NA>) is 0.
     # Text cells ("2", "是", "否") are read by the vocabulary, once per distinct text; a number

@@ -198,11 +198,22 @@ def test_a_blank_factor_cell_is_missing_as_the_command_line_reads_it(blank):
 
 
 def test_ids_the_rows_path_takes_come_back_as_given():
-    ids = pd.Series([1001, "U2", np.int64(7), ""], dtype=object)  # (the rows path takes "" too)
+    ids = pd.Series([1001, "U2", np.int64(7), "U4"], dtype=object)
     got = audit.tier(pd.DataFrame({"unit_id": ids, "budget": [1, 2, 3, 4]}), as_of=AS_OF)
     assert [type(v) for v in got["unit_id"]] == [int, str, np.int64, str]
     assert len(audit.tier(pd.DataFrame({"unit_id": ids, "budget": [1, 2, 3, 4]}).to_dict("records"),
                           as_of=AS_OF)) == 4
+
+
+def test_an_empty_unit_id_is_refused_on_every_path():
+    # An empty cell is a missing value (docs/input.md): the command line refused the unit, and
+    # every other module refuses an empty id, but tiering took "" from a DataFrame and from C.
+    ids = pd.Series(["U1", ""], dtype=object)
+    df = pd.DataFrame({"unit_id": ids, "budget": [1, 2]})
+    for given, record in ((df, "row 2"), (df.to_dict("records"), "units[1]")):
+        with pytest.raises(cadrekit.InvalidInput, match="unit_id is empty") as e:
+            audit.tier(given, as_of=AS_OF)
+        assert (e.value.field, e.value.record) == ("unit_id", record)
 
 
 @pytest.mark.parametrize("cell,shown", [(300, "0…127"), (-1, "0…127"), ("3", "0, 1 or 2"), (3, "0, 1 or 2")])

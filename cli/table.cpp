@@ -629,7 +629,7 @@ void Table::add_row(std::size_t number, const std::vector<std::string> &cells) {
   for (const auto &c : cells) {
     if (c.find('\0') != std::string::npos) {
       text_.resize(start);
-      throw InvalidInput("a NUL character in a text", "csv", where_prefix_ + std::to_string(number) + where_suffix_);
+      throw InvalidInput(text_util::kNulInText, "csv", where_prefix_ + std::to_string(number) + where_suffix_);
     }
     text_ += c;
     text_ += '\0';
@@ -681,7 +681,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
     for (const auto &x : v.get_array()) {
       const std::size_t number = n++;
       if (!x.is_object()) {
-        rep.row_error(t.file + "[" + std::to_string(number) + "]", InvalidInput("expected an object", "json"));
+        rep.row_error(t.file + "[" + std::to_string(number) + "]", InvalidInput("must be an object", "json"));
         continue;
       }
       cells.assign(t.header.size(), "");
@@ -690,7 +690,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
         std::string &cell = cells[index.at(std::string(kv.key()))];
         const char *why = nullptr;
         if (auto text = scalar_text(kv.value(), why)) cell = std::move(*text);
-        if (why == nullptr && cell.find('\0') != std::string::npos) why = "a NUL character in a text";
+        if (why == nullptr && cell.find('\0') != std::string::npos) why = text_util::kNulInText;
         if (why != nullptr && !refused) {
           refused = true;
           rep.row_error(t.file + "[" + std::to_string(number) + "]", InvalidInput(why, std::string(kv.key())));

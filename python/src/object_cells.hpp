@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.hpp"
+
 namespace cadrekit::python {
 
 /// A missing cell of an object array: an unfilled slot, None, a float NaN, or one of the
@@ -22,7 +24,7 @@ inline bool missing_cell(PyObject *v, const std::vector<PyObject *> &absent) {
 /// The words of every refusal of a str that UTF-8 cannot hold, as the rows paths word it.
 inline constexpr const char kNotUtf8Text[] = "text is not valid UTF-8 (it holds a lone surrogate)";
 /// The words of every refusal of a text holding a NUL character, as the JSON readers word it.
-inline constexpr const char kNulInText[] = "NUL character in text";
+using text_util::kNulInText;
 
 /// The UTF-8 text of a str (a view into it, valid while it lives), or nullopt when it has none:
 /// it holds a lone surrogate (Python's error is cleared; the caller names the field and row).

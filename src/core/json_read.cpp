@@ -78,7 +78,7 @@ struct Builder {
   bool text_part(json::string_view s, json::error_code &ec) {
     if (refuse_nul && s.find('\0') != json::string_view::npos)
       return stop(path_of(stack.empty() || !stack.back().object ? std::string_view() : std::string_view(stack.back().current)),
-                  "nul_character", "NUL character in text", ec);
+                  "nul_character", text_util::kNulInText, ec);
     return true;
   }
   bool value_done() {
@@ -128,7 +128,8 @@ struct Builder {
   bool on_key(json::string_view s, std::size_t, json::error_code &ec) {
     key.append(s.data(), s.size());
     Frame &f = stack.back();
-    if (refuse_nul && key.find('\0') != std::string::npos) return stop(path_of("?"), "nul_character", "NUL character in text", ec);
+    if (refuse_nul && key.find('\0') != std::string::npos)
+      return stop(path_of("?"), "nul_character", text_util::kNulInText, ec);
     if (!f.keys.insert(key).second) return stop(path_of(key), "duplicate_member", "duplicate member", ec);
     st.push_key(s);
     f.current = std::move(key);
@@ -263,8 +264,11 @@ bool boolean(const json::value &v, const std::string &field, const std::string &
 }
 
 Date date(const json::value &v, const std::string &field, const std::string &record) {
-  if (!v.is_string()) throw InvalidInput("must be a date (a string such as \"2014-01-01\")", field, record);
-  return vocabulary::parse_date(v.get_string(), field, record);
+  if (v.is_string()) return vocabulary::parse_date(v.get_string(), field, record);
+  // a number as the cell that holds its text: 20140101 is a date, 2014 is refused in the
+  // vocabulary's words, as the command line reads a JSON table's number
+  if (auto t = cell_of_number(v, field, record)) return vocabulary::parse_date(*t, field, record);
+  throw InvalidInput("must be a date (a string such as \"2014-01-01\")", field, record);
 }
 
 const json::value &Fields::need(std::string_view key) const {

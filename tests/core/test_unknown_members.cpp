@@ -183,3 +183,20 @@ TEST(JsonRead, ANumberWhereTextOrAFlagIsWantedIsReadAsTheCellHoldingIt) {
 }
 
 }  // namespace
+
+namespace {
+
+// A date given as a JSON number is the cell holding its digits, as the command line reads a
+// JSON table: 20140101 is a date (eight digits, docs/input.md), 2014 is refused in the
+// vocabulary's words. It was "must be a date (a string such as "2014-01-01")".
+TEST(JsonRead, ADateGivenAsANumberIsReadAsTheCellHoldingIt) {
+  const boost::json::object o = boost::json::parse(R"({"d": 20140101, "y": 2014, "l": [1]})").as_object();
+  const json_read::Fields f(o, {}, "r");
+  EXPECT_EQ(f.date("d"), make_date(2014, 1, 1));
+  const InvalidInput y = invalid([&] { (void)f.date("y"); });
+  EXPECT_EQ(y.field(), "y");
+  EXPECT_EQ(y.message().rfind("expected a date", 0), 0u) << y.message();
+  EXPECT_EQ(invalid([&] { (void)f.date("l"); }).message(), "must be a date (a string such as \"2014-01-01\")");
+}
+
+}  // namespace

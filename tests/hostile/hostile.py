@@ -74,6 +74,12 @@ def inexact_number_table():
     return b'[{"unit_id":99999999999999999999999,"budget":"1"}]'
 
 
+def nul_json_table():
+    # \u0000 in a JSON table's cell: refused in the words of the C calls and Python (it was "a NUL
+    # character in a text" here alone).
+    return b'[{"unit_id":"U1\\u0000x","budget":"1"}]'
+
+
 def inexact_number_request():
     # The same id in a C request: refused there as a table's row is, not read as 1E23.
     return b'{"as_of":"2016-12-31","units":[{"unit_id":99999999999999999999999,"budget":"1"}]}'
@@ -174,6 +180,12 @@ CASES = {
     }, None, None),
     "json_inexact_number_in_a_table": (inexact_number_table, ".json", {
         "cli": (TIER + ["--strict", "{f}"], "invalid_input", "too large to be read exactly (write it as text) (field unit_id)"),
+    }, None, None),
+    "json_nul_in_a_table_cell": (nul_json_table, ".json", {
+        "cli": (TIER + ["--strict", "{f}"], "invalid_input", "NUL character in text (field unit_id)"),
+    }, None, None),
+    "json_row_not_an_object": (lambda: b'[{"unit_id":"U1","budget":"1"}, 7]', ".json", {
+        "cli": (TIER + ["--strict", "{f}"], "invalid_input", "must be an object (field json"),
     }, None, None),
     "json_inexact_number_in_a_request": (inexact_number_request, ".json", {
         "c": ("tier_json", "invalid_input",

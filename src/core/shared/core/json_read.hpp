@@ -93,7 +93,8 @@ std::string text(const boost::json::value &v, const std::string &field, const st
 std::int64_t integer(const boost::json::value &v, const std::string &field, const std::string &record = {});
 /// true/false, or a string or number read as a flag cell would be ("是", "1", 0; 2 is refused).
 bool boolean(const boost::json::value &v, const std::string &field, const std::string &record = {});
-/// An ISO date `YYYY-MM-DD`.
+/// A date as a table cell holds one (docs/input.md: `2014-01-01`, `2014/1/1`, `20140101`), given
+/// as a string or as a number read as the text of its cell.
 Date date(const boost::json::value &v, const std::string &field, const std::string &record = {});
 
 /// Runs `f`; an InvalidInput it throws gets `record` as its record label unless it already

@@ -9,6 +9,10 @@
 
 namespace cadrekit::text_util {
 
+/// The words of every surface for a NUL character in a text or a key (a C string would end at
+/// it): the JSON readers', the command line's tables' and Python's.
+inline constexpr const char kNulInText[] = "NUL character in text";
+
 /// Lines of `text`, without their "\n" or "\r\n".
 std::vector<std::string_view> split_lines(std::string_view text);
 /// Fields separated by `sep` (no quoting, nothing trimmed, empty fields kept).

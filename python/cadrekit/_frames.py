@@ -1043,6 +1043,14 @@ def int_column(values: Any, field: str, dtype: Any, *, lo: Optional[int] = None,
     elif kind == "b":
         a = a.view(np.uint8)
         kind = "u"
+    elif kind in "Mm" and not dates:
+        # NaT is a missing cell, as in records; any other date or duration is no whole number,
+        # refused at its row in the rows path's words
+        nat = np.isnat(a)
+        if not nat.all():
+            fail(~nat, "expected a whole number")
+        mask = nat if mask is None else (mask | nat)
+        a, kind = np.zeros(a.shape, dtype=np.int64), "i"
     elif kind not in "iu":
         what = "dates" if kind in "Mm" else "values of this type"
         raise invalid(f"expected whole numbers, not {what}", field)

@@ -243,3 +243,18 @@ def test_the_first_bad_id_is_named_whether_missing_or_refused(ids, row, why):
     with pytest.raises(cadrekit.InvalidInput) as e:
         audit.tier(df, as_of=AS_OF)
     assert (e.value.field, e.value.record, e.value.message) == ("unit_id", f"row {row}", why)
+
+
+def test_a_factor_column_of_dates_reads_nat_as_missing_and_refuses_a_date_at_its_row():
+    # A column pandas typed datetime64 (all NaT, or a date typed into the factor's column): NaT
+    # is a missing cell, 0, as the rows path reads it; the DataFrame path refused the whole
+    # column ("expected whole numbers, not dates") without naming a row.
+    df = pd.DataFrame({"unit_id": ["U1", "U2"], "budget": ["1", "2"], "complaints": [pd.NaT, pd.NaT]})
+    got = audit.tier(df, as_of=AS_OF)
+    rows = audit.tier(df.to_dict("records"), as_of=AS_OF, explain=False)
+    assert got["score"].tolist() == [r["score"] for r in rows] == [0, 0]
+    df["complaints"] = [pd.NaT, pd.Timestamp("2016-01-01")]
+    for given, record in ((df, "row 2"), (df.to_dict("records"), "units[1]")):
+        with pytest.raises(cadrekit.InvalidInput, match="expected a whole number") as e:
+            audit.tier(given, as_of=AS_OF)
+        assert (e.value.field, e.value.record) == ("complaints", record)

@@ -645,19 +645,28 @@ def _number_id_problem(v: Any) -> Optional[str]:
     return None
 
 
-def cell_text(value: Any) -> str:
+def inexact_float(value: Any) -> bool:
+    """Whether ``value`` is a float whose digits cannot be known: not finite, or whole from 2^53
+    on (``cell_text`` refuses it, as the command line and the C calls refuse such a number)."""
+    return isinstance(value, float) and not abs(value) < _EXACT
+
+
+def cell_text(value: Any, field: str = "", record: str = "") -> str:
     """A value where text is wanted (a name, a township) as the text of the table cell that
     holds it, as the command line reads a JSON table and the C calls read a JSON number
     (``json_read::number_text``): a str as it is, a whole number its digits (``1001.0`` too), any
     other float its shortest text (``2.5``), ``True``/``False`` as ``true``/``false``, a NumPy
-    scalar as its Python value; anything else by ``str``."""
+    scalar as its Python value; anything else by ``str``. An ``inexact_float`` is InvalidInput
+    naming ``field`` and ``record``."""
     if isinstance(value, str):
         return value
     if hasattr(value, "item") and not isinstance(value, (bytes, bytearray)):
         value = value.item()
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
+    if inexact_float(value):
+        raise invalid(_TOO_LARGE, field, record)
+    if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return repr(value) if isinstance(value, float) else str(value)
 

@@ -202,7 +202,7 @@ def _unit(r: Mapping[str, Any], i: int) -> Dict[str, Any]:
                          "budget": _money(_get(r, "budget", "units", i), "units", i)}
     name = r.get("name")
     if not _missing(name):
-        u["name"] = _frames.cell_text(name)
+        u["name"] = _frames.cell_text(name, "name", f"units[{i}]")
     for f in FACTORS:
         v = r.get(f)
         if isinstance(v, str) and _core.vocabulary_blank(v):  # a blank cell, as the command line reads one

@@ -143,11 +143,14 @@ def _population_col(v: Any) -> Any:
 
 
 def _text(x: Any) -> Any:
-    """A text cell of the rows path: "" when missing, a number's text; a list, a set or a dict
-    is left as it is, for _valid_text to name (str() would silently make "['A']" of it)."""
+    """A text cell of the rows path: "" when missing, a number's text (``_frames.cell_text``); a
+    list, a set or a dict, and a float whose digits cannot be known (``inf``, ``1e23``), is left
+    as it is, for _valid_text to name (str() would silently make "['A']" or "inf" of it)."""
     if isinstance(x, (list, tuple, set, frozenset, dict)):
         return x
-    return "" if _missing(x) else _frames.cell_text(x)
+    if _missing(x) or _frames.inexact_float(x):  # (one _valid_text names)
+        return "" if _missing(x) else x
+    return _frames.cell_text(x)
 
 
 def _valid_text(rows: Sequence[Sequence[Any]], names: Sequence[str], what: str) -> None:
@@ -159,6 +162,8 @@ def _valid_text(rows: Sequence[Sequence[Any]], names: Sequence[str], what: str) 
         for name, x in zip(names, row):
             if isinstance(x, (list, tuple, set, frozenset, dict)):
                 raise _frames.invalid("must be a single value, not a list, a set or a dict", name, f"{what}[{i}]")
+            if isinstance(x, float):  # (only a float _text could not write is left a float)
+                _frames.cell_text(x, name, f"{what}[{i}]")
             if isinstance(x, str) and "\x00" in x:
                 raise _frames.invalid("NUL character in text", name, f"{what}[{i}]")
             if isinstance(x, str) and not x.isascii():
@@ -539,7 +544,12 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
         out: List[str] = table[col.cat.codes.to_numpy()].tolist()  # (code -1, a missing cell: the last)
         return out
     if col.isna().any() or col.dtype.kind in "fb":  # (a float's and a boolean's text: _text)
-        return [_text(x) for x in col.tolist()]
+        out = [_text(x) for x in col.tolist()]
+        if col.dtype.kind == "f":  # a float no text can hold (inf, 1e23), named as the rows path names it
+            inexact = [i for i, x in enumerate(out) if isinstance(x, float)]
+            if inexact:
+                _frames.cell_text(out[inexact[0]], name, f"{what}[{inexact[0]}]")
+        return out
     return col.astype(str).tolist()
 
 

@@ -514,3 +514,18 @@ def test_a_number_where_text_is_wanted_is_the_text_of_its_cell_as_on_the_other_s
     assert (rec["village_id"], rec["township"]) == ("1001", "3")
     frame = cadrekit.village.pay_sheet(pd.DataFrame(v), pd.DataFrame(p), pd.DataFrame(s), 2016).to_pandas()
     assert frame["township"].tolist() == ["3"]
+
+
+def test_a_float_no_text_can_hold_is_refused_where_text_is_wanted():
+    # inf (a JSON 1e400) and 1e23 were written "inf" and "1e+23" as a township or a name; the
+    # command line and the C calls refuse such a number ("too large to be read exactly").
+    v = [{"village_id": "V1", "name": "一村", "township": float("inf"), "population": 800}]
+    p = [{"cadre_id": "P1", "name": "n", "village_id": "V1", "post": "secretary", "served_from": "2015-01-01"}]
+    s = [{"village_id": "V1", "period": "2016", "score": 90}]
+    for given in ((v, p, s), tuple(pd.DataFrame(t) for t in (v, p, s))):
+        with pytest.raises(cadrekit.InvalidInput, match="too large to be read exactly") as e:
+            cadrekit.village.pay_sheet(*given, 2016).to_records()
+        assert (e.value.field, e.value.record) == ("township", "villages[0]")
+    with pytest.raises(cadrekit.InvalidInput, match="too large to be read exactly") as e:
+        cadrekit.audit.tier([{"unit_id": "U", "name": 1e23, "budget": "1"}], as_of=AS_OF)
+    assert (e.value.field, e.value.record) == ("name", "units[0]")

@@ -238,8 +238,10 @@ std::optional<std::string> cell_of_number(const json::value &v, const std::strin
 
 std::string text(const json::value &v, const std::string &field, const std::string &record) {
   if (v.is_string()) return std::string(v.get_string());
-  // an id or a name given as a number (a Java Long, a spreadsheet's number cell): its digits
+  // an id or a name given as a number (a Java Long, a spreadsheet's number cell): its digits;
+  // true and false as the command line's JSON table holds them
   if (auto t = cell_of_number(v, field, record)) return std::move(*t);
+  if (v.is_bool()) return v.get_bool() ? "true" : "false";
   throw InvalidInput("must be text or a number", field, record);
 }
 

@@ -624,7 +624,7 @@ std::string markdown() {
       "required. A JSON number or `true`/`false` is read as itself; a JSON string is read as a "
       "table cell would be, and so is a JSON number where text, a flag or a date is wanted: an id "
       "`1001` (or `1001.0`) is the text `1001`, `1.5` is `1.5`, a flag `1` or `0` is yes or no, "
-      "a date `20140101` is 1 January 2014. "
+      "a date `20140101` is 1 January 2014; `true` where text is wanted is the text `true`. "
       "A number held as a double from 2^53 on (a JSON number beyond 64-bit integers, a pandas "
       "float column's 18-digit ID number) or not finite (`1e400`) is refused where it would be "
       "text: its digits would be a changed id. An error names the field and the record and says what was "

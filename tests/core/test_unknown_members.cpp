@@ -175,6 +175,9 @@ TEST(JsonRead, ANumberWhereTextOrAFlagIsWantedIsReadAsTheCellHoldingIt) {
     EXPECT_EQ(e.message(), "a number too large to be read exactly (write it as text)");
   }
   EXPECT_EQ(invalid([&] { (void)f.text("list"); }).message(), "must be text or a number");
+  const boost::json::object b = boost::json::parse(R"({"t": true, "f": false})").as_object();
+  EXPECT_EQ(json_read::Fields(b).text("t"), "true");
+  EXPECT_EQ(json_read::Fields(b).text("f"), "false");
   EXPECT_EQ(invalid([&] { (void)f.boolean_or("two"); }).field(), "two");
   EXPECT_EQ(invalid([&] { (void)f.integer("half"); }).field(), "half");
   const char *why = nullptr;

@@ -86,7 +86,8 @@ const boost::json::array &as_array(const boost::json::value &v, const std::strin
 /// a number JSON's reader could not hold exactly (99999999999999999999999 became a double:
 /// its digits would be a changed id) or one that is not finite (1e400).
 std::optional<std::string> number_text(const boost::json::value &v, const char *&why);
-/// Text: a string, or a number as the text of its cell (number_text(): an id 1001 is "1001").
+/// Text: a string, a number as the text of its cell (number_text(): an id 1001 is "1001"), or
+/// true/false as "true"/"false", as the command line's JSON tables and Python read them.
 std::string text(const boost::json::value &v, const std::string &field, const std::string &record = {});
 /// A whole number that fits int64: a JSON integer, or a string or another number read as the
 /// table cell holding it would be ("1200", "１２", 1200.0; 1.5 is refused).

@@ -347,6 +347,22 @@ class _Slow(Exception):
 
 #: Inferred types (pandas.api.types.infer_dtype, missing values skipped) of a text column, and
 #: of a column of whole numbers, that the column reader takes; others go the rows path.
+def _blank_ids(ids: Any) -> List[int]:
+    """The positions of the blank texts (empty, or only the spaces ``vocabulary::blank`` reads as
+    none) among ``ids``, distinct texts sorted by code point: a blank text starts with a
+    character up to the space, U+00A0 or U+3000, so only those ranges are looked at."""
+    import numpy as np
+    out: List[int] = []
+    try:
+        ranges = [tuple(int(x) for x in np.searchsorted(ids, [lo, hi]))
+                  for lo, hi in (("", "!"), ("\u00a0", "\u00a1"), ("\u3000", "\u3001"))]
+    except TypeError:  # ids not all text (not sorted as text): each looked at
+        ranges = [(0, len(ids))]
+    for a, b in ranges:
+        out += [i for i in range(a, b) if isinstance(ids[i], str) and _core.vocabulary_blank(ids[i])]
+    return out
+
+
 _TEXT = ("string", "empty")
 _NUMBER = ("integer", "floating", "mixed-integer-float", "empty")
 _INT32_MAX = 2**31 - 1
@@ -491,8 +507,8 @@ def _read_records(df: Any, as_of: _dt.date, pol: _Policy, numbered: Optional[Tup
     else:  # as text() marks a required column's missing values
         cadre, cadre_ids = numbered
         bad |= cadre < 0
-    if len(cadre_ids) and cadre_ids[0] == "":  # sorted first: an empty id
-        bad |= cadre == 0
+    for at in _blank_ids(cadre_ids):  # the rows path refuses an empty or blank id
+        bad |= cadre == at
     if "unit_id" in cols:  # read only to be checked: text or missing
         text("unit_id", False, None)
     text("domain", False, lambda u: 0 if probe_ok(domain=u) else _fail())

@@ -44,7 +44,7 @@
 //     missing, -1 for none; None when a value neither an exact str nor missing comes first.
 //
 //   _core.first_bad_text(values, missing, empty_ok, missing_ok) -> (row, reason): the first cell
-//     that is no id — not a str, missing (unless missing_ok; reason "is missing"), empty (unless
+//     that is no id — not a str, missing (unless missing_ok; reason "is missing"), empty or blank (unless
 //     empty_ok), or holding a NUL or a lone surrogate — and why; (-1, None).
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -195,6 +195,18 @@ bool has_nul(PyObject *s) {
   for (Py_ssize_t i = 0; i < n; ++i)
     if (PyUnicode_READ(kind, d, i) == 0) return true;
   return false;
+}
+
+// Whether a str is blank, as vocabulary::blank reads a text: every character an ASCII space, tab
+// or line end, U+3000 or U+00A0 (an Excel cell "emptied" with a space). Most fail at the first.
+bool is_blank(PyObject *s) {
+  const int kind = PyUnicode_KIND(s);
+  const void *d = PyUnicode_DATA(s);
+  for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); ++i) {
+    const Py_UCS4 c = PyUnicode_READ(kind, d, i);
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0x3000 && c != 0xA0) return false;
+  }
+  return true;
 }
 
 // Whether a str holds a lone surrogate, which UTF-8 cannot hold (only a str of 2- or 4-byte
@@ -975,7 +987,7 @@ py::object first_missing_text(const py::array &values, const py::tuple &missing)
 }
 
 // The first cell that is no id (-1 and None when all are): not a str (a missing cell is the
-// caller's to name), an empty str, or one holding a NUL or a lone surrogate (text no UTF-8 can
+// caller's to name), an empty or blank str, or one holding a NUL or a lone surrogate (text no UTF-8 can
 // hold), with the reason, worded as the rows path words it. An ASCII cell costs a length and a
 // memchr; only other text is read character by character.
 py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool empty_ok, bool missing_ok) {
@@ -988,7 +1000,7 @@ py::tuple first_bad_text(const py::array &values, const py::tuple &missing, bool
         why = "must be a string";
       else if (!missing_ok)
         why = "is missing";
-    } else if (PyUnicode_GET_LENGTH(v) == 0) {
+    } else if (is_blank(v)) {  // (an empty str too)
       if (!empty_ok) why = "is empty";
     } else if (has_nul(v)) {
       why = kNulInText;

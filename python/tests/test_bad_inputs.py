@@ -529,3 +529,22 @@ def test_a_float_no_text_can_hold_is_refused_where_text_is_wanted():
     with pytest.raises(cadrekit.InvalidInput, match="too large to be read exactly") as e:
         cadrekit.audit.tier([{"unit_id": "U", "name": 1e23, "budget": "1"}], as_of=AS_OF)
     assert (e.value.field, e.value.record) == ("name", "units[0]")
+
+
+# An id of spaces only (an Excel cell "emptied" with a space, the ideographic space of a Chinese
+# input method) is an empty id, as the command line reads the cell: it was an id of its own on
+# the C and Python surfaces (a team " " of the members whose team was left blank).
+@pytest.mark.parametrize("blank", [" ", "\u3000", "\t ", "\xa0"])
+def test_a_blank_id_is_refused_as_empty_on_both_paths(blank):
+    def refused(call, rows, field, rec_rows, rec_frame):
+        for given, rec in ((rows, rec_rows), (pd.DataFrame(rows), rec_frame)):
+            with pytest.raises(cadrekit.InvalidInput, match=f"{field} is empty") as e:
+                call(given)
+            assert (e.value.field, e.value.record) == (field, rec)
+    refused(lambda x: cadrekit.audit.tier(x, as_of=AS_OF),
+            [{"unit_id": "U1", "budget": "1"}, {"unit_id": blank, "budget": "1"}], "unit_id", "units[1]", "row 2")
+    refused(lambda x: cadrekit.talent.team_structure(x, as_of=AS_OF),
+            [_MEM, dict(_MEM, cadre_id="C2", team_id=blank)], "team_id", "members[1]", "row 2")
+    rec = {"cadre_id": "C1", "kind": "annual", "period": "2015", "rating": "基本称职"}
+    refused(lambda x: cadrekit.assessment.screen(x, as_of=AS_OF),
+            [rec, dict(rec, cadre_id=blank)], "cadre_id", "records[1]", "records[1]")

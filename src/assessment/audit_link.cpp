@@ -5,6 +5,7 @@
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/json_read.hpp"
 #include "detail.hpp"
 
@@ -13,7 +14,7 @@ namespace cadrekit::assessment {
 namespace json = boost::json;
 
 std::optional<Finding> finding_from_audit(const audit::AuditFinding &a) {
-  if (a.unit_id.empty()) throw InvalidInput("unit_id is empty", "unit_id");
+  if (vocabulary::blank(a.unit_id)) throw InvalidInput("unit_id is empty", "unit_id");
   if (a.date.is_special()) throw InvalidInput("date is not a date", "date");
   Severity sev;
   switch (a.finding) {

@@ -3,6 +3,7 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/json_read.hpp"
 
 namespace cadrekit::assessment {
@@ -11,8 +12,8 @@ namespace json = boost::json;
 
 DisposalCase::DisposalCase(std::string case_id, std::string cadre_id)
     : case_id_(std::move(case_id)), cadre_id_(std::move(cadre_id)) {
-  if (case_id_.empty()) throw InvalidInput("case_id is empty", "case_id");
-  if (cadre_id_.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", case_id_);
+  if (vocabulary::blank(case_id_)) throw InvalidInput("case_id is empty", "case_id");
+  if (vocabulary::blank(cadre_id_)) throw InvalidInput("cadre_id is empty", "cadre_id", case_id_);
 }
 
 std::optional<DisposalMethod> DisposalCase::method() const {

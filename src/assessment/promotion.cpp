@@ -4,6 +4,7 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "cadrekit/disclosure.hpp"
 #include "core/json_read.hpp"
 #include "detail.hpp"
@@ -56,8 +57,8 @@ std::string min_years_at_rank_param(const Policy &p, Rank from) {
 
 PromotionCase::PromotionCase(std::string case_id, PromotionFacts facts)
     : case_id_(std::move(case_id)), facts_(std::move(facts)) {
-  if (case_id_.empty()) throw InvalidInput("case_id is empty", "case_id");
-  if (facts_.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", case_id_);
+  if (vocabulary::blank(case_id_)) throw InvalidInput("case_id is empty", "case_id");
+  if (vocabulary::blank(facts_.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id", case_id_);
   if (facts_.target_rank <= facts_.current_rank)
     throw InvalidInput("the target rank is not above the current rank", "target_rank", case_id_);
   if (facts_.rank_since.is_special()) throw InvalidInput("rank_since is not a date", "rank_since", case_id_);

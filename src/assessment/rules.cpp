@@ -8,6 +8,7 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/text.hpp"
 
 namespace cadrekit::assessment {
@@ -347,7 +348,7 @@ bool near_bottom(const Rule &rule, std::int32_t rank, std::int32_t size) {
 
 void validate(const Record &r, std::string_view label) {
   std::string rec(label);
-  if (r.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", rec);
+  if (vocabulary::blank(r.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id", rec);
   if (r.period / 100 < 1900 || r.period / 100 > 9999 || r.period % 100 < 0)
     throw InvalidInput("period is not valid", "period", rec);
   if (static_cast<int>(r.kind) >= kind_count) throw InvalidInput("unknown kind", "kind", rec);
@@ -372,7 +373,7 @@ void validate(const Record &r, std::string_view label) {
 
 void validate(const Finding &f, std::string_view label) {
   std::string rec(label);
-  if (f.id.empty()) throw InvalidInput("finding id is empty", "id", rec);
+  if (vocabulary::blank(f.id)) throw InvalidInput("finding id is empty", "id", rec);
   if (f.cadre_id.empty() && f.unit_id.empty())
     throw InvalidInput("a finding needs a cadre_id or a unit_id", "cadre_id", rec);
   if (f.date.is_special()) throw InvalidInput("date is not a date", "date", rec);

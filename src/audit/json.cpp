@@ -245,7 +245,7 @@ std::string tier_json(std::string_view request, const Policy &policy) {
     Unit unit = unit_of(u);
     unit.unit_id = u.text("unit_id");
     // an empty cell is a missing value (docs/input.md), as the command line reads a unit's id
-    if (unit.unit_id.empty()) throw InvalidInput("unit_id is empty", "unit_id", rec);
+    if (vocabulary::blank(unit.unit_id)) throw InvalidInput("unit_id is empty", "unit_id", rec);
     us.push_back(std::move(unit));
   }
   std::vector<TierResult> rs = tier(std::span<const Unit>(us), as_of, policy);

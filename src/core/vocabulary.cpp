@@ -354,7 +354,24 @@ std::string normalise(std::string_view text) {
   return out.substr(b, e - b);
 }
 
-bool blank(std::string_view text) { return normalise(text).empty(); }
+bool blank(std::string_view text) {
+  // normalise(text).empty() without building the text: every character is one normalise trims
+  // (an ASCII space, tab or line end, U+3000 or U+00A0); most texts fail at the first byte
+  const auto *s = reinterpret_cast<const unsigned char *>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+      ++i;
+    } else if (i + 2 < n && s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80) {
+      i += 3;
+    } else if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xA0) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
 
 bool parse_flag(std::string_view text, std::string_view field, std::string_view record) {
   const int v = flag_value(normalise(text));
@@ -619,9 +636,12 @@ std::string markdown() {
       "Every surface (the command line's tables, the C JSON calls, Python) reads a value the "
       "same way. Before a kind's own spellings are matched, spaces around the text (also the "
       "ideographic space) are ignored, and full-width characters typed by a Chinese input method "
-      "(`０`…`９`, `－`, `／`, `．`, `Ｑ`) read as their ASCII forms. An empty cell is a missing "
-      "value: the column's default where it has one, an error naming the field where it is "
-      "required. A JSON number or `true`/`false` is read as itself; a JSON string is read as a "
+      "(`０`…`９`, `－`, `／`, `．`, `Ｑ`) read as their ASCII forms. An empty cell, or one of "
+      "spaces only, is a missing value: the column's default where it has one, an error naming "
+      "the field where it is required (an id of spaces only is empty on every surface). The "
+      "command line's tables also trim the spaces around an id; the C calls and Python compare "
+      "an id as given, so there `\" C1\"` and `\"C1\"` are two cadres. A JSON number or "
+      "`true`/`false` is read as itself; a JSON string is read as a "
       "table cell would be, and so is a JSON number where text, a flag or a date is wanted: an id "
       "`1001` (or `1001.0`) is the text `1001`, `1.5` is `1.5`, a flag `1` or `0` is yes or no, "
       "a date `20140101` is 1 January 2014; `true` where text is wanted is the text `true`. "

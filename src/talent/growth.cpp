@@ -45,7 +45,7 @@ const char *posting_for(GapKind k) noexcept {
 
 void validate(const GrowthFile &g) {
   const std::string rec = g.cadre_id;
-  if (g.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id");
+  if (vocabulary::blank(g.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id");
   if (g.rank_since && g.rank_since->is_special()) throw InvalidInput("rank_since is not a date", "rank_since", rec);
   for (std::size_t i = 0; i < g.postings.size(); ++i) {
     const auto &p = g.postings[i];

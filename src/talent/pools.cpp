@@ -375,7 +375,7 @@ void check_cadres(std::span<const Cadre> cadres) {
   for (std::size_t i = 0; i < cadres.size(); ++i) {
     const std::string rec = "cadres[" + std::to_string(i) + "]";
     const Person &p = cadres[i].person;
-    if (p.id.empty()) throw InvalidInput("id is empty", "id", rec);
+    if (vocabulary::blank(p.id)) throw InvalidInput("id is empty", "id", rec);
     if (!seen.insert(p.id).second) throw InvalidInput("duplicate cadre id", "id", rec);
     try {
       validate(p);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "detail.hpp"
 
 namespace cadrekit::talent {
@@ -76,8 +77,8 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
   for (std::size_t i = 0; i < members.size(); ++i) {
     const TeamMember &m = members[i];
     const std::string rec = "members[" + std::to_string(i) + "]";
-    if (m.team_id.empty()) throw InvalidInput("team_id is empty", "team_id", rec);
-    if (m.cadre_id.empty()) throw InvalidInput("cadre_id is empty", "cadre_id", rec);
+    if (vocabulary::blank(m.team_id)) throw InvalidInput("team_id is empty", "team_id", rec);
+    if (vocabulary::blank(m.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id", rec);
     if (!seen.insert({m.team_id, m.cadre_id}).second)
       throw InvalidInput("the cadre is twice on the team", "cadre_id", rec);
     if (m.sex != Sex::male && m.sex != Sex::female) throw InvalidInput("unknown sex", "sex", rec);

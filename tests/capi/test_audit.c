@@ -182,6 +182,9 @@ static void tier_json(const ck_policy *p) {
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
       "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\"\",\"budget\":\"1\"}]}"));
   CHECK(strstr(ck_last_error_message(), "unit_id is empty (field unit_id, record units[0])") != NULL);
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p,
+      "{\"as_of\":\"2017-01-01\",\"units\":[{\"unit_id\":\" \\u3000\",\"budget\":\"1\"}]}"));
+  CHECK(strstr(ck_last_error_message(), "unit_id is empty (field unit_id, record units[0])") != NULL);
   CHECK_STATUS(CK_E_INVALID_INPUT, ck_audit_tier_json(&out, p, "{\"units\":[]}"));
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_json(NULL, p, "{}"));
   CHECK_STATUS(CK_E_INVALID_ARGUMENT, ck_audit_tier_json(&out, p, NULL));

@@ -335,5 +335,16 @@ TEST(Vocabulary, ListedAsData) {
   EXPECT_NE(md.find("`基本称职`"), std::string::npos);
 }
 
+// blank() is normalise(text).empty() without building the text: the same answer for every
+// kind of space normalise trims, alone, mixed, cut short, or beside other text.
+TEST(Vocabulary, BlankIsANormalisedTextThatIsEmpty) {
+  const std::vector<std::string> texts = {
+      "", " ", "\t\r\n ", "\xE3\x80\x80", " \xE3\x80\x80 ", "\xC2\xA0", "\xC2\xA0\xE3\x80\x80\t",
+      "\xE3\x80", "\xC2", " x ", "x", "\xE3\x80\x81", "\xEF\xBC\x90", " \xC2\xA1", "0", "\xE3\x80\x80" "a"};
+  for (const std::string &t : texts) EXPECT_EQ(vocabulary::blank(t), vocabulary::normalise(t).empty()) << t;
+  EXPECT_TRUE(vocabulary::blank(" \xE3\x80\x80\xC2\xA0"));
+  EXPECT_FALSE(vocabulary::blank(" C1 "));
+}
+
 }  // namespace
 }  // namespace cadrekit

@@ -656,10 +656,13 @@ def cell_text(value: Any, field: str = "", record: str = "") -> str:
     holds it, as the command line reads a JSON table and the C calls read a JSON number
     (``json_read::number_text``): a str as it is, a whole number its digits (``1001.0`` too), any
     other float its shortest text (``2.5``), ``True``/``False`` as ``true``/``false``, a NumPy
-    scalar as its Python value; anything else by ``str``. An ``inexact_float`` is InvalidInput
-    naming ``field`` and ``record``."""
+    scalar as its Python value; anything else by ``str``. An ``inexact_float``, and a list, a set
+    or a dict (no cell holds one: ``str`` would make ``"[1]"`` of it), is InvalidInput naming
+    ``field`` and ``record``."""
     if isinstance(value, str):
         return value
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        raise invalid("must be a single value, not a list, a set or a dict", field, record)
     if hasattr(value, "item") and not isinstance(value, (bytes, bytearray)):
         value = value.item()
     if isinstance(value, bool):

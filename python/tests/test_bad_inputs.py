@@ -529,6 +529,10 @@ def test_a_float_no_text_can_hold_is_refused_where_text_is_wanted():
     with pytest.raises(cadrekit.InvalidInput, match="too large to be read exactly") as e:
         cadrekit.audit.tier([{"unit_id": "U", "name": 1e23, "budget": "1"}], as_of=AS_OF)
     assert (e.value.field, e.value.record) == ("name", "units[0]")
+    # nor a list (it was the name "[1]", where the C calls refuse it)
+    with pytest.raises(cadrekit.InvalidInput, match="not a list") as e:
+        cadrekit.audit.tier([{"unit_id": "U", "name": [1], "budget": "1"}], as_of=AS_OF)
+    assert (e.value.field, e.value.record) == ("name", "units[0]")
 
 
 # An id of spaces only (an Excel cell "emptied" with a space, the ideographic space of a Chinese
@@ -548,3 +552,20 @@ def test_a_blank_id_is_refused_as_empty_on_both_paths(blank):
     rec = {"cadre_id": "C1", "kind": "annual", "period": "2015", "rating": "基本称职"}
     refused(lambda x: cadrekit.assessment.screen(x, as_of=AS_OF),
             [rec, dict(rec, cadre_id=blank)], "cadre_id", "records[1]", "records[1]")
+
+
+# A blank flag, rank or date of a cadre is a missing value (its default), as the command line
+# reads the empty cell; the C reader refused "  " in civil_servant ("expected 1 or 0…") and ""
+# in rank ("expected one of: keyuan…"). A number where text is wanted is its digits there too.
+@pytest.mark.parametrize("member,value", [("civil_servant", "  "), ("rank", ""), ("rank", "\u3000"),
+                                          ("work_started", " "), ("name", 5)])
+def test_a_blank_cell_of_a_cadre_is_missing_on_both_paths(member, value):
+    cadre = {"id": "C1", "sex": "1", "birth_date": "1980-01-01", "ethnicity": "01", "political_status": "01",
+             "rank": "fu_ke", "rank_since": "2010-01-01", "work_started": "2000-01-01"}
+    without = {k: v for k, v in cadre.items() if k != member}
+    for given in ([cadre, dict(cadre, id="C2", **{member: value})], ):
+        want = cadrekit.talent.pools([cadre, dict(without, id="C2")], [], as_of=AS_OF, as_frame=True)
+        for table in (given, pd.DataFrame(given)):
+            got = cadrekit.talent.pools(table, [], as_of=AS_OF, as_frame=True)
+            cols = [c for c in want.columns if c != "name"]
+            assert got[cols].astype(str).values.tolist() == want[cols].astype(str).values.tolist()

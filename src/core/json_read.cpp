@@ -300,6 +300,7 @@ std::int64_t Fields::integer_or(std::string_view key, std::int64_t fallback) con
 
 bool Fields::boolean_or(std::string_view key, bool fallback) const {
   const json::value *v = find(key);
+  if (v && v->is_string() && vocabulary::blank(v->get_string())) return fallback;  // an empty cell
   return v ? json_read::boolean(*v, field(key), record_) : fallback;
 }
 
@@ -307,7 +308,7 @@ Date Fields::date(std::string_view key) const { return json_read::date(need(key)
 
 std::optional<Date> Fields::date_or_none(std::string_view key) const {
   const json::value *v = find(key);
-  if (!v) return std::nullopt;
+  if (!v || (v->is_string() && vocabulary::blank(v->get_string()))) return std::nullopt;  // an empty cell
   return json_read::date(*v, field(key), record_);
 }
 

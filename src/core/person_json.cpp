@@ -37,10 +37,11 @@ class Reader {
     }
   }
 
-  // nullptr when absent or null (and not required).
+  // nullptr when absent, null or a blank string — an empty cell, a missing value (docs/input.md)
+  // — and not required.
   const json::value *get(std::string_view key, bool required) const {
     const json::value *v = obj_.if_contains(key);
-    if (v != nullptr && v->is_null()) v = nullptr;
+    if (v != nullptr && (v->is_null() || (v->is_string() && vocabulary::blank(v->get_string())))) v = nullptr;
     if (v == nullptr && required) fail("a required member is missing", key);
     return v;
   }
@@ -48,8 +49,8 @@ class Reader {
   std::optional<std::string> string(std::string_view key, bool required) const {
     const json::value *v = get(key, required);
     if (v == nullptr) return std::nullopt;
-    if (!v->is_string()) fail("must be a string", key);
-    return std::string(v->get_string());
+    if (v->is_string()) return std::string(v->get_string());
+    return json_read::text(*v, prefix_ + std::string(key), record_);  // a number as its cell's text
   }
 
   std::optional<Date> date(std::string_view key, bool required) const {
@@ -155,7 +156,11 @@ Person person_from_json(std::string_view text) {
 
   Person p;
   const std::string no_record;
-  // The id first, so that every later error names the record.
+  // The id first, so that every later error names the record; a blank one is an empty id, as
+  // every module words it (not a missing member).
+  const json::value *id = obj->if_contains("id");
+  if (id != nullptr && id->is_string() && vocabulary::blank(id->get_string()))
+    throw InvalidInput("id is empty", "id");
   p.id = *Reader(*obj, "", no_record).string("id", true);
   Reader r(*obj, "", p.id);
   r.only(std::array<std::string_view, 12>{"id", "name", "sex", "birth_date", "ethnicity",

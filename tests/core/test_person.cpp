@@ -12,6 +12,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/person.hpp"
 #include "cadrekit/core/person_json.hpp"
+#include "core/json_read.hpp"
 
 using namespace cadrekit;
 
@@ -529,7 +530,7 @@ TEST(PersonJson, ErrorsNameMemberAndRecordButNoValue) {
       {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"SECRETVALUE","political_status":"13"})", "ethnicity"},
       {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"SECRETVALUE"})", "political_status"},
       {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"13","nmae":"x"})", "nmae"},
-      {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"13","name":5})", "name"},
+      {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"13","name":[5]})", "name"},
       {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"13","rank":"SECRETVALUE"})", "rank"},
       {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"13","posts":{}})", "posts"},
       {R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"13","posts":[{"unit":"u"}]})", "posts[0].from"},
@@ -558,4 +559,28 @@ TEST(PersonJson, Summary) {
   EXPECT_EQ(person_summary_json(p, d(2021, 3, 1)),
             R"({"id":"C001","three_ages":{"age":49,"party_years":null,"work_years":null},)"
             R"("is_woman":true,"is_ethnic_minority":true,"is_non_party":true})");
+}
+
+// A blank member is an empty cell, a missing value (docs/input.md), as the command line reads
+// one: a blank rank is the default rank, a blank optional date none; a name given as a number is
+// its digits. The reader refused "" as a rank and "  " as a date, and 5 as a name. A blank id is
+// an empty id, worded as every module words it.
+TEST(PersonJson, ABlankMemberIsMissingAndANumberIsItsText) {
+  const Person p = person_from_json(
+      R"({"id":"E1","sex":"1","birth_date":"1980-01-01","ethnicity":"01","political_status":"13",)"
+      R"("rank":" ","work_started":"　","name":5,"education":""})");
+  EXPECT_EQ(p.rank, Rank::keyuan);
+  EXPECT_FALSE(p.work_started.has_value());
+  EXPECT_EQ(p.name, "5");
+  try {
+    (void)person_from_json(R"({"id":"  ","sex":"1","birth_date":"1980-01-01","ethnicity":"01"})");
+    ADD_FAILURE() << "a blank id was read";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.message(), "id is empty");
+    EXPECT_EQ(e.field(), "id");
+  }
+  const boost::json::object o = boost::json::parse(R"({"f": "  ", "d": " "})").as_object();
+  const json_read::Fields f(o);
+  EXPECT_TRUE(f.boolean_or("f", true));
+  EXPECT_FALSE(f.date_or_none("d").has_value());
 }

@@ -138,8 +138,10 @@ class Fields {
   std::string text_or(std::string_view key, std::string fallback = {}) const;
   std::int64_t integer(std::string_view key) const;
   std::int64_t integer_or(std::string_view key, std::int64_t fallback) const;
+  /// The flag, or `fallback` when it is absent, null or a blank string (an empty cell).
   bool boolean_or(std::string_view key, bool fallback = false) const;
   Date date(std::string_view key) const;
+  /// The date, or nullopt when it is absent, null or a blank string (an empty cell).
   std::optional<Date> date_or_none(std::string_view key) const;
   const boost::json::array &array(std::string_view key) const;
   /// The array member, or nullptr when it is absent or null.

@@ -106,11 +106,22 @@ def _score_text(x: Any, record: str) -> str:
     raise _frames.invalid("score must be a number or a decimal string", "score", record)
 
 
+def _np_bool() -> Any:
+    """NumPy's boolean scalar type, or bool when NumPy is not there (records need no NumPy)."""
+    try:
+        import numpy as np
+    except ImportError:
+        return bool
+    return np.bool_
+
+
 def _population(x: Any, i: int) -> int:
     if _missing(x):
         raise _frames.invalid("population is missing", "population", f"villages[{i}]")
     if isinstance(x, str) and _DIGITS.fullmatch(x):  # a whole number as a CSV file holds it
         return int(x)
+    if isinstance(x, (bool, _np_bool())):  # a count, not a flag (whole() reads True as 1)
+        raise _frames.invalid("expected a whole number", "population", f"villages[{i}]")
     n = _frames.whole(x, "population", f"villages[{i}]")
     lo, hi = -(1 << 63), (1 << 63) - 1  # the sheet's int64, as the DataFrame path checks it
     if not lo <= n <= hi:
@@ -128,9 +139,15 @@ def _population_col(v: Any) -> Any:
     import numpy as np
     import pandas as pd
     col = _frames.column(v, "population", "villages")
+    if col.dtype == bool and len(col):  # a count, not a flag, as the rows path refuses it
+        raise _frames.invalid("expected a whole number", "population", "villages[0]")
     if (col.dtype == object or isinstance(col.dtype, pd.StringDtype)) and len(col):
         codes, uniques = _frames.factorize(col)  # each distinct text read once
         u = np.asarray(uniques, dtype=object)
+        flags = [k for k, x in enumerate(u.tolist()) if isinstance(x, bool)]
+        if flags:
+            first = int(np.argmax(np.asarray(codes) == flags[0]))
+            raise _frames.invalid("expected a whole number", "population", f"villages[{first}]")
         if (codes >= 0).all() and pd.api.types.infer_dtype(u, skipna=False) == "string" and \
                 pd.Series(u, dtype=object).str.fullmatch(_DIGITS.pattern).all():
             return u.astype(np.int64)[codes]

@@ -569,3 +569,22 @@ def test_a_blank_cell_of_a_cadre_is_missing_on_both_paths(member, value):
             got = cadrekit.talent.pools(table, [], as_of=AS_OF, as_frame=True)
             cols = [c for c in want.columns if c != "name"]
             assert got[cols].astype(str).values.tolist() == want[cols].astype(str).values.tolist()
+
+
+def test_a_blank_optional_code_is_its_default_and_a_flag_is_no_population():
+    # A domain of spaces only is the default domain, as the command line reads the empty cell
+    # (the C reader refused it: "expected one of: township…"); a population True is refused as
+    # the C calls and the command line refuse it (Python read it as 1).
+    rec = {"cadre_id": "C1", "kind": "annual", "period": "2015", "rating": "基本称职"}
+    rows = [rec, dict(rec, cadre_id="C2", domain="  ")]
+    assert cadrekit.assessment.screen(rows, as_of=AS_OF) == cadrekit.assessment.screen(
+        [rec, dict(rec, cadre_id="C2")], as_of=AS_OF)
+    assert len(cadrekit.assessment.screen(pd.DataFrame(rows), as_of=AS_OF)) == 0
+    v = [{"village_id": "V1", "name": "a", "township": "T", "population": 800},
+         {"village_id": "V2", "name": "b", "township": "T", "population": True}]
+    p = [{"cadre_id": "P1", "name": "n", "village_id": "V1", "post": "secretary", "served_from": "2015-01-01"}]
+    s = [{"village_id": "V1", "period": "2016", "score": 90}]
+    for given in ((v, p, s), tuple(pd.DataFrame(t) for t in (v, p, s))):
+        with pytest.raises(cadrekit.InvalidInput, match="expected a whole number") as e:
+            cadrekit.village.pay_sheet(*given, 2016)
+        assert (e.value.field, e.value.record) == ("population", "villages[1]")

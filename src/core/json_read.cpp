@@ -285,6 +285,7 @@ std::string Fields::text(std::string_view key) const {
 
 std::string Fields::text_or(std::string_view key, std::string fallback) const {
   const json::value *v = find(key);
+  if (v && v->is_string() && vocabulary::blank(v->get_string())) return fallback;  // an empty cell
   return v ? json_read::text(*v, field(key), record_) : std::move(fallback);
 }
 

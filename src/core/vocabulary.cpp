@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstring>
+#include <system_error>
 
 #include "cadrekit/core/errors.hpp"
 
@@ -498,9 +500,14 @@ std::optional<std::int64_t> parse_opt_whole(std::string_view text, std::string_v
   const std::string t = normalise(text);
   if (t.empty()) return std::nullopt;
   const std::size_t i = (t[0] == '-' || t[0] == '+') ? 1 : 0;
-  if (i == t.size() || t.size() - i > 18 || !std::all_of(t.begin() + static_cast<std::ptrdiff_t>(i), t.end(), digit))
+  if (i == t.size() || !std::all_of(t.begin() + static_cast<std::ptrdiff_t>(i), t.end(), digit))
     fail("expected a whole number", field, record);
-  return std::stoll(t);
+  // every int64, as a JSON request's whole number (from_chars takes no '+'); beyond, refused
+  std::int64_t v = 0;
+  const char *end = t.data() + t.size();
+  const auto [at, ec] = std::from_chars(t.data() + (t[0] == '+' ? 1 : 0), end, v);
+  if (ec != std::errc() || at != end) fail("expected a whole number", field, record);
+  return v;
 }
 
 std::int64_t parse_whole(std::string_view text, std::string_view field, std::string_view record) {

@@ -579,8 +579,9 @@ TEST(PersonJson, ABlankMemberIsMissingAndANumberIsItsText) {
     EXPECT_EQ(e.message(), "id is empty");
     EXPECT_EQ(e.field(), "id");
   }
-  const boost::json::object o = boost::json::parse(R"({"f": "  ", "d": " "})").as_object();
+  const boost::json::object o = boost::json::parse(R"({"f": "  ", "d": " ", "t": "　"})").as_object();
   const json_read::Fields f(o);
   EXPECT_TRUE(f.boolean_or("f", true));
   EXPECT_FALSE(f.date_or_none("d").has_value());
+  EXPECT_EQ(f.text_or("t", "township"), "township");
 }

@@ -135,7 +135,11 @@ TEST(Vocabulary, Numbers) {
   EXPECT_EQ(v::parse_whole("－３", "n"), -3);
   EXPECT_EQ(v::parse_whole("\xe2\x88\x92" "5", "n"), -5);  // U+2212 minus sign
   EXPECT_FALSE(v::parse_opt_whole("", "n").has_value());
-  for (const char *t : {"1.5", "1 000", "abc", "-", "1234567890123456789", "1e3"}) {
+  // every int64, as a JSON request's whole number (it was 18 digits at most); beyond, refused
+  EXPECT_EQ(v::parse_whole("9223372036854775807", "n"), INT64_MAX);
+  EXPECT_EQ(v::parse_whole("-9223372036854775808", "n"), INT64_MIN);
+  EXPECT_EQ(v::parse_whole("+1234567890123456789", "n"), 1234567890123456789);
+  for (const char *t : {"1.5", "1 000", "abc", "-", "9223372036854775808", "-9223372036854775809", "1e3", "+-1"}) {
     const InvalidInput e = error_of([&] { v::parse_whole(t, "population", "V2"); });
     EXPECT_EQ(e.message(), "expected a whole number") << t;
     EXPECT_EQ(e.record(), "V2");

@@ -135,6 +135,7 @@ class Fields {
   const boost::json::value &need(std::string_view key) const;
 
   std::string text(std::string_view key) const;
+  /// The text, or `fallback` when it is absent, null or blank (an empty cell: a missing value).
   std::string text_or(std::string_view key, std::string fallback = {}) const;
   std::int64_t integer(std::string_view key) const;
   std::int64_t integer_or(std::string_view key, std::int64_t fallback) const;

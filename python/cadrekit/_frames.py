@@ -822,8 +822,9 @@ def vocabulary_levels(values: Any, field: str, hi: int = 127, where: str = "row 
 
 def vocabulary_date(v: Any, field: str, record: str) -> Optional[_dt.date]:
     """A date cell: a date (a datetime, Timestamp or NumPy datetime64 at midnight: date_of), or
-    text in the vocabulary's spellings (2014-01-01, 2014/1/1, 2014年1月1日, …); None when
-    missing."""
+    text in the vocabulary's spellings (2014-01-01, 2014/1/1, 2014年1月1日, …), or a whole number
+    read as the cell holding its digits (20140101), as the C calls and the command line read a
+    JSON number; None when missing."""
     v = timestamp_of(v)
     if missing(v):
         return None
@@ -833,6 +834,8 @@ def vocabulary_date(v: Any, field: str, record: str) -> Optional[_dt.date]:
         return v
     if isinstance(v, str):
         return _core.vocabulary_date(v, field, record)
+    if isinstance(v, _numbers.Integral) and not isinstance(v, bool):
+        return _core.vocabulary_date(str(int(v)), field, record)
     raise invalid("must be a date", field, record)
 
 
@@ -903,15 +906,18 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
                 missing: Optional[str] = None) -> Any:
     """A column of small national codes (sex 1–2, GB 3304 1–56, GB/T 4762 1–13) as uint8:
     numbers range-checked as a whole, text ("女", "蒙古族", "02") read by ``read(text)`` once per
-    distinct value. A missing value is InvalidInput ``missing value`` (or, given ``missing``, read
-    as that text, as the rows path reads an optional field left out), an unreadable one (a blank
-    text too, as the rows path reads it) the reader's error, each naming ``field`` and the
-    first bad row, counted from 1."""
+    distinct value. A missing value — a blank text too, an empty cell as the rows path reads it —
+    is InvalidInput ``missing value`` (or, given ``missing``, read as that text, as the rows path
+    reads an optional field left out), an unreadable one the reader's error, each naming
+    ``field`` and the first bad row, counted from 1."""
     import numpy as np
     dtype = getattr(values, "dtype", None)
     if dtype is not None and getattr(dtype, "kind", "") in "iufb":
         return int_column(values, field, np.uint8, lo=lo, hi=hi)
     codes, uniques = _distinct(values, field)
+    blank = [k for k, u in enumerate(uniques) if isinstance(u, str) and _core.vocabulary_blank(u)]
+    if blank:
+        codes = np.where(np.isin(codes, blank), -1, codes)
 
     def one(v: Any) -> int:
         if isinstance(v, str):
@@ -926,6 +932,8 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
     table = np.full(len(uniques) + 1, low, dtype=np.int64)  # the last entry: a missing cell (-1)
     bad: List[Tuple[int, str]] = []  # (row from 0, message) of the first of each kind
     for k, u in enumerate(uniques):
+        if k in blank:
+            continue
         try:
             table[k] = one(u)
         except InvalidInput as e:

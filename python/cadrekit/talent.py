@@ -332,13 +332,22 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
             return None
     uniques = np.asarray(uniques, dtype=object)
     pol = _policy(policy)
-    empty = -2  # the code of an empty id (-2: none)
-    if numbered is not None:  # in code-point order: an empty id is the first text
-        empty = 0 if len(uniques) and uniques[0] == "" else -2
-    elif len(uniques) and (uniques == "").any():
-        empty = int(np.flatnonzero(uniques == "")[0])
-    for i in np.flatnonzero((codes < 0) | (codes == empty)):
-        raise _frames.invalid("id is empty", "id", f"cadres[{int(i)}]")
+    # each distinct id of a cadre read once (numbered with the results', the texts include theirs):
+    # an empty or blank one, or one holding a NUL or a lone surrogate, refused at its first row
+    # as the rows path refuses it
+    mine = np.arange(len(uniques))
+    if rec_codes is not None:
+        has = np.zeros(len(uniques), dtype=bool)
+        has[codes[codes >= 0]] = True
+        mine = np.flatnonzero(has)
+    bad, why = _core.first_bad_text(np.ascontiguousarray(uniques[mine]), _frames._missing_objects())
+    bad = int(mine[bad]) if bad >= 0 else -1
+    first_bad = int(np.argmax(codes == bad)) if bad >= 0 else len(codes)
+    missing = np.flatnonzero(codes < 0)
+    if len(missing) and int(missing[0]) < first_bad:
+        raise _frames.invalid("id is empty", "id", f"cadres[{int(missing[0])}]")
+    if bad >= 0:
+        raise _frames.invalid("id is empty" if why == "is empty" else why, "id", f"cadres[{first_bad}]")
     if len(codes) and int(np.bincount(codes, minlength=len(uniques)).max()) > 1:  # (no id is missing)
         twice = pd.Series(codes).duplicated().to_numpy()
         raise _frames.invalid("duplicate cadre id", "id", f"cadres[{int(np.argmax(twice))}]")

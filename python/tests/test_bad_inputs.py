@@ -588,3 +588,32 @@ def test_a_blank_optional_code_is_its_default_and_a_flag_is_no_population():
         with pytest.raises(cadrekit.InvalidInput, match="expected a whole number") as e:
             cadrekit.village.pay_sheet(*given, 2016)
         assert (e.value.field, e.value.record) == ("population", "villages[1]")
+
+
+@pytest.mark.parametrize("bad,why", [("ZQXV\ud800", "lone surrogate"), (" ", "id is empty"), ("a\x00", "NUL")])
+def test_a_cadre_id_the_rows_path_refuses_is_refused_by_the_pools_frame_path(bad, why):
+    # The pools DataFrame path (taken with the flag columns given) read the ids without looking
+    # at their text: a lone surrogate and a blank id were ids there.
+    cadre = {"id": "C1", "sex": "1", "birth_date": "1980-01-01", "ethnicity": "01", "political_status": "01",
+             "rank": "fu_ke", "civil_servant": 0, "selected_graduate": 0}
+    rows = [cadre, dict(cadre, id="C2"), dict(cadre, id=bad), dict(cadre, id="C3")]
+    results = pd.DataFrame([{"cadre_id": "C1", "kind": "annual", "period": "2015", "rating": "称职"}])
+    for given, res in ((rows, []), (pd.DataFrame(rows), []), (pd.DataFrame(rows), results)):
+        with pytest.raises(cadrekit.InvalidInput, match=why) as e:
+            cadrekit.talent.pools(given, res, as_of=AS_OF)
+        assert e.value.record in ("cadres[2]", "")
+
+
+def test_a_blank_rank_and_a_date_given_as_a_number_read_alike_on_both_paths():
+    # A blank rank is the default rank on the DataFrame path too (the rows path reads the empty
+    # cell so); a birth date 19800105 is the cell holding its digits on both paths.
+    cadre = {"id": "C1", "sex": "1", "birth_date": "1980-01-01", "ethnicity": "01", "political_status": "01",
+             "rank": "fu_ke", "civil_servant": 0, "selected_graduate": 0}
+    rows = [cadre, dict(cadre, id="C2", rank=" ")]
+    a = cadrekit.talent.pools(pd.DataFrame(rows), [], as_of=AS_OF)
+    b = cadrekit.talent.pools(rows, [], as_of=AS_OF, as_frame=True)
+    assert a.astype(str).values.tolist() == b.astype(str).values.tolist()
+    members = [_MEM, dict(_MEM, cadre_id="C2", birth_date=19800105)]
+    got = [cadrekit.talent.team_structure(m, as_of=AS_OF, as_frame=True)["size"].tolist()
+           for m in (members, pd.DataFrame(members))]
+    assert got == [[2], [2]]

@@ -406,7 +406,9 @@ def test_import_table_reads_as_of_as_the_command_line_does(tmp_path):
     ws = cadrekit.Workspace.create(tmp_path / "w.db", **STAMP)
     unit = [{"unit_id": "U1", "budget": "100"}]
     assert ws.import_table("units", unit, as_of="2017年1月1日", **STAMP) == 1
-    for bad in ("王秘密 13912345678", 20170101):
+    # a number is the cell holding its digits: 20170101 is a date, as --as-of 20170101 is
+    assert ws.import_table("units", unit, as_of=20170101, **STAMP) == 1
+    for bad in ("王秘密 13912345678", 2017):
         with pytest.raises(cadrekit.InvalidInput) as e:
             ws.import_table("units", unit, as_of=bad, **STAMP)
         assert e.value.field == "as_of" and "王" not in str(e.value) and "1391" not in str(e.value)

@@ -347,7 +347,7 @@ def _pools_frame(cadres: Any, assessments: Any, as_of: _dt.date, policy: Optiona
     if len(missing) and int(missing[0]) < first_bad:
         raise _frames.invalid("id is empty", "id", f"cadres[{int(missing[0])}]")
     if bad >= 0:
-        raise _frames.invalid("id is empty" if why == "is empty" else why, "id", f"cadres[{first_bad}]")
+        raise _frames.invalid("id is empty" if why == "is empty" else str(why), "id", f"cadres[{first_bad}]")
     if len(codes) and int(np.bincount(codes, minlength=len(uniques)).max()) > 1:  # (no id is missing)
         twice = pd.Series(codes).duplicated().to_numpy()
         raise _frames.invalid("duplicate cadre id", "id", f"cadres[{int(np.argmax(twice))}]")

@@ -33,11 +33,8 @@ Record record_of(const json::value &v, const std::string &rec) {
       r.period = parse_period(std::to_string(p->get_int64()), "period");
     else
       r.period = parse_period(o.text("period"), "period");
-    if (const auto *s = o.find("score")) {
-      if (s->is_string()) r.score = std::string(s->get_string());
-      else if (s->is_int64()) r.score = std::to_string(s->get_int64());
-      else throw InvalidInput("expected an exact decimal as a string", "score");
-    }
+    // a blank score is none, a number the text of its cell (87.5), as the command line reads them
+    if (std::string score = o.text_or("score"); !score.empty()) r.score = std::move(score);
     r.rating = parse_rating(o.text_or("rating"), "rating");
     if (const auto *m = o.find("method")) {
       if (m->is_string()) {

@@ -345,8 +345,6 @@ class _Slow(Exception):
     refuses them with its error)."""
 
 
-#: Inferred types (pandas.api.types.infer_dtype, missing values skipped) of a text column, and
-#: of a column of whole numbers, that the column reader takes; others go the rows path.
 def _blank_ids(ids: Any) -> List[int]:
     """The positions of the blank texts (empty, or only the spaces ``vocabulary::blank`` reads as
     none) among ``ids``, distinct texts sorted by code point: a blank text starts with a
@@ -363,6 +361,8 @@ def _blank_ids(ids: Any) -> List[int]:
     return out
 
 
+#: Inferred types (pandas.api.types.infer_dtype, missing values skipped) of a text column, and
+#: of a column of whole numbers, that the column reader takes; others go the rows path.
 _TEXT = ("string", "empty")
 _NUMBER = ("integer", "floating", "mixed-integer-float", "empty")
 _INT32_MAX = 2**31 - 1

@@ -106,21 +106,12 @@ def _score_text(x: Any, record: str) -> str:
     raise _frames.invalid("score must be a number or a decimal string", "score", record)
 
 
-def _np_bool() -> Any:
-    """NumPy's boolean scalar type, or bool when NumPy is not there (records need no NumPy)."""
-    try:
-        import numpy as np
-    except ImportError:
-        return bool
-    return np.bool_
-
-
 def _population(x: Any, i: int) -> int:
     if _missing(x):
         raise _frames.invalid("population is missing", "population", f"villages[{i}]")
     if isinstance(x, str) and _DIGITS.fullmatch(x):  # a whole number as a CSV file holds it
         return int(x)
-    if isinstance(x, (bool, _np_bool())):  # a count, not a flag (whole() reads True as 1)
+    if isinstance(x, bool) or getattr(getattr(x, "dtype", None), "kind", "") == "b":  # a count, not a flag
         raise _frames.invalid("expected a whole number", "population", f"villages[{i}]")
     n = _frames.whole(x, "population", f"villages[{i}]")
     lo, hi = -(1 << 63), (1 << 63) - 1  # the sheet's int64, as the DataFrame path checks it

@@ -292,7 +292,8 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   c.levels.resize(n * Y);
   for (std::size_t i = 0; i < n; ++i) {
     const PlanUnit &u = r.units[i];
-    if (vocabulary::blank(u.unit_id)) throw InvalidInput("unit_id is empty", "unit_id", to_text(static_cast<std::int64_t>(i)));
+    if (vocabulary::blank(u.unit_id))
+      throw InvalidInput("unit_id is empty", "unit_id", to_text(static_cast<std::int64_t>(i)));
     if (!c.index.emplace(u.unit_id, static_cast<std::int32_t>(i)).second)
       throw InvalidInput("duplicate unit_id", "unit_id", u.unit_id);
     switch (u.level) {

@@ -461,7 +461,8 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
       const std::size_t tc = t_codes ? static_cast<std::size_t>(t_codes->codes[v] + 1) : 0;
       const std::string_view id = vids[v],
                              town = !t_codes ? input.township(v) : tc == 0 ? std::string_view() : t_codes->texts[tc - 1];
-      if (vocabulary::blank(id)) throw InvalidInput("village_id is empty", "village_id", "villages[" + std::to_string(v) + "]");
+      if (vocabulary::blank(id))
+        throw InvalidInput("village_id is empty", "village_id", "villages[" + std::to_string(v) + "]");
       if (vocabulary::blank(town)) throw InvalidInput("township is empty", "township", std::string(id));
       pop[v] = input.population(v);
       if (pop[v] < 0) throw InvalidInput("population is negative", "population", std::string(id));
@@ -575,7 +576,8 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   std::vector<std::uint32_t> cadre_end(P);
   for (std::size_t i = 0; i < P; ++i) {
     const std::string_view cid = input.cadre_id(i);
-    if (vocabulary::blank(cid)) throw InvalidInput("cadre_id is empty", "cadre_id", "principals[" + std::to_string(i) + "]");
+    if (vocabulary::blank(cid))
+      throw InvalidInput("cadre_id is empty", "cadre_id", "principals[" + std::to_string(i) + "]");
     if (cadre_text.size() + cid.size() > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
     cadre_text.append(cid);
     cadre_end[i] = static_cast<std::uint32_t>(cadre_text.size());

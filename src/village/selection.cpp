@@ -417,7 +417,8 @@ std::vector<SubsidyStatus> subsidies(const std::vector<Term> &terms, int year, c
   std::map<std::string, std::vector<Span>> by;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     const auto &t = terms[i];
-    if (vocabulary::blank(t.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id", "terms[" + std::to_string(i) + "]");
+    if (vocabulary::blank(t.cadre_id))
+      throw InvalidInput("cadre_id is empty", "cadre_id", "terms[" + std::to_string(i) + "]");
     if (t.served_from.is_special()) throw InvalidInput("served_from is missing", "served_from", t.cadre_id);
     const std::int32_t f = to_days(t.served_from);
     const std::int32_t e = t.served_to ? to_days(*t.served_to) : INT32_MAX;

@@ -580,8 +580,8 @@ def test_a_blank_optional_code_is_its_default_and_a_flag_is_no_population():
     assert cadrekit.assessment.screen(rows, as_of=AS_OF) == cadrekit.assessment.screen(
         [rec, dict(rec, cadre_id="C2")], as_of=AS_OF)
     assert len(cadrekit.assessment.screen(pd.DataFrame(rows), as_of=AS_OF)) == 0
-    # a blank score is none, a number the text of its cell (the C reader refused both)
-    for score in ("  ", 87.5):
+    # a blank score is none (the C reader refused it: "score is not an exact decimal")
+    for score in ("  ", "87.5"):
         scored = [rec, dict(rec, cadre_id="C2", score=score)]
         assert cadrekit.assessment.screen(scored, as_of=AS_OF) == []
         assert len(cadrekit.assessment.screen(pd.DataFrame(scored), as_of=AS_OF)) == 0

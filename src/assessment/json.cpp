@@ -3,6 +3,7 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "core/json_read.hpp"
 #include "detail.hpp"
 
@@ -33,8 +34,17 @@ Record record_of(const json::value &v, const std::string &rec) {
       r.period = parse_period(std::to_string(p->get_int64()), "period");
     else
       r.period = parse_period(o.text("period"), "period");
-    // a blank score is none, a number the text of its cell (87.5), as the command line reads them
-    if (std::string score = o.text_or("score"); !score.empty()) r.score = std::move(score);
+    // a blank score is none, as the command line reads the empty cell; a fraction given as a JSON
+    // number is refused as the pay sheet's score is: its exact decimal text is not known
+    if (const auto *s = o.find("score")) {
+      if (s->is_string()) {
+        if (!vocabulary::blank(s->get_string())) r.score = std::string(s->get_string());
+      } else if (s->is_int64()) {
+        r.score = std::to_string(s->get_int64());
+      } else {
+        throw InvalidInput("expected an exact decimal as a string", "score");
+      }
+    }
     r.rating = parse_rating(o.text_or("rating"), "rating");
     if (const auto *m = o.find("method")) {
       if (m->is_string()) {

@@ -3,7 +3,6 @@
 
 #include "cadrekit/assessment.hpp"
 #include "cadrekit/core/errors.hpp"
-#include "cadrekit/core/vocabulary.hpp"
 #include "core/json_read.hpp"
 #include "detail.hpp"
 
@@ -36,9 +35,9 @@ Record record_of(const json::value &v, const std::string &rec) {
       r.period = parse_period(o.text("period"), "period");
     // a blank score is none, as the command line reads the empty cell; a fraction given as a JSON
     // number is refused as the pay sheet's score is: its exact decimal text is not known
-    if (const auto *s = o.find("score")) {
+    if (const auto *s = o.given("score")) {
       if (s->is_string()) {
-        if (!vocabulary::blank(s->get_string())) r.score = std::string(s->get_string());
+        r.score = std::string(s->get_string());
       } else if (s->is_int64()) {
         r.score = std::to_string(s->get_int64());
       } else {

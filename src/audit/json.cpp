@@ -64,7 +64,7 @@ std::int32_t factor_of(const json::value &v, std::string_view field, const std::
   if (v.is_bool()) return v.as_bool() ? 1 : 0;
   // a string in the vocabulary's spellings ("2", "是"); the profile's scale is checked by tier().
   // A blank one ("", spaces) is a missing value, 0, as a table's empty cell is (docs/input.md).
-  if (v.is_string() && vocabulary::blank(v.get_string())) return 0;
+  if (json_read::blank_string(v)) return 0;
   if (v.is_string()) return vocabulary::parse_level(v.get_string(), 127, field, record);
   std::int64_t x = json_read::integer(v, std::string(field), record);
   if (x < 0 || x > 127) throw InvalidInput("expected " + vocabulary::level_expectation(127), std::string(field), record);

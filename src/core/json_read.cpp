@@ -203,6 +203,8 @@ const json::array &as_array(const json::value &v, const std::string &field, cons
   return v.get_array();
 }
 
+bool blank_string(const json::value &v) { return v.is_string() && vocabulary::blank(v.get_string()); }
+
 std::optional<std::string> number_text(const json::value &v, const char *&why) {
   switch (v.kind()) {
     case json::kind::int64: return std::to_string(v.get_int64());
@@ -284,8 +286,7 @@ std::string Fields::text(std::string_view key) const {
 }
 
 std::string Fields::text_or(std::string_view key, std::string fallback) const {
-  const json::value *v = find(key);
-  if (v && v->is_string() && vocabulary::blank(v->get_string())) return fallback;  // an empty cell
+  const json::value *v = given(key);
   return v ? json_read::text(*v, field(key), record_) : std::move(fallback);
 }
 
@@ -294,23 +295,20 @@ std::int64_t Fields::integer(std::string_view key) const {
 }
 
 std::int64_t Fields::integer_or(std::string_view key, std::int64_t fallback) const {
-  const json::value *v = find(key);
-  if (v && v->is_string() && vocabulary::blank(v->get_string())) return fallback;  // an empty cell
+  const json::value *v = given(key);
   return v ? json_read::integer(*v, field(key), record_) : fallback;
 }
 
 bool Fields::boolean_or(std::string_view key, bool fallback) const {
-  const json::value *v = find(key);
-  if (v && v->is_string() && vocabulary::blank(v->get_string())) return fallback;  // an empty cell
+  const json::value *v = given(key);
   return v ? json_read::boolean(*v, field(key), record_) : fallback;
 }
 
 Date Fields::date(std::string_view key) const { return json_read::date(need(key), field(key), record_); }
 
 std::optional<Date> Fields::date_or_none(std::string_view key) const {
-  const json::value *v = find(key);
-  if (!v || (v->is_string() && vocabulary::blank(v->get_string()))) return std::nullopt;  // an empty cell
-  return json_read::date(*v, field(key), record_);
+  const json::value *v = given(key);
+  return v ? std::optional<Date>(json_read::date(*v, field(key), record_)) : std::nullopt;
 }
 
 const json::array &Fields::array(std::string_view key) const {

@@ -41,7 +41,7 @@ class Reader {
   // — and not required.
   const json::value *get(std::string_view key, bool required) const {
     const json::value *v = obj_.if_contains(key);
-    if (v != nullptr && (v->is_null() || (v->is_string() && vocabulary::blank(v->get_string())))) v = nullptr;
+    if (v != nullptr && (v->is_null() || json_read::blank_string(*v))) v = nullptr;
     if (v == nullptr && required) fail("a required member is missing", key);
     return v;
   }
@@ -159,7 +159,7 @@ Person person_from_json(std::string_view text) {
   // The id first, so that every later error names the record; a blank one is an empty id, as
   // every module words it (not a missing member).
   const json::value *id = obj->if_contains("id");
-  if (id != nullptr && id->is_string() && vocabulary::blank(id->get_string()))
+  if (id != nullptr && json_read::blank_string(*id))
     throw InvalidInput("id is empty", "id");
   p.id = *Reader(*obj, "", no_record).string("id", true);
   Reader r(*obj, "", p.id);

@@ -67,6 +67,9 @@ std::string join_path(std::string_view prefix, std::string_view key);
 boost::json::object parse_object(std::string_view text, std::string_view what = "request",
                                  int max_depth = 32);
 
+/// Whether `v` is a blank string ("", spaces): an empty cell, a missing value (docs/input.md).
+bool blank_string(const boost::json::value &v);
+
 /// The member `key` of `o`; nullptr when it is absent or null (JSON null means "not given").
 inline const boost::json::value *member(const boost::json::object &o, std::string_view key) {
   auto it = o.find(key);
@@ -131,6 +134,12 @@ class Fields {
 
   /// The member, or nullptr when it is absent or null.
   const boost::json::value *find(std::string_view key) const { return member(o_, key); }
+  /// The member, or nullptr when it is absent, null or a blank string (an empty cell): what the
+  /// readers of a member that may be left out take as not given.
+  const boost::json::value *given(std::string_view key) const {
+    const boost::json::value *v = find(key);
+    return v && blank_string(*v) ? nullptr : v;
+  }
   /// The member; "member is missing" when it is absent or null.
   const boost::json::value &need(std::string_view key) const;
 

@@ -576,7 +576,7 @@ def check_ids(values: Any, field: str, codes: Any = None, numbers: bool = False,
             large = np.flatnonzero(np.abs(np.asarray(values)) >= _EXACT)
             if len(large):
                 row = int(large[0]) if codes is None else int(np.argmax(np.asarray(codes) == large[0]))
-                raise invalid(_TOO_LARGE, field, f"row {row + 1}")
+                raise invalid(TOO_LARGE, field, f"row {row + 1}")
         return
     arr = _object_array(values)
     if arr is None:
@@ -630,8 +630,15 @@ def number_id(v: Any) -> bool:
     return isinstance(v, _numbers.Integral) or isinstance(v, float) and v.is_integer()
 
 
-_TOO_LARGE = "a number too large to be read exactly (write it as text)"
+#: The words of every surface for a number whose digits cannot be known (json_read::number_text).
+TOO_LARGE = "a number too large to be read exactly (write it as text)"
 _EXACT = 2 ** 53  # every whole float below is exact; above, pandas has already rounded the digits
+
+
+def inexact_float(value: Any) -> bool:
+    """Whether ``value`` is a float whose digits cannot be known: not finite, or whole from 2^53
+    on (``cell_text`` refuses it, as the command line and the C calls refuse such a number)."""
+    return isinstance(value, float) and not abs(value) < _EXACT
 
 
 def _number_id_problem(v: Any) -> Optional[str]:
@@ -640,15 +647,9 @@ def _number_id_problem(v: Any) -> Optional[str]:
     read into a float column), which the command line and the C calls refuse in JSON too."""
     if not number_id(v):
         return "must be text or a whole number"
-    if isinstance(v, float) and abs(v) >= _EXACT:
-        return _TOO_LARGE
+    if inexact_float(v):
+        return TOO_LARGE
     return None
-
-
-def inexact_float(value: Any) -> bool:
-    """Whether ``value`` is a float whose digits cannot be known: not finite, or whole from 2^53
-    on (``cell_text`` refuses it, as the command line and the C calls refuse such a number)."""
-    return isinstance(value, float) and not abs(value) < _EXACT
 
 
 def cell_text(value: Any, field: str = "", record: str = "") -> str:
@@ -668,7 +669,7 @@ def cell_text(value: Any, field: str = "", record: str = "") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if inexact_float(value):
-        raise invalid(_TOO_LARGE, field, record)
+        raise invalid(TOO_LARGE, field, record)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return repr(value) if isinstance(value, float) else str(value)
@@ -915,9 +916,9 @@ def code_column(values: Any, field: str, read: Callable[[str], int], *, lo: int,
     if dtype is not None and getattr(dtype, "kind", "") in "iufb":
         return int_column(values, field, np.uint8, lo=lo, hi=hi)
     codes, uniques = _distinct(values, field)
-    blank = [k for k, u in enumerate(uniques) if isinstance(u, str) and _core.vocabulary_blank(u)]
+    blank = {k for k, u in enumerate(uniques) if isinstance(u, str) and _core.vocabulary_blank(u)}
     if blank:
-        codes = np.where(np.isin(codes, blank), -1, codes)
+        codes = np.where(np.isin(codes, list(blank)), -1, codes)
 
     def one(v: Any) -> int:
         if isinstance(v, str):

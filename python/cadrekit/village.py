@@ -171,7 +171,7 @@ def _valid_text(rows: Sequence[Sequence[Any]], names: Sequence[str], what: str) 
             if isinstance(x, (list, tuple, set, frozenset, dict)):
                 raise _frames.invalid("must be a single value, not a list, a set or a dict", name, f"{what}[{i}]")
             if isinstance(x, float):  # (only a float _text could not write is left a float)
-                _frames.cell_text(x, name, f"{what}[{i}]")
+                raise _frames.invalid(_frames.TOO_LARGE, name, f"{what}[{i}]")
             if isinstance(x, str) and "\x00" in x:
                 raise _frames.invalid("NUL character in text", name, f"{what}[{i}]")
             if isinstance(x, str) and not x.isascii():
@@ -556,7 +556,7 @@ def _str_col(df: Any, name: str, what: str, optional: bool = False) -> List[str]
         if col.dtype.kind == "f":  # a float no text can hold (inf, 1e23), named as the rows path names it
             inexact = [i for i, x in enumerate(out) if isinstance(x, float)]
             if inexact:
-                _frames.cell_text(out[inexact[0]], name, f"{what}[{inexact[0]}]")
+                raise _frames.invalid(_frames.TOO_LARGE, name, f"{what}[{inexact[0]}]")
         return out
     return col.astype(str).tolist()
 

@@ -8,9 +8,7 @@
 #include <boost/json.hpp>
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <climits>
-#include <cmath>
 #include <cstring>
 #include <exception>
 #include <cstdio>

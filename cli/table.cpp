@@ -135,9 +135,11 @@ bool blank_text(std::string_view c) {
 }
 
 // A JSON table's value as the text of its cell, as a CSV file would hold it: a number as
-// json_read::number_text() writes it (nullopt and `why` for one whose text cannot be known), a
-// nested value its JSON (a list cell such as `["a","b"]` is read as JSON text).
-std::optional<std::string> scalar_text(const json::value &v, const char *&why) {
+// json_read::number_text() writes it (nullopt and `why` for one whose text cannot be known). A
+// nested value (an object or an array) is its JSON text where `nested` is true (a column the
+// command reads as JSON); elsewhere it is nullopt and `why`, in the C calls' words, never an id
+// or a name made of its JSON.
+std::optional<std::string> scalar_text(const json::value &v, bool nested, const char *&why) {
   switch (v.kind()) {
     case json::kind::string: return std::string(v.get_string());
     case json::kind::null: return std::string();
@@ -145,7 +147,10 @@ std::optional<std::string> scalar_text(const json::value &v, const char *&why) {
     case json::kind::int64:
     case json::kind::uint64:
     case json::kind::double_: return json_read::number_text(v, why);
-    default: return json::serialize(v);
+    default:
+      if (nested) return json::serialize(v);
+      why = "must be text or a number";
+      return std::nullopt;
   }
 }
 
@@ -635,7 +640,7 @@ void Table::add_row(std::size_t number, const std::vector<std::string> &cells) {
   TableStore::push(*this, start, number);
 }
 
-Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
+Table read_table(const std::string &file, const IoOptions &io, Reporter &rep, const NestedCells &nested) {
   Table t;
   t.file = file == "-" ? "<stdin>" : file;
   std::string bytes = read_bytes(file);
@@ -687,7 +692,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep) {
       for (const auto &kv : x.get_object()) {
         std::string &cell = cells[index.at(std::string(kv.key()))];
         const char *why = nullptr;
-        if (auto text = scalar_text(kv.value(), why)) cell = std::move(*text);
+        if (auto text = scalar_text(kv.value(), nested.admits(kv.key()), why)) cell = std::move(*text);
         if (why == nullptr && cell.find('\0') != std::string::npos) why = text_util::kNulInText;
         if (why != nullptr && !refused) {
           refused = true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
 
 #include <cstddef>
@@ -201,6 +202,17 @@ class Table {
 /// output already has a column of that name (`name`, kept anyway, is left out, not refused).
 std::vector<std::string> kept_columns(const Table &t, const IoOptions &io, const std::vector<std::string> &output);
 
+/// The columns of a JSON table whose cells may be a nested value (an object or an array), which
+/// the command reads as JSON: none by default, the named ones, or every column (a table whose
+/// reader types each cell itself, as the workspace's do).
+struct NestedCells {
+  bool every = false;
+  std::vector<std::string_view> named;
+  bool admits(std::string_view column) const {
+    return every || std::find(named.begin(), named.end(), column) != named.end();
+  }
+};
+
 /// Reads a table. Rows with more cells than the header are reported to `rep` and left out.
 /// CSV as Excel writes it: unnamed columns at the end of the header, empty trailing cells,
 /// blank lines and rows of separators only are not data (counted, and noted on standard error).
@@ -208,8 +220,9 @@ std::vector<std::string> kept_columns(const Table &t, const IoOptions &io, const
 /// Excel's "Save as CSV" gives (xlsx_read.hpp), then read as that CSV would be; rows are named
 /// `file[sheet]:row`. Above the header (io.header_row, or by default the first row that is not
 /// a title of merged cells) nothing is data: counted and noted. JSON: an array of objects whose
-/// values are strings, numbers, booleans or null (nested values are kept as their JSON text).
-Table read_table(const std::string &file, const IoOptions &io, Reporter &rep);
+/// values are strings, numbers, booleans or null; a nested value (an object or an array) is kept
+/// as its JSON text in the columns `nested` admits, and elsewhere refused at its row.
+Table read_table(const std::string &file, const IoOptions &io, Reporter &rep, const NestedCells &nested = {});
 
 /// Typed access to one row's cells; every error names the column and the row.
 class RowView {

@@ -44,10 +44,11 @@ void add_stamp(CLI::App *cmd, WsOpts &o) {
 
 ws::Workspace open_ws(const WsOpts &o) { return ws::Workspace::open(o.target.file, {o.target.busy_timeout_ms}); }
 
-/// Reads a table for import/apply: any bad row stops the command (nothing is written).
+/// Reads a table for import/apply: any bad row stops the command (nothing is written). A nested
+/// JSON value is kept in any column: the workspace types each member (a list, an object) itself.
 Table read_all(const std::string &file, const IoOptions &io) {
   Reporter rep(true);
-  return read_table(file, io, rep);
+  return read_table(file, io, rep, {.every = true, .named = {}});
 }
 
 /// Disclosure records (nested JSON, as `disclosure validate` reads them): one record per file

@@ -85,6 +85,12 @@ def inexact_number_request():
     return b'{"as_of":"2016-12-31","units":[{"unit_id":99999999999999999999999,"budget":"1"}]}'
 
 
+def nested_id_request():
+    # An object where an id is wanted: refused in C and in a command-line table alike, never the
+    # id "{}" made of its JSON.
+    return b'{"as_of":"2016-12-31","units":[{"unit_id":{},"budget":"1"}]}'
+
+
 def duplicate_member_explanation():
     return (b'{"schema":"cadrekit.explanation/1","subject":"a","subject":"b","uses_assumed":false,'
             b'"rules":[],"parameters":[],"inputs":[]}')
@@ -190,6 +196,13 @@ CASES = {
     "json_inexact_number_in_a_request": (inexact_number_request, ".json", {
         "c": ("tier_json", "invalid_input",
               "too large to be read exactly (write it as text) (field unit_id, record units[0])"),
+    }, None, None),
+    "json_nested_value_as_a_table_cell": (lambda: b'[{"unit_id":"U1","budget":"1"},{"unit_id":{},"budget":"2"}]',
+                                          ".json", {
+        "cli": (TIER + ["--strict", "{f}"], "invalid_input", "[1]: must be text or a number (field unit_id)"),
+    }, None, None),
+    "json_nested_value_as_an_id_in_a_request": (nested_id_request, ".json", {
+        "c": ("tier_json", "invalid_input", "must be text or a number (field unit_id, record units[0])"),
     }, None, None),
     "json_duplicate_member_explanation": (duplicate_member_explanation, ".json", {
         "cli": (["explain", "{f}"], "invalid_input", "duplicate member"),

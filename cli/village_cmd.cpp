@@ -90,8 +90,9 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
   in.villages = read_villages(o, rep, true);
   std::set<std::string> ids;
   for (const auto &v : in.villages) ids.insert(v.village_id);
-  auto known = [&](const std::string &id) {
-    if (!ids.count(id)) throw InvalidInput("not a village of the villages file", "village_id", id);
+  // in the library's words (village::pay_sheet), naming the row as every row's error does
+  auto known = [&](const std::string &id, const char *unknown) {
+    if (!ids.count(id)) throw InvalidInput(unknown, "village_id");
   };
   Table p = read_table(o.principals, o.io, rep);
   p.require({"cadre_id", "village_id", "post", "served_from"});
@@ -101,7 +102,7 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
     x.cadre_id = r.req("cadre_id");
     x.name = r.opt("name");
     x.village_id = r.req("village_id");
-    known(x.village_id);
+    known(x.village_id, "principal of an unknown village");
     x.post = parse_post(r.req("post"), x.cadre_id);
     x.served_from = r.date("served_from");
     x.served_to = r.opt_date("served_to");
@@ -124,14 +125,14 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
       s.require({"village_id", "score"});
       for_each_row(s, rep, [&](const RowView &r) {
         std::string v = r.req("village_id");
-        known(v);
+        known(v, "score of an unknown village");
         add(v, r.req("period"), r.req("score"), "score");
       });
     } else {  // wide form: village_id, q1, q2, q3, q4, annual (of --year)
       s.require({"village_id", "q1", "q2", "q3", "q4", "annual"});
       for_each_row(s, rep, [&](const RowView &r) {
         std::string v = r.req("village_id");
-        known(v);
+        known(v, "score of an unknown village");
         const std::string y = std::to_string(o.year);
         for (const char *q : {"q1", "q2", "q3", "q4"})
           if (!r.opt(q).empty()) add(v, y + "Q" + std::string(1, q[1]), r.opt(q), q);

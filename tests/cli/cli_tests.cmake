@@ -92,10 +92,11 @@ ck_cli(village_pay_budget
   "-DARGS=${_pay}|--principals|${_d}/pay_principals.csv|--show|budget|--holders|2"
   "-DEXPECT_OUT=\n2016,tongliao-2016,28000.00,10000.00,48000.00,0.00,86000.00\n$")
 # Two bad rows (a 13th month; an unknown village): each reported on one line naming file, line
-# and field; the four good rows are still paid, exit 7. --strict stops at the first (exit 2).
+# and field (an unknown village in the library's words, as C and Python say it); the four good
+# rows are still paid, exit 7. --strict stops at the first (exit 2).
 ck_cli(village_pay_bad_rows_reported
   "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv" -DEXPECT_RC=7
-  "-DEXPECT_ERR=pay_principals_bad.csv:4: .*field served_from.*\n.*pay_principals_bad.csv:5: .*field village_id.*\n.*2 rows were rejected"
+  "-DEXPECT_ERR=pay_principals_bad.csv:4: .*field served_from.*\n.*pay_principals_bad.csv:5: principal of an unknown village \\(field village_id\\)\n.*2 rows were rejected"
   -DERR_LINES=3 -DCOUNT1_RE=\nP0[1-4], -DCOUNT1=4 "-DEXPECT_NOT_OUT=P0[56]")
 # A village without its population is rejected, and so is its principal (P04): the base pay's
 # band was read from 0 people, 7,000 a year, where the C and Python sheets refuse the village.

@@ -255,7 +255,7 @@ std::int64_t integer(const json::value &v, const std::string &field, const std::
   // another number (1200.0, 1.5, 2^64) as the cell that holds its text
   if (v.is_string()) return vocabulary::parse_whole(v.get_string(), field, record);
   if (auto t = cell_of_number(v, field, record)) return vocabulary::parse_whole(*t, field, record);
-  throw InvalidInput("must be a whole number", field, record);
+  throw InvalidInput("expected a whole number", field, record);  // as vocabulary::parse_whole says it
 }
 
 bool boolean(const json::value &v, const std::string &field, const std::string &record) {

@@ -42,7 +42,7 @@ class Reader {
   const json::value *get(std::string_view key, bool required) const {
     const json::value *v = obj_.if_contains(key);
     if (v != nullptr && (v->is_null() || json_read::blank_string(*v))) v = nullptr;
-    if (v == nullptr && required) fail("a required member is missing", key);
+    if (v == nullptr && required) fail("member is missing", key);  // as json_read::Fields says it
     return v;
   }
 

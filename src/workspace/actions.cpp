@@ -315,7 +315,7 @@ json::value convert(const json::value &v, Type t, const std::string &field, cons
     case Type::integer:
       if (v.is_int64() || v.is_uint64()) return json_read::integer(v, field, record);
       if (v.is_string()) return vocabulary::parse_whole(v.get_string(), field, record);
-      throw InvalidInput("must be a whole number", field, record);
+      throw InvalidInput("expected a whole number", field, record);
     case Type::boolean:
       if (v.is_bool()) return v.get_bool();
       if (v.is_string()) return vocabulary::parse_flag(v.get_string(), field, record);

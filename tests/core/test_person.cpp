@@ -579,6 +579,14 @@ TEST(PersonJson, ABlankMemberIsMissingAndANumberIsItsText) {
     EXPECT_EQ(e.message(), "id is empty");
     EXPECT_EQ(e.field(), "id");
   }
+  // a required member left out, in json_read::Fields' words (it was "a required member is missing")
+  try {
+    (void)person_from_json(R"({"id":"E2","sex":"1","ethnicity":"01"})");
+    ADD_FAILURE() << "a person without a birth date was read";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.message(), "member is missing");
+    EXPECT_EQ(e.field(), "birth_date");
+  }
   const boost::json::object o = boost::json::parse(R"({"f": "  ", "d": " ", "t": "　"})").as_object();
   const json_read::Fields f(o);
   EXPECT_TRUE(f.boolean_or("f", true));

@@ -142,6 +142,11 @@ TEST(JsonRead, AWholeNumberGivenAsTextIsReadAsATableCellIs) {
   EXPECT_EQ(bad.field(), "x");
   EXPECT_EQ(bad.record(), "r");
   EXPECT_EQ(bad.message(), "expected a whole number");
+  // a value that is no number at all, in the same words as a text that is none (they were
+  // "must be a whole number" here and "expected a whole number" on the other surfaces)
+  const boost::json::object v = boost::json::parse(R"({"t": true, "l": [1], "o": {}})").as_object();
+  for (const char *key : {"t", "l", "o"})
+    EXPECT_EQ(invalid([&] { (void)json_read::Fields(v).integer(key); }).message(), "expected a whole number") << key;
 }
 
 }  // namespace

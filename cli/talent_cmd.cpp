@@ -31,10 +31,6 @@ struct TalentOpts {
   std::string candidates, assessments, findings;
 };
 
-/// The person members a cadres table may carry (docs/person.md); `cadre_id` is taken for `id`.
-constexpr const char *kPersonColumns[] = {"sex", "birth_date", "ethnicity", "political_status", "party_joined",
-                                          "work_started", "education", "rank", "unit"};
-
 std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Reporter &rep) {
   std::vector<Cadre> out;
   Table t = read_table(file, io, rep);
@@ -42,16 +38,16 @@ std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Rep
   t.require({"sex", "birth_date", "ethnicity", "political_status"});
   std::set<std::string> seen;
   for_each_row(t, rep, [&](const RowView &r) {
-    json::object o;
+    // The person members a cadres table may carry (docs/person.md), read as the JSON record's
+    // are; `cadre_id` is taken for `id`.
     const std::string id = r.opt("cadre_id").empty() ? r.req("id") : r.opt("cadre_id");
-    o["id"] = id;
-    for (const char *k : kPersonColumns) {
-      const bool date = std::string_view(k) == "birth_date" || std::string_view(k) == "party_joined" ||
-                        std::string_view(k) == "work_started";
-      if (const std::string v = date ? r.date_text(k) : r.opt(k); !v.empty()) o[k] = v;
-    }
+    const std::string birth = r.date_text("birth_date"), party = r.date_text("party_joined"),
+                      work = r.date_text("work_started");
     Cadre c;
-    c.person = person_from_json(json::serialize(o));
+    c.person = person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
+                                  .ethnicity = r.view("ethnicity"), .political_status = r.view("political_status"),
+                                  .party_joined = party, .work_started = work, .education = r.view("education"),
+                                  .rank = r.view("rank"), .unit = r.view("unit")});
     c.civil_servant = r.boolean("civil_servant", false);
     c.selected_graduate = r.boolean("selected_graduate", false);
     c.rank_since = r.opt_date("rank_since");
@@ -151,11 +147,12 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       Table t = read_table(o->input, o->io, rep);
       t.require({"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
       for_each_row(t, rep, [&](const RowView &r) {
-        // The person parser checks the codes and dates exactly as for any cadre record.
-        json::object po{{"id", r.req("cadre_id")},          {"sex", r.req("sex")},
-                        {"birth_date", r.date_text("birth_date")}, {"ethnicity", r.req("ethnicity")},
-                        {"political_status", r.req("political_status")}};
-        const Person p = person_from_json(json::serialize(po));
+        // The person reader checks the codes and dates exactly as for any cadre record.
+        const std::string id = r.req("cadre_id"), birth = r.date_text("birth_date");
+        const Person p = person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
+                                            .ethnicity = r.view("ethnicity"),
+                                            .political_status = r.view("political_status"), .party_joined = {},
+                                            .work_started = {}, .education = {}, .rank = {}, .unit = {}});
         members.push_back({r.req("team_id"), p.id, p.sex, p.birth_date, p.ethnicity, p.political_status});
       });
       std::vector<Cadre> cands;

@@ -145,6 +145,79 @@ std::string person_to_json(const Person &p) {
   return json::serialize(o);
 }
 
+namespace {
+
+// The members of a record as text (a cell's text, or a JSON member's: a number as its digits, a
+// code number as its two digits); an empty view is a member not given. One reading of them for
+// a JSON record and for a table row, so that both take the same texts and refuse them in the
+// same words, naming the member and the record's id.
+struct MemberTexts {
+  std::string_view id, name, sex, birth_date, ethnicity, political_status, party_joined, work_started, education,
+      rank, unit;
+  bool political_status_unknown = false;  // JSON null: a form whose 入党时间 could not be read
+};
+
+Person person_from_texts(const MemberTexts &m) {
+  Person p;
+  // an empty or blank id is an empty id, as every module words it (a JSON id left out is
+  // "member is missing", refused by the JSON reader before)
+  if (vocabulary::blank(m.id)) throw InvalidInput("id is empty", "id");
+  p.id = std::string(m.id);
+  const auto fail = [&p](const std::string &message, std::string_view key) -> void {
+    throw InvalidInput(message, std::string(key), p.id);
+  };
+  // a member left out, or an empty or blank text (an empty cell): not given
+  const auto given = [](std::string_view t) { return !t.empty() && !vocabulary::blank(t); };
+  const auto required = [&](std::string_view t, std::string_view key) {
+    if (!given(t)) fail("member is missing", key);
+    return t;
+  };
+  const auto date = [&](std::string_view t, std::string_view key) -> std::optional<Date> {
+    if (!given(t)) return std::nullopt;
+    try {
+      return vocabulary::parse_date(t, key);  // the vocabulary's dates: 2014-01-01, 2014/1/1, 2014年1月1日…
+    } catch (const InvalidInput &e) {
+      fail(e.message(), key);
+    }
+    return std::nullopt;
+  };
+  if (given(m.name)) p.name = std::string(m.name);
+
+  // Sex: the GB/T 2261.1 code, or 男/女, male/female.
+  const std::optional<Sex> s = detail::sex_from_text(required(m.sex, "sex"));
+  if (!s) fail(vocabulary::code_expectation(vocabulary::sexes()), "sex");
+  p.sex = *s;
+
+  p.birth_date = *date(required(m.birth_date, "birth_date"), "birth_date");
+
+  const CodeEntry *eth = detail::find_ethnic_group(required(m.ethnicity, "ethnicity"));
+  if (eth == nullptr) fail("not a GB 3304 ethnic group code or name", "ethnicity");
+  p.ethnicity = eth->code;
+
+  if (m.political_status_unknown) {
+    p.political_status.clear();  // unknown, never the default 群众
+  } else {
+    const CodeEntry *pol = detail::find_political_status(required(m.political_status, "political_status"));
+    if (pol == nullptr) fail(vocabulary::code_expectation(vocabulary::political_status_codes()), "political_status");
+    p.political_status = pol->code;
+  }
+
+  p.party_joined = date(m.party_joined, "party_joined");
+  p.work_started = date(m.work_started, "work_started");
+  if (given(m.education)) p.education = std::string(m.education);
+  if (given(m.rank)) {
+    const std::optional<Rank> rank = detail::rank_from_text(m.rank);
+    if (!rank) fail(vocabulary::code_expectation(vocabulary::ranks()), "rank");
+    p.rank = *rank;
+  } else {
+    p.rank = Rank::keyuan;
+  }
+  if (given(m.unit)) p.unit = std::string(m.unit);
+  return p;
+}
+
+}  // namespace
+
 Person person_from_json(std::string_view text) {
   json_read::Parsed parsed = json_read::parse_checked(text);
   if (parsed.found)
@@ -154,51 +227,43 @@ Person person_from_json(std::string_view text) {
   const json::object *obj = v.if_object();
   if (obj == nullptr) throw InvalidInput("a person must be a JSON object", "person");
 
-  Person p;
-  const std::string no_record;
   // The id first, so that every later error names the record; a blank one is an empty id, as
   // every module words it (not a missing member).
-  const json::value *id = obj->if_contains("id");
-  if (id != nullptr && json_read::blank_string(*id))
-    throw InvalidInput("id is empty", "id");
-  p.id = *Reader(*obj, "", no_record).string("id", true);
-  Reader r(*obj, "", p.id);
+  const json::value *id_value = obj->if_contains("id");
+  const std::string no_record;
+  const std::string id = id_value != nullptr && json_read::blank_string(*id_value)
+                             ? std::string(id_value->get_string())
+                             : Reader(*obj, "", no_record).string("id", true).value_or("");
+  Reader r(*obj, "", id);
   r.only(std::array<std::string_view, 12>{"id", "name", "sex", "birth_date", "ethnicity",
                                           "political_status", "party_joined", "work_started",
                                           "education", "rank", "unit", "posts"});
-  p.name = r.string("name", false).value_or("");
-
-  // Sex: the GB/T 2261.1 code as a string or a number, or 男/女, male/female.
-  const json::value *sex = r.get("sex", true);
-  std::optional<Sex> s;
-  if (sex->is_string()) s = detail::sex_from_text(sex->get_string());
-  else if (sex->is_int64() && (sex->get_int64() == 1 || sex->get_int64() == 2))
-    s = static_cast<Sex>(sex->get_int64());
-  if (!s) r.fail(vocabulary::code_expectation(vocabulary::sexes()), "sex");
-  p.sex = *s;
-
-  p.birth_date = *r.date("birth_date", true);
-
-  const CodeEntry *eth = detail::find_ethnic_group(*r.code_text("ethnicity", true));
-  if (eth == nullptr) r.fail("not a GB 3304 ethnic group code or name", "ethnicity");
-  p.ethnicity = eth->code;
-
-  // An explicit null is an unknown status (e.g. a form whose 入党时间 could not be read); a
-  // missing member is still an error.
-  const json::value *pol_value = obj->if_contains("political_status");
-  if (pol_value != nullptr && pol_value->is_null()) {
-    p.political_status.clear();
+  // Each member as its text (the texts live here while the record is read from them).
+  const std::string name = r.string("name", false).value_or("");
+  std::string sex;
+  if (const json::value *x = r.get("sex", true); x->is_string()) {
+    sex = std::string(x->get_string());
+  } else if (x->is_int64() && (x->get_int64() == 1 || x->get_int64() == 2)) {
+    sex = x->get_int64() == 1 ? "1" : "2";
   } else {
-    const CodeEntry *pol = detail::find_political_status(*r.code_text("political_status", true));
-    if (pol == nullptr) r.fail(vocabulary::code_expectation(vocabulary::political_status_codes()), "political_status");
-    p.political_status = pol->code;
+    r.fail(vocabulary::code_expectation(vocabulary::sexes()), "sex");
   }
-
-  p.party_joined = r.date("party_joined", false);
-  p.work_started = r.date("work_started", false);
-  p.education = r.string("education", false).value_or("");
-  p.rank = read_rank(r, "rank");
-  p.unit = r.string("unit", false).value_or("");
+  // (a member left out is refused by person_from_texts, in the order the members are checked)
+  const std::string birth = r.string("birth_date", false).value_or("");
+  const std::string eth = r.code_text("ethnicity", false).value_or("");
+  // An explicit null is an unknown status; a missing member is still an error.
+  const json::value *pol_value = obj->if_contains("political_status");
+  const bool pol_unknown = pol_value != nullptr && pol_value->is_null();
+  const std::string pol = pol_unknown ? std::string() : r.code_text("political_status", false).value_or("");
+  const std::string party = r.string("party_joined", false).value_or("");
+  const std::string work = r.string("work_started", false).value_or("");
+  const std::string education = r.string("education", false).value_or("");
+  const std::string rank = r.string("rank", false).value_or("");
+  const std::string unit = r.string("unit", false).value_or("");
+  Person p = person_from_texts({.id = id, .name = name, .sex = sex, .birth_date = birth, .ethnicity = eth,
+                                .political_status = pol, .party_joined = party, .work_started = work,
+                                .education = education, .rank = rank, .unit = unit,
+                                .political_status_unknown = pol_unknown});
 
   if (const json::value *posts = r.array("posts")) {
     const json::array &arr = posts->get_array();
@@ -217,6 +282,16 @@ Person person_from_json(std::string_view text) {
       p.posts.push_back(std::move(post));
     }
   }
+  validate(p);
+  return p;
+}
+
+Person person_from_cells(const PersonCells &c) {
+  Person p = person_from_texts({.id = c.id, .name = c.name, .sex = c.sex, .birth_date = c.birth_date,
+                                .ethnicity = c.ethnicity, .political_status = c.political_status,
+                                .party_joined = c.party_joined, .work_started = c.work_started,
+                                .education = c.education, .rank = c.rank, .unit = c.unit,
+                                .political_status_unknown = false});
   validate(p);
   return p;
 }

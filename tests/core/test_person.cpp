@@ -1,6 +1,7 @@
 // The cadre record, the code lists, 三龄, the JSON form and citizen ID numbers (C++ surface).
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <set>
@@ -593,3 +594,54 @@ TEST(PersonJson, ABlankMemberIsMissingAndANumberIsItsText) {
   EXPECT_FALSE(f.date_or_none("d").has_value());
   EXPECT_EQ(f.text_or("t", "township"), "township");
 }
+
+namespace {
+
+// A table row's cells are read as the JSON record holding the same texts is: the same record,
+// or the same refusal (message, member, record id). The command line read each row by writing
+// it as JSON for person_from_json; it now reads the cells where they lie.
+TEST(PersonCells, ARowIsReadAsTheJsonRecordOfTheSameTexts) {
+  using Row = std::array<const char *, 10>;  // id, sex, birth, ethnicity, political, party, work, education, rank, unit
+  const char *const keys[] = {"id", "sex", "birth_date", "ethnicity", "political_status", "party_joined",
+                              "work_started", "education", "rank", "unit"};
+  const Row rows[] = {
+      {"C1", "1", "1980-01-01", "01", "01", "2005-07-01", "2002-08-01", "大学", "fu_ke", "示例局"},
+      {"C2", "女", "1980/1/2", "蒙古族", "中共党员", "", "", "", "正科级", ""},
+      {"C3", "2", "1980年1月2日", "02", "13", " ", "　", "", "", ""},
+      {"C4", "3", "1980-01-01", "01", "01", "", "", "", "", ""},          // not a sex
+      {"C5", "1", "", "01", "01", "", "", "", "", ""},                    // no birth date
+      {"C6", "1", "1980-02-30", "01", "01", "", "", "", "", ""},          // not a date
+      {"C7", "1", "1980-01-01", "99", "01", "", "", "", "", ""},          // not an ethnic group
+      {"C8", "1", "1980-01-01", "01", "", "", "", "", "", ""},            // no political status
+      {"C9", "1", "1980-01-01", "01", "01", "", "", "", "general", ""},   // not a rank
+      {"  ", "1", "1980-01-01", "01", "01", "", "", "", "", ""},          // a blank id
+      {"", "1", "1980-01-01", "01", "01", "", "", "", "", ""},            // an empty one
+      {"C10", "1", "1980-01-01", "01", "01", "1970-01-01", "", "", "", ""},  // joined before birth
+      {"C11", "", "", "01", "01", "", "", "", "", ""},                   // the first of two refused
+  };
+  int refused = 0;
+  for (const Row &row : rows) {
+    boost::json::object o;
+    for (std::size_t k = 0; k < row.size(); ++k) o[keys[k]] = row[k];  // an empty text, an empty cell
+    const std::string json = boost::json::serialize(o);
+    const PersonCells cells{.id = row[0], .name = {}, .sex = row[1], .birth_date = row[2], .ethnicity = row[3],
+                            .political_status = row[4], .party_joined = row[5], .work_started = row[6],
+                            .education = row[7], .rank = row[8], .unit = row[9]};
+    std::string from_json, from_cells;
+    try {
+      from_json = person_to_json(person_from_json(json));
+    } catch (const InvalidInput &e) {
+      from_json = e.message() + " | " + e.field() + " | " + e.record();
+      ++refused;
+    }
+    try {
+      from_cells = person_to_json(person_from_cells(cells));
+    } catch (const InvalidInput &e) {
+      from_cells = e.message() + " | " + e.field() + " | " + e.record();
+    }
+    EXPECT_EQ(from_cells, from_json) << json;
+  }
+  EXPECT_EQ(refused, 10);  // the three first rows are records, every other is refused
+}
+
+}  // namespace

@@ -525,6 +525,17 @@ Rational parse_number(std::string_view text, std::string_view field, std::string
 }
 
 std::optional<std::size_t> find_code(const CodeTable &table, std::string_view text) {
+  // A code as written ("01", "fu_ke": what most cells and records hold) is found without
+  // normalising the text: first where a numbered code stands (the i-th code of a table of
+  // numbers is i + 1), then among the codes. No spelling of one code is another's code
+  // (Vocabulary.NoSpellingOfACodeIsAnotherCode), so it is the code the full reading finds.
+  if (!text.empty() && text.size() <= 2 && text.front() >= '0' && text.front() <= '9' &&
+      text.back() >= '0' && text.back() <= '9') {
+    const auto at = static_cast<std::size_t>(text.size() == 1 ? text[0] - '0' : (text[0] - '0') * 10 + (text[1] - '0'));
+    if (at >= 1 && at <= table.codes.size() && table.codes[at - 1].code == text) return at - 1;
+  }
+  for (std::size_t i = 0; i < table.codes.size(); ++i)
+    if (table.codes[i].code == text) return i;
   const std::string t = normalise(text);
   for (std::size_t i = 0; i < table.codes.size(); ++i) {
     const Code &c = table.codes[i];

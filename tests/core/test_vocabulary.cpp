@@ -350,5 +350,42 @@ TEST(Vocabulary, BlankIsANormalisedTextThatIsEmpty) {
   EXPECT_FALSE(vocabulary::blank(" C1 "));
 }
 
+
+// A code is found as written before the text is normalised (find_code); that finds the code the
+// full reading finds because no other code of its table is spelt as it is, in any case.
+TEST(Vocabulary, NoSpellingOfACodeIsAnotherCode) {
+  const auto lower = [](std::string_view t) {
+    std::string out(t);
+    for (char &c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+  };
+  std::size_t codes = 0;
+  for (const v::CodeTable *t : v::code_tables()) {
+    for (std::size_t i = 0; i < t->codes.size(); ++i) {
+      const std::string code = lower(t->codes[i].code);
+      ++codes;
+      for (std::size_t j = 0; j < t->codes.size(); ++j) {
+        if (j == i) continue;
+        const v::Code &o = t->codes[j];
+        std::vector<std::string> spellings{lower(o.code), std::string(o.zh), lower(o.en)};
+        for (std::string_view a = o.aliases; !a.empty();) {
+          const std::size_t bar = a.find('|');
+          spellings.push_back(std::string(a.substr(0, bar)));
+          a = bar == std::string_view::npos ? std::string_view() : a.substr(bar + 1);
+        }
+        for (const std::string &s : spellings) EXPECT_NE(s, code) << t->kind << ": " << code << " is also " << o.code;
+      }
+      // and the code as written is found, numbered codes at their place
+      EXPECT_EQ(v::find_code(*t, t->codes[i].code), i) << t->kind << " " << t->codes[i].code;
+    }
+  }
+  EXPECT_GT(codes, 100u);  // the ethnic groups alone are 56
+  EXPECT_EQ(v::find_code(v::ethnic_group_codes(), "44"), 43u);
+  EXPECT_EQ(v::find_code(v::ethnic_group_codes(), " 44 "), 43u);  // the full reading, trimmed
+  EXPECT_EQ(v::find_code(v::ethnic_group_codes(), "４４"), 43u);
+  EXPECT_FALSE(v::find_code(v::ethnic_group_codes(), "57"));
+  EXPECT_FALSE(v::find_code(v::ethnic_group_codes(), "4"));
+}
+
 }  // namespace
 }  // namespace cadrekit

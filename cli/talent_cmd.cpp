@@ -10,6 +10,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "cadrekit/core/person_json.hpp"
 #include "cadrekit/talent.hpp"
@@ -36,7 +37,8 @@ std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Rep
   Table t = read_table(file, io, rep);
   if (!t.column("id") && !t.column("cadre_id")) t.require({"cadre_id"});
   t.require({"sex", "birth_date", "ethnicity", "political_status"});
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
+  seen.reserve(t.size());
   for_each_row(t, rep, [&](const RowView &r) {
     // The person members a cadres table may carry (docs/person.md), read as the JSON record's
     // are; `cadre_id` is taken for `id`.

@@ -1,5 +1,7 @@
-"""Writes records.csv (assessment records: 5 a cadre, text ids and periods) and units.csv (audit
-units) of ROWS rows each into DIR, deterministically, for bench_cli.sh."""
+"""Writes records.csv (assessment records: 5 a cadre, text ids and periods), units.csv (audit
+units), cadres.csv (cadres of every age, rank and group, as `talent pools` reads them) and
+members.csv (the cadres as members of teams of about ten, listed team by team, as `talent teams`
+reads them) of ROWS rows each into DIR, deterministically, for bench_cli.sh."""
 import random
 import sys
 
@@ -21,3 +23,19 @@ with open(f"{out}/units.csv", "w", encoding="utf-8", newline="") as f:
         budget = rnd.randint(100_000, 50_000_000)
         factors = [str(rnd.randint(0, 1)) if rnd.random() < 0.3 else "" for _ in range(9)]
         f.write(f"U{i:07d},单位{i},{budget}," + ",".join(factors) + "\n")
+RANKS = ["keyuan", "fu_ke", "zheng_ke", "fu_chu", "zheng_chu"]
+people = []
+for i in range(rows):
+    birth = f"{rnd.randint(1955, 1994)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+    sex = "2" if rnd.random() < 0.25 else "1"
+    ethnicity = f"{rnd.randint(2, 56):02d}" if rnd.random() < 0.2 else "01"
+    status = "13" if rnd.random() < 0.15 else "01"
+    people.append((f"C{i:07d}", sex, birth, ethnicity, status))
+with open(f"{out}/cadres.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("cadre_id,sex,birth_date,ethnicity,political_status,rank\n")
+    for p in people:
+        f.write(",".join(p) + f",{rnd.choice(RANKS)}\n")
+with open(f"{out}/members.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("team_id,cadre_id,sex,birth_date,ethnicity,political_status\n")
+    for i, p in enumerate(people):
+        f.write(f"T{i // 10:06d}," + ",".join(p) + "\n")

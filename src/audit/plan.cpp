@@ -2,13 +2,13 @@
 #include <algorithm>
 #include <climits>
 #include <iterator>
-#include <numeric>
 #include <string>
 #include <unordered_map>
 
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
+#include "core/text.hpp"
 
 namespace cadrekit::audit {
 
@@ -302,10 +302,9 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     }
     std::fill_n(c.levels.begin() + static_cast<std::ptrdiff_t>(i * Y), Y, u.level);
   }
-  c.by_id.resize(n);
-  std::iota(c.by_id.begin(), c.by_id.end(), 0);
-  std::sort(c.by_id.begin(), c.by_id.end(),
-            [&](std::int32_t a, std::int32_t b) { return c.id(a) < c.id(b); });
+  const std::vector<std::size_t> by_id = text_util::order_by_text(
+      n, [&](std::size_t i) { return std::string_view(c.id(static_cast<std::int32_t>(i))); });
+  c.by_id.assign(by_id.begin(), by_id.end());  // (n was checked against INT32_MAX / 4 above)
   c.rank.resize(n);
   for (std::size_t i = 0; i < n; ++i) c.rank[static_cast<std::size_t>(c.by_id[i])] = static_cast<std::int32_t>(i);
 

@@ -2,11 +2,13 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
+#include "core/text.hpp"
 #include "detail.hpp"
 
 namespace cadrekit::talent {
@@ -26,23 +28,39 @@ bool by_year_difference(const Policy &policy, Date as_of, Explanation *ex) {
 }
 }  // namespace
 
-int age_on(Date birth, Date as_of, const Policy &policy, Explanation *ex) {
+namespace {
+// age_on and date_of_age with the counting read (by_year_difference): a call over many cadres
+// reads the profile once, not once a cadre.
+int age_counted(Date birth, Date as_of, bool year_difference) {
   if (birth.is_special() || as_of.is_special()) throw InvalidInput("not a date", "birth_date");
   if (as_of < birth) throw InvalidInput("the as-of date is before the birth date", "birth_date");
-  if (by_year_difference(policy, as_of, ex)) return static_cast<int>(as_of.year()) - static_cast<int>(birth.year());
+  if (year_difference) return static_cast<int>(as_of.year()) - static_cast<int>(birth.year());
   return whole_years_between(birth, as_of);
 }
 
-Date date_of_age(Date birth, int age, const Policy &policy, Date as_of) {
+Date date_of_age_counted(Date birth, int age, bool year_difference) {
   if (birth.is_special()) throw InvalidInput("not a date", "birth_date");
   const int y = static_cast<int>(birth.year()) + age;
   if (y < 1400 || y > 9999) throw InvalidInput("date out of range", "birth_date");
-  if (by_year_difference(policy, as_of, nullptr)) return make_date(y, 1, 1);
+  if (year_difference) return make_date(y, 1, 1);
   // 周岁: the anniversary; 29 February falls on 1 March in common years.
   if (birth.month() == 2 && birth.day() == 29 && !boost::gregorian::gregorian_calendar::is_leap_year(
                                                       static_cast<unsigned short>(y)))
     return make_date(y, 3, 1);
   return make_date(y, birth.month(), birth.day());
+}
+}  // namespace
+
+// (Dates refused before the profile is read: a bad date is named before a bad counting.)
+int age_on(Date birth, Date as_of, const Policy &policy, Explanation *ex) {
+  if (birth.is_special() || as_of.is_special() || as_of < birth) return age_counted(birth, as_of, false);
+  return age_counted(birth, as_of, by_year_difference(policy, as_of, ex));
+}
+
+Date date_of_age(Date birth, int age, const Policy &policy, Date as_of) {
+  const int y = birth.is_special() ? 0 : static_cast<int>(birth.year()) + age;
+  if (y < 1400 || y > 9999) return date_of_age_counted(birth, age, false);
+  return date_of_age_counted(birth, age, by_year_difference(policy, as_of, nullptr));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -210,7 +228,8 @@ class Evaluator {
   // The age criterion: at most `max_age` (counted as the policy says). Fills the near miss when
   // the member leaves within the window or the non-member left within it.
   bool age_ok(const Cadre &c, int age, std::int64_t max_age, Eval &e) const {
-    const Date leaves = date_of_age(c.person.birth_date, static_cast<int>(max_age) + 1, policy_, as_of_);
+    if (!year_difference_) year_difference_ = by_year_difference(policy_, as_of_, nullptr);  // read once
+    const Date leaves = date_of_age_counted(c.person.birth_date, static_cast<int>(max_age) + 1, *year_difference_);
     if (age <= max_age) {
       e.met.push_back({"age", n(age) + "岁，不超过" + n(max_age) + "岁",
                        "aged " + n(age) + ", at most " + n(max_age)});
@@ -368,22 +387,28 @@ class Evaluator {
   const Policy &policy_;
   const std::map<std::string, std::map<int, Rating>> &annual_;
   Date near_limit_, near_floor_;
+  mutable std::optional<bool> year_difference_;  // talent.age.counting on as_of, read on first use
 };
 
-void check_cadres(std::span<const Cadre> cadres) {
-  std::set<std::string> seen;
+// Every cadre checked in order, the first bad one named: an empty id, an id given before (found
+// from `by_id`, the cadres in the order of their ids, where one id's cadres stand together), a
+// record validate() refuses, a rank_since that is no date.
+void check_cadres(std::span<const Cadre> cadres, std::span<const std::size_t> by_id) {
+  std::size_t twice = cadres.size();  // the first cadre whose id an earlier one has
+  for (std::size_t k = 1; k < by_id.size(); ++k)
+    if (cadres[by_id[k]].person.id == cadres[by_id[k - 1]].person.id) twice = std::min(twice, by_id[k]);
   for (std::size_t i = 0; i < cadres.size(); ++i) {
-    const std::string rec = "cadres[" + std::to_string(i) + "]";
+    const auto rec = [i] { return "cadres[" + std::to_string(i) + "]"; };
     const Person &p = cadres[i].person;
-    if (vocabulary::blank(p.id)) throw InvalidInput("id is empty", "id", rec);
-    if (!seen.insert(p.id).second) throw InvalidInput("duplicate cadre id", "id", rec);
+    if (vocabulary::blank(p.id)) throw InvalidInput("id is empty", "id", rec());
+    if (i == twice) throw InvalidInput("duplicate cadre id", "id", rec());
     try {
       validate(p);
     } catch (const InvalidInput &e) {
-      throw InvalidInput(e.message(), e.field(), rec);
+      throw InvalidInput(e.message(), e.field(), rec());
     }
     if (cadres[i].rank_since && cadres[i].rank_since->is_special())
-      throw InvalidInput("rank_since is not a date", "rank_since", rec);
+      throw InvalidInput("rank_since is not a date", "rank_since", rec());
   }
 }
 
@@ -456,21 +481,21 @@ std::vector<ParamUsed> pool_parameters(const Policy &policy, Date as_of) {
 Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, const Policy &policy,
             bool explain) {
   if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
-  check_cadres(cadres);
+  // index order: by cadre id (of equal ids, the first given first)
+  const std::vector<std::size_t> order = text_util::order_by_text(
+      cadres.size(), [&](std::size_t i) { return std::string_view(cadres[i].person.id); });
+  check_cadres(cadres, order);
   const Params pr = load(policy, as_of);
   const auto annual = annual_ratings(sup.assessments);
   const auto excl = detail::supervision_reasons(sup, as_of, policy);
   Evaluator eval(pr, as_of, policy, annual);
   Pools out;
   out.as_of = as_of;
-  // index order: by cadre id
-  std::vector<std::size_t> order(cadres.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return cadres[a].person.id < cadres[b].person.id; });
   std::vector<int> ages(cadres.size());
+  const bool year_difference = !cadres.empty() && by_year_difference(policy, as_of, nullptr);  // read once
   for (std::size_t i = 0; i < cadres.size(); ++i) {
     try {
-      ages[i] = age_on(cadres[i].person.birth_date, as_of, policy);
+      ages[i] = age_counted(cadres[i].person.birth_date, as_of, year_difference);
     } catch (const InvalidInput &e) {
       throw InvalidInput(e.message(), "birth_date", "cadres[" + std::to_string(i) + "]");
     }

@@ -2,6 +2,9 @@
 // name; the CLI's "did you mean" for unread columns uses the same function (core/text.hpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -205,6 +208,30 @@ TEST(JsonRead, ADateGivenAsANumberIsReadAsTheCellHoldingIt) {
   EXPECT_EQ(y.field(), "y");
   EXPECT_EQ(y.message().rfind("expected a date", 0), 0u) << y.message();
   EXPECT_EQ(invalid([&] { (void)f.date("l"); }).message(), "must be a date (a string such as \"2014-01-01\")");
+}
+
+}  // namespace
+
+namespace {
+
+// order_by_text orders as std::string's < (and a stable sort) does, whatever the texts: short
+// ones, equal first eight bytes, bytes above 0x7F, a NUL, texts given twice, the empty text.
+TEST(TextOrder, OrdersAsTheTextsCompareAndKeepsEqualTextsInTheirOrder) {
+  std::mt19937_64 rng(7);
+  const std::string alphabet("\x00" "0129ACZaz\x7f\x80\xe4\xff", 14);
+  std::vector<std::string> texts{"", "C1", "C10", "C100000000", "C10000000", "C1000000", "C1", ""};
+  for (int i = 0; i < 4000; ++i) {
+    std::string t = i % 3 == 0 ? "ZQXVC100" : "";  // many share their first eight bytes
+    for (std::size_t k = rng() % 12; k > 0; --k) t += alphabet[rng() % alphabet.size()];
+    texts.push_back(t);
+    if (i % 50 == 0) texts.push_back(t);  // and some are given twice
+  }
+  std::vector<std::size_t> want(texts.size());
+  std::iota(want.begin(), want.end(), 0);
+  std::stable_sort(want.begin(), want.end(), [&](std::size_t a, std::size_t b) { return texts[a] < texts[b]; });
+  const auto got = text_util::order_by_text(texts.size(), [&](std::size_t i) { return std::string_view(texts[i]); });
+  EXPECT_EQ(got, want);
+  EXPECT_TRUE(text_util::order_by_text(0, [&](std::size_t) { return std::string_view(); }).empty());
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // rows). Never installed, never seen by users.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +55,37 @@ std::string nearest_name(std::string_view name, const Names &candidates) {
     }
   }
   return std::string(nearest);
+}
+
+/// The first eight bytes of `s` as a number that orders as the texts do (big-endian, short
+/// texts padded with zeros): when the keys of two texts differ, so do the texts, in that order.
+inline std::uint64_t order_key(std::string_view s) noexcept {
+  std::uint64_t k = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    k = (k << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  return k;
+}
+
+/// The numbers 0…n-1 in the order of `text(i)` (a std::string_view), as std::string's `<` orders
+/// the texts (by byte, unsigned); of equal texts the smaller number first. Each text's first
+/// eight bytes are read once into a key, so that most comparisons are of two numbers where each
+/// read two texts from wherever they lie (a sort of 10^6 ids by their texts spent a second there).
+template <class Text>
+std::vector<std::size_t> order_by_text(std::size_t n, Text &&text) {
+  struct Item {
+    std::uint64_t key;
+    std::size_t at;
+  };
+  std::vector<Item> items(n);
+  for (std::size_t i = 0; i < n; ++i) items[i] = {order_key(text(i)), i};
+  std::sort(items.begin(), items.end(), [&](const Item &a, const Item &b) {
+    if (a.key != b.key) return a.key < b.key;
+    const std::string_view ta = text(a.at), tb = text(b.at);
+    return ta != tb ? ta < tb : a.at < b.at;
+  });
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = items[i].at;
+  return order;
 }
 
 }  // namespace cadrekit::text_util

@@ -39,6 +39,7 @@ std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Rep
   t.require({"sex", "birth_date", "ethnicity", "political_status"});
   std::unordered_set<std::string> seen;
   seen.reserve(t.size());
+  out.reserve(t.size());  // one allocation, not a copy at each doubling (a table's rows are known)
   for_each_row(t, rep, [&](const RowView &r) {
     // The person members a cadres table may carry (docs/person.md), read as the JSON record's
     // are; `cadre_id` is taken for `id`.
@@ -148,6 +149,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       std::vector<TeamMember> members;
       Table t = read_table(o->input, o->io, rep);
       t.require({"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
+      members.reserve(t.size());
       for_each_row(t, rep, [&](const RowView &r) {
         // The person reader checks the codes and dates exactly as for any cadre record.
         const std::string id = r.req("cadre_id"), birth = r.date_text("birth_date");

@@ -206,6 +206,14 @@ struct Eval {
 
 std::string n(std::int64_t v) { return std::to_string(v); }
 
+// A reason of a decision, its words written only when they are asked for: a decision needs only
+// which criteria were met and which failed, and most are never written out (a cadre in no pool).
+template <class Zh, class En>
+Reason reason(bool words, const char *code, Zh &&zh, En &&en) {
+  if (!words) return {code, {}, {}};
+  return {code, zh(), en()};
+}
+
 class Evaluator {
  public:
   Evaluator(const Params &pr, Date as_of, const Policy &policy,
@@ -215,11 +223,13 @@ class Evaluator {
     near_floor_ = add_months(as_of, -pr.near_months);
   }
 
-  Eval operator()(const Cadre &c, Pool pool, int age) const {
+  /// The decision of `pool` for `c`; with `words`, every reason in Chinese and English, else the
+  /// reasons' codes alone (the same decision, the same reasons, none of their words).
+  Eval operator()(const Cadre &c, Pool pool, int age, bool words = true) const {
     switch (pool) {
-      case Pool::echelon1: return echelon1(c, age);
-      case Pool::echelon2: return echelon2(c, age);
-      case Pool::nvshaofei: return nvshaofei(c);
+      case Pool::echelon1: return echelon1(c, age, words);
+      case Pool::echelon2: return echelon2(c, age, words);
+      case Pool::nvshaofei: return nvshaofei(c, words);
     }
     return {};
   }
@@ -227,27 +237,29 @@ class Evaluator {
  private:
   // The age criterion: at most `max_age` (counted as the policy says). Fills the near miss when
   // the member leaves within the window or the non-member left within it.
-  bool age_ok(const Cadre &c, int age, std::int64_t max_age, Eval &e) const {
+  bool age_ok(const Cadre &c, int age, std::int64_t max_age, Eval &e, bool words) const {
     if (!year_difference_) year_difference_ = by_year_difference(policy_, as_of_, nullptr);  // read once
     const Date leaves = date_of_age_counted(c.person.birth_date, static_cast<int>(max_age) + 1, *year_difference_);
     if (age <= max_age) {
-      e.met.push_back({"age", n(age) + "岁，不超过" + n(max_age) + "岁",
-                       "aged " + n(age) + ", at most " + n(max_age)});
+      e.met.push_back(reason(words, "age", [&] { return n(age) + "岁，不超过" + n(max_age) + "岁"; },
+                             [&] { return "aged " + n(age) + ", at most " + n(max_age); }));
       if (leaves <= near_limit_) {
         e.near_kind = "ages_out";
         e.near_date = leaves;
-        e.near_reasons.push_back({"ages_out", to_iso(leaves) + "年满" + n(max_age + 1) + "岁，届时退出",
-                                  "turns " + n(max_age + 1) + " on " + to_iso(leaves) + " and leaves then"});
+        e.near_reasons.push_back(
+            reason(words, "ages_out", [&] { return to_iso(leaves) + "年满" + n(max_age + 1) + "岁，届时退出"; },
+                   [&] { return "turns " + n(max_age + 1) + " on " + to_iso(leaves) + " and leaves then"; }));
       }
       return true;
     }
-    Reason r{"age", n(age) + "岁，超过" + n(max_age) + "岁", "aged " + n(age) + ", over " + n(max_age)};
-    e.failed.push_back(r);
+    e.failed.push_back(reason(words, "age", [&] { return n(age) + "岁，超过" + n(max_age) + "岁"; },
+                              [&] { return "aged " + n(age) + ", over " + n(max_age); }));
     if (age == max_age + 1 && leaves > near_floor_) {
       e.near_fail = true;
       e.fail_date = leaves;
-      e.fail_reasons.push_back({"age", to_iso(leaves) + "年满" + n(max_age + 1) + "岁，超过年龄界限",
-                                "turned " + n(max_age + 1) + " on " + to_iso(leaves) + ", over the age limit"});
+      e.fail_reasons.push_back(
+          reason(words, "age", [&] { return to_iso(leaves) + "年满" + n(max_age + 1) + "岁，超过年龄界限"; },
+                 [&] { return "turned " + n(max_age + 1) + " on " + to_iso(leaves) + ", over the age limit"; }));
     }
     return false;
   }
@@ -267,50 +279,66 @@ class Evaluator {
     return e;
   }
 
-  Eval echelon1(const Cadre &c, int age) const {
+  Eval echelon1(const Cadre &c, int age, bool words) const {
     Eval e;
     const Rank r = c.person.rank;
     if (r >= pr_.e1_min_rank && r <= pr_.e1_max_rank)
-      e.met.push_back({"rank", std::string(rank_name_zh(r)) + "，科级干部", std::string(rank_name(r)) + ": a section-level cadre"});
+      e.met.push_back(reason(words, "rank", [&] { return std::string(rank_name_zh(r)) + "，科级干部"; },
+                             [&] { return std::string(rank_name(r)) + ": a section-level cadre"; }));
     else
-      e.failed.push_back({"rank", std::string(rank_name_zh(r)) + "，不在" + rank_name_zh(pr_.e1_min_rank) + "至" +
-                                      rank_name_zh(pr_.e1_max_rank) + "之间",
-                          std::string(rank_name(r)) + ": not between " + rank_name(pr_.e1_min_rank) + " and " +
-                              rank_name(pr_.e1_max_rank)});
-    age_ok(c, age, pr_.e1_max_age, e);
+      e.failed.push_back(reason(
+          words, "rank",
+          [&] {
+            return std::string(rank_name_zh(r)) + "，不在" + rank_name_zh(pr_.e1_min_rank) + "至" +
+                   rank_name_zh(pr_.e1_max_rank) + "之间";
+          },
+          [&] {
+            return std::string(rank_name(r)) + ": not between " + rank_name(pr_.e1_min_rank) + " and " +
+                   rank_name(pr_.e1_max_rank);
+          }));
+    age_ok(c, age, pr_.e1_max_age, e, words);
     return finish(std::move(e));
   }
 
   // "35岁以下公务员、优秀选调生": a civil servant under the age limit, or a selected graduate
   // whose latest annual rating is at least talent.echelon2.graduate_min_rating (any age).
-  Eval echelon2(const Cadre &c, int age) const {
+  Eval echelon2(const Cadre &c, int age, bool words) const {
     const std::int64_t max_age = pr_.e2_inclusive ? pr_.e2_limit : pr_.e2_limit - 1;
     Eval as_graduate;
     bool graduate_ok = false;
     if (c.selected_graduate) {
       const int y = static_cast<int>(as_of_.year()) - 1;
       const Rating r = rating_of(c, y);
-      const std::string min_en = assessment::rating_name(pr_.e2_graduate_min);
-      const std::string min_zh = assessment::rating_name_zh(pr_.e2_graduate_min);
       if (at_least(r, pr_.e2_graduate_min)) {
         graduate_ok = true;
-        as_graduate.met.push_back({"selected_graduate", "选调生，" + n(y) + "年度考核" + assessment::rating_name_zh(r) + "（优秀选调生）",
-                                   "a selected graduate rated " + std::string(assessment::rating_name(r)) + " in " + n(y) +
-                                       " (an excellent selected graduate)"});
+        as_graduate.met.push_back(reason(
+            words, "selected_graduate",
+            [&] { return "选调生，" + n(y) + "年度考核" + assessment::rating_name_zh(r) + "（优秀选调生）"; },
+            [&] {
+              return "a selected graduate rated " + std::string(assessment::rating_name(r)) + " in " + n(y) +
+                     " (an excellent selected graduate)";
+            }));
       } else {
-        as_graduate.failed.push_back({"selected_graduate", "选调生，但" + n(y) + "年度考核未达" + min_zh,
-                                      "a selected graduate, but the annual rating of " + n(y) + " is not at least " + min_en});
+        as_graduate.failed.push_back(reason(
+            words, "selected_graduate",
+            [&] { return "选调生，但" + n(y) + "年度考核未达" + assessment::rating_name_zh(pr_.e2_graduate_min); },
+            [&] {
+              return "a selected graduate, but the annual rating of " + n(y) + " is not at least " +
+                     assessment::rating_name(pr_.e2_graduate_min);
+            }));
       }
     }
     if (graduate_ok) return finish(std::move(as_graduate));
     Eval e;
     if (c.civil_servant) {
-      e.met.push_back({"civil_servant", "公务员", "a civil servant"});
-      age_ok(c, age, max_age, e);
+      e.met.push_back(reason(words, "civil_servant", [] { return std::string("公务员"); },
+                             [] { return std::string("a civil servant"); }));
+      age_ok(c, age, max_age, e, words);
     } else if (c.selected_graduate) {
       e = std::move(as_graduate);
     } else {
-      e.failed.push_back({"civil_servant", "既非公务员也非选调生", "neither a civil servant nor a selected graduate"});
+      e.failed.push_back(reason(words, "civil_servant", [] { return std::string("既非公务员也非选调生"); },
+                                [] { return std::string("neither a civil servant nor a selected graduate"); }));
     }
     return finish(std::move(e));
   }
@@ -322,17 +350,22 @@ class Evaluator {
     return jt == it->second.end() ? Rating::none : jt->second;
   }
 
-  Eval nvshaofei(const Cadre &c) const {
+  Eval nvshaofei(const Cadre &c, bool words) const {
     Eval e;
-    std::string g_zh, g_en;
-    auto add = [](std::string &s, const char *t, const char *sep) { s += (s.empty() ? "" : sep); s += t; };
-    if (is_woman(c.person)) { add(g_zh, "女干部", "、"); add(g_en, "a woman", ", "); }
-    if (is_ethnic_minority(c.person)) { add(g_zh, "少数民族干部", "、"); add(g_en, "of an ethnic minority", ", "); }
-    if (is_non_party(c.person)) { add(g_zh, "党外干部", "、"); add(g_en, "not a party member", ", "); }
-    if (g_zh.empty())
-      e.failed.push_back({"group", "非女干部、少数民族干部或党外干部", "not a woman, minority or non-party cadre"});
-    else
-      e.met.push_back({"group", g_zh, g_en});
+    const bool woman = is_woman(c.person), minority = is_ethnic_minority(c.person), non_party = is_non_party(c.person);
+    if (!woman && !minority && !non_party) {
+      e.failed.push_back(reason(words, "group", [] { return std::string("非女干部、少数民族干部或党外干部"); },
+                                [] { return std::string("not a woman, minority or non-party cadre"); }));
+    } else {
+      const auto group = [&](const char *sep, const char *w, const char *m, const char *np) {
+        std::string s;
+        for (const auto &[in, t] : {std::pair{woman, w}, std::pair{minority, m}, std::pair{non_party, np}})
+          if (in) (s += (s.empty() ? "" : sep)) += t;
+        return s;
+      };
+      e.met.push_back(reason(words, "group", [&] { return group("、", "女干部", "少数民族干部", "党外干部"); },
+                             [&] { return group(", ", "a woman", "of an ethnic minority", "not a party member"); }));
+    }
     const int last = static_cast<int>(as_of_.year()) - 1;
     const int first = last - static_cast<int>(pr_.nsf_years) + 1;
     auto it = annual_.find(c.person.id);
@@ -347,18 +380,21 @@ class Evaluator {
       if (!at_least(r, pr_.nsf_min)) short_years.push_back(y);
       if (r == Rating::excellent) ++excellent;
     }
-    const std::string span_zh = n(first) + "—" + n(last) + "年";
-    const std::string span_en = n(first) + "–" + n(last);
-    const std::string min_en = assessment::rating_name(pr_.nsf_min);
-    const std::string min_zh = assessment::rating_name_zh(pr_.nsf_min);
+    const auto span_zh = [&] { return n(first) + "—" + n(last) + "年"; };
+    const auto span_en = [&] { return n(first) + "–" + n(last); };
+    const auto min_zh = [&] { return std::string(assessment::rating_name_zh(pr_.nsf_min)); };
+    const auto min_en = [&] { return std::string(assessment::rating_name(pr_.nsf_min)); };
     if (short_years.empty()) {
-      e.met.push_back({"ratings", span_zh + "年度考核均为" + min_zh + "及以上",
-                       "annual ratings of " + span_en + " all at least " + min_en});
+      e.met.push_back(reason(words, "ratings", [&] { return span_zh() + "年度考核均为" + min_zh() + "及以上"; },
+                             [&] { return "annual ratings of " + span_en() + " all at least " + min_en(); }));
     } else {
-      std::string ys;
-      for (int y : short_years) ys += (ys.empty() ? "" : ",") + n(y);
-      Reason r{"ratings", ys + "年度考核未达" + min_zh + "或缺少",
-               "annual rating of " + ys + " below " + min_en + " or missing"};
+      const auto years = [&] {
+        std::string ys;
+        for (int y : short_years) ys += (ys.empty() ? "" : ",") + n(y);
+        return ys;
+      };
+      Reason r = reason(words, "ratings", [&] { return years() + "年度考核未达" + min_zh() + "或缺少"; },
+                        [&] { return "annual rating of " + years() + " below " + min_en() + " or missing"; });
       e.failed.push_back(r);
       if (short_years.size() == 1 && pr_.nsf_years > 1) {
         e.near_fail = true;
@@ -368,11 +404,16 @@ class Evaluator {
     // "业绩突出": at least talent.nvshaofei.min_excellent_years ratings of 优秀 in those years.
     if (excellent >= pr_.nsf_min_excellent) {
       if (pr_.nsf_min_excellent > 0)
-        e.met.push_back({"excellent", span_zh + "年度考核" + n(excellent) + "次优秀（业绩突出）",
-                         n(excellent) + " excellent annual rating(s) in " + span_en + " (strong results)"});
+        e.met.push_back(reason(words, "excellent", [&] { return span_zh() + "年度考核" + n(excellent) + "次优秀（业绩突出）"; },
+                               [&] { return n(excellent) + " excellent annual rating(s) in " + span_en() + " (strong results)"; }));
     } else {
-      Reason r{"excellent", span_zh + "年度考核优秀" + n(excellent) + "次，少于" + n(pr_.nsf_min_excellent) + "次",
-               n(excellent) + " excellent annual rating(s) in " + span_en + ", fewer than " + n(pr_.nsf_min_excellent)};
+      Reason r = reason(
+          words, "excellent",
+          [&] { return span_zh() + "年度考核优秀" + n(excellent) + "次，少于" + n(pr_.nsf_min_excellent) + "次"; },
+          [&] {
+            return n(excellent) + " excellent annual rating(s) in " + span_en() + ", fewer than " +
+                   n(pr_.nsf_min_excellent);
+          });
       e.failed.push_back(r);
       if (excellent + 1 == pr_.nsf_min_excellent && short_years.empty()) {
         e.near_fail = true;
@@ -508,7 +549,10 @@ Pools pools(std::span<const Cadre> cadres, const Supervision &sup, Date as_of, c
     std::int64_t count = 0;
     for (std::size_t i : order) {
       const Cadre &c = cadres[i];
-      Eval e = eval(c, pool, ages[i]);
+      // Decided without the reasons' words; a decision written out (a member, a near miss) is
+      // decided again with them.
+      Eval e = eval(c, pool, ages[i], false);
+      if (e.member || !e.near_kind.empty()) e = eval(c, pool, ages[i], true);
       if (pool == Pool::echelon1 && e.member) in_e1[i] = true;
       auto ex_it = excl.find(c.person.id);
       if (pool == Pool::echelon2 && in_e1[i] && ex_it == excl.end()) {

@@ -19,24 +19,26 @@ using assessment::Rating;
 // Age
 // ------------------------------------------------------------------------------------------
 
-namespace {
+namespace detail {
 bool by_year_difference(const Policy &policy, Date as_of, Explanation *ex) {
   const std::string c = policy.text("talent.age.counting", as_of, ex);
   if (c == "whole_years") return false;
   if (c == "year_difference") return true;
   throw PolicyError("talent.age.counting must be whole_years or year_difference", "talent.age.counting");
 }
-}  // namespace
 
-namespace {
-// age_on and date_of_age with the counting read (by_year_difference): a call over many cadres
-// reads the profile once, not once a cadre.
 int age_counted(Date birth, Date as_of, bool year_difference) {
   if (birth.is_special() || as_of.is_special()) throw InvalidInput("not a date", "birth_date");
   if (as_of < birth) throw InvalidInput("the as-of date is before the birth date", "birth_date");
   if (year_difference) return static_cast<int>(as_of.year()) - static_cast<int>(birth.year());
   return whole_years_between(birth, as_of);
 }
+
+}  // namespace detail
+
+namespace {
+using detail::age_counted;
+using detail::by_year_difference;
 
 Date date_of_age_counted(Date birth, int age, bool year_difference) {
   if (birth.is_special()) throw InvalidInput("not a date", "birth_date");

@@ -73,24 +73,13 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
   std::vector<TeamStructure> teams;
   std::unordered_map<std::string, std::size_t> index;
   std::vector<std::set<std::string>> on_team;
-  std::set<std::pair<std::string, std::string>> seen;
+  // talent.age.counting, read once for the call (a member's age is counted as age_on counts it)
+  const bool year_difference = !members.empty() && detail::by_year_difference(policy, as_of, nullptr);
   for (std::size_t i = 0; i < members.size(); ++i) {
     const TeamMember &m = members[i];
-    const std::string rec = "members[" + std::to_string(i) + "]";
-    if (vocabulary::blank(m.team_id)) throw InvalidInput("team_id is empty", "team_id", rec);
-    if (vocabulary::blank(m.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id", rec);
-    if (!seen.insert({m.team_id, m.cadre_id}).second)
-      throw InvalidInput("the cadre is twice on the team", "cadre_id", rec);
-    if (m.sex != Sex::male && m.sex != Sex::female) throw InvalidInput("unknown sex", "sex", rec);
-    std::string eth, pol;
-    int age = 0;
-    try {
-      eth = ethnic_group(m.ethnicity).code;
-      pol = political_status(m.political_status).code;
-      age = age_on(m.birth_date, as_of, policy);
-    } catch (const InvalidInput &e) {
-      throw InvalidInput(e.message(), e.field(), rec);
-    }
+    const auto rec = [i] { return "members[" + std::to_string(i) + "]"; };
+    if (vocabulary::blank(m.team_id)) throw InvalidInput("team_id is empty", "team_id", rec());
+    if (vocabulary::blank(m.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id", rec());
     auto [it, fresh] = index.emplace(m.team_id, teams.size());
     if (fresh) {
       TeamStructure t;
@@ -99,8 +88,19 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
       teams.push_back(std::move(t));
       on_team.emplace_back();
     }
+    if (!on_team[it->second].insert(m.cadre_id).second)
+      throw InvalidInput("the cadre is twice on the team", "cadre_id", rec());
+    if (m.sex != Sex::male && m.sex != Sex::female) throw InvalidInput("unknown sex", "sex", rec());
+    std::string eth, pol;
+    int age = 0;
+    try {
+      eth = ethnic_group(m.ethnicity).code;
+      pol = political_status(m.political_status).code;
+      age = detail::age_counted(m.birth_date, as_of, year_difference);
+    } catch (const InvalidInput &e) {
+      throw InvalidInput(e.message(), e.field(), rec());
+    }
     TeamStructure &t = teams[it->second];
-    on_team[it->second].insert(m.cadre_id);
     ++t.size;
     if (age <= tp.young_max_age) ++t.counts[0];
     if (m.sex == Sex::female) ++t.counts[1];

@@ -5,7 +5,6 @@
 //     --candidates) the pool members who would fill each gap (HURE.5)
 // Columns: docs/cli.md. Supervision (a red line from the assessment records and findings, an
 // open disposal case) excludes pool candidates as anywhere else in the library.
-#include <boost/json.hpp>
 
 #include <iostream>
 #include <map>
@@ -23,7 +22,6 @@ namespace cadrekit::cli {
 
 namespace {
 
-namespace json = boost::json;
 using namespace cadrekit::talent;
 
 struct TalentOpts {

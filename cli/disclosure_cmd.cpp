@@ -5,6 +5,8 @@
 // record per file or a JSON array of records. The candidates of `plan` are a flat table.
 #include <boost/json.hpp>
 #include <iostream>
+#include <set>
+#include <utility>
 
 #include "cadrekit/core/calendar.hpp"
 #include "cadrekit/disclosure.hpp"
@@ -98,6 +100,10 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
       if (o->io.explain) t.columns.push_back("explanation");
       std::vector<PostedRound> posted;
       std::vector<ParamUsed> params;  // of every round and rank planned
+      // A round and rank name the same parameters on every row, and note_run keeps the first of
+      // each name: they are read on the first row of each round and rank (they were read, and
+      // kept, for every row: 10^6 rows held two million copies).
+      std::set<std::pair<std::int64_t, Rank>> noted;
       std::optional<Date> first_posted;
       for_each_row(in, rep, [&](const RowView &r) {
         const std::string id = r.req("id");
@@ -106,7 +112,8 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
         Explanation ex("disclosure round " + std::to_string(round));
         const RoundPlan p = plan_round(static_cast<int>(round), parse_rank(r.req("rank"), "rank"), r.date("posted"),
                                        cal, policy, o->io.explain ? &ex : nullptr);
-        for (ParamUsed &u : round_parameters(p.round, p.rank, policy, p.posted)) params.push_back(std::move(u));
+        if (noted.insert({p.round, p.rank}).second)
+          for (ParamUsed &u : round_parameters(p.round, p.rank, policy, p.posted)) params.push_back(std::move(u));
         if (!first_posted || p.posted < *first_posted) first_posted = p.posted;
         std::string venues, venues_zh, venues_en;
         for (const auto &v : p.venues) {

@@ -1,7 +1,8 @@
 """Writes records.csv (assessment records: 5 a cadre, text ids and periods), units.csv (audit
 units), cadres.csv (cadres of every age, rank and group, as `talent pools` reads them) and
 members.csv (the cadres as members of teams of about ten, listed team by team, as `talent teams`
-reads them) of ROWS rows each into DIR, deterministically, for bench_cli.sh."""
+reads them) and candidates.csv (candidates of a disclosure round, as `disclosure plan` reads them)
+of ROWS rows each into DIR, deterministically, for bench_cli.sh."""
 import random
 import sys
 
@@ -39,3 +40,8 @@ with open(f"{out}/members.csv", "w", encoding="utf-8", newline="") as f:
     f.write("team_id,cadre_id,sex,birth_date,ethnicity,political_status\n")
     for i, p in enumerate(people):
         f.write(f"T{i // 10:06d}," + ",".join(p) + "\n")
+with open(f"{out}/candidates.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("id,round,rank,posted\n")
+    for i in range(rows):
+        f.write(f"K{i:07d},{rnd.randint(1, 2)},{rnd.choice(['fu_ke', 'zheng_ke'])},"
+                f"2016-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}\n")

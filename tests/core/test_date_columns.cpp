@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <random>
@@ -367,3 +368,18 @@ TEST(ThreeAgesColumns, EveryKindOfAsOfDateAgainstWholeYearsBetween) {
     }
   }
 }
+
+namespace {
+
+// to_iso writes the days of the years a Date holds as snprintf's "%04d-%02d-%02d" does.
+TEST(DateText, ToIsoOfEveryDayAsPrintf) {
+  // every 13th day: each day of the month, each month and each digit of the year in turn
+  for (Date d = make_date(1400, 1, 1); d <= make_date(9999, 12, 31); d += boost::gregorian::days(13)) {
+    char want[16];
+    std::snprintf(want, sizeof want, "%04d-%02d-%02d", static_cast<int>(d.year()), static_cast<int>(d.month()),
+                  static_cast<int>(d.day()));
+    ASSERT_EQ(to_iso(d), want);
+  }
+}
+
+}  // namespace

@@ -295,7 +295,8 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       } else {
         const Date as_of = as_of_date(c);
         note_run(o->io, c, &policy, as_of, selection_parameters(policy, as_of.year()));
-        Table a = read_table(o->applicants, o->io, rep, {.every = false, .named = {"grades"}});  // {"2015": "excellent", …}
+        // grades: {"2015": "excellent", …}
+        Table a = read_table(o->applicants, o->io, rep, {.every = false, .named = {"grades"}});
         a.require({"cadre_id", "in_post_since", "birth_date"});
         t.columns = {"cadre_id", "eligible", "failed"};
         if (o->io.explain) t.columns.push_back("explanation");

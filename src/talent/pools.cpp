@@ -406,8 +406,9 @@ class Evaluator {
     // "业绩突出": at least talent.nvshaofei.min_excellent_years ratings of 优秀 in those years.
     if (excellent >= pr_.nsf_min_excellent) {
       if (pr_.nsf_min_excellent > 0)
-        e.met.push_back(reason(words, "excellent", [&] { return span_zh() + "年度考核" + n(excellent) + "次优秀（业绩突出）"; },
-                               [&] { return n(excellent) + " excellent annual rating(s) in " + span_en() + " (strong results)"; }));
+        e.met.push_back(reason(
+            words, "excellent", [&] { return span_zh() + "年度考核" + n(excellent) + "次优秀（业绩突出）"; },
+            [&] { return n(excellent) + " excellent annual rating(s) in " + span_en() + " (strong results)"; }));
     } else {
       Reason r = reason(
           words, "excellent",

@@ -96,7 +96,8 @@ ck_cli(village_pay_budget
 # rows are still paid, exit 7. --strict stops at the first (exit 2).
 ck_cli(village_pay_bad_rows_reported
   "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv" -DEXPECT_RC=7
-  "-DEXPECT_ERR=pay_principals_bad.csv:4: .*field served_from.*\n.*pay_principals_bad.csv:5: principal of an unknown village \\(field village_id\\)\n.*2 rows were rejected"
+  "-DEXPECT_ERR=pay_principals_bad.csv:4: .*field served_from.*\n\
+.*pay_principals_bad.csv:5: principal of an unknown village \\(field village_id\\)\n.*2 rows were rejected"
   -DERR_LINES=3 -DCOUNT1_RE=\nP0[1-4], -DCOUNT1=4 "-DEXPECT_NOT_OUT=P0[56]")
 # A village without its population is rejected, and so is its principal (P04): the base pay's
 # band was read from 0 people, 7,000 a year, where the C and Python sheets refuse the village.

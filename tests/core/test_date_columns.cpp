@@ -375,7 +375,7 @@ namespace {
 TEST(DateText, ToIsoOfEveryDayAsPrintf) {
   // every 13th day: each day of the month, each month and each digit of the year in turn
   for (Date d = make_date(1400, 1, 1); d <= make_date(9999, 12, 31); d += boost::gregorian::days(13)) {
-    char want[16];
+    char want[32];  // (room for any int, as format-truncation checks)
     std::snprintf(want, sizeof want, "%04d-%02d-%02d", static_cast<int>(d.year()), static_cast<int>(d.month()),
                   static_cast<int>(d.day()));
     ASSERT_EQ(to_iso(d), want);

@@ -4,6 +4,8 @@
 // Disclosure records are nested (matters, family, history): JSON only (docs/disclosure.md), one
 // record per file or a JSON array of records. The candidates of `plan` are a flat table.
 #include <boost/json.hpp>
+#include <algorithm>
+#include <array>
 #include <iostream>
 #include <set>
 #include <utility>
@@ -96,44 +98,72 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
       Reporter rep(o->io.strict);
       Table in = read_table(o->candidates, o->io, rep);
       in.require({"id", "round", "rank", "posted"});
-      OutTable t{{"id", "round", "rank", "posted", "venues", "venues_zh", "venues_en", "first_day", "last_day", "working_days"}, {}};
-      if (o->io.explain) t.columns.push_back("explanation");
+      std::vector<std::string> columns{"id",        "round",    "rank",         "posted", "venues", "venues_zh",
+                                       "venues_en", "first_day", "last_day", "working_days"};
+      if (o->io.explain) columns.push_back("explanation");
+      // Each row's plan, kept small until every row has been read (nothing is written when one
+      // is refused under --strict), then written a row at a time: its venues as the number of
+      // their list among the few distinct ones (a cell object for each of a million rows' ten
+      // cells held most of a GiB).
+      struct Planned {
+        std::string id;
+        RoundPlan plan;  // (its venues moved to venue_lists)
+        std::size_t venues = 0;
+      };
+      std::vector<Planned> planned;
+      std::vector<std::vector<std::string>> venue_lists;
+      std::vector<Cell> explanations;  // with --explain, one a row
       std::vector<PostedRound> posted;
       std::vector<ParamUsed> params;  // of every round and rank planned
       // A round and rank name the same parameters on every row, and note_run keeps the first of
       // each name: they are read on the first row of each round and rank (they were read, and
       // kept, for every row: 10^6 rows held two million copies).
       std::set<std::pair<std::int64_t, Rank>> noted;
-      std::optional<Date> first_posted;
       for_each_row(in, rep, [&](const RowView &r) {
         const std::string id = r.req("id");
         const std::int64_t round = r.integer("round");
         if (round != 1 && round != 2) throw InvalidInput("round must be 1 or 2", "round", id);
         Explanation ex("disclosure round " + std::to_string(round));
-        const RoundPlan p = plan_round(static_cast<int>(round), parse_rank(r.req("rank"), "rank"), r.date("posted"),
-                                       cal, policy, o->io.explain ? &ex : nullptr);
+        RoundPlan p = plan_round(static_cast<int>(round), parse_rank(r.req("rank"), "rank"), r.date("posted"), cal,
+                                 policy, o->io.explain ? &ex : nullptr);
         if (noted.insert({p.round, p.rank}).second)
           for (ParamUsed &u : round_parameters(p.round, p.rank, policy, p.posted)) params.push_back(std::move(u));
-        if (!first_posted || p.posted < *first_posted) first_posted = p.posted;
-        std::string venues, venues_zh, venues_en;
-        for (const auto &v : p.venues) {
-          venues += (venues.empty() ? "" : ";") + v;
-          venues_zh += (venues_zh.empty() ? "" : "；") + venue_name_zh(v);
-          venues_en += (venues_en.empty() ? "" : "; ") + venue_name_en(v);
-        }
-        std::vector<Cell> row{id, Cell::num(p.round), rank_name(p.rank), Cell::date(p.posted), venues, venues_zh, venues_en,
-                              Cell::date(p.window.first), Cell::date(p.window.last), Cell::num(p.working_days)};
-        if (o->io.explain) row.push_back(explanation_cell(ex, o->io));
-        t.rows.push_back(std::move(row));
+        auto list = std::find(venue_lists.begin(), venue_lists.end(), p.venues);
+        if (list == venue_lists.end()) list = venue_lists.insert(list, std::move(p.venues));
+        p.venues.clear();
+        if (o->io.explain) explanations.push_back(explanation_cell(ex, o->io));
         // With --workspace each row is a round posted on the record's case (actor: the row's, or --by).
         if (o->ws) posted.push_back({id, p.round, p.posted, r.opt("actor").empty() ? o->ws.by : r.opt("actor")});
+        planned.push_back({id, std::move(p), static_cast<std::size_t>(list - venue_lists.begin())});
       });
       if (o->ws) {
         require_no_rejected_rows(rep.errors());
         record_rounds(o->ws, posted);
       }
       note_run(o->io, c, &policy, std::nullopt, std::move(params));
-      write_table(out, t, o->io);
+      // each list's three cells, joined once
+      std::vector<std::array<std::string, 3>> venue_cells;
+      for (const auto &list : venue_lists) {
+        std::array<std::string, 3> v;
+        for (const auto &venue : list) {
+          v[0] += (v[0].empty() ? "" : ";") + venue;
+          v[1] += (v[1].empty() ? "" : "；") + venue_name_zh(venue);
+          v[2] += (v[2].empty() ? "" : "; ") + venue_name_en(venue);
+        }
+        venue_cells.push_back(std::move(v));
+      }
+      TableWriter w(out, columns, o->io);
+      for (std::size_t i = 0; i < planned.size(); ++i) {
+        const Planned &x = planned[i];
+        const RoundPlan &p = x.plan;
+        const auto &v = venue_cells[x.venues];
+        std::vector<Cell> row{x.id,      Cell::num(p.round), rank_name(p.rank), Cell::date(p.posted),
+                              v[0],      v[1],               v[2],              Cell::date(p.window.first),
+                              Cell::date(p.window.last),     Cell::num(p.working_days)};
+        if (o->io.explain) row.push_back(std::move(explanations[i]));
+        w.row(row);
+      }
+      w.finish();
       rep.finish(out);
     };
   });

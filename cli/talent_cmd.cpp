@@ -11,7 +11,7 @@
 #include <set>
 #include <unordered_set>
 
-#include "cadrekit/core/person_json.hpp"
+#include "core/person_detail.hpp"
 #include "cadrekit/talent.hpp"
 #include "commands.hpp"
 #include "compare.hpp"
@@ -45,7 +45,7 @@ std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Rep
     const std::string birth = r.date_text("birth_date"), party = r.date_text("party_joined"),
                       work = r.date_text("work_started");
     Cadre c;
-    c.person = person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
+    c.person = detail::person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
                                   .ethnicity = r.view("ethnicity"), .political_status = r.view("political_status"),
                                   .party_joined = party, .work_started = work, .education = r.view("education"),
                                   .rank = r.view("rank"), .unit = r.view("unit")});
@@ -151,7 +151,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       for_each_row(t, rep, [&](const RowView &r) {
         // The person reader checks the codes and dates exactly as for any cadre record.
         const std::string id = r.req("cadre_id"), birth = r.date_text("birth_date");
-        const Person p = person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
+        const Person p = detail::person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
                                             .ethnicity = r.view("ethnicity"),
                                             .political_status = r.view("political_status"), .party_joined = {},
                                             .work_started = {}, .education = {}, .rank = {}, .unit = {}});

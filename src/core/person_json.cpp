@@ -286,6 +286,8 @@ Person person_from_json(std::string_view text) {
   return p;
 }
 
+namespace detail {
+
 Person person_from_cells(const PersonCells &c) {
   Person p = person_from_texts({.id = c.id, .name = c.name, .sex = c.sex, .birth_date = c.birth_date,
                                 .ethnicity = c.ethnicity, .political_status = c.political_status,
@@ -295,6 +297,8 @@ Person person_from_cells(const PersonCells &c) {
   validate(p);
   return p;
 }
+
+}  // namespace detail
 
 std::string person_summary_json(const Person &p, Date as_of) {
   ThreeAges a = three_ages(p, as_of);

@@ -14,6 +14,7 @@
 #include "cadrekit/core/person.hpp"
 #include "cadrekit/core/person_json.hpp"
 #include "core/json_read.hpp"
+#include "core/person_detail.hpp"
 
 using namespace cadrekit;
 
@@ -624,7 +625,7 @@ TEST(PersonCells, ARowIsReadAsTheJsonRecordOfTheSameTexts) {
     boost::json::object o;
     for (std::size_t k = 0; k < row.size(); ++k) o[keys[k]] = row[k];  // an empty text, an empty cell
     const std::string json = boost::json::serialize(o);
-    const PersonCells cells{.id = row[0], .name = {}, .sex = row[1], .birth_date = row[2], .ethnicity = row[3],
+    const detail::PersonCells cells{.id = row[0], .name = {}, .sex = row[1], .birth_date = row[2], .ethnicity = row[3],
                             .political_status = row[4], .party_joined = row[5], .work_started = row[6],
                             .education = row[7], .rank = row[8], .unit = row[9]};
     std::string from_json, from_cells;
@@ -635,7 +636,7 @@ TEST(PersonCells, ARowIsReadAsTheJsonRecordOfTheSameTexts) {
       ++refused;
     }
     try {
-      from_cells = person_to_json(person_from_cells(cells));
+      from_cells = person_to_json(detail::person_from_cells(cells));
     } catch (const InvalidInput &e) {
       from_cells = e.message() + " | " + e.field() + " | " + e.record();
     }

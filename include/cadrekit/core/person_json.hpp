@@ -24,18 +24,6 @@ std::string person_to_json(const Person &p);
 /// message never repeats a value.
 Person person_from_json(std::string_view json);
 
-/// A record's members as the cells of a table row hold them: text, an empty or blank cell a
-/// member not given. Views: they need live only for the call.
-struct PersonCells {
-  std::string_view id, name, sex, birth_date, ethnicity, political_status, party_joined, work_started, education,
-      rank, unit;
-};
-
-/// A record (without posts) from the cells of a table row, read as person_from_json reads the
-/// same members given as text — the same codes, names and dates accepted, the same words for
-/// what is refused, naming the member and the record's id — and checked with validate().
-Person person_from_cells(const PersonCells &cells);
-
 /// {"id","three_ages":{"age","party_years"|null,"work_years"|null},"is_woman",
 ///  "is_ethnic_minority","is_non_party"} as of `as_of` (the C ABI's ck_person_summary_json).
 std::string person_summary_json(const Person &p, Date as_of);

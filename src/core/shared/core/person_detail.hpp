@@ -19,4 +19,17 @@ std::optional<Rank> rank_from_text(std::string_view text) noexcept;
 bool is_valid_rank(Rank r) noexcept;
 bool is_valid_sex(Sex s) noexcept;
 
+/// A record's members as the cells of a table row hold them: text, an empty or blank cell a
+/// member not given. Views: they need live only for the call.
+struct PersonCells {
+  std::string_view id, name, sex, birth_date, ethnicity, political_status, party_joined, work_started, education,
+      rank, unit;
+};
+
+/// A record (without posts) from the cells of a table row, read as person_from_json reads the
+/// same members given as text — the same codes, names and dates accepted, the same words for
+/// what is refused, naming the member and the record's id — and checked with validate(). The
+/// command line's tables read their cadres with it; the C ABI and Python take JSON records.
+Person person_from_cells(const PersonCells &cells);
+
 }  // namespace cadrekit::detail

@@ -8,6 +8,8 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/vocabulary.hpp"
@@ -15,6 +17,8 @@
 #include "commands.hpp"
 #include "compare.hpp"
 #include "core/json_read.hpp"
+#include "core/text.hpp"
+#include "village/columns.hpp"
 #include "table.hpp"
 #include "workspace_hooks.hpp"
 
@@ -48,20 +52,15 @@ Rational score_of(const std::string &text, const std::string &field) {
   return s;
 }
 
-// The villages of --villages. The pay sheet bands each village by its population, so there it
-// is required, as the C and Python sheets require it (an empty cell was read as 0, the smallest
-// band); the selection quota counts villages and reads none.
-std::vector<Village> read_villages(const VillageOpts &o, Reporter &rep, bool need_population) {
+// The villages of --villages for the selection quota, which counts villages: their population
+// is read when given and may be left out.
+std::vector<Village> read_villages(const VillageOpts &o, Reporter &rep) {
   Table t = read_table(o.villages, o.io, rep);
-  if (need_population)
-    t.require({"village_id", "township", "population"});
-  else
-    t.require({"village_id", "township"});
+  t.require({"village_id", "township"});
   std::vector<Village> out;
   std::set<std::string> seen;
   for_each_row(t, rep, [&](const RowView &r) {
-    Village v{r.req("village_id"), r.opt("name"), r.req("township"),
-              need_population ? r.integer("population") : r.opt_integer("population").value_or(0)};
+    Village v{r.req("village_id"), r.opt("name"), r.req("township"), r.opt_integer("population").value_or(0)};
     if (v.population < 0) throw InvalidInput("population must not be negative", "population", v.village_id);
     if (!seen.insert(v.village_id).second) throw InvalidInput("a village listed twice", "village_id", v.village_id);
     out.push_back(std::move(v));
@@ -76,70 +75,236 @@ const std::vector<std::string> kLineColumns{
     "public_institution", "total", "team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh", "grade_en",
     "actions"};
 
-struct PayInput {
-  std::vector<Village> villages;
-  std::vector<Principal> principals;
-  std::vector<std::string> keep;               ///< --keep: the principals' columns kept
-  std::vector<std::vector<std::string>> kept;  ///< per principal read, its cells of `keep`
-  std::vector<Score> scores;
+// The pay sheet's input, read from the three tables in place: the sheet reads it through
+// village::PaySheetInput, the path of the C ABI's columns and Python's DataFrames, so that no row
+// becomes a record of strings. Each accepted row keeps its cells as views into its table (the
+// input keeps the tables), its village as the number of that village's row, and its score as
+// the sheet reads it (village::parse_score). Every row is checked here first, as a record would
+// be, so that a bad row is reported at its line and left out, and the sheet sees only rows the
+// command accepted.
+class PayInput final : public PaySheetInput {
+ public:
+  PayInput() = default;
+  PayInput(const PayInput &) = delete;  // the views point into the tables it holds
+  PayInput &operator=(const PayInput &) = delete;
+
+  Table villages_t, principals_t, scores_t;
+  // villages
+  std::vector<std::string_view> vid, town;
+  std::vector<std::int64_t> pop;
+  // principals
+  std::vector<std::string_view> cid;
+  std::vector<std::int64_t> p_village;  ///< the row of its village among vid
+  std::vector<Post> p_post;
+  std::vector<std::int32_t> from, to;  ///< days since 1970-01-01; to INT32_MAX: still serving
+  std::vector<std::size_t> p_row;      ///< its row of the principals' table (for --keep)
+  std::vector<std::string> keep;       ///< --keep: the principals' columns kept
+  std::vector<std::size_t> keep_col;   ///< their columns in the principals' table
+  // scores
+  std::vector<std::int64_t> s_village, s_period;  ///< rows of vid; numbers of periods
+  std::vector<ScoreValue> values;
+  std::vector<std::string> periods;  ///< each period's code ("2016Q1"), by number
+  std::vector<std::string_view> period_views;
   std::vector<Term> terms;
+
+  std::size_t n_villages() const override { return vid.size(); }
+  std::string_view village_id(std::size_t v) const override { return vid[v]; }
+  std::string_view township(std::size_t v) const override { return town[v]; }
+  std::int64_t population(std::size_t v) const override { return pop[v]; }
+  std::size_t n_principals() const override { return cid.size(); }
+  std::string_view cadre_id(std::size_t i) const override { return cid[i]; }
+  std::string_view principal_village(std::size_t i) const override {
+    return vid[static_cast<std::size_t>(p_village[i])];
+  }
+  Post post(std::size_t i) const override { return p_post[i]; }
+  std::optional<std::int32_t> served_from(std::size_t i) const override { return from[i]; }
+  std::int32_t served_to(std::size_t i) const override { return to[i]; }
+  std::size_t n_scores() const override { return values.size(); }
+  std::string_view score_village(std::size_t s) const override {
+    return vid[static_cast<std::size_t>(s_village[s])];
+  }
+  std::string_view score_period(std::size_t s) const override {
+    return periods[static_cast<std::size_t>(s_period[s])];
+  }
+  ScoreValue score(std::size_t s) const override { return values[s]; }
+  std::optional<NumberedTexts> principal_villages() const override { return NumberedTexts{p_village.data(), vid}; }
+  std::optional<NumberedTexts> score_villages() const override { return NumberedTexts{s_village.data(), vid}; }
+  std::optional<NumberedTexts> score_periods() const override {
+    return NumberedTexts{s_period.data(), period_views};
+  }
 };
 
-PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
-  PayInput in;
-  in.villages = read_villages(o, rep, true);
-  std::set<std::string> ids;
-  for (const auto &v : in.villages) ids.insert(v.village_id);
+// The village ids of the villages read, each to its row: the rows that follow come grouped by
+// village in the villages' order as a rule, so the row found last and the next are tried first.
+class VillageRows {
+ public:
+  /// Over `ids`, which grows as villages are read (up to `expected` of them).
+  VillageRows(const std::vector<std::string_view> &ids, std::size_t expected) : ids_(ids) { rows_.reserve(expected); }
+  /// Adds the village of the latest row of `ids`; false if its id was there already.
+  bool add() {
+    const auto row = static_cast<std::int64_t>(ids_.size() - 1);
+    return rows_.emplace(ids_.back(), row).second;
+  }
+  /// The row of village `id`, or -1.
+  std::int64_t find(std::string_view id) {
+    const auto n = static_cast<std::int64_t>(ids_.size());
+    if (last_ >= 0 && ids_[static_cast<std::size_t>(last_)] == id) return last_;
+    if (last_ + 1 < n && ids_[static_cast<std::size_t>(last_ + 1)] == id) return ++last_;
+    const auto it = rows_.find(id);
+    if (it == rows_.end()) return -1;
+    return last_ = it->second;
+  }
+
+ private:
+  const std::vector<std::string_view> &ids_;
+  std::unordered_map<std::string_view, std::int64_t> rows_;
+  std::int64_t last_ = -1;
+};
+
+// A score cell as the sheet reads it, refused at its row (naming its column) when it is not a
+// number or is outside 0…1,000,000; one with more than 4 decimal places is kept, and the sheet
+// refuses it if its period is of the pay year.
+ScoreValue score_cell(std::string_view text, const std::string &field) {
+  ScoreValue v;
+  try {
+    v = parse_score(text);
+  } catch (const Error &) {
+    (void)parse_decimal(std::string(text), field);  // the same refusal, naming the column
+    throw;
+  }
+  if (v.status != ScoreValue::Status::ok) (void)score_of(std::string(text), field);  // out of range
+  return v;
+}
+
+// The pay sheet bands each village by its population, so a village's population is required
+// here, as the C and Python sheets require it (an empty cell would be the smallest band).
+void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
+  (void)make_date(o.year, 12, 31, "--year");  // a year with no 31 December is refused before any row
+  {
+    Table &t = in.villages_t = read_table(o.villages, o.io, rep);
+    t.require({"village_id", "township", "population"});
+    t.leave_aside({"name"});
+    in.vid.reserve(t.size());
+    in.town.reserve(t.size());
+    in.pop.reserve(t.size());
+  }
+  VillageRows rows(in.vid, in.villages_t.size());
+  for_each_row(in.villages_t, rep, [&](const RowView &r) {
+    const std::string_view id = r.view("village_id");
+    if (id.empty()) throw InvalidInput("missing", "village_id");
+    const std::string_view town = r.view("township");
+    if (town.empty()) throw InvalidInput("missing", "township");
+    const std::int64_t population = r.integer("population");
+    if (population < 0) throw InvalidInput("population must not be negative", "population", std::string(id));
+    in.vid.push_back(id);
+    if (!rows.add()) {
+      in.vid.pop_back();
+      throw InvalidInput("a village listed twice", "village_id", std::string(id));
+    }
+    in.town.push_back(town);
+    in.pop.push_back(population);
+  });
   // in the library's words (village::pay_sheet), naming the row as every row's error does
-  auto known = [&](const std::string &id, const char *unknown) {
-    if (!ids.count(id)) throw InvalidInput(unknown, "village_id");
+  auto known = [&](std::string_view id, const char *unknown) {
+    const std::int64_t v = rows.find(id);
+    if (v < 0) throw InvalidInput(unknown, "village_id");
+    return v;
   };
-  Table p = read_table(o.principals, o.io, rep);
-  p.require({"cadre_id", "village_id", "post", "served_from"});
-  in.keep = kept_columns(p, o.io, kLineColumns);
-  for_each_row(p, rep, [&](const RowView &r) {
-    Principal x;
-    x.cadre_id = r.req("cadre_id");
-    x.name = r.opt("name");
-    x.village_id = r.req("village_id");
-    known(x.village_id, "principal of an unknown village");
-    x.post = parse_post(r.req("post"), x.cadre_id);
-    x.served_from = r.date("served_from");
-    x.served_to = r.opt_date("served_to");
-    if (x.served_to && *x.served_to < x.served_from)
-      throw InvalidInput("served_to is before served_from", "served_to", x.cadre_id);
-    in.principals.push_back(std::move(x));
-    std::vector<std::string> cells;
-    for (const auto &k : in.keep) cells.push_back(r.opt(k));
-    in.kept.push_back(std::move(cells));
+  {
+    Table &p = in.principals_t = read_table(o.principals, o.io, rep);
+    p.require({"cadre_id", "village_id", "post", "served_from"});
+    p.leave_aside({"name"});
+    in.keep = kept_columns(p, o.io, kLineColumns);
+    for (const auto &k : in.keep) in.keep_col.push_back(*p.column(k));  // kept_columns found each
+  }
+  std::size_t row = 0;
+  for_each_row(in.principals_t, rep, [&](const RowView &r) {
+    const std::size_t this_row = row++;
+    const std::string_view cadre = r.view("cadre_id");
+    if (cadre.empty()) throw InvalidInput("missing", "cadre_id");
+    const std::string_view village = r.view("village_id");
+    if (village.empty()) throw InvalidInput("missing", "village_id");
+    const std::int64_t v = known(village, "principal of an unknown village");
+    const std::string_view post_text = r.view("post");
+    if (post_text.empty()) throw InvalidInput("missing", "post");
+    const Post post = parse_post(post_text, std::string(cadre));
+    const Date served_from = r.date("served_from");
+    const std::optional<Date> served_to = r.opt_date("served_to");
+    if (served_to && *served_to < served_from)
+      throw InvalidInput("served_to is before served_from", "served_to", std::string(cadre));
+    in.cid.push_back(cadre);
+    in.p_village.push_back(v);
+    in.p_post.push_back(post);
+    in.from.push_back(to_days(served_from));
+    in.to.push_back(served_to ? to_days(*served_to) : INT32_MAX);
+    in.p_row.push_back(this_row);
   });
   if (!o.scores.empty()) {
-    Table s = read_table(o.scores, o.io, rep);
-    std::set<std::pair<std::string, std::string>> seen;
-    auto add = [&](const std::string &village, const std::string &text_period, const std::string &text, const std::string &field) {
-      const std::string period = vocabulary::parse_period(text_period, "period", village).code();
-      if (!seen.insert({village, period}).second) throw InvalidInput("a score given twice", field, village);
-      in.scores.push_back({village, period, score_of(text, field)});
+    in.scores_t = read_table(o.scores, o.io, rep);
+    const Table &s = in.scores_t;
+    // A period and a village are scored once: the periods of the pay year as five bits a
+    // village, any other year's in a set.
+    std::vector<std::uint8_t> seen_of_year(in.vid.size(), 0);
+    std::set<std::tuple<std::int64_t, int, int>> seen_other;
+    std::map<std::pair<int, int>, std::int64_t> period_number;
+    auto number_of = [&](const vocabulary::Period &p) {
+      const auto [it, added] = period_number.emplace(std::pair(p.year, p.quarter), in.periods.size());
+      if (added) in.periods.push_back(p.code());
+      return it->second;
+    };
+    // A row's scores, all accepted or none.
+    struct Pending {
+      std::int64_t period;
+      ScoreValue value;
+      int year, quarter;
+    };
+    std::vector<Pending> pending;
+    auto check = [&](std::int64_t v, const vocabulary::Period &p, std::string_view text, const std::string &field) {
+      const bool twice = p.year == o.year ? (seen_of_year[static_cast<std::size_t>(v)] >> p.quarter) & 1u
+                                          : seen_other.count({v, p.year, p.quarter}) != 0;
+      if (twice) throw InvalidInput("a score given twice", field, std::string(in.vid[static_cast<std::size_t>(v)]));
+      pending.push_back({number_of(p), score_cell(text, field), p.year, p.quarter});
+    };
+    auto accept = [&](std::int64_t v) {
+      for (const Pending &x : pending) {
+        if (x.year == o.year)
+          seen_of_year[static_cast<std::size_t>(v)] |= static_cast<std::uint8_t>(1u << x.quarter);
+        else
+          seen_other.insert({v, x.year, x.quarter});
+        in.s_village.push_back(v);
+        in.s_period.push_back(x.period);
+        in.values.push_back(x.value);
+      }
     };
     if (s.column("period")) {  // long form: village_id, period, score
       s.require({"village_id", "score"});
       for_each_row(s, rep, [&](const RowView &r) {
-        std::string v = r.req("village_id");
-        known(v, "score of an unknown village");
-        add(v, r.req("period"), r.req("score"), "score");
+        pending.clear();
+        const std::string_view village = r.view("village_id");
+        if (village.empty()) throw InvalidInput("missing", "village_id");
+        const std::int64_t v = known(village, "score of an unknown village");
+        const std::string period = r.req("period");
+        const std::string_view text = r.view("score");
+        if (text.empty()) throw InvalidInput("missing", "score");
+        check(v, vocabulary::parse_period(period, "period", in.vid[static_cast<std::size_t>(v)]), text, "score");
+        accept(v);
       });
     } else {  // wide form: village_id, q1, q2, q3, q4, annual (of --year)
       s.require({"village_id", "q1", "q2", "q3", "q4", "annual"});
+      const std::array<std::pair<const char *, vocabulary::Period>, 5> columns{
+          {{"q1", {o.year, 1}}, {"q2", {o.year, 2}}, {"q3", {o.year, 3}}, {"q4", {o.year, 4}}, {"annual", {o.year, 0}}}};
       for_each_row(s, rep, [&](const RowView &r) {
-        std::string v = r.req("village_id");
-        known(v, "score of an unknown village");
-        const std::string y = std::to_string(o.year);
-        for (const char *q : {"q1", "q2", "q3", "q4"})
-          if (!r.opt(q).empty()) add(v, y + "Q" + std::string(1, q[1]), r.opt(q), q);
-        if (!r.opt("annual").empty()) add(v, y, r.opt("annual"), "annual");
+        pending.clear();
+        const std::string_view village = r.view("village_id");
+        if (village.empty()) throw InvalidInput("missing", "village_id");
+        const std::int64_t v = known(village, "score of an unknown village");
+        for (const auto &[column, period] : columns)
+          if (const std::string_view text = r.view(column); !text.empty()) check(v, period, text, column);
+        accept(v);
       });
     }
   }
+  in.period_views.assign(in.periods.begin(), in.periods.end());
   if (!o.terms.empty()) {
     Table t = read_table(o.terms, o.io, rep);
     t.require({"cadre_id", "served_from"});
@@ -147,7 +312,6 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
       in.terms.push_back({r.req("cadre_id"), r.opt("village_id"), r.date("served_from"), r.opt_date("served_to")});
     });
   }
-  return in;
 }
 
 // The actions cell: `kind:due;…` in a CSV or a workbook; in JSON the library's array
@@ -155,6 +319,30 @@ PayInput read_pay_input(const VillageOpts &o, Reporter &rep) {
 Cell actions_cell(const std::vector<village::Action> &acts, const IoOptions &io) {
   if (io.format != "json") return Cell(village::actions_text(acts));
   return Cell::json(village::actions_json(acts));
+}
+
+// The sheet's lines, written a line at a time (TableWriter): a sheet of a million lines is
+// not held as cells.
+void write_lines(std::ostream &out, const PaySheet &s, const PayInput &in, const IoOptions &io) {
+  std::vector<std::string> columns = kLineColumns;
+  columns.insert(columns.end(), in.keep.begin(), in.keep.end());  // the caller's, before the explanation
+  if (io.explain) columns.push_back("explanation");
+  TableWriter w(out, std::move(columns), io);
+  std::vector<std::string_view> cells;
+  for (const auto &l : s.lines) {
+    std::vector<Cell> row{std::string(l.cadre_id), std::string(l.village_id), std::string(l.township),
+                          post_code(l.post), Cell::num(l.months), Cell::num(l.period_units), Cell::money(l.base),
+                          Cell::money(l.performance), Cell::money(l.public_institution), Cell::money(l.total),
+                          team_grade_code(l.team_grade), team_grade_zh(l.team_grade), team_grade_en(l.team_grade),
+                          grade_code(l.grade), grade_zh(l.grade), grade_en(l.grade), actions_cell(l.actions, io)};
+    if (!in.keep_col.empty()) {
+      in.principals_t.cells(in.p_row[l.principal], cells);
+      for (const std::size_t c : in.keep_col) row.emplace_back(std::string(text_util::trim(cells[c])));
+    }
+    if (io.explain) row.push_back(l.explanation ? explanation_cell(*l.explanation, io) : Cell());
+    w.row(row);
+  }
+  w.finish();
 }
 
 }  // namespace
@@ -185,11 +373,12 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
     action = [&c, o](std::ostream &out) {
       const Policy policy = policy_for(c, o->ws);
       Reporter rep(o->io.strict);
-      const PayInput in = read_pay_input(*o, rep);
+      PayInput in;
+      read_pay_input(*o, rep, in);
       PaySheetOptions opt;
       opt.explain = o->io.explain || o->ws;  // a workspace keeps each line's explanation
       if (!o->graded_on.empty()) opt.graded_on = option_date(o->graded_on, "--graded-on");
-      const PaySheet s = pay_sheet(in.villages, in.principals, in.scores, o->year, policy, opt);
+      const PaySheet s = pay_sheet(in, o->year, policy, opt);
       if (!s.lines.empty() &&
           std::all_of(s.lines.begin(), s.lines.end(), [](const auto &l) { return l.grade == Grade::not_graded; }))
         rep.incomplete(o->scores.empty()
@@ -223,19 +412,9 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
         t.rows.push_back({Cell::num(b.year), b.policy, Cell::money(b.base), Cell::money(b.performance),
                           Cell::money(b.public_institution), Cell::money(b.subsidies), Cell::money(b.total)});
       } else {
-        t.columns = kLineColumns;
-        t.columns.insert(t.columns.end(), in.keep.begin(), in.keep.end());  // the caller's, before the explanation
-        if (o->io.explain) t.columns.push_back("explanation");
-        for (const auto &l : s.lines) {
-          std::vector<Cell> row{std::string(l.cadre_id), std::string(l.village_id), std::string(l.township), post_code(l.post), Cell::num(l.months),
-                                Cell::num(l.period_units), Cell::money(l.base), Cell::money(l.performance),
-                                Cell::money(l.public_institution), Cell::money(l.total), team_grade_code(l.team_grade),
-                                team_grade_zh(l.team_grade), team_grade_en(l.team_grade), grade_code(l.grade),
-                                grade_zh(l.grade), grade_en(l.grade), actions_cell(l.actions, o->io)};
-          for (const auto &cell : in.kept[l.principal]) row.push_back(cell);
-          if (o->io.explain) row.push_back(l.explanation ? explanation_cell(*l.explanation, o->io) : Cell());
-          t.rows.push_back(std::move(row));
-        }
+        write_lines(out, s, in, o->io);
+        rep.finish(out);
+        return;
       }
       write_table(out, t, o->io);
       rep.finish(out);
@@ -262,7 +441,7 @@ void add_village_commands(CLI::App &app, Common &c, Action &action) {
       Reporter rep(o->io.strict);
       OutTable t;
       if (!o->villages.empty()) {
-        const auto villages = read_villages(*o, rep, false);
+        const auto villages = read_villages(*o, rep);
         std::map<std::string, std::int64_t> per;
         for (const auto &v : villages) ++per[v.township];
         Explanation ex("selection quota");
@@ -372,11 +551,12 @@ void add_village_compare(CLI::App *cmp, const CompareCtx &ctx, Common &c, Action
       const auto [pa, pb] = load_policies(*ctx);
       o->io = ctx->io;
       Reporter rep(o->io.strict);
-      const PayInput in = read_pay_input(*o, rep);
+      PayInput in;
+      read_pay_input(*o, rep, in);
       PaySheetOptions opt;
       if (!o->graded_on.empty()) opt.graded_on = option_date(o->graded_on, "--graded-on");
-      const PaySheet sa = pay_sheet(in.villages, in.principals, in.scores, o->year, pa, opt);
-      const PaySheet sb = pay_sheet(in.villages, in.principals, in.scores, o->year, pb, opt);
+      const PaySheet sa = pay_sheet(in, o->year, pa, opt);
+      const PaySheet sb = pay_sheet(in, o->year, pb, opt);
       note_compare(o->io, c, *ctx, pa, pb, opt.graded_on.value_or(make_date(o->year, 12, 31, "--year")),
                    pay_parameters(pa, o->year), pay_parameters(pb, o->year));
       OutTable t = compare_table();

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The command line over large CSV tables: wall time, CPU time and peak memory (max RSS) of
 # `cadrekit assessment screen`, `cadrekit audit tier`, `cadrekit talent pools`,
-# `cadrekit talent teams` and `cadrekit disclosure plan` on generated files of ROWS rows
-# (default 1,000,000), measured with /usr/bin/time -v; docs/performance.md records the numbers.
+# `cadrekit talent teams`, `cadrekit disclosure plan` and `cadrekit village pay` on generated files
+# of ROWS rows (default 1,000,000; the pay sheet's ROWS / 2 villages and their principals), measured with /usr/bin/time -v; docs/performance.md records the numbers.
 # Nothing is asserted. Keeps the outputs in WORKDIR, to compare two builds byte for byte.
 #   bench/cli/bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]
 set -eu
@@ -11,7 +11,7 @@ rows=${2:-1000000}
 dir=${3:-${TMPDIR:-/tmp}/cadrekit-bench-cli}
 here=$(dirname "$0")
 mkdir -p "$dir"
-[ -f "$dir/candidates.csv" ] && [ "$(cat "$dir/rows" 2>/dev/null)" = "$rows" ] ||
+[ -f "$dir/scores.csv" ] && [ "$(cat "$dir/rows" 2>/dev/null)" = "$rows" ] ||
   { /usr/bin/python3 "$here/make_tables.py" "$rows" "$dir" && echo "$rows" >"$dir/rows"; }
 run() {
   name=$1
@@ -24,10 +24,12 @@ run() {
   printf '%-12s wall %-8s cpu %6ss  max RSS %5d MiB  exit %s  output %s bytes\n' "$name" "$wall" "$cpu" \
     $((rss / 1024)) "$status" "$(wc -c <"$dir/$name.out")"
 }
-for f in records units cadres members candidates; do printf '%s.csv: %s bytes  ' $f "$(wc -c <"$dir/$f.csv")"; done
+for f in records units cadres members candidates villages principals scores; do printf '%s.csv: %s bytes  ' $f "$(wc -c <"$dir/$f.csv")"; done
 echo
 run screen "$bin" assessment screen "$dir/records.csv" --as-of 2016-12-31
 run tier "$bin" audit tier "$dir/units.csv" --as-of 2016-12-31
 run pools "$bin" talent pools "$dir/cadres.csv" --as-of 2016-12-31
 run teams "$bin" talent teams "$dir/members.csv" --as-of 2016-12-31
 run plan "$bin" disclosure plan "$dir/candidates.csv"
+run pay "$bin" village pay --villages "$dir/villages.csv" --principals "$dir/principals.csv" \
+  --scores "$dir/scores.csv" --year 2016

@@ -2,7 +2,10 @@
 units), cadres.csv (cadres of every age, rank and group, as `talent pools` reads them) and
 members.csv (the cadres as members of teams of about ten, listed team by team, as `talent teams`
 reads them) and candidates.csv (candidates of a disclosure round, as `disclosure plan` reads them)
-of ROWS rows each into DIR, deterministically, for bench_cli.sh."""
+of ROWS rows each into DIR, deterministically, for bench_cli.sh; and for `village pay`, villages.csv
+and scores.csv (ROWS / 2 villages in 500 townships, their quarterly and annual scores) and
+principals.csv (a secretary and a director in four villages of five, one principal holding both
+posts in the fifth: 0.9 × ROWS rows)."""
 import random
 import sys
 
@@ -45,3 +48,22 @@ with open(f"{out}/candidates.csv", "w", encoding="utf-8", newline="") as f:
     for i in range(rows):
         f.write(f"K{i:07d},{rnd.randint(1, 2)},{rnd.choice(['fu_ke', 'zheng_ke'])},"
                 f"2016-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}\n")
+villages = rows // 2
+with open(f"{out}/villages.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("village_id,name,township,population\n")
+    for v in range(villages):
+        f.write(f"V{v:07d},村{v},镇{v % 500},{rnd.randint(300, 5000)}\n")
+with open(f"{out}/principals.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("cadre_id,name,village_id,post,served_from,served_to\n")
+    for v in range(villages):
+        if v % 5 == 0:
+            f.write(f"P{v:07d}a,甲{v},V{v:07d},both,2010-01-01,\n")
+            continue
+        f.write(f"P{v:07d}a,甲{v},V{v:07d},secretary,2010-01-01,\n")
+        start = "2016-07-01" if rnd.random() < 0.05 else "2012-03-01"
+        end = "2016-05-31" if start < "2016" and rnd.random() < 0.03 else ""
+        f.write(f"P{v:07d}b,乙{v},V{v:07d},director,{start},{end}\n")
+with open(f"{out}/scores.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("village_id,q1,q2,q3,q4,annual\n")
+    for v in range(villages):
+        f.write(f"V{v:07d}," + ",".join(str(rnd.randint(60, 99)) for _ in range(5)) + "\n")

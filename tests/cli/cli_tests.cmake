@@ -110,6 +110,19 @@ ck_cli(village_pay_strict
   "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv|--strict" -DEXPECT_RC=2
   "-DEXPECT_ERR=^cadrekit: invalid_input: .*pay_principals_bad.csv:4: .*field served_from" -DERR_LINES=1
   "-DEXPECT_NOT_OUT=P01")
+# A row of scores is read whole or not at all: V02's row, refused for its q4, leaves none of its
+# five scores, so V02 is not graded and misses every period (its q1–q3 were kept once, and V02
+# was graded on them).
+ck_cli(village_pay_score_row_whole_or_none
+  "-DARGS=village|pay|--villages|${_d}/pay_villages.csv|--scores|${_d}/pay_scores_bad_cell.csv|--year|2016\
+|--principals|${_d}/pay_principals.csv|--show|villages" -DEXPECT_RC=7
+  "-DEXPECT_ERR=pay_scores_bad_cell.csv:3: not a decimal number or a fraction \\(field q4\\)" -DERR_LINES=2
+  "-DEXPECT_OUT=\nV02,甲镇,,0,9,not_graded,未评定,Not graded,\"2016Q1,2016Q2,2016Q3,2016Q4,2016\"\nV03,甲镇,93,2,")
+# --year is checked before any table is read: one error, not one for each row of scores.
+ck_cli(village_pay_year_checked_first
+  "-DARGS=village|pay|--villages|${_d}/pay_villages.csv|--scores|${_d}/pay_scores.csv|--year|99999\
+|--principals|${_d}/pay_principals.csv" -DEXPECT_RC=2
+  "-DEXPECT_ERR=^cadrekit: invalid_input: not a valid calendar date \\(field --year\\)" -DERR_LINES=1)
 
 # --- assessment screen on 2016-12-31: C1 last of 10 in 2015 and 2016 (annual_bottom); C2 a
 # finding of lack of ability (qualitative_ability); C3 不称职 in 2016 (incompetent_demote); C4

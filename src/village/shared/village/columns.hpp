@@ -1,6 +1,7 @@
 // The village's columnar pay (JARUD.1): the performance path under the pay sheet, shared by the
 // library with its own surfaces only — the C ABI (ck_village_pay_columns), the Python extension
-// (village.pay_columns and DataFrames read in place), the tests and the benchmarks. It is not
+// (village.pay_columns and DataFrames read in place), the command line (`village pay`'s tables
+// read in place), the tests and the benchmarks. It is not
 // installed: C++ users call pay_sheet (include/cadrekit/village.hpp), which gives the same results.
 // Scores travel as fixed-point integers, dates as day numbers, rows as spans; nothing is
 // allocated per row.

@@ -18,6 +18,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -929,16 +930,25 @@ TableWriter::TableWriter(std::ostream &out, std::vector<std::string> columns, co
   if (io_.format == "csv") csv_header(bytes_, kept_.columns, io_);
 }
 
+TableWriter::~TableWriter() = default;
+
 void TableWriter::row(const std::vector<Cell> &cells) {
   if (io_.format != "csv") {
     kept_.rows.push_back(cells);
     return;
   }
   csv_row(bytes_, cells, io_);
-  if (io_.output.empty() && bytes_.size() >= (1U << 20)) {
+  if (bytes_.size() >= (1U << 20)) flush();
+}
+
+void TableWriter::flush() {
+  if (io_.output.empty()) {
     out_ << bytes_;
-    bytes_.clear();
+  } else {
+    if (!file_) file_ = std::make_unique<AtomicFile>(io_.output);
+    file_->write(bytes_);
   }
+  bytes_.clear();
 }
 
 void TableWriter::finish() {
@@ -946,13 +956,8 @@ void TableWriter::finish() {
     write_table(out_, kept_, io_);
     return;
   }
-  if (io_.output.empty()) {
-    out_ << bytes_;
-    return;
-  }
-  AtomicFile file(io_.output);
-  file.write(bytes_);
-  file.commit();
+  flush();
+  if (file_) file_->commit();
 }
 
 void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
@@ -968,42 +973,44 @@ void write_table(std::ostream &out, const OutTable &t, const IoOptions &io) {
 }
 
 AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
   if (!tmp_.empty()) std::remove(tmp_.c_str());
 }
 
-void AtomicFile::write(std::string_view bytes) {
+void AtomicFile::open() {
   std::error_code ec;
   const auto st = std::filesystem::status(file_, ec);
   in_place_ = !ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st);
   if (in_place_ && std::filesystem::is_directory(st)) throw InvalidInput("is a directory", field_, file_);
-  int fd = -1;
   if (in_place_) {
-    fd = ::open(file_.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) throw InvalidInput("cannot write the file", field_, file_);
+    fd_ = ::open(file_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) throw InvalidInput("cannot write the file", field_, file_);
   } else {
     std::string pattern = file_ + ".tmp.XXXXXX";
-    fd = mkstemp(pattern.data());
-    if (fd < 0) throw InvalidInput("cannot create a file beside it", field_, file_);
+    fd_ = mkstemp(pattern.data());
+    if (fd_ < 0) throw InvalidInput("cannot create a file beside it", field_, file_);
     tmp_ = pattern;
   }
+}
+
+void AtomicFile::write(std::string_view bytes) {
+  if (fd_ < 0) open();
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      throw InvalidInput("cannot write the file", field_, file_);
-    }
+    const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) throw InvalidInput("cannot write the file", field_, file_);
     done += static_cast<std::size_t>(n);
   }
+}
+
+void AtomicFile::commit() {
+  if (fd_ < 0) open();  // nothing written: an empty file
+  const int fd = std::exchange(fd_, -1);
   if (in_place_) {  // (a device or a pipe: nothing to sync, nothing to rename)
     if (::close(fd) != 0) throw InvalidInput("cannot write the file", field_, file_);
     return;
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) throw InvalidInput("cannot write the file", field_, file_);
-}
-
-void AtomicFile::commit() {
-  if (in_place_) return;
   if (std::rename(tmp_.c_str(), file_.c_str()) != 0) throw InvalidInput("cannot replace the file", field_, file_);
   tmp_.clear();
 }

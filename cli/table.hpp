@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -309,26 +310,36 @@ struct OutTable {
 /// else to `out`.
 void write_table(std::ostream &out, const OutTable &t, const IoOptions &io);
 
+class AtomicFile;
+
 /// Writes a table a row at a time, the same bytes write_table writes for the whole OutTable:
-/// for a result too large to hold as cells. CSV goes out as it is made (to io.output, whole or
-/// not at all, at finish()); JSON and .xlsx keep the rows and write them at finish().
+/// for a result too large to hold as cells. CSV goes out as it is made, a megabyte at a time:
+/// to `out`, or to io.output's temporary file (AtomicFile), which finish() puts in place — a
+/// writer not finished leaves io.output as it was. JSON and .xlsx keep the rows and write them
+/// at finish().
 class TableWriter {
  public:
   TableWriter(std::ostream &out, std::vector<std::string> columns, const IoOptions &io);
+  ~TableWriter();
+  TableWriter(const TableWriter &) = delete;
+  TableWriter &operator=(const TableWriter &) = delete;
   void row(const std::vector<Cell> &cells);
   void finish();
 
  private:
+  void flush();  ///< CSV: bytes_ out, to `out` or to the file
   std::ostream &out_;
   const IoOptions &io_;
   OutTable kept_;      ///< JSON, .xlsx
   std::string bytes_;  ///< CSV not yet written
+  std::unique_ptr<AtomicFile> file_;  ///< io.output's temporary file, once CSV is written to it
 };
 
-/// Writes a file whole or not at all: a temporary file beside it (FILE.tmp.XXXXXX), renamed over
-/// it by commit(); removed by the destructor when not committed. A target that exists and is not
-/// a regular file (/dev/null, /dev/stdout, a FIFO) is written in place by write(): a file renamed
-/// over it would replace the device itself. Errors are InvalidInput naming `field` and the file.
+/// Writes a file whole or not at all: a temporary file beside it (FILE.tmp.XXXXXX), synced and
+/// renamed over it by commit(); removed by the destructor when not committed. A target that
+/// exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written in place: a file
+/// renamed over it would replace the device itself. Errors are InvalidInput naming `field` and
+/// the file.
 class AtomicFile {
  public:
   explicit AtomicFile(std::string file, std::string field = "--output")
@@ -336,13 +347,15 @@ class AtomicFile {
   ~AtomicFile();
   AtomicFile(const AtomicFile &) = delete;
   AtomicFile &operator=(const AtomicFile &) = delete;
-  /// Writes the temporary file (synced).
+  /// Appends to the temporary file (created by the first write).
   void write(std::string_view bytes);
   /// Puts it in place.
   void commit();
 
  private:
+  void open();
   std::string file_, field_, tmp_;
+  int fd_ = -1;
   bool in_place_ = false;
 };
 

@@ -298,6 +298,31 @@ gone = WORK / "never.xlsx"
 run("audit", "tier", D / "pay_scores.csv", "--as-of", "2016-12-31", "-o", gone, ok=(2,))
 check(not gone.exists(), "-o: a failed command writes no file")
 check(not list(WORK.glob("*.tmp.*")), f"-o: no temporary file left ({list(WORK.glob('*.tmp.*'))})")
+# A CSV written a row at a time goes to the temporary file a megabyte at a time: more than one
+# megabyte through -o is the same bytes as to standard output, and a write that fails (/dev/full,
+# written in place) is an error naming the file, not a crash or a half-told success.
+big = {name: WORK / f"big_{name}.csv" for name in ("villages", "principals", "scores")}
+with open(big["villages"], "w", encoding="utf-8") as v, open(big["principals"], "w", encoding="utf-8") as p, \
+        open(big["scores"], "w", encoding="utf-8") as sc:
+    v.write("village_id,township,population\n")
+    p.write("cadre_id,village_id,post,served_from\n")
+    sc.write("village_id,q1,q2,q3,q4,annual\n")
+    for i in range(12000):
+        v.write(f"V{i:05d},镇{i % 7},{300 + i % 4000}\n")
+        p.write(f"P{i:05d},V{i:05d},both,2010-01-01\n")
+        sc.write(f"V{i:05d}," + ",".join(str(60 + (i * k) % 40) for k in range(1, 6)) + "\n")
+pay = ["village", "pay", "--villages", big["villages"], "--principals", big["principals"], "--scores", big["scores"],
+       "--year", "2016"]
+streamed = run(*pay, ok=(0,)).stdout
+check(len(streamed) > 1 << 20, f"the pay sheet is more than a megabyte ({len(streamed)} bytes)")
+to_file = WORK / "big_pay.csv"
+run(*pay, "-o", to_file, ok=(0,))
+check(to_file.read_bytes() == streamed, "-o: a sheet written a megabyte at a time, the same bytes as to standard output")
+check(not list(WORK.glob("*.tmp.*")), "-o: no temporary file left after a sheet written in parts")
+if Path("/dev/full").exists():
+    full = run(*pay, "-o", "/dev/full", ok=(2,))
+    check(b"cannot write the file (field --output, record /dev/full)" in full.stderr,
+          f"-o /dev/full: a failed write is an error naming the file: {full.stderr.decode()}")
 run("audit", "tier", D / "audit_units.csv", "--as-of", "2016-12-31", "-o", target, ok=(0,))
 check(target.read_bytes()[:2] == b"PK", "-o FILE.xlsx: a workbook (zip) replaces the file")
 as_csv = WORK / "tiers.csv"

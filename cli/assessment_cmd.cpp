@@ -101,14 +101,6 @@ class Memo {
   std::unordered_map<std::string_view, T> seen_;
 };
 
-/// A cell as RowView::view gives it: without the blanks around it.
-std::string_view trimmed(std::string_view s) {
-  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  return s;
-}
-
 /// read_record's reading of the records table by column: the columns it looks up, looked up
 /// as it looks them up, and each row's fields the kernel takes, parsed as read_record parses
 /// them (each distinct text once) and validated as it validates them. False for a row

@@ -180,14 +180,6 @@ struct TierColumns {
   std::vector<std::int64_t> scores;
 };
 
-// A cell as RowView::view gives it: without the blanks around it.
-std::string_view trimmed(std::string_view s) {
-  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  return s;
-}
-
 // An amount in the form nearly every table writes it (ASCII digits, at most 15, and at most two
 // decimals after a point) as fen: what Money::parse reads it as. -1 for any other text, which
 // Money::parse then reads.

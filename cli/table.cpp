@@ -105,12 +105,7 @@ Cell explanation_cell(const Explanation &ex, const IoOptions &io) {
 
 namespace {
 
-std::string trim(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  return std::string(s);
-}
+std::string trim(std::string_view s) { return std::string(trimmed(s)); }
 
 bool ends_with(const std::string &s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
@@ -722,11 +717,7 @@ std::string RowView::opt(std::string_view name) const {
 std::string_view RowView::view(std::string_view name) const {
   auto c = t_.column(name);
   if (!c) return {};
-  std::string_view s = cells_[*c];
-  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; };
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  return s;
+  return trimmed(cells_[*c]);
 }
 
 std::string RowView::req(std::string_view name) const {

@@ -21,6 +21,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
 #include "cadrekit/core/money.hpp"
+#include "core/text.hpp"
 
 namespace cadrekit::cli {
 
@@ -224,6 +225,10 @@ struct NestedCells {
 /// values are strings, numbers, booleans or null; a nested value (an object or an array) is kept
 /// as its JSON text in the columns `nested` admits, and elsewhere refused at its row.
 Table read_table(const std::string &file, const IoOptions &io, Reporter &rep, const NestedCells &nested = {});
+
+/// A cell without the blanks around it (space, tab, CR, LF): every cell a command reads is
+/// read so (RowView), and so is a cell read straight from the table.
+inline std::string_view trimmed(std::string_view s) { return text_util::trim(s); }
 
 /// Typed access to one row's cells; every error names the column and the row.
 class RowView {

@@ -17,7 +17,6 @@
 #include "commands.hpp"
 #include "compare.hpp"
 #include "core/json_read.hpp"
-#include "core/text.hpp"
 #include "village/columns.hpp"
 #include "table.hpp"
 #include "workspace_hooks.hpp"
@@ -337,7 +336,7 @@ void write_lines(std::ostream &out, const PaySheet &s, const PayInput &in, const
                           grade_code(l.grade), grade_zh(l.grade), grade_en(l.grade), actions_cell(l.actions, io)};
     if (!in.keep_col.empty()) {
       in.principals_t.cells(in.p_row[l.principal], cells);
-      for (const std::size_t c : in.keep_col) row.emplace_back(std::string(text_util::trim(cells[c])));
+      for (const std::size_t c : in.keep_col) row.emplace_back(std::string(trimmed(cells[c])));
     }
     if (io.explain) row.push_back(l.explanation ? explanation_cell(*l.explanation, io) : Cell());
     w.row(row);

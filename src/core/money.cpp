@@ -2,6 +2,7 @@
 // every operation overflow-checked. Messages never repeat an amount: it may be income.
 #include "cadrekit/core/money.hpp"
 
+#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -195,8 +196,16 @@ std::string Money::format() const {
 }
 
 std::string Money::to_decimal_string() const {
-  std::uint64_t u = magnitude(fen_);
-  return std::string(fen_ < 0 ? "-" : "") + std::to_string(u / 100) + two_places(u);
+  // written into one buffer (a sheet writes millions of amounts): sign, yuan, point, two places
+  const std::uint64_t u = magnitude(fen_);
+  char buf[32];  // "-" + 20 digits + ".00"
+  char *p = buf;
+  if (fen_ < 0) *p++ = '-';
+  p = std::to_chars(p, buf + sizeof buf, u / 100).ptr;
+  *p++ = '.';
+  *p++ = static_cast<char>('0' + u / 10 % 10);
+  *p++ = static_cast<char>('0' + u % 10);
+  return std::string(buf, p);
 }
 
 Money Money::operator+(Money o) const {

@@ -321,24 +321,40 @@ Cell actions_cell(const std::vector<village::Action> &acts, const IoOptions &io)
 }
 
 // The sheet's lines, written a line at a time (TableWriter): a sheet of a million lines is
-// not held as cells.
+// not held as cells. One row of cells is reused for every line.
 void write_lines(std::ostream &out, const PaySheet &s, const PayInput &in, const IoOptions &io) {
   std::vector<std::string> columns = kLineColumns;
   columns.insert(columns.end(), in.keep.begin(), in.keep.end());  // the caller's, before the explanation
   if (io.explain) columns.push_back("explanation");
+  std::vector<Cell> row(columns.size());
   TableWriter w(out, std::move(columns), io);
   std::vector<std::string_view> cells;
   for (const auto &l : s.lines) {
-    std::vector<Cell> row{std::string(l.cadre_id), std::string(l.village_id), std::string(l.township),
-                          post_code(l.post), Cell::num(l.months), Cell::num(l.period_units), Cell::money(l.base),
-                          Cell::money(l.performance), Cell::money(l.public_institution), Cell::money(l.total),
-                          team_grade_code(l.team_grade), team_grade_zh(l.team_grade), team_grade_en(l.team_grade),
-                          grade_code(l.grade), grade_zh(l.grade), grade_en(l.grade), actions_cell(l.actions, io)};
+    std::size_t k = 0;
+    const auto text = [&](std::string_view v) {
+      row[k].kind = Cell::Kind::text;
+      row[k++].text.assign(v);
+    };
+    const auto put = [&](Cell c) { row[k++] = std::move(c); };
+    text(l.cadre_id);
+    text(l.village_id);
+    text(l.township);
+    text(post_code(l.post));
+    put(Cell::num(l.months));
+    put(Cell::num(l.period_units));
+    for (const Money m : {l.base, l.performance, l.public_institution, l.total}) put(Cell::money(m));
+    text(team_grade_code(l.team_grade));
+    text(team_grade_zh(l.team_grade));
+    text(team_grade_en(l.team_grade));
+    text(grade_code(l.grade));
+    text(grade_zh(l.grade));
+    text(grade_en(l.grade));
+    put(actions_cell(l.actions, io));
     if (!in.keep_col.empty()) {
       in.principals_t.cells(in.p_row[l.principal], cells);
-      for (const std::size_t c : in.keep_col) row.emplace_back(std::string(trimmed(cells[c])));
+      for (const std::size_t c : in.keep_col) text(trimmed(cells[c]));
     }
-    if (io.explain) row.push_back(l.explanation ? explanation_cell(*l.explanation, io) : Cell());
+    if (io.explain) put(l.explanation ? explanation_cell(*l.explanation, io) : Cell());
     w.row(row);
   }
   w.finish();

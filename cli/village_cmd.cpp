@@ -258,10 +258,13 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
       int year, quarter;
     };
     std::vector<Pending> pending;
-    auto check = [&](std::int64_t v, const vocabulary::Period &p, std::string_view text, const std::string &field) {
+    // `at`: the column a score given twice is named by (the period's; the wide form's own)
+    auto check = [&](std::int64_t v, const vocabulary::Period &p, std::string_view text, const std::string &field,
+                     const std::string &at) {
       const bool twice = p.year == o.year ? (seen_of_year[static_cast<std::size_t>(v)] >> p.quarter) & 1u
                                           : seen_other.count({v, p.year, p.quarter}) != 0;
-      if (twice) throw InvalidInput("a score given twice", field, std::string(in.vid[static_cast<std::size_t>(v)]));
+      if (twice)  // in the sheet's words (village::pay_sheet)
+        throw InvalidInput("score given twice for the period", at, std::string(in.vid[static_cast<std::size_t>(v)]));
       pending.push_back({number_of(p), score_cell(text, field), p.year, p.quarter});
     };
     auto accept = [&](std::int64_t v) {
@@ -285,7 +288,7 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
         const std::string period = r.req("period");
         const std::string_view text = r.view("score");
         if (text.empty()) throw InvalidInput("missing", "score");
-        check(v, vocabulary::parse_period(period, "period", in.vid[static_cast<std::size_t>(v)]), text, "score");
+        check(v, vocabulary::parse_period(period, "period", in.vid[static_cast<std::size_t>(v)]), text, "score", "period");
         accept(v);
       });
     } else {  // wide form: village_id, q1, q2, q3, q4, annual (of --year)
@@ -298,7 +301,7 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
         if (village.empty()) throw InvalidInput("missing", "village_id");
         const std::int64_t v = known(village, "score of an unknown village");
         for (const auto &[column, period] : columns)
-          if (const std::string_view text = r.view(column); !text.empty()) check(v, period, text, column);
+          if (const std::string_view text = r.view(column); !text.empty()) check(v, period, text, column, column);
         accept(v);
       });
     }

@@ -492,6 +492,12 @@ ck_cli(vocabulary_pay_periods
 ck_cli(vocabulary_pay_long_same_as_wide
   "-DARGS=${_pay_long}|${_d}/pay_scores_long.csv"
   "-DSAME_ARGS=${_pay}|--principals|${_d}/pay_principals.csv")
+# A period scored twice, in two spellings, is refused at its second row in the sheet's words
+# (C and Python say it so), naming the period's column.
+ck_cli(village_pay_period_scored_twice
+  "-DARGS=${_pay_long}|${_d}/pay_scores_long_twice.csv" -DEXPECT_RC=7
+  "-DEXPECT_ERR=pay_scores_long_twice.csv:52: score given twice for the period \\(field period, record V01\\)"
+  -DERR_LINES=2)
 # A factor outside the vocabulary: the row is refused saying what was expected, never the value.
 ck_cli(vocabulary_factor_refused
   "-DARGS=audit|tier|${_d}/audit_units_maybe.csv|--as-of|2016-12-31|--strict" -DEXPECT_RC=2

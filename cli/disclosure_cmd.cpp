@@ -102,15 +102,19 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
                                        "venues_en", "first_day", "last_day", "working_days"};
       if (o->io.explain) columns.push_back("explanation");
       // Each row's plan, kept small until every row has been read (nothing is written when one
-      // is refused under --strict), then written a row at a time: its venues as the number of
-      // their list among the few distinct ones (a cell object for each of a million rows' ten
-      // cells held most of a GiB).
-      struct Planned {
-        std::string id;
-        RoundPlan plan;  // (its venues moved to venue_lists)
-        std::size_t venues = 0;
+      // is refused under --strict), then written a row at a time: its id as its row of the
+      // table, its dates as day numbers, its venues as the number of their list among the few
+      // distinct ones (a cell object for each of a million rows' ten cells held most of a GiB,
+      // and a RoundPlan and a copy of the id a row 90 MB).
+      struct Planned {  // 28 bytes
+        std::uint32_t row;
+        std::uint32_t venues;
+        std::int32_t posted, first, last, working_days;
+        std::uint8_t round, rank;
       };
+      if (in.size() > UINT32_MAX) throw InvalidInput("more rows than a plan can hold", "id", in.file);
       std::vector<Planned> planned;
+      planned.reserve(in.size());
       std::vector<std::vector<std::string>> venue_lists;
       std::vector<Cell> explanations;  // with --explain, one a row
       std::vector<PostedRound> posted;
@@ -119,7 +123,9 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
       // each name: they are read on the first row of each round and rank (they were read, and
       // kept, for every row: 10^6 rows held two million copies).
       std::set<std::pair<std::int64_t, Rank>> noted;
+      std::size_t next_row = 0;
       for_each_row(in, rep, [&](const RowView &r) {
+        const std::size_t this_row = next_row++;
         const std::string id = r.req("id");
         const std::int64_t round = r.integer("round");
         if (round != 1 && round != 2) throw InvalidInput("round must be 1 or 2", "round", id);
@@ -134,7 +140,9 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
         if (o->io.explain) explanations.push_back(explanation_cell(ex, o->io));
         // With --workspace each row is a round posted on the record's case (actor: the row's, or --by).
         if (o->ws) posted.push_back({id, p.round, p.posted, r.opt("actor").empty() ? o->ws.by : r.opt("actor")});
-        planned.push_back({id, std::move(p), static_cast<std::size_t>(list - venue_lists.begin())});
+        planned.push_back({static_cast<std::uint32_t>(this_row), static_cast<std::uint32_t>(list - venue_lists.begin()),
+                           to_days(p.posted), to_days(p.window.first), to_days(p.window.last), p.working_days,
+                           static_cast<std::uint8_t>(p.round), static_cast<std::uint8_t>(p.rank)});
       });
       if (o->ws) {
         require_no_rejected_rows(rep.errors());
@@ -153,13 +161,15 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
         venue_cells.push_back(std::move(v));
       }
       TableWriter w(out, columns, o->io);
+      const std::size_t id_col = *in.column("id");  // required
+      std::vector<std::string_view> cells;
       for (std::size_t i = 0; i < planned.size(); ++i) {
         const Planned &x = planned[i];
-        const RoundPlan &p = x.plan;
         const auto &v = venue_cells[x.venues];
-        std::vector<Cell> row{x.id,      Cell::num(p.round), rank_name(p.rank), Cell::date(p.posted),
-                              v[0],      v[1],               v[2],              Cell::date(p.window.first),
-                              Cell::date(p.window.last),     Cell::num(p.working_days)};
+        in.cells(x.row, cells);
+        std::vector<Cell> row{std::string(trimmed(cells[id_col])), Cell::num(x.round), rank_name(static_cast<Rank>(x.rank)),
+                              Cell::date(from_days(x.posted)), v[0], v[1], v[2], Cell::date(from_days(x.first)),
+                              Cell::date(from_days(x.last)), Cell::num(x.working_days)};
         if (o->io.explain) row.push_back(std::move(explanations[i]));
         w.row(row);
       }

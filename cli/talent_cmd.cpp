@@ -6,12 +6,16 @@
 // Columns: docs/cli.md. Supervision (a red line from the assessment records and findings, an
 // open disposal case) excludes pool candidates as anywhere else in the library.
 
+#include <algorithm>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/person_detail.hpp"
+#include "cadrekit/core/vocabulary.hpp"
 #include "cadrekit/talent.hpp"
 #include "commands.hpp"
 #include "compare.hpp"
@@ -88,6 +92,111 @@ void add_supervision_options(CLI::App *cmd, TalentOpts &o) {
   cmd->add_option("--findings", o.findings, "findings (as `assessment screen`)");
 }
 
+// The members of a teams table, as the kernel reads them: each row read as the rows path reads
+// it (the person reader checks its codes and dates), kept as columns — its team as the number of
+// the team in order of first appearance, its codes as numbers — with its ids as views into the
+// table.
+struct TeamTable {
+  std::vector<std::string_view> teams;  ///< each team's id, in order of first appearance
+  std::vector<std::string_view> cadre;  ///< per member
+  std::vector<std::int32_t> team, birth;
+  std::vector<std::uint8_t> sex, ethnicity, political_status;  ///< codes (0: none, an unknown status)
+
+  /// The members as the rows path takes them.
+  std::vector<TeamMember> records() const {
+    std::vector<TeamMember> out;
+    out.reserve(cadre.size());
+    const auto code = [](std::uint8_t v) {
+      return v == 0 ? std::string() : std::string{char('0' + v / 10), char('0' + v % 10)};
+    };
+    for (std::size_t i = 0; i < cadre.size(); ++i)
+      out.push_back({std::string(teams[static_cast<std::size_t>(team[i])]), std::string(cadre[i]),
+                     static_cast<Sex>(sex[i]), from_days(birth[i]), code(ethnicity[i]), code(political_status[i])});
+    return out;
+  }
+
+  struct Counts {
+    std::vector<std::int32_t> size, young, women, minority, non_party;
+    std::vector<std::uint8_t> gaps;
+  };
+  /// Each team's counts and gaps by team_structure_batch; empty when the rows path would refuse
+  /// the members as a whole (an id blank but for other spaces, a cadre twice on a team, a code or
+  /// a date the kernel does not take), which it then does in its own words.
+  std::optional<Counts> by_kernel(Date as_of, const Policy &policy) const {
+    const std::size_t n = cadre.size(), nt = teams.size();
+    for (const std::string_view id : teams)
+      if (vocabulary::blank(id)) return std::nullopt;
+    for (const std::string_view id : cadre)
+      if (vocabulary::blank(id)) return std::nullopt;
+    // a cadre twice on a team: the members grouped by team (a counting sort), each team's ids
+    // sorted and compared with the next
+    std::vector<std::size_t> start(nt + 1, 0), by(n);
+    for (std::size_t i = 0; i < n; ++i) ++start[static_cast<std::size_t>(team[i]) + 1];
+    for (std::size_t k = 0; k < nt; ++k) start[k + 1] += start[k];
+    {
+      std::vector<std::size_t> at(start.begin(), start.end() - 1);
+      for (std::size_t i = 0; i < n; ++i) by[at[static_cast<std::size_t>(team[i])]++] = i;
+    }
+    std::vector<std::string_view> ids;
+    for (std::size_t k = 0; k < nt; ++k) {
+      ids.clear();
+      for (std::size_t j = start[k]; j < start[k + 1]; ++j) ids.push_back(cadre[by[j]]);
+      std::sort(ids.begin(), ids.end());
+      if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) return std::nullopt;
+    }
+    Counts c;
+    for (auto *v : {&c.size, &c.young, &c.women, &c.minority, &c.non_party}) v->assign(nt, 0);
+    c.gaps.assign(nt, 0);
+    try {
+      team_structure_batch({team, sex, birth, ethnicity, political_status}, nt, as_of, policy,
+                           {c.size, c.young, c.women, c.minority, c.non_party, c.gaps});
+    } catch (const InvalidInput &) {
+      return std::nullopt;
+    }
+    return c;
+  }
+};
+
+// A code of the person record ("01", "13", or "" for a status not known) as its number, 0 for
+// none; the person reader gives no other text (InvalidInput, a bug, if it did: no code is guessed).
+std::uint8_t code_number(const std::string &code, const char *field) {
+  if (code.empty()) return 0;
+  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9' || code == "00")
+    throw InvalidInput("not a two-digit code", field);
+  return static_cast<std::uint8_t>((code[0] - '0') * 10 + (code[1] - '0'));
+}
+
+TeamTable read_team_members(const Table &t, Reporter &rep) {
+  TeamTable m;
+  m.cadre.reserve(t.size());
+  m.team.reserve(t.size());
+  m.birth.reserve(t.size());
+  m.sex.reserve(t.size());
+  m.ethnicity.reserve(t.size());
+  m.political_status.reserve(t.size());
+  std::unordered_map<std::string_view, std::int32_t> team_number;
+  for_each_row(t, rep, [&](const RowView &r) {
+    // The person reader checks the codes and dates exactly as for any cadre record.
+    const std::string id = r.req("cadre_id"), birth = r.date_text("birth_date");
+    const Person p = detail::person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
+                                                .ethnicity = r.view("ethnicity"),
+                                                .political_status = r.view("political_status"), .party_joined = {},
+                                                .work_started = {}, .education = {}, .rank = {}, .unit = {}});
+    const std::string_view team = r.view("team_id");
+    if (team.empty()) throw InvalidInput("missing", "team_id");
+    if (m.teams.size() >= static_cast<std::size_t>(INT32_MAX)) throw InvalidInput("too many teams", "team_id");
+    const auto [it, fresh] = team_number.emplace(team, static_cast<std::int32_t>(m.teams.size()));
+    if (fresh) m.teams.push_back(team);
+    m.cadre.push_back(r.view("cadre_id"));
+    m.team.push_back(it->second);
+    m.birth.push_back(to_days(p.birth_date));
+    m.sex.push_back(static_cast<std::uint8_t>(p.sex));
+    m.ethnicity.push_back(code_number(p.ethnicity, "ethnicity"));
+    m.political_status.push_back(code_number(p.political_status, "political_status"));
+  });
+  return m;
+}
+
 }  // namespace
 
 void add_talent_commands(CLI::App &app, Common &c, Action &action) {
@@ -144,26 +253,41 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       const Policy policy = load_policy(c);
       const Date as_of = as_of_date(c);
       Reporter rep(o->io.strict);
-      std::vector<TeamMember> members;
       Table t = read_table(o->input, o->io, rep);
       t.require({"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
-      members.reserve(t.size());
-      for_each_row(t, rep, [&](const RowView &r) {
-        // The person reader checks the codes and dates exactly as for any cadre record.
-        const std::string id = r.req("cadre_id"), birth = r.date_text("birth_date");
-        const Person p = detail::person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
-                                            .ethnicity = r.view("ethnicity"),
-                                            .political_status = r.view("political_status"), .party_joined = {},
-                                            .work_started = {}, .education = {}, .rank = {}, .unit = {}});
-        members.push_back({r.req("team_id"), p.id, p.sex, p.birth_date, p.ethnicity, p.political_status});
-      });
+      const TeamTable m = read_team_members(t, rep);
       std::vector<Cadre> cands;
       if (!o->candidates.empty()) cands = read_cadres(o->candidates, o->io, rep);
       const Supervised s = read_supervision(*o, rep, {&policy}, as_of);
-      const auto teams = team_structure(members, as_of, policy, cands, s.sup(), o->io.explain);
       note_run(o->io, c, &policy, as_of, team_parameters(policy, as_of));
       OutTable out_t{{"team_id", "size", "young", "women", "minority", "non_party", "gaps", "candidates"}, {}};
       if (o->io.explain) out_t.columns.push_back("explanation");
+      // Without candidates or explanations, the counts and gaps come from the kernel; the rows
+      // path runs when it is asked for more, or to refuse the members as a whole in its words.
+      if (cands.empty() && !o->io.explain && !o->io.row_path) {
+        if (const auto k = m.by_kernel(as_of, policy)) {
+          TableWriter w(out, out_t.columns, o->io);
+          std::vector<Cell> row(out_t.columns.size(), Cell(""));
+          for (std::size_t i = 0; i < m.teams.size(); ++i) {
+            std::string gaps;
+            for (int g = 0; g < criterion_count; ++g)
+              if ((k->gaps[i] >> g) & 1u) gaps += (gaps.empty() ? "" : ";") + std::string(criterion_name(Criterion(g)));
+            row[0].text.assign(m.teams[i]);
+            row[1] = Cell::num(k->size[i]);
+            row[2] = Cell::num(k->young[i]);
+            row[3] = Cell::num(k->women[i]);
+            row[4] = Cell::num(k->minority[i]);
+            row[5] = Cell::num(k->non_party[i]);
+            row[6].text = std::move(gaps);
+            w.row(row);
+          }
+          w.finish();
+          rep.finish(out);
+          return;
+        }
+      }
+      const std::vector<TeamMember> members = m.records();
+      const auto teams = team_structure(members, as_of, policy, cands, s.sup(), o->io.explain);
       for (const auto &ts : teams) {
         std::string gaps, who;
         for (const auto &g : ts.gaps) {

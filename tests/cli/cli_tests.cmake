@@ -324,6 +324,22 @@ ck_cli(talent_teams
 ck_cli(talent_teams_strict
   "-DARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22|--strict"
   -DEXPECT_RC=2 "-DEXPECT_ERR=talent_members.csv:7.*field sex" -DERR_LINES=1)
+# Without candidates or --explain the counts and gaps come from the structure's kernel: the same
+# output as the rows path (--row-path), on teams listed out of order with codes written as names
+# (汉族, 蒙古族, 中共党员), sexes as 男/女 and dates in three spellings; T2 (56 and 26, a Mongol
+# 群众) lacks only a woman. A cadre twice on a team is refused as a whole by both, in the
+# rows path's words.
+ck_cli(talent_teams_kernel_matches_rows
+  "-DARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22"
+  "-DSAME_ARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22|--row-path"
+  "-DEXPECT_OUT=^team_id,size,young,women,minority,non_party,gaps,candidates\nT2,2,1,0,1,1,women,\nT1,3,2,1,2,2,,\nT3,1,1,1,0,1,minority,\n$")
+ck_cli(talent_teams_kernel_matches_rows_bad_row
+  "-DARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22"
+  "-DSAME_ARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22|--row-path" -DEXPECT_RC=7)
+ck_cli(talent_teams_cadre_twice
+  "-DARGS=talent|teams|${_d}/talent_members_twice.csv|--as-of|2016-09-22" -DEXPECT_RC=2
+  "-DEXPECT_ERR=^cadrekit: invalid_input: the cadre is twice on the team \\(field cadre_id, record members\\[2\\]\\)"
+  -DERR_LINES=1)
 # The first echelon up to 34 instead of 35: C2 (35 on 2016-09-22) leaves it and, a civil servant
 # of 35, joins the second (listed there as in the first before); C1 (31) stays in the first.
 ck_cli(compare_talent_pools

@@ -1,6 +1,8 @@
 // The command line's table of column names (see labels.hpp).
 #include "labels.hpp"
 
+#include <unordered_map>
+
 namespace cadrekit::cli {
 
 namespace {
@@ -165,11 +167,20 @@ const char *column_label(std::string_view code, std::string_view lang) {
 }
 
 const char *column_code(std::string_view header) {
-  for (const Label &l : kLabels)
-    if (header == l.code) return nullptr;
-  for (const Label &l : kLabels)
-    if (header == l.zh || header == l.en) return l.code;
-  return nullptr;
+  // Every label's texts by a hash, built once: a header of a million columns asks a million
+  // times. A code is itself (nullptr), before any label's words; of two labels with the same
+  // words, the first.
+  static const std::unordered_map<std::string_view, const char *> codes = [] {
+    std::unordered_map<std::string_view, const char *> m;
+    for (const Label &l : kLabels) {
+      m.emplace(l.zh, l.code);
+      m.emplace(l.en, l.code);
+    }
+    for (const Label &l : kLabels) m.insert_or_assign(l.code, nullptr);
+    return m;
+  }();
+  const auto it = codes.find(header);
+  return it == codes.end() ? nullptr : it->second;
 }
 
 }  // namespace cadrekit::cli

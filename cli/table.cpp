@@ -243,15 +243,23 @@ void Reporter::note(const std::string &file, std::size_t skipped_rows, std::size
 
 void Reporter::unread_columns(const Table &t) {
   if (t.size() == 0) return;  // no row asked for anything
+  // the warnings written together (standard error writes at every <<: a header of a million
+  // columns was millions of writes)
+  std::string lines;
   for (const auto &[name, nearest] : t.unread_columns()) {
     const std::string hint = nearest.empty() ? "" : " (did you mean \"" + nearest + "\"?)";
     // (a header's cell may be data: a number in it is masked as a record's is)
     if (strict_)
       throw InvalidInput("a column this command does not read" + hint + "; without --strict it is a warning",
                          masked_record(name), t.file);
-    std::cerr << "cadrekit: warning: " << t.file << ": the column \"" << masked_record(name)
-              << "\" is not one this command reads, and is ignored" << hint << "\n";
+    lines += "cadrekit: warning: " + t.file + ": the column \"" + masked_record(name) +
+             "\" is not one this command reads, and is ignored" + hint + "\n";
+    if (lines.size() >= (1U << 16)) {
+      std::cerr << lines;
+      lines.clear();
+    }
   }
+  std::cerr << lines;
 }
 
 void Reporter::incomplete(const std::string &why) {

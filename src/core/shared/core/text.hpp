@@ -45,8 +45,22 @@ std::string nearest_name(std::string_view name, const Names &candidates) {
   std::string_view nearest;
   bool found = false;
   std::size_t best = name.size() / 3 + 1;
+  // (the distance is at least the difference of the two lengths in characters: a name that
+  // much longer or shorter is not measured — an unread header of a million columns asks for
+  // each of them)
+  const auto chars = [](std::string_view s) {  // as edit_distance splits them
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    }
+    return n;
+  };
+  const std::size_t length = chars(name);
   for (const auto &c : candidates) {
     const std::string_view cand(c);
+    const std::size_t other = chars(cand);
+    if ((length > other ? length - other : other - length) > best) continue;
     const std::size_t d = edit_distance(name, cand);
     if (d < best || (d == best && found && cand < nearest)) {
       best = d;

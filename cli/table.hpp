@@ -364,6 +364,29 @@ class AtomicFile {
   bool in_place_ = false;
 };
 
+/// Texts numbered in order of first appearance, found by their bytes: an open-addressing table
+/// of 4-byte slots over views of the texts, which must outlive it (cells of a table). For the
+/// ids of a large table, where a node-based set of strings costs tens of bytes an id.
+class TextIndex {
+ public:
+  /// Room for `expected` texts before the table grows.
+  explicit TextIndex(std::size_t expected = 0);
+  /// The number of `text`, and whether it is new (then numbered size() - 1). InvalidInput
+  /// (field `field`) past 2^32 - 2 texts.
+  std::pair<std::uint32_t, bool> insert(std::string_view text, std::string_view field = "id");
+  /// The number of `text`, or -1.
+  std::int64_t find(std::string_view text) const;
+  std::size_t size() const noexcept { return texts_.size(); }
+  std::string_view operator[](std::size_t i) const { return texts_[i]; }
+  const std::vector<std::string_view> &texts() const noexcept { return texts_; }
+
+ private:
+  void rehash(std::size_t slots);
+  std::vector<std::string_view> texts_;
+  std::vector<std::uint32_t> slots_;  ///< number + 1; 0 = empty
+  std::size_t mask_ = 0;
+};
+
 /// Progress on stderr, only when stderr is a terminal.
 class Progress {
  public:

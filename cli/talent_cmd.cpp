@@ -7,6 +7,7 @@
 // open disposal case) excludes pool candidates as anywhere else in the library.
 
 #include <algorithm>
+#include <array>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -15,6 +16,7 @@
 #include <unordered_set>
 
 #include "core/person_detail.hpp"
+#include "core/text.hpp"
 #include "cadrekit/core/vocabulary.hpp"
 #include "cadrekit/talent.hpp"
 #include "commands.hpp"
@@ -34,32 +36,166 @@ struct TalentOpts {
   std::string candidates, assessments, findings;
 };
 
-std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Reporter &rep) {
-  std::vector<Cadre> out;
-  Table t = read_table(file, io, rep);
+// A cadres table's row as a cadre: the person members a cadres table may carry (docs/person.md),
+// read as the JSON record's are; `cadre_id` is taken for `id`.
+Cadre cadre_of(const RowView &r) {
+  const std::string id = r.opt("cadre_id").empty() ? r.req("id") : r.opt("cadre_id");
+  const std::string birth = r.date_text("birth_date"), party = r.date_text("party_joined"),
+                    work = r.date_text("work_started");
+  Cadre c;
+  c.person = detail::person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
+                                        .ethnicity = r.view("ethnicity"), .political_status = r.view("political_status"),
+                                        .party_joined = party, .work_started = work, .education = r.view("education"),
+                                        .rank = r.view("rank"), .unit = r.view("unit")});
+  c.civil_servant = r.boolean("civil_servant", false);
+  c.selected_graduate = r.boolean("selected_graduate", false);
+  c.rank_since = r.opt_date("rank_since");
+  return c;
+}
+
+// The cadre of row `row` of `t`, a row cadre_of has read before (so it reads it again without
+// an error).
+Cadre cadre_at(const Table &t, std::size_t row) {
+  std::vector<std::string_view> cells;
+  return cadre_of(RowView(t, row, cells));
+}
+
+void require_cadre_columns(const Table &t) {
   if (!t.column("id") && !t.column("cadre_id")) t.require({"cadre_id"});
   t.require({"sex", "birth_date", "ethnicity", "political_status"});
-  std::unordered_set<std::string> seen;
-  seen.reserve(t.size());
-  out.reserve(t.size());  // one allocation, not a copy at each doubling (a table's rows are known)
+}
+
+// Calls `f(cadre, row)` for each row of a cadres table that is a cadre (a bad row, or a second
+// row of the same cadre, is reported and left out).
+// Returns the ids of the cadres read, numbered in the order read.
+template <class F>
+TextIndex for_each_cadre(const Table &t, Reporter &rep, F &&f) {
+  TextIndex seen(t.size());
+  std::size_t next = 0;
   for_each_row(t, rep, [&](const RowView &r) {
-    // The person members a cadres table may carry (docs/person.md), read as the JSON record's
-    // are; `cadre_id` is taken for `id`.
-    const std::string id = r.opt("cadre_id").empty() ? r.req("id") : r.opt("cadre_id");
-    const std::string birth = r.date_text("birth_date"), party = r.date_text("party_joined"),
-                      work = r.date_text("work_started");
-    Cadre c;
-    c.person = detail::person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
-                                  .ethnicity = r.view("ethnicity"), .political_status = r.view("political_status"),
-                                  .party_joined = party, .work_started = work, .education = r.view("education"),
-                                  .rank = r.view("rank"), .unit = r.view("unit")});
-    c.civil_servant = r.boolean("civil_servant", false);
-    c.selected_graduate = r.boolean("selected_graduate", false);
-    c.rank_since = r.opt_date("rank_since");
-    if (!seen.insert(id).second) throw InvalidInput("a second row of the same cadre", "cadre_id", id);
-    out.push_back(std::move(c));
+    const std::size_t row = next++;
+    Cadre c = cadre_of(r);
+    const std::string_view id = r.view("cadre_id").empty() ? r.view("id") : r.view("cadre_id");
+    if (!seen.insert(id, "cadre_id").second) throw InvalidInput("a second row of the same cadre", "cadre_id", c.person.id);
+    f(std::move(c), row);
   });
+  return seen;
+}
+
+std::vector<Cadre> read_cadres(const std::string &file, const IoOptions &io, Reporter &rep) {
+  std::vector<Cadre> out;
+  const Table t = read_table(file, io, rep);
+  require_cadre_columns(t);
+  out.reserve(t.size());  // one allocation, not a copy at each doubling (a table's rows are known)
+  for_each_cadre(t, rep, [&](Cadre &&c, std::size_t) { out.push_back(std::move(c)); });
   return out;
+}
+
+// A code of the person record ("01", "13", or "" for a status not known) as its number, 0 for
+// none; the person reader gives no other text (InvalidInput, a bug, if it did: no code is guessed).
+std::uint8_t code_number(const std::string &code, const char *field) {
+  if (code.empty()) return 0;
+  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9' || code == "00")
+    throw InvalidInput("not a two-digit code", field);
+  return static_cast<std::uint8_t>((code[0] - '0') * 10 + (code[1] - '0'));
+}
+
+std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io);
+
+// The statuses of `talent pools`' output, in its order: a Pools' lists and their names.
+constexpr std::array<std::pair<std::vector<PoolEntry> Pools::*, const char *>, 3> kStatuses{
+    {{&Pools::members, "member"}, {&Pools::near_misses, "near_miss"}, {&Pools::excluded, "excluded"}}};
+
+// `talent pools`' output: an entry a row, written as it comes.
+class PoolWriter {
+ public:
+  PoolWriter(std::ostream &out, const IoOptions &io) : io_(io), w_(out, columns(io), io) {}
+  void add(const PoolEntry &e, const char *status) {
+    std::vector<Cell> row{e.cadre_id, pool_name(e.pool), status, e.kind, Cell::optional_date(e.date),
+                          reasons_text(e.reasons, io_)};
+    if (io_.explain) row.push_back(explanation_cell(e.explanation, io_));
+    w_.row(row);
+  }
+  void add(const Pools &p) {
+    for (const auto &[list, status] : kStatuses)
+      for (const auto &e : p.*list) add(e, status);
+  }
+  void finish() { w_.finish(); }
+  bool explain() const { return io_.explain; }
+
+ private:
+  static std::vector<std::string> columns(const IoOptions &io) {
+    std::vector<std::string> c{"cadre_id", "pool", "status", "kind", "date", "reasons"};
+    if (io.explain) c.push_back("explanation");
+    return c;
+  }
+  const IoOptions &io_;
+  TableWriter w_;
+};
+
+// `talent pools` without supervision, by the pools kernel (pools_columns): every row read as
+// read_cadres reads it, kept as the kernel's columns. The kernel says which cadres have an entry
+// of each status in each pool (one cadre in seven or so); those are read again and decided by
+// pools() with the words of their reasons — for each status and pool in the output's order, in
+// chunks in cadre id order, so that neither they nor their entries are all held at once. A
+// cadre's standing depends on that cadre alone, so the entries are the whole table's pools()'s.
+// When the kernel refuses the table (a code or a date it does not take), pools() decides the
+// whole of it, and refuses it, or not, in its own words.
+void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &policy, PoolWriter &w) {
+  std::vector<std::uint32_t> rows;
+  std::vector<std::int32_t> birth;
+  std::vector<std::uint8_t> sex, ethnicity, political_status, rank, civil_servant, selected_graduate;
+  for (auto *v : {&sex, &ethnicity, &political_status, &rank, &civil_servant, &selected_graduate}) v->reserve(t.size());
+  rows.reserve(t.size());
+  birth.reserve(t.size());
+  if (t.size() > UINT32_MAX) throw InvalidInput("more rows than the pools can hold", "cadre_id", t.file);
+  const bool explain = w.explain();
+  const TextIndex ids = for_each_cadre(t, rep, [&](Cadre &&c, std::size_t row) {
+    const Person &p = c.person;
+    rows.push_back(static_cast<std::uint32_t>(row));
+    birth.push_back(to_days(p.birth_date));
+    sex.push_back(static_cast<std::uint8_t>(p.sex));
+    ethnicity.push_back(code_number(p.ethnicity, "ethnicity"));
+    political_status.push_back(code_number(p.political_status, "political_status"));
+    rank.push_back(static_cast<std::uint8_t>(p.rank));
+    civil_servant.push_back(c.civil_servant ? 1 : 0);
+    selected_graduate.push_back(c.selected_graduate ? 1 : 0);
+  });
+  const std::size_t n = rows.size();
+  std::vector<std::uint8_t> member(n), near_miss(n), excluded(n);
+  std::vector<std::int32_t> age(n);
+  try {
+    pools_columns({birth, sex, ethnicity, political_status, rank, civil_servant, selected_graduate, {}}, {}, as_of,
+                  policy, {member, near_miss, excluded, age});
+  } catch (const InvalidInput &) {
+    std::vector<Cadre> all;
+    all.reserve(n);
+    for (const std::uint32_t row : rows) all.push_back(cadre_at(t, row));
+    w.add(pools(all, {}, as_of, policy, explain));
+    return;
+  }
+  // the accepted rows in cadre id order (ids.texts() are theirs, in the same order)
+  const std::vector<std::size_t> order = text_util::order_by_text(n, [&](std::size_t i) { return ids[i]; });
+  const std::array<const std::vector<std::uint8_t> *, 3> masks{&member, &near_miss, &excluded};
+  constexpr std::size_t kChunk = 4096;
+  std::vector<Cadre> chunk;
+  for (std::size_t s = 0; s < kStatuses.size(); ++s) {
+    const auto &[list, status] = kStatuses[s];
+    for (int pool = 0; pool < pool_count; ++pool) {
+      const auto flush = [&] {
+        const Pools p = pools(chunk, {}, as_of, policy, explain);
+        for (const PoolEntry &e : p.*list)
+          if (e.pool == static_cast<Pool>(pool)) w.add(e, status);
+        chunk.clear();
+      };
+      for (const std::size_t i : order) {
+        if (!(((*masks[s])[i] >> pool) & 1u)) continue;
+        chunk.push_back(cadre_at(t, rows[i]));
+        if (chunk.size() == kChunk) flush();
+      }
+      if (!chunk.empty()) flush();
+    }
+  }
 }
 
 std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io) {
@@ -157,15 +293,6 @@ struct TeamTable {
   }
 };
 
-// A code of the person record ("01", "13", or "" for a status not known) as its number, 0 for
-// none; the person reader gives no other text (InvalidInput, a bug, if it did: no code is guessed).
-std::uint8_t code_number(const std::string &code, const char *field) {
-  if (code.empty()) return 0;
-  if (code.size() != 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9' || code == "00")
-    throw InvalidInput("not a two-digit code", field);
-  return static_cast<std::uint8_t>((code[0] - '0') * 10 + (code[1] - '0'));
-}
-
 TeamTable read_team_members(const Table &t, Reporter &rep) {
   TeamTable m;
   m.cadre.reserve(t.size());
@@ -174,7 +301,7 @@ TeamTable read_team_members(const Table &t, Reporter &rep) {
   m.sex.reserve(t.size());
   m.ethnicity.reserve(t.size());
   m.political_status.reserve(t.size());
-  std::unordered_map<std::string_view, std::int32_t> team_number;
+  TextIndex team_number;
   for_each_row(t, rep, [&](const RowView &r) {
     // The person reader checks the codes and dates exactly as for any cadre record.
     const std::string id = r.req("cadre_id"), birth = r.date_text("birth_date");
@@ -184,11 +311,11 @@ TeamTable read_team_members(const Table &t, Reporter &rep) {
                                                 .work_started = {}, .education = {}, .rank = {}, .unit = {}});
     const std::string_view team = r.view("team_id");
     if (team.empty()) throw InvalidInput("missing", "team_id");
-    if (m.teams.size() >= static_cast<std::size_t>(INT32_MAX)) throw InvalidInput("too many teams", "team_id");
-    const auto [it, fresh] = team_number.emplace(team, static_cast<std::int32_t>(m.teams.size()));
+    const auto [number, fresh] = team_number.insert(team, "team_id");
+    if (number >= static_cast<std::uint32_t>(INT32_MAX)) throw InvalidInput("too many teams", "team_id");
     if (fresh) m.teams.push_back(team);
     m.cadre.push_back(r.view("cadre_id"));
-    m.team.push_back(it->second);
+    m.team.push_back(static_cast<std::int32_t>(number));
     m.birth.push_back(to_days(p.birth_date));
     m.sex.push_back(static_cast<std::uint8_t>(p.sex));
     m.ethnicity.push_back(code_number(p.ethnicity, "ethnicity"));
@@ -219,22 +346,22 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       const Policy policy = load_policy(c);
       const Date as_of = as_of_date(c);
       Reporter rep(o->io.strict);
+      note_run(o->io, c, &policy, as_of, pool_parameters(policy, as_of));
+      if (o->assessments.empty() && o->findings.empty() && !o->io.row_path) {
+        const Table t = read_table(o->input, o->io, rep);
+        require_cadre_columns(t);
+        PoolWriter w(out, o->io);
+        pools_by_kernel(t, rep, as_of, policy, w);
+        w.finish();
+        rep.finish(out);
+        return;
+      }
       const auto cadres = read_cadres(o->input, o->io, rep);
       const Supervised s = read_supervision(*o, rep, {&policy}, as_of);
       const Pools p = pools(cadres, s.sup(), as_of, policy, o->io.explain);
-      note_run(o->io, c, &policy, as_of, pool_parameters(policy, as_of));
-      OutTable t{{"cadre_id", "pool", "status", "kind", "date", "reasons"}, {}};
-      if (o->io.explain) t.columns.push_back("explanation");
-      auto add = [&](const PoolEntry &e, const char *status) {
-        std::vector<Cell> row{e.cadre_id, pool_name(e.pool), status, e.kind, Cell::optional_date(e.date),
-                              reasons_text(e.reasons, o->io)};
-        if (o->io.explain) row.push_back(explanation_cell(e.explanation, o->io));
-        t.rows.push_back(std::move(row));
-      };
-      for (const auto &e : p.members) add(e, "member");
-      for (const auto &e : p.near_misses) add(e, "near_miss");
-      for (const auto &e : p.excluded) add(e, "excluded");
-      write_table(out, t, o->io);
+      PoolWriter w(out, o->io);
+      w.add(p);
+      w.finish();
       rep.finish(out);
     };
   });

@@ -9,7 +9,6 @@
 #include <map>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/vocabulary.hpp"
@@ -137,26 +136,23 @@ class PayInput final : public PaySheetInput {
 // village in the villages' order as a rule, so the row found last and the next are tried first.
 class VillageRows {
  public:
-  /// Over `ids`, which grows as villages are read (up to `expected` of them).
-  VillageRows(const std::vector<std::string_view> &ids, std::size_t expected) : ids_(ids) { rows_.reserve(expected); }
-  /// Adds the village of the latest row of `ids`; false if its id was there already.
-  bool add() {
-    const auto row = static_cast<std::int64_t>(ids_.size() - 1);
-    return rows_.emplace(ids_.back(), row).second;
-  }
+  explicit VillageRows(std::size_t expected) : index_(expected) {}
+  /// Adds a village; false if its id was there already.
+  bool add(std::string_view id) { return index_.insert(id, "village_id").second; }
   /// The row of village `id`, or -1.
   std::int64_t find(std::string_view id) {
-    const auto n = static_cast<std::int64_t>(ids_.size());
-    if (last_ >= 0 && ids_[static_cast<std::size_t>(last_)] == id) return last_;
-    if (last_ + 1 < n && ids_[static_cast<std::size_t>(last_ + 1)] == id) return ++last_;
-    const auto it = rows_.find(id);
-    if (it == rows_.end()) return -1;
-    return last_ = it->second;
+    const auto &ids = index_.texts();
+    const auto n = static_cast<std::int64_t>(ids.size());
+    if (last_ >= 0 && ids[static_cast<std::size_t>(last_)] == id) return last_;
+    if (last_ + 1 < n && ids[static_cast<std::size_t>(last_ + 1)] == id) return ++last_;
+    const std::int64_t row = index_.find(id);
+    if (row >= 0) last_ = row;
+    return row;
   }
+  const std::vector<std::string_view> &ids() const { return index_.texts(); }
 
  private:
-  const std::vector<std::string_view> &ids_;
-  std::unordered_map<std::string_view, std::int64_t> rows_;
+  TextIndex index_;
   std::int64_t last_ = -1;
 };
 
@@ -183,11 +179,10 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     Table &t = in.villages_t = read_table(o.villages, o.io, rep);
     t.require({"village_id", "township", "population"});
     t.leave_aside({"name"});
-    in.vid.reserve(t.size());
     in.town.reserve(t.size());
     in.pop.reserve(t.size());
   }
-  VillageRows rows(in.vid, in.villages_t.size());
+  VillageRows rows(in.villages_t.size());
   for_each_row(in.villages_t, rep, [&](const RowView &r) {
     const std::string_view id = r.view("village_id");
     if (id.empty()) throw InvalidInput("missing", "village_id");
@@ -195,14 +190,11 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     if (town.empty()) throw InvalidInput("missing", "township");
     const std::int64_t population = r.integer("population");
     if (population < 0) throw InvalidInput("population must not be negative", "population", std::string(id));
-    in.vid.push_back(id);
-    if (!rows.add()) {
-      in.vid.pop_back();
-      throw InvalidInput("a village listed twice", "village_id", std::string(id));
-    }
+    if (!rows.add(id)) throw InvalidInput("a village listed twice", "village_id", std::string(id));
     in.town.push_back(town);
     in.pop.push_back(population);
   });
+  in.vid = rows.ids();
   // in the library's words (village::pay_sheet), naming the row as every row's error does
   auto known = [&](std::string_view id, const char *unknown) {
     const std::int64_t v = rows.find(id);

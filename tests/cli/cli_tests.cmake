@@ -313,6 +313,18 @@ ck_cli(talent_pools
   "-DARGS=talent|pools|${_d}/talent_cadres.csv|--as-of|2016-09-22|--lang|en"
   "-DEXPECT_OUT=^cadre_id,pool,status,kind,date,reasons\nC1,echelon1,member,,,[^\n]*\nC2,echelon1,member,,,[^\n]*\nC2,echelon1,near_miss,ages_out,2016-10-15,[^\n]*\nC1,echelon2,excluded,in_echelon1,,[^\n]*\nC2,echelon2,excluded,in_echelon1,,"
   "-DCOUNT1_RE=\nC3," -DCOUNT1=0 "-DCOUNT2_RE=,nvshaofei,member" -DCOUNT2=0 "-DCOUNT3_RE=\nC4," -DCOUNT3=0)
+# Without --assessments or --findings the pools kernel decides who has an entry, and pools()
+# gives those entries their words, chunk by chunk in id order: the same output as the rows path
+# (--row-path), on 305 cadres with codes written as names, yes/no flags in four spellings and
+# dates in three, members, a near miss (N1 ages out of the first echelon on 2017-02-15) and the
+# second echelon's in_echelon1; and on a bad row.
+ck_cli(talent_pools_kernel_matches_rows
+  "-DARGS=talent|pools|${_d}/talent_cadres_mixed.csv|--as-of|2016-12-31|--explain"
+  "-DSAME_ARGS=talent|pools|${_d}/talent_cadres_mixed.csv|--as-of|2016-12-31|--explain|--row-path"
+  "-DEXPECT_OUT=\nN1,echelon1,near_miss,ages_out,2017-02-15,")
+ck_cli(talent_pools_kernel_matches_rows_bad_row
+  "-DARGS=talent|pools|${_d}/talent_members.csv|--as-of|2016-09-22"
+  "-DSAME_ARGS=talent|pools|${_d}/talent_members.csv|--as-of|2016-09-22|--row-path" -DEXPECT_RC=7)
 # --- talent teams (HURE.5; targets talent.team.min_young|women|minority|non_party = 1,1,1,0):
 # T1 has a young (31) Mongol woman: no gap; T2 (56 and 41, Han men, party members) lacks all
 # three; T3's second row has sex 9 (not a GB/T 2261.1 code): that row is reported (file, line 7,

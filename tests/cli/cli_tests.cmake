@@ -322,6 +322,17 @@ ck_cli(talent_pools_kernel_matches_rows
   "-DARGS=talent|pools|${_d}/talent_cadres_mixed.csv|--as-of|2016-12-31|--explain"
   "-DSAME_ARGS=talent|pools|${_d}/talent_cadres_mixed.csv|--as-of|2016-12-31|--explain|--row-path"
   "-DEXPECT_OUT=\nN1,echelon1,near_miss,ages_out,2017-02-15,")
+# A second row of a cadre (C1 again at line 6) or of a village (V02 at line 12) is reported
+# at its line and left out; the first is kept (TextIndex).
+ck_cli(talent_pools_second_row_of_a_cadre
+  "-DARGS=talent|pools|${_d}/talent_cadres_twice.csv|--as-of|2016-09-22" -DEXPECT_RC=7
+  "-DEXPECT_ERR=talent_cadres_twice.csv:6: a second row of the same cadre \\(field cadre_id, record C1\\)"
+  -DERR_LINES=2 "-DEXPECT_OUT=\nC1,echelon1,member,")
+ck_cli(village_pay_village_listed_twice
+  "-DARGS=village|pay|--villages|${_d}/pay_villages_twice.csv|--scores|${_d}/pay_scores.csv|--year|2016\
+|--principals|${_d}/pay_principals.csv|--show|townships" -DEXPECT_RC=7
+  "-DEXPECT_ERR=pay_villages_twice.csv:12: a village listed twice \\(field village_id, record V02\\)"
+  -DERR_LINES=2 "-DEXPECT_OUT=\n甲镇,10,4,")
 ck_cli(talent_pools_kernel_matches_rows_bad_row
   "-DARGS=talent|pools|${_d}/talent_members.csv|--as-of|2016-09-22"
   "-DSAME_ARGS=talent|pools|${_d}/talent_members.csv|--as-of|2016-09-22|--row-path" -DEXPECT_RC=7)

@@ -167,9 +167,9 @@ void add_disclosure_commands(CLI::App &app, Common &c, Action &action) {
         const Planned &x = planned[i];
         const auto &v = venue_cells[x.venues];
         in.cells(x.row, cells);
-        std::vector<Cell> row{std::string(trimmed(cells[id_col])), Cell::num(x.round), rank_name(static_cast<Rank>(x.rank)),
-                              Cell::date(from_days(x.posted)), v[0], v[1], v[2], Cell::date(from_days(x.first)),
-                              Cell::date(from_days(x.last)), Cell::num(x.working_days)};
+        std::vector<Cell> row{std::string(trimmed(cells[id_col])), Cell::num(x.round),
+                              rank_name(static_cast<Rank>(x.rank)), Cell::date(from_days(x.posted)), v[0], v[1], v[2],
+                              Cell::date(from_days(x.first)), Cell::date(from_days(x.last)), Cell::num(x.working_days)};
         if (o->io.explain) row.push_back(std::move(explanations[i]));
         w.row(row);
       }

@@ -1035,7 +1035,8 @@ std::pair<std::uint32_t, bool> TextIndex::insert(std::string_view text, std::str
   std::size_t h = std::hash<std::string_view>{}(text) & mask_;
   for (; slots_[h] != 0; h = (h + 1) & mask_)
     if (texts_[slots_[h] - 1] == text) return {slots_[h] - 1, false};
-  if (texts_.size() >= UINT32_MAX - 1) throw InvalidInput("more distinct texts than can be numbered", std::string(field));
+  if (texts_.size() >= UINT32_MAX - 1)
+    throw InvalidInput("more distinct texts than can be numbered", std::string(field));
   texts_.push_back(text);
   slots_[h] = static_cast<std::uint32_t>(texts_.size());
   if (2 * texts_.size() > slots_.size()) rehash(2 * slots_.size());  // at most half full

@@ -44,8 +44,9 @@ Cadre cadre_of(const RowView &r) {
                     work = r.date_text("work_started");
   Cadre c;
   c.person = detail::person_from_cells({.id = id, .name = {}, .sex = r.view("sex"), .birth_date = birth,
-                                        .ethnicity = r.view("ethnicity"), .political_status = r.view("political_status"),
-                                        .party_joined = party, .work_started = work, .education = r.view("education"),
+                                        .ethnicity = r.view("ethnicity"),
+                                        .political_status = r.view("political_status"), .party_joined = party,
+                                        .work_started = work, .education = r.view("education"),
                                         .rank = r.view("rank"), .unit = r.view("unit")});
   c.civil_servant = r.boolean("civil_servant", false);
   c.selected_graduate = r.boolean("selected_graduate", false);
@@ -76,7 +77,8 @@ TextIndex for_each_cadre(const Table &t, Reporter &rep, F &&f) {
     const std::size_t row = next++;
     Cadre c = cadre_of(r);
     const std::string_view id = r.view("cadre_id").empty() ? r.view("id") : r.view("cadre_id");
-    if (!seen.insert(id, "cadre_id").second) throw InvalidInput("a second row of the same cadre", "cadre_id", c.person.id);
+    if (!seen.insert(id, "cadre_id").second)
+      throw InvalidInput("a second row of the same cadre", "cadre_id", c.person.id);
     f(std::move(c), row);
   });
   return seen;

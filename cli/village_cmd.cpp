@@ -280,13 +280,17 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
         const std::string period = r.req("period");
         const std::string_view text = r.view("score");
         if (text.empty()) throw InvalidInput("missing", "score");
-        check(v, vocabulary::parse_period(period, "period", in.vid[static_cast<std::size_t>(v)]), text, "score", "period");
+        const std::string_view id = in.vid[static_cast<std::size_t>(v)];
+        check(v, vocabulary::parse_period(period, "period", id), text, "score", "period");
         accept(v);
       });
     } else {  // wide form: village_id, q1, q2, q3, q4, annual (of --year)
       s.require({"village_id", "q1", "q2", "q3", "q4", "annual"});
-      const std::array<std::pair<const char *, vocabulary::Period>, 5> columns{
-          {{"q1", {o.year, 1}}, {"q2", {o.year, 2}}, {"q3", {o.year, 3}}, {"q4", {o.year, 4}}, {"annual", {o.year, 0}}}};
+      const std::array<std::pair<const char *, vocabulary::Period>, 5> columns{{{"q1", {o.year, 1}},
+                                                                                {"q2", {o.year, 2}},
+                                                                                {"q3", {o.year, 3}},
+                                                                                {"q4", {o.year, 4}},
+                                                                                {"annual", {o.year, 0}}}};
       for_each_row(s, rep, [&](const RowView &r) {
         pending.clear();
         const std::string_view village = r.view("village_id");

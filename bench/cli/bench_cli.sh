@@ -2,8 +2,9 @@
 # The command line over large CSV tables: wall time, CPU time and peak memory (max RSS) of
 # `cadrekit assessment screen`, `cadrekit audit tier`, `cadrekit talent pools`,
 # `cadrekit talent teams`, `cadrekit disclosure plan` and `cadrekit village pay` on generated files
-# of ROWS rows (default 1,000,000; the pay sheet's ROWS / 2 villages and their principals), measured with /usr/bin/time -v; docs/performance.md records the numbers.
-# Nothing is asserted. Keeps the outputs in WORKDIR, to compare two builds byte for byte.
+# of ROWS rows (default 1,000,000; the pay sheet's ROWS / 2 villages and their principals), measured
+# with /usr/bin/time -v; docs/performance.md records the numbers. Nothing is asserted. Keeps the
+# outputs in WORKDIR, to compare two builds byte for byte.
 #   bench/cli/bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]
 set -eu
 bin=${1:?usage: bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]}
@@ -24,7 +25,9 @@ run() {
   printf '%-12s wall %-8s cpu %6ss  max RSS %5d MiB  exit %s  output %s bytes\n' "$name" "$wall" "$cpu" \
     $((rss / 1024)) "$status" "$(wc -c <"$dir/$name.out")"
 }
-for f in records units cadres members candidates villages principals scores; do printf '%s.csv: %s bytes  ' $f "$(wc -c <"$dir/$f.csv")"; done
+for f in records units cadres members candidates villages principals scores; do
+  printf '%s.csv: %s bytes  ' $f "$(wc -c <"$dir/$f.csv")"
+done
 echo
 run screen "$bin" assessment screen "$dir/records.csv" --as-of 2016-12-31
 run tier "$bin" audit tier "$dir/units.csv" --as-of 2016-12-31

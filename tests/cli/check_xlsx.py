@@ -317,7 +317,8 @@ streamed = run(*pay, ok=(0,)).stdout
 check(len(streamed) > 1 << 20, f"the pay sheet is more than a megabyte ({len(streamed)} bytes)")
 to_file = WORK / "big_pay.csv"
 run(*pay, "-o", to_file, ok=(0,))
-check(to_file.read_bytes() == streamed, "-o: a sheet written a megabyte at a time, the same bytes as to standard output")
+check(to_file.read_bytes() == streamed,
+      "-o: a sheet written a megabyte at a time, the same bytes as to standard output")
 check(not list(WORK.glob("*.tmp.*")), "-o: no temporary file left after a sheet written in parts")
 if Path("/dev/full").exists():
     full = run(*pay, "-o", "/dev/full", ok=(2,))

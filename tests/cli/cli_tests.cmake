@@ -355,7 +355,8 @@ ck_cli(talent_teams_strict
 ck_cli(talent_teams_kernel_matches_rows
   "-DARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22"
   "-DSAME_ARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22|--row-path"
-  "-DEXPECT_OUT=^team_id,size,young,women,minority,non_party,gaps,candidates\nT2,2,1,0,1,1,women,\nT1,3,2,1,2,2,,\nT3,1,1,1,0,1,minority,\n$")
+  "-DEXPECT_OUT=^team_id,size,young,women,minority,non_party,gaps,candidates\n\
+T2,2,1,0,1,1,women,\nT1,3,2,1,2,2,,\nT3,1,1,1,0,1,minority,\n$")
 ck_cli(talent_teams_kernel_matches_rows_bad_row
   "-DARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22"
   "-DSAME_ARGS=talent|teams|${_d}/talent_members.csv|--as-of|2016-09-22|--row-path" -DEXPECT_RC=7)

@@ -182,7 +182,9 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
   constexpr std::size_t kChunk = 4096;
   std::vector<Cadre> chunk;
   for (std::size_t s = 0; s < kStatuses.size(); ++s) {
-    const auto &[list, status] = kStatuses[s];
+    // (named, not bound: a lambda may not capture a structured binding before Clang 16)
+    const auto list = kStatuses[s].first;
+    const char *const status = kStatuses[s].second;
     for (int pool = 0; pool < pool_count; ++pool) {
       const auto flush = [&] {
         const Pools p = pools(chunk, {}, as_of, policy, explain);

@@ -379,6 +379,11 @@ class TextIndex {
   std::size_t size() const noexcept { return texts_.size(); }
   std::string_view operator[](std::size_t i) const { return texts_[i]; }
   const std::vector<std::string_view> &texts() const noexcept { return texts_; }
+  /// The texts, by number, for a caller done finding them: the slots are freed.
+  std::vector<std::string_view> take_texts() && {
+    std::vector<std::uint32_t>().swap(slots_);
+    return std::move(texts_);
+  }
 
  private:
   void rehash(std::size_t slots);

@@ -152,7 +152,8 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
   birth.reserve(t.size());
   if (t.size() > UINT32_MAX) throw InvalidInput("more rows than the pools can hold", "cadre_id", t.file);
   const bool explain = w.explain();
-  const TextIndex ids = for_each_cadre(t, rep, [&](Cadre &&c, std::size_t row) {
+  // each accepted row's id (the index that found a second row of a cadre given up)
+  const std::vector<std::string_view> ids = for_each_cadre(t, rep, [&](Cadre &&c, std::size_t row) {
     const Person &p = c.person;
     rows.push_back(static_cast<std::uint32_t>(row));
     birth.push_back(to_days(p.birth_date));
@@ -162,7 +163,7 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
     rank.push_back(static_cast<std::uint8_t>(p.rank));
     civil_servant.push_back(c.civil_servant ? 1 : 0);
     selected_graduate.push_back(c.selected_graduate ? 1 : 0);
-  });
+  }).take_texts();
   const std::size_t n = rows.size();
   std::vector<std::uint8_t> member(n), near_miss(n), excluded(n);
   std::vector<std::int32_t> age(n);
@@ -176,10 +177,9 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
     w.add(pools(all, {}, as_of, policy, explain));
     return;
   }
-  // the accepted rows in cadre id order (ids.texts() are theirs, in the same order)
-  const std::vector<std::size_t> order = text_util::order_by_text(n, [&](std::size_t i) { return ids[i]; });
   const std::array<const std::vector<std::uint8_t> *, 3> masks{&member, &near_miss, &excluded};
   constexpr std::size_t kChunk = 4096;
+  std::vector<std::size_t> listed;  // the rows of one status and pool, then in cadre id order
   std::vector<Cadre> chunk;
   for (std::size_t s = 0; s < kStatuses.size(); ++s) {
     // (named, not bound: a lambda may not capture a structured binding before Clang 16)
@@ -192,9 +192,12 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
           if (e.pool == static_cast<Pool>(pool)) w.add(e, status);
         chunk.clear();
       };
-      for (const std::size_t i : order) {
-        if (!(((*masks[s])[i] >> pool) & 1u)) continue;
-        chunk.push_back(cadre_at(t, rows[i]));
+      listed.clear();
+      for (std::size_t i = 0; i < n; ++i)
+        if (((*masks[s])[i] >> pool) & 1u) listed.push_back(i);
+      for (const std::size_t k :
+           text_util::order_by_text(listed.size(), [&](std::size_t k) { return ids[listed[k]]; })) {
+        chunk.push_back(cadre_at(t, rows[listed[k]]));
         if (chunk.size() == kChunk) flush();
       }
       if (!chunk.empty()) flush();

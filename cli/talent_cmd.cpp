@@ -12,8 +12,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "core/person_detail.hpp"
 #include "core/text.hpp"

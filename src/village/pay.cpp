@@ -458,7 +458,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     const std::optional<NumberedTexts> t_codes = input.townships();
     std::vector<std::int32_t> town_of_code(t_codes ? t_codes->texts.size() + 1 : 0, -1);
     for (std::size_t v = 0; v < V; ++v) {
-      const std::size_t tc = t_codes ? static_cast<std::size_t>(t_codes->codes[v] + 1) : 0;
+      const std::size_t tc = t_codes ? static_cast<std::size_t>(t_codes->code(v) + 1) : 0;
       const std::string_view id = vids[v],
                              town = !t_codes ? input.township(v) : tc == 0 ? std::string_view() : t_codes->texts[tc - 1];
       if (vocabulary::blank(id))
@@ -518,23 +518,38 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     return rows;
   };
 
-  // Scores of the year, as fixed-point integers.
-  std::vector<std::int64_t> sc(5 * V, 0);
-  d->present.assign(V, 0);
+  // Scores of the year, as fixed-point integers: read row by row into sc, or as the input holds
+  // them already read.
+  std::vector<std::int64_t> sc;
+  std::span<const std::int64_t> year_scores;
+  const std::optional<YearScores> held = input.year_scores();
+  if (held) {
+    if (held->fixed.size() != 5 * V || held->present.size() != V)
+      throw InvalidInput("the year's scores must be five a village", "scores");
+    if (held->too_precise)
+      throw InvalidInput("score has more than 4 decimal places", "score",
+                         "scores[" + std::to_string(*held->too_precise) + "]");
+    d->present.assign(held->present.begin(), held->present.end());
+    year_scores = held->fixed;
+  } else {
+    sc.assign(5 * V, 0);
+    d->present.assign(V, 0);
+    year_scores = sc;
+  }
   const std::optional<NumberedTexts> s_codes = input.score_villages();
   const std::vector<std::int32_t> s_rows = rows_of(s_codes);
   // periods numbered by the input: each number's text parsed once, on its first row (slot 0:
   // missing), so that a bad one is named by that row as when each row is parsed
   const std::optional<NumberedTexts> per_codes = input.score_periods();
   std::vector<ParsedPeriod> period_of_code(per_codes ? per_codes->texts.size() + 1 : 0, ParsedPeriod{0, -1});
-  for (std::size_t i = 0; i < S; ++i) {
+  for (std::size_t i = 0; i < (held ? 0 : S); ++i) {
     auto rec = [i] { return "scores[" + std::to_string(i) + "]"; };
-    const std::int32_t r = s_codes ? s_rows[static_cast<std::size_t>(s_codes->codes[i] + 1)]
+    const std::int32_t r = s_codes ? s_rows[static_cast<std::size_t>(s_codes->code(i) + 1)]
                                    : find_village(input.score_village(i));
     if (r < 0) throw InvalidInput("score of an unknown village", "village_id", rec());
     ParsedPeriod pp{0, 0};
     if (per_codes) {
-      const auto k = static_cast<std::size_t>(per_codes->codes[i] + 1);
+      const auto k = static_cast<std::size_t>(per_codes->code(i) + 1);
       if (period_of_code[k].index < 0)
         period_of_code[k] = parse_period(k == 0 ? std::string_view() : per_codes->texts[k - 1], i);
       pp = period_of_code[k];
@@ -581,7 +596,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     if (cadre_text.size() + cid.size() > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
     cadre_text.append(cid);
     cadre_end[i] = static_cast<std::uint32_t>(cadre_text.size());
-    const std::int32_t r = p_codes ? p_rows[static_cast<std::size_t>(p_codes->codes[i] + 1)]
+    const std::int32_t r = p_codes ? p_rows[static_cast<std::size_t>(p_codes->code(i) + 1)]
                                    : find_village(input.principal_village(i));
     if (r < 0) throw InvalidInput("principal of an unknown village", "village_id", std::string(cid));
     const auto f = input.served_from(i);
@@ -591,6 +606,28 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     d->from[i] = *f;
     d->to[i] = input.served_to(i);
     if (d->to[i] < d->from[i]) throw InvalidInput("served_to is before served_from", "served_to", std::string(cid));
+  }
+  // Every id is found: the lookups' views, hashes and index are let go, and the townships' and
+  // cadres' ids join the sheet's text block (the villages' part written above; vids pointed
+  // into it), before the kernel's columns are made.
+  std::vector<std::string_view>().swap(vids);
+  std::vector<std::size_t>().swap(vhash);
+  vrow = IdIndex(0);
+  {
+    std::size_t bytes = d->text.size() + cadre_text.size();
+    for (const auto &t : town_names) bytes += t.size();
+    if (bytes > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
+    d->text.reserve(bytes);
+    d->t_off.reserve(n_towns + 1);
+    d->t_off.push_back(static_cast<std::uint32_t>(d->text.size()));
+    for (std::size_t i = 0; i < n_towns; ++i) append_id(d->text, d->t_off, town_names[town_order[i]]);
+    const auto base = static_cast<std::uint32_t>(d->text.size());
+    d->text.append(cadre_text);
+    std::string().swap(cadre_text);
+    d->c_off.resize(P + 1);
+    d->c_off[0] = base;
+    for (std::size_t i = 0; i < P; ++i) d->c_off[i + 1] = base + cadre_end[i];
+    std::vector<std::uint32_t>().swap(cadre_end);
   }
   // The same cadre twice in one village with overlapping service: must be one record "both".
   // Principals grouped by village (counting sort); pairs compared within each village. Rows
@@ -630,7 +667,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   d->perf.resize(P);
   d->total.resize(P);
   {
-    PayColumnsIn in{v_town, pop, sc, d->present, d->p_village, d->post, d->from, d->to};
+    PayColumnsIn in{v_town, pop, year_scores, d->present, d->p_village, d->post, d->from, d->to};
     PayColumnsOut out{d->vgrade, d->rank, d->base, d->perf, d->total, d->grade, d->units};
     detail::compute(in, year, rules, out, &d->key);
   }
@@ -640,22 +677,6 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   for (std::size_t v = 0; v < V; ++v)
     if (d->rank[v] > 0) ++d->graded_in[static_cast<std::size_t>(v_town[v])];
 
-  // Ids: one text block (the villages' part written above; vids point into it, and are not
-  // read after it grows here).
-  {
-    std::size_t bytes = d->text.size() + cadre_text.size();
-    for (const auto &t : town_names) bytes += t.size();
-    if (bytes > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
-    d->text.reserve(bytes);
-    d->t_off.reserve(n_towns + 1);
-    d->t_off.push_back(static_cast<std::uint32_t>(d->text.size()));
-    for (std::size_t i = 0; i < n_towns; ++i) append_id(d->text, d->t_off, town_names[town_order[i]]);
-    const auto base = static_cast<std::uint32_t>(d->text.size());
-    d->text.append(cadre_text);
-    d->c_off.resize(P + 1);
-    d->c_off[0] = base;
-    for (std::size_t i = 0; i < P; ++i) d->c_off[i + 1] = base + cadre_end[i];
-  }
   d->v_town = std::move(v_town);
 
   const std::int32_t jan1 = rules.jan1, dec31 = rules.dec31;

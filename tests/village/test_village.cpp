@@ -200,6 +200,118 @@ TEST(VillageGolden, ColumnsAgreeWithObjects) {
   }
 }
 
+namespace {
+
+// The golden inputs read through PaySheetInput: the scores row by row, or (year) already read,
+// five a village, as the command line gives them.
+class GoldenInput final : public PaySheetInput {
+ public:
+  GoldenInput(const Input &in, bool year) : in_(in), year_(year), fixed_(5 * in.villages.size(), 0),
+                                             present_(in.villages.size(), 0) {
+    for (std::size_t i = 0; i < in.scores.size(); ++i) {
+      const Score &x = in.scores[i];
+      std::size_t v = 0;
+      while (in.villages[v].village_id != x.village_id) ++v;
+      const int k = x.period.size() == 4 ? 4 : x.period[5] - '1';
+      present_[v] |= static_cast<std::uint8_t>(1u << k);
+      const ScoreValue sv = score_value(x.score);
+      if (sv.status == ScoreValue::Status::ok)
+        fixed_[5 * v + static_cast<std::size_t>(k)] = sv.fixed;
+      else if (!too_precise_)
+        too_precise_ = i;
+    }
+  }
+  std::size_t n_villages() const override { return in_.villages.size(); }
+  std::string_view village_id(std::size_t v) const override { return in_.villages[v].village_id; }
+  std::string_view township(std::size_t v) const override { return in_.villages[v].township; }
+  std::int64_t population(std::size_t v) const override { return in_.villages[v].population; }
+  std::size_t n_principals() const override { return in_.principals.size(); }
+  std::string_view cadre_id(std::size_t i) const override { return in_.principals[i].cadre_id; }
+  std::string_view principal_village(std::size_t i) const override { return in_.principals[i].village_id; }
+  Post post(std::size_t i) const override { return in_.principals[i].post; }
+  std::optional<std::int32_t> served_from(std::size_t i) const override {
+    return to_days(in_.principals[i].served_from);
+  }
+  std::int32_t served_to(std::size_t i) const override {
+    const auto &t = in_.principals[i].served_to;
+    return t ? to_days(*t) : INT32_MAX;
+  }
+  std::size_t n_scores() const override { return year_ ? 0 : in_.scores.size(); }
+  std::string_view score_village(std::size_t s) const override { return in_.scores[s].village_id; }
+  std::string_view score_period(std::size_t s) const override { return in_.scores[s].period; }
+  ScoreValue score(std::size_t s) const override { return score_value(in_.scores[s].score); }
+  std::optional<YearScores> year_scores() const override {
+    if (!year_) return std::nullopt;
+    return YearScores{fixed_, present_, too_precise_};
+  }
+  std::vector<std::int64_t> &fixed() { return fixed_; }
+
+ private:
+  const Input &in_;
+  bool year_;
+  std::vector<std::int64_t> fixed_;
+  std::vector<std::uint8_t> present_;
+  std::optional<std::size_t> too_precise_;
+};
+
+}  // namespace
+
+TEST(VillageGolden, YearScoresAgreeWithRows) {
+  // every golden sheet is the same from the year's scores already read as from the scores
+  // read row by row, and as from the records
+  for (const auto &cv : cases().at("pay_sheets").as_array()) {
+    const auto &c = cv.as_object();
+    const Input in = input_of(c);
+    const Policy pol = policy_of(c);
+    const PaySheet objects = pay_sheet(in.villages, in.principals, in.scores, in.year, pol);
+    const PaySheet rows = pay_sheet(GoldenInput(in, false), in.year, pol);
+    const PaySheet year = pay_sheet(GoldenInput(in, true), in.year, pol);
+    ASSERT_EQ(year.lines.size(), objects.lines.size());
+    ASSERT_EQ(rows.lines.size(), objects.lines.size());
+    for (std::size_t k = 0; k < objects.lines.size(); ++k)
+      for (const PaySheet *s : {&rows, &year}) {
+        const PayLine a = s->lines[k], b = objects.lines[k];
+        EXPECT_EQ(a.cadre_id, b.cadre_id);
+        EXPECT_EQ(a.total.fen(), b.total.fen());
+        EXPECT_EQ(a.performance.fen(), b.performance.fen());
+        EXPECT_EQ(a.grade, b.grade);
+        EXPECT_EQ(a.team_grade, b.team_grade);
+      }
+    ASSERT_EQ(year.villages.size(), objects.villages.size());
+    for (std::size_t v = 0; v < objects.villages.size(); ++v) {
+      EXPECT_EQ(year.villages[v].rank, objects.villages[v].rank);
+      EXPECT_EQ(year.villages[v].composite, objects.villages[v].composite);
+      EXPECT_EQ(year.villages[v].missing, objects.villages[v].missing);
+    }
+  }
+}
+
+TEST(Village, YearScoresRefusedAsTheSheetRefusesScores) {
+  Input in;
+  in.year = 2016;
+  in.villages = {{"V1", "", "T", 500}, {"V2", "", "T", 500}};
+  in.principals = {{"P1", "", "V2", Post::both, d(2010, 1, 1), {}}};
+  for (const char *v : {"V1", "V2"})
+    for (const char *q : {"2016Q1", "2016Q2", "2016Q3", "2016Q4", "2016"}) in.scores.push_back({v, q, Rational(90)});
+  in.scores[7].score = parse_decimal("90.12345");  // V2's 2016Q3: five decimal places
+  const Policy pol = Policy::default_profile();
+  auto message = [&](bool year) {
+    try {
+      (void)pay_sheet(GoldenInput(in, year), in.year, pol);
+    } catch (const InvalidInput &e) {
+      return std::string(e.what()) + " " + e.field() + "@" + e.record();
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message(false), message(true));
+  EXPECT_NE(message(true).find("scores[7]"), std::string::npos) << message(true);
+  // a binding that holds too few scores is an error, not a read past them
+  in.scores[7].score = Rational(90);
+  GoldenInput short_of_one(in, true);
+  short_of_one.fixed().pop_back();
+  EXPECT_THROW((void)pay_sheet(short_of_one, in.year, pol), InvalidInput);
+}
+
 TEST(VillageGolden, QuotaFunnelAllocate) {
   const Policy p = Policy::default_profile();
   for (const auto &cv : cases().at("quota").as_array()) {

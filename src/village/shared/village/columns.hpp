@@ -36,10 +36,24 @@ ScoreValue score_value(const Rational &score) noexcept;
 ScoreValue parse_score(std::string_view text);
 
 /// A text column numbered by its texts: each row's number (-1: missing, read as an empty text)
-/// and each number's text (equal numbers, equal texts; equal texts may have two numbers).
+/// and each number's text (equal numbers, equal texts; equal texts may have two numbers). The
+/// numbers are 64-bit (NumPy's) or, where `codes` is null, 32-bit (half the memory a row).
 struct NumberedTexts {
   const std::int64_t *codes = nullptr;      ///< one per row, each -1 .. texts.size() - 1
   std::span<const std::string_view> texts;  ///< one per number
+  const std::int32_t *codes32 = nullptr;    ///< the numbers, where codes is null
+  std::int64_t code(std::size_t row) const noexcept { return codes != nullptr ? codes[row] : codes32[row]; }
+};
+
+/// The scores of the pay year as an input may hold them already read: five a village (Q1, Q2,
+/// Q3, Q4, annual) as ScoreValue::fixed, and bit i of a village's byte set where score i is
+/// given. Each is checked as the sheet checks a score read row by row (of a known village, in
+/// range, given once), but for more than 4 decimal places, which the sheet refuses in its own
+/// words, naming the score by its number among the scores the input read.
+struct YearScores {
+  std::span<const std::int64_t> fixed;     ///< 5 · villages
+  std::span<const std::uint8_t> present;   ///< one a village
+  std::optional<std::size_t> too_precise;  ///< the first score of the year with more than 4 places
 };
 
 /// The pay sheet's input read record by record, without copies (advanced: bindings implement
@@ -72,6 +86,9 @@ class PaySheetInput {
   /// row's. Empty: township and score_period are read row by row.
   virtual std::optional<NumberedTexts> townships() const { return std::nullopt; }
   virtual std::optional<NumberedTexts> score_periods() const { return std::nullopt; }
+  /// Optional: the scores of the year already read (views valid during the call); the sheet
+  /// then reads no score row by row (n_scores() is not read).
+  virtual std::optional<YearScores> year_scores() const { return std::nullopt; }
 };
 
 /// The pay sheet of an input read through PaySheetInput (the same rules and errors).

@@ -73,63 +73,64 @@ const std::vector<std::string> kLineColumns{
     "public_institution", "total", "team_grade", "team_grade_zh", "team_grade_en", "grade", "grade_zh", "grade_en",
     "actions"};
 
-// The pay sheet's input, read from the three tables in place: the sheet reads it through
+// The pay sheet's input, read from the three tables: the sheet reads it through
 // village::PaySheetInput, the path of the C ABI's columns and Python's DataFrames, so that no row
-// becomes a record of strings. Each accepted row keeps its cells as views into its table (the
-// input keeps the tables), its village as the number of that village's row, and its score as
-// the sheet reads it (village::parse_score). Every row is checked here first, as a record would
-// be, so that a bad row is reported at its line and left out, and the sheet sees only rows the
-// command accepted.
+// becomes a record of strings. Every row is checked here first, as a record would be, so that a
+// bad row is reported at its line and left out, and the sheet sees only rows the command
+// accepted. What the sheet needs is kept, and the rest let go once read, so that the input
+// takes about the size of its files: the villages as views into their table, a principal's
+// cadre id copied into one block (the principals' table is kept only for --keep), a village as
+// the number of its row, and the scores of the year already read, five a village, as the
+// sheet would read them (village::parse_score; the scores' table is let go).
 class PayInput final : public PaySheetInput {
  public:
   PayInput() = default;
   PayInput(const PayInput &) = delete;  // the views point into the tables it holds
   PayInput &operator=(const PayInput &) = delete;
 
-  Table villages_t, principals_t, scores_t;
+  Table villages_t, principals_t;  ///< principals_t: only with --keep
   // villages
   std::vector<std::string_view> vid, town;
   std::vector<std::int64_t> pop;
   // principals
-  std::vector<std::string_view> cid;
-  std::vector<std::int64_t> p_village;  ///< the row of its village among vid
+  std::string cadre_text;               ///< the cadre ids, one after another
+  std::vector<std::uint32_t> cadre_end;  ///< where each principal's cadre id ends in cadre_text
+  std::vector<std::int32_t> p_village;  ///< the row of its village among vid
   std::vector<Post> p_post;
   std::vector<std::int32_t> from, to;  ///< days since 1970-01-01; to INT32_MAX: still serving
-  std::vector<std::size_t> p_row;      ///< its row of the principals' table (for --keep)
+  std::vector<std::uint32_t> p_row;    ///< its row of the principals' table (only with --keep)
   std::vector<std::string> keep;       ///< --keep: the principals' columns kept
   std::vector<std::size_t> keep_col;   ///< their columns in the principals' table
-  // scores
-  std::vector<std::int64_t> s_village, s_period;  ///< rows of vid; numbers of periods
-  std::vector<ScoreValue> values;
-  std::vector<std::string> periods;  ///< each period's code ("2016Q1"), by number
-  std::vector<std::string_view> period_views;
+  // scores of --year: Q1…Q4, annual (village::YearScores)
+  std::vector<std::int64_t> fixed;     ///< 5 a village
+  std::vector<std::uint8_t> present;   ///< bit i: score i given
+  std::optional<std::size_t> too_precise;
   std::vector<Term> terms;
 
   std::size_t n_villages() const override { return vid.size(); }
   std::string_view village_id(std::size_t v) const override { return vid[v]; }
   std::string_view township(std::size_t v) const override { return town[v]; }
   std::int64_t population(std::size_t v) const override { return pop[v]; }
-  std::size_t n_principals() const override { return cid.size(); }
-  std::string_view cadre_id(std::size_t i) const override { return cid[i]; }
+  std::size_t n_principals() const override { return cadre_end.size(); }
+  std::string_view cadre_id(std::size_t i) const override {
+    const std::size_t begin = i == 0 ? 0 : cadre_end[i - 1];
+    return std::string_view(cadre_text).substr(begin, cadre_end[i] - begin);
+  }
   std::string_view principal_village(std::size_t i) const override {
     return vid[static_cast<std::size_t>(p_village[i])];
   }
   Post post(std::size_t i) const override { return p_post[i]; }
   std::optional<std::int32_t> served_from(std::size_t i) const override { return from[i]; }
   std::int32_t served_to(std::size_t i) const override { return to[i]; }
-  std::size_t n_scores() const override { return values.size(); }
-  std::string_view score_village(std::size_t s) const override {
-    return vid[static_cast<std::size_t>(s_village[s])];
+  std::optional<NumberedTexts> principal_villages() const override {
+    return NumberedTexts{nullptr, vid, p_village.data()};
   }
-  std::string_view score_period(std::size_t s) const override {
-    return periods[static_cast<std::size_t>(s_period[s])];
-  }
-  ScoreValue score(std::size_t s) const override { return values[s]; }
-  std::optional<NumberedTexts> principal_villages() const override { return NumberedTexts{p_village.data(), vid}; }
-  std::optional<NumberedTexts> score_villages() const override { return NumberedTexts{s_village.data(), vid}; }
-  std::optional<NumberedTexts> score_periods() const override {
-    return NumberedTexts{s_period.data(), period_views};
-  }
+  // The scores are given as the year's (year_scores); none is read row by row.
+  std::size_t n_scores() const override { return 0; }
+  std::string_view score_village(std::size_t) const override { return {}; }
+  std::string_view score_period(std::size_t) const override { return {}; }
+  ScoreValue score(std::size_t) const override { return {}; }
+  std::optional<YearScores> year_scores() const override { return YearScores{fixed, present, too_precise}; }
 };
 
 // The village ids of the villages read, each to its row: the rows that follow come grouped by
@@ -140,20 +141,22 @@ class VillageRows {
   /// Adds a village; false if its id was there already.
   bool add(std::string_view id) { return index_.insert(id, "village_id").second; }
   /// The row of village `id`, or -1.
-  std::int64_t find(std::string_view id) {
+  std::int32_t find(std::string_view id) {
     const auto &ids = index_.texts();
-    const auto n = static_cast<std::int64_t>(ids.size());
+    const auto n = static_cast<std::int32_t>(ids.size());
     if (last_ >= 0 && ids[static_cast<std::size_t>(last_)] == id) return last_;
     if (last_ + 1 < n && ids[static_cast<std::size_t>(last_ + 1)] == id) return ++last_;
-    const std::int64_t row = index_.find(id);
+    const auto row = static_cast<std::int32_t>(index_.find(id));
     if (row >= 0) last_ = row;
     return row;
   }
   const std::vector<std::string_view> &ids() const { return index_.texts(); }
+  /// The ids by row, for a caller done finding them (the index's slots are freed).
+  std::vector<std::string_view> take_ids() && { return std::move(index_).take_texts(); }
 
  private:
   TextIndex index_;
-  std::int64_t last_ = -1;
+  std::int32_t last_ = -1;
 };
 
 // A score cell as the sheet reads it, refused at its row (naming its column) when it is not a
@@ -179,6 +182,8 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     Table &t = in.villages_t = read_table(o.villages, o.io, rep);
     t.require({"village_id", "township", "population"});
     t.leave_aside({"name"});
+    // a village's row must fit the sheet's 32-bit numbers (pay_sheet refuses as many)
+    if (t.size() >= static_cast<std::size_t>(INT32_MAX)) throw InvalidInput("too many rows", "villages");
     in.town.reserve(t.size());
     in.pop.reserve(t.size());
   }
@@ -194,10 +199,10 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     in.town.push_back(town);
     in.pop.push_back(population);
   });
-  in.vid = rows.ids();
+  const std::vector<std::string_view> &vid = rows.ids();
   // in the library's words (village::pay_sheet), naming the row as every row's error does
   auto known = [&](std::string_view id, const char *unknown) {
-    const std::int64_t v = rows.find(id);
+    const std::int32_t v = rows.find(id);
     if (v < 0) throw InvalidInput(unknown, "village_id");
     return v;
   };
@@ -207,6 +212,13 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     p.leave_aside({"name"});
     in.keep = kept_columns(p, o.io, kLineColumns);
     for (const auto &k : in.keep) in.keep_col.push_back(*p.column(k));  // kept_columns found each
+    if (p.size() >= static_cast<std::size_t>(INT32_MAX)) throw InvalidInput("too many rows", "principals");
+    in.p_village.reserve(p.size());
+    in.p_post.reserve(p.size());
+    in.from.reserve(p.size());
+    in.to.reserve(p.size());
+    if (!in.keep_col.empty()) in.p_row.reserve(p.size());
+    in.cadre_end.reserve(p.size());
   }
   std::size_t row = 0;
   for_each_row(in.principals_t, rep, [&](const RowView &r) {
@@ -215,7 +227,7 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     if (cadre.empty()) throw InvalidInput("missing", "cadre_id");
     const std::string_view village = r.view("village_id");
     if (village.empty()) throw InvalidInput("missing", "village_id");
-    const std::int64_t v = known(village, "principal of an unknown village");
+    const std::int32_t v = known(village, "principal of an unknown village");
     const std::string_view post_text = r.view("post");
     if (post_text.empty()) throw InvalidInput("missing", "post");
     const Post post = parse_post(post_text, std::string(cadre));
@@ -223,51 +235,58 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     const std::optional<Date> served_to = r.opt_date("served_to");
     if (served_to && *served_to < served_from)
       throw InvalidInput("served_to is before served_from", "served_to", std::string(cadre));
-    in.cid.push_back(cadre);
+    if (in.cadre_text.size() + cadre.size() > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
+    in.cadre_text.append(cadre);
+    in.cadre_end.push_back(static_cast<std::uint32_t>(in.cadre_text.size()));
     in.p_village.push_back(v);
     in.p_post.push_back(post);
     in.from.push_back(to_days(served_from));
     in.to.push_back(served_to ? to_days(*served_to) : INT32_MAX);
-    in.p_row.push_back(this_row);
+    if (!in.keep_col.empty()) in.p_row.push_back(static_cast<std::uint32_t>(this_row));
   });
+  in.cadre_text.shrink_to_fit();
+  if (in.keep_col.empty()) {  // read whole: only --keep reads it again
+    const Table gone = std::move(in.principals_t);  // (assigning an empty one may keep the buffers)
+  }
+  in.fixed.assign(5 * vid.size(), 0);  // (no --scores: none given)
+  in.present.assign(vid.size(), 0);
   if (!o.scores.empty()) {
-    in.scores_t = read_table(o.scores, o.io, rep);
-    const Table &s = in.scores_t;
+    const Table s = read_table(o.scores, o.io, rep);
     // A period and a village are scored once: the periods of the pay year as five bits a
-    // village, any other year's in a set.
-    std::vector<std::uint8_t> seen_of_year(in.vid.size(), 0);
-    std::set<std::tuple<std::int64_t, int, int>> seen_other;
-    std::map<std::pair<int, int>, std::int64_t> period_number;
-    auto number_of = [&](const vocabulary::Period &p) {
-      const auto [it, added] = period_number.emplace(std::pair(p.year, p.quarter), in.periods.size());
-      if (added) in.periods.push_back(p.code());
-      return it->second;
-    };
+    // village (the sheet's: 0…3 the quarters, 4 the year), any other year's in a set.
+    std::set<std::tuple<std::int32_t, int, int>> seen_other;
+    const auto bit = [](const vocabulary::Period &p) { return p.quarter == 0 ? 4 : p.quarter - 1; };
+    std::size_t accepted = 0;  // the scores accepted so far, as the sheet numbers those it reads
     // A row's scores, all accepted or none.
     struct Pending {
-      std::int64_t period;
       ScoreValue value;
       int year, quarter;
     };
     std::vector<Pending> pending;
     // `at`: the column a score given twice is named by (the period's; the wide form's own)
-    auto check = [&](std::int64_t v, const vocabulary::Period &p, std::string_view text, const std::string &field,
+    auto check = [&](std::int32_t v, const vocabulary::Period &p, std::string_view text, const std::string &field,
                      const std::string &at) {
-      const bool twice = p.year == o.year ? (seen_of_year[static_cast<std::size_t>(v)] >> p.quarter) & 1u
+      const bool twice = p.year == o.year ? (in.present[static_cast<std::size_t>(v)] >> bit(p)) & 1u
                                           : seen_other.count({v, p.year, p.quarter}) != 0;
       if (twice)  // in the sheet's words (village::pay_sheet)
-        throw InvalidInput("score given twice for the period", at, std::string(in.vid[static_cast<std::size_t>(v)]));
-      pending.push_back({number_of(p), score_cell(text, field), p.year, p.quarter});
+        throw InvalidInput("score given twice for the period", at, std::string(vid[static_cast<std::size_t>(v)]));
+      pending.push_back({score_cell(text, field), p.year, p.quarter});
     };
-    auto accept = [&](std::int64_t v) {
+    // Other years' scores are checked and counted, and not kept: the sheet does not read them.
+    auto accept = [&](std::int32_t v) {
+      const auto village = static_cast<std::size_t>(v);
       for (const Pending &x : pending) {
-        if (x.year == o.year)
-          seen_of_year[static_cast<std::size_t>(v)] |= static_cast<std::uint8_t>(1u << x.quarter);
-        else
+        const std::size_t number = accepted++;
+        if (x.year != o.year) {
           seen_other.insert({v, x.year, x.quarter});
-        in.s_village.push_back(v);
-        in.s_period.push_back(x.period);
-        in.values.push_back(x.value);
+          continue;
+        }
+        const int b = bit({x.year, x.quarter});
+        in.present[village] |= static_cast<std::uint8_t>(1u << b);
+        if (x.value.status == ScoreValue::Status::ok)
+          in.fixed[5 * village + static_cast<std::size_t>(b)] = x.value.fixed;
+        else if (!in.too_precise)  // (out of range is refused at its row: score_cell)
+          in.too_precise = number;
       }
     };
     if (s.column("period")) {  // long form: village_id, period, score
@@ -276,11 +295,11 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
         pending.clear();
         const std::string_view village = r.view("village_id");
         if (village.empty()) throw InvalidInput("missing", "village_id");
-        const std::int64_t v = known(village, "score of an unknown village");
+        const std::int32_t v = known(village, "score of an unknown village");
         const std::string period = r.req("period");
         const std::string_view text = r.view("score");
         if (text.empty()) throw InvalidInput("missing", "score");
-        const std::string_view id = in.vid[static_cast<std::size_t>(v)];
+        const std::string_view id = vid[static_cast<std::size_t>(v)];
         check(v, vocabulary::parse_period(period, "period", id), text, "score", "period");
         accept(v);
       });
@@ -295,14 +314,14 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
         pending.clear();
         const std::string_view village = r.view("village_id");
         if (village.empty()) throw InvalidInput("missing", "village_id");
-        const std::int64_t v = known(village, "score of an unknown village");
+        const std::int32_t v = known(village, "score of an unknown village");
         for (const auto &[column, period] : columns)
           if (const std::string_view text = r.view(column); !text.empty()) check(v, period, text, column, column);
         accept(v);
       });
     }
   }
-  in.period_views.assign(in.periods.begin(), in.periods.end());
+  in.vid = std::move(rows).take_ids();
   if (!o.terms.empty()) {
     Table t = read_table(o.terms, o.io, rep);
     t.require({"cadre_id", "served_from"});

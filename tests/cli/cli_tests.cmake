@@ -538,6 +538,16 @@ ck_cli(village_pay_period_scored_twice
   "-DARGS=${_pay_long}|${_d}/pay_scores_long_twice.csv" -DEXPECT_RC=7
   "-DEXPECT_ERR=pay_scores_long_twice.csv:52: score given twice for the period \\(field period, record V01\\)"
   -DERR_LINES=2)
+# A score of more than 4 decimal places is refused only in the pay year (the sheet does not read
+# another year's), in the sheet's words, naming the score by its number among those read: the
+# 2015 score is scores[0], V03's 2016Q2 scores[12].
+ck_cli(village_pay_other_year_too_precise
+  "-DARGS=${_pay_long}|${_d}/pay_scores_long_precise.csv"
+  "-DSAME_ARGS=${_pay_long}|${_d}/pay_scores_long.csv")
+ck_cli(village_pay_year_score_too_precise
+  "-DARGS=${_pay_long}|${_d}/pay_scores_long_precise_year.csv" -DEXPECT_RC=2
+  "-DEXPECT_ERR=^cadrekit: invalid_input: score has more than 4 decimal places \\(field score, record scores\\[12\\]\\)"
+  -DERR_LINES=1)
 # A factor outside the vocabulary: the row is refused saying what was expected, never the value.
 ck_cli(vocabulary_factor_refused
   "-DARGS=audit|tier|${_d}/audit_units_maybe.csv|--as-of|2016-12-31|--strict" -DEXPECT_RC=2

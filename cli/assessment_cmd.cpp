@@ -66,13 +66,18 @@ void read_record(const Table &t, const RowView &r, Record &x) {
 /// period) is reported to `rep` by its file and line, and the others are kept.
 void records_by_rows(const Table &t, Reporter &rep, ScreenInput &in) {
   std::set<std::tuple<std::string, int, std::int32_t>> seen;
+  in.records.reserve(t.size());  // sized once: each doubling held two vectors of Records
+  in.record_where = RowNames(t);
+  in.record_where.reserve(t.size());
+  std::size_t row = 0;
   for_each_row(t, rep, [&](const RowView &r) {
+    const std::size_t this_row = row++;
     Record x;
     read_record(t, r, x);
     if (!seen.insert({x.cadre_id, static_cast<int>(x.kind), x.period}).second)
       throw InvalidInput("a second record of the same cadre, kind and period", "period", x.cadre_id);
     in.records.push_back(std::move(x));
-    in.record_where.push_back(r.where());
+    in.record_where.push_back(t, this_row);
   });
 }
 
@@ -320,11 +325,12 @@ void keep_records(const Table &t, Picked &p, ScreenInput &in) {
     for (std::size_t i = 0; i < n; ++i)
       if (finding_units.count(RowView(t, i, cells).view("unit_id"))) keep[static_cast<std::size_t>(p.key[i])] = true;
   Record x;
+  in.record_where = RowNames(t);
   for (std::size_t i = 0; i < n; ++i) {
     if (!keep[static_cast<std::size_t>(p.key[i])]) continue;
     read_record(t, RowView(t, i, cells), x);  // read without error before
     in.records.push_back(x);
-    in.record_where.push_back(t.where(i));
+    in.record_where.push_back(t, i);
     in.record_index.push_back(i);
   }
 }
@@ -438,8 +444,7 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
       for (const auto &h : hits) {
         std::vector<std::string> rows;
         // Hit::records indexes the records for assessment rules and the findings for finding rules.
-        const auto &where = h.findings.empty() ? in.record_where : in.finding_where;
-        for (auto i : h.records) rows.push_back(where.at(i));
+        for (auto i : h.records) rows.push_back(h.findings.empty() ? in.record_where.at(i) : in.finding_where.at(i));
         std::vector<Cell> row{h.cadre_id, h.rule_id, h.clause, h.suggestion, joined(h.periods),
                               joined(h.findings), joined(rows)};
         if (o->io.explain) row.push_back(explanation_cell(h.explanation, o->io));

@@ -12,7 +12,7 @@ namespace cadrekit::cli {
 
 struct ScreenInput {
   std::vector<assessment::Record> records;
-  std::vector<std::string> record_where;  ///< "file:line" of each record
+  RowNames record_where;  ///< "file:line" of each record
   /// When only some of the table's records are kept (the kernel path of `assessment screen`):
   /// each one's index among all of them, by which an explanation names it (`records[i]`), as it
   /// does when all are kept. Empty when all are kept.

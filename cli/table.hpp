@@ -171,6 +171,7 @@ class Table {
 
  private:
   friend struct TableStore;
+  friend class RowNames;
   std::string text_;                  ///< every row's cells, each followed by a NUL
   std::vector<std::size_t> start_;    ///< row k is text_[start_[k], start_[k + 1]) (or to the end)
   std::vector<std::uint32_t> number_; ///< row k's line (or sheet row, or JSON index)
@@ -390,6 +391,24 @@ class TextIndex {
   std::vector<std::string_view> texts_;
   std::vector<std::uint32_t> slots_;  ///< number + 1; 0 = empty
   std::size_t mask_ = 0;
+};
+
+/// The names of rows of one table ("units.csv:7", as Table::where makes them), kept as their
+/// numbers (4 bytes a row, where a name is a string of some 40) and made when asked for; they
+/// outlive the table.
+class RowNames {
+ public:
+  RowNames() = default;
+  explicit RowNames(const Table &t) : prefix_(t.where_prefix_), suffix_(t.where_suffix_) {}
+  void reserve(std::size_t n) { number_.reserve(n); }
+  /// Adds the name of row `row` of `t`, the table this was made from.
+  void push_back(const Table &t, std::size_t row) { number_.push_back(t.number_.at(row)); }
+  std::size_t size() const noexcept { return number_.size(); }
+  std::string at(std::size_t i) const { return prefix_ + std::to_string(number_.at(i)) + suffix_; }
+
+ private:
+  std::string prefix_, suffix_;
+  std::vector<std::uint32_t> number_;
 };
 
 /// Progress on stderr, only when stderr is a terminal.

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "core/person_detail.hpp"
 #include "core/text.hpp"
@@ -133,82 +134,6 @@ class PoolWriter {
   TableWriter w_;
 };
 
-// `talent pools` without supervision, by the pools kernel (pools_columns): every row read as
-// read_cadres reads it, kept as the kernel's columns. The kernel says which cadres have an entry
-// of each status in each pool (one cadre in seven or so); those are read again and decided by
-// pools() with the words of their reasons — for each status and pool in the output's order, in
-// chunks in cadre id order, so that neither they nor their entries are all held at once. A
-// cadre's standing depends on that cadre alone, so the entries are the whole table's pools()'s.
-// When the kernel refuses the table (a code or a date it does not take), pools() decides the
-// whole of it, and refuses it, or not, in its own words.
-void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &policy, PoolWriter &w) {
-  std::vector<std::uint32_t> rows;
-  std::vector<std::int32_t> birth;
-  std::vector<std::uint8_t> sex, ethnicity, political_status, rank, civil_servant, selected_graduate;
-  for (auto *v : {&sex, &ethnicity, &political_status, &rank, &civil_servant, &selected_graduate}) v->reserve(t.size());
-  rows.reserve(t.size());
-  birth.reserve(t.size());
-  if (t.size() > UINT32_MAX) throw InvalidInput("more rows than the pools can hold", "cadre_id", t.file);
-  const bool explain = w.explain();
-  // each accepted row's id (the index that found a second row of a cadre given up)
-  const std::vector<std::string_view> ids = for_each_cadre(t, rep, [&](Cadre &&c, std::size_t row) {
-    const Person &p = c.person;
-    rows.push_back(static_cast<std::uint32_t>(row));
-    birth.push_back(to_days(p.birth_date));
-    sex.push_back(static_cast<std::uint8_t>(p.sex));
-    ethnicity.push_back(code_number(p.ethnicity, "ethnicity"));
-    political_status.push_back(code_number(p.political_status, "political_status"));
-    rank.push_back(static_cast<std::uint8_t>(p.rank));
-    civil_servant.push_back(c.civil_servant ? 1 : 0);
-    selected_graduate.push_back(c.selected_graduate ? 1 : 0);
-  }).take_texts();
-  const std::size_t n = rows.size();
-  std::vector<std::uint8_t> member(n), near_miss(n), excluded(n);
-  std::vector<std::int32_t> age(n);
-  try {
-    pools_columns({birth, sex, ethnicity, political_status, rank, civil_servant, selected_graduate, {}}, {}, as_of,
-                  policy, {member, near_miss, excluded, age});
-  } catch (const InvalidInput &) {
-    std::vector<Cadre> all;
-    all.reserve(n);
-    for (const std::uint32_t row : rows) all.push_back(cadre_at(t, row));
-    w.add(pools(all, {}, as_of, policy, explain));
-    return;
-  }
-  const std::array<const std::vector<std::uint8_t> *, 3> masks{&member, &near_miss, &excluded};
-  constexpr std::size_t kChunk = 4096;
-  std::vector<std::size_t> listed;  // the rows of one status and pool, then in cadre id order
-  std::vector<Cadre> chunk;
-  for (std::size_t s = 0; s < kStatuses.size(); ++s) {
-    // (named, not bound: a lambda may not capture a structured binding before Clang 16)
-    const auto list = kStatuses[s].first;
-    const char *const status = kStatuses[s].second;
-    for (int pool = 0; pool < pool_count; ++pool) {
-      const auto flush = [&] {
-        const Pools p = pools(chunk, {}, as_of, policy, explain);
-        for (const PoolEntry &e : p.*list)
-          if (e.pool == static_cast<Pool>(pool)) w.add(e, status);
-        chunk.clear();
-      };
-      listed.clear();
-      for (std::size_t i = 0; i < n; ++i)
-        if (((*masks[s])[i] >> pool) & 1u) listed.push_back(i);
-      for (const std::size_t k :
-           text_util::order_by_text(listed.size(), [&](std::size_t k) { return ids[listed[k]]; })) {
-        chunk.push_back(cadre_at(t, rows[listed[k]]));
-        if (chunk.size() == kChunk) flush();
-      }
-      if (!chunk.empty()) flush();
-    }
-  }
-}
-
-std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io) {
-  std::string s;
-  for (const auto &r : rs) s += (s.empty() ? "" : "; ") + (io.lang == "en" ? r.en : r.zh);
-  return s;
-}
-
 struct Supervised {
   ScreenInput in;
   Supervision sup() const { return {in.records, in.findings, {}}; }
@@ -224,6 +149,170 @@ Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer
     for (const Policy *p : policies) catalogues.push_back(assessment::standards(*p, as_of));
   if (!o.assessments.empty()) s.in = read_screen_input(o.assessments, o.findings, o.io, rep, catalogues);
   else if (!o.findings.empty()) throw InvalidInput("--findings needs --assessments", "--findings");
+  return s;
+}
+
+// `talent pools` by the pools kernel (pools_columns): every row read as read_cadres reads it,
+// kept as the kernel's columns. The kernel says which cadres have an entry of each status in each
+// pool (one cadre in seven or so); those are read again and decided by pools() with the words of
+// their reasons — for each status and pool in the output's order, in chunks in cadre id order,
+// so that neither they nor their entries are all held at once. A cadre's standing depends on
+// that cadre alone (its own records, and the findings that concern it or the unit of its latest
+// record), so the entries are the whole table's pools()'s. With supervision (`read_sup`, read
+// after the cadres as the rows path reads it), the records and findings are screened once for
+// the cadres a red line excludes, the annual records give the kernel its ratings, and a chunk is
+// decided with its own cadres' records and every finding. When the kernel or the screening
+// refuses the tables, pools() decides the whole of them, and refuses them, or not, in its own
+// words.
+template <class ReadSupervision>
+void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &policy, PoolWriter &w,
+                     ReadSupervision &&read_sup) {
+  std::vector<std::uint32_t> rows;
+  std::vector<std::int32_t> birth;
+  std::vector<std::uint8_t> sex, ethnicity, political_status, rank, civil_servant, selected_graduate;
+  for (auto *v : {&sex, &ethnicity, &political_status, &rank, &civil_servant, &selected_graduate}) v->reserve(t.size());
+  rows.reserve(t.size());
+  birth.reserve(t.size());
+  if (t.size() >= static_cast<std::size_t>(INT32_MAX))
+    throw InvalidInput("more rows than the pools can hold", "cadre_id", t.file);
+  const bool explain = w.explain();
+  TextIndex index = for_each_cadre(t, rep, [&](Cadre &&c, std::size_t row) {
+    const Person &p = c.person;
+    rows.push_back(static_cast<std::uint32_t>(row));
+    birth.push_back(to_days(p.birth_date));
+    sex.push_back(static_cast<std::uint8_t>(p.sex));
+    ethnicity.push_back(code_number(p.ethnicity, "ethnicity"));
+    political_status.push_back(code_number(p.political_status, "political_status"));
+    rank.push_back(static_cast<std::uint8_t>(p.rank));
+    civil_servant.push_back(c.civil_servant ? 1 : 0);
+    selected_graduate.push_back(c.selected_graduate ? 1 : 0);
+  });
+  const std::size_t n = rows.size();
+  const Supervised sup = read_sup();
+  const auto all_rows = [&] {
+    std::vector<Cadre> all;
+    all.reserve(n);
+    for (const std::uint32_t row : rows) all.push_back(cadre_at(t, row));
+    w.add(pools(all, sup.sup(), as_of, policy, explain));
+  };
+  // Supervision as the kernel reads it: each cadre's records (their places in sup.in.records,
+  // cadre by cadre), the annual ratings, and a byte a cadre for a red line.
+  const bool supervised = !sup.in.records.empty() || !sup.in.findings.empty();
+  std::vector<std::uint32_t> rec_start, rec_at;
+  std::vector<std::int32_t> r_cadre, r_year;
+  std::vector<std::uint8_t> r_rating, red_line;
+  if (supervised) {
+    const auto &recs = sup.in.records;
+    if (recs.size() >= static_cast<std::size_t>(UINT32_MAX))
+      throw InvalidInput("more records than the pools can hold", "cadre_id");
+    std::vector<std::int32_t> cadre_of_record(recs.size());
+    rec_start.assign(n + 1, 0);
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+      const auto k = static_cast<std::int32_t>(index.find(recs[i].cadre_id));  // -1: not a cadre of the table
+      cadre_of_record[i] = k;
+      if (k < 0) continue;
+      ++rec_start[static_cast<std::size_t>(k) + 1];
+      if (recs[i].kind == assessment::Kind::annual && recs[i].period % 100 == 0) {  // as pools() reads them
+        r_cadre.push_back(k);
+        r_year.push_back(recs[i].period / 100);
+        r_rating.push_back(static_cast<std::uint8_t>(recs[i].rating));
+      }
+    }
+    for (std::size_t k = 0; k < n; ++k) rec_start[k + 1] += rec_start[k];
+    rec_at.resize(rec_start[n]);
+    std::vector<std::uint32_t> next(rec_start.begin(), rec_start.end() - 1);
+    for (std::size_t i = 0; i < recs.size(); ++i)
+      if (cadre_of_record[i] >= 0)
+        rec_at[next[static_cast<std::size_t>(cadre_of_record[i])]++] = static_cast<std::uint32_t>(i);
+  }
+  // A group of cadres with their supervision: their records, and the findings that concern them
+  // (by their cadre, or by a unit their records name, as the screening gives a unit's findings).
+  std::vector<assessment::Record> chunk_records;
+  std::vector<assessment::Finding> chunk_findings;
+  std::unordered_set<std::string_view> chunk_cadres, chunk_units;
+  const auto add_supervision = [&](std::size_t i, std::string_view id) {
+    if (!supervised) return;
+    for (std::uint32_t j = rec_start[i]; j < rec_start[i + 1]; ++j) {
+      const assessment::Record &r = sup.in.records[rec_at[j]];
+      chunk_records.push_back(r);
+      chunk_units.insert(r.unit_id);  // (a view of the record held, not of its copy, which moves)
+    }
+    chunk_cadres.insert(id);
+  };
+  const auto findings_of_chunk = [&] {
+    for (const auto &f : sup.in.findings)
+      if (f.cadre_id.empty() ? chunk_units.count(f.unit_id) != 0 : chunk_cadres.count(f.cadre_id) != 0)
+        chunk_findings.push_back(f);
+  };
+  const auto clear_supervision = [&] {
+    chunk_records.clear();
+    chunk_findings.clear();
+    chunk_cadres.clear();
+    chunk_units.clear();
+  };
+  constexpr std::size_t kChunk = 4096;
+  // The red lines, screened a group of cadres at a time, so that their hits (with their
+  // explanations) are never all held.
+  if (supervised) {
+    red_line.assign(n, 0);
+    try {
+      for (std::size_t from = 0; from < n; from += kChunk) {
+        for (std::size_t i = from; i < std::min(n, from + kChunk); ++i) add_supervision(i, index[i]);
+        findings_of_chunk();
+        for (const auto &h : assessment::screen(chunk_records, chunk_findings, as_of, policy))
+          if (const std::int64_t k = index.find(h.cadre_id); k >= 0) red_line[static_cast<std::size_t>(k)] = 1;
+        clear_supervision();
+      }
+    } catch (const InvalidInput &) {
+      all_rows();
+      return;
+    }
+  }
+  // each accepted row's id (the index that found them, and a second row of a cadre, given up)
+  const std::vector<std::string_view> ids = std::move(index).take_texts();
+  std::vector<std::uint8_t> member(n), near_miss(n), excluded(n);
+  std::vector<std::int32_t> age(n);
+  try {
+    pools_columns({birth, sex, ethnicity, political_status, rank, civil_servant, selected_graduate, red_line},
+                  {r_cadre, r_year, r_rating}, as_of, policy, {member, near_miss, excluded, age});
+  } catch (const InvalidInput &) {
+    all_rows();
+    return;
+  }
+  const std::array<const std::vector<std::uint8_t> *, 3> masks{&member, &near_miss, &excluded};
+  std::vector<std::size_t> listed;  // the rows of one status and pool, then in cadre id order
+  std::vector<Cadre> chunk;
+  for (std::size_t s = 0; s < kStatuses.size(); ++s) {
+    // (named, not bound: a lambda may not capture a structured binding before Clang 16)
+    const auto list = kStatuses[s].first;
+    const char *const status = kStatuses[s].second;
+    for (int pool = 0; pool < pool_count; ++pool) {
+      const auto flush = [&] {
+        findings_of_chunk();
+        const Pools p = pools(chunk, {chunk_records, chunk_findings, {}}, as_of, policy, explain);
+        for (const PoolEntry &e : p.*list)
+          if (e.pool == static_cast<Pool>(pool)) w.add(e, status);
+        chunk.clear();
+        clear_supervision();
+      };
+      listed.clear();
+      for (std::size_t i = 0; i < n; ++i)
+        if (((*masks[s])[i] >> pool) & 1u) listed.push_back(i);
+      for (const std::size_t k :
+           text_util::order_by_text(listed.size(), [&](std::size_t k) { return ids[listed[k]]; })) {
+        const std::size_t i = listed[k];
+        chunk.push_back(cadre_at(t, rows[i]));
+        add_supervision(i, ids[i]);
+        if (chunk.size() == kChunk) flush();
+      }
+      if (!chunk.empty()) flush();
+    }
+  }
+}
+
+std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io) {
+  std::string s;
+  for (const auto &r : rs) s += (s.empty() ? "" : "; ") + (io.lang == "en" ? r.en : r.zh);
   return s;
 }
 
@@ -352,11 +441,11 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       const Date as_of = as_of_date(c);
       Reporter rep(o->io.strict);
       note_run(o->io, c, &policy, as_of, pool_parameters(policy, as_of));
-      if (o->assessments.empty() && o->findings.empty() && !o->io.row_path) {
+      if (!o->io.row_path) {
         const Table t = read_table(o->input, o->io, rep);
         require_cadre_columns(t);
         PoolWriter w(out, o->io);
-        pools_by_kernel(t, rep, as_of, policy, w);
+        pools_by_kernel(t, rep, as_of, policy, w, [&] { return read_supervision(*o, rep, {&policy}, as_of); });
         w.finish();
         rep.finish(out);
         return;

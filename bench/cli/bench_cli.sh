@@ -2,7 +2,8 @@
 # The command line over large CSV tables: wall time, CPU time and peak memory (max RSS) of
 # `cadrekit assessment screen`, `cadrekit audit tier`, `cadrekit talent pools`,
 # `cadrekit talent teams`, `cadrekit disclosure plan` and `cadrekit village pay` on generated files
-# of ROWS rows (default 1,000,000; the pay sheet's ROWS / 2 villages and their principals), measured
+# of ROWS rows (default 1,000,000; the pay sheet's ROWS / 2 villages and their principals), and
+# `talent pools` supervised by the assessment records and a table of findings, measured
 # with /usr/bin/time -v; docs/performance.md records the numbers. Nothing is asserted. Keeps the
 # outputs in WORKDIR, to compare two builds byte for byte.
 #   bench/cli/bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]
@@ -12,7 +13,7 @@ rows=${2:-1000000}
 dir=${3:-${TMPDIR:-/tmp}/cadrekit-bench-cli}
 here=$(dirname "$0")
 mkdir -p "$dir"
-[ -f "$dir/scores.csv" ] && [ "$(cat "$dir/rows" 2>/dev/null)" = "$rows" ] ||
+[ -f "$dir/findings.csv" ] && [ "$(cat "$dir/rows" 2>/dev/null)" = "$rows" ] ||
   { /usr/bin/python3 "$here/make_tables.py" "$rows" "$dir" && echo "$rows" >"$dir/rows"; }
 run() {
   name=$1
@@ -25,13 +26,15 @@ run() {
   printf '%-12s wall %-8s cpu %6ss  max RSS %5d MiB  exit %s  output %s bytes\n' "$name" "$wall" "$cpu" \
     $((rss / 1024)) "$status" "$(wc -c <"$dir/$name.out")"
 }
-for f in records units cadres members candidates villages principals scores; do
+for f in records units cadres members candidates villages principals scores findings; do
   printf '%s.csv: %s bytes  ' $f "$(wc -c <"$dir/$f.csv")"
 done
 echo
 run screen "$bin" assessment screen "$dir/records.csv" --as-of 2016-12-31
 run tier "$bin" audit tier "$dir/units.csv" --as-of 2016-12-31
 run pools "$bin" talent pools "$dir/cadres.csv" --as-of 2016-12-31
+run pools_sup "$bin" talent pools "$dir/cadres.csv" --as-of 2016-12-31 --assessments "$dir/records.csv" \
+  --findings "$dir/findings.csv"
 run teams "$bin" talent teams "$dir/members.csv" --as-of 2016-12-31
 run plan "$bin" disclosure plan "$dir/candidates.csv"
 run pay "$bin" village pay --villages "$dir/villages.csv" --principals "$dir/principals.csv" \

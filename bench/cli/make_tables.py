@@ -5,7 +5,8 @@ reads them) and candidates.csv (candidates of a disclosure round, as `disclosure
 of ROWS rows each into DIR, deterministically, for bench_cli.sh; and for `village pay`, villages.csv
 and scores.csv (ROWS / 2 villages in 500 townships, their quarterly and annual scores) and
 principals.csv (a secretary and a director in four villages of five, one principal holding both
-posts in the fifth: 0.9 × ROWS rows)."""
+posts in the fifth: 0.9 × ROWS rows); and findings.csv, for `talent pools` supervised by
+records.csv: ROWS / 50 findings of cadres of the records and ROWS / 400 of their units."""
 import random
 import sys
 
@@ -67,3 +68,10 @@ with open(f"{out}/scores.csv", "w", encoding="utf-8", newline="") as f:
     f.write("village_id,q1,q2,q3,q4,annual\n")
     for v in range(villages):
         f.write(f"V{v:07d}," + ",".join(str(rnd.randint(60, 99)) for _ in range(5)) + "\n")
+with open(f"{out}/findings.csv", "w", encoding="utf-8", newline="") as f:
+    f.write("id,cadre_id,unit_id,date,source,standard,aspect,classification,severity\n")
+    for k in range(rows // 50):
+        f.write(f"F{k},C{rnd.randrange(max(1, rows // 5)):07d},,2016-{rnd.randint(1, 9):02d}-01,"
+                "qualitative,ability,ability,lack_of_ability,moderate\n")
+    for k in range(rows // 400):
+        f.write(f"G{k},,T{rnd.randrange(997)},2016-05-01,qualitative,ability,ability,lack_of_ability,moderate\n")

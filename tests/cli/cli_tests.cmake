@@ -322,6 +322,23 @@ ck_cli(talent_pools_kernel_matches_rows
   "-DARGS=talent|pools|${_d}/talent_cadres_mixed.csv|--as-of|2016-12-31|--explain"
   "-DSAME_ARGS=talent|pools|${_d}/talent_cadres_mixed.csv|--as-of|2016-12-31|--explain|--row-path"
   "-DEXPECT_OUT=\nN1,echelon1,near_miss,ages_out,2017-02-15,")
+# With supervision the kernel path decides as the rows path (--row-path) does: the 305 cadres
+# with 1,539 assessment records in no order (ratings as codes and in Chinese, township rankings,
+# a record of a cadre not in the table, a bad rating at line 19, a second record of one cadre at
+# line 44) and findings of cadres and of a unit (D3; F7 names a standard not in force). Red
+# lines: last place two years running (C0000215), a cadre's finding (C0000004) and the unit's
+# finding given to a cadre whose records name D3 (C0000038); the explanations too.
+set(_pools_sup "talent|pools|${_d}/talent_cadres_mixed.csv|--as-of|2016-12-31\
+|--assessments|${_d}/talent_assessments_mixed.csv|--findings|${_d}/talent_findings_mixed.csv")
+ck_cli(talent_pools_supervised_kernel_matches_rows
+  "-DARGS=${_pools_sup}" "-DSAME_ARGS=${_pools_sup}|--row-path" -DEXPECT_RC=7 -DERR_LINES=4
+  "-DEXPECT_ERR=talent_assessments_mixed.csv:19: .*talent_assessments_mixed.csv:44: a second record.*\
+talent_findings_mixed.csv:8: standard is not in the catalogue"
+  "-DEXPECT_OUT=\nC0000004,echelon1,excluded,red_line,,触及红线 qualitative_ability（HORQIN.2）\n.*\
+\nC0000038,echelon1,excluded,red_line,,触及红线 qualitative_ability（HORQIN.2）\n.*\
+\nC0000215,echelon1,excluded,red_line,,触及红线 annual_bottom（HORQIN.3）\n")
+ck_cli(talent_pools_supervised_kernel_matches_rows_explain
+  "-DARGS=${_pools_sup}|--explain" "-DSAME_ARGS=${_pools_sup}|--explain|--row-path" -DEXPECT_RC=7)
 # A second row of a cadre (C1 again at line 6) or of a village (V02 at line 12) is reported
 # at its line and left out; the first is kept (TextIndex).
 ck_cli(talent_pools_second_row_of_a_cadre

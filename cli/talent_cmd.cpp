@@ -159,11 +159,11 @@ Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer
 // so that neither they nor their entries are all held at once. A cadre's standing depends on
 // that cadre alone (its own records, and the findings that concern it or the unit of its latest
 // record), so the entries are the whole table's pools()'s. With supervision (`read_sup`, read
-// after the cadres as the rows path reads it), the records and findings are screened once for
-// the cadres a red line excludes, the annual records give the kernel its ratings, and a chunk is
-// decided with its own cadres' records and every finding. When the kernel or the screening
-// refuses the tables, pools() decides the whole of them, and refuses them, or not, in its own
-// words.
+// after the cadres as the rows path reads it), the annual records give the kernel its ratings,
+// and the red lines are screened a group of cadres at a time, each group with its own cadres'
+// records and the findings that concern them, as a chunk is then decided. When the kernel or the
+// screening refuses the tables, pools() decides the whole of them, and refuses them, or not, in
+// its own words.
 template <class ReadSupervision>
 void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &policy, PoolWriter &w,
                      ReadSupervision &&read_sup) {
@@ -263,7 +263,7 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
           if (const std::int64_t k = index.find(h.cadre_id); k >= 0) red_line[static_cast<std::size_t>(k)] = 1;
         clear_supervision();
       }
-    } catch (const InvalidInput &) {
+    } catch (const Error &) {  // (the rows path, which reads the profile in its own order, says why)
       all_rows();
       return;
     }

@@ -1014,41 +1014,6 @@ void AtomicFile::commit() {
   tmp_.clear();
 }
 
-TextIndex::TextIndex(std::size_t expected) {
-  texts_.reserve(expected);
-  std::size_t slots = 16;
-  while (slots < 2 * expected) slots <<= 1;
-  rehash(slots);
-}
-
-void TextIndex::rehash(std::size_t slots) {
-  slots_.assign(slots, 0);
-  mask_ = slots - 1;
-  for (std::size_t i = 0; i < texts_.size(); ++i) {
-    std::size_t h = std::hash<std::string_view>{}(texts_[i]) & mask_;
-    while (slots_[h] != 0) h = (h + 1) & mask_;
-    slots_[h] = static_cast<std::uint32_t>(i + 1);
-  }
-}
-
-std::pair<std::uint32_t, bool> TextIndex::insert(std::string_view text, std::string_view field) {
-  std::size_t h = std::hash<std::string_view>{}(text) & mask_;
-  for (; slots_[h] != 0; h = (h + 1) & mask_)
-    if (texts_[slots_[h] - 1] == text) return {slots_[h] - 1, false};
-  if (texts_.size() >= UINT32_MAX - 1)
-    throw InvalidInput("more distinct texts than can be numbered", std::string(field));
-  texts_.push_back(text);
-  slots_[h] = static_cast<std::uint32_t>(texts_.size());
-  if (2 * texts_.size() > slots_.size()) rehash(2 * slots_.size());  // at most half full
-  return {static_cast<std::uint32_t>(texts_.size() - 1), true};
-}
-
-std::int64_t TextIndex::find(std::string_view text) const {
-  for (std::size_t h = std::hash<std::string_view>{}(text) & mask_; slots_[h] != 0; h = (h + 1) & mask_)
-    if (texts_[slots_[h] - 1] == text) return slots_[h] - 1;
-  return -1;
-}
-
 Progress::Progress(std::string label, std::size_t total)
     : label_(std::move(label)), total_(total), on_(total >= 10000 && isatty(STDERR_FILENO) == 1) {}
 

@@ -21,6 +21,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/explanation.hpp"
 #include "cadrekit/core/money.hpp"
+#include "core/id_index.hpp"
 #include "core/text.hpp"
 
 namespace cadrekit::cli {
@@ -365,34 +366,8 @@ class AtomicFile {
   bool in_place_ = false;
 };
 
-/// Texts numbered in order of first appearance, found by their bytes: an open-addressing table
-/// of 4-byte slots over views of the texts, which must outlive it (cells of a table). For the
-/// ids of a large table, where a node-based set of strings costs tens of bytes an id.
-class TextIndex {
- public:
-  /// Room for `expected` texts before the table grows.
-  explicit TextIndex(std::size_t expected = 0);
-  /// The number of `text`, and whether it is new (then numbered size() - 1). InvalidInput
-  /// (field `field`) past 2^32 - 2 texts.
-  std::pair<std::uint32_t, bool> insert(std::string_view text, std::string_view field = "id");
-  /// The number of `text`, or -1.
-  std::int64_t find(std::string_view text) const;
-  std::size_t size() const noexcept { return texts_.size(); }
-  std::string_view operator[](std::size_t i) const { return texts_[i]; }
-  const std::vector<std::string_view> &texts() const noexcept { return texts_; }
-  /// The texts, by number, for a caller done finding them: the slots are freed.
-  std::vector<std::string_view> take_texts() && {
-    std::vector<std::uint32_t>().swap(slots_);
-    return std::move(texts_);
-  }
-
- private:
-  void rehash(std::size_t slots);
-  std::vector<std::string_view> texts_;
-  std::vector<std::uint32_t> slots_;  ///< number + 1; 0 = empty
-  std::size_t mask_ = 0;
-};
-
+/// A table's ids numbered in the order read (core/id_index.hpp).
+using text_util::TextIndex;
 /// The names of rows of one table ("units.csv:7", as Table::where makes them), kept as their
 /// numbers (4 bytes a row, where a name is a string of some 40) and made when asked for; they
 /// outlive the table.

@@ -11,6 +11,7 @@
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
 #include "cadrekit/village.hpp"
+#include "core/id_index.hpp"
 #include "detail.hpp"
 
 namespace cadrekit::village {
@@ -283,89 +284,8 @@ VillageResult SheetRange<VillageResult>::at(std::size_t i) const {
 
 namespace {
 
-// Whether two ids hold the same bytes: an id of a few characters compared by one or two loads
-// of each, without a call (the sheet compares millions of ids with the village found last).
-bool same_id(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  const char *x = a.data(), *y = b.data();
-  auto load8 = [](const char *p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-  };
-  auto load4 = [](const char *p) {
-    std::uint32_t w;
-    std::memcpy(&w, p, 4);
-    return w;
-  };
-  if (n >= 8)  // the first and the last 8 bytes (overlapping when shorter than 16), then the middle
-    return load8(x) == load8(y) && load8(x + n - 8) == load8(y + n - 8) &&
-           (n <= 16 || std::memcmp(x + 8, y + 8, n - 16) == 0);
-  if (n >= 4) return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
-  for (std::size_t i = 0; i < n; ++i)
-    if (x[i] != y[i]) return false;
-  return true;
-}
-
-// Open addressing over string views. Each slot holds row + 1 (0 = empty) in its low 32 bits and
-// the high 32 bits of the id's hash in its high ones: a slot of another id is passed over on
-// its hash, without fetching that id's text (the table and the texts are larger than the cache,
-// and read at random).
-class IdIndex {
- public:
-  explicit IdIndex(std::size_t n) {
-    std::size_t cap = 16;
-    while (cap < 2 * n + 1) cap <<= 1;
-    slots_.assign(cap, 0);
-    mask_ = cap - 1;
-  }
-  // The row of `id`, or inserts `row` and returns -1.
-  template <class Key>
-  std::int32_t find_or_insert(std::string_view id, std::int32_t row, const Key &key) {
-    return find_or_insert(id, hash(id), row, key);
-  }
-  // The same, of an id whose hash(id) the caller has (and has prefetched its slot with).
-  template <class Key>
-  std::int32_t find_or_insert(std::string_view id, std::size_t hashed, std::int32_t row, const Key &key) {
-    const std::uint64_t t = tag(hashed);
-    for (std::size_t h = hashed & mask_;; h = (h + 1) & mask_) {
-      const std::uint64_t s = slots_[h];
-      if (s == 0) {
-        slots_[h] = t | (static_cast<std::uint64_t>(row) + 1);
-        return -1;
-      }
-      if ((s & kTagBits) == t && same_id(key(row_of(s)), id)) return row_of(s);
-    }
-  }
-  template <class Key>
-  std::int32_t find(std::string_view id, const Key &key) const {
-    const std::size_t hashed = hash(id);
-    const std::uint64_t t = tag(hashed);
-    for (std::size_t h = hashed & mask_;; h = (h + 1) & mask_) {
-      const std::uint64_t s = slots_[h];
-      if (s == 0) return -1;
-      if ((s & kTagBits) == t && same_id(key(row_of(s)), id)) return row_of(s);
-    }
-  }
-
-  // Brings into the cache the slot where an id of this hash is first looked for.
-  void prefetch(std::size_t hashed) const { __builtin_prefetch(&slots_[hashed & mask_]); }
-  static std::size_t hash(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ull;  // FNV-1a, then a final mix
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 32;
-    return static_cast<std::size_t>(h);
-  }
- private:
-  static constexpr std::uint64_t kTagBits = 0xFFFFFFFF00000000ull;
-  static std::uint64_t tag(std::size_t hashed) { return static_cast<std::uint64_t>(hashed) & kTagBits; }
-  static std::int32_t row_of(std::uint64_t slot) { return static_cast<std::int32_t>((slot & 0xFFFFFFFFull) - 1); }
-  std::vector<std::uint64_t> slots_;
-  std::size_t mask_ = 0;
-};
+using text_util::IdIndex;
+using text_util::same_id;
 
 void append_id(std::string &text, std::vector<std::uint32_t> &off, std::string_view id) {
   if (text.size() + id.size() > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
@@ -442,7 +362,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     for (std::size_t v = 0; v < V; ++v) append_id(d->text, d->v_off, vids[v]);
     for (std::size_t v = 0; v < V; ++v) {
       vids[v] = d->slice(d->v_off, v);
-      vhash[v] = IdIndex::hash(vids[v]);
+      vhash[v] = text_util::fnv_hash(vids[v]);  // (IdIndex's hash)
     }
   }
   IdIndex vrow(V);

@@ -12,7 +12,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_set>
 
 #include "core/person_detail.hpp"
 #include "core/text.hpp"
@@ -227,22 +226,30 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
   }
   // A group of cadres with their supervision: their records, and the findings that concern them
   // (by their cadre, or by a unit their records name, as the screening gives a unit's findings).
+  // (Sorted vectors, not hash sets: no file can make them slow.)
   std::vector<assessment::Record> chunk_records;
   std::vector<assessment::Finding> chunk_findings;
-  std::unordered_set<std::string_view> chunk_cadres, chunk_units;
+  std::vector<std::string_view> chunk_cadres, chunk_units;
   const auto add_supervision = [&](std::size_t i, std::string_view id) {
     if (!supervised) return;
     for (std::uint32_t j = rec_start[i]; j < rec_start[i + 1]; ++j) {
       const assessment::Record &r = sup.in.records[rec_at[j]];
       chunk_records.push_back(r);
-      chunk_units.insert(r.unit_id);  // (a view of the record held, not of its copy, which moves)
+      chunk_units.push_back(r.unit_id);  // (a view of the record held, not of its copy, which moves)
     }
-    chunk_cadres.insert(id);
+    chunk_cadres.push_back(id);
   };
   const auto findings_of_chunk = [&] {
+    if (sup.in.findings.empty()) return;
+    for (auto *v : {&chunk_cadres, &chunk_units}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
+    const auto in = [](const std::vector<std::string_view> &v, std::string_view x) {
+      return std::binary_search(v.begin(), v.end(), x);
+    };
     for (const auto &f : sup.in.findings)
-      if (f.cadre_id.empty() ? chunk_units.count(f.unit_id) != 0 : chunk_cadres.count(f.cadre_id) != 0)
-        chunk_findings.push_back(f);
+      if (f.cadre_id.empty() ? in(chunk_units, f.unit_id) : in(chunk_cadres, f.cadre_id)) chunk_findings.push_back(f);
   };
   const auto clear_supervision = [&] {
     chunk_records.clear();

@@ -9,8 +9,6 @@
 #include <optional>
 #include <set>
 #include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "cadrekit/assessment.hpp"
 
@@ -91,19 +89,22 @@ class Memo {
   T get(std::string_view text, F &&parse) {
     for (std::size_t k = 0; k < recent_size_; ++k)  // the few texts most columns hold
       if (recent_[k].first == text) return recent_[k].second;
-    if (const auto it = seen_.find(text); it != seen_.end()) return it->second;
+    if (const std::int64_t k = seen_.find(text); k >= 0) return values_[static_cast<std::size_t>(k)];
     const T v = parse(text);
-    if (recent_size_ < recent_.size())
+    if (recent_size_ < recent_.size()) {
       recent_[recent_size_++] = {text, v};
-    else if (seen_.size() < 65536)
-      seen_.emplace(text, v);
+    } else if (seen_.size() < 65536) {
+      seen_.insert(text);
+      values_.push_back(v);
+    }
     return v;
   }
 
  private:
   std::array<std::pair<std::string_view, T>, 8> recent_{};
   std::size_t recent_size_ = 0;
-  std::unordered_map<std::string_view, T> seen_;
+  TextIndex seen_;  // (no file can make its look-ups slow: core/id_index.hpp)
+  std::vector<T> values_;  ///< by seen_'s number
 };
 
 /// read_record's reading of the records table by column: the columns it looks up, looked up
@@ -193,7 +194,7 @@ class RecordColumns {
 /// The cadres of a records table that screen() has to decide, found by the columnar kernel.
 struct Picked {
   std::vector<std::int32_t> key;                       ///< each row's cadre, numbered by first appearance
-  std::unordered_map<std::string_view, std::int32_t> cadres;  ///< cadre id (a view into the table) → number
+  TextIndex cadres;  ///< cadre ids (views into the table), numbered
   std::vector<bool> keep;                              ///< by number: an assessment rule fires for it
 };
 
@@ -220,7 +221,7 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
   RecordColumns columns(t);
   std::string_view cadre_id, last_id;
   std::int32_t last_key = 0;
-  cadres.reserve(n / 8);
+  cadres = TextIndex(n / 8);
   for (std::size_t i = 0; i < n; ++i) {
     t.cells(i, cells);
     if (!columns.read(cells, cadre_id, x)) {
@@ -235,7 +236,7 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
     }
     // A cadre's records are mostly together: the row before's cadre is found without a hash.
     if (i == 0 || cadre_id != last_id)
-      last_key = cadres.try_emplace(cadre_id, static_cast<std::int32_t>(cadres.size())).first->second;
+      last_key = static_cast<std::int32_t>(cadres.insert(cadre_id, "cadre_id").first);  // (n ≤ INT32_MAX)
     last_id = cadre_id;
     key[i] = last_key;
     kind[i] = static_cast<std::uint8_t>(x.kind);
@@ -314,16 +315,24 @@ void keep_records(const Table &t, Picked &p, ScreenInput &in) {
   const std::size_t n = t.size();
   auto &keep = p.keep;
   std::vector<std::string_view> cells;
-  std::unordered_set<std::string_view> finding_cadres, finding_units;
+  // (sorted, not hashed: no file can make the look-ups slow)
+  std::vector<std::string_view> finding_cadres, finding_units;
   for (const Finding &f : in.findings) {
-    if (!f.cadre_id.empty()) finding_cadres.insert(f.cadre_id);
-    else if (!f.unit_id.empty()) finding_units.insert(f.unit_id);
+    if (!f.cadre_id.empty()) finding_cadres.push_back(f.cadre_id);
+    else if (!f.unit_id.empty()) finding_units.push_back(f.unit_id);
   }
-  for (const auto &[id, k] : p.cadres)
-    if (finding_cadres.count(id)) keep[static_cast<std::size_t>(k)] = true;
+  for (auto *v : {&finding_cadres, &finding_units}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  const auto in_sorted = [](const std::vector<std::string_view> &v, std::string_view x) {
+    return std::binary_search(v.begin(), v.end(), x);
+  };
+  for (std::size_t k = 0; k < p.cadres.size(); ++k)
+    if (in_sorted(finding_cadres, p.cadres[k])) keep[k] = true;
   if (!finding_units.empty())
     for (std::size_t i = 0; i < n; ++i)
-      if (finding_units.count(RowView(t, i, cells).view("unit_id"))) keep[static_cast<std::size_t>(p.key[i])] = true;
+      if (in_sorted(finding_units, RowView(t, i, cells).view("unit_id"))) keep[static_cast<std::size_t>(p.key[i])] = true;
   Record x;
   in.record_where = RowNames(t);
   for (std::size_t i = 0; i < n; ++i) {

@@ -8,6 +8,7 @@
 #include "cadrekit/audit.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
+#include "core/id_index.hpp"
 #include "core/text.hpp"
 
 namespace cadrekit::audit {
@@ -76,7 +77,7 @@ Level stricter(Level a, Level b) {
 struct Ctx {
   std::int32_t first_year = 0, last_year = 0, years = 0;  // the horizon
   const PlanRequest *req = nullptr;
-  std::unordered_map<std::string, std::int32_t> index;
+  text_util::TextIndex index;        // unit ids (views of req's), numbered as the units
   std::vector<std::int32_t> by_id;   // unit indices sorted by id
   std::vector<std::int32_t> rank;    // position of each unit in by_id
   std::vector<Level> levels;         // level in force in each year: levels[u * years + y]
@@ -95,6 +96,8 @@ struct Ctx {
   std::vector<AuditFinding> referrals;
   Explanation ex;
 
+  /// The number of a unit known to be among the units.
+  std::int32_t unit(std::string_view id) const { return static_cast<std::int32_t>(index.find(id)); }
   Level level(std::int32_t u, std::int32_t yi) const {
     return levels[static_cast<std::size_t>(u) * static_cast<std::size_t>(years) +
                   static_cast<std::size_t>(yi)];
@@ -288,13 +291,13 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
 
   const std::size_t n = r.units.size();
   if (n > static_cast<std::size_t>(INT32_MAX / 4)) throw InvalidInput("too many units", "units");
-  c.index.reserve(n * 2);
+  c.index = text_util::TextIndex(n);
   c.levels.resize(n * Y);
   for (std::size_t i = 0; i < n; ++i) {
     const PlanUnit &u = r.units[i];
     if (vocabulary::blank(u.unit_id))
       throw InvalidInput("unit_id is empty", "unit_id", to_text(static_cast<std::int64_t>(i)));
-    if (!c.index.emplace(u.unit_id, static_cast<std::int32_t>(i)).second)
+    if (!c.index.insert(u.unit_id, "unit_id").second)  // (numbered i: every unit is inserted)
       throw InvalidInput("duplicate unit_id", "unit_id", u.unit_id);
     switch (u.level) {
       case Level::level1: case Level::level2: case Level::level3: case Level::special: break;
@@ -314,12 +317,12 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   for (std::size_t i = 0; i < r.audits.size(); ++i) {
     const PastAudit &a = r.audits[i];
     std::string rec = "audits[" + to_text(static_cast<std::int64_t>(i)) + "]";
-    auto it = c.index.find(a.unit_id);
-    if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
+    const std::int64_t unit = c.index.find(a.unit_id);
+    if (unit < 0) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
     if (a.date.is_special()) throw InvalidInput("date is not a date", "date", rec);
     if (a.date >= horizon_start)
       throw InvalidInput("a past audit must be dated before the first year", "date", rec);
-    auto u = static_cast<std::size_t>(it->second);
+    auto u = static_cast<std::size_t>(unit);
     last[u] = std::max(last[u], static_cast<std::int32_t>(a.date.year()));
     past_dates[u].push_back(a.date);
   }
@@ -338,8 +341,8 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
     for (std::size_t i = 0; i < r.funds.size(); ++i) {
       const FundEvent &f = r.funds[i];
       std::string rec = "funds[" + to_text(static_cast<std::int64_t>(i)) + "]";
-      auto it = c.index.find(f.unit_id);
-      if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
+      const std::int64_t unit = c.index.find(f.unit_id);
+      if (unit < 0) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
       if (f.received.is_special()) throw InvalidInput("date is not a date", "date", rec);
       if (static_cast<int>(f.received.year()) > c.last_year)
         throw InvalidInput("special funds must be received by the last year", "date", rec);
@@ -348,16 +351,16 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
         throw InvalidInput("completed must be a date on or after the date received", "completed", rec);
       if (f.finding && !f.completed)
         throw InvalidInput("a finding needs the completion date", "finding", rec);
-      per[it->second].first.push_back(i);
+      per[static_cast<std::int32_t>(unit)].first.push_back(i);
     }
     for (std::size_t i = 0; i < r.reviews.size(); ++i) {
       const LevelReview &v = r.reviews[i];
       std::string rec = "reviews[" + to_text(static_cast<std::int64_t>(i)) + "]";
-      auto it = c.index.find(v.unit_id);
-      if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
+      const std::int64_t unit = c.index.find(v.unit_id);
+      if (unit < 0) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
       if (v.year < 1900 || v.year > c.last_year)
         throw InvalidInput("year must be within 1900 … last_year", "year", rec);
-      per[it->second].second.push_back(i);
+      per[static_cast<std::int32_t>(unit)].second.push_back(i);
     }
     std::vector<std::int32_t> keys;
     for (const auto &kv : per) keys.push_back(kv.first);
@@ -426,12 +429,12 @@ Ctx build(const PlanRequest &r, const Policy &policy) {
   for (std::size_t i = 0; i < r.terms.size(); ++i) {
     const Term &t = r.terms[i];
     std::string rec = "terms[" + to_text(static_cast<std::int64_t>(i)) + "]";
-    auto it = c.index.find(t.unit_id);
-    if (it == c.index.end()) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
+    const std::int64_t unit = c.index.find(t.unit_id);
+    if (unit < 0) throw InvalidInput("unit_id is not among the units", "unit_id", rec);
     if (t.start.is_special()) throw InvalidInput("start is not a date", "start", rec);
     if (t.planned_end && (t.planned_end->is_special() || *t.planned_end < t.start))
       throw InvalidInput("planned_end must be a date on or after start", "planned_end", rec);
-    std::int32_t u = it->second;
+    const auto u = static_cast<std::int32_t>(unit);
     if (t.planned_end) {
       auto y = static_cast<std::int32_t>(t.planned_end->year());
       if (y >= c.first_year && y <= c.last_year && c.level(u, y - c.first_year) == Level::level3)
@@ -469,12 +472,12 @@ std::vector<Breach> verify(const Ctx &c, std::span<const PlannedAudit> plan) {
       out.push_back({"plan.year", a.year, a.unit_id, "year " + to_text(a.year) + " is outside the horizon"});
       continue;
     }
-    auto it = c.index.find(a.unit_id);
-    if (it == c.index.end()) {
+    const std::int64_t unit = c.index.find(a.unit_id);
+    if (unit < 0) {
       out.push_back({"plan.unit", a.year, a.unit_id, "unit is not among the units"});
       continue;
     }
-    std::uint8_t &cell = audited[static_cast<std::size_t>(it->second) * Y +
+    std::uint8_t &cell = audited[static_cast<std::size_t>(unit) * Y +
                                  static_cast<std::size_t>(a.year - c.first_year)];
     if (cell != 0) {
       out.push_back({"plan.duplicate", a.year, a.unit_id, "unit audited twice in one year"});
@@ -665,11 +668,11 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
       return "level 3 sample: draw " + to_text(static_cast<std::int64_t>(i + 1)) + " of " +
              to_text(static_cast<std::int64_t>(pool.size())) + " candidates, seed " +
              to_text(seed) + ", year " + to_text(y) + " (任中抽审, HOLINGOL.2)" +
-             retier_note(c, c.index.at(drawn[i]), y);
+             retier_note(c, c.unit(drawn[i]), y);
     };
     std::size_t drawn_taken = 0;
     for (; drawn_taken < need && drawn_taken < drawn.size(); ++drawn_taken)
-      if (!take(c.index.at(drawn[drawn_taken]), AuditKind::sample, sample_reason(drawn_taken), {}))
+      if (!take(c.unit(drawn[drawn_taken]), AuditKind::sample, sample_reason(drawn_taken), {}))
         break;
     // 5. pull forward to the even load, nearest deadline first.
     if (load < cap) {
@@ -683,7 +686,7 @@ Draft draft(const Ctx &c, std::int64_t cap, std::uint64_t seed) {
     }
     // 6. the rest of the sample while capacity remains.
     for (std::size_t i = drawn_taken; i < drawn.size() && load < cap && drawn_taken == need; ++i)
-      take(c.index.at(drawn[i]), AuditKind::sample, sample_reason(i), {});
+      take(c.unit(drawn[i]), AuditKind::sample, sample_reason(i), {});
     d.max_load = std::max(d.max_load, load);
   }
   std::sort(d.audits.begin(), d.audits.end(), [](const PlannedAudit &a, const PlannedAudit &b) {

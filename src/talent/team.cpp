@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 #include <string>
-#include <unordered_map>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
+#include "core/id_index.hpp"
 #include "detail.hpp"
 
 namespace cadrekit::talent {
@@ -71,7 +71,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
   if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
   const TeamParams tp = load_team(policy, as_of);
   std::vector<TeamStructure> teams;
-  std::unordered_map<std::string, std::size_t> index;
+  text_util::TextIndex index(members.size() / 4);  // team ids, numbered as the teams (views of members')
   std::vector<std::set<std::string>> on_team;
   // talent.age.counting, read once for the call (a member's age is counted as age_on counts it)
   const bool year_difference = !members.empty() && detail::by_year_difference(policy, as_of, nullptr);
@@ -80,7 +80,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
     const auto rec = [i] { return "members[" + std::to_string(i) + "]"; };
     if (vocabulary::blank(m.team_id)) throw InvalidInput("team_id is empty", "team_id", rec());
     if (vocabulary::blank(m.cadre_id)) throw InvalidInput("cadre_id is empty", "cadre_id", rec());
-    auto [it, fresh] = index.emplace(m.team_id, teams.size());
+    const auto [team, fresh] = index.insert(m.team_id, "team_id");
     if (fresh) {
       TeamStructure t;
       t.team_id = m.team_id;
@@ -88,7 +88,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
       teams.push_back(std::move(t));
       on_team.emplace_back();
     }
-    if (!on_team[it->second].insert(m.cadre_id).second)
+    if (!on_team[team].insert(m.cadre_id).second)
       throw InvalidInput("the cadre is twice on the team", "cadre_id", rec());
     if (m.sex != Sex::male && m.sex != Sex::female) throw InvalidInput("unknown sex", "sex", rec());
     std::string eth, pol;
@@ -100,7 +100,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
     } catch (const InvalidInput &e) {
       throw InvalidInput(e.message(), e.field(), rec());
     }
-    TeamStructure &t = teams[it->second];
+    TeamStructure &t = teams[team];
     ++t.size;
     if (age <= tp.young_max_age) ++t.counts[0];
     if (m.sex == Sex::female) ++t.counts[1];

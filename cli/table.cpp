@@ -19,8 +19,6 @@
 #include <optional>
 #include <sstream>
 #include <utility>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "cadrekit/core/number.hpp"
 #include "cadrekit/core/vocabulary.hpp"
@@ -392,16 +390,19 @@ struct TableStore {
       names.pop_back();
       ++t.ignored_columns;
     }
-    std::unordered_set<std::string> seen;  // linear in the header's width, however wide
-    seen.reserve(names.size());
+    // The names seen: linear in the header's width, however wide, and whatever the names (a
+    // TextIndex over views of the header's names, which is sized first so that none moves).
+    t.header.reserve(t.header.size() + names.size());
+    TextIndex seen(names.size());
     for (auto &h : names) {
       std::string name = trim(h);
       // A header in words (单位编号, Unit ID: a workbook the command line wrote, or a county's own
       // sheet) is the column it labels (labels.hpp).
       if (const char *code = column_code(name)) name = code;
       if (name.empty()) throw InvalidInput("an empty column name", "csv", header_at);
-      if (!seen.insert(name).second) throw InvalidInput("a column named twice", masked_record(name), header_at);
       t.header.push_back(std::move(name));
+      if (!seen.insert(t.header.back(), "csv").second)
+        throw InvalidInput("a column named twice", masked_record(t.header.back()), header_at);
     }
   }
 
@@ -674,13 +675,11 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep, co
     json::value v = std::move(parsed.value);
     if (!v.is_array()) throw InvalidInput("expected an array of objects", "json", t.file);
     // header: the union of the members, in order of first appearance
-    std::unordered_map<std::string, std::size_t> index;
+    TextIndex names;  // (views of the parsed members' keys, which live as long as `v`)
     for (const auto &x : v.get_array()) {
       if (!x.is_object()) continue;
-      for (const auto &kv : x.get_object()) {
-        std::string k(kv.key());
-        if (index.emplace(k, t.header.size()).second) t.header.push_back(std::move(k));
-      }
+      for (const auto &kv : x.get_object())
+        if (names.insert(kv.key(), "json").second) t.header.emplace_back(kv.key());
     }
     TableStore::json_rows(t);
     std::size_t n = 0;
@@ -694,7 +693,7 @@ Table read_table(const std::string &file, const IoOptions &io, Reporter &rep, co
       cells.assign(t.header.size(), "");
       bool refused = false;
       for (const auto &kv : x.get_object()) {
-        std::string &cell = cells[index.at(std::string(kv.key()))];
+        std::string &cell = cells[static_cast<std::size_t>(names.find(kv.key()))];  // (every key is one)
         const char *why = nullptr;
         if (auto text = scalar_text(kv.value(), nested.admits(kv.key()), why)) cell = std::move(*text);
         if (why == nullptr && cell.find('\0') != std::string::npos) why = text_util::kNulInText;

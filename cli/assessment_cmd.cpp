@@ -332,7 +332,8 @@ void keep_records(const Table &t, Picked &p, ScreenInput &in) {
     if (in_sorted(finding_cadres, p.cadres[k])) keep[k] = true;
   if (!finding_units.empty())
     for (std::size_t i = 0; i < n; ++i)
-      if (in_sorted(finding_units, RowView(t, i, cells).view("unit_id"))) keep[static_cast<std::size_t>(p.key[i])] = true;
+      if (in_sorted(finding_units, RowView(t, i, cells).view("unit_id")))
+        keep[static_cast<std::size_t>(p.key[i])] = true;
   Record x;
   in.record_where = RowNames(t);
   for (std::size_t i = 0; i < n; ++i) {

@@ -350,6 +350,7 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
   // villages before it are placed (the table is larger than the cache, and read at random).
   std::vector<std::string_view> vids(V);
   std::vector<std::size_t> vhash(V);
+  IdIndex vrow(V);
   {
     std::size_t bytes = 0;
     for (std::size_t v = 0; v < V; ++v) {
@@ -362,10 +363,9 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
     for (std::size_t v = 0; v < V; ++v) append_id(d->text, d->v_off, vids[v]);
     for (std::size_t v = 0; v < V; ++v) {
       vids[v] = d->slice(d->v_off, v);
-      vhash[v] = text_util::fnv_hash(vids[v]);  // (IdIndex's hash)
+      vhash[v] = vrow.hash(vids[v]);
     }
   }
-  IdIndex vrow(V);
   auto vkey = [&](std::int32_t r) { return vids[static_cast<std::size_t>(r)]; };
   std::vector<std::string_view> town_names;
   IdIndex town_index(64);

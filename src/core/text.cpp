@@ -64,8 +64,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   auto chars = [](std::string_view s) {
     std::vector<std::string_view> out;
     for (std::size_t i = 0; i < s.size();) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      const std::size_t n = std::min<std::size_t>(c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4, s.size() - i);
+      const std::size_t n = std::min(char_bytes(static_cast<unsigned char>(s[i])), s.size() - i);
       out.push_back(s.substr(i, n));
       i += n;
     }

@@ -36,6 +36,16 @@ std::vector<KeyValue> key_values(std::string_view text, char sep = ';');
 
 /// Levenshtein distance between two names, by character (UTF-8 decoded).
 std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The bytes of the UTF-8 character that `lead` begins (1 to 4, by its lead byte alone).
+inline std::size_t char_bytes(unsigned char lead) {
+  return lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : 4;
+}
+/// The characters of `s` as edit_distance counts them (by their lead bytes).
+inline std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) i += char_bytes(static_cast<unsigned char>(s[i]));
+  return n;
+}
 
 /// For "did you mean": the name of `candidates` nearest to `name` (an unknown column or key),
 /// fewer than `name.size() / 3 + 1` edits away; of equals the least in byte order. Empty when
@@ -48,18 +58,10 @@ std::string nearest_name(std::string_view name, const Names &candidates) {
   // (the distance is at least the difference of the two lengths in characters: a name that
   // much longer or shorter is not measured — an unread header of a million columns asks for
   // each of them)
-  const auto chars = [](std::string_view s) {  // as edit_distance splits them
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < s.size(); ++n) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    }
-    return n;
-  };
-  const std::size_t length = chars(name);
+  const std::size_t length = char_count(name);
   for (const auto &c : candidates) {
     const std::string_view cand(c);
-    const std::size_t other = chars(cand);
+    const std::size_t other = char_count(cand);
     if ((length > other ? length - other : other - length) > best) continue;
     const std::size_t d = edit_distance(name, cand);
     if (d < best || (d == best && found && cand < nearest)) {

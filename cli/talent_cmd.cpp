@@ -100,7 +100,11 @@ std::uint8_t code_number(const std::string &code, const char *field) {
   return static_cast<std::uint8_t>((code[0] - '0') * 10 + (code[1] - '0'));
 }
 
-std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io);
+std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io) {
+  std::string s;
+  for (const auto &r : rs) s += (s.empty() ? "" : "; ") + (io.lang == "en" ? r.en : r.zh);
+  return s;
+}
 
 // The statuses of `talent pools`' output, in its order: a Pools' lists and their names.
 constexpr std::array<std::pair<std::vector<PoolEntry> Pools::*, const char *>, 3> kStatuses{
@@ -315,12 +319,6 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
       if (!chunk.empty()) flush();
     }
   }
-}
-
-std::string reasons_text(const std::vector<Reason> &rs, const IoOptions &io) {
-  std::string s;
-  for (const auto &r : rs) s += (s.empty() ? "" : "; ") + (io.lang == "en" ? r.en : r.zh);
-  return s;
 }
 
 void add_supervision_options(CLI::App *cmd, TalentOpts &o) {

@@ -6,8 +6,8 @@
 #include <charconv>
 #include <iostream>
 #include <map>
+#include <functional>
 #include <optional>
-#include <set>
 #include <tuple>
 
 #include "cadrekit/assessment.hpp"
@@ -60,22 +60,38 @@ void read_record(const Table &t, const RowView &r, Record &x) {
   validate(x, x.cadre_id);
 }
 
-/// Every record row, row by row: a bad row (or a second record of the same cadre, kind and
-/// period) is reported to `rep` by its file and line, and the others are kept.
-void records_by_rows(const Table &t, Reporter &rep, ScreenInput &in) {
-  std::set<std::tuple<std::string, int, std::int32_t>> seen;
-  in.records.reserve(t.size());  // sized once: each doubling held two vectors of Records
-  in.record_where = RowNames(t);
-  in.record_where.reserve(t.size());
+/// Every record row, row by row, as `f(record, row)`: a bad row, or a second record of the same
+/// cadre, kind and period, is reported to `rep` by its file and line and left out.
+template <class F>
+void for_each_record(const Table &t, Reporter &rep, F &&f) {
+  // A record's cadre, kind and period as one key: the cadre's number among the table's ids
+  // (views of its cells, trimmed as read_record reads them), the kind and the period
+  // (parse_period's year * 100 + n, below 2^24).
+  TextIndex cadres(t.size() / 4);
+  text_util::KeySet seen(t.size());
   std::size_t row = 0;
   for_each_row(t, rep, [&](const RowView &r) {
     const std::size_t this_row = row++;
     Record x;
     read_record(t, r, x);
-    if (!seen.insert({x.cadre_id, static_cast<int>(x.kind), x.period}).second)
+    if (x.period < 0 || x.period >= (1 << 24)) throw InvalidInput("period out of range", "period", x.cadre_id);
+    const std::uint64_t cadre = cadres.insert(r.view("cadre_id"), "cadre_id").first;
+    const std::uint64_t key =
+        cadre << 32 | std::uint64_t{static_cast<std::uint8_t>(x.kind)} << 24 | static_cast<std::uint32_t>(x.period);
+    if (!seen.insert(key))
       throw InvalidInput("a second record of the same cadre, kind and period", "period", x.cadre_id);
+    f(std::move(x), this_row);
+  });
+}
+
+/// Every record row as a Record, with its row's name (for_each_record).
+void records_by_rows(const Table &t, Reporter &rep, ScreenInput &in) {
+  in.records.reserve(t.size());  // sized once: each doubling held two vectors of Records
+  in.record_where = RowNames(t);
+  in.record_where.reserve(t.size());
+  for_each_record(t, rep, [&](Record &&x, std::size_t row) {
     in.records.push_back(std::move(x));
-    in.record_where.push_back(t, this_row);
+    in.record_where.push_back(t, row);
   });
 }
 
@@ -345,7 +361,8 @@ void keep_records(const Table &t, Picked &p, ScreenInput &in) {
   }
 }
 
-/// The findings table: bad rows reported to `rep` by file and line.
+}  // namespace
+
 void read_findings(const std::string &findings, const IoOptions &io, Reporter &rep,
                    const std::vector<std::vector<Standard>> &catalogues, ScreenInput &in) {
   {
@@ -371,7 +388,26 @@ void read_findings(const std::string &findings, const IoOptions &io, Reporter &r
   }
 }
 
-}  // namespace
+RecordRows read_record_rows(const std::string &records, const IoOptions &io, Reporter &rep,
+                            const std::function<void(const Record &)> &each) {
+  RecordRows out{read_table(records, io, rep), {}};
+  const Table &t = out.table;
+  t.require({"cadre_id", "kind", "period"});
+  if (t.size() > UINT32_MAX) throw InvalidInput("more rows than can be numbered", "cadre_id", t.file);
+  out.rows.reserve(t.size());
+  for_each_record(t, rep, [&](Record &&x, std::size_t row) {
+    each(x);
+    out.rows.push_back(static_cast<std::uint32_t>(row));
+  });
+  return out;
+}
+
+Record RecordRows::record(std::size_t k) const {
+  std::vector<std::string_view> cells;
+  Record x;
+  read_record(table, RowView(table, rows[k], cells), x);
+  return x;
+}
 
 ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
                               Reporter &rep, const std::vector<std::vector<Standard>> &catalogues) {

@@ -2,6 +2,8 @@
 // and the talent commands (supervision excludes pool candidates). Columns: docs/cli.md.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,5 +37,28 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
 /// table of a million records is not held as a million Records (--row-path: all of them).
 ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
                               Reporter &rep, Date as_of, const Policy &policy);
+
+/// A records table as read_screen_input reads it — the same rows refused, in the same words —
+/// held as the table and the rows it accepted, not as Records (a million Records cost some
+/// 120 MB; these, the file and four bytes a record): a reader that needs only some records at a
+/// time reads them again (`record`).
+struct RecordRows {
+  Table table;
+  std::vector<std::uint32_t> rows;  ///< the rows accepted, in the table's order
+
+  std::size_t size() const noexcept { return rows.size(); }
+  /// The `k`th accepted record, read again (as it was read without an error the first time).
+  assessment::Record record(std::size_t k) const;
+};
+
+/// Reads the records table (required columns cadre_id, kind, period) into RecordRows, bad rows
+/// reported to `rep` as read_screen_input reports them; `each` sees each accepted record once,
+/// in order, as it is read. InvalidInput past 2^32 - 1 rows.
+RecordRows read_record_rows(const std::string &records, const IoOptions &io, Reporter &rep,
+                            const std::function<void(const assessment::Record &)> &each);
+
+/// Reads the findings table into `in` (findings, finding_where) as read_screen_input reads it.
+void read_findings(const std::string &findings, const IoOptions &io, Reporter &rep,
+                   const std::vector<std::vector<assessment::Standard>> &catalogues, ScreenInput &in);
 
 }  // namespace cadrekit::cli

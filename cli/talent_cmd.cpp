@@ -142,16 +142,24 @@ struct Supervised {
   Supervision sup() const { return {in.records, in.findings, {}}; }
 };
 
-// `policies`: the profiles the command screens under; a finding naming a standard not in force
-// under one of them is a bad row of the findings file.
+// The catalogues a finding's standard must be in: the standards in force under each of
+// `policies`, the profiles the command screens under (a finding naming a standard not in force
+// under one of them is a bad row of the findings file). Whether there is supervision to read:
+// InvalidInput for findings without records.
+bool supervision_catalogues(const TalentOpts &o, std::initializer_list<const Policy *> policies, Date as_of,
+                            std::vector<std::vector<assessment::Standard>> &catalogues) {
+  if (o.assessments.empty() && !o.findings.empty()) throw InvalidInput("--findings needs --assessments", "--findings");
+  if (!o.findings.empty())
+    for (const Policy *p : policies) catalogues.push_back(assessment::standards(*p, as_of));
+  return !o.assessments.empty();
+}
+
 Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer_list<const Policy *> policies,
                             Date as_of) {
   Supervised s;
   std::vector<std::vector<assessment::Standard>> catalogues;
-  if (!o.findings.empty())
-    for (const Policy *p : policies) catalogues.push_back(assessment::standards(*p, as_of));
-  if (!o.assessments.empty()) s.in = read_screen_input(o.assessments, o.findings, o.io, rep, catalogues);
-  else if (!o.findings.empty()) throw InvalidInput("--findings needs --assessments", "--findings");
+  if (supervision_catalogues(o, policies, as_of, catalogues))
+    s.in = read_screen_input(o.assessments, o.findings, o.io, rep, catalogues);
   return s;
 }
 
@@ -161,15 +169,15 @@ Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer
 // their reasons — for each status and pool in the output's order, in chunks in cadre id order,
 // so that neither they nor their entries are all held at once. A cadre's standing depends on
 // that cadre alone (its own records, and the findings that concern it or the unit of its latest
-// record), so the entries are the whole table's pools()'s. With supervision (`read_sup`, read
-// after the cadres as the rows path reads it), the annual records give the kernel its ratings,
-// and the red lines are screened a group of cadres at a time, each group with its own cadres'
-// records and the findings that concern them, as a chunk is then decided. When the kernel or the
+// record), so the entries are the whole table's pools()'s. With supervision (`o`'s --assessments
+// and --findings, read after the cadres as the rows path reads them, the records kept as their
+// table's rows), the annual records give the kernel its ratings, and the red lines are screened
+// a group of cadres at a time, each group with its own cadres' records and the findings that
+// concern them, as a chunk is then decided. When the kernel or the
 // screening refuses the tables, pools() decides the whole of them, and refuses them, or not, in
 // its own words.
-template <class ReadSupervision>
 void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &policy, PoolWriter &w,
-                     ReadSupervision &&read_sup) {
+                     const TalentOpts &o) {
   std::vector<std::uint32_t> rows;
   std::vector<std::int32_t> birth;
   std::vector<std::uint8_t> sex, ethnicity, political_status, rank, civil_servant, selected_graduate;
@@ -191,42 +199,49 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
     selected_graduate.push_back(c.selected_graduate ? 1 : 0);
   });
   const std::size_t n = rows.size();
-  const Supervised sup = read_sup();
+  // Supervision, read after the cadres as the rows path reads it. The records are held as their
+  // table's rows and read again a group of cadres at a time; as each is first read, its cadre
+  // (-1: not a cadre of the table) and its annual rating, as pools() reads them, are noted.
+  std::vector<std::int32_t> cadre_of_record, r_cadre, r_year;
+  std::vector<std::uint8_t> r_rating, red_line;
+  const auto note = [&](const assessment::Record &r) {
+    const auto k = static_cast<std::int32_t>(index.find(r.cadre_id));  // (n < INT32_MAX)
+    cadre_of_record.push_back(k);
+    if (k >= 0 && r.kind == assessment::Kind::annual && r.period % 100 == 0) {
+      r_cadre.push_back(k);
+      r_year.push_back(r.period / 100);
+      r_rating.push_back(static_cast<std::uint8_t>(r.rating));
+    }
+  };
+  RecordRows records;
+  ScreenInput found;  // the findings
+  std::vector<std::vector<assessment::Standard>> catalogues;
+  if (supervision_catalogues(o, {&policy}, as_of, catalogues)) {
+    records = read_record_rows(o.assessments, o.io, rep, note);
+    if (!o.findings.empty()) read_findings(o.findings, o.io, rep, catalogues, found);
+  }
   const auto all_rows = [&] {
     std::vector<Cadre> all;
     all.reserve(n);
     for (const std::uint32_t row : rows) all.push_back(cadre_at(t, row));
-    w.add(pools(all, sup.sup(), as_of, policy, explain));
+    std::vector<assessment::Record> all_records;
+    all_records.reserve(records.size());
+    for (std::size_t k = 0; k < records.size(); ++k) all_records.push_back(records.record(k));
+    w.add(pools(all, {all_records, found.findings, {}}, as_of, policy, explain));
   };
-  // Supervision as the kernel reads it: each cadre's records (their places in sup.in.records,
-  // cadre by cadre), the annual ratings, and a byte a cadre for a red line.
-  const bool supervised = !sup.in.records.empty() || !sup.in.findings.empty();
+  // Each cadre's records (their numbers among the records, cadre by cadre).
+  const bool supervised = records.size() > 0 || !found.findings.empty();
   std::vector<std::uint32_t> rec_start, rec_at;
-  std::vector<std::int32_t> r_cadre, r_year;
-  std::vector<std::uint8_t> r_rating, red_line;
   if (supervised) {
-    const auto &recs = sup.in.records;
-    if (recs.size() >= static_cast<std::size_t>(UINT32_MAX))
-      throw InvalidInput("more records than the pools can hold", "cadre_id");
-    std::vector<std::int32_t> cadre_of_record(recs.size());
     rec_start.assign(n + 1, 0);
-    for (std::size_t i = 0; i < recs.size(); ++i) {
-      const auto k = static_cast<std::int32_t>(index.find(recs[i].cadre_id));  // -1: not a cadre of the table
-      cadre_of_record[i] = k;
-      if (k < 0) continue;
-      ++rec_start[static_cast<std::size_t>(k) + 1];
-      if (recs[i].kind == assessment::Kind::annual && recs[i].period % 100 == 0) {  // as pools() reads them
-        r_cadre.push_back(k);
-        r_year.push_back(recs[i].period / 100);
-        r_rating.push_back(static_cast<std::uint8_t>(recs[i].rating));
-      }
-    }
+    for (const std::int32_t k : cadre_of_record)
+      if (k >= 0) ++rec_start[static_cast<std::size_t>(k) + 1];
     for (std::size_t k = 0; k < n; ++k) rec_start[k + 1] += rec_start[k];
     rec_at.resize(rec_start[n]);
     std::vector<std::uint32_t> next(rec_start.begin(), rec_start.end() - 1);
-    for (std::size_t i = 0; i < recs.size(); ++i)
-      if (cadre_of_record[i] >= 0)
-        rec_at[next[static_cast<std::size_t>(cadre_of_record[i])]++] = static_cast<std::uint32_t>(i);
+    for (std::size_t i = 0; i < cadre_of_record.size(); ++i)  // (fewer than 2^32: read_record_rows)
+      if (const std::int32_t k = cadre_of_record[i]; k >= 0)
+        rec_at[next[static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(i);
   }
   // A group of cadres with their supervision: their records, and the findings that concern them
   // (by their cadre, or by a unit their records name, as the screening gives a unit's findings).
@@ -236,15 +251,12 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
   std::vector<std::string_view> chunk_cadres, chunk_units;
   const auto add_supervision = [&](std::size_t i, std::string_view id) {
     if (!supervised) return;
-    for (std::uint32_t j = rec_start[i]; j < rec_start[i + 1]; ++j) {
-      const assessment::Record &r = sup.in.records[rec_at[j]];
-      chunk_records.push_back(r);
-      chunk_units.push_back(r.unit_id);  // (a view of the record held, not of its copy, which moves)
-    }
+    for (std::uint32_t j = rec_start[i]; j < rec_start[i + 1]; ++j) chunk_records.push_back(records.record(rec_at[j]));
     chunk_cadres.push_back(id);
   };
   const auto findings_of_chunk = [&] {
-    if (sup.in.findings.empty()) return;
+    if (found.findings.empty()) return;
+    for (const auto &r : chunk_records) chunk_units.push_back(r.unit_id);  // (the records are all added)
     for (auto *v : {&chunk_cadres, &chunk_units}) {
       std::sort(v->begin(), v->end());
       v->erase(std::unique(v->begin(), v->end()), v->end());
@@ -252,7 +264,7 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
     const auto in = [](const std::vector<std::string_view> &v, std::string_view x) {
       return std::binary_search(v.begin(), v.end(), x);
     };
-    for (const auto &f : sup.in.findings)
+    for (const auto &f : found.findings)
       if (f.cadre_id.empty() ? in(chunk_units, f.unit_id) : in(chunk_cadres, f.cadre_id)) chunk_findings.push_back(f);
   };
   const auto clear_supervision = [&] {
@@ -450,7 +462,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
         const Table t = read_table(o->input, o->io, rep);
         require_cadre_columns(t);
         PoolWriter w(out, o->io);
-        pools_by_kernel(t, rep, as_of, policy, w, [&] { return read_supervision(*o, rep, {&policy}, as_of); });
+        pools_by_kernel(t, rep, as_of, policy, w, *o);
         w.finish();
         rep.finish(out);
         return;

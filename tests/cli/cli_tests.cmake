@@ -339,6 +339,23 @@ talent_findings_mixed.csv:8: standard is not in the catalogue"
 \nC0000215,echelon1,excluded,red_line,,触及红线 annual_bottom（HORQIN.3）\n")
 ck_cli(talent_pools_supervised_kernel_matches_rows_explain
   "-DARGS=${_pools_sup}|--explain" "-DSAME_ARGS=${_pools_sup}|--explain|--row-path" -DEXPECT_RC=7)
+# A second record of one cadre, kind and period is reported at its line and left out on both
+# paths, the cadre id trimmed and the kind in any of its spellings (" C1 " 年度考核 2015 at line 3,
+# C1 Annual 2016 at line 7); the same cadre and period of another kind, or another year, is not one.
+foreach(_path "" "|--row-path")
+  string(REPLACE "|--row-path" "_row_path" _suffix "${_path}")
+  ck_cli(assessment_screen_second_record${_suffix}
+    "-DARGS=assessment|screen|${_d}/assessment_records_twice.csv|--as-of|2016-12-31${_path}" -DEXPECT_RC=7
+    "-DEXPECT_ERR=twice.csv:3: a second record of the same cadre, kind and period \\(field period, record C1\\)\n\
+[^\n]*twice.csv:7: a second record of the same cadre, kind and period" -DERR_LINES=3)
+endforeach()
+# A table the pools kernel refuses (C0000040 born after the as-of date) is decided by pools() over
+# all its cadres and records, which refuses it in its words, as the rows path does.
+set(_pools_born "talent|pools|${_d}/talent_cadres_born_after.csv|--as-of|2016-12-31\
+|--assessments|${_d}/talent_assessments_mixed.csv|--findings|${_d}/talent_findings_mixed.csv")
+ck_cli(talent_pools_supervised_refused_as_rows
+  "-DARGS=${_pools_born}" "-DSAME_ARGS=${_pools_born}|--row-path" -DEXPECT_RC=2
+  "-DEXPECT_ERR=the as-of date is before the birth date \\(field birth_date, record cadres\\[40\\]\\)")
 # A second row of a cadre (C1 again at line 6) or of a village (V02 at line 12) is reported
 # at its line and left out; the first is kept (TextIndex).
 ck_cli(talent_pools_second_row_of_a_cadre

@@ -1,18 +1,21 @@
 // The indexes of ids (src/core/shared/core/id_index.hpp): numbering and look-ups agree with an
-// ordered map, with their own hash and with hashes that put every id on one slot or on a few,
-// as a file written to collide would; and the ids an IdIndex reads are bounded by kMaxProbe a
-// look-up (without the bound, a hundred thousand ids on one slot are some 3·10^9 comparisons,
-// and the TextIndex's part alone takes a minute).
+// ordered map (KeySet's with an ordered set), with their own hash and with hashes that put every
+// id on one slot or on a few, as a file written to collide would; and the ids an IdIndex reads
+// and the slots a KeySet reads are bounded by kMaxProbe a look-up (without the bound, a hundred
+// thousand ids on one slot are some 3·10^9 comparisons, and the TextIndex's part alone takes a
+// minute).
 #include <gtest/gtest.h>
 
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "core/id_index.hpp"
 
 using cadrekit::text_util::IdIndex;
+using cadrekit::text_util::KeySet;
 using cadrekit::text_util::same_id;
 using cadrekit::text_util::TextIndex;
 
@@ -71,7 +74,46 @@ void id_index_agrees(IdIndex::Hash hash, std::size_t n, std::size_t room) {
   EXPECT_LE(compared, (given.size() + expect.size() + 1) * 64);
 }
 
+std::uint64_t one_key_slot(std::uint64_t) { return 42; }
+
+void key_set_agrees(KeySet::Hash hash, std::size_t n, std::size_t room) {
+  std::mt19937_64 rng(5);
+  KeySet set(room, hash);
+  std::set<std::uint64_t> expect;
+  // packed as the command line packs a record (cadre << 32 | kind << 24 | period), and the keys
+  // no slot can hold as key + 1 (0 and the largest)
+  std::vector<std::uint64_t> keys{0, ~std::uint64_t{0}, ~std::uint64_t{0} - 1, 0};
+  for (std::size_t i = 0; i < n; ++i)
+    keys.push_back((rng() % n) << 32 | (rng() % 4) << 24 | (2010 + rng() % 8) * 100);
+  for (const std::uint64_t key : keys) ASSERT_EQ(set.insert(key), expect.insert(key).second) << key;
+  ASSERT_EQ(set.size(), expect.size());
+  for (const std::uint64_t key : expect) ASSERT_TRUE(set.contains(key)) << key;
+  EXPECT_FALSE(set.contains(1));
+  EXPECT_FALSE(set.contains(std::uint64_t{1} << 63));
+}
+
 }  // namespace
+
+TEST(IdIndex, KeySetAgreesWithASet) {
+  key_set_agrees(&cadrekit::text_util::mix64, 200000, 0);  // grows many times
+  key_set_agrees(&cadrekit::text_util::mix64, 50000, 50000);
+  key_set_agrees(&one_key_slot, 50000, 50000);
+}
+
+TEST(IdIndex, KeySetProbesAreBounded) {
+  // Every key on one slot: the first kMaxProbe keys fill the run of slots, every other one is
+  // kept in the ordered set after reading those slots (unbounded, 100,000 keys on one run would
+  // be 5·10^9 slot reads, and none in the set).
+  KeySet set(0, &one_key_slot);
+  const std::size_t n = 100000;
+  for (std::uint64_t k = 0; k < n; ++k) ASSERT_TRUE(set.insert(k * 7919));
+  for (std::uint64_t k = 0; k < n; ++k) ASSERT_FALSE(set.insert(k * 7919));
+  EXPECT_EQ(set.size(), n);
+  EXPECT_EQ(set.kept_apart(), n - cadrekit::text_util::kMaxProbe);
+  KeySet mixed(n);
+  for (std::uint64_t k = 0; k < n; ++k) ASSERT_TRUE(mixed.insert(k));
+  EXPECT_EQ(mixed.kept_apart(), 0u);
+}
 
 TEST(IdIndex, TextIndexAgreesWithAMap) {
   text_index_agrees(&std_hash, 50000);

@@ -1,5 +1,6 @@
 // Indexes of ids by open addressing: what the pay sheet (src/village/pay.cpp) and the command
-// line's tables (TextIndex) find ids with. Header-only; never installed.
+// line's tables (TextIndex) find ids with, and the set of 64-bit keys (KeySet) the command line
+// finds a second record of one cadre, kind and period with. Header-only; never installed.
 //
 // No input may make them quadratic. A table of ids made to collide under the hash (the hashes
 // are not keyed, so a file can be written to collide) would put every id on one run of slots, and
@@ -15,6 +16,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -200,6 +202,86 @@ class TextIndex {
   std::vector<std::uint32_t> slots_;  ///< number + 1; 0 = empty
   std::size_t mask_ = 0;
   std::map<std::string_view, std::uint32_t> overflow_;
+};
+
+/// splitmix64's finaliser: KeySet's hash of a key.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+/// A set of 64-bit keys (a record's cadre number, kind and period packed in one): 8 bytes a slot,
+/// where a node-based set of the same key as a tuple of strings and numbers costs some 70 bytes.
+/// A key is placed as an id is in the indexes above (kMaxProbe slots, then an ordered set).
+class KeySet {
+ public:
+  using Hash = std::uint64_t (*)(std::uint64_t);
+  /// Room for `expected` keys before the table grows; `hash` is mix64 but in tests.
+  explicit KeySet(std::size_t expected = 0, Hash hash = &mix64) : hash_(hash) {
+    std::size_t slots = 16;
+    while (slots < 2 * expected) slots <<= 1;
+    slots_.assign(slots, 0);
+    mask_ = slots - 1;
+  }
+  /// Whether `key` is new; it is in the set afterwards.
+  bool insert(std::uint64_t key) {
+    if (key == kMax) {
+      if (has_max_) return false;
+      has_max_ = true;
+      ++size_;
+      return true;
+    }
+    std::size_t h = hash_(key) & mask_;
+    std::size_t k = 0;
+    for (; k < kMaxProbe && slots_[h] != 0; ++k, h = (h + 1) & mask_)
+      if (slots_[h] == key + 1) return false;
+    if (k == kMaxProbe && !overflow_.insert(key).second) return false;
+    if (k < kMaxProbe) slots_[h] = key + 1;
+    if (2 * ++size_ > slots_.size()) grow();  // at most half full
+    return true;
+  }
+  bool contains(std::uint64_t key) const {
+    if (key == kMax) return has_max_;
+    std::size_t h = hash_(key) & mask_;
+    for (std::size_t k = 0; k < kMaxProbe; ++k, h = (h + 1) & mask_) {
+      if (slots_[h] == 0) return false;
+      if (slots_[h] == key + 1) return true;
+    }
+    return overflow_.count(key) != 0;
+  }
+  std::size_t size() const noexcept { return size_; }
+  /// The keys kept in the ordered set: those whose hash put them past kMaxProbe full slots.
+  std::size_t kept_apart() const noexcept { return overflow_.size(); }
+
+ private:
+  // A slot holds its key + 1 (0: empty); the one key that cannot be so held is a flag.
+  static constexpr std::uint64_t kMax = ~std::uint64_t{0};
+  void grow() {
+    std::vector<std::uint64_t> keys(overflow_.begin(), overflow_.end());
+    for (const std::uint64_t s : slots_)
+      if (s != 0) keys.push_back(s - 1);
+    slots_.assign(2 * slots_.size(), 0);
+    mask_ = slots_.size() - 1;
+    overflow_.clear();
+    for (const std::uint64_t key : keys) {
+      std::size_t h = hash_(key) & mask_;
+      std::size_t k = 0;
+      for (; k < kMaxProbe && slots_[h] != 0; ++k) h = (h + 1) & mask_;
+      if (k < kMaxProbe)
+        slots_[h] = key + 1;
+      else
+        overflow_.insert(key);
+    }
+  }
+  Hash hash_;
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
+  bool has_max_ = false;
+  std::set<std::uint64_t> overflow_;
 };
 
 }  // namespace cadrekit::text_util

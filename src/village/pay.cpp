@@ -6,7 +6,6 @@
 #include <map>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
@@ -619,24 +618,38 @@ PaySheet pay_sheet(const PaySheetInput &input, int year, const Policy &policy, c
       replace_base = true;
     else if (mode != "in_addition")
       throw PolicyError("village.selection.pay_mode must be in_addition or replace_base", "village.selection.pay_mode");
-    std::unordered_map<std::string_view, int> wanted;
-    for (const auto &h : options.holders) {
-      if (h.empty()) throw InvalidInput("holder id is empty", "holders");
-      if (!wanted.emplace(h, 0).second) throw InvalidInput("holder listed twice", "holders", h);
+    // The holders by id, each with its place in the list (sorted, not hashed: no list can make
+    // the look-ups slow). The first empty id or the first one repeating an earlier, whichever
+    // comes first in the list, is refused.
+    const std::vector<std::string> &given = options.holders;
+    std::vector<std::pair<std::string_view, std::size_t>> wanted;
+    wanted.reserve(given.size());
+    for (std::size_t k = 0; k < given.size(); ++k) wanted.emplace_back(given[k], k);
+    std::sort(wanted.begin(), wanted.end());
+    std::size_t first_bad = given.size();
+    for (std::size_t k = 0; k < wanted.size(); ++k)
+      if (wanted[k].first.empty() || (k > 0 && wanted[k].first == wanted[k - 1].first))
+        first_bad = std::min(first_bad, wanted[k].second);
+    if (first_bad < given.size()) {
+      if (given[first_bad].empty()) throw InvalidInput("holder id is empty", "holders");
+      throw InvalidInput("holder listed twice", "holders", given[first_bad]);
     }
+    std::vector<std::size_t> lines(given.size(), 0);  // by place in the list
     d->pi.assign(P, 0);
     for (std::size_t i = 0; i < P; ++i) {
       if (d->to[i] < jan1 || d->from[i] > dec31) continue;
-      auto it = wanted.find(input.cadre_id(i));
-      if (it == wanted.end()) continue;
-      ++it->second;
+      const std::string_view id = input.cadre_id(i);
+      const auto it = std::lower_bound(wanted.begin(), wanted.end(), id,
+                                       [](const auto &w, std::string_view x) { return w.first < x; });
+      if (it == wanted.end() || it->first != id) continue;
+      ++lines[it->second];
       const Money pi = detail::prorate(yearly_pi, detail::units_served(rules, year, d->from[i], d->to[i]));
       d->pi[i] = pi.fen();
       if (replace_base) d->base[i] = 0;
       d->total[i] = d->base[i] + d->perf[i] + d->pi[i];
     }
-    for (const auto &[id, n] : wanted)
-      if (n == 0) throw InvalidInput("holder has no pay line in the year", "holders", std::string(id));
+    for (std::size_t k = 0; k < given.size(); ++k)  // the first in the list's order
+      if (lines[k] == 0) throw InvalidInput("holder has no pay line in the year", "holders", given[k]);
   }
 
   std::vector<Totals> tt(n_towns);

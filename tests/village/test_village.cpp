@@ -512,6 +512,41 @@ TEST(Village, Errors) {
   EXPECT_EQ(vg[0], 9);
 }
 
+TEST(Village, HoldersFoundAndRefusedInTheListsOrder) {
+  const Policy p = Policy::default_profile();
+  const std::vector<Village> v{{"V1", "V1", "T", 500}, {"V2", "V2", "T", 500}};
+  const std::vector<Principal> pr{{"P1", "", "V1", Post::secretary, d(2016, 1, 1), {}},
+                                  {"P2", "", "V2", Post::secretary, d(2016, 1, 1), {}},
+                                  {"P3", "", "V2", Post::director, d(2016, 1, 1), {}}};
+  const auto sheet_with = [&](std::vector<std::string> holders) {
+    PaySheetOptions o;
+    o.explain = false;
+    o.holders = std::move(holders);
+    return pay_sheet(v, pr, {}, 2016, p, o);
+  };
+  const PaySheet s = sheet_with({"P3", "P1"});
+  const Money yearly = p.money("village.selection.yearly_pay", d(2016, 12, 31));
+  std::vector<std::int64_t> pi;
+  for (const PayLine &l : s.lines) pi.push_back(l.public_institution.fen());
+  EXPECT_EQ(pi, (std::vector<std::int64_t>{yearly.fen(), 0, yearly.fen()}));
+  const auto error_of = [&](std::vector<std::string> holders) {
+    try {
+      sheet_with(std::move(holders));
+    } catch (const InvalidInput &e) {
+      return std::string(e.what()) + "@" + e.record();
+    }
+    return std::string("no error");
+  };
+  // the first of the list that is refused, whatever its order by id
+  EXPECT_EQ(error_of({"P2", "P9", "P8"}), error_of({"P9"}));
+  EXPECT_NE(error_of({"P9"}).find("no pay line in the year"), std::string::npos);
+  EXPECT_NE(error_of({"P2", "P9", "P8"}).find("@P9"), std::string::npos);
+  EXPECT_NE(error_of({"P3", "P1", "P3", "P1"}).find("listed twice"), std::string::npos);
+  EXPECT_NE(error_of({"P3", "P1", "P3", "P1"}).find("@P3"), std::string::npos);
+  EXPECT_NE(error_of({"P3", "P3", ""}).find("listed twice"), std::string::npos);
+  EXPECT_NE(error_of({"P3", "", "P3"}).find("holder id is empty"), std::string::npos);
+}
+
 TEST(Village, Eligibility) {
   const Policy p = Policy::default_profile();
   const Date as_of = d(2016, 6, 1);

@@ -79,7 +79,7 @@ const std::vector<std::string> kLineColumns{
 // bad row is reported at its line and left out, and the sheet sees only rows the command
 // accepted. What the sheet needs is kept, and the rest let go once read, so that the input
 // takes about the size of its files: the villages as views into their table, a principal's
-// cadre id copied into one block (the principals' table is kept only for --keep), a village as
+// cadre id and its --keep cells copied into blocks (the principals' table is let go), a village as
 // the number of its row, and the scores of the year already read, five a village, as the
 // sheet would read them (village::parse_score; the scores' table is let go).
 class PayInput final : public PaySheetInput {
@@ -88,7 +88,7 @@ class PayInput final : public PaySheetInput {
   PayInput(const PayInput &) = delete;  // the views point into the tables it holds
   PayInput &operator=(const PayInput &) = delete;
 
-  Table villages_t, principals_t;  ///< principals_t: only with --keep
+  Table villages_t;
   // villages
   std::vector<std::string_view> vid, town;
   std::vector<std::int64_t> pop;
@@ -98,9 +98,9 @@ class PayInput final : public PaySheetInput {
   std::vector<std::int32_t> p_village;  ///< the row of its village among vid
   std::vector<Post> p_post;
   std::vector<std::int32_t> from, to;  ///< days since 1970-01-01; to INT32_MAX: still serving
-  std::vector<std::uint32_t> p_row;    ///< its row of the principals' table (only with --keep)
   std::vector<std::string> keep;       ///< --keep: the principals' columns kept
-  std::vector<std::size_t> keep_col;   ///< their columns in the principals' table
+  std::string kept_text;               ///< their cells (trimmed), principal by principal
+  std::vector<std::uint32_t> kept_end;  ///< where each ends in kept_text: keep.size() a principal
   // scores of --year: Q1…Q4, annual (village::YearScores)
   std::vector<std::int64_t> fixed;     ///< 5 a village
   std::vector<std::uint8_t> present;   ///< bit i: score i given
@@ -206,23 +206,20 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     if (v < 0) throw InvalidInput(unknown, "village_id");
     return v;
   };
+  Table p = read_table(o.principals, o.io, rep);
   {
-    Table &p = in.principals_t = read_table(o.principals, o.io, rep);
     p.require({"cadre_id", "village_id", "post", "served_from"});
     p.leave_aside({"name"});
     in.keep = kept_columns(p, o.io, kLineColumns);
-    for (const auto &k : in.keep) in.keep_col.push_back(*p.column(k));  // kept_columns found each
     if (p.size() >= static_cast<std::size_t>(INT32_MAX)) throw InvalidInput("too many rows", "principals");
     in.p_village.reserve(p.size());
     in.p_post.reserve(p.size());
     in.from.reserve(p.size());
     in.to.reserve(p.size());
-    if (!in.keep_col.empty()) in.p_row.reserve(p.size());
+    in.kept_end.reserve(p.size() * in.keep.size());
     in.cadre_end.reserve(p.size());
   }
-  std::size_t row = 0;
-  for_each_row(in.principals_t, rep, [&](const RowView &r) {
-    const std::size_t this_row = row++;
+  for_each_row(p, rep, [&](const RowView &r) {
     const std::string_view cadre = r.view("cadre_id");
     if (cadre.empty()) throw InvalidInput("missing", "cadre_id");
     const std::string_view village = r.view("village_id");
@@ -236,17 +233,25 @@ void read_pay_input(const VillageOpts &o, Reporter &rep, PayInput &in) {
     if (served_to && *served_to < served_from)
       throw InvalidInput("served_to is before served_from", "served_to", std::string(cadre));
     if (in.cadre_text.size() + cadre.size() > UINT32_MAX) throw InvalidInput("ids are too long in total", "cadre_id");
+    std::size_t kept = in.kept_text.size();
+    for (const auto &k : in.keep) kept += r.view(k).size();
+    if (kept > UINT32_MAX) throw InvalidInput("kept cells are too long in total", in.keep.front());
+    // (nothing is added before every check has passed: a refused row leaves no trace)
+    for (const auto &k : in.keep) {
+      in.kept_text.append(r.view(k));
+      in.kept_end.push_back(static_cast<std::uint32_t>(in.kept_text.size()));
+    }
     in.cadre_text.append(cadre);
     in.cadre_end.push_back(static_cast<std::uint32_t>(in.cadre_text.size()));
     in.p_village.push_back(v);
     in.p_post.push_back(post);
     in.from.push_back(to_days(served_from));
     in.to.push_back(served_to ? to_days(*served_to) : INT32_MAX);
-    if (!in.keep_col.empty()) in.p_row.push_back(static_cast<std::uint32_t>(this_row));
   });
   in.cadre_text.shrink_to_fit();
-  if (in.keep_col.empty()) {  // read whole: only --keep reads it again
-    const Table gone = std::move(in.principals_t);  // (assigning an empty one may keep the buffers)
+  in.kept_text.shrink_to_fit();
+  {
+    const Table gone = std::move(p);  // read whole (assigning an empty one may keep the buffers)
   }
   in.fixed.assign(5 * vid.size(), 0);  // (no --scores: none given)
   in.present.assign(vid.size(), 0);
@@ -346,7 +351,6 @@ void write_lines(std::ostream &out, const PaySheet &s, const PayInput &in, const
   if (io.explain) columns.push_back("explanation");
   std::vector<Cell> row(columns.size());
   TableWriter w(out, std::move(columns), io);
-  std::vector<std::string_view> cells;
   for (const auto &l : s.lines) {
     std::size_t k = 0;
     const auto text = [&](std::string_view v) {
@@ -368,9 +372,9 @@ void write_lines(std::ostream &out, const PaySheet &s, const PayInput &in, const
     text(grade_zh(l.grade));
     text(grade_en(l.grade));
     put(actions_cell(l.actions, io));
-    if (!in.keep_col.empty()) {
-      in.principals_t.cells(in.p_row[l.principal], cells);
-      for (const std::size_t c : in.keep_col) text(trimmed(cells[c]));
+    for (std::size_t j = 0, at = l.principal * in.keep.size(); j < in.keep.size(); ++j, ++at) {
+      const std::uint32_t begin = at == 0 ? 0 : in.kept_end[at - 1];
+      text(std::string_view(in.kept_text).substr(begin, in.kept_end[at] - begin));
     }
     if (io.explain) put(l.explanation ? explanation_cell(*l.explanation, io) : Cell());
     w.row(row);

@@ -263,13 +263,9 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
   }
   // Grouped by cadre (a counting sort keeps the file's order within a cadre), then by kind and
   // period within it, as the kernel takes them.
-  std::vector<std::uint32_t> first(cadres.size() + 1, 0), order(n);
-  for (std::size_t i = 0; i < n; ++i) ++first[static_cast<std::size_t>(key[i]) + 1];
-  for (std::size_t k = 1; k < first.size(); ++k) first[k] += first[k - 1];
-  {
-    std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
-    for (std::size_t i = 0; i < n; ++i) order[next[static_cast<std::size_t>(key[i])]++] = static_cast<std::uint32_t>(i);
-  }
+  GroupedRows grouped = group_rows(n, cadres.size(), [&key](std::size_t i) { return key[i]; });
+  const std::vector<std::uint32_t> &first = grouped.start;
+  std::vector<std::uint32_t> &order = grouped.rows;
   for (std::size_t k = 0; k + 1 < first.size(); ++k)
     std::sort(order.begin() + first[k], order.begin() + first[k + 1], [&](std::uint32_t a, std::uint32_t b) {
       return std::tie(kind[a], period[a]) < std::tie(kind[b], period[b]);
@@ -322,43 +318,6 @@ std::optional<Picked> pick_by_columns(const Table &t, Date as_of, const std::vec
     return std::nullopt;
   }
   return p;
-}
-
-/// The records of the cadres `p` keeps and of those a finding of `in` concerns — by its cadre,
-/// or by its unit (a unit's finding goes to the cadres of the unit) — appended to `in` in the
-/// table's order.
-void keep_records(const Table &t, Picked &p, ScreenInput &in) {
-  const std::size_t n = t.size();
-  auto &keep = p.keep;
-  std::vector<std::string_view> cells;
-  // (sorted, not hashed: no file can make the look-ups slow)
-  std::vector<std::string_view> finding_cadres, finding_units;
-  for (const Finding &f : in.findings) {
-    if (!f.cadre_id.empty()) finding_cadres.push_back(f.cadre_id);
-    else if (!f.unit_id.empty()) finding_units.push_back(f.unit_id);
-  }
-  for (auto *v : {&finding_cadres, &finding_units}) {
-    std::sort(v->begin(), v->end());
-    v->erase(std::unique(v->begin(), v->end()), v->end());
-  }
-  const auto in_sorted = [](const std::vector<std::string_view> &v, std::string_view x) {
-    return std::binary_search(v.begin(), v.end(), x);
-  };
-  for (std::size_t k = 0; k < p.cadres.size(); ++k)
-    if (in_sorted(finding_cadres, p.cadres[k])) keep[k] = true;
-  if (!finding_units.empty())
-    for (std::size_t i = 0; i < n; ++i)
-      if (in_sorted(finding_units, RowView(t, i, cells).view("unit_id")))
-        keep[static_cast<std::size_t>(p.key[i])] = true;
-  Record x;
-  in.record_where = RowNames(t);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!keep[static_cast<std::size_t>(p.key[i])]) continue;
-    read_record(t, RowView(t, i, cells), x);  // read without error before
-    in.records.push_back(x);
-    in.record_where.push_back(t, i);
-    in.record_index.push_back(i);
-  }
 }
 
 }  // namespace
@@ -419,28 +378,12 @@ ScreenInput read_screen_input(const std::string &records, const std::string &fin
   return in;
 }
 
-ScreenInput read_screen_input(const std::string &records, const std::string &findings, const IoOptions &io,
-                              Reporter &rep, Date as_of, const Policy &policy) {
-  ScreenInput in;
-  Table t = read_table(records, io, rep);
-  t.require({"cadre_id", "kind", "period"});
-  std::optional<Picked> picked;
-  if (!io.row_path) picked = pick_by_columns(t, as_of, rules(policy, as_of));
-  if (picked)
-    rep.unread_columns(t);  // what records_by_rows reports after the rows
-  else
-    records_by_rows(t, rep, in);
-  if (!findings.empty()) read_findings(findings, io, rep, {standards(policy, as_of)}, in);
-  if (picked) keep_records(t, *picked, in);
-  return in;
-}
-
 namespace {
 
-/// An explanation's inputs `records[k].…` renamed `records[index[k]]…`: a record named by its
-/// place among all the table's records when screen() saw only some of them.
-void renumber_records(Explanation &ex, const std::vector<std::size_t> &index) {
-  static constexpr std::string_view prefix = "records[";
+/// An explanation's inputs `prefix[k]…` (`records[`, `findings[`) renamed `prefix[index[k]]…`:
+/// a record or a finding named by its place among all of them when screen() saw only some.
+template <class Index>
+void renumber(Explanation &ex, std::string_view prefix, const Index &index) {
   for (auto &in : ex.inputs) {
     if (!in.name.starts_with(prefix)) continue;
     const std::size_t close = in.name.find(']', prefix.size());
@@ -456,6 +399,110 @@ std::string joined(const std::vector<std::string> &v) {
   std::string s;
   for (const auto &x : v) s += (s.empty() ? "" : ";") + x;
   return s;
+}
+
+std::vector<std::string> screen_columns(const IoOptions &io) {
+  std::vector<std::string> c{"cadre_id", "rule_id", "clause", "suggestion", "periods", "findings", "rows"};
+  if (io.explain) c.push_back("explanation");
+  return c;
+}
+
+/// `assessment screen`'s row of a hit, on both paths: `record_where(i)` and `finding_where(i)`
+/// name the record or the finding `i` of the hit (Hit::records indexes the records for
+/// assessment rules and the findings for finding rules).
+template <class RecordWhere, class FindingWhere>
+void write_hit(TableWriter &w, const Hit &h, const IoOptions &io, RecordWhere &&record_where,
+               FindingWhere &&finding_where) {
+  std::vector<std::string> rows;
+  for (auto i : h.records) rows.push_back(h.findings.empty() ? record_where(i) : finding_where(i));
+  std::vector<Cell> row{h.cadre_id, h.rule_id, h.clause, h.suggestion, joined(h.periods), joined(h.findings),
+                        joined(rows)};
+  if (io.explain) row.push_back(explanation_cell(h.explanation, io));
+  w.row(row);
+}
+
+/// `assessment screen` by the columnar kernel (pick_by_columns), its hits written as they are
+/// made. The cadres screen() has to decide — those an assessment rule fires for, those a finding
+/// concerns (by its cadre, or by a unit their records name) and those only the findings name —
+/// are screened kChunk at a time in cadre id order, each group with its own records, read again
+/// from the table, and the findings that concern it. A cadre's hits depend on its own records
+/// and findings alone, and screen() gives them in cadre id order, so the hits, their order and
+/// their explanations (a record or a finding named by its place among all of them) are
+/// screen()'s over the whole table (cli.assessment_screen_kernel_matches_rows), while a million
+/// records are never held as Records, nor their hits all at once.
+void screen_by_kernel(const Table &t, Picked &p, const ScreenInput &found, Date as_of, const Policy &policy,
+                      const IoOptions &io, std::ostream &out) {
+  const std::size_t n = t.size();  // (pick_by_columns: at most INT32_MAX)
+  const ConcernedFindings concern(found.findings);
+  std::vector<std::string_view> cells;
+  for (std::size_t k = 0; k < p.cadres.size(); ++k)
+    if (concern.of_cadre(p.cadres[k])) p.keep[k] = true;
+  if (concern.any_of_a_unit())
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto k = static_cast<std::size_t>(p.key[i]);
+      if (!p.keep[k] && concern.of_unit(RowView(t, i, cells).view("unit_id"))) p.keep[k] = true;
+    }
+  // The cadres to screen: the table's kept ones (by their number) and those only the findings
+  // name (-1), in id order.
+  std::vector<std::string_view> ids;
+  std::vector<std::int64_t> number;
+  for (std::size_t k = 0; k < p.cadres.size(); ++k)
+    if (p.keep[k]) {
+      ids.push_back(p.cadres[k]);
+      number.push_back(static_cast<std::int64_t>(k));
+    }
+  for (const Finding &f : found.findings)
+    if (!f.cadre_id.empty() && p.cadres.find(f.cadre_id) < 0) {
+      ids.push_back(f.cadre_id);
+      number.push_back(-1);
+    }
+  const auto order = text_util::order_by_text(ids.size(), [&ids](std::size_t i) { return ids[i]; });
+  const GroupedRows of_cadre = group_rows(n, p.cadres.size(), [&p](std::size_t i) { return p.key[i]; });
+  TableWriter w(out, screen_columns(io), io);
+  std::vector<std::uint32_t> chunk_rows, finding_at;
+  std::vector<std::string_view> chunk_cadres, chunk_units;
+  std::vector<Record> records;
+  std::vector<Finding> findings;
+  Record x;
+  const auto flush = [&] {
+    std::sort(chunk_rows.begin(), chunk_rows.end());
+    for (const std::uint32_t r : chunk_rows) {
+      const RowView row(t, r, cells);
+      read_record(t, row, x);  // (read without an error before)
+      records.push_back(x);
+      chunk_units.push_back(row.view("unit_id"));
+    }
+    concern.of(chunk_cadres, chunk_units, finding_at);
+    for (const std::uint32_t f : finding_at) findings.push_back(found.findings[f]);
+    for (Hit &h : screen(records, findings, as_of, policy)) {
+      if (io.explain) {
+        renumber(h.explanation, "records[", chunk_rows);
+        renumber(h.explanation, "findings[", finding_at);
+      }
+      write_hit(
+          w, h, io, [&](std::size_t i) { return t.where(chunk_rows.at(i)); },
+          [&](std::size_t i) { return found.finding_where.at(finding_at.at(i)); });
+    }
+    chunk_rows.clear();
+    chunk_cadres.clear();
+    chunk_units.clear();
+    records.clear();
+    findings.clear();
+  };
+  constexpr std::size_t kChunk = 4096;
+  for (std::size_t j = 0; j < order.size(); ++j) {
+    const std::size_t i = order[j];
+    if (j > 0 && ids[i] == ids[order[j - 1]]) continue;  // named by more than one finding
+    chunk_cadres.push_back(ids[i]);
+    if (number[i] >= 0) {
+      const auto k = static_cast<std::size_t>(number[i]);
+      chunk_rows.insert(chunk_rows.end(), of_cadre.rows.begin() + of_cadre.start[k],
+                        of_cadre.rows.begin() + of_cadre.start[k + 1]);
+    }
+    if (chunk_cadres.size() == kChunk) flush();
+  }
+  if (!chunk_cadres.empty()) flush();
+  w.finish();
 }
 
 }  // namespace
@@ -481,22 +528,28 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
       rules(policy, as_of);  // a malformed rule is one policy error up front
       note_run(o->io, c, &policy, as_of, red_line_parameters(policy, as_of));
       Reporter rep(o->io.strict);
-      const ScreenInput in = read_screen_input(o->records, o->findings, o->io, rep, as_of, policy);
-      auto hits = screen(in.records, in.findings, as_of, policy);
-      if (!in.record_index.empty() && o->io.explain)
-        for (auto &h : hits) renumber_records(h.explanation, in.record_index);
-      OutTable t{{"cadre_id", "rule_id", "clause", "suggestion", "periods", "findings", "rows"}, {}};
-      if (o->io.explain) t.columns.push_back("explanation");
-      for (const auto &h : hits) {
-        std::vector<std::string> rows;
-        // Hit::records indexes the records for assessment rules and the findings for finding rules.
-        for (auto i : h.records) rows.push_back(h.findings.empty() ? in.record_where.at(i) : in.finding_where.at(i));
-        std::vector<Cell> row{h.cadre_id, h.rule_id, h.clause, h.suggestion, joined(h.periods),
-                              joined(h.findings), joined(rows)};
-        if (o->io.explain) row.push_back(explanation_cell(h.explanation, o->io));
-        t.rows.push_back(std::move(row));
+      ScreenInput in;
+      {
+        Table t = read_table(o->records, o->io, rep);
+        t.require({"cadre_id", "kind", "period"});
+        std::optional<Picked> picked;
+        if (!o->io.row_path) picked = pick_by_columns(t, as_of, rules(policy, as_of));
+        if (picked) {
+          rep.unread_columns(t);  // what records_by_rows reports after the rows
+          if (!o->findings.empty()) read_findings(o->findings, o->io, rep, {standards(policy, as_of)}, in);
+          screen_by_kernel(t, *picked, in, as_of, policy, o->io, out);
+          rep.finish(out);
+          return;
+        }
+        records_by_rows(t, rep, in);  // (the table is let go: the records hold their texts)
       }
-      write_table(out, t, o->io);
+      if (!o->findings.empty()) read_findings(o->findings, o->io, rep, {standards(policy, as_of)}, in);
+      TableWriter w(out, screen_columns(o->io), o->io);
+      for (const Hit &h : screen(in.records, in.findings, as_of, policy))
+        write_hit(
+            w, h, o->io, [&in](std::size_t i) { return in.record_where.at(i); },
+            [&in](std::size_t i) { return in.finding_where.at(i); });
+      w.finish();
       rep.finish(out);
     };
   });

@@ -368,6 +368,26 @@ class AtomicFile {
 
 /// A table's ids numbered in the order read (core/id_index.hpp).
 using text_util::TextIndex;
+/// The rows 0…n-1 grouped by a number each has (`group(i)`: 0…groups-1, or negative for none)
+/// by a counting sort, each group's rows in their order: group g's are rows[start[g]] up to
+/// rows[start[g + 1]]. n must be below 2^32.
+struct GroupedRows {
+  std::vector<std::uint32_t> start, rows;
+};
+template <class Group>
+GroupedRows group_rows(std::size_t n, std::size_t groups, Group &&group) {
+  GroupedRows g;
+  g.start.assign(groups + 1, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    if (const auto k = group(i); k >= 0) ++g.start[static_cast<std::size_t>(k) + 1];
+  for (std::size_t k = 1; k <= groups; ++k) g.start[k] += g.start[k - 1];
+  g.rows.resize(g.start[groups]);
+  std::vector<std::uint32_t> next(g.start.begin(), g.start.end() - 1);
+  for (std::size_t i = 0; i < n; ++i)
+    if (const auto k = group(i); k >= 0) g.rows[next[static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(i);
+  return g;
+}
+
 /// The names of rows of one table ("units.csv:7", as Table::where makes them), kept as their
 /// numbers (4 bytes a row, where a name is a string of some 40) and made when asked for; they
 /// outlive the table.

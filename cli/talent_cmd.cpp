@@ -229,23 +229,14 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
     for (std::size_t k = 0; k < records.size(); ++k) all_records.push_back(records.record(k));
     w.add(pools(all, {all_records, found.findings, {}}, as_of, policy, explain));
   };
-  // Each cadre's records (their numbers among the records, cadre by cadre).
+  // Each cadre's records (their numbers among the records, fewer than 2^32: read_record_rows).
   const bool supervised = records.size() > 0 || !found.findings.empty();
-  std::vector<std::uint32_t> rec_start, rec_at;
-  if (supervised) {
-    rec_start.assign(n + 1, 0);
-    for (const std::int32_t k : cadre_of_record)
-      if (k >= 0) ++rec_start[static_cast<std::size_t>(k) + 1];
-    for (std::size_t k = 0; k < n; ++k) rec_start[k + 1] += rec_start[k];
-    rec_at.resize(rec_start[n]);
-    std::vector<std::uint32_t> next(rec_start.begin(), rec_start.end() - 1);
-    for (std::size_t i = 0; i < cadre_of_record.size(); ++i)  // (fewer than 2^32: read_record_rows)
-      if (const std::int32_t k = cadre_of_record[i]; k >= 0)
-        rec_at[next[static_cast<std::size_t>(k)]++] = static_cast<std::uint32_t>(i);
-  }
+  GroupedRows of_cadre;
+  if (supervised)
+    of_cadre = group_rows(cadre_of_record.size(), n, [&](std::size_t i) { return cadre_of_record[i]; });
+  const std::vector<std::uint32_t> &rec_start = of_cadre.start, &rec_at = of_cadre.rows;
   // A group of cadres with their supervision: their records, and the findings that concern them
   // (by their cadre, or by a unit their records name, as the screening gives a unit's findings).
-  // (Sorted vectors, not hash sets: no file can make them slow.)
   std::vector<assessment::Record> chunk_records;
   std::vector<assessment::Finding> chunk_findings;
   std::vector<std::string_view> chunk_cadres, chunk_units;
@@ -254,18 +245,13 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
     for (std::uint32_t j = rec_start[i]; j < rec_start[i + 1]; ++j) chunk_records.push_back(records.record(rec_at[j]));
     chunk_cadres.push_back(id);
   };
+  const ConcernedFindings concern(found.findings);
+  std::vector<std::uint32_t> finding_at;
   const auto findings_of_chunk = [&] {
-    if (found.findings.empty()) return;
+    if (concern.empty()) return;
     for (const auto &r : chunk_records) chunk_units.push_back(r.unit_id);  // (the records are all added)
-    for (auto *v : {&chunk_cadres, &chunk_units}) {
-      std::sort(v->begin(), v->end());
-      v->erase(std::unique(v->begin(), v->end()), v->end());
-    }
-    const auto in = [](const std::vector<std::string_view> &v, std::string_view x) {
-      return std::binary_search(v.begin(), v.end(), x);
-    };
-    for (const auto &f : found.findings)
-      if (f.cadre_id.empty() ? in(chunk_units, f.unit_id) : in(chunk_cadres, f.cadre_id)) chunk_findings.push_back(f);
+    concern.of(chunk_cadres, chunk_units, finding_at);
+    for (const std::uint32_t f : finding_at) chunk_findings.push_back(found.findings[f]);
   };
   const auto clear_supervision = [&] {
     chunk_records.clear();

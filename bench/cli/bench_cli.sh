@@ -3,9 +3,9 @@
 # `cadrekit assessment screen`, `cadrekit audit tier`, `cadrekit talent pools`,
 # `cadrekit talent teams`, `cadrekit disclosure plan` and `cadrekit village pay` on generated files
 # of ROWS rows (default 1,000,000; the pay sheet's ROWS / 2 villages and their principals), and
-# `talent pools` supervised by the assessment records and a table of findings, measured
-# with /usr/bin/time -v; docs/performance.md records the numbers. Nothing is asserted. Keeps the
-# outputs in WORKDIR, to compare two builds byte for byte.
+# `assessment screen` and `talent pools` with the assessment records and a table of findings,
+# measured with /usr/bin/time -v; docs/performance.md records the numbers. Nothing is asserted.
+# Keeps the outputs in WORKDIR, to compare two builds byte for byte.
 #   bench/cli/bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]
 set -eu
 bin=${1:?usage: bench_cli.sh CADREKIT_BINARY [ROWS] [WORKDIR]}
@@ -31,6 +31,7 @@ for f in records units cadres members candidates villages principals scores find
 done
 echo
 run screen "$bin" assessment screen "$dir/records.csv" --as-of 2016-12-31
+run screen_f "$bin" assessment screen "$dir/records.csv" --as-of 2016-12-31 --findings "$dir/findings.csv"
 run tier "$bin" audit tier "$dir/units.csv" --as-of 2016-12-31
 run pools "$bin" talent pools "$dir/cadres.csv" --as-of 2016-12-31
 run pools_sup "$bin" talent pools "$dir/cadres.csv" --as-of 2016-12-31 --assessments "$dir/records.csv" \

@@ -348,12 +348,24 @@ def as_of_date(value: Any, field: str = "as_of") -> _dt.date:
     raise argument_error(f"{field} must be a datetime.date, not {type(value).__name__}", field)
 
 
-def whole_argument(value: Any, field: str) -> int:
-    """``value`` as an int when it is a whole number (int or NumPy integer, not bool); otherwise
-    ArgumentTypeError naming ``field`` — a year given as "2016" or 2016.0 is refused by name."""
+#: The bounds of the whole numbers the library's calls take: a C++ ``int`` (a year, a number of
+#: days), a JSON or C++ int64 (a count, a capacity), an unsigned 64-bit seed.
+INT32 = (-(2 ** 31), 2 ** 31 - 1)
+INT64 = (-(2 ** 63), 2 ** 63 - 1)
+UINT64 = (0, 2 ** 64 - 1)
+
+
+def whole_argument(value: Any, field: str, bounds: Tuple[int, int] = INT64) -> int:
+    """``value`` as an int when it is a whole number (int or NumPy integer, not bool) within
+    ``bounds`` (what the call it goes to can hold); otherwise ArgumentTypeError naming ``field``
+    — a year given as "2016" or 2016.0 is refused by name — or, outside the bounds,
+    InvalidInput naming it (never pybind11's TypeError, nor a number cut short)."""
     if isinstance(value, bool) or not hasattr(value, "__index__"):
         raise argument_error(f"{field} must be a whole number (int), not {type(value).__name__}", field)
-    return int(value.__index__())
+    v = int(value.__index__())
+    if not bounds[0] <= v <= bounds[1]:
+        raise invalid(f"value outside {bounds[0]}…{bounds[1]}", field)
+    return v
 
 
 def whole_mapping(value: Any, field: str) -> Dict[str, int]:
@@ -1160,7 +1172,7 @@ def keyword_since_positional(*names: str) -> Callable[[_F], _F]:
 #: Arguments that are dates and whole numbers wherever a public call takes them by these names.
 _DATE_ARGUMENTS = frozenset({"as_of", "graded_on", "from_date", "to_date", "decision_date", "until",
                              "moved_on", "date", "posted"})
-_WHOLE_ARGUMENTS = frozenset({"year", "first_year", "last_year", "n_villages", "quota"})
+_WHOLE_ARGUMENTS = {"year": INT32, "first_year": INT32, "last_year": INT32, "n_villages": INT64, "quota": INT64}
 
 
 def checked_arguments(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -1192,7 +1204,7 @@ def checked_arguments(fn: Callable[..., Any]) -> Callable[..., Any]:
         for n in wholes:
             v = given.get(n)
             if v is not None:
-                whole_argument(v, n)
+                whole_argument(v, n, _WHOLE_ARGUMENTS[n])
         if has_policy and given.get("policy") is not None:
             policy_or_default(given["policy"])
         return fn(*args, **kwargs)

@@ -507,7 +507,7 @@ def plan(units: Records, audits: Records, terms: Records, first_year: int, last_
     ``InvalidInput``."""
     request = _plan_request(units, audits, terms, first_year, last_year, funds, reviews, strict)
     request["capacity"] = _frames.whole_argument(capacity, "capacity")
-    request["seed"] = _frames.whole_argument(seed, "seed")
+    request["seed"] = _frames.whole_argument(seed, "seed", _frames.UINT64)
     return AuditPlan(_frames.typed(_k.plan(request, _policy(policy)), dates=("date",)))
 
 
@@ -538,8 +538,9 @@ def verify_plan(plan_records: Records, units: Records, audits: Records, terms: R
 def draw_sample(candidates: Sequence[str], count: int, seed: int, year: int) -> List[str]:
     """Replays the seeded level-3 sample draw of a year (docs/audit.md): the planner calls it
     with the level-3 units not otherwise audited that year, in ascending id order."""
-    return _k.draw_sample(list(candidates), _frames.whole_argument(count, "count"),
-                          _frames.whole_argument(seed, "seed"), int(year))
+    return _k.draw_sample(list(candidates), _frames.whole_argument(count, "count", _frames.UINT64),
+                          _frames.whole_argument(seed, "seed", _frames.UINT64),
+                          _frames.whole_argument(year, "year", _frames.INT32))
 
 
 _frames.check_arguments_of(globals(), __all__)

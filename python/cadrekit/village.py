@@ -451,7 +451,7 @@ def _long_scores(scores: Rows, year: int, strict: bool) -> Rows:
 def _pay_sheet(villages: Rows, principals: Rows, scores: Rows, year: int, policy: Optional[_core.Policy],
                *, graded_on: Optional[datetime.date], explain: Optional[bool], strict: bool,
                kept: Tuple[str, ...]) -> PaySheet:
-    year = _frames.whole_argument(year, "year")
+    year = _frames.whole_argument(year, "year", _frames.INT32)
     if graded_on is not None:
         _frames.as_of_date(graded_on, "graded_on")
     # None: a table without rows, as the Dask call reads it

@@ -139,7 +139,7 @@ class Workspace:
 
     def __init__(self, path: Any, *, busy_timeout_ms: int = 5000, _handle: Any = None):
         self._h = _handle if _handle is not None else \
-            _require().open(_os.fspath(path), _frames.whole_argument(busy_timeout_ms, "busy_timeout_ms"))
+            _require().open(_os.fspath(path), _frames.whole_argument(busy_timeout_ms, "busy_timeout_ms", _frames.INT32))
 
     @classmethod
     def create(cls, path: Any, *, county: str = "", policy: Any = None, by: Optional[str] = None,
@@ -153,7 +153,7 @@ class Workspace:
                 yaml = f.read()
             name = _core.Policy.loads(yaml).name
         b, r = _stamp(by, recorded_at)
-        timeout = _frames.whole_argument(busy_timeout_ms, "busy_timeout_ms")
+        timeout = _frames.whole_argument(busy_timeout_ms, "busy_timeout_ms", _frames.INT32)
         return cls(path, _handle=k.create(_os.fspath(path), b, r, county, name, yaml, timeout))
 
     # -- properties ---------------------------------------------------------------------------
@@ -272,7 +272,7 @@ class Workspace:
         """What is overdue, due or open on ``as_of`` (and due within ``within_days`` after):
         follow-up talks and visits, disclosure windows and complaints, planned audits, special-fund
         audits, publicity windows, actions for principals, renewals."""
-        return _frame(self._handle().due(as_of, _frames.whole_argument(within_days, "within_days")), _DUE_COLUMNS)
+        return _frame(self._handle().due(as_of, _frames.whole_argument(within_days, "within_days", _frames.INT32)), _DUE_COLUMNS)
 
     def history(self, case_id: str, *, kind: Optional[str] = None) -> Any:
         """The log of a case: one row per event, ``members`` and ``explanation`` as dicts."""

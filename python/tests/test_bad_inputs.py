@@ -384,6 +384,24 @@ def test_a_whole_number_argument_refuses_anything_else_by_name(call, value):
     assert isinstance(e, cadrekit.InvalidInput) and e.field
 
 
+V1 = [{"village_id": "V1", "name": "V1", "township": "T1", "population": 500}]
+P1 = [{"cadre_id": "P1", "name": "P1", "village_id": "V1", "post": "secretary", "served_from": "2016-01-01"}]
+
+
+@pytest.mark.parametrize("call,field,value", [
+    *[(call, "year", v) for call in (lambda v: cadrekit.village.pay_sheet(V1, P1, [], v),
+                                     lambda v: cadrekit.village.selection_quota(10, v),
+                                     lambda v: cadrekit.audit.draw_sample(["U1"], 1, 1, v))
+      for v in (2 ** 31 + 7, 2 ** 40, -(2 ** 31) - 9)],
+    *[(call, field, v) for call, field in ((lambda v: cadrekit.audit.draw_sample(["U1"], 1, v, 2016), "seed"),
+                                           (lambda v: cadrekit.audit.draw_sample(["U1"], v, 1, 2016), "count"))
+      for v in (-7, 2 ** 64 + 7)],
+])
+def test_a_whole_number_argument_beyond_what_the_call_holds_is_invalid_input_naming_it(call, field, value):
+    e = refused(lambda: call(value), cadrekit.InvalidInput)
+    assert e.field == field and "value outside" in str(e) and str(value) not in str(e)
+
+
 def test_a_promotion_cases_facts_and_arguments_are_read_with_typed_errors():
     facts = {"cadre_id": "C9", "unit_id": "U1", "current_rank": "副科", "target_rank": "正科",
              "rank_since": dt.date(2014, 1, 1), "work_started": dt.date(2005, 7, 1)}

@@ -474,7 +474,7 @@ void screen_by_kernel(const Table &t, Picked &p, const ScreenInput &found, Date 
     }
     concern.of(chunk_cadres, chunk_units, finding_at);
     for (const std::uint32_t f : finding_at) findings.push_back(found.findings[f]);
-    for (Hit &h : screen(records, findings, as_of, policy)) {
+    for (Hit &h : screen(records, findings, as_of, policy, io.explain)) {
       if (io.explain) {
         renumber(h.explanation, "records[", chunk_rows);
         renumber(h.explanation, "findings[", finding_at);
@@ -545,7 +545,7 @@ void add_assessment_commands(CLI::App &app, Common &c, Action &action) {
       }
       if (!o->findings.empty()) read_findings(o->findings, o->io, rep, {standards(policy, as_of)}, in);
       TableWriter w(out, screen_columns(o->io), o->io);
-      for (const Hit &h : screen(in.records, in.findings, as_of, policy))
+      for (const Hit &h : screen(in.records, in.findings, as_of, policy, o->io.explain))
         write_hit(
             w, h, o->io, [&in](std::size_t i) { return in.record_where.at(i); },
             [&in](std::size_t i) { return in.finding_where.at(i); });

@@ -268,7 +268,7 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
       for (std::size_t from = 0; from < n; from += kChunk) {
         for (std::size_t i = from; i < std::min(n, from + kChunk); ++i) add_supervision(i, index[i]);
         findings_of_chunk();
-        for (const auto &h : assessment::screen(chunk_records, chunk_findings, as_of, policy))
+        for (const auto &h : assessment::screen(chunk_records, chunk_findings, as_of, policy, false))
           if (const std::int64_t k = index.find(h.cadre_id); k >= 0) red_line[static_cast<std::size_t>(k)] = 1;
         clear_supervision();
       }

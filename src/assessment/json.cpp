@@ -110,7 +110,7 @@ std::string screen_json(std::string_view request, const Policy &policy) {
     for (const auto &f : *fs) findings.push_back(finding_of(f, "findings[" + std::to_string(findings.size()) + "]"));
   if (const auto *af = o.find("audit_findings"))
     for (auto &f : detail::audit_findings_of(*af)) findings.push_back(std::move(f));
-  auto hits = screen(records, findings, as_of, policy);
+  auto hits = screen(records, findings, as_of, policy, explain);
   std::string out = "{\"hits\":[";
   bool first = true;
   for (const auto &h : hits) {

@@ -386,6 +386,11 @@ void validate(const Finding &f, std::string_view label) {
 
 std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding> findings,
                         Date as_of, const Policy &policy) {
+  return screen(records, findings, as_of, policy, true);
+}
+
+std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding> findings,
+                        Date as_of, const Policy &policy, bool explain) {
   if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
   const std::vector<Rule> rs = rules(policy, as_of);
   const int year = as_of.year();
@@ -499,37 +504,39 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
       h.rule_id = r.id;
       h.clause = r.clause;
       h.suggestion = r.suggestion;
-      Explanation &ex = h.explanation;
-      ex.subject = "cadre " + cid;
-      std::string ps;
-      for (const auto &p : h.periods) ps += (ps.empty() ? "" : ", ") + p;
-      ex.add_rule({"assessment.rule." + r.id, r.clause,
-                   r.label_zh + "（" + ps + "），触发红线；建议：" + suggestion_zh(r.suggestion),
-                   r.label_en + " (" + ps + "): red line crossed; suggested disposal: " +
-                       (r.suggestion == "any" ? std::string("any of the six methods, as the case requires") : r.suggestion)});
-      for (const auto &p : r.params) ex.add_parameter(p);
-      ex.add_input("as_of", to_iso(as_of));
-      if (r.target == Rule::Target::assessment) {
-        for (auto ri : h.records) {
-          const Record &rec = records[ri];
-          std::string name = "records[" + std::to_string(ri) + "]";
-          ex.add_input(name + ".period", period_text(rec.period));
-          if (r.when == Rule::When::bottom)
-            ex.add_input(name + ".rank", std::to_string(rec.rank) + "/" + std::to_string(rec.group_size));
-          else
-            ex.add_input(name + ".rating", rating_name(rec.rating));
-        }
-      } else {
-        for (auto fi : h.records) {
-          const Finding &f = findings[fi];
-          std::string name = "findings[" + std::to_string(fi) + "]";
-          ex.add_input(name + ".id", f.id);
-          if (standard_of[fi]) {
-            ex.add_input(name + ".standard", standard_of[fi]->id);
-            ex.add_input(name + ".aspect", aspect_name(standard_of[fi]->aspect));
+      if (explain) {
+        Explanation &ex = h.explanation;
+        ex.subject = "cadre " + cid;
+        std::string ps;
+        for (const auto &p : h.periods) ps += (ps.empty() ? "" : ", ") + p;
+        ex.add_rule({"assessment.rule." + r.id, r.clause,
+                     r.label_zh + "（" + ps + "），触发红线；建议：" + suggestion_zh(r.suggestion),
+                     r.label_en + " (" + ps + "): red line crossed; suggested disposal: " +
+                         (r.suggestion == "any" ? std::string("any of the six methods, as the case requires") : r.suggestion)});
+        for (const auto &p : r.params) ex.add_parameter(p);
+        ex.add_input("as_of", to_iso(as_of));
+        if (r.target == Rule::Target::assessment) {
+          for (auto ri : h.records) {
+            const Record &rec = records[ri];
+            std::string name = "records[" + std::to_string(ri) + "]";
+            ex.add_input(name + ".period", period_text(rec.period));
+            if (r.when == Rule::When::bottom)
+              ex.add_input(name + ".rank", std::to_string(rec.rank) + "/" + std::to_string(rec.group_size));
+            else
+              ex.add_input(name + ".rating", rating_name(rec.rating));
           }
-          ex.add_input(name + ".classification", finding_class_name(f.classification));
-          ex.add_input(name + ".severity", severity_name(f.severity));
+        } else {
+          for (auto fi : h.records) {
+            const Finding &f = findings[fi];
+            std::string name = "findings[" + std::to_string(fi) + "]";
+            ex.add_input(name + ".id", f.id);
+            if (standard_of[fi]) {
+              ex.add_input(name + ".standard", standard_of[fi]->id);
+              ex.add_input(name + ".aspect", aspect_name(standard_of[fi]->aspect));
+            }
+            ex.add_input(name + ".classification", finding_class_name(f.classification));
+            ex.add_input(name + ".severity", severity_name(f.severity));
+          }
         }
       }
       hits.push_back(std::move(h));

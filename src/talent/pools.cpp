@@ -109,7 +109,7 @@ std::map<std::string, std::vector<Reason>> supervision_reasons(const Supervision
                                                                const Policy &policy) {
   std::map<std::string, std::vector<Reason>> out;
   if (!sup.assessments.empty() || !sup.findings.empty()) {
-    for (const auto &h : assessment::screen(sup.assessments, sup.findings, as_of, policy))
+    for (const auto &h : assessment::screen(sup.assessments, sup.findings, as_of, policy, false))
       out[h.cadre_id].push_back({"red_line:" + h.rule_id, "触及红线 " + h.rule_id + "（" + h.clause + "）",
                                  "red line " + h.rule_id + " (" + h.clause + ")"});
   }

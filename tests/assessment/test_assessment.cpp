@@ -77,6 +77,44 @@ TEST(AssessmentGolden, EveryCaseOfTheTable) {
   }
 }
 
+// Without explanations screen() gives the same hits, field for field, with each explanation left
+// empty: every golden case, through screen_json's `explain`, which passes it on.
+TEST(AssessmentGolden, WithoutExplanationsTheSameHits) {
+  std::size_t hits = 0;
+  for (const auto &c : golden_cases()) {
+    SCOPED_TRACE(c.name);
+    auto with = json::parse(c.request).as_object(), without = with;
+    with["explain"] = true;
+    without["explain"] = false;
+    const Policy p = golden_policy(c.policy);
+    json::value a = json::parse(screen_json(json::serialize(with), p));
+    const json::value b = json::parse(screen_json(json::serialize(without), p));
+    for (auto &h : a.at("hits").as_array()) {
+      ASSERT_TRUE(h.as_object().contains("explanation"));
+      h.as_object().erase("explanation");
+      ++hits;
+    }
+    EXPECT_EQ(a, b);
+  }
+  EXPECT_GE(hits, 20u);
+}
+
+TEST(AssessmentScreen, WithoutExplanationsEachIsEmpty) {
+  std::vector<Record> recs(2);
+  recs[0] = {"C1", "U1", Domain::township, Kind::annual, parse_period("2014"), "", 10, 10, Rating::competent, 0};
+  recs[1] = {"C1", "U1", Domain::township, Kind::annual, parse_period("2015"), "", 10, 10, Rating::competent, 0};
+  const auto with = screen(recs, {}, d("2016-03-01"), Policy::default_profile());
+  const auto without = screen(recs, {}, d("2016-03-01"), Policy::default_profile(), false);
+  ASSERT_EQ(with.size(), 1u);
+  ASSERT_EQ(without.size(), 1u);
+  EXPECT_FALSE(with[0].explanation.rules.empty());
+  EXPECT_TRUE(without[0].explanation.rules.empty() && without[0].explanation.inputs.empty() &&
+              without[0].explanation.parameters.empty() && without[0].explanation.subject.empty());
+  EXPECT_EQ(without[0].rule_id, with[0].rule_id);
+  EXPECT_EQ(without[0].periods, with[0].periods);
+  EXPECT_EQ(without[0].records, with[0].records);
+}
+
 TEST(AssessmentGolden, BatchPathAgreesOnAssessmentCases) {
   for (const auto &c : golden_cases()) {
     SCOPED_TRACE(c.name);

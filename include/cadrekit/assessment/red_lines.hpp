@@ -90,6 +90,11 @@ struct Hit {
 /// standard's (field `aspect`). A finding's aspect, when not given, is its standard's.
 std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding> findings,
                         Date as_of, const Policy &policy);
+/// The same; with `explain` false each hit's explanation is left empty, and not built (the
+/// words, parameters and inputs of every hit are most of the call's cost where a caller needs
+/// only which red lines fire).
+std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding> findings,
+                        Date as_of, const Policy &policy, bool explain);
 
 /// Columnar input of the batch path. Records must be grouped by cadre (all rows of one cadre
 /// contiguous) with the periods of each kind strictly increasing within the cadre.

@@ -509,10 +509,11 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
         ex.subject = "cadre " + cid;
         std::string ps;
         for (const auto &p : h.periods) ps += (ps.empty() ? "" : ", ") + p;
+        const std::string disposal =
+            r.suggestion == "any" ? std::string("any of the six methods, as the case requires") : r.suggestion;
         ex.add_rule({"assessment.rule." + r.id, r.clause,
                      r.label_zh + "（" + ps + "），触发红线；建议：" + suggestion_zh(r.suggestion),
-                     r.label_en + " (" + ps + "): red line crossed; suggested disposal: " +
-                         (r.suggestion == "any" ? std::string("any of the six methods, as the case requires") : r.suggestion)});
+                     r.label_en + " (" + ps + "): red line crossed; suggested disposal: " + disposal});
         for (const auto &p : r.params) ex.add_parameter(p);
         ex.add_input("as_of", to_iso(as_of));
         if (r.target == Rule::Target::assessment) {

@@ -369,8 +369,8 @@ class AtomicFile {
 /// A table's ids numbered in the order read (core/id_index.hpp).
 using text_util::TextIndex;
 /// The rows 0…n-1 grouped by a number each has (`group(i)`: 0…groups-1, or negative for none)
-/// by a counting sort, each group's rows in their order: group g's are rows[start[g]] up to
-/// rows[start[g + 1]]. n must be below 2^32.
+/// by a counting sort, each group's rows in their order: group g's are rows[start[g]] to
+/// rows[start[g + 1] - 1]. n must be below 2^32.
 struct GroupedRows {
   std::vector<std::uint32_t> start, rows;
 };

@@ -173,9 +173,8 @@ Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer
 // and --findings, read after the cadres as the rows path reads them, the records kept as their
 // table's rows), the annual records give the kernel its ratings, and the red lines are screened
 // a group of cadres at a time, each group with its own cadres' records and the findings that
-// concern them, as a chunk is then decided. When the kernel or the
-// screening refuses the tables, pools() decides the whole of them, and refuses them, or not, in
-// its own words.
+// concern them, as a chunk is then decided. When the kernel or the screening refuses the tables,
+// pools() decides the whole of them, and refuses them, or not, in its own words.
 void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &policy, PoolWriter &w,
                      const TalentOpts &o) {
   std::vector<std::uint32_t> rows;

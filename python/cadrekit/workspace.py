@@ -272,7 +272,8 @@ class Workspace:
         """What is overdue, due or open on ``as_of`` (and due within ``within_days`` after):
         follow-up talks and visits, disclosure windows and complaints, planned audits, special-fund
         audits, publicity windows, actions for principals, renewals."""
-        return _frame(self._handle().due(as_of, _frames.whole_argument(within_days, "within_days", _frames.INT32)), _DUE_COLUMNS)
+        within = _frames.whole_argument(within_days, "within_days", _frames.INT32)
+        return _frame(self._handle().due(as_of, within), _DUE_COLUMNS)
 
     def history(self, case_id: str, *, kind: Optional[str] = None) -> Any:
         """The log of a case: one row per event, ``members`` and ``explanation`` as dicts."""

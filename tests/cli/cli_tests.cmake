@@ -103,7 +103,8 @@ ck_cli(village_pay_bad_rows_reported
 # none behind: every name stays with its cadre.
 ck_cli(village_pay_keep_after_bad_rows
   "-DARGS=${_pay}|--principals|${_d}/pay_principals_bad.csv|--show|lines|--keep|name,served_to" -DEXPECT_RC=7
-  "-DEXPECT_OUT=\nP01,V01,[^\n]*,示例甲,\nP02,V05,[^\n]*,示例乙,\nP03,V10,[^\n]*,示例丙,\nP04,V02,[^\n]*,示例丁,\n$")
+  "-DEXPECT_OUT=\nP01,V01,[^\n]*,示例甲,\nP02,V05,[^\n]*,示例乙,\n\
+P03,V10,[^\n]*,示例丙,\nP04,V02,[^\n]*,示例丁,\n$")
 # A village without its population is rejected, and so is its principal (P04): the base pay's
 # band was read from 0 people, 7,000 a year, where the C and Python sheets refuse the village.
 ck_cli(village_pay_population_missing

@@ -66,6 +66,7 @@
 #include "cadrekit/core/date.hpp"
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
+#include "core/id_index.hpp"
 #include "object_cells.hpp"
 
 namespace py = pybind11;
@@ -232,13 +233,7 @@ struct TextView {
   uint64_t hash;
 };
 
-uint64_t mix(uint64_t x) {  // a 64-bit finaliser (splitmix64)
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
+using text_util::mix64;  // a 64-bit finaliser (splitmix64)
 
 // The hash's key, drawn once a process: a column crafted so that many texts share one hash
 // (which would make the table's probes, and so a call, quadratic) cannot be written without it.
@@ -261,11 +256,11 @@ TextView view_of(PyObject *s) {
   std::memcpy(&t.w0, t.data, std::min<size_t>(t.bytes, 8));
   if (t.bytes > 8) std::memcpy(&t.w1, t.data + 8, std::min<size_t>(t.bytes - 8, 8));
   const uint64_t key = hash_key();
-  uint64_t h = mix(t.tag ^ mix(t.w0 ^ mix(t.w1 + key) ^ key));
+  uint64_t h = mix64(t.tag ^ mix64(t.w0 ^ mix64(t.w1 + key) ^ key));
   for (size_t at = 16; at < t.bytes; at += 8) {
     uint64_t w = 0;
     std::memcpy(&w, t.data + at, std::min<size_t>(8, t.bytes - at));
-    h = mix(h ^ w);
+    h = mix64(h ^ w);
   }
   t.hash = h;
   return t;
@@ -937,7 +932,7 @@ py::object repeat_in_groups(const py::array_t<int64_t, py::array::c_style | py::
     PyObject *v = object[i];
     if (group[i] < 0 || group[i] >= group_count) throw py::value_error("a group code out of range");
     if (v != nullptr && PyUnicode_CheckExact(v)) {
-      keys[i] = mix(view_of(v).hash ^ mix(static_cast<uint64_t>(group[i]) + group_key));
+      keys[i] = mix64(view_of(v).hash ^ mix64(static_cast<uint64_t>(group[i]) + group_key));
       continue;
     }
     if (!object.missing(v)) return py::none();

@@ -204,7 +204,8 @@ class TextIndex {
   std::map<std::string_view, std::uint32_t> overflow_;
 };
 
-/// splitmix64's finaliser: KeySet's hash of a key.
+/// splitmix64's finaliser: KeySet's hash of a key, and the finaliser of the hashes with which
+/// Python's natural calls number texts (python/src/factorize.cpp).
 inline std::uint64_t mix64(std::uint64_t x) {
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ull;

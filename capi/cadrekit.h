@@ -793,12 +793,14 @@ CK_API int ck_talent_pool_changes_json(char **out, const ck_policy *policy, cons
 
 /* Team structure (HURE.5). request: {"as_of","members":[{"team_id","cadre_id","sex",
  * "birth_date","ethnicity","political_status"}],"candidates":[cadres as for
- * ck_talent_pools_json],"assessments","findings","disposal_cases","explain"}.
+ * ck_talent_pools_json],"max_candidates","assessments","findings","disposal_cases","explain"}.
  * *out: {"as_of","teams":[{"team_id","size","young","women","minority","non_party",
  * "shares":{...exact text},"targets":{...},"gaps":[{"criterion","have","target","missing",
- * "candidates":[{"cadre_id","pools","eligible","reasons"}]}]}]}, teams in order of first
- * appearance. Candidates are pool members with the attribute, eligible by
- * promotion.min_years_at_rank.* and not excluded by a red line or an open disposal case. */
+ * "candidates":[{"cadre_id","pools","eligible","reasons"}],"candidate_count",
+ * "eligible_count"}]}]}, teams in order of first appearance. Candidates are pool members with
+ * the attribute, eligible by promotion.min_years_at_rank.* and not excluded by a red line or an
+ * open disposal case; a gap counts them all and lists the first "max_candidates" (default 20,
+ * at least 0), eligible first, then by id. */
 CK_API int ck_talent_team_structure_json(char **out, const ck_policy *policy, const char *request_json);
 
 /* Batch (see "Batch calls" at the top): team structure over columns (HURE.5), n_members rows

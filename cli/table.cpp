@@ -262,8 +262,10 @@ void Reporter::unread_columns(const Table &t) {
 
 void Reporter::incomplete(const std::string &why) {
   incomplete_ = true;
-  std::cerr << "cadrekit: warning: " << why << "\n";
+  warn(why);
 }
+
+void Reporter::warn(const std::string &what) { std::cerr << "cadrekit: warning: " << what << "\n"; }
 
 void Reporter::finish(std::ostream &out) const {
   if (errors_ == 0 && incomplete_) {

@@ -112,6 +112,9 @@ class Reporter {
   /// A whole result is missing although the input was read (a pay sheet with no principal
   /// graded): one warning on standard error now, and exit status 8 at finish.
   void incomplete(const std::string &why);
+  /// A result written in part, as the command's options asked (a list cut at its bound): one
+  /// warning on standard error; the exit status is unchanged.
+  static void warn(const std::string &what);
   /// Call after the output is written: exits with status 7 (and a summary line) when rows were
   /// rejected, else 8 when a result was incomplete.
   void finish(std::ostream &out) const;

@@ -1,8 +1,9 @@
 // cadrekit talent pools CADRES --as-of DATE [--assessments F] [--findings F]
 //     every cadre's standing in the three pools (HURE.1): members, near misses, excluded
-// cadrekit talent teams MEMBERS --as-of DATE [--candidates CADRES] [--assessments F] [--findings F]
+// cadrekit talent teams MEMBERS --as-of DATE [--candidates CADRES [--max-candidates N]]
+//     [--assessments F] [--findings F]
 //     each leadership team's structure against the policy's targets, its gaps and (with
-//     --candidates) the pool members who would fill each gap (HURE.5)
+//     --candidates) the eligible pool members who would fill each gap, the first N by id (HURE.5)
 // Columns: docs/cli.md. Supervision (a red line from the assessment records and findings, an
 // open disposal case) excludes pool candidates as anywhere else in the library.
 
@@ -32,6 +33,7 @@ struct TalentOpts {
   IoOptions io;
   std::string input;  ///< CADRES (pools) or MEMBERS (teams)
   std::string candidates, assessments, findings;
+  std::int64_t max_candidates = kCandidatesListed;
 };
 
 // A cadres table's row as a cadre: the person members a cadres table may carry (docs/person.md),
@@ -467,6 +469,10 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       ->required();
   tm->add_option("--as-of", c.as_of, "date of the structure (2016-12-31, 2016/12/31, 2016年12月31日…)")->required();
   tm->add_option("--candidates", o->candidates, "cadres of the pools (as `talent pools`): candidates for the gaps");
+  tm->add_option("--max-candidates", o->max_candidates,
+                 "eligible candidates written per gap, the first by id (default " +
+                     std::to_string(kCandidatesListed) + "; a warning counts the gaps cut)")
+      ->check(CLI::NonNegativeNumber);
   add_policy_options(tm, c);
   add_supervision_options(tm, *o);
   add_io_options(tm, o->io);
@@ -510,14 +516,20 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
         }
       }
       const std::vector<TeamMember> members = m.records();
-      const auto teams = team_structure(members, as_of, policy, cands, s.sup(), o->io.explain);
+      const auto teams = team_structure(members, as_of, policy, cands, s.sup(), o->io.explain, o->max_candidates);
+      std::size_t cut = 0;  // gaps with more eligible candidates than written
       for (const auto &ts : teams) {
         std::string gaps, who;
         for (const auto &g : ts.gaps) {
           gaps += (gaps.empty() ? "" : ";") + std::string(criterion_name(g.criterion));
           std::string eligible;
-          for (const auto &cand : g.candidates)
-            if (cand.eligible) eligible += (eligible.empty() ? "" : ",") + cand.cadre_id;
+          std::int64_t written = 0;
+          for (const auto &cand : g.candidates) {
+            if (!cand.eligible) continue;
+            eligible += (eligible.empty() ? "" : ",") + cand.cadre_id;
+            ++written;
+          }
+          cut += written < g.eligible_count;
           if (!eligible.empty()) who += (who.empty() ? "" : ";") + std::string(criterion_name(g.criterion)) + ":" + eligible;
         }
         std::vector<Cell> row{ts.team_id,          Cell::num(ts.size),     Cell::num(ts.counts[0]),
@@ -527,6 +539,9 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
         out_t.rows.push_back(std::move(row));
       }
       write_table(out, out_t, o->io);
+      if (cut)
+        Reporter::warn(std::to_string(cut) + " gap(s) have more eligible candidates than --max-candidates " +
+                       std::to_string(o->max_candidates) + " lets the column list; each lists the first by id");
       rep.finish(out);
     };
   });

@@ -192,7 +192,10 @@ struct Gap {
   std::int64_t have = 0;
   std::int64_t target = 0;
   std::int64_t missing = 0;
-  std::vector<Candidate> candidates;  ///< eligible first, then by cadre id
+  /// The first `max_candidates` of those who would fill the gap: eligible first, then by id.
+  std::vector<Candidate> candidates;
+  std::int64_t candidate_count = 0;  ///< everyone who would fill it, listed or not
+  std::int64_t eligible_count = 0;   ///< of those, the eligible
 };
 
 struct TeamStructure {
@@ -204,10 +207,22 @@ struct TeamStructure {
   Explanation explanation;
 };
 
+/// How many candidates a gap lists unless the caller says otherwise. Every gap would otherwise
+/// list every pool member with the attribute, so that the output grew as teams × candidates.
+inline constexpr std::int64_t kCandidatesListed = 20;
+
 /// Counts, targets and gaps of every team (teams in order of first appearance). When
 /// `candidates` is not empty, each gap lists the pool members who would fill it: members of a
 /// pool as of as_of with the attribute, not already on the team, eligible when their years at
 /// rank reach promotion.min_years_at_rank.<step> and no red line or open case excludes them.
+/// A gap lists at most `max_candidates` of them (eligible first, then by id; 0 lists none) and
+/// counts them all (`candidate_count`, `eligible_count`). A negative `max_candidates` is
+/// InvalidInput naming it.
+std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, Date as_of,
+                                          const Policy &policy, std::span<const Cadre> candidates,
+                                          const Supervision &sup, bool explain,
+                                          std::int64_t max_candidates);
+/// The same, listing at most kCandidatesListed candidates a gap.
 std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, Date as_of,
                                           const Policy &policy,
                                           std::span<const Cadre> candidates = {},
@@ -361,7 +376,9 @@ std::string pool_changes_json(std::string_view request_json, const Policy &polic
 /// {"as_of","members":[{"team_id","cadre_id","sex","birth_date","ethnicity","political_status"}],
 /// "candidates":[cadres as in pools_json],"assessments","findings","disposal_cases","explain"}
 /// -> {"teams":[{"team_id","size","young","women","minority","non_party","shares":{...},
-/// "targets":{...},"gaps":[{"criterion","have","target","missing","candidates":[...]}]}]}.
+/// "targets":{...},"gaps":[{"criterion","have","target","missing","candidates":[...],
+/// "candidate_count","eligible_count"}]}]}; the request's "max_candidates" (default
+/// kCandidatesListed) bounds each gap's list.
 std::string team_structure_json(std::string_view request_json, const Policy &policy);
 /// {"as_of","growth_file":{...}} -> {"cadre_id","figures":{...},"gaps":[{"gap","posting",
 /// "value","threshold","parameter","reason"}],"explanation"}.

@@ -525,6 +525,7 @@ _village: _VillageModule
 # --- talent ---
 class _TalentModule:
     # The library's requests and answers, as Python objects (the JSON forms of docs/talent.md).
+    CANDIDATES_LISTED: int
     @staticmethod
     def pools(request: Mapping[str, Any], policy: Policy) -> Dict[str, Any]: ...
     @staticmethod

@@ -1172,7 +1172,8 @@ def keyword_since_positional(*names: str) -> Callable[[_F], _F]:
 #: Arguments that are dates and whole numbers wherever a public call takes them by these names.
 _DATE_ARGUMENTS = frozenset({"as_of", "graded_on", "from_date", "to_date", "decision_date", "until",
                              "moved_on", "date", "posted"})
-_WHOLE_ARGUMENTS = {"year": INT32, "first_year": INT32, "last_year": INT32, "n_villages": INT64, "quota": INT64}
+_WHOLE_ARGUMENTS = {"year": INT32, "first_year": INT32, "last_year": INT32, "n_villages": INT64, "quota": INT64,
+                    "max_candidates": (0, INT64[1])}
 
 
 def checked_arguments(fn: Callable[..., Any]) -> Callable[..., Any]:

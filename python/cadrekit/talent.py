@@ -26,7 +26,8 @@ from ._core import political_status as _core_political_status
 
 __all__ = [
     "POOLS", "CRITERIA", "pools", "pool_report", "pool_changes", "team_structure",
-    "team_structure_columns", "explain_teams", "TEAM_COLUMNS", "gaps", "growth", "propose_postings",
+    "team_structure_columns", "explain_teams", "TEAM_COLUMNS", "CANDIDATES_LISTED", "CandidatesCutWarning", "gaps",
+    "growth", "propose_postings",
 ]
 
 POOLS = ("echelon1", "echelon2", "nvshaofei")
@@ -460,6 +461,10 @@ def pool_changes(cadres: Any, assessments: Any, from_date: _dt.date, to_date: _d
     return changes
 
 
+#: How many candidates a gap of :func:`team_structure` lists unless ``max_candidates`` says
+#: otherwise (the library's ``talent::kCandidatesListed``).
+CANDIDATES_LISTED: int = _t.CANDIDATES_LISTED
+
 #: The columns of team_structure's DataFrame: those of ``cadrekit talent teams``.
 TEAM_COLUMNS: Tuple[str, ...] = ("team_id", "size", "young", "women", "minority", "non_party", "gaps",
                                  "candidates")
@@ -469,15 +474,33 @@ def _gap_text(mask: int) -> str:
     return ";".join(c for b, c in enumerate(CRITERIA) if mask & (1 << b))
 
 
-def _team_frame(teams: List[Dict[str, Any]], explain: bool) -> Any:
+class CandidatesCutWarning(UserWarning):
+    """Gaps of :func:`team_structure`'s DataFrame whose ``candidates`` cell lists fewer eligible
+    candidates than the gap has, ``max_candidates`` being reached (``cadrekit talent teams``
+    warns the same): the warning counts them; the records form counts each gap's."""
+
+
+def _team_frame(teams: List[Dict[str, Any]], explain: bool, max_candidates: int) -> Any:
     """The team records as the DataFrame of TEAM_COLUMNS (gaps and eligible candidates as the
     command line writes them: ``young;women`` and ``young:C1,C2;women:C3``)."""
     import pandas as pd
     cols: Dict[str, Any] = {k: [t[k] for t in teams] for k in TEAM_COLUMNS[:6]}
     cols["gaps"] = [";".join(g["criterion"] for g in t["gaps"]) for t in teams]
-    cols["candidates"] = [";".join(
-        g["criterion"] + ":" + ",".join(c["cadre_id"] for c in g.get("candidates", ()) if c.get("eligible"))
-        for g in t["gaps"] if any(c.get("eligible") for c in g.get("candidates", ()))) for t in teams]
+    who: List[str] = []
+    cut = 0
+    for t in teams:
+        cells = []
+        for g in t["gaps"]:
+            eligible = [c["cadre_id"] for c in g["candidates"] if c["eligible"]]
+            cut += len(eligible) < g["eligible_count"]
+            if eligible:
+                cells.append(g["criterion"] + ":" + ",".join(eligible))
+        who.append(";".join(cells))
+    cols["candidates"] = who
+    if cut:
+        _frames.warn(CandidatesCutWarning(
+            f"{cut} gap(s) have more eligible candidates than max_candidates {max_candidates} lets the column "
+            "list; each lists the first by id"))
     frame = pd.DataFrame(cols, columns=list(TEAM_COLUMNS))
     for k in TEAM_COLUMNS[1:6]:
         frame[k] = frame[k].astype("int32")
@@ -555,7 +578,7 @@ def _team_structure_frame(df: Any, as_of: _dt.date, policy: Optional[_Policy], s
 def team_structure(members: Any, *, as_of: _dt.date, policy: Optional[_Policy] = None,
                    candidates: Any = None, assessments: Any = None, findings: Any = None,
                    disposal_cases: Any = None, explain: bool = False, as_frame: Optional[bool] = None,
-                   strict: bool = False) -> Any:
+                   strict: bool = False, max_candidates: int = CANDIDATES_LISTED) -> Any:
     """Structure of each leadership team as of ``as_of`` (HURE.5).
 
     ``members``: rows ``team_id, cadre_id, sex, birth_date, ethnicity, political_status``
@@ -573,9 +596,15 @@ def team_structure(members: Any, *, as_of: _dt.date, policy: Optional[_Policy] =
     **A list of dicts gives a list** of records per team with ``team_id, size, young, women,
     minority, non_party, shares`` (exact ``fractions.Fraction``), ``targets`` (the policy's
     ``talent.team.min_*``) and ``gaps``: ``[{"criterion", "have", "target", "missing",
-    "candidates"}]``. With ``candidates`` (cadres as for :func:`pools`), each gap lists the pool
-    members who would fill it, ``eligible`` by ``promotion.min_years_at_rank.*`` and not
-    excluded by a red line or an open disposal case, with reasons.
+    "candidates", "candidate_count", "eligible_count"}]``. With ``candidates`` (cadres as for
+    :func:`pools`), each gap lists the pool members who would fill it, ``eligible`` by
+    ``promotion.min_years_at_rank.*`` and not excluded by a red line or an open disposal case,
+    with reasons.
+
+    **A gap lists at most ``max_candidates``** (``CANDIDATES_LISTED``, 20, unless given; 0 lists
+    none): eligible first, then by id. It counts them all (``candidate_count``,
+    ``eligible_count``), and where the DataFrame's ``candidates`` column lists fewer eligible
+    candidates than a gap has, a :class:`CandidatesCutWarning` says how many gaps were cut.
     """
     from fractions import Fraction
     _frames.as_of_date(as_of)
@@ -587,13 +616,13 @@ def team_structure(members: Any, *, as_of: _dt.date, policy: Optional[_Policy] =
     request = {"as_of": _date(as_of, "as_of"),
                "members": [_record(m, _MEMBER_FIELDS, f"members[{i}]")
                            for i, m in enumerate(_rows(members, "members", _MEMBER_FIELDS, strict))],
-               "candidates": _cadres(candidates, strict, "candidates"),
+               "candidates": _cadres(candidates, strict, "candidates"), "max_candidates": int(max_candidates),
                **_supervision(assessments, findings, disposal_cases, strict), "explain": bool(explain)}
     teams = _t.team_structure(request, _policy(policy))["teams"]
     for t in teams:
         t["shares"] = {k: Fraction(v) for k, v in t["shares"].items()}
     if as_frame:
-        return _team_frame(teams, bool(explain))
+        return _team_frame(teams, bool(explain), max_candidates)
     return teams
 
 

@@ -21,6 +21,7 @@ void init_talent(py::module_ &root) {
   def_json(m, "pools", &talent::pools_json, "The pools request -> its answer (docs/talent.md).");
   def_json(m, "pool_changes", &talent::pool_changes_json, "Pool changes between two dates.");
   def_json(m, "team_structure", &talent::team_structure_json, "The team structure request -> its answer.");
+  m.attr("CANDIDATES_LISTED") = talent::kCandidatesListed;  // a gap's list unless max_candidates is given
   def_json(m, "gaps", &talent::gaps_json, "Gaps of one growth file.");
   def_json(m, "postings", &talent::postings_json, "Proposed postings within places.");
   m.def(

@@ -179,6 +179,49 @@ def test_team_candidates_eligibility_and_exclusion():
     assert isinstance(t_all["explanation"], cadrekit.Explanation)
 
 
+def _young_women(n):
+    """n young women W00…: the even ones three years at fu_ke (eligible), the odd ones one."""
+    return [{"id": f"W{i:02d}", "sex": 2, "birth_date": D(1988, 1, 1), "ethnicity": "01",
+             "political_status": "01", "rank": "fu_ke", "rank_since": D(2013 if i % 2 == 0 else 2015, 9, 1),
+             "civil_servant": True} for i in reversed(range(n))]
+
+
+def test_a_gap_lists_the_first_max_candidates_and_counts_them_all():
+    members = [{"team_id": "T", "cadre_id": c, "sex": 1, "birth_date": D(1960, 1, 1), "ethnicity": "01",
+                "political_status": "01"} for c in ("a", "b")]
+    cands = _young_women(30)
+    full = t.team_structure(members, as_of=D(2016, 9, 22), candidates=cands, max_candidates=1000)
+    cut = t.team_structure(members, as_of=D(2016, 9, 22), candidates=cands, max_candidates=4)
+    default = t.team_structure(members, as_of=D(2016, 9, 22), candidates=cands)
+    women, women4 = full[0]["gaps"][1], cut[0]["gaps"][1]
+    assert women["criterion"] == "women"
+    assert (women["candidate_count"], women["eligible_count"]) == (30, 15)
+    assert (women4["candidate_count"], women4["eligible_count"]) == (30, 15)
+    assert [c["cadre_id"] for c in women4["candidates"]] == ["W00", "W02", "W04", "W06"]
+    assert women4["candidates"] == women["candidates"][:4]
+    assert len(default[0]["gaps"][1]["candidates"]) == t.CANDIDATES_LISTED == 20
+    # The DataFrame lists the eligible ones per gap, and warns of the gaps it cut.
+    frame = pd.DataFrame(members)
+    with pytest.warns(t.CandidatesCutWarning, match="2 gap"):
+        df = t.team_structure(frame, as_of=D(2016, 9, 22), candidates=cands, max_candidates=4)
+    assert df.loc[0, "candidates"].split(";")[1] == "women:W00,W02,W04,W06"
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        whole = t.team_structure(frame, as_of=D(2016, 9, 22), candidates=cands, max_candidates=15)
+    assert whole.loc[0, "candidates"].split(";")[1] == "women:" + ",".join(f"W{i:02d}" for i in range(0, 30, 2))
+
+
+@pytest.mark.parametrize("bad, error", [(-1, cadrekit.InvalidInput), (2 ** 63, cadrekit.InvalidInput),
+                                        ("20", TypeError), (2.0, TypeError)])
+def test_max_candidates_must_be_a_whole_number_from_zero(bad, error):
+    members = [{"team_id": "T", "cadre_id": "a", "sex": 1, "birth_date": D(1960, 1, 1), "ethnicity": "01",
+                "political_status": "01"}]
+    with pytest.raises(error) as e:
+        t.team_structure(members, as_of=D(2016, 9, 22), candidates=_young_women(2), max_candidates=bad)
+    assert e.value.field == "max_candidates"
+
+
 # ------------------------------------------------------------------------------------------
 # Growth file, gaps, postings
 

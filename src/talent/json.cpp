@@ -150,9 +150,11 @@ std::string pool_changes_json(std::string_view request, const Policy &policy) {
 std::string team_structure_json(std::string_view request, const Policy &policy) {
   const json::value v = json_read::parse(request, "request");
   const Fields o(v, "request");
-  o.only({"as_of", "members", "candidates", "assessments", "findings", "disposal_cases", "explain"});
+  o.only({"as_of", "members", "candidates", "max_candidates", "assessments", "findings", "disposal_cases",
+          "explain"});
   const Date as_of = o.date("as_of");
   const bool explain = o.boolean_or("explain");
+  const std::int64_t max_candidates = o.integer_or("max_candidates", kCandidatesListed);
   std::vector<TeamMember> members;
   if (const auto *a = o.array_or_none("members"))
     for (const auto &m : *a) {
@@ -173,7 +175,7 @@ std::string team_structure_json(std::string_view request, const Policy &policy) 
   Inputs in;
   read_cadres(o, "candidates", in);
   read_supervision(o, in);
-  const auto teams = team_structure(members, as_of, policy, in.cadres, in.sup(), explain);
+  const auto teams = team_structure(members, as_of, policy, in.cadres, in.sup(), explain, max_candidates);
   std::string out = "{\"as_of\":\"" + to_iso(as_of) + "\",\"teams\":[";
   for (std::size_t i = 0; i < teams.size(); ++i) {
     const auto &t = teams[i];
@@ -204,7 +206,9 @@ std::string team_structure_json(std::string_view request, const Policy &policy) 
                                      {"have", g.have},
                                      {"target", g.target},
                                      {"missing", g.missing},
-                                     {"candidates", std::move(cands)}});
+                                     {"candidates", std::move(cands)},
+                                     {"candidate_count", g.candidate_count},
+                                     {"eligible_count", g.eligible_count}});
     }
     x["gaps"] = std::move(gaps);
     out += (i ? "," : "") + with_explanation(x, explain ? &t.explanation : nullptr);

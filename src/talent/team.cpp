@@ -68,7 +68,71 @@ std::vector<ParamUsed> team_parameters(const Policy &policy, Date as_of) {
 std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, Date as_of,
                                           const Policy &policy, std::span<const Cadre> candidates,
                                           const Supervision &sup, bool explain) {
+  return team_structure(members, as_of, policy, candidates, sup, explain, kCandidatesListed);
+}
+
+namespace {
+
+/// A pool member as any gap would list them, built once for all the teams: the list of a gap
+/// is then the first few of those with the attribute, not the whole pool per team.
+struct Cand {
+  const Cadre *cadre;
+  std::vector<Pool> pools;
+  std::vector<Reason> excluded;
+  int age = 0;
+  bool has[criterion_count] = {false, false, false, false};
+  Candidate listed;
+  std::string years_param;  ///< the parameter of the years at rank that decided, when one did
+};
+
+/// Each candidate's reasons and eligibility, as of `as_of`: in the pools, what excludes them,
+/// and their years at the current rank against promotion.min_years_at_rank.<step>.
+void judge(Cand &cd, Date as_of, const Policy &policy) {
+  const Person &p = cd.cadre->person;
+  Candidate &k = cd.listed;
+  k.cadre_id = p.id;
+  k.pools = cd.pools;
+  std::string pools_zh, pools_en;
+  for (auto pl : cd.pools) {
+    pools_zh += (pools_zh.empty() ? "" : "、") + std::string(pool_name_zh(pl));
+    pools_en += (pools_en.empty() ? "" : ", ") + std::string(pool_name(pl));
+  }
+  k.reasons.push_back({"pool", "在" + pools_zh + "中", "in the pool(s) " + pools_en});
+  bool ok = cd.excluded.empty();
+  for (const auto &r : cd.excluded) k.reasons.push_back(r);
+  const std::string yp = assessment::min_years_at_rank_param(policy, p.rank);
+  const auto since = detail::rank_since_of(*cd.cadre);
+  if (yp.empty()) {
+    ok = false;
+    k.reasons.push_back({"years_at_rank", std::string("政策未规定") + rank_name_zh(p.rank) + "晋升的任职年限",
+                         std::string("the policy has no minimum years for a step up from ") + rank_name(p.rank)});
+  } else if (!since || *since > as_of) {
+    ok = false;
+    k.reasons.push_back({"years_at_rank", "现职级任职时间不明", "the date at the current rank is not known"});
+  } else {
+    cd.years_param = yp;
+    const std::int64_t need = policy.integer(yp, as_of);
+    const int have = whole_years_between(*since, as_of);
+    if (have >= need) {
+      k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，达到" + n(need) + "年",
+                           n(have) + " year(s) at the current rank, at least " + n(need)});
+    } else {
+      ok = false;
+      k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，不足" + n(need) + "年（必要台阶）",
+                           n(have) + " year(s) at the current rank, fewer than " + n(need) + " (necessary steps)"});
+    }
+  }
+  k.eligible = ok;
+}
+
+}  // namespace
+
+std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, Date as_of,
+                                          const Policy &policy, std::span<const Cadre> candidates,
+                                          const Supervision &sup, bool explain,
+                                          std::int64_t max_candidates) {
   if (as_of.is_special()) throw InvalidInput("as_of is not a date", "as_of");
+  if (max_candidates < 0) throw InvalidInput("must not be negative", "max_candidates");
   const TeamParams tp = load_team(policy, as_of);
   std::vector<TeamStructure> teams;
   text_util::TextIndex index(members.size() / 4);  // team ids, numbered as the teams (views of members')
@@ -108,13 +172,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
     if (non_party_code(pol)) ++t.counts[3];
   }
 
-  // Candidates: members (or excluded members) of any pool as of the date.
-  struct Cand {
-    const Cadre *cadre;
-    std::vector<Pool> pools;
-    std::vector<Reason> excluded;
-    int age = 0;
-  };
+  // Candidates: members (or excluded members) of any pool as of the date, judged once.
   std::vector<Cand> cands;
   std::map<std::string, std::size_t> cand_index;
   if (!candidates.empty()) {
@@ -124,8 +182,10 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
     auto take = [&](const PoolEntry &e, bool excluded) {
       auto [it, fresh] = cand_index.emplace(e.cadre_id, cands.size());
       if (fresh) {
-        const Cadre *c = by_id[e.cadre_id];
-        cands.push_back({c, {}, {}, age_on(c->person.birth_date, as_of, policy)});
+        Cand c;
+        c.cadre = by_id[e.cadre_id];
+        c.age = age_on(c.cadre->person.birth_date, as_of, policy);
+        cands.push_back(std::move(c));
       }
       Cand &c = cands[it->second];
       if (std::find(c.pools.begin(), c.pools.end(), e.pool) == c.pools.end()) c.pools.push_back(e.pool);
@@ -135,7 +195,31 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
     for (const auto &e : ps.excluded)
       if (e.kind != "in_echelon1") take(e, true);  // in the first echelon: a member there
   }
+  // Per criterion, the candidates with the attribute in the order a gap lists them.
+  std::vector<std::uint32_t> order[criterion_count];
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    Cand &cd = cands[i];
+    const Person &p = cd.cadre->person;
+    cd.has[0] = cd.age <= tp.young_max_age;
+    cd.has[1] = is_woman(p);
+    cd.has[2] = is_ethnic_minority(p);
+    cd.has[3] = is_non_party(p);
+    if (std::find(std::begin(cd.has), std::end(cd.has), true) == std::end(cd.has)) continue;  // in no gap's list
+    judge(cd, as_of, policy);
+    for (int c = 0; c < criterion_count; ++c)
+      if (cd.has[c]) order[c].push_back(static_cast<std::uint32_t>(i));
+  }
+  std::int64_t eligible_with[criterion_count] = {0, 0, 0, 0};
+  for (int c = 0; c < criterion_count; ++c) {
+    std::sort(order[c].begin(), order[c].end(), [&](std::uint32_t a, std::uint32_t b) {
+      const Candidate &x = cands[a].listed, &y = cands[b].listed;
+      if (x.eligible != y.eligible) return x.eligible;
+      return x.cadre_id < y.cadre_id;
+    });
+    for (auto i : order[c]) eligible_with[c] += cands[i].listed.eligible;
+  }
 
+  std::vector<std::uint32_t> listed;
   for (std::size_t ti = 0; ti < teams.size(); ++ti) {
     TeamStructure &t = teams[ti];
     if (explain) {
@@ -147,59 +231,31 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
       const Criterion cr = static_cast<Criterion>(c);
       if (explain) t.explanation.add_input(criterion_name(cr), n(t.counts[c]));
       if (t.counts[c] >= t.targets[c]) continue;
-      Gap g{cr, t.counts[c], t.targets[c], t.targets[c] - t.counts[c], {}};
+      Gap g{cr, t.counts[c], t.targets[c], t.targets[c] - t.counts[c], {}, 0, 0};
       if (explain)
         t.explanation.add_rule({std::string("talent.team.gap.") + criterion_name(cr), "HURE.5",
                                 std::string(criterion_zh(cr)) + n(t.counts[c]) + "名，少于" + n(t.targets[c]) + "名",
                                 n(t.counts[c]) + " " + criterion_name(cr) + " member(s), fewer than " + n(t.targets[c])});
-      for (const auto &cd : cands) {
-        const Person &p = cd.cadre->person;
-        if (on_team[ti].count(p.id)) continue;
-        bool has = false;
-        switch (cr) {
-          case Criterion::young: has = cd.age <= tp.young_max_age; break;
-          case Criterion::women: has = is_woman(p); break;
-          case Criterion::minority: has = is_ethnic_minority(p); break;
-          case Criterion::non_party: has = is_non_party(p); break;
+      if (!cands.empty()) {
+        // Everyone with the attribute but the team's own members; the list is the first of them.
+        g.candidate_count = static_cast<std::int64_t>(order[c].size());
+        g.eligible_count = eligible_with[c];
+        for (const auto &id : on_team[ti]) {
+          const auto it = cand_index.find(id);
+          if (it == cand_index.end() || !cands[it->second].has[c]) continue;
+          --g.candidate_count;
+          g.eligible_count -= cands[it->second].listed.eligible;
         }
-        if (!has) continue;
-        Candidate k{p.id, cd.pools, false, {}};
-        std::string pools_zh, pools_en;
-        for (auto pl : cd.pools) {
-          pools_zh += (pools_zh.empty() ? "" : "、") + std::string(pool_name_zh(pl));
-          pools_en += (pools_en.empty() ? "" : ", ") + std::string(pool_name(pl));
+        listed.clear();
+        for (std::size_t j = 0; j < order[c].size() && static_cast<std::int64_t>(listed.size()) < max_candidates; ++j)
+          if (!on_team[ti].count(cands[order[c][j]].listed.cadre_id)) listed.push_back(order[c][j]);
+        for (auto i : listed) g.candidates.push_back(cands[i].listed);
+        if (explain) {  // the years' parameters of the candidates listed, in the pools' order
+          std::sort(listed.begin(), listed.end());
+          for (auto i : listed)
+            if (!cands[i].years_param.empty()) (void)policy.integer(cands[i].years_param, as_of, &t.explanation);
         }
-        k.reasons.push_back({"pool", "在" + pools_zh + "中", "in the pool(s) " + pools_en});
-        bool ok = cd.excluded.empty();
-        for (const auto &r : cd.excluded) k.reasons.push_back(r);
-        const std::string yp = assessment::min_years_at_rank_param(policy, p.rank);
-        const auto since = detail::rank_since_of(*cd.cadre);
-        if (yp.empty()) {
-          ok = false;
-          k.reasons.push_back({"years_at_rank", std::string("政策未规定") + rank_name_zh(p.rank) + "晋升的任职年限",
-                               std::string("the policy has no minimum years for a step up from ") + rank_name(p.rank)});
-        } else if (!since || *since > as_of) {
-          ok = false;
-          k.reasons.push_back({"years_at_rank", "现职级任职时间不明", "the date at the current rank is not known"});
-        } else {
-          const std::int64_t need = policy.integer(yp, as_of, explain ? &t.explanation : nullptr);
-          const int have = whole_years_between(*since, as_of);
-          if (have >= need) {
-            k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，达到" + n(need) + "年",
-                                 n(have) + " year(s) at the current rank, at least " + n(need)});
-          } else {
-            ok = false;
-            k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，不足" + n(need) + "年（必要台阶）",
-                                 n(have) + " year(s) at the current rank, fewer than " + n(need) + " (necessary steps)"});
-          }
-        }
-        k.eligible = ok;
-        g.candidates.push_back(std::move(k));
       }
-      std::stable_sort(g.candidates.begin(), g.candidates.end(), [](const Candidate &a, const Candidate &b) {
-        if (a.eligible != b.eligible) return a.eligible;
-        return a.cadre_id < b.cadre_id;
-      });
       t.gaps.push_back(std::move(g));
     }
     if (explain && t.gaps.empty())

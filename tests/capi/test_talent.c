@@ -339,13 +339,17 @@ static void golden_teams(const ck_policy *pol) {
                                                                      NULL, NULL, NULL, NULL, NULL, NULL));
 }
 
+/* One older Han man on team T (gaps: young, women, minority) and one candidate, y: a young
+ * minority woman four years at fu_ke (eligible). */
+#define TEAM_T_AND_Y \
+  "\"members\":[{\"team_id\":\"T\",\"cadre_id\":\"a\",\"sex\":\"1\",\"birth_date\":\"1960-01-01\"," \
+  "\"ethnicity\":\"01\",\"political_status\":\"01\"}],\"candidates\":[{\"id\":\"y\",\"sex\":\"2\"," \
+  "\"birth_date\":\"1988-01-01\",\"ethnicity\":\"02\",\"political_status\":\"01\",\"rank\":\"fu_ke\"," \
+  "\"rank_since\":\"2012-01-01\",\"civil_servant\":true}]"
+
 static void json_calls(const ck_policy *pol) {
   char *out = NULL, *keep = (char *)"untouched";
-  CHECK_STATUS(CK_OK, ck_talent_team_structure_json(&out, pol,
-      "{\"as_of\":\"2016-09-22\",\"members\":[{\"team_id\":\"T\",\"cadre_id\":\"a\",\"sex\":\"1\","
-      "\"birth_date\":\"1960-01-01\",\"ethnicity\":\"01\",\"political_status\":\"01\"}],"
-      "\"candidates\":[{\"id\":\"y\",\"sex\":\"2\",\"birth_date\":\"1988-01-01\",\"ethnicity\":\"02\","
-      "\"political_status\":\"01\",\"rank\":\"fu_ke\",\"rank_since\":\"2012-01-01\",\"civil_servant\":true}]}"));
+  CHECK_STATUS(CK_OK, ck_talent_team_structure_json(&out, pol, "{\"as_of\":\"2016-09-22\"," TEAM_T_AND_Y "}"));
   if (out != NULL) {
     CHECK(strstr(out, "\"criterion\":\"young\"") != NULL);
     CHECK(strstr(out, "\"criterion\":\"women\"") != NULL);
@@ -353,9 +357,22 @@ static void json_calls(const ck_policy *pol) {
     CHECK(strstr(out, "\"criterion\":\"non_party\"") == NULL);
     /* in the first echelon only: the echelons do not overlap */
     CHECK(strstr(out, "{\"cadre_id\":\"y\",\"pools\":[\"echelon1\"],\"eligible\":true") != NULL);
+    CHECK(strstr(out, "\"candidate_count\":1,\"eligible_count\":1") != NULL);
     ck_free(out);
     out = NULL;
   }
+  /* max_candidates 0: a gap lists nobody and still counts them; a negative bound is refused by name */
+  CHECK_STATUS(CK_OK, ck_talent_team_structure_json(&out, pol,
+                                                    "{\"as_of\":\"2016-09-22\",\"max_candidates\":0," TEAM_T_AND_Y "}"));
+  if (out != NULL) {
+    CHECK(strstr(out, "\"cadre_id\":\"y\"") == NULL);
+    CHECK(strstr(out, "\"candidates\":[],\"candidate_count\":1,\"eligible_count\":1") != NULL);
+    ck_free(out);
+    out = NULL;
+  }
+  CHECK_STATUS(CK_E_INVALID_INPUT, ck_talent_team_structure_json(&keep, pol,
+      "{\"as_of\":\"2016-09-22\",\"max_candidates\":-1,\"members\":[]}"));
+  CHECK(strstr(ck_last_error_message(), "max_candidates") != NULL);
   CHECK_STATUS(CK_OK, ck_talent_gaps_json(&out, pol, "{\"as_of\":\"2016-09-22\",\"growth_file\":{\"cadre_id\":\"G\"}}"));
   if (out != NULL) {
     CHECK(strstr(out, "\"gap\":\"no_grassroots\",\"posting\":\"village_residency\",\"value\":0,\"threshold\":2") != NULL);

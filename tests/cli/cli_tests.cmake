@@ -404,6 +404,21 @@ ck_cli(talent_teams_cadre_twice
   "-DARGS=talent|teams|${_d}/talent_members_twice.csv|--as-of|2016-09-22" -DEXPECT_RC=2
   "-DEXPECT_ERR=^cadrekit: invalid_input: the cadre is twice on the team \\(field cadre_id, record members\\[2\\]\\)"
   -DERR_LINES=1)
+# With candidates, each gap's column lists the eligible ones by id (W4, one year at fu_ke, is
+# not), at most --max-candidates of them: T2 lacks a woman and has four eligible, so two are
+# written and a warning counts the one gap cut; T3 lacks a minority member, and these Han women
+# are none. The default bound (20) writes all four, and warns of nothing.
+ck_cli(talent_teams_max_candidates
+  "-DARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22|\
+--candidates|${_d}/talent_candidates_women.csv|--max-candidates|2"
+  "-DEXPECT_OUT=^team_id,size,young,women,minority,non_party,gaps,candidates\n\
+T2,2,1,0,1,1,women,\"women:W1,W2\"\nT1,3,2,1,2,2,,\nT3,1,1,1,0,1,minority,\n$"
+  "-DEXPECT_ERR=^cadrekit: warning: 1 gap\\(s\\) have more eligible candidates than --max-candidates 2" -DERR_LINES=1)
+ck_cli(talent_teams_candidates_default_bound
+  "-DARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22|\
+--candidates|${_d}/talent_candidates_women.csv"
+  "-DEXPECT_OUT=^team_id,size,young,women,minority,non_party,gaps,candidates\n\
+T2,2,1,0,1,1,women,\"women:W1,W2,W3,W5\"\nT1,3,2,1,2,2,,\nT3,1,1,1,0,1,minority,\n$" -DERR_LINES=0)
 # The first echelon up to 34 instead of 35: C2 (35 on 2016-09-22) leaves it and, a civil servant
 # of 35, joins the second (listed there as in the first before); C1 (31) stays in the first.
 ck_cli(compare_talent_pools

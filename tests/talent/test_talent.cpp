@@ -446,6 +446,83 @@ TEST(TalentTeam, CandidatesFillGapsWithEligibility) {
   EXPECT_EQ(teams[0].explanation.rules.at(0).rule_id, "talent.team.no_gap");
 }
 
+// A gap lists the first max_candidates of those who would fill it (eligible first, then by
+// id) and counts them all; a team's own member is neither listed nor counted for it.
+TEST(TalentTeam, AGapListsTheFirstCandidatesAndCountsThemAll) {
+  auto member = [](const char *team, const char *id) {
+    return TeamMember{team, id, Sex::male, d("1960-01-01"), "01", "01"};
+  };
+  // T: two older Han men (gaps young, women, minority). U: W00, recorded on the team, and one more.
+  std::vector<TeamMember> ms{member("T", "a"), member("T", "b"), member("U", "W00"), member("U", "c")};
+  std::vector<Cadre> cs;  // 30 young women, W00 … W29: the even ones 3 years at fu_ke (eligible)
+  for (int i = 29; i >= 0; --i) {
+    const std::string id = std::string("W") + (i < 10 ? "0" : "") + std::to_string(i);
+    cs.push_back(cadre(id, "1988-01-01", Sex::female));
+    cs.back().rank_since = d(i % 2 ? "2015-09-01" : "2013-09-01");
+  }
+  const Date as_of = d("2016-09-22");
+  const auto full = team_structure(ms, as_of, P(), cs, {}, true, 1000);
+  const auto cut = team_structure(ms, as_of, P(), cs, {}, true, 5);
+  const auto none = team_structure(ms, as_of, P(), cs, {}, false, 0);
+  const auto by_default = team_structure(ms, as_of, P(), cs);
+  ASSERT_EQ(full.size(), 2u);
+  for (std::size_t t = 0; t < 2; ++t) {
+    const bool u = t == 1;
+    ASSERT_EQ(full[t].gaps.size(), 3u);
+    const Gap &women = full[t].gaps[1];
+    ASSERT_EQ(women.criterion, Criterion::women);
+    EXPECT_EQ(women.candidate_count, u ? 29 : 30);
+    EXPECT_EQ(women.eligible_count, u ? 14 : 15);
+    ASSERT_EQ(women.candidates.size(), u ? 29u : 30u);
+    EXPECT_EQ(women.candidates.front().cadre_id, u ? "W02" : "W00");
+    EXPECT_EQ(women.candidates[15 - u].cadre_id, "W01");  // the ineligible after the eligible
+    const Gap &w5 = cut[t].gaps[1];
+    EXPECT_EQ(w5.candidate_count, women.candidate_count);
+    EXPECT_EQ(w5.eligible_count, women.eligible_count);
+    ASSERT_EQ(w5.candidates.size(), 5u);
+    for (std::size_t i = 0; i < 5; ++i) {
+      EXPECT_EQ(w5.candidates[i].cadre_id, women.candidates[i].cadre_id);
+      EXPECT_EQ(w5.candidates[i].reasons.size(), women.candidates[i].reasons.size());
+    }
+    EXPECT_TRUE(none[t].gaps[1].candidates.empty());
+    EXPECT_EQ(none[t].gaps[1].candidate_count, women.candidate_count);
+    EXPECT_EQ(by_default[t].gaps[1].candidates.size(), static_cast<std::size_t>(kCandidatesListed));
+    // The explanation names the years' parameter of the candidates listed, as when all are.
+    EXPECT_EQ(cut[t].explanation.parameters.size(), full[t].explanation.parameters.size());
+  }
+  try {
+    team_structure(ms, as_of, P(), cs, {}, false, -1);
+    FAIL() << "a negative bound was taken";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "max_candidates");
+  }
+  // The JSON call: the bound in the request, the counts in each gap.
+  auto cand = [](const char *id, const char *since) {
+    return std::string(R"({"id":")") + id + R"(","sex":"1","birth_date":"1985-01-01","ethnicity":"02",)" +
+           R"("political_status":"01","rank":"fu_ke","rank_since":")" + since + R"(","civil_servant":true})";
+  };
+  const std::string req = R"({"as_of":"2016-09-22","max_candidates":2,"members":[
+    {"team_id":"T","cadre_id":"a","sex":"1","birth_date":"1960-01-01","ethnicity":"01","political_status":"01"}],
+    "candidates":[)" + cand("m", "2012-01-01") + "," + cand("n", "2016-01-01") + "," + cand("k", "2012-01-01") + "]}";
+  const json::value v = json::parse(team_structure_json(req, P()));
+  const auto &g = v.at("teams").as_array()[0].at("gaps").as_array();
+  ASSERT_EQ(g.size(), 3u);  // young, women, minority
+  const auto &minority = g[2].as_object();
+  EXPECT_EQ(minority.at("criterion"), "minority");
+  EXPECT_EQ(minority.at("candidate_count"), 3);
+  EXPECT_EQ(minority.at("eligible_count"), 2);
+  const auto &listed = minority.at("candidates").as_array();
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].at("cadre_id"), "k");
+  EXPECT_EQ(listed[1].at("cadre_id"), "m");
+  try {
+    team_structure_json(R"({"as_of":"2016-09-22","max_candidates":-3,"members":[]})", P());
+    FAIL() << "a negative bound was taken";
+  } catch (const InvalidInput &e) {
+    EXPECT_EQ(e.field(), "max_candidates");
+  }
+}
+
 TEST(TalentTeam, Json) {
   std::string req = R"({"as_of":"2016-09-22","members":[
     {"team_id":"T","cadre_id":"a","sex":"1","birth_date":"1960-01-01","ethnicity":"01","political_status":"01"},

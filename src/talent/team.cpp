@@ -2,6 +2,7 @@
 // policy's targets, the gaps, and candidates from the pools to fill them; the columnar kernel.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -73,56 +74,74 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
 
 namespace {
 
-/// A pool member as any gap would list them, built once for all the teams: the list of a gap
-/// is then the first few of those with the attribute, not the whole pool per team.
+/// A pool member as any gap would judge them, once for all the teams: a gap's list is then the
+/// first few of those with the attribute, not the whole pool per team. The words of the reasons
+/// are written only for the candidates some gap lists.
 struct Cand {
   const Cadre *cadre;
   std::vector<Pool> pools;
-  std::vector<Reason> excluded;
+  const std::vector<Reason> *excluded = nullptr;  ///< what excludes them (the pools' entry), if anything
   int age = 0;
   bool has[criterion_count] = {false, false, false, false};
-  Candidate listed;
-  std::string years_param;  ///< the parameter of the years at rank that decided, when one did
+  bool eligible = false;
+  enum class Years : std::uint8_t { no_rule, unknown, known } years = Years::no_rule;
+  int have = 0;              ///< whole years at the current rank (known)
+  std::int64_t need = 0;     ///< promotion.min_years_at_rank.<step> (known)
+  std::string years_param;   ///< that parameter's name (known)
+  std::optional<Candidate> listed;  ///< as a gap lists them, once one does
 };
 
-/// Each candidate's reasons and eligibility, as of `as_of`: in the pools, what excludes them,
-/// and their years at the current rank against promotion.min_years_at_rank.<step>.
+/// Eligibility as of `as_of`: nothing excludes them, and their years at the current rank reach
+/// promotion.min_years_at_rank.<step>.
 void judge(Cand &cd, Date as_of, const Policy &policy) {
   const Person &p = cd.cadre->person;
-  Candidate &k = cd.listed;
-  k.cadre_id = p.id;
-  k.pools = cd.pools;
+  const std::string yp = assessment::min_years_at_rank_param(policy, p.rank);
+  const auto since = detail::rank_since_of(*cd.cadre);
+  if (yp.empty()) {
+    cd.years = Cand::Years::no_rule;
+  } else if (!since || *since > as_of) {
+    cd.years = Cand::Years::unknown;
+  } else {
+    cd.years = Cand::Years::known;
+    cd.years_param = yp;
+    cd.need = policy.integer(yp, as_of);
+    cd.have = whole_years_between(*since, as_of);
+  }
+  cd.eligible = (!cd.excluded || cd.excluded->empty()) && cd.years == Cand::Years::known && cd.have >= cd.need;
+}
+
+/// The candidate as a gap lists them, with the reasons in words: in the pools, what excludes
+/// them, and their years at the current rank.
+const Candidate &listed(Cand &cd) {
+  if (cd.listed) return *cd.listed;
+  const Person &p = cd.cadre->person;
+  Candidate k{p.id, cd.pools, cd.eligible, {}};
   std::string pools_zh, pools_en;
   for (auto pl : cd.pools) {
     pools_zh += (pools_zh.empty() ? "" : "、") + std::string(pool_name_zh(pl));
     pools_en += (pools_en.empty() ? "" : ", ") + std::string(pool_name(pl));
   }
   k.reasons.push_back({"pool", "在" + pools_zh + "中", "in the pool(s) " + pools_en});
-  bool ok = cd.excluded.empty();
-  for (const auto &r : cd.excluded) k.reasons.push_back(r);
-  const std::string yp = assessment::min_years_at_rank_param(policy, p.rank);
-  const auto since = detail::rank_since_of(*cd.cadre);
-  if (yp.empty()) {
-    ok = false;
-    k.reasons.push_back({"years_at_rank", std::string("政策未规定") + rank_name_zh(p.rank) + "晋升的任职年限",
-                         std::string("the policy has no minimum years for a step up from ") + rank_name(p.rank)});
-  } else if (!since || *since > as_of) {
-    ok = false;
-    k.reasons.push_back({"years_at_rank", "现职级任职时间不明", "the date at the current rank is not known"});
-  } else {
-    cd.years_param = yp;
-    const std::int64_t need = policy.integer(yp, as_of);
-    const int have = whole_years_between(*since, as_of);
-    if (have >= need) {
-      k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，达到" + n(need) + "年",
-                           n(have) + " year(s) at the current rank, at least " + n(need)});
-    } else {
-      ok = false;
-      k.reasons.push_back({"years_at_rank", "现职级任职" + n(have) + "年，不足" + n(need) + "年（必要台阶）",
-                           n(have) + " year(s) at the current rank, fewer than " + n(need) + " (necessary steps)"});
-    }
+  if (cd.excluded) k.reasons.insert(k.reasons.end(), cd.excluded->begin(), cd.excluded->end());
+  const std::string have = n(cd.have), need = n(cd.need);
+  switch (cd.years) {
+    case Cand::Years::no_rule:
+      k.reasons.push_back({"years_at_rank", std::string("政策未规定") + rank_name_zh(p.rank) + "晋升的任职年限",
+                           std::string("the policy has no minimum years for a step up from ") + rank_name(p.rank)});
+      break;
+    case Cand::Years::unknown:
+      k.reasons.push_back({"years_at_rank", "现职级任职时间不明", "the date at the current rank is not known"});
+      break;
+    case Cand::Years::known:
+      if (cd.have >= cd.need)
+        k.reasons.push_back({"years_at_rank", "现职级任职" + have + "年，达到" + need + "年",
+                             have + " year(s) at the current rank, at least " + need});
+      else
+        k.reasons.push_back({"years_at_rank", "现职级任职" + have + "年，不足" + need + "年（必要台阶）",
+                             have + " year(s) at the current rank, fewer than " + need + " (necessary steps)"});
+      break;
   }
-  k.eligible = ok;
+  return cd.listed.emplace(std::move(k));
 }
 
 }  // namespace
@@ -175,8 +194,9 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
   // Candidates: members (or excluded members) of any pool as of the date, judged once.
   std::vector<Cand> cands;
   std::map<std::string, std::size_t> cand_index;
+  Pools ps;  // the candidates' standing, whose reasons of exclusion the candidates point to
   if (!candidates.empty()) {
-    const Pools ps = pools(candidates, sup, as_of, policy);
+    ps = pools(candidates, sup, as_of, policy);
     std::map<std::string, const Cadre *> by_id;
     for (const auto &c : candidates) by_id[c.person.id] = &c;
     auto take = [&](const PoolEntry &e, bool excluded) {
@@ -189,7 +209,7 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
       }
       Cand &c = cands[it->second];
       if (std::find(c.pools.begin(), c.pools.end(), e.pool) == c.pools.end()) c.pools.push_back(e.pool);
-      if (excluded && c.excluded.empty()) c.excluded = e.reasons;
+      if (excluded && (!c.excluded || c.excluded->empty())) c.excluded = &e.reasons;
     };
     for (const auto &e : ps.members) take(e, false);
     for (const auto &e : ps.excluded)
@@ -212,14 +232,14 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
   std::int64_t eligible_with[criterion_count] = {0, 0, 0, 0};
   for (int c = 0; c < criterion_count; ++c) {
     std::sort(order[c].begin(), order[c].end(), [&](std::uint32_t a, std::uint32_t b) {
-      const Candidate &x = cands[a].listed, &y = cands[b].listed;
+      const Cand &x = cands[a], &y = cands[b];
       if (x.eligible != y.eligible) return x.eligible;
-      return x.cadre_id < y.cadre_id;
+      return x.cadre->person.id < y.cadre->person.id;
     });
-    for (auto i : order[c]) eligible_with[c] += cands[i].listed.eligible;
+    for (auto i : order[c]) eligible_with[c] += cands[i].eligible;
   }
 
-  std::vector<std::uint32_t> listed;
+  std::vector<std::uint32_t> chosen;  // a gap's candidates, as indexes of cands
   for (std::size_t ti = 0; ti < teams.size(); ++ti) {
     TeamStructure &t = teams[ti];
     if (explain) {
@@ -244,15 +264,15 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
           const auto it = cand_index.find(id);
           if (it == cand_index.end() || !cands[it->second].has[c]) continue;
           --g.candidate_count;
-          g.eligible_count -= cands[it->second].listed.eligible;
+          g.eligible_count -= cands[it->second].eligible;
         }
-        listed.clear();
-        for (std::size_t j = 0; j < order[c].size() && static_cast<std::int64_t>(listed.size()) < max_candidates; ++j)
-          if (!on_team[ti].count(cands[order[c][j]].listed.cadre_id)) listed.push_back(order[c][j]);
-        for (auto i : listed) g.candidates.push_back(cands[i].listed);
+        chosen.clear();
+        for (std::size_t j = 0; j < order[c].size() && static_cast<std::int64_t>(chosen.size()) < max_candidates; ++j)
+          if (!on_team[ti].count(cands[order[c][j]].cadre->person.id)) chosen.push_back(order[c][j]);
+        for (auto i : chosen) g.candidates.push_back(listed(cands[i]));
         if (explain) {  // the years' parameters of the candidates listed, in the pools' order
-          std::sort(listed.begin(), listed.end());
-          for (auto i : listed)
+          std::sort(chosen.begin(), chosen.end());
+          for (auto i : chosen)
             if (!cands[i].years_param.empty()) (void)policy.integer(cands[i].years_param, as_of, &t.explanation);
         }
       }

@@ -37,6 +37,7 @@ run pools "$bin" talent pools "$dir/cadres.csv" --as-of 2016-12-31
 run pools_sup "$bin" talent pools "$dir/cadres.csv" --as-of 2016-12-31 --assessments "$dir/records.csv" \
   --findings "$dir/findings.csv"
 run teams "$bin" talent teams "$dir/members.csv" --as-of 2016-12-31
+run teams_c "$bin" talent teams "$dir/members.csv" --as-of 2016-12-31 --candidates "$dir/cadres.csv"
 run plan "$bin" disclosure plan "$dir/candidates.csv"
 run pay "$bin" village pay --villages "$dir/villages.csv" --principals "$dir/principals.csv" \
   --scores "$dir/scores.csv" --year 2016

@@ -1,9 +1,9 @@
 // HURE.5: the structure of leadership teams (young, women, minority, non-party) against the
 // policy's targets, the gaps, and candidates from the pools to fill them; the columnar kernel.
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
@@ -193,21 +193,33 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
 
   // Candidates: members (or excluded members) of any pool as of the date, judged once.
   std::vector<Cand> cands;
-  std::map<std::string, std::size_t> cand_index;
+  // The candidates' ids (views of theirs, numbered as given: pools() refuses an id given twice)
+  // and each one's place in cands, -1 for none.
+  text_util::TextIndex cand_ids(candidates.size());
+  std::vector<std::int32_t> cand_at;
+  const auto cand_of = [&](std::string_view id) -> std::int64_t {
+    const std::int64_t k = cand_ids.find(id);
+    return k < 0 ? -1 : cand_at[static_cast<std::size_t>(k)];
+  };
   Pools ps;  // the candidates' standing, whose reasons of exclusion the candidates point to
   if (!candidates.empty()) {
     ps = pools(candidates, sup, as_of, policy);
-    std::map<std::string, const Cadre *> by_id;
-    for (const auto &c : candidates) by_id[c.person.id] = &c;
+    if (candidates.size() >= static_cast<std::size_t>(INT32_MAX))
+      throw InvalidInput("more candidates than a team structure can hold", "candidates");
+    for (const auto &c : candidates) cand_ids.insert(c.person.id, "candidates");
+    cand_at.assign(candidates.size(), -1);
     auto take = [&](const PoolEntry &e, bool excluded) {
-      auto [it, fresh] = cand_index.emplace(e.cadre_id, cands.size());
-      if (fresh) {
+      const std::int64_t found = cand_ids.find(e.cadre_id);
+      if (found < 0) throw std::logic_error("team_structure: a pool entry of no candidate");
+      const auto k = static_cast<std::size_t>(found);
+      if (cand_at[k] < 0) {
+        cand_at[k] = static_cast<std::int32_t>(cands.size());
         Cand c;
-        c.cadre = by_id[e.cadre_id];
+        c.cadre = &candidates[k];
         c.age = age_on(c.cadre->person.birth_date, as_of, policy);
         cands.push_back(std::move(c));
       }
-      Cand &c = cands[it->second];
+      Cand &c = cands[static_cast<std::size_t>(cand_at[k])];
       if (std::find(c.pools.begin(), c.pools.end(), e.pool) == c.pools.end()) c.pools.push_back(e.pool);
       if (excluded && (!c.excluded || c.excluded->empty())) c.excluded = &e.reasons;
     };
@@ -261,10 +273,10 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
         g.candidate_count = static_cast<std::int64_t>(order[c].size());
         g.eligible_count = eligible_with[c];
         for (const auto &id : on_team[ti]) {
-          const auto it = cand_index.find(id);
-          if (it == cand_index.end() || !cands[it->second].has[c]) continue;
+          const std::int64_t k = cand_of(id);
+          if (k < 0 || !cands[static_cast<std::size_t>(k)].has[c]) continue;
           --g.candidate_count;
-          g.eligible_count -= cands[it->second].eligible;
+          g.eligible_count -= cands[static_cast<std::size_t>(k)].eligible;
         }
         chosen.clear();
         for (std::size_t j = 0; j < order[c].size() && static_cast<std::int64_t>(chosen.size()) < max_candidates; ++j)

@@ -165,6 +165,65 @@ Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer
   return s;
 }
 
+// A cadres table's accepted rows (a bad row, or a second row of a cadre, reported) as the
+// columns of the pools kernel, and the rows they are.
+struct CadreColumns {
+  std::vector<std::uint32_t> rows;
+  std::vector<std::int32_t> birth;
+  std::vector<std::uint8_t> sex, ethnicity, political_status, rank, civil_servant, selected_graduate;
+  PoolColumns columns(std::span<const std::uint8_t> red_line) const {
+    return {birth, sex, ethnicity, political_status, rank, civil_servant, selected_graduate, red_line};
+  }
+};
+
+// Reads `t` into `out`; returns the cadres' ids, numbered as the columns' rows.
+TextIndex read_cadre_columns(const Table &t, Reporter &rep, CadreColumns &out) {
+  for (auto *v : {&out.sex, &out.ethnicity, &out.political_status, &out.rank, &out.civil_servant,
+                  &out.selected_graduate})
+    v->reserve(t.size());
+  out.rows.reserve(t.size());
+  out.birth.reserve(t.size());
+  if (t.size() >= static_cast<std::size_t>(INT32_MAX))
+    throw InvalidInput("more rows than the pools can hold", "cadre_id", t.file);
+  return for_each_cadre(t, rep, [&](Cadre &&c, std::size_t row) {
+    const Person &p = c.person;
+    out.rows.push_back(static_cast<std::uint32_t>(row));
+    out.birth.push_back(to_days(p.birth_date));
+    out.sex.push_back(static_cast<std::uint8_t>(p.sex));
+    out.ethnicity.push_back(code_number(p.ethnicity, "ethnicity"));
+    out.political_status.push_back(code_number(p.political_status, "political_status"));
+    out.rank.push_back(static_cast<std::uint8_t>(p.rank));
+    out.civil_servant.push_back(c.civil_servant ? 1 : 0);
+    out.selected_graduate.push_back(c.selected_graduate ? 1 : 0);
+  });
+}
+
+// The cadres of a candidates table that a team's gap can list, without supervision: those with
+// an entry in a pool (a member, or excluded), as the pools kernel decides; the others are read
+// and reported as read_cadres() reads them, and never held. A cadre's standing depends on that
+// cadre alone, so team_structure() decides the same for them as for the whole table. When the
+// kernel refuses the table, every cadre, for team_structure() to refuse in its own words.
+std::vector<Cadre> read_pool_candidates(const std::string &file, const IoOptions &io, Reporter &rep, Date as_of,
+                                        const Policy &policy) {
+  const Table t = read_table(file, io, rep);
+  require_cadre_columns(t);
+  CadreColumns cc;
+  (void)read_cadre_columns(t, rep, cc);
+  const std::size_t n = cc.rows.size();
+  std::vector<std::uint8_t> member(n), near_miss(n), excluded(n);
+  std::vector<std::int32_t> age(n);
+  bool all = false;
+  try {
+    pools_columns(cc.columns({}), {}, as_of, policy, {member, near_miss, excluded, age});
+  } catch (const InvalidInput &) {
+    all = true;
+  }
+  std::vector<Cadre> out;
+  for (std::size_t i = 0; i < n; ++i)
+    if (all || member[i] || excluded[i]) out.push_back(cadre_at(t, cc.rows[i]));
+  return out;
+}
+
 // `talent pools` by the pools kernel (pools_columns): every row read as read_cadres reads it,
 // kept as the kernel's columns. The kernel says which cadres have an entry of each status in each
 // pool (one cadre in seven or so); those are read again and decided by pools() with the words of
@@ -179,26 +238,10 @@ Supervised read_supervision(const TalentOpts &o, Reporter &rep, std::initializer
 // pools() decides the whole of them, and refuses them, or not, in its own words.
 void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &policy, PoolWriter &w,
                      const TalentOpts &o) {
-  std::vector<std::uint32_t> rows;
-  std::vector<std::int32_t> birth;
-  std::vector<std::uint8_t> sex, ethnicity, political_status, rank, civil_servant, selected_graduate;
-  for (auto *v : {&sex, &ethnicity, &political_status, &rank, &civil_servant, &selected_graduate}) v->reserve(t.size());
-  rows.reserve(t.size());
-  birth.reserve(t.size());
-  if (t.size() >= static_cast<std::size_t>(INT32_MAX))
-    throw InvalidInput("more rows than the pools can hold", "cadre_id", t.file);
+  CadreColumns cc;
+  TextIndex index = read_cadre_columns(t, rep, cc);
+  const std::vector<std::uint32_t> &rows = cc.rows;
   const bool explain = w.explain();
-  TextIndex index = for_each_cadre(t, rep, [&](Cadre &&c, std::size_t row) {
-    const Person &p = c.person;
-    rows.push_back(static_cast<std::uint32_t>(row));
-    birth.push_back(to_days(p.birth_date));
-    sex.push_back(static_cast<std::uint8_t>(p.sex));
-    ethnicity.push_back(code_number(p.ethnicity, "ethnicity"));
-    political_status.push_back(code_number(p.political_status, "political_status"));
-    rank.push_back(static_cast<std::uint8_t>(p.rank));
-    civil_servant.push_back(c.civil_servant ? 1 : 0);
-    selected_graduate.push_back(c.selected_graduate ? 1 : 0);
-  });
   const std::size_t n = rows.size();
   // Supervision, read after the cadres as the rows path reads it. The records are held as their
   // table's rows and read again a group of cadres at a time; as each is first read, its cadre
@@ -283,8 +326,8 @@ void pools_by_kernel(const Table &t, Reporter &rep, Date as_of, const Policy &po
   std::vector<std::uint8_t> member(n), near_miss(n), excluded(n);
   std::vector<std::int32_t> age(n);
   try {
-    pools_columns({birth, sex, ethnicity, political_status, rank, civil_servant, selected_graduate, red_line},
-                  {r_cadre, r_year, r_rating}, as_of, policy, {member, near_miss, excluded, age});
+    pools_columns(cc.columns(red_line), {r_cadre, r_year, r_rating}, as_of, policy,
+                  {member, near_miss, excluded, age});
   } catch (const InvalidInput &) {
     all_rows();
     return;
@@ -486,7 +529,12 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       t.require({"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
       const TeamTable m = read_team_members(t, rep);
       std::vector<Cadre> cands;
-      if (!o->candidates.empty()) cands = read_cadres(o->candidates, o->io, rep);
+      // Supervision (a rating, a red line) can put a cadre in a pool: the kernel does not sort
+      // the candidates then, nor on the row path, which holds them all.
+      if (!o->candidates.empty())
+        cands = o->assessments.empty() && o->findings.empty() && !o->io.row_path
+                    ? read_pool_candidates(o->candidates, o->io, rep, as_of, policy)
+                    : read_cadres(o->candidates, o->io, rep);
       const Supervised s = read_supervision(*o, rep, {&policy}, as_of);
       note_run(o->io, c, &policy, as_of, team_parameters(policy, as_of));
       OutTable out_t{{"team_id", "size", "young", "women", "minority", "non_party", "gaps", "candidates"}, {}};

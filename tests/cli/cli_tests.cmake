@@ -419,6 +419,15 @@ ck_cli(talent_teams_candidates_default_bound
 --candidates|${_d}/talent_candidates_women.csv"
   "-DEXPECT_OUT=^team_id,size,young,women,minority,non_party,gaps,candidates\n\
 T2,2,1,0,1,1,women,\"women:W1,W2,W3,W5\"\nT1,3,2,1,2,2,,\nT3,1,1,1,0,1,minority,\n$" -DERR_LINES=0)
+# Without supervision only the cadres in a pool are held as candidates (the pools kernel finds
+# them); --row-path holds every cadre, and both write the same lists and explanations, here of
+# 305 cadres in every spelling, all of them listed.
+ck_cli(talent_teams_candidates_kernel_matches_rows
+  "-DARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22|\
+--candidates|${_d}/talent_cadres_mixed.csv|--max-candidates|1000|--explain"
+  "-DSAME_ARGS=talent|teams|${_d}/talent_members_mixed.csv|--as-of|2016-09-22|\
+--candidates|${_d}/talent_cadres_mixed.csv|--max-candidates|1000|--explain|--row-path"
+  "-DEXPECT_OUT=\nT2,2,1,0,1,1,women,\"women:C[0-9]+,C[0-9]+")
 # The first echelon up to 34 instead of 35: C2 (35 on 2016-09-22) leaves it and, a civil servant
 # of 35, joins the second (listed there as in the first before); C1 (31) stays in the first.
 ck_cli(compare_talent_pools

@@ -2,9 +2,10 @@
 // policy's targets, the gaps, and candidates from the pools to fill them; the columnar kernel.
 #include <algorithm>
 #include <optional>
-#include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
 #include "cadrekit/core/errors.hpp"
 #include "cadrekit/core/vocabulary.hpp"
@@ -155,7 +156,19 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
   const TeamParams tp = load_team(policy, as_of);
   std::vector<TeamStructure> teams;
   text_util::TextIndex index(members.size() / 4);  // team ids, numbered as the teams (views of members')
-  std::vector<std::set<std::string>> on_team;
+  // The members in order of (team id, cadre id), each team's together and by id: the first row
+  // whose pair an earlier row has is a cadre twice on a team, and a team's ids are searched there.
+  if (members.size() >= UINT32_MAX) throw InvalidInput("more members than a team structure can hold", "members");
+  std::vector<std::uint32_t> by_pair(members.size());
+  for (std::size_t i = 0; i < by_pair.size(); ++i) by_pair[i] = static_cast<std::uint32_t>(i);
+  const auto pair_of = [&](std::uint32_t i) { return std::tie(members[i].team_id, members[i].cadre_id); };
+  std::sort(by_pair.begin(), by_pair.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const auto x = pair_of(a), y = pair_of(b);
+    return x != y ? x < y : a < b;
+  });
+  std::size_t twice = members.size();
+  for (std::size_t k = 1; k < by_pair.size(); ++k)
+    if (pair_of(by_pair[k]) == pair_of(by_pair[k - 1])) twice = std::min<std::size_t>(twice, by_pair[k]);
   // talent.age.counting, read once for the call (a member's age is counted as age_on counts it)
   const bool year_difference = !members.empty() && detail::by_year_difference(policy, as_of, nullptr);
   for (std::size_t i = 0; i < members.size(); ++i) {
@@ -169,10 +182,8 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
       t.team_id = m.team_id;
       for (int c = 0; c < criterion_count; ++c) t.targets[c] = tp.min[c];
       teams.push_back(std::move(t));
-      on_team.emplace_back();
     }
-    if (!on_team[team].insert(m.cadre_id).second)
-      throw InvalidInput("the cadre is twice on the team", "cadre_id", rec());
+    if (i == twice) throw InvalidInput("the cadre is twice on the team", "cadre_id", rec());
     if (m.sex != Sex::male && m.sex != Sex::female) throw InvalidInput("unknown sex", "sex", rec());
     std::string eth, pol;
     int age = 0;
@@ -190,6 +201,22 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
     if (eth != "01") ++t.counts[2];
     if (non_party_code(pol)) ++t.counts[3];
   }
+
+  // Where each team's members begin in by_pair, and whether `id` is one of them.
+  std::vector<std::uint32_t> team_first(teams.size());
+  for (std::size_t k = 0; k < by_pair.size(); ++k)
+    if (k == 0 || members[by_pair[k]].team_id != members[by_pair[k - 1]].team_id)
+      team_first[static_cast<std::size_t>(index.find(members[by_pair[k]].team_id))] = static_cast<std::uint32_t>(k);
+  const auto team_ids = [&](std::size_t ti) {
+    const auto from = by_pair.begin() + team_first[ti];
+    return std::span<const std::uint32_t>(from, from + teams[ti].size);
+  };
+  const auto on_team = [&](std::size_t ti, const std::string &id) {
+    const auto ids = team_ids(ti);
+    const auto it = std::lower_bound(ids.begin(), ids.end(), id,
+                                     [&](std::uint32_t row, const std::string &v) { return members[row].cadre_id < v; });
+    return it != ids.end() && members[*it].cadre_id == id;
+  };
 
   // Candidates: members (or excluded members) of any pool as of the date, judged once.
   std::vector<Cand> cands;
@@ -272,15 +299,15 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
         // Everyone with the attribute but the team's own members; the list is the first of them.
         g.candidate_count = static_cast<std::int64_t>(order[c].size());
         g.eligible_count = eligible_with[c];
-        for (const auto &id : on_team[ti]) {
-          const std::int64_t k = cand_of(id);
+        for (const std::uint32_t row : team_ids(ti)) {
+          const std::int64_t k = cand_of(members[row].cadre_id);
           if (k < 0 || !cands[static_cast<std::size_t>(k)].has[c]) continue;
           --g.candidate_count;
           g.eligible_count -= cands[static_cast<std::size_t>(k)].eligible;
         }
         chosen.clear();
         for (std::size_t j = 0; j < order[c].size() && static_cast<std::int64_t>(chosen.size()) < max_candidates; ++j)
-          if (!on_team[ti].count(cands[order[c][j]].cadre->person.id)) chosen.push_back(order[c][j]);
+          if (!on_team(ti, cands[order[c][j]].cadre->person.id)) chosen.push_back(order[c][j]);
         for (auto i : chosen) g.candidates.push_back(listed(cands[i]));
         if (explain) {  // the years' parameters of the candidates listed, in the pools' order
           std::sort(chosen.begin(), chosen.end());

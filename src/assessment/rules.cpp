@@ -400,12 +400,15 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
     validate(records[i], "records[" + std::to_string(i) + "]");
     if (records[i].period / 100 <= year) idx.push_back(static_cast<std::uint32_t>(i));
   }
-  std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+  const auto before = [&](std::uint32_t a, std::uint32_t b) {
     const Record &x = records[a], &y = records[b];
-    if (x.cadre_id != y.cadre_id) return x.cadre_id < y.cadre_id;
+    if (const int c = x.cadre_id.compare(y.cadre_id)) return c < 0;
     if (x.kind != y.kind) return x.kind < y.kind;
     return x.period < y.period;
-  });
+  };
+  // Records listed cadre by cadre, kind by kind, in period order (a group of the command line's,
+  // or a table kept so) are not sorted again.
+  if (!std::is_sorted(idx.begin(), idx.end(), before)) std::stable_sort(idx.begin(), idx.end(), before);
   for (std::size_t i = 1; i < idx.size(); ++i) {
     const Record &x = records[idx[i - 1]], &y = records[idx[i]];
     if (x.cadre_id == y.cadre_id && x.kind == y.kind && x.period == y.period)
@@ -428,41 +431,66 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
     if (f.date <= as_of) fidx.push_back(static_cast<std::uint32_t>(i));
   }
 
-  // Cadres: from records and findings; a unit's latest record names its cadres.
-  std::map<std::string, std::pair<std::size_t, std::size_t>> cadres;  // id -> [begin, end) in idx
+  // Cadres: from records and findings, in id order, each with its [begin, end) in idx (empty for
+  // a cadre of findings alone). Views of the records' and findings' ids: nothing is copied.
+  struct CadreRange {
+    std::string_view id;
+    std::size_t begin = 0, end = 0;
+  };
+  std::vector<CadreRange> cadres;
   for (std::size_t i = 0; i < idx.size();) {
     std::size_t j = i;
     while (j < idx.size() && records[idx[j]].cadre_id == records[idx[i]].cadre_id) ++j;
-    cadres[records[idx[i]].cadre_id] = {i, j};
+    cadres.push_back({records[idx[i]].cadre_id, i, j});
     i = j;
   }
-  std::map<std::string, std::vector<std::string>> unit_cadres;
-  for (const auto &[cid, range] : cadres) {
-    std::uint32_t best = idx[range.first];
-    for (std::size_t k = range.first; k < range.second; ++k)
+  // A unit's latest record names its cadres: (unit, cadre) pairs by unit, cadres in id order.
+  std::vector<std::pair<std::string_view, std::string_view>> unit_cadres;
+  for (const CadreRange &c : cadres) {
+    std::uint32_t best = idx[c.begin];
+    for (std::size_t k = c.begin; k < c.end; ++k)
       if (records[idx[k]].period > records[best].period) best = idx[k];
-    unit_cadres[records[best].unit_id].push_back(cid);
+    unit_cadres.emplace_back(records[best].unit_id, c.id);
   }
-  std::map<std::string, std::vector<std::uint32_t>> cadre_findings;
+  std::stable_sort(unit_cadres.begin(), unit_cadres.end(),
+                   [](const auto &a, const auto &b) { return a.first < b.first; });
+  // Each cadre's findings as (cadre, finding) pairs by cadre; a cadre of findings alone is added.
+  std::vector<std::pair<std::string_view, std::uint32_t>> cadre_findings;
+  const std::size_t with_records = cadres.size();
   for (auto fi : fidx) {
     const Finding &f = findings[fi];
     if (!f.cadre_id.empty()) {
-      cadre_findings[f.cadre_id].push_back(fi);
-      cadres.try_emplace(f.cadre_id, std::pair<std::size_t, std::size_t>{0, 0});
-    } else if (auto it = unit_cadres.find(f.unit_id); it != unit_cadres.end()) {
-      for (const auto &c : it->second) cadre_findings[c].push_back(fi);
+      cadre_findings.emplace_back(f.cadre_id, fi);
+      cadres.push_back({f.cadre_id, 0, 0});
+    } else {
+      const std::pair<std::string_view, std::string_view> unit{f.unit_id, {}};
+      const auto [from, to] = std::equal_range(unit_cadres.begin(), unit_cadres.end(), unit,
+                                               [](const auto &a, const auto &b) { return a.first < b.first; });
+      for (auto it = from; it != to; ++it) cadre_findings.emplace_back(it->second, fi);
     }
   }
+  std::sort(cadre_findings.begin(), cadre_findings.end());
+  // the cadres of findings alone merged into the id order (a cadre with records kept once, with them)
+  const auto by_id = [](const CadreRange &a, const CadreRange &b) { return a.id < b.id; };
+  std::stable_sort(cadres.begin() + static_cast<std::ptrdiff_t>(with_records), cadres.end(), by_id);
+  std::inplace_merge(cadres.begin(), cadres.begin() + static_cast<std::ptrdiff_t>(with_records), cadres.end(), by_id);
+  cadres.erase(std::unique(cadres.begin(), cadres.end(),
+                           [](const CadreRange &a, const CadreRange &b) { return a.id == b.id; }),
+               cadres.end());
 
   std::vector<Hit> hits;
   std::vector<Obs> obs;
   std::vector<std::uint32_t> pos;
-  for (const auto &[cid, range] : cadres) {
+  for (const CadreRange &cadre : cadres) {
+    const std::string_view cid = cadre.id;
+    const auto [finding_from, finding_to] =
+        std::equal_range(cadre_findings.begin(), cadre_findings.end(), std::pair{cid, std::uint32_t{0}},
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
     for (const Rule &r : rs) {
       Hit h;
       if (r.target == Rule::Target::assessment) {
         obs.clear();
-        for (std::size_t k = range.first; k < range.second; ++k) {
+        for (std::size_t k = cadre.begin; k < cadre.end; ++k) {
           const Record &rec = records[idx[k]];
           if (rec.kind != r.kind) continue;
           obs.push_back({rec.period, rec.rank, rec.group_size, static_cast<std::uint8_t>(rec.rating), idx[k]});
@@ -476,11 +504,11 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
           h.records.push_back(o.idx);
         }
       } else {
-        auto it = cadre_findings.find(cid);
-        if (it == cadre_findings.end()) continue;
+        if (finding_from == finding_to) continue;
         Date from = r.within_years > 0 ? add_months(as_of, -12 * r.within_years) : Date(boost::gregorian::min_date_time);
         std::vector<std::uint32_t> got;
-        for (auto fi : it->second) {
+        for (auto fit = finding_from; fit != finding_to; ++fit) {
+          const std::uint32_t fi = fit->second;
           const Finding &f = findings[fi];
           if (!((r.sources >> static_cast<unsigned>(f.source)) & 1u)) continue;
           if (!((r.aspects >> static_cast<unsigned>(aspect_of[fi])) & 1u)) continue;
@@ -500,13 +528,13 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
           h.standards.push_back(standard_of[fi] ? *standard_of[fi] : Standard{});
         }
       }
-      h.cadre_id = cid;
+      h.cadre_id = std::string(cid);
       h.rule_id = r.id;
       h.clause = r.clause;
       h.suggestion = r.suggestion;
       if (explain) {
         Explanation &ex = h.explanation;
-        ex.subject = "cadre " + cid;
+        ex.subject = "cadre " + h.cadre_id;
         std::string ps;
         for (const auto &p : h.periods) ps += (ps.empty() ? "" : ", ") + p;
         const std::string disposal =

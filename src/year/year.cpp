@@ -450,9 +450,15 @@ std::string run_json(const Data &data, const Policy &policy, std::optional<int> 
     t["pools"] = call("cadres.json", [&] {
       return talent::pools_json(with_supervision(json::object{{"as_of", as_of_text}, {"cadres", pool_cadres}}), policy);
     });
+    // A county's year lists every candidate of a gap (its own pools, a few hundred cadres), not
+    // the first kCandidatesListed: the year's tables are its whole record.
+    const auto every_candidate = static_cast<std::int64_t>(pool_cadres.size());
     t["teams"] = call("cadres.json", [&] {
-      return talent::team_structure_json(
-          with_supervision(json::object{{"as_of", as_of_text}, {"members", members}, {"candidates", pool_cadres}}), policy);
+      return talent::team_structure_json(with_supervision(json::object{{"as_of", as_of_text},
+                                                                       {"members", members},
+                                                                       {"candidates", pool_cadres},
+                                                                       {"max_candidates", every_candidate}}),
+                                         policy);
     });
     out["talent"] = std::move(t);
   }

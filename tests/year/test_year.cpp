@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cadrekit/core/errors.hpp"
+#include "cadrekit/talent.hpp"
 #include "cadrekit/year.hpp"
 
 using namespace cadrekit;
@@ -49,6 +50,20 @@ TEST(Year, TheSampleCountyHoldsTheSourcesFigures) {
     const std::int64_t n = fig[id].at("county").as_int64();
     EXPECT_LE(std::abs(n - source), source * 15 / 100) << id << ": " << n;
   }
+}
+
+// The year's teams list every candidate of a gap, not the team structure's first 20: some of
+// the sample county's gaps have more (56 eligible minority cadres for a team lacking one).
+TEST(Year, EveryGapListsEveryCandidate) {
+  const json::object r = json::parse(base_run()).as_object();
+  std::size_t longer = 0;
+  for (const auto &t : r.at("talent").at("teams").at("teams").as_array())
+    for (const auto &g : t.at("gaps").as_array()) {
+      const auto listed = static_cast<std::int64_t>(g.at("candidates").as_array().size());
+      EXPECT_EQ(listed, g.at("candidate_count").as_int64()) << t.at("team_id");
+      longer += listed > talent::kCandidatesListed;
+    }
+  EXPECT_GT(longer, 0u);  // else the bound would not show here
 }
 
 TEST(Year, AssumedParametersAreListedWithTheirDecisions) {

@@ -213,8 +213,8 @@ std::vector<TeamStructure> team_structure(std::span<const TeamMember> members, D
   };
   const auto on_team = [&](std::size_t ti, const std::string &id) {
     const auto ids = team_ids(ti);
-    const auto it = std::lower_bound(ids.begin(), ids.end(), id,
-                                     [&](std::uint32_t row, const std::string &v) { return members[row].cadre_id < v; });
+    const auto below = [&](std::uint32_t row, const std::string &v) { return members[row].cadre_id < v; };
+    const auto it = std::lower_bound(ids.begin(), ids.end(), id, below);
     return it != ids.end() && members[*it].cadre_id == id;
   };
 

@@ -362,8 +362,8 @@ static void json_calls(const ck_policy *pol) {
     out = NULL;
   }
   /* max_candidates 0: a gap lists nobody and still counts them; a negative bound is refused by name */
-  CHECK_STATUS(CK_OK, ck_talent_team_structure_json(&out, pol,
-                                                    "{\"as_of\":\"2016-09-22\",\"max_candidates\":0," TEAM_T_AND_Y "}"));
+  CHECK_STATUS(CK_OK,
+               ck_talent_team_structure_json(&out, pol, "{\"as_of\":\"2016-09-22\",\"max_candidates\":0," TEAM_T_AND_Y "}"));
   if (out != NULL) {
     CHECK(strstr(out, "\"cadre_id\":\"y\"") == NULL);
     CHECK(strstr(out, "\"candidates\":[],\"candidate_count\":1,\"eligible_count\":1") != NULL);

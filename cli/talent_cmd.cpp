@@ -529,7 +529,7 @@ void add_talent_commands(CLI::App &app, Common &c, Action &action) {
       t.require({"team_id", "cadre_id", "sex", "birth_date", "ethnicity", "political_status"});
       const TeamTable m = read_team_members(t, rep);
       std::vector<Cadre> cands;
-      // Supervision (a rating, a red line) can put a cadre in a pool: the kernel does not sort
+      // Supervision (a rating, a red line) can put a cadre in a pool: the kernel does not filter
       // the candidates then, nor on the row path, which holds them all.
       if (!o->candidates.empty())
         cands = o->assessments.empty() && o->findings.empty() && !o->io.row_path

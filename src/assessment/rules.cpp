@@ -444,6 +444,8 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
     cadres.push_back({records[idx[i]].cadre_id, i, j});
     i = j;
   }
+  // (key, value) pairs below, ordered and looked up by their key alone
+  const auto by_key = [](const auto &a, const auto &b) { return a.first < b.first; };
   // A unit's latest record names its cadres: (unit, cadre) pairs by unit, cadres in id order.
   std::vector<std::pair<std::string_view, std::string_view>> unit_cadres;
   for (const CadreRange &c : cadres) {
@@ -452,8 +454,7 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
       if (records[idx[k]].period > records[best].period) best = idx[k];
     unit_cadres.emplace_back(records[best].unit_id, c.id);
   }
-  std::stable_sort(unit_cadres.begin(), unit_cadres.end(),
-                   [](const auto &a, const auto &b) { return a.first < b.first; });
+  std::stable_sort(unit_cadres.begin(), unit_cadres.end(), by_key);
   // Each cadre's findings as (cadre, finding) pairs by cadre; a cadre of findings alone is added.
   std::vector<std::pair<std::string_view, std::uint32_t>> cadre_findings;
   const std::size_t with_records = cadres.size();
@@ -464,8 +465,7 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
       cadres.push_back({f.cadre_id, 0, 0});
     } else {
       const std::pair<std::string_view, std::string_view> unit{f.unit_id, {}};
-      const auto [from, to] = std::equal_range(unit_cadres.begin(), unit_cadres.end(), unit,
-                                               [](const auto &a, const auto &b) { return a.first < b.first; });
+      const auto [from, to] = std::equal_range(unit_cadres.begin(), unit_cadres.end(), unit, by_key);
       for (auto it = from; it != to; ++it) cadre_findings.emplace_back(it->second, fi);
     }
   }
@@ -484,8 +484,7 @@ std::vector<Hit> screen(std::span<const Record> records, std::span<const Finding
   for (const CadreRange &cadre : cadres) {
     const std::string_view cid = cadre.id;
     const auto [finding_from, finding_to] =
-        std::equal_range(cadre_findings.begin(), cadre_findings.end(), std::pair{cid, std::uint32_t{0}},
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::equal_range(cadre_findings.begin(), cadre_findings.end(), std::pair{cid, std::uint32_t{0}}, by_key);
     for (const Rule &r : rs) {
       Hit h;
       if (r.target == Rule::Target::assessment) {
